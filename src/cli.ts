@@ -1,0 +1,280 @@
+// commander maps argv to options; it does not think. Each action normalises
+// its options, lazily imports its command module and returns an exit code.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseCliDate, parseCliMonth, type IsoDate, type Month } from './domain/dates.js';
+import { EXIT_OK, EXIT_USAGE } from './errors.js';
+import { colorsFor, type Io } from './io/terminal.js';
+import { toolVersion } from './packageRoot.js';
+
+export function cliDate(value: string): IsoDate {
+  const date = parseCliDate(value);
+  if (!date) throw new InvalidArgumentError(`"${value}" is not a date; write YYYY-MM-DD (2020-10-26) or DD/MM/YYYY (26/10/2020).`);
+  return date;
+}
+
+export function cliMonth(value: string): Month {
+  const month = parseCliMonth(value);
+  if (!month) throw new InvalidArgumentError(`"${value}" is not a month; write YYYY-MM, like 2020-10.`);
+  return month;
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+export interface TasksCliOptions {
+  status?: ('open' | 'in-progress' | 'done' | 'dropped')[];
+  owner?: string;
+  sector?: string;
+  overdue: boolean;
+  dueBefore?: IsoDate;
+  assignedIn?: Month;
+  sort: 'due' | 'owner' | 'id';
+  format: 'text' | 'md' | 'json' | 'csv';
+  today?: IsoDate;
+  month?: Month;
+}
+
+interface GlobalOptions {
+  root?: string;
+  color: boolean;
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('meet');
+  program
+    .description('Meeting minutes as Markdown + YAML in git: check them, and turn them into reports, task lists and month-to-month diffs.')
+    .version(toolVersion(), '-V, --version', 'print the version')
+    .option('--root <dir>', 'the records repository (default: the nearest folder upwards with meet.config.yaml)')
+    .option('--no-color', 'never colour the output')
+    .helpOption('-h, --help', 'show help')
+    // Subcommands may reuse a parent's option names (`tasks update --status`);
+    // runCli moves the global options first, so they still work anywhere.
+    .enablePositionalOptions()
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`meet: ${s.replace(/^error: /, '')}`),
+    })
+    .addHelpText(
+      'after',
+      examples(
+        'meet init --locale vi --organization "UBND huyện Mẫu Sơn"',
+        'meet new --date 25/11/2020 --chair "Hoàng Văn Hiệp"',
+        'meet check',
+        'meet report --month 2020-10',
+      ) + '\nExit codes: 0 success, 1 the records have errors, 2 usage or environment error.\n',
+    );
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+
+  program
+    .command('init')
+    .description('create a records repository: meet.config.yaml, the meetings folder and a git repository')
+    .argument('[dir]', 'folder to create it in', '.')
+    .addOption(new Option('--locale <locale>', 'language of the defaults and reports').choices(['vi', 'en']).default('vi'))
+    .option('--organization <name>', 'who holds the meetings')
+    .addOption(new Option('--ci <provider>', 'also write a CI workflow (checks on pull requests, a monthly digest); in an existing repository, only the workflow').choices(['github', 'gitlab']))
+    .addHelpText('after', examples('meet init', 'meet init minutes --locale en --organization "Springfield Town Council"', 'meet init --ci github'))
+    .action(async (dir: string, opts: { locale: 'vi' | 'en'; organization?: string; ci?: 'github' | 'gitlab' }) => {
+      const { runInit, renderInit } = await import('./commands/init.js');
+      const result = await runInit({ dir, locale: opts.locale, organization: opts.organization, ci: opts.ci }, io);
+      setExit(renderInit(result, io));
+    });
+
+  program
+    .command('new')
+    .description('write the record of a new meeting, listing every task still open')
+    .option('--date <date>', 'the day of the meeting (YYYY-MM-DD or DD/MM/YYYY; default: today)', cliDate)
+    .option('--title <title>', 'the title (default: "Hội nghị thường kỳ tháng M/YYYY" or "Regular meeting, Month YYYY")')
+    .addOption(new Option('--kind <kind>', 'kind of meeting').choices(['regular', 'extraordinary', 'thematic']))
+    .option('--chair <name>', 'who chairs the meeting (required without a terminal)')
+    .option('--template <name>', 'template to start from (templates/<name>.md, else built-in; default: the kind)')
+    .option('--today <date>', 'take this day as today', cliDate)
+    .option('--dry-run', 'print the record instead of writing it', false)
+    .option('--edit', 'open $VISUAL or $EDITOR on the new record', false)
+    .option('--commit', 'commit the new record (and nothing else) with git', false)
+    .addHelpText(
+      'after',
+      examples(
+        'meet new --date 2020-11-25 --chair "Hoàng Văn Hiệp"',
+        'meet new --date 2020-11-25 --chair "Hoàng Văn Hiệp" --commit',
+        'meet new --date 25/11/2020 --kind thematic --title "Hội nghị chuyên đề phòng chống thiên tai" --chair "Hoàng Văn Hiệp"',
+        'meet new --dry-run --chair "Jane Doe"',
+      ),
+    )
+    .action(async (opts: { date?: string; title?: string; kind?: string; chair?: string; template?: string; today?: string; dryRun: boolean; edit: boolean; commit: boolean }) => {
+      const { runNew, renderNew } = await import('./commands/new.js');
+      const asker = io.stdinIsTTY ? (await import('./io/prompt.js')).terminalAsker() : undefined;
+      try {
+        const result = await runNew({ ...opts, root: globals().root }, io, asker);
+        setExit(renderNew(result, io, colorsFor(io.stderr, io)));
+      } finally {
+        asker?.close();
+      }
+    });
+
+  program
+    .command('check')
+    .description('validate the config and every record; exit 1 when any error is found')
+    .argument('[paths...]', 'report only on these files or folders (still checked against the whole repository)')
+    .option('--since <ref>', "report only on records changed since REF's merge base with HEAD (committed, staged, unstaged, untracked)")
+    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json', 'github', 'sarif']).default('pretty'))
+    .addHelpText(
+      'after',
+      examples(
+        'meet check',
+        'meet check meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md',
+        'meet check --since origin/main --format github',
+        'meet check --format sarif > meet.sarif',
+      ),
+    )
+    .action(async (paths: string[], opts: { since?: string; format: 'pretty' | 'json' | 'github' | 'sarif' }) => {
+      const { runCheck, renderCheck } = await import('./commands/check.js');
+      const options = { paths, format: opts.format, since: opts.since, root: globals().root };
+      setExit(renderCheck(await runCheck(options, io), options, io));
+    });
+
+  program
+    .command('report')
+    .description("the month's report: meetings, results by sector, decisions, tasks and the accountability table")
+    .option('--month <month>', 'the month to report on, YYYY-MM (default: the month before today)', cliMonth)
+    .addOption(new Option('--format <format>', 'output format (default: text on a terminal, md otherwise)').choices(['text', 'md', 'html', 'json']))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .addOption(new Option('--locale <locale>', 'language of the report (default: the config\'s)').choices(['vi', 'en']))
+    .option('--today <date>', 'take this day as today', cliDate)
+    .addHelpText('after', examples('meet report --month 2020-10', 'meet report --month 2020-10 --format html --out bao-cao-2020-10.html', 'meet report --format json | jq .tasks.overdue'))
+    .action(async (opts: { month?: Month; format?: 'text' | 'md' | 'html' | 'json'; out?: string; locale?: 'vi' | 'en'; today?: IsoDate }) => {
+      const { reportCommand } = await import('./commands/report.js');
+      setExit(await reportCommand({ ...opts, root: globals().root }, io));
+    });
+
+  const tasks = program
+    .command('tasks')
+    .description('list tasks with their state on a day (default: today), with filters')
+    // `tasks update ID --status S`: without this, the list's own --status would take the flag.
+    .enablePositionalOptions()
+    .addOption(new Option('--status <status...>', 'only tasks in these states').choices(['open', 'in-progress', 'done', 'dropped']))
+    .option('--owner <id>', 'only tasks of this owner (lead or co-owner)')
+    .option('--sector <id>', 'only tasks of this sector')
+    .option('--overdue', 'only overdue tasks', false)
+    .option('--due-before <date>', 'only tasks due before this day', cliDate)
+    .option('--assigned-in <month>', 'only tasks assigned at meetings of this month (YYYY-MM)', cliMonth)
+    .addOption(new Option('--sort <key>', 'order of the list').choices(['due', 'owner', 'id']).default('due'))
+    .addOption(new Option('--format <format>', 'output format (default: text)').choices(['text', 'md', 'json', 'csv']).default('text'))
+    .option('--today <date>', 'state on this day (default: today in the config\'s time zone)', cliDate)
+    .option('--month <month>', 'state at the end of this month instead of today', cliMonth)
+    .addHelpText('after', examples('meet tasks --overdue', 'meet tasks --owner tai-chinh-ke-hoach --status open in-progress', 'meet tasks --month 2020-11 --format csv > nhiem-vu.csv'))
+    .action(async (opts: TasksCliOptions) => {
+      const { tasksCommand } = await import('./commands/tasks.js');
+      setExit(await tasksCommand({ ...opts, root: globals().root }, io));
+    });
+  tasks
+    .command('update')
+    .description("record a task's new status as an update in the latest record")
+    .argument('<id>', 'the task id')
+    .addOption(new Option('--status <status>', 'the new status').choices(['open', 'in-progress', 'done', 'dropped']).makeOptionMandatory())
+    .option('--note <text>', 'a note on the progress')
+    .option('--in <record>', 'the record to write the update in (default: the latest dated on or after the task\'s meeting)')
+    .option('--commit', 'commit the edited record (and nothing else) with git', false)
+    .addHelpText('after', examples('meet tasks update 2020-10-giao-thong-thuy-loi --status done', 'meet tasks update 2020-10-tich-tu-ruong-dat --status in-progress --note "Đã chọn 2 xã thí điểm"', 'meet tasks update 2020-10-giao-thong-thuy-loi --status done --commit'))
+    .action(async (id: string, opts: { status: 'open' | 'in-progress' | 'done' | 'dropped'; note?: string; in?: string; commit: boolean }) => {
+      const { tasksUpdateCommand } = await import('./commands/tasksUpdate.js');
+      setExit(await tasksUpdateCommand({ id, ...opts, root: globals().root }, io));
+    });
+
+  program
+    .command('log')
+    .description("a task's history: the meeting that assigned it, each update, and the commit and author behind each (from git)")
+    .argument('<id>', 'the task id')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .addHelpText('after', examples('meet log 2020-10-giao-thong-thuy-loi', 'meet log 2020-10-giao-thong-thuy-loi --format json'))
+    .action(async (id: string, opts: { format: 'text' | 'md' | 'json' }) => {
+      const { logCommand } = await import('./commands/log.js');
+      setExit(await logCommand({ id, format: opts.format, root: globals().root }, io));
+    });
+
+  program
+    .command('diff')
+    .description(
+      'what changed between two months: tasks opened, closed, carried, newly overdue; metrics; meetings and decisions. ' +
+        'With --rev: what changed in the records between two git revisions',
+    )
+    .argument('[from]', 'the earlier month, YYYY-MM (not with --rev)', cliMonth)
+    .argument('[to]', 'the later month, YYYY-MM (not with --rev)', cliMonth)
+    .option('--rev <range>', 'compare two git revisions instead: A..B, or A...B for the merge base of A and B against B')
+    .addOption(new Option('--format <format>', 'output format (default: text on a terminal, md otherwise)').choices(['text', 'md', 'json']))
+    .addHelpText(
+      'after',
+      examples(
+        'meet diff 2020-10 2020-11',
+        'meet diff 2020-09 2020-12 --format json',
+        'meet diff --rev main...HEAD --format md >> "$GITHUB_STEP_SUMMARY"',
+      ),
+    )
+    .action(async (from: Month | undefined, to: Month | undefined, opts: { format?: 'text' | 'md' | 'json'; rev?: string }) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      setExit(await diffCommand({ from, to, ...opts, root: globals().root }, io));
+    });
+
+  program
+    .command('digest')
+    .description("write the month's report to <reports>/<month>.md (or .html), for a monthly cron job")
+    .option('--month <month>', 'the month (default: the month before today)', cliMonth)
+    .addOption(new Option('--format <format>', 'file format').choices(['md', 'html']).default('md'))
+    .option('--out <dir>', 'folder inside the repository to write to (default: paths.reports)')
+    .option('--today <date>', 'take this day as today', cliDate)
+    .option('--commit', 'commit the report file (and nothing else) with git', false)
+    .addHelpText('after', examples('meet digest', 'meet digest --month 2020-10 --format html', 'meet digest --commit'))
+    .action(async (opts: { month?: Month; format: 'md' | 'html'; out?: string; today?: IsoDate; commit: boolean }) => {
+      const { digestCommand } = await import('./commands/digest.js');
+      setExit(await digestCommand({ ...opts, root: globals().root }, io));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a record, for editors and other tools')
+    .addHelpText('after', examples('meet schema > record.schema.json'))
+    .action(async () => {
+      const { renderSchema } = await import('./commands/schema.js');
+      io.stdout.write(renderSchema());
+      setExit(EXIT_OK);
+    });
+
+  return program;
+}
+
+/** `--root DIR`, `--root=DIR` and `--no-color` moved before the command, where positional options are read. */
+export function hoistGlobalOptions(argv: readonly string[]): string[] {
+  const globals: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '--no-color' || arg.startsWith('--root=')) globals.push(arg);
+    else if (arg === '--root' && i + 1 < argv.length) globals.push(arg, argv[++i]!);
+    else rest.push(arg);
+  }
+  return [...globals, ...rest];
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(hoistGlobalOptions(argv), { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, successfully.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,222 @@
+// meet check [PATHS...] [--since REF]: validates the config and every record;
+// with PATHS or --since reports only on those files (or those changed since
+// REF's merge base), still checked against the whole repository.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { compareFindings, countBySeverity, type Finding } from '../domain/findings.js';
+import { UsageError, EXIT_OK, EXIT_RECORDS } from '../errors.js';
+import { openGit } from '../io/git.js';
+import { readChangesSince, type Changes } from '../io/gitChanges.js';
+import { CONFIG_FILE, ConfigInvalid, findRoot, readRepository, toPosix, type Repository } from '../records/load.js';
+import { parseRecord, type MeetingRecord } from '../records/parse.js';
+import { colorsFor, printData, type Io } from '../io/terminal.js';
+import { toolVersion } from '../packageRoot.js';
+import {
+  displayPath,
+  renderFindingsGithub,
+  renderFindingsJson,
+  renderFindingsPretty,
+  type FindingFormat,
+} from '../render/findings.js';
+import { renderFindingsSarif } from '../render/sarif.js';
+
+export type CheckFormat = FindingFormat | 'sarif';
+
+export interface CheckOptions {
+  paths: string[];
+  format: CheckFormat;
+  /** Report only on the records changed since this revision's merge base with HEAD. */
+  since?: string;
+  root?: string;
+}
+
+export interface CheckResult {
+  root: string;
+  findings: Finding[];
+  recordsChecked: number;
+  /** With --since: the revision as given, the merge base it led to, and how many records in scope were deleted. */
+  since?: { ref: string; base: string; deleted: number };
+  /** The root relative to the git top folder ("" outside git): where SARIF paths start. */
+  gitPrefix: string;
+}
+
+export async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
+  const root = findRoot(io.cwd, options.root);
+  const selected = options.paths.map((p) => selection(root, io.cwd, p));
+  const changes = options.since === undefined ? undefined : await readChangesSince(root, options.since);
+  const gitPrefix = changes ? changes.prefix : options.format === 'sarif' ? await readGitPrefix(root) : '';
+  const since = changes && { ref: changes.since, base: changes.base, deleted: 0 };
+
+  let repository: Repository;
+  try {
+    repository = readRepository(root);
+  } catch (error) {
+    if (!(error instanceof ConfigInvalid)) throw error;
+    // Nothing else can be read: the config's errors are reported whatever the scope.
+    return { root, findings: [...error.findings].sort(compareFindings), recordsChecked: 0, since, gitPrefix };
+  }
+  refuseUnrelated(selected, options.paths, repository.config.paths.meetings);
+
+  const inPaths = (file: string) => selected.length === 0 || isSelected(file, selected);
+  let inChange = (_file: string) => true;
+  let findings = repository.findings;
+  const caused = new Set<Finding>();
+  if (changes) {
+    const changed = new Set(changes.files.filter((f) => f.status !== 'deleted').map((f) => f.file));
+    const configChanged = changes.files.some((f) => f.file === CONFIG_FILE);
+    if (!configChanged) {
+      inChange = (file) => changed.has(file);
+      const vanished = await readVanishedTasks(changes, repository);
+      findings = findingsCausedByChange(repository, changed, vanished, caused);
+    }
+  }
+  const files = new Set([...repository.records.map((r) => r.file), ...findings.map((f) => f.file)]);
+  files.delete(CONFIG_FILE);
+  // The config is always in scope with PATHS (every record depends on it); with --since, only when it changed.
+  const kept = findings.filter((f) =>
+    f.file === CONFIG_FILE ? inChange(f.file) : inPaths(f.file) && (inChange(f.file) || caused.has(f)),
+  );
+  if (changes && since) {
+    const meetings = meetingsFolder(repository.config.paths.meetings);
+    since.deleted = changes.files.filter((f) => f.status === 'deleted' && f.file.endsWith('.md') && isSelected(f.file, [meetings]) && inPaths(f.file)).length;
+  }
+  const checked = new Set([...files].filter((f) => inPaths(f) && inChange(f)));
+  for (const f of kept) if (f.file !== CONFIG_FILE) checked.add(f.file);
+  return { root, findings: [...kept].sort(compareFindings), recordsChecked: checked.size, since, gitPrefix };
+}
+
+/**
+ * Tasks that records assigned at the merge base but no longer do, because
+ * their record was deleted or the task taken out of it: task id → why.
+ */
+async function readVanishedTasks(changes: Changes, repository: Repository): Promise<Map<string, string>> {
+  const meetings = meetingsFolder(repository.config.paths.meetings);
+  const candidates = changes.files.filter((f) => f.status !== 'added' && f.file.endsWith('.md') && isSelected(f.file, [meetings]));
+  const vanished = new Map<string, string>();
+  const before = await Promise.all(candidates.map((f) => changes.readAtBase(f.file)));
+  candidates.forEach((candidate, i) => {
+    const bytes = before[i];
+    if (!bytes) return;
+    const parsed = parseRecord(bytes, candidate.file);
+    const record = parsed.record ?? parsed.partial;
+    for (const task of record?.data.tasks ?? []) {
+      if (typeof task?.id !== 'string' || vanished.has(task.id)) continue;
+      vanished.set(
+        task.id,
+        candidate.status === 'deleted'
+          ? `it was in ${candidate.file}, which was deleted since ${changes.since}`
+          : `it was taken out of ${candidate.file} since ${changes.since}`,
+      );
+    }
+  });
+  return vanished;
+}
+
+/**
+ * Marks (in `caused`) the findings on unchanged records that the change
+ * brought about: a changed record reusing their task id, an update whose task
+ * a changed record now assigns too late, or whose task vanished with the
+ * change (that message then says where the task went). Returns the findings,
+ * with those messages rewritten.
+ */
+function findingsCausedByChange(
+  repository: Repository,
+  changed: ReadonlySet<string>,
+  vanished: ReadonlyMap<string, string>,
+  caused: Set<Finding>,
+): Finding[] {
+  const all = [...repository.records, ...(repository.partial ?? [])];
+  const changedTasks = new Set<string>();
+  for (const record of all) {
+    if (changed.has(record.file)) for (const task of record.data.tasks ?? []) changedTasks.add(task.id);
+  }
+  // Findings are matched by place and rule, never by message text.
+  const byPlace = new Map<string, number>();
+  const findings = [...repository.findings];
+  findings.forEach((f, i) => byPlace.set(placeKey(f.file, f.line, f.column, f.rule), i));
+  const mark = (record: MeetingRecord, at: (string | number)[], rule: Finding['rule'], message?: string) => {
+    const { line, column } = record.locate(at);
+    const index = byPlace.get(placeKey(record.file, line, column, rule));
+    if (index === undefined) return;
+    if (message !== undefined) findings[index] = { ...findings[index]!, message };
+    caused.add(findings[index]!);
+  };
+  for (const record of all) {
+    (record.data.tasks ?? []).forEach((task, i) => {
+      if (changedTasks.has(task.id)) mark(record, ['tasks', i, 'id'], 'duplicate-task-id');
+    });
+    (record.data.updates ?? []).forEach((update, i) => {
+      if (changedTasks.has(update.task)) mark(record, ['updates', i, 'task'], 'update-not-earlier');
+      const why = vanished.get(update.task);
+      if (why) mark(record, ['updates', i, 'task'], 'update-unknown-task', `No record assigns the task "${update.task}" any more: ${why}`);
+    });
+  }
+  return findings;
+}
+
+function placeKey(file: string, line: number, column: number, rule: string): string {
+  return `${file}\0${line}\0${column}\0${rule}`;
+}
+
+/** Where SARIF paths start; "" when git is missing or the root is not in a repository. */
+async function readGitPrefix(root: string): Promise<string> {
+  try {
+    return (await openGit(root).raw(['rev-parse', '--show-prefix'])).replace(/\n$/, '');
+  } catch {
+    return '';
+  }
+}
+
+function meetingsFolder(meetingsPath: string): string {
+  return path.posix.normalize(meetingsPath.replace(/\\/g, '/')).replace(/\/+$/, '');
+}
+
+/** A path that cannot hold records would silently check nothing: refuse it. */
+function refuseUnrelated(selected: readonly string[], given: readonly string[], meetingsPath: string): void {
+  const meetings = meetingsFolder(meetingsPath);
+  selected.forEach((s, i) => {
+    const related = s === '' || s === CONFIG_FILE || isSelected(s, [meetings]) || isSelected(meetings, [s]);
+    if (!related) throw new UsageError(`${given[i]} is not a record: records live under ${meetings}/`);
+  });
+}
+
+/** A path given on the command line, as a root-relative prefix. */
+function selection(root: string, cwd: string, given: string): string {
+  const absolute = path.resolve(cwd, given);
+  if (!existsSync(absolute)) throw new UsageError(`No such file or folder: ${given}`);
+  const relative = path.relative(root, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new UsageError(`${given} is outside the records repository at ${root}`);
+  }
+  return toPosix(relative);
+}
+
+function isSelected(file: string, selected: readonly string[]): boolean {
+  return selected.some((s) => s === '' || file === s || file.startsWith(`${s}/`));
+}
+
+export function renderCheck(result: CheckResult, options: CheckOptions, io: Io): number {
+  const show = (file: string) => displayPath(result.root, io.cwd, file);
+  switch (options.format) {
+    case 'json':
+      printData(io, renderFindingsJson(result.findings, show));
+      break;
+    case 'github':
+      printData(io, renderFindingsGithub(result.findings, show));
+      break;
+    case 'sarif':
+      printData(io, renderFindingsSarif(result.findings, (file) => `${result.gitPrefix}${file}`, toolVersion()));
+      break;
+    default: {
+      const c = colorsFor(io.stdout, io);
+      const { since } = result;
+      if (since && result.recordsChecked === 0 && result.findings.length === 0) {
+        const deleted = since.deleted === 0 ? '' : ` (${since.deleted} deleted, and nothing refers to ${since.deleted === 1 ? 'it' : 'them'})`;
+        printData(io, `${c.green(`✔ no records changed since ${since.ref}${deleted}`)}\n`);
+      } else {
+        printData(io, renderFindingsPretty(result.findings, show, c, result.recordsChecked));
+      }
+    }
+  }
+  return countBySeverity(result.findings).errors > 0 ? EXIT_RECORDS : EXIT_OK;
+}

@@ -1,0 +1,94 @@
+// meet diff FROM TO: what changed between two months (FORMAT.md): tasks
+// opened, closed, carried and newly overdue, metric changes, and the
+// meetings and decisions of the later month.
+// meet diff --rev A..B (or A...B): what a change to the records does between
+// two git revisions (domain/revisionDiff.ts), e.g. for a pull request.
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { addMonths, type Month } from '../domain/dates.js';
+import { diffMonths } from '../domain/diff.js';
+import { diffRevisions } from '../domain/revisionDiff.js';
+import { EXIT_OK, UsageError } from '../errors.js';
+import { colorsFor, printData, type Io } from '../io/terminal.js';
+import { findRoot, readValidRepository, toPosix } from '../records/load.js';
+import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../render/diff.js';
+import { renderRevisionDiffJson, renderRevisionDiffMarkdown, renderRevisionDiffText } from '../render/revisionDiff.js';
+
+export type DiffFormat = 'text' | 'md' | 'json';
+
+export interface DiffOptions {
+  /** The two months; both absent when `rev` is given. */
+  from?: Month;
+  to?: Month;
+  /** `A..B` or `A...B`: compare two git revisions instead of two months. */
+  rev?: string;
+  format?: DiffFormat;
+  root?: string;
+}
+
+export async function diffCommand(options: DiffOptions, io: Io): Promise<number> {
+  if (options.rev !== undefined) {
+    if (options.from !== undefined || options.to !== undefined) {
+      throw new UsageError(
+        'Give either two months or --rev, not both: months compare the records of two months, --rev two git revisions.',
+        'For example: meet diff 2020-10 2020-11, or meet diff --rev main...HEAD',
+      );
+    }
+    return revisionDiffCommand(options.rev, options, io);
+  }
+  if (options.from === undefined || options.to === undefined) {
+    throw new UsageError(
+      'meet diff needs two months (the earlier first), or --rev with two git revisions.',
+      'For example: meet diff 2020-10 2020-11, or meet diff --rev main...HEAD',
+    );
+  }
+  checkMonthOrder(options.from, options.to);
+  const root = findRoot(io.cwd, options.root);
+  const { config, records } = readValidRepository(root);
+  const diff = diffMonths(records, config, options.from, options.to);
+  const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
+  const renderOptions = { locale: config.locale, organization: config.organization };
+  if (format === 'json') printData(io, renderDiffJson(diff));
+  else if (format === 'md') printData(io, renderDiffMarkdown(diff, renderOptions));
+  else printData(io, renderDiffText(diff, renderOptions, colorsFor(io.stdout, io)));
+  return EXIT_OK;
+}
+
+/** The earlier month comes first; months are `YYYY-MM`, so text order is time order. */
+export function checkMonthOrder(from: Month, to: Month): void {
+  if (from === to) {
+    throw new UsageError(`Both months are ${from}; give two different months, the earlier first.`, `For example: meet diff ${addMonths(from, -1)} ${from}`);
+  }
+  if (from > to) {
+    throw new UsageError(
+      `The first month (${from}) is after the second (${to}); give the earlier month first.`,
+      `Did you mean: meet diff ${to} ${from}`,
+    );
+  }
+}
+
+/**
+ * The records at two revisions compared. Only committed content is read,
+ * never the working tree; the working tree only says where the records
+ * repository sits inside the git repository.
+ */
+async function revisionDiffCommand(rev: string, options: DiffOptions, io: Io): Promise<number> {
+  // git (and simple-git) load only for --rev; the range is checked before anything runs.
+  const { checkRange, requireGitRepository, openGit } = await import('../io/git.js');
+  const range = checkRange(rev, '--rev');
+  const root = findRoot(io.cwd, options.root);
+  const { top } = await requireGitRepository(root, 'meet diff --rev');
+  const { readRevisions, resolveRange } = await import('../io/gitRevision.js');
+  const git = openGit(top);
+  const relative = toPosix(path.relative(realpathSync(top), realpathSync(root)));
+  const prefix = relative === '' ? '' : `${relative}/`;
+  const commits = await resolveRange(git, range);
+  const [before, after] = await readRevisions(git, prefix, [commits.fromCommit, commits.toCommit]);
+  const diff = diffRevisions({ ...range, ...commits }, before!, after!);
+  const locale = after!.config?.locale ?? before!.config?.locale ?? 'vi';
+  const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
+  if (format === 'json') printData(io, renderRevisionDiffJson(diff));
+  else if (format === 'md') printData(io, renderRevisionDiffMarkdown(diff, { locale }));
+  else printData(io, renderRevisionDiffText(diff, { locale }, colorsFor(io.stdout, io)));
+  return EXIT_OK;
+}

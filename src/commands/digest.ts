@@ -1,0 +1,68 @@
+// meet digest: the month's report written to <paths.reports>/<month>.md (or
+// .html) for a monthly cron job. Idempotent: the output depends only on the
+// records, and a file that already holds it is left alone (mtime and all).
+import { lstatSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Chalk } from 'chalk';
+import { buildReport } from '../domain/buildReport.js';
+import { todayIn, type IsoDate, type Month } from '../domain/dates.js';
+import { EXIT_OK, UsageError } from '../errors.js';
+import { assertInsideRoot, replaceFile } from '../io/files.js';
+import { commitFiles, describeCommit, hasUncommittedChanges, prepareCommit } from '../io/gitCommit.js';
+import { printData, printMessage, type Io } from '../io/terminal.js';
+import { findRoot, readValidRepository, toPosix } from '../records/load.js';
+import { defaultMonth, renderReport } from './report.js';
+
+export interface DigestOptions {
+  root?: string;
+  month?: Month;
+  format: 'md' | 'html';
+  out?: string;
+  today?: IsoDate;
+  /** Commit the report file (and nothing else) with git. */
+  commit?: boolean;
+}
+
+export async function digestCommand(options: DigestOptions, io: Io): Promise<number> {
+  const root = findRoot(io.cwd, options.root);
+  const { config, records } = readValidRepository(root);
+  const month = options.month ?? defaultMonth(options.today ?? todayIn(config.timezone));
+  const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
+  const target = path.join(folder, `${month}.${options.format}`);
+  assertInsideRoot(root, folder, options.out ?? config.paths.reports);
+  const commitPlan = options.commit ? await prepareCommit(root) : undefined;
+
+  const report = buildReport(records, config, month, config.locale);
+  const content = await renderReport(report, options.format, new Chalk({ level: 0 }));
+  const shown = toPosix(path.relative(io.cwd, target)) || target;
+  let written = false;
+  if (holds(target, content)) {
+    printMessage(io, `${shown} is already up to date; not rewritten.`);
+  } else {
+    replaceFile(root, target, content);
+    written = true;
+    printMessage(io, `Wrote the report for ${month} to ${shown}`);
+  }
+  printData(io, shown);
+  if (commitPlan) {
+    // An up-to-date file a run without --commit left uncommitted is committed now.
+    if (written || (await hasUncommittedChanges(commitPlan, target))) {
+      const message = `Digest ${month}${options.format === 'html' ? ' (html)' : ''}`;
+      printMessage(io, describeCommit(await commitFiles(commitPlan, [target], message)));
+    } else {
+      printMessage(io, 'Nothing to commit: the report is already up to date in git.');
+    }
+  }
+  return EXIT_OK;
+}
+
+/** True when `target` is a plain file holding exactly `content`. */
+function holds(target: string, content: string): boolean {
+  try {
+    if (!lstatSync(target).isFile()) return false;
+    return readFileSync(target).equals(Buffer.from(content, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}

@@ -1,0 +1,240 @@
+// meet new: writes the record of a new meeting from a template, listing
+// under `updates` every task still open on its date so the clerk only edits
+// statuses.
+import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { parseCliDate, todayIn, type IsoDate } from '../domain/dates.js';
+import { countBySeverity, type Finding } from '../domain/findings.js';
+import { checkRepository } from '../domain/rules.js';
+import { chairName, MEETING_KINDS, type Config, type MeetingKind } from '../domain/schema.js';
+import { slugify } from '../domain/slug.js';
+import { isOpenStatus, sortRecords, taskStatesOn, type TaskState } from '../domain/tasks.js';
+import { RecordsError, UsageError } from '../errors.js';
+import { createFileExclusive } from '../io/files.js';
+import { commitFiles, describeCommit, prepareCommit, type Committed } from '../io/gitCommit.js';
+import type { Asker } from '../io/prompt.js';
+import type { Io } from '../io/terminal.js';
+import { builtinTemplatePath } from '../packageRoot.js';
+import { findRoot, readRepository } from '../records/load.js';
+import { parseRecord } from '../records/parse.js';
+import { defaultTitle, formatDate, formatDay, STATUS_LABELS, WORDS } from '../render/locale.js';
+import { commentText, yamlScalar } from '../render/yamlText.js';
+
+export interface NewOptions {
+  root?: string;
+  date?: IsoDate;
+  today?: IsoDate;
+  title?: string;
+  kind?: string;
+  chair?: string;
+  template?: string;
+  dryRun: boolean;
+  edit: boolean;
+  /** Commit the new record (and nothing else) with git. */
+  commit?: boolean;
+}
+
+export interface NewResult {
+  root: string;
+  /** Absolute path of the record (also when only printed). */
+  path: string;
+  content: string;
+  written: boolean;
+  /** Tasks listed under `updates`. */
+  openTasks: string[];
+  /** Findings on the record after --edit. */
+  findings: Finding[];
+  /** Errors elsewhere in the repository, worth a warning. */
+  repositoryErrors: number;
+  /** The commit made with --commit. */
+  commit?: Committed;
+  /** Why --commit made no commit. */
+  commitNote?: string;
+}
+
+export async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewResult> {
+  const root = findRoot(io.cwd, options.root);
+  const repository = readRepository(root);
+  const { config, records } = repository;
+  const today = options.today ?? todayIn(config.timezone);
+  // Checked before any question is asked or any file written.
+  const commitPlan = options.commit ? await prepareCommit(root) : undefined;
+
+  const interactive = asker !== undefined;
+  const latest = sortRecords(records).at(-1);
+  const date = options.date ?? (interactive ? await askDate(asker, today, io) : today);
+  const kind = options.kind ?? (interactive ? await asker.ask('Kind (regular, extraordinary, thematic)', 'regular') : 'regular');
+  if (!(MEETING_KINDS as readonly string[]).includes(kind)) {
+    throw new UsageError(`--kind must be one of ${MEETING_KINDS.join(', ')}, not "${kind}"`);
+  }
+  const suggestedTitle = defaultTitle(config.locale, kind as MeetingKind, date);
+  const title = (options.title ?? (interactive ? await asker.ask('Title', suggestedTitle) : suggestedTitle)).normalize('NFC').trim();
+  if (title === '') throw new UsageError('--title must not be empty');
+  let chair = options.chair?.trim();
+  if (!chair && interactive) chair = (await asker.ask('Chair (who chairs the meeting)', latest ? chairName(latest.data.chair) : undefined)).trim();
+  if (!chair) {
+    throw new UsageError('Missing --chair: who chairs the meeting.', 'Example: meet new --chair "Hoàng Văn Hiệp" --date 2020-11-25');
+  }
+
+  const template = readTemplate(root, config, options.template ?? kind);
+  const openTasks = [...taskStatesOn(records, date).values()].filter(
+    (s) => isOpenStatus(s.status) && s.meeting.data.date < date,
+  );
+  const content = fillTemplate(template.text, template.name, {
+    title: yamlScalar(title),
+    date,
+    kind,
+    period: date.slice(0, 7),
+    chair: yamlScalar(chair.normalize('NFC')),
+    organization: yamlScalar(config.organization),
+    date_text: formatDay(config.locale, date),
+    sector: Object.keys(config.sectors)[0] ?? 'sector-id',
+    owner: Object.keys(config.owners)[0] ?? 'owner-id',
+    metric: Object.keys(config.metrics)[0] ?? 'metric-id',
+    updates: updatesBlock(openTasks, config),
+  });
+
+  const file = path.join(root, config.paths.meetings, date.slice(0, 4), `${date}-${slugify(title, kind)}.md`);
+  const relative = path.relative(root, file).split(path.sep).join('/');
+  // The record must pass `meet check` against the repository before it is written.
+  const parsed = parseRecord(Buffer.from(content, 'utf8'), relative);
+  const problems = [...parsed.findings];
+  if (parsed.record) {
+    problems.push(...checkRepository(config, [...records, parsed.record]).filter((f) => f.file === relative));
+  }
+  const errors = problems.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    throw new RecordsError(
+      `The new record would not pass meet check (template "${template.name}"):\n${errors.map((f) => `  ${f.line}:${f.column} ${f.message} (${f.rule})`).join('\n')}`,
+      'Fix the template or the values given.',
+    );
+  }
+
+  const repositoryErrors = countBySeverity(repository.findings).errors;
+  const result: NewResult = { root, path: file, content, written: false, openTasks: openTasks.map((t) => t.id), findings: [], repositoryErrors };
+  if (options.dryRun) {
+    if (commitPlan) result.commitNote = '--dry-run: nothing written, nothing committed.';
+    return result;
+  }
+  try {
+    createFileExclusive(root, file, content);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new UsageError(`${path.relative(io.cwd, file)} already exists; meet new never overwrites a record.`, 'Give another --title, or edit the existing record.');
+    }
+    throw error;
+  }
+  result.written = true;
+  if (options.edit) {
+    openEditor(io, file);
+    const after = parseRecord(readFileSync(file), relative);
+    const others = records.filter((r) => r.file !== relative);
+    result.findings = [...after.findings, ...(after.record ? checkRepository(config, [...others, after.record]).filter((f) => f.file === relative) : [])];
+  }
+  if (commitPlan) {
+    if (result.findings.some((f) => f.severity === 'error')) {
+      result.commitNote = 'Not committed: the record has errors. Fix them, run "meet check", then commit it with git.';
+    } else {
+      result.commit = await commitFiles(commitPlan, [file], `Add record ${date} ${title}`);
+    }
+  }
+  return result;
+}
+
+async function askDate(asker: Asker, today: IsoDate, io: Io): Promise<IsoDate> {
+  for (;;) {
+    const answer = await asker.ask('Date of the meeting (YYYY-MM-DD or DD/MM/YYYY)', today);
+    const date = parseCliDate(answer);
+    if (date) return date;
+    io.stderr.write(`"${answer}" is not a date; write it like 2020-11-25 or 25/11/2020.\n`);
+  }
+}
+
+interface Template {
+  name: string;
+  text: string;
+}
+
+/** templates/<name>.md of the repository overrides the built-in one. */
+function readTemplate(root: string, config: Config, name: string): Template {
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
+    throw new UsageError(`--template takes a template name like "regular", not "${name}"`);
+  }
+  const own = path.join(root, config.paths.templates, `${name}.md`);
+  if (existsSync(own)) return { name, text: readFileSync(own, 'utf8').replace(/^\uFEFF/, '') };
+  const builtin = builtinTemplatePath(config.locale, `${name}.md`);
+  if (existsSync(builtin)) return { name, text: readFileSync(builtin, 'utf8') };
+  throw new UsageError(
+    `No template "${name}": neither ${path.join(config.paths.templates, `${name}.md`)} nor a built-in one.`,
+    `Built-in templates: ${MEETING_KINDS.join(', ')}.`,
+  );
+}
+
+const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
+
+export function fillTemplate(text: string, name: string, values: Record<string, string>): string {
+  const unknown = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((key) => !Object.hasOwn(values, key));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `The template "${name}" uses {{${unknown[0]}}}, which meet new does not fill.`,
+      `Placeholders: ${Object.keys(values).map((k) => `{{${k}}}`).join(', ')}.`,
+    );
+  }
+  let filled = text.replace(PLACEHOLDER, (_, key: string) => values[key]!);
+  // A template without {{updates}} still gets the open tasks, at the end of
+  // its front matter.
+  if (!/\{\{\s*updates\s*\}\}/.test(text)) {
+    filled = insertBeforeFrontMatterEnd(filled, values.updates!);
+  }
+  return filled;
+}
+
+function insertBeforeFrontMatterEnd(text: string, block: string): string {
+  const lines = text.split('\n');
+  const close = lines.findIndex((line, i) => i > 0 && line.replace(/\r$/, '') === '---');
+  if (close === -1 || lines[0]?.replace(/\r$/, '') !== '---') return text;
+  lines.splice(close, 0, block);
+  return lines.join('\n');
+}
+
+/** The `updates:` block: each open task, its current status, and a comment saying what it is. */
+export function updatesBlock(tasks: readonly TaskState[], config: Config): string {
+  if (tasks.length === 0) return 'updates: []';
+  const words = WORDS[config.locale];
+  const lines = ['updates:'];
+  for (const task of tasks) {
+    const owners = task.owners.map((o) => config.owners[o] ?? o).join(', ');
+    const due = task.due ? `${words.due} ${formatDate(config.locale, task.due)}` : words.noDue;
+    lines.push(`  # ${commentText(`${task.title} — ${owners} — ${due} (${STATUS_LABELS[config.locale][task.status]})`)}`);
+    lines.push(`  - task: ${task.id}`, `    status: ${task.status}`);
+  }
+  return lines.join('\n');
+}
+
+function openEditor(io: Io, file: string): void {
+  const editor = io.env.VISUAL || io.env.EDITOR;
+  if (!editor) throw new UsageError('--edit needs $VISUAL or $EDITOR to name your editor.', 'Example: EDITOR=nano meet new --edit');
+  // $EDITOR may carry arguments ("code --wait"); it is the user's own setting.
+  const [command, ...args] = editor.split(/\s+/).filter(Boolean);
+  const run = spawnSync(command!, [...args, file], { stdio: 'inherit' });
+  if (run.error) throw new UsageError(`Cannot start the editor "${editor}": ${run.error.message}`);
+}
+
+export function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => string }): number {
+  if (!result.written) {
+    io.stdout.write(result.content.endsWith('\n') ? result.content : `${result.content}\n`);
+    if (result.commitNote) io.stderr.write(`${c.dim(result.commitNote)}\n`);
+    return 0;
+  }
+  io.stdout.write(`${path.relative(io.cwd, result.path) || result.path}\n`);
+  const count = result.openTasks.length;
+  io.stderr.write(`${c.dim(`${count === 0 ? 'No open tasks' : `${count} open ${count === 1 ? 'task' : 'tasks'}`} listed under "updates".`)}\n`);
+  if (result.repositoryErrors > 0) {
+    io.stderr.write(`Warning: other records have ${result.repositoryErrors} ${result.repositoryErrors === 1 ? 'error' : 'errors'}; run "meet check".\n`);
+  }
+  for (const f of result.findings) io.stderr.write(`${f.line}:${f.column} ${f.severity} ${f.message} (${f.rule})\n`);
+  if (result.commit) io.stderr.write(`${describeCommit(result.commit)}\n`);
+  if (result.commitNote) io.stderr.write(`${result.commitNote}\n`);
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

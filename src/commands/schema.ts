@@ -1,0 +1,17 @@
+// meet schema: the JSON Schema of a record (input side: what a clerk may
+// write), generated from the zod schema so the two never disagree.
+import { z } from 'zod';
+import { RecordSchema } from '../domain/schema.js';
+
+export function recordJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(RecordSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+  return {
+    ...schema,
+    $id: 'https://meeting-minutes-cli.invalid/schema/record-v1.json',
+    title: 'Meeting record (front matter), format version 1',
+  };
+}
+
+export function renderSchema(): string {
+  return `${JSON.stringify(recordJsonSchema(), null, 2)}\n`;
+}

@@ -1,0 +1,119 @@
+// meet tasks update ID --status S [--note TEXT] [--in RECORD]: records a
+// task's progress as an `updates` entry in a record dated strictly after the
+// meeting that assigned it, editing the front matter in place.
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { checkRepository } from '../domain/rules.js';
+import type { Config, TaskStatus } from '../domain/schema.js';
+import { didYouMean } from '../domain/suggest.js';
+import { compareRecords, sortRecords, taskStatesOn } from '../domain/tasks.js';
+import { EXIT_OK, RecordsError, UsageError } from '../errors.js';
+import { replaceFile } from '../io/files.js';
+import { commitFiles, describeCommit, prepareCommit } from '../io/gitCommit.js';
+import { colorsFor, type Io } from '../io/terminal.js';
+import { addTaskUpdate, verifyUpdateEdit, type UpdateEntry } from '../records/edit.js';
+import { findRoot, isInside, readValidRepository, toPosix } from '../records/load.js';
+import { parseRecord, type MeetingRecord } from '../records/parse.js';
+
+export interface TasksUpdateOptions {
+  id: string;
+  status: TaskStatus;
+  note?: string;
+  in?: string;
+  root?: string;
+  /** Commit the edited record (and nothing else) with git. */
+  commit?: boolean;
+}
+
+export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): Promise<number> {
+  const root = findRoot(io.cwd, options.root);
+  const repository = readValidRepository(root);
+  const { config, records } = repository;
+  const entry: UpdateEntry = { task: options.id, status: options.status, ...(options.note !== undefined ? { note: cleanNote(options.note) } : {}) };
+
+  const origin = sortRecords(records).find((r) => (r.data.tasks ?? []).some((t) => t.id === options.id));
+  if (!origin) {
+    const ids = records.flatMap((r) => (r.data.tasks ?? []).map((t) => t.id));
+    throw new RecordsError(`No record assigns a task "${options.id}".${didYouMean(options.id, ids)}`, 'Run "meet tasks" to list the task ids.');
+  }
+  const target = options.in ? namedRecord(options.in, root, config, records, io) : sortRecords(records).at(-1)!;
+  const show = (record: MeetingRecord) => path.relative(io.cwd, path.join(root, record.file)) || record.file;
+  if (!(origin.data.date < target.data.date)) {
+    // An update reports on a task from an EARLIER meeting (FORMAT.md).
+    const why = target === origin ? 'is the record that assigned it' : `is dated ${target.data.date}, not after the meeting that assigned it (${origin.data.date}, ${show(origin)})`;
+    throw new RecordsError(
+      `Cannot record an update for "${options.id}" in ${show(target)}: it ${why}.`,
+      options.in
+        ? 'Pass --in a record of a later meeting.'
+        : 'Create the next meeting\'s record first with "meet new", or pass --in the record of a later meeting.',
+    );
+  }
+
+  const absolute = path.join(root, target.file);
+  const source = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(absolute));
+  const edit = addTaskUpdate(source, entry);
+  if (edit.kind === 'refused') {
+    throw new RecordsError(`Cannot add the update to ${show(target)} safely: ${edit.reason}.`, `Nothing was changed. Add it by hand under "updates":\n  - task: ${entry.task}\n    status: ${entry.status}`);
+  }
+  // The status before this record: what its update changes.
+  const earlier = records.filter((r) => compareRecords(r, target) < 0);
+  const before = taskStatesOn(earlier, target.data.date).get(options.id)?.status ?? 'open';
+  const c = colorsFor(io.stderr, io);
+  if (edit.kind === 'unchanged') {
+    io.stdout.write(`${show(target)}\n`);
+    io.stderr.write(c.dim(`${options.id}: already ${options.status} in ${show(target)}; nothing changed${options.commit ? ', nothing committed' : ''}.\n`));
+    return EXIT_OK;
+  }
+  // The record is edited in place: its other uncommitted edits would ride along in the commit.
+  const commitPlan = options.commit ? await prepareCommit(root, { unchanged: [absolute] }) : undefined;
+  const problem = verifyUpdateEdit(source, edit, target.data, entry, target.file) ?? repositoryProblem(config, records, target, edit.text);
+  if (problem) {
+    throw new RecordsError(`Cannot add the update to ${show(target)} safely: ${problem}.`, 'Nothing was changed; add the update by hand, then run "meet check".');
+  }
+  replaceFile(root, absolute, edit.text);
+
+  io.stdout.write(`${show(target)}\n`);
+  const kept = entry.note === undefined && edit.kind === 'replaced' && edit.previous.note !== undefined ? '; its note was kept' : '';
+  const replaced = edit.kind === 'replaced' ? ` (replaced the update already there, which said ${edit.previous.status}${kept})` : '';
+  io.stderr.write(`${options.id}: ${before} → ${options.status}, in ${show(target)}${replaced}\n`);
+  const later = records.filter((r) => compareRecords(r, target) > 0 && (r.data.updates ?? []).some((u) => u.task === options.id));
+  if (later.length > 0) {
+    io.stderr.write(c.yellow(`Note: ${show(later.at(-1)!)} also updates "${options.id}"; its status there is the task's current state.\n`));
+  }
+  if (commitPlan) io.stderr.write(`${describeCommit(await commitFiles(commitPlan, [absolute], `Update task ${options.id} to ${options.status}`))}\n`);
+  return EXIT_OK;
+}
+
+/** A note is one line of text: line breaks become spaces. */
+function cleanNote(note: string): string {
+  const text = note.normalize('NFC').replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+  if (text === '') throw new UsageError('--note must not be empty.');
+  return text;
+}
+
+/** The record named by --in: a record file inside the meetings folder. */
+function namedRecord(given: string, root: string, config: Config, records: readonly MeetingRecord[], io: Io): MeetingRecord {
+  const absolute = path.resolve(io.cwd, given);
+  if (!existsSync(absolute)) throw new RecordsError(`--in ${given}: no such file.`);
+  const meetings = path.join(root, config.paths.meetings);
+  const real = realpathSync(absolute);
+  if (!isInside(meetings, absolute) && !(existsSync(meetings) && isInside(realpathSync(meetings), real))) {
+    throw new RecordsError(`--in ${given} is outside the meetings folder (${config.paths.meetings}/).`, 'Pass the path of a meeting record, like meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.');
+  }
+  const file = toPosix(path.relative(root, absolute));
+  const record =
+    records.find((r) => r.file === file) ?? records.find((r) => realpathSync(path.join(root, r.file)) === real);
+  if (!record) throw new RecordsError(`--in ${given} is not a meeting record.`, 'Pass the path of a record (a .md file with front matter) in the meetings folder.');
+  return record;
+}
+
+/** The cross-record rules (`meet check`) must still pass with the edited record. */
+function repositoryProblem(config: Config, records: readonly MeetingRecord[], target: MeetingRecord, text: string): string | undefined {
+  const others = records.filter((r) => r !== target);
+  const before = checkRepository(config, records).filter((f) => f.file === target.file && f.severity === 'error').length;
+  // The edited record, read again, replaces the old one.
+  const parsed = parseRecord(Buffer.from(text, 'utf8'), target.file);
+  if (!parsed.record) return 'the record would not read back';
+  const errors = checkRepository(config, [...others, parsed.record]).filter((f) => f.file === target.file && f.severity === 'error');
+  return errors.length > before ? `meet check would fail: ${errors[0]!.message}` : undefined;
+}

@@ -1,0 +1,169 @@
+// The monthly report (FORMAT.md "What the records mean"), built as one value
+// from loaded records: no file system, no clock, no output format.
+import type { MeetingRecord } from '../records/parse.js';
+import { addMonths, firstDayOf, lastDayOf, monthOf, type Month } from './dates.js';
+import { meetingsOf, metricChange, metricValue } from './months.js';
+import type { OwnerRow, Report, ReportMeeting, ReportMetric, ReportTask, SectorResult, TaskCountsPoint } from './report.js';
+import { chairName, chairRole, type Config, type Locale } from './schema.js';
+import { isOpenStatus, overdueDays, taskStatesAtEndOf, type TaskState } from './tasks.js';
+
+/** How many months the history and each metric's trend cover, ending with the report's month. */
+export const TREND_MONTHS = 6;
+
+export function buildReport(records: readonly MeetingRecord[], config: Config, month: Month, locale: Locale): Report {
+  const previousMonth = addMonths(month, -1);
+  const nextMonth = addMonths(month, 1);
+  const lastDay = lastDayOf(month);
+  const meetings = meetingsOf(records, month);
+
+  const metrics = Object.keys(config.metrics)
+    .map((id) => reportMetric(records, config, id, month))
+    .filter((m) => m.value !== undefined || m.previous !== undefined);
+
+  const states = taskStatesAtEndOf(records, month);
+  const before = taskStatesAtEndOf(records, previousMonth);
+  const toTask = (state: TaskState) => reportTask(state, config, lastDay);
+  const all = [...states.values()];
+  const overdue = all.filter((s) => overdueDays(s, lastDay) > 0);
+  const tasks = {
+    assigned: all.filter((s) => monthOf(s.meeting.data.date) === month).map(toTask),
+    completed: all
+      .filter((s) => !isOpenStatus(s.status))
+      .filter((s) => {
+        const earlier = before.get(s.id);
+        return earlier === undefined || isOpenStatus(earlier.status);
+      })
+      .map(toTask),
+    carried: all.filter((s) => isOpenStatus(s.status) && s.meeting.data.date < firstDayOf(month)).map(toTask),
+    // Most overdue first; assignment order breaks ties (sort is stable).
+    overdue: overdue.map(toTask).sort((a, b) => b.overdueDays - a.overdueDays),
+    dueNext: all
+      .filter((s) => isOpenStatus(s.status) && s.due !== undefined && monthOf(s.due) === nextMonth)
+      .map(toTask)
+      .sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0)),
+  };
+
+  return {
+    month,
+    previousMonth,
+    nextMonth,
+    locale,
+    organization: config.organization,
+    meetings: meetings.map((r) => reportMeeting(r, config)),
+    results: sectorResults(meetings, config, metrics),
+    metrics,
+    decisions: meetings.flatMap((r) => (r.data.decisions ?? []).map((text) => ({ text, date: r.data.date, file: r.file }))),
+    tasks,
+    owners: ownerRows(config, tasks, all.filter((s) => isOpenStatus(s.status)).map(toTask)),
+    history: taskHistory(records, month),
+  };
+}
+
+function reportMeeting(record: MeetingRecord, config: Config): ReportMeeting {
+  const data = record.data;
+  const role = chairRole(data.chair);
+  return {
+    date: data.date,
+    kind: data.kind,
+    title: data.title,
+    chair: chairName(data.chair),
+    ...(role ? { chairRole: role } : {}),
+    organization: data.organization ?? config.organization,
+    ...(data.time ? { time: data.time } : {}),
+    ...(data.location ? { location: data.location } : {}),
+    file: record.file,
+    body: record.body,
+  };
+}
+
+function reportMetric(records: readonly MeetingRecord[], config: Config, id: string, month: Month): ReportMetric {
+  const definition = config.metrics[id]!;
+  const value = metricValue(records, config, id, month);
+  const previous = metricValue(records, config, id, addMonths(month, -1));
+  const { change, percent } = metricChange(id, previous, value);
+  const trend = [];
+  for (let back = TREND_MONTHS - 1; back >= 0; back--) {
+    const m = addMonths(month, -back);
+    const v = back === 0 ? value : back === 1 ? previous : metricValue(records, config, id, m);
+    trend.push(v === undefined ? { month: m } : { month: m, value: v });
+  }
+  return {
+    id,
+    label: definition.label,
+    ...(definition.unit ? { unit: definition.unit } : {}),
+    sector: definition.sector,
+    ...(value !== undefined ? { value } : {}),
+    ...(previous !== undefined ? { previous } : {}),
+    ...(change !== undefined ? { change } : {}),
+    ...(percent !== undefined ? { percent } : {}),
+    trend,
+  };
+}
+
+function sectorResults(meetings: readonly MeetingRecord[], config: Config, metrics: readonly ReportMetric[]): SectorResult[] {
+  const out: SectorResult[] = [];
+  for (const [sector, label] of Object.entries(config.sectors)) {
+    const summaries = meetings.flatMap((r) =>
+      (r.data.results ?? []).filter((res) => res.sector === sector).map((res) => ({ text: res.summary, date: r.data.date, file: r.file })),
+    );
+    const own = metrics.filter((m) => m.sector === sector);
+    if (summaries.length > 0 || own.length > 0) out.push({ sector, label, summaries, metrics: own });
+  }
+  return out;
+}
+
+function reportTask(state: TaskState, config: Config, lastDay: string): ReportTask {
+  const latest = state.history.length > 1 ? state.history[state.history.length - 1] : undefined;
+  return {
+    id: state.id,
+    title: state.title,
+    owners: state.owners,
+    ownerNames: state.owners.map((o) => config.owners[o] ?? o),
+    ...(state.due ? { due: state.due } : {}),
+    ...(state.sector ? { sector: state.sector } : {}),
+    status: state.status,
+    overdueDays: overdueDays(state, lastDay),
+    meeting: { date: state.meeting.data.date, title: state.meeting.data.title, file: state.meeting.file },
+    ...(latest?.note ? { note: latest.note } : {}),
+  };
+}
+
+/**
+ * The accountability table: a task counts for every owner it lists. Config
+ * order, then any undeclared owner in the order met; owners with nothing to
+ * count are left out.
+ */
+function ownerRows(config: Config, tasks: Report['tasks'], open: readonly ReportTask[]): OwnerRow[] {
+  const rows = new Map<string, OwnerRow>();
+  for (const [owner, name] of Object.entries(config.owners)) rows.set(owner, { owner, name, assigned: 0, completed: 0, open: 0, overdue: 0 });
+  const count = (list: readonly ReportTask[], key: 'assigned' | 'completed' | 'open' | 'overdue') => {
+    for (const task of list) {
+      for (const owner of new Set(task.owners)) {
+        let row = rows.get(owner);
+        if (!row) rows.set(owner, (row = { owner, name: owner, assigned: 0, completed: 0, open: 0, overdue: 0 }));
+        row[key]++;
+      }
+    }
+  };
+  count(tasks.assigned, 'assigned');
+  count(tasks.completed, 'completed');
+  count(open, 'open');
+  count(tasks.overdue, 'overdue');
+  return [...rows.values()].filter((r) => r.assigned + r.completed + r.open + r.overdue > 0);
+}
+
+function taskHistory(records: readonly MeetingRecord[], month: Month): TaskCountsPoint[] {
+  const points: TaskCountsPoint[] = [];
+  for (let back = TREND_MONTHS - 1; back >= 0; back--) {
+    const m = addMonths(month, -back);
+    const lastDay = lastDayOf(m);
+    const point = { month: m, open: 0, closed: 0, overdue: 0 };
+    for (const state of taskStatesAtEndOf(records, m).values()) {
+      if (isOpenStatus(state.status)) point.open++;
+      else point.closed++;
+      if (overdueDays(state, lastDay) > 0) point.overdue++;
+    }
+    points.push(point);
+  }
+  return points;
+}

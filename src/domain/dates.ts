@@ -1,0 +1,102 @@
+// Calendar dates and months as plain strings (`YYYY-MM-DD`, `YYYY-MM`):
+// they sort and compare as text, and no time zone can shift them.
+
+export type IsoDate = string;
+export type Month = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VI_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** True for a `YYYY-MM-DD` string that names a real calendar day. */
+export function isCalendarDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function isMonth(text: string): boolean {
+  const m = MONTH.exec(text);
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
+/**
+ * A date typed on the command line: `YYYY-MM-DD`, or the Vietnamese
+ * `DD/MM/YYYY` that clerks write by hand. Returns undefined when invalid.
+ */
+export function parseCliDate(text: string): IsoDate | undefined {
+  const trimmed = text.trim();
+  if (isCalendarDate(trimmed)) return trimmed;
+  const m = VI_DATE.exec(trimmed);
+  if (!m) return undefined;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : undefined;
+}
+
+/** A month on the command line: `YYYY-MM`, or `MM/YYYY`. */
+export function parseCliMonth(text: string): Month | undefined {
+  const trimmed = text.trim();
+  if (isMonth(trimmed)) return trimmed;
+  const m = /^(\d{1,2})\/(\d{4})$/.exec(trimmed);
+  if (!m) return undefined;
+  const month = `${m[2]}-${m[1]!.padStart(2, '0')}`;
+  return isMonth(month) ? month : undefined;
+}
+
+export function monthOf(date: IsoDate): Month {
+  return date.slice(0, 7);
+}
+
+export function addMonths(month: Month, count: number): Month {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + count;
+  const year = Math.floor(index / 12);
+  return `${String(year).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export function lastDayOf(month: Month): IsoDate {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+}
+
+export function firstDayOf(month: Month): IsoDate {
+  return `${month}-01`;
+}
+
+function toUtcDays(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return toUtcDays(to) - toUtcDays(from);
+}
+
+/** Today's calendar date in an IANA time zone (the config decides which). */
+export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

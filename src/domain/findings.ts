@@ -1,0 +1,181 @@
+// A finding is data: a stable rule id, a location kept apart from the
+// message, and a message a clerk can act on. Never branch on message text.
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  /** Path of the file, relative to the repository root, with `/`. */
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  rule: RuleId;
+  message: string;
+}
+
+export interface RuleInfo {
+  severity: Severity;
+  summary: string;
+  help: string;
+}
+
+/** Every rule `meet check` knows. Ids never change once published. */
+export const RULES = {
+  'file-unreadable': {
+    severity: 'error',
+    summary: 'The file cannot be read',
+    help: 'Check the file exists and is readable; a folder whose name ends in .md is not a record.',
+  },
+  'file-encoding': {
+    severity: 'error',
+    summary: 'The file is not UTF-8 text',
+    help: 'Save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8). Text saved in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) must be converted.',
+  },
+  'file-outside-root': {
+    severity: 'error',
+    summary: 'A symbolic link leads outside the repository',
+    help: 'Records must live inside the repository; replace the link with the file itself.',
+  },
+  'front-matter-missing': {
+    severity: 'error',
+    summary: 'The record has no front matter',
+    help: 'A record starts with a line "---", the YAML front matter, and another line "---".',
+  },
+  'front-matter-unclosed': {
+    severity: 'error',
+    summary: 'The front matter is never closed',
+    help: 'Add a line of exactly "---" after the last front-matter key.',
+  },
+  'front-matter-language': {
+    severity: 'error',
+    summary: 'The front matter is not YAML',
+    help: 'Only YAML front matter is read; start the record with a line of exactly "---".',
+  },
+  'front-matter-not-mapping': {
+    severity: 'error',
+    summary: 'The front matter is not a set of keys',
+    help: 'The front matter must be YAML keys and values, like "title: ..." on its own line.',
+  },
+  'yaml-syntax': {
+    severity: 'error',
+    summary: 'The YAML cannot be read',
+    help: 'Fix the YAML at the line shown: indent with spaces (never tabs), put a space after ":", close every quote.',
+  },
+  'yaml-duplicate-key': {
+    severity: 'error',
+    summary: 'A key is written twice',
+    help: 'Keep one of the two keys; YAML does not allow the same key twice in one mapping.',
+  },
+  'yaml-tag': {
+    severity: 'error',
+    summary: 'A YAML tag is not allowed',
+    help: 'Remove the "!" tag; records use plain YAML values only.',
+  },
+  'yaml-alias': {
+    severity: 'error',
+    summary: 'Too many or unresolvable YAML aliases',
+    help: 'Write the values out instead of using "&anchor" and "*alias".',
+  },
+  'forbidden-key': {
+    severity: 'error',
+    summary: 'A key that could change how the program behaves',
+    help: 'Rename the key; "__proto__", "constructor" and "prototype" are not allowed.',
+  },
+  'unknown-key': {
+    severity: 'error',
+    summary: 'A key the format does not know',
+    help: 'Check the spelling against the record format; free-form data goes under "extra".',
+  },
+  'required-key': {
+    severity: 'error',
+    summary: 'A required key is missing or empty',
+    help: 'Add the key with a value.',
+  },
+  'invalid-type': {
+    severity: 'error',
+    summary: 'A value has the wrong shape',
+    help: 'Check whether a single value, a list ("- item") or a set of keys is expected.',
+  },
+  'invalid-value': {
+    severity: 'error',
+    summary: 'A value is not allowed',
+    help: 'Use one of the values the record format lists.',
+  },
+  'invalid-date': {
+    severity: 'error',
+    summary: 'A date is not a real calendar day in YYYY-MM-DD form',
+    help: 'Write dates as YYYY-MM-DD, like 2020-10-26.',
+  },
+  'file-name': {
+    severity: 'error',
+    summary: 'The file name does not agree with the record',
+    help: 'Name the file YYYY-MM-DD-<slug>.md with the date of the meeting.',
+  },
+  'file-folder': {
+    severity: 'warning',
+    summary: 'The record is not in its year folder',
+    help: 'Records are filed under <meetings>/<YYYY>/ by the year of their date.',
+  },
+  'unknown-sector': {
+    severity: 'error',
+    summary: 'A sector id is not declared in meet.config.yaml',
+    help: 'Use a sector id from meet.config.yaml, or declare the sector there.',
+  },
+  'unknown-owner': {
+    severity: 'error',
+    summary: 'An owner id is not declared in meet.config.yaml',
+    help: 'Use an owner id from meet.config.yaml, or declare the owner there.',
+  },
+  'unknown-metric': {
+    severity: 'error',
+    summary: 'A metric id is not declared in meet.config.yaml',
+    help: 'Use a metric id from meet.config.yaml, or declare the metric there.',
+  },
+  'metric-sector': {
+    severity: 'warning',
+    summary: 'A metric is reported under another sector than its own',
+    help: 'Move the figure to the result of the sector the metric belongs to.',
+  },
+  'duplicate-task-id': {
+    severity: 'error',
+    summary: 'A task id is used more than once in the repository',
+    help: 'Give each task its own id; ids must be unique across every record.',
+  },
+  'update-unknown-task': {
+    severity: 'error',
+    summary: 'An update names a task that no record assigns',
+    help: 'Check the task id against the tasks of earlier meetings ("meet tasks" lists them).',
+  },
+  'update-not-earlier': {
+    severity: 'error',
+    summary: 'An update names a task that was not assigned at an earlier meeting',
+    help: 'Updates report on tasks from meetings held strictly before this one.',
+  },
+  'due-before-date': {
+    severity: 'error',
+    summary: 'A task is due before the meeting that assigned it',
+    help: 'Set "due" on or after the meeting date.',
+  },
+  'config-invalid': {
+    severity: 'error',
+    summary: 'meet.config.yaml has an error',
+    help: 'Fix meet.config.yaml as the message says.',
+  },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULES;
+
+export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const f of findings) if (f.severity === 'error') errors++;
+  return { errors, warnings: findings.length - errors };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
+}

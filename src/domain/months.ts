@@ -1,0 +1,52 @@
+// What a month holds: its meetings (by period) and its metric values
+// (combined by each metric's aggregate). Pure functions of loaded records.
+import type { MeetingRecord } from '../records/parse.js';
+import type { Month } from './dates.js';
+import type { Config } from './schema.js';
+import { sortRecords } from './tasks.js';
+
+/** A meeting belongs to the month of its `period` (default: the month of its date). */
+export function periodOf(record: MeetingRecord): Month {
+  return record.data.period ?? record.data.date.slice(0, 7);
+}
+
+/** The month's meetings, in date order (equal dates: file path order). */
+export function meetingsOf(records: readonly MeetingRecord[], month: Month): MeetingRecord[] {
+  return sortRecords(records.filter((r) => periodOf(r) === month));
+}
+
+/**
+ * The value of a metric in a month: its values in the results of the month's
+ * meetings, added up (`sum`) or the latest meeting's (`last`); undefined
+ * when no meeting of the month reports it.
+ */
+export function metricValue(records: readonly MeetingRecord[], config: Config, metricId: string, month: Month): number | undefined {
+  const definition = config.metrics[metricId];
+  if (!definition) return undefined;
+  let value: number | undefined;
+  for (const record of meetingsOf(records, month)) {
+    for (const result of record.data.results ?? []) {
+      const reported = result.metrics?.[metricId];
+      if (reported === undefined || reported === null) continue;
+      value = definition.aggregate === 'last' || value === undefined ? reported : value + reported;
+    }
+  }
+  // Sums of decimals (21.4 + 0.2) should not show floating-point noise.
+  return value === undefined ? undefined : Math.round(value * 1e9) / 1e9;
+}
+
+export interface MetricChange {
+  id: string;
+  from: number | undefined;
+  to: number | undefined;
+  /** `to - from`, when both are known. */
+  change: number | undefined;
+  /** The change in percent of `from`, when `from` is known and not 0. */
+  percent: number | undefined;
+}
+
+export function metricChange(id: string, from: number | undefined, to: number | undefined): MetricChange {
+  const change = from !== undefined && to !== undefined ? Math.round((to - from) * 1e9) / 1e9 : undefined;
+  const percent = change !== undefined && from !== undefined && from !== 0 ? Math.round((change / Math.abs(from)) * 1000) / 10 : undefined;
+  return { id, from, to, change, percent };
+}

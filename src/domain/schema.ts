@@ -1,0 +1,179 @@
+// The record format (FORMAT.md, version 1) as zod schemas. The TypeScript
+// types below are inferred from them, so the contract is written once.
+//
+// Front matter is read with YAML's failsafe schema (every scalar is text, an
+// empty or `~`/`null` value is null), so `10:30`, `0755` and dates stay text.
+// Only metric values are numbers: they accept the numeric text they arrive as.
+import { z } from 'zod';
+import { isCalendarDate, isMonth } from './dates.js';
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const MONTH_PATTERN = /^\d{4}-\d{2}$/;
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+// Decimal numbers only: no hex, no `.inf`, no `1_000`; a clerk's figure.
+const NUMBER_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+export const TASK_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
+export const MEETING_KINDS = ['regular', 'extraordinary', 'thematic'] as const;
+export const LOCALES = ['vi', 'en'] as const;
+export const AGGREGATES = ['sum', 'last'] as const;
+
+const text = () => z.string().trim().min(1, { error: 'must not be empty' });
+
+const isoDate = () =>
+  z
+    .string()
+    .regex(DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD, like 2020-10-26', abort: true })
+    .refine(isCalendarDate, { error: 'is not a real calendar day' });
+
+const month = () =>
+  z
+    .string()
+    .regex(MONTH_PATTERN, { error: 'must be a month written YYYY-MM, like 2020-10', abort: true })
+    .refine(isMonth, { error: 'is not a real month (01 to 12)' });
+
+export const idSchema = z.string().regex(ID_PATTERN, {
+  error: 'must be lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
+});
+
+const metricValue = z.preprocess(
+  (v) => (typeof v === 'string' && NUMBER_TEXT.test(v.trim()) ? Number(v) : v),
+  z.number({ error: 'must be a number, like 540 or 12.5' }),
+);
+
+export const TaskStatusSchema = z.enum(TASK_STATUSES);
+
+const PersonSchema = z.union([
+  text(),
+  z.strictObject({ name: text(), role: text().nullish() }),
+]);
+
+export const ResultSchema = z.strictObject({
+  sector: idSchema,
+  summary: text(),
+  metrics: z.record(idSchema, metricValue).nullish(),
+});
+
+export const TaskSchema = z.strictObject({
+  id: idSchema,
+  title: text(),
+  owner: z.union([idSchema, z.array(idSchema).min(1, { error: 'must name at least one owner' })]),
+  due: isoDate().nullish(),
+  sector: idSchema.nullish(),
+  status: TaskStatusSchema.nullish().transform((s) => s ?? 'open'),
+});
+
+export const UpdateSchema = z.strictObject({
+  task: idSchema,
+  status: TaskStatusSchema,
+  note: text().nullish(),
+});
+
+export const DiscussionSchema = z.strictObject({ speaker: text(), topic: text() });
+
+export const RecordSchema = z.strictObject({
+  title: text(),
+  date: isoDate(),
+  kind: z.enum(MEETING_KINDS).nullish().transform((k) => k ?? 'regular'),
+  period: month().nullish(),
+  organization: text().nullish(),
+  time: z
+    .string()
+    .regex(TIME_PATTERN, { error: 'must be a time written HH:MM, like 14:00' })
+    .nullish(),
+  location: text().nullish(),
+  chair: PersonSchema,
+  attendees: z.array(text()).nullish(),
+  recorder: text().nullish(),
+  results: z.array(ResultSchema).nullish(),
+  decisions: z.array(text()).nullish(),
+  discussion: z.array(DiscussionSchema).nullish(),
+  tasks: z.array(TaskSchema).nullish(),
+  updates: z.array(UpdateSchema).nullish(),
+  tags: z.array(text()).nullish(),
+  // Free-form, never validated beyond being a mapping.
+  extra: z.record(z.string(), z.unknown()).nullish(),
+});
+
+const relativeFolder = () =>
+  text().refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..'), {
+    error: 'must be a folder inside the repository (no "..", not absolute)',
+  });
+
+export const MetricDefinitionSchema = z.strictObject({
+  label: text(),
+  unit: text().nullish(),
+  sector: idSchema,
+  aggregate: z.enum(AGGREGATES).nullish().transform((a) => a ?? 'sum'),
+});
+
+export const ConfigSchema = z.strictObject({
+  organization: text().nullish(),
+  locale: z.enum(LOCALES).nullish(),
+  timezone: text().nullish(),
+  paths: z
+    .strictObject({
+      meetings: relativeFolder().nullish().transform((p) => p ?? 'meetings'),
+      reports: relativeFolder().nullish().transform((p) => p ?? 'reports'),
+      templates: relativeFolder().nullish().transform((p) => p ?? 'templates'),
+    })
+    .nullish()
+    .transform((p) => p ?? { meetings: 'meetings', reports: 'reports', templates: 'templates' }),
+  sectors: z.record(idSchema, text()),
+  owners: z.record(idSchema, text()),
+  metrics: z.record(idSchema, MetricDefinitionSchema),
+});
+
+export type TaskStatus = z.infer<typeof TaskStatusSchema>;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export type Locale = (typeof LOCALES)[number];
+export type RecordData = z.infer<typeof RecordSchema>;
+export type TaskData = z.infer<typeof TaskSchema>;
+export type UpdateData = z.infer<typeof UpdateSchema>;
+export type ResultData = z.infer<typeof ResultSchema>;
+export type MetricDefinition = z.infer<typeof MetricDefinitionSchema>;
+type ParsedConfig = z.infer<typeof ConfigSchema>;
+
+/** The config with every default filled in. */
+export interface Config extends Omit<ParsedConfig, 'locale' | 'timezone' | 'organization'> {
+  organization: string;
+  locale: Locale;
+  timezone: string;
+}
+
+export function withDefaults(parsed: ParsedConfig): Config {
+  const locale = parsed.locale ?? 'vi';
+  return {
+    ...parsed,
+    organization: parsed.organization ?? '',
+    locale,
+    // A Vietnamese repository keeps Vietnamese time; otherwise UTC.
+    timezone: parsed.timezone ?? (locale === 'vi' ? 'Asia/Ho_Chi_Minh' : 'UTC'),
+  };
+}
+
+/** Keys a record may have at each level, for "did you mean" suggestions. */
+export const KNOWN_KEYS = {
+  record: Object.keys(RecordSchema.shape),
+  result: Object.keys(ResultSchema.shape),
+  task: Object.keys(TaskSchema.shape),
+  update: Object.keys(UpdateSchema.shape),
+  discussion: Object.keys(DiscussionSchema.shape),
+  chair: ['name', 'role'],
+  config: Object.keys(ConfigSchema.shape),
+  paths: ['meetings', 'reports', 'templates'],
+  metric: Object.keys(MetricDefinitionSchema.shape),
+};
+
+export function chairName(chair: RecordData['chair']): string {
+  return typeof chair === 'string' ? chair : chair.name;
+}
+
+export function chairRole(chair: RecordData['chair']): string | undefined {
+  return typeof chair === 'string' ? undefined : (chair.role ?? undefined);
+}
+
+export function ownersOf(task: TaskData): string[] {
+  return Array.isArray(task.owner) ? task.owner : [task.owner];
+}

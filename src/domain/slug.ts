@@ -1,0 +1,24 @@
+// File-name slugs from titles: lower-case ASCII words joined by "-", at most
+// 60 characters. NFD splits "ộ" into "o" + marks, but not "đ"/"Đ", which are
+// letters of their own, so they are mapped by hand.
+
+export const MAX_SLUG_LENGTH = 60;
+
+export function slugify(title: string, fallback = 'meeting'): string {
+  const ascii = title
+    .normalize('NFC')
+    .replace(/[đĐ]/g, 'd')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+  let slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (slug.length > MAX_SLUG_LENGTH) {
+    const endsWord = slug[MAX_SLUG_LENGTH] === '-';
+    slug = slug.slice(0, MAX_SLUG_LENGTH);
+    // Cut at a word boundary when one is near, never leave a trailing "-".
+    const lastDash = slug.lastIndexOf('-');
+    if (!endsWord && lastDash > MAX_SLUG_LENGTH / 2) slug = slug.slice(0, lastDash);
+    slug = slug.replace(/-+$/, '');
+  }
+  return slug || fallback;
+}

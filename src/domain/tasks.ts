@@ -1,0 +1,87 @@
+// Task state as FORMAT.md defines it: the status as assigned, then the
+// updates of every later meeting up to a day, applied in date order (equal
+// dates: file path order). Pure functions of loaded records and a date.
+import type { MeetingRecord } from '../records/parse.js';
+import { daysBetween, lastDayOf, type IsoDate, type Month } from './dates.js';
+import { ownersOf, type TaskData, type TaskStatus } from './schema.js';
+
+export interface TaskChange {
+  date: IsoDate;
+  file: string;
+  status: TaskStatus;
+  note?: string;
+}
+
+export interface TaskState {
+  id: string;
+  title: string;
+  owners: string[];
+  due?: IsoDate;
+  sector?: string;
+  /** The meeting that assigned it. */
+  meeting: MeetingRecord;
+  status: TaskStatus;
+  /** Status as assigned, then every update applied, oldest first. */
+  history: TaskChange[];
+}
+
+export function compareRecords(a: MeetingRecord, b: MeetingRecord): number {
+  if (a.data.date !== b.data.date) return a.data.date < b.data.date ? -1 : 1;
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+export function sortRecords(records: readonly MeetingRecord[]): MeetingRecord[] {
+  return [...records].sort(compareRecords);
+}
+
+export function isOpenStatus(status: TaskStatus): boolean {
+  return status === 'open' || status === 'in-progress';
+}
+
+/** Every task with its state at the end of `day`; tasks assigned later do not exist yet. */
+export function taskStatesOn(records: readonly MeetingRecord[], day: IsoDate): Map<string, TaskState> {
+  const states = new Map<string, TaskState>();
+  for (const record of sortRecords(records)) {
+    if (record.data.date > day) break;
+    for (const update of record.data.updates ?? []) {
+      const state = states.get(update.task);
+      // Only updates from meetings held strictly after the assignment count
+      // (the same rule `meet check` enforces).
+      if (!state || !(state.meeting.data.date < record.data.date)) continue;
+      state.status = update.status;
+      state.history.push({ date: record.data.date, file: record.file, status: update.status, ...(update.note ? { note: update.note } : {}) });
+    }
+    for (const task of record.data.tasks ?? []) {
+      if (states.has(task.id)) continue; // a duplicate id: the first assignment stands
+      states.set(task.id, newState(task, record));
+    }
+  }
+  return states;
+}
+
+function newState(task: TaskData, record: MeetingRecord): TaskState {
+  return {
+    id: task.id,
+    title: task.title,
+    owners: ownersOf(task),
+    ...(task.due ? { due: task.due } : {}),
+    ...(task.sector ? { sector: task.sector } : {}),
+    meeting: record,
+    status: task.status,
+    history: [{ date: record.data.date, file: record.file, status: task.status }],
+  };
+}
+
+export function taskStatesAtEndOf(records: readonly MeetingRecord[], month: Month): Map<string, TaskState> {
+  return taskStatesOn(records, lastDayOf(month));
+}
+
+/** Days a task is overdue on `day` (0 when it is not). */
+export function overdueDays(state: Pick<TaskState, 'status' | 'due'>, day: IsoDate): number {
+  if (!isOpenStatus(state.status) || !state.due || !(state.due < day)) return 0;
+  return daysBetween(state.due, day);
+}
+
+export function isOverdue(state: Pick<TaskState, 'status' | 'due'>, day: IsoDate): boolean {
+  return overdueDays(state, day) > 0;
+}

@@ -1,0 +1,35 @@
+// Exit codes of every command (FORMAT.md): 0 success, 1 the records have
+// errors, 2 usage or environment errors. Commands throw these; only main()
+// turns them into an exit code.
+
+export const EXIT_OK = 0;
+export const EXIT_RECORDS = 1;
+export const EXIT_USAGE = 2;
+
+export class MeetError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    /** A hint printed on its own line after the message. */
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'MeetError';
+  }
+}
+
+/** Bad flag, missing value, no config, unreadable file, git missing. */
+export class UsageError extends MeetError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT_USAGE, hint);
+    this.name = 'UsageError';
+  }
+}
+
+/** The records (or what the user asked of them) are wrong. */
+export class RecordsError extends MeetError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT_RECORDS, hint);
+    this.name = 'RecordsError';
+  }
+}

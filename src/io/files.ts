@@ -1,0 +1,122 @@
+// Writes that lose nothing: a temp file in the same folder, flushed, then
+// linked (new files: fails if the name exists) or renamed (replacements) into
+// place, so a crash leaves the old file or the new one, never half of one.
+import { closeSync, fchmodSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { isInside } from '../records/load.js';
+
+function tempPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** `keepMode`: the mode of the file being replaced, kept exactly (umask aside). */
+function writeTemp(target: string, content: string, keepMode?: number): string {
+  const temp = tempPathFor(target);
+  const fd = openSync(temp, 'wx', 0o644);
+  try {
+    if (keepMode !== undefined) fchmodSync(fd, keepMode);
+    const bytes = Buffer.from(content, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    unlinkSync(temp);
+    throw error;
+  }
+  closeSync(fd);
+  return temp;
+}
+
+/**
+ * Refuses a folder outside `root`, also once symbolic links are resolved.
+ * Checked on the nearest existing ancestor, so nothing is created outside.
+ */
+export function assertInsideRoot(root: string, folder: string, shown: string = folder): void {
+  if (!isInside(path.resolve(root), path.resolve(folder))) {
+    throw new UsageError(`Refusing to write to ${shown}: it is outside the repository ${root}`);
+  }
+  let existing = path.resolve(folder);
+  while (!existsSync(existing)) existing = path.dirname(existing);
+  if (!isInside(realpathSync(root), realpathSync(existing))) {
+    throw new UsageError(`Refusing to write to ${shown}: a symbolic link leads it outside the repository ${root}`);
+  }
+}
+
+/** The folder for `target` exists, inside `root` even after resolving links. */
+export function prepareFolder(root: string, target: string): void {
+  const folder = path.dirname(target);
+  assertInsideRoot(root, folder);
+  mkdirSync(folder, { recursive: true });
+  // Checked again: a link could have appeared between the check and mkdir.
+  assertInsideRoot(root, folder);
+}
+
+/** Creates `target`; fails with EEXIST, leaving the existing file untouched, when it exists. */
+export function createFileExclusive(root: string, target: string, content: string): void {
+  prepareFolder(root, target);
+  const temp = writeTemp(target, content);
+  try {
+    linkSync(temp, target);
+  } finally {
+    unlinkSync(temp);
+  }
+}
+
+/** Replaces `target` atomically; never writes through a symbolic link. */
+export function replaceFile(root: string, target: string, content: string): void {
+  prepareFolder(root, target);
+  let mode: number | undefined;
+  try {
+    const stat = lstatSync(target);
+    if (stat.isSymbolicLink()) {
+      throw new UsageError(`Refusing to write ${target}: it is a symbolic link`);
+    }
+    mode = stat.mode & 0o7777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const temp = writeTemp(target, content, mode);
+  try {
+    renameSync(temp, target);
+  } catch (error) {
+    unlinkSync(temp);
+    throw error;
+  }
+}
+
+/**
+ * Replaces a file at a path the user chose (it may be anywhere, unlike
+ * replaceFile): atomically, into an existing folder, never through a
+ * symbolic link and never over a folder.
+ */
+export function replaceUserFile(target: string, content: string): void {
+  let folder: string;
+  try {
+    folder = realpathSync(path.dirname(target));
+  } catch {
+    throw new UsageError(`Cannot write ${target}: the folder ${path.dirname(target)} does not exist`);
+  }
+  const resolved = path.join(folder, path.basename(target));
+  try {
+    const stat = lstatSync(resolved);
+    if (stat.isSymbolicLink()) throw new UsageError(`Refusing to write ${target}: it is a symbolic link`);
+    if (stat.isDirectory()) throw new UsageError(`Cannot write ${target}: it is a folder`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  let temp: string;
+  try {
+    temp = writeTemp(resolved, content);
+  } catch (error) {
+    throw new UsageError(`Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    renameSync(temp, resolved);
+  } catch (error) {
+    unlinkSync(temp);
+    throw new UsageError(`Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}

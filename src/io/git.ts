@@ -1,0 +1,94 @@
+// Git behind a narrow port, through simple-git. Revisions and paths given by
+// a user are validated here before they reach git: a value starting with "-"
+// could be read as an option (`--upload-pack=…`), so it is refused, and
+// paths always follow "--". simple-git's unsafe options stay off.
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { UsageError } from '../errors.js';
+
+/** A git client for `dir`, with a fixed locale so messages can be matched. */
+export function openGit(dir: string): SimpleGit {
+  const env = gitEnvironment(process.env);
+  return simpleGit({ baseDir: dir, maxConcurrentProcesses: 4, trimmed: false, allowEnvironment: Object.keys(env) }).env(env);
+}
+
+// simple-git rejects a task whose environment holds a variable that can run a
+// command (EDITOR, PAGER, GIT_SSH_COMMAND…) and any GIT_* variable not listed
+// in allowEnvironment. meet never needs an editor, pager or transport, so
+// those are left out; the other GIT_* variables (identity, dates, GIT_DIR in
+// a hook, GIT_CONFIG_NOSYSTEM…) are the user's own and pass through.
+const COMMAND_VARIABLES = new Set([
+  'editor', 'visual', 'pager', 'prefix', 'ssh_askpass',
+  'git_askpass', 'git_editor', 'git_sequence_editor', 'git_pager', 'git_ssh', 'git_ssh_command', 'git_proxy_command',
+  'git_external_diff', 'git_exec_path', 'git_template_dir',
+  'git_config', 'git_config_global', 'git_config_system', 'git_config_count', 'git_config_parameters',
+]);
+
+export function gitEnvironment(base: NodeJS.ProcessEnv): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(base)) {
+    if (value !== undefined && !COMMAND_VARIABLES.has(key.toLowerCase().trim())) env[key] = value;
+  }
+  return { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
+}
+
+export function isGitMissing(error: unknown): boolean {
+  const text = String((error as Error)?.message ?? error);
+  return /ENOENT|spawn git/i.test(text);
+}
+
+/**
+ * The top folder of the git repository holding `dir`; exit 2 with a clear
+ * message when git is not installed or `dir` is not in a repository.
+ */
+export async function requireGitRepository(dir: string, feature: string): Promise<{ git: SimpleGit; top: string }> {
+  const git = openGit(dir);
+  let top: string;
+  try {
+    top = (await git.revparse(['--show-toplevel'])).trim();
+  } catch (error) {
+    if (isGitMissing(error)) throw new UsageError(`${feature} needs git, which was not found.`, 'Install git (e.g. "apt-get install git") and try again.');
+    const message = String((error as Error)?.message ?? error).trim();
+    if (/not a git repository/i.test(message)) {
+      throw new UsageError(`${feature} needs a git repository, and ${dir} is not in one.`, 'Run "git init" there, or use the command without the git option.');
+    }
+    // Anything else (e.g. "dubious ownership" in a CI container) is git's to explain.
+    throw new UsageError(`${feature}: git cannot read the repository at ${dir}: ${message.split('\n')[0]}`, message.includes('safe.directory') ? 'Mark the folder as safe: git config --global --add safe.directory <folder>' : undefined);
+  }
+  return { git, top };
+}
+
+/** Makes `dir` a git repository unless it is inside one already. */
+export async function ensureGitRepository(dir: string): Promise<'created' | 'existing' | 'unavailable'> {
+  const git = openGit(dir);
+  try {
+    if (await git.checkIsRepo()) return 'existing';
+    await git.init();
+    return 'created';
+  } catch (error) {
+    if (isGitMissing(error)) return 'unavailable';
+    throw error;
+  }
+}
+
+// A revision as a user may name one: a branch, tag, sha, HEAD~2, origin/main,
+// main@{1}… but never something git could take for an option, and no
+// characters git refuses in ref names anyway.
+const REVISION = /^[A-Za-z0-9_./@{}~^+-]+$/;
+
+/** Returns `revision` when it is safe to hand to git; UsageError otherwise. */
+export function checkRevision(revision: string, flag: string): string {
+  if (revision === '' || revision.startsWith('-') || !REVISION.test(revision) || revision.includes('..')) {
+    throw new UsageError(
+      `${flag} takes a git revision (a branch, tag or commit), not "${revision}".`,
+      'Revisions may not start with "-" and may hold only letters, digits and . _ / @ { } ~ ^ + -',
+    );
+  }
+  return revision;
+}
+
+/** `A..B` or `A...B` (merge base), each side checked. */
+export function checkRange(range: string, flag: string): { from: string; to: string; mergeBase: boolean } {
+  const match = /^(.+?)(\.\.\.?)(.+)$/.exec(range);
+  if (!match) throw new UsageError(`${flag} takes a range like main..HEAD or main...feature, not "${range}".`);
+  return { from: checkRevision(match[1]!, flag), to: checkRevision(match[3]!, flag), mergeBase: match[2] === '...' };
+}

@@ -1,0 +1,119 @@
+// The files changed since a revision's merge base with HEAD, for
+// `meet check --since`: committed, staged, unstaged and untracked, as paths
+// relative to the records root (which may sit below the git top folder).
+import type { SimpleGit } from 'simple-git';
+import { UsageError } from '../errors.js';
+import { checkRevision, requireGitRepository } from './git.js';
+
+export type ChangeStatus = 'added' | 'modified' | 'deleted';
+
+export interface ChangedFile {
+  /** Relative to the records root, with `/`. */
+  file: string;
+  status: ChangeStatus;
+}
+
+export interface Changes {
+  /** The revision as the user gave it. */
+  since: string;
+  /** The merge base of `since` and HEAD, a full commit id. */
+  base: string;
+  /** Every changed file under the records root, in path order. */
+  files: ChangedFile[];
+  /** The records root relative to the git top folder ("" or "records/"). */
+  prefix: string;
+  /** The file's bytes at the merge base; undefined when it did not exist there. */
+  readAtBase(file: string): Promise<Buffer | undefined>;
+}
+
+const FETCH_HINT =
+  'This looks like a shallow clone: fetch the full history (with actions/checkout, set "fetch-depth: 0"; otherwise run "git fetch --unshallow").';
+
+export async function readChangesSince(root: string, since: string): Promise<Changes> {
+  // Validated before git sees it: a revision like "--upload-pack=…" must never reach git.
+  const ref = checkRevision(since, '--since');
+  const { git } = await requireGitRepository(root, 'meet check --since');
+  // Not trimmed: a folder name may start with a space; only the newline goes.
+  const prefix = (await git.raw(['rev-parse', '--show-prefix'])).replace(/\n$/, '');
+
+  const head = await resolveCommit(git, 'HEAD');
+  if (!head) throw new UsageError('meet check --since needs a commit, and this repository has none yet.', 'Commit the records first.');
+  const target = await resolveCommit(git, ref);
+  if (!target) {
+    if (await isShallow(git)) throw new UsageError(`--since ${ref}: that revision is not in this shallow clone.`, FETCH_HINT);
+    throw new UsageError(`--since ${ref}: no such revision in this repository.`, 'Name a branch, tag or commit, like main or origin/main.');
+  }
+  const base = await mergeBase(git, target, head);
+  if (!base) {
+    if (await isShallow(git)) throw new UsageError(`--since ${ref}: the merge base of ${ref} and HEAD is not in this shallow clone.`, FETCH_HINT);
+    throw new UsageError(`--since ${ref}: ${ref} and HEAD share no history.`);
+  }
+
+  const statuses = new Map<string, ChangeStatus>();
+  // Working tree against the base covers what was committed, staged and not
+  // staged; --no-renames turns a rename into a deletion and an addition, and
+  // --no-relative keeps paths from the top even if diff.relative is set.
+  const diff = await git.raw(['diff', '--name-status', '-z', '--no-renames', '--no-relative', '--no-ext-diff', base, '--', '.']);
+  const fields = diff.split('\0');
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const letter = fields[i]!;
+    const file = fields[i + 1]!;
+    if (letter === '') break;
+    statuses.set(file, letter.startsWith('D') ? 'deleted' : letter.startsWith('A') ? 'added' : 'modified');
+  }
+  const untracked = await git.raw(['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', '.']);
+  for (const file of untracked.split('\0')) {
+    if (file === '') continue;
+    // Removed from the index but still on disk: it shows as deleted and untracked.
+    statuses.set(file, statuses.get(file) === 'deleted' ? 'modified' : 'added');
+  }
+
+  const files: ChangedFile[] = [];
+  for (const [top, status] of statuses) {
+    if (top.startsWith(prefix)) files.push({ file: top.slice(prefix.length), status });
+  }
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  return {
+    since: ref,
+    base,
+    files,
+    prefix,
+    async readAtBase(file: string): Promise<Buffer | undefined> {
+      // "<commit>:<path>": the commit is a hex id, so the argument can never
+      // read as an option, and git takes everything after the first ":" as the path.
+      try {
+        return (await git.binaryCatFile(['blob', `${base}:${prefix}${file}`])) as Buffer;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** The full id of the commit `revision` names, or undefined. */
+async function resolveCommit(git: SimpleGit, revision: string): Promise<string | undefined> {
+  try {
+    const id = (await git.raw(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`])).trim();
+    return /^[0-9a-f]{40,64}$/.test(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function mergeBase(git: SimpleGit, a: string, b: string): Promise<string | undefined> {
+  try {
+    const id = (await git.raw(['merge-base', a, b])).trim();
+    return /^[0-9a-f]{40,64}$/.test(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function isShallow(git: SimpleGit): Promise<boolean> {
+  try {
+    return (await git.revparse(['--is-shallow-repository'])).trim() === 'true';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,118 @@
+// `--commit`: checks BEFORE a command writes anything that its files can be
+// committed alone afterwards, then stages and commits exactly those files.
+// Never amends, never pushes, never skips the repository's hooks.
+import path from 'node:path';
+import type { SimpleGit } from 'simple-git';
+import { UsageError } from '../errors.js';
+import { toPosix } from '../records/load.js';
+import { requireGitRepository } from './git.js';
+
+export interface CommitPlan {
+  git: SimpleGit;
+  /** The folder git runs in (the records root); paths are given relative to it. */
+  root: string;
+}
+
+export interface Committed {
+  sha: string;
+  message: string;
+  files: string[];
+}
+
+/** `:(literal)`: a configured folder name such as `:x` or `*` is never read as pathspec magic. */
+function pathspecs(plan: CommitPlan, files: readonly string[]): string[] {
+  return files.map((file) => `:(literal)${toPosix(path.relative(plan.root, file))}`);
+}
+
+function gitMessage(error: unknown): string {
+  const text = String((error as Error)?.message ?? error).trim();
+  return text.split('\n').filter((line) => line.trim() !== '').slice(-6).join('\n');
+}
+
+const IN_PROGRESS = [
+  ['MERGE_HEAD', 'merge'],
+  ['CHERRY_PICK_HEAD', 'cherry-pick'],
+  ['REVERT_HEAD', 'revert'],
+  ['REBASE_HEAD', 'rebase'],
+] as const;
+
+/**
+ * Everything `--commit` needs, checked before anything is written: git and a
+ * repository, an identity set by the user (git's guess from the host name is
+ * not one), no merge or rebase under way, nothing else staged, and
+ * `unchanged` files (edited in place) free of uncommitted changes, which the
+ * commit would otherwise carry under its message.
+ */
+export async function prepareCommit(root: string, options: { unchanged?: readonly string[] } = {}): Promise<CommitPlan> {
+  const { git } = await requireGitRepository(root, '--commit');
+  const plan: CommitPlan = { git, root };
+  for (const who of ['GIT_AUTHOR_IDENT', 'GIT_COMMITTER_IDENT']) {
+    try {
+      // useConfigOnly: fail instead of guessing "root@host" as git otherwise would.
+      await git.raw(['-c', 'user.useConfigOnly=true', 'var', who]);
+    } catch {
+      throw new UsageError(
+        '--commit needs your name and e-mail address for the commit, and git has none set.',
+        'Set them once for this repository (or add --global for all), then run the command again:\n  git config user.name "Nguyễn Văn A"\n  git config user.email "vanphong@example.org"',
+      );
+    }
+  }
+  for (const [state, what] of IN_PROGRESS) {
+    const found = (await git.raw(['rev-parse', '--quiet', '--verify', state]).catch(() => '')).trim();
+    if (found !== '') throw new UsageError(`--commit cannot commit now: a git ${what} is in progress.`, 'Finish it (or abort it) first. Nothing was written.');
+  }
+  const staged = (await git.raw(['diff', '--cached', '--name-only', '-z'])).split('\0').filter(Boolean);
+  if (staged.length > 0) {
+    const shown = staged.slice(0, 10).map((f) => `  ${f}`);
+    if (staged.length > shown.length) shown.push(`  … and ${staged.length - shown.length} more`);
+    throw new UsageError(
+      `--commit commits only the files this command writes, but other changes are already staged:\n${shown.join('\n')}`,
+      'Nothing was written. Commit or unstage them first ("git commit", or "git restore --staged <file>"), or run the command without --commit.',
+    );
+  }
+  for (const file of options.unchanged ?? []) {
+    if (await hasUncommittedChanges(plan, file)) {
+      const shown = toPosix(path.relative(root, file));
+      throw new UsageError(
+        `${shown} has changes not committed yet (or is not committed at all); --commit would commit them too, under this command's message.`,
+        `Nothing was written. Commit ${shown} first, or run the command without --commit.`,
+      );
+    }
+  }
+  return plan;
+}
+
+/** True when `file` is untracked or differs from HEAD (staged or not). */
+export async function hasUncommittedChanges(plan: CommitPlan, file: string): Promise<boolean> {
+  const status = await plan.git.raw(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs(plan, [file])]);
+  return status.trim() !== '';
+}
+
+/**
+ * Stages and commits exactly `files` (absolute paths, already written). When
+ * git refuses (a hook, an ignored path…), the files stay as written: the
+ * error says so, and what to do.
+ */
+export async function commitFiles(plan: CommitPlan, files: readonly string[], message: string): Promise<Committed> {
+  const specs = pathspecs(plan, files);
+  const shown = files.map((f) => toPosix(path.relative(plan.root, f))).join(', ');
+  let staged = false;
+  try {
+    await plan.git.raw(['add', '--', ...specs]);
+    staged = true;
+    // `commit -- paths` commits those paths only, whatever else the index holds.
+    await plan.git.raw(['commit', '--quiet', '-m', message, '--', ...specs]);
+  } catch (error) {
+    throw new UsageError(
+      `Wrote ${shown} but could not commit it${staged ? ' (it is staged)' : ''}:\n${gitMessage(error)}`,
+      `The file is kept as written. Fix the problem, then commit it yourself:\n  git add -- ${shown}\n  git commit -m "${message.replace(/"/g, '\\"')}"`,
+    );
+  }
+  const sha = (await plan.git.raw(['rev-parse', '--short', 'HEAD'])).trim();
+  return { sha, message, files: files.map((f) => toPosix(path.relative(plan.root, f))) };
+}
+
+/** The line on stderr after a commit. */
+export function describeCommit(committed: Committed): string {
+  return `Committed ${committed.sha}: ${committed.message}`;
+}

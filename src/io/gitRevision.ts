@@ -1,0 +1,183 @@
+// The records as they were at a git revision: `git ls-tree` lists the files,
+// `git show` reads their blobs, parse.ts parses them (pure). Revisions reach
+// this module already checked by checkRange (io/git.ts); the one path given
+// to git (the records folder) follows "--", and the folders named by a
+// revision's config only filter git's listing, never reach git.
+import path from 'node:path';
+import type { SimpleGit } from 'simple-git';
+import type { RecordsSnapshot, UnreadableFile } from '../domain/revisionDiff.js';
+import type { Config } from '../domain/schema.js';
+import { UsageError } from '../errors.js';
+import { CONFIG_FILE } from '../records/load.js';
+import { MAX_RECORD_BYTES, parseConfig, parseRecord, type RecordParse } from '../records/parse.js';
+
+const SHALLOW_HINT =
+  'This is a shallow clone: older commits and other branches are missing. Fetch them first ("git fetch --unshallow", ' +
+  'or in GitHub Actions give actions/checkout "fetch-depth: 0"; in GitLab CI set GIT_DEPTH: 0).';
+
+async function isShallow(git: SimpleGit): Promise<boolean> {
+  return (await git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+}
+
+/** The commit a checked revision names; exit 2 with a hint when it is not in this clone. */
+async function resolveCommit(git: SimpleGit, revision: string): Promise<string> {
+  // --quiet: an unknown name gives empty output, not an error.
+  const commit = (await git.raw(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).catch(() => '')).trim();
+  if (commit) return commit;
+  throw new UsageError(
+    `"${revision}" is not a commit of this repository.`,
+    (await isShallow(git))
+      ? SHALLOW_HINT
+      : 'Check the name ("git branch -a", "git log --oneline"); a branch of a remote is named like origin/main and may need "git fetch" first.',
+  );
+}
+
+/** The two commits to compare: A and B for `A..B`, the merge base of A and B and B for `A...B`. */
+export async function resolveRange(git: SimpleGit, range: { from: string; to: string; mergeBase: boolean }): Promise<{ fromCommit: string; toCommit: string }> {
+  const from = await resolveCommit(git, range.from);
+  const toCommit = await resolveCommit(git, range.to);
+  if (!range.mergeBase) return { fromCommit: from, toCommit };
+  // No output (exit 1) when there is no common ancestor, or it lies beyond a shallow clone's history.
+  const base = (await git.raw(['merge-base', from, toCommit]).catch(() => '')).trim().split('\n')[0] ?? '';
+  if (base) return { fromCommit: base, toCommit };
+  if (await isShallow(git)) throw new UsageError(`The merge base of "${range.from}" and "${range.to}" is not in this clone's history.`, SHALLOW_HINT);
+  throw new UsageError(
+    `"${range.from}" and "${range.to}" have no common ancestor.`,
+    `Compare them directly instead: meet diff --rev ${range.from}..${range.to}`,
+  );
+}
+
+interface TreeEntry {
+  mode: string;
+  type: string;
+  object: string;
+  /** Bytes; undefined for anything but a blob. */
+  size?: number;
+  /** From the top of the git repository, with `/`. */
+  path: string;
+}
+
+// `git ls-tree -l -z`: "<mode> <type> <object> <size, padded>\t<path>\0" per entry.
+const TREE_LINE = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s;
+
+async function listTree(git: SimpleGit, commit: string, prefix: string): Promise<TreeEntry[]> {
+  const args = ['ls-tree', '-r', '-l', '-z', '--full-tree', commit];
+  if (prefix) args.push('--', prefix.replace(/\/$/, ''));
+  const output = await runGit(() => git.raw(args));
+  return output
+    .split('\0')
+    .filter((line) => line !== '')
+    .flatMap((line) => {
+      const m = TREE_LINE.exec(line);
+      if (!m) return [];
+      return [{ mode: m[1]!, type: m[2]!, object: m[3]!, ...(m[4] === '-' ? {} : { size: Number(m[4]) }), path: m[5]! }];
+    });
+}
+
+/** Blobs by object id; `git show` of several blobs prints them back to back, so sizes split them. */
+async function readBlobs(git: SimpleGit, entries: readonly TreeEntry[]): Promise<Map<string, Buffer>> {
+  const unique = [...new Map(entries.map((e) => [e.object, e])).values()];
+  const blobs = new Map<string, Buffer>();
+  const CHUNK = 200;
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const chunk = unique.slice(i, i + CHUNK);
+    const output = await runGit(() => git.showBuffer(chunk.map((e) => e.object)));
+    let offset = 0;
+    for (const entry of chunk) {
+      blobs.set(entry.object, output.subarray(offset, offset + entry.size!));
+      offset += entry.size!;
+    }
+    if (offset !== output.length) throw new UsageError(`git printed ${output.length} bytes for blobs of ${offset} bytes; cannot read the records at that revision.`);
+  }
+  return blobs;
+}
+
+async function runGit<T>(task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    throw new UsageError(`git failed: ${String((error as Error).message ?? error).trim()}`);
+  }
+}
+
+function unreadableOf(parsed: { findings: RecordParse['findings'] }, file: string): UnreadableFile {
+  const first = parsed.findings.find((f) => f.severity === 'error');
+  const more = parsed.findings.filter((f) => f.severity === 'error').length - 1;
+  return {
+    file,
+    line: first?.line ?? 1,
+    column: first?.column ?? 1,
+    message: `${first?.message ?? 'The file cannot be read'}${more > 0 ? ` (and ${more} more ${more === 1 ? 'error' : 'errors'})` : ''}`,
+  };
+}
+
+/** Why an entry is not read as a file at all, or undefined when it can be. */
+function refusal(entry: TreeEntry): string | undefined {
+  if (entry.mode === '120000') return 'This is a symbolic link; at a revision only regular files are read';
+  if (entry.type !== 'blob' || entry.size === undefined) return 'This is not a file';
+  if (entry.size > MAX_RECORD_BYTES) return `The file is ${Math.round(entry.size / 1024)} KiB; a record must be under ${MAX_RECORD_BYTES / 1024 / 1024} MiB`;
+  return undefined;
+}
+
+/** Record files under `meetings` (root-relative, with `/`), as the loader picks them on disk. */
+function isRecordPath(file: string, meetings: string): boolean {
+  if (!file.startsWith(`${meetings}/`) || !file.endsWith('.md')) return false;
+  const below = file.slice(meetings.length + 1).split('/');
+  // Hidden files and folders are not records, nor is a README.
+  return !below.some((part) => part.startsWith('.')) && below[below.length - 1]!.toLowerCase() !== 'readme.md';
+}
+
+function meetingsFolder(config: Config | undefined): string {
+  return path.posix.normalize(config?.paths.meetings ?? 'meetings').replace(/\/+$/, '');
+}
+
+/**
+ * The records at each commit. `prefix` is the records repository's folder
+ * inside the git repository ('' at its top, else ending in "/"); `git` must
+ * run at the top. A side without a readable config uses the other side's
+ * meetings folder (or the default).
+ */
+export async function readRevisions(git: SimpleGit, prefix: string, commits: readonly string[]): Promise<RecordsSnapshot[]> {
+  const trees = await Promise.all(commits.map((commit) => listTree(git, commit, prefix)));
+  const relative = (entry: TreeEntry) => entry.path.slice(prefix.length);
+
+  const configEntries = trees.map((tree) => tree.find((e) => relative(e) === CONFIG_FILE));
+  const configBlobs = await readBlobs(git, configEntries.filter((e): e is TreeEntry => e !== undefined && refusal(e) === undefined));
+  const configs = configEntries.map((entry): { config?: Config; unreadable?: UnreadableFile } => {
+    if (!entry) return {};
+    const refused = refusal(entry);
+    if (refused) return { unreadable: { file: CONFIG_FILE, line: 1, column: 1, message: refused } };
+    const parsed = parseConfig(configBlobs.get(entry.object)!, CONFIG_FILE);
+    return parsed.config ? { config: parsed.config } : { unreadable: unreadableOf(parsed, CONFIG_FILE) };
+  });
+  const fallback = configs.find((c) => c.config)?.config;
+
+  const recordEntries = trees.map((tree, i) => {
+    const meetings = meetingsFolder(configs[i]!.config ?? fallback);
+    return tree.filter((e) => isRecordPath(relative(e), meetings));
+  });
+  const blobs = await readBlobs(git, recordEntries.flat().filter((e) => refusal(e) === undefined));
+  // The same blob at the same path is parsed once for both sides.
+  const parses = new Map<string, RecordParse>();
+  return recordEntries.map((entries, i) => {
+    const snapshot: RecordsSnapshot = { ...(configs[i]!.config ? { config: configs[i]!.config } : {}), records: [], unreadable: [] };
+    if (configs[i]!.unreadable) snapshot.unreadable.push(configs[i]!.unreadable!);
+    for (const entry of entries) {
+      const file = relative(entry);
+      const refused = refusal(entry);
+      if (refused) {
+        snapshot.unreadable.push({ file, line: 1, column: 1, message: refused });
+        continue;
+      }
+      const key = `${entry.object}\0${file}`;
+      let parsed = parses.get(key);
+      if (!parsed) {
+        parsed = parseRecord(blobs.get(entry.object)!, file);
+        parses.set(key, parsed);
+      }
+      if (parsed.record) snapshot.records.push(parsed.record);
+      else snapshot.unreadable.push(unreadableOf(parsed, file));
+    }
+    return snapshot;
+  });
+}

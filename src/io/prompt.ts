@@ -1,0 +1,26 @@
+// Questions on a terminal. Never used when stdin is not a TTY: commands turn
+// a missing value into an error naming the flag instead.
+import { createInterface } from 'node:readline';
+import { UsageError } from '../errors.js';
+
+export interface Asker {
+  ask(question: string, fallback?: string): Promise<string>;
+  close(): void;
+}
+
+export function terminalAsker(): Asker {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  // Lines typed ahead of a question are queued, not lost.
+  const lines = rl[Symbol.asyncIterator]();
+  return {
+    async ask(question, fallback) {
+      const suffix = fallback ? ` [${fallback}]` : '';
+      rl.setPrompt(`${question}${suffix}: `);
+      rl.prompt();
+      const next = await lines.next();
+      if (next.done) throw new UsageError('Cancelled: no answer was given.');
+      return String(next.value).trim() || fallback || '';
+    },
+    close: () => rl.close(),
+  };
+}

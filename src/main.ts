@@ -1,0 +1,34 @@
+// The one place that turns errors into exit codes. Nothing else calls
+// process.exit; commands throw MeetError or return an exit code.
+import { EXIT_USAGE } from './errors.js';
+
+export async function main(argv: string[]): Promise<number> {
+  // `meet --version` needs no command modules at all: answer before loading them.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    const { toolVersion } = await import('./packageRoot.js');
+    process.stdout.write(`${toolVersion()}\n`);
+    return 0;
+  }
+  const { processIo } = await import('./io/terminal.js');
+  const io = processIo(!argv.includes('--no-color'));
+  try {
+    const { runCli } = await import('./cli.js');
+    return await runCli(argv, io);
+  } catch (error) {
+    const { MeetError } = await import('./errors.js');
+    const { ConfigInvalid } = await import('./records/load.js');
+    if (error instanceof ConfigInvalid) {
+      io.stderr.write(`meet: ${error.message}\n`);
+      for (const f of error.findings) io.stderr.write(`${f.file}:${f.line}:${f.column}: ${f.message} (${f.rule})\n`);
+      return error.exitCode;
+    }
+    if (error instanceof MeetError) {
+      io.stderr.write(`meet: ${error.message}\n`);
+      if (error.hint) io.stderr.write(`${error.hint}\n`);
+      return error.exitCode;
+    }
+    // A bug, not bad input: say so plainly, with the details for a report.
+    io.stderr.write(`meet: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report this, with the command you ran.\n`);
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,384 @@
+// Writing a task update into a record IN PLACE: the yaml Document only finds
+// where the new lines go (its source ranges); the text is spliced by hand so
+// comments, quoting, key order, blank lines, CRLF, a BOM and the body stay
+// byte for byte. Pure: text in, text out; verifyUpdateEdit checks the result.
+import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import type { RecordData, TaskStatus } from '../domain/schema.js';
+import { yamlScalar } from '../render/yamlText.js';
+import { splitFrontMatter } from './frontMatter.js';
+import { parseRecord } from './parse.js';
+import { parseYaml } from './yamlDocument.js';
+
+export interface UpdateEntry {
+  task: string;
+  status: TaskStatus;
+  note?: string;
+}
+
+export type UpdateEdit = (Placed & { text: string }) | { kind: 'unchanged'; text: string } | { kind: 'refused'; reason: string };
+
+/** Where the edit lands, for verifyUpdateEdit. */
+export type Placed =
+  | {
+      kind: 'added';
+      /** 0-based line (in the old text) before which the new lines go. */
+      at: number;
+      /** Lines added. */
+      added: number;
+      /** Old lines that may change ([from, to)): a `updates: []` line turned into a block list. */
+      changed: [number, number];
+    }
+  | {
+      kind: 'replaced';
+      previous: { status: string; note?: string };
+      /** Old lines that may change ([from, to)): the entry being replaced. */
+      changed: [number, number];
+    };
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const BOM = '\uFEFF';
+const NULL_TEXT = new Set(['', '~', 'null', 'Null', 'NULL']);
+
+/**
+ * Adds `entry` to the record's `updates` list, or replaces the status (and
+ * the note, when one is given) of an entry already there for the same task.
+ */
+export function addTaskUpdate(source: string, entry: UpdateEntry): UpdateEdit {
+  const bom = source.startsWith(BOM) ? BOM : '';
+  const text = source.slice(bom.length);
+  const split = splitFrontMatter(text);
+  if (split.kind !== 'ok') return refused('the file has no front matter');
+  const parsed = parseYaml(split.yaml);
+  if (parsed.doc.errors.length > 0) return refused('its front matter cannot be read');
+  const top = parsed.doc.contents;
+  if (!isMap(top) || top.flow) return refused('its front matter is not a block of "key: value" lines');
+  // Offsets from the yaml Document are relative to the front matter.
+  const base = split.yamlOffset;
+  const ctx = new Context(text, base);
+  const pair = top.items.find((p) => isScalar(p.key) && String(p.key.value) === 'updates');
+
+  let placed: Placed;
+  let splices: Splice[];
+  if (!pair) {
+    // No `updates` key: a new block at the end of the front matter.
+    const at = base + split.yaml.length;
+    const keyColumn = ctx.column(base + rangeOf(top.items[0]?.key)[0]);
+    const layout = sampleLayout(top, ctx);
+    const eol = ctx.eolBefore(at);
+    const block = `${' '.repeat(keyColumn)}updates:${eol}${blockEntry(entry, keyColumn + layout.dash, keyColumn + layout.key, eol)}`;
+    splices = [{ start: at, end: at, text: block }];
+    placed = { kind: 'added', at: ctx.line(at), added: lineCount(block), changed: [ctx.line(at), ctx.line(at)] };
+  } else {
+    const edit = editUpdates(pair, top, entry, ctx);
+    if (edit.kind === 'refused') return edit;
+    splices = edit.splices;
+    placed = edit.placed;
+  }
+  const changed = applySplices(text, splices);
+  if (changed === text) return { kind: 'unchanged', text: source };
+  return { ...placed, text: bom + changed };
+}
+
+type InnerEdit =
+  | { kind: 'ok'; splices: Splice[]; placed: Placed }
+  | { kind: 'refused'; reason: string };
+
+function editUpdates(pair: Pair, top: YAMLMap, entry: UpdateEntry, ctx: Context): InnerEdit {
+  const keyStart = ctx.base + rangeOf(pair.key)[0];
+  const keyColumn = ctx.column(keyStart);
+  const value = pair.value as Node | null;
+  const keyLine = ctx.line(keyStart);
+
+  // `updates:`, `updates: ~` or `updates: []`: the value goes, the list follows the key's line.
+  const isNullValue = value === null || (isScalar(value) && plainText(value) === undefined);
+  const isEmptyFlow = isSeq(value) && value.flow && value.items.length === 0;
+  if (isNullValue || isEmptyFlow) {
+    const [start, end] = value ? rangeOf(value).map((o) => ctx.base + o) as [number, number] : [keyStart, keyStart];
+    if (ctx.line(end) !== keyLine && end > start) return refused('its "updates" value spans several lines; write the update by hand');
+    const lineEnd = ctx.lineEnd(keyStart);
+    const eol = ctx.eolOfLine(keyStart);
+    const layout = sampleLayout(top, ctx);
+    // Only spaces separate ": " from the value; they go with it.
+    let cut = start;
+    while (cut > keyStart && (ctx.text[cut - 1] === ' ' || ctx.text[cut - 1] === '\t')) cut--;
+    const block = blockEntry(entry, keyColumn + layout.dash, keyColumn + layout.key, eol);
+    const splices: Splice[] = [];
+    if (end > start) splices.push({ start: cut, end, text: '' });
+    splices.push({ start: lineEnd, end: lineEnd, text: block });
+    return { kind: 'ok', splices, placed: { kind: 'added', at: keyLine + 1, added: lineCount(block), changed: [keyLine, keyLine + 1] } };
+  }
+  if (!isSeq(value)) return refused('its "updates" is not a list');
+
+  const items = value.items as unknown[];
+  const index = lastIndexWhere(items, (item) => isMap(item) && taskOf(item) === entry.task);
+  if (index !== -1) return replaceEntry(items[index] as YAMLMap, entry, ctx);
+
+  const last = items.at(-1);
+  if (!isMap(last)) return refused('its "updates" list holds something other than "task:/status:" entries');
+  const lastEnd = ctx.contentEnd(ctx.base + rangeOf(last)[0], ctx.base + rangeOf(last)[1]);
+  if (value.flow) {
+    // `updates: [{…}, {…}]`: one more flow mapping after the last.
+    const line = ctx.line(lastEnd);
+    return {
+      kind: 'ok',
+      splices: [{ start: lastEnd, end: lastEnd, text: `, ${flowEntry(entry)}` }],
+      placed: { kind: 'added', at: line, added: 0, changed: [line, line + 1] },
+    };
+  }
+  const itemStart = ctx.base + rangeOf(last)[0];
+  const dash = ctx.dashBefore(itemStart);
+  if (dash === -1) return refused('the layout of its "updates" list is unusual; write the update by hand');
+  const dashColumn = ctx.column(dash);
+  const at = ctx.lineEnd(lastEnd - 1);
+  const eol = ctx.eolOfLine(lastEnd - 1);
+  const text = last.flow
+    ? `${' '.repeat(dashColumn)}- ${flowEntry(entry)}${eol}`
+    : blockEntry(entry, dashColumn, ctx.column(itemStart), eol);
+  const line = ctx.line(at);
+  return { kind: 'ok', splices: [{ start: at, end: at, text }], placed: { kind: 'added', at: line, added: lineCount(text), changed: [line, line] } };
+}
+
+function replaceEntry(item: YAMLMap, entry: UpdateEntry, ctx: Context): InnerEdit {
+  const statusPair = findPair(item, 'status');
+  const notePair = findPair(item, 'note');
+  if (!statusPair || !isScalar(statusPair.value)) return refused(`its update for "${entry.task}" has no plain "status" value`);
+  const oldNote = notePair && isScalar(notePair.value) ? plainText(notePair.value) : undefined;
+  const previous = { status: String(statusPair.value.value), ...(oldNote !== undefined ? { note: oldNote } : {}) };
+  const splices: Splice[] = [valueSplice(statusPair.value, entry.status, ctx)];
+  if (entry.note !== undefined) {
+    const text = item.flow ? JSON.stringify(entry.note) : yamlScalar(entry.note);
+    if (notePair && (notePair.value === null || isScalar(notePair.value))) {
+      splices.push(notePair.value ? valueSplice(notePair.value, text, ctx) : afterKey(notePair, text, ctx));
+    } else if (notePair) {
+      return refused(`its update for "${entry.task}" has a "note" that is not plain text`);
+    } else if (item.flow) {
+      const lastPair = item.items.at(-1)!;
+      const end = ctx.contentEnd(ctx.base + rangeOf(lastPair.key)[0], ctx.base + rangeOf((lastPair.value as Node | null) ?? lastPair.key)[1]);
+      splices.push({ start: end, end, text: `, note: ${text}` });
+    } else {
+      const itemStart = ctx.base + rangeOf(item)[0];
+      const end = ctx.contentEnd(itemStart, ctx.base + rangeOf(item)[1]);
+      const at = ctx.lineEnd(end - 1);
+      splices.push({ start: at, end: at, text: `${' '.repeat(ctx.column(itemStart))}note: ${text}${ctx.eolOfLine(end - 1)}` });
+    }
+  }
+  const start = ctx.base + rangeOf(item)[0];
+  const end = ctx.contentEnd(start, ctx.base + rangeOf(item)[1]);
+  return { kind: 'ok', splices, placed: { kind: 'replaced', previous, changed: [ctx.line(start), ctx.line(end - 1) + 1] } };
+}
+
+/** Replaces a scalar's source text (quotes, or a block scalar's lines, included). */
+function valueSplice(node: Scalar, text: string, ctx: Context): Splice {
+  const [s, e] = rangeOf(node);
+  const start = ctx.base + s;
+  if (e === s) return { start, end: start, text: ` ${text}` };
+  return { start, end: ctx.contentEnd(start, ctx.base + e), text };
+}
+
+function afterKey(pair: Pair, text: string, ctx: Context): Splice {
+  const end = ctx.base + rangeOf(pair.key)[1];
+  const colon = ctx.text.indexOf(':', end);
+  return { start: colon + 1, end: colon + 1, text: ` ${text}` };
+}
+
+function blockEntry(entry: UpdateEntry, dashColumn: number, keyColumn: number, eol: string): string {
+  const gap = ' '.repeat(Math.max(1, keyColumn - dashColumn - 1));
+  const indent = ' '.repeat(Math.max(keyColumn, dashColumn + 2));
+  const lines = [`${' '.repeat(dashColumn)}-${gap}task: ${yamlScalar(entry.task)}`, `${indent}status: ${entry.status}`];
+  if (entry.note !== undefined) lines.push(`${indent}note: ${yamlScalar(entry.note)}`);
+  return lines.map((l) => l + eol).join('');
+}
+
+/** Task ids are plain-safe in flow context; a note is always double-quoted there (JSON is valid YAML). */
+function flowEntry(entry: UpdateEntry): string {
+  const note = entry.note !== undefined ? `, note: ${JSON.stringify(entry.note)}` : '';
+  return `{task: ${entry.task}, status: ${entry.status}${note}}`;
+}
+
+/** Indentation of the record's other lists (`tasks:` first), relative to their key: dash and item keys. */
+function sampleLayout(top: YAMLMap, ctx: Context): { dash: number; key: number } {
+  let fallback: { dash: number; key: number } | undefined;
+  for (const pair of top.items) {
+    const value = pair.value as Node | null;
+    if (!isSeq(value) || value.flow || value.items.length === 0) continue;
+    const first = value.items[0] as Node;
+    const start = ctx.base + rangeOf(first)[0];
+    const dash = ctx.dashBefore(start);
+    if (dash === -1) continue;
+    const keyColumn = ctx.column(ctx.base + rangeOf(pair.key)[0]);
+    const dashOffset = ctx.column(dash) - keyColumn;
+    if (isMap(first) && !first.flow) {
+      const layout = { dash: dashOffset, key: ctx.column(start) - keyColumn };
+      if (isScalar(pair.key) && pair.key.value === 'tasks') return layout;
+      fallback ??= layout;
+    } else {
+      fallback ??= { dash: dashOffset, key: dashOffset + 2 };
+    }
+  }
+  return fallback ?? { dash: 2, key: 4 };
+}
+
+class Context {
+  constructor(
+    readonly text: string,
+    readonly base: number,
+  ) {}
+
+  column(offset: number): number {
+    return offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
+  }
+
+  /** 0-based line of an offset. */
+  line(offset: number): number {
+    let count = 0;
+    for (let i = this.text.indexOf('\n'); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) count++;
+    return count;
+  }
+
+  /** The offset just after the line break ending the line that holds `offset`. */
+  lineEnd(offset: number): number {
+    const i = this.text.indexOf('\n', offset);
+    return i === -1 ? this.text.length : i + 1;
+  }
+
+  eolOfLine(offset: number): string {
+    const i = this.text.indexOf('\n', offset);
+    return i > 0 && this.text[i - 1] === '\r' ? '\r\n' : '\n';
+  }
+
+  /** The line break of the line just before `offset` (a line start). */
+  eolBefore(offset: number): string {
+    return this.text[offset - 2] === '\r' ? '\r\n' : '\n';
+  }
+
+  /** End of the last non-blank character in [from, to): node ranges run on past their line break. */
+  contentEnd(from: number, to: number): number {
+    let end = to;
+    while (end > from && /\s/.test(this.text[end - 1]!)) end--;
+    return end;
+  }
+
+  /** The `-` of a block sequence item starting at `offset`, or -1. */
+  dashBefore(offset: number): number {
+    let i = offset - 1;
+    while (i >= 0 && this.text[i] === ' ') i--;
+    return this.text[i] === '-' ? i : -1;
+  }
+}
+
+function rangeOf(node: unknown): [number, number] {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? [range[0], range[1]] : [0, 0];
+}
+
+/** A scalar's text, or undefined when YAML reads it as null (empty, `~`, `null`). */
+function plainText(node: Scalar): string | undefined {
+  const text = node.value === null || node.value === undefined ? '' : String(node.value);
+  return node.type === Scalar.PLAIN && NULL_TEXT.has(text) ? undefined : text;
+}
+
+function findPair(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair | undefined;
+}
+
+function taskOf(map: YAMLMap): string | undefined {
+  const pair = findPair(map, 'task');
+  return pair && isScalar(pair.value) ? String(pair.value.value) : undefined;
+}
+
+function lastIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
+}
+
+function applySplices(text: string, splices: readonly Splice[]): string {
+  let out = text;
+  for (const s of [...splices].sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
+function lineCount(text: string): number {
+  return text.split('\n').length - 1;
+}
+
+function refused(reason: string): { kind: 'refused'; reason: string } {
+  return { kind: 'refused', reason };
+}
+
+// ---------------------------------------------------------------------------
+// Verification: the edit is written only when the new text, read again, holds
+// exactly the old data plus the update, and differs only on the intended lines.
+
+/** The lines that differ: old[start, oldEnd) became new[start, newEnd). Lines keep their `\r`. */
+export function lineDiff(before: string, after: string): { start: number; removed: string[]; added: string[] } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let tail = 0;
+  while (tail < a.length - start && tail < b.length - start && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return { start, removed: a.slice(start, a.length - tail), added: b.slice(start, b.length - tail) };
+}
+
+/** The record's data once `entry` is applied the way addTaskUpdate applies it. */
+export function expectedData(data: RecordData, entry: UpdateEntry): RecordData {
+  const updates = [...(data.updates ?? [])];
+  let index = -1;
+  for (let i = updates.length - 1; i >= 0; i--) if (updates[i]!.task === entry.task) { index = i; break; }
+  if (index === -1) {
+    updates.push({ task: entry.task, status: entry.status, ...(entry.note !== undefined ? { note: entry.note } : {}) });
+  } else {
+    const old = updates[index]!;
+    const note = entry.note ?? old.note ?? undefined;
+    updates[index] = { task: entry.task, status: entry.status, ...(note !== undefined ? { note } : {}) };
+  }
+  return { ...data, updates };
+}
+
+/** Why the edit must not be written, or undefined when it is sound. */
+export function verifyUpdateEdit(
+  oldSource: string,
+  edit: Placed & { text: string },
+  oldData: RecordData,
+  entry: UpdateEntry,
+  file: string,
+): string | undefined {
+  const newSource = edit.text;
+  if (oldSource.startsWith(BOM) !== newSource.startsWith(BOM)) return 'the byte-order mark would change';
+  const oldSplit = splitFrontMatter(oldSource.replace(/^\uFEFF/, ''));
+  const newSplit = splitFrontMatter(newSource.replace(/^\uFEFF/, ''));
+  if (oldSplit.kind !== 'ok' || newSplit.kind !== 'ok') return 'the front matter would no longer be closed';
+  if (oldSplit.body !== newSplit.body) return 'the Markdown body would change';
+
+  const diff = lineDiff(oldSource, newSource);
+  const end = diff.start + diff.removed.length;
+  if (edit.kind === 'added' && diff.removed.length === 0) {
+    if (diff.added.length !== edit.added) return `${diff.added.length} lines would be added instead of ${edit.added}`;
+  } else if (diff.start < edit.changed[0] || end > edit.changed[1]) {
+    return `lines ${diff.start + 1}–${end} would change, outside the update`;
+  }
+  // New lines end the way their neighbours do (CRLF files stay CRLF).
+  const before = oldSource.split('\n')[Math.max(0, diff.start - 1)] ?? '';
+  if (diff.added.some((line) => line.endsWith('\r') !== before.endsWith('\r'))) return 'the new lines would mix line endings';
+
+  const oldParse = parseRecord(Buffer.from(oldSource, 'utf8'), file);
+  const newParse = parseRecord(Buffer.from(newSource, 'utf8'), file);
+  const known = new Set(oldParse.findings.map((f) => `${f.rule}\0${f.message}`));
+  const fresh = newParse.findings.filter((f) => !known.has(`${f.rule}\0${f.message}`));
+  if (!newParse.record || fresh.length > 0) {
+    const first = fresh[0] ?? newParse.findings[0];
+    return `the record would not read back cleanly${first ? ` (line ${first.line}: ${first.message})` : ''}`;
+  }
+  // JSON drops absent and undefined keys alike, so optional keys compare fairly.
+  const normalise = (data: RecordData) => JSON.parse(JSON.stringify(data)) as unknown;
+  if (!isDeepStrictEqual(normalise(newParse.record.data), normalise(expectedData(oldData, entry)))) {
+    return 'the record would read back with other changes than the update';
+  }
+  return undefined;
+}

@@ -1,0 +1,302 @@
+// parseRecord and parseConfig are pure: bytes in, typed values and findings
+// out. The loader (load.ts) does the reading.
+import type { z } from 'zod';
+import { isTimeZone } from '../domain/dates.js';
+import { RULES, type Finding, type RuleId } from '../domain/findings.js';
+import { ConfigSchema, idSchema, RecordSchema, ResultSchema, TaskSchema, UpdateSchema, withDefaults, type Config, type RecordData } from '../domain/schema.js';
+import { splitFrontMatter } from './frontMatter.js';
+import { describeIssues } from './schemaFindings.js';
+import { locateInYaml, parseYaml, type PropertyPath } from './yamlDocument.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export type Locate = (path: PropertyPath, target?: 'key' | 'value') => Position;
+
+export interface MeetingRecord {
+  /** Path relative to the repository root, with `/`. */
+  file: string;
+  data: RecordData;
+  body: string;
+  /** 1-based line where the Markdown body starts. */
+  bodyLine: number;
+  locate: Locate;
+  /** Set on what `salvage` kept of a record with schema errors: for `meet check` only. */
+  partial?: true;
+}
+
+export interface RecordParse {
+  record?: MeetingRecord;
+  /** A record with schema errors, as far as cross-record rules can use it. */
+  partial?: MeetingRecord;
+  findings: Finding[];
+}
+
+// A record is a page of minutes; anything far larger is not one.
+export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
+/** Decodes UTF-8 strictly; a BOM is dropped. */
+export function decodeText(bytes: Uint8Array): { text: string } | { line: number; column: number; message: string } {
+  if (bytes.length > MAX_RECORD_BYTES) {
+    return { line: 1, column: 1, message: `The file is ${Math.round(bytes.length / 1024)} KiB; a record must be under ${MAX_RECORD_BYTES / 1024 / 1024} MiB` };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { ...byteLocation(bytes, nul), message: 'The file is binary (it contains NUL bytes), not a text record' };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    return {
+      ...byteLocation(bytes, bad),
+      message:
+        'The file is not UTF-8 text. It may have been saved in a legacy encoding (TCVN3, VNI or Windows-1258); save it again as UTF-8',
+    };
+  }
+}
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  position(offset: number): Position {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - this.starts[low]! + 1 };
+  }
+}
+
+function finding(file: string, rule: RuleId, message: string, position: Position, severity = RULES[rule].severity): Finding {
+  return { file, line: position.line, column: position.column, severity, rule, message };
+}
+
+interface FrontMatterParse<T> {
+  data?: T;
+  /** The front matter as plain values, when it was a mapping (even one with schema errors). */
+  raw?: Record<string, unknown>;
+  findings: Finding[];
+  body: string;
+  bodyLine: number;
+  locate: Locate;
+}
+
+const START: Position = { line: 1, column: 1 };
+
+/** Shared by records and the config: front matter or whole-file YAML. */
+function parseYamlFile<T>(
+  bytes: Uint8Array,
+  file: string,
+  schema: z.ZodType<T>,
+  kind: 'record' | 'config',
+): FrontMatterParse<T> {
+  const findings: Finding[] = [];
+  const failed = (rule: RuleId, message: string, at: Position = START): FrontMatterParse<T> => {
+    findings.push(finding(file, rule, message, at));
+    return { findings, body: '', bodyLine: 1, locate: () => at };
+  };
+  const decoded = decodeText(bytes);
+  if (!('text' in decoded)) return failed('file-encoding', decoded.message, decoded);
+  const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
+  const lines = new LineIndex(text);
+
+  let yamlText = text;
+  let yamlOffset = 0;
+  let body = '';
+  let bodyLine = 1;
+  if (kind === 'record') {
+    const split = splitFrontMatter(text);
+    switch (split.kind) {
+      case 'empty':
+        return failed('front-matter-missing', 'The file is empty; a record starts with "---", its front matter, and "---"');
+      case 'missing':
+        return failed('front-matter-missing', 'The record has no front matter: its first line must be exactly "---"');
+      case 'unclosed':
+        return failed('front-matter-unclosed', 'The front matter opened on line 1 is never closed: add a line of exactly "---" after it');
+      case 'language':
+        return failed(
+          'front-matter-language',
+          `The front matter is marked as "${split.language}"; only YAML front matter is read, and nothing in a record is ever run`,
+        );
+      case 'ok':
+        yamlText = split.yaml;
+        yamlOffset = split.yamlOffset;
+        body = split.body;
+        bodyLine = split.closeLine + 1;
+    }
+  }
+
+  let parsed: ReturnType<typeof parseYaml>;
+  try {
+    parsed = parseYaml(yamlText);
+  } catch (error) {
+    // The parser recurses; absurd nesting can exhaust the stack.
+    if (error instanceof RangeError) return failed('yaml-syntax', 'The YAML is nested too deeply to read', lines.position(yamlOffset));
+    throw error;
+  }
+  const at = (offset: number) => lines.position(yamlOffset + offset);
+  const locate: Locate = (path, target = 'value') => at(locateInYaml(parsed.doc, path, target));
+  for (const problem of parsed.problems) {
+    findings.push(finding(file, problem.rule, problem.message, at(problem.offset), problem.severity));
+  }
+  if (findings.some((f) => f.severity === 'error')) return { findings, body, bodyLine, locate };
+
+  let value = parsed.value;
+  if (value === null) value = {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    findings.push(
+      finding(
+        file,
+        kind === 'record' ? 'front-matter-not-mapping' : 'config-invalid',
+        kind === 'record'
+          ? 'The front matter is not a set of "key: value" lines'
+          : 'meet.config.yaml must be a set of "key: value" lines',
+        at(0),
+      ),
+    );
+    return { findings, body, bodyLine, locate };
+  }
+  const result = schema.safeParse(value, { reportInput: true });
+  if (!result.success) {
+    for (const issue of describeIssues(result.error.issues, kind)) {
+      findings.push(finding(file, issue.rule, issue.message, locate(issue.path, issue.target)));
+    }
+    return { findings, body, bodyLine, locate, raw: value as Record<string, unknown> };
+  }
+  return { data: result.data, findings, body, bodyLine, locate };
+}
+
+export function parseRecord(bytes: Uint8Array, file: string): RecordParse {
+  const parsed = parseYamlFile(bytes, file, RecordSchema, 'record');
+  if (!parsed.data) {
+    const partial = parsed.raw ? salvage(parsed.raw, file, parsed.locate) : undefined;
+    return { findings: parsed.findings, ...(partial ? { partial } : {}) };
+  }
+  return {
+    record: { file, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, locate: parsed.locate },
+    findings: parsed.findings,
+  };
+}
+
+type ListKey = 'results' | 'tasks' | 'updates';
+
+/**
+ * What the cross-record rules can still use of a record with schema errors:
+ * its valid results, tasks and updates, and the id of every task (so one
+ * typo does not make other records' updates of its tasks look orphaned).
+ * Entries with errors are left out, so `locate` maps list indexes back to
+ * the file's.
+ */
+function salvage(raw: Record<string, unknown>, file: string, locate: Locate): MeetingRecord | undefined {
+  const date = RecordSchema.shape.date.safeParse(raw.date);
+  if (!date.success) return undefined;
+  const sourceIndex: Record<ListKey, number[]> = { results: [], tasks: [], updates: [] };
+  const list = <T>(key: ListKey, keep: (item: unknown) => T | undefined): T[] => {
+    const items = Array.isArray(raw[key]) ? (raw[key] as unknown[]) : [];
+    const kept: T[] = [];
+    items.forEach((item, i) => {
+      const value = keep(item);
+      if (value === undefined) return;
+      kept.push(value);
+      sourceIndex[key].push(i);
+    });
+    return kept;
+  };
+  const valid = <T>(schema: z.ZodType<T>) => (item: unknown) => {
+    const result = schema.safeParse(item);
+    return result.success ? result.data : undefined;
+  };
+  const tasks = list('tasks', (item) => {
+    const task = valid(TaskSchema)(item);
+    if (task) return task;
+    // Only the id of a task with errors counts: for unique ids and updates.
+    const id = idSchema.safeParse((item as { id?: unknown } | null)?.id);
+    return id.success ? { id: id.data, title: '', owner: [] as string[], status: 'open' as const } : undefined;
+  });
+  const period = RecordSchema.shape.period.safeParse(raw.period);
+  const data: RecordData = {
+    title: typeof raw.title === 'string' ? raw.title : '',
+    date: date.data,
+    kind: 'regular',
+    period: period.success ? period.data : null,
+    chair: '',
+    results: list('results', valid(ResultSchema)),
+    tasks,
+    updates: list('updates', valid(UpdateSchema)),
+  };
+  const partialLocate: Locate = (path, target) => {
+    const [key, index, ...rest] = path;
+    const mapped = typeof index === 'number' && (key === 'results' || key === 'tasks' || key === 'updates') ? sourceIndex[key][index] : undefined;
+    return locate(mapped === undefined ? path : [key!, mapped, ...rest], target);
+  };
+  return { file, data, body: '', bodyLine: 1, locate: partialLocate, partial: true };
+}
+
+export interface ConfigParse {
+  config?: Config;
+  findings: Finding[];
+  locate: Locate;
+}
+
+export function parseConfig(bytes: Uint8Array, file: string): ConfigParse {
+  const parsed = parseYamlFile(bytes, file, ConfigSchema, 'config');
+  const findings: Finding[] = parsed.findings.map((f) =>
+    // Every schema finding in the config keeps its precise rule, but config
+    // trouble of any kind stops the run, so severity is always error.
+    ({ ...f, severity: 'error' as const }),
+  );
+  if (!parsed.data) return { findings, locate: parsed.locate };
+  const config = withDefaults(parsed.data);
+  if (!isTimeZone(config.timezone)) {
+    findings.push(
+      finding(file, 'config-invalid', `"timezone" is "${config.timezone}", which is not an IANA time zone like Asia/Ho_Chi_Minh`, parsed.locate(['timezone'])),
+    );
+    return { findings, locate: parsed.locate };
+  }
+  for (const [id, metric] of Object.entries(config.metrics)) {
+    if (!Object.hasOwn(config.sectors, metric.sector)) {
+      findings.push(
+        finding(file, 'unknown-sector', `The metric "${id}" belongs to the sector "${metric.sector}", which is not declared under "sectors"`, parsed.locate(['metrics', id, 'sector'])),
+      );
+    }
+  }
+  return { config, findings, locate: parsed.locate };
+}
+
+function byteLocation(bytes: Uint8Array, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Column in characters up to the bad byte, counting UTF-8 lead bytes.
+  let column = 1;
+  for (let i = lineStart; i < offset; i++) if ((bytes[i]! & 0xc0) !== 0x80) column++;
+  return { line, column };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return 0;
+}

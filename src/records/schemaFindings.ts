@@ -1,0 +1,229 @@
+// zod issues → findings a clerk can act on, each at the key or value it is
+// about (zod's issue path mapped onto the YAML document's source ranges).
+import type { z } from 'zod';
+import { KNOWN_KEYS } from '../domain/schema.js';
+import { didYouMean, nearest } from '../domain/suggest.js';
+import type { RuleId } from '../domain/findings.js';
+import type { PropertyPath } from './yamlDocument.js';
+
+export interface LocatedIssue {
+  rule: RuleId;
+  message: string;
+  path: PropertyPath;
+  target: 'key' | 'value';
+  /** For an unknown key: the known key it is probably a typo of. */
+  suggestion?: string;
+}
+
+type Issue = z.core.$ZodIssue;
+type Kind = 'record' | 'config';
+
+const DATE_KEYS = new Set(['date', 'due']);
+
+export function describeIssues(issues: readonly Issue[], kind: Kind): LocatedIssue[] {
+  const out: LocatedIssue[] = [];
+  for (const issue of issues) describeIssue(issue, [], kind, out);
+  // `ower: x` is one mistake, not two: when an unknown key is a likely typo
+  // of a missing required key, "owner is missing" says nothing new.
+  const typos = new Set(
+    out.filter((i) => i.rule === 'unknown-key' && i.suggestion).map((i) => JSON.stringify([...i.path.slice(0, -1), i.suggestion])),
+  );
+  return out.filter((i) => !(i.rule === 'required-key' && typos.has(JSON.stringify(i.path))));
+}
+
+function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: LocatedIssue[]): void {
+  const path = [...prefix, ...(issue.path as (string | number)[])];
+  const key = lastKey(path);
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeysAt(path, kind);
+      for (const name of issue.keys) {
+        const suggestion = nearest(name, known);
+        out.push({
+          rule: 'unknown-key',
+          message: `Unknown key "${name}" in ${placeName(path, kind)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          path: [...path, name],
+          target: 'key',
+          ...(suggestion ? { suggestion } : {}),
+        });
+      }
+      return;
+    }
+    case 'invalid_union': {
+      // Report the branch that got furthest: the one whose issues are not
+      // just "wrong type at the top".
+      const branches = issue.errors;
+      const deep = branches.find((b) => b.some((i) => i.path.length > 0 || i.code !== 'invalid_type'));
+      if (deep) {
+        for (const inner of deep) describeIssue(inner, path, kind, out);
+        return;
+      }
+      const expected = branches.flatMap((b) => b.map((i) => (i.code === 'invalid_type' ? i.expected : '')));
+      out.push(typeIssue(path, key, input, expected.filter(Boolean) as string[]));
+      return;
+    }
+    case 'invalid_type':
+      out.push(typeIssue(path, key, input, [issue.expected]));
+      return;
+    case 'invalid_value': {
+      if (input === undefined || input === null) {
+        out.push(typeIssue(path, key, input, []));
+        return;
+      }
+      const allowed = issue.values.map(String);
+      out.push({
+        rule: 'invalid-value',
+        message: `"${key}" is ${quote(input)}; use one of: ${allowed.join(', ')}.${typeof input === 'string' ? didYouMean(input, allowed) : ''}`,
+        path,
+        target: 'value',
+      });
+      return;
+    }
+    case 'invalid_key': {
+      out.push({
+        rule: 'invalid-value',
+        message: `The id "${String(key)}" ${issue.issues[0]?.message ?? 'is not a valid id'}`,
+        path,
+        target: 'key',
+      });
+      return;
+    }
+    case 'too_small':
+      out.push({
+        rule: issue.origin === 'string' ? 'required-key' : 'invalid-value',
+        message: `"${key}" ${issue.message}`,
+        path,
+        target: 'value',
+      });
+      return;
+    default:
+      out.push({
+        rule: DATE_KEYS.has(String(key)) ? 'invalid-date' : 'invalid-value',
+        message: `"${key}" is ${quote(input)}, which ${issue.message}`.replace('which must', 'but it must'),
+        path,
+        target: 'value',
+      });
+  }
+}
+
+function typeIssue(path: PropertyPath, key: string | number, input: unknown, expected: string[]): LocatedIssue {
+  const last = path[path.length - 1];
+  if (input === null && typeof last === 'number') {
+    return { rule: 'required-key', message: `Item #${last + 1} of "${key}" is empty`, path, target: 'value' };
+  }
+  if (input === undefined || input === null) {
+    return {
+      rule: 'required-key',
+      message: input === undefined ? `"${key}" is missing${requiredHint(path)}` : `"${key}" has no value${requiredHint(path)}`,
+      path,
+      target: 'key',
+    };
+  }
+  return {
+    rule: 'invalid-type',
+    message: `"${key}" must be ${[...new Set(expected)].map(shapeName).join(' or ')}, not ${shapeOf(input)}`,
+    path,
+    target: 'value',
+  };
+}
+
+function requiredHint(path: PropertyPath): string {
+  const hints: Record<string, string> = {
+    title: ': give the meeting a title',
+    date: ': the day the meeting was held, YYYY-MM-DD',
+    chair: ': who chaired the meeting',
+    id: ': every task needs an id that is unique in the repository',
+    owner: ': which department must do the task (an owner id)',
+    sector: ': a sector id from meet.config.yaml',
+    status: ': one of open, in-progress, done, dropped',
+    task: ': the id of the task this update is about',
+    sectors: ': declare the sectors (id: label)',
+    owners: ': declare the owners (id: name)',
+    metrics: ': declare the metrics (id: {label, unit, sector}), or write "metrics: {}"',
+  };
+  return hints[String(lastKey(path))] ?? '';
+}
+
+function shapeName(expected: string): string {
+  switch (expected) {
+    case 'array':
+      return 'a list ("- item" lines)';
+    case 'object':
+    case 'record':
+      return 'a set of keys ("key: value" lines)';
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    default:
+      return expected;
+  }
+}
+
+function shapeOf(input: unknown): string {
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'object' && input !== null) return 'a set of keys';
+  if (typeof input === 'string') return `the text ${quote(input)}`;
+  return String(input);
+}
+
+function quote(value: unknown): string {
+  if (typeof value === 'string') {
+    const short = value.length > 60 ? `${value.slice(0, 57)}…` : value;
+    return JSON.stringify(short);
+  }
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'a set of keys';
+  return String(value);
+}
+
+function lastKey(path: PropertyPath): string | number {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i]!;
+  return path[path.length - 1] ?? '';
+}
+
+function knownKeysAt(path: PropertyPath, kind: Kind): string[] {
+  if (kind === 'config') {
+    if (path[0] === 'paths') return KNOWN_KEYS.paths;
+    if (path[0] === 'metrics') return KNOWN_KEYS.metric;
+    return KNOWN_KEYS.config;
+  }
+  switch (path[0]) {
+    case 'results':
+      return KNOWN_KEYS.result;
+    case 'tasks':
+      return KNOWN_KEYS.task;
+    case 'updates':
+      return KNOWN_KEYS.update;
+    case 'discussion':
+      return KNOWN_KEYS.discussion;
+    case 'chair':
+      return KNOWN_KEYS.chair;
+    default:
+      return KNOWN_KEYS.record;
+  }
+}
+
+function placeName(path: PropertyPath, kind: Kind): string {
+  if (kind === 'config') {
+    if (path[0] === 'paths') return '"paths"';
+    if (path[0] === 'metrics') return `the metric "${String(path[1])}"`;
+    return 'meet.config.yaml';
+  }
+  const index = typeof path[1] === 'number' ? ` #${path[1] + 1}` : '';
+  switch (path[0]) {
+    case 'results':
+      return `result${index}`;
+    case 'tasks':
+      return `task${index}`;
+    case 'updates':
+      return `update${index}`;
+    case 'discussion':
+      return `discussion entry${index}`;
+    case 'chair':
+      return '"chair"';
+    default:
+      return 'the record';
+  }
+}

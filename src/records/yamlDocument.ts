@@ -1,0 +1,268 @@
+// Front matter YAML → plain values, keeping the document so any value or key
+// can be located later. YAML's failsafe schema keeps every scalar as the text
+// the clerk typed (`10:30`, `0755`, `2020-10-26` stay text); an empty value,
+// `~` or `null` written plainly is null.
+import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
+
+export type PropertyPath = readonly (string | number)[];
+
+export interface YamlProblem {
+  rule: 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-tag' | 'yaml-alias' | 'forbidden-key' | 'invalid-type';
+  message: string;
+  /** Offset in the YAML text. */
+  offset: number;
+  severity: 'error' | 'warning';
+}
+
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  value: unknown;
+  problems: YamlProblem[];
+}
+
+const CORE_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
+);
+const NULL_TEXT = new Set(['', '~', 'null', 'Null', 'NULL']);
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 64;
+const MAX_ALIASES = 100;
+const MAX_NODES = 200_000;
+
+// yaml's own messages, reworded as advice for the common mistakes.
+const SYNTAX_ADVICE: Record<string, string> = {
+  TAB_AS_INDENT: 'A tab is used for indentation; indent with spaces only',
+  BAD_INDENT: 'The indentation is wrong here; line keys up with the ones they belong with',
+  MULTILINE_IMPLICIT_KEY: 'A key runs over more than one line; put a space after ":" or quote the value',
+  MISSING_CHAR: 'A closing quote or bracket is missing',
+  BLOCK_AS_IMPLICIT_KEY: 'A list or mapping is used as a key; check the indentation and the ":"',
+};
+
+export function parseYaml(text: string): ParsedYaml {
+  const problems: YamlProblem[] = [];
+  // yaml survives absurd flow nesting by catching its own stack overflow,
+  // then reports hundreds of follow-on errors: refuse such input up front.
+  const tooDeep = deepFlowNesting(text);
+  const doc = parseDocument(tooDeep === undefined ? text : '', {
+    schema: 'failsafe',
+    version: '1.2',
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  if (tooDeep !== undefined) {
+    problems.push({ rule: 'yaml-syntax', message: `Values are nested more than ${MAX_DEPTH} levels deep`, offset: tooDeep, severity: 'error' });
+    return { doc, value: undefined, problems };
+  }
+  // After a syntax error the parser's later complaints are mostly echoes of
+  // it (a tab, then "duplicate key", then "bad indentation"): report the
+  // first one only. Duplicate keys alone are each reported.
+  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  const errors = syntax.length > 0 ? [syntax.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a))] : doc.errors;
+  for (const error of errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    problems.push({
+      rule: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+      message: duplicate
+        ? `The key "${keyTextAt(doc, error.pos[0]) ?? '?'}" is written twice in the same mapping`
+        : /call stack/i.test(error.message)
+          ? `Values are nested more than ${MAX_DEPTH} levels deep`
+          : (SYNTAX_ADVICE[error.code] ?? firstSentence(error.message)),
+      offset: error.code === 'MISSING_CHAR' ? openingQuote(text, error.pos[0], error.message) : error.pos[0],
+      severity: 'error',
+    });
+  }
+  for (const warning of doc.warnings) {
+    // Unresolved tags are reported by the converter, which knows the node.
+    if (warning.code === 'TAG_RESOLVE_FAILED') continue;
+    problems.push({ rule: 'yaml-syntax', message: firstSentence(warning.message), offset: warning.pos[0], severity: 'warning' });
+  }
+  if (problems.some((p) => p.severity === 'error')) return { doc, value: undefined, problems };
+  const converter = new Converter(doc, problems, text);
+  const value = converter.convert(doc.contents, 0);
+  return { doc, value, problems };
+}
+
+/** Offset where `[`/`{` nesting first exceeds MAX_DEPTH, ignoring quoted text and comments. */
+function deepFlowNesting(text: string): number | undefined {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+      else if (ch === '\\' && quote === '"') i++;
+    } else if (ch === '"' || ch === "'") {
+      // A quote only opens a quoted scalar at the start of a value.
+      if (i === 0 || /[\s[{,:-]/.test(text[i - 1]!)) quote = ch;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+    } else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (ch === ']' || ch === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
+/** An unclosed quote is reported where the text ends: point at where it opens. */
+function openingQuote(text: string, errorOffset: number, message: string): number {
+  const quote = message.includes('"') ? '"' : "'";
+  for (let i = Math.min(errorOffset, text.length - 1); i >= 0; i--) {
+    if (text[i] === quote && (i === 0 || /[\s[{,]/.test(text[i - 1]!))) return i;
+  }
+  return errorOffset;
+}
+
+class Converter {
+  private aliases = 0;
+  private nodes = 0;
+  private aborted = false;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly problems: YamlProblem[],
+    private readonly text: string,
+  ) {}
+
+  convert(node: unknown, depth: number): unknown {
+    if (this.aborted || node === null || node === undefined) return null;
+    if (++this.nodes > MAX_NODES) return this.abort('yaml-alias', 'The front matter expands to too many values', node);
+    if (depth > MAX_DEPTH) return this.abort('yaml-syntax', `Values are nested more than ${MAX_DEPTH} levels deep`, node);
+    if (isAlias(node)) {
+      if (++this.aliases > MAX_ALIASES) return this.abort('yaml-alias', `More than ${MAX_ALIASES} aliases ("*name")`, node);
+      const target = node.resolve(this.doc);
+      if (!target) return this.abort('yaml-alias', `The alias "*${node.source}" names no anchor`, node);
+      return this.convert(target, depth + 1);
+    }
+    const tag = (node as Node).tag;
+    if (tag && !CORE_TAGS.has(tag)) {
+      this.reportTag(tag, node);
+      return null;
+    }
+    if (isScalar(node)) {
+      if (tag === 'tag:yaml.org,2002:null') return null;
+      const text = String(node.value);
+      if (node.type === Scalar.PLAIN && NULL_TEXT.has(text)) return null;
+      return text;
+    }
+    if (isSeq(node)) return node.items.map((item) => this.convert(item, depth + 1));
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = pair.key;
+        if (!isScalar(key)) {
+          this.report('invalid-type', 'A key must be plain text', key ?? node);
+          continue;
+        }
+        if (key.tag && !CORE_TAGS.has(key.tag)) {
+          this.reportTag(key.tag, key);
+          continue;
+        }
+        const name = String(key.value);
+        if (FORBIDDEN_KEYS.has(name)) {
+          this.report('forbidden-key', `The key "${name}" is not allowed`, key);
+          continue;
+        }
+        // defineProperty never invokes a setter, whatever the key is.
+        Object.defineProperty(out, name, {
+          value: this.convert(pair.value, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    }
+    return null;
+  }
+
+  private reportTag(tag: string, node: unknown): void {
+    // A node's range starts after its tag: point at the tag itself, which
+    // starts after the last blank, "[", "{" or "," before the "!".
+    const start = offsetOf(node);
+    let offset = start;
+    const bang = this.text.lastIndexOf('!', start);
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    if (bang >= lineStart) {
+      offset = bang;
+      while (offset > lineStart && !/[\s[{,]/.test(this.text[offset - 1]!)) offset--;
+    }
+    this.problems.push({ rule: 'yaml-tag', message: `The YAML tag "${shortTag(tag)}" is not allowed; records hold plain values only`, offset, severity: 'error' });
+  }
+
+  private report(rule: YamlProblem['rule'], message: string, node: unknown): void {
+    this.problems.push({ rule, message, offset: offsetOf(node), severity: 'error' });
+  }
+
+  private abort(rule: YamlProblem['rule'], message: string, node: unknown): null {
+    this.report(rule, message, node);
+    this.aborted = true;
+    return null;
+  }
+}
+
+function offsetOf(node: unknown): number {
+  const range = (node as Node | null)?.range;
+  return range ? range[0] : 0;
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice(18)}` : tag;
+}
+
+function firstSentence(message: string): string {
+  return message.split(/ at line \d+|\n/)[0]!.trim();
+}
+
+function keyTextAt(doc: Document.Parsed, offset: number): string | undefined {
+  let found: string | undefined;
+  const visit = (node: unknown): void => {
+    if (found !== undefined) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+          found = String(pair.key.value);
+          return;
+        }
+        visit(pair.value);
+      }
+    } else if (isSeq(node)) node.items.forEach(visit);
+  };
+  visit(doc.contents);
+  return found;
+}
+
+/**
+ * The offset of the key (`target: 'key'`) or value at `path`; when the path
+ * does not exist, the nearest existing ancestor's.
+ */
+export function locateInYaml(doc: Document.Parsed, path: PropertyPath, target: 'key' | 'value'): number {
+  let node: unknown = doc.contents;
+  let offset = offsetOf(node);
+  for (let i = 0; i < path.length; i++) {
+    if (isAlias(node)) node = node.resolve(doc);
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return offset;
+      const value = pair.value as Node | null;
+      const emptyValue = !value || (isScalar(value) && value.range?.[0] === value.range?.[1]);
+      if (last && (target === 'key' || emptyValue)) return offsetOf(pair.key);
+      offset = emptyValue ? offsetOf(pair.key) : offsetOf(value);
+      node = value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (!item) return offset;
+      offset = offsetOf(item);
+      node = item;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}

@@ -1,0 +1,310 @@
+// A month diff as text for a terminal, Markdown, or JSON (docs/diff-json.md).
+// Text and Markdown show the same data in the repository's language.
+import type { ChalkInstance } from 'chalk';
+import type { Month } from '../domain/dates.js';
+import type { DiffTask, MonthDiff } from '../domain/diff.js';
+import type { Locale } from '../domain/schema.js';
+import { formatDate, formatDay, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
+import { markdownCell, markdownTable, textTable, type Column } from './table.js';
+
+export interface DiffRenderOptions {
+  locale: Locale;
+  organization: string;
+}
+
+type TaskCategory = keyof MonthDiff['tasks'];
+const CATEGORIES: readonly TaskCategory[] = ['opened', 'closed', 'carried', 'newlyOverdue'];
+
+interface DiffWords {
+  title: (from: Month, to: Month) => string;
+  asOf: (fromDay: string, toDay: string) => string;
+  heading: Record<TaskCategory, string>;
+  /** Counts in the summary line: "6 opened". */
+  counted: Record<TaskCategory, string>;
+  tasks: string;
+  metrics: string;
+  meetingsOf: (month: Month) => string;
+  decisionsOf: (month: Month) => string;
+  none: string;
+  unknown: string;
+  days: (n: number) => string;
+  columns: {
+    id: string;
+    task: string;
+    owners: string;
+    due: string;
+    status: string;
+    overdue: string;
+    metric: string;
+    unit: string;
+    change: string;
+    percent: string;
+    date: string;
+    kind: string;
+    meeting: string;
+    chair: string;
+    file: string;
+  };
+}
+
+const DIFF_WORDS: Record<Locale, DiffWords> = {
+  vi: {
+    title: (from, to) => `So sánh ${formatMonth('vi', from)} với ${formatMonth('vi', to)}`,
+    asOf: (fromDay, toDay) => `Tình trạng nhiệm vụ tính đến hết ${formatDay('vi', fromDay)} và ${formatDay('vi', toDay)}.`,
+    heading: {
+      opened: 'Nhiệm vụ mới giao',
+      closed: 'Nhiệm vụ đã hoàn thành hoặc không thực hiện',
+      carried: 'Nhiệm vụ chuyển tiếp',
+      newlyOverdue: 'Nhiệm vụ mới quá hạn',
+    },
+    counted: { opened: 'mới giao', closed: 'hoàn thành hoặc không thực hiện', carried: 'chuyển tiếp', newlyOverdue: 'mới quá hạn' },
+    tasks: 'Nhiệm vụ',
+    metrics: 'Chỉ tiêu',
+    meetingsOf: (month) => `Hội nghị ${formatMonth('vi', month)}`,
+    decisionsOf: (month) => `Quyết định của các hội nghị ${formatMonth('vi', month)}`,
+    none: 'Không có.',
+    unknown: '—',
+    days: (n) => `${n} ngày`,
+    columns: {
+      id: 'Mã',
+      task: 'Nhiệm vụ',
+      owners: 'Đơn vị thực hiện',
+      due: 'Hạn',
+      status: 'Tình trạng',
+      overdue: 'Quá hạn',
+      metric: 'Chỉ tiêu',
+      unit: 'ĐVT',
+      change: 'Thay đổi',
+      percent: '%',
+      date: 'Ngày',
+      kind: 'Loại',
+      meeting: 'Hội nghị',
+      chair: 'Chủ trì',
+      file: 'Biên bản',
+    },
+  },
+  en: {
+    title: (from, to) => `${formatMonth('en', from)} compared with ${formatMonth('en', to)}`,
+    asOf: (fromDay, toDay) => `Task states at the end of ${formatDay('en', fromDay)} and ${formatDay('en', toDay)}.`,
+    heading: {
+      opened: 'Tasks opened',
+      closed: 'Tasks closed (done or dropped)',
+      carried: 'Tasks carried over',
+      newlyOverdue: 'Tasks newly overdue',
+    },
+    counted: { opened: 'opened', closed: 'closed', carried: 'carried over', newlyOverdue: 'newly overdue' },
+    tasks: 'Tasks',
+    metrics: 'Metrics',
+    meetingsOf: (month) => `Meetings of ${formatMonth('en', month)}`,
+    decisionsOf: (month) => `Decisions of ${formatMonth('en', month)}`,
+    none: 'None.',
+    unknown: '—',
+    days: (n) => (n === 1 ? '1 day' : `${n} days`),
+    columns: {
+      id: 'ID',
+      task: 'Task',
+      owners: 'Owners',
+      due: 'Due',
+      status: 'Status',
+      overdue: 'Overdue',
+      metric: 'Metric',
+      unit: 'Unit',
+      change: 'Change',
+      percent: '%',
+      date: 'Date',
+      kind: 'Kind',
+      meeting: 'Meeting',
+      chair: 'Chair',
+      file: 'Record',
+    },
+  },
+};
+
+// ---- JSON: a stable shape, documented in docs/diff-json.md; unknown values are null.
+
+export function renderDiffJson(diff: MonthDiff): string {
+  const task = (t: DiffTask) => ({
+    id: t.id,
+    title: t.title,
+    owners: t.owners,
+    ownerNames: t.ownerNames,
+    sector: t.sector ?? null,
+    due: t.due ?? null,
+    status: t.status,
+    statusBefore: t.statusBefore ?? null,
+    overdueDays: t.overdueDays,
+    meeting: { date: t.meeting.date, title: t.meeting.title, file: t.meeting.file },
+  });
+  const value = {
+    from: diff.from,
+    to: diff.to,
+    tasks: {
+      opened: diff.tasks.opened.map(task),
+      closed: diff.tasks.closed.map(task),
+      carried: diff.tasks.carried.map(task),
+      newlyOverdue: diff.tasks.newlyOverdue.map(task),
+    },
+    metrics: diff.metrics.map((m) => ({
+      id: m.id,
+      label: m.label,
+      unit: m.unit ?? null,
+      sector: m.sector,
+      from: m.from ?? null,
+      to: m.to ?? null,
+      change: m.change ?? null,
+      percent: m.percent ?? null,
+    })),
+    meetings: diff.meetings.map((m) => ({ date: m.date, kind: m.kind, title: m.title, chair: m.chair, file: m.file })),
+    decisions: diff.decisions.map((d) => ({ text: d.text, date: d.date, file: d.file })),
+  };
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+// ---- Cells shared by text and Markdown.
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function statusCell(locale: Locale, task: DiffTask): string {
+  const labels = STATUS_LABELS[locale];
+  return task.statusBefore && task.statusBefore !== task.status ? `${labels[task.statusBefore]} → ${labels[task.status]}` : labels[task.status];
+}
+
+function signed(locale: Locale, value: number, fractionDigits?: number): string {
+  return `${value > 0 ? '+' : ''}${formatNumber(locale, value, fractionDigits)}`;
+}
+
+function metricCells(locale: Locale, metric: MonthDiff['metrics'][number]): string[] {
+  const w = DIFF_WORDS[locale];
+  const number = (v: number | undefined) => (v === undefined ? w.unknown : formatNumber(locale, v));
+  return [
+    metric.label,
+    metric.unit ?? '',
+    number(metric.from),
+    number(metric.to),
+    metric.change === undefined ? w.unknown : signed(locale, metric.change),
+    metric.percent === undefined ? w.unknown : `${signed(locale, metric.percent, 1)}%`,
+  ];
+}
+
+function metricColumns(locale: Locale, diff: MonthDiff): Column[] {
+  const c = DIFF_WORDS[locale].columns;
+  return [
+    { header: c.metric },
+    { header: c.unit },
+    { header: capitalize(formatMonth(locale, diff.from)), align: 'right' },
+    { header: capitalize(formatMonth(locale, diff.to)), align: 'right' },
+    { header: c.change, align: 'right' },
+    { header: c.percent, align: 'right' },
+  ];
+}
+
+function summaryLine(locale: Locale, diff: MonthDiff): string {
+  const w = DIFF_WORDS[locale];
+  return `${w.tasks}: ${CATEGORIES.map((k) => `${diff.tasks[k].length} ${w.counted[k]}`).join(', ')}.`;
+}
+
+// ---- Text: aligned tables, closed tasks in green and newly overdue in red.
+
+export function renderDiffText(diff: MonthDiff, options: DiffRenderOptions, c: ChalkInstance): string {
+  const { locale } = options;
+  const w = DIFF_WORDS[locale];
+  const indent = (block: string) => block.split('\n').map((l) => (l === '' ? l : `  ${l}`)).join('\n');
+  const section = (heading: string, body: string) => `${heading}\n${indent(body)}`;
+  // Colour whole rows after aligning, so escape codes never skew the widths.
+  const tableWithRows = (columns: Column[], rows: string[][], paint?: (s: string) => string) => {
+    if (rows.length === 0) return w.none;
+    const [header, ...lines] = textTable(columns, rows).split('\n');
+    return [c.dim(header!), ...lines.map((l) => (paint ? paint(l) : l))].join('\n');
+  };
+  const paintOf: Partial<Record<TaskCategory, ChalkInstance>> = { closed: c.green, newlyOverdue: c.red };
+
+  const out: string[] = [];
+  out.push(c.bold(`${w.title(diff.from, diff.to)}${options.organization ? ` — ${options.organization}` : ''}`));
+  out.push(w.asOf(diff.fromDay, diff.toDay));
+  out.push(summaryLine(locale, diff));
+
+  const taskColumns: Column[] = [
+    { header: w.columns.id },
+    { header: w.columns.due },
+    { header: w.columns.status },
+    { header: w.columns.overdue, align: 'right' },
+    { header: w.columns.owners },
+    { header: w.columns.task },
+  ];
+  for (const category of CATEGORIES) {
+    const tasks = diff.tasks[category];
+    const paint = paintOf[category];
+    const heading = `${w.heading[category]} (${tasks.length})`;
+    const rows = tasks.map((t) => [
+      t.id,
+      t.due ? formatDate(locale, t.due) : '',
+      statusCell(locale, t),
+      t.overdueDays > 0 ? w.days(t.overdueDays) : '',
+      t.owners.join(', '),
+      t.title,
+    ]);
+    out.push('', section(c.bold(paint ? paint(heading) : heading), tableWithRows(taskColumns, rows, paint)));
+  }
+
+  out.push('', section(c.bold(w.metrics), tableWithRows(metricColumns(locale, diff), diff.metrics.map((m) => metricCells(locale, m)))));
+
+  const meetingColumns: Column[] = [{ header: w.columns.date }, { header: w.columns.kind }, { header: w.columns.chair }, { header: w.columns.meeting }];
+  const meetingRows = diff.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], m.chair, m.title]);
+  out.push('', section(c.bold(w.meetingsOf(diff.to)), tableWithRows(meetingColumns, meetingRows)));
+
+  const decisions = diff.decisions.length === 0 ? w.none : diff.decisions.map((d) => `- ${d.text} (${formatDate(locale, d.date)})`).join('\n');
+  out.push('', section(c.bold(w.decisionsOf(diff.to)), decisions));
+  return `${out.join('\n')}\n`;
+}
+
+// ---- Markdown: headed sections and tables.
+
+export function renderDiffMarkdown(diff: MonthDiff, options: DiffRenderOptions): string {
+  const { locale } = options;
+  const w = DIFF_WORDS[locale];
+  const table = (columns: Column[], rows: string[][]) => (rows.length === 0 ? w.none : markdownTable(columns, rows));
+
+  const out: string[] = [`# ${w.title(diff.from, diff.to)}`, ''];
+  const intro = [options.organization ? `${markdownCell(options.organization)}.` : '', w.asOf(diff.fromDay, diff.toDay)].filter(Boolean).join(' ');
+  out.push(intro, '', summaryLine(locale, diff));
+
+  const taskColumns: Column[] = [
+    { header: w.columns.id },
+    { header: w.columns.task },
+    { header: w.columns.owners },
+    { header: w.columns.due },
+    { header: w.columns.status },
+    { header: w.columns.overdue, align: 'right' },
+  ];
+  for (const category of CATEGORIES) {
+    const tasks = diff.tasks[category];
+    const rows = tasks.map((t) => [
+      t.id,
+      t.title,
+      t.ownerNames.join(', '),
+      t.due ? formatDate(locale, t.due) : '',
+      statusCell(locale, t),
+      t.overdueDays > 0 ? w.days(t.overdueDays) : '',
+    ]);
+    out.push('', `## ${w.heading[category]} (${tasks.length})`, '', table(taskColumns, rows));
+  }
+
+  out.push('', `## ${w.metrics}`, '', table(metricColumns(locale, diff), diff.metrics.map((m) => metricCells(locale, m))));
+
+  const meetingColumns: Column[] = [
+    { header: w.columns.date },
+    { header: w.columns.kind },
+    { header: w.columns.meeting },
+    { header: w.columns.chair },
+    { header: w.columns.file },
+  ];
+  const meetingRows = diff.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], m.title, m.chair, m.file]);
+  out.push('', `## ${w.meetingsOf(diff.to)}`, '', table(meetingColumns, meetingRows));
+
+  const decisions =
+    diff.decisions.length === 0 ? w.none : diff.decisions.map((d) => `- ${markdownCell(d.text)} (${formatDay(locale, d.date)})`).join('\n');
+  out.push('', `## ${w.decisionsOf(diff.to)}`, '', decisions);
+  return `${out.join('\n')}\n`;
+}

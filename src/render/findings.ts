@@ -1,0 +1,79 @@
+// Findings as text for a person (pretty), for scripts (json) and for GitHub
+// workflow annotations (github).
+import path from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import { countBySeverity, type Finding } from '../domain/findings.js';
+
+export type FindingFormat = 'pretty' | 'json' | 'github';
+
+/** Finding paths are shown relative to where the command was run. */
+export function displayPath(root: string, cwd: string, file: string): string {
+  const relative = path.relative(cwd, path.join(root, file));
+  return relative.split(path.sep).join('/') || file;
+}
+
+export function renderFindingsJson(findings: readonly Finding[], show: (file: string) => string): string {
+  const rows = findings.map((f) => ({
+    file: show(f.file),
+    line: f.line,
+    column: f.column,
+    severity: f.severity,
+    rule: f.rule,
+    message: f.message,
+  }));
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+// https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function renderFindingsGithub(findings: readonly Finding[], show: (file: string) => string): string {
+  return findings
+    .map(
+      (f) =>
+        `::${f.severity === 'error' ? 'error' : 'warning'} file=${escapeProperty(show(f.file))},line=${f.line},col=${f.column},title=${escapeProperty(`meet ${f.rule}`)}::${escapeData(f.message)}\n`,
+    )
+    .join('');
+}
+
+export function renderFindingsPretty(
+  findings: readonly Finding[],
+  show: (file: string) => string,
+  c: ChalkInstance,
+  recordsChecked: number,
+): string {
+  const lines: string[] = [];
+  let current: string | undefined;
+  const width = Math.max(0, ...findings.map((f) => `${f.line}:${f.column}`.length));
+  for (const f of findings) {
+    if (f.file !== current) {
+      if (current !== undefined) lines.push('');
+      current = f.file;
+      lines.push(c.underline(show(f.file)));
+    }
+    const where = `${f.line}:${f.column}`.padEnd(width);
+    const severity = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+    lines.push(`  ${c.dim(where)}  ${severity}  ${f.message}  ${c.dim(f.rule)}`);
+  }
+  const { errors, warnings } = countBySeverity(findings);
+  const files = new Set(findings.map((f) => f.file)).size;
+  if (findings.length > 0) lines.push('');
+  const checked = `${recordsChecked} ${recordsChecked === 1 ? 'record' : 'records'} checked`;
+  if (findings.length === 0) {
+    lines.push(c.green(`✔ ${checked}, no problems`));
+  } else {
+    const summary = `✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')} (${checked})`;
+    lines.push(errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,144 @@
+// `meet log`: a task's history as text blocks (like `git log`), a Markdown
+// table, or JSON. Text and Markdown speak the repository's language; JSON is
+// for programs (ISO dates, status ids).
+import type { ChalkInstance } from 'chalk';
+import type { Locale } from '../domain/schema.js';
+import type { CommitInfo, TaskHistory, TaskHistoryEntry } from '../domain/taskLog.js';
+import { formatDate, STATUS_LABELS } from './locale.js';
+import { markdownTable, type Column } from './table.js';
+
+interface LogWords {
+  task: string;
+  now: string;
+  assigned: string;
+  update: string;
+  meeting: string;
+  note: string;
+  record: string;
+  commit: string;
+  notCommitted: string;
+  date: string;
+  change: string;
+  author: string;
+  committedOn: string;
+}
+
+const WORDS: Record<Locale, LogWords> = {
+  vi: {
+    task: 'Nhiệm vụ',
+    now: 'Tình trạng hiện nay',
+    assigned: 'giao',
+    update: 'cập nhật',
+    meeting: 'Hội nghị',
+    note: 'Ghi chú',
+    record: 'Biên bản',
+    commit: 'Commit',
+    notCommitted: 'chưa commit',
+    date: 'Ngày',
+    change: 'Nội dung',
+    author: 'Người commit',
+    committedOn: 'Ngày commit',
+  },
+  en: {
+    task: 'Task',
+    now: 'Now',
+    assigned: 'assigned',
+    update: 'update',
+    meeting: 'Meeting',
+    note: 'Note',
+    record: 'Record',
+    commit: 'Commit',
+    notCommitted: 'not committed yet',
+    date: 'Date',
+    change: 'Change',
+    author: 'Author',
+    committedOn: 'Committed on',
+  },
+};
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+}
+
+function change(entry: TaskHistoryEntry, locale: Locale): string {
+  const w = WORDS[locale];
+  return `${entry.kind === 'assigned' ? w.assigned : w.update}: ${STATUS_LABELS[locale][entry.status]}`;
+}
+
+function commitDay(commit: CommitInfo, locale: Locale): string {
+  return formatDate(locale, commit.date.slice(0, 10));
+}
+
+function shortSha(commit: CommitInfo): string {
+  return commit.sha.slice(0, 7);
+}
+
+export function renderLogText(history: TaskHistory, locale: Locale, c: ChalkInstance): string {
+  const w = WORDS[locale];
+  const lines = [
+    c.bold(`${w.task} ${history.id}: ${oneLine(history.title)}`),
+    `${w.now}: ${STATUS_LABELS[locale][history.status]}`,
+  ];
+  for (const entry of history.entries) {
+    lines.push('', `${c.bold(formatDate(locale, entry.date))}  ${change(entry, locale)}`);
+    lines.push(`  ${w.meeting}: ${oneLine(entry.meeting)} (${entry.file}:${entry.line})`);
+    if (entry.note) lines.push(`  ${w.note}: ${oneLine(entry.note)}`);
+    const commit = entry.commit
+      ? `${c.yellow(shortSha(entry.commit))} ${entry.commit.author}, ${commitDay(entry.commit, locale)}`
+      : c.dim(w.notCommitted);
+    lines.push(`  ${w.commit}: ${commit}`);
+  }
+  return lines.join('\n');
+}
+
+export function renderLogMarkdown(history: TaskHistory, locale: Locale): string {
+  const w = WORDS[locale];
+  const columns: Column[] = [
+    { header: w.date },
+    { header: w.change },
+    { header: w.meeting },
+    { header: w.note },
+    { header: w.record },
+    { header: w.commit },
+    { header: w.author },
+    { header: w.committedOn },
+  ];
+  const rows = history.entries.map((entry) => [
+    formatDate(locale, entry.date),
+    change(entry, locale),
+    oneLine(entry.meeting),
+    oneLine(entry.note ?? ''),
+    `${entry.file}:${entry.line}`,
+    entry.commit ? shortSha(entry.commit) : w.notCommitted,
+    entry.commit ? entry.commit.author : '',
+    entry.commit ? commitDay(entry.commit, locale) : '',
+  ]);
+  const heading = `## ${w.task} ${history.id}: ${oneLine(history.title).replace(/([\\`*_[\]<>#|])/g, '\\$1')}`;
+  return `${heading}\n\n${w.now}: ${STATUS_LABELS[locale][history.status]}\n\n${markdownTable(columns, rows)}\n`;
+}
+
+/**
+ * The JSON form: { task, title, owners, due, status, history: [{ kind, date,
+ * meeting, file, line, status, note, commit: { sha, author, email, date,
+ * summary } | null }] }, oldest first; absent values are null.
+ */
+export function renderLogJson(history: TaskHistory): string {
+  const value = {
+    task: history.id,
+    title: history.title,
+    owners: history.owners,
+    due: history.due ?? null,
+    status: history.status,
+    history: history.entries.map((entry) => ({
+      kind: entry.kind,
+      date: entry.date,
+      meeting: entry.meeting,
+      file: entry.file,
+      line: entry.line,
+      status: entry.status,
+      note: entry.note ?? null,
+      commit: entry.commit,
+    })),
+  };
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

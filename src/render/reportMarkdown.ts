@@ -1,0 +1,145 @@
+// The monthly report as Markdown: what `meet digest` commits to reports/,
+// readable as plain text and on any git host.
+import type { Report, ReportTask } from '../domain/report.js';
+import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
+import { formatSigned, formatValue, oneLine, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
+import { markdownTable, type Column } from './table.js';
+
+/** Text in running Markdown: one line, and no accidental HTML tag. */
+function inline(text: string): string {
+  return oneLine(text).replace(/</g, '&lt;');
+}
+
+export function renderReportMarkdown(report: Report): string {
+  const { locale } = report;
+  const words = REPORT_WORDS[locale];
+  const out: string[] = [`# ${words.title(report.month)}`];
+  if (report.organization) out.push('', `**${inline(report.organization)}**`);
+
+  let number = 0;
+  const section = (heading: string, body: string) => {
+    number++;
+    out.push('', `## ${number}. ${heading}`, '', body);
+  };
+  const empty = (text: string) => `_${text}_`;
+
+  section(
+    words.sections.meetings,
+    report.meetings.length === 0
+      ? empty(words.empty.meetings)
+      : markdownTable(
+          [{ header: words.meetingColumns.date }, { header: words.meetingColumns.kind }, { header: words.meetingColumns.title }, { header: words.meetingColumns.chair }],
+          report.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], inline(m.title), inline(m.chair)]),
+        ),
+  );
+  section(words.sections.results, report.results.length === 0 ? empty(words.empty.results) : renderResults(report));
+  section(words.sections.decisions, report.decisions.length === 0 ? empty(words.empty.decisions) : renderDecisions(report));
+  section(words.sections.tasks, renderTasks(report));
+  section(words.sections.owners, report.owners.length === 0 ? empty(words.empty.owners) : renderOwners(report));
+  return `${out.join('\n')}\n`;
+}
+
+function renderResults(report: Report): string {
+  const { locale } = report;
+  const words = REPORT_WORDS[locale];
+  return report.results
+    .map((result) => {
+      const parts = [`### ${inline(result.label)}`];
+      if (result.summaries.length > 0) parts.push(result.summaries.map((s) => `- ${inline(s.text)}`).join('\n'));
+      if (result.metrics.length > 0) {
+        const columns: Column[] = [
+          { header: words.metricColumns.label },
+          { header: words.metricColumns.unit },
+          { header: words.monthColumn(report.month), align: 'right' },
+          { header: words.monthColumn(report.previousMonth), align: 'right' },
+          { header: words.metricColumns.change, align: 'right' },
+          { header: words.metricColumns.percent, align: 'right' },
+        ];
+        const rows = result.metrics.map((m) => [
+          inline(m.label),
+          inline(m.unit ?? ''),
+          formatValue(locale, m.value),
+          formatValue(locale, m.previous),
+          formatSigned(locale, m.change),
+          formatSigned(locale, m.percent, '%'),
+        ]);
+        parts.push(markdownTable(columns, rows));
+      }
+      return parts.join('\n\n');
+    })
+    .join('\n\n');
+}
+
+function renderDecisions(report: Report): string {
+  const { locale } = report;
+  const files = [...new Set(report.decisions.map((d) => d.file))];
+  let n = 0;
+  const numbered = (text: string) => `${++n}. ${inline(text)}`;
+  if (files.length === 1) return report.decisions.map((d) => numbered(d.text)).join('\n');
+  // Several meetings adopted decisions: say which adopted what; the
+  // numbering runs on so each decision keeps one number in the report.
+  return files
+    .map((file) => {
+      const meeting = report.meetings.find((m) => m.file === file);
+      const heading = meeting ? `${inline(meeting.title)} (${formatDate(locale, meeting.date)})` : file;
+      const items = report.decisions.filter((d) => d.file === file).map((d) => numbered(d.text));
+      return `**${heading}**\n\n${items.join('\n')}`;
+    })
+    .join('\n\n');
+}
+
+function renderTasks(report: Report): string {
+  const { locale } = report;
+  const words = REPORT_WORDS[locale];
+  const lists = words.taskLists(report);
+  const counts = words.taskCounts(report);
+  const parts = [TASK_LIST_KEYS.map((key) => `${counts[key]}: **${formatNumber(locale, report.tasks[key].length)}**`).join(' · ')];
+  for (const key of TASK_LIST_KEYS) {
+    const tasks = report.tasks[key];
+    parts.push(`### ${lists[key]} (${formatNumber(locale, tasks.length)})`);
+    parts.push(tasks.length === 0 ? `_${words.empty.tasks}_` : taskTable(report, key, tasks));
+  }
+  return parts.join('\n\n');
+}
+
+function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[]): string {
+  const { locale } = report;
+  const c = REPORT_WORDS[locale].taskColumns;
+  const overdue = key === 'overdue';
+  const notes = tasks.some((t) => t.note);
+  const columns: Column[] = [
+    { header: c.task },
+    { header: c.lead },
+    { header: c.with },
+    { header: c.due },
+    ...(overdue ? [{ header: c.overdue, align: 'right' as const }] : []),
+    { header: c.status },
+    ...(notes ? [{ header: c.note }] : []),
+    { header: c.id },
+  ];
+  const rows = tasks.map((t) => [
+    inline(t.title),
+    inline(t.ownerNames[0] ?? ''),
+    inline(t.ownerNames.slice(1).join(', ')),
+    t.due ? formatDate(locale, t.due) : UNKNOWN,
+    ...(overdue ? [REPORT_WORDS[locale].days(t.overdueDays)] : []),
+    STATUS_LABELS[locale][t.status],
+    ...(notes ? [t.note ? inline(t.note) : ''] : []),
+    `\`${t.id}\``,
+  ]);
+  return markdownTable(columns, rows);
+}
+
+function renderOwners(report: Report): string {
+  const { locale } = report;
+  const words = REPORT_WORDS[locale];
+  const columns: Column[] = [
+    { header: words.ownerColumns.owner },
+    { header: words.ownerColumns.assigned, align: 'right' },
+    { header: words.ownerColumns.completed, align: 'right' },
+    { header: words.ownerColumns.open, align: 'right' },
+    { header: words.ownerColumns.overdue, align: 'right' },
+  ];
+  const rows = report.owners.map((o) => [inline(o.name), ...[o.assigned, o.completed, o.open, o.overdue].map((n) => formatNumber(locale, n))]);
+  return `${markdownTable(columns, rows)}\n\n_${words.ownerNote}_`;
+}

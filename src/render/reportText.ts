@@ -1,0 +1,176 @@
+// The monthly report for a terminal: numbered sections, aligned tables,
+// colour only through the chalk instance the caller chose (colorsFor).
+import type { ChalkInstance } from 'chalk';
+import type { Report, ReportTask } from '../domain/report.js';
+import type { TaskStatus } from '../domain/schema.js';
+import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
+import { formatSigned, formatValue, oneLine, ownersText, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
+import { displayWidth, textTable, type Column } from './table.js';
+
+const INDENT = '  ';
+
+function indent(text: string, prefix = INDENT): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : prefix + line))
+    .join('\n');
+}
+
+export function renderReportText(report: Report, chalk: ChalkInstance): string {
+  const { locale } = report;
+  const words = REPORT_WORDS[locale];
+  const title = words.title(report.month);
+  const out: string[] = [];
+  if (report.organization) out.push(report.organization);
+  out.push(chalk.bold(title), '='.repeat(displayWidth(title)));
+
+  let number = 0;
+  const section = (heading: string, body: string) => {
+    number++;
+    out.push('', chalk.bold(`${number}. ${heading}`), '', indent(body));
+  };
+  const empty = (text: string) => chalk.dim(text);
+
+  section(
+    words.sections.meetings,
+    report.meetings.length === 0
+      ? empty(words.empty.meetings)
+      : textTable(
+          [{ header: words.meetingColumns.date }, { header: words.meetingColumns.kind }, { header: words.meetingColumns.title }, { header: words.meetingColumns.chair }],
+          report.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], oneLine(m.title), oneLine(m.chair)]),
+          { header: chalk.dim },
+        ),
+  );
+
+  section(words.sections.results, report.results.length === 0 ? empty(words.empty.results) : renderResults(report, chalk));
+  section(words.sections.decisions, report.decisions.length === 0 ? empty(words.empty.decisions) : renderDecisions(report, chalk));
+  section(words.sections.tasks, renderTasks(report, chalk));
+  section(words.sections.owners, report.owners.length === 0 ? empty(words.empty.owners) : renderOwners(report, chalk));
+  return `${out.join('\n')}\n`;
+}
+
+function renderResults(report: Report, chalk: ChalkInstance): string {
+  const { locale } = report;
+  const words = REPORT_WORDS[locale];
+  const blocks = report.results.map((result) => {
+    const lines = [chalk.bold(result.label), ...result.summaries.map((s) => `• ${oneLine(s.text)}`)];
+    if (result.metrics.length > 0) {
+      const columns: Column[] = [
+        { header: words.metricColumns.label },
+        { header: words.metricColumns.unit },
+        { header: words.monthColumn(report.month), align: 'right' },
+        { header: words.monthColumn(report.previousMonth), align: 'right' },
+        { header: words.metricColumns.change, align: 'right' },
+        { header: words.metricColumns.percent, align: 'right' },
+      ];
+      const rows = result.metrics.map((m) => [
+        oneLine(m.label),
+        m.unit ?? '',
+        formatValue(locale, m.value),
+        formatValue(locale, m.previous),
+        formatSigned(locale, m.change),
+        formatSigned(locale, m.percent, '%'),
+      ]);
+      lines.push('', indent(textTable(columns, rows, { header: chalk.dim })));
+    }
+    return lines.join('\n');
+  });
+  return blocks.join('\n\n');
+}
+
+function renderDecisions(report: Report, chalk: ChalkInstance): string {
+  const { locale } = report;
+  const files = [...new Set(report.decisions.map((d) => d.file))];
+  let n = 0;
+  const numbered = (text: string) => `${++n}. ${oneLine(text)}`;
+  if (files.length === 1) return report.decisions.map((d) => numbered(d.text)).join('\n');
+  // Several meetings adopted decisions: say which adopted what.
+  return files
+    .map((file) => {
+      const meeting = report.meetings.find((m) => m.file === file);
+      const decisions = report.decisions.filter((d) => d.file === file);
+      const heading = meeting ? `${oneLine(meeting.title)} (${formatDate(locale, meeting.date)})` : file;
+      return [chalk.bold(heading), ...decisions.map((d) => indent(numbered(d.text)))].join('\n');
+    })
+    .join('\n\n');
+}
+
+function statusStyle(chalk: ChalkInstance, status: TaskStatus): (text: string) => string {
+  if (status === 'done') return chalk.green;
+  if (status === 'dropped') return chalk.dim;
+  return (text) => text;
+}
+
+function renderTasks(report: Report, chalk: ChalkInstance): string {
+  const { locale } = report;
+  const words = REPORT_WORDS[locale];
+  const lists = words.taskLists(report);
+  const counts = words.taskCounts(report);
+  const summary = TASK_LIST_KEYS.map((key) => `${counts[key]}: ${chalk.bold(formatNumber(locale, report.tasks[key].length))}`).join(' · ');
+  const blocks = [summary];
+  for (const key of TASK_LIST_KEYS) {
+    const tasks = report.tasks[key];
+    const heading = chalk.bold(`${lists[key]} (${formatNumber(locale, tasks.length)})`);
+    blocks.push(`${heading}\n${indent(tasks.length === 0 ? chalk.dim(words.empty.tasks) : taskTable(report, key, tasks, chalk))}`);
+  }
+  return blocks.join('\n\n');
+}
+
+/**
+ * One task per entry: the short columns (due, days overdue, status) aligned,
+ * the title after them; the owners and the id on the line below, then the
+ * latest note. Titles are long sentences, so they are never padded.
+ */
+function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[], chalk: ChalkInstance): string {
+  const { locale } = report;
+  const words = REPORT_WORDS[locale];
+  const overdue = key === 'overdue';
+  const headers = [words.taskColumns.due, ...(overdue ? [words.taskColumns.overdue] : []), words.taskColumns.status, words.taskColumns.task];
+  const rows = tasks.map((t) => [
+    t.due ? formatDate(locale, t.due) : UNKNOWN,
+    ...(overdue ? [words.days(t.overdueDays)] : []),
+    STATUS_LABELS[locale][t.status],
+  ]);
+  const widths = headers.slice(0, -1).map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
+  const pad = (text: string, width: number, right = false) => {
+    const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+    return right ? fill + text : text + fill;
+  };
+  const gap = '  ';
+  const lead = ' '.repeat(widths.reduce((sum, w) => sum + w + gap.length, 0));
+  const lines = [chalk.dim(headers.map((h, i) => (i < widths.length ? pad(h, widths[i]!, overdue && i === 1) : h)).join(gap))];
+  tasks.forEach((task, index) => {
+    const cells = rows[index]!.map((cell, i) => {
+      const padded = pad(cell, widths[i]!, overdue && i === 1);
+      if (overdue && i === 1) return chalk.red(padded);
+      if (i === widths.length - 1) return statusStyle(chalk, task.status)(padded);
+      return padded;
+    });
+    lines.push([...cells, oneLine(task.title)].join(gap));
+    lines.push(`${lead}${ownersText(locale, task)}${chalk.dim(` · ${task.id}`)}`);
+    if (task.note) lines.push(lead + chalk.dim(`${words.note}: ${oneLine(task.note)}`));
+  });
+  return lines.join('\n');
+}
+
+function renderOwners(report: Report, chalk: ChalkInstance): string {
+  const { locale } = report;
+  const words = REPORT_WORDS[locale];
+  const columns: Column[] = [
+    { header: words.ownerColumns.owner },
+    { header: words.ownerColumns.assigned, align: 'right' },
+    { header: words.ownerColumns.completed, align: 'right' },
+    { header: words.ownerColumns.open, align: 'right' },
+    { header: words.ownerColumns.overdue, align: 'right' },
+  ];
+  const rows = report.owners.map((o) => [oneLine(o.name), ...[o.assigned, o.completed, o.open, o.overdue].map((n) => formatNumber(locale, n))]);
+  const table = textTable(columns, rows, { header: chalk.dim });
+  // Colour the overdue counts after alignment; padding must see plain text.
+  const lines = table.split('\n').map((line, i) => {
+    const row = report.owners[i - 1];
+    if (!row || row.overdue === 0) return line;
+    const cell = formatNumber(locale, row.overdue);
+    return line.slice(0, line.length - cell.length) + chalk.red(cell);
+  });
+  return `${lines.join('\n')}\n\n${chalk.dim(words.ownerNote)}`;
+}

@@ -1,0 +1,123 @@
+// The task list as a terminal table, Markdown, JSON and CSV. Text and
+// Markdown speak the repository's language; JSON and CSV are for programs
+// (ISO dates, status ids, owner ids).
+import type { ChalkInstance } from 'chalk';
+import type { TaskList, TaskRow } from '../commands/tasks.js';
+import type { Config, Locale } from '../domain/schema.js';
+import { formatDate, formatNumber, STATUS_LABELS } from './locale.js';
+import { csvTable, markdownTable, textTable, type Column } from './table.js';
+
+const HEADERS: Record<Locale, { id: string; title: string; owners: string; due: string; status: string; overdue: string; meeting: string }> = {
+  vi: { id: 'Mã', title: 'Nhiệm vụ', owners: 'Đơn vị thực hiện', due: 'Hạn', status: 'Tình trạng', overdue: 'Quá hạn (ngày)', meeting: 'Hội nghị giao' },
+  en: { id: 'ID', title: 'Task', owners: 'Owners', due: 'Due', status: 'Status', overdue: 'Days overdue', meeting: 'Assigned at' },
+};
+
+/** One line of free text: a title with line breaks must not break a table row. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+}
+
+function localCells(row: TaskRow, locale: Locale) {
+  return {
+    id: row.id,
+    title: oneLine(row.title),
+    owners: row.owners.join(', '),
+    due: row.due ? formatDate(locale, row.due) : '',
+    status: STATUS_LABELS[locale][row.status],
+    overdue: row.overdueDays > 0 ? formatNumber(locale, row.overdueDays) : '',
+    meeting: formatDate(locale, row.meeting.date),
+  };
+}
+
+/**
+ * Aligned columns; the title goes last so a long one runs on without
+ * pushing the other columns apart. Overdue rows red, closed ones dim.
+ */
+export function renderTasksText(list: TaskList, config: Config, c: ChalkInstance): string {
+  const h = HEADERS[config.locale];
+  const columns: Column[] = [
+    { header: h.id },
+    { header: h.due },
+    { header: h.status },
+    { header: h.overdue, align: 'right' },
+    { header: h.owners },
+    { header: h.meeting },
+    { header: h.title },
+  ];
+  const rows = list.rows.map((row) => {
+    const cells = localCells(row, config.locale);
+    return [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, cells.title];
+  });
+  const [header, ...lines] = textTable(columns, rows).split('\n');
+  const styled = lines.map((line, i) => {
+    const row = list.rows[i]!;
+    if (row.overdueDays > 0) return c.red(line);
+    if (row.status === 'done' || row.status === 'dropped') return c.dim(line);
+    return line;
+  });
+  return [c.bold(header!), ...styled].join('\n');
+}
+
+/** The count line (stderr): what was listed, on which day. */
+export function renderTasksSummary(list: TaskList): string {
+  const when = list.month ? `at the end of ${list.month} (${list.day})` : `on ${list.day}`;
+  const count = list.rows.length;
+  if (count === 0) return `No tasks match ${when}.`;
+  const overdue = list.rows.filter((r) => r.overdueDays > 0).length;
+  return `${count} ${count === 1 ? 'task' : 'tasks'} ${when}, ${overdue} overdue.`;
+}
+
+export function renderTasksMarkdown(list: TaskList, config: Config): string {
+  const h = HEADERS[config.locale];
+  const columns: Column[] = [
+    { header: h.id },
+    { header: h.title },
+    { header: h.owners },
+    { header: h.due },
+    { header: h.status },
+    { header: h.overdue, align: 'right' },
+    { header: h.meeting },
+  ];
+  const rows = list.rows.map((row) => {
+    const cells = localCells(row, config.locale);
+    return [cells.id, cells.title, cells.owners, cells.due, cells.status, cells.overdue, cells.meeting];
+  });
+  return markdownTable(columns, rows);
+}
+
+/**
+ * JSON: an array, one object per task:
+ * `{ id, title, owners: string[] (lead first), due: "YYYY-MM-DD" | null,
+ *    status: "open" | "in-progress" | "done" | "dropped", overdueDays: number (0 when not overdue),
+ *    meeting: { date: "YYYY-MM-DD", title, file (relative to the repository root) } }`
+ */
+export function renderTasksJson(list: TaskList): string {
+  const rows = list.rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    owners: row.owners,
+    due: row.due ?? null,
+    status: row.status,
+    overdueDays: row.overdueDays,
+    meeting: { date: row.meeting.date, title: row.meeting.title, file: row.meeting.file },
+  }));
+  return JSON.stringify(rows, null, 2);
+}
+
+export const CSV_HEADERS = ['id', 'title', 'owners', 'due', 'status', 'overdue_days', 'meeting_date', 'meeting_title', 'meeting_file'];
+
+/** RFC 4180 with a header row; owners joined by ";", dates ISO, status ids. */
+export function renderTasksCsv(list: TaskList): string {
+  const rows = list.rows.map((row) => [
+    row.id,
+    row.title,
+    row.owners.join(';'),
+    row.due ?? '',
+    row.status,
+    String(row.overdueDays),
+    row.meeting.date,
+    row.meeting.title,
+    row.meeting.file,
+  ]);
+  return csvTable(CSV_HEADERS, rows);
+}

@@ -1,0 +1,12 @@
+// Values written into YAML by hand-built text (templates, config): quoted
+// only when plain text would be read differently.
+import { stringify } from 'yaml';
+
+export function yamlScalar(text: string): string {
+  return stringify(text, { lineWidth: 0, version: '1.2' }).trimEnd();
+}
+
+/** One line of a YAML comment: no line breaks can escape the comment. */
+export function commentText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+}

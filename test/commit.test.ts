@@ -1,0 +1,275 @@
+// --commit on meet new, meet tasks update and meet digest, end to end: real
+// git repositories in temp folders, the built CLI as a process. Each commit
+// must hold exactly the file the command wrote, with the documented message,
+// and every refusal must leave the files, the index and HEAD as they were.
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { git, makeRepo, runMeet, tempDir } from './helpers.js';
+
+const ASSIGNING = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
+const LATER = 'meetings/2020/2020-11-05-hop-giao-ban.md';
+
+const RECORDS = {
+  [ASSIGNING]: `---
+title: Hội nghị thường kỳ tháng 10
+date: 2020-10-26
+chair: Hoàng Văn Hiệp
+results:
+  - sector: kinh-te
+    summary: Thu ngân sách đạt kế hoạch.
+    metrics: { xa-dat-chuan-ntm: 7 }
+tasks:
+  - id: t-a
+    title: Việc A
+    owner: van-phong
+    due: 2020-11-30
+  - id: t-b
+    title: Việc B
+    owner: tai-chinh-ke-hoach
+---
+`,
+  [LATER]: `---
+title: Họp giao ban
+date: 2020-11-05
+chair: Hoàng Văn Hiệp
+---
+`,
+};
+
+/**
+ * `meet` run with no identity but the repository's own: HOME and XDG point
+ * at an empty folder, no system config, no identity variables.
+ */
+function isolatedEnv(): Record<string, string | undefined> {
+  const home = tempDir('meet-home-');
+  return {
+    HOME: home,
+    XDG_CONFIG_HOME: home,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: undefined,
+    GIT_AUTHOR_NAME: undefined,
+    GIT_AUTHOR_EMAIL: undefined,
+    GIT_COMMITTER_NAME: undefined,
+    GIT_COMMITTER_EMAIL: undefined,
+    EMAIL: undefined,
+    GIT_DIR: undefined,
+    GIT_WORK_TREE: undefined,
+    GIT_INDEX_FILE: undefined,
+  };
+}
+
+/** A committed records repository whose own config names the clerk. */
+function committedRepo(): string {
+  const dir = makeRepo(RECORDS);
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'Records so far');
+  git(dir, 'config', 'user.name', 'Lê Thị Hương');
+  git(dir, 'config', 'user.email', 'huong@example.org');
+  return dir;
+}
+
+function head(dir: string): string {
+  return git(dir, 'rev-parse', 'HEAD').trim();
+}
+
+/** Subject, author and files of HEAD, and whether its parent is `parent`. */
+function lastCommit(dir: string) {
+  const [subject, author] = git(dir, 'log', '-1', '--format=%s%n%an <%ae>').trim().split('\n');
+  const files = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n');
+  return { subject, author, files, parent: git(dir, 'rev-parse', 'HEAD~1').trim() };
+}
+
+function staged(dir: string): string[] {
+  return git(dir, 'diff', '--cached', '--name-only').trim().split('\n').filter(Boolean);
+}
+
+function meet(dir: string, args: string[], env: Record<string, string | undefined> = {}) {
+  return runMeet(args, { cwd: dir, env: { ...isolatedEnv(), ...env } });
+}
+
+describe('meet new --commit', () => {
+  it('commits exactly the new record, with the repository identity and the documented message', () => {
+    const dir = committedRepo();
+    const before = head(dir);
+    // Other work in progress, untouched by the commit: an edited tracked file, an untracked one.
+    writeFileSync(path.join(dir, 'meet.config.yaml'), `${readFileSync(path.join(dir, 'meet.config.yaml'), 'utf8')}# sửa dở\n`);
+    writeFileSync(path.join(dir, 'ghi-chu.txt'), 'nháp\n');
+
+    const run = meet(dir, ['new', '--date', '2020-11-25', '--title', 'Hội nghị thường kỳ tháng 11', '--chair', 'Hoàng Văn Hiệp', '--commit']);
+    expect(run.stderr).not.toContain('meet:');
+    expect(run.code).toBe(0);
+    const file = 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md';
+    expect(run.stdout).toBe(`${file}\n`);
+    const commit = lastCommit(dir);
+    expect(commit).toEqual({
+      subject: 'Add record 2020-11-25 Hội nghị thường kỳ tháng 11',
+      author: 'Lê Thị Hương <huong@example.org>',
+      files: [file],
+      parent: before,
+    });
+    expect(run.stderr).toContain(`Committed ${git(dir, 'rev-parse', '--short', 'HEAD').trim()}: Add record 2020-11-25`);
+    // The committed record is what is on disk, and the other changes are still only local.
+    expect(git(dir, 'show', `HEAD:${file}`)).toBe(readFileSync(path.join(dir, file), 'utf8'));
+    expect(git(dir, 'status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual([' M meet.config.yaml', '?? ghi-chu.txt']);
+  });
+
+  it('refuses when something else is staged: exit 2, the file listed, nothing written or committed, the index kept', () => {
+    const dir = committedRepo();
+    const before = head(dir);
+    writeFileSync(path.join(dir, 'ghi-chu.txt'), 'nháp\n');
+    git(dir, 'add', 'ghi-chu.txt');
+
+    const run = meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('already staged');
+    expect(run.stderr).toContain('  ghi-chu.txt');
+    expect(run.stdout).toBe('');
+    expect(readdirSync(path.join(dir, 'meetings', '2020')).sort()).toEqual([path.basename(ASSIGNING), path.basename(LATER)].sort());
+    expect(head(dir)).toBe(before);
+    expect(staged(dir)).toEqual(['ghi-chu.txt']);
+  });
+
+  it('refuses without a configured identity (exit 2), even where git could guess one, writing nothing', () => {
+    const dir = committedRepo();
+    git(dir, 'config', '--unset', 'user.name');
+    git(dir, 'config', '--unset', 'user.email');
+    const before = head(dir);
+    const run = meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('git config user.name');
+    expect(run.stderr).toContain('git config user.email');
+    expect(existsSync(path.join(dir, 'meetings', '2020', '2020-11-25-hoi-nghi-thuong-ky-thang-11-2020.md'))).toBe(false);
+    expect(readdirSync(path.join(dir, 'meetings', '2020'))).toHaveLength(2);
+    expect(head(dir)).toBe(before);
+  });
+
+  it('takes the identity from GIT_AUTHOR_* and GIT_COMMITTER_* when they are set, EDITOR and PAGER notwithstanding', () => {
+    const dir = committedRepo();
+    git(dir, 'config', '--unset', 'user.name');
+    git(dir, 'config', '--unset', 'user.email');
+    const run = meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit'], {
+      GIT_AUTHOR_NAME: 'Trần Văn Bình',
+      GIT_AUTHOR_EMAIL: 'binh@example.org',
+      GIT_COMMITTER_NAME: 'Trần Văn Bình',
+      GIT_COMMITTER_EMAIL: 'binh@example.org',
+      // simple-git refuses these in an environment it is handed; meet leaves them out.
+      EDITOR: 'nano',
+      PAGER: 'less',
+    });
+    expect(run.code).toBe(0);
+    expect(lastCommit(dir).author).toBe('Trần Văn Bình <binh@example.org>');
+  });
+
+  it('outside a git repository: exit 2, nothing written', () => {
+    const dir = makeRepo(RECORDS);
+    const run = meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit'], { GIT_CEILING_DIRECTORIES: path.dirname(dir) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('needs a git repository');
+    expect(readdirSync(path.join(dir, 'meetings', '2020'))).toHaveLength(2);
+  });
+
+  it('with --dry-run: the record printed, nothing written, nothing committed', () => {
+    const dir = committedRepo();
+    const before = head(dir);
+    const run = meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit', '--dry-run']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('title: Hội nghị thường kỳ tháng 11/2020');
+    expect(run.stderr).toContain('nothing committed');
+    expect(readdirSync(path.join(dir, 'meetings', '2020'))).toHaveLength(2);
+    expect(head(dir)).toBe(before);
+  });
+
+  it('when a hook rejects the commit: exit 2 with its message, the record kept on disk, no commit', () => {
+    const dir = committedRepo();
+    const before = head(dir);
+    const hook = path.join(dir, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, '#!/bin/sh\necho "kiểm tra không đạt" >&2\nexit 1\n');
+    chmodSync(hook, 0o755);
+    const run = meet(dir, ['new', '--date', '2020-11-25', '--title', 'Hội nghị thường kỳ tháng 11', '--chair', 'Hoàng Văn Hiệp', '--commit']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('could not commit');
+    expect(run.stderr).toContain('kiểm tra không đạt');
+    expect(run.stderr).toContain('kept as written');
+    expect(existsSync(path.join(dir, 'meetings', '2020', '2020-11-25-hoi-nghi-thuong-ky-thang-11.md'))).toBe(true);
+    expect(head(dir)).toBe(before);
+  });
+});
+
+describe('meet tasks update --commit', () => {
+  it('commits exactly the edited record with "Update task <id> to <status>"', () => {
+    const dir = committedRepo();
+    const before = head(dir);
+    writeFileSync(path.join(dir, 'ghi-chu.txt'), 'nháp\n');
+    const run = meet(dir, ['tasks', 'update', 't-a', '--status', 'done', '--note', 'Đã xong', '--commit']);
+    expect(run.stderr).not.toContain('meet:');
+    expect(run.code).toBe(0);
+    expect(lastCommit(dir)).toEqual({ subject: 'Update task t-a to done', author: 'Lê Thị Hương <huong@example.org>', files: [LATER], parent: before });
+    expect(git(dir, 'show', 'HEAD', '--format=', '--', LATER)).toContain('+  - task: t-a');
+    expect(git(dir, 'status', '--porcelain').trim()).toBe('?? ghi-chu.txt');
+  });
+
+  it('refuses when the record to edit has uncommitted changes, which the commit would carry (exit 2, file untouched)', () => {
+    const dir = committedRepo();
+    const before = head(dir);
+    const target = path.join(dir, LATER);
+    const edited = readFileSync(target, 'utf8').replace('Họp giao ban', 'Họp giao ban tháng 11');
+    writeFileSync(target, edited);
+    const run = meet(dir, ['tasks', 'update', 't-a', '--status', 'done', '--commit']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${LATER} has changes not committed yet`);
+    expect(readFileSync(target, 'utf8')).toBe(edited);
+    expect(head(dir)).toBe(before);
+  });
+
+  it('refuses with something else staged, writing nothing', () => {
+    const dir = committedRepo();
+    const original = readFileSync(path.join(dir, LATER), 'utf8');
+    writeFileSync(path.join(dir, 'ghi-chu.txt'), 'nháp\n');
+    git(dir, 'add', 'ghi-chu.txt');
+    const run = meet(dir, ['tasks', 'update', 't-a', '--status', 'done', '--commit']);
+    expect(run.code).toBe(2);
+    expect(readFileSync(path.join(dir, LATER), 'utf8')).toBe(original);
+    expect(staged(dir)).toEqual(['ghi-chu.txt']);
+  });
+});
+
+describe('meet digest --commit', () => {
+  it('commits the report as "Digest <month>", and a second run commits nothing', () => {
+    const dir = committedRepo();
+    const before = head(dir);
+    const first = meet(dir, ['digest', '--month', '2020-10', '--commit']);
+    expect(first.stderr).not.toContain('meet:');
+    expect(first.code).toBe(0);
+    expect(lastCommit(dir)).toEqual({ subject: 'Digest 2020-10', author: 'Lê Thị Hương <huong@example.org>', files: ['reports/2020-10.md'], parent: before });
+    const after = head(dir);
+
+    const second = meet(dir, ['digest', '--month', '2020-10', '--commit']);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('Nothing to commit');
+    expect(head(dir)).toBe(after);
+  });
+
+  it('commits a report already written by a run without --commit', () => {
+    const dir = committedRepo();
+    expect(meet(dir, ['digest', '--month', '2020-10']).code).toBe(0);
+    const before = head(dir);
+    const run = meet(dir, ['digest', '--month', '2020-10', '--commit']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('already up to date');
+    expect(lastCommit(dir)).toMatchObject({ subject: 'Digest 2020-10', files: ['reports/2020-10.md'], parent: before });
+  });
+
+  it('refuses with something else staged: no report written, no commit', () => {
+    const dir = committedRepo();
+    const before = head(dir);
+    writeFileSync(path.join(dir, 'ghi-chu.txt'), 'nháp\n');
+    git(dir, 'add', 'ghi-chu.txt');
+    const run = meet(dir, ['digest', '--month', '2020-10', '--commit']);
+    expect(run.code).toBe(2);
+    expect(existsSync(path.join(dir, 'reports', '2020-10.md'))).toBe(false);
+    expect(head(dir)).toBe(before);
+    expect(staged(dir)).toEqual(['ghi-chu.txt']);
+  });
+});

@@ -1,0 +1,118 @@
+// meet digest, end to end: the built CLI on copies of examples/ and on fresh
+// `meet init` repositories in temp folders.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyExamples, EXAMPLES, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
+
+const GOLDEN_MD = path.join(PROJECT_ROOT, 'test', 'golden', 'report-2020-10.md');
+
+describe('meet digest', () => {
+  it("writes the month's Markdown report to reports/, and leaves an identical file alone", () => {
+    const root = copyExamples();
+    const first = runMeet(['digest', '--month', '2020-10'], { cwd: root });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('reports/2020-10.md\n');
+    expect(first.stderr).toContain('Wrote');
+    const file = path.join(root, 'reports', '2020-10.md');
+    // The digest is the Markdown report in the config's language.
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(GOLDEN_MD, 'utf8'));
+
+    // A known mtime in the past: a rewrite would move it to now.
+    const past = new Date('2021-01-01T00:00:00Z');
+    utimesSync(file, past, past);
+    const second = runMeet(['digest', '--month', '2020-10', '--today', '2023-06-15'], { cwd: root });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe('reports/2020-10.md\n');
+    expect(second.stderr).toContain('already up to date');
+    expect(statSync(file).mtimeMs).toBe(past.getTime());
+    // No temp file left behind either time.
+    expect(readdirSync(path.join(root, 'reports'))).toEqual(['2020-10.md']);
+  });
+
+  it('rewrites a digest whose content differs', () => {
+    const root = copyExamples();
+    mkdirSync(path.join(root, 'reports'));
+    writeFileSync(path.join(root, 'reports', '2020-10.md'), 'hand edited\n');
+    const run = runMeet(['digest', '--month', '2020-10'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Wrote');
+    expect(readFileSync(path.join(root, 'reports', '2020-10.md'), 'utf8')).toBe(readFileSync(GOLDEN_MD, 'utf8'));
+  });
+
+  it('takes the month before --today by default and prints the path relative to where it runs', () => {
+    const root = copyExamples();
+    const run = runMeet(['digest', '--today', '2020-12-03'], { cwd: path.join(root, 'meetings') });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('../reports/2020-11.md\n');
+    expect(readFileSync(path.join(root, 'reports', '2020-11.md'), 'utf8').startsWith('# Báo cáo kết quả tháng 11/2020\n')).toBe(true);
+  });
+
+  it('writes to another folder inside the repository with --out', () => {
+    const root = copyExamples();
+    const run = runMeet(['digest', '--month', '2020-10', '--out', 'bao-cao/2020'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('bao-cao/2020/2020-10.md\n');
+    expect(existsSync(path.join(root, 'bao-cao', '2020', '2020-10.md'))).toBe(true);
+  });
+
+  it('refuses --out outside the repository (exit 2), writing nothing', () => {
+    const parent = tempDir();
+    const root = path.join(parent, 'repo');
+    cpSync(EXAMPLES, root, { recursive: true });
+    const run = runMeet(['digest', '--month', '2020-10', '--out', '../outside'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('outside the repository');
+    expect(readdirSync(parent)).toEqual(['repo']);
+    expect(existsSync(path.join(root, 'reports'))).toBe(false);
+  });
+
+  it('refuses --out that a symbolic link leads outside the repository', () => {
+    const parent = tempDir();
+    const root = path.join(parent, 'repo');
+    const outside = path.join(parent, 'outside');
+    cpSync(EXAMPLES, root, { recursive: true });
+    mkdirSync(outside);
+    symlinkSync(outside, path.join(root, 'link'));
+    for (const out of ['link', 'link/deeper']) {
+      const run = runMeet(['digest', '--month', '2020-10', '--out', out], { cwd: root });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('symbolic link');
+    }
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('refuses to replace a digest that is a symbolic link', () => {
+    const parent = tempDir();
+    const root = path.join(parent, 'repo');
+    cpSync(EXAMPLES, root, { recursive: true });
+    writeFileSync(path.join(parent, 'elsewhere.md'), 'keep me\n');
+    mkdirSync(path.join(root, 'reports'));
+    symlinkSync(path.join(parent, 'elsewhere.md'), path.join(root, 'reports', '2020-10.md'));
+    const run = runMeet(['digest', '--month', '2020-10'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(readFileSync(path.join(parent, 'elsewhere.md'), 'utf8')).toBe('keep me\n');
+  });
+
+  for (const locale of ['vi', 'en'] as const) {
+    it(`works on a fresh "meet init --locale ${locale}" repository`, () => {
+      const parent = tempDir();
+      const init = runMeet(['init', 'so-bien-ban', '--locale', locale], { cwd: parent });
+      expect(init.code).toBe(0);
+      const root = path.join(parent, 'so-bien-ban');
+      const run = runMeet(['digest', '--today', '2021-01-15'], { cwd: root });
+      expect(run.stderr).not.toContain('internal error');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe('reports/2020-12.md\n');
+      const text = readFileSync(path.join(root, 'reports', '2020-12.md'), 'utf8');
+      if (locale === 'vi') {
+        expect(text.startsWith('# Báo cáo kết quả tháng 12/2020\n')).toBe(true);
+        expect(text).toContain('_Không có cuộc họp nào trong tháng._');
+      } else {
+        expect(text.startsWith('# Monthly report: December 2020\n')).toBe(true);
+        expect(text).toContain('_No meetings this month._');
+      }
+    });
+  }
+});

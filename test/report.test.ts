@@ -1,0 +1,351 @@
+// meet report: golden files on examples/, unit tests of buildReport on small
+// real repositories, and end-to-end runs of the built CLI.
+//
+// Golden files live in test/golden/report-* and are compared exactly. After an
+// intended change to the output, regenerate them with
+//   npm run build && UPDATE_GOLDEN=1 npx vitest run test/report.test.ts
+// and review the diff before committing.
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../src/domain/buildReport.js';
+import type { Report } from '../src/domain/report.js';
+import { readRepository } from '../src/records/load.js';
+import { reportJson } from '../src/render/reportJson.js';
+import { EXAMPLES, makeRepo, MINIMAL_CONFIG, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
+
+const GOLDEN = path.join(PROJECT_ROOT, 'test', 'golden');
+
+function expectGolden(name: string, actual: string): void {
+  const file = path.join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  if (!existsSync(file)) throw new Error(`Missing golden file ${name}: run with UPDATE_GOLDEN=1 to create it.`);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('golden reports on examples/', () => {
+  const cases: { name: string; args: string[] }[] = [
+    { name: 'report-2020-10.txt', args: ['--month', '2020-10', '--format', 'text'] },
+    { name: 'report-2020-10.md', args: ['--month', '2020-10', '--format', 'md'] },
+    { name: 'report-2020-10.json', args: ['--month', '2020-10', '--format', 'json'] },
+    { name: 'report-2020-11-en.txt', args: ['--month', '2020-11', '--format', 'text', '--locale', 'en'] },
+    { name: 'report-2020-11-en.md', args: ['--month', '2020-11', '--format', 'md', '--locale', 'en'] },
+    { name: 'report-2020-11-en.json', args: ['--month', '2020-11', '--format', 'json', '--locale', 'en'] },
+  ];
+  for (const { name, args } of cases) {
+    it(name, () => {
+      const run = runMeet(['report', ...args], { cwd: EXAMPLES, env: { NO_COLOR: '1' } });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expectGolden(name, run.stdout);
+    });
+  }
+
+  it('colours the text report only when asked to', () => {
+    const plain = runMeet(['report', '--month', '2020-10', '--format', 'text'], { cwd: EXAMPLES });
+    const forced = runMeet(['report', '--month', '2020-10', '--format', 'text'], { cwd: EXAMPLES, env: { FORCE_COLOR: '1' } });
+    expect(plain.stdout).not.toContain('\u001b[');
+    expect(forced.stdout).toContain('\u001b[');
+    expect(forced.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain.stdout);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// buildReport, on small repositories written to temp folders.
+
+const CONFIG = `${MINIMAL_CONFIG}  muc-nuoc: { label: Mực nước, unit: m, sector: kinh-te, aggregate: last }
+`;
+
+function record(front: string): string {
+  return `---\n${front.trim()}\n---\n\nNội dung.\n`;
+}
+
+function meeting(date: string, extra = ''): string {
+  return record(`title: Họp ngày ${date}\ndate: ${date}\nchair: Nguyễn Văn A\n${extra}`);
+}
+
+function reportOf(files: Record<string, string>, month: string, config = CONFIG): Report {
+  const root = makeRepo(files, config);
+  const repository = readRepository(root);
+  expect(repository.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  return buildReport(repository.records, repository.config, month, repository.config.locale);
+}
+
+const ids = (tasks: readonly { id: string }[]) => tasks.map((t) => t.id);
+
+describe('buildReport', () => {
+  const assignT1 = meeting(
+    '2020-10-01',
+    `tasks:
+  - { id: t1, title: Việc một, owner: van-phong, due: 2020-12-31 }`,
+  );
+
+  it('applies updates of meetings on the same date in file path order', () => {
+    const update = (status: string) => `updates:\n  - { task: t1, status: ${status} }`;
+    const doneLast = reportOf(
+      {
+        'meetings/2020/2020-10-01-giao.md': assignT1,
+        'meetings/2020/2020-10-20-a.md': meeting('2020-10-20', update('in-progress')),
+        'meetings/2020/2020-10-20-b.md': meeting('2020-10-20', update('done')),
+      },
+      '2020-10',
+    );
+    expect(doneLast.meetings.map((m) => m.file)).toEqual([
+      'meetings/2020/2020-10-01-giao.md',
+      'meetings/2020/2020-10-20-a.md',
+      'meetings/2020/2020-10-20-b.md',
+    ]);
+    expect(doneLast.tasks.assigned[0]?.status).toBe('done');
+    expect(ids(doneLast.tasks.completed)).toEqual(['t1']);
+
+    const openLast = reportOf(
+      {
+        'meetings/2020/2020-10-01-giao.md': assignT1,
+        'meetings/2020/2020-10-20-a.md': meeting('2020-10-20', update('done')),
+        'meetings/2020/2020-10-20-b.md': meeting('2020-10-20', update('in-progress')),
+      },
+      '2020-10',
+    );
+    expect(openLast.tasks.assigned[0]?.status).toBe('in-progress');
+    expect(openLast.tasks.completed).toEqual([]);
+  });
+
+  it('counts a task reopened after done as open and not completed in the later month', () => {
+    const files = {
+      'meetings/2020/2020-09-10-giao.md': meeting(
+        '2020-09-10',
+        `tasks:
+  - { id: t1, title: Việc một, owner: [van-phong, tai-chinh-ke-hoach], due: 2020-12-31 }`,
+      ),
+      'meetings/2020/2020-10-15-xong.md': meeting('2020-10-15', `updates:\n  - { task: t1, status: done, note: Đã xong }`),
+      'meetings/2020/2020-11-15-mo-lai.md': meeting('2020-11-15', `updates:\n  - { task: t1, status: open, note: Làm lại }`),
+    };
+    const october = reportOf(files, '2020-10');
+    expect(ids(october.tasks.completed)).toEqual(['t1']);
+    expect(october.tasks.carried).toEqual([]);
+    expect(october.tasks.completed[0]?.note).toBe('Đã xong');
+
+    const november = reportOf(files, '2020-11');
+    expect(november.tasks.completed).toEqual([]);
+    expect(ids(november.tasks.carried)).toEqual(['t1']);
+    expect(november.tasks.carried[0]?.status).toBe('open');
+    expect(november.tasks.carried[0]?.note).toBe('Làm lại');
+    // Both owners answer for it again.
+    expect(november.owners.map((o) => [o.owner, o.open, o.completed])).toEqual([
+      ['van-phong', 1, 0],
+      ['tai-chinh-ke-hoach', 1, 0],
+    ]);
+    expect(november.history.map((h) => [h.month, h.open, h.closed])).toEqual([
+      ['2020-06', 0, 0],
+      ['2020-07', 0, 0],
+      ['2020-08', 0, 0],
+      ['2020-09', 1, 0],
+      ['2020-10', 0, 1],
+      ['2020-11', 1, 0],
+    ]);
+  });
+
+  it('counts a task assigned and finished in the same month as completed', () => {
+    const report = reportOf(
+      {
+        'meetings/2020/2020-10-01-giao.md': assignT1,
+        'meetings/2020/2020-10-25-xong.md': meeting('2020-10-25', 'updates:\n  - { task: t1, status: dropped }'),
+      },
+      '2020-10',
+    );
+    expect(ids(report.tasks.assigned)).toEqual(['t1']);
+    expect(ids(report.tasks.completed)).toEqual(['t1']);
+    expect(report.tasks.completed[0]?.status).toBe('dropped');
+  });
+
+  it('sums a `sum` metric over the month and keeps the latest value of a `last` one', () => {
+    const results = (blood: number, level: number) => `results:
+  - sector: van-hoa-xa-hoi
+    summary: Hiến máu
+    metrics: { don-vi-mau: ${blood} }
+  - sector: kinh-te
+    summary: Mực nước
+    metrics: { muc-nuoc: ${level} }`;
+    const report = reportOf(
+      {
+        'meetings/2020/2020-09-20-a.md': meeting('2020-09-20', results(50, 2)),
+        'meetings/2020/2020-10-05-a.md': meeting('2020-10-05', results(30, 4.5)),
+        'meetings/2020/2020-10-25-b.md': meeting('2020-10-25', results(45, 3.2)),
+      },
+      '2020-10',
+    );
+    const blood = report.metrics.find((m) => m.id === 'don-vi-mau')!;
+    const level = report.metrics.find((m) => m.id === 'muc-nuoc')!;
+    expect([blood.value, blood.previous, blood.change, blood.percent]).toEqual([75, 50, 25, 50]);
+    expect([level.value, level.previous, level.change, level.percent]).toEqual([3.2, 2, 1.2, 60]);
+    expect(blood.trend.map((p) => p.value)).toEqual([undefined, undefined, undefined, undefined, 50, 75]);
+    // Metrics sit under their sector, in config order.
+    expect(report.results.map((r) => [r.sector, r.metrics.map((m) => m.id)])).toEqual([
+      ['kinh-te', ['muc-nuoc']],
+      ['van-hoa-xa-hoi', ['don-vi-mau']],
+    ]);
+  });
+
+  it('gives no percentage when the previous value is 0, and JSON says null', () => {
+    const blood = (n: number) => `results:\n  - sector: van-hoa-xa-hoi\n    summary: Hiến máu\n    metrics: { don-vi-mau: ${n} }`;
+    const report = reportOf(
+      {
+        'meetings/2020/2020-09-20-a.md': meeting('2020-09-20', blood(0)),
+        'meetings/2020/2020-10-20-a.md': meeting('2020-10-20', blood(120)),
+      },
+      '2020-10',
+    );
+    const metric = report.metrics.find((m) => m.id === 'don-vi-mau')!;
+    expect([metric.value, metric.previous, metric.change, metric.percent]).toEqual([120, 0, 120, undefined]);
+    const json = reportJson(report).metrics.find((m) => m.id === 'don-vi-mau')!;
+    expect(json).toMatchObject({ value: 120, previous: 0, change: 120, percent: null });
+  });
+
+  it("measures overdue days on the month's last day", () => {
+    const report = reportOf(
+      {
+        'meetings/2020/2020-02-03-giao.md': meeting(
+          '2020-02-03',
+          `tasks:
+  - { id: som, title: Hạn sớm, owner: van-phong, due: 2020-02-10 }
+  - { id: cuoi-thang, title: Hạn cuối tháng, owner: van-phong, due: 2020-02-29 }
+  - { id: ngay-28, title: Hạn ngày 28, owner: tai-chinh-ke-hoach, due: 2020-02-28 }
+  - { id: da-xong, title: Đã xong, owner: van-phong, due: 2020-02-05, status: done }
+  - { id: khong-han, title: Không có hạn, owner: van-phong }`,
+        ),
+      },
+      '2020-02',
+    );
+    // 2020 is a leap year: the last day is the 29th.
+    expect(report.tasks.overdue.map((t) => [t.id, t.overdueDays])).toEqual([
+      ['som', 19],
+      ['ngay-28', 1],
+    ]);
+    expect(report.tasks.assigned.find((t) => t.id === 'cuoi-thang')?.overdueDays).toBe(0);
+    expect(report.owners.map((o) => [o.owner, o.assigned, o.completed, o.open, o.overdue])).toEqual([
+      ['van-phong', 4, 1, 3, 1],
+      ['tai-chinh-ke-hoach', 1, 0, 1, 1],
+    ]);
+    const json = reportJson(report);
+    expect(json.tasks.assigned.find((t) => t.id === 'khong-han')).toMatchObject({ due: null, sector: null, note: null });
+  });
+
+  it('lists tasks due next month, and meetings by their period', () => {
+    const report = reportOf(
+      {
+        // Held in November, but it reviews October.
+        'meetings/2020/2020-11-02-thang-10.md': meeting(
+          '2020-11-02',
+          `period: 2020-10
+decisions: [Thông qua báo cáo]
+tasks:
+  - { id: sau, title: Việc tháng sau, owner: van-phong, due: 2020-11-30 }`,
+        ),
+        'meetings/2020/2020-10-05-a.md': meeting(
+          '2020-10-05',
+          `tasks:
+  - { id: thang-11, title: Việc tháng 11, owner: van-phong, due: 2020-11-15 }
+  - { id: thang-12, title: Việc tháng 12, owner: van-phong, due: 2020-12-01 }`,
+        ),
+      },
+      '2020-10',
+    );
+    expect(report.meetings.map((m) => m.date)).toEqual(['2020-10-05', '2020-11-02']);
+    expect(report.decisions.map((d) => d.text)).toEqual(['Thông qua báo cáo']);
+    // Assigned means at a meeting dated in the month; "sau" does not exist yet at its end.
+    expect(ids(report.tasks.assigned)).toEqual(['thang-11', 'thang-12']);
+    expect(ids(report.tasks.dueNext)).toEqual(['thang-11']);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The command, end to end.
+
+describe('meet report', () => {
+  it('reports on the month before --today by default, as Markdown when not on a terminal', () => {
+    const json = runMeet(['report', '--today', '2020-11-05', '--format', 'json'], { cwd: EXAMPLES });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).month).toBe('2020-10');
+    const md = runMeet(['report', '--today', '2021-01-01'], { cwd: EXAMPLES });
+    expect(md.stdout.startsWith('# Báo cáo kết quả tháng 12/2020\n')).toBe(true);
+  });
+
+  it('says each section is empty in a month without anything', () => {
+    const vi = runMeet(['report', '--month', '2020-06', '--format', 'text'], { cwd: EXAMPLES });
+    expect(vi.code).toBe(0);
+    for (const text of [
+      'Không có cuộc họp nào trong tháng.',
+      'Không có kết quả nào được báo cáo trong tháng.',
+      'Không có quyết định nào được thông qua trong tháng.',
+      'Không có cơ quan nào có nhiệm vụ trong tháng.',
+    ]) {
+      expect(vi.stdout).toContain(text);
+    }
+    expect(vi.stdout.match(/Không có nhiệm vụ nào\./g)).toHaveLength(5);
+    for (const heading of ['1. Các cuộc họp trong tháng', '2. Kết quả theo lĩnh vực', '3. Các quyết định được thông qua', '4. Nhiệm vụ', '5. Theo cơ quan được giao']) {
+      expect(vi.stdout).toContain(heading);
+    }
+    const en = runMeet(['report', '--month', '2020-06', '--format', 'md', '--locale', 'en'], { cwd: EXAMPLES });
+    expect(en.stdout).toContain('## 1. Meetings this month\n\n_No meetings this month._');
+    expect(en.stdout).toContain('## 5. By owner\n\n_No owner has tasks this month._');
+    expect(en.stdout.match(/_No tasks\._/g)).toHaveLength(5);
+  });
+
+  it('writes --out atomically, says so on stderr only, and picks the format from the extension', () => {
+    const dir = tempDir();
+    const run = runMeet(['report', '--month', '2020-10', '--out', path.join(dir, 'bao-cao.json')], { cwd: EXAMPLES });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('bao-cao.json');
+    expect(JSON.parse(readFileSync(path.join(dir, 'bao-cao.json'), 'utf8')).month).toBe('2020-10');
+    const md = runMeet(['report', '--month', '2020-10', '--format', 'md', '--out', 'bao-cao.txt'], { cwd: dir, env: { NO_COLOR: '1' } });
+    // The repository is found from cwd; here there is none.
+    expect(md.code).toBe(2);
+    const again = runMeet(['--root', EXAMPLES, 'report', '--month', '2020-10', '--format', 'md', '--out', 'bao-cao.txt'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'bao-cao.txt'), 'utf8')).toBe(readFileSync(path.join(GOLDEN, 'report-2020-10.md'), 'utf8'));
+  });
+
+  it('refuses to write --out through a symbolic link or into a missing folder', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'target.md'), 'keep me\n');
+    symlinkSync(path.join(dir, 'target.md'), path.join(dir, 'link.md'));
+    const run = runMeet(['report', '--month', '2020-10', '--out', path.join(dir, 'link.md')], { cwd: EXAMPLES });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('symbolic link');
+    expect(readFileSync(path.join(dir, 'target.md'), 'utf8')).toBe('keep me\n');
+    const missing = runMeet(['report', '--month', '2020-10', '--out', path.join(dir, 'no', 'such', 'x.md')], { cwd: EXAMPLES });
+    expect(missing.code).toBe(2);
+    expect(existsSync(path.join(dir, 'no'))).toBe(false);
+  });
+
+  it('stops with exit 1 when the records have errors', () => {
+    const root = makeRepo({ 'meetings/2020/2020-10-05-a.md': record('title: A\ndate: 2020-10-05\nchiar: X') });
+    const run = runMeet(['report', '--month', '2020-10'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+  });
+
+  it('follows --locale for words, dates and numbers', () => {
+    const root = makeRepo({
+      'meetings/2020/2020-10-05-a.md': meeting(
+        '2020-10-05',
+        `results:
+  - sector: van-hoa-xa-hoi
+    summary: Hiến máu
+    metrics: { don-vi-mau: 1234.5 }`,
+      ),
+    });
+    const vi = runMeet(['report', '--month', '2020-10', '--format', 'md'], { cwd: root });
+    expect(vi.stdout).toContain('| Máu tiếp nhận | đơn vị | 1.234,5 | — | — | — |');
+    expect(vi.stdout).toContain('| 05/10/2020 | thường kỳ |');
+    const en = runMeet(['report', '--month', '2020-10', '--format', 'md', '--locale', 'en'], { cwd: root });
+    expect(en.stdout).toContain('| Máu tiếp nhận | đơn vị | 1,234.5 | — | — | — |');
+    expect(en.stdout).toContain('| 5 Oct 2020 | regular |');
+    expect(en.stdout.startsWith('# Monthly report: October 2020')).toBe(true);
+  });
+});

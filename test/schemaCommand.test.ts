@@ -1,0 +1,117 @@
+// meet schema: the JSON Schema of a record, generated from the zod schema.
+// No JSON Schema validator is installed, so its structure is asserted, and
+// the example records are held against its keys.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderSchema } from '../src/commands/schema.js';
+import { splitFrontMatter } from '../src/records/frontMatter.js';
+import { parseYaml } from '../src/records/yamlDocument.js';
+import { EXAMPLES, runMeet, tempDir } from './helpers.js';
+
+type Json = Record<string, any>;
+
+/** The non-null branch of a `nullish()` property. */
+function present(property: Json): Json {
+  if (!property.anyOf) return property;
+  const branches = property.anyOf.filter((b: Json) => b.type !== 'null');
+  return branches.length === 1 ? branches[0] : { anyOf: branches };
+}
+
+describe('meet schema', () => {
+  let schema: Json;
+  let stdout: string;
+  beforeAll(() => {
+    const run = runMeet(['schema'], { cwd: tempDir() });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    stdout = run.stdout;
+    schema = JSON.parse(stdout) as Json;
+  });
+
+  it('prints the same JSON as renderSchema, ending in a newline, and needs no repository', () => {
+    expect(stdout).toBe(renderSchema());
+    expect(stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('is a draft 2020-12 object schema: title, date and chair required, nothing else allowed', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.type).toBe('object');
+    expect(schema.required).toEqual(['title', 'date', 'chair']);
+    expect(schema.additionalProperties).toBe(false);
+    expect(typeof schema.$id).toBe('string');
+  });
+
+  it('lists exactly the keys of FORMAT.md', () => {
+    expect(Object.keys(schema.properties).sort()).toEqual(
+      ['title', 'date', 'kind', 'period', 'organization', 'time', 'location', 'chair', 'attendees', 'recorder', 'results', 'decisions', 'discussion', 'tasks', 'updates', 'tags', 'extra'].sort(),
+    );
+  });
+
+  it('dates, months and times are text with a pattern', () => {
+    const p = schema.properties;
+    expect(p.date).toEqual({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+    expect(new RegExp(present(p.period).pattern).test('2020-10')).toBe(true);
+    expect(new RegExp(present(p.time).pattern).test('14:00')).toBe(true);
+    expect(new RegExp(present(p.time).pattern).test('25:00')).toBe(false);
+    expect(present(p.kind).enum).toEqual(['regular', 'extraordinary', 'thematic']);
+  });
+
+  it('chair is text or {name, role}', () => {
+    const [asText, asObject] = schema.properties.chair.anyOf as Json[];
+    expect(asText!.type).toBe('string');
+    expect(asObject).toMatchObject({ type: 'object', required: ['name'], additionalProperties: false });
+    expect(Object.keys(asObject!.properties).sort()).toEqual(['name', 'role']);
+  });
+
+  it('a task requires id, title and owner; owner is an id or a list of ids', () => {
+    const tasks = present(schema.properties.tasks);
+    expect(tasks.type).toBe('array');
+    const item = tasks.items as Json;
+    expect(item.type).toBe('object');
+    expect(item.required).toEqual(['id', 'title', 'owner']);
+    expect(item.additionalProperties).toBe(false);
+    expect(Object.keys(item.properties).sort()).toEqual(['due', 'id', 'owner', 'sector', 'status', 'title']);
+    expect(present(item.properties.status).enum).toEqual(['open', 'in-progress', 'done', 'dropped']);
+    const owner = item.properties.owner.anyOf as Json[];
+    expect(owner.map((b) => b.type)).toEqual(['string', 'array']);
+    expect(owner[1]!.minItems).toBe(1);
+  });
+
+  it('an update requires task and status', () => {
+    const item = present(schema.properties.updates).items as Json;
+    expect(item.required).toEqual(['task', 'status']);
+    expect(item.additionalProperties).toBe(false);
+  });
+
+  it('a result requires sector and summary; metric values are numbers', () => {
+    const item = present(schema.properties.results).items as Json;
+    expect(item.required).toEqual(['sector', 'summary']);
+    expect(item.additionalProperties).toBe(false);
+    const metrics = present(item.properties.metrics);
+    expect(metrics.type).toBe('object');
+    expect(metrics.additionalProperties).toEqual({ type: 'number' });
+  });
+
+  it('extra is free-form', () => {
+    expect(present(schema.properties.extra)).toMatchObject({ type: 'object', additionalProperties: {} });
+  });
+
+  it('every example record uses only keys the schema knows, and has the required ones', () => {
+    const folder = path.join(EXAMPLES, 'meetings', '2020');
+    const files = readdirSync(folder).filter((f) => f.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(0);
+    const taskItem = present(schema.properties.tasks).items as Json;
+    for (const file of files) {
+      const split = splitFrontMatter(readFileSync(path.join(folder, file), 'utf8'));
+      if (split.kind !== 'ok') throw new Error(file);
+      const data = parseYaml(split.yaml).value as Json;
+      for (const key of Object.keys(data)) expect(schema.properties, `${file}: ${key}`).toHaveProperty(key);
+      for (const key of schema.required as string[]) expect(data, file).toHaveProperty(key);
+      for (const task of (data.tasks ?? []) as Json[]) {
+        for (const key of Object.keys(task)) expect(taskItem.properties, `${file}: task ${key}`).toHaveProperty(key);
+        for (const key of taskItem.required as string[]) expect(task, file).toHaveProperty(key);
+      }
+    }
+  });
+});
