@@ -77,7 +77,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<CheckResu
     f.file === CONFIG_FILE ? inChange(f.file) : inPaths(f.file) && (inChange(f.file) || caused.has(f)),
   );
   if (changes && since) {
-    const meetings = meetingsFolder(repository.config.paths.meetings);
+    const meetings = repository.config.paths.meetings;
     since.deleted = changes.files.filter((f) => f.status === 'deleted' && f.file.endsWith('.md') && isSelected(f.file, [meetings]) && inPaths(f.file)).length;
   }
   const checked = new Set([...files].filter((f) => inPaths(f) && inChange(f)));
@@ -90,7 +90,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<CheckResu
  * their record was deleted or the task taken out of it: task id → why.
  */
 async function readVanishedTasks(changes: Changes, repository: Repository): Promise<Map<string, string>> {
-  const meetings = meetingsFolder(repository.config.paths.meetings);
+  const meetings = repository.config.paths.meetings;
   const candidates = changes.files.filter((f) => f.status !== 'added' && f.file.endsWith('.md') && isSelected(f.file, [meetings]));
   const vanished = new Map<string, string>();
   const before = await Promise.all(candidates.map((f) => changes.readAtBase(f.file)));
@@ -167,13 +167,8 @@ async function readGitPrefix(root: string): Promise<string> {
   }
 }
 
-function meetingsFolder(meetingsPath: string): string {
-  return path.posix.normalize(meetingsPath.replace(/\\/g, '/')).replace(/\/+$/, '');
-}
-
 /** A path that cannot hold records would silently check nothing: refuse it. */
-function refuseUnrelated(selected: readonly string[], given: readonly string[], meetingsPath: string): void {
-  const meetings = meetingsFolder(meetingsPath);
+function refuseUnrelated(selected: readonly string[], given: readonly string[], meetings: string): void {
   selected.forEach((s, i) => {
     const related = s === '' || s === CONFIG_FILE || isSelected(s, [meetings]) || isSelected(meetings, [s]);
     if (!related) throw new UsageError(`${given[i]} is not a record: records live under ${meetings}/`);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import { buildReport } from '../domain/buildReport.js';
 import { todayIn, type IsoDate, type Month } from '../domain/dates.js';
-import { EXIT_OK, UsageError } from '../errors.js';
+import { EXIT_OK } from '../errors.js';
 import { assertInsideRoot, replaceFile } from '../io/files.js';
 import { commitFiles, describeCommit, hasUncommittedChanges, prepareCommit } from '../io/gitCommit.js';
 import { printData, printMessage, type Io } from '../io/terminal.js';

@@ -99,7 +99,7 @@ function checkFileName(
     return;
   }
   const folder = path.posix.dirname(record.file);
-  const expected = path.posix.join(config.paths.meetings.replace(/\\/g, '/').replace(/\/+$/, ''), date.slice(0, 4));
+  const expected = path.posix.join(config.paths.meetings, date.slice(0, 4));
   if (folder !== path.posix.normalize(expected)) {
     report(record, 'file-folder', `The record is in "${folder}/"; records of ${date.slice(0, 4)} are filed in "${expected}/"`, ['date']);
   }

@@ -4,6 +4,7 @@
 // Front matter is read with YAML's failsafe schema (every scalar is text, an
 // empty or `~`/`null` value is null), so `10:30`, `0755` and dates stay text.
 // Only metric values are numbers: they accept the numeric text they arrive as.
+import path from 'node:path';
 import { z } from 'zod';
 import { isCalendarDate, isMonth } from './dates.js';
 
@@ -96,10 +97,14 @@ export const RecordSchema = z.strictObject({
   extra: z.record(z.string(), z.unknown()).nullish(),
 });
 
+// Folders are kept in one spelling (`/`, no trailing slash) so every
+// command compares root-relative record paths against them alike.
 const relativeFolder = () =>
-  text().refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..'), {
-    error: 'must be a folder inside the repository (no "..", not absolute)',
-  });
+  text()
+    .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..'), {
+      error: 'must be a folder inside the repository (no "..", not absolute)',
+    })
+    .transform((p) => path.posix.normalize(p.replace(/\\/g, '/')).replace(/\/+$/, '') || '.');
 
 export const MetricDefinitionSchema = z.strictObject({
   label: text(),

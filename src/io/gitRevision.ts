@@ -3,7 +3,6 @@
 // this module already checked by checkRange (io/git.ts); the one path given
 // to git (the records folder) follows "--", and the folders named by a
 // revision's config only filter git's listing, never reach git.
-import path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import type { RecordsSnapshot, UnreadableFile } from '../domain/revisionDiff.js';
 import type { Config } from '../domain/schema.js';
@@ -128,7 +127,7 @@ function isRecordPath(file: string, meetings: string): boolean {
 }
 
 function meetingsFolder(config: Config | undefined): string {
-  return path.posix.normalize(config?.paths.meetings ?? 'meetings').replace(/\/+$/, '');
+  return config?.paths.meetings ?? 'meetings';
 }
 
 /**

@@ -2,7 +2,7 @@
 // readable as plain text and on any git host.
 import type { Report, ReportTask } from '../domain/report.js';
 import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
-import { formatSigned, formatValue, oneLine, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
+import { metricTable, oneLine, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
 import { markdownTable, type Column } from './table.js';
 
 /** Text in running Markdown: one line, and no accidental HTML tag. */
@@ -40,29 +40,12 @@ export function renderReportMarkdown(report: Report): string {
 }
 
 function renderResults(report: Report): string {
-  const { locale } = report;
-  const words = REPORT_WORDS[locale];
   return report.results
     .map((result) => {
       const parts = [`### ${inline(result.label)}`];
       if (result.summaries.length > 0) parts.push(result.summaries.map((s) => `- ${inline(s.text)}`).join('\n'));
       if (result.metrics.length > 0) {
-        const columns: Column[] = [
-          { header: words.metricColumns.label },
-          { header: words.metricColumns.unit },
-          { header: words.monthColumn(report.month), align: 'right' },
-          { header: words.monthColumn(report.previousMonth), align: 'right' },
-          { header: words.metricColumns.change, align: 'right' },
-          { header: words.metricColumns.percent, align: 'right' },
-        ];
-        const rows = result.metrics.map((m) => [
-          inline(m.label),
-          inline(m.unit ?? ''),
-          formatValue(locale, m.value),
-          formatValue(locale, m.previous),
-          formatSigned(locale, m.change),
-          formatSigned(locale, m.percent, '%'),
-        ]);
+        const { columns, rows } = metricTable(report, result.metrics, inline);
         parts.push(markdownTable(columns, rows));
       }
       return parts.join('\n\n');

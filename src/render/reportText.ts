@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Report, ReportTask } from '../domain/report.js';
 import type { TaskStatus } from '../domain/schema.js';
 import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
-import { formatSigned, formatValue, oneLine, ownersText, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
+import { metricTable, oneLine, ownersText, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
 import { displayWidth, textTable, type Column } from './table.js';
 
 const INDENT = '  ';
@@ -50,27 +50,10 @@ export function renderReportText(report: Report, chalk: ChalkInstance): string {
 }
 
 function renderResults(report: Report, chalk: ChalkInstance): string {
-  const { locale } = report;
-  const words = REPORT_WORDS[locale];
   const blocks = report.results.map((result) => {
     const lines = [chalk.bold(result.label), ...result.summaries.map((s) => `• ${oneLine(s.text)}`)];
     if (result.metrics.length > 0) {
-      const columns: Column[] = [
-        { header: words.metricColumns.label },
-        { header: words.metricColumns.unit },
-        { header: words.monthColumn(report.month), align: 'right' },
-        { header: words.monthColumn(report.previousMonth), align: 'right' },
-        { header: words.metricColumns.change, align: 'right' },
-        { header: words.metricColumns.percent, align: 'right' },
-      ];
-      const rows = result.metrics.map((m) => [
-        oneLine(m.label),
-        m.unit ?? '',
-        formatValue(locale, m.value),
-        formatValue(locale, m.previous),
-        formatSigned(locale, m.change),
-        formatSigned(locale, m.percent, '%'),
-      ]);
+      const { columns, rows } = metricTable(report, result.metrics, oneLine);
       lines.push('', indent(textTable(columns, rows, { header: chalk.dim })));
     }
     return lines.join('\n');

@@ -1,7 +1,8 @@
 // The report's generated words in each language, and the number and name
 // formats every report renderer shares, so text, Markdown and HTML agree.
 import { lastDayOf, type Month } from '../domain/dates.js';
-import type { Report, ReportTask } from '../domain/report.js';
+import type { Report, ReportMetric, ReportTask } from '../domain/report.js';
+import type { Column } from './table.js';
 import type { Locale } from '../domain/schema.js';
 import { formatDate, formatMonth, formatNumber } from './locale.js';
 
@@ -142,4 +143,35 @@ export function ownersText(locale: Locale, task: ReportTask): string {
 /** User text on one line: a summary written as a YAML block may hold line breaks. */
 export function oneLine(text: string): string {
   return text.trim().replace(/\s*\r?\n\s*/g, ' ');
+}
+
+/**
+ * A sector's metric table (label, unit, this month, last month, change, %),
+ * shared by the text and Markdown reports; `clean` makes a cell safe for the
+ * target (one line for a terminal, escaped for Markdown).
+ */
+export function metricTable(
+  report: Report,
+  metrics: readonly ReportMetric[],
+  clean: (text: string) => string,
+): { columns: Column[]; rows: string[][] } {
+  const { locale } = report;
+  const words = REPORT_WORDS[locale];
+  const columns: Column[] = [
+    { header: words.metricColumns.label },
+    { header: words.metricColumns.unit },
+    { header: words.monthColumn(report.month), align: 'right' },
+    { header: words.monthColumn(report.previousMonth), align: 'right' },
+    { header: words.metricColumns.change, align: 'right' },
+    { header: words.metricColumns.percent, align: 'right' },
+  ];
+  const rows = metrics.map((m) => [
+    clean(m.label),
+    clean(m.unit ?? ''),
+    formatValue(locale, m.value),
+    formatValue(locale, m.previous),
+    formatSigned(locale, m.change),
+    formatSigned(locale, m.percent, '%'),
+  ]);
+  return { columns, rows };
 }
