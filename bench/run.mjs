@@ -1,0 +1,245 @@
+#!/usr/bin/env node
+// The benchmark of issue 5: times whole processes of `meet` and of the floors
+// (node -e 0, read-all, parse-and-validate) side by side, on generated
+// repositories, and prints each figure with its ratio to the relevant floor.
+//
+//   npm run bench [-- --sizes 1000,10000] [--with-100k] [--runs 5] [--seed 1]
+//                    [--skip parse-live-env,parse-js-yaml] [--generate-only]
+//
+// Repositories are generated once per size and seed into bench/.data/
+// (git-ignored) and reused while bench/generate.mjs is unchanged. Run
+// `npm run build` first: the built CLI (bin/meet.js → dist/) is measured.
+// Wall time: process.hrtime around spawnSync, median of --runs runs after one
+// untimed warm-up of the file cache. Peak memory: GNU time's %M (max RSS),
+// when /usr/bin/time is there.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const BENCH = path.dirname(fileURLToPath(import.meta.url));
+const PROJECT = path.dirname(BENCH);
+const MEET = path.join(PROJECT, 'bin', 'meet.js');
+const GENERATOR = path.join(BENCH, 'generate.mjs');
+// Where `meet check` will keep its cache (issue 5): removed before each "first run".
+const CACHE_DIRS = ['.meet-cache'];
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    'with-100k': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string', default: path.join(BENCH, 'results', 'latest.md') },
+    skip: { type: 'string', default: '' },
+    'generate-only': { type: 'boolean', default: false },
+  },
+});
+const skipped = new Set(values.skip.split(',').filter(Boolean));
+const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+if (values['with-100k'] && !sizes.includes(100_000)) sizes.push(100_000);
+const runs = Number(values.runs);
+const seed = Number(values.seed);
+if (sizes.length === 0 || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
+  process.stderr.write('usage: npm run bench -- [--sizes 1000,10000] [--with-100k] [--runs 5] [--seed 1] [--skip ROW,…] [--generate-only] [--out FILE]\n');
+  process.exit(2);
+}
+if (!existsSync(path.join(PROJECT, 'dist', 'main.js'))) {
+  process.stderr.write('bench: dist/ is missing; run "npm run build" first\n');
+  process.exit(2);
+}
+const TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0 ? '/usr/bin/time' : undefined;
+const log = (line) => process.stderr.write(`${line}\n`);
+
+// ---------------------------------------------------------------- data sets
+
+function generatorHash() {
+  return createHash('sha256').update(readFileSync(GENERATOR)).digest('hex').slice(0, 16);
+}
+
+/** A generated repository of `records` meetings, made once and reused. */
+function dataset(records) {
+  const dir = path.join(BENCH, '.data', `r${records}-s${seed}`);
+  const markerFile = path.join(dir, '.bench.json');
+  const marker = JSON.stringify({ records, seed, generator: generatorHash() });
+  if (existsSync(markerFile) && readFileSync(markerFile, 'utf8') === marker) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  log(`generating ${records} records into ${path.relative(PROJECT, dir)} …`);
+  const run = spawnSync(process.execPath, [GENERATOR, '--records', String(records), '--out', dir, '--seed', String(seed)], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`generate.mjs failed (${run.status})`);
+  writeFileSync(markerFile, marker);
+  return dir;
+}
+
+/** Months that have records, from file names: YYYY-MM, sorted. */
+function monthsOf(root) {
+  const months = new Set();
+  for (const year of readdirSync(path.join(root, 'meetings'))) {
+    for (const name of readdirSync(path.join(root, 'meetings', year))) months.add(name.slice(0, 7));
+  }
+  return [...months].sort();
+}
+
+// ------------------------------------------------------------------ timing
+
+function runOnce(args, cwd) {
+  const memFile = path.join(os.tmpdir(), `meet-bench-${process.pid}.mem`);
+  const command = TIME ? TIME : process.execPath;
+  const argv = TIME ? ['-f', '%M', '-o', memFile, process.execPath, ...args] : args;
+  const started = process.hrtime.bigint();
+  // Data goes to /dev/null: a pipe would make this process's reading part of the figure.
+  const run = spawnSync(command, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  let peakMiB;
+  if (TIME && existsSync(memFile)) {
+    const kb = Number(readFileSync(memFile, 'utf8').trim().split('\n').pop());
+    if (Number.isFinite(kb)) peakMiB = kb / 1024;
+    rmSync(memFile, { force: true });
+  }
+  return { seconds, peakMiB, code: run.status, stderr: run.stderr?.toString() ?? '' };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+/** Times `runs` runs; `before` runs untimed before each one (e.g. removing a cache). */
+function measure(row, cwd) {
+  const times = [];
+  const peaks = [];
+  let failure;
+  for (let i = 0; i < runs; i++) {
+    row.before?.();
+    const result = runOnce(row.args, cwd);
+    if (result.code !== (row.expect ?? 0)) {
+      failure = `exit ${result.code}: ${result.stderr.trim().split('\n').slice(0, 3).join(' / ')}`;
+      break;
+    }
+    times.push(result.seconds);
+    if (result.peakMiB !== undefined) peaks.push(result.peakMiB);
+  }
+  if (failure) return { ...row, failure };
+  return { ...row, median: median(times), min: Math.min(...times), max: Math.max(...times), peakMiB: peaks.length ? Math.max(...peaks) : undefined };
+}
+
+// ------------------------------------------------------------------- the run
+
+function rowsFor(root) {
+  const months = monthsOf(root);
+  // A month well inside the data, and the one before it, for report and diff.
+  const to = months[Math.floor(months.length * 0.6)];
+  const from = months[months.indexOf(to) - 1] ?? to;
+  const today = `${to}-28`;
+  const removeCache = () => CACHE_DIRS.forEach((d) => rmSync(path.join(root, d), { recursive: true, force: true }));
+  const meet = (...args) => [MEET, '--root', root, ...args];
+  const floor = (script, ...args) => [path.join(BENCH, script), '--root', root, ...args];
+  return [
+    { id: 'node', what: '`node -e 0`', args: ['-e', '0'] },
+    { id: 'read', what: 'floor: read every file (`bench/floor-read.mjs`)', args: floor('floor-read.mjs') },
+    { id: 'parse', what: 'floor: parse and validate (`bench/floor-parse.mjs`)', args: floor('floor-parse.mjs'), ratio: 'read' },
+    { id: 'parse-live-env', what: '… the same with the live `process.env` (`--env live`)', args: floor('floor-parse.mjs', '--env', 'live'), ratio: 'parse' },
+    { id: 'parse-js-yaml', what: '… the same with js-yaml instead of yaml (`--yaml js-yaml`)', args: floor('floor-parse.mjs', '--yaml', 'js-yaml'), ratio: 'parse' },
+    { id: 'version', what: '`meet --version`', args: [MEET, '--version'], ratio: 'node', target: 1.5 },
+    { id: 'help', what: '`meet --help`', args: [MEET, '--help'], ratio: 'node', target: 1.5 },
+    { id: 'check', what: '`meet check` (no cache)', args: meet('check'), before: removeCache, ratio: 'parse', target: 1.3 },
+    { id: 'check2', what: '`meet check`, second run (unchanged records)', args: meet('check'), ratio: 'read', target: 2 },
+    { id: 'report', what: `\`meet report --month ${to}\``, args: meet('report', '--month', to, '--format', 'md', '--today', today), ratio: 'check', target: 1.5 },
+    { id: 'tasks', what: `\`meet tasks --today ${today} --overdue\``, args: meet('tasks', '--today', today, '--overdue'), ratio: 'check' },
+    { id: 'diff', what: `\`meet diff ${from} ${to}\``, args: meet('diff', from, to, '--format', 'md'), ratio: 'check' },
+  ];
+}
+
+function benchSize(records) {
+  const root = dataset(records);
+  const files = readdirSync(path.join(root, 'meetings')).reduce((n, year) => n + readdirSync(path.join(root, 'meetings', year)).length, 0);
+  log(`\n${records} records (${files} files) in ${path.relative(PROJECT, root)}, ${runs} runs each`);
+  // Warm the file cache, and make sure the CLI accepts this repository.
+  const warm = runOnce([MEET, '--root', root, 'check'], root);
+  if (warm.code !== 0) log(`  warning: meet check exits ${warm.code} on the generated repository: ${warm.stderr.trim().slice(0, 300)}`);
+  const results = [];
+  for (const row of rowsFor(root).filter((r) => !skipped.has(r.id))) {
+    const result = measure(row, root);
+    results.push(result);
+    log(`  ${row.id.padEnd(15)} ${result.failure ?? `${result.median.toFixed(3)} s (${result.min.toFixed(3)}–${result.max.toFixed(3)})${result.peakMiB ? `, ${result.peakMiB.toFixed(0)} MiB` : ''}`}`);
+  }
+  const byId = Object.fromEntries(results.map((r) => [r.id, r]));
+  for (const r of results) {
+    const reference = r.ratio && byId[r.ratio];
+    if (reference && !r.failure && !reference.failure) r.ratioValue = r.median / reference.median;
+  }
+  return { records, root, results, byId };
+}
+
+// ------------------------------------------------------------------ output
+
+const fmt = (n, digits = 2) => (n === undefined ? '' : n.toFixed(digits));
+const sizeName = (n) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+
+function machine() {
+  const cpus = os.cpus();
+  return [
+    `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${os.availableParallelism?.() ?? cpus.length} cores available (nproc)`,
+    `- memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    `- Node ${process.version}, ${os.type()} ${os.release()} (${os.arch()})`,
+    `- load average at the end of the run: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`,
+  ].join('\n');
+}
+
+function render(sets, startedAt, loadBefore) {
+  const out = [];
+  out.push(`# Benchmark results`, '');
+  out.push(`Run ${startedAt.toISOString()} with \`npm run bench -- --sizes ${sizes.join(',')} --runs ${runs} --seed ${seed}\`.`, '');
+  out.push(machine());
+  out.push(`- load average at the start: ${loadBefore.map((l) => l.toFixed(2)).join(', ')}`);
+  out.push(`- peak memory: ${TIME ? 'GNU time %M (max RSS of the process)' : 'not measured (no /usr/bin/time)'}`, '');
+  out.push('Times are wall seconds of whole processes, median of the runs (min–max beside it); the ratio is to the row named in "vs".', '');
+  for (const set of sets) {
+    out.push(`## ${sizeName(set.records)} records`, '');
+    out.push('| what | median s | min–max s | peak MiB | vs | ratio | target |');
+    out.push('|---|---:|---:|---:|---|---:|---|');
+    for (const r of set.results) {
+      if (r.failure) {
+        out.push(`| ${r.what} | failed: ${r.failure.replace(/\|/g, '\\|')} | | | | | |`);
+        continue;
+      }
+      const target = r.target ? `≤ ${r.target}× ${r.ratioValue <= r.target ? '**met**' : 'not met'}` : '';
+      out.push(`| ${r.what} | ${fmt(r.median, 3)} | ${fmt(r.min, 3)}–${fmt(r.max, 3)} | ${fmt(r.peakMiB, 0)} | ${r.ratio ?? ''} | ${r.ratioValue === undefined ? '' : `${fmt(r.ratioValue)}×`} | ${target} |`);
+    }
+    out.push('');
+  }
+  const small = sets.find((s) => s.records === 10_000);
+  const large = sets.find((s) => s.records === 100_000);
+  if (small && large) {
+    out.push('## From 10k to 100k records', '', '| what | 10k s | 100k s | growth | target |', '|---|---:|---:|---:|---|');
+    for (const id of ['read', 'parse', 'check', 'report']) {
+      const a = small.byId[id];
+      const b = large.byId[id];
+      if (!a || !b || a.failure || b.failure) continue;
+      const growth = b.median / a.median;
+      out.push(`| ${a.what} | ${fmt(a.median, 2)} | ${fmt(b.median, 2)} | ${fmt(growth, 1)}× | ${id === 'check' ? `≤ 11× ${growth <= 11 ? '**met**' : 'not met'}` : ''} |`);
+    }
+    const peak = large.byId.check?.peakMiB;
+    if (peak !== undefined) out.push('', `Peak memory of \`meet check\` at 100k: ${fmt(peak, 0)} MiB (target ≤ 400 MiB: ${peak <= 400 ? '**met**' : 'not met'}).`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+const startedAt = new Date();
+const loadBefore = os.loadavg();
+if (values['generate-only']) {
+  for (const records of sizes) log(`${records} records: ${path.relative(PROJECT, dataset(records))}`);
+  process.exit(0);
+}
+const sets = [];
+for (const records of sizes) sets.push(benchSize(records));
+const text = render(sets, startedAt, loadBefore);
+mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
+writeFileSync(path.resolve(values.out), `${text}\n`);
+process.stdout.write(`${text}\n`);
+log(`\nwritten to ${path.relative(process.cwd(), path.resolve(values.out)) || values.out}`);
