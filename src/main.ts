@@ -9,6 +9,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${toolVersion()}\n`);
     return 0;
   }
+  // The yaml parser reads process.env once per token, and each read of the
+  // real process.env is a slow call into the runtime: a plain copy behaves
+  // the same for this process and its children, at a fraction of the cost.
+  process.env = { ...process.env };
   const { processIo } = await import('./io/terminal.js');
   const io = processIo(!argv.includes('--no-color'));
   try {

@@ -16,7 +16,7 @@ import { commitFiles, describeCommit, prepareCommit, type Committed } from '../i
 import type { Asker } from '../io/prompt.js';
 import type { Io } from '../io/terminal.js';
 import { builtinTemplatePath } from '../packageRoot.js';
-import { findRoot, readRepository } from '../records/load.js';
+import { findRoot, isInsideRealRoot, readRepository } from '../records/load.js';
 import { parseRecord } from '../records/parse.js';
 import { defaultTitle, formatDate, formatDay, STATUS_LABELS, WORDS } from '../render/locale.js';
 import { commentText, yamlScalar } from '../render/yamlText.js';
@@ -162,7 +162,12 @@ function readTemplate(root: string, config: Config, name: string): Template {
     throw new UsageError(`--template takes a template name like "regular", not "${name}"`);
   }
   const own = path.join(root, config.paths.templates, `${name}.md`);
-  if (existsSync(own)) return { name, text: readFileSync(own, 'utf8').replace(/^\uFEFF/, '') };
+  if (existsSync(own)) {
+    if (!isInsideRealRoot(root, own)) {
+      throw new UsageError(`The template ${path.join(config.paths.templates, `${name}.md`)} is a symbolic link leading outside the repository; it is not used.`);
+    }
+    return { name, text: readFileSync(own, 'utf8').replace(/^\uFEFF/, '') };
+  }
   const builtin = builtinTemplatePath(config.locale, `${name}.md`);
   if (existsSync(builtin)) return { name, text: readFileSync(builtin, 'utf8') };
   throw new UsageError(

@@ -15,6 +15,8 @@ const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
 /** `text` has no BOM; offsets are indexes into it. Lines end in `\n` or `\r\n`. */
 export function splitFrontMatter(text: string): Split {
   if (text.trim() === '') return { kind: 'empty' };
+  // Old Mac line ends (CR alone): there is no "---" line to find.
+  if (!text.includes('\n') && text.includes('\r')) return { kind: 'missing' };
   const firstEnd = lineEnd(text, 0);
   const first = stripCr(text.slice(0, firstEnd));
   // "----" or "--- ---" is a ruler, not an opening fence.

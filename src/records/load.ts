@@ -45,6 +45,9 @@ export interface Repository {
 
 export function readConfig(root: string): { config?: Config; findings: Finding[] } {
   const file = path.join(root, CONFIG_FILE);
+  if (!isInsideRealRoot(root, file)) {
+    throw new UsageError(`${file} is a symbolic link leading outside the repository; it is not read.`, 'Replace the link with the file itself.');
+  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -69,6 +72,11 @@ export function listRecordFiles(root: string, config: Config): RecordFile[] {
   const meetings = path.join(root, config.paths.meetings);
   const out: RecordFile[] = [];
   if (!existsSync(meetings)) return out;
+  // The meetings folder itself may be a link: it must stay inside too.
+  if (!isInsideRealRoot(root, meetings)) {
+    const file = toPosix(path.relative(root, meetings));
+    return [{ file, absolute: meetings, refused: refusal(file, 'The meetings folder is a symbolic link leading outside the repository; nothing in it is read') }];
+  }
   const seen = new Set<string>();
   const walk = (dir: string): void => {
     let real: string;
@@ -114,6 +122,15 @@ export function listRecordFiles(root: string, config: Config): RecordFile[] {
 
 function refusal(file: string, message: string): Finding {
   return { file, line: 1, column: 1, severity: RULES['file-outside-root'].severity, rule: 'file-outside-root', message };
+}
+
+/** True when `target` (which exists) resolves, links and all, inside the real `root`. */
+export function isInsideRealRoot(root: string, target: string): boolean {
+  try {
+    return isInside(realpathSync(root), realpathSync(target));
+  } catch {
+    return false;
+  }
 }
 
 export function isInside(root: string, target: string): boolean {

@@ -42,6 +42,10 @@ export function decodeText(bytes: Uint8Array): { text: string } | { line: number
   if (bytes.length > MAX_RECORD_BYTES) {
     return { line: 1, column: 1, message: `The file is ${Math.round(bytes.length / 1024)} KiB; a record must be under ${MAX_RECORD_BYTES / 1024 / 1024} MiB` };
   }
+  // Notepad's "Unicode" is UTF-16: its BOM says so before any NUL byte does.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { line: 1, column: 1, message: 'The file is saved as UTF-16 ("Unicode"); save it again as UTF-8' };
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return { ...byteLocation(bytes, nul), message: 'The file is binary (it contains NUL bytes), not a text record' };
@@ -125,7 +129,7 @@ function parseYamlFile<T>(
       case 'language':
         return failed(
           'front-matter-language',
-          `The front matter is marked as "${split.language}"; only YAML front matter is read, and nothing in a record is ever run`,
+          `The front matter is marked as "${clip(split.language)}"; only YAML front matter is read, and nothing in a record is ever run`,
         );
       case 'ok':
         yamlText = split.yaml;
@@ -293,10 +297,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     const b = bytes[i]!;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
     if (need < 0) return i;
-    for (let k = 1; k <= need; k++) {
+    // The second byte's range excludes overlong forms and surrogates (RFC 3629).
+    const second = bytes[i + 1] ?? -1;
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (need > 0 && (second < low || second > high)) return i;
+    for (let k = 2; k <= need; k++) {
       if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
     }
     i += need + 1;
   }
   return 0;
+}
+
+/** Text from a record echoed in a message, cut to a readable length. */
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -42,7 +42,7 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
         const suggestion = nearest(name, known);
         out.push({
           rule: 'unknown-key',
-          message: `Unknown key "${name}" in ${placeName(path, kind)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          message: `Unknown key "${name.length > 60 ? `${name.slice(0, 59)}…` : name}" in ${placeName(path, kind)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
           path: [...path, name],
           target: 'key',
           ...(suggestion ? { suggestion } : {}),

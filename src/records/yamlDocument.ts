@@ -67,8 +67,12 @@ export function parseYaml(text: string): ParsedYaml {
         ? `The key "${keyTextAt(doc, error.pos[0]) ?? '?'}" is written twice in the same mapping`
         : /call stack/i.test(error.message)
           ? `Values are nested more than ${MAX_DEPTH} levels deep`
-          : (SYNTAX_ADVICE[error.code] ?? firstSentence(error.message)),
-      offset: error.code === 'MISSING_CHAR' ? openingQuote(text, error.pos[0], error.message) : error.pos[0],
+          : syntaxMessage(error.code, error.message),
+      offset: /directive/i.test(error.message)
+        ? directiveLine(text, error.pos[0])
+        : error.code === 'MISSING_CHAR'
+          ? openingQuote(text, error.pos[0], error.message)
+          : error.pos[0],
       severity: 'error',
     });
   }
@@ -81,6 +85,23 @@ export function parseYaml(text: string): ParsedYaml {
   const converter = new Converter(doc, problems, text);
   const value = converter.convert(doc.contents, 0);
   return { doc, value, problems };
+}
+
+/** A "%YAML"/"%TAG" line is reported after it: point at the line itself. */
+function directiveLine(text: string, errorOffset: number): number {
+  if (text.startsWith('%')) return 0;
+  const at = text.lastIndexOf('\n%', errorOffset);
+  return at === -1 ? errorOffset : at + 1;
+}
+
+function syntaxMessage(code: string, message: string): string {
+  if (/multiple documents/i.test(message)) {
+    return 'The front matter holds more than one YAML document: remove the "---" or "..." line inside it';
+  }
+  if (/directive/i.test(message)) return 'A "%" directive line is not allowed in a record; remove it';
+  // MISSING_CHAR is also raised for things other than quotes and brackets.
+  if (code === 'MISSING_CHAR' && !/quote|bracket|[\]}]/i.test(message)) return firstSentence(message);
+  return SYNTAX_ADVICE[code] ?? firstSentence(message);
 }
 
 /** Offset where `[`/`{` nesting first exceeds MAX_DEPTH, ignoring quoted text and comments. */
