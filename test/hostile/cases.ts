@@ -353,8 +353,6 @@ export const FINDING_CASES: readonly FindingCase[] = [
   one('files', 'close-with-dots', 'files/close-dots.md', 'front-matter-unclosed', 1, 1),
   {
     ...one('files', 'dots-then-ruler', 'files/dots-then-ruler.md', 'yaml-syntax', [5, 6], undefined, { notMessage: /parseAllDocuments|YAML\./ }),
-    // BUG: the message is yaml's own: "Source contains multiple documents; please use YAML.parseAllDocuments()".
-    bug: '"..." inside the front matter gives yaml\'s "please use YAML.parseAllDocuments()" as the message',
   },
   accepted('files', 'files/ruler-in-body.md', 'ruler-in-body-accepted'),
   accepted('files', 'files/no-body-no-newline.md', 'no-body-no-newline-accepted'),
@@ -384,8 +382,6 @@ export const FINDING_CASES: readonly FindingCase[] = [
   },
   {
     ...one('files', 'utf8-above-max', 'encoding/utf8-above-max.md', 'file-encoding', 6, 10),
-    // BUG: firstInvalidUtf8 accepts F4 90 80 80 (above U+10FFFF), so the finding falls back to 1:1.
-    bug: 'a code point above U+10FFFF (F4 90 80 80) on line 6 is reported at 1:1 (firstInvalidUtf8 too lax)',
   },
   accepted('files', 'encoding/bom-crlf-valid.md', 'bom-crlf-accepted'),
   one('files', 'crlf-error-on-line-4', 'encoding/crlf-error-on-line-4.md', 'unknown-key', 4, 1),
