@@ -405,8 +405,7 @@ describe('terminal and CI logs: record text cannot forge lines or send escapes',
     writeFileSync(path.join(root, 'meetings', '2020', '2020-10-26-dieu-khien.md'), fixture('terminal/control-characters-in-values.md'));
   });
 
-  // BUG: record text (titles, names, echoed keys) is printed raw: ESC, CSI, OSC 8 links, CR and "\n::error" lines reach the terminal and CI log.
-  it.skip('meet check (pretty and github) shows an echoed key without control characters or forged lines', () => {
+  it('meet check (pretty and github) shows an echoed key without control characters or forged lines', () => {
     const { root: bad } = makeWorld();
     writeFileSync(path.join(bad, 'meetings', '2020', '2020-10-26-khoa.md'), fixture('yaml/control-characters-in-key.md'));
     const pretty = meet(['check'], bad);
@@ -418,16 +417,18 @@ describe('terminal and CI logs: record text cannot forge lines or send escapes',
     for (const line of github.stdout.trimEnd().split('\n')) expect(line).toMatch(/^::(error|warning) file=/);
   });
 
-  // BUG: as above, for the text outputs of tasks, report and diff.
-  it.skip('meet tasks, report and diff as text show titles and names without control characters or forged lines', () => {
+  // Control characters and line breaks in titles and names are refused as
+  // findings, so the commands stop (exit 1) before printing any of it.
+  it('meet tasks, report and diff as text never print control characters or forged lines from titles and names', () => {
     for (const args of [
       ['tasks', '--today', '2020-11-01'],
       ['report', '--month', '2020-10', '--format', 'text', '--today', '2020-11-01'],
       ['diff', '2020-09', '2020-10', '--format', 'text'],
     ]) {
       const run = meet(args, root);
-      expectClean(run, [0]);
+      expectClean(run, [1]);
       expectPlainLog(run.stdout);
+      expectPlainLog(run.stderr);
     }
   });
 });

@@ -22,6 +22,10 @@ export const AGGREGATES = ['sum', 'last'] as const;
 
 const text = () => z.string().trim().min(1, { error: 'must not be empty' });
 
+// Names and titles are printed in tables, terminals and CI logs: a line
+// break there could forge a line (a GitHub "::error" command, say).
+const line = () => text().refine((s) => !/[\r\n\u2028\u2029]/.test(s), { error: 'must be on one line' });
+
 const isoDate = () =>
   z
     .string()
@@ -46,8 +50,8 @@ const metricValue = z.preprocess(
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
 
 const PersonSchema = z.union([
-  text(),
-  z.strictObject({ name: text(), role: text().nullish() }),
+  line(),
+  z.strictObject({ name: line(), role: line().nullish() }),
 ]);
 
 export const ResultSchema = z.strictObject({
@@ -58,7 +62,7 @@ export const ResultSchema = z.strictObject({
 
 export const TaskSchema = z.strictObject({
   id: idSchema,
-  title: text(),
+  title: line(),
   owner: z.union([idSchema, z.array(idSchema).min(1, { error: 'must name at least one owner' })]),
   due: isoDate().nullish(),
   sector: idSchema.nullish(),
@@ -71,28 +75,28 @@ export const UpdateSchema = z.strictObject({
   note: text().nullish(),
 });
 
-export const DiscussionSchema = z.strictObject({ speaker: text(), topic: text() });
+export const DiscussionSchema = z.strictObject({ speaker: line(), topic: text() });
 
 export const RecordSchema = z.strictObject({
-  title: text(),
+  title: line(),
   date: isoDate(),
   kind: z.enum(MEETING_KINDS).nullish().transform((k) => k ?? 'regular'),
   period: month().nullish(),
-  organization: text().nullish(),
+  organization: line().nullish(),
   time: z
     .string()
     .regex(TIME_PATTERN, { error: 'must be a time written HH:MM, like 14:00' })
     .nullish(),
-  location: text().nullish(),
+  location: line().nullish(),
   chair: PersonSchema,
-  attendees: z.array(text()).nullish(),
-  recorder: text().nullish(),
+  attendees: z.array(line()).nullish(),
+  recorder: line().nullish(),
   results: z.array(ResultSchema).nullish(),
   decisions: z.array(text()).nullish(),
   discussion: z.array(DiscussionSchema).nullish(),
   tasks: z.array(TaskSchema).nullish(),
   updates: z.array(UpdateSchema).nullish(),
-  tags: z.array(text()).nullish(),
+  tags: z.array(line()).nullish(),
   // Free-form, never validated beyond being a mapping.
   extra: z.record(z.string(), z.unknown()).nullish(),
 });
@@ -107,8 +111,8 @@ const relativeFolder = () =>
     .transform((p) => path.posix.normalize(p.replace(/\\/g, '/')).replace(/\/+$/, '') || '.');
 
 export const MetricDefinitionSchema = z.strictObject({
-  label: text(),
-  unit: text().nullish(),
+  label: line(),
+  unit: line().nullish(),
   sector: idSchema,
   aggregate: z.enum(AGGREGATES).nullish().transform((a) => a ?? 'sum'),
 });
@@ -125,8 +129,8 @@ export const ConfigSchema = z.strictObject({
     })
     .nullish()
     .transform((p) => p ?? { meetings: 'meetings', reports: 'reports', templates: 'templates' }),
-  sectors: z.record(idSchema, text()),
-  owners: z.record(idSchema, text()),
+  sectors: z.record(idSchema, line()),
+  owners: z.record(idSchema, line()),
   metrics: z.record(idSchema, MetricDefinitionSchema),
 });
 

@@ -148,6 +148,11 @@ export function readRecordFile(entry: RecordFile): RecordParse {
   try {
     const stat = lstatSync(entry.absolute);
     if (stat.isDirectory()) return { findings: [] };
+    // A FIFO or device named *.md would block the read forever.
+    const target = stat.isSymbolicLink() ? statSync(entry.absolute) : stat;
+    if (!target.isFile()) {
+      return { findings: [{ file: entry.file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: 'This is not a regular file (a pipe, socket or device), so it is not read' }] };
+    }
     bytes = readFileSync(entry.absolute);
   } catch (error) {
     return {

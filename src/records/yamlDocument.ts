@@ -7,7 +7,7 @@ import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Do
 export type PropertyPath = readonly (string | number)[];
 
 export interface YamlProblem {
-  rule: 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-tag' | 'yaml-alias' | 'forbidden-key' | 'invalid-type';
+  rule: 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-tag' | 'yaml-alias' | 'forbidden-key' | 'invalid-type' | 'invalid-value';
   message: string;
   /** Offset in the YAML text. */
   offset: number;
@@ -26,6 +26,14 @@ const CORE_TAGS = new Set(
 const NULL_TEXT = new Set(['', '~', 'null', 'Null', 'NULL']);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 64;
+// Control characters (tab and line feed aside) would reach terminals and CI
+// logs as escape sequences; no clerk types them.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+function controlCode(text: string): string {
+  const match = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/.exec(text);
+  return (match ? match[0].charCodeAt(0) : 0).toString(16).toUpperCase().padStart(4, '0');
+}
 const MAX_ALIASES = 100;
 const MAX_NODES = 200_000;
 
@@ -46,7 +54,9 @@ export function parseYaml(text: string): ParsedYaml {
   const doc = parseDocument(tooDeep === undefined ? text : '', {
     schema: 'failsafe',
     version: '1.2',
-    uniqueKeys: true,
+    // Duplicate keys are found by the converter with a Set: yaml's own check
+    // compares every pair of keys, quadratic in a hostile mapping.
+    uniqueKeys: false,
     prettyErrors: false,
     strict: true,
   });
@@ -55,19 +65,12 @@ export function parseYaml(text: string): ParsedYaml {
     return { doc, value: undefined, problems };
   }
   // After a syntax error the parser's later complaints are mostly echoes of
-  // it (a tab, then "duplicate key", then "bad indentation"): report the
-  // first one only. Duplicate keys alone are each reported.
-  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
-  const errors = syntax.length > 0 ? [syntax.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a))] : doc.errors;
-  for (const error of errors) {
-    const duplicate = error.code === 'DUPLICATE_KEY';
+  // it (a tab, then "bad indentation"…): report the first one only.
+  if (doc.errors.length > 0) {
+    const error = doc.errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
     problems.push({
-      rule: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
-      message: duplicate
-        ? `The key "${keyTextAt(doc, error.pos[0]) ?? '?'}" is written twice in the same mapping`
-        : /call stack/i.test(error.message)
-          ? `Values are nested more than ${MAX_DEPTH} levels deep`
-          : syntaxMessage(error.code, error.message),
+      rule: 'yaml-syntax',
+      message: /call stack/i.test(error.message) ? `Values are nested more than ${MAX_DEPTH} levels deep` : syntaxMessage(error.code, error.message),
       offset: /directive/i.test(error.message)
         ? directiveLine(text, error.pos[0])
         : error.code === 'MISSING_CHAR'
@@ -166,12 +169,17 @@ class Converter {
     if (isScalar(node)) {
       if (tag === 'tag:yaml.org,2002:null') return null;
       const text = String(node.value);
+      if (CONTROL.test(text)) {
+        this.report('invalid-value', `A value holds a control character (U+${controlCode(text)}); records hold plain text only`, node);
+        return null;
+      }
       if (node.type === Scalar.PLAIN && NULL_TEXT.has(text)) return null;
       return text;
     }
     if (isSeq(node)) return node.items.map((item) => this.convert(item, depth + 1));
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
+      const seen = new Set<string>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = pair.key;
@@ -184,6 +192,15 @@ class Converter {
           continue;
         }
         const name = String(key.value);
+        if (CONTROL.test(name) || /[\r\n]/.test(name)) {
+          this.report('invalid-value', `A key holds a control character or line break (U+${controlCode(name.replace(/[^\r\n]/g, '') || name)}); keys are plain words`, key);
+          continue;
+        }
+        if (seen.has(name)) {
+          this.report('yaml-duplicate-key', `The key "${name.length > 60 ? `${name.slice(0, 59)}…` : name}" is written twice in the same mapping`, key);
+          continue;
+        }
+        seen.add(name);
         if (FORBIDDEN_KEYS.has(name)) {
           this.report('forbidden-key', `The key "${name}" is not allowed`, key);
           continue;
@@ -239,23 +256,6 @@ function firstSentence(message: string): string {
   return message.split(/ at line \d+|\n/)[0]!.trim();
 }
 
-function keyTextAt(doc: Document.Parsed, offset: number): string | undefined {
-  let found: string | undefined;
-  const visit = (node: unknown): void => {
-    if (found !== undefined) return;
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
-          found = String(pair.key.value);
-          return;
-        }
-        visit(pair.value);
-      }
-    } else if (isSeq(node)) node.items.forEach(visit);
-  };
-  visit(doc.contents);
-  return found;
-}
 
 /**
  * The offset of the key (`target: 'key'`) or value at `path`; when the path

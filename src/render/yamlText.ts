@@ -3,7 +3,9 @@
 import { stringify } from 'yaml';
 
 export function yamlScalar(text: string): string {
-  return stringify(text, { lineWidth: 0, version: '1.2' }).trimEnd();
+  // Always one line: the value is spliced after "key: " at any indentation,
+  // where a block scalar ("|-", chosen for text like "...x") would not fit.
+  return stringify(text, { lineWidth: 0, version: '1.2', blockQuote: false }).trimEnd();
 }
 
 /** One line of a YAML comment: no line breaks can escape the comment. */
