@@ -2,7 +2,7 @@
 // readable as plain text and on any git host.
 import type { Report, ReportTask } from '../domain/report.js';
 import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
-import { metricTable, oneLine, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
+import { decisionGroups, metricTable, oneLine, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
 import { markdownTable, type Column } from './table.js';
 
 /** Text in running Markdown: one line, and no accidental HTML tag. */
@@ -54,20 +54,12 @@ function renderResults(report: Report): string {
 }
 
 function renderDecisions(report: Report): string {
-  const { locale } = report;
-  const files = [...new Set(report.decisions.map((d) => d.file))];
-  let n = 0;
-  const numbered = (text: string) => `${++n}. ${inline(text)}`;
-  if (files.length === 1) return report.decisions.map((d) => numbered(d.text)).join('\n');
-  // Several meetings adopted decisions: say which adopted what; the
-  // numbering runs on so each decision keeps one number in the report.
-  return files
-    .map((file) => {
-      const meeting = report.meetings.find((m) => m.file === file);
-      const heading = meeting ? `${inline(meeting.title)} (${formatDate(locale, meeting.date)})` : file;
-      const items = report.decisions.filter((d) => d.file === file).map((d) => numbered(d.text));
-      return `**${heading}**\n\n${items.join('\n')}`;
-    })
+  const groups = decisionGroups(report);
+  const list = (items: { n: number; text: string }[]) => items.map((d) => `${d.n}. ${inline(d.text)}`).join('\n');
+  if (groups.length === 1) return list(groups[0]!.items);
+  // Several meetings adopted decisions: say which adopted what.
+  return groups
+    .map((g) => `**${g.meeting ? `${inline(g.meeting.title)} (${formatDate(report.locale, g.meeting.date)})` : g.file}**\n\n${list(g.items)}`)
     .join('\n\n');
 }
 

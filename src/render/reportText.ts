@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Report, ReportTask } from '../domain/report.js';
 import type { TaskStatus } from '../domain/schema.js';
 import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
-import { metricTable, oneLine, ownersText, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
+import { decisionGroups, metricTable, oneLine, ownersText, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
 import { displayWidth, textTable, type Column } from './table.js';
 
 const INDENT = '  ';
@@ -62,18 +62,14 @@ function renderResults(report: Report, chalk: ChalkInstance): string {
 }
 
 function renderDecisions(report: Report, chalk: ChalkInstance): string {
-  const { locale } = report;
-  const files = [...new Set(report.decisions.map((d) => d.file))];
-  let n = 0;
-  const numbered = (text: string) => `${++n}. ${oneLine(text)}`;
-  if (files.length === 1) return report.decisions.map((d) => numbered(d.text)).join('\n');
+  const groups = decisionGroups(report);
+  const numbered = (d: { n: number; text: string }) => `${d.n}. ${oneLine(d.text)}`;
+  if (groups.length === 1) return groups[0]!.items.map(numbered).join('\n');
   // Several meetings adopted decisions: say which adopted what.
-  return files
-    .map((file) => {
-      const meeting = report.meetings.find((m) => m.file === file);
-      const decisions = report.decisions.filter((d) => d.file === file);
-      const heading = meeting ? `${oneLine(meeting.title)} (${formatDate(locale, meeting.date)})` : file;
-      return [chalk.bold(heading), ...decisions.map((d) => indent(numbered(d.text)))].join('\n');
+  return groups
+    .map((g) => {
+      const heading = g.meeting ? `${oneLine(g.meeting.title)} (${formatDate(report.locale, g.meeting.date)})` : g.file;
+      return [chalk.bold(heading), ...g.items.map((d) => indent(numbered(d)))].join('\n');
     })
     .join('\n\n');
 }

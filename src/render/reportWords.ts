@@ -175,3 +175,18 @@ export function metricTable(
   ]);
   return { columns, rows };
 }
+
+/**
+ * The report's decisions grouped by the meeting that adopted them, in
+ * meeting order, numbered straight through so each decision keeps one
+ * number in the report. One group with no meeting when only one adopted any.
+ */
+export function decisionGroups(report: Report): { meeting?: { title: string; date: string }; file: string; items: { n: number; text: string }[] }[] {
+  const files = [...new Set(report.decisions.map((d) => d.file))];
+  let n = 0;
+  return files.map((file) => {
+    const meeting = files.length > 1 ? report.meetings.find((m) => m.file === file) : undefined;
+    const items = report.decisions.filter((d) => d.file === file).map((d) => ({ n: ++n, text: d.text }));
+    return { ...(meeting ? { meeting: { title: meeting.title, date: meeting.date } } : {}), file, items };
+  });
+}
