@@ -179,3 +179,8 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
   );
 }
+
+/** Text from a record echoed in a message, cut to a readable length. */
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -5,7 +5,7 @@ import { closeSync, fchmodSync, existsSync, fsyncSync, linkSync, lstatSync, mkdi
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { isInside } from '../records/load.js';
+import { isInside, isInsideRealRoot } from '../records/load.js';
 
 function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -40,7 +40,7 @@ export function assertInsideRoot(root: string, folder: string, shown: string = f
   }
   let existing = path.resolve(folder);
   while (!existsSync(existing)) existing = path.dirname(existing);
-  if (!isInside(realpathSync(root), realpathSync(existing))) {
+  if (!isInsideRealRoot(root, existing)) {
     throw new UsageError(`Refusing to write to ${shown}: a symbolic link leads it outside the repository ${root}`);
   }
 }

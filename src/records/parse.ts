@@ -2,7 +2,7 @@
 // out. The loader (load.ts) does the reading.
 import type { z } from 'zod';
 import { isTimeZone } from '../domain/dates.js';
-import { RULES, type Finding, type RuleId } from '../domain/findings.js';
+import { clip, RULES, type Finding, type RuleId } from '../domain/findings.js';
 import { ConfigSchema, idSchema, RecordSchema, ResultSchema, TaskSchema, UpdateSchema, withDefaults, type Config, type RecordData } from '../domain/schema.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { describeIssues } from './schemaFindings.js';
@@ -308,9 +308,4 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += need + 1;
   }
   return 0;
-}
-
-/** Text from a record echoed in a message, cut to a readable length. */
-export function clip(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { KNOWN_KEYS } from '../domain/schema.js';
 import { didYouMean, nearest } from '../domain/suggest.js';
-import type { RuleId } from '../domain/findings.js';
+import { clip, type RuleId } from '../domain/findings.js';
 import type { PropertyPath } from './yamlDocument.js';
 
 export interface LocatedIssue {
@@ -42,7 +42,7 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
         const suggestion = nearest(name, known);
         out.push({
           rule: 'unknown-key',
-          message: `Unknown key "${name.length > 60 ? `${name.slice(0, 59)}…` : name}" in ${placeName(path, kind)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          message: `Unknown key "${clip(name)}" in ${placeName(path, kind)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
           path: [...path, name],
           target: 'key',
           ...(suggestion ? { suggestion } : {}),

@@ -2,6 +2,7 @@
 // can be located later. YAML's failsafe schema keeps every scalar as the text
 // the clerk typed (`10:30`, `0755`, `2020-10-26` stay text); an empty value,
 // `~` or `null` written plainly is null.
+import { clip } from '../domain/findings.js';
 import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
 
 export type PropertyPath = readonly (string | number)[];
@@ -193,11 +194,11 @@ class Converter {
         }
         const name = String(key.value);
         if (CONTROL.test(name) || /[\r\n]/.test(name)) {
-          this.report('invalid-value', `A key holds a control character or line break (U+${controlCode(name.replace(/[^\r\n]/g, '') || name)}); keys are plain words`, key);
+          this.report('invalid-value', `A key holds a control character or line break (U+${controlCode(name)}); keys are plain words`, key);
           continue;
         }
         if (seen.has(name)) {
-          this.report('yaml-duplicate-key', `The key "${name.length > 60 ? `${name.slice(0, 59)}…` : name}" is written twice in the same mapping`, key);
+          this.report('yaml-duplicate-key', `The key "${clip(name)}" is written twice in the same mapping`, key);
           continue;
         }
         seen.add(name);
