@@ -3,7 +3,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseCliDate, parseCliMonth, type IsoDate, type Month } from './domain/dates.js';
 import { EXIT_OK, EXIT_USAGE } from './errors.js';
-import { colorsFor, type Io } from './io/terminal.js';
+import { colorsFor, progressOnTerminal, type Io } from './io/terminal.js';
 import { toolVersion } from './packageRoot.js';
 
 export function cliDate(value: string): IsoDate {
@@ -121,6 +121,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('[paths...]', 'report only on these files or folders (still checked against the whole repository)')
     .option('--since <ref>', "report only on records changed since REF's merge base with HEAD (committed, staged, unstaged, untracked)")
     .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json', 'github', 'sarif']).default('pretty'))
+    .option('--no-cache', 'read and parse every record again, without using or updating .meet-cache/')
     .addHelpText(
       'after',
       examples(
@@ -130,9 +131,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'meet check --format sarif > meet.sarif',
       ),
     )
-    .action(async (paths: string[], opts: { since?: string; format: 'pretty' | 'json' | 'github' | 'sarif' }) => {
+    .action(async (paths: string[], opts: { since?: string; format: 'pretty' | 'json' | 'github' | 'sarif'; cache: boolean }) => {
       const { runCheck, renderCheck } = await import('./commands/check.js');
-      const options = { paths, format: opts.format, since: opts.since, root: globals().root };
+      const options = { paths, format: opts.format, since: opts.since, root: globals().root, cache: opts.cache, progress: progressOnTerminal(io) };
       setExit(renderCheck(await runCheck(options, io), options, io));
     });
 

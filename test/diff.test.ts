@@ -1,5 +1,5 @@
 // meet diff: the month diff as a value (diffMonths over real files read back
-// with readValidRepository), its renderers, and the built CLI on examples/.
+// with loadValidRepository), its renderers, and the built CLI on examples/.
 //
 // Golden files under test/golden/ are compared exactly. They are rewritten
 // only when UPDATE_GOLDEN=1 is set (UPDATE_GOLDEN=1 npx vitest run
@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { diffMonths, type DiffTask, type MonthDiff } from '../src/domain/diff.js';
 import type { Config } from '../src/domain/schema.js';
 import type { MeetingRecord } from '../src/records/parse.js';
-import { readValidRepository } from '../src/records/load.js';
+import { loadValidRepository } from '../src/records/load.js';
 import { renderDiffMarkdown, renderDiffText } from '../src/render/diff.js';
 import { copyExamples, makeRepo, PROJECT_ROOT, runMeet } from './helpers.js';
 
@@ -106,8 +106,8 @@ describe('diffMonths', () => {
   let records: MeetingRecord[];
   let config: Config;
   let diff: MonthDiff;
-  beforeAll(() => {
-    ({ records, config } = readValidRepository(makeRepo(RECORDS, CONFIG)));
+  beforeAll(async () => {
+    ({ records, config } = await loadValidRepository(makeRepo(RECORDS, CONFIG)));
     diff = diffMonths(records, config, '2021-01', '2021-02');
   });
 

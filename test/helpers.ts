@@ -17,9 +17,13 @@ export interface RunResult {
   stderr: string;
 }
 
+// The check cache's signing key goes to the user's cache folder: in tests, a
+// temp folder of this run, never the real home.
+export const TEST_CACHE_HOME = mkdtempSync(path.join(tmpdir(), 'meet-xdg-cache-'));
+
 /** Runs the built `meet` CLI as a child process (no TTY, no colour unless asked). */
 export function runMeet(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; input?: string } ): RunResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, XDG_CACHE_HOME: TEST_CACHE_HOME, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const run = spawnSync(process.execPath, [MEET_BIN, ...args], {
     cwd: options.cwd,
@@ -35,6 +39,7 @@ export function runMeet(args: string[], options: { cwd: string; env?: Record<str
 const made: string[] = [];
 afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  rmSync(TEST_CACHE_HOME, { recursive: true, force: true });
 });
 
 /** A new empty temp folder, removed after the test file. */

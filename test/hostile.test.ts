@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/domain/findings.js';
 import { parseRecord } from '../src/records/parse.js';
 import { FINDING_CASES, GIT_CASES, HTML_CASES, TEXT_CASES, WRITE_CASES, type ExpectedFinding, type FindingCase } from './hostile/cases.js';
-import { git, MEET_BIN, MINIMAL_CONFIG, PROJECT_ROOT, tempDir, writeTree } from './helpers.js';
+import { git, MEET_BIN, MINIMAL_CONFIG, PROJECT_ROOT, tempDir, TEST_CACHE_HOME, writeTree } from './helpers.js';
 
 const HOSTILE = path.join(PROJECT_ROOT, 'test', 'hostile');
 const fixture = (name: string) => readFileSync(path.join(HOSTILE, name));
@@ -24,7 +24,7 @@ interface Run {
 
 /** The built CLI; a run longer than `timeout` is killed and reported, never waited for. */
 function meet(args: readonly string[], cwd: string, timeout = 60_000): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...QUIET_GIT };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...QUIET_GIT, XDG_CACHE_HOME: TEST_CACHE_HOME };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   const run = spawnSync(process.execPath, [MEET_BIN, ...args], { cwd, env, encoding: 'utf8', timeout, killSignal: 'SIGKILL', maxBuffer: 512 * 1024 * 1024, input: '' });

@@ -70,7 +70,7 @@ function meeting(date: string, extra = ''): string {
 
 function reportOf(files: Record<string, string>, month: string, config = CONFIG): Report {
   const root = makeRepo(files, config);
-  const repository = readRepository(root);
+  const repository = readRepository(root, { bodies: true });
   expect(repository.findings.filter((f) => f.severity === 'error')).toEqual([]);
   return buildReport(repository.records, repository.config, month, repository.config.locale);
 }

@@ -5,10 +5,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compareFindings, countBySeverity, type Finding } from '../domain/findings.js';
 import { UsageError, EXIT_OK, EXIT_RECORDS } from '../errors.js';
-import { openGit } from '../io/git.js';
-import { readChangesSince, type Changes } from '../io/gitChanges.js';
-import { CONFIG_FILE, ConfigInvalid, findRoot, readRepository, toPosix, type Repository } from '../records/load.js';
-import { parseRecord, type MeetingRecord } from '../records/parse.js';
+import type { Changes } from '../io/gitChanges.js';
+import { CheckCache, type CachedRecord } from '../io/checkCache.js';
+// Only the file side is loaded up front: when the cache answers, the YAML
+// reader, the schemas and git are never loaded (see BENCHMARKS.md).
+import { CONFIG_FILE, contentHash, findRoot, listRecordFiles, readConfigBytes, readRecordBytes, toPosix } from '../records/files.js';
+import type { ReadOptions, Repository } from '../records/load.js';
+import type { MeetingRecord } from '../records/parse.js';
 import { colorsFor, printData, type Io } from '../io/terminal.js';
 import { toolVersion } from '../packageRoot.js';
 import {
@@ -28,6 +31,10 @@ export interface CheckOptions {
   /** Report only on the records changed since this revision's merge base with HEAD. */
   since?: string;
   root?: string;
+  /** Use and refresh .meet-cache/ (default true; --no-cache turns it off). */
+  cache?: boolean;
+  /** Files read so far, for a progress line on a terminal. */
+  progress?: ReadOptions['progress'];
 }
 
 export interface CheckResult {
@@ -43,25 +50,27 @@ export interface CheckResult {
 export async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
   const root = findRoot(io.cwd, options.root);
   const selected = options.paths.map((p) => selection(root, io.cwd, p));
-  const changes = options.since === undefined ? undefined : await readChangesSince(root, options.since);
+  const changes = options.since === undefined ? undefined : await (await import('../io/gitChanges.js')).readChangesSince(root, options.since);
   const gitPrefix = changes ? changes.prefix : options.format === 'sarif' ? await readGitPrefix(root) : '';
   const since = changes && { ref: changes.since, base: changes.base, deleted: 0 };
 
-  let repository: Repository;
+  let whole: CheckedRepository;
   try {
-    repository = readRepository(root);
+    whole = await checkRepositoryCached(root, options, changes === undefined);
   } catch (error) {
+    const { ConfigInvalid } = await import('../records/load.js');
     if (!(error instanceof ConfigInvalid)) throw error;
     // Nothing else can be read: the config's errors are reported whatever the scope.
     return { root, findings: [...error.findings].sort(compareFindings), recordsChecked: 0, since, gitPrefix };
   }
-  refuseUnrelated(selected, options.paths, repository.config.paths.meetings);
+  const { repository } = whole;
+  refuseUnrelated(selected, options.paths, whole.meetings);
 
   const inPaths = (file: string) => selected.length === 0 || isSelected(file, selected);
   let inChange = (_file: string) => true;
-  let findings = repository.findings;
+  let findings = whole.findings;
   const caused = new Set<Finding>();
-  if (changes) {
+  if (changes && repository) {
     const changed = new Set(changes.files.filter((f) => f.status !== 'deleted').map((f) => f.file));
     const configChanged = changes.files.some((f) => f.file === CONFIG_FILE);
     if (!configChanged) {
@@ -70,19 +79,89 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<CheckResu
       findings = findingsCausedByChange(repository, changed, vanished, caused);
     }
   }
-  const files = new Set([...repository.records.map((r) => r.file), ...findings.map((f) => f.file)]);
+  const files = new Set([...whole.recordFiles, ...findings.map((f) => f.file)]);
   files.delete(CONFIG_FILE);
   // The config is always in scope with PATHS (every record depends on it); with --since, only when it changed.
   const kept = findings.filter((f) =>
     f.file === CONFIG_FILE ? inChange(f.file) : inPaths(f.file) && (inChange(f.file) || caused.has(f)),
   );
   if (changes && since) {
-    const meetings = repository.config.paths.meetings;
+    const meetings = whole.meetings;
     since.deleted = changes.files.filter((f) => f.status === 'deleted' && f.file.endsWith('.md') && isSelected(f.file, [meetings]) && inPaths(f.file)).length;
   }
   const checked = new Set([...files].filter((f) => inPaths(f) && inChange(f)));
   for (const f of kept) if (f.file !== CONFIG_FILE) checked.add(f.file);
   return { root, findings: [...kept].sort(compareFindings), recordsChecked: checked.size, since, gitPrefix };
+}
+
+interface CheckedRepository {
+  meetings: string;
+  /** Every finding: config, each file, and the cross-record rules. */
+  findings: Finding[];
+  /** The record files that parsed. */
+  recordFiles: string[];
+  /** Absent when the findings came from the cache. */
+  repository?: Repository;
+}
+
+/**
+ * Checks the whole repository, through .meet-cache/ unless options.cache is
+ * false: unchanged input (this build of meet, the config, every record file's
+ * content) gives the cached findings; otherwise only records not seen before
+ * are parsed. `reuseResult` is false when the caller needs the records
+ * themselves (--since).
+ */
+async function checkRepositoryCached(root: string, options: CheckOptions, reuseResult: boolean): Promise<CheckedRepository> {
+  const read: ReadOptions = { detail: 'facts', ...(options.progress ? { progress: options.progress } : {}) };
+  const cache = options.cache === false ? undefined : CheckCache.open(root);
+  if (!cache) return checkedFrom(await (await import('../records/load.js')).loadRepository(root, read));
+
+  const configHash = contentHash(readConfigBytes(root));
+  const previous = reuseResult ? cache.readResult() : undefined;
+  let meetings = previous?.configHash === configHash ? previous.meetings : undefined;
+  if (meetings === undefined) {
+    const { ConfigInvalid, readConfig } = await import('../records/load.js');
+    const config = readConfig(root);
+    if (!config.config) throw new ConfigInvalid(config.findings);
+    meetings = config.config.paths.meetings;
+  }
+  const files = listRecordFiles(root, meetings);
+  const hashes = new Map<string, string>();
+  const keyed = files.map((entry, i) => {
+    const bytes = readRecordBytes(entry);
+    // Files that are not read are keyed by what was found about them.
+    const key = Array.isArray(bytes) ? `!${contentHash(Buffer.from(JSON.stringify(bytes)))}` : contentHash(bytes);
+    if (!Array.isArray(bytes)) hashes.set(entry.file, key);
+    options.progress?.(i + 1, files.length);
+    return { file: entry.file, hash: key };
+  });
+  const key = cache.inputKey(configHash, keyed);
+  if (previous?.key === key) return { meetings, findings: previous.findings, recordFiles: previous.records };
+
+  // Record outcomes checked against this same config are reused; the rest are read.
+  const { loadRepository } = await import('../records/load.js');
+  const cached = cache.readRecords(configHash);
+  const records = new Map<string, CachedRecord>();
+  const repository = await loadRepository(root, {
+    ...read,
+    known: (entry) => {
+      const contentKey = hashes.get(entry.file);
+      const hit = contentKey === undefined ? undefined : cached.get(contentKey);
+      if (!hit) return undefined;
+      return { findings: hit.findings.map((f) => ({ file: entry.file, ...f })), record: { data: hit.data, bodyLine: hit.bodyLine }, hash: contentKey };
+    },
+    onFile: (_entry, outcome) => {
+      if (!outcome.record || outcome.hash === undefined) return;
+      records.set(outcome.hash, { findings: outcome.findings.map(({ file: _file, ...f }) => f), data: outcome.record.data, bodyLine: outcome.record.bodyLine });
+    },
+  });
+  const checked = checkedFrom(repository);
+  cache.write({ key, configHash, meetings, findings: checked.findings, records: checked.recordFiles }, records);
+  return checked;
+}
+
+function checkedFrom(repository: Repository): CheckedRepository {
+  return { meetings: repository.config.paths.meetings, findings: repository.findings, recordFiles: repository.records.map((r) => r.file), repository };
 }
 
 /**
@@ -94,6 +173,7 @@ async function readVanishedTasks(changes: Changes, repository: Repository): Prom
   const candidates = changes.files.filter((f) => f.status !== 'added' && f.file.endsWith('.md') && isSelected(f.file, [meetings]));
   const vanished = new Map<string, string>();
   const before = await Promise.all(candidates.map((f) => changes.readAtBase(f.file)));
+  const { parseRecord } = await import('../records/parse.js');
   candidates.forEach((candidate, i) => {
     const bytes = before[i];
     if (!bytes) return;
@@ -161,6 +241,7 @@ function placeKey(file: string, line: number, column: number, rule: string): str
 /** Where SARIF paths start; "" when git is missing or the root is not in a repository. */
 async function readGitPrefix(root: string): Promise<string> {
   try {
+    const { openGit } = await import('../io/git.js');
     return (await openGit(root).raw(['rev-parse', '--show-prefix'])).replace(/\n$/, '');
   } catch {
     return '';

@@ -9,8 +9,8 @@ import { addMonths, type Month } from '../domain/dates.js';
 import { diffMonths } from '../domain/diff.js';
 import { diffRevisions } from '../domain/revisionDiff.js';
 import { EXIT_OK, UsageError } from '../errors.js';
-import { colorsFor, printData, type Io } from '../io/terminal.js';
-import { findRoot, readValidRepository, toPosix } from '../records/load.js';
+import { colorsFor, printData, progressOnTerminal, type Io } from '../io/terminal.js';
+import { findRoot, loadValidRepository, toPosix } from '../records/load.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../render/diff.js';
 import { renderRevisionDiffJson, renderRevisionDiffMarkdown, renderRevisionDiffText } from '../render/revisionDiff.js';
 
@@ -44,7 +44,7 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
   }
   checkMonthOrder(options.from, options.to);
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = readValidRepository(root);
+  const { config, records } = await loadValidRepository(root, { progress: progressOnTerminal(io) });
   const diff = diffMonths(records, config, options.from, options.to);
   const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
   const renderOptions = { locale: config.locale, organization: config.organization };

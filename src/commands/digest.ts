@@ -9,8 +9,8 @@ import { todayIn, type IsoDate, type Month } from '../domain/dates.js';
 import { EXIT_OK } from '../errors.js';
 import { assertInsideRoot, replaceFile } from '../io/files.js';
 import { commitFiles, describeCommit, hasUncommittedChanges, prepareCommit } from '../io/gitCommit.js';
-import { printData, printMessage, type Io } from '../io/terminal.js';
-import { findRoot, readValidRepository, toPosix } from '../records/load.js';
+import { printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
+import { findRoot, loadValidRepository, toPosix } from '../records/load.js';
 import { defaultMonth, renderReport } from './report.js';
 
 export interface DigestOptions {
@@ -25,7 +25,7 @@ export interface DigestOptions {
 
 export async function digestCommand(options: DigestOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = readValidRepository(root);
+  const { config, records } = await loadValidRepository(root, { bodies: true, progress: progressOnTerminal(io) });
   const month = options.month ?? defaultMonth(options.today ?? todayIn(config.timezone));
   const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
   const target = path.join(folder, `${month}.${options.format}`);

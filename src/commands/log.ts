@@ -6,8 +6,8 @@ import { didYouMean } from '../domain/suggest.js';
 import { taskIds, taskLog, type CommitInfo, type TaskHistory } from '../domain/taskLog.js';
 import { EXIT_OK, RecordsError, UsageError } from '../errors.js';
 import { requireGitRepository } from '../io/git.js';
-import { colorsFor, printData, printMessage, type Io } from '../io/terminal.js';
-import { findRoot, readValidRepository } from '../records/load.js';
+import { colorsFor, printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
+import { findRoot, loadValidRepository } from '../records/load.js';
 import { renderLogJson, renderLogMarkdown, renderLogText } from '../render/log.js';
 
 export interface LogOptions {
@@ -18,7 +18,7 @@ export interface LogOptions {
 
 export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = readValidRepository(root);
+  const { config, records } = await loadValidRepository(root, { progress: progressOnTerminal(io) });
   const { git } = await requireGitRepository(root, 'meet log');
   const log = taskLog(records, options.id);
   if (!log) {

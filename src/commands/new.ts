@@ -14,9 +14,9 @@ import { RecordsError, UsageError } from '../errors.js';
 import { createFileExclusive } from '../io/files.js';
 import { commitFiles, describeCommit, prepareCommit, type Committed } from '../io/gitCommit.js';
 import type { Asker } from '../io/prompt.js';
-import type { Io } from '../io/terminal.js';
+import { progressOnTerminal, type Io } from '../io/terminal.js';
 import { builtinTemplatePath } from '../packageRoot.js';
-import { findRoot, isInsideRealRoot, readRepository } from '../records/load.js';
+import { findRoot, isInsideRealRoot, loadRepository } from '../records/load.js';
 import { parseRecord } from '../records/parse.js';
 import { defaultTitle, formatDate, formatDay, STATUS_LABELS, WORDS } from '../render/locale.js';
 import { commentText, yamlScalar } from '../render/yamlText.js';
@@ -55,7 +55,7 @@ export interface NewResult {
 
 export async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewResult> {
   const root = findRoot(io.cwd, options.root);
-  const repository = readRepository(root);
+  const repository = await loadRepository(root, { progress: progressOnTerminal(io) });
   const { config, records } = repository;
   const today = options.today ?? todayIn(config.timezone);
   // Checked before any question is asked or any file written.

@@ -8,8 +8,8 @@ import type { Report } from '../domain/report.js';
 import type { Locale } from '../domain/schema.js';
 import { EXIT_OK } from '../errors.js';
 import { replaceUserFile } from '../io/files.js';
-import { colorsFor, printData, printMessage, type Io } from '../io/terminal.js';
-import { findRoot, readValidRepository } from '../records/load.js';
+import { colorsFor, printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
+import { findRoot, loadValidRepository } from '../records/load.js';
 
 export type ReportFormat = 'text' | 'md' | 'html' | 'json';
 
@@ -52,7 +52,7 @@ function chooseFormat(options: ReportOptions, io: Io): ReportFormat {
 
 export async function reportCommand(options: ReportOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = readValidRepository(root);
+  const { config, records } = await loadValidRepository(root, { bodies: true, progress: progressOnTerminal(io) });
   const month = options.month ?? defaultMonth(options.today ?? todayIn(config.timezone));
   const report = buildReport(records, config, month, options.locale ?? config.locale);
   const format = chooseFormat(options, io);

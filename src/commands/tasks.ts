@@ -8,8 +8,8 @@ import type { Config, TaskStatus } from '../domain/schema.js';
 import { didYouMean } from '../domain/suggest.js';
 import { overdueDays, taskStatesOn } from '../domain/tasks.js';
 import { EXIT_OK, UsageError } from '../errors.js';
-import { colorsFor, printData, printMessage, type Io } from '../io/terminal.js';
-import { findRoot, readValidRepository } from '../records/load.js';
+import { colorsFor, printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
+import { findRoot, loadValidRepository } from '../records/load.js';
 import { renderTasksCsv, renderTasksJson, renderTasksMarkdown, renderTasksSummary, renderTasksText } from '../render/tasks.js';
 
 /** One line of the list: a task's state on the list's day. */
@@ -107,7 +107,7 @@ export function buildTaskList(records: readonly MeetingRecord[], day: IsoDate, f
 
 export async function tasksCommand(options: TasksCliOptions & { root?: string }, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = readValidRepository(root);
+  const { config, records } = await loadValidRepository(root, { progress: progressOnTerminal(io) });
   const filters: TaskFilters = {
     status: options.status,
     owner: options.owner,

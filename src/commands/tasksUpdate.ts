@@ -10,9 +10,9 @@ import { compareRecords, sortRecords, taskStatesOn } from '../domain/tasks.js';
 import { EXIT_OK, RecordsError, UsageError } from '../errors.js';
 import { replaceFile } from '../io/files.js';
 import { commitFiles, describeCommit, prepareCommit } from '../io/gitCommit.js';
-import { colorsFor, type Io } from '../io/terminal.js';
+import { colorsFor, progressOnTerminal, type Io } from '../io/terminal.js';
 import { addTaskUpdate, verifyUpdateEdit, type UpdateEntry } from '../records/edit.js';
-import { findRoot, isInside, readValidRepository, toPosix } from '../records/load.js';
+import { findRoot, isInside, loadValidRepository, toPosix } from '../records/load.js';
 import { parseRecord, type MeetingRecord } from '../records/parse.js';
 
 export interface TasksUpdateOptions {
@@ -27,7 +27,7 @@ export interface TasksUpdateOptions {
 
 export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const repository = readValidRepository(root);
+  const repository = await loadValidRepository(root, { progress: progressOnTerminal(io) });
   const { config, records } = repository;
   const entry: UpdateEntry = { task: options.id, status: options.status, ...(options.note !== undefined ? { note: cleanNote(options.note) } : {}) };
 

@@ -1,6 +1,7 @@
 // The monthly report (FORMAT.md "What the records mean"), built as one value
 // from loaded records: no file system, no clock, no output format.
 import type { MeetingRecord } from '../records/parse.js';
+import { bodyOf } from './tasks.js';
 import { addMonths, firstDayOf, lastDayOf, monthOf, type Month } from './dates.js';
 import { meetingsOf, metricChange, metricValue } from './months.js';
 import type { OwnerRow, Report, ReportMeeting, ReportMetric, ReportTask, SectorResult, TaskCountsPoint } from './report.js';
@@ -72,7 +73,7 @@ function reportMeeting(record: MeetingRecord, config: Config): ReportMeeting {
     ...(data.time ? { time: data.time } : {}),
     ...(data.location ? { location: data.location } : {}),
     file: record.file,
-    body: record.body,
+    body: bodyOf(record),
   };
 }
 

@@ -3,6 +3,7 @@
 // update; updates, metric values and decisions. Pure: both sides are read
 // elsewhere (io/gitRevision.ts), then compared here by file path and task id.
 import type { MeetingRecord } from '../records/parse.js';
+import { bodyOf } from './tasks.js';
 import type { IsoDate } from './dates.js';
 import { KNOWN_KEYS, ownersOf, type Config, type MeetingKind, type TaskData, type TaskStatus, type UpdateData } from './schema.js';
 import { isOpenStatus, sortRecords, taskStatesOn, type TaskState } from './tasks.js';
@@ -292,7 +293,7 @@ function changedKeys(old: MeetingRecord, now: MeetingRecord): string[] {
   const order = (key: string) => (KNOWN_KEYS.record.includes(key) ? KNOWN_KEYS.record.indexOf(key) : KNOWN_KEYS.record.length);
   const changed = [...keys].filter((k) => !sameValue(data(old)[k], data(now)[k])).sort((x, y) => order(x) - order(y) || (x < y ? -1 : 1));
   // Line endings are how a file was saved, not what it says.
-  if (old.body.replace(/\r\n/g, '\n') !== now.body.replace(/\r\n/g, '\n')) changed.push('body');
+  if (bodyOf(old).replace(/\r\n/g, '\n') !== bodyOf(now).replace(/\r\n/g, '\n')) changed.push('body');
   return changed;
 }
 

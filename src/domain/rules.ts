@@ -10,61 +10,84 @@ import { compareRecords } from './tasks.js';
 
 const FILE_NAME = /^(\d{4}-\d{2}-\d{2})(-[a-z0-9-]+)?\.md$/;
 
-export function checkRepository(config: Config, records: readonly MeetingRecord[]): Finding[] {
-  const findings: Finding[] = [];
-  const report = (record: MeetingRecord, rule: RuleId, message: string, at: PropertyPath, target: 'key' | 'value' = 'value') => {
+type Report = (record: MeetingRecord, rule: RuleId, message: string, at: PropertyPath, target?: 'key' | 'value') => void;
+
+function reporter(findings: Finding[]): Report {
+  return (record, rule, message, at, target = 'value') => {
     const { line, column } = record.locate(at, target);
     findings.push({ file: record.file, line, column, severity: RULES[rule].severity, rule, message });
   };
+}
+
+/** Every rule that needs the config or other records: what `meet check` runs after parsing. */
+export function checkRepository(config: Config, records: readonly MeetingRecord[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const record of records) {
+    findings.push(...checkFileName(record, config), ...checkAgainstConfig(record, config));
+  }
+  findings.push(...checkAcrossRecords(records));
+  return findings;
+}
+
+/**
+ * The rules of one record against the config: declared sectors, owners and
+ * metrics, dues. They depend on the record's content and the config only, so
+ * the loader runs them on its parser threads and the check cache keeps them.
+ */
+export function checkAgainstConfig(record: MeetingRecord, config: Config): Finding[] {
+  const findings: Finding[] = [];
+  const report = reporter(findings);
   const sectors = Object.keys(config.sectors);
   const owners = Object.keys(config.owners);
   const metrics = Object.keys(config.metrics);
   const declared = (ids: Record<string, unknown>, id: string) => Object.hasOwn(ids, id);
-
-  for (const record of records) {
-    const { data } = record;
-    checkFileName(record, config, report);
-    (data.results ?? []).forEach((result, i) => {
-      if (!declared(config.sectors, result.sector)) {
-        report(record, 'unknown-sector', `The sector "${result.sector}" is not declared in meet.config.yaml.${didYouMean(result.sector, sectors)}`, ['results', i, 'sector']);
+  const { data } = record;
+  (data.results ?? []).forEach((result, i) => {
+    if (!declared(config.sectors, result.sector)) {
+      report(record, 'unknown-sector', `The sector "${result.sector}" is not declared in meet.config.yaml.${didYouMean(result.sector, sectors)}`, ['results', i, 'sector']);
+    }
+    for (const [metricId] of Object.entries(result.metrics ?? {})) {
+      const definition = config.metrics[metricId];
+      if (!definition || !declared(config.metrics, metricId)) {
+        report(record, 'unknown-metric', `The metric "${metricId}" is not declared in meet.config.yaml.${didYouMean(metricId, metrics)}`, ['results', i, 'metrics', metricId], 'key');
+      } else if (definition.sector !== result.sector && declared(config.sectors, result.sector)) {
+        report(record, 'metric-sector', `The metric "${metricId}" belongs to the sector "${definition.sector}", but is reported under "${result.sector}"`, ['results', i, 'metrics', metricId], 'key');
       }
-      for (const [metricId] of Object.entries(result.metrics ?? {})) {
-        const definition = config.metrics[metricId];
-        if (!definition || !declared(config.metrics, metricId)) {
-          report(record, 'unknown-metric', `The metric "${metricId}" is not declared in meet.config.yaml.${didYouMean(metricId, metrics)}`, ['results', i, 'metrics', metricId], 'key');
-        } else if (definition.sector !== result.sector && declared(config.sectors, result.sector)) {
-          report(record, 'metric-sector', `The metric "${metricId}" belongs to the sector "${definition.sector}", but is reported under "${result.sector}"`, ['results', i, 'metrics', metricId], 'key');
-        }
-      }
-    });
-    (data.tasks ?? []).forEach((task, i) => {
-      const ownerList = ownersOf(task);
-      ownerList.forEach((owner, k) => {
-        if (!declared(config.owners, owner)) {
-          const at: PropertyPath = Array.isArray(task.owner) ? ['tasks', i, 'owner', k] : ['tasks', i, 'owner'];
-          report(record, 'unknown-owner', `The owner "${owner}" is not declared in meet.config.yaml.${didYouMean(owner, owners)}`, at);
-        }
-      });
-      if (task.sector && !declared(config.sectors, task.sector)) {
-        report(record, 'unknown-sector', `The sector "${task.sector}" is not declared in meet.config.yaml.${didYouMean(task.sector, sectors)}`, ['tasks', i, 'sector']);
-      }
-      if (task.due && task.due < data.date) {
-        report(record, 'due-before-date', `The task "${task.id}" is due on ${task.due}, before the meeting that assigned it (${data.date})`, ['tasks', i, 'due']);
+    }
+  });
+  (data.tasks ?? []).forEach((task, i) => {
+    const ownerList = ownersOf(task);
+    ownerList.forEach((owner, k) => {
+      if (!declared(config.owners, owner)) {
+        const at: PropertyPath = Array.isArray(task.owner) ? ['tasks', i, 'owner', k] : ['tasks', i, 'owner'];
+        report(record, 'unknown-owner', `The owner "${owner}" is not declared in meet.config.yaml.${didYouMean(owner, owners)}`, at);
       }
     });
-  }
+    if (task.sector && !declared(config.sectors, task.sector)) {
+      report(record, 'unknown-sector', `The sector "${task.sector}" is not declared in meet.config.yaml.${didYouMean(task.sector, sectors)}`, ['tasks', i, 'sector']);
+    }
+    if (task.due && task.due < data.date) {
+      report(record, 'due-before-date', `The task "${task.id}" is due on ${task.due}, before the meeting that assigned it (${data.date})`, ['tasks', i, 'due']);
+    }
+  });
+  return findings;
+}
 
-  // Task ids are unique across the repository; updates name earlier tasks.
-  const assigned = new Map<string, { record: MeetingRecord; index: number }>();
+/** Task ids are unique across the repository; updates name tasks of earlier meetings. Needs only dates, task ids and updates. */
+export function checkAcrossRecords(records: readonly MeetingRecord[]): Finding[] {
+  const findings: Finding[] = [];
+  const report = reporter(findings);
+  // Task id → the record that first assigns it (a million ids at 100k records: kept lean).
+  const assigned = new Map<string, MeetingRecord>();
   const ordered = [...records].sort(compareRecords);
   for (const record of ordered) {
     (record.data.tasks ?? []).forEach((task, index) => {
       const first = assigned.get(task.id);
       if (first) {
-        const where = first.record === record ? 'earlier in this record' : `in ${first.record.file}`;
+        const where = first === record ? 'earlier in this record' : `in ${first.file}`;
         report(record, 'duplicate-task-id', `The task id "${task.id}" is already used ${where}; task ids must be unique across the repository`, ['tasks', index, 'id']);
       } else {
-        assigned.set(task.id, { record, index });
+        assigned.set(task.id, record);
       }
     });
   }
@@ -73,8 +96,8 @@ export function checkRepository(config: Config, records: readonly MeetingRecord[
       const origin = assigned.get(update.task);
       if (!origin) {
         report(record, 'update-unknown-task', `No record assigns a task "${update.task}".${didYouMean(update.task, assigned.keys())}`, ['updates', i, 'task']);
-      } else if (!(origin.record.data.date < record.data.date)) {
-        const when = origin.record === record ? 'at this same meeting' : `at a meeting on ${origin.record.data.date} (${origin.record.file})`;
+      } else if (!(origin.data.date < record.data.date)) {
+        const when = origin === record ? 'at this same meeting' : `at a meeting on ${origin.data.date} (${origin.file})`;
         report(record, 'update-not-earlier', `The task "${update.task}" was assigned ${when}; updates report only on tasks from meetings held before ${record.data.date}`, ['updates', i, 'task']);
       }
     });
@@ -82,25 +105,25 @@ export function checkRepository(config: Config, records: readonly MeetingRecord[
   return findings;
 }
 
-function checkFileName(
-  record: MeetingRecord,
-  config: Config,
-  report: (record: MeetingRecord, rule: RuleId, message: string, at: PropertyPath, target?: 'key' | 'value') => void,
-): void {
+/** The file name agrees with the meeting's date, and the record is filed in its year's folder. */
+export function checkFileName(record: MeetingRecord, config: Config): Finding[] {
+  const findings: Finding[] = [];
+  const report = reporter(findings);
   const name = path.posix.basename(record.file);
   const match = FILE_NAME.exec(name);
   const { date } = record.data;
   if (!match) {
     report(record, 'file-name', `The file name "${name}" should be ${date}-<slug>.md, the slug in lower-case letters, digits and "-"`, ['date']);
-    return;
+    return findings;
   }
   if (match[1] !== date) {
     report(record, 'file-name', `The file name starts with ${match[1]} but the meeting's date is ${date}; rename the file or correct the date`, ['date']);
-    return;
+    return findings;
   }
   const folder = path.posix.dirname(record.file);
   const expected = path.posix.join(config.paths.meetings, date.slice(0, 4));
   if (folder !== path.posix.normalize(expected)) {
     report(record, 'file-folder', `The record is in "${folder}/"; records of ${date.slice(0, 4)} are filed in "${expected}/"`, ['date']);
   }
+  return findings;
 }

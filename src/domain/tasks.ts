@@ -30,6 +30,12 @@ export function compareRecords(a: MeetingRecord, b: MeetingRecord): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
+/** The body of a record read with bodies; one read without is a bug in the caller. */
+export function bodyOf(record: MeetingRecord): string {
+  if (record.body === undefined) throw new Error(`${record.file} was read without its body`);
+  return record.body;
+}
+
 export function sortRecords(records: readonly MeetingRecord[]): MeetingRecord[] {
   return [...records].sort(compareRecords);
 }

@@ -1,37 +1,20 @@
 // Reading a records repository from disk: find the root, read the config,
 // walk the meetings folder. Parsing itself is pure (parse.ts).
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { RULES, type Finding } from '../domain/findings.js';
-import type { Config } from '../domain/schema.js';
-import { checkRepository } from '../domain/rules.js';
-import { RecordsError, UsageError } from '../errors.js';
-import { parseConfig, parseRecord, type MeetingRecord, type RecordParse } from './parse.js';
+import { Worker } from 'node:worker_threads';
+import type { Finding } from '../domain/findings.js';
+import type { Config, RecordData } from '../domain/schema.js';
+import { checkAcrossRecords, checkAgainstConfig, checkFileName } from '../domain/rules.js';
+import { RecordsError } from '../errors.js';
+import { CONFIG_FILE, contentHash, listRecordFiles, readConfigBytes, readRecordBytes, type RecordFile } from './files.js';
+import { parseConfig, parseRecord, type Locate, type MeetingRecord, type Position, type RecordParse, type RecordSource } from './parse.js';
+import type { PropertyPath } from './yamlDocument.js';
 
-export const CONFIG_FILE = 'meet.config.yaml';
-
-/** The nearest folder upwards from `start` holding meet.config.yaml. */
-export function findRoot(start: string, explicit?: string): string {
-  if (explicit) {
-    const root = path.resolve(start, explicit);
-    if (!existsSync(path.join(root, CONFIG_FILE))) {
-      throw new UsageError(`No ${CONFIG_FILE} in ${root}.`, 'Run "meet init" there first, or give --root the folder that holds it.');
-    }
-    return root;
-  }
-  let dir = path.resolve(start);
-  for (;;) {
-    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new UsageError(
-        `No ${CONFIG_FILE} found in ${path.resolve(start)} or any folder above it.`,
-        'Run "meet init" to create a records repository, or pass --root DIR.',
-      );
-    }
-    dir = parent;
-  }
-}
+// The file side lives in files.ts, which `meet check` can load without the
+// parsers when its cache answers.
+export { CONFIG_FILE, contentHash, findRoot, isInside, isInsideRealRoot, listRecordFiles, readConfigBytes, readRecordBytes, toPosix, type RecordFile } from './files.js';
 
 export interface Repository {
   root: string;
@@ -43,145 +26,279 @@ export interface Repository {
   partial?: MeetingRecord[];
 }
 
-export function readConfig(root: string): { config?: Config; findings: Finding[] } {
-  const file = path.join(root, CONFIG_FILE);
-  if (!isInsideRealRoot(root, file)) {
-    throw new UsageError(`${file} is a symbolic link leading outside the repository; it is not read.`, 'Replace the link with the file itself.');
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
-  }
+export function readConfig(root: string): { config?: Config; findings: Finding[]; hash: string } {
+  const bytes = readConfigBytes(root);
   const parsed = parseConfig(bytes, CONFIG_FILE);
-  return { config: parsed.config, findings: parsed.findings };
+  return { config: parsed.config, findings: parsed.findings, hash: contentHash(bytes) };
 }
 
-export interface RecordFile {
-  /** Relative to the root, with `/`. */
-  file: string;
-  absolute: string;
-  /** Set when the file must not be read (a link leading outside). */
-  refused?: Finding;
+export interface RecordFileParse extends RecordParse {
+  /** Set when the file was read. */
+  hash?: string;
 }
 
-/** Every `.md` file under the meetings folder, in path order. */
-export function listRecordFiles(root: string, config: Config): RecordFile[] {
-  const realRoot = realpathSync(root);
-  const meetings = path.join(root, config.paths.meetings);
-  const out: RecordFile[] = [];
-  if (!existsSync(meetings)) return out;
-  // The meetings folder itself may be a link: it must stay inside too.
-  if (!isInsideRealRoot(root, meetings)) {
-    const file = toPosix(path.relative(root, meetings));
-    return [{ file, absolute: meetings, refused: refusal(file, 'The meetings folder is a symbolic link leading outside the repository; nothing in it is read') }];
-  }
-  const seen = new Set<string>();
-  const walk = (dir: string): void => {
-    let real: string;
+export function readRecordFile(entry: RecordFile): RecordFileParse {
+  const bytes = readRecordBytes(entry);
+  if (Array.isArray(bytes)) return { findings: bytes };
+  const contentKey = contentHash(bytes);
+  const parse = parseRecord(bytes, entry.file, rereader(entry.absolute, contentKey));
+  if (parse.record) parse.record.hash = contentKey;
+  return { ...parse, hash: contentKey };
+}
+
+/** The file's bytes again, as long as they are the ones first read. */
+export function rereader(absolute: string, contentKey: string): RecordSource {
+  return () => {
     try {
-      real = realpathSync(dir);
+      const bytes = readFileSync(absolute);
+      return contentHash(bytes) === contentKey ? bytes : undefined;
     } catch {
-      return;
-    }
-    if (seen.has(real)) return; // a link cycle
-    seen.add(real);
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      // Hidden files and folders (editor swap files, .git) are not records.
-      if (entry.name.startsWith('.')) continue;
-      const absolute = path.join(dir, entry.name);
-      const file = toPosix(path.relative(root, absolute));
-      let isDirectory = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
-        let target: string;
-        try {
-          target = realpathSync(absolute);
-        } catch {
-          if (entry.name.endsWith('.md')) {
-            out.push({ file, absolute, refused: { ...refusal(file, 'This symbolic link points to a file that does not exist'), rule: 'file-unreadable' } });
-          }
-          continue;
-        }
-        if (!isInside(realRoot, target)) {
-          if (entry.name.endsWith('.md') || statSync(target).isDirectory()) {
-            out.push({ file, absolute, refused: refusal(file, 'This symbolic link leads outside the repository; it is not read') });
-          }
-          continue;
-        }
-        isDirectory = statSync(target).isDirectory();
-      }
-      if (isDirectory) walk(absolute);
-      else if (entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') out.push({ file, absolute });
+      return undefined;
     }
   };
-  walk(meetings);
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-function refusal(file: string, message: string): Finding {
-  return { file, line: 1, column: 1, severity: RULES['file-outside-root'].severity, rule: 'file-outside-root', message };
+export interface ReadOptions {
+  /**
+   * 'facts' keeps only what the rules across records look at: the date, the
+   * tasks' ids and the updates' task ids; every other field is absent,
+   * whatever its type says. For `meet check` only, which must hold 100,000
+   * records in little memory. Default 'full'.
+   */
+  detail?: 'full' | 'facts';
+  /** Keep each record's Markdown body (reports). Default false. */
+  bodies?: boolean;
+  /** Called as files are read: for a progress line on a terminal. */
+  progress?: (done: number, total: number) => void;
+  /** Outcomes already known (the check cache), by file; those files are not read. */
+  known?: (entry: RecordFile) => FileOutcome | undefined;
+  /** Called with each file's outcome (for the check cache). */
+  onFile?: (entry: RecordFile, outcome: FileOutcome) => void;
 }
 
-/** True when `target` (which exists) resolves, links and all, inside the real `root`. */
-export function isInsideRealRoot(root: string, target: string): boolean {
-  try {
-    return isInside(realpathSync(root), realpathSync(target));
-  } catch {
-    return false;
-  }
-}
-
-export function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
-export function readRecordFile(entry: RecordFile): RecordParse {
-  if (entry.refused) return { findings: [entry.refused] };
-  let bytes: Buffer;
-  try {
-    const stat = lstatSync(entry.absolute);
-    if (stat.isDirectory()) return { findings: [] };
-    // A FIFO or device named *.md would block the read forever.
-    const target = stat.isSymbolicLink() ? statSync(entry.absolute) : stat;
-    if (!target.isFile()) {
-      return { findings: [{ file: entry.file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: 'This is not a regular file (a pipe, socket or device), so it is not read' }] };
-    }
-    bytes = readFileSync(entry.absolute);
-  } catch (error) {
-    return {
-      findings: [
-        { file: entry.file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: `The file cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` },
-      ],
-    };
-  }
-  return parseRecord(bytes, entry.file);
+/** What is kept of a record that parsed (or of what was salvaged of one that did not). */
+export interface KeptRecord {
+  data: RecordData;
+  bodyLine: number;
+  body?: string;
 }
 
 /**
- * Reads the whole repository. Throws UsageError when there is no config at
- * all, and ConfigInvalid (with its findings) when the config has errors.
+ * One record file read and checked on its own: its findings (parsing, and
+ * the rules against the config) with their positions, and what is kept of
+ * it. Plain data, so it can come from a parser thread or the check cache.
  */
-export function readRepository(root: string): Repository {
+export interface FileOutcome {
+  findings: Finding[];
+  record?: KeptRecord;
+  partial?: KeptRecord;
+  hash?: string;
+}
+
+/** What the rules across records and `meet check --since` look at (see ReadOptions.detail). */
+export function recordFacts(data: RecordData): RecordData {
+  const facts = {
+    date: data.date,
+    tasks: data.tasks?.map((t) => ({ id: t.id })) ?? null,
+    updates: data.updates?.map((u) => ({ task: u.task })) ?? null,
+  };
+  return facts as unknown as RecordData;
+}
+
+function kept(record: MeetingRecord, options: ReadOptions): KeptRecord {
+  const out: KeptRecord = { data: options.detail === 'facts' ? recordFacts(record.data) : record.data, bodyLine: record.bodyLine };
+  if (options.bodies && record.body !== undefined) out.body = record.body;
+  return out;
+}
+
+/** Reads, parses and checks one record file against the config. Runs on a parser thread or here. */
+export function readFileOutcome(entry: RecordFile, config: Config, options: ReadOptions): FileOutcome {
+  const parse = readRecordFile(entry);
+  const findings = [...parse.findings];
+  const target = parse.record ?? parse.partial;
+  if (target) findings.push(...checkAgainstConfig(target, config));
+  const outcome: FileOutcome = { findings };
+  if (parse.record) outcome.record = kept(parse.record, options);
+  if (parse.partial) outcome.partial = kept(parse.partial, { detail: options.detail ?? 'full' });
+  if (parse.hash !== undefined) outcome.hash = parse.hash;
+  return outcome;
+}
+
+/** Reads the whole repository in this thread (see loadRepository). */
+export function readRepository(root: string, options: ReadOptions = {}): Repository {
+  const { config, configFindings } = requireConfig(root);
+  const files = listRecordFiles(root, config.paths.meetings);
+  const outcomes = files.map((entry) => options.known?.(entry));
+  readHere(files, outcomes, config, options);
+  return assemble(root, config, configFindings, files, outcomes as FileOutcome[], options);
+}
+
+function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], config: Config, options: ReadOptions): void {
+  let done = outcomes.filter(Boolean).length;
+  files.forEach((entry, i) => {
+    if (outcomes[i]) return;
+    outcomes[i] = readFileOutcome(entry, config, options);
+    options.progress?.(++done, files.length);
+  });
+}
+
+// Below this many files, starting threads costs more than it saves.
+const THREAD_THRESHOLD = 400;
+const FILES_PER_JOB = 128;
+
+/** How many parser threads to use for `fileCount` files; MEET_THREADS overrides (0: none). */
+export function parserThreads(fileCount: number): number {
+  const asked = process.env.MEET_THREADS;
+  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), 16);
+  if (fileCount < THREAD_THRESHOLD) return 0;
+  return Math.min(availableParallelism(), 4);
+}
+
+/**
+ * Reads the whole repository, parsing on worker threads when it is large.
+ * Throws UsageError when there is no config at all, and ConfigInvalid (with
+ * its findings) when the config has errors. Threads also mean this thread
+ * holds only fresh copies of what it keeps, never strings that pin a whole
+ * file's text.
+ */
+export async function loadRepository(root: string, options: ReadOptions = {}): Promise<Repository> {
+  const { config, configFindings } = requireConfig(root);
+  const files = listRecordFiles(root, config.paths.meetings);
+  const outcomes = files.map((entry) => options.known?.(entry));
+  const todo = files.filter((_, i) => !outcomes[i]);
+  const threads = Math.min(parserThreads(todo.length), Math.ceil(todo.length / FILES_PER_JOB));
+  if (threads === 0) {
+    readHere(files, outcomes, config, options);
+  } else {
+    const before = files.length - todo.length;
+    const results = await parseOnThreads(todo, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false }, threads, (done) =>
+      options.progress?.(before + done, files.length),
+    );
+    let k = 0;
+    files.forEach((_, i) => {
+      if (!outcomes[i]) outcomes[i] = results[k++];
+    });
+  }
+  return assemble(root, config, configFindings, files, outcomes as FileOutcome[], options);
+}
+
+/**
+ * A record kept without its parse: `locate` reads and parses the file again
+ * when first asked. One per record of a repository, so it holds only the
+ * root, the file's name and its content hash (no closure, no text).
+ */
+class LoadedRecord implements MeetingRecord {
+  body?: string;
+  hash?: string;
+  partial?: true;
+  private exact?: Locate;
+
+  constructor(
+    private readonly root: string,
+    readonly file: string,
+    public data: RecordData,
+    readonly bodyLine: number,
+    private readonly contentKey: string | undefined,
+  ) {}
+
+  locate(at: PropertyPath, target?: 'key' | 'value'): Position {
+    if (!this.exact) {
+      const bytes = this.contentKey === undefined ? undefined : rereader(path.join(this.root, this.file), this.contentKey)();
+      const parsed = bytes ? parseRecord(bytes, this.file) : undefined;
+      const record = this.partial ? parsed?.partial : parsed?.record;
+      this.exact = record ? record.locate : () => ({ line: 1, column: 1 });
+    }
+    return this.exact(at, target);
+  }
+}
+
+function toRecord(root: string, entry: RecordFile, kept: KeptRecord, contentKey: string | undefined, partial: boolean): MeetingRecord {
+  const record = new LoadedRecord(root, entry.file, kept.data, kept.bodyLine, contentKey);
+  if (kept.body !== undefined) record.body = kept.body;
+  if (contentKey !== undefined && !partial) record.hash = contentKey;
+  if (partial) record.partial = true;
+  return record;
+}
+
+export interface ThreadSettings {
+  config: Config;
+  detail: 'full' | 'facts';
+  bodies: boolean;
+}
+
+function parseOnThreads(files: RecordFile[], settings: ThreadSettings, threads: number, progress: (done: number) => void): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  let running = threads;
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    const stop = (error?: unknown) => {
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolve(outcomes);
+    };
+    const give = (worker: Worker, start: { at: number }) => {
+      if (next >= files.length) {
+        if (--running === 0) stop();
+        return;
+      }
+      start.at = next;
+      const job = files.slice(next, next + FILES_PER_JOB);
+      next += job.length;
+      worker.postMessage(job);
+    };
+    for (let t = 0; t < threads; t++) {
+      // A thread holds one batch of files at a time: a small heap is plenty.
+      const worker = new Worker(new URL('./parseThread.js', import.meta.url), {
+        workerData: settings,
+        resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+      });
+      const start = { at: 0 };
+      workers.push(worker);
+      worker.on('message', (json: string) => {
+        const batch = JSON.parse(json) as FileOutcome[];
+        for (let k = 0; k < batch.length; k++) outcomes[start.at + k] = batch[k]!;
+        done += batch.length;
+        progress(done);
+        give(worker, start);
+      });
+      worker.on('error', stop);
+      give(worker, start);
+    }
+  });
+}
+
+function requireConfig(root: string): { config: Config; configFindings: Finding[] } {
   const loaded = readConfig(root);
   if (!loaded.config) throw new ConfigInvalid(loaded.findings);
-  const config = loaded.config;
-  const findings: Finding[] = [...loaded.findings];
+  return { config: loaded.config, configFindings: loaded.findings };
+}
+
+function assemble(root: string, config: Config, configFindings: Finding[], files: RecordFile[], outcomes: FileOutcome[], options: ReadOptions): Repository {
+  const findings: Finding[] = [...configFindings];
   const records: MeetingRecord[] = [];
   const partial: MeetingRecord[] = [];
-  for (const entry of listRecordFiles(root, config)) {
-    const result = readRecordFile(entry);
-    findings.push(...result.findings);
-    if (result.record) records.push(result.record);
-    if (result.partial) partial.push(result.partial);
-  }
-  findings.push(...checkRepository(config, [...records, ...partial]));
+  // Dates repeat across records; copies that came from threads are shared again.
+  const dates = new Map<string, string>();
+  const shareDate = (kept: KeptRecord) => {
+    const date = dates.get(kept.data.date);
+    if (date === undefined) dates.set(kept.data.date, kept.data.date);
+    else kept.data.date = date;
+  };
+  files.forEach((entry, i) => {
+    const outcome = outcomes[i]!;
+    options.onFile?.(entry, outcome);
+    findings.push(...outcome.findings);
+    if (outcome.record) {
+      shareDate(outcome.record);
+      records.push(toRecord(root, entry, outcome.record, outcome.hash, false));
+    }
+    if (outcome.partial) partial.push(toRecord(root, entry, outcome.partial, outcome.hash, true));
+  });
+  const all = [...records, ...partial];
+  for (const record of all) findings.push(...checkFileName(record, config));
+  findings.push(...checkAcrossRecords(all));
   return { root, config, records, findings, partial };
 }
 
@@ -198,8 +315,8 @@ export class ConfigInvalid extends RecordsError {
  * tasks, diff): any error in the records stops them (exit 1), since a report
  * built on a broken record would be wrong without saying so.
  */
-export function readValidRepository(root: string): Repository {
-  const repository = readRepository(root);
+export async function loadValidRepository(root: string, options: ReadOptions = {}): Promise<Repository> {
+  const repository = await loadRepository(root, options);
   const errors = repository.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const shown = errors.slice(0, 10).map((f) => `  ${f.file}:${f.line}:${f.column}: ${f.message} (${f.rule})`);

@@ -6,6 +6,7 @@ import { clip, RULES, type Finding, type RuleId } from '../domain/findings.js';
 import { ConfigSchema, idSchema, RecordSchema, ResultSchema, TaskSchema, UpdateSchema, withDefaults, type Config, type RecordData } from '../domain/schema.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { describeIssues } from './schemaFindings.js';
+import { NOT_PLAIN, readPlainYaml } from './plainYaml.js';
 import { locateInYaml, parseYaml, type PropertyPath } from './yamlDocument.js';
 
 export interface Position {
@@ -19,10 +20,13 @@ export interface MeetingRecord {
   /** Path relative to the repository root, with `/`. */
   file: string;
   data: RecordData;
-  body: string;
+  /** The Markdown body; left out when the loader was asked not to keep bodies. */
+  body?: string;
   /** 1-based line where the Markdown body starts. */
   bodyLine: number;
   locate: Locate;
+  /** The file's content hash, when it was read from disk by the loader. */
+  hash?: string;
   /** Set on what `salvage` kept of a record with schema errors: for `meet check` only. */
   partial?: true;
 }
@@ -96,12 +100,20 @@ interface FrontMatterParse<T> {
 
 const START: Position = { line: 1, column: 1 };
 
+/**
+ * Where the bytes of a record can be read again, to place a finding found
+ * later (by a cross-record rule) in a record read by the fast path; undefined
+ * when they changed meanwhile.
+ */
+export type RecordSource = () => Uint8Array | undefined;
+
 /** Shared by records and the config: front matter or whole-file YAML. */
 function parseYamlFile<T>(
   bytes: Uint8Array,
   file: string,
   schema: z.ZodType<T>,
   kind: 'record' | 'config',
+  source?: RecordSource,
 ): FrontMatterParse<T> {
   const findings: Finding[] = [];
   const failed = (rule: RuleId, message: string, at: Position = START): FrontMatterParse<T> => {
@@ -136,6 +148,22 @@ function parseYamlFile<T>(
         yamlOffset = split.yamlOffset;
         body = split.body;
         bodyLine = split.closeLine + 1;
+    }
+  }
+
+  if (kind === 'record') {
+    // Most records have nothing to report: read them without positions, and
+    // build the exact reader's document only if a position is ever asked for.
+    const plain = readPlainYaml(yamlText);
+    if (plain !== NOT_PLAIN) {
+      const value = plain ?? {};
+      if (typeof value === 'object' && !Array.isArray(value)) {
+        const result = schema.safeParse(value);
+        if (result.success) {
+          return { data: result.data, findings, body, bodyLine, locate: lazyLocate(source ?? (() => bytes)) };
+        }
+      }
+      // Otherwise the exact reader below finds the same problems, with positions.
     }
   }
 
@@ -179,8 +207,44 @@ function parseYamlFile<T>(
   return { data: result.data, findings, body, bodyLine, locate };
 }
 
-export function parseRecord(bytes: Uint8Array, file: string): RecordParse {
-  const parsed = parseYamlFile(bytes, file, RecordSchema, 'record');
+/**
+ * `locate` for a record read by the fast path: on first use, reads the bytes
+ * again and builds the exact reader's document (kept for later calls).
+ */
+function lazyLocate(source: RecordSource): Locate {
+  let exact: Locate | undefined;
+  return (path, target) => {
+    if (!exact) {
+      const bytes = source();
+      exact = bytes ? exactLocate(bytes) : () => START;
+    }
+    return exact(path, target);
+  };
+}
+
+function exactLocate(bytes: Uint8Array): Locate {
+  const decoded = decodeText(bytes);
+  if (!('text' in decoded)) return () => START;
+  const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
+  const split = splitFrontMatter(text);
+  if (split.kind !== 'ok') return () => START;
+  let parsed: ReturnType<typeof parseYaml>;
+  try {
+    parsed = parseYaml(split.yaml);
+  } catch {
+    return () => START;
+  }
+  const lines = new LineIndex(text);
+  return (path, target = 'value') => lines.position(split.yamlOffset + locateInYaml(parsed.doc, path, target));
+}
+
+/**
+ * Parses one record. `source` reads its bytes again when a position is needed
+ * later; without it the bytes are kept for that (fine for a few records, not
+ * for a whole repository).
+ */
+export function parseRecord(bytes: Uint8Array, file: string, source?: RecordSource): RecordParse {
+  const parsed = parseYamlFile(bytes, file, RecordSchema, 'record', source);
   if (!parsed.data) {
     const partial = parsed.raw ? salvage(parsed.raw, file, parsed.locate) : undefined;
     return { findings: parsed.findings, ...(partial ? { partial } : {}) };

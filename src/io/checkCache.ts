@@ -1,0 +1,248 @@
+// The on-disk cache of `meet check`, in the git-ignored folder .meet-cache/
+// at the repository root. Two files:
+//   check-result.json  the findings of the last full check, and the key of
+//                      everything they depend on (tool, config, every record
+//                      file's content): a second check of unchanged records
+//                      only reads and hashes the files;
+//   records-<c>.json   the outcome of each record that parsed (its findings
+//                      against the config, and what the rules across records
+//                      need of it), by content hash, in 64 shards by the
+//                      hash's first character: after a change, only changed
+//                      files are parsed again, and no file is ever large.
+// Records arrive through pull requests, and so could a forged .meet-cache/
+// that says "no problems". Each file is therefore signed (HMAC-SHA256) with a
+// key kept outside the repository, in the user's cache folder; a file whose
+// signature does not match, that does not parse, or that was written by
+// another build of meet is ignored and rewritten. Writes go to a temporary
+// file and are renamed into place, so concurrent runs each leave a whole file.
+import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { Finding } from '../domain/findings.js';
+import type { RecordData } from '../domain/schema.js';
+import { PACKAGE_ROOT, toolVersion } from '../packageRoot.js';
+
+export const CACHE_FOLDER = '.meet-cache';
+const RESULT_FILE = 'check-result.json';
+const SHARDS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const shardFile = (c: string) => `records-${c.charCodeAt(0).toString(16)}.json`;
+// Bumped when the layout of the files changes.
+const FORMAT = 1;
+
+export interface CachedResult {
+  /** What the findings depend on: see `inputKey`. */
+  key: string;
+  /** The config's content hash, and the meetings folder it names: the config is not parsed again while it is unchanged. */
+  configHash: string;
+  meetings: string;
+  findings: Finding[];
+  /** The record files that parsed (what "N records checked" counts). */
+  records: string[];
+}
+
+/** A record file's outcome, by content hash: its findings carry no file name (the same content may sit under two names). */
+export interface CachedRecord {
+  findings: Omit<Finding, 'file'>[];
+  data: RecordData;
+  bodyLine: number;
+}
+
+interface Shard {
+  /** The config the findings were checked against. */
+  configHash: string;
+  entries: Record<string, CachedRecord>;
+}
+
+export class CheckCache {
+  private constructor(
+    private readonly folder: string,
+    private readonly secret: Buffer,
+    /** The build of meet: its version and a digest of its code. */
+    readonly tool: string,
+  ) {}
+
+  /** The cache of the repository at `root`, or undefined when it cannot be used safely. */
+  static open(root: string): CheckCache | undefined {
+    const folder = path.join(root, CACHE_FOLDER);
+    try {
+      const stat = lstatSync(folder, { throwIfNoEntry: false });
+      // A link or a file in its place (from a pull request, say) is left alone.
+      if (stat && !stat.isDirectory()) return undefined;
+      const secret = readSecret();
+      if (!secret) return undefined;
+      return new CheckCache(folder, secret, toolIdentity());
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The key of a check's input: this build, the config's bytes and every record file's content. */
+  inputKey(configHash: string, files: readonly { file: string; hash: string }[]): string {
+    const parts = [this.tool, configHash, ...files.map((f) => `${f.file}\0${f.hash}`)];
+    return hash('sha256', parts.join('\n'), 'base64url');
+  }
+
+  readResult(): CachedResult | undefined {
+    const value = this.read(RESULT_FILE) as CachedResult | undefined;
+    return value && typeof value.key === 'string' && typeof value.configHash === 'string' && typeof value.meetings === 'string' && Array.isArray(value.findings) && Array.isArray(value.records) ? value : undefined;
+  }
+
+  /** Every cached record outcome checked against this config. */
+  readRecords(configHash: string): Map<string, CachedRecord> {
+    const records = new Map<string, CachedRecord>();
+    for (const c of SHARDS) {
+      const shard = this.read(shardFile(c)) as Shard | undefined;
+      if (!shard || shard.configHash !== configHash || typeof shard.entries !== 'object' || shard.entries === null) continue;
+      for (const [key, entry] of Object.entries(shard.entries)) if (key[0] === c) records.set(key, entry);
+    }
+    this.previous = records;
+    this.previousConfig = configHash;
+    return records;
+  }
+
+  private previous = new Map<string, CachedRecord>();
+  private previousConfig = '';
+
+  /**
+   * Best effort: a cache that cannot be written (read-only checkout) just
+   * stays cold. Shards whose entries did not change are not written again.
+   */
+  write(result: CachedResult, records: ReadonlyMap<string, CachedRecord>): void {
+    try {
+      mkdirSync(this.folder, { recursive: false });
+      // Ignored by git without touching the repository's own .gitignore.
+      writeNew(path.join(this.folder, '.gitignore'), '# Written by meet: a cache, never committed.\n*\n');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return;
+    }
+    try {
+      const stat = lstatSync(this.folder);
+      if (!stat.isDirectory()) return;
+      const sameConfig = this.previousConfig === result.configHash;
+      const shards = new Map<string, Record<string, CachedRecord>>();
+      const changed = new Set<string>();
+      for (const [key, entry] of records) {
+        const c = key[0]!;
+        let shard = shards.get(c);
+        if (!shard) shards.set(c, (shard = {}));
+        shard[key] = entry;
+        if (!this.previous.has(key)) changed.add(c);
+      }
+      for (const key of this.previous.keys()) if (!records.has(key)) changed.add(key[0]!);
+      for (const c of SHARDS) {
+        const missing = shards.has(c) && !existsSync(path.join(this.folder, shardFile(c)));
+        if (sameConfig && !changed.has(c) && !missing) continue;
+        this.writeSigned(shardFile(c), { configHash: result.configHash, entries: shards.get(c) ?? {} } satisfies Shard);
+      }
+      this.writeSigned(RESULT_FILE, result);
+    } catch {
+      // Leaves no temporary file behind; see writeSigned.
+    }
+  }
+
+  private read(name: string): unknown {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(this.folder, name));
+    } catch {
+      return undefined;
+    }
+    const newline = bytes.indexOf(0x0a);
+    if (newline === -1) return undefined;
+    const payload = bytes.subarray(newline + 1);
+    const expected = Buffer.from(this.sign(payload), 'utf8');
+    const given = bytes.subarray(0, newline);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    try {
+      const parsed = JSON.parse(payload.toString('utf8')) as { format?: unknown; tool?: unknown; value?: unknown };
+      return parsed.format === FORMAT && parsed.tool === this.tool ? parsed.value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private sign(payload: Buffer): string {
+    return createHmac('sha256', this.secret).update(payload).digest('base64url');
+  }
+
+  private writeSigned(name: string, value: unknown): void {
+    const payload = Buffer.from(JSON.stringify({ format: FORMAT, tool: this.tool, value }), 'utf8');
+    const temp = path.join(this.folder, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      writeNew(temp, Buffer.concat([Buffer.from(`${this.sign(payload)}\n`, 'utf8'), payload]));
+      // rename replaces a link of that name, never what it points to.
+      renameSync(temp, path.join(this.folder, name));
+    } catch (error) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // never created
+      }
+      throw error;
+    }
+  }
+}
+
+/** Creates `file` (never over an existing one, never through a link) with `content`. */
+function writeNew(file: string, content: string | Buffer): void {
+  const fd = openSync(file, 'wx', 0o644);
+  try {
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The signing key, made once per user in their cache folder
+ * ($XDG_CACHE_HOME/meet or ~/.cache/meet), never in a repository.
+ */
+function readSecret(): Buffer | undefined {
+  const base = process.env.XDG_CACHE_HOME && path.isAbsolute(process.env.XDG_CACHE_HOME) ? process.env.XDG_CACHE_HOME : path.join(homedir(), '.cache');
+  const folder = path.join(base, 'meet');
+  const file = path.join(folder, 'cache-key');
+  try {
+    const key = readFileSync(file);
+    if (key.length >= 32) return key;
+  } catch {
+    // made below
+  }
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const key = randomBytes(32);
+    const temp = `${file}.${process.pid}.tmp`;
+    const fd = openSync(temp, 'wx', 0o600);
+    try {
+      writeSync(fd, key);
+    } finally {
+      closeSync(fd);
+    }
+    // Two first runs at once: the last rename wins, and the other's cache fails its check once.
+    renameSync(temp, file);
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+let identity: string | undefined;
+
+/** This build of meet: its version and a digest of its compiled code (a changed rule changes findings). */
+export function toolIdentity(): string {
+  if (identity) return identity;
+  const dist = path.join(PACKAGE_ROOT, 'dist');
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.js')) files.push(full);
+    }
+  };
+  walk(dist);
+  files.sort();
+  const digest = files.map((f) => `${path.relative(dist, f)}\0${hash('sha256', readFileSync(f), 'base64url')}`).join('\n');
+  identity = `${toolVersion()}+${hash('sha256', digest, 'base64url').slice(0, 16)}`;
+  return identity;
+}

@@ -1,0 +1,170 @@
+// Finding and reading record files, without parsing them: the root, the
+// meetings folder's .md files, their bytes and content hashes. Kept apart from
+// load.ts so a cached `meet check` never loads the YAML and schema code.
+import { hash } from 'node:crypto';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { RULES, type Finding } from '../domain/findings.js';
+import { UsageError } from '../errors.js';
+
+export const CONFIG_FILE = 'meet.config.yaml';
+
+/** The nearest folder upwards from `start` holding meet.config.yaml. */
+export function findRoot(start: string, explicit?: string): string {
+  if (explicit) {
+    const root = path.resolve(start, explicit);
+    if (!existsSync(path.join(root, CONFIG_FILE))) {
+      throw new UsageError(`No ${CONFIG_FILE} in ${root}.`, 'Run "meet init" there first, or give --root the folder that holds it.');
+    }
+    return root;
+  }
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new UsageError(
+        `No ${CONFIG_FILE} found in ${path.resolve(start)} or any folder above it.`,
+        'Run "meet init" to create a records repository, or pass --root DIR.',
+      );
+    }
+    dir = parent;
+  }
+}
+
+/** meet.config.yaml's bytes; a link leading outside the root is refused. */
+export function readConfigBytes(root: string): Buffer {
+  const file = path.join(root, CONFIG_FILE);
+  if (!isInsideRealRoot(root, file)) {
+    throw new UsageError(`${file} is a symbolic link leading outside the repository; it is not read.`, 'Replace the link with the file itself.');
+  }
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+export interface RecordFile {
+  /** Relative to the root, with `/`. */
+  file: string;
+  absolute: string;
+  /** Set when the file must not be read (a link leading outside). */
+  refused?: Finding;
+}
+
+/** Every `.md` file under the meetings folder, in path order. */
+export function listRecordFiles(root: string, meetingsFolder: string): RecordFile[] {
+  const realRoot = realpathSync(root);
+  const meetings = path.join(root, meetingsFolder);
+  const out: RecordFile[] = [];
+  if (!existsSync(meetings)) return out;
+  // The meetings folder itself may be a link: it must stay inside too.
+  if (!isInsideRealRoot(root, meetings)) {
+    const file = toPosix(path.relative(root, meetings));
+    return [{ file, absolute: meetings, refused: refusal(file, 'The meetings folder is a symbolic link leading outside the repository; nothing in it is read') }];
+  }
+  // Real paths of the folders walked: a link back to one of them is a cycle.
+  // Only links need resolving; a plain sub-folder's real path is its parent's plus its name.
+  const seen = new Set<string>();
+  const walk = (dir: string, real: string, relative: string): void => {
+    if (seen.has(real)) return;
+    seen.add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      // Hidden files and folders (editor swap files, .git) are not records.
+      if (entry.name.startsWith('.')) continue;
+      const absolute = path.join(dir, entry.name);
+      const file = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      let isDirectory = entry.isDirectory();
+      let target = path.join(real, entry.name);
+      if (entry.isSymbolicLink()) {
+        try {
+          target = realpathSync(absolute);
+        } catch {
+          if (entry.name.endsWith('.md')) {
+            out.push({ file, absolute, refused: { ...refusal(file, 'This symbolic link points to a file that does not exist'), rule: 'file-unreadable' } });
+          }
+          continue;
+        }
+        if (!isInside(realRoot, target)) {
+          if (entry.name.endsWith('.md') || statSync(target).isDirectory()) {
+            out.push({ file, absolute, refused: refusal(file, 'This symbolic link leads outside the repository; it is not read') });
+          }
+          continue;
+        }
+        isDirectory = statSync(target).isDirectory();
+      }
+      if (isDirectory) walk(absolute, target, file);
+      else if (entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') out.push({ file, absolute });
+    }
+  };
+  walk(meetings, realpathSync(meetings), toPosix(path.relative(root, meetings)));
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+function refusal(file: string, message: string): Finding {
+  return { file, line: 1, column: 1, severity: RULES['file-outside-root'].severity, rule: 'file-outside-root', message };
+}
+
+/** True when `target` (which exists) resolves, links and all, inside the real `root`. */
+export function isInsideRealRoot(root: string, target: string): boolean {
+  try {
+    return isInside(realpathSync(root), realpathSync(target));
+  } catch {
+    return false;
+  }
+}
+
+export function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** A record file's content hash: what the cache is keyed by, and how a re-read is known to be the same file. */
+export function contentHash(bytes: Uint8Array): string {
+  return hash('sha256', bytes, 'base64url');
+}
+
+/** A record file's bytes, or why it is not read: a refused link, a folder, a FIFO, an error. */
+export function readRecordBytes(entry: RecordFile): Buffer | Finding[] {
+  if (entry.refused) return [entry.refused];
+  let fd: number | undefined;
+  try {
+    // Non-blocking, so that a FIFO named *.md cannot hold the run waiting for
+    // a writer; what was opened is then looked at, not what the name was.
+    fd = openSync(entry.absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return [];
+    if (!stat.isFile()) {
+      return [{ file: entry.file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: 'This is not a regular file (a pipe, socket or device), so it is not read' }];
+    }
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return read < bytes.length ? bytes.subarray(0, read) : bytes;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return [];
+    return [
+      { file: entry.file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: `The file cannot be read: ${code ?? (error as Error).message}` },
+    ];
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
