@@ -200,6 +200,22 @@ describe('parseYaml', () => {
     expect(parseYaml('? !!js/function x\n: y').problems.map((p) => p.rule)).toEqual(['yaml-tag']);
   });
 
+  it.each([
+    ['on the line before', 'chair: !!python/object\n  name: x', 7],
+    ['past an anchor, a comment and a blank line', 'chair: &c !foo # a !bar note\n  # !foo\n\n  name: x', 10],
+    ['not at the first key\'s own tag', 'chair: !foo\n  !foo name: x', 7],
+    ['not at a "!" in earlier quoted text', "title: 'a !foo'\nchair:\n  !foo\n  name: x", 25],
+  ])('a tag before a block mapping is placed at its "!", %s', (_, source, offset) => {
+    expect(parseYaml(source).problems.map((p) => [p.rule, p.offset])).toEqual([['yaml-tag', offset]]);
+  });
+
+  it('a tag on an empty value is not taken for the next key\'s', () => {
+    expect(parseYaml('a: !foo\n!foo b: c').problems.map((p) => [p.rule, p.offset])).toEqual([
+      ['yaml-tag', 3],
+      ['yaml-tag', 8],
+    ]);
+  });
+
   it('core tags are allowed: !!str keeps text', () => {
     const { value, problems } = parseYaml('x: !!str 10:30\ny: !!map { a: b }');
     expect(problems).toEqual([]);

@@ -253,16 +253,39 @@ describe('enforceAllowList', () => {
   it.each([
     ['<p>a</p><td align="right">1</td>', '<p>a</p><td align="right">1</td>'],
     ['<a href="https://example.org" rel="noopener noreferrer">x</a>', '<a href="https://example.org" rel="noopener noreferrer">x</a>'],
-    ['<a href="javascript:alert(1)">x</a>', '&lt;a href=&quot;javascript:alert(1)&quot;&gt;x</a>'],
-    ['<a href="&#106;avascript:alert(1)">x</a>', '&lt;a href=&quot;&amp;#106;avascript:alert(1)&quot;&gt;x</a>'],
-    ['<p style="color:red">x</p>', '&lt;p style=&quot;color:red&quot;&gt;x</p>'],
-    ['<p onclick="x()">x</p>', '&lt;p onclick=&quot;x()&quot;&gt;x</p>'],
+    // A refused tag becomes text: its "<" and ">" escaped, the rest as it was.
+    ['<a href="javascript:alert(1)">x</a>', '&lt;a href="javascript:alert(1)"&gt;x</a>'],
+    ['<a href="&#106;avascript:alert(1)">x</a>', '&lt;a href="&#106;avascript:alert(1)"&gt;x</a>'],
+    ['<p style="color:red">x</p>', '&lt;p style="color:red"&gt;x</p>'],
+    ['<p onclick="x()">x</p>', '&lt;p onclick="x()"&gt;x</p>'],
     ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
     ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
-    ['</p onclick="x">', '&lt;/p onclick=&quot;x&quot;&gt;'],
+    ['</p onclick="x">', '&lt;/p onclick="x"&gt;'],
     ['<p', '&lt;p'],
+    // After a stray "<" the escaped text up to the next tag is not escaped again.
+    ['<p>a <scr&lt;b&gt; &quot;q&quot; &#39;s&#39; &amp;</p>', '<p>a &lt;scr&lt;b&gt; &quot;q&quot; &#39;s&#39; &amp;</p>'],
+    ['<p>x < y &lt; z</p>', '<p>x &lt; y &lt; z</p>'],
   ])('%s', (input, expected) => {
     expect(enforceAllowList(input)).toBe(expected);
+  });
+
+  it('leaves no "<" but those of allowed tags', () => {
+    const input = '<p>a <iframe src="x" <script>b</script> <a href="javascript:x" onclick="y">c</a> <<img src=x onerror=y>>';
+    const out = enforceAllowList(input);
+    expect(out.match(/<[^>]*>/g)).toEqual(['<p>', '</a>']);
+  });
+});
+
+describe('renderSafeMarkdown: text is escaped once', () => {
+  const render = (body: string) => renderSafeMarkdown(body, { headingOffset: 0, imageLabel: 'Ảnh' }).html;
+
+  it.each([
+    // marked passes the text after an inline <script> or <pre> through unescaped.
+    ['A <scr<script>ipt>alert(1)</scr</script>ipt> "q" <b>b</b>', '<p>A &lt;scr&lt;script&gt;ipt&gt;alert(1)&lt;/scr&lt;/script&gt;ipt&gt; &quot;q&quot; &lt;b&gt;b&lt;/b&gt;</p>\n'],
+    ['Đoạn <pre>a & "b" <i>c</i> &amp;</pre> d', '<p>Đoạn &lt;pre&gt;a &amp; &quot;b&quot; &lt;i&gt;c&lt;/i&gt; &amp;amp;&lt;/pre&gt; d</p>\n'],
+    ['x <scr<img src=x onerror=alert(1)> "y" \'z\'', '<p>x &lt;scr&lt;img src=x onerror=alert(1)&gt; &quot;y&quot; &#39;z&#39;</p>\n'],
+  ])('%s', (body, expected) => {
+    expect(render(body)).toBe(expected);
   });
 });
 

@@ -1,8 +1,11 @@
 // Writes that lose nothing: a temp file in the same folder, flushed, then
 // linked (new files: fails if the name exists) or renamed (replacements) into
 // place, so a crash leaves the old file or the new one, never half of one.
-import { closeSync, fchmodSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+// A filesystem without hard links (FAT, exFAT) gets new files written in
+// place instead, exclusively, and removed again if the write fails.
+import { closeSync, fchmodSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { isInside, isInsideRealRoot } from '../records/load.js';
@@ -17,9 +20,7 @@ function writeTemp(target: string, content: string, keepMode?: number): string {
   const fd = openSync(temp, 'wx', 0o644);
   try {
     if (keepMode !== undefined) fchmodSync(fd, keepMode);
-    const bytes = Buffer.from(content, 'utf8');
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    writeAll(fd, content);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
@@ -28,6 +29,12 @@ function writeTemp(target: string, content: string, keepMode?: number): string {
   }
   closeSync(fd);
   return temp;
+}
+
+function writeAll(fd: number, content: string): void {
+  const bytes = Buffer.from(content, 'utf8');
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
 }
 
 /**
@@ -60,8 +67,63 @@ export function createFileExclusive(root: string, target: string, content: strin
   const temp = writeTemp(target, content);
   try {
     linkSync(temp, target);
+  } catch (error) {
+    if (!meansNoHardLinks(error)) {
+      unlinkSync(temp);
+      throw error;
+    }
+    createInPlace(temp, target, content);
+    return;
+  }
+  unlinkSync(temp);
+}
+
+/**
+ * The errors link() gives where the filesystem has no hard links:
+ * - Linux: EPERM (vfat, exfat), ENOTSUP, the same number as EOPNOTSUPP
+ *   (some network and FUSE filesystems), ENOSYS (FUSE without link);
+ * - macOS and the BSDs: EOPNOTSUPP (msdosfs) or ENOTSUP; libuv has no name
+ *   for EOPNOTSUPP there, so Node says "UNKNOWN" and only errno tells;
+ * - Windows: FAT's ERROR_INVALID_FUNCTION, which libuv turns into EISDIR,
+ *   and a share's ERROR_NOT_SUPPORTED, ENOTSUP.
+ * Anything else, EEXIST first of all, is a real answer and is passed on.
+ */
+function meansNoHardLinks(error: unknown): boolean {
+  const { code, errno } = error as NodeJS.ErrnoException;
+  if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return true;
+  if (code === 'EISDIR') return process.platform === 'win32';
+  return errno !== undefined && errno === -constants.errno.EOPNOTSUPP;
+}
+
+/**
+ * createFileExclusive's way where hard links fail: `target` is created
+ * exclusively (EEXIST, the existing file untouched, when it is there) and
+ * written in place. That is not atomic, so a write that fails removes what
+ * it wrote: no half record stays. `temp`, already written, is always removed.
+ */
+export function createInPlace(temp: string, target: string, content: string): void {
+  try {
+    const fd = openSync(target, 'wx', 0o644);
+    let closing = false;
+    try {
+      writeAll(fd, content);
+      fsyncSync(fd);
+      // Inside the try: on a network share the data may only fail at close.
+      closing = true;
+      closeSync(fd);
+    } catch (error) {
+      if (!closing) {
+        try {
+          closeSync(fd);
+        } catch {
+          // The write's own error is the one to report.
+        }
+      }
+      rmSync(target, { force: true });
+      throw error;
+    }
   } finally {
-    unlinkSync(temp);
+    rmSync(temp, { force: true });
   }
 }
 

@@ -3,7 +3,7 @@
 // the clerk typed (`10:30`, `0755`, `2020-10-26` stay text); an empty value,
 // `~` or `null` written plainly is null.
 import { clip } from '../domain/findings.js';
-import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
+import { parseDocument, Parser, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type CST, type Document, type Node } from 'yaml';
 
 export type PropertyPath = readonly (string | number)[];
 
@@ -145,6 +145,8 @@ class Converter {
   private aliases = 0;
   private nodes = 0;
   private aborted = false;
+  /** Built only when a tag is reported. */
+  private propsByEnd: Map<number, CST.SourceToken> | undefined;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -220,17 +222,30 @@ class Converter {
   }
 
   private reportTag(tag: string, node: unknown): void {
-    // A node's range starts after its tag: point at the tag itself, which
-    // starts after the last blank, "[", "{" or "," before the "!".
     const start = offsetOf(node);
-    let offset = start;
-    const bang = this.text.lastIndexOf('!', start);
-    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
-    if (bang >= lineStart) {
-      offset = bang;
-      while (offset > lineStart && !/[\s[{,]/.test(this.text[offset - 1]!)) offset--;
-    }
+    const offset = this.tagBefore(start, tag, isMap(node) && !node.flow) ?? start;
     this.problems.push({ rule: 'yaml-tag', message: `The YAML tag "${shortTag(tag)}" is not allowed; records hold plain values only`, offset, severity: 'error' });
+  }
+
+  /**
+   * Where the tag `tag` of the node starting at `start` is written. A node's
+   * range starts after its tag, and a block mapping's at its first key, a line
+   * or more below the tag, possibly past an anchor, a comment or the key's own
+   * tag. So walk back from `start` over the parser's own tokens for those
+   * things only: a "!" inside some text is never a tag token.
+   */
+  private tagBefore(start: number, tag: string, blockMapping: boolean): number | undefined {
+    this.propsByEnd ??= propTokensByEnd(this.text);
+    // A tag on the first key's line is the key's: a block mapping's own tag
+    // is on an earlier line.
+    let lineBreakSeen = !blockMapping;
+    let at = start;
+    for (let token = this.propsByEnd.get(at); token; token = this.propsByEnd.get(at)) {
+      at = token.offset;
+      if (token.type === 'newline') lineBreakSeen = true;
+      else if (token.type === 'tag' && lineBreakSeen && this.doc.directives.tagName(token.source, () => {}) === tag) return at;
+    }
+    return undefined;
   }
 
   private report(rule: YamlProblem['rule'], message: string, node: unknown): void {
@@ -242,6 +257,30 @@ class Converter {
     this.aborted = true;
     return null;
   }
+}
+
+// What may stand between a node's tag and the node itself.
+const PROP_TOKENS = new Set(['tag', 'anchor', 'space', 'newline', 'comment']);
+
+/** The parser's tag, anchor, blank and comment tokens, by the offset each ends at. */
+function propTokensByEnd(text: string): Map<number, CST.SourceToken> {
+  const byEnd = new Map<number, CST.SourceToken>();
+  // Walked with a stack rather than recursion: block nesting is not bounded here.
+  const pending: unknown[] = [...new Parser().parse(text)];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item)) {
+      for (const element of item) pending.push(element);
+      continue;
+    }
+    const token = item as Partial<CST.SourceToken>;
+    if (token.type && PROP_TOKENS.has(token.type) && typeof token.offset === 'number' && typeof token.source === 'string' && token.source !== '') {
+      byEnd.set(token.offset + token.source.length, token as CST.SourceToken);
+    }
+    for (const value of Object.values(item)) if (typeof value === 'object' && value !== null) pending.push(value);
+  }
+  return byEnd;
 }
 
 function offsetOf(node: unknown): number {

@@ -108,11 +108,7 @@ export const FINDING_CASES: readonly FindingCase[] = [
   one('nothing-runs', 'tag-in-flow-list', 'tags/tag-in-flow-list.md', 'yaml-tag', 5, 24),
   one('nothing-runs', 'tag-verbatim-local', 'tags/verbatim-local.md', 'yaml-tag', 5, 11),
   one('nothing-runs', 'tag-named-handle-undeclared', 'tags/named-handle.md', ['yaml-tag', 'yaml-syntax'], 5, 11),
-  {
-    ...one('nothing-runs', 'tag-on-block-mapping', 'tags/tag-on-block-mapping.md', 'yaml-tag', 4, 8),
-    // BUG: a tag on a block mapping is placed at the mapping's first key (5:3), not at the tag (4:8).
-    bug: 'a tag before a block mapping is reported on the next line (5:3) instead of at the tag (4:8)',
-  },
+  one('nothing-runs', 'tag-on-block-mapping', 'tags/tag-on-block-mapping.md', 'yaml-tag', 4, 8),
   accepted('nothing-runs', 'tags/core-str-tag.md', 'tag-core-str-accepted'),
 
   // --- Bounded parsing -------------------------------------------------------

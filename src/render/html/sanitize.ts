@@ -119,6 +119,9 @@ function createMarked(options: SafeMarkdownOptions): Marked {
     },
     renderer: {
       html: ({ text, block }: Tokens.HTML | Tokens.Tag) => (block ? `<p>${escapeHtml(text.trim())}</p>\n` : escapeHtml(text)),
+      // marked passes text after an inline "<script>" or "<pre>" through as
+      // HTML, unescaped; here those tags are shown as text, and so is it.
+      text: (token: Tokens.Text | Tokens.Escape) => (token.type === 'text' && token.escaped && !token.tokens ? escapeHtml(token.text) : false),
       heading({ tokens, depth }: Tokens.Heading) {
         const level = heading(depth);
         return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
@@ -156,10 +159,13 @@ const ATTRIBUTE = /\s+([a-z-]+)="([^"<>]*)"/g;
 /**
  * Keeps a tag only when it is on the allow-list with allowed attributes
  * (and a safe href); anything else is shown as text. Text between tags is
- * already escaped by the renderer, so every "<" left starts a tag.
+ * already escaped by the renderer, so every "<" left starts a tag. Of a
+ * refused tag only its "<" and ">" are escaped: after a stray "<" it runs
+ * over text that is escaped already, and escaping that again would show the
+ * reader "&amp;lt;". With no "<" left, nothing refused can be markup.
  */
 export function enforceAllowList(html: string): string {
-  return html.replace(/<[^<>]*>?/g, (tag) => (isAllowedTag(tag) ? tag : escapeHtml(tag)));
+  return html.replace(/<[^<>]*>?/g, (tag) => (isAllowedTag(tag) ? tag : tag.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))));
 }
 
 function isAllowedTag(tag: string): boolean {
