@@ -3,6 +3,12 @@
 import { EXIT_USAGE } from './errors.js';
 
 export async function main(argv: string[]): Promise<number> {
+  // `meet check --format json | head`: a reader that stops early is not a
+  // crash; the rest of the output has nowhere to go.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   // `meet --version` needs no command modules at all: answer before loading them.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     const { toolVersion } = await import('./packageRoot.js');

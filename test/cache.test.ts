@@ -3,7 +3,7 @@
 // forged one is ignored, never follows links out of the repository, and
 // survives corruption and concurrent runs; parser threads give the same
 // results as one thread.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -186,6 +186,27 @@ describe('parser threads', () => {
       expect(single.code).toBe(0);
       expect(threaded).toEqual(single);
     }
+  });
+});
+
+describe('parser threads and hostile records', () => {
+  it('a thread that runs out of memory on a huge record leaves it to the main thread: the same findings', () => {
+    const root = copyExamples();
+    // 250,000 values behind an anchor: the exact reader is needed, and a parser thread's small heap is not enough for it.
+    const values = Array.from({ length: 12_000 }, (_, i) => `  k${i}: [${Array(20).fill('x').join(', ')}]\n`).join('');
+    writeTree(root, { 'meetings/2020/2020-12-30-big.md': `---\ntitle: A\ndate: 2020-12-30\nchair: B\nextra:\n  anchor: &a x\n${values}---\n` });
+    const one = runMeet(['check', '--format', 'json', '--no-cache'], { cwd: root, env: { MEET_THREADS: '0' } });
+    const two = runMeet(['check', '--format', 'json', '--no-cache'], { cwd: root, env: { MEET_THREADS: '2' } });
+    expect(one.code).toBe(1);
+    expect(JSON.parse(one.stdout).some((f: { file: string }) => f.file.endsWith('2020-12-30-big.md'))).toBe(true);
+    expect(two).toEqual(one);
+  });
+
+  it('output cut short by the reader (| head) ends quietly', () => {
+    const root = copyExamples();
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${MEET_BIN}" tasks --format json --today 2020-12-01 | head -c 10`], { cwd: root, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME } });
+    expect(run.stdout).toHaveLength(10);
+    expect(run.stderr).not.toMatch(/EPIPE|Error/);
   });
 });
 

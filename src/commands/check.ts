@@ -12,6 +12,7 @@ import { CheckCache, type CachedRecord } from '../io/checkCache.js';
 import { CONFIG_FILE, contentHash, findRoot, listRecordFiles, readConfigBytes, readRecordBytes, toPosix } from '../records/files.js';
 import type { ReadOptions, Repository } from '../records/load.js';
 import type { MeetingRecord } from '../records/parse.js';
+import { taskIdsOf, updatedTasksOf } from '../domain/tasks.js';
 import { colorsFor, printData, type Io } from '../io/terminal.js';
 import { toolVersion } from '../packageRoot.js';
 import {
@@ -147,12 +148,12 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
     known: (entry) => {
       const contentKey = hashes.get(entry.file);
       const hit = contentKey === undefined ? undefined : cached.get(contentKey);
-      if (!hit) return undefined;
-      return { findings: hit.findings.map((f) => ({ file: entry.file, ...f })), record: { data: hit.data, bodyLine: hit.bodyLine }, hash: contentKey };
+      if (!hit?.facts) return undefined;
+      return { findings: hit.findings.map((f) => ({ file: entry.file, ...f })), record: { data: hit.data, facts: hit.facts, bodyLine: hit.bodyLine }, hash: contentKey };
     },
     onFile: (_entry, outcome) => {
-      if (!outcome.record || outcome.hash === undefined) return;
-      records.set(outcome.hash, { findings: outcome.findings.map(({ file: _file, ...f }) => f), data: outcome.record.data, bodyLine: outcome.record.bodyLine });
+      if (!outcome.record?.facts || outcome.hash === undefined) return;
+      records.set(outcome.hash, { findings: outcome.findings.map(({ file: _file, ...f }) => f), data: outcome.record.data, facts: outcome.record.facts, bodyLine: outcome.record.bodyLine });
     },
   });
   const checked = checkedFrom(repository);
@@ -208,7 +209,7 @@ function findingsCausedByChange(
   const all = [...repository.records, ...(repository.partial ?? [])];
   const changedTasks = new Set<string>();
   for (const record of all) {
-    if (changed.has(record.file)) for (const task of record.data.tasks ?? []) changedTasks.add(task.id);
+    if (changed.has(record.file)) for (const id of taskIdsOf(record)) changedTasks.add(id);
   }
   // Findings are matched by place and rule, never by message text.
   const byPlace = new Map<string, number>();
@@ -222,13 +223,13 @@ function findingsCausedByChange(
     caused.add(findings[index]!);
   };
   for (const record of all) {
-    (record.data.tasks ?? []).forEach((task, i) => {
-      if (changedTasks.has(task.id)) mark(record, ['tasks', i, 'id'], 'duplicate-task-id');
+    taskIdsOf(record).forEach((id, i) => {
+      if (changedTasks.has(id)) mark(record, ['tasks', i, 'id'], 'duplicate-task-id');
     });
-    (record.data.updates ?? []).forEach((update, i) => {
-      if (changedTasks.has(update.task)) mark(record, ['updates', i, 'task'], 'update-not-earlier');
-      const why = vanished.get(update.task);
-      if (why) mark(record, ['updates', i, 'task'], 'update-unknown-task', `No record assigns the task "${update.task}" any more: ${why}`);
+    updatedTasksOf(record).forEach((task, i) => {
+      if (changedTasks.has(task)) mark(record, ['updates', i, 'task'], 'update-not-earlier');
+      const why = vanished.get(task);
+      if (why) mark(record, ['updates', i, 'task'], 'update-unknown-task', `No record assigns the task "${task}" any more: ${why}`);
     });
   }
   return findings;

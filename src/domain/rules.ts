@@ -6,7 +6,7 @@ import type { PropertyPath } from '../records/yamlDocument.js';
 import { RULES, type Finding, type RuleId } from './findings.js';
 import { ownersOf, type Config } from './schema.js';
 import { didYouMean } from './suggest.js';
-import { compareRecords } from './tasks.js';
+import { compareRecords, taskIdsOf, updatedTasksOf } from './tasks.js';
 
 const FILE_NAME = /^(\d{4}-\d{2}-\d{2})(-[a-z0-9-]+)?\.md$/;
 
@@ -81,24 +81,24 @@ export function checkAcrossRecords(records: readonly MeetingRecord[]): Finding[]
   const assigned = new Map<string, MeetingRecord>();
   const ordered = [...records].sort(compareRecords);
   for (const record of ordered) {
-    (record.data.tasks ?? []).forEach((task, index) => {
-      const first = assigned.get(task.id);
+    taskIdsOf(record).forEach((id, index) => {
+      const first = assigned.get(id);
       if (first) {
         const where = first === record ? 'earlier in this record' : `in ${first.file}`;
-        report(record, 'duplicate-task-id', `The task id "${task.id}" is already used ${where}; task ids must be unique across the repository`, ['tasks', index, 'id']);
+        report(record, 'duplicate-task-id', `The task id "${id}" is already used ${where}; task ids must be unique across the repository`, ['tasks', index, 'id']);
       } else {
-        assigned.set(task.id, record);
+        assigned.set(id, record);
       }
     });
   }
   for (const record of records) {
-    (record.data.updates ?? []).forEach((update, i) => {
-      const origin = assigned.get(update.task);
+    updatedTasksOf(record).forEach((task, i) => {
+      const origin = assigned.get(task);
       if (!origin) {
-        report(record, 'update-unknown-task', `No record assigns a task "${update.task}".${didYouMean(update.task, assigned.keys())}`, ['updates', i, 'task']);
+        report(record, 'update-unknown-task', `No record assigns a task "${task}".${didYouMean(task, assigned.keys())}`, ['updates', i, 'task']);
       } else if (!(origin.data.date < record.data.date)) {
         const when = origin === record ? 'at this same meeting' : `at a meeting on ${origin.data.date} (${origin.file})`;
-        report(record, 'update-not-earlier', `The task "${update.task}" was assigned ${when}; updates report only on tasks from meetings held before ${record.data.date}`, ['updates', i, 'task']);
+        report(record, 'update-not-earlier', `The task "${task}" was assigned ${when}; updates report only on tasks from meetings held before ${record.data.date}`, ['updates', i, 'task']);
       }
     });
   }

@@ -21,6 +21,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../domain/findings.js';
 import type { RecordData } from '../domain/schema.js';
+import type { RecordFacts } from '../records/parse.js';
 import { PACKAGE_ROOT, toolVersion } from '../packageRoot.js';
 
 export const CACHE_FOLDER = '.meet-cache';
@@ -45,6 +46,7 @@ export interface CachedResult {
 export interface CachedRecord {
   findings: Omit<Finding, 'file'>[];
   data: RecordData;
+  facts: RecordFacts;
   bodyLine: number;
 }
 

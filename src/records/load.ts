@@ -7,9 +7,10 @@ import { Worker } from 'node:worker_threads';
 import type { Finding } from '../domain/findings.js';
 import type { Config, RecordData } from '../domain/schema.js';
 import { checkAcrossRecords, checkAgainstConfig, checkFileName } from '../domain/rules.js';
+import { taskIdsOf, updatedTasksOf } from '../domain/tasks.js';
 import { RecordsError } from '../errors.js';
 import { CONFIG_FILE, contentHash, listRecordFiles, readConfigBytes, readRecordBytes, type RecordFile } from './files.js';
-import { parseConfig, parseRecord, type Locate, type MeetingRecord, type Position, type RecordParse, type RecordSource } from './parse.js';
+import { parseConfig, parseRecord, type Locate, type MeetingRecord, type Position, type RecordFacts, type RecordParse, type RecordSource } from './parse.js';
 import type { PropertyPath } from './yamlDocument.js';
 
 // The file side lives in files.ts, which `meet check` can load without the
@@ -60,9 +61,9 @@ export function rereader(absolute: string, contentKey: string): RecordSource {
 
 export interface ReadOptions {
   /**
-   * 'facts' keeps only what the rules across records look at: the date, the
-   * tasks' ids and the updates' task ids; every other field is absent,
-   * whatever its type says. For `meet check` only, which must hold 100,000
+   * 'facts' keeps only what the rules across records look at: the date in
+   * `data` (every other field is absent, whatever its type says) and the
+   * task ids in `facts`. For `meet check` only, which must hold 100,000
    * records in little memory. Default 'full'.
    */
   detail?: 'full' | 'facts';
@@ -79,6 +80,8 @@ export interface ReadOptions {
 /** What is kept of a record that parsed (or of what was salvaged of one that did not). */
 export interface KeptRecord {
   data: RecordData;
+  /** With detail 'facts': see MeetingRecord.facts. */
+  facts?: RecordFacts;
   bodyLine: number;
   body?: string;
 }
@@ -95,18 +98,13 @@ export interface FileOutcome {
   hash?: string;
 }
 
-/** What the rules across records and `meet check --since` look at (see ReadOptions.detail). */
-export function recordFacts(data: RecordData): RecordData {
-  const facts = {
-    date: data.date,
-    tasks: data.tasks?.map((t) => ({ id: t.id })) ?? null,
-    updates: data.updates?.map((u) => ({ task: u.task })) ?? null,
-  };
-  return facts as unknown as RecordData;
-}
-
 function kept(record: MeetingRecord, options: ReadOptions): KeptRecord {
-  const out: KeptRecord = { data: options.detail === 'facts' ? recordFacts(record.data) : record.data, bodyLine: record.bodyLine };
+  if (options.detail === 'facts') {
+    // The date alone stands for the data (see ReadOptions.detail).
+    const data = { date: record.data.date } as RecordData;
+    return { data, facts: { taskIds: [...taskIdsOf(record)], updateTasks: [...updatedTasksOf(record)] }, bodyLine: record.bodyLine };
+  }
+  const out: KeptRecord = { data: record.data, bodyLine: record.bodyLine };
   if (options.bodies && record.body !== undefined) out.body = record.body;
   return out;
 }
@@ -144,7 +142,9 @@ function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], co
 
 // Below this many files, starting threads costs more than it saves.
 const THREAD_THRESHOLD = 400;
-const FILES_PER_JOB = 128;
+// Small enough that a batch's JSON (about 1.3 KB a record with facts only) stays out of
+// V8's large-object space, where garbage waits for a full collection.
+const FILES_PER_JOB = 48;
 
 /** How many parser threads to use for `fileCount` files; MEET_THREADS overrides (0: none). */
 export function parserThreads(fileCount: number): number {
@@ -174,9 +174,11 @@ export async function loadRepository(root: string, options: ReadOptions = {}): P
     const results = await parseOnThreads(todo, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false }, threads, (done) =>
       options.progress?.(before + done, files.length),
     );
+    // Files a failed thread left over are read here.
     let k = 0;
-    files.forEach((_, i) => {
-      if (!outcomes[i]) outcomes[i] = results[k++];
+    files.forEach((entry, i) => {
+      if (outcomes[i]) return;
+      outcomes[i] = results[k++] ?? readFileOutcome(entry, config, options);
     });
   }
   return assemble(root, config, configFindings, files, outcomes as FileOutcome[], options);
@@ -188,10 +190,10 @@ export async function loadRepository(root: string, options: ReadOptions = {}): P
  * root, the file's name and its content hash (no closure, no text).
  */
 class LoadedRecord implements MeetingRecord {
-  body?: string;
-  hash?: string;
-  partial?: true;
-  private exact?: Locate;
+  // Declared, not defined: a field set on few records costs nothing on the rest.
+  declare body?: string;
+  declare partial?: true;
+  declare private exact?: Locate;
 
   constructor(
     private readonly root: string,
@@ -199,6 +201,8 @@ class LoadedRecord implements MeetingRecord {
     public data: RecordData,
     readonly bodyLine: number,
     private readonly contentKey: string | undefined,
+    readonly facts: RecordFacts | undefined,
+    readonly hash: string | undefined,
   ) {}
 
   locate(at: PropertyPath, target?: 'key' | 'value'): Position {
@@ -213,9 +217,8 @@ class LoadedRecord implements MeetingRecord {
 }
 
 function toRecord(root: string, entry: RecordFile, kept: KeptRecord, contentKey: string | undefined, partial: boolean): MeetingRecord {
-  const record = new LoadedRecord(root, entry.file, kept.data, kept.bodyLine, contentKey);
+  const record = new LoadedRecord(root, entry.file, kept.data, kept.bodyLine, contentKey, kept.facts, partial ? undefined : contentKey);
   if (kept.body !== undefined) record.body = kept.body;
-  if (contentKey !== undefined && !partial) record.hash = contentKey;
   if (partial) record.partial = true;
   return record;
 }
@@ -226,27 +229,30 @@ export interface ThreadSettings {
   bodies: boolean;
 }
 
-function parseOnThreads(files: RecordFile[], settings: ThreadSettings, threads: number, progress: (done: number) => void): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = new Array(files.length);
+/**
+ * Parses `files` on `threads` worker threads, a batch at a time. A thread that
+ * fails (out of memory on a hostile record, say) takes no more batches, and
+ * what it did not return is left undefined: the caller reads those files itself.
+ */
+function parseOnThreads(files: RecordFile[], settings: ThreadSettings, threads: number, progress: (done: number) => void): Promise<(FileOutcome | undefined)[]> {
+  const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
   let next = 0;
   let done = 0;
   let running = threads;
-  return new Promise((resolve, reject) => {
+  // Updates name tasks of earlier meetings, mostly read already: their ids
+  // become the same strings as the tasks' own (a fifth of check's memory at 100k).
+  const taskIds = new Map<string, string>();
+  const shareIds = (facts: RecordFacts | undefined) => {
+    if (!facts) return;
+    for (const id of facts.taskIds) taskIds.set(id, id);
+    facts.updateTasks = facts.updateTasks.map((task) => taskIds.get(task) ?? task);
+  };
+  return new Promise((resolve) => {
     const workers: Worker[] = [];
-    const stop = (error?: unknown) => {
+    const finish = () => {
+      if (--running > 0) return;
       for (const worker of workers) void worker.terminate();
-      if (error) reject(error);
-      else resolve(outcomes);
-    };
-    const give = (worker: Worker, start: { at: number }) => {
-      if (next >= files.length) {
-        if (--running === 0) stop();
-        return;
-      }
-      start.at = next;
-      const job = files.slice(next, next + FILES_PER_JOB);
-      next += job.length;
-      worker.postMessage(job);
+      resolve(outcomes);
     };
     for (let t = 0; t < threads; t++) {
       // A thread holds one batch of files at a time: a small heap is plenty.
@@ -254,17 +260,34 @@ function parseOnThreads(files: RecordFile[], settings: ThreadSettings, threads: 
         workerData: settings,
         resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
       });
-      const start = { at: 0 };
       workers.push(worker);
+      let start = 0;
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        finish();
+      };
+      const give = () => {
+        if (next >= files.length) return end();
+        start = next;
+        const job = files.slice(next, next + FILES_PER_JOB);
+        next += job.length;
+        worker.postMessage(job);
+      };
       worker.on('message', (json: string) => {
         const batch = JSON.parse(json) as FileOutcome[];
-        for (let k = 0; k < batch.length; k++) outcomes[start.at + k] = batch[k]!;
+        for (let k = 0; k < batch.length; k++) {
+          shareIds(batch[k]!.record?.facts);
+          outcomes[start + k] = batch[k]!;
+        }
         done += batch.length;
         progress(done);
-        give(worker, start);
+        give();
       });
-      worker.on('error', stop);
-      give(worker, start);
+      worker.on('error', end);
+      worker.on('exit', end);
+      give();
     }
   });
 }

@@ -25,10 +25,22 @@ export interface MeetingRecord {
   /** 1-based line where the Markdown body starts. */
   bodyLine: number;
   locate: Locate;
+  /**
+   * Only on records loaded for `meet check` (ReadOptions.detail 'facts'): the
+   * ids of the tasks it assigns and of the tasks its updates name. `data`
+   * then holds the date alone.
+   */
+  facts?: RecordFacts;
   /** The file's content hash, when it was read from disk by the loader. */
   hash?: string;
   /** Set on what `salvage` kept of a record with schema errors: for `meet check` only. */
   partial?: true;
+}
+
+/** What the rules across records need of a record: see MeetingRecord.facts. */
+export interface RecordFacts {
+  taskIds: string[];
+  updateTasks: string[];
 }
 
 export interface RecordParse {
