@@ -9,9 +9,11 @@
 //   node bench/floor-parse.mjs --root DIR [--yaml failsafe|core|js-yaml] [--env snapshot|live]
 //
 // `--yaml` picks the YAML parser: the `yaml` package's parse() with the core
-// or the failsafe schema (the product reads records with failsafe), or, for
-// comparison only, js-yaml (not a dependency of meet: it comes with
-// gray-matter in devDependencies, and reads YAML 1.1).
+// or the failsafe schema, or js-yaml with its failsafe schema (not a
+// dependency of meet: it comes with gray-matter in devDependencies). js-yaml
+// is the fast public parser, so `npm run bench` takes `--yaml js-yaml` as the
+// parse-and-validate floor that `meet check` is measured against; it runs on
+// one thread, as a plain script would.
 //
 // `--env snapshot` (the default) replaces process.env by a plain copy before
 // parsing: the `yaml` parser reads process.env.LOG_TOKENS once per token, and

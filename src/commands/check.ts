@@ -9,7 +9,7 @@ import type { Changes } from '../io/gitChanges.js';
 import { CheckCache, type CachedRecord } from '../io/checkCache.js';
 // Only the file side is loaded up front: when the cache answers, the YAML
 // reader, the schemas and git are never loaded (see BENCHMARKS.md).
-import { CONFIG_FILE, contentHash, findRoot, listRecordFiles, readConfigBytes, readRecordBytes, toPosix } from '../records/files.js';
+import { CONFIG_FILE, contentHash, findRoot, hashRecordFile, listRecordFiles, readConfigBytes, toPosix, type RecordFile } from '../records/files.js';
 import type { ReadOptions, Repository } from '../records/load.js';
 import type { MeetingRecord } from '../records/parse.js';
 import { taskIdsOf, updatedTasksOf } from '../domain/tasks.js';
@@ -95,6 +95,8 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<CheckResu
   return { root, findings: [...kept].sort(compareFindings), recordsChecked: checked.size, since, gitPrefix };
 }
 
+const NO_FINDINGS: CachedRecord['findings'] = [];
+
 interface CheckedRepository {
   meetings: string;
   /** Every finding: config, each file, and the cross-record rules. */
@@ -126,22 +128,16 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
     if (!config.config) throw new ConfigInvalid(config.findings);
     meetings = config.config.paths.meetings;
   }
-  const files = listRecordFiles(root, meetings);
   const hashes = new Map<string, string>();
-  const keyed = files.map((entry, i) => {
-    const bytes = readRecordBytes(entry);
-    // Files that are not read are keyed by what was found about them.
-    const key = Array.isArray(bytes) ? `!${contentHash(Buffer.from(JSON.stringify(bytes)))}` : contentHash(bytes);
-    if (!Array.isArray(bytes)) hashes.set(entry.file, key);
-    options.progress?.(i + 1, files.length);
-    return { file: entry.file, hash: key };
-  });
-  const key = cache.inputKey(configHash, keyed);
+  const key = hashRecordFiles(cache, configHash, listRecordFiles(root, meetings), hashes, options.progress);
   if (previous?.key === key) return { meetings, findings: previous.findings, recordFiles: previous.records };
 
   // Record outcomes checked against this same config are reused; the rest are read.
-  const { loadRepository } = await import('../records/load.js');
+  const { collectGarbage, FILES_BETWEEN_COLLECTIONS, loadRepository } = await import('../records/load.js');
+  const large = hashes.size >= FILES_BETWEEN_COLLECTIONS;
+  if (large) collectGarbage();
   const cached = cache.readRecords(configHash);
+  if (large) collectGarbage();
   const records = new Map<string, CachedRecord>();
   const repository = await loadRepository(root, {
     ...read,
@@ -149,16 +145,32 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
       const contentKey = hashes.get(entry.file);
       const hit = contentKey === undefined ? undefined : cached.get(contentKey);
       if (!hit?.facts) return undefined;
-      return { findings: hit.findings.map((f) => ({ file: entry.file, ...f })), record: { data: hit.data, facts: hit.facts, bodyLine: hit.bodyLine }, hash: contentKey };
+      const findings = hit.findings.length === 0 ? [] : hit.findings.map((f) => ({ file: entry.file, ...f }));
+      return { findings, record: { data: hit.data, facts: hit.facts, bodyLine: hit.bodyLine }, hash: contentKey };
     },
     onFile: (_entry, outcome) => {
       if (!outcome.record?.facts || outcome.hash === undefined) return;
-      records.set(outcome.hash, { findings: outcome.findings.map(({ file: _file, ...f }) => f), data: outcome.record.data, facts: outcome.record.facts, bodyLine: outcome.record.bodyLine });
+      const findings = outcome.findings.length === 0 ? NO_FINDINGS : outcome.findings.map(({ file: _file, ...f }) => f);
+      records.set(outcome.hash, cached.get(outcome.hash) ?? { findings, data: outcome.record.data, facts: outcome.record.facts, bodyLine: outcome.record.bodyLine });
     },
   });
   const checked = checkedFrom(repository);
+  if (large) collectGarbage();
   cache.write({ key, configHash, meetings, findings: checked.findings, records: checked.recordFiles }, records);
   return checked;
+}
+
+/** The cache key of this check's input; fills `hashes` (file → content hash) for the files that could be read. */
+function hashRecordFiles(cache: CheckCache, configHash: string, files: RecordFile[], hashes: Map<string, string>, progress: CheckOptions['progress']): string {
+  const keyed = files.map((entry, i) => {
+    const hashed = hashRecordFile(entry);
+    // Files that are not read are keyed by what was found about them.
+    const key = Array.isArray(hashed) ? `!${contentHash(Buffer.from(JSON.stringify(hashed)))}` : hashed;
+    if (!Array.isArray(hashed)) hashes.set(entry.file, key);
+    progress?.(i + 1, files.length);
+    return { file: entry.file, hash: key };
+  });
+  return cache.inputKey(configHash, keyed);
 }
 
 function checkedFrom(repository: Repository): CheckedRepository {

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../domain/findings.js';
 import type { Config, RecordData } from '../domain/schema.js';
@@ -140,6 +142,26 @@ function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], co
   });
 }
 
+/**
+ * A full garbage collection, between the phases of a large load. V8 lets the
+ * heap grow by a good part of what is alive before collecting, and what is
+ * alive here only grows: at 100k records that slack was a quarter of the
+ * peak memory. No-op where the runtime does not allow it.
+ */
+let fullCollection: (() => void) | undefined;
+export function collectGarbage(): void {
+  if (!fullCollection) {
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      fullCollection = vm.runInNewContext('gc') as () => void;
+    } catch {
+      fullCollection = () => {};
+    }
+  }
+  fullCollection();
+}
+export const FILES_BETWEEN_COLLECTIONS = 20_000;
+
 // Below this many files, starting threads costs more than it saves.
 const THREAD_THRESHOLD = 400;
 // Small enough that a batch's JSON (about 1.3 KB a record with facts only) stays out of
@@ -174,6 +196,7 @@ export async function loadRepository(root: string, options: ReadOptions = {}): P
     const results = await parseOnThreads(todo, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false }, threads, (done) =>
       options.progress?.(before + done, files.length),
     );
+    if (todo.length >= FILES_BETWEEN_COLLECTIONS) collectGarbage();
     // Files a failed thread left over are read here.
     let k = 0;
     files.forEach((entry, i) => {
@@ -281,7 +304,9 @@ function parseOnThreads(files: RecordFile[], settings: ThreadSettings, threads: 
           shareIds(batch[k]!.record?.facts);
           outcomes[start + k] = batch[k]!;
         }
+        const before = done;
         done += batch.length;
+        if (Math.floor(done / FILES_BETWEEN_COLLECTIONS) > Math.floor(before / FILES_BETWEEN_COLLECTIONS)) collectGarbage();
         progress(done);
         give();
       });
