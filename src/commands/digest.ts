@@ -11,7 +11,7 @@ import { assertInsideRoot, replaceFile } from '../io/files.js';
 import { commitFiles, describeCommit, hasUncommittedChanges, prepareCommit } from '../io/gitCommit.js';
 import { printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
 import { findRoot, loadValidRepository, toPosix } from '../records/load.js';
-import { defaultMonth, renderReport } from './report.js';
+import { defaultMonth, renderReport, reportMonth } from './report.js';
 
 export interface DigestOptions {
   root?: string;
@@ -25,8 +25,9 @@ export interface DigestOptions {
 
 export async function digestCommand(options: DigestOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadValidRepository(root, { bodies: true, progress: progressOnTerminal(io) });
-  const month = options.month ?? defaultMonth(options.today ?? todayIn(config.timezone));
+  const wanted = reportMonth(root, options);
+  const { config, records } = await loadValidRepository(root, { bodies: wanted ? { period: wanted } : true, progress: progressOnTerminal(io) });
+  const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone));
   const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
   const target = path.join(folder, `${month}.${options.format}`);
   assertInsideRoot(root, folder, options.out ?? config.paths.reports);

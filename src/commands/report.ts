@@ -9,7 +9,7 @@ import type { Locale } from '../domain/schema.js';
 import { EXIT_OK } from '../errors.js';
 import { replaceUserFile } from '../io/files.js';
 import { colorsFor, printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
-import { findRoot, loadValidRepository } from '../records/load.js';
+import { findRoot, loadValidRepository, readConfig } from '../records/load.js';
 
 export type ReportFormat = 'text' | 'md' | 'html' | 'json';
 
@@ -50,10 +50,22 @@ function chooseFormat(options: ReportOptions, io: Io): ReportFormat {
   return io.stdout.isTTY ? 'text' : 'md';
 }
 
+/**
+ * The month a report is about, known before the records are read (their
+ * bodies are kept for that month's meetings only). undefined when the config
+ * cannot say (reading the repository then reports why).
+ */
+export function reportMonth(root: string, options: { month?: Month; today?: IsoDate }): Month | undefined {
+  if (options.month) return options.month;
+  const { config } = readConfig(root);
+  return config ? defaultMonth(options.today ?? todayIn(config.timezone)) : undefined;
+}
+
 export async function reportCommand(options: ReportOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadValidRepository(root, { bodies: true, progress: progressOnTerminal(io) });
-  const month = options.month ?? defaultMonth(options.today ?? todayIn(config.timezone));
+  const wanted = reportMonth(root, options);
+  const { config, records } = await loadValidRepository(root, { bodies: wanted ? { period: wanted } : true, progress: progressOnTerminal(io) });
+  const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone));
   const report = buildReport(records, config, month, options.locale ?? config.locale);
   const format = chooseFormat(options, io);
   if (options.out) {

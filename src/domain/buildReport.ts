@@ -3,10 +3,10 @@
 import type { MeetingRecord } from '../records/parse.js';
 import { bodyOf } from './tasks.js';
 import { addMonths, firstDayOf, lastDayOf, monthOf, type Month } from './dates.js';
-import { meetingsOf, metricChange, metricValue } from './months.js';
+import { meetingsOf, metricChange, metricValue, periodOf } from './months.js';
 import type { OwnerRow, Report, ReportMeeting, ReportMetric, ReportTask, SectorResult, TaskCountsPoint } from './report.js';
-import { chairName, chairRole, type Config, type Locale } from './schema.js';
-import { isOpenStatus, overdueDays, taskStatesAtEndOf, type TaskState } from './tasks.js';
+import { chairName, chairRole, type Config, type Locale, type TaskStatus } from './schema.js';
+import { forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays, type TaskState } from './tasks.js';
 
 /** How many months the history and each metric's trend cover, ending with the report's month. */
 export const TREND_MONTHS = 6;
@@ -17,13 +17,24 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
   const lastDay = lastDayOf(month);
   const meetings = meetingsOf(records, month);
 
+  // Metrics look at the meetings of the trend's months only.
+  const trendStart = addMonths(month, -(TREND_MONTHS - 1));
+  const recent = records.filter((r) => {
+    const period = periodOf(r);
+    return period >= trendStart && period <= month;
+  });
   const metrics = Object.keys(config.metrics)
-    .map((id) => reportMetric(records, config, id, month))
+    .map((id) => reportMetric(recent, config, id, month))
     .filter((m) => m.value !== undefined || m.previous !== undefined);
 
-  const states = taskStatesAtEndOf(records, month);
-  const before = taskStatesAtEndOf(records, previousMonth);
-  const toTask = (state: TaskState) => reportTask(state, config, lastDay);
+  const { states, statusBefore, history } = taskTimeline(records, month);
+  // A task shows in several lists; its row is made once.
+  const rows = new Map<TaskState, ReportTask>();
+  const toTask = (state: TaskState) => {
+    let row = rows.get(state);
+    if (!row) rows.set(state, (row = reportTask(state, config, lastDay)));
+    return row;
+  };
   const all = [...states.values()];
   const overdue = all.filter((s) => overdueDays(s, lastDay) > 0);
   const tasks = {
@@ -31,8 +42,8 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
     completed: all
       .filter((s) => !isOpenStatus(s.status))
       .filter((s) => {
-        const earlier = before.get(s.id);
-        return earlier === undefined || isOpenStatus(earlier.status);
+        const earlier = statusBefore.get(s.id);
+        return earlier === undefined || isOpenStatus(earlier);
       })
       .map(toTask),
     carried: all.filter((s) => isOpenStatus(s.status) && s.meeting.data.date < firstDayOf(month)).map(toTask),
@@ -56,7 +67,7 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
     decisions: meetings.flatMap((r) => (r.data.decisions ?? []).map((text) => ({ text, date: r.data.date, file: r.file }))),
     tasks,
     owners: ownerRows(config, tasks, all.filter((s) => isOpenStatus(s.status)).map(toTask)),
-    history: taskHistory(records, month),
+    history,
   };
 }
 
@@ -153,18 +164,27 @@ function ownerRows(config: Config, tasks: Report['tasks'], open: readonly Report
   return [...rows.values()].filter((r) => r.assigned + r.completed + r.open + r.overdue > 0);
 }
 
-function taskHistory(records: readonly MeetingRecord[], month: Month): TaskCountsPoint[] {
-  const points: TaskCountsPoint[] = [];
-  for (let back = TREND_MONTHS - 1; back >= 0; back--) {
-    const m = addMonths(month, -back);
-    const lastDay = lastDayOf(m);
-    const point = { month: m, open: 0, closed: 0, overdue: 0 };
-    for (const state of taskStatesAtEndOf(records, m).values()) {
+/**
+ * One pass over the records for everything the report says about tasks: their
+ * states at the end of the month, their statuses at the end of the month
+ * before, and the open/closed/overdue counts of the trend's months.
+ */
+function taskTimeline(records: readonly MeetingRecord[], month: Month): { states: Map<string, TaskState>; statusBefore: Map<string, TaskStatus>; history: TaskCountsPoint[] } {
+  const history: TaskCountsPoint[] = [];
+  const months = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(month, i - (TREND_MONTHS - 1)));
+  const endOfPrevious = lastDayOf(addMonths(month, -1));
+  let states = new Map<string, TaskState>();
+  let statusBefore = new Map<string, TaskStatus>();
+  forEachTaskStateDay(records, months.map(lastDayOf), (lastDay, live) => {
+    const point = { month: months[history.length]!, open: 0, closed: 0, overdue: 0 };
+    for (const state of live.values()) {
       if (isOpenStatus(state.status)) point.open++;
       else point.closed++;
-      if (overdueDays(state, lastDay) > 0) point.overdue++;
+      if (isOverdue(state, lastDay)) point.overdue++;
     }
-    points.push(point);
-  }
-  return points;
+    history.push(point);
+    if (lastDay === endOfPrevious) statusBefore = new Map([...live].map(([id, state]) => [id, state.status]));
+    states = live;
+  });
+  return { states, statusBefore, history };
 }

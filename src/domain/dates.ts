@@ -70,9 +70,17 @@ export function firstDayOf(month: Month): IsoDate {
   return `${month}-01`;
 }
 
+// A report counts days for tens of thousands of tasks over a few thousand dates.
+const utcDays = new Map<IsoDate, number>();
+
 function toUtcDays(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 86_400_000;
+  let days = utcDays.get(date);
+  if (days === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    days = Date.UTC(y, m - 1, d) / 86_400_000;
+    utcDays.set(date, days);
+  }
+  return days;
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */

@@ -56,23 +56,41 @@ export function isOpenStatus(status: TaskStatus): boolean {
 
 /** Every task with its state at the end of `day`; tasks assigned later do not exist yet. */
 export function taskStatesOn(records: readonly MeetingRecord[], day: IsoDate): Map<string, TaskState> {
-  const states = new Map<string, TaskState>();
-  for (const record of sortRecords(records)) {
-    if (record.data.date > day) break;
-    for (const update of record.data.updates ?? []) {
-      const state = states.get(update.task);
-      // Only updates from meetings held strictly after the assignment count
-      // (the same rule `meet check` enforces).
-      if (!state || !(state.meeting.data.date < record.data.date)) continue;
-      state.status = update.status;
-      state.history.push({ date: record.data.date, file: record.file, status: update.status, ...(update.note ? { note: update.note } : {}) });
-    }
-    for (const task of record.data.tasks ?? []) {
-      if (states.has(task.id)) continue; // a duplicate id: the first assignment stands
-      states.set(task.id, newState(task, record));
-    }
-  }
+  let states = new Map<string, TaskState>();
+  forEachTaskStateDay(records, [day], (_day, live) => {
+    states = live;
+  });
   return states;
+}
+
+/**
+ * Walks the records once, in meeting order, and calls `at` with the task
+ * states at the end of each of `days` (ascending): one pass for a whole
+ * trend, instead of one per month. The map is live: it changes after `at`
+ * returns, so read it there.
+ */
+export function forEachTaskStateDay(records: readonly MeetingRecord[], days: readonly IsoDate[], at: (day: IsoDate, states: Map<string, TaskState>) => void): void {
+  const states = new Map<string, TaskState>();
+  const sorted = sortRecords(records);
+  let next = 0;
+  for (const day of days) {
+    for (; next < sorted.length && sorted[next]!.data.date <= day; next++) {
+      const record = sorted[next]!;
+      for (const update of record.data.updates ?? []) {
+        const state = states.get(update.task);
+        // Only updates from meetings held strictly after the assignment count
+        // (the same rule `meet check` enforces).
+        if (!state || !(state.meeting.data.date < record.data.date)) continue;
+        state.status = update.status;
+        state.history.push({ date: record.data.date, file: record.file, status: update.status, ...(update.note ? { note: update.note } : {}) });
+      }
+      for (const task of record.data.tasks ?? []) {
+        if (states.has(task.id)) continue; // a duplicate id: the first assignment stands
+        states.set(task.id, newState(task, record));
+      }
+    }
+    at(day, states);
+  }
 }
 
 function newState(task: TaskData, record: MeetingRecord): TaskState {
@@ -99,5 +117,6 @@ export function overdueDays(state: Pick<TaskState, 'status' | 'due'>, day: IsoDa
 }
 
 export function isOverdue(state: Pick<TaskState, 'status' | 'due'>, day: IsoDate): boolean {
-  return overdueDays(state, day) > 0;
+  // ISO dates compare as text: no need to count the days.
+  return isOpenStatus(state.status) && state.due !== undefined && state.due < day;
 }

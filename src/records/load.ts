@@ -7,6 +7,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../domain/findings.js';
+import type { Month } from '../domain/dates.js';
+import { periodOf } from '../domain/months.js';
 import type { Config, RecordData } from '../domain/schema.js';
 import { checkAcrossRecords, checkAgainstConfig, checkFileName } from '../domain/rules.js';
 import { taskIdsOf, updatedTasksOf } from '../domain/tasks.js';
@@ -69,8 +71,8 @@ export interface ReadOptions {
    * records in little memory. Default 'full'.
    */
   detail?: 'full' | 'facts';
-  /** Keep each record's Markdown body (reports). Default false. */
-  bodies?: boolean;
+  /** Keep the Markdown bodies (reports): all, or those of one month's meetings. Default false. */
+  bodies?: boolean | { period: Month };
   /** Called as files are read: for a progress line on a terminal. */
   progress?: (done: number, total: number) => void;
   /** Outcomes already known (the check cache), by file; those files are not read. */
@@ -107,7 +109,8 @@ function kept(record: MeetingRecord, options: ReadOptions): KeptRecord {
     return { data, facts: { taskIds: [...taskIdsOf(record)], updateTasks: [...updatedTasksOf(record)] }, bodyLine: record.bodyLine };
   }
   const out: KeptRecord = { data: record.data, bodyLine: record.bodyLine };
-  if (options.bodies && record.body !== undefined) out.body = record.body;
+  const wanted = options.bodies === true || (typeof options.bodies === 'object' && periodOf(record) === options.bodies.period);
+  if (wanted && record.body !== undefined) out.body = record.body;
   return out;
 }
 
@@ -249,7 +252,7 @@ function toRecord(root: string, entry: RecordFile, kept: KeptRecord, contentKey:
 export interface ThreadSettings {
   config: Config;
   detail: 'full' | 'facts';
-  bodies: boolean;
+  bodies: NonNullable<ReadOptions['bodies']>;
 }
 
 /**
