@@ -12,7 +12,7 @@ import { CheckCache, type CachedRecord } from '../io/checkCache.js';
 import { CONFIG_FILE, contentHash, findRoot, hashRecordFile, listRecordFiles, readConfigBytes, toPosix, type RecordFile } from '../records/files.js';
 import type { ReadOptions, Repository } from '../records/load.js';
 import type { MeetingRecord } from '../records/parse.js';
-import { taskIdsOf, updatedTasksOf } from '../domain/tasks.js';
+import { taskIdsOf, updatedTasksOf } from '../domain/recordFacts.js';
 import { colorsFor, printData, type Io } from '../io/terminal.js';
 import { toolVersion } from '../packageRoot.js';
 import {

@@ -6,7 +6,8 @@ import type { PropertyPath } from '../records/yamlDocument.js';
 import { RULES, type Finding, type RuleId } from './findings.js';
 import { ownersOf, type Config } from './schema.js';
 import { didYouMean } from './suggest.js';
-import { compareRecords, taskIdsOf, updatedTasksOf } from './tasks.js';
+import { taskIdsOf, updatedTasksOf } from './recordFacts.js';
+import { compareRecords } from './tasks.js';
 
 const FILE_NAME = /^(\d{4}-\d{2}-\d{2})(-[a-z0-9-]+)?\.md$/;
 

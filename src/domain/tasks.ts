@@ -30,16 +30,6 @@ export function compareRecords(a: MeetingRecord, b: MeetingRecord): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
-/** The ids of the tasks a record assigns, in order (also of a record loaded with facts only). */
-export function taskIdsOf(record: MeetingRecord): readonly string[] {
-  return record.facts ? record.facts.taskIds : (record.data.tasks ?? []).map((t) => t.id);
-}
-
-/** The task ids a record's updates name, in order (also of a record loaded with facts only). */
-export function updatedTasksOf(record: MeetingRecord): readonly string[] {
-  return record.facts ? record.facts.updateTasks : (record.data.updates ?? []).map((u) => u.task);
-}
-
 /** The body of a record read with bodies; one read without is a bug in the caller. */
 export function bodyOf(record: MeetingRecord): string {
   if (record.body === undefined) throw new Error(`${record.file} was read without its body`);

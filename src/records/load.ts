@@ -11,7 +11,7 @@ import type { Month } from '../domain/dates.js';
 import { periodOf } from '../domain/months.js';
 import type { Config, RecordData } from '../domain/schema.js';
 import { checkAcrossRecords, checkAgainstConfig, checkFileName } from '../domain/rules.js';
-import { taskIdsOf, updatedTasksOf } from '../domain/tasks.js';
+import { taskIdsOf, updatedTasksOf } from '../domain/recordFacts.js';
 import { RecordsError } from '../errors.js';
 import { CONFIG_FILE, contentHash, listRecordFiles, readConfigBytes, readRecordBytes, type RecordFile } from './files.js';
 import { parseConfig, parseRecord, type Locate, type MeetingRecord, type Position, type RecordFacts, type RecordParse, type RecordSource } from './parse.js';
@@ -166,7 +166,7 @@ export function collectGarbage(): void {
 export const FILES_BETWEEN_COLLECTIONS = 20_000;
 
 // Below this many files, starting threads costs more than it saves.
-const THREAD_THRESHOLD = 400;
+const THREAD_THRESHOLD = 2000;
 // Small enough that a batch's JSON (about 1.3 KB a record with facts only) stays out of
 // V8's large-object space, where garbage waits for a full collection.
 const FILES_PER_JOB = 48;
