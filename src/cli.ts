@@ -3,7 +3,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseCliDate, parseCliMonth, type IsoDate, type Month } from './domain/dates.js';
 import { EXIT_OK, EXIT_USAGE } from './errors.js';
-import { colorsFor, progressOnTerminal, type Io } from './io/terminal.js';
+import { progressOnTerminal, type Io } from './io/terminal.js';
 import { toolVersion } from './packageRoot.js';
 
 export function cliDate(value: string): IsoDate {
@@ -106,6 +106,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .action(async (opts: { date?: string; title?: string; kind?: string; chair?: string; template?: string; today?: string; dryRun: boolean; edit: boolean; commit: boolean }) => {
       const { runNew, renderNew } = await import('./commands/new.js');
+      const { colorsFor } = await import('./io/colors.js');
       const asker = io.stdinIsTTY ? (await import('./io/prompt.js')).terminalAsker() : undefined;
       try {
         const result = await runNew({ ...opts, root: globals().root }, io, asker);

@@ -13,7 +13,8 @@ import { CONFIG_FILE, contentHash, findRoot, hashRecordFile, listRecordFiles, re
 import type { ReadOptions, Repository } from '../records/load.js';
 import type { MeetingRecord } from '../records/parse.js';
 import { taskIdsOf, updatedTasksOf } from '../domain/recordFacts.js';
-import { colorsFor, printData, type Io } from '../io/terminal.js';
+import { colorsFor } from '../io/colors.js';
+import { printData, type Io } from '../io/terminal.js';
 import { toolVersion } from '../packageRoot.js';
 import {
   displayPath,

@@ -6,7 +6,8 @@ import { didYouMean } from '../domain/suggest.js';
 import { taskIds, taskLog, type CommitInfo, type TaskHistory } from '../domain/taskLog.js';
 import { EXIT_OK, RecordsError, UsageError } from '../errors.js';
 import { requireGitRepository } from '../io/git.js';
-import { colorsFor, printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
+import { colorsFor } from '../io/colors.js';
+import { printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
 import { findRoot, loadValidRepository } from '../records/load.js';
 import { renderLogJson, renderLogMarkdown, renderLogText } from '../render/log.js';
 

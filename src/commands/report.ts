@@ -8,7 +8,8 @@ import type { Report } from '../domain/report.js';
 import type { Locale } from '../domain/schema.js';
 import { EXIT_OK } from '../errors.js';
 import { replaceUserFile } from '../io/files.js';
-import { colorsFor, printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
+import { colorsFor } from '../io/colors.js';
+import { printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
 import { findRoot, loadValidRepository, readConfig } from '../records/load.js';
 
 export type ReportFormat = 'text' | 'md' | 'html' | 'json';

@@ -8,7 +8,8 @@ import type { Config, TaskStatus } from '../domain/schema.js';
 import { didYouMean } from '../domain/suggest.js';
 import { overdueDays, taskStatesOn } from '../domain/tasks.js';
 import { EXIT_OK, UsageError } from '../errors.js';
-import { colorsFor, printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
+import { colorsFor } from '../io/colors.js';
+import { printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
 import { findRoot, loadValidRepository } from '../records/load.js';
 import { renderTasksCsv, renderTasksJson, renderTasksMarkdown, renderTasksSummary, renderTasksText } from '../render/tasks.js';
 

@@ -1,6 +1,6 @@
 // The process's streams and environment, passed to commands explicitly so
-// tests and the CLI wire the same code.
-import { Chalk, type ChalkInstance } from 'chalk';
+// tests and the CLI wire the same code. Colours are in colors.ts, so that
+// `meet --help` does not load chalk.
 
 export interface OutStream {
   write(text: string): unknown;
@@ -26,19 +26,6 @@ export function processIo(colorAllowed = true): Io {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     colorAllowed,
   };
-}
-
-/**
- * Colour only on a terminal; NO_COLOR turns it off, FORCE_COLOR on
- * (https://no-color.org, https://force-color.org); --no-color wins over both.
- */
-export function colorsFor(stream: OutStream, io: Io): ChalkInstance {
-  let enabled = Boolean(stream.isTTY) && io.env.TERM !== 'dumb';
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') enabled = false;
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined && force !== '0' && force !== 'false') enabled = true;
-  if (!io.colorAllowed) enabled = false;
-  return new Chalk({ level: enabled ? 1 : 0 });
 }
 
 /** Writes text to stdout with a final newline, unless it already ends with one. */
