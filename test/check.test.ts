@@ -242,6 +242,12 @@ const CASES: Case[] = [
     findings: [{ line: 3, column: 7, rule: 'file-name', message: '2020-01-21' }],
   },
   {
+    name: 'a record saved as .MD is read, and its name reported',
+    file: `${M}2020-01-25-hop.MD`,
+    content: rec(...head('2020-01-25')),
+    findings: [{ line: 3, column: 7, rule: 'file-name', message: '2020-01-25-<slug>.md' }],
+  },
+  {
     name: 'file name without a date',
     file: `${M}hop-thang-mot.md`,
     content: rec(...head('2020-01-23')),

@@ -54,6 +54,14 @@ export interface RecordFile {
 }
 
 /** Every `.md` file under the meetings folder, in path order. */
+/**
+ * `.md` in any case: a record saved as `X.MD` (Windows editors do that) is
+ * read, and its name reported by the file-name rule, rather than skipped in silence.
+ */
+function isMarkdownName(name: string): boolean {
+  return name.toLowerCase().endsWith('.md');
+}
+
 export function listRecordFiles(root: string, meetingsFolder: string): RecordFile[] {
   const realRoot = realpathSync(root);
   const meetings = path.join(root, meetingsFolder);
@@ -88,13 +96,13 @@ export function listRecordFiles(root: string, meetingsFolder: string): RecordFil
         try {
           target = realpathSync(absolute);
         } catch {
-          if (entry.name.endsWith('.md')) {
+          if (isMarkdownName(entry.name)) {
             out.push({ file, absolute, refused: { ...refusal(file, 'This symbolic link points to a file that does not exist'), rule: 'file-unreadable' } });
           }
           continue;
         }
         if (!isInside(realRoot, target)) {
-          if (entry.name.endsWith('.md') || statSync(target).isDirectory()) {
+          if (isMarkdownName(entry.name) || statSync(target).isDirectory()) {
             out.push({ file, absolute, refused: refusal(file, 'This symbolic link leads outside the repository; it is not read') });
           }
           continue;
@@ -102,7 +110,7 @@ export function listRecordFiles(root: string, meetingsFolder: string): RecordFil
         isDirectory = statSync(target).isDirectory();
       }
       if (isDirectory) walk(absolute, target, file);
-      else if (entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') out.push({ file, absolute });
+      else if (isMarkdownName(entry.name) && entry.name.toLowerCase() !== 'readme.md') out.push({ file, absolute });
     }
   };
   walk(meetings, realpathSync(meetings), toPosix(path.relative(root, meetings)));
