@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/domain/buildReport.js';
 import type { Report } from '../src/domain/report.js';
-import { readRepository } from '../src/records/load.js';
+import { loadRepository } from '../src/records/load.js';
 import { reportJson } from '../src/render/reportJson.js';
 import { EXAMPLES, makeRepo, MINIMAL_CONFIG, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
 
@@ -68,9 +68,9 @@ function meeting(date: string, extra = ''): string {
   return record(`title: Họp ngày ${date}\ndate: ${date}\nchair: Nguyễn Văn A\n${extra}`);
 }
 
-function reportOf(files: Record<string, string>, month: string, config = CONFIG): Report {
+async function reportOf(files: Record<string, string>, month: string, config = CONFIG): Promise<Report> {
   const root = makeRepo(files, config);
-  const repository = readRepository(root, { bodies: true });
+  const repository = await loadRepository(root, { bodies: true });
   expect(repository.findings.filter((f) => f.severity === 'error')).toEqual([]);
   return buildReport(repository.records, repository.config, month, repository.config.locale);
 }
@@ -84,9 +84,9 @@ describe('buildReport', () => {
   - { id: t1, title: Việc một, owner: van-phong, due: 2020-12-31 }`,
   );
 
-  it('applies updates of meetings on the same date in file path order', () => {
+  it('applies updates of meetings on the same date in file path order', async () => {
     const update = (status: string) => `updates:\n  - { task: t1, status: ${status} }`;
-    const doneLast = reportOf(
+    const doneLast = await reportOf(
       {
         'meetings/2020/2020-10-01-giao.md': assignT1,
         'meetings/2020/2020-10-20-a.md': meeting('2020-10-20', update('in-progress')),
@@ -102,7 +102,7 @@ describe('buildReport', () => {
     expect(doneLast.tasks.assigned[0]?.status).toBe('done');
     expect(ids(doneLast.tasks.completed)).toEqual(['t1']);
 
-    const openLast = reportOf(
+    const openLast = await reportOf(
       {
         'meetings/2020/2020-10-01-giao.md': assignT1,
         'meetings/2020/2020-10-20-a.md': meeting('2020-10-20', update('done')),
@@ -114,7 +114,7 @@ describe('buildReport', () => {
     expect(openLast.tasks.completed).toEqual([]);
   });
 
-  it('counts a task reopened after done as open and not completed in the later month', () => {
+  it('counts a task reopened after done as open and not completed in the later month', async () => {
     const files = {
       'meetings/2020/2020-09-10-giao.md': meeting(
         '2020-09-10',
@@ -124,12 +124,12 @@ describe('buildReport', () => {
       'meetings/2020/2020-10-15-xong.md': meeting('2020-10-15', `updates:\n  - { task: t1, status: done, note: Đã xong }`),
       'meetings/2020/2020-11-15-mo-lai.md': meeting('2020-11-15', `updates:\n  - { task: t1, status: open, note: Làm lại }`),
     };
-    const october = reportOf(files, '2020-10');
+    const october = await reportOf(files, '2020-10');
     expect(ids(october.tasks.completed)).toEqual(['t1']);
     expect(october.tasks.carried).toEqual([]);
     expect(october.tasks.completed[0]?.note).toBe('Đã xong');
 
-    const november = reportOf(files, '2020-11');
+    const november = await reportOf(files, '2020-11');
     expect(november.tasks.completed).toEqual([]);
     expect(ids(november.tasks.carried)).toEqual(['t1']);
     expect(november.tasks.carried[0]?.status).toBe('open');
@@ -149,8 +149,8 @@ describe('buildReport', () => {
     ]);
   });
 
-  it('counts a task assigned and finished in the same month as completed', () => {
-    const report = reportOf(
+  it('counts a task assigned and finished in the same month as completed', async () => {
+    const report = await reportOf(
       {
         'meetings/2020/2020-10-01-giao.md': assignT1,
         'meetings/2020/2020-10-25-xong.md': meeting('2020-10-25', 'updates:\n  - { task: t1, status: dropped }'),
@@ -162,7 +162,7 @@ describe('buildReport', () => {
     expect(report.tasks.completed[0]?.status).toBe('dropped');
   });
 
-  it('sums a `sum` metric over the month and keeps the latest value of a `last` one', () => {
+  it('sums a `sum` metric over the month and keeps the latest value of a `last` one', async () => {
     const results = (blood: number, level: number) => `results:
   - sector: van-hoa-xa-hoi
     summary: Hiến máu
@@ -170,7 +170,7 @@ describe('buildReport', () => {
   - sector: kinh-te
     summary: Mực nước
     metrics: { muc-nuoc: ${level} }`;
-    const report = reportOf(
+    const report = await reportOf(
       {
         'meetings/2020/2020-09-20-a.md': meeting('2020-09-20', results(50, 2)),
         'meetings/2020/2020-10-05-a.md': meeting('2020-10-05', results(30, 4.5)),
@@ -190,9 +190,9 @@ describe('buildReport', () => {
     ]);
   });
 
-  it('gives no percentage when the previous value is 0, and JSON says null', () => {
+  it('gives no percentage when the previous value is 0, and JSON says null', async () => {
     const blood = (n: number) => `results:\n  - sector: van-hoa-xa-hoi\n    summary: Hiến máu\n    metrics: { don-vi-mau: ${n} }`;
-    const report = reportOf(
+    const report = await reportOf(
       {
         'meetings/2020/2020-09-20-a.md': meeting('2020-09-20', blood(0)),
         'meetings/2020/2020-10-20-a.md': meeting('2020-10-20', blood(120)),
@@ -205,8 +205,8 @@ describe('buildReport', () => {
     expect(json).toMatchObject({ value: 120, previous: 0, change: 120, percent: null });
   });
 
-  it("measures overdue days on the month's last day", () => {
-    const report = reportOf(
+  it("measures overdue days on the month's last day", async () => {
+    const report = await reportOf(
       {
         'meetings/2020/2020-02-03-giao.md': meeting(
           '2020-02-03',
@@ -234,8 +234,8 @@ describe('buildReport', () => {
     expect(json.tasks.assigned.find((t) => t.id === 'khong-han')).toMatchObject({ due: null, sector: null, note: null });
   });
 
-  it('lists tasks due next month, and meetings by their period', () => {
-    const report = reportOf(
+  it('lists tasks due next month, and meetings by their period', async () => {
+    const report = await reportOf(
       {
         // Held in November, but it reviews October.
         'meetings/2020/2020-11-02-thang-10.md': meeting(

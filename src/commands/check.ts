@@ -130,7 +130,8 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
     meetings = config.config.paths.meetings;
   }
   const hashes = new Map<string, string>();
-  const key = hashRecordFiles(cache, configHash, listRecordFiles(root, meetings), hashes, options.progress);
+  const files = listRecordFiles(root, meetings);
+  const key = hashRecordFiles(cache, configHash, files, hashes, options.progress);
   if (previous?.key === key) return { meetings, findings: previous.findings, recordFiles: previous.records };
 
   // Record outcomes checked against this same config are reused; the rest are read.
@@ -142,6 +143,7 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
   const records = new Map<string, CachedRecord>();
   const repository = await loadRepository(root, {
     ...read,
+    files,
     known: (entry) => {
       const contentKey = hashes.get(entry.file);
       const hit = contentKey === undefined ? undefined : cached.get(contentKey);

@@ -14,7 +14,7 @@ import { checkAcrossRecords, checkAgainstConfig, checkFileName } from '../domain
 import { taskIdsOf, updatedTasksOf } from '../domain/recordFacts.js';
 import { RecordsError } from '../errors.js';
 import { CONFIG_FILE, contentHash, listRecordFiles, readConfigBytes, readRecordBytes, type RecordFile } from './files.js';
-import { parseConfig, parseRecord, type Locate, type MeetingRecord, type Position, type RecordFacts, type RecordParse, type RecordSource } from './parse.js';
+import { exactLocate, parseConfig, parseRecord, type Locate, type MeetingRecord, type Position, type RecordFacts, type RecordParse } from './parse.js';
 import type { PropertyPath } from './yamlDocument.js';
 
 // The file side lives in files.ts, which `meet check` can load without the
@@ -45,22 +45,17 @@ export interface RecordFileParse extends RecordParse {
 export function readRecordFile(entry: RecordFile): RecordFileParse {
   const bytes = readRecordBytes(entry);
   if (Array.isArray(bytes)) return { findings: bytes };
-  const contentKey = contentHash(bytes);
-  const parse = parseRecord(bytes, entry.file, rereader(entry.absolute, contentKey));
-  if (parse.record) parse.record.hash = contentKey;
-  return { ...parse, hash: contentKey };
+  return { ...parseRecord(bytes, entry.file), hash: contentHash(bytes) };
 }
 
-/** The file's bytes again, as long as they are the ones first read. */
-export function rereader(absolute: string, contentKey: string): RecordSource {
-  return () => {
-    try {
-      const bytes = readFileSync(absolute);
-      return contentHash(bytes) === contentKey ? bytes : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+/** A record file's bytes again, as long as they are the ones first read. */
+function readAgain(absolute: string, contentKey: string): Uint8Array | undefined {
+  try {
+    const bytes = readFileSync(absolute);
+    return contentHash(bytes) === contentKey ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface ReadOptions {
@@ -75,6 +70,8 @@ export interface ReadOptions {
   bodies?: boolean | { period: Month };
   /** Called as files are read: for a progress line on a terminal. */
   progress?: (done: number, total: number) => void;
+  /** The record files, when the caller has just listed them (the check cache). */
+  files?: RecordFile[];
   /** Outcomes already known (the check cache), by file; those files are not read. */
   known?: (entry: RecordFile) => FileOutcome | undefined;
   /** Called with each file's outcome (for the check cache). */
@@ -125,15 +122,6 @@ export function readFileOutcome(entry: RecordFile, config: Config, options: Read
   if (parse.partial) outcome.partial = kept(parse.partial, { detail: options.detail ?? 'full' });
   if (parse.hash !== undefined) outcome.hash = parse.hash;
   return outcome;
-}
-
-/** Reads the whole repository in this thread (see loadRepository). */
-export function readRepository(root: string, options: ReadOptions = {}): Repository {
-  const { config, configFindings } = requireConfig(root);
-  const files = listRecordFiles(root, config.paths.meetings);
-  const outcomes = files.map((entry) => options.known?.(entry));
-  readHere(files, outcomes, config, options);
-  return assemble(root, config, configFindings, files, outcomes as FileOutcome[], options);
 }
 
 function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], config: Config, options: ReadOptions): void {
@@ -188,7 +176,7 @@ export function parserThreads(fileCount: number): number {
  */
 export async function loadRepository(root: string, options: ReadOptions = {}): Promise<Repository> {
   const { config, configFindings } = requireConfig(root);
-  const files = listRecordFiles(root, config.paths.meetings);
+  const files = options.files ?? listRecordFiles(root, config.paths.meetings);
   const outcomes = files.map((entry) => options.known?.(entry));
   const todo = files.filter((_, i) => !outcomes[i]);
   const threads = Math.min(parserThreads(todo.length), Math.ceil(todo.length / FILES_PER_JOB));
@@ -228,22 +216,21 @@ class LoadedRecord implements MeetingRecord {
     readonly bodyLine: number,
     private readonly contentKey: string | undefined,
     readonly facts: RecordFacts | undefined,
-    readonly hash: string | undefined,
   ) {}
 
   locate(at: PropertyPath, target?: 'key' | 'value'): Position {
     if (!this.exact) {
-      const bytes = this.contentKey === undefined ? undefined : rereader(path.join(this.root, this.file), this.contentKey)();
-      const parsed = bytes ? parseRecord(bytes, this.file) : undefined;
-      const record = this.partial ? parsed?.partial : parsed?.record;
-      this.exact = record ? record.locate : () => ({ line: 1, column: 1 });
+      const bytes = this.contentKey === undefined ? undefined : readAgain(path.join(this.root, this.file), this.contentKey);
+      if (!bytes) this.exact = () => ({ line: 1, column: 1 });
+      // What was salvaged of a record with errors maps its list indexes back to the file's.
+      else this.exact = this.partial ? (parseRecord(bytes, this.file).partial?.locate ?? (() => ({ line: 1, column: 1 }))) : exactLocate(bytes);
     }
     return this.exact(at, target);
   }
 }
 
 function toRecord(root: string, entry: RecordFile, kept: KeptRecord, contentKey: string | undefined, partial: boolean): MeetingRecord {
-  const record = new LoadedRecord(root, entry.file, kept.data, kept.bodyLine, contentKey, kept.facts, partial ? undefined : contentKey);
+  const record = new LoadedRecord(root, entry.file, kept.data, kept.bodyLine, contentKey, kept.facts);
   if (kept.body !== undefined) record.body = kept.body;
   if (partial) record.partial = true;
   return record;

@@ -31,8 +31,6 @@ export interface MeetingRecord {
    * then holds the date alone.
    */
   facts?: RecordFacts;
-  /** The file's content hash, when it was read from disk by the loader. */
-  hash?: string;
   /** Set on what `salvage` kept of a record with schema errors: for `meet check` only. */
   partial?: true;
 }
@@ -112,20 +110,12 @@ interface FrontMatterParse<T> {
 
 const START: Position = { line: 1, column: 1 };
 
-/**
- * Where the bytes of a record can be read again, to place a finding found
- * later (by a cross-record rule) in a record read by the fast path; undefined
- * when they changed meanwhile.
- */
-export type RecordSource = () => Uint8Array | undefined;
-
 /** Shared by records and the config: front matter or whole-file YAML. */
 function parseYamlFile<T>(
   bytes: Uint8Array,
   file: string,
   schema: z.ZodType<T>,
   kind: 'record' | 'config',
-  source?: RecordSource,
 ): FrontMatterParse<T> {
   const findings: Finding[] = [];
   const failed = (rule: RuleId, message: string, at: Position = START): FrontMatterParse<T> => {
@@ -172,7 +162,7 @@ function parseYamlFile<T>(
       if (typeof value === 'object' && !Array.isArray(value)) {
         const result = schema.safeParse(value);
         if (result.success) {
-          return { data: result.data, findings, body, bodyLine, locate: lazyLocate(source ?? (() => bytes)) };
+          return { data: result.data, findings, body, bodyLine, locate: lazyLocate(bytes) };
         }
       }
       // Otherwise the exact reader below finds the same problems, with positions.
@@ -220,21 +210,19 @@ function parseYamlFile<T>(
 }
 
 /**
- * `locate` for a record read by the fast path: on first use, reads the bytes
- * again and builds the exact reader's document (kept for later calls).
+ * `locate` for a record read by the fast path: on first use, builds the exact
+ * reader's document (kept for later calls).
  */
-function lazyLocate(source: RecordSource): Locate {
+function lazyLocate(bytes: Uint8Array): Locate {
   let exact: Locate | undefined;
   return (path, target) => {
-    if (!exact) {
-      const bytes = source();
-      exact = bytes ? exactLocate(bytes) : () => START;
-    }
+    exact ??= exactLocate(bytes);
     return exact(path, target);
   };
 }
 
-function exactLocate(bytes: Uint8Array): Locate {
+/** `locate` from the exact reader, for a record that parses; line 1 for one that does not. */
+export function exactLocate(bytes: Uint8Array): Locate {
   const decoded = decodeText(bytes);
   if (!('text' in decoded)) return () => START;
   const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
@@ -251,12 +239,11 @@ function exactLocate(bytes: Uint8Array): Locate {
 }
 
 /**
- * Parses one record. `source` reads its bytes again when a position is needed
- * later; without it the bytes are kept for that (fine for a few records, not
- * for a whole repository).
+ * Parses one record. Its `locate` keeps the bytes: fine for the records in
+ * hand, while the loader keeps its records without them (LoadedRecord).
  */
-export function parseRecord(bytes: Uint8Array, file: string, source?: RecordSource): RecordParse {
-  const parsed = parseYamlFile(bytes, file, RecordSchema, 'record', source);
+export function parseRecord(bytes: Uint8Array, file: string): RecordParse {
+  const parsed = parseYamlFile(bytes, file, RecordSchema, 'record');
   if (!parsed.data) {
     const partial = parsed.raw ? salvage(parsed.raw, file, parsed.locate) : undefined;
     return { findings: parsed.findings, ...(partial ? { partial } : {}) };
