@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 // The process boundary: everything else lives in dist/ (built from src/).
-import { main } from '../dist/main.js';
+import { runProcess } from '../dist/main.js';
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await runProcess(process.argv.slice(2));

@@ -3,7 +3,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseCliDate, parseCliMonth, type IsoDate, type Month } from './domain/dates.js';
 import { EXIT_OK, EXIT_USAGE } from './errors.js';
-import { progressOnTerminal, type Io } from './io/terminal.js';
+import type { Io } from './io/terminal.js';
 import { toolVersion } from './packageRoot.js';
 
 export function cliDate(value: string): IsoDate {
@@ -107,7 +107,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (opts: { date?: string; title?: string; kind?: string; chair?: string; template?: string; today?: string; dryRun: boolean; edit: boolean; commit: boolean }) => {
       const { runNew, renderNew } = await import('./commands/new.js');
       const { colorsFor } = await import('./io/colors.js');
-      const asker = io.stdinIsTTY ? (await import('./io/prompt.js')).terminalAsker() : undefined;
+      const asker = io.stdin.isTTY && io.stdin.readable ? (await import('./io/prompt.js')).terminalAsker(io.stdin.readable, io.stderr) : undefined;
       try {
         const result = await runNew({ ...opts, root: globals().root }, io, asker);
         setExit(renderNew(result, io, colorsFor(io.stderr, io)));
@@ -134,7 +134,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .action(async (paths: string[], opts: { since?: string; format: 'pretty' | 'json' | 'github' | 'sarif'; cache: boolean }) => {
       const { runCheck, renderCheck } = await import('./commands/check.js');
-      const options = { paths, format: opts.format, since: opts.since, root: globals().root, cache: opts.cache, progress: progressOnTerminal(io) };
+      const options = { paths, format: opts.format, since: opts.since, root: globals().root, cache: opts.cache };
       setExit(renderCheck(await runCheck(options, io), options, io));
     });
 

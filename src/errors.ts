@@ -1,10 +1,11 @@
-// Exit codes of every command (FORMAT.md): 0 success, 1 the records have
-// errors, 2 usage or environment errors. Commands throw these; only main()
-// turns them into an exit code.
+// Exit codes of every command (docs/format.md): 0 success, 1 the records have
+// errors, 2 usage or environment errors, 70 a bug in meet (sysexits'
+// EX_SOFTWARE). Commands throw these; only main() turns them into an exit code.
 
 export const EXIT_OK = 0;
 export const EXIT_RECORDS = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_INTERNAL = 70;
 
 export class MeetError extends Error {
   constructor(

@@ -1,26 +1,11 @@
 // The one place that turns errors into exit codes. Nothing else calls
-// process.exit; commands throw MeetError or return an exit code.
-import { EXIT_USAGE } from './errors.js';
+// process.exit; commands throw MeetError or return an exit code. Tests call
+// main with their own Io (folder, environment, streams, clock); the binary
+// calls runProcess, which builds it from the process.
+import { EXIT_INTERNAL } from './errors.js';
+import type { Io } from './io/terminal.js';
 
-export async function main(argv: string[]): Promise<number> {
-  // `meet check --format json | head`: a reader that stops early is not a
-  // crash; the rest of the output has nowhere to go.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
-  // `meet --version` needs no command modules at all: answer before loading them.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    const { toolVersion } = await import('./packageRoot.js');
-    process.stdout.write(`${toolVersion()}\n`);
-    return 0;
-  }
-  // The yaml parser reads process.env once per token, and each read of the
-  // real process.env is a slow call into the runtime: a plain copy behaves
-  // the same for this process and its children, at a fraction of the cost.
-  process.env = { ...process.env };
-  const { processIo } = await import('./io/terminal.js');
-  const io = processIo(!argv.includes('--no-color'));
+export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const { runCli } = await import('./cli.js');
     return await runCli(argv, io);
@@ -38,7 +23,32 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     // A bug, not bad input: say so plainly, with the details for a report.
-    io.stderr.write(`meet: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report this, with the command you ran.\n`);
-    return EXIT_USAGE;
+    io.stderr.write(
+      `meet: internal error: ${(error as Error)?.stack ?? String(error)}\n` +
+        'This is a bug in meet, not a problem with your records. Please report it to the maintainers of meet with the command you ran, this message and the output of "meet --version".\n',
+    );
+    return EXIT_INTERNAL;
   }
+}
+
+/** The binary's entry: the process's own folder, environment, streams and clock. */
+export async function runProcess(argv: string[]): Promise<number> {
+  // `meet check --format json | head`: a reader that stops early is not a
+  // crash; the rest of the output has nowhere to go.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  // `meet --version` needs no command modules at all: answer before loading them.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    const { toolVersion } = await import('./packageRoot.js');
+    process.stdout.write(`${toolVersion()}\n`);
+    return 0;
+  }
+  // The yaml parser reads process.env once per token, and each read of the
+  // real process.env is a slow call into the runtime: a plain copy behaves
+  // the same for this process and its children, at a fraction of the cost.
+  process.env = { ...process.env };
+  const { processIo } = await import('./io/terminal.js');
+  return main(argv, processIo(!argv.includes('--no-color')));
 }

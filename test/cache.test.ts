@@ -214,7 +214,7 @@ describe('progress on a terminal', () => {
   function terminal(isTTY: boolean): { io: Io; written: string[] } {
     const written: string[] = [];
     const stream = { isTTY, write: (text: string) => written.push(text) };
-    return { io: { cwd: '/', env: {}, stdout: stream, stderr: stream, stdinIsTTY: false, colorAllowed: true }, written };
+    return { io: { cwd: '/', env: {}, stdout: stream, stderr: stream, stdin: {}, now: () => new Date(0), colorAllowed: true }, written };
   }
 
   it('shows files read / total after a second, and clears the line at the end', () => {

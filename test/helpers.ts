@@ -1,6 +1,7 @@
-// Shared test tools: real temp folders, the real built CLI as a process,
-// real git repositories with a fixed identity and dates.
-import { spawnSync } from 'node:child_process';
+// Shared test tools: real temp folders, the CLI run in-process (runMeet) or
+// as the built binary (spawnMeet), real git repositories with a fixed
+// identity and dates.
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,19 +22,69 @@ export interface RunResult {
 // temp folder of this run, never the real home.
 export const TEST_CACHE_HOME = mkdtempSync(path.join(tmpdir(), 'meet-xdg-cache-'));
 
-/** Runs the built `meet` CLI as a child process (no TTY, no colour unless asked). */
-export function runMeet(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; input?: string } ): RunResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, XDG_CACHE_HOME: TEST_CACHE_HOME, ...options.env };
+export interface RunOptions {
+  cwd: string;
+  /** Added to (or, when undefined, removed from) this process's environment. */
+  env?: Record<string, string | undefined>;
+  /** Standard input (never a terminal). */
+  input?: string;
+  /** The clock the command reads "today" from (default: the real one). */
+  now?: Date;
+  /** Pretend stdout / stderr are terminals (colour, progress line). */
+  stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
+}
+
+function environment(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, XDG_CACHE_HOME: TEST_CACHE_HOME, ...extra };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const run = spawnSync(process.execPath, [MEET_BIN, ...args], {
+  return env as Record<string, string>;
+}
+
+/**
+ * Runs `meet` in this process, through the same entry the binary uses
+ * (main), with its own folder, environment, streams and clock.
+ */
+export async function runMeet(args: string[], options: RunOptions): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const { main } = await import('../src/main.js');
+  const code = await main(args, {
     cwd: options.cwd,
-    env: env as NodeJS.ProcessEnv,
-    input: options.input ?? '',
-    encoding: 'utf8',
-    timeout: 60_000,
+    env: environment(options.env),
+    stdout: { isTTY: options.stdoutIsTTY ?? false, write: (text: string) => (stdout += text) },
+    stderr: { isTTY: options.stderrIsTTY ?? false, write: (text: string) => (stderr += text) },
+    stdin: { isTTY: false },
+    now: () => options.now ?? new Date(),
+    colorAllowed: !args.includes('--no-color'),
   });
-  if (run.error) throw run.error;
-  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+  return { code, stdout, stderr };
+}
+
+/**
+ * Runs the built `meet` binary as a child process (no TTY, no colour unless
+ * asked), for what only a whole process shows: start-up, signals, exit codes,
+ * resource limits. Killed after `timeout` ms (then code is -1).
+ */
+export function spawnMeet(args: string[], options: Omit<RunOptions, 'now' | 'stdoutIsTTY' | 'stderrIsTTY'> & { timeout?: number }): Promise<RunResult & { signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MEET_BIN, ...args], { cwd: options.cwd, env: environment(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeout ?? 60_000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, signal, stdout, stderr });
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.input ?? '');
+  });
 }
 
 const made: string[] = [];

@@ -14,7 +14,7 @@ import type { ReadOptions, Repository } from '../records/load.js';
 import type { MeetingRecord } from '../records/parse.js';
 import { taskIdsOf, updatedTasksOf } from '../domain/recordFacts.js';
 import { colorsFor } from '../io/colors.js';
-import { printData, type Io } from '../io/terminal.js';
+import { printData, readingFor, type Env, type Io } from '../io/terminal.js';
 import { toolVersion } from '../packageRoot.js';
 import {
   displayPath,
@@ -35,8 +35,6 @@ export interface CheckOptions {
   root?: string;
   /** Use and refresh .meet-cache/ (default true; --no-cache turns it off). */
   cache?: boolean;
-  /** Files read so far, for a progress line on a terminal. */
-  progress?: ReadOptions['progress'];
 }
 
 export interface CheckResult {
@@ -52,13 +50,13 @@ export interface CheckResult {
 export async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
   const root = findRoot(io.cwd, options.root);
   const selected = options.paths.map((p) => selection(root, io.cwd, p));
-  const changes = options.since === undefined ? undefined : await (await import('../io/gitChanges.js')).readChangesSince(root, options.since);
-  const gitPrefix = changes ? changes.prefix : options.format === 'sarif' ? await readGitPrefix(root) : '';
+  const changes = options.since === undefined ? undefined : await (await import('../io/gitChanges.js')).readChangesSince(root, options.since, io.env);
+  const gitPrefix = changes ? changes.prefix : options.format === 'sarif' ? await readGitPrefix(root, io.env) : '';
   const since = changes && { ref: changes.since, base: changes.base, deleted: 0 };
 
   let whole: CheckedRepository;
   try {
-    whole = await checkRepositoryCached(root, options, changes === undefined);
+    whole = await checkRepositoryCached(root, options, changes === undefined, io);
   } catch (error) {
     const { ConfigInvalid } = await import('../records/load.js');
     if (!(error instanceof ConfigInvalid)) throw error;
@@ -115,9 +113,9 @@ interface CheckedRepository {
  * are parsed. `reuseResult` is false when the caller needs the records
  * themselves (--since).
  */
-async function checkRepositoryCached(root: string, options: CheckOptions, reuseResult: boolean): Promise<CheckedRepository> {
-  const read: ReadOptions = { detail: 'facts', ...(options.progress ? { progress: options.progress } : {}) };
-  const cache = options.cache === false ? undefined : CheckCache.open(root);
+async function checkRepositoryCached(root: string, options: CheckOptions, reuseResult: boolean, io: Io): Promise<CheckedRepository> {
+  const read: ReadOptions = { detail: 'facts', ...readingFor(io) };
+  const cache = options.cache === false ? undefined : CheckCache.open(root, io.env);
   if (!cache) return checkedFrom(await (await import('../records/load.js')).loadRepository(root, read));
 
   const configHash = contentHash(readConfigBytes(root));
@@ -131,7 +129,7 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
   }
   const hashes = new Map<string, string>();
   const files = listRecordFiles(root, meetings);
-  const key = hashRecordFiles(cache, configHash, files, hashes, options.progress);
+  const key = hashRecordFiles(cache, configHash, files, hashes, read.progress);
   if (previous?.key === key) return { meetings, findings: previous.findings, recordFiles: previous.records };
 
   // Record outcomes checked against this same config are reused; the rest are read.
@@ -164,7 +162,7 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
 }
 
 /** The cache key of this check's input; fills `hashes` (file → content hash) for the files that could be read. */
-function hashRecordFiles(cache: CheckCache, configHash: string, files: RecordFile[], hashes: Map<string, string>, progress: CheckOptions['progress']): string {
+function hashRecordFiles(cache: CheckCache, configHash: string, files: RecordFile[], hashes: Map<string, string>, progress: ReadOptions['progress']): string {
   const keyed = files.map((entry, i) => {
     const hashed = hashRecordFile(entry);
     // Files that are not read are keyed by what was found about them.
@@ -255,10 +253,10 @@ function placeKey(file: string, line: number, column: number, rule: string): str
 }
 
 /** Where SARIF paths start; "" when git is missing or the root is not in a repository. */
-async function readGitPrefix(root: string): Promise<string> {
+async function readGitPrefix(root: string, env: Env): Promise<string> {
   try {
     const { openGit } = await import('../io/git.js');
-    return (await openGit(root).raw(['rev-parse', '--show-prefix'])).replace(/\n$/, '');
+    return (await openGit(root, env).raw(['rev-parse', '--show-prefix'])).replace(/\n$/, '');
   } catch {
     return '';
   }

@@ -10,7 +10,7 @@ import { diffMonths } from '../domain/diff.js';
 import { diffRevisions } from '../domain/revisionDiff.js';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { colorsFor } from '../io/colors.js';
-import { printData, progressOnTerminal, type Io } from '../io/terminal.js';
+import { printData, type Io, readingFor } from '../io/terminal.js';
 import { findRoot, loadValidRepository, toPosix } from '../records/load.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../render/diff.js';
 import { renderRevisionDiffJson, renderRevisionDiffMarkdown, renderRevisionDiffText } from '../render/revisionDiff.js';
@@ -45,7 +45,7 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
   }
   checkMonthOrder(options.from, options.to);
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadValidRepository(root, { progress: progressOnTerminal(io) });
+  const { config, records } = await loadValidRepository(root, readingFor(io));
   const diff = diffMonths(records, config, options.from, options.to);
   const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
   const renderOptions = { locale: config.locale, organization: config.organization };
@@ -78,9 +78,9 @@ async function revisionDiffCommand(rev: string, options: DiffOptions, io: Io): P
   const { checkRange, requireGitRepository, openGit } = await import('../io/git.js');
   const range = checkRange(rev, '--rev');
   const root = findRoot(io.cwd, options.root);
-  const { top } = await requireGitRepository(root, 'meet diff --rev');
+  const { top } = await requireGitRepository(root, 'meet diff --rev', io.env);
   const { readRevisions, resolveRange } = await import('../io/gitRevision.js');
-  const git = openGit(top);
+  const git = openGit(top, io.env);
   const relative = toPosix(path.relative(realpathSync(top), realpathSync(root)));
   const prefix = relative === '' ? '' : `${relative}/`;
   const commits = await resolveRange(git, range);

@@ -9,7 +9,7 @@ import { todayIn, type IsoDate, type Month } from '../domain/dates.js';
 import { EXIT_OK } from '../errors.js';
 import { assertInsideRoot, replaceFile } from '../io/files.js';
 import { commitFiles, describeCommit, hasUncommittedChanges, prepareCommit } from '../io/gitCommit.js';
-import { printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
+import { printData, printMessage, type Io, readingFor } from '../io/terminal.js';
 import { findRoot, loadValidRepository, toPosix } from '../records/load.js';
 import { defaultMonth, renderReport, reportMonth } from './report.js';
 
@@ -25,13 +25,13 @@ export interface DigestOptions {
 
 export async function digestCommand(options: DigestOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const wanted = reportMonth(root, options);
-  const { config, records } = await loadValidRepository(root, { bodies: wanted ? { period: wanted } : true, progress: progressOnTerminal(io) });
-  const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone));
+  const wanted = reportMonth(root, options, io.now());
+  const { config, records } = await loadValidRepository(root, { bodies: wanted ? { period: wanted } : true, ...readingFor(io) });
+  const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
   const target = path.join(folder, `${month}.${options.format}`);
   assertInsideRoot(root, folder, options.out ?? config.paths.reports);
-  const commitPlan = options.commit ? await prepareCommit(root) : undefined;
+  const commitPlan = options.commit ? await prepareCommit(root, io.env) : undefined;
 
   const report = buildReport(records, config, month, config.locale);
   const content = await renderReport(report, options.format, new Chalk({ level: 0 }));

@@ -51,7 +51,7 @@ export async function runInit(options: InitOptions, io: Io): Promise<InitResult>
   // Checked before anything is created, so a refusal leaves nothing half done.
   const workflow = options.ci ? await workflowTarget(root, options.ci, io) : undefined;
   if (configKept) {
-    const git = await ensureGitRepository(root);
+    const git = await ensureGitRepository(root, io.env);
     const written = writeWorkflow(root, workflow!, options.ci!);
     return { root, created: [toPosix(path.relative(root, written))], git, configKept: true, workflow: { provider: options.ci!, path: written } };
   }
@@ -85,7 +85,7 @@ export async function runInit(options: InitOptions, io: Io): Promise<InitResult>
     writeFileSync(gitignore, '# meet keeps its cache here\n.meet-cache/\n', { flag: 'wx' });
     created.push('.gitignore');
   }
-  const git = await ensureGitRepository(root);
+  const git = await ensureGitRepository(root, io.env);
   if (!workflow) return { root, created, git };
   const written = writeWorkflow(root, workflow, options.ci!);
   created.push(toPosix(path.relative(root, written)));
@@ -107,7 +107,7 @@ async function workflowTarget(root: string, provider: CiProvider, io: Io): Promi
   while (!existsSync(existing)) existing = path.dirname(existing);
   let top = root;
   try {
-    top = (await requireGitRepository(existing, 'meet init --ci')).top;
+    top = (await requireGitRepository(existing, 'meet init --ci', io.env)).top;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
   }

@@ -7,7 +7,7 @@ import { taskIds, taskLog, type CommitInfo, type TaskHistory } from '../domain/t
 import { EXIT_OK, RecordsError, UsageError } from '../errors.js';
 import { requireGitRepository } from '../io/git.js';
 import { colorsFor } from '../io/colors.js';
-import { printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
+import { printData, printMessage, type Io, readingFor } from '../io/terminal.js';
 import { findRoot, loadValidRepository } from '../records/load.js';
 import { renderLogJson, renderLogMarkdown, renderLogText } from '../render/log.js';
 
@@ -19,8 +19,8 @@ export interface LogOptions {
 
 export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadValidRepository(root, { progress: progressOnTerminal(io) });
-  const { git } = await requireGitRepository(root, 'meet log');
+  const { config, records } = await loadValidRepository(root, readingFor(io));
+  const { git } = await requireGitRepository(root, 'meet log', io.env);
   const log = taskLog(records, options.id);
   if (!log) {
     throw new RecordsError(`No record assigns a task "${options.id}".${didYouMean(options.id, taskIds(records))}`, 'Run "meet tasks" to list the task ids.');

@@ -14,7 +14,7 @@ import { RecordsError, UsageError } from '../errors.js';
 import { createFileExclusive } from '../io/files.js';
 import { commitFiles, describeCommit, prepareCommit, type Committed } from '../io/gitCommit.js';
 import type { Asker } from '../io/prompt.js';
-import { progressOnTerminal, type Io } from '../io/terminal.js';
+import { type Io, readingFor } from '../io/terminal.js';
 import { builtinTemplatePath } from '../packageRoot.js';
 import { findRoot, isInsideRealRoot, loadRepository } from '../records/load.js';
 import { parseRecord } from '../records/parse.js';
@@ -55,11 +55,11 @@ export interface NewResult {
 
 export async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewResult> {
   const root = findRoot(io.cwd, options.root);
-  const repository = await loadRepository(root, { progress: progressOnTerminal(io) });
+  const repository = await loadRepository(root, readingFor(io));
   const { config, records } = repository;
-  const today = options.today ?? todayIn(config.timezone);
+  const today = options.today ?? todayIn(config.timezone, io.now());
   // Checked before any question is asked or any file written.
-  const commitPlan = options.commit ? await prepareCommit(root) : undefined;
+  const commitPlan = options.commit ? await prepareCommit(root, io.env) : undefined;
 
   const interactive = asker !== undefined;
   const latest = sortRecords(records).at(-1);

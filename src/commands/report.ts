@@ -9,7 +9,7 @@ import type { Locale } from '../domain/schema.js';
 import { EXIT_OK } from '../errors.js';
 import { replaceUserFile } from '../io/files.js';
 import { colorsFor } from '../io/colors.js';
-import { printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
+import { printData, printMessage, type Io, readingFor } from '../io/terminal.js';
 import { findRoot, loadValidRepository, readConfig } from '../records/load.js';
 
 export type ReportFormat = 'text' | 'md' | 'html' | 'json';
@@ -56,17 +56,17 @@ function chooseFormat(options: ReportOptions, io: Io): ReportFormat {
  * bodies are kept for that month's meetings only). undefined when the config
  * cannot say (reading the repository then reports why).
  */
-export function reportMonth(root: string, options: { month?: Month; today?: IsoDate }): Month | undefined {
+export function reportMonth(root: string, options: { month?: Month; today?: IsoDate }, now: Date): Month | undefined {
   if (options.month) return options.month;
   const { config } = readConfig(root);
-  return config ? defaultMonth(options.today ?? todayIn(config.timezone)) : undefined;
+  return config ? defaultMonth(options.today ?? todayIn(config.timezone, now)) : undefined;
 }
 
 export async function reportCommand(options: ReportOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const wanted = reportMonth(root, options);
-  const { config, records } = await loadValidRepository(root, { bodies: wanted ? { period: wanted } : true, progress: progressOnTerminal(io) });
-  const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone));
+  const wanted = reportMonth(root, options, io.now());
+  const { config, records } = await loadValidRepository(root, { bodies: wanted ? { period: wanted } : true, ...readingFor(io) });
+  const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const report = buildReport(records, config, month, options.locale ?? config.locale);
   const format = chooseFormat(options, io);
   if (options.out) {

@@ -9,7 +9,7 @@ import { didYouMean } from '../domain/suggest.js';
 import { overdueDays, taskStatesOn } from '../domain/tasks.js';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { colorsFor } from '../io/colors.js';
-import { printData, printMessage, progressOnTerminal, type Io } from '../io/terminal.js';
+import { printData, printMessage, type Io, readingFor } from '../io/terminal.js';
 import { findRoot, loadValidRepository } from '../records/load.js';
 import { renderTasksCsv, renderTasksJson, renderTasksMarkdown, renderTasksSummary, renderTasksText } from '../render/tasks.js';
 
@@ -108,7 +108,7 @@ export function buildTaskList(records: readonly MeetingRecord[], day: IsoDate, f
 
 export async function tasksCommand(options: TasksCliOptions & { root?: string }, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadValidRepository(root, { progress: progressOnTerminal(io) });
+  const { config, records } = await loadValidRepository(root, readingFor(io));
   const filters: TaskFilters = {
     status: options.status,
     owner: options.owner,
@@ -119,7 +119,7 @@ export async function tasksCommand(options: TasksCliOptions & { root?: string },
   };
   checkFilterIds(filters, config);
   // --month reads the state at the end of that month, whatever --today says.
-  const day = options.month ? lastDayOf(options.month) : (options.today ?? todayIn(config.timezone));
+  const day = options.month ? lastDayOf(options.month) : (options.today ?? todayIn(config.timezone, io.now()));
   const list = buildTaskList(records, day, filters, options.sort ?? 'due', options.month);
 
   switch (options.format) {

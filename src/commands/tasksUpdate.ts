@@ -11,7 +11,7 @@ import { EXIT_OK, RecordsError, UsageError } from '../errors.js';
 import { replaceFile } from '../io/files.js';
 import { commitFiles, describeCommit, prepareCommit } from '../io/gitCommit.js';
 import { colorsFor } from '../io/colors.js';
-import { progressOnTerminal, type Io } from '../io/terminal.js';
+import { type Io, readingFor } from '../io/terminal.js';
 import { addTaskUpdate, verifyUpdateEdit, type UpdateEntry } from '../records/edit.js';
 import { findRoot, isInside, loadValidRepository, toPosix } from '../records/load.js';
 import { parseRecord, type MeetingRecord } from '../records/parse.js';
@@ -28,7 +28,7 @@ export interface TasksUpdateOptions {
 
 export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const repository = await loadValidRepository(root, { progress: progressOnTerminal(io) });
+  const repository = await loadValidRepository(root, readingFor(io));
   const { config, records } = repository;
   const entry: UpdateEntry = { task: options.id, status: options.status, ...(options.note !== undefined ? { note: cleanNote(options.note) } : {}) };
 
@@ -66,7 +66,7 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
     return EXIT_OK;
   }
   // The record is edited in place: its other uncommitted edits would ride along in the commit.
-  const commitPlan = options.commit ? await prepareCommit(root, { unchanged: [absolute] }) : undefined;
+  const commitPlan = options.commit ? await prepareCommit(root, io.env, { unchanged: [absolute] }) : undefined;
   const problem = verifyUpdateEdit(source, edit, target.data, entry, target.file) ?? repositoryProblem(config, records, target, edit.text);
   if (problem) {
     throw new RecordsError(`Cannot add the update to ${show(target)} safely: ${problem}.`, 'Nothing was changed; add the update by hand, then run "meet check".');

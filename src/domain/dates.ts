@@ -89,7 +89,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 /** Today's calendar date in an IANA time zone (the config decides which). */
-export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+export function todayIn(timeZone: string, now: Date): IsoDate {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',

@@ -22,7 +22,9 @@ import path from 'node:path';
 import type { Finding } from '../domain/findings.js';
 import type { RecordData } from '../domain/schema.js';
 import type { RecordFacts } from '../records/parse.js';
-import { PACKAGE_ROOT, toolVersion } from '../packageRoot.js';
+import { fileURLToPath } from 'node:url';
+import { toolVersion } from '../packageRoot.js';
+import type { Env } from './terminal.js';
 
 export const CACHE_FOLDER = '.meet-cache';
 const RESULT_FILE = 'check-result.json';
@@ -65,13 +67,13 @@ export class CheckCache {
   ) {}
 
   /** The cache of the repository at `root`, or undefined when it cannot be used safely. */
-  static open(root: string): CheckCache | undefined {
+  static open(root: string, env: Env): CheckCache | undefined {
     const folder = path.join(root, CACHE_FOLDER);
     try {
       const stat = lstatSync(folder, { throwIfNoEntry: false });
       // A link or a file in its place (from a pull request, say) is left alone.
       if (stat && !stat.isDirectory()) return undefined;
-      const secret = readSecret();
+      const secret = readSecret(env);
       if (!secret) return undefined;
       return new CheckCache(folder, secret, toolIdentity());
     } catch {
@@ -200,8 +202,9 @@ function writeNew(file: string, content: string | Buffer): void {
  * The signing key, made once per user in their cache folder
  * ($XDG_CACHE_HOME/meet or ~/.cache/meet), never in a repository.
  */
-function readSecret(): Buffer | undefined {
-  const base = process.env.XDG_CACHE_HOME && path.isAbsolute(process.env.XDG_CACHE_HOME) ? process.env.XDG_CACHE_HOME : path.join(homedir(), '.cache');
+function readSecret(env: Env): Buffer | undefined {
+  const home = env.HOME && path.isAbsolute(env.HOME) ? env.HOME : homedir();
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache');
   const folder = path.join(base, 'meet');
   const file = path.join(folder, 'cache-key');
   try {
@@ -233,13 +236,14 @@ let identity: string | undefined;
 /** This build of meet: its version and a digest of its compiled code (a changed rule changes findings). */
 export function toolIdentity(): string {
   if (identity) return identity;
-  const dist = path.join(PACKAGE_ROOT, 'dist');
+  // The folder this code runs from: dist/ when built, src/ under the test runner.
+  const dist = fileURLToPath(new URL('..', import.meta.url));
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.js')) files.push(full);
+      else if (/\.[jt]s$/.test(entry.name)) files.push(full);
     }
   };
   walk(dist);

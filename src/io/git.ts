@@ -4,10 +4,11 @@
 // paths always follow "--". simple-git's unsafe options stay off.
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError } from '../errors.js';
+import type { Env } from './terminal.js';
 
 /** A git client for `dir`, with a fixed locale so messages can be matched. */
-export function openGit(dir: string): SimpleGit {
-  const env = gitEnvironment(process.env);
+export function openGit(dir: string, base: Env): SimpleGit {
+  const env = gitEnvironment(base);
   return simpleGit({ baseDir: dir, maxConcurrentProcesses: 4, trimmed: false, allowEnvironment: Object.keys(env) }).env(env);
 }
 
@@ -23,7 +24,7 @@ const COMMAND_VARIABLES = new Set([
   'git_config', 'git_config_global', 'git_config_system', 'git_config_count', 'git_config_parameters',
 ]);
 
-export function gitEnvironment(base: NodeJS.ProcessEnv): Record<string, string> {
+export function gitEnvironment(base: Env): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(base)) {
     if (value !== undefined && !COMMAND_VARIABLES.has(key.toLowerCase().trim())) env[key] = value;
@@ -40,8 +41,8 @@ export function isGitMissing(error: unknown): boolean {
  * The top folder of the git repository holding `dir`; exit 2 with a clear
  * message when git is not installed or `dir` is not in a repository.
  */
-export async function requireGitRepository(dir: string, feature: string): Promise<{ git: SimpleGit; top: string }> {
-  const git = openGit(dir);
+export async function requireGitRepository(dir: string, feature: string, env: Env): Promise<{ git: SimpleGit; top: string }> {
+  const git = openGit(dir, env);
   let top: string;
   try {
     top = (await git.revparse(['--show-toplevel'])).trim();
@@ -58,8 +59,8 @@ export async function requireGitRepository(dir: string, feature: string): Promis
 }
 
 /** Makes `dir` a git repository unless it is inside one already. */
-export async function ensureGitRepository(dir: string): Promise<'created' | 'existing' | 'unavailable'> {
-  const git = openGit(dir);
+export async function ensureGitRepository(dir: string, env: Env): Promise<'created' | 'existing' | 'unavailable'> {
+  const git = openGit(dir, env);
   try {
     if (await git.checkIsRepo()) return 'existing';
     await git.init();

@@ -4,6 +4,7 @@
 import type { SimpleGit } from 'simple-git';
 import { UsageError } from '../errors.js';
 import { checkRevision, requireGitRepository } from './git.js';
+import type { Env } from './terminal.js';
 
 export type ChangeStatus = 'added' | 'modified' | 'deleted';
 
@@ -29,10 +30,10 @@ export interface Changes {
 const FETCH_HINT =
   'This looks like a shallow clone: fetch the full history (with actions/checkout, set "fetch-depth: 0"; otherwise run "git fetch --unshallow").';
 
-export async function readChangesSince(root: string, since: string): Promise<Changes> {
+export async function readChangesSince(root: string, since: string, env: Env): Promise<Changes> {
   // Validated before git sees it: a revision like "--upload-pack=…" must never reach git.
   const ref = checkRevision(since, '--since');
-  const { git } = await requireGitRepository(root, 'meet check --since');
+  const { git } = await requireGitRepository(root, 'meet check --since', env);
   // Not trimmed: a folder name may start with a space; only the newline goes.
   const prefix = (await git.raw(['rev-parse', '--show-prefix'])).replace(/\n$/, '');
 

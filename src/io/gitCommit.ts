@@ -6,6 +6,7 @@ import type { SimpleGit } from 'simple-git';
 import { UsageError } from '../errors.js';
 import { toPosix } from '../records/load.js';
 import { requireGitRepository } from './git.js';
+import type { Env } from './terminal.js';
 
 export interface CommitPlan {
   git: SimpleGit;
@@ -43,8 +44,8 @@ const IN_PROGRESS = [
  * `unchanged` files (edited in place) free of uncommitted changes, which the
  * commit would otherwise carry under its message.
  */
-export async function prepareCommit(root: string, options: { unchanged?: readonly string[] } = {}): Promise<CommitPlan> {
-  const { git } = await requireGitRepository(root, '--commit');
+export async function prepareCommit(root: string, env: Env, options: { unchanged?: readonly string[] } = {}): Promise<CommitPlan> {
+  const { git } = await requireGitRepository(root, '--commit', env);
   const plan: CommitPlan = { git, root };
   for (const who of ['GIT_AUTHOR_IDENT', 'GIT_COMMITTER_IDENT']) {
     try {

@@ -2,14 +2,15 @@
 // a missing value into an error naming the flag instead.
 import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
+import type { OutStream } from './terminal.js';
 
 export interface Asker {
   ask(question: string, fallback?: string): Promise<string>;
   close(): void;
 }
 
-export function terminalAsker(): Asker {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+export function terminalAsker(input: NodeJS.ReadableStream, output: OutStream): Asker {
+  const rl = createInterface({ input, output: output as NodeJS.WritableStream, terminal: true });
   // Lines typed ahead of a question are queued, not lost.
   const lines = rl[Symbol.asyncIterator]();
   return {

@@ -1,18 +1,30 @@
-// The process's streams and environment, passed to commands explicitly so
-// tests and the CLI wire the same code. Colours are in colors.ts, so that
-// `meet --help` does not load chalk.
+// The process's streams, folder, environment and clock, passed to commands
+// explicitly so tests and the CLI wire the same code: nothing below main.ts
+// reads process.env, process.cwd() or the clock itself. Colours are in
+// colors.ts, so that `meet --help` does not load chalk.
 
 export interface OutStream {
   write(text: string): unknown;
   isTTY?: boolean;
 }
 
+export interface InStream {
+  isTTY?: boolean;
+  /** Where prompts read answers; only read on a terminal. */
+  readable?: NodeJS.ReadableStream;
+}
+
+/** Environment variables, read-only: commands never change the process's environment. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 export interface Io {
   cwd: string;
-  env: NodeJS.ProcessEnv;
+  env: Env;
   stdout: OutStream;
   stderr: OutStream;
-  stdinIsTTY: boolean;
+  stdin: InStream;
+  /** The current moment: "today" is read from it in the config's time zone. */
+  now: () => Date;
   /** False when --no-color was given. */
   colorAllowed: boolean;
 }
@@ -23,7 +35,8 @@ export function processIo(colorAllowed = true): Io {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdin: { isTTY: Boolean(process.stdin.isTTY), readable: process.stdin },
+    now: () => new Date(),
     colorAllowed,
   };
 }
@@ -37,12 +50,19 @@ export function printMessage(io: Io, text: string): void {
   io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+/** How a command reads records for the user: a progress line on a terminal, and MEET_THREADS. */
+export function readingFor(io: Io): { progress: (done: number, total: number) => void; threads?: number } {
+  const asked = io.env.MEET_THREADS;
+  const threads = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : undefined;
+  return { progress: progressOnTerminal(io), ...(threads === undefined ? {} : { threads }) };
+}
+
 /**
  * A progress line on stderr ("reading records 4,200 / 10,000") for runs that
  * take more than about a second; nothing at all when stderr is not a
  * terminal. The line is cleared when done reaches total.
  */
-export function progressOnTerminal(io: Io, label = 'reading records', clock: () => number = Date.now): (done: number, total: number) => void {
+export function progressOnTerminal(io: Io, label = 'reading records', clock: () => number = () => io.now().getTime()): (done: number, total: number) => void {
   if (!io.stderr.isTTY) return () => {};
   const started = clock();
   let shown = false;

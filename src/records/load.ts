@@ -70,6 +70,8 @@ export interface ReadOptions {
   bodies?: boolean | { period: Month };
   /** Called as files are read: for a progress line on a terminal. */
   progress?: (done: number, total: number) => void;
+  /** How many parser threads to use, whatever the number of files (MEET_THREADS). */
+  threads?: number;
   /** The record files, when the caller has just listed them (the check cache). */
   files?: RecordFile[];
   /** Outcomes already known (the check cache), by file; those files are not read. */
@@ -159,10 +161,9 @@ const THREAD_THRESHOLD = 2000;
 // V8's large-object space, where garbage waits for a full collection.
 const FILES_PER_JOB = 48;
 
-/** How many parser threads to use for `fileCount` files; MEET_THREADS overrides (0: none). */
-export function parserThreads(fileCount: number): number {
-  const asked = process.env.MEET_THREADS;
-  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), 16);
+/** How many parser threads to use for `fileCount` files; `asked` (MEET_THREADS) overrides (0: none). */
+export function parserThreads(fileCount: number, asked?: number): number {
+  if (asked !== undefined) return Math.min(asked, 16);
   if (fileCount < THREAD_THRESHOLD) return 0;
   return Math.min(availableParallelism(), 4);
 }
@@ -179,7 +180,7 @@ export async function loadRepository(root: string, options: ReadOptions = {}): P
   const files = options.files ?? listRecordFiles(root, config.paths.meetings);
   const outcomes = files.map((entry) => options.known?.(entry));
   const todo = files.filter((_, i) => !outcomes[i]);
-  const threads = Math.min(parserThreads(todo.length), Math.ceil(todo.length / FILES_PER_JOB));
+  const threads = Math.min(parserThreads(todo.length, options.threads), Math.ceil(todo.length / FILES_PER_JOB));
   if (threads === 0) {
     readHere(files, outcomes, config, options);
   } else {
