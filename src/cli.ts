@@ -1,18 +1,28 @@
 // commander maps argv to options; it does not think. Each action normalises
 // its options, lazily imports its command module and returns an exit code.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { parseCliDate, parseCliMonth, type IsoDate, type Month } from './domain/dates.js';
-import { EXIT_OK, EXIT_USAGE } from './errors.js';
+import { parseCliDate, parseCliMonth, type IsoDate, type Month } from './model/dates.js';
+import { EXIT_OK, EXIT_USAGE } from './model/errors.js';
 import type { Io } from './io/terminal.js';
-import { toolVersion } from './packageRoot.js';
+import { LOCALES, MEETING_KINDS, TASK_STATUSES } from './model/terms.js';
+import type { CheckOptions } from './commands/check.js';
+import type { DiffOptions } from './commands/diff.js';
+import type { DigestOptions } from './commands/digest.js';
+import type { InitOptions } from './commands/init.js';
+import type { LogOptions } from './commands/log.js';
+import type { NewOptions } from './commands/new.js';
+import type { ReportOptions } from './commands/report.js';
+import type { TasksOptions } from './commands/tasks.js';
+import type { TasksUpdateOptions } from './commands/tasksUpdate.js';
+import { toolVersion } from './io/packageRoot.js';
 
-export function cliDate(value: string): IsoDate {
+function cliDate(value: string): IsoDate {
   const date = parseCliDate(value);
   if (!date) throw new InvalidArgumentError(`"${value}" is not a date; write YYYY-MM-DD (2020-10-26) or DD/MM/YYYY (26/10/2020).`);
   return date;
 }
 
-export function cliMonth(value: string): Month {
+function cliMonth(value: string): Month {
   const month = parseCliMonth(value);
   if (!month) throw new InvalidArgumentError(`"${value}" is not a month; write YYYY-MM, like 2020-10.`);
   return month;
@@ -22,25 +32,12 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-export interface TasksCliOptions {
-  status?: ('open' | 'in-progress' | 'done' | 'dropped')[];
-  owner?: string;
-  sector?: string;
-  overdue: boolean;
-  dueBefore?: IsoDate;
-  assignedIn?: Month;
-  sort: 'due' | 'owner' | 'id';
-  format: 'text' | 'md' | 'json' | 'csv';
-  today?: IsoDate;
-  month?: Month;
-}
-
 interface GlobalOptions {
   root?: string;
   color: boolean;
 }
 
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('meet');
   program
     .description('Meeting minutes as Markdown + YAML in git: check them, and turn them into reports, task lists and month-to-month diffs.')
@@ -73,14 +70,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('init')
     .description('create a records repository: meet.config.yaml, the meetings folder and a git repository')
     .argument('[dir]', 'folder to create it in', '.')
-    .addOption(new Option('--locale <locale>', 'language of the defaults and reports').choices(['vi', 'en']).default('vi'))
+    .addOption(new Option('--locale <locale>', 'language of the defaults and reports').choices(LOCALES).default('vi'))
     .option('--organization <name>', 'who holds the meetings')
-    .addOption(new Option('--ci <provider>', 'also write a CI workflow (checks on pull requests, a monthly digest); in an existing repository, only the workflow').choices(['github', 'gitlab']))
+    .addOption(
+      new Option(
+        '--ci <provider>',
+        'also write a CI workflow (checks on pull requests, a monthly digest); in an existing repository, only the workflow',
+      ).choices(['github', 'gitlab']),
+    )
     .addHelpText('after', examples('meet init', 'meet init minutes --locale en --organization "Springfield Town Council"', 'meet init --ci github'))
-    .action(async (dir: string, opts: { locale: 'vi' | 'en'; organization?: string; ci?: 'github' | 'gitlab' }) => {
-      const { runInit, renderInit } = await import('./commands/init.js');
-      const result = await runInit({ dir, locale: opts.locale, organization: opts.organization, ci: opts.ci }, io);
-      setExit(renderInit(result, io));
+    .action(async (dir: string, opts: Omit<InitOptions, 'dir'>) => {
+      const { initCommand } = await import('./commands/init.js');
+      setExit(await initCommand({ dir, ...opts }, io));
     });
 
   program
@@ -88,7 +89,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('write the record of a new meeting, listing every task still open')
     .option('--date <date>', 'the day of the meeting (YYYY-MM-DD or DD/MM/YYYY; default: today)', cliDate)
     .option('--title <title>', 'the title (default: "Hội nghị thường kỳ tháng M/YYYY" or "Regular meeting, Month YYYY")')
-    .addOption(new Option('--kind <kind>', 'kind of meeting').choices(['regular', 'extraordinary', 'thematic']))
+    .addOption(new Option('--kind <kind>', 'kind of meeting').choices(MEETING_KINDS))
     .option('--chair <name>', 'who chairs the meeting (required without a terminal)')
     .option('--template <name>', 'template to start from (templates/<name>.md, else built-in; default: the kind)')
     .option('--today <date>', 'take this day as today', cliDate)
@@ -104,16 +105,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'meet new --dry-run --chair "Jane Doe"',
       ),
     )
-    .action(async (opts: { date?: string; title?: string; kind?: string; chair?: string; template?: string; today?: string; dryRun: boolean; edit: boolean; commit: boolean }) => {
-      const { runNew, renderNew } = await import('./commands/new.js');
-      const { colorsFor } = await import('./io/colors.js');
-      const asker = io.stdin.isTTY && io.stdin.readable ? (await import('./io/prompt.js')).terminalAsker(io.stdin.readable, io.stderr) : undefined;
-      try {
-        const result = await runNew({ ...opts, root: globals().root }, io, asker);
-        setExit(renderNew(result, io, colorsFor(io.stderr, io)));
-      } finally {
-        asker?.close();
-      }
+    .action(async (opts: Omit<NewOptions, 'root'>) => {
+      const { newCommand } = await import('./commands/new.js');
+      setExit(await newCommand({ ...opts, root: globals().root }, io));
     });
 
   program
@@ -132,10 +126,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'meet check --format sarif > meet.sarif',
       ),
     )
-    .action(async (paths: string[], opts: { since?: string; format: 'pretty' | 'json' | 'github' | 'sarif'; cache: boolean }) => {
-      const { runCheck, renderCheck } = await import('./commands/check.js');
+    .action(async (paths: string[], opts: Pick<CheckOptions, 'since' | 'format' | 'cache'>) => {
+      const { checkCommand } = await import('./commands/check.js');
       const options = { paths, format: opts.format, since: opts.since, root: globals().root, cache: opts.cache };
-      setExit(renderCheck(await runCheck(options, io), options, io));
+      setExit(await checkCommand(options, io));
     });
 
   program
@@ -144,10 +138,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--month <month>', 'the month to report on, YYYY-MM (default: the month before today)', cliMonth)
     .addOption(new Option('--format <format>', 'output format (default: text on a terminal, md otherwise)').choices(['text', 'md', 'html', 'json']))
     .option('--out <file>', 'write to this file instead of stdout')
-    .addOption(new Option('--locale <locale>', 'language of the report (default: the config\'s)').choices(['vi', 'en']))
+    .addOption(new Option('--locale <locale>', "language of the report (default: the config's)").choices(LOCALES))
     .option('--today <date>', 'take this day as today', cliDate)
-    .addHelpText('after', examples('meet report --month 2020-10', 'meet report --month 2020-10 --format html --out bao-cao-2020-10.html', 'meet report --format json | jq .tasks.overdue'))
-    .action(async (opts: { month?: Month; format?: 'text' | 'md' | 'html' | 'json'; out?: string; locale?: 'vi' | 'en'; today?: IsoDate }) => {
+    .addHelpText(
+      'after',
+      examples(
+        'meet report --month 2020-10',
+        'meet report --month 2020-10 --format html --out bao-cao-2020-10.html',
+        'meet report --format json | jq .tasks.overdue',
+      ),
+    )
+    .action(async (opts: Omit<ReportOptions, 'root'>) => {
       const { reportCommand } = await import('./commands/report.js');
       setExit(await reportCommand({ ...opts, root: globals().root }, io));
     });
@@ -157,7 +158,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('list tasks with their state on a day (default: today), with filters')
     // `tasks update ID --status S`: without this, the list's own --status would take the flag.
     .enablePositionalOptions()
-    .addOption(new Option('--status <status...>', 'only tasks in these states').choices(['open', 'in-progress', 'done', 'dropped']))
+    .addOption(new Option('--status <status...>', 'only tasks in these states').choices(TASK_STATUSES))
     .option('--owner <id>', 'only tasks of this owner (lead or co-owner)')
     .option('--sector <id>', 'only tasks of this sector')
     .option('--overdue', 'only overdue tasks', false)
@@ -165,10 +166,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--assigned-in <month>', 'only tasks assigned at meetings of this month (YYYY-MM)', cliMonth)
     .addOption(new Option('--sort <key>', 'order of the list').choices(['due', 'owner', 'id']).default('due'))
     .addOption(new Option('--format <format>', 'output format (default: text)').choices(['text', 'md', 'json', 'csv']).default('text'))
-    .option('--today <date>', 'state on this day (default: today in the config\'s time zone)', cliDate)
+    .option('--today <date>', "state on this day (default: today in the config's time zone)", cliDate)
     .option('--month <month>', 'state at the end of this month instead of today', cliMonth)
-    .addHelpText('after', examples('meet tasks --overdue', 'meet tasks --owner tai-chinh-ke-hoach --status open in-progress', 'meet tasks --month 2020-11 --format csv > nhiem-vu.csv'))
-    .action(async (opts: TasksCliOptions) => {
+    .addHelpText(
+      'after',
+      examples(
+        'meet tasks --overdue',
+        'meet tasks --owner tai-chinh-ke-hoach --status open in-progress',
+        'meet tasks --month 2020-11 --format csv > nhiem-vu.csv',
+      ),
+    )
+    .action(async (opts: Omit<TasksOptions, 'root'>) => {
       const { tasksCommand } = await import('./commands/tasks.js');
       setExit(await tasksCommand({ ...opts, root: globals().root }, io));
     });
@@ -176,12 +184,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('update')
     .description("record a task's new status as an update in the latest record")
     .argument('<id>', 'the task id')
-    .addOption(new Option('--status <status>', 'the new status').choices(['open', 'in-progress', 'done', 'dropped']).makeOptionMandatory())
+    .addOption(new Option('--status <status>', 'the new status').choices(TASK_STATUSES).makeOptionMandatory())
     .option('--note <text>', 'a note on the progress')
-    .option('--in <record>', 'the record to write the update in (default: the latest dated on or after the task\'s meeting)')
+    .option('--in <record>', "the record to write the update in (default: the latest dated on or after the task's meeting)")
     .option('--commit', 'commit the edited record (and nothing else) with git', false)
-    .addHelpText('after', examples('meet tasks update 2020-10-giao-thong-thuy-loi --status done', 'meet tasks update 2020-10-tich-tu-ruong-dat --status in-progress --note "Đã chọn 2 xã thí điểm"', 'meet tasks update 2020-10-giao-thong-thuy-loi --status done --commit'))
-    .action(async (id: string, opts: { status: 'open' | 'in-progress' | 'done' | 'dropped'; note?: string; in?: string; commit: boolean }) => {
+    .addHelpText(
+      'after',
+      examples(
+        'meet tasks update 2020-10-giao-thong-thuy-loi --status done',
+        'meet tasks update 2020-10-tich-tu-ruong-dat --status in-progress --note "Đã chọn 2 xã thí điểm"',
+        'meet tasks update 2020-10-giao-thong-thuy-loi --status done --commit',
+      ),
+    )
+    .action(async (id: string, opts: Omit<TasksUpdateOptions, 'root' | 'id'>) => {
       const { tasksUpdateCommand } = await import('./commands/tasksUpdate.js');
       setExit(await tasksUpdateCommand({ id, ...opts, root: globals().root }, io));
     });
@@ -192,7 +207,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<id>', 'the task id')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .addHelpText('after', examples('meet log 2020-10-giao-thong-thuy-loi', 'meet log 2020-10-giao-thong-thuy-loi --format json'))
-    .action(async (id: string, opts: { format: 'text' | 'md' | 'json' }) => {
+    .action(async (id: string, opts: Pick<LogOptions, 'format'>) => {
       const { logCommand } = await import('./commands/log.js');
       setExit(await logCommand({ id, format: opts.format, root: globals().root }, io));
     });
@@ -209,13 +224,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format (default: text on a terminal, md otherwise)').choices(['text', 'md', 'json']))
     .addHelpText(
       'after',
-      examples(
-        'meet diff 2020-10 2020-11',
-        'meet diff 2020-09 2020-12 --format json',
-        'meet diff --rev main...HEAD --format md >> "$GITHUB_STEP_SUMMARY"',
-      ),
+      examples('meet diff 2020-10 2020-11', 'meet diff 2020-09 2020-12 --format json', 'meet diff --rev main...HEAD --format md >> "$GITHUB_STEP_SUMMARY"'),
     )
-    .action(async (from: Month | undefined, to: Month | undefined, opts: { format?: 'text' | 'md' | 'json'; rev?: string }) => {
+    .action(async (from: Month | undefined, to: Month | undefined, opts: Pick<DiffOptions, 'format' | 'rev'>) => {
       const { diffCommand } = await import('./commands/diff.js');
       setExit(await diffCommand({ from, to, ...opts, root: globals().root }, io));
     });
@@ -229,7 +240,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--today <date>', 'take this day as today', cliDate)
     .option('--commit', 'commit the report file (and nothing else) with git', false)
     .addHelpText('after', examples('meet digest', 'meet digest --month 2020-10 --format html', 'meet digest --commit'))
-    .action(async (opts: { month?: Month; format: 'md' | 'html'; out?: string; today?: IsoDate; commit: boolean }) => {
+    .action(async (opts: Omit<DigestOptions, 'root'>) => {
       const { digestCommand } = await import('./commands/digest.js');
       setExit(await digestCommand({ ...opts, root: globals().root }, io));
     });
@@ -239,16 +250,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('print the JSON Schema of a record, for editors and other tools')
     .addHelpText('after', examples('meet schema > record.schema.json'))
     .action(async () => {
-      const { renderSchema } = await import('./commands/schema.js');
-      io.stdout.write(renderSchema());
-      setExit(EXIT_OK);
+      const { schemaCommand } = await import('./commands/schema.js');
+      setExit(schemaCommand(io));
     });
 
   return program;
 }
 
 /** `--root DIR`, `--root=DIR` and `--no-color` moved before the command, where positional options are read. */
-export function hoistGlobalOptions(argv: readonly string[]): string[] {
+function hoistGlobalOptions(argv: readonly string[]): string[] {
   const globals: string[] = [];
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {

@@ -2,7 +2,7 @@
 // process.exit; commands throw MeetError or return an exit code. Tests call
 // main with their own Io (folder, environment, streams, clock); the binary
 // calls runProcess, which builds it from the process.
-import { EXIT_INTERNAL } from './errors.js';
+import { EXIT_INTERNAL } from './model/errors.js';
 import type { Io } from './io/terminal.js';
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -10,8 +10,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const { runCli } = await import('./cli.js');
     return await runCli(argv, io);
   } catch (error) {
-    const { MeetError } = await import('./errors.js');
-    const { ConfigInvalid } = await import('./records/load.js');
+    const { ConfigInvalid, MeetError } = await import('./model/errors.js');
     if (error instanceof ConfigInvalid) {
       io.stderr.write(`meet: ${error.message}\n`);
       for (const f of error.findings) io.stderr.write(`${f.file}:${f.line}:${f.column}: ${f.message} (${f.rule})\n`);
@@ -41,7 +40,7 @@ export async function runProcess(argv: string[]): Promise<number> {
   });
   // `meet --version` needs no command modules at all: answer before loading them.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    const { toolVersion } = await import('./packageRoot.js');
+    const { toolVersion } = await import('./io/packageRoot.js');
     process.stdout.write(`${toolVersion()}\n`);
     return 0;
   }

@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RULES, type RuleId } from '../src/domain/findings.js';
+import { RULES, type RuleId } from '../src/model/ruleCatalogue.js';
 import { copyExamples, makeRepo, MEET_BIN, MINIMAL_CONFIG, runMeet, tempDir, writeTree, type RunResult } from './helpers.js';
 
 interface JsonFinding {

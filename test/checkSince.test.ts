@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../src/domain/findings.js';
+import type { RuleId } from '../src/model/ruleCatalogue.js';
 import { git, MINIMAL_CONFIG, runMeet, tempDir, writeTree, type RunResult } from './helpers.js';
 
 interface JsonFinding {

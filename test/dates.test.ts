@@ -14,7 +14,7 @@ import {
   parseCliDate,
   parseCliMonth,
   todayIn,
-} from '../src/domain/dates.js';
+} from '../src/model/dates.js';
 
 describe('isCalendarDate', () => {
   it.each([['2020-10-26'], ['2020-02-29'], ['2000-02-29'], ['2021-12-31'], ['2021-01-01'], ['0001-01-01']])('%s is a day', (d) => {

@@ -8,11 +8,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffMonths, type DiffTask, type MonthDiff } from '../src/domain/diff.js';
-import type { Config } from '../src/domain/schema.js';
-import type { MeetingRecord } from '../src/records/parse.js';
-import { loadValidRepository } from '../src/records/load.js';
-import { renderDiffMarkdown, renderDiffText } from '../src/render/diff.js';
+import { diffMonths, type DiffTask, type MonthDiff } from '../src/domain/monthDiff.js';
+import type { Config } from '../src/model/schema.js';
+import type { MeetingRecord } from '../src/model/record.js';
+import { loadValidRepository } from '../src/io/repository.js';
+import { renderDiffMarkdown, renderDiffText } from '../src/render/monthDiff.js';
 import { copyExamples, makeRepo, PROJECT_ROOT, runMeet } from './helpers.js';
 
 const CONFIG = `organization: UBND huyện Thử Nghiệm

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createFileExclusive, createInPlace } from '../src/io/files.js';
+import { createFileExclusive, createInPlace } from '../src/io/writeFiles.js';
 import { PROJECT_ROOT, tempDir } from './helpers.js';
 
 const RECORD = '\uFEFF---\r\ntitle: Hội nghị giao ban\r\ndate: 2020-10-26\r\nchair: Hoàng Văn Hiệp\r\n---\r\nNội dung.\r\n';

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../src/domain/findings.js';
+import type { Finding } from '../src/model/ruleCatalogue.js';
 import { parseRecord } from '../src/records/parse.js';
 import { FINDING_CASES, GIT_CASES, HTML_CASES, TEXT_CASES, WRITE_CASES, type ExpectedFinding, type FindingCase } from './hostile/cases.js';
 import { git, MEET_BIN, MINIMAL_CONFIG, PROJECT_ROOT, tempDir, TEST_CACHE_HOME, writeTree } from './helpers.js';

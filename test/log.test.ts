@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isoWithOffset, parseBlame } from '../src/commands/log.js';
 import { git, GIT_ENV, makeRepo, runMeet, tempDir, writeTree } from './helpers.js';
+import { isoWithOffset, parseBlame } from '../src/io/gitBlame.js';
 
 const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
 const NOVEMBER = 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { slugify } from '../src/domain/slug.js';
-import { RULES } from '../src/domain/findings.js';
+import { RULES } from '../src/model/ruleCatalogue.js';
 import { addTaskUpdate, verifyUpdateEdit, type UpdateEntry } from '../src/records/edit.js';
 import { parseRecord, type RecordParse } from '../src/records/parse.js';
 

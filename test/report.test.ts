@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/domain/buildReport.js';
-import type { Report } from '../src/domain/report.js';
-import { loadRepository } from '../src/records/load.js';
+import type { Report } from '../src/model/report.js';
+import { loadRepository } from '../src/io/repository.js';
 import { reportJson } from '../src/render/reportJson.js';
 import { EXAMPLES, makeRepo, MINIMAL_CONFIG, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
 

@@ -3,7 +3,7 @@
 // script, an event handler or a dangerous URL into the page.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Report, ReportMetric, ReportTask } from '../src/domain/report.js';
+import type { Report, ReportMetric, ReportTask } from '../src/model/report.js';
 import { renderReportHtml } from '../src/render/reportHtml.js';
 import { decodeEntities, safeUrl } from '../src/render/html/escape.js';
 import { enforceAllowList, MAX_BODY_CHARS, renderSafeMarkdown } from '../src/render/html/sanitize.js';

@@ -1,9 +1,9 @@
 // checkRepository: the rules that need the config or other records. Records
 // are parsed from text (parseRecord is pure), so positions are real.
 import { describe, expect, it } from 'vitest';
-import { compareFindings, type Finding } from '../src/domain/findings.js';
-import { checkRepository } from '../src/domain/rules.js';
-import type { Config } from '../src/domain/schema.js';
+import { compareFindings, type Finding } from '../src/model/ruleCatalogue.js';
+import { checkRepository } from '../src/domain/checkRules.js';
+import type { Config } from '../src/model/schema.js';
 import { parseConfig, parseRecord, type MeetingRecord } from '../src/records/parse.js';
 import { MINIMAL_CONFIG } from './helpers.js';
 

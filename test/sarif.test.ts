@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES, type RuleId } from '../src/domain/findings.js';
+import { RULES, type RuleId } from '../src/model/ruleCatalogue.js';
 import { toUriReference } from '../src/render/sarif.js';
 import { copyExamples, git, makeRepo, PROJECT_ROOT, runMeet, tempDir, writeTree, MINIMAL_CONFIG } from './helpers.js';
 

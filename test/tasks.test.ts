@@ -8,8 +8,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filterTasks, sortTasks, type TaskRow } from '../src/commands/tasks.js';
 import { EXAMPLES, makeRepo, MINIMAL_CONFIG, PROJECT_ROOT, runMeet } from './helpers.js';
+import { filterTasks, sortTasks } from '../src/domain/taskList.js';
+import type { TaskRow } from '../src/model/tasks.js';
 
 const GOLDEN = path.join(PROJECT_ROOT, 'test', 'golden');
 

@@ -3,29 +3,26 @@
 // REF's merge base), still checked against the whole repository.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { compareFindings, countBySeverity, type Finding } from '../domain/findings.js';
-import { UsageError, EXIT_OK, EXIT_RECORDS } from '../errors.js';
+import { findingsCausedByChange } from '../domain/changeAttribution.js';
+import { ConfigInvalid, EXIT_OK, EXIT_RECORDS, UsageError } from '../model/errors.js';
+import { compareFindings, countBySeverity, type Finding } from '../model/ruleCatalogue.js';
 import type { Changes } from '../io/gitChanges.js';
 import { CheckCache, type CachedRecord } from '../io/checkCache.js';
 // Only the file side is loaded up front: when the cache answers, the YAML
 // reader, the schemas and git are never loaded (see BENCHMARKS.md).
-import { CONFIG_FILE, contentHash, findRoot, hashRecordFile, listRecordFiles, readConfigBytes, toPosix, type RecordFile } from '../records/files.js';
-import type { ReadOptions, Repository } from '../records/load.js';
-import type { MeetingRecord } from '../records/parse.js';
-import { taskIdsOf, updatedTasksOf } from '../domain/recordFacts.js';
+import { contentHash, hashRecordFile, listRecordFiles, readConfigBytes, type RecordFile } from '../io/recordFiles.js';
+import { findRoot, toPosix } from '../io/paths.js';
+import { CONFIG_FILE } from '../model/layout.js';
+import type { ReadOptions } from '../io/recordOutcome.js';
+import type { Repository } from '../io/repository.js';
+import type { FactsRecord } from '../model/record.js';
 import { colorsFor } from '../io/colors.js';
 import { printData, readingFor, type Env, type Io } from '../io/terminal.js';
-import { toolVersion } from '../packageRoot.js';
-import {
-  displayPath,
-  renderFindingsGithub,
-  renderFindingsJson,
-  renderFindingsPretty,
-  type FindingFormat,
-} from '../render/findings.js';
+import { toolVersion } from '../io/packageRoot.js';
+import { displayPath, renderFindingsGithub, renderFindingsJson, renderFindingsPretty, type FindingFormat } from '../render/findings.js';
 import { renderFindingsSarif } from '../render/sarif.js';
 
-export type CheckFormat = FindingFormat | 'sarif';
+type CheckFormat = FindingFormat | 'sarif';
 
 export interface CheckOptions {
   paths: string[];
@@ -37,7 +34,7 @@ export interface CheckOptions {
   cache?: boolean;
 }
 
-export interface CheckResult {
+interface CheckResult {
   root: string;
   findings: Finding[];
   recordsChecked: number;
@@ -47,7 +44,7 @@ export interface CheckResult {
   gitPrefix: string;
 }
 
-export async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
+async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
   const root = findRoot(io.cwd, options.root);
   const selected = options.paths.map((p) => selection(root, io.cwd, p));
   const changes = options.since === undefined ? undefined : await (await import('../io/gitChanges.js')).readChangesSince(root, options.since, io.env);
@@ -58,7 +55,6 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<CheckResu
   try {
     whole = await checkRepositoryCached(root, options, changes === undefined, io);
   } catch (error) {
-    const { ConfigInvalid } = await import('../records/load.js');
     if (!(error instanceof ConfigInvalid)) throw error;
     // Nothing else can be read: the config's errors are reported whatever the scope.
     return { root, findings: [...error.findings].sort(compareFindings), recordsChecked: 0, since, gitPrefix };
@@ -76,15 +72,13 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<CheckResu
     if (!configChanged) {
       inChange = (file) => changed.has(file);
       const vanished = await readVanishedTasks(changes, repository);
-      findings = findingsCausedByChange(repository, changed, vanished, caused);
+      findings = findingsCausedByChange([...repository.records, ...(repository.partial ?? [])], repository.findings, changed, vanished, caused);
     }
   }
   const files = new Set([...whole.recordFiles, ...findings.map((f) => f.file)]);
   files.delete(CONFIG_FILE);
   // The config is always in scope with PATHS (every record depends on it); with --since, only when it changed.
-  const kept = findings.filter((f) =>
-    f.file === CONFIG_FILE ? inChange(f.file) : inPaths(f.file) && (inChange(f.file) || caused.has(f)),
-  );
+  const kept = findings.filter((f) => (f.file === CONFIG_FILE ? inChange(f.file) : inPaths(f.file) && (inChange(f.file) || caused.has(f))));
   if (changes && since) {
     const meetings = whole.meetings;
     since.deleted = changes.files.filter((f) => f.status === 'deleted' && f.file.endsWith('.md') && isSelected(f.file, [meetings]) && inPaths(f.file)).length;
@@ -103,7 +97,7 @@ interface CheckedRepository {
   /** The record files that parsed. */
   recordFiles: string[];
   /** Absent when the findings came from the cache. */
-  repository?: Repository;
+  repository?: Repository<FactsRecord>;
 }
 
 /**
@@ -114,15 +108,15 @@ interface CheckedRepository {
  * themselves (--since).
  */
 async function checkRepositoryCached(root: string, options: CheckOptions, reuseResult: boolean, io: Io): Promise<CheckedRepository> {
-  const read: ReadOptions = { detail: 'facts', ...readingFor(io) };
+  const read: ReadOptions & { detail: 'facts' } = { detail: 'facts', ...readingFor(io) };
   const cache = options.cache === false ? undefined : CheckCache.open(root, io.env);
-  if (!cache) return checkedFrom(await (await import('../records/load.js')).loadRepository(root, read));
+  if (!cache) return checkedFrom(await (await import('../io/repository.js')).loadRepository(root, read));
 
   const configHash = contentHash(readConfigBytes(root));
   const previous = reuseResult ? cache.readResult() : undefined;
   let meetings = previous?.configHash === configHash ? previous.meetings : undefined;
   if (meetings === undefined) {
-    const { ConfigInvalid, readConfig } = await import('../records/load.js');
+    const { readConfig } = await import('../io/repository.js');
     const config = readConfig(root);
     if (!config.config) throw new ConfigInvalid(config.findings);
     meetings = config.config.paths.meetings;
@@ -133,7 +127,8 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
   if (previous?.key === key) return { meetings, findings: previous.findings, recordFiles: previous.records };
 
   // Record outcomes checked against this same config are reused; the rest are read.
-  const { collectGarbage, FILES_BETWEEN_COLLECTIONS, loadRepository } = await import('../records/load.js');
+  const { loadRepository } = await import('../io/repository.js');
+  const { collectGarbage, FILES_BETWEEN_COLLECTIONS } = await import('../io/parserThreads.js');
   const large = hashes.size >= FILES_BETWEEN_COLLECTIONS;
   if (large) collectGarbage();
   const cached = cache.readRecords(configHash);
@@ -145,14 +140,15 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
     known: (entry) => {
       const contentKey = hashes.get(entry.file);
       const hit = contentKey === undefined ? undefined : cached.get(contentKey);
-      if (!hit?.facts) return undefined;
+      if (!hit) return undefined;
       const findings = hit.findings.length === 0 ? [] : hit.findings.map((f) => ({ file: entry.file, ...f }));
       return { findings, record: { data: hit.data, facts: hit.facts, bodyLine: hit.bodyLine }, hash: contentKey };
     },
     onFile: (_entry, outcome) => {
-      if (!outcome.record?.facts || outcome.hash === undefined) return;
+      const kept = outcome.record;
+      if (!kept || !('facts' in kept) || outcome.hash === undefined) return;
       const findings = outcome.findings.length === 0 ? NO_FINDINGS : outcome.findings.map(({ file: _file, ...f }) => f);
-      records.set(outcome.hash, cached.get(outcome.hash) ?? { findings, data: outcome.record.data, facts: outcome.record.facts, bodyLine: outcome.record.bodyLine });
+      records.set(outcome.hash, cached.get(outcome.hash) ?? { findings, data: kept.data, facts: kept.facts, bodyLine: kept.bodyLine });
     },
   });
   const checked = checkedFrom(repository);
@@ -174,7 +170,7 @@ function hashRecordFiles(cache: CheckCache, configHash: string, files: RecordFil
   return cache.inputKey(configHash, keyed);
 }
 
-function checkedFrom(repository: Repository): CheckedRepository {
+function checkedFrom(repository: Repository<FactsRecord>): CheckedRepository {
   return { meetings: repository.config.paths.meetings, findings: repository.findings, recordFiles: repository.records.map((r) => r.file), repository };
 }
 
@@ -182,7 +178,7 @@ function checkedFrom(repository: Repository): CheckedRepository {
  * Tasks that records assigned at the merge base but no longer do, because
  * their record was deleted or the task taken out of it: task id → why.
  */
-async function readVanishedTasks(changes: Changes, repository: Repository): Promise<Map<string, string>> {
+async function readVanishedTasks(changes: Changes, repository: Repository<FactsRecord>): Promise<Map<string, string>> {
   const meetings = repository.config.paths.meetings;
   const candidates = changes.files.filter((f) => f.status !== 'added' && f.file.endsWith('.md') && isSelected(f.file, [meetings]));
   const vanished = new Map<string, string>();
@@ -204,52 +200,6 @@ async function readVanishedTasks(changes: Changes, repository: Repository): Prom
     }
   });
   return vanished;
-}
-
-/**
- * Marks (in `caused`) the findings on unchanged records that the change
- * brought about: a changed record reusing their task id, an update whose task
- * a changed record now assigns too late, or whose task vanished with the
- * change (that message then says where the task went). Returns the findings,
- * with those messages rewritten.
- */
-function findingsCausedByChange(
-  repository: Repository,
-  changed: ReadonlySet<string>,
-  vanished: ReadonlyMap<string, string>,
-  caused: Set<Finding>,
-): Finding[] {
-  const all = [...repository.records, ...(repository.partial ?? [])];
-  const changedTasks = new Set<string>();
-  for (const record of all) {
-    if (changed.has(record.file)) for (const id of taskIdsOf(record)) changedTasks.add(id);
-  }
-  // Findings are matched by place and rule, never by message text.
-  const byPlace = new Map<string, number>();
-  const findings = [...repository.findings];
-  findings.forEach((f, i) => byPlace.set(placeKey(f.file, f.line, f.column, f.rule), i));
-  const mark = (record: MeetingRecord, at: (string | number)[], rule: Finding['rule'], message?: string) => {
-    const { line, column } = record.locate(at);
-    const index = byPlace.get(placeKey(record.file, line, column, rule));
-    if (index === undefined) return;
-    if (message !== undefined) findings[index] = { ...findings[index]!, message };
-    caused.add(findings[index]!);
-  };
-  for (const record of all) {
-    taskIdsOf(record).forEach((id, i) => {
-      if (changedTasks.has(id)) mark(record, ['tasks', i, 'id'], 'duplicate-task-id');
-    });
-    updatedTasksOf(record).forEach((task, i) => {
-      if (changedTasks.has(task)) mark(record, ['updates', i, 'task'], 'update-not-earlier');
-      const why = vanished.get(task);
-      if (why) mark(record, ['updates', i, 'task'], 'update-unknown-task', `No record assigns the task "${task}" any more: ${why}`);
-    });
-  }
-  return findings;
-}
-
-function placeKey(file: string, line: number, column: number, rule: string): string {
-  return `${file}\0${line}\0${column}\0${rule}`;
 }
 
 /** Where SARIF paths start; "" when git is missing or the root is not in a repository. */
@@ -285,7 +235,7 @@ function isSelected(file: string, selected: readonly string[]): boolean {
   return selected.some((s) => s === '' || file === s || file.startsWith(`${s}/`));
 }
 
-export function renderCheck(result: CheckResult, options: CheckOptions, io: Io): number {
+function renderCheck(result: CheckResult, options: CheckOptions, io: Io): number {
   const show = (file: string) => displayPath(result.root, io.cwd, file);
   switch (options.format) {
     case 'json':
@@ -295,7 +245,10 @@ export function renderCheck(result: CheckResult, options: CheckOptions, io: Io):
       printData(io, renderFindingsGithub(result.findings, show));
       break;
     case 'sarif':
-      printData(io, renderFindingsSarif(result.findings, (file) => `${result.gitPrefix}${file}`, toolVersion()));
+      printData(
+        io,
+        renderFindingsSarif(result.findings, (file) => `${result.gitPrefix}${file}`, toolVersion()),
+      );
       break;
     default: {
       const c = colorsFor(io.stdout, io);
@@ -309,4 +262,8 @@ export function renderCheck(result: CheckResult, options: CheckOptions, io: Io):
     }
   }
   return countBySeverity(result.findings).errors > 0 ? EXIT_RECORDS : EXIT_OK;
+}
+
+export async function checkCommand(options: CheckOptions, io: Io): Promise<number> {
+  return renderCheck(await runCheck(options, io), options, io);
 }

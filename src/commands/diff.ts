@@ -1,21 +1,22 @@
-// meet diff FROM TO: what changed between two months (FORMAT.md): tasks
+// meet diff FROM TO: what changed between two months (docs/format.md): tasks
 // opened, closed, carried and newly overdue, metric changes, and the
 // meetings and decisions of the later month.
 // meet diff --rev A..B (or A...B): what a change to the records does between
 // two git revisions (domain/revisionDiff.ts), e.g. for a pull request.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { addMonths, type Month } from '../domain/dates.js';
-import { diffMonths } from '../domain/diff.js';
+import { addMonths, type Month } from '../model/dates.js';
+import { diffMonths } from '../domain/monthDiff.js';
 import { diffRevisions } from '../domain/revisionDiff.js';
-import { EXIT_OK, UsageError } from '../errors.js';
+import { EXIT_OK, UsageError } from '../model/errors.js';
 import { colorsFor } from '../io/colors.js';
 import { printData, type Io, readingFor } from '../io/terminal.js';
-import { findRoot, loadValidRepository, toPosix } from '../records/load.js';
-import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../render/diff.js';
+import { loadValidRepository } from '../io/repository.js';
+import { findRoot, toPosix } from '../io/paths.js';
+import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../render/monthDiff.js';
 import { renderRevisionDiffJson, renderRevisionDiffMarkdown, renderRevisionDiffText } from '../render/revisionDiff.js';
 
-export type DiffFormat = 'text' | 'md' | 'json';
+type DiffFormat = 'text' | 'md' | 'json';
 
 export interface DiffOptions {
   /** The two months; both absent when `rev` is given. */
@@ -56,15 +57,12 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
 }
 
 /** The earlier month comes first; months are `YYYY-MM`, so text order is time order. */
-export function checkMonthOrder(from: Month, to: Month): void {
+function checkMonthOrder(from: Month, to: Month): void {
   if (from === to) {
     throw new UsageError(`Both months are ${from}; give two different months, the earlier first.`, `For example: meet diff ${addMonths(from, -1)} ${from}`);
   }
   if (from > to) {
-    throw new UsageError(
-      `The first month (${from}) is after the second (${to}); give the earlier month first.`,
-      `Did you mean: meet diff ${to} ${from}`,
-    );
+    throw new UsageError(`The first month (${from}) is after the second (${to}); give the earlier month first.`, `Did you mean: meet diff ${to} ${from}`);
   }
 }
 

@@ -5,13 +5,15 @@ import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { buildReport } from '../domain/buildReport.js';
-import { todayIn, type IsoDate, type Month } from '../domain/dates.js';
-import { EXIT_OK } from '../errors.js';
-import { assertInsideRoot, replaceFile } from '../io/files.js';
+import { todayIn, type IsoDate, type Month } from '../model/dates.js';
+import { EXIT_OK } from '../model/errors.js';
+import { assertInsideRoot, replaceFile } from '../io/writeFiles.js';
 import { commitFiles, describeCommit, hasUncommittedChanges, prepareCommit } from '../io/gitCommit.js';
 import { printData, printMessage, type Io, readingFor } from '../io/terminal.js';
-import { findRoot, loadValidRepository, toPosix } from '../records/load.js';
-import { defaultMonth, renderReport, reportMonth } from './report.js';
+import { loadValidRepository, readReportMonth } from '../io/repository.js';
+import { findRoot, toPosix } from '../io/paths.js';
+import { defaultMonth } from '../domain/months.js';
+import { renderReport } from '../render/report.js';
 
 export interface DigestOptions {
   root?: string;
@@ -25,7 +27,7 @@ export interface DigestOptions {
 
 export async function digestCommand(options: DigestOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const wanted = reportMonth(root, options, io.now());
+  const wanted = readReportMonth(root, options, io.now());
   const { config, records } = await loadValidRepository(root, { bodies: wanted ? { period: wanted } : true, ...readingFor(io) });
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);

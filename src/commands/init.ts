@@ -1,14 +1,16 @@
 // meet init [DIR]: a new records repository with defaults for the locale.
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locale } from '../domain/schema.js';
-import { UsageError } from '../errors.js';
-import { createFileExclusive } from '../io/files.js';
+import { UsageError } from '../model/errors.js';
+import { createFileExclusive } from '../io/writeFiles.js';
 import { ensureGitRepository, requireGitRepository } from '../io/git.js';
 import { printMessage, type Io } from '../io/terminal.js';
-import { builtinTemplatePath, toolVersion } from '../packageRoot.js';
-import { CONFIG_FILE, readConfig, toPosix } from '../records/load.js';
-import { yamlScalar } from '../render/yamlText.js';
+import { builtinTemplatePath, toolVersion } from '../io/packageRoot.js';
+import { readConfig } from '../io/repository.js';
+import { toPosix } from '../io/paths.js';
+import { CONFIG_FILE } from '../model/layout.js';
+import { yamlScalar } from '../records/yamlText.js';
+import type { Locale } from '../model/terms.js';
 
 export interface InitOptions {
   dir: string;
@@ -18,9 +20,9 @@ export interface InitOptions {
   ci?: CiProvider;
 }
 
-export type CiProvider = 'github' | 'gitlab';
+type CiProvider = 'github' | 'gitlab';
 
-export interface InitResult {
+interface InitResult {
   root: string;
   created: string[];
   git: 'created' | 'existing' | 'unavailable';
@@ -31,7 +33,7 @@ export interface InitResult {
 }
 
 /** Where each CI service reads its workflow, from the top of the git repository. */
-export const WORKFLOW_FILES: Record<CiProvider, string> = {
+const WORKFLOW_FILES: Record<CiProvider, string> = {
   github: '.github/workflows/meet.yml',
   gitlab: '.gitlab-ci.yml',
 };
@@ -41,7 +43,7 @@ const DEFAULT_ORGANIZATION: Record<Locale, string> = {
   en: 'Town Council',
 };
 
-export async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
+async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   const root = path.resolve(io.cwd, options.dir);
   const configPath = path.join(root, CONFIG_FILE);
   const configKept = existsSync(configPath);
@@ -142,7 +144,7 @@ function writeWorkflow(root: string, target: WorkflowTarget, provider: CiProvide
   return target.file;
 }
 
-export function renderInit(result: InitResult, io: Io): number {
+function renderInit(result: InitResult, io: Io): number {
   const where = path.relative(io.cwd, result.root) || '.';
   const shown = (file: string) => toPosix(path.relative(io.cwd, file)) || file;
   const lines = result.configKept
@@ -157,8 +159,13 @@ export function renderInit(result: InitResult, io: Io): number {
       '',
       `The ${service} workflow needs meet itself: commit the package tarball ("npm pack" in meet's source folder) under tools/, or set MEET_PACKAGE in ${shown(result.workflow.path)} to meet's git address.`,
     );
-    if (result.workflow.provider === 'gitlab') lines.push('Then add a pipeline schedule ("0 6 1 * *") and the MEET_PUSH_TOKEN variable for the monthly digest.');
+    if (result.workflow.provider === 'gitlab')
+      lines.push('Then add a pipeline schedule ("0 6 1 * *") and the MEET_PUSH_TOKEN variable for the monthly digest.');
   }
   printMessage(io, lines.join('\n'));
   return 0;
+}
+
+export async function initCommand(options: InitOptions, io: Io): Promise<number> {
+  return renderInit(await runInit(options, io), io);
 }

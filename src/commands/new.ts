@@ -4,22 +4,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { parseCliDate, todayIn, type IsoDate } from '../domain/dates.js';
-import { countBySeverity, type Finding } from '../domain/findings.js';
-import { checkRepository } from '../domain/rules.js';
-import { chairName, MEETING_KINDS, type Config, type MeetingKind } from '../domain/schema.js';
+import { parseCliDate, todayIn, type IsoDate } from '../model/dates.js';
+import { countBySeverity, type Finding } from '../model/ruleCatalogue.js';
+import { checkRepository } from '../domain/checkRules.js';
+import { chairName, type Config } from '../model/schema.js';
 import { slugify } from '../domain/slug.js';
-import { isOpenStatus, sortRecords, taskStatesOn, type TaskState } from '../domain/tasks.js';
-import { RecordsError, UsageError } from '../errors.js';
-import { createFileExclusive } from '../io/files.js';
+import { isOpenStatus, sortRecords, taskStatesOn } from '../domain/taskState.js';
+import { RecordsError, UsageError } from '../model/errors.js';
+import { createFileExclusive } from '../io/writeFiles.js';
 import { commitFiles, describeCommit, prepareCommit, type Committed } from '../io/gitCommit.js';
 import type { Asker } from '../io/prompt.js';
 import { type Io, readingFor } from '../io/terminal.js';
-import { builtinTemplatePath } from '../packageRoot.js';
-import { findRoot, isInsideRealRoot, loadRepository } from '../records/load.js';
+import { builtinTemplatePath } from '../io/packageRoot.js';
+import { loadRepository } from '../io/repository.js';
+import { findRoot, isInsideRealRoot } from '../io/paths.js';
 import { parseRecord } from '../records/parse.js';
 import { defaultTitle, formatDate, formatDay, STATUS_LABELS, WORDS } from '../render/locale.js';
-import { commentText, yamlScalar } from '../render/yamlText.js';
+import { commentText, yamlScalar } from '../records/yamlText.js';
+import type { TaskState } from '../model/tasks.js';
+import { MEETING_KINDS, type MeetingKind } from '../model/terms.js';
 
 export interface NewOptions {
   root?: string;
@@ -35,7 +38,7 @@ export interface NewOptions {
   commit?: boolean;
 }
 
-export interface NewResult {
+interface NewResult {
   root: string;
   /** Absolute path of the record (also when only printed). */
   path: string;
@@ -53,7 +56,7 @@ export interface NewResult {
   commitNote?: string;
 }
 
-export async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewResult> {
+async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewResult> {
   const root = findRoot(io.cwd, options.root);
   const repository = await loadRepository(root, readingFor(io));
   const { config, records } = repository;
@@ -78,9 +81,7 @@ export async function runNew(options: NewOptions, io: Io, asker?: Asker): Promis
   }
 
   const template = readTemplate(root, config, options.template ?? kind);
-  const openTasks = [...taskStatesOn(records, date).values()].filter(
-    (s) => isOpenStatus(s.status) && s.meeting.data.date < date,
-  );
+  const openTasks = [...taskStatesOn(records, date).values()].filter((s) => isOpenStatus(s.status) && s.meeting.data.date < date);
   const content = fillTemplate(template.text, template.name, {
     title: yamlScalar(title),
     date,
@@ -121,7 +122,10 @@ export async function runNew(options: NewOptions, io: Io, asker?: Asker): Promis
     createFileExclusive(root, file, content);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new UsageError(`${path.relative(io.cwd, file)} already exists; meet new never overwrites a record.`, 'Give another --title, or edit the existing record.');
+      throw new UsageError(
+        `${path.relative(io.cwd, file)} already exists; meet new never overwrites a record.`,
+        'Give another --title, or edit the existing record.',
+      );
     }
     throw error;
   }
@@ -164,7 +168,9 @@ function readTemplate(root: string, config: Config, name: string): Template {
   const own = path.join(root, config.paths.templates, `${name}.md`);
   if (existsSync(own)) {
     if (!isInsideRealRoot(root, own)) {
-      throw new UsageError(`The template ${path.join(config.paths.templates, `${name}.md`)} is a symbolic link leading outside the repository; it is not used.`);
+      throw new UsageError(
+        `The template ${path.join(config.paths.templates, `${name}.md`)} is a symbolic link leading outside the repository; it is not used.`,
+      );
     }
     return { name, text: readFileSync(own, 'utf8').replace(/^\uFEFF/, '') };
   }
@@ -178,12 +184,14 @@ function readTemplate(root: string, config: Config, name: string): Template {
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
 
-export function fillTemplate(text: string, name: string, values: Record<string, string>): string {
+function fillTemplate(text: string, name: string, values: Record<string, string>): string {
   const unknown = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((key) => !Object.hasOwn(values, key));
   if (unknown.length > 0) {
     throw new UsageError(
       `The template "${name}" uses {{${unknown[0]}}}, which meet new does not fill.`,
-      `Placeholders: ${Object.keys(values).map((k) => `{{${k}}}`).join(', ')}.`,
+      `Placeholders: ${Object.keys(values)
+        .map((k) => `{{${k}}}`)
+        .join(', ')}.`,
     );
   }
   let filled = text.replace(PLACEHOLDER, (_, key: string) => values[key]!);
@@ -204,7 +212,7 @@ function insertBeforeFrontMatterEnd(text: string, block: string): string {
 }
 
 /** The `updates:` block: each open task, its current status, and a comment saying what it is. */
-export function updatesBlock(tasks: readonly TaskState[], config: Config): string {
+function updatesBlock(tasks: readonly TaskState[], config: Config): string {
   if (tasks.length === 0) return 'updates: []';
   const words = WORDS[config.locale];
   const lines = ['updates:'];
@@ -226,7 +234,7 @@ function openEditor(io: Io, file: string): void {
   if (run.error) throw new UsageError(`Cannot start the editor "${editor}": ${run.error.message}`);
 }
 
-export function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => string }): number {
+function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => string }): number {
   if (!result.written) {
     io.stdout.write(result.content.endsWith('\n') ? result.content : `${result.content}\n`);
     if (result.commitNote) io.stderr.write(`${c.dim(result.commitNote)}\n`);
@@ -242,4 +250,15 @@ export function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => st
   if (result.commit) io.stderr.write(`${describeCommit(result.commit)}\n`);
   if (result.commitNote) io.stderr.write(`${result.commitNote}\n`);
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** Asks on a terminal for what the flags leave out; without one, the flags must say it all. */
+export async function newCommand(options: NewOptions, io: Io): Promise<number> {
+  const asker = io.stdin.isTTY && io.stdin.readable ? (await import('../io/prompt.js')).terminalAsker(io.stdin.readable, io.stderr) : undefined;
+  try {
+    const result = await runNew(options, io, asker);
+    return renderNew(result, io, (await import('../io/colors.js')).colorsFor(io.stderr, io));
+  } finally {
+    asker?.close();
+  }
 }

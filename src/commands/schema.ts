@@ -1,9 +1,11 @@
 // meet schema: the JSON Schema of a record (input side: what a clerk may
 // write), generated from the zod schema so the two never disagree.
 import { z } from 'zod';
-import { RecordSchema } from '../domain/schema.js';
+import { printData, type Io } from '../io/terminal.js';
+import { EXIT_OK } from '../model/errors.js';
+import { RecordSchema } from '../model/schema.js';
 
-export function recordJsonSchema(): Record<string, unknown> {
+function recordJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(RecordSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
   return {
     ...schema,
@@ -14,4 +16,9 @@ export function recordJsonSchema(): Record<string, unknown> {
 
 export function renderSchema(): string {
   return `${JSON.stringify(recordJsonSchema(), null, 2)}\n`;
+}
+
+export function schemaCommand(io: Io): number {
+  printData(io, renderSchema());
+  return EXIT_OK;
 }

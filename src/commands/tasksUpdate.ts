@@ -3,18 +3,21 @@
 // meeting that assigned it, editing the front matter in place.
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { checkRepository } from '../domain/rules.js';
-import type { Config, TaskStatus } from '../domain/schema.js';
+import { checkRepository } from '../domain/checkRules.js';
+import type { Config } from '../model/schema.js';
 import { didYouMean } from '../domain/suggest.js';
-import { compareRecords, sortRecords, taskStatesOn } from '../domain/tasks.js';
-import { EXIT_OK, RecordsError, UsageError } from '../errors.js';
-import { replaceFile } from '../io/files.js';
+import { compareRecords, sortRecords, taskStatesOn } from '../domain/taskState.js';
+import { EXIT_OK, RecordsError, UsageError } from '../model/errors.js';
+import { replaceFile } from '../io/writeFiles.js';
 import { commitFiles, describeCommit, prepareCommit } from '../io/gitCommit.js';
 import { colorsFor } from '../io/colors.js';
 import { type Io, readingFor } from '../io/terminal.js';
 import { addTaskUpdate, verifyUpdateEdit, type UpdateEntry } from '../records/edit.js';
-import { findRoot, isInside, loadValidRepository, toPosix } from '../records/load.js';
-import { parseRecord, type MeetingRecord } from '../records/parse.js';
+import { loadValidRepository } from '../io/repository.js';
+import { findRoot, isInside, toPosix } from '../io/paths.js';
+import type { MeetingRecord } from '../model/record.js';
+import { parseRecord } from '../records/parse.js';
+import type { TaskStatus } from '../model/terms.js';
 
 export interface TasksUpdateOptions {
   id: string;
@@ -40,8 +43,11 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const target = options.in ? namedRecord(options.in, root, config, records, io) : sortRecords(records).at(-1)!;
   const show = (record: MeetingRecord) => path.relative(io.cwd, path.join(root, record.file)) || record.file;
   if (!(origin.data.date < target.data.date)) {
-    // An update reports on a task from an EARLIER meeting (FORMAT.md).
-    const why = target === origin ? 'is the record that assigned it' : `is dated ${target.data.date}, not after the meeting that assigned it (${origin.data.date}, ${show(origin)})`;
+    // An update reports on a task from an EARLIER meeting (docs/format.md).
+    const why =
+      target === origin
+        ? 'is the record that assigned it'
+        : `is dated ${target.data.date}, not after the meeting that assigned it (${origin.data.date}, ${show(origin)})`;
     throw new RecordsError(
       `Cannot record an update for "${options.id}" in ${show(target)}: it ${why}.`,
       options.in
@@ -54,7 +60,10 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const source = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(absolute));
   const edit = addTaskUpdate(source, entry);
   if (edit.kind === 'refused') {
-    throw new RecordsError(`Cannot add the update to ${show(target)} safely: ${edit.reason}.`, `Nothing was changed. Add it by hand under "updates":\n  - task: ${entry.task}\n    status: ${entry.status}`);
+    throw new RecordsError(
+      `Cannot add the update to ${show(target)} safely: ${edit.reason}.`,
+      `Nothing was changed. Add it by hand under "updates":\n  - task: ${entry.task}\n    status: ${entry.status}`,
+    );
   }
   // The status before this record: what its update changes.
   const earlier = records.filter((r) => compareRecords(r, target) < 0);
@@ -69,7 +78,10 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const commitPlan = options.commit ? await prepareCommit(root, io.env, { unchanged: [absolute] }) : undefined;
   const problem = verifyUpdateEdit(source, edit, target.data, entry, target.file) ?? repositoryProblem(config, records, target, edit.text);
   if (problem) {
-    throw new RecordsError(`Cannot add the update to ${show(target)} safely: ${problem}.`, 'Nothing was changed; add the update by hand, then run "meet check".');
+    throw new RecordsError(
+      `Cannot add the update to ${show(target)} safely: ${problem}.`,
+      'Nothing was changed; add the update by hand, then run "meet check".',
+    );
   }
   replaceFile(root, absolute, edit.text);
 
@@ -87,7 +99,10 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
 
 /** A note is one line of text: line breaks become spaces. */
 function cleanNote(note: string): string {
-  const text = note.normalize('NFC').replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+  const text = note
+    .normalize('NFC')
+    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+    .trim();
   if (text === '') throw new UsageError('--note must not be empty.');
   return text;
 }
@@ -99,12 +114,15 @@ function namedRecord(given: string, root: string, config: Config, records: reado
   const meetings = path.join(root, config.paths.meetings);
   const real = realpathSync(absolute);
   if (!isInside(meetings, absolute) && !(existsSync(meetings) && isInside(realpathSync(meetings), real))) {
-    throw new RecordsError(`--in ${given} is outside the meetings folder (${config.paths.meetings}/).`, 'Pass the path of a meeting record, like meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.');
+    throw new RecordsError(
+      `--in ${given} is outside the meetings folder (${config.paths.meetings}/).`,
+      'Pass the path of a meeting record, like meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.',
+    );
   }
   const file = toPosix(path.relative(root, absolute));
-  const record =
-    records.find((r) => r.file === file) ?? records.find((r) => realpathSync(path.join(root, r.file)) === real);
-  if (!record) throw new RecordsError(`--in ${given} is not a meeting record.`, 'Pass the path of a record (a .md file with front matter) in the meetings folder.');
+  const record = records.find((r) => r.file === file) ?? records.find((r) => realpathSync(path.join(root, r.file)) === real);
+  if (!record)
+    throw new RecordsError(`--in ${given} is not a meeting record.`, 'Pass the path of a record (a .md file with front matter) in the meetings folder.');
   return record;
 }
 

@@ -1,15 +1,16 @@
-// The monthly report (FORMAT.md "What the records mean"), built as one value
+// The monthly report (docs/format.md "What the records mean"), built as one value
 // from loaded records: no file system, no clock, no output format.
-import type { MeetingRecord } from '../records/parse.js';
-import { bodyOf } from './tasks.js';
-import { addMonths, firstDayOf, lastDayOf, monthOf, type Month } from './dates.js';
+import type { MeetingRecord } from '../model/record.js';
+import { bodyOf, forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays } from './taskState.js';
+import { addMonths, firstDayOf, lastDayOf, monthOf, type Month } from '../model/dates.js';
 import { meetingsOf, metricChange, metricValue, periodOf } from './months.js';
-import type { OwnerRow, Report, ReportMeeting, ReportMetric, ReportTask, SectorResult, TaskCountsPoint } from './report.js';
-import { chairName, chairRole, type Config, type Locale, type TaskStatus } from './schema.js';
-import { forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays, type TaskState } from './tasks.js';
+import type { OwnerRow, Report, ReportMeeting, ReportMetric, ReportTask, SectorResult, TaskCountsPoint } from '../model/report.js';
+import { chairName, chairRole, type Config } from '../model/schema.js';
+import type { TaskState } from '../model/tasks.js';
+import type { Locale, TaskStatus } from '../model/terms.js';
 
 /** How many months the history and each metric's trend cover, ending with the report's month. */
-export const TREND_MONTHS = 6;
+const TREND_MONTHS = 6;
 
 export function buildReport(records: readonly MeetingRecord[], config: Config, month: Month, locale: Locale): Report {
   const previousMonth = addMonths(month, -1);
@@ -169,7 +170,10 @@ function ownerRows(config: Config, tasks: Report['tasks'], open: readonly Report
  * states at the end of the month, their statuses at the end of the month
  * before, and the open/closed/overdue counts of the trend's months.
  */
-function taskTimeline(records: readonly MeetingRecord[], month: Month): { states: Map<string, TaskState>; statusBefore: Map<string, TaskStatus>; history: TaskCountsPoint[] } {
+function taskTimeline(
+  records: readonly MeetingRecord[],
+  month: Month,
+): { states: Map<string, TaskState>; statusBefore: Map<string, TaskStatus>; history: TaskCountsPoint[] } {
   const history: TaskCountsPoint[] = [];
   const months = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(month, i - (TREND_MONTHS - 1)));
   const endOfPrevious = lastDayOf(addMonths(month, -1));

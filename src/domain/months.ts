@@ -1,9 +1,9 @@
 // What a month holds: its meetings (by period) and its metric values
 // (combined by each metric's aggregate). Pure functions of loaded records.
-import type { MeetingRecord } from '../records/parse.js';
-import type { Month } from './dates.js';
-import type { Config } from './schema.js';
-import { sortRecords } from './tasks.js';
+import type { MeetingRecord } from '../model/record.js';
+import { addMonths, monthOf, type IsoDate, type Month } from '../model/dates.js';
+import type { Config } from '../model/schema.js';
+import { sortRecords } from './taskState.js';
 
 /** A meeting belongs to the month of its `period` (default: the month of its date). */
 export function periodOf(record: MeetingRecord): Month {
@@ -49,4 +49,9 @@ export function metricChange(id: string, from: number | undefined, to: number | 
   const change = from !== undefined && to !== undefined ? Math.round((to - from) * 1e9) / 1e9 : undefined;
   const percent = change !== undefined && from !== undefined && from !== 0 ? Math.round((change / Math.abs(from)) * 1000) / 10 : undefined;
   return { id, from, to, change, percent };
+}
+
+/** The month a report is about by default: the one before today. */
+export function defaultMonth(today: IsoDate): Month {
+  return addMonths(monthOf(today), -1);
 }

@@ -1,14 +1,14 @@
-// The task ids of a record, read alike from a full record and from one
-// loaded with facts only (MeetingRecord.facts, for meet check). Imports no
-// schema code: a cached meet check loads this and little else.
-import type { MeetingRecord } from '../records/parse.js';
+// The task ids of a record, read alike from a whole record and from one
+// loaded with facts only (for meet check). Imports no schema code: a cached
+// meet check loads this and little else.
+import type { CheckedRecord } from '../model/record.js';
 
-/** The ids of the tasks a record assigns, in order (also of a record loaded with facts only). */
-export function taskIdsOf(record: MeetingRecord): readonly string[] {
-  return record.facts ? record.facts.taskIds : (record.data.tasks ?? []).map((t) => t.id);
+/** The ids of the tasks a record assigns, in order. */
+export function taskIdsOf(record: CheckedRecord): readonly string[] {
+  return 'facts' in record ? record.facts.taskIds : (record.data.tasks ?? []).map((t) => t.id);
 }
 
-/** The task ids a record's updates name, in order (also of a record loaded with facts only). */
-export function updatedTasksOf(record: MeetingRecord): readonly string[] {
-  return record.facts ? record.facts.updateTasks : (record.data.updates ?? []).map((u) => u.task);
+/** The task ids a record's updates name, in order. */
+export function updatedTasksOf(record: CheckedRecord): readonly string[] {
+  return 'facts' in record ? record.facts.updateTasks : (record.data.updates ?? []).map((u) => u.task);
 }

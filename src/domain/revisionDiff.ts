@@ -2,14 +2,15 @@
 // added, removed and changed; tasks as assigned and their state after every
 // update; updates, metric values and decisions. Pure: both sides are read
 // elsewhere (io/gitRevision.ts), then compared here by file path and task id.
-import type { MeetingRecord } from '../records/parse.js';
-import { bodyOf } from './tasks.js';
-import type { IsoDate } from './dates.js';
-import { KNOWN_KEYS, ownersOf, type Config, type MeetingKind, type TaskData, type TaskStatus, type UpdateData } from './schema.js';
-import { isOpenStatus, sortRecords, taskStatesOn, type TaskState } from './tasks.js';
+import type { MeetingRecord } from '../model/record.js';
+import { bodyOf, isOpenStatus, sortRecords, taskStatesOn } from './taskState.js';
+import type { IsoDate } from '../model/dates.js';
+import { KNOWN_KEYS, ownersOf, type Config, type TaskData, type UpdateData } from '../model/schema.js';
+import type { TaskState } from '../model/tasks.js';
+import type { MeetingKind, TaskStatus } from '../model/terms.js';
 
 /** Task states are compared after every update on each side: at a day no record reaches. */
-export const FAR_FUTURE: IsoDate = '9999-12-31';
+const FAR_FUTURE: IsoDate = '9999-12-31';
 
 export interface RevisionRange {
   /** The revisions as the user gave them (`main`, `HEAD`). */
@@ -38,17 +39,17 @@ export interface RecordsSnapshot {
   unreadable: UnreadableFile[];
 }
 
-export interface MeetingRef {
+interface MeetingRef {
   file: string;
   date: IsoDate;
   title: string;
 }
 
-export interface RevisionRecord extends MeetingRef {
+interface RevisionRecord extends MeetingRef {
   kind: MeetingKind;
 }
 
-export interface ChangedRecord extends RevisionRecord {
+interface ChangedRecord extends RevisionRecord {
   /** Front-matter keys whose values differ, in format order, then `body` when the text differs. */
   keys: string[];
 }
@@ -104,7 +105,7 @@ export interface UpdateChange {
   file: string;
 }
 
-export interface MetricChange {
+interface MetricChange {
   id: string;
   label: string;
   unit?: string;
@@ -115,13 +116,13 @@ export interface MetricChange {
   to?: number;
 }
 
-export interface DecisionChange {
+interface DecisionChange {
   text: string;
   date: IsoDate;
   file: string;
 }
 
-export interface UnreadableChange extends UnreadableFile {
+interface UnreadableChange extends UnreadableFile {
   at: 'from' | 'to';
 }
 
@@ -169,8 +170,16 @@ export function diffRevisions(range: RevisionRange, before: RecordsSnapshot, aft
   const config = after.config ?? before.config;
   const unreadableBefore = new Set(before.unreadable.map((u) => u.file));
   const unreadableAfter = new Set(after.unreadable.map((u) => u.file));
-  const a = sideOf(before, after.records.filter((r) => unreadableBefore.has(r.file)), config);
-  const b = sideOf(after, before.records.filter((r) => unreadableAfter.has(r.file)), config);
+  const a = sideOf(
+    before,
+    after.records.filter((r) => unreadableBefore.has(r.file)),
+    config,
+  );
+  const b = sideOf(
+    after,
+    before.records.filter((r) => unreadableAfter.has(r.file)),
+    config,
+  );
   // A file that could not be read on either side is not compared: what it
   // held there is unknown, so calling it added or removed would be a guess.
   const uncertain = (file: string) => unreadableBefore.has(file) || unreadableAfter.has(file);
@@ -298,7 +307,7 @@ function changedKeys(old: MeetingRecord, now: MeetingRecord): string[] {
 }
 
 /** Deep equality of front-matter values; an absent key and a null value are the same. */
-export function sameValue(x: unknown, y: unknown): boolean {
+function sameValue(x: unknown, y: unknown): boolean {
   if (x === undefined || x === null || y === undefined || y === null) return (x ?? null) === (y ?? null);
   if (Array.isArray(x) || Array.isArray(y)) {
     return Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => sameValue(v, y[i]));

@@ -5,12 +5,7 @@
 export const MAX_SLUG_LENGTH = 60;
 
 export function slugify(title: string, fallback = 'meeting'): string {
-  const ascii = title
-    .normalize('NFC')
-    .replace(/[đĐ]/g, 'd')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  const ascii = title.normalize('NFC').replace(/[đĐ]/g, 'd').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   let slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (slug.length > MAX_SLUG_LENGTH) {
     const endsWord = slug[MAX_SLUG_LENGTH] === '-';

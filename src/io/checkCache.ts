@@ -1,32 +1,18 @@
-// The on-disk cache of `meet check`, in the git-ignored folder .meet-cache/
-// at the repository root. Two files:
-//   check-result.json  the findings of the last full check, and the key of
-//                      everything they depend on (tool, config, every record
-//                      file's content): a second check of unchanged records
-//                      only reads and hashes the files;
-//   records-<c>.json   the outcome of each record that parsed (its findings
-//                      against the config, and what the rules across records
-//                      need of it), by content hash, in 64 shards by the
-//                      hash's first character: after a change, only changed
-//                      files are parsed again, and no file is ever large.
-// Records arrive through pull requests, and so could a forged .meet-cache/
-// that says "no problems". Each file is therefore signed (HMAC-SHA256) with a
-// key kept outside the repository, in the user's cache folder; a file whose
-// signature does not match, that does not parse, or that was written by
-// another build of meet is ignored and rewritten. Writes go to a temporary
-// file and are renamed into place, so concurrent runs each leave a whole file.
+// The signed on-disk cache of `meet check` in .meet-cache/: a whole-result
+// memo and record outcomes by content hash (ARCHITECTURE.md, "The check cache").
 import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { Finding } from '../domain/findings.js';
-import type { RecordData } from '../domain/schema.js';
-import type { RecordFacts } from '../records/parse.js';
+import type { Finding } from '../model/ruleCatalogue.js';
+import type { IsoDate } from '../model/dates.js';
+import type { RecordFacts } from '../model/record.js';
 import { fileURLToPath } from 'node:url';
-import { toolVersion } from '../packageRoot.js';
+import { toolVersion } from './packageRoot.js';
+import { writeAtomically } from './writeFiles.js';
 import type { Env } from './terminal.js';
 
-export const CACHE_FOLDER = '.meet-cache';
+const CACHE_FOLDER = '.meet-cache';
 const RESULT_FILE = 'check-result.json';
 const SHARDS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const shardFile = (c: string) => `records-${c.charCodeAt(0).toString(16)}.json`;
@@ -47,7 +33,7 @@ export interface CachedResult {
 /** A record file's outcome, by content hash: its findings carry no file name (the same content may sit under two names). */
 export interface CachedRecord {
   findings: Omit<Finding, 'file'>[];
-  data: RecordData;
+  data: { date: IsoDate };
   facts: RecordFacts;
   bodyLine: number;
 }
@@ -89,7 +75,14 @@ export class CheckCache {
 
   readResult(): CachedResult | undefined {
     const value = this.read(RESULT_FILE) as CachedResult | undefined;
-    return value && typeof value.key === 'string' && typeof value.configHash === 'string' && typeof value.meetings === 'string' && Array.isArray(value.findings) && Array.isArray(value.records) ? value : undefined;
+    return value &&
+      typeof value.key === 'string' &&
+      typeof value.configHash === 'string' &&
+      typeof value.meetings === 'string' &&
+      Array.isArray(value.findings) &&
+      Array.isArray(value.records)
+      ? value
+      : undefined;
   }
 
   /** Every cached record outcome checked against this config. */
@@ -172,19 +165,7 @@ export class CheckCache {
 
   private writeSigned(name: string, value: unknown): void {
     const payload = Buffer.from(JSON.stringify({ format: FORMAT, tool: this.tool, value }), 'utf8');
-    const temp = path.join(this.folder, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      writeNew(temp, Buffer.concat([Buffer.from(`${this.sign(payload)}\n`, 'utf8'), payload]));
-      // rename replaces a link of that name, never what it points to.
-      renameSync(temp, path.join(this.folder, name));
-    } catch (error) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // never created
-      }
-      throw error;
-    }
+    writeAtomically(path.join(this.folder, name), Buffer.concat([Buffer.from(`${this.sign(payload)}\n`, 'utf8'), payload]), { sync: false });
   }
 }
 
@@ -234,7 +215,7 @@ function readSecret(env: Env): Buffer | undefined {
 let identity: string | undefined;
 
 /** This build of meet: its version and a digest of its compiled code (a changed rule changes findings). */
-export function toolIdentity(): string {
+function toolIdentity(): string {
   if (identity) return identity;
   // The folder this code runs from: dist/ when built, src/ under the test runner.
   const dist = fileURLToPath(new URL('..', import.meta.url));

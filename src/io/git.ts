@@ -3,7 +3,7 @@
 // could be read as an option (`--upload-pack=…`), so it is refused, and
 // paths always follow "--". simple-git's unsafe options stay off.
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 import type { Env } from './terminal.js';
 
 /** A git client for `dir`, with a fixed locale so messages can be matched. */
@@ -18,13 +18,29 @@ export function openGit(dir: string, base: Env): SimpleGit {
 // those are left out; the other GIT_* variables (identity, dates, GIT_DIR in
 // a hook, GIT_CONFIG_NOSYSTEM…) are the user's own and pass through.
 const COMMAND_VARIABLES = new Set([
-  'editor', 'visual', 'pager', 'prefix', 'ssh_askpass',
-  'git_askpass', 'git_editor', 'git_sequence_editor', 'git_pager', 'git_ssh', 'git_ssh_command', 'git_proxy_command',
-  'git_external_diff', 'git_exec_path', 'git_template_dir',
-  'git_config', 'git_config_global', 'git_config_system', 'git_config_count', 'git_config_parameters',
+  'editor',
+  'visual',
+  'pager',
+  'prefix',
+  'ssh_askpass',
+  'git_askpass',
+  'git_editor',
+  'git_sequence_editor',
+  'git_pager',
+  'git_ssh',
+  'git_ssh_command',
+  'git_proxy_command',
+  'git_external_diff',
+  'git_exec_path',
+  'git_template_dir',
+  'git_config',
+  'git_config_global',
+  'git_config_system',
+  'git_config_count',
+  'git_config_parameters',
 ]);
 
-export function gitEnvironment(base: Env): Record<string, string> {
+function gitEnvironment(base: Env): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(base)) {
     if (value !== undefined && !COMMAND_VARIABLES.has(key.toLowerCase().trim())) env[key] = value;
@@ -32,7 +48,7 @@ export function gitEnvironment(base: Env): Record<string, string> {
   return { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
 }
 
-export function isGitMissing(error: unknown): boolean {
+function isGitMissing(error: unknown): boolean {
   const text = String((error as Error)?.message ?? error);
   return /ENOENT|spawn git/i.test(text);
 }
@@ -53,7 +69,10 @@ export async function requireGitRepository(dir: string, feature: string, env: En
       throw new UsageError(`${feature} needs a git repository, and ${dir} is not in one.`, 'Run "git init" there, or use the command without the git option.');
     }
     // Anything else (e.g. "dubious ownership" in a CI container) is git's to explain.
-    throw new UsageError(`${feature}: git cannot read the repository at ${dir}: ${message.split('\n')[0]}`, message.includes('safe.directory') ? 'Mark the folder as safe: git config --global --add safe.directory <folder>' : undefined);
+    throw new UsageError(
+      `${feature}: git cannot read the repository at ${dir}: ${message.split('\n')[0]}`,
+      message.includes('safe.directory') ? 'Mark the folder as safe: git config --global --add safe.directory <folder>' : undefined,
+    );
   }
   return { git, top };
 }

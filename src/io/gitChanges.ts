@@ -2,7 +2,7 @@
 // `meet check --since`: committed, staged, unstaged and untracked, as paths
 // relative to the records root (which may sit below the git top folder).
 import type { SimpleGit } from 'simple-git';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 import { checkRevision, requireGitRepository } from './git.js';
 import type { Env } from './terminal.js';
 

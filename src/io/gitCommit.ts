@@ -3,8 +3,8 @@
 // Never amends, never pushes, never skips the repository's hooks.
 import path from 'node:path';
 import type { SimpleGit } from 'simple-git';
-import { UsageError } from '../errors.js';
-import { toPosix } from '../records/load.js';
+import { UsageError } from '../model/errors.js';
+import { toPosix } from './paths.js';
 import { requireGitRepository } from './git.js';
 import type { Env } from './terminal.js';
 
@@ -27,7 +27,11 @@ function pathspecs(plan: CommitPlan, files: readonly string[]): string[] {
 
 function gitMessage(error: unknown): string {
   const text = String((error as Error)?.message ?? error).trim();
-  return text.split('\n').filter((line) => line.trim() !== '').slice(-6).join('\n');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .slice(-6)
+    .join('\n');
 }
 
 const IN_PROGRESS = [

@@ -5,9 +5,9 @@
 // revision's config only filter git's listing, never reach git.
 import type { SimpleGit } from 'simple-git';
 import type { RecordsSnapshot, UnreadableFile } from '../domain/revisionDiff.js';
-import type { Config } from '../domain/schema.js';
-import { UsageError } from '../errors.js';
-import { CONFIG_FILE } from '../records/load.js';
+import type { Config } from '../model/schema.js';
+import { UsageError } from '../model/errors.js';
+import { CONFIG_FILE } from '../model/layout.js';
 import { MAX_RECORD_BYTES, parseConfig, parseRecord, type RecordParse } from '../records/parse.js';
 
 const SHALLOW_HINT =
@@ -86,7 +86,8 @@ async function readBlobs(git: SimpleGit, entries: readonly TreeEntry[]): Promise
       blobs.set(entry.object, output.subarray(offset, offset + entry.size!));
       offset += entry.size!;
     }
-    if (offset !== output.length) throw new UsageError(`git printed ${output.length} bytes for blobs of ${offset} bytes; cannot read the records at that revision.`);
+    if (offset !== output.length)
+      throw new UsageError(`git printed ${output.length} bytes for blobs of ${offset} bytes; cannot read the records at that revision.`);
   }
   return blobs;
 }
@@ -141,7 +142,10 @@ export async function readRevisions(git: SimpleGit, prefix: string, commits: rea
   const relative = (entry: TreeEntry) => entry.path.slice(prefix.length);
 
   const configEntries = trees.map((tree) => tree.find((e) => relative(e) === CONFIG_FILE));
-  const configBlobs = await readBlobs(git, configEntries.filter((e): e is TreeEntry => e !== undefined && refusal(e) === undefined));
+  const configBlobs = await readBlobs(
+    git,
+    configEntries.filter((e): e is TreeEntry => e !== undefined && refusal(e) === undefined),
+  );
   const configs = configEntries.map((entry): { config?: Config; unreadable?: UnreadableFile } => {
     if (!entry) return {};
     const refused = refusal(entry);
@@ -155,7 +159,10 @@ export async function readRevisions(git: SimpleGit, prefix: string, commits: rea
     const meetings = meetingsFolder(configs[i]!.config ?? fallback);
     return tree.filter((e) => isRecordPath(relative(e), meetings));
   });
-  const blobs = await readBlobs(git, recordEntries.flat().filter((e) => refusal(e) === undefined));
+  const blobs = await readBlobs(
+    git,
+    recordEntries.flat().filter((e) => refusal(e) === undefined),
+  );
   // The same blob at the same path is parsed once for both sides.
   const parses = new Map<string, RecordParse>();
   return recordEntries.map((entries, i) => {

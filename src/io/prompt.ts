@@ -1,7 +1,7 @@
 // Questions on a terminal. Never used when stdin is not a TTY: commands turn
 // a missing value into an error naming the flag instead.
 import { createInterface } from 'node:readline';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 import type { OutStream } from './terminal.js';
 
 export interface Asker {

@@ -8,7 +8,7 @@ export interface OutStream {
   isTTY?: boolean;
 }
 
-export interface InStream {
+interface InStream {
   isTTY?: boolean;
   /** Where prompts read answers; only read on a terminal. */
   readable?: NodeJS.ReadableStream;

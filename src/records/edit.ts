@@ -4,11 +4,12 @@
 // byte for byte. Pure: text in, text out; verifyUpdateEdit checks the result.
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
-import type { RecordData, TaskStatus } from '../domain/schema.js';
-import { yamlScalar } from '../render/yamlText.js';
+import type { RecordData } from '../model/schema.js';
+import { yamlScalar } from './yamlText.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { parseRecord } from './parse.js';
 import { parseYaml } from './yamlDocument.js';
+import type { TaskStatus } from '../model/terms.js';
 
 export interface UpdateEntry {
   task: string;
@@ -85,9 +86,7 @@ export function addTaskUpdate(source: string, entry: UpdateEntry): UpdateEdit {
   return { ...placed, text: bom + changed };
 }
 
-type InnerEdit =
-  | { kind: 'ok'; splices: Splice[]; placed: Placed }
-  | { kind: 'refused'; reason: string };
+type InnerEdit = { kind: 'ok'; splices: Splice[]; placed: Placed } | { kind: 'refused'; reason: string };
 
 function editUpdates(pair: Pair, top: YAMLMap, entry: UpdateEntry, ctx: Context): InnerEdit {
   const keyStart = ctx.base + rangeOf(pair.key)[0];
@@ -99,7 +98,7 @@ function editUpdates(pair: Pair, top: YAMLMap, entry: UpdateEntry, ctx: Context)
   const isNullValue = value === null || (isScalar(value) && plainText(value) === undefined);
   const isEmptyFlow = isSeq(value) && value.flow && value.items.length === 0;
   if (isNullValue || isEmptyFlow) {
-    const [start, end] = value ? rangeOf(value).map((o) => ctx.base + o) as [number, number] : [keyStart, keyStart];
+    const [start, end] = value ? (rangeOf(value).map((o) => ctx.base + o) as [number, number]) : [keyStart, keyStart];
     if (ctx.line(end) !== keyLine && end > start) return refused('its "updates" value spans several lines; write the update by hand');
     const lineEnd = ctx.lineEnd(keyStart);
     const eol = ctx.eolOfLine(keyStart);
@@ -137,9 +136,7 @@ function editUpdates(pair: Pair, top: YAMLMap, entry: UpdateEntry, ctx: Context)
   const dashColumn = ctx.column(dash);
   const at = ctx.lineEnd(lastEnd - 1);
   const eol = ctx.eolOfLine(lastEnd - 1);
-  const text = last.flow
-    ? `${' '.repeat(dashColumn)}- ${flowEntry(entry)}${eol}`
-    : blockEntry(entry, dashColumn, ctx.column(itemStart), eol);
+  const text = last.flow ? `${' '.repeat(dashColumn)}- ${flowEntry(entry)}${eol}` : blockEntry(entry, dashColumn, ctx.column(itemStart), eol);
   const line = ctx.line(at);
   return { kind: 'ok', splices: [{ start: at, end: at, text }], placed: { kind: 'added', at: line, added: lineCount(text), changed: [line, line] } };
 }
@@ -316,7 +313,7 @@ function refused(reason: string): { kind: 'refused'; reason: string } {
 // exactly the old data plus the update, and differs only on the intended lines.
 
 /** The lines that differ: old[start, oldEnd) became new[start, newEnd). Lines keep their `\r`. */
-export function lineDiff(before: string, after: string): { start: number; removed: string[]; added: string[] } {
+function lineDiff(before: string, after: string): { start: number; removed: string[]; added: string[] } {
   const a = before.split('\n');
   const b = after.split('\n');
   let start = 0;
@@ -327,10 +324,14 @@ export function lineDiff(before: string, after: string): { start: number; remove
 }
 
 /** The record's data once `entry` is applied the way addTaskUpdate applies it. */
-export function expectedData(data: RecordData, entry: UpdateEntry): RecordData {
+function expectedData(data: RecordData, entry: UpdateEntry): RecordData {
   const updates = [...(data.updates ?? [])];
   let index = -1;
-  for (let i = updates.length - 1; i >= 0; i--) if (updates[i]!.task === entry.task) { index = i; break; }
+  for (let i = updates.length - 1; i >= 0; i--)
+    if (updates[i]!.task === entry.task) {
+      index = i;
+      break;
+    }
   if (index === -1) {
     updates.push({ task: entry.task, status: entry.status, ...(entry.note !== undefined ? { note: entry.note } : {}) });
   } else {

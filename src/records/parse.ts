@@ -1,45 +1,15 @@
 // parseRecord and parseConfig are pure: bytes in, typed values and findings
-// out. The loader (load.ts) does the reading.
+// out. The loader (io/repository.ts) does the reading.
 import type { z } from 'zod';
-import { isTimeZone } from '../domain/dates.js';
-import { clip, RULES, type Finding, type RuleId } from '../domain/findings.js';
-import { ConfigSchema, idSchema, RecordSchema, ResultSchema, TaskSchema, UpdateSchema, withDefaults, type Config, type RecordData } from '../domain/schema.js';
+import { isTimeZone } from '../model/dates.js';
+import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
+import { ConfigSchema, idSchema, RecordSchema, ResultSchema, TaskSchema, UpdateSchema, withDefaults, type Config, type RecordData } from '../model/schema.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { describeIssues } from './schemaFindings.js';
 import { NOT_PLAIN, readPlainYaml } from './plainYaml.js';
-import { locateInYaml, parseYaml, type PropertyPath } from './yamlDocument.js';
-
-export interface Position {
-  line: number;
-  column: number;
-}
-
-export type Locate = (path: PropertyPath, target?: 'key' | 'value') => Position;
-
-export interface MeetingRecord {
-  /** Path relative to the repository root, with `/`. */
-  file: string;
-  data: RecordData;
-  /** The Markdown body; left out when the loader was asked not to keep bodies. */
-  body?: string;
-  /** 1-based line where the Markdown body starts. */
-  bodyLine: number;
-  locate: Locate;
-  /**
-   * Only on records loaded for `meet check` (ReadOptions.detail 'facts'): the
-   * ids of the tasks it assigns and of the tasks its updates name. `data`
-   * then holds the date alone.
-   */
-  facts?: RecordFacts;
-  /** Set on what `salvage` kept of a record with schema errors: for `meet check` only. */
-  partial?: true;
-}
-
-/** What the rules across records need of a record: see MeetingRecord.facts. */
-export interface RecordFacts {
-  taskIds: string[];
-  updateTasks: string[];
-}
+import { locateInYaml, parseYaml } from './yamlDocument.js';
+import type { Locate, MeetingRecord, Position } from '../model/record.js';
+import { clip } from '../model/text.js';
 
 export interface RecordParse {
   record?: MeetingRecord;
@@ -71,13 +41,12 @@ export function decodeText(bytes: Uint8Array): { text: string } | { line: number
     const bad = firstInvalidUtf8(bytes);
     return {
       ...byteLocation(bytes, bad),
-      message:
-        'The file is not UTF-8 text. It may have been saved in a legacy encoding (TCVN3, VNI or Windows-1258); save it again as UTF-8',
+      message: 'The file is not UTF-8 text. It may have been saved in a legacy encoding (TCVN3, VNI or Windows-1258); save it again as UTF-8',
     };
   }
 }
 
-export class LineIndex {
+class LineIndex {
   private readonly starts: number[] = [0];
   constructor(text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
@@ -111,12 +80,7 @@ interface FrontMatterParse<T> {
 const START: Position = { line: 1, column: 1 };
 
 /** Shared by records and the config: front matter or whole-file YAML. */
-function parseYamlFile<T>(
-  bytes: Uint8Array,
-  file: string,
-  schema: z.ZodType<T>,
-  kind: 'record' | 'config',
-): FrontMatterParse<T> {
+function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>, kind: 'record' | 'config'): FrontMatterParse<T> {
   const findings: Finding[] = [];
   const failed = (rule: RuleId, message: string, at: Position = START): FrontMatterParse<T> => {
     findings.push(finding(file, rule, message, at));
@@ -191,9 +155,7 @@ function parseYamlFile<T>(
       finding(
         file,
         kind === 'record' ? 'front-matter-not-mapping' : 'config-invalid',
-        kind === 'record'
-          ? 'The front matter is not a set of "key: value" lines'
-          : 'meet.config.yaml must be a set of "key: value" lines',
+        kind === 'record' ? 'The front matter is not a set of "key: value" lines' : 'meet.config.yaml must be a set of "key: value" lines',
         at(0),
       ),
     );
@@ -278,10 +240,12 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
     });
     return kept;
   };
-  const valid = <T>(schema: z.ZodType<T>) => (item: unknown) => {
-    const result = schema.safeParse(item);
-    return result.success ? result.data : undefined;
-  };
+  const valid =
+    <T>(schema: z.ZodType<T>) =>
+    (item: unknown) => {
+      const result = schema.safeParse(item);
+      return result.success ? result.data : undefined;
+    };
   const tasks = list('tasks', (item) => {
     const task = valid(TaskSchema)(item);
     if (task) return task;
@@ -332,7 +296,12 @@ export function parseConfig(bytes: Uint8Array, file: string): ConfigParse {
   for (const [id, metric] of Object.entries(config.metrics)) {
     if (!Object.hasOwn(config.sectors, metric.sector)) {
       findings.push(
-        finding(file, 'unknown-sector', `The metric "${id}" belongs to the sector "${metric.sector}", which is not declared under "sectors"`, parsed.locate(['metrics', id, 'sector'])),
+        finding(
+          file,
+          'unknown-sector',
+          `The metric "${id}" belongs to the sector "${metric.sector}", which is not declared under "sectors"`,
+          parsed.locate(['metrics', id, 'sector']),
+        ),
       );
     }
   }

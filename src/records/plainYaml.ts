@@ -1,14 +1,6 @@
-// A fast reader for the plain YAML that records are written in: block
-// mappings and lists, one-line plain and quoted values, flow lists of plain
-// words, comments. Building a `yaml` Document with source positions for every
-// file costs most of a `meet check` (see BENCHMARKS.md); most files have
-// nothing to report, so their positions are never needed.
-//
-// The contract, tested differentially against the exact reader
-// (yamlDocument.ts): when this returns a value, `parseYaml` finds no problem
-// in the same text and returns an equal value, keys in the same order.
-// Anything outside the subset returns NOT_PLAIN and the exact reader decides,
-// so the subset may stay small: what it refuses only costs time.
+// A fast reader for the plain YAML records are usually written in; anything
+// else is NOT_PLAIN and goes to the exact reader. Its contract, tested in
+// test/plainYaml.test.ts, is in ARCHITECTURE.md ("From bytes to a report").
 
 export const NOT_PLAIN: unique symbol = Symbol('not plain YAML');
 
@@ -99,13 +91,7 @@ function trimEndSpaces(text: string): string {
 }
 
 function isPlainText(text: string): boolean {
-  return (
-    text.length > 0 &&
-    !INDICATOR_FIRST.has(text[0]!) &&
-    !text.includes(': ') &&
-    !text.endsWith(':') &&
-    !text.includes(' #')
-  );
+  return text.length > 0 && !INDICATOR_FIRST.has(text[0]!) && !text.includes(': ') && !text.endsWith(':') && !text.includes(' #');
 }
 
 function plainValue(text: string): string | null {

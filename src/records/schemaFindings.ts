@@ -1,10 +1,11 @@
 // zod issues → findings a clerk can act on, each at the key or value it is
 // about (zod's issue path mapped onto the YAML document's source ranges).
 import type { z } from 'zod';
-import { KNOWN_KEYS } from '../domain/schema.js';
+import { KNOWN_KEYS } from '../model/schema.js';
 import { didYouMean, nearest } from '../domain/suggest.js';
-import { clip, type RuleId } from '../domain/findings.js';
-import type { PropertyPath } from './yamlDocument.js';
+import { type RuleId } from '../model/ruleCatalogue.js';
+import type { PropertyPath } from '../model/record.js';
+import { clip } from '../model/text.js';
 
 export interface LocatedIssue {
   rule: RuleId;
@@ -25,9 +26,7 @@ export function describeIssues(issues: readonly Issue[], kind: Kind): LocatedIss
   for (const issue of issues) describeIssue(issue, [], kind, out);
   // `ower: x` is one mistake, not two: when an unknown key is a likely typo
   // of a missing required key, "owner is missing" says nothing new.
-  const typos = new Set(
-    out.filter((i) => i.rule === 'unknown-key' && i.suggestion).map((i) => JSON.stringify([...i.path.slice(0, -1), i.suggestion])),
-  );
+  const typos = new Set(out.filter((i) => i.rule === 'unknown-key' && i.suggestion).map((i) => JSON.stringify([...i.path.slice(0, -1), i.suggestion])));
   return out.filter((i) => !(i.rule === 'required-key' && typos.has(JSON.stringify(i.path))));
 }
 

@@ -2,12 +2,11 @@
 // can be located later. YAML's failsafe schema keeps every scalar as the text
 // the clerk typed (`10:30`, `0755`, `2020-10-26` stay text); an empty value,
 // `~` or `null` written plainly is null.
-import { clip } from '../domain/findings.js';
+import type { PropertyPath } from '../model/record.js';
 import { parseDocument, Parser, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type CST, type Document, type Node } from 'yaml';
+import { clip } from '../model/text.js';
 
-export type PropertyPath = readonly (string | number)[];
-
-export interface YamlProblem {
+interface YamlProblem {
   rule: 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-tag' | 'yaml-alias' | 'forbidden-key' | 'invalid-type' | 'invalid-value';
   message: string;
   /** Offset in the YAML text. */
@@ -21,9 +20,7 @@ export interface ParsedYaml {
   problems: YamlProblem[];
 }
 
-const CORE_TAGS = new Set(
-  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
-);
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 const NULL_TEXT = new Set(['', '~', 'null', 'Null', 'NULL']);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 64;
@@ -224,7 +221,12 @@ class Converter {
   private reportTag(tag: string, node: unknown): void {
     const start = offsetOf(node);
     const offset = this.tagBefore(start, tag, isMap(node) && !node.flow) ?? start;
-    this.problems.push({ rule: 'yaml-tag', message: `The YAML tag "${shortTag(tag)}" is not allowed; records hold plain values only`, offset, severity: 'error' });
+    this.problems.push({
+      rule: 'yaml-tag',
+      message: `The YAML tag "${shortTag(tag)}" is not allowed; records hold plain values only`,
+      offset,
+      severity: 'error',
+    });
   }
 
   /**
@@ -295,7 +297,6 @@ function shortTag(tag: string): string {
 function firstSentence(message: string): string {
   return message.split(/ at line \d+|\n/)[0]!.trim();
 }
-
 
 /**
  * The offset of the key (`target: 'key'`) or value at `path`; when the path

@@ -2,7 +2,7 @@
 // workflow annotations (github).
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import { countBySeverity, type Finding } from '../domain/findings.js';
+import { countBySeverity, type Finding } from '../model/ruleCatalogue.js';
 
 export type FindingFormat = 'pretty' | 'json' | 'github';
 
@@ -42,12 +42,7 @@ export function renderFindingsGithub(findings: readonly Finding[], show: (file: 
     .join('');
 }
 
-export function renderFindingsPretty(
-  findings: readonly Finding[],
-  show: (file: string) => string,
-  c: ChalkInstance,
-  recordsChecked: number,
-): string {
+export function renderFindingsPretty(findings: readonly Finding[], show: (file: string) => string, c: ChalkInstance, recordsChecked: number): string {
   const lines: string[] = [];
   let current: string | undefined;
   const width = Math.max(0, ...findings.map((f) => `${f.line}:${f.column}`.length));

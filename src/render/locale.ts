@@ -1,6 +1,6 @@
 // Generated words, dates and numbers in the repository's language.
-import type { IsoDate, Month } from '../domain/dates.js';
-import type { Locale, MeetingKind, TaskStatus } from '../domain/schema.js';
+import type { IsoDate, Month } from '../model/dates.js';
+import type { Locale, MeetingKind, TaskStatus } from '../model/terms.js';
 
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -2,10 +2,11 @@
 // table, or JSON. Text and Markdown speak the repository's language; JSON is
 // for programs (ISO dates, status ids).
 import type { ChalkInstance } from 'chalk';
-import type { Locale } from '../domain/schema.js';
-import type { CommitInfo, TaskHistory, TaskHistoryEntry } from '../domain/taskLog.js';
+import { oneLine } from '../model/text.js';
 import { formatDate, STATUS_LABELS } from './locale.js';
 import { markdownTable, type Column } from './table.js';
+import type { CommitInfo, TaskHistory, TaskHistoryEntry } from '../model/tasks.js';
+import type { Locale } from '../model/terms.js';
 
 interface LogWords {
   task: string;
@@ -56,10 +57,6 @@ const WORDS: Record<Locale, LogWords> = {
   },
 };
 
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
-}
-
 function change(entry: TaskHistoryEntry, locale: Locale): string {
   const w = WORDS[locale];
   return `${entry.kind === 'assigned' ? w.assigned : w.update}: ${STATUS_LABELS[locale][entry.status]}`;
@@ -75,17 +72,12 @@ function shortSha(commit: CommitInfo): string {
 
 export function renderLogText(history: TaskHistory, locale: Locale, c: ChalkInstance): string {
   const w = WORDS[locale];
-  const lines = [
-    c.bold(`${w.task} ${history.id}: ${oneLine(history.title)}`),
-    `${w.now}: ${STATUS_LABELS[locale][history.status]}`,
-  ];
+  const lines = [c.bold(`${w.task} ${history.id}: ${oneLine(history.title)}`), `${w.now}: ${STATUS_LABELS[locale][history.status]}`];
   for (const entry of history.entries) {
     lines.push('', `${c.bold(formatDate(locale, entry.date))}  ${change(entry, locale)}`);
     lines.push(`  ${w.meeting}: ${oneLine(entry.meeting)} (${entry.file}:${entry.line})`);
     if (entry.note) lines.push(`  ${w.note}: ${oneLine(entry.note)}`);
-    const commit = entry.commit
-      ? `${c.yellow(shortSha(entry.commit))} ${entry.commit.author}, ${commitDay(entry.commit, locale)}`
-      : c.dim(w.notCommitted);
+    const commit = entry.commit ? `${c.yellow(shortSha(entry.commit))} ${entry.commit.author}, ${commitDay(entry.commit, locale)}` : c.dim(w.notCommitted);
     lines.push(`  ${w.commit}: ${commit}`);
   }
   return lines.join('\n');

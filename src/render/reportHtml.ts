@@ -1,8 +1,8 @@
 // The monthly report as one self-contained, printable HTML page: inline CSS
 // and SVG, no script, nothing fetched. Every record and config value is
 // untrusted: text is escaped, and Markdown bodies go through the sanitizer.
-import { firstDayOf, lastDayOf } from '../domain/dates.js';
-import type { Report, ReportMeeting, ReportMetric, ReportTask } from '../domain/report.js';
+import { firstDayOf, lastDayOf } from '../model/dates.js';
+import type { Report, ReportMeeting, ReportMetric, ReportTask } from '../model/report.js';
 import { historyChart, trendSparkline } from './html/charts.js';
 import { escapeHtml as e } from './html/escape.js';
 import { MAX_BODY_CHARS, renderSafeMarkdown } from './html/sanitize.js';
@@ -54,9 +54,7 @@ ${appendix(report)}
 function masthead(report: Report): string {
   const national = HTML_WORDS[report.locale].nationalHeading;
   const org = report.organization ? `<div class="org"><strong>${e(report.organization)}</strong><span class="rule"></span></div>` : '<div class="org"></div>';
-  const nation = national
-    ? `<div class="nation"><strong>${e(national[0])}</strong><span>${e(national[1])}</span><span class="rule"></span></div>`
-    : '';
+  const nation = national ? `<div class="nation"><strong>${e(national[0])}</strong><span>${e(national[1])}</span><span class="rule"></span></div>` : '';
   return `<header class="masthead">${org}${nation}</header>`;
 }
 
@@ -96,7 +94,13 @@ function meetingsTable(report: Report): string {
     return `<tr><td class="num">${i + 1}</td><td class="date">${e(formatDate(locale, m.date))}</td><td>${e(KIND_LABELS[locale][m.kind])}</td><td>${e(m.title)}${where ? `<span class="sub">${e(where)}</span>` : ''}</td><td>${e(m.chair)}${m.chairRole ? `<span class="sub">${e(m.chairRole)}</span>` : ''}</td></tr>`;
   });
   return table(
-    [{ text: HTML_WORDS[locale].number, className: 'num w-no' }, { text: c.date, className: 'w-date' }, { text: c.kind, className: 'w-kind' }, { text: c.title }, { text: c.chair, className: 'w-task' }],
+    [
+      { text: HTML_WORDS[locale].number, className: 'num w-no' },
+      { text: c.date, className: 'w-date' },
+      { text: c.kind, className: 'w-kind' },
+      { text: c.title },
+      { text: c.chair, className: 'w-task' },
+    ],
     rows,
   );
 }
@@ -168,7 +172,9 @@ function tasks(report: Report): string {
   const lists = words.taskLists(report);
   const out: string[] = [];
   if (report.history.length > 0) {
-    out.push(`<figure class="chart-figure">\n${historyChart(report.history, locale, report.month)}\n<figcaption>${e(HTML_WORDS[locale].historyTitle)}</figcaption>\n</figure>`);
+    out.push(
+      `<figure class="chart-figure">\n${historyChart(report.history, locale, report.month)}\n<figcaption>${e(HTML_WORDS[locale].historyTitle)}</figcaption>\n</figure>`,
+    );
   }
   TASK_LIST_KEYS.forEach((key, i) => {
     const list = report.tasks[key];

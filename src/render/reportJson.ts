@@ -1,7 +1,7 @@
 // The monthly report as JSON for scripts (documented in docs/report-json.md).
 // The shape is stable: every key is always present, unknown values are null,
 // dates are ISO and numbers plain, whatever the locale.
-import type { Report, ReportMetric, ReportTask } from '../domain/report.js';
+import type { Report, ReportMetric, ReportTask } from '../model/report.js';
 
 /** Bumped only when a key is removed or changes meaning; new keys may appear. */
 export const REPORT_JSON_VERSION = 1;

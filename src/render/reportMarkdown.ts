@@ -1,9 +1,10 @@
 // The monthly report as Markdown: what `meet digest` commits to reports/,
 // readable as plain text and on any git host.
-import type { Report, ReportTask } from '../domain/report.js';
+import type { Report, ReportTask } from '../model/report.js';
 import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
-import { decisionGroups, metricTable, oneLine, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
+import { decisionGroups, metricTable, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
 import { markdownTable, type Column } from './table.js';
+import { oneLine } from '../model/text.js';
 
 /** Text in running Markdown: one line, and no accidental HTML tag. */
 function inline(text: string): string {
@@ -28,7 +29,12 @@ export function renderReportMarkdown(report: Report): string {
     report.meetings.length === 0
       ? empty(words.empty.meetings)
       : markdownTable(
-          [{ header: words.meetingColumns.date }, { header: words.meetingColumns.kind }, { header: words.meetingColumns.title }, { header: words.meetingColumns.chair }],
+          [
+            { header: words.meetingColumns.date },
+            { header: words.meetingColumns.kind },
+            { header: words.meetingColumns.title },
+            { header: words.meetingColumns.chair },
+          ],
           report.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], inline(m.title), inline(m.chair)]),
         ),
   );

@@ -1,11 +1,12 @@
 // The monthly report for a terminal: numbered sections, aligned tables,
 // colour only through the chalk instance the caller chose (colorsFor).
 import type { ChalkInstance } from 'chalk';
-import type { Report, ReportTask } from '../domain/report.js';
-import type { TaskStatus } from '../domain/schema.js';
+import type { Report, ReportTask } from '../model/report.js';
 import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
-import { decisionGroups, metricTable, oneLine, ownersText, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
+import { decisionGroups, metricTable, ownersText, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
 import { displayWidth, textTable, type Column } from './table.js';
+import { oneLine } from '../model/text.js';
+import type { TaskStatus } from '../model/terms.js';
 
 const INDENT = '  ';
 
@@ -36,7 +37,12 @@ export function renderReportText(report: Report, chalk: ChalkInstance): string {
     report.meetings.length === 0
       ? empty(words.empty.meetings)
       : textTable(
-          [{ header: words.meetingColumns.date }, { header: words.meetingColumns.kind }, { header: words.meetingColumns.title }, { header: words.meetingColumns.chair }],
+          [
+            { header: words.meetingColumns.date },
+            { header: words.meetingColumns.kind },
+            { header: words.meetingColumns.title },
+            { header: words.meetingColumns.chair },
+          ],
           report.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], oneLine(m.title), oneLine(m.chair)]),
           { header: chalk.dim },
         ),

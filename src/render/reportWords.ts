@@ -1,10 +1,10 @@
 // The report's generated words in each language, and the number and name
 // formats every report renderer shares, so text, Markdown and HTML agree.
-import { lastDayOf, type Month } from '../domain/dates.js';
-import type { Report, ReportMetric, ReportTask } from '../domain/report.js';
+import { lastDayOf, type Month } from '../model/dates.js';
+import type { Report, ReportMetric, ReportTask } from '../model/report.js';
 import type { Column } from './table.js';
-import type { Locale } from '../domain/schema.js';
 import { formatDate, formatMonth, formatNumber } from './locale.js';
+import type { Locale } from '../model/terms.js';
 
 export type TaskListKey = keyof Report['tasks'];
 
@@ -140,21 +140,12 @@ export function ownersText(locale: Locale, task: ReportTask): string {
   return [`${lead} (${REPORT_WORDS[locale].lead})`, ...rest].join(', ');
 }
 
-/** User text on one line: a summary written as a YAML block may hold line breaks. */
-export function oneLine(text: string): string {
-  return text.trim().replace(/\s*\r?\n\s*/g, ' ');
-}
-
 /**
  * A sector's metric table (label, unit, this month, last month, change, %),
  * shared by the text and Markdown reports; `clean` makes a cell safe for the
  * target (one line for a terminal, escaped for Markdown).
  */
-export function metricTable(
-  report: Report,
-  metrics: readonly ReportMetric[],
-  clean: (text: string) => string,
-): { columns: Column[]; rows: string[][] } {
+export function metricTable(report: Report, metrics: readonly ReportMetric[], clean: (text: string) => string): { columns: Column[]; rows: string[][] } {
   const { locale } = report;
   const words = REPORT_WORDS[locale];
   const columns: Column[] = [

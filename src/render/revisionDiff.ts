@@ -3,7 +3,8 @@
 // and Markdown show the same data in the repository's language; sections
 // with nothing in them are left out, so a small change reads short.
 import type { ChalkInstance } from 'chalk';
-import type { IsoDate } from '../domain/dates.js';
+import { oneLine } from '../model/text.js';
+import type { IsoDate } from '../model/dates.js';
 import {
   isClosing,
   isEmptyRevisionDiff,
@@ -15,9 +16,9 @@ import {
   type TaskFieldChange,
   type UpdateChange,
 } from '../domain/revisionDiff.js';
-import type { Locale, TaskStatus } from '../domain/schema.js';
 import { formatDate, formatNumber, STATUS_LABELS } from './locale.js';
 import { markdownCell, markdownTable, textTable, type Column } from './table.js';
+import type { Locale, TaskStatus } from '../model/terms.js';
 
 export interface RevisionDiffRenderOptions {
   locale: Locale;
@@ -224,12 +225,7 @@ export function renderRevisionDiffJson(diff: RevisionDiff): string {
 
 // ---- What text and Markdown share: the words of each line and the cells of each table.
 
-/** One line of free text: a title with line breaks must not break a row. */
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
-}
-
-export function rangeText(range: RevisionRange): string {
+function rangeText(range: RevisionRange): string {
   return `${range.from}${range.mergeBase ? '...' : '..'}${range.to}`;
 }
 
@@ -333,7 +329,8 @@ function stateCells(locale: Locale, s: RevisionDiff['states'][number]): string[]
 }
 
 function updateLine(w: RevisionWords, locale: Locale, u: UpdateChange, code: (s: string) => string): string {
-  const change = u.before === null ? `${statusLabel(locale, u.status)}; ${w.noEarlierTask}` : `${statusLabel(locale, u.before)} → ${statusLabel(locale, u.status)}`;
+  const change =
+    u.before === null ? `${statusLabel(locale, u.status)}; ${w.noEarlierTask}` : `${statusLabel(locale, u.before)} → ${statusLabel(locale, u.status)}`;
   const task = u.taskTitle ? `${code(u.task)} (${oneLine(u.taskTitle)})` : code(u.task);
   return `${w.updateLine(task, change, u.file)}${u.note ? ` — ${oneLine(u.note)}` : ''}`;
 }
@@ -349,7 +346,8 @@ function metricCells(locale: Locale, m: RevisionDiff['metrics'][number]): string
 }
 
 function decisionLines(w: RevisionWords, locale: Locale, diff: RevisionDiff, escape: (s: string) => string): string[] {
-  const line = (change: Change, d: RevisionDiff['decisions']['added'][number]) => `${w.change[change]}: ${escape(oneLine(d.text))} (${formatDate(locale, d.date)}, ${d.file})`;
+  const line = (change: Change, d: RevisionDiff['decisions']['added'][number]) =>
+    `${w.change[change]}: ${escape(oneLine(d.text))} (${formatDate(locale, d.date)}, ${d.file})`;
   return [...diff.decisions.added.map((d) => line('added', d)), ...diff.decisions.removed.map((d) => line('removed', d))];
 }
 
@@ -373,8 +371,22 @@ export function renderRevisionDiffMarkdown(diff: RevisionDiff, options: Revision
 
   const section = (heading: string, body: string) => out.push('', `#### ${heading}`, '', body);
   const records = recordRows(w, locale, diff);
-  if (records.length > 0) section(w.sections.records, markdownTable(recordColumns(w), records.map((r) => r.cells)));
-  if (diff.states.length > 0) section(w.sections.states, markdownTable(stateColumns(w), diff.states.map((s) => stateCells(locale, s))));
+  if (records.length > 0)
+    section(
+      w.sections.records,
+      markdownTable(
+        recordColumns(w),
+        records.map((r) => r.cells),
+      ),
+    );
+  if (diff.states.length > 0)
+    section(
+      w.sections.states,
+      markdownTable(
+        stateColumns(w),
+        diff.states.map((s) => stateCells(locale, s)),
+      ),
+    );
   const code = (s: string) => `\`${s}\``;
   const updates = [
     ...diff.updates.added.map((u) => `- ${updateLine(w, locale, u, code)}`),
@@ -382,8 +394,22 @@ export function renderRevisionDiffMarkdown(diff: RevisionDiff, options: Revision
   ];
   if (updates.length > 0) section(w.sections.updates, updates.join('\n'));
   const tasks = taskRows(w, locale, diff, (t) => t.ownerNames.map(oneLine).join(', '));
-  if (tasks.length > 0) section(w.sections.tasks, markdownTable(taskColumns(w), tasks.map((t) => t.cells)));
-  if (diff.metrics.length > 0) section(w.sections.metrics, markdownTable(metricColumns(w), diff.metrics.map((m) => metricCells(locale, m))));
+  if (tasks.length > 0)
+    section(
+      w.sections.tasks,
+      markdownTable(
+        taskColumns(w),
+        tasks.map((t) => t.cells),
+      ),
+    );
+  if (diff.metrics.length > 0)
+    section(
+      w.sections.metrics,
+      markdownTable(
+        metricColumns(w),
+        diff.metrics.map((m) => metricCells(locale, m)),
+      ),
+    );
   const decisions = decisionLines(w, locale, diff, markdownCell);
   if (decisions.length > 0) section(w.sections.decisions, decisions.map((l) => `- ${l}`).join('\n'));
   out.push(...unreadableSection);
@@ -395,11 +421,18 @@ export function renderRevisionDiffMarkdown(diff: RevisionDiff, options: Revision
 export function renderRevisionDiffText(diff: RevisionDiff, options: RevisionDiffRenderOptions, c: ChalkInstance): string {
   const { locale } = options;
   const w = WORDS[locale];
-  const indent = (block: string) => block.split('\n').map((l) => (l === '' ? l : `  ${l}`)).join('\n');
+  const indent = (block: string) =>
+    block
+      .split('\n')
+      .map((l) => (l === '' ? l : `  ${l}`))
+      .join('\n');
   const paintOf: Record<Change, (s: string) => string> = { added: c.green, removed: c.red, changed: (s) => s };
   // Colour whole rows after aligning, so escape codes never skew the widths.
   const table = (columns: Column[], rows: { cells: string[]; paint?: (s: string) => string }[]) => {
-    const [header, ...lines] = textTable(columns, rows.map((r) => r.cells)).split('\n');
+    const [header, ...lines] = textTable(
+      columns,
+      rows.map((r) => r.cells),
+    ).split('\n');
     return [c.dim(header!), ...lines.map((l, i) => (rows[i]!.paint ? rows[i]!.paint!(l) : l))].join('\n');
   };
   const out: string[] = [c.bold(w.heading(rangeText(diff.range)))];
@@ -413,9 +446,22 @@ export function renderRevisionDiffText(diff: RevisionDiff, options: RevisionDiff
 
   const section = (heading: string, body: string) => out.push('', c.bold(heading), indent(body));
   const records = recordRows(w, locale, diff);
-  if (records.length > 0) section(w.sections.records, table(recordColumns(w), records.map((r) => ({ cells: r.cells, paint: paintOf[r.change] }))));
+  if (records.length > 0)
+    section(
+      w.sections.records,
+      table(
+        recordColumns(w),
+        records.map((r) => ({ cells: r.cells, paint: paintOf[r.change] })),
+      ),
+    );
   if (diff.states.length > 0) {
-    section(w.sections.states, table(stateColumns(w), diff.states.map((s) => ({ cells: stateCells(locale, s), ...(isClosing(s) ? { paint: c.green } : {}) }))));
+    section(
+      w.sections.states,
+      table(
+        stateColumns(w),
+        diff.states.map((s) => ({ cells: stateCells(locale, s), ...(isClosing(s) ? { paint: c.green } : {}) })),
+      ),
+    );
   }
   const updates = [
     ...diff.updates.added.map((u) => c.green(updateLine(w, locale, u, (s) => s))),
@@ -423,8 +469,22 @@ export function renderRevisionDiffText(diff: RevisionDiff, options: RevisionDiff
   ];
   if (updates.length > 0) section(w.sections.updates, updates.join('\n'));
   const tasks = taskRows(w, locale, diff, (t) => t.owners.join(', '));
-  if (tasks.length > 0) section(w.sections.tasks, table(taskColumns(w), tasks.map((t) => ({ cells: t.cells, paint: paintOf[t.change] }))));
-  if (diff.metrics.length > 0) section(w.sections.metrics, table(metricColumns(w), diff.metrics.map((m) => ({ cells: metricCells(locale, m) }))));
+  if (tasks.length > 0)
+    section(
+      w.sections.tasks,
+      table(
+        taskColumns(w),
+        tasks.map((t) => ({ cells: t.cells, paint: paintOf[t.change] })),
+      ),
+    );
+  if (diff.metrics.length > 0)
+    section(
+      w.sections.metrics,
+      table(
+        metricColumns(w),
+        diff.metrics.map((m) => ({ cells: metricCells(locale, m) })),
+      ),
+    );
   const decisions = decisionLines(w, locale, diff, (s) => s);
   if (decisions.length > 0) section(w.sections.decisions, decisions.join('\n'));
   out.push(...unreadableSection);

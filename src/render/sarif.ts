@@ -2,10 +2,10 @@
 // GitLab, Azure DevOps) read. The output is stable: no times, no absolute
 // paths, rules and results always in the same order.
 // https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
-import { RULES, type Finding, type RuleId } from '../domain/findings.js';
+import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const SARIF_BASE_ID = '%SRCROOT%';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_BASE_ID = '%SRCROOT%';
 
 const RULE_IDS = Object.keys(RULES) as RuleId[];
 

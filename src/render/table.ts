@@ -1,7 +1,7 @@
 // Tables for terminals (aligned columns), Markdown and CSV, shared by every
 // renderer so they escape and align the same way.
 
-export type Align = 'left' | 'right';
+type Align = 'left' | 'right';
 
 export interface Column {
   header: string;
@@ -19,14 +19,13 @@ function pad(text: string, width: number, align: Align = 'left'): string {
 }
 
 /** Aligned columns for a terminal; `style` colours a cell after padding. */
-export function textTable(
-  columns: readonly Column[],
-  rows: readonly (readonly string[])[],
-  style: { header?: (s: string) => string } = {},
-): string {
+export function textTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: { header?: (s: string) => string } = {}): string {
   const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: readonly string[]) =>
-    cells.map((cell, i) => pad(cell, widths[i]!, columns[i]!.align)).join('  ').trimEnd();
+    cells
+      .map((cell, i) => pad(cell, widths[i]!, columns[i]!.align))
+      .join('  ')
+      .trimEnd();
   const header = line(columns.map((c) => c.header));
   return [style.header ? style.header(header) : header, ...rows.map(line)].join('\n');
 }

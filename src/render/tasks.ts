@@ -2,20 +2,17 @@
 // Markdown speak the repository's language; JSON and CSV are for programs
 // (ISO dates, status ids, owner ids).
 import type { ChalkInstance } from 'chalk';
-import type { TaskList, TaskRow } from '../commands/tasks.js';
-import type { Config, Locale } from '../domain/schema.js';
+import { oneLine } from '../model/text.js';
+import type { TaskList, TaskRow } from '../model/tasks.js';
+import type { Config } from '../model/schema.js';
 import { formatDate, formatNumber, STATUS_LABELS } from './locale.js';
 import { csvTable, markdownTable, textTable, type Column } from './table.js';
+import type { Locale } from '../model/terms.js';
 
 const HEADERS: Record<Locale, { id: string; title: string; owners: string; due: string; status: string; overdue: string; meeting: string }> = {
   vi: { id: 'Mã', title: 'Nhiệm vụ', owners: 'Đơn vị thực hiện', due: 'Hạn', status: 'Tình trạng', overdue: 'Quá hạn (ngày)', meeting: 'Hội nghị giao' },
   en: { id: 'ID', title: 'Task', owners: 'Owners', due: 'Due', status: 'Status', overdue: 'Days overdue', meeting: 'Assigned at' },
 };
-
-/** One line of free text: a title with line breaks must not break a table row. */
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
-}
 
 function localCells(row: TaskRow, locale: Locale) {
   return {
@@ -104,7 +101,7 @@ export function renderTasksJson(list: TaskList): string {
   return JSON.stringify(rows, null, 2);
 }
 
-export const CSV_HEADERS = ['id', 'title', 'owners', 'due', 'status', 'overdue_days', 'meeting_date', 'meeting_title', 'meeting_file'];
+const CSV_HEADERS = ['id', 'title', 'owners', 'due', 'status', 'overdue_days', 'meeting_date', 'meeting_title', 'meeting_file'];
 
 /** RFC 4180 with a header row; owners joined by ";", dates ISO, status ids. */
 export function renderTasksCsv(list: TaskList): string {

@@ -5,7 +5,7 @@
 //
 // A case with `bug` documents a known product bug: the expectation is the
 // CORRECT behaviour and the test is skipped until the bug is fixed.
-import type { RuleId } from '../../src/domain/findings.js';
+import type { RuleId } from '../../src/model/ruleCatalogue.js';
 
 export type Bullet = 'nothing-runs' | 'bounded' | 'yaml-meaning' | 'files' | 'paths' | 'writes' | 'html' | 'git';
 

@@ -1,13 +1,13 @@
 // Inline SVG charts: drawn here as text, so the page needs no script, font
 // or image from anywhere. Colours come from CSS classes (the print
 // stylesheet turns them grey); the fill attributes are the fallback.
-import type { Month } from '../../domain/dates.js';
-import type { ReportMetric, TaskCountsPoint } from '../../domain/report.js';
-import type { Locale } from '../../domain/schema.js';
+import type { Month } from '../../model/dates.js';
+import type { ReportMetric, TaskCountsPoint } from '../../model/report.js';
 import { formatNumber } from '../locale.js';
 import { REPORT_WORDS } from '../reportWords.js';
 import { escapeHtml } from './escape.js';
 import { HTML_WORDS } from './words.js';
+import type { Locale } from '../../model/terms.js';
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
@@ -16,7 +16,10 @@ function niceScale(max: number): { top: number; step: number } {
   if (max <= 0) return { top: 1, step: 1 };
   const rough = max / 5;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough)!);
+  const step = Math.max(
+    1,
+    [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough)!,
+  );
   return { top: Math.ceil(max / step) * step, step };
 }
 
@@ -79,7 +82,9 @@ export function historyChart(history: readonly TaskCountsPoint[], locale: Locale
       );
       // Zero needs no label: the empty slot says it, and the grid stays readable.
       if (value > 0) {
-        out.push(`<text class="bar-value" x="${round(x + bar / 2)}" y="${round(barTop - 4)}" text-anchor="middle" font-size="10">${escapeHtml(formatNumber(locale, value))}</text>`);
+        out.push(
+          `<text class="bar-value" x="${round(x + bar / 2)}" y="${round(barTop - 4)}" text-anchor="middle" font-size="10">${escapeHtml(formatNumber(locale, value))}</text>`,
+        );
       }
     });
     const current = point.month === reportMonth ? ' current' : '';

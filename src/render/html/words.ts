@@ -1,7 +1,7 @@
 // Words only the HTML report uses (charts, appendix, notes). The words every
 // report format shares live in ../reportWords.ts.
-import type { Locale } from '../../domain/schema.js';
 import { formatNumber } from '../locale.js';
+import type { Locale } from '../../model/terms.js';
 
 export interface HtmlWords {
   /** The national heading of an administrative document (vi only). */

@@ -1,6 +1,7 @@
 // Values written into YAML by hand-built text (templates, config): quoted
 // only when plain text would be read differently.
 import { stringify } from 'yaml';
+import { oneLine } from '../model/text.js';
 
 export function yamlScalar(text: string): string {
   // Always one line: the value is spliced after "key: " at any indentation,
@@ -10,5 +11,5 @@ export function yamlScalar(text: string): string {
 
 /** One line of a YAML comment: no line breaks can escape the comment. */
 export function commentText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+  return oneLine(text);
 }

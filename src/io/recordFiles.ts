@@ -1,36 +1,13 @@
-// Finding and reading record files, without parsing them: the root, the
-// meetings folder's .md files, their bytes and content hashes. Kept apart from
-// load.ts so a cached `meet check` never loads the YAML and schema code.
+// Finding and reading record files, without parsing them: the meetings
+// folder's .md files, their bytes and content hashes. Kept apart from the
+// parsers so a cached `meet check` never loads the YAML and schema code.
 import { hash } from 'node:crypto';
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { RULES, type Finding } from '../domain/findings.js';
-import { UsageError } from '../errors.js';
-
-export const CONFIG_FILE = 'meet.config.yaml';
-
-/** The nearest folder upwards from `start` holding meet.config.yaml. */
-export function findRoot(start: string, explicit?: string): string {
-  if (explicit) {
-    const root = path.resolve(start, explicit);
-    if (!existsSync(path.join(root, CONFIG_FILE))) {
-      throw new UsageError(`No ${CONFIG_FILE} in ${root}.`, 'Run "meet init" there first, or give --root the folder that holds it.');
-    }
-    return root;
-  }
-  let dir = path.resolve(start);
-  for (;;) {
-    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new UsageError(
-        `No ${CONFIG_FILE} found in ${path.resolve(start)} or any folder above it.`,
-        'Run "meet init" to create a records repository, or pass --root DIR.',
-      );
-    }
-    dir = parent;
-  }
-}
+import { RULES, type Finding } from '../model/ruleCatalogue.js';
+import { UsageError } from '../model/errors.js';
+import { isInside, isInsideRealRoot, toPosix } from './paths.js';
+import { CONFIG_FILE } from '../model/layout.js';
 
 /** meet.config.yaml's bytes; a link leading outside the root is refused. */
 export function readConfigBytes(root: string): Buffer {
@@ -53,7 +30,6 @@ export interface RecordFile {
   refused?: Finding;
 }
 
-/** Every `.md` file under the meetings folder, in path order. */
 /**
  * `.md` in any case: a record saved as `X.MD` (Windows editors do that) is
  * read, and its name reported by the file-name rule, rather than skipped in silence.
@@ -62,6 +38,7 @@ function isMarkdownName(name: string): boolean {
   return name.toLowerCase().endsWith('.md');
 }
 
+/** Every `.md` file under the meetings folder, in path order. */
 export function listRecordFiles(root: string, meetingsFolder: string): RecordFile[] {
   const realRoot = realpathSync(root);
   const meetings = path.join(root, meetingsFolder);
@@ -70,7 +47,9 @@ export function listRecordFiles(root: string, meetingsFolder: string): RecordFil
   // The meetings folder itself may be a link: it must stay inside too.
   if (!isInsideRealRoot(root, meetings)) {
     const file = toPosix(path.relative(root, meetings));
-    return [{ file, absolute: meetings, refused: refusal(file, 'The meetings folder is a symbolic link leading outside the repository; nothing in it is read') }];
+    return [
+      { file, absolute: meetings, refused: refusal(file, 'The meetings folder is a symbolic link leading outside the repository; nothing in it is read') },
+    ];
   }
   // Real paths of the folders walked: a link back to one of them is a cycle.
   // Only links need resolving; a plain sub-folder's real path is its parent's plus its name.
@@ -121,24 +100,6 @@ function refusal(file: string, message: string): Finding {
   return { file, line: 1, column: 1, severity: RULES['file-outside-root'].severity, rule: 'file-outside-root', message };
 }
 
-/** True when `target` (which exists) resolves, links and all, inside the real `root`. */
-export function isInsideRealRoot(root: string, target: string): boolean {
-  try {
-    return isInside(realpathSync(root), realpathSync(target));
-  } catch {
-    return false;
-  }
-}
-
-export function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
 /** A record file's content hash: what the cache is keyed by, and how a re-read is known to be the same file. */
 export function contentHash(bytes: Uint8Array): string {
   return hash('sha256', bytes, 'base64url');
@@ -175,7 +136,16 @@ function readInto(entry: RecordFile, buffer: (size: number) => Buffer): Buffer |
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return [];
     if (!stat.isFile()) {
-      return [{ file: entry.file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: 'This is not a regular file (a pipe, socket or device), so it is not read' }];
+      return [
+        {
+          file: entry.file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          rule: 'file-unreadable',
+          message: 'This is not a regular file (a pipe, socket or device), so it is not read',
+        },
+      ];
     }
     const bytes = buffer(stat.size);
     let read = 0;
@@ -189,7 +159,14 @@ function readInto(entry: RecordFile, buffer: (size: number) => Buffer): Buffer |
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') return [];
     return [
-      { file: entry.file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: `The file cannot be read: ${code ?? (error as Error).message}` },
+      {
+        file: entry.file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'file-unreadable',
+        message: `The file cannot be read: ${code ?? (error as Error).message}`,
+      },
     ];
   } finally {
     if (fd !== undefined) closeSync(fd);

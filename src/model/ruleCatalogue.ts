@@ -1,7 +1,7 @@
 // A finding is data: a stable rule id, a location kept apart from the
 // message, and a message a clerk can act on. Never branch on message text.
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 export interface Finding {
   /** Path of the file, relative to the repository root, with `/`. */
@@ -172,15 +172,5 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
-  );
-}
-
-/** Text from a record echoed in a message, cut to a readable length. */
-export function clip(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }

@@ -3,25 +3,39 @@
 // place, so a crash leaves the old file or the new one, never half of one.
 // A filesystem without hard links (FAT, exFAT) gets new files written in
 // place instead, exclusively, and removed again if the write fails.
-import { closeSync, fchmodSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
-import { isInside, isInsideRealRoot } from '../records/load.js';
+import { UsageError } from '../model/errors.js';
+import { isInside, isInsideRealRoot } from './paths.js';
 
 function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 /** `keepMode`: the mode of the file being replaced, kept exactly (umask aside). */
-function writeTemp(target: string, content: string, keepMode?: number): string {
+function writeTemp(target: string, content: string | Uint8Array, keepMode?: number, sync = true): string {
   const temp = tempPathFor(target);
   const fd = openSync(temp, 'wx', 0o644);
   try {
     if (keepMode !== undefined) fchmodSync(fd, keepMode);
     writeAll(fd, content);
-    fsyncSync(fd);
+    if (sync) fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     unlinkSync(temp);
@@ -31,8 +45,8 @@ function writeTemp(target: string, content: string, keepMode?: number): string {
   return temp;
 }
 
-function writeAll(fd: number, content: string): void {
-  const bytes = Buffer.from(content, 'utf8');
+function writeAll(fd: number, content: string | Uint8Array): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let written = 0;
   while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
 }
@@ -53,7 +67,7 @@ export function assertInsideRoot(root: string, folder: string, shown: string = f
 }
 
 /** The folder for `target` exists, inside `root` even after resolving links. */
-export function prepareFolder(root: string, target: string): void {
+function prepareFolder(root: string, target: string): void {
   const folder = path.dirname(target);
   assertInsideRoot(root, folder);
   mkdirSync(folder, { recursive: true });
@@ -140,7 +154,18 @@ export function replaceFile(root: string, target: string, content: string): void
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const temp = writeTemp(target, content, mode);
+  writeAtomically(target, content, { keepMode: mode });
+}
+
+/**
+ * Writes `target` through a temporary file in its folder, renamed into place:
+ * readers see the old content or the new, never part of either. rename
+ * replaces a link of that name, never what it points to. No other check:
+ * callers decide where writing is allowed. `sync: false` skips the flush to
+ * disk, for what can be rebuilt (the check cache).
+ */
+export function writeAtomically(target: string, content: string | Uint8Array, options: { keepMode?: number; sync?: boolean } = {}): void {
+  const temp = writeTemp(target, content, options.keepMode, options.sync);
   try {
     renameSync(temp, target);
   } catch (error) {

@@ -1,9 +1,9 @@
-// A parser thread of loadRepository: reads, parses and checks against the
+// A parser thread (parserThreads.ts): reads, parses and checks against the
 // config the batches of record files it is given, and sends back their
 // outcomes (plain data: see FileOutcome).
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RecordFile } from './files.js';
-import { readFileOutcome, type ThreadSettings } from './load.js';
+import { readFileOutcome, type ThreadSettings } from './recordOutcome.js';
+import type { RecordFile } from './recordFiles.js';
 
 const settings = workerData as ThreadSettings;
 parentPort!.on('message', (files: RecordFile[]) => {

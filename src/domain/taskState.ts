@@ -1,31 +1,14 @@
-// Task state as FORMAT.md defines it: the status as assigned, then the
+// Task state as docs/format.md defines it: the status as assigned, then the
 // updates of every later meeting up to a day, applied in date order (equal
 // dates: file path order). Pure functions of loaded records and a date.
-import type { MeetingRecord } from '../records/parse.js';
-import { daysBetween, lastDayOf, type IsoDate, type Month } from './dates.js';
-import { ownersOf, type TaskData, type TaskStatus } from './schema.js';
+import type { CheckedRecord, MeetingRecord } from '../model/record.js';
+import { daysBetween, lastDayOf, type IsoDate, type Month } from '../model/dates.js';
+import { ownersOf, type TaskData } from '../model/schema.js';
+import type { TaskState } from '../model/tasks.js';
+import type { TaskStatus } from '../model/terms.js';
 
-export interface TaskChange {
-  date: IsoDate;
-  file: string;
-  status: TaskStatus;
-  note?: string;
-}
-
-export interface TaskState {
-  id: string;
-  title: string;
-  owners: string[];
-  due?: IsoDate;
-  sector?: string;
-  /** The meeting that assigned it. */
-  meeting: MeetingRecord;
-  status: TaskStatus;
-  /** Status as assigned, then every update applied, oldest first. */
-  history: TaskChange[];
-}
-
-export function compareRecords(a: MeetingRecord, b: MeetingRecord): number {
+/** Meeting order: by date, equal dates by file path. */
+export function compareRecords(a: Pick<CheckedRecord, 'data' | 'file'>, b: Pick<CheckedRecord, 'data' | 'file'>): number {
   if (a.data.date !== b.data.date) return a.data.date < b.data.date ? -1 : 1;
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
@@ -59,7 +42,11 @@ export function taskStatesOn(records: readonly MeetingRecord[], day: IsoDate): M
  * trend, instead of one per month. The map is live: it changes after `at`
  * returns, so read it there.
  */
-export function forEachTaskStateDay(records: readonly MeetingRecord[], days: readonly IsoDate[], at: (day: IsoDate, states: Map<string, TaskState>) => void): void {
+export function forEachTaskStateDay(
+  records: readonly MeetingRecord[],
+  days: readonly IsoDate[],
+  at: (day: IsoDate, states: Map<string, TaskState>) => void,
+): void {
   const states = new Map<string, TaskState>();
   const sorted = sortRecords(records);
   let next = 0;

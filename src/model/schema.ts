@@ -1,4 +1,4 @@
-// The record format (FORMAT.md, version 1) as zod schemas. The TypeScript
+// The record format (docs/format.md) as zod schemas. The TypeScript
 // types below are inferred from them, so the contract is written once.
 //
 // Front matter is read with YAML's failsafe schema (every scalar is text, an
@@ -7,18 +7,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isCalendarDate, isMonth } from './dates.js';
+import { AGGREGATES, LOCALES, MEETING_KINDS, TASK_STATUSES, type Locale } from './terms.js';
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-export const MONTH_PATTERN = /^\d{4}-\d{2}$/;
-export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_PATTERN = /^\d{4}-\d{2}$/;
+const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 // Decimal numbers only: no hex, no `.inf`, no `1_000`; a clerk's figure.
 const NUMBER_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-
-export const TASK_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
-export const MEETING_KINDS = ['regular', 'extraordinary', 'thematic'] as const;
-export const LOCALES = ['vi', 'en'] as const;
-export const AGGREGATES = ['sum', 'last'] as const;
 
 const text = () => z.string().trim().min(1, { error: 'must not be empty' });
 
@@ -47,12 +43,9 @@ const metricValue = z.preprocess(
   z.number({ error: 'must be a number, like 540 or 12.5' }),
 );
 
-export const TaskStatusSchema = z.enum(TASK_STATUSES);
+const TaskStatusSchema = z.enum(TASK_STATUSES);
 
-const PersonSchema = z.union([
-  line(),
-  z.strictObject({ name: line(), role: line().nullish() }),
-]);
+const PersonSchema = z.union([line(), z.strictObject({ name: line(), role: line().nullish() })]);
 
 export const ResultSchema = z.strictObject({
   sector: idSchema,
@@ -75,18 +68,18 @@ export const UpdateSchema = z.strictObject({
   note: text().nullish(),
 });
 
-export const DiscussionSchema = z.strictObject({ speaker: line(), topic: text() });
+const DiscussionSchema = z.strictObject({ speaker: line(), topic: text() });
 
 export const RecordSchema = z.strictObject({
   title: line(),
   date: isoDate(),
-  kind: z.enum(MEETING_KINDS).nullish().transform((k) => k ?? 'regular'),
+  kind: z
+    .enum(MEETING_KINDS)
+    .nullish()
+    .transform((k) => k ?? 'regular'),
   period: month().nullish(),
   organization: line().nullish(),
-  time: z
-    .string()
-    .regex(TIME_PATTERN, { error: 'must be a time written HH:MM, like 14:00' })
-    .nullish(),
+  time: z.string().regex(TIME_PATTERN, { error: 'must be a time written HH:MM, like 14:00' }).nullish(),
   location: line().nullish(),
   chair: PersonSchema,
   attendees: z.array(line()).nullish(),
@@ -110,11 +103,14 @@ const relativeFolder = () =>
     })
     .transform((p) => path.posix.normalize(p.replace(/\\/g, '/')).replace(/\/+$/, '') || '.');
 
-export const MetricDefinitionSchema = z.strictObject({
+const MetricDefinitionSchema = z.strictObject({
   label: line(),
   unit: line().nullish(),
   sector: idSchema,
-  aggregate: z.enum(AGGREGATES).nullish().transform((a) => a ?? 'sum'),
+  aggregate: z
+    .enum(AGGREGATES)
+    .nullish()
+    .transform((a) => a ?? 'sum'),
 });
 
 export const ConfigSchema = z.strictObject({
@@ -123,9 +119,15 @@ export const ConfigSchema = z.strictObject({
   timezone: text().nullish(),
   paths: z
     .strictObject({
-      meetings: relativeFolder().nullish().transform((p) => p ?? 'meetings'),
-      reports: relativeFolder().nullish().transform((p) => p ?? 'reports'),
-      templates: relativeFolder().nullish().transform((p) => p ?? 'templates'),
+      meetings: relativeFolder()
+        .nullish()
+        .transform((p) => p ?? 'meetings'),
+      reports: relativeFolder()
+        .nullish()
+        .transform((p) => p ?? 'reports'),
+      templates: relativeFolder()
+        .nullish()
+        .transform((p) => p ?? 'templates'),
     })
     .nullish()
     .transform((p) => p ?? { meetings: 'meetings', reports: 'reports', templates: 'templates' }),
@@ -134,14 +136,9 @@ export const ConfigSchema = z.strictObject({
   metrics: z.record(idSchema, MetricDefinitionSchema),
 });
 
-export type TaskStatus = z.infer<typeof TaskStatusSchema>;
-export type MeetingKind = (typeof MEETING_KINDS)[number];
-export type Locale = (typeof LOCALES)[number];
 export type RecordData = z.infer<typeof RecordSchema>;
 export type TaskData = z.infer<typeof TaskSchema>;
 export type UpdateData = z.infer<typeof UpdateSchema>;
-export type ResultData = z.infer<typeof ResultSchema>;
-export type MetricDefinition = z.infer<typeof MetricDefinitionSchema>;
 type ParsedConfig = z.infer<typeof ConfigSchema>;
 
 /** The config with every default filled in. */

@@ -1,10 +1,12 @@
-// What changed between two months (FORMAT.md "What the records mean"), as a
+// What changed between two months (docs/format.md "What the records mean"), as a
 // value built once by diffMonths (pure), then rendered as text, Markdown or JSON.
-import type { MeetingRecord } from '../records/parse.js';
-import { lastDayOf, type IsoDate, type Month } from './dates.js';
+import type { MeetingRecord } from '../model/record.js';
+import { lastDayOf, type IsoDate, type Month } from '../model/dates.js';
 import { meetingsOf, metricChange, metricValue } from './months.js';
-import { chairName, type Config, type MeetingKind, type TaskStatus } from './schema.js';
-import { isOpenStatus, isOverdue, overdueDays, taskStatesAtEndOf, type TaskState } from './tasks.js';
+import { chairName, type Config } from '../model/schema.js';
+import { isOpenStatus, isOverdue, overdueDays, taskStatesAtEndOf } from './taskState.js';
+import type { TaskState } from '../model/tasks.js';
+import type { MeetingKind, TaskStatus } from '../model/terms.js';
 
 export interface DiffTask {
   id: string;
@@ -25,7 +27,7 @@ export interface DiffTask {
   meeting: { date: IsoDate; title: string; file: string };
 }
 
-export interface DiffMetric {
+interface DiffMetric {
   id: string;
   label: string;
   unit?: string;
@@ -38,7 +40,7 @@ export interface DiffMetric {
   percent?: number;
 }
 
-export interface DiffMeeting {
+interface DiffMeeting {
   date: IsoDate;
   kind: MeetingKind;
   title: string;
@@ -46,7 +48,7 @@ export interface DiffMeeting {
   file: string;
 }
 
-export interface DiffDecision {
+interface DiffDecision {
   text: string;
   date: IsoDate;
   file: string;

@@ -1,11 +1,11 @@
 // A month diff as text for a terminal, Markdown, or JSON (docs/diff-json.md).
 // Text and Markdown show the same data in the repository's language.
 import type { ChalkInstance } from 'chalk';
-import type { Month } from '../domain/dates.js';
-import type { DiffTask, MonthDiff } from '../domain/diff.js';
-import type { Locale } from '../domain/schema.js';
+import type { Month } from '../model/dates.js';
+import type { DiffTask, MonthDiff } from '../domain/monthDiff.js';
 import { formatDate, formatDay, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import { markdownCell, markdownTable, textTable, type Column } from './table.js';
+import type { Locale } from '../model/terms.js';
 
 export interface DiffRenderOptions {
   locale: Locale;
@@ -210,7 +210,11 @@ function summaryLine(locale: Locale, diff: MonthDiff): string {
 export function renderDiffText(diff: MonthDiff, options: DiffRenderOptions, c: ChalkInstance): string {
   const { locale } = options;
   const w = DIFF_WORDS[locale];
-  const indent = (block: string) => block.split('\n').map((l) => (l === '' ? l : `  ${l}`)).join('\n');
+  const indent = (block: string) =>
+    block
+      .split('\n')
+      .map((l) => (l === '' ? l : `  ${l}`))
+      .join('\n');
   const section = (heading: string, body: string) => `${heading}\n${indent(body)}`;
   // Colour whole rows after aligning, so escape codes never skew the widths.
   const tableWithRows = (columns: Column[], rows: string[][], paint?: (s: string) => string) => {
@@ -248,7 +252,16 @@ export function renderDiffText(diff: MonthDiff, options: DiffRenderOptions, c: C
     out.push('', section(c.bold(paint ? paint(heading) : heading), tableWithRows(taskColumns, rows, paint)));
   }
 
-  out.push('', section(c.bold(w.metrics), tableWithRows(metricColumns(locale, diff), diff.metrics.map((m) => metricCells(locale, m)))));
+  out.push(
+    '',
+    section(
+      c.bold(w.metrics),
+      tableWithRows(
+        metricColumns(locale, diff),
+        diff.metrics.map((m) => metricCells(locale, m)),
+      ),
+    ),
+  );
 
   const meetingColumns: Column[] = [{ header: w.columns.date }, { header: w.columns.kind }, { header: w.columns.chair }, { header: w.columns.meeting }];
   const meetingRows = diff.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], m.chair, m.title]);
@@ -291,7 +304,15 @@ export function renderDiffMarkdown(diff: MonthDiff, options: DiffRenderOptions):
     out.push('', `## ${w.heading[category]} (${tasks.length})`, '', table(taskColumns, rows));
   }
 
-  out.push('', `## ${w.metrics}`, '', table(metricColumns(locale, diff), diff.metrics.map((m) => metricCells(locale, m))));
+  out.push(
+    '',
+    `## ${w.metrics}`,
+    '',
+    table(
+      metricColumns(locale, diff),
+      diff.metrics.map((m) => metricCells(locale, m)),
+    ),
+  );
 
   const meetingColumns: Column[] = [
     { header: w.columns.date },
@@ -303,8 +324,7 @@ export function renderDiffMarkdown(diff: MonthDiff, options: DiffRenderOptions):
   const meetingRows = diff.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], m.title, m.chair, m.file]);
   out.push('', `## ${w.meetingsOf(diff.to)}`, '', table(meetingColumns, meetingRows));
 
-  const decisions =
-    diff.decisions.length === 0 ? w.none : diff.decisions.map((d) => `- ${markdownCell(d.text)} (${formatDay(locale, d.date)})`).join('\n');
+  const decisions = diff.decisions.length === 0 ? w.none : diff.decisions.map((d) => `- ${markdownCell(d.text)} (${formatDay(locale, d.date)})`).join('\n');
   out.push('', `## ${w.decisionsOf(diff.to)}`, '', decisions);
   return `${out.join('\n')}\n`;
 }

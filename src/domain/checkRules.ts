@@ -1,17 +1,16 @@
 // Rules that need the config or other records: declared ids, unique task
 // ids, updates that name earlier tasks, file names that agree with dates.
 import path from 'node:path';
-import type { MeetingRecord } from '../records/parse.js';
-import type { PropertyPath } from '../records/yamlDocument.js';
-import { RULES, type Finding, type RuleId } from './findings.js';
-import { ownersOf, type Config } from './schema.js';
+import type { CheckedRecord, MeetingRecord, PropertyPath } from '../model/record.js';
+import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
+import { ownersOf, type Config } from '../model/schema.js';
 import { didYouMean } from './suggest.js';
 import { taskIdsOf, updatedTasksOf } from './recordFacts.js';
-import { compareRecords } from './tasks.js';
+import { compareRecords } from './taskState.js';
 
 const FILE_NAME = /^(\d{4}-\d{2}-\d{2})(-[a-z0-9-]+)?\.md$/;
 
-type Report = (record: MeetingRecord, rule: RuleId, message: string, at: PropertyPath, target?: 'key' | 'value') => void;
+type Report = (record: CheckedRecord, rule: RuleId, message: string, at: PropertyPath, target?: 'key' | 'value') => void;
 
 function reporter(findings: Finding[]): Report {
   return (record, rule, message, at, target = 'value') => {
@@ -45,14 +44,30 @@ export function checkAgainstConfig(record: MeetingRecord, config: Config): Findi
   const { data } = record;
   (data.results ?? []).forEach((result, i) => {
     if (!declared(config.sectors, result.sector)) {
-      report(record, 'unknown-sector', `The sector "${result.sector}" is not declared in meet.config.yaml.${didYouMean(result.sector, sectors)}`, ['results', i, 'sector']);
+      report(record, 'unknown-sector', `The sector "${result.sector}" is not declared in meet.config.yaml.${didYouMean(result.sector, sectors)}`, [
+        'results',
+        i,
+        'sector',
+      ]);
     }
     for (const [metricId] of Object.entries(result.metrics ?? {})) {
       const definition = config.metrics[metricId];
       if (!definition || !declared(config.metrics, metricId)) {
-        report(record, 'unknown-metric', `The metric "${metricId}" is not declared in meet.config.yaml.${didYouMean(metricId, metrics)}`, ['results', i, 'metrics', metricId], 'key');
+        report(
+          record,
+          'unknown-metric',
+          `The metric "${metricId}" is not declared in meet.config.yaml.${didYouMean(metricId, metrics)}`,
+          ['results', i, 'metrics', metricId],
+          'key',
+        );
       } else if (definition.sector !== result.sector && declared(config.sectors, result.sector)) {
-        report(record, 'metric-sector', `The metric "${metricId}" belongs to the sector "${definition.sector}", but is reported under "${result.sector}"`, ['results', i, 'metrics', metricId], 'key');
+        report(
+          record,
+          'metric-sector',
+          `The metric "${metricId}" belongs to the sector "${definition.sector}", but is reported under "${result.sector}"`,
+          ['results', i, 'metrics', metricId],
+          'key',
+        );
       }
     }
   });
@@ -65,7 +80,11 @@ export function checkAgainstConfig(record: MeetingRecord, config: Config): Findi
       }
     });
     if (task.sector && !declared(config.sectors, task.sector)) {
-      report(record, 'unknown-sector', `The sector "${task.sector}" is not declared in meet.config.yaml.${didYouMean(task.sector, sectors)}`, ['tasks', i, 'sector']);
+      report(record, 'unknown-sector', `The sector "${task.sector}" is not declared in meet.config.yaml.${didYouMean(task.sector, sectors)}`, [
+        'tasks',
+        i,
+        'sector',
+      ]);
     }
     if (task.due && task.due < data.date) {
       report(record, 'due-before-date', `The task "${task.id}" is due on ${task.due}, before the meeting that assigned it (${data.date})`, ['tasks', i, 'due']);
@@ -75,18 +94,22 @@ export function checkAgainstConfig(record: MeetingRecord, config: Config): Findi
 }
 
 /** Task ids are unique across the repository; updates name tasks of earlier meetings. Needs only dates, task ids and updates. */
-export function checkAcrossRecords(records: readonly MeetingRecord[]): Finding[] {
+export function checkAcrossRecords(records: readonly CheckedRecord[]): Finding[] {
   const findings: Finding[] = [];
   const report = reporter(findings);
   // Task id → the record that first assigns it (a million ids at 100k records: kept lean).
-  const assigned = new Map<string, MeetingRecord>();
+  const assigned = new Map<string, CheckedRecord>();
   const ordered = [...records].sort(compareRecords);
   for (const record of ordered) {
     taskIdsOf(record).forEach((id, index) => {
       const first = assigned.get(id);
       if (first) {
         const where = first === record ? 'earlier in this record' : `in ${first.file}`;
-        report(record, 'duplicate-task-id', `The task id "${id}" is already used ${where}; task ids must be unique across the repository`, ['tasks', index, 'id']);
+        report(record, 'duplicate-task-id', `The task id "${id}" is already used ${where}; task ids must be unique across the repository`, [
+          'tasks',
+          index,
+          'id',
+        ]);
       } else {
         assigned.set(id, record);
       }
@@ -99,7 +122,12 @@ export function checkAcrossRecords(records: readonly MeetingRecord[]): Finding[]
         report(record, 'update-unknown-task', `No record assigns a task "${task}".${didYouMean(task, assigned.keys())}`, ['updates', i, 'task']);
       } else if (!(origin.data.date < record.data.date)) {
         const when = origin === record ? 'at this same meeting' : `at a meeting on ${origin.data.date} (${origin.file})`;
-        report(record, 'update-not-earlier', `The task "${task}" was assigned ${when}; updates report only on tasks from meetings held before ${record.data.date}`, ['updates', i, 'task']);
+        report(
+          record,
+          'update-not-earlier',
+          `The task "${task}" was assigned ${when}; updates report only on tasks from meetings held before ${record.data.date}`,
+          ['updates', i, 'task'],
+        );
       }
     });
   }
@@ -107,7 +135,7 @@ export function checkAcrossRecords(records: readonly MeetingRecord[]): Finding[]
 }
 
 /** The file name agrees with the meeting's date, and the record is filed in its year's folder. */
-export function checkFileName(record: MeetingRecord, config: Config): Finding[] {
+export function checkFileName(record: CheckedRecord, config: Config): Finding[] {
   const findings: Finding[] = [];
   const report = reporter(findings);
   const name = path.posix.basename(record.file);

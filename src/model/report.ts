@@ -1,7 +1,7 @@
 // The monthly report as a value: built once by buildReport (pure), then
 // turned into text, Markdown, HTML or JSON by the renderers.
 import type { IsoDate, Month } from './dates.js';
-import type { Locale, MeetingKind, TaskStatus } from './schema.js';
+import type { Locale, MeetingKind, TaskStatus } from './terms.js';
 
 export interface ReportMeeting {
   date: IsoDate;
@@ -37,7 +37,7 @@ export interface ReportTask {
   note?: string;
 }
 
-export interface MetricPoint {
+interface MetricPoint {
   month: Month;
   value?: number;
 }

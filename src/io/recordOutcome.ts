@@ -1,0 +1,89 @@
+// One record file read, parsed and checked against the config on its own:
+// its findings with their positions, and what is kept of it. Plain data, so
+// it can come from a parser thread (parseThread.ts) or the check cache.
+import { periodOf } from '../domain/months.js';
+import { checkAgainstConfig } from '../domain/checkRules.js';
+import { taskIdsOf, updatedTasksOf } from '../domain/recordFacts.js';
+import type { IsoDate, Month } from '../model/dates.js';
+import type { MeetingRecord, RecordFacts } from '../model/record.js';
+import type { Finding } from '../model/ruleCatalogue.js';
+import type { Config, RecordData } from '../model/schema.js';
+import { parseRecord, type RecordParse } from '../records/parse.js';
+import { contentHash, readRecordBytes, type RecordFile } from './recordFiles.js';
+
+export interface ReadOptions {
+  /**
+   * 'facts' keeps only what the rules across records look at: the date and
+   * the task ids (FactsRecord). For `meet check` only, which must hold
+   * 100,000 records in little memory. Default 'full'.
+   */
+  detail?: 'full' | 'facts';
+  /** Keep the Markdown bodies (reports): all, or those of one month's meetings. Default false. */
+  bodies?: boolean | { period: Month };
+  /** Called as files are read: for a progress line on a terminal. */
+  progress?: (done: number, total: number) => void;
+  /** How many parser threads to use, whatever the number of files (MEET_THREADS). */
+  threads?: number;
+  /** The record files, when the caller has just listed them (the check cache). */
+  files?: RecordFile[];
+  /** Outcomes already known (the check cache), by file; those files are not read. */
+  known?: (entry: RecordFile) => FileOutcome | undefined;
+  /** Called with each file's outcome (for the check cache). */
+  onFile?: (entry: RecordFile, outcome: FileOutcome) => void;
+}
+
+/** What is kept of a record that parsed (or of what was salvaged of one that did not). */
+export type KeptRecord = { data: RecordData; bodyLine: number; body?: string } | { data: { date: IsoDate }; facts: RecordFacts; bodyLine: number };
+
+export interface FileOutcome {
+  findings: Finding[];
+  record?: KeptRecord;
+  partial?: KeptRecord;
+  /** The content hash of the bytes parsed; set when the file was read. */
+  hash?: string;
+}
+
+/** What a parser thread is told once: the config and what to keep. */
+export interface ThreadSettings {
+  config: Config;
+  detail: 'full' | 'facts';
+  bodies: NonNullable<ReadOptions['bodies']>;
+}
+
+interface RecordFileParse extends RecordParse {
+  /** Set when the file was read. */
+  hash?: string;
+}
+
+function readRecordFile(entry: RecordFile): RecordFileParse {
+  const bytes = readRecordBytes(entry);
+  if (Array.isArray(bytes)) return { findings: bytes };
+  return { ...parseRecord(bytes, entry.file), hash: contentHash(bytes) };
+}
+
+function kept(record: MeetingRecord, options: Pick<ReadOptions, 'detail' | 'bodies'>): KeptRecord {
+  if (options.detail === 'facts') {
+    return {
+      data: { date: record.data.date },
+      facts: { taskIds: [...taskIdsOf(record)], updateTasks: [...updatedTasksOf(record)] },
+      bodyLine: record.bodyLine,
+    };
+  }
+  const out: KeptRecord = { data: record.data, bodyLine: record.bodyLine };
+  const wanted = options.bodies === true || (typeof options.bodies === 'object' && periodOf(record) === options.bodies.period);
+  if (wanted && record.body !== undefined) out.body = record.body;
+  return out;
+}
+
+/** Reads, parses and checks one record file against the config. Runs on a parser thread or here. */
+export function readFileOutcome(entry: RecordFile, config: Config, options: Pick<ReadOptions, 'detail' | 'bodies'>): FileOutcome {
+  const parse = readRecordFile(entry);
+  const findings = [...parse.findings];
+  const target = parse.record ?? parse.partial;
+  if (target) findings.push(...checkAgainstConfig(target, config));
+  const outcome: FileOutcome = { findings };
+  if (parse.record) outcome.record = kept(parse.record, options);
+  if (parse.partial) outcome.partial = kept(parse.partial, { detail: options.detail ?? 'full' });
+  if (parse.hash !== undefined) outcome.hash = parse.hash;
+  return outcome;
+}

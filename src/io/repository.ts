@@ -1,0 +1,196 @@
+// Reading a records repository from disk: the config, then every record
+// file of the meetings folder, parsed here or on parser threads
+// (parserThreads.ts), then the rules across records. Parsing itself is pure
+// (records/parse.ts).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkAcrossRecords, checkFileName } from '../domain/checkRules.js';
+import { defaultMonth } from '../domain/months.js';
+import { todayIn, type IsoDate, type Month } from '../model/dates.js';
+import { ConfigInvalid, RecordsError } from '../model/errors.js';
+import type { CheckedRecord, FactsRecord, Locate, MeetingRecord, Position, PropertyPath, RecordFacts } from '../model/record.js';
+import type { Finding } from '../model/ruleCatalogue.js';
+import type { Config, RecordData } from '../model/schema.js';
+import { exactLocate, parseConfig, parseRecord } from '../records/parse.js';
+import { collectGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThreads } from './parserThreads.js';
+import { CONFIG_FILE } from '../model/layout.js';
+import { readFileOutcome, type FileOutcome, type KeptRecord, type ReadOptions } from './recordOutcome.js';
+import { contentHash, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
+
+export interface Repository<R extends CheckedRecord = MeetingRecord> {
+  root: string;
+  config: Config;
+  records: R[];
+  /** Every finding: config, each file, and the cross-record rules. */
+  findings: Finding[];
+  /** What was salvaged of records with schema errors (the cross-record rules saw them too). */
+  partial?: R[];
+}
+
+export function readConfig(root: string): { config?: Config; findings: Finding[]; hash: string } {
+  const bytes = readConfigBytes(root);
+  const parsed = parseConfig(bytes, CONFIG_FILE);
+  return { config: parsed.config, findings: parsed.findings, hash: contentHash(bytes) };
+}
+
+/** A record file's bytes again, as long as they are the ones first read. */
+function readAgain(absolute: string, contentKey: string): Uint8Array | undefined {
+  try {
+    const bytes = readFileSync(absolute);
+    return contentHash(bytes) === contentKey ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], config: Config, options: ReadOptions): void {
+  let done = outcomes.filter(Boolean).length;
+  files.forEach((entry, i) => {
+    if (outcomes[i]) return;
+    outcomes[i] = readFileOutcome(entry, config, options);
+    options.progress?.(++done, files.length);
+  });
+}
+
+/**
+ * Reads the whole repository, parsing on worker threads when it is large.
+ * Throws UsageError when there is no config at all, and ConfigInvalid (with
+ * its findings) when the config has errors. Threads also mean this thread
+ * holds only fresh copies of what it keeps, never strings that pin a whole
+ * file's text.
+ */
+export async function loadRepository(root: string, options: ReadOptions & { detail: 'facts' }): Promise<Repository<FactsRecord>>;
+export async function loadRepository(root: string, options?: ReadOptions & { detail?: 'full' }): Promise<Repository>;
+export async function loadRepository(root: string, options: ReadOptions = {}): Promise<Repository<CheckedRecord>> {
+  const { config, configFindings } = requireConfig(root);
+  const files = options.files ?? listRecordFiles(root, config.paths.meetings);
+  const outcomes = files.map((entry) => options.known?.(entry));
+  const todo = files.filter((_, i) => !outcomes[i]);
+  const threads = parserThreads(todo.length, options.threads);
+  if (threads === 0) {
+    readHere(files, outcomes, config, options);
+  } else {
+    const before = files.length - todo.length;
+    const results = await parseOnThreads(todo, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false }, threads, (done) =>
+      options.progress?.(before + done, files.length),
+    );
+    if (todo.length >= FILES_BETWEEN_COLLECTIONS) collectGarbage();
+    // Files a failed thread left over are read here.
+    let k = 0;
+    files.forEach((entry, i) => {
+      if (outcomes[i]) return;
+      outcomes[i] = results[k++] ?? readFileOutcome(entry, config, options);
+    });
+  }
+  return assemble(root, config, configFindings, files, outcomes as FileOutcome[], options);
+}
+
+/**
+ * A record kept without its parse: `locate` reads and parses the file again
+ * when first asked. One per record of a repository, so it holds only the
+ * root, the file's name and its content hash (no closure, no text).
+ */
+class LoadedRecord {
+  // Declared, not defined: a field set on few records costs nothing on the rest.
+  declare body?: string;
+  declare partial?: true;
+  declare facts?: RecordFacts;
+  declare private exact?: Locate;
+
+  constructor(
+    private readonly root: string,
+    readonly file: string,
+    public data: RecordData | { date: string },
+    readonly bodyLine: number,
+    private readonly contentKey: string | undefined,
+  ) {}
+
+  locate(at: PropertyPath, target?: 'key' | 'value'): Position {
+    if (!this.exact) {
+      const bytes = this.contentKey === undefined ? undefined : readAgain(path.join(this.root, this.file), this.contentKey);
+      if (!bytes) this.exact = () => ({ line: 1, column: 1 });
+      // What was salvaged of a record with errors maps its list indexes back to the file's.
+      else this.exact = this.partial ? (parseRecord(bytes, this.file).partial?.locate ?? (() => ({ line: 1, column: 1 }))) : exactLocate(bytes);
+    }
+    return this.exact(at, target);
+  }
+}
+
+function toRecord(root: string, entry: RecordFile, kept: KeptRecord, contentKey: string | undefined, partial: boolean): CheckedRecord {
+  const record = new LoadedRecord(root, entry.file, kept.data, kept.bodyLine, contentKey);
+  if ('facts' in kept) record.facts = kept.facts;
+  else if (kept.body !== undefined) record.body = kept.body;
+  if (partial) record.partial = true;
+  // With facts, `data` is the date alone and `facts` is set: a FactsRecord; otherwise a MeetingRecord.
+  return record as CheckedRecord;
+}
+
+function requireConfig(root: string): { config: Config; configFindings: Finding[] } {
+  const loaded = readConfig(root);
+  if (!loaded.config) throw new ConfigInvalid(loaded.findings);
+  return { config: loaded.config, configFindings: loaded.findings };
+}
+
+function assemble(
+  root: string,
+  config: Config,
+  configFindings: Finding[],
+  files: RecordFile[],
+  outcomes: FileOutcome[],
+  options: ReadOptions,
+): Repository<CheckedRecord> {
+  const findings: Finding[] = [...configFindings];
+  const records: CheckedRecord[] = [];
+  const partial: CheckedRecord[] = [];
+  // Dates repeat across records; copies that came from threads are shared again.
+  const dates = new Map<string, string>();
+  const shareDate = (kept: KeptRecord) => {
+    const date = dates.get(kept.data.date);
+    if (date === undefined) dates.set(kept.data.date, kept.data.date);
+    else kept.data.date = date;
+  };
+  files.forEach((entry, i) => {
+    const outcome = outcomes[i]!;
+    options.onFile?.(entry, outcome);
+    findings.push(...outcome.findings);
+    if (outcome.record) {
+      shareDate(outcome.record);
+      records.push(toRecord(root, entry, outcome.record, outcome.hash, false));
+    }
+    if (outcome.partial) partial.push(toRecord(root, entry, outcome.partial, outcome.hash, true));
+  });
+  const all = [...records, ...partial];
+  for (const record of all) findings.push(...checkFileName(record, config));
+  findings.push(...checkAcrossRecords(all));
+  return { root, config, records, findings, partial };
+}
+
+/**
+ * The repository, for commands that read it to produce something (report,
+ * tasks, diff): any error in the records stops them (exit 1), since a report
+ * built on a broken record would be wrong without saying so.
+ */
+export async function loadValidRepository(root: string, options: ReadOptions & { detail?: 'full' } = {}): Promise<Repository> {
+  const repository = await loadRepository(root, options);
+  const errors = repository.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    const shown = errors.slice(0, 10).map((f) => `  ${f.file}:${f.line}:${f.column}: ${f.message} (${f.rule})`);
+    if (errors.length > shown.length) shown.push(`  … and ${errors.length - shown.length} more`);
+    throw new RecordsError(
+      `The records have ${errors.length === 1 ? 'an error' : `${errors.length} errors`}:\n${shown.join('\n')}`,
+      'Run "meet check" for the details, fix the records, then run this command again.',
+    );
+  }
+  return repository;
+}
+
+/**
+ * The month a report is about, known before the records are read (their
+ * bodies are kept for that month's meetings only). undefined when the config
+ * cannot say (reading the repository then reports why).
+ */
+export function readReportMonth(root: string, options: { month?: Month; today?: IsoDate }, now: Date): Month | undefined {
+  if (options.month) return options.month;
+  const { config } = readConfig(root);
+  return config ? defaultMonth(options.today ?? todayIn(config.timezone, now)) : undefined;
+}

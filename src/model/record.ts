@@ -1,0 +1,54 @@
+// A record as every layer sees it once read: its data, where it came from,
+// and how to find a key or value in its file. Types only: a cached
+// `meet check` loads this and no schema code.
+import type { IsoDate } from './dates.js';
+import type { RecordData } from './schema.js';
+
+/** Keys and list indexes from the front matter's root to a value: ['tasks', 2, 'owner']. */
+export type PropertyPath = readonly (string | number)[];
+
+/** 1-based line and column in the file (not in the front matter). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Where a key or value at `path` is in the record's file. */
+export type Locate = (path: PropertyPath, target?: 'key' | 'value') => Position;
+
+interface LoadedFile {
+  /** Path relative to the repository root, with `/`. */
+  file: string;
+  /** 1-based line where the Markdown body starts. */
+  bodyLine: number;
+  locate: Locate;
+  /** Set on what was salvaged of a record with schema errors: for `meet check` only. */
+  partial?: true;
+}
+
+/** A record read whole: what every command but `check` works on. */
+export interface MeetingRecord extends LoadedFile {
+  data: RecordData;
+  /** The Markdown body; left out when the loader was asked not to keep bodies. */
+  body?: string;
+}
+
+/** The task ids of a record: what the rules across records need of it. */
+export interface RecordFacts {
+  /** The ids of the tasks it assigns, in order. */
+  taskIds: string[];
+  /** The task ids its updates name, in order. */
+  updateTasks: string[];
+}
+
+/**
+ * What `meet check` keeps of a record (the loader's detail 'facts'): its
+ * date and task ids, so that 100,000 records fit in little memory.
+ */
+export interface FactsRecord extends LoadedFile {
+  data: { date: IsoDate };
+  facts: RecordFacts;
+}
+
+/** A record as the rules across records take it: whole, or its facts only. */
+export type CheckedRecord = MeetingRecord | FactsRecord;

@@ -1,0 +1,103 @@
+// Tasks as each part of meet sees them, one view per purpose: the state of
+// a task on a day (TaskState), a line of `meet tasks` (TaskRow), a task's
+// history for `meet log` (TaskLog, TaskHistory). The task as written in a
+// record is TaskData (schema.ts); as a report shows it, ReportTask (report.ts).
+import type { IsoDate, Month } from './dates.js';
+import type { MeetingRecord } from './record.js';
+import type { TaskStatus } from './terms.js';
+
+interface TaskChange {
+  date: IsoDate;
+  file: string;
+  status: TaskStatus;
+  note?: string;
+}
+
+export interface TaskState {
+  id: string;
+  title: string;
+  owners: string[];
+  due?: IsoDate;
+  sector?: string;
+  /** The meeting that assigned it. */
+  meeting: MeetingRecord;
+  status: TaskStatus;
+  /** Status as assigned, then every update applied, oldest first. */
+  history: TaskChange[];
+}
+
+/** One line of the list: a task's state on the list's day. */
+export interface TaskRow {
+  id: string;
+  title: string;
+  /** Owner ids, the lead first. */
+  owners: string[];
+  due?: IsoDate;
+  sector?: string;
+  status: TaskStatus;
+  /** 0 when not overdue. */
+  overdueDays: number;
+  /** The meeting that assigned it; `file` is relative to the repository root. */
+  meeting: { date: IsoDate; title: string; file: string };
+}
+
+export interface TaskFilters {
+  status?: readonly TaskStatus[];
+  owner?: string;
+  sector?: string;
+  overdue?: boolean;
+  dueBefore?: IsoDate;
+  assignedIn?: Month;
+}
+
+export type TaskSort = 'due' | 'owner' | 'id';
+
+export interface TaskList {
+  /** The day the states are read on. */
+  day: IsoDate;
+  /** Set when the list is "at the end of" this month. */
+  month?: Month;
+  rows: TaskRow[];
+}
+
+interface TaskLogEntry {
+  kind: 'assigned' | 'update';
+  date: IsoDate;
+  /** The meeting's title. */
+  meeting: string;
+  /** The record, relative to the repository root. */
+  file: string;
+  /** The line of the task's `id:` (assigned) or the update's `task:` in `file`. */
+  line: number;
+  status: TaskStatus;
+  note?: string;
+}
+
+export interface TaskLog {
+  id: string;
+  title: string;
+  owners: string[];
+  due?: IsoDate;
+  /** The state after the last entry. */
+  status: TaskStatus;
+  entries: TaskLogEntry[];
+}
+
+/** The commit that last changed an entry's line. */
+export interface CommitInfo {
+  sha: string;
+  author: string;
+  email: string;
+  /** ISO 8601 with the author's UTC offset, e.g. 2020-11-01T17:00:00+07:00. */
+  date: string;
+  summary: string;
+}
+
+/** A log entry with its commit; `commit` is null while the line is not committed yet. */
+export interface TaskHistoryEntry extends TaskLogEntry {
+  commit: CommitInfo | null;
+}
+
+export interface TaskHistory extends Omit<TaskLog, 'entries'> {
+  entries: TaskHistoryEntry[];
+}
