@@ -25,8 +25,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { ConfigSchema, RecordSchema, withDefaults } from '../dist/domain/schema.js';
-import { checkRepository } from '../dist/domain/rules.js';
+import { ConfigSchema, RecordSchema, withDefaults } from '../dist/model/schema.js';
+import { checkRepository } from '../dist/domain/checkRules.js';
 
 const { values } = parseArgs({
   options: {
