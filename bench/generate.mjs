@@ -246,8 +246,90 @@ const MIDDLE_F = ['Thị', 'Thu', 'Ngọc', 'Thanh', 'Mai'];
 const GIVEN_M = ['Hiệp', 'Thành', 'Dũng', 'Hùng', 'Tuấn', 'Hải', 'Bình', 'Nam', 'Long', 'Sơn', 'Cường', 'Quyết', 'Thắng', 'Toàn', 'Khánh'];
 const GIVEN_F = ['Mai', 'Hương', 'Lan', 'Phương', 'Hoa', 'Trang', 'Hằng', 'Yến', 'Thảo', 'Nhung', 'Huyền', 'Loan'];
 
-const PLACE_A = ['Tân', 'Hòa', 'Bình', 'An', 'Phú', 'Thạnh', 'Long', 'Vĩnh', 'Đông', 'Tây', 'Nam', 'Bắc', 'Hưng', 'Quang', 'Minh', 'Thuận', 'Phước', 'Lộc', 'Thái', 'Hồng', 'Kim', 'Ngọc', 'Xuân', 'Hương', 'Trung', 'Đại', 'Mỹ', 'Yên', 'Cẩm', 'Sơn', 'Thanh', 'Đức', 'Gia', 'Hải', 'Lâm', 'Quỳnh', 'Văn', 'Tiên', 'Hiệp', 'Định'];
-const PLACE_B = ['Lập', 'Bình', 'Phú', 'Hòa', 'Thành', 'Tiến', 'Lợi', 'Hưng', 'Sơn', 'Thịnh', 'Khánh', 'Phong', 'Mỹ', 'An', 'Xuân', 'Lộc', 'Long', 'Hải', 'Trung', 'Đông', 'Tây', 'Nam', 'Bắc', 'Lạc', 'Thủy', 'Quang', 'Tân', 'Nghĩa', 'Thọ', 'Đức', 'Hà', 'Lĩnh', 'Cường', 'Kiên', 'Vinh', 'Hồng', 'Yên', 'Điền', 'Châu', 'Giang'];
+const PLACE_A = [
+  'Tân',
+  'Hòa',
+  'Bình',
+  'An',
+  'Phú',
+  'Thạnh',
+  'Long',
+  'Vĩnh',
+  'Đông',
+  'Tây',
+  'Nam',
+  'Bắc',
+  'Hưng',
+  'Quang',
+  'Minh',
+  'Thuận',
+  'Phước',
+  'Lộc',
+  'Thái',
+  'Hồng',
+  'Kim',
+  'Ngọc',
+  'Xuân',
+  'Hương',
+  'Trung',
+  'Đại',
+  'Mỹ',
+  'Yên',
+  'Cẩm',
+  'Sơn',
+  'Thanh',
+  'Đức',
+  'Gia',
+  'Hải',
+  'Lâm',
+  'Quỳnh',
+  'Văn',
+  'Tiên',
+  'Hiệp',
+  'Định',
+];
+const PLACE_B = [
+  'Lập',
+  'Bình',
+  'Phú',
+  'Hòa',
+  'Thành',
+  'Tiến',
+  'Lợi',
+  'Hưng',
+  'Sơn',
+  'Thịnh',
+  'Khánh',
+  'Phong',
+  'Mỹ',
+  'An',
+  'Xuân',
+  'Lộc',
+  'Long',
+  'Hải',
+  'Trung',
+  'Đông',
+  'Tây',
+  'Nam',
+  'Bắc',
+  'Lạc',
+  'Thủy',
+  'Quang',
+  'Tân',
+  'Nghĩa',
+  'Thọ',
+  'Đức',
+  'Hà',
+  'Lĩnh',
+  'Cường',
+  'Kiên',
+  'Vinh',
+  'Hồng',
+  'Yên',
+  'Điền',
+  'Châu',
+  'Giang',
+];
 // [weight, unit word, slug prefix]
 const UNIT_KINDS = [
   [10, 'huyện', 'huyen'],
@@ -270,8 +352,18 @@ const FILLER = [
 ];
 
 const NOTES = {
-  done: ['Đã hoàn thành, báo cáo kết quả về Văn phòng', 'Hoàn thành đúng tiến độ', 'Đã triển khai xong, đạt yêu cầu đề ra', 'Hoàn thành; kết quả được hội nghị ghi nhận'],
-  'in-progress': ['Đang triển khai, đạt khoảng {p}% khối lượng', 'Chậm tiến độ do vướng mắc về mặt bằng', 'Đang chờ đối chiếu số liệu với Kho bạc Nhà nước', 'Đã xây dựng kế hoạch, đang tổ chức thực hiện'],
+  done: [
+    'Đã hoàn thành, báo cáo kết quả về Văn phòng',
+    'Hoàn thành đúng tiến độ',
+    'Đã triển khai xong, đạt yêu cầu đề ra',
+    'Hoàn thành; kết quả được hội nghị ghi nhận',
+  ],
+  'in-progress': [
+    'Đang triển khai, đạt khoảng {p}% khối lượng',
+    'Chậm tiến độ do vướng mắc về mặt bằng',
+    'Đang chờ đối chiếu số liệu với Kho bạc Nhà nước',
+    'Đã xây dựng kế hoạch, đang tổ chức thực hiện',
+  ],
   dropped: ['Không tiếp tục thực hiện do điều chỉnh kế hoạch', 'Dừng thực hiện; nội dung được lồng ghép vào nhiệm vụ khác'],
 };
 
@@ -289,7 +381,10 @@ function makeRandom(seed) {
       const j = Math.floor(next() * (i + 1));
       [indexes[i], indexes[j]] = [indexes[j], indexes[i]];
     }
-    return indexes.slice(0, Math.min(count, list.length)).sort((a, b) => a - b).map((i) => list[i]);
+    return indexes
+      .slice(0, Math.min(count, list.length))
+      .sort((a, b) => a - b)
+      .map((i) => list[i]);
   };
   return { next, int, pick, chance, sample };
 }
@@ -320,6 +415,27 @@ function scalar(text) {
   return plain ? text : JSON.stringify(text);
 }
 
+// Inside a flow collection ("{ name: …, role: … }") a plain value may not hold
+// the collection's own punctuation either.
+function flowScalar(text) {
+  const plain = scalar(text);
+  return plain === text && !/[,[\]{}#:]/.test(text) ? text : JSON.stringify(text);
+}
+
+// Written as a clerk might: quoted in single quotes when it is a title.
+function quoted(text) {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** A note or summary as a block scalar ("|" keeps the lines, ">" folds them). */
+function blockScalar(key, text, indent, random) {
+  const words = text.split(' ');
+  const cut = Math.max(1, Math.floor(words.length / 2));
+  const lines = [words.slice(0, cut).join(' '), words.slice(cut).join(' ')].filter(Boolean);
+  const header = random.pick(['|', '>', '>-', '|-']);
+  return [`${' '.repeat(indent)}${key}: ${header}`, ...lines.map((l) => `${' '.repeat(indent + 2)}${l}`)];
+}
+
 function formatNumber(value, decimals) {
   return decimals === 0 ? String(Math.round(value)) : value.toFixed(decimals).replace(/\.?0+$/, '');
 }
@@ -347,10 +463,13 @@ function makeOrganizations(count, random) {
       continue;
     }
     seen.add(slug);
-    const person = (female) =>
-      `${random.pick(FAMILY)} ${random.pick(female ? MIDDLE_F : MIDDLE_M)} ${random.pick(female ? GIVEN_F : GIVEN_M)}`;
+    const person = (female) => `${random.pick(FAMILY)} ${random.pick(female ? MIDDLE_F : MIDDLE_M)} ${random.pick(female ? GIVEN_F : GIVEN_M)}`;
     // A new chair and deputies after the 2021 elections.
-    const term = () => ({ chair: person(random.chance(0.25)), deputies: [person(random.chance(0.4)), person(random.chance(0.4))], recorder: person(random.chance(0.6)) });
+    const term = () => ({
+      chair: person(random.chance(0.25)),
+      deputies: [person(random.chance(0.4)), person(random.chance(0.4))],
+      recorder: person(random.chance(0.6)),
+    });
     organizations.push({ name: `UBND ${kind[1]} ${place}`, unit: kind[1], place, slug, district: kind[2] === 'huyen', terms: [term(), term()] });
   }
   return organizations;
@@ -394,18 +513,35 @@ function writeRecord(org, meeting, state, random) {
   const file = `meetings/${year}/${date}-${slug}.md`;
   const nextMonth = month === 12 ? 1 : month + 1;
 
+  // Clerks write YAML in different styles; the corpus mixes them like the
+  // README and real repositories do (BENCHMARKS.md): more than half in flow
+  // style for chair, metrics and owners, some titles in quotes, some notes
+  // as block scalars, comments, a few files saved with CRLF or a BOM.
+  const style = {
+    flow: random.chance(0.55),
+    quotedTitle: random.chance(0.3),
+    blockNotes: random.chance(0.3),
+    comments: random.chance(0.4),
+    crlf: random.chance(0.06),
+    bom: random.chance(0.03),
+  };
   const y = [];
   y.push('---');
-  y.push(`title: ${scalar(title)}`);
+  if (style.comments) y.push(`# Biên bản ${title.charAt(0).toLowerCase()}${title.slice(1)}`);
+  y.push(`title: ${style.quotedTitle ? quoted(title) : scalar(title)}`);
   y.push(`date: ${date}`);
   y.push(`kind: ${meeting.kind}`);
   y.push(`period: ${year}-${pad(month)}`);
   y.push(`organization: ${scalar(org.name)}`);
   y.push(`time: ${pad(random.pick([7, 8, 8, 14, 14, 15]))}:${random.pick(['00', '00', '30'])}`);
-  y.push(`location: ${scalar(random.pick([`Hội trường UBND ${level} ${org.place}`, `Phòng họp trực tuyến UBND ${level}`, `Phòng họp tầng 2, trụ sở UBND ${level}`]))}`);
+  y.push(
+    `location: ${scalar(random.pick([`Hội trường UBND ${level} ${org.place}`, `Phòng họp trực tuyến UBND ${level}`, `Phòng họp tầng 2, trụ sở UBND ${level}`]))}`,
+  );
   const chairedByDeputy = random.chance(0.2);
   const chair = chairedByDeputy ? `${term.deputies[0]}, Phó Chủ tịch UBND ${level}` : `${term.chair}, Chủ tịch UBND ${level}`;
-  if (!chairedByDeputy) {
+  if (!chairedByDeputy && style.flow) {
+    y.push(`chair: { name: ${flowScalar(term.chair)}, role: ${flowScalar(`Chủ tịch UBND ${level}`)} }`);
+  } else if (!chairedByDeputy) {
     y.push('chair:');
     y.push(`  name: ${scalar(term.chair)}`);
     y.push(`  role: ${scalar(`Chủ tịch UBND ${level}`)}`);
@@ -436,10 +572,13 @@ function writeRecord(org, meeting, state, random) {
     const clauses = values.map((v) => `${v.label.charAt(0).toLowerCase()}${v.label.slice(1)} đạt ${viNumber(v.value)}${v.unit === '%' ? '%' : ` ${v.unit}`}`);
     const summary = `${random.pick(RESULT_TEXT[sector])}${clauses.length ? `; ${clauses.join(', ')}` : ''}.`;
     y.push(`  - sector: ${sector}`);
-    y.push(`    summary: ${scalar(summary)}`);
-    if (values.length) {
+    if (style.blockNotes && random.chance(0.5)) y.push(...blockScalar('summary', summary, 4, random));
+    else y.push(`    summary: ${scalar(summary)}`);
+    if (values.length && style.flow) {
+      y.push(`    metrics: { ${values.map((v) => `${v.id}: ${v.value}`).join(', ')} }`);
+    } else if (values.length) {
       y.push('    metrics:');
-      for (const v of values) y.push(`      ${v.id}: ${v.value}`);
+      for (const v of values) y.push(`      ${v.id}: ${v.value}${style.comments && random.chance(0.3) ? ` # ${v.label}` : ''}`);
     }
   }
 
@@ -478,7 +617,7 @@ function writeRecord(org, meeting, state, random) {
     const status = random.chance(0.12) ? 'in-progress' : undefined;
     y.push(`  - id: ${id}`);
     y.push(`    title: ${scalar(`${text} trên địa bàn ${level}`)}`);
-    y.push(`    owner: ${owners.length === 1 ? owners[0] : `[${owners.join(', ')}]`}`);
+    y.push(`    owner: ${owners.length === 1 && !style.flow ? owners[0] : `[${owners.join(', ')}]`}`);
     y.push(`    due: ${due}`);
     if (random.chance(0.85)) y.push(`    sector: ${sector}`);
     if (status) y.push(`    status: ${status}`);
@@ -495,7 +634,11 @@ function writeRecord(org, meeting, state, random) {
       const status = roll < 0.62 ? 'done' : roll < 0.95 ? 'in-progress' : 'dropped';
       y.push(`  - task: ${task.id}`);
       y.push(`    status: ${status}`);
-      if (random.chance(0.75)) y.push(`    note: ${scalar(random.pick(NOTES[status]).replace('{p}', String(random.int(3, 9) * 10)))}`);
+      if (random.chance(0.75)) {
+        const note = random.pick(NOTES[status]).replace('{p}', String(random.int(3, 9) * 10));
+        if (style.blockNotes && random.chance(0.5)) y.push(...blockScalar('note', note, 4, random));
+        else y.push(`    note: ${scalar(note)}`);
+      }
       if (status !== 'in-progress') closed.add(task.id);
     }
     state.open = state.open.filter((t) => !closed.has(t.id));
@@ -503,7 +646,10 @@ function writeRecord(org, meeting, state, random) {
   // Old tasks nobody reports on any more stay open (and overdue) for ever.
   state.open = [...state.open.slice(-60), ...tasks];
 
-  const tags = random.sample(['thuong-ky', 'nong-thon-moi', 'dau-tu-cong', 'ngan-sach', 'cai-cach-hanh-chinh', 'an-ninh-trat-tu', 'thien-tai', 'chuyen-doi-so'], random.int(1, 4));
+  const tags = random.sample(
+    ['thuong-ky', 'nong-thon-moi', 'dau-tu-cong', 'ngan-sach', 'cai-cach-hanh-chinh', 'an-ninh-trat-tu', 'thien-tai', 'chuyen-doi-so'],
+    random.int(1, 4),
+  );
   y.push(`tags: [${tags.join(', ')}]`);
   if (random.chance(0.3)) {
     y.push('extra:');
@@ -547,8 +693,12 @@ function writeRecord(org, meeting, state, random) {
   if (sentences.length) paragraphs.push(sentences.join(' '));
   // Never end on a heading with nothing under it.
   if (paragraphs[paragraphs.length - 1].startsWith('#')) paragraphs.push(random.pick(FILLER));
-  paragraphs.push(`Kết luận hội nghị, đồng chí ${chair.split(',')[0]} yêu cầu các cơ quan, đơn vị tập trung thực hiện tốt các nhiệm vụ được giao trong tháng ${nextMonth}.`);
-  const text = `${y.join('\n')}\n\n${paragraphs.join('\n\n')}\n`;
+  paragraphs.push(
+    `Kết luận hội nghị, đồng chí ${chair.split(',')[0]} yêu cầu các cơ quan, đơn vị tập trung thực hiện tốt các nhiệm vụ được giao trong tháng ${nextMonth}.`,
+  );
+  let text = `${y.join('\n')}\n\n${paragraphs.join('\n\n')}\n`;
+  if (style.crlf) text = text.replaceAll('\n', '\r\n');
+  if (style.bom) text = `\uFEFF${text}`;
   return { file, text, tasks: taskCount, updates: updates.length };
 }
 
@@ -569,7 +719,13 @@ function configText() {
     'metrics:',
   ];
   for (const [id, [label, unit, sector, aggregate]] of Object.entries(METRICS)) {
-    lines.push(`  ${id}:`, `    label: ${scalar(label)}`, `    unit: ${unit === '%' ? "'%'" : scalar(unit)}`, `    sector: ${sector}`, `    aggregate: ${aggregate}`);
+    lines.push(
+      `  ${id}:`,
+      `    label: ${scalar(label)}`,
+      `    unit: ${unit === '%' ? "'%'" : scalar(unit)}`,
+      `    sector: ${sector}`,
+      `    aggregate: ${aggregate}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -8,6 +8,15 @@ interface Line {
   indent: number;
   /** The line after its indentation: never blank, never a comment line. */
   text: string;
+  /** Its index among all the text's lines (blank and comment lines included): for block scalars. */
+  row: number;
+}
+
+interface Text {
+  /** Lines with content, in order. */
+  lines: Line[];
+  /** Every line, CR of a CRLF removed: a block scalar's content is read from these. */
+  raw: string[];
 }
 
 // Tabs, control characters, BOMs, non-characters and the Unicode line
@@ -36,10 +45,11 @@ const notPlain = new NotPlain();
 /** The front matter's value, or NOT_PLAIN when the exact reader must read it. */
 export function readPlainYaml(text: string): unknown {
   if (UNSAFE.test(text)) return NOT_PLAIN;
-  const lines = contentLines(text);
-  if (lines === undefined) return NOT_PLAIN;
+  const split = contentLines(text);
+  if (split === undefined) return NOT_PLAIN;
+  const { lines } = split;
   if (lines.length === 0) return null;
-  const reader = new Reader(lines);
+  const reader = new Reader(split);
   try {
     const value = reader.block(lines[0]!.indent, 0);
     // A line left over is less indented than the first: not one document.
@@ -50,8 +60,9 @@ export function readPlainYaml(text: string): unknown {
   }
 }
 
-function contentLines(text: string): Line[] | undefined {
+function contentLines(text: string): Text | undefined {
   const lines: Line[] = [];
+  const raw: string[] = [];
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
@@ -61,16 +72,18 @@ function contentLines(text: string): Line[] | undefined {
     if (end < text.length && stop > start && text.charCodeAt(stop - 1) === 13) stop--;
     let indent = start;
     while (indent < stop && text.charCodeAt(indent) === 32) indent++;
+    const row = raw.length;
+    raw.push(text.slice(start, stop));
     if (indent < stop) {
       const line = text.slice(indent, stop);
       // A CR alone, or a document marker, is for the exact reader.
       if (line.includes('\r')) return undefined;
       if (indent === start && (line.startsWith('---') || line.startsWith('...'))) return undefined;
-      if (line.charCodeAt(0) !== 35) lines.push({ indent: indent - start, text: line });
+      if (line.charCodeAt(0) !== 35) lines.push({ indent: indent - start, text: line, row });
     }
     start = end + 1;
   }
-  return lines;
+  return { lines, raw };
 }
 
 function isListEntry(text: string): boolean {
@@ -98,77 +111,213 @@ function plainValue(text: string): string | null {
   return NULL_TEXT.has(text) ? null : text;
 }
 
-/** A value written on the same line as its key or "-". */
-function inlineValue(rest: string): unknown {
+/** A value written on the same line as its key or "-"; `count` is told how many values it holds. */
+function inlineValue(rest: string, depth: number, count: (values: number) => void): unknown {
   const first = rest.charCodeAt(0);
-  if (first === 34) return doubleQuoted(rest);
-  if (first === 39) return singleQuoted(rest);
-  if (first === 91) return flowList(rest);
+  if (first === 34) return quotedAlone(rest, doubleQuoted(rest, 0));
+  if (first === 39) return quotedAlone(rest, singleQuoted(rest, 0));
+  if (first === 91 || first === 123) {
+    const flow = new Flow(rest, depth, count);
+    const value = flow.value();
+    if (!isLineEnd(rest.slice(flow.at))) throw notPlain;
+    return value;
+  }
   const comment = rest.indexOf(' #');
   const text = trimEndSpaces(comment === -1 ? rest : rest.slice(0, comment));
   if (!isPlainText(text)) throw notPlain;
+  count(1);
   return plainValue(text);
 }
 
-function doubleQuoted(rest: string): string {
+/** A quoted value that must end its line. */
+function quotedAlone(rest: string, [value, end]: [string, number]): string {
+  if (!isLineEnd(rest.slice(end))) throw notPlain;
+  return value;
+}
+
+/** `"…"` from `from`, on one line; the value and the index after the closing quote. */
+function doubleQuoted(rest: string, from: number): [string, number] {
   let out = '';
-  let from = 1;
+  let at = from + 1;
   for (;;) {
-    const quote = rest.indexOf('"', from);
-    const escape = rest.indexOf('\\', from);
+    const quote = rest.indexOf('"', at);
+    const escape = rest.indexOf('\\', at);
     if (quote === -1) throw notPlain; // runs on to the next line
     if (escape !== -1 && escape < quote) {
       // Only the escapes that stand for themselves; the rest are rare.
       const escaped = rest[escape + 1];
       if (escaped !== '"' && escaped !== '\\') throw notPlain;
-      out += rest.slice(from, escape) + escaped;
-      from = escape + 2;
+      out += rest.slice(at, escape) + escaped;
+      at = escape + 2;
       continue;
     }
-    out += rest.slice(from, quote);
-    if (!isLineEnd(rest.slice(quote + 1))) throw notPlain;
-    return out;
+    return [out + rest.slice(at, quote), quote + 1];
   }
 }
 
-function singleQuoted(rest: string): string {
+/** `'…'` from `from`, on one line; the value and the index after the closing quote. */
+function singleQuoted(rest: string, from: number): [string, number] {
   let out = '';
-  let from = 1;
+  let at = from + 1;
   for (;;) {
-    const quote = rest.indexOf("'", from);
+    const quote = rest.indexOf("'", at);
     if (quote === -1) throw notPlain;
-    out += rest.slice(from, quote);
+    out += rest.slice(at, quote);
     if (rest.charCodeAt(quote + 1) === 39) {
       out += "'";
-      from = quote + 2;
+      at = quote + 2;
       continue;
     }
-    if (!isLineEnd(rest.slice(quote + 1))) throw notPlain;
-    return out;
+    return [out, quote + 1];
   }
 }
 
-/** `[a, b, c]` of plain words, on one line. */
-function flowList(rest: string): (string | null)[] {
-  const close = rest.indexOf(']');
-  if (close === -1 || !isLineEnd(rest.slice(close + 1))) throw notPlain;
-  const inside = rest.slice(1, close);
-  if (/[[\]{}"'#:]/.test(inside)) throw notPlain;
-  if (trimEndSpaces(inside) === '') return [];
-  return inside.split(',').map((item) => {
-    let start = 0;
-    while (item.charCodeAt(start) === 32) start++;
-    const text = trimEndSpaces(item.slice(start));
-    if (!isPlainText(text)) throw notPlain;
+// A key inside a flow mapping: a plain word, then ":" and a space.
+const FLOW_KEY = /[A-Za-z0-9_][A-Za-z0-9_.-]*: /y;
+// What a plain value inside a flow collection may not hold: its ends, and
+// what the exact reader reads differently there (":" pairs, "#" comments).
+const FLOW_UNSAFE = /[[\]{}#:]/;
+
+/**
+ * A flow collection on one line: `{ name: Hoàng Văn Hiệp, role: Chủ tịch }`,
+ * `[van-phong, kinh-te-ha-tang]`, nested, with plain or quoted scalars. What
+ * is less common (multi-line, empty entries, a trailing comma, quoted or
+ * complex keys, ":" or "#" in a plain value) is left to the exact reader.
+ */
+class Flow {
+  at = 0;
+
+  constructor(
+    private readonly text: string,
+    private depth: number,
+    private readonly count: (values: number) => void,
+  ) {}
+
+  value(): unknown {
+    const c = this.text.charCodeAt(this.at);
+    if (c === 123) return this.mapping();
+    if (c === 91) return this.list();
+    if (c === 34 || c === 39) {
+      const [value, end] = c === 34 ? doubleQuoted(this.text, this.at) : singleQuoted(this.text, this.at);
+      this.at = end;
+      this.count(1);
+      return value;
+    }
+    return this.plain();
+  }
+
+  private spaces(): void {
+    while (this.text.charCodeAt(this.at) === 32) this.at++;
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) throw notPlain;
+    this.count(1);
+    this.at++;
+    this.spaces();
+  }
+
+  /** After an entry: "," and another entry, or the closing character. */
+  private next(close: number): boolean {
+    this.spaces();
+    const c = this.text.charCodeAt(this.at);
+    if (c === close) {
+      this.at++;
+      this.depth--;
+      return false;
+    }
+    if (c !== 44) throw notPlain;
+    this.at++;
+    this.spaces();
+    // A trailing comma, or an empty entry.
+    const after = this.text.charCodeAt(this.at);
+    if (after === close || after === 44) throw notPlain;
+    return true;
+  }
+
+  private mapping(): Record<string, unknown> {
+    this.enter();
+    const out: Record<string, unknown> = {};
+    if (this.text.charCodeAt(this.at) === 125) {
+      this.at++;
+      this.depth--;
+      return out;
+    }
+    do {
+      FLOW_KEY.lastIndex = this.at;
+      const match = FLOW_KEY.exec(this.text);
+      if (!match) throw notPlain;
+      const key = match[0].slice(0, -2);
+      if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(out, key)) throw notPlain;
+      this.at += match[0].length;
+      this.spaces();
+      this.count(1);
+      out[key] = this.value();
+    } while (this.next(125));
+    return out;
+  }
+
+  private list(): unknown[] {
+    this.enter();
+    const out: unknown[] = [];
+    if (this.text.charCodeAt(this.at) === 93) {
+      this.at++;
+      this.depth--;
+      return out;
+    }
+    do out.push(this.value());
+    while (this.next(93));
+    return out;
+  }
+
+  /** A plain scalar up to the next "," or closing character. */
+  private plain(): string | null {
+    let end = this.at;
+    while (end < this.text.length) {
+      const c = this.text.charCodeAt(end);
+      if (c === 44 || c === 93 || c === 125) break;
+      end++;
+    }
+    const text = trimEndSpaces(this.text.slice(this.at, end));
+    if (text === '' || INDICATOR_FIRST.has(text[0]!) || FLOW_UNSAFE.test(text)) throw notPlain;
+    this.at = end;
+    this.count(1);
     return plainValue(text);
-  });
+  }
+}
+
+// A block scalar's header, without indentation indicator or comment.
+const BLOCK_SCALAR = /^([|>])(-?) *$/;
+
+/** Folded lines: one line break becomes a space, n + 1 breaks n newlines. */
+function fold(parts: readonly string[]): string {
+  let out = '';
+  let breaks = 0;
+  let started = false;
+  for (const part of parts) {
+    if (part === '') {
+      if (started) breaks++;
+      else out += '\n';
+      continue;
+    }
+    if (started) out += breaks > 0 ? '\n'.repeat(breaks) : ' ';
+    out += part;
+    breaks = 0;
+    started = true;
+  }
+  return out;
 }
 
 class Reader {
   private at = 0;
   private nodes = 0;
+  private readonly lines: Line[];
+  private readonly raw: string[];
 
-  constructor(private readonly lines: Line[]) {}
+  constructor(text: Text) {
+    this.lines = text.lines;
+    this.raw = text.raw;
+  }
 
   done(): boolean {
     return this.at === this.lines.length;
@@ -183,11 +332,54 @@ class Reader {
     if (this.nodes > MAX_NODES) throw notPlain;
   }
 
-  /** A one-line value, counting a flow list's items as the exact reader does. */
-  private inline(rest: string): unknown {
-    const value = inlineValue(rest);
-    this.count(Array.isArray(value) ? 1 + value.length : 1);
+  /**
+   * The value after a key or "-": a block scalar (`|`, `|-`, `>`, `>-`)
+   * whose lines follow, or a one-line value. `parent` is the indentation a
+   * block scalar's lines must go beyond.
+   */
+  private inline(rest: string, parent: number, depth: number): unknown {
+    const header = BLOCK_SCALAR.exec(rest);
+    if (header) return this.blockScalar(header[1] === '>', header[2] === '-', parent);
+    const value = inlineValue(rest, depth, (values) => this.count(values));
+    this.endOfValue(parent);
     return value;
+  }
+
+  /**
+   * A block scalar whose header is on the line before `this.at`. Its lines
+   * are read from the raw text (blank lines and "#" lines are content). Less
+   * common shapes are left to the exact reader: an empty scalar, a blank line
+   * longer than the indentation, a line between the parent's indentation and
+   * the scalar's, and, when folded, more-indented lines or trailing spaces.
+   */
+  private blockScalar(folded: boolean, strip: boolean, parent: number): string {
+    const headerRow = this.lines[this.at - 1]!.row;
+    let indent = -1;
+    let last = -1;
+    let row = headerRow + 1;
+    for (; row < this.raw.length; row++) {
+      const line = this.raw[row]!;
+      let spaces = 0;
+      while (line.charCodeAt(spaces) === 32) spaces++;
+      if (spaces === line.length) continue;
+      if (spaces <= parent) break;
+      if (indent === -1) indent = spaces;
+      else if (spaces < indent) throw notPlain;
+      if (folded && (spaces > indent || line.charCodeAt(line.length - 1) === 32)) throw notPlain;
+      last = row;
+    }
+    if (indent === -1) throw notPlain;
+    const parts: string[] = [];
+    for (let r = headerRow + 1; r <= last; r++) {
+      const line = this.raw[r]!;
+      if (line.length > indent && line.trimStart() === '') throw notPlain;
+      parts.push(line.length <= indent && line.trimStart() === '' ? '' : line.slice(indent));
+    }
+    for (let r = last + 1; r < row; r++) if (this.raw[r]!.length > indent) throw notPlain;
+    while (this.at < this.lines.length && this.lines[this.at]!.row <= last) this.at++;
+    this.count(1);
+    const text = folded ? fold(parts) : parts.join('\n');
+    return strip ? text : `${text}\n`;
   }
 
   /** The value of a key or "-" with nothing after it on its line. */
@@ -226,8 +418,7 @@ class Reader {
       if (rest === '' || rest.charCodeAt(0) === 35) {
         out[key] = this.nested(indent, depth, true);
       } else {
-        out[key] = this.inline(rest);
-        this.endOfValue(indent);
+        out[key] = this.inline(rest, indent, depth);
       }
     }
     return out;
@@ -251,12 +442,11 @@ class Reader {
         out.push(this.nested(indent, depth, false));
       } else if (KEY.test(rest)) {
         // "- key: value": a mapping whose keys line up with this first one.
-        this.lines[this.at] = { indent: indent + gap, text: rest };
+        this.lines[this.at] = { indent: indent + gap, text: rest, row: line.row };
         out.push(this.mapping(indent + gap, depth + 1));
       } else {
         this.at++;
-        out.push(this.inline(rest));
-        this.endOfValue(indent);
+        out.push(this.inline(rest, indent, depth));
       }
     }
     return out;
