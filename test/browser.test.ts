@@ -88,7 +88,7 @@ afterAll(async () => {
 async function openReport(args: string[]): Promise<LoadedPage & { html: string }> {
   const repo = copyExamples();
   writeTree(repo, { 'meetings/2020/2020-10-30-hop-bat-thuong.md': HOSTILE_RECORD });
-  const run = runMeet(['report', ...args, '--format', 'html'], { cwd: repo });
+  const run = await runMeet(['report', ...args, '--format', 'html'], { cwd: repo });
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   const file = path.join(tempDir('meet-html-'), 'report.html');

@@ -92,7 +92,7 @@ describe('kill -9 at any moment: every record is the old version or the new one,
     expect(killedMidway).toBeGreaterThan(0);
     expect(completed + killedMidway).toBe(spread.length);
     // Whatever a killed run left behind, meet check reads only the records.
-    const check = runMeet(['check'], { cwd: root });
+    const check = await runMeet(['check'], { cwd: root });
     expect(check.code, check.stdout + check.stderr).toBe(0);
   }, 120_000);
 
@@ -123,7 +123,7 @@ describe('kill -9 at any moment: every record is the old version or the new one,
       }
       expect(visible(folder)).toEqual([...expected].sort());
     }
-    const check = runMeet(['check'], { cwd: root });
+    const check = await runMeet(['check'], { cwd: root });
     expect(check.code, check.stdout + check.stderr).toBe(0);
   }, 120_000);
 });
@@ -155,6 +155,6 @@ describe('meet new racing for the same path', () => {
     }
     // No temp file survives a lost race.
     expect(readdirSync(folder).filter((name) => name.startsWith('.'))).toEqual([]);
-    expect(runMeet(['check'], { cwd: root }).code).toBe(0);
+    expect((await runMeet(['check'], { cwd: root })).code).toBe(0);
   }, 60_000);
 });

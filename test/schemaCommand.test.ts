@@ -21,8 +21,8 @@ function present(property: Json): Json {
 describe('meet schema', () => {
   let schema: Json;
   let stdout: string;
-  beforeAll(() => {
-    const run = runMeet(['schema'], { cwd: tempDir() });
+  beforeAll(async () => {
+    const run = await runMeet(['schema'], { cwd: tempDir() });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     stdout = run.stdout;
