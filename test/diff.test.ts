@@ -1,10 +1,10 @@
 // meet diff: the month diff as a value (diffMonths over real files read back
 // with loadValidRepository), its renderers, and the built CLI on examples/.
 //
-// Golden files under test/golden/ are compared exactly. They are rewritten
-// only when UPDATE_GOLDEN=1 is set (UPDATE_GOLDEN=1 npx vitest run
-// test/diff.test.ts); review the change to them like code.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Golden files under test/golden/ are compared exactly (toMatchFileSnapshot).
+// They are rewritten only with -u (npx vitest run test/diff.test.ts -u);
+// review the change to them like code.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -222,7 +222,7 @@ describe('meet diff on examples/', () => {
     const run = await runMeet(['diff', ...args], { cwd: dir, env: { NO_COLOR: '1' } });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expectGolden(golden, run.stdout);
+    await expect(run.stdout).toMatchFileSnapshot(`golden/${golden}`);
   });
 
   it('writes Markdown by default when stdout is not a terminal', async () => {
@@ -294,15 +294,4 @@ describe('meet diff on examples/', () => {
 
 function goldenPath(name: string): string {
   return path.join(PROJECT_ROOT, 'test', 'golden', name);
-}
-
-function expectGolden(name: string, actual: string): void {
-  const file = goldenPath(name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (!existsSync(file)) throw new Error(`Missing golden file ${file}; create it with UPDATE_GOLDEN=1.`);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
 }

@@ -1,11 +1,12 @@
 // meet report: golden files on examples/, unit tests of buildReport on small
 // real repositories, and end-to-end runs of the built CLI.
 //
-// Golden files live in test/golden/report-* and are compared exactly. After an
-// intended change to the output, regenerate them with
-//   npm run build && UPDATE_GOLDEN=1 npx vitest run test/report.test.ts
+// Golden files live in test/golden/report-* and are compared exactly
+// (toMatchFileSnapshot). After an intended change to the output, regenerate
+// them with
+//   npx vitest run test/report.test.ts -u
 // and review the diff before committing.
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/domain/buildReport.js';
@@ -15,17 +16,6 @@ import { reportJson } from '../src/render/reportJson.js';
 import { EXAMPLES, makeRepo, MINIMAL_CONFIG, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
 
 const GOLDEN = path.join(PROJECT_ROOT, 'test', 'golden');
-
-function expectGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (!existsSync(file)) throw new Error(`Missing golden file ${name}: run with UPDATE_GOLDEN=1 to create it.`);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
 
 describe('golden reports on examples/', () => {
   const cases: { name: string; args: string[] }[] = [
@@ -41,7 +31,7 @@ describe('golden reports on examples/', () => {
       const run = await runMeet(['report', ...args], { cwd: EXAMPLES, env: { NO_COLOR: '1' } });
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      expectGolden(name, run.stdout);
+      await expect(run.stdout).toMatchFileSnapshot(`golden/${name}`);
     });
   }
 

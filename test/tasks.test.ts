@@ -1,28 +1,13 @@
 // meet tasks: golden files on examples/ for every format, filters and sorts
 // asserted by exact ids, CSV quoting, usage errors, empty results.
 //
-// Golden files live in test/golden/tasks-* and are compared exactly. They are
-// rewritten only when UPDATE_GOLDEN=1 is set:
-//   npm run build && UPDATE_GOLDEN=1 npx vitest run test/tasks.test.ts
+// Golden files live in test/golden/tasks-* and are compared exactly
+// (toMatchFileSnapshot). They are rewritten only with -u:
+//   npx vitest run test/tasks.test.ts -u
 // then review the diff before committing.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filterTasks, sortTasks, type TaskRow } from '../src/commands/tasks.js';
-import { EXAMPLES, makeRepo, MINIMAL_CONFIG, PROJECT_ROOT, runMeet } from './helpers.js';
-
-const GOLDEN = path.join(PROJECT_ROOT, 'test', 'golden');
-
-function expectGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (!existsSync(file)) throw new Error(`Missing golden file ${name}: run with UPDATE_GOLDEN=1 to create it.`);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+import { EXAMPLES, makeRepo, MINIMAL_CONFIG, runMeet } from './helpers.js';
 
 function tasks(args: string[], cwd = EXAMPLES, env: Record<string, string | undefined> = { NO_COLOR: '1' }) {
   return runMeet(['tasks', ...args], { cwd, env });
@@ -47,12 +32,12 @@ describe('golden task lists on examples/', () => {
     it(`--today 2020-12-31 --format ${format}`, async () => {
       const run = await tasks(['--today', '2020-12-31', '--format', format]);
       expect(run.code).toBe(0);
-      expectGolden(`tasks-today-2020-12-31.${ext}`, run.stdout);
+      await expect(run.stdout).toMatchFileSnapshot(`golden/tasks-today-2020-12-31.${ext}`);
     });
     it(`--month 2020-11 --format ${format}`, async () => {
       const run = await tasks(['--month', '2020-11', '--format', format]);
       expect(run.code).toBe(0);
-      expectGolden(`tasks-month-2020-11.${ext}`, run.stdout);
+      await expect(run.stdout).toMatchFileSnapshot(`golden/tasks-month-2020-11.${ext}`);
     });
   }
 
