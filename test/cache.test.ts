@@ -1,43 +1,18 @@
 // The speed machinery of issue 5, for what it must not change: the check
 // cache (.meet-cache/) gives the same findings as a full read, is signed so a
 // forged one is ignored, never follows links out of the repository, and
-// survives corruption and concurrent runs; parser threads give the same
-// results as one thread.
-import { spawn, spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// survives corruption (concurrent runs and parser threads, which need whole
+// processes of the built CLI, are in cache.spawn.test.ts).
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { progressOnTerminal, type Io } from '../src/io/terminal.js';
-import { copyExamples, git, MEET_BIN, runMeet, tempDir, TEST_CACHE_HOME, writeTree } from './helpers.js';
-
-const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
-const NOVEMBER = 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md';
+import { cacheFiles, FAKE_FINDING, forge, NOVEMBER, OCTOBER } from './cacheTools.js';
+import { copyExamples, git, runMeet, tempDir, writeTree } from './helpers.js';
 
 function check(root: string, ...args: string[]) {
   return runMeet(['check', '--format', 'json', ...args], { cwd: root });
 }
-
-/** The cache's files, the record shards counted as one name. */
-function cacheFiles(root: string): string[] {
-  const folder = path.join(root, '.meet-cache');
-  const names = existsSync(folder) ? readdirSync(folder) : [];
-  return [...new Set(names.map((n) => n.replace(/^records-[0-9a-f]+\.json$/, 'records-*.json')))].sort();
-}
-
-/** Re-signs a cache file after changing its value, as only the holder of the key can. */
-function forge(root: string, name: string, change: (value: Record<string, unknown>) => void, key = readFileSync(path.join(TEST_CACHE_HOME, 'meet', 'cache-key'))): void {
-  const file = path.join(root, '.meet-cache', name);
-  const bytes = readFileSync(file);
-  const newline = bytes.indexOf(0x0a);
-  const payload = JSON.parse(bytes.subarray(newline + 1).toString('utf8')) as { value: Record<string, unknown> };
-  change(payload.value);
-  const body = Buffer.from(JSON.stringify(payload), 'utf8');
-  const mac = createHmac('sha256', key).update(body).digest('base64url');
-  writeFileSync(file, Buffer.concat([Buffer.from(`${mac}\n`), body]));
-}
-
-const FAKE_FINDING = { file: OCTOBER, line: 3, column: 7, severity: 'error', rule: 'invalid-value', message: 'from the cache' };
 
 describe('meet check with .meet-cache/', () => {
   it('writes a git-ignored cache and gives the same answer from it', async () => {
@@ -148,67 +123,6 @@ describe('meet check with .meet-cache/', () => {
     expect(readFileSync(path.join(root, '.meet-cache'), 'utf8')).toBe('not a folder');
   });
 
-  it('survives concurrent runs: each answers right, and the cache left behind is whole', async () => {
-    const root = copyExamples();
-    const expected = await check(root, '--no-cache');
-    rmSync(path.join(root, '.meet-cache'), { recursive: true, force: true });
-    const runs = await Promise.all(Array.from({ length: 6 }, () => runAsync(['check', '--format', 'json'], root)));
-    for (const run of runs) expect(run).toEqual({ code: expected.code, stdout: expected.stdout });
-    expect(cacheFiles(root)).toEqual(['.gitignore', 'check-result.json', 'records-*.json']);
-    forge(root, 'check-result.json', (value) => {
-      value.findings = [FAKE_FINDING];
-    });
-    // The surviving file verifies (it is used), so it was written whole. Read
-    // by the binary too: the cache is only valid for the build that wrote it.
-    expect(JSON.parse((await runAsync(['check', '--format', 'json'], root)).stdout)).toEqual([FAKE_FINDING]);
-  });
-});
-
-describe('parser threads', () => {
-  it('give the same findings, reports and task lists as one thread', async () => {
-    const root = copyExamples();
-    // Errors in one file (read again on the main thread), cross-record findings on clean ones (placed lazily).
-    const october = path.join(root, OCTOBER);
-    writeFileSync(october, readFileSync(october, 'utf8').replace(/^tasks:\n(?: {2}.*\n|\n)*/m, 'tasks: []\n'));
-    writeTree(root, {
-      'meetings/2020/2020-12-30-bad.md': '---\ntitle: A\ndate: 2020-12-30\nchair: B\ntasks:\n  - id: x\n    owner: nobody\n    title: T\nupdates:\n  - task: nope\n    status: done\n---\n',
-      'meetings/2020/2020-12-31-tab.md': '---\ntitle: A\n\tdate: x\n---\n',
-    });
-    const one = await runMeet(['check', '--format', 'json', '--no-cache'], { cwd: root, env: { MEET_THREADS: '0' } });
-    const two = await runMeet(['check', '--format', 'json', '--no-cache'], { cwd: root, env: { MEET_THREADS: '2' } });
-    expect(one.code).toBe(1);
-    expect(two).toEqual(one);
-    expect(JSON.parse(one.stdout).length).toBeGreaterThan(3);
-
-    const clean = copyExamples();
-    for (const args of [['report', '--month', '2020-10', '--format', 'json'], ['tasks', '--format', 'json', '--today', '2020-12-01'], ['diff', '2020-10', '2020-11', '--format', 'json']]) {
-      const single = await runMeet(args, { cwd: clean, env: { MEET_THREADS: '0' } });
-      const threaded = await runMeet(args, { cwd: clean, env: { MEET_THREADS: '3' } });
-      expect(single.code).toBe(0);
-      expect(threaded).toEqual(single);
-    }
-  });
-});
-
-describe('parser threads and hostile records', () => {
-  it('a thread that runs out of memory on a huge record leaves it to the main thread: the same findings', async () => {
-    const root = copyExamples();
-    // 250,000 values behind an anchor: the exact reader is needed, and a parser thread's small heap is not enough for it.
-    const values = Array.from({ length: 12_000 }, (_, i) => `  k${i}: [${Array(20).fill('x').join(', ')}]\n`).join('');
-    writeTree(root, { 'meetings/2020/2020-12-30-big.md': `---\ntitle: A\ndate: 2020-12-30\nchair: B\nextra:\n  anchor: &a x\n${values}---\n` });
-    const one = await runMeet(['check', '--format', 'json', '--no-cache'], { cwd: root, env: { MEET_THREADS: '0' } });
-    const two = await runMeet(['check', '--format', 'json', '--no-cache'], { cwd: root, env: { MEET_THREADS: '2' } });
-    expect(one.code).toBe(1);
-    expect(JSON.parse(one.stdout).some((f: { file: string }) => f.file.endsWith('2020-12-30-big.md'))).toBe(true);
-    expect(two).toEqual(one);
-  });
-
-  it('output cut short by the reader (| head) ends quietly', () => {
-    const root = copyExamples();
-    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${MEET_BIN}" tasks --format json --today 2020-12-01 | head -c 10`], { cwd: root, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME } });
-    expect(run.stdout).toHaveLength(10);
-    expect(run.stderr).not.toMatch(/EPIPE|Error/);
-  });
 });
 
 describe('progress on a terminal', () => {
@@ -255,13 +169,3 @@ describe('progress on a terminal', () => {
     expect(run.stdout).toContain('605 records checked');
   });
 });
-
-function runAsync(args: string[], cwd: string): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MEET_BIN, ...args], { cwd, env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME }, stdio: ['ignore', 'pipe', 'ignore'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout }));
-  });
-}

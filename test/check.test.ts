@@ -3,10 +3,9 @@
 import { createServer, type Server } from 'node:net';
 import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES, type RuleId } from '../src/domain/findings.js';
-import { copyExamples, makeRepo, MEET_BIN, MINIMAL_CONFIG, runMeet, tempDir, writeTree, type RunResult } from './helpers.js';
+import { copyExamples, makeRepo, MINIMAL_CONFIG, runMeet, tempDir, writeTree, type RunResult } from './helpers.js';
 
 interface JsonFinding {
   file: string;
@@ -757,23 +756,14 @@ describe('meet check: output formats', () => {
     expect((await runMeet(['check', '--no-color'], { cwd: root, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(/\x1b\[/);
   });
 
-  // A real terminal (script(1) gives the CLI a pseudo-terminal): colour by
-  // default, none with NO_COLOR.
-  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
-  it.skipIf(!hasScript)('on a terminal: colour by default, none with NO_COLOR=1', () => {
-    const onTty = (env: Record<string, string>) => {
-      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(MEET_BIN)} check`;
-      const out = spawnSync('script', ['-qec', command, '/dev/null'], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...withoutColorEnv(), TERM: 'xterm', ...env },
-      });
-      return { code: out.status, stdout: out.stdout };
-    };
-    const plain = onTty({});
+  // stdout on a terminal: colour by default, none with NO_COLOR. (A real
+  // pseudo-terminal, with the built CLI, is in terminal.spawn.test.ts.)
+  it('on a terminal: colour by default, none with NO_COLOR=1', async () => {
+    const onTty = (env: Record<string, string>) => runMeet(['check'], { cwd: root, stdoutIsTTY: true, env: { TERM: 'xterm', ...env } });
+    const plain = await onTty({});
     expect(plain.code).toBe(1);
     expect(plain.stdout).toMatch(/\x1b\[31m/);
-    const noColor = onTty({ NO_COLOR: '1' });
+    const noColor = await onTty({ NO_COLOR: '1' });
     expect(noColor.code).toBe(1);
     expect(noColor.stdout).toContain('✖ 1 error, 1 warning in 2 files');
     expect(noColor.stdout).not.toMatch(/\x1b\[/);
@@ -793,13 +783,6 @@ describe('meet check: output formats', () => {
     expect(run.stdout).toBe('');
   });
 });
-
-function withoutColorEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  return env;
-}
 
 describe('meet check PATHS', () => {
   let root: string;

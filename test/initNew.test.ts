@@ -3,8 +3,7 @@
 import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { copyExamples, git, makeRepo, MEET_BIN, read, runMeet, tempDir, writeTree } from './helpers.js';
+import { copyExamples, git, makeRepo, read, runMeet, tempDir, writeTree } from './helpers.js';
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -197,25 +196,5 @@ describe('meet new', () => {
     expect(text).toContain('recorder: Lê Thị Hương\nowner: x\n');
     expect(run.stderr).toContain('unknown-key');
     expect(run.code).toBe(1);
-  });
-});
-
-describe('meet new on a terminal', () => {
-  // script(1) gives the CLI a pseudo-terminal; the answers are typed ahead.
-  it('asks for the missing values, offering defaults, and writes the record', () => {
-    const root = makeRepo({});
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(MEET_BIN)} new --today 2020-11-25`;
-    const run = spawnSync('script', ['-qfec', command, '/dev/null'], {
-      cwd: root,
-      input: '25/11/2020\n\n\nHoàng Văn Hiệp\n',
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-      timeout: 30_000,
-    });
-    expect(run.stdout).toContain('Date of the meeting (YYYY-MM-DD or DD/MM/YYYY) [2020-11-25]');
-    expect(run.stdout).toContain('Title [Hội nghị thường kỳ tháng 11/2020]');
-    expect(run.stdout).toContain('meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11-2020.md');
-    expect(run.status).toBe(0);
-    expect(read(root, 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11-2020.md')).toContain('chair: Hoàng Văn Hiệp\n');
   });
 });
