@@ -66,7 +66,7 @@ export interface SpawnOptions {
   env?: Record<string, string | undefined>;
   /** Standard input (a pipe, never a terminal). */
   input?: string;
-  /** Killed with SIGKILL after this many ms (default 60 s); then code is -1 and signal SIGKILL. */
+  /** Killed with SIGKILL after this many ms (default 120 s, a bound for a hang); then code is -1 and signal SIGKILL. */
   timeout?: number;
 }
 
@@ -97,7 +97,7 @@ export function spawnProcess(command: string, args: string[], options: SpawnOpti
       } catch {
         child.kill('SIGKILL');
       }
-    }, options.timeout ?? 60_000);
+    }, options.timeout ?? 120_000);
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);
