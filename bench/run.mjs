@@ -39,7 +39,10 @@ const { values } = parseArgs({
   },
 });
 const skipped = new Set(values.skip.split(',').filter(Boolean));
-const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = values.sizes
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
 if (values['with-100k'] && !sizes.includes(100_000)) sizes.push(100_000);
 const runs = Number(values.runs);
 const seed = Number(values.seed);
@@ -91,7 +94,12 @@ function runOnce(args, cwd, env = {}) {
   const argv = TIME ? ['-f', '%M', '-o', memFile, process.execPath, ...args] : args;
   const started = process.hrtime.bigint();
   // Data goes to /dev/null: a pipe would make this process's reading part of the figure.
-  const run = spawnSync(command, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(command, argv, {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   let peakMiB;
   if (TIME && existsSync(memFile)) {
@@ -142,14 +150,31 @@ function rowsFor(root) {
     { id: 'node', what: '`node -e 0`', args: ['-e', '0'] },
     { id: 'read', what: 'floor: read every file (`bench/floor-read.mjs`)', args: floor('floor-read.mjs') },
     // The parse-and-validate floor: a fast public YAML parser (js-yaml), zod, the rules, one thread.
-    { id: 'parse', what: 'floor: parse and validate (`bench/floor-parse.mjs --yaml js-yaml`)', args: floor('floor-parse.mjs', '--yaml', 'js-yaml'), ratio: 'read' },
+    {
+      id: 'parse',
+      what: 'floor: parse and validate (`bench/floor-parse.mjs --yaml js-yaml`)',
+      args: floor('floor-parse.mjs', '--yaml', 'js-yaml'),
+      ratio: 'read',
+    },
     { id: 'parse-yaml', what: '… the same with the `yaml` package (`--yaml failsafe`)', args: floor('floor-parse.mjs', '--yaml', 'failsafe'), ratio: 'parse' },
     { id: 'version', what: '`meet --version`', args: [MEET, '--version'], ratio: 'node', target: 1.5 },
     { id: 'help', what: '`meet --help`', args: [MEET, '--help'], ratio: 'node', target: 1.5 },
     { id: 'check', what: '`meet check` (no cache yet: it writes one)', args: meet('check'), before: removeCache, ratio: 'parse', target: 1.3 },
-    { id: 'check-1t', what: '`meet check --no-cache`, one thread (`MEET_THREADS=0`)', args: meet('check', '--no-cache'), env: { MEET_THREADS: '0' }, ratio: 'parse' },
+    {
+      id: 'check-1t',
+      what: '`meet check --no-cache`, one thread (`MEET_THREADS=0`)',
+      args: meet('check', '--no-cache'),
+      env: { MEET_THREADS: '0' },
+      ratio: 'parse',
+    },
     { id: 'check2', what: '`meet check`, second run (unchanged records)', args: meet('check'), ratio: 'read', target: 2 },
-    { id: 'report', what: `\`meet report --month ${to}\``, args: meet('report', '--month', to, '--format', 'md', '--today', today), ratio: 'check', target: 1.5 },
+    {
+      id: 'report',
+      what: `\`meet report --month ${to}\``,
+      args: meet('report', '--month', to, '--format', 'md', '--today', today),
+      ratio: 'check',
+      target: 1.5,
+    },
     { id: 'tasks', what: `\`meet tasks --today ${today} --overdue\``, args: meet('tasks', '--today', today, '--overdue'), ratio: 'check' },
     { id: 'diff', what: `\`meet diff ${from} ${to}\``, args: meet('diff', from, to, '--format', 'md'), ratio: 'check' },
   ];
@@ -166,7 +191,9 @@ function benchSize(records) {
   for (const row of rowsFor(root).filter((r) => !skipped.has(r.id))) {
     const result = measure(row, root);
     results.push(result);
-    log(`  ${row.id.padEnd(15)} ${result.failure ?? `${result.median.toFixed(3)} s (${result.min.toFixed(3)}–${result.max.toFixed(3)})${result.peakMiB ? `, ${result.peakMiB.toFixed(0)} MiB` : ''}`}`);
+    log(
+      `  ${row.id.padEnd(15)} ${result.failure ?? `${result.median.toFixed(3)} s (${result.min.toFixed(3)}–${result.max.toFixed(3)})${result.peakMiB ? `, ${result.peakMiB.toFixed(0)} MiB` : ''}`}`,
+    );
   }
   const byId = Object.fromEntries(results.map((r) => [r.id, r]));
   for (const r of results) {
@@ -187,7 +214,10 @@ function machine() {
     `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${os.availableParallelism?.() ?? cpus.length} cores available (nproc)`,
     `- memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     `- Node ${process.version}, ${os.type()} ${os.release()} (${os.arch()})`,
-    `- load average at the end of the run: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`,
+    `- load average at the end of the run: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
   ].join('\n');
 }
 
@@ -209,7 +239,9 @@ function render(sets, startedAt, loadBefore) {
         continue;
       }
       const target = r.target ? `≤ ${r.target}× ${r.ratioValue <= r.target ? '**met**' : 'not met'}` : '';
-      out.push(`| ${r.what} | ${fmt(r.median, 3)} | ${fmt(r.min, 3)}–${fmt(r.max, 3)} | ${fmt(r.peakMiB, 0)} | ${r.ratio ?? ''} | ${r.ratioValue === undefined ? '' : `${fmt(r.ratioValue)}×`} | ${target} |`);
+      out.push(
+        `| ${r.what} | ${fmt(r.median, 3)} | ${fmt(r.min, 3)}–${fmt(r.max, 3)} | ${fmt(r.peakMiB, 0)} | ${r.ratio ?? ''} | ${r.ratioValue === undefined ? '' : `${fmt(r.ratioValue)}×`} | ${target} |`,
+      );
     }
     out.push('');
   }
@@ -222,10 +254,13 @@ function render(sets, startedAt, loadBefore) {
       const b = large.byId[id];
       if (!a || !b || a.failure || b.failure) continue;
       const growth = b.median / a.median;
-      out.push(`| ${a.what} | ${fmt(a.median, 2)} | ${fmt(b.median, 2)} | ${fmt(growth, 1)}× | ${id === 'check' ? `≤ 11× ${growth <= 11 ? '**met**' : 'not met'}` : ''} |`);
+      out.push(
+        `| ${a.what} | ${fmt(a.median, 2)} | ${fmt(b.median, 2)} | ${fmt(growth, 1)}× | ${id === 'check' ? `≤ 11× ${growth <= 11 ? '**met**' : 'not met'}` : ''} |`,
+      );
     }
     const peak = large.byId.check?.peakMiB;
-    if (peak !== undefined) out.push('', `Peak memory of \`meet check\` at 100k: ${fmt(peak, 0)} MiB (target ≤ 400 MiB: ${peak <= 400 ? '**met**' : 'not met'}).`);
+    if (peak !== undefined)
+      out.push('', `Peak memory of \`meet check\` at 100k: ${fmt(peak, 0)} MiB (target ≤ 400 MiB: ${peak <= 400 ? '**met**' : 'not met'}).`);
     out.push('');
   }
   return out.join('\n');

@@ -44,8 +44,8 @@ describe('bench/generate.mjs', () => {
   const files = filesOf(repo);
   const records = [...files].filter(([file]) => file.startsWith('meetings/'));
 
-  it('writes a repository that `meet check` accepts with no findings', () => {
-    const result = runMeet(['check', '--root', repo, '--format', 'json'], { cwd: repo });
+  it('writes a repository that `meet check` accepts with no findings', async () => {
+    const result = await runMeet(['check', '--root', repo, '--format', 'json'], { cwd: repo });
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual([]);
     expect(result.code).toBe(0);

@@ -3,10 +3,9 @@
 import { createServer, type Server } from 'node:net';
 import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES, type RuleId } from '../src/model/ruleCatalogue.js';
-import { copyExamples, makeRepo, MEET_BIN, MINIMAL_CONFIG, runMeet, tempDir, writeTree, type RunResult } from './helpers.js';
+import { copyExamples, makeRepo, MINIMAL_CONFIG, runMeet, tempDir, writeTree, type RunResult } from './helpers.js';
 
 interface JsonFinding {
   file: string;
@@ -40,8 +39,8 @@ const head = (date: string) => ['title: Họp thử', `date: ${date}`, 'chair: N
 const task = (id: string, ...more: string[]) => [`  - id: ${id}`, '    title: Việc được giao', '    owner: van-phong', ...more];
 const M = 'meetings/2020/';
 
-function checkJson(cwd: string, ...args: string[]): { run: RunResult; findings: JsonFinding[] } {
-  const run = runMeet(['check', '--format', 'json', ...args], { cwd });
+async function checkJson(cwd: string, ...args: string[]): Promise<{ run: RunResult; findings: JsonFinding[] }> {
+  const run = await runMeet(['check', '--format', 'json', ...args], { cwd });
   let findings: JsonFinding[];
   try {
     findings = JSON.parse(run.stdout) as JsonFinding[];
@@ -66,8 +65,7 @@ function assertCase(findings: JsonFinding[], c: Case): void {
 // Windows-1258 bytes for "ễ" (ê + combining tilde) and "ộ" (ô + combining dot below).
 const CP1258_E_TILDE = [0xea, 0xde];
 const CP1258_O_DOT = [0xf4, 0xf2];
-const bytes = (...parts: (string | number[])[]) =>
-  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
 const BILLION_LAUGHS = [
   'extra:',
@@ -557,9 +555,9 @@ describe('meet check: one fixture per rule, exact line and column', () => {
   let run: RunResult;
   let findings: JsonFinding[];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     root = makeRepo(Object.fromEntries(CASES.map((c) => [c.file, c.content])) as Record<string, string>);
-    ({ run, findings } = checkJson(root));
+    ({ run, findings } = await checkJson(root));
   });
 
   it('exits 1 and reports nothing on stderr', () => {
@@ -582,19 +580,19 @@ describe('meet check: one fixture per rule, exact line and column', () => {
 });
 
 describe('meet check: config errors', () => {
-  it('an unknown key in meet.config.yaml: unknown-key at its line, with a suggestion', () => {
+  it('an unknown key in meet.config.yaml: unknown-key at its line, with a suggestion', async () => {
     const root = makeRepo(
       { [`${M}2020-10-26-hop.md`]: rec(...head('2020-10-26')) },
       MINIMAL_CONFIG.replace('timezone: Asia/Ho_Chi_Minh', 'timezon: Asia/Ho_Chi_Minh'),
     );
-    const { run, findings } = checkJson(root);
+    const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
     expect(findings).toEqual([
       { file: 'meet.config.yaml', line: 3, column: 1, severity: 'error', rule: 'unknown-key', message: expect.stringContaining('Did you mean "timezone"?') },
     ]);
   });
 
-  it('a metric whose sector is undeclared: at the sector value; records are still checked', () => {
+  it('a metric whose sector is undeclared: at the sector value; records are still checked', async () => {
     const config = `${MINIMAL_CONFIG}  nguoi-kham: { label: Người khám, unit: người, sector: y-te }\n`;
     const root = makeRepo(
       {
@@ -602,7 +600,7 @@ describe('meet check: config errors', () => {
       },
       config,
     );
-    const { run, findings } = checkJson(root);
+    const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
     expect(findings.map(({ message: _m, ...f }) => f)).toEqual([
       { file: 'meet.config.yaml', line: 13, column: 57, severity: 'error', rule: 'unknown-sector' },
@@ -611,9 +609,9 @@ describe('meet check: config errors', () => {
     expect(findings[0]!.message).toContain('"y-te"');
   });
 
-  it('an invalid time zone', () => {
+  it('an invalid time zone', async () => {
     const root = makeRepo({}, MINIMAL_CONFIG.replace('Asia/Ho_Chi_Minh', 'Mars/Olympus_Mons'));
-    const { run, findings } = checkJson(root);
+    const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
     expect(findings).toEqual([
       { file: 'meet.config.yaml', line: 3, column: 11, severity: 'error', rule: 'config-invalid', message: expect.stringContaining('Mars/Olympus_Mons') },
@@ -637,7 +635,7 @@ describe('meet check: files that cannot be read', () => {
     const server = createServer();
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(path.join(root, `${M}2020-10-28-socket.md`), resolve));
-    const { run, findings } = checkJson(root);
+    const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
     expect(findings.map(({ message: _m, ...f }) => f)).toEqual([
       { file: `${M}2020-10-27-ngoai.md`, line: 1, column: 1, severity: 'error', rule: 'file-outside-root' },
@@ -646,20 +644,20 @@ describe('meet check: files that cannot be read', () => {
     expect(findings[0]!.message).toContain('outside the repository');
   });
 
-  it('a link to a file that does not exist (file-unreadable)', () => {
+  it('a link to a file that does not exist (file-unreadable)', async () => {
     const root = makeRepo({ [`${M}2020-10-26-hop.md`]: rec(...head('2020-10-26')) });
     symlinkSync(path.join(root, 'khong-ton-tai.md'), path.join(root, `${M}2020-10-27-mat.md`));
-    const { run, findings } = checkJson(root);
+    const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
     expect(findings).toEqual([
       { file: `${M}2020-10-27-mat.md`, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: expect.stringContaining('does not exist') },
     ]);
   });
 
-  it.skipIf(process.getuid?.() === 0)('a file without read permission (file-unreadable)', () => {
+  it.skipIf(process.getuid?.() === 0)('a file without read permission (file-unreadable)', async () => {
     const root = makeRepo({ [`${M}2020-10-26-hop.md`]: rec(...head('2020-10-26')) });
     chmodSync(path.join(root, `${M}2020-10-26-hop.md`), 0o000);
-    const { run, findings } = checkJson(root);
+    const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
     expect(findings).toEqual([
       { file: `${M}2020-10-26-hop.md`, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: expect.stringContaining('EACCES') },
@@ -668,13 +666,20 @@ describe('meet check: files that cannot be read', () => {
 });
 
 describe('meet check: a record with schema errors', () => {
-  it('still counts for the cross-record rules: no orphaned updates elsewhere, its valid tasks checked', () => {
+  it('still counts for the cross-record rules: no orphaned updates elsewhere, its valid tasks checked', async () => {
     const root = makeRepo({
       // Task #1 has a typo'd key; task #2 is valid but names an unknown owner.
-      [`${M}2020-10-26-a.md`]: rec(...head('2020-10-26'), 'tasks:', '  - id: co-loi', '    title: Việc', '    ower: van-phong', ...task('hop-le', '    sector: kinh-te').map((l) => l.replace('owner: van-phong', 'owner: tai-chinh'))),
+      [`${M}2020-10-26-a.md`]: rec(
+        ...head('2020-10-26'),
+        'tasks:',
+        '  - id: co-loi',
+        '    title: Việc',
+        '    ower: van-phong',
+        ...task('hop-le', '    sector: kinh-te').map((l) => l.replace('owner: van-phong', 'owner: tai-chinh')),
+      ),
       [`${M}2020-11-25-b.md`]: rec(...head('2020-11-25'), 'updates:', '  - task: co-loi', '    status: done', '  - task: hop-le', '    status: done'),
     });
-    const { run, findings } = checkJson(root);
+    const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
     expect(findings.map(({ message: _m, ...f }) => f)).toEqual([
       // One typo, one finding: no "owner is missing" beside "ower".
@@ -686,12 +691,12 @@ describe('meet check: a record with schema errors', () => {
 });
 
 describe('meet check: warnings only', () => {
-  it('exits 0 when every finding is a warning', () => {
+  it('exits 0 when every finding is a warning', async () => {
     const root = makeRepo({
       'meetings/2019/2020-10-26-hop.md': rec(...head('2020-10-26')),
       [`${M}2020-11-25-hop.md`]: rec(...head('2020-11-25'), 'results:', '  - sector: kinh-te', '    summary: Hiến máu', '    metrics:', '      don-vi-mau: 10'),
     });
-    const { run, findings } = checkJson(root);
+    const { run, findings } = await checkJson(root);
     expect(run.code).toBe(0);
     expect(findings.map((f) => [f.file, f.severity, f.rule])).toEqual([
       ['meetings/2019/2020-10-26-hop.md', 'warning', 'file-folder'],
@@ -706,17 +711,17 @@ describe('meet check: output formats', () => {
   const WARN = 'meetings/2019/2020-10-26-hop.md';
   const MESSAGE = '"date" is "2020-02-31", which is not a real calendar day';
   let pretty: RunResult;
-  beforeAll(() => {
+  beforeAll(async () => {
     root = makeRepo({
       [BAD]: rec('title: Họp thử', 'date: 2020-02-31', 'chair: Nguyễn Văn A'),
       [WARN]: rec(...head('2020-10-26')),
       [`${M}2020-11-25-hop.md`]: rec(...head('2020-11-25')),
     });
-    pretty = runMeet(['check'], { cwd: root });
+    pretty = await runMeet(['check'], { cwd: root });
   });
 
-  it('json', () => {
-    const { run, findings } = checkJson(root);
+  it('json', async () => {
+    const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
     expect(findings).toEqual([
       { file: WARN, line: 3, column: 7, severity: 'warning', rule: 'file-folder', message: expect.any(String) },
@@ -724,8 +729,8 @@ describe('meet check: output formats', () => {
     ]);
   });
 
-  it('github annotations', () => {
-    const run = runMeet(['check', '--format', 'github'], { cwd: root });
+  it('github annotations', async () => {
+    const run = await runMeet(['check', '--format', 'github'], { cwd: root });
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
@@ -748,58 +753,42 @@ describe('meet check: output formats', () => {
     expect(lines.slice(7)).toEqual(['']);
   });
 
-  it('pretty with FORCE_COLOR=1 is coloured; NO_COLOR=1 and --no-color are not', () => {
-    const forced = runMeet(['check'], { cwd: root, env: { FORCE_COLOR: '1' } });
+  it('pretty with FORCE_COLOR=1 is coloured; NO_COLOR=1 and --no-color are not', async () => {
+    const forced = await runMeet(['check'], { cwd: root, env: { FORCE_COLOR: '1' } });
     expect(forced.code).toBe(1);
     expect(forced.stdout).toMatch(/\x1b\[31m/); // red "error"
     expect(forced.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toBe(pretty.stdout);
-    expect(runMeet(['check'], { cwd: root, env: { NO_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
-    expect(runMeet(['check', '--no-color'], { cwd: root, env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
+    expect((await runMeet(['check'], { cwd: root, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\x1b\[/);
+    expect((await runMeet(['check', '--no-color'], { cwd: root, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(/\x1b\[/);
   });
 
-  // A real terminal (script(1) gives the CLI a pseudo-terminal): colour by
-  // default, none with NO_COLOR.
-  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
-  it.skipIf(!hasScript)('on a terminal: colour by default, none with NO_COLOR=1', () => {
-    const onTty = (env: Record<string, string>) => {
-      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(MEET_BIN)} check`;
-      const out = spawnSync('script', ['-qec', command, '/dev/null'], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...withoutColorEnv(), TERM: 'xterm', ...env },
-      });
-      return { code: out.status, stdout: out.stdout };
-    };
-    const plain = onTty({});
+  // stdout on a terminal: colour by default, none with NO_COLOR. (A real
+  // pseudo-terminal, with the built CLI, is in terminal.spawn.test.ts.)
+  it('on a terminal: colour by default, none with NO_COLOR=1', async () => {
+    const onTty = (env: Record<string, string>) => runMeet(['check'], { cwd: root, stdoutIsTTY: true, env: { TERM: 'xterm', ...env } });
+    const plain = await onTty({});
     expect(plain.code).toBe(1);
     expect(plain.stdout).toMatch(/\x1b\[31m/);
-    const noColor = onTty({ NO_COLOR: '1' });
+    const noColor = await onTty({ NO_COLOR: '1' });
     expect(noColor.code).toBe(1);
     expect(noColor.stdout).toContain('✖ 1 error, 1 warning in 2 files');
     expect(noColor.stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('no problems: exit 0, an empty JSON array, no annotations', () => {
+  it('no problems: exit 0, an empty JSON array, no annotations', async () => {
     const clean = makeRepo({ [`${M}2020-10-26-hop.md`]: rec(...head('2020-10-26')) });
-    const pretty = runMeet(['check'], { cwd: clean });
+    const pretty = await runMeet(['check'], { cwd: clean });
     expect(pretty).toEqual({ code: 0, stdout: '✔ 1 record checked, no problems\n', stderr: '' });
-    expect(checkJson(clean).findings).toEqual([]);
-    expect(runMeet(['check', '--format', 'github'], { cwd: clean }).stdout).toBe('');
+    expect((await checkJson(clean)).findings).toEqual([]);
+    expect((await runMeet(['check', '--format', 'github'], { cwd: clean })).stdout).toBe('');
   });
 
-  it('an unknown format is a usage error (exit 2)', () => {
-    const run = runMeet(['check', '--format', 'xml'], { cwd: root });
+  it('an unknown format is a usage error (exit 2)', async () => {
+    const run = await runMeet(['check', '--format', 'xml'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
   });
 });
-
-function withoutColorEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  return env;
-}
 
 describe('meet check PATHS', () => {
   let root: string;
@@ -814,8 +803,8 @@ describe('meet check PATHS', () => {
     });
   });
 
-  it('without PATHS every file is reported', () => {
-    const { run, findings } = checkJson(root);
+  it('without PATHS every file is reported', async () => {
+    const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
     expect(findings.map((f) => [f.file, f.rule])).toEqual([
       [A, 'unknown-owner'],
@@ -824,80 +813,78 @@ describe('meet check PATHS', () => {
     ]);
   });
 
-  it('one file: only its findings, yet its task id clashes with another file', () => {
-    const { run, findings } = checkJson(root, B);
+  it('one file: only its findings, yet its task id clashes with another file', async () => {
+    const { run, findings } = await checkJson(root, B);
     expect(run.code).toBe(1);
-    expect(findings).toEqual([
-      { file: B, line: 6, column: 9, severity: 'error', rule: 'duplicate-task-id', message: expect.stringContaining(A) },
-    ]);
-    const pretty = runMeet(['check', B], { cwd: root });
+    expect(findings).toEqual([{ file: B, line: 6, column: 9, severity: 'error', rule: 'duplicate-task-id', message: expect.stringContaining(A) }]);
+    const pretty = await runMeet(['check', B], { cwd: root });
     expect(pretty.stdout).toContain('(1 record checked)');
   });
 
-  it('a folder: the files under it', () => {
-    const { findings } = checkJson(root, 'meetings/2020');
+  it('a folder: the files under it', async () => {
+    const { findings } = await checkJson(root, 'meetings/2020');
     expect(findings.map((f) => f.file)).toEqual([A, B]);
   });
 
-  it('a path that does not exist: exit 2', () => {
-    const run = runMeet(['check', 'meetings/2020/khong-co.md'], { cwd: root });
+  it('a path that does not exist: exit 2', async () => {
+    const run = await runMeet(['check', 'meetings/2020/khong-co.md'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('meetings/2020/khong-co.md');
   });
 
-  it('a path outside the repository: exit 2', () => {
-    const run = runMeet(['check', tempDir()], { cwd: root });
+  it('a path outside the repository: exit 2', async () => {
+    const run = await runMeet(['check', tempDir()], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('outside');
   });
 
-  it('a file in the repository but outside the meetings folder: exit 2, not a silent pass', () => {
+  it('a file in the repository but outside the meetings folder: exit 2, not a silent pass', async () => {
     writeTree(root, { 'drafts/2020-12-01-nhap.md': rec('title: Nháp') });
-    const run = runMeet(['check', 'drafts/2020-12-01-nhap.md'], { cwd: root });
+    const run = await runMeet(['check', 'drafts/2020-12-01-nhap.md'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('is not a record: records live under meetings/');
   });
 
-  it('from a subfolder: finds the root upwards; paths are relative to where it runs', () => {
+  it('from a subfolder: finds the root upwards; paths are relative to where it runs', async () => {
     const cwd = path.join(root, 'meetings', '2020');
-    const { run, findings } = checkJson(cwd, path.basename(B));
+    const { run, findings } = await checkJson(cwd, path.basename(B));
     expect(run.code).toBe(1);
     expect(findings.map((f) => [f.file, f.line, f.column, f.rule])).toEqual([[path.basename(B), 6, 9, 'duplicate-task-id']]);
-    const all = checkJson(cwd).findings.map((f) => f.file);
+    const all = (await checkJson(cwd)).findings.map((f) => f.file);
     expect(all).toEqual([path.basename(A), path.basename(B), '../2021/2021-01-05-c.md']);
   });
 
-  it('--root DIR from anywhere', () => {
+  it('--root DIR from anywhere', async () => {
     const elsewhere = tempDir();
-    const { run, findings } = checkJson(elsewhere, '--root', root);
+    const { run, findings } = await checkJson(elsewhere, '--root', root);
     expect(run.code).toBe(1);
     expect(findings).toHaveLength(3);
-    const global = runMeet(['--root', root, 'check', '--format', 'json'], { cwd: elsewhere });
+    const global = await runMeet(['--root', root, 'check', '--format', 'json'], { cwd: elsewhere });
     expect(global.code).toBe(1);
     expect(JSON.parse(global.stdout)).toHaveLength(3);
   });
 
-  it('no meet.config.yaml anywhere: exit 2, naming the file', () => {
+  it('no meet.config.yaml anywhere: exit 2, naming the file', async () => {
     const empty = tempDir();
     mkdirSync(path.join(empty, 'meetings'));
-    const run = runMeet(['check'], { cwd: path.join(empty, 'meetings') });
+    const run = await runMeet(['check'], { cwd: path.join(empty, 'meetings') });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('meet.config.yaml');
-    const explicit = runMeet(['--root', empty, 'check'], { cwd: root });
+    const explicit = await runMeet(['--root', empty, 'check'], { cwd: root });
     expect(explicit.code).toBe(2);
     expect(explicit.stderr).toContain('meet.config.yaml');
   });
 });
 
 describe('meet check on the examples', () => {
-  it('passes: exit 0, no problems', () => {
+  it('passes: exit 0, no problems', async () => {
     const dir = copyExamples();
-    const run = runMeet(['check'], { cwd: dir });
+    const run = await runMeet(['check'], { cwd: dir });
     expect(run).toEqual({ code: 0, stdout: '✔ 5 records checked, no problems\n', stderr: '' });
-    const json = runMeet(['check', '--format', 'json'], { cwd: dir });
+    const json = await runMeet(['check', '--format', 'json'], { cwd: dir });
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual([]);
   });

@@ -54,8 +54,8 @@ function commitAll(dir: string, message: string): void {
   git(dir, 'commit', '-q', '-m', message);
 }
 
-function checkJson(cwd: string, ...args: string[]): { run: RunResult; findings: JsonFinding[] } {
-  const run = runMeet(['check', '--format', 'json', ...args], { cwd });
+async function checkJson(cwd: string, ...args: string[]): Promise<{ run: RunResult; findings: JsonFinding[] }> {
+  const run = await runMeet(['check', '--format', 'json', ...args], { cwd });
   try {
     return { run, findings: JSON.parse(run.stdout) as JsonFinding[] };
   } catch {
@@ -66,25 +66,25 @@ function checkJson(cwd: string, ...args: string[]): { run: RunResult; findings: 
 const places = (findings: JsonFinding[]) => findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
 
 describe('meet check --since', () => {
-  it('reports an error only in a changed file, not in an unchanged one', () => {
+  it('reports an error only in a changed file, not in an unchanged one', async () => {
     const { root } = gitRepo();
     // The fixture does hold an error in an unchanged record.
-    expect(places(checkJson(root).findings)).toEqual([`${OLD}:8:12 unknown-owner`]);
+    expect(places((await checkJson(root)).findings)).toEqual([`${OLD}:8:12 unknown-owner`]);
     git(root, 'checkout', '-q', '-b', 'feature');
     writeTree(root, { [`${M}2020-11-10-hop-d.md`]: rec(...head('2020-11-10'), 'tasks:', ...task('viec-moi', 'khong-ton-tai')) });
     commitAll(root, 'Add record');
-    const { run, findings } = checkJson(root, '--since', 'main');
+    const { run, findings } = await checkJson(root, '--since', 'main');
     expect(run.code).toBe(1);
     expect(places(findings)).toEqual([`${M}2020-11-10-hop-d.md:8:12 unknown-owner`]);
   });
 
-  it('still flags a duplicate task id of a changed record against an unchanged one, on either record', () => {
+  it('still flags a duplicate task id of a changed record against an unchanged one, on either record', async () => {
     const { root } = gitRepo();
     git(root, 'checkout', '-q', '-b', 'feature');
     // Later than A: the duplicate is reported on the new record.
     writeTree(root, { [`${M}2020-11-10-hop-d.md`]: rec(...head('2020-11-10'), 'tasks:', ...task('viec-2')) });
     commitAll(root, 'Add a later record');
-    let { run, findings } = checkJson(root, '--since', 'main');
+    let { run, findings } = await checkJson(root, '--since', 'main');
     expect(run.code).toBe(1);
     expect(places(findings)).toEqual([`${M}2020-11-10-hop-d.md:6:9 duplicate-task-id`]);
     expect(findings[0]!.message).toContain(A);
@@ -92,12 +92,12 @@ describe('meet check --since', () => {
     // Earlier than A: the duplicate lands on A, which did not change, and is still reported.
     writeTree(root, { [`${M}2020-09-01-hop-e.md`]: rec(...head('2020-09-01'), 'tasks:', ...task('viec-1')) });
     commitAll(root, 'Add an earlier record');
-    ({ run, findings } = checkJson(root, '--since', 'main'));
+    ({ run, findings } = await checkJson(root, '--since', 'main'));
     expect(run.code).toBe(1);
     expect(places(findings)).toEqual([`${A}:6:9 duplicate-task-id`, `${M}2020-11-10-hop-d.md:6:9 duplicate-task-id`]);
   });
 
-  it('sees staged, unstaged and untracked changes, but not ignored files', () => {
+  it('sees staged, unstaged and untracked changes, but not ignored files', async () => {
     const { root } = gitRepo();
     const staged = `${M}2020-11-01-hop-staged.md`;
     const untracked = `${M}2020-11-03-hop-untracked.md`;
@@ -108,100 +108,96 @@ describe('meet check --since', () => {
     writeTree(root, { [B]: rec(...head('2020-10-10'), 'updates:', ...update('viec-9')) });
     writeTree(root, { [untracked]: rec(...head('2020-11-03'), 'tasks:', ...task('viec-u', 'khong-co')) });
     writeTree(root, { [`${M}2020-12-01-nhap.md`]: rec(...head('2020-12-01'), 'tasks:', ...task('viec-n', 'khong-co')) });
-    const { run, findings } = checkJson(root, '--since', 'main');
+    const { run, findings } = await checkJson(root, '--since', 'main');
     expect(run.code).toBe(1);
-    expect(places(findings)).toEqual([
-      `${B}:6:11 update-unknown-task`,
-      `${staged}:8:12 unknown-owner`,
-      `${untracked}:8:12 unknown-owner`,
-    ]);
-    const pretty = runMeet(['check', '--since', 'main'], { cwd: root });
+    expect(places(findings)).toEqual([`${B}:6:11 update-unknown-task`, `${staged}:8:12 unknown-owner`, `${untracked}:8:12 unknown-owner`]);
+    const pretty = await runMeet(['check', '--since', 'main'], { cwd: root });
     expect(pretty.stdout).toContain('(3 records checked)');
   });
 
-  it('reports a deletion that orphans an update, on the other, unchanged record', () => {
+  it('reports a deletion that orphans an update, on the other, unchanged record', async () => {
     const { root } = gitRepo();
     git(root, 'checkout', '-q', '-b', 'feature');
     git(root, 'rm', '-q', A);
     commitAll(root, 'Remove record A');
-    const { run, findings } = checkJson(root, '--since', 'main');
+    const { run, findings } = await checkJson(root, '--since', 'main');
     expect(run.code).toBe(1);
     expect(places(findings)).toEqual([`${B}:6:11 update-unknown-task`]);
     expect(findings[0]!.message).toBe(`No record assigns the task "viec-1" any more: it was in ${A}, which was deleted since main`);
     // The same deletion, not committed, only in the working tree.
     const other = gitRepo();
     rmSync(path.join(other.root, A));
-    expect(places(checkJson(other.root, '--since', 'main').findings)).toEqual([`${B}:6:11 update-unknown-task`]);
+    expect(places((await checkJson(other.root, '--since', 'main')).findings)).toEqual([`${B}:6:11 update-unknown-task`]);
   });
 
-  it('reports a task taken out of a changed record when another record still updates it', () => {
+  it('reports a task taken out of a changed record when another record still updates it', async () => {
     const { root } = gitRepo();
     writeTree(root, { [A]: rec(...head('2020-09-10'), 'tasks:', ...task('viec-2')) });
-    const { run, findings } = checkJson(root, '--since', 'HEAD');
+    const { run, findings } = await checkJson(root, '--since', 'HEAD');
     expect(run.code).toBe(1);
     expect(places(findings)).toEqual([`${B}:6:11 update-unknown-task`]);
     expect(findings[0]!.message).toContain(`it was taken out of ${A} since HEAD`);
   });
 
-  it('reports everything when meet.config.yaml changed', () => {
+  it('reports everything when meet.config.yaml changed', async () => {
     const { root } = gitRepo();
     writeTree(root, { 'meet.config.yaml': `${MINIMAL_CONFIG}# a comment\n` });
-    const { run, findings } = checkJson(root, '--since', 'main');
+    const { run, findings } = await checkJson(root, '--since', 'main');
     expect(run.code).toBe(1);
     expect(places(findings)).toEqual([`${OLD}:8:12 unknown-owner`]);
   });
 
-  it('with nothing changed: no findings, exit 0, and says so', () => {
+  it('with nothing changed: no findings, exit 0, and says so', async () => {
     const { root } = gitRepo();
-    const { run, findings } = checkJson(root, '--since', 'main');
+    const { run, findings } = await checkJson(root, '--since', 'main');
     expect(run.code).toBe(0);
     expect(findings).toEqual([]);
-    const pretty = runMeet(['check', '--since', 'main'], { cwd: root });
+    const pretty = await runMeet(['check', '--since', 'main'], { cwd: root });
     expect(pretty.code).toBe(0);
     expect(pretty.stdout).toBe('✔ no records changed since main\n');
     // A deletion nothing depended on is not an error, but it is not "nothing changed" either.
     git(root, 'rm', '-q', OLD);
-    const deleted = runMeet(['check', '--since', 'main'], { cwd: root });
+    const deleted = await runMeet(['check', '--since', 'main'], { cwd: root });
     expect(deleted.code).toBe(0);
     expect(deleted.stdout).toBe('✔ no records changed since main (1 deleted, and nothing refers to it)\n');
   });
 
-  it('combined with PATHS reports on files both changed and selected', () => {
+  it('combined with PATHS reports on files both changed and selected', async () => {
     const { root } = gitRepo();
     const c = `${M}2020-11-01-hop-c.md`;
     writeTree(root, {
       [c]: rec(...head('2020-11-01'), 'tasks:', ...task('viec-c', 'khong-co')),
       [`${M}2020-11-02-hop-d.md`]: rec(...head('2020-11-02'), 'tasks:', ...task('viec-d', 'khong-co')),
     });
-    expect(places(checkJson(root, '--since', 'main', c).findings)).toEqual([`${c}:8:12 unknown-owner`]);
+    expect(places((await checkJson(root, '--since', 'main', c)).findings)).toEqual([`${c}:8:12 unknown-owner`]);
     // Selected but unchanged: nothing to report.
-    const unchanged = checkJson(root, '--since', 'main', OLD);
+    const unchanged = await checkJson(root, '--since', 'main', OLD);
     expect(unchanged.run.code).toBe(0);
     expect(unchanged.findings).toEqual([]);
   });
 
-  it('works for a records repository in a subfolder of the git repository', () => {
+  it('works for a records repository in a subfolder of the git repository', async () => {
     const { top, root } = gitRepo(BASE, 'hồ sơ');
     writeTree(root, { [`${M}2020-11-10-hop-d.md`]: rec(...head('2020-11-10'), 'tasks:', ...task('viec-2')) });
     // A change outside the records root changes nothing for it.
     writeTree(top, { 'ghi-chu.md': 'Không phải biên bản.\n' });
     git(root, 'rm', '-q', A);
-    const inside = checkJson(root, '--since', 'main');
+    const inside = await checkJson(root, '--since', 'main');
     expect(inside.run.code).toBe(1);
     expect(places(inside.findings)).toEqual([`${B}:6:11 update-unknown-task`]);
-    const fromTop = checkJson(top, '--root', 'hồ sơ', '--since', 'main');
+    const fromTop = await checkJson(top, '--root', 'hồ sơ', '--since', 'main');
     expect(places(fromTop.findings)).toEqual([`hồ sơ/${B}:6:11 update-unknown-task`]);
     expect(fromTop.findings[0]!.message).toContain(`it was in ${A}, which was deleted`);
   });
 
-  it('works on a detached HEAD', () => {
+  it('works on a detached HEAD', async () => {
     const { root } = gitRepo();
     git(root, 'checkout', '-q', '-b', 'feature');
     writeTree(root, { [`${M}2020-11-10-hop-d.md`]: rec(...head('2020-11-10'), 'tasks:', ...task('viec-d', 'khong-co')) });
     commitAll(root, 'Add record');
     git(root, 'checkout', '-q', '--detach', 'feature');
     expect(git(root, 'rev-parse', '--abbrev-ref', 'HEAD').trim()).toBe('HEAD');
-    const { run, findings } = checkJson(root, '--since', 'main');
+    const { run, findings } = await checkJson(root, '--since', 'main');
     expect(run.code).toBe(1);
     expect(places(findings)).toEqual([`${M}2020-11-10-hop-d.md:8:12 unknown-owner`]);
   });
@@ -224,32 +220,32 @@ describe('meet check --since', () => {
       return dir;
     };
 
-    it('fails with exit 2 and the fetch-depth hint when the merge base is missing', () => {
+    it('fails with exit 2 and the fetch-depth hint when the merge base is missing', async () => {
       const dir = clone(origin(), 1);
       expect(git(dir, 'rev-parse', '--is-shallow-repository').trim()).toBe('true');
-      const run = runMeet(['check', '--since', 'origin/main'], { cwd: dir });
+      const run = await runMeet(['check', '--since', 'origin/main'], { cwd: dir });
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toContain('merge base of origin/main and HEAD is not in this shallow clone');
       expect(run.stderr).toContain('fetch-depth: 0');
       // A revision that was not fetched at all gets the same hint.
-      const missing = runMeet(['check', '--since', 'HEAD~1'], { cwd: dir });
+      const missing = await runMeet(['check', '--since', 'HEAD~1'], { cwd: dir });
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain('fetch-depth: 0');
     });
 
-    it('works when REF itself is there: HEAD~0 in a depth-1 clone', () => {
+    it('works when REF itself is there: HEAD~0 in a depth-1 clone', async () => {
       const dir = clone(origin(), 1);
-      const clean = runMeet(['check', '--since', 'HEAD~0'], { cwd: dir });
+      const clean = await runMeet(['check', '--since', 'HEAD~0'], { cwd: dir });
       expect(clean.code).toBe(0);
       expect(clean.stdout).toBe('✔ no records changed since HEAD~0\n');
       writeTree(dir, { [`${M}2020-11-30-hop-g.md`]: rec(...head('2020-11-30'), 'tasks:', ...task('viec-g', 'khong-co')) });
-      expect(places(checkJson(dir, '--since', 'HEAD~0').findings)).toEqual([`${M}2020-11-30-hop-g.md:8:12 unknown-owner`]);
+      expect(places((await checkJson(dir, '--since', 'HEAD~0')).findings)).toEqual([`${M}2020-11-30-hop-g.md:8:12 unknown-owner`]);
     });
 
-    it('works with enough depth, from the merge base rather than the tip of main', () => {
+    it('works with enough depth, from the merge base rather than the tip of main', async () => {
       const dir = clone(origin(), 2);
-      const { run, findings } = checkJson(dir, '--since', 'origin/main');
+      const { run, findings } = await checkJson(dir, '--since', 'origin/main');
       expect(run.code).toBe(1);
       // hop-f is on main after the merge base: not part of this change.
       expect(places(findings)).toEqual([`${M}2020-11-10-hop-d.md:8:12 unknown-owner`]);
@@ -268,44 +264,44 @@ describe('meet check --since', () => {
       'main..HEAD',
       '',
     ];
-    it.each([0, 1, 2, 3, 4, 5, 6, 7, 8])('injection %i, given as --since=VALUE and as --since VALUE', (i) => {
+    it.each([0, 1, 2, 3, 4, 5, 6, 7, 8])('injection %i, given as --since=VALUE and as --since VALUE', async (i) => {
       const { root } = gitRepo();
       const marker = path.join(tempDir('meet-marker-'), 'x');
       const value = injections(marker)[i]!;
       for (const args of [[`--since=${value}`], ['--since', value]]) {
-        const run = runMeet(['check', ...args], { cwd: root });
+        const run = await runMeet(['check', ...args], { cwd: root });
         expect(run.code).toBe(2);
         expect(run.stdout).toBe('');
         expect(existsSync(marker)).toBe(false);
         expect(existsSync(path.join(root, 'x'))).toBe(false);
       }
-      expect(runMeet(['check', `--since=${value}`], { cwd: root }).stderr).toContain('--since takes a git revision');
+      expect((await runMeet(['check', `--since=${value}`], { cwd: root })).stderr).toContain('--since takes a git revision');
     });
   });
 
-  it('exits 2 when the folder is not in a git repository', () => {
+  it('exits 2 when the folder is not in a git repository', async () => {
     const dir = tempDir();
     writeTree(dir, BASE);
-    const run = runMeet(['check', '--since', 'main'], { cwd: dir });
+    const run = await runMeet(['check', '--since', 'main'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('needs a git repository');
     // Without --since, check needs no git.
-    expect(runMeet(['check'], { cwd: dir }).code).toBe(1);
+    expect((await runMeet(['check'], { cwd: dir })).code).toBe(1);
   });
 
-  it('exits 2 when git is not installed', () => {
+  it('exits 2 when git is not installed', async () => {
     const { root } = gitRepo();
     const empty = tempDir('meet-nopath-');
     mkdirSync(path.join(empty, 'bin'));
     writeFileSync(path.join(empty, 'bin', 'README'), 'no git here\n');
-    const run = runMeet(['check', '--since', 'main'], { cwd: root, env: { PATH: path.join(empty, 'bin') } });
+    const run = await runMeet(['check', '--since', 'main'], { cwd: root, env: { PATH: path.join(empty, 'bin') } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('needs git, which was not found');
   });
 
-  it('exits 2 for a revision the repository does not have', () => {
+  it('exits 2 for a revision the repository does not have', async () => {
     const { root } = gitRepo();
-    const run = runMeet(['check', '--since', 'khong-co-nhanh'], { cwd: root });
+    const run = await runMeet(['check', '--since', 'khong-co-nhanh'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no such revision');
   });

@@ -90,14 +90,14 @@ function meet(dir: string, args: string[], env: Record<string, string | undefine
 }
 
 describe('meet new --commit', () => {
-  it('commits exactly the new record, with the repository identity and the documented message', () => {
+  it('commits exactly the new record, with the repository identity and the documented message', async () => {
     const dir = committedRepo();
     const before = head(dir);
     // Other work in progress, untouched by the commit: an edited tracked file, an untracked one.
     writeFileSync(path.join(dir, 'meet.config.yaml'), `${readFileSync(path.join(dir, 'meet.config.yaml'), 'utf8')}# sửa dở\n`);
     writeFileSync(path.join(dir, 'ghi-chu.txt'), 'nháp\n');
 
-    const run = meet(dir, ['new', '--date', '2020-11-25', '--title', 'Hội nghị thường kỳ tháng 11', '--chair', 'Hoàng Văn Hiệp', '--commit']);
+    const run = await meet(dir, ['new', '--date', '2020-11-25', '--title', 'Hội nghị thường kỳ tháng 11', '--chair', 'Hoàng Văn Hiệp', '--commit']);
     expect(run.stderr).not.toContain('meet:');
     expect(run.code).toBe(0);
     const file = 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md';
@@ -115,13 +115,13 @@ describe('meet new --commit', () => {
     expect(git(dir, 'status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual([' M meet.config.yaml', '?? ghi-chu.txt']);
   });
 
-  it('refuses when something else is staged: exit 2, the file listed, nothing written or committed, the index kept', () => {
+  it('refuses when something else is staged: exit 2, the file listed, nothing written or committed, the index kept', async () => {
     const dir = committedRepo();
     const before = head(dir);
     writeFileSync(path.join(dir, 'ghi-chu.txt'), 'nháp\n');
     git(dir, 'add', 'ghi-chu.txt');
 
-    const run = meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit']);
+    const run = await meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('already staged');
     expect(run.stderr).toContain('  ghi-chu.txt');
@@ -131,12 +131,12 @@ describe('meet new --commit', () => {
     expect(staged(dir)).toEqual(['ghi-chu.txt']);
   });
 
-  it('refuses without a configured identity (exit 2), even where git could guess one, writing nothing', () => {
+  it('refuses without a configured identity (exit 2), even where git could guess one, writing nothing', async () => {
     const dir = committedRepo();
     git(dir, 'config', '--unset', 'user.name');
     git(dir, 'config', '--unset', 'user.email');
     const before = head(dir);
-    const run = meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit']);
+    const run = await meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('git config user.name');
     expect(run.stderr).toContain('git config user.email');
@@ -145,11 +145,11 @@ describe('meet new --commit', () => {
     expect(head(dir)).toBe(before);
   });
 
-  it('takes the identity from GIT_AUTHOR_* and GIT_COMMITTER_* when they are set, EDITOR and PAGER notwithstanding', () => {
+  it('takes the identity from GIT_AUTHOR_* and GIT_COMMITTER_* when they are set, EDITOR and PAGER notwithstanding', async () => {
     const dir = committedRepo();
     git(dir, 'config', '--unset', 'user.name');
     git(dir, 'config', '--unset', 'user.email');
-    const run = meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit'], {
+    const run = await meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit'], {
       GIT_AUTHOR_NAME: 'Trần Văn Bình',
       GIT_AUTHOR_EMAIL: 'binh@example.org',
       GIT_COMMITTER_NAME: 'Trần Văn Bình',
@@ -162,18 +162,18 @@ describe('meet new --commit', () => {
     expect(lastCommit(dir).author).toBe('Trần Văn Bình <binh@example.org>');
   });
 
-  it('outside a git repository: exit 2, nothing written', () => {
+  it('outside a git repository: exit 2, nothing written', async () => {
     const dir = makeRepo(RECORDS);
-    const run = meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit'], { GIT_CEILING_DIRECTORIES: path.dirname(dir) });
+    const run = await meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit'], { GIT_CEILING_DIRECTORIES: path.dirname(dir) });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('needs a git repository');
     expect(readdirSync(path.join(dir, 'meetings', '2020'))).toHaveLength(2);
   });
 
-  it('with --dry-run: the record printed, nothing written, nothing committed', () => {
+  it('with --dry-run: the record printed, nothing written, nothing committed', async () => {
     const dir = committedRepo();
     const before = head(dir);
-    const run = meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit', '--dry-run']);
+    const run = await meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit', '--dry-run']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('title: Hội nghị thường kỳ tháng 11/2020');
     expect(run.stderr).toContain('nothing committed');
@@ -181,13 +181,13 @@ describe('meet new --commit', () => {
     expect(head(dir)).toBe(before);
   });
 
-  it('when a hook rejects the commit: exit 2 with its message, the record kept on disk, no commit', () => {
+  it('when a hook rejects the commit: exit 2 with its message, the record kept on disk, no commit', async () => {
     const dir = committedRepo();
     const before = head(dir);
     const hook = path.join(dir, '.git', 'hooks', 'pre-commit');
     writeFileSync(hook, '#!/bin/sh\necho "kiểm tra không đạt" >&2\nexit 1\n');
     chmodSync(hook, 0o755);
-    const run = meet(dir, ['new', '--date', '2020-11-25', '--title', 'Hội nghị thường kỳ tháng 11', '--chair', 'Hoàng Văn Hiệp', '--commit']);
+    const run = await meet(dir, ['new', '--date', '2020-11-25', '--title', 'Hội nghị thường kỳ tháng 11', '--chair', 'Hoàng Văn Hiệp', '--commit']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('could not commit');
     expect(run.stderr).toContain('kiểm tra không đạt');
@@ -198,11 +198,11 @@ describe('meet new --commit', () => {
 });
 
 describe('meet tasks update --commit', () => {
-  it('commits exactly the edited record with "Update task <id> to <status>"', () => {
+  it('commits exactly the edited record with "Update task <id> to <status>"', async () => {
     const dir = committedRepo();
     const before = head(dir);
     writeFileSync(path.join(dir, 'ghi-chu.txt'), 'nháp\n');
-    const run = meet(dir, ['tasks', 'update', 't-a', '--status', 'done', '--note', 'Đã xong', '--commit']);
+    const run = await meet(dir, ['tasks', 'update', 't-a', '--status', 'done', '--note', 'Đã xong', '--commit']);
     expect(run.stderr).not.toContain('meet:');
     expect(run.code).toBe(0);
     expect(lastCommit(dir)).toEqual({ subject: 'Update task t-a to done', author: 'Lê Thị Hương <huong@example.org>', files: [LATER], parent: before });
@@ -210,25 +210,25 @@ describe('meet tasks update --commit', () => {
     expect(git(dir, 'status', '--porcelain').trim()).toBe('?? ghi-chu.txt');
   });
 
-  it('refuses when the record to edit has uncommitted changes, which the commit would carry (exit 2, file untouched)', () => {
+  it('refuses when the record to edit has uncommitted changes, which the commit would carry (exit 2, file untouched)', async () => {
     const dir = committedRepo();
     const before = head(dir);
     const target = path.join(dir, LATER);
     const edited = readFileSync(target, 'utf8').replace('Họp giao ban', 'Họp giao ban tháng 11');
     writeFileSync(target, edited);
-    const run = meet(dir, ['tasks', 'update', 't-a', '--status', 'done', '--commit']);
+    const run = await meet(dir, ['tasks', 'update', 't-a', '--status', 'done', '--commit']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${LATER} has changes not committed yet`);
     expect(readFileSync(target, 'utf8')).toBe(edited);
     expect(head(dir)).toBe(before);
   });
 
-  it('refuses with something else staged, writing nothing', () => {
+  it('refuses with something else staged, writing nothing', async () => {
     const dir = committedRepo();
     const original = readFileSync(path.join(dir, LATER), 'utf8');
     writeFileSync(path.join(dir, 'ghi-chu.txt'), 'nháp\n');
     git(dir, 'add', 'ghi-chu.txt');
-    const run = meet(dir, ['tasks', 'update', 't-a', '--status', 'done', '--commit']);
+    const run = await meet(dir, ['tasks', 'update', 't-a', '--status', 'done', '--commit']);
     expect(run.code).toBe(2);
     expect(readFileSync(path.join(dir, LATER), 'utf8')).toBe(original);
     expect(staged(dir)).toEqual(['ghi-chu.txt']);
@@ -236,37 +236,37 @@ describe('meet tasks update --commit', () => {
 });
 
 describe('meet digest --commit', () => {
-  it('commits the report as "Digest <month>", and a second run commits nothing', () => {
+  it('commits the report as "Digest <month>", and a second run commits nothing', async () => {
     const dir = committedRepo();
     const before = head(dir);
-    const first = meet(dir, ['digest', '--month', '2020-10', '--commit']);
+    const first = await meet(dir, ['digest', '--month', '2020-10', '--commit']);
     expect(first.stderr).not.toContain('meet:');
     expect(first.code).toBe(0);
     expect(lastCommit(dir)).toEqual({ subject: 'Digest 2020-10', author: 'Lê Thị Hương <huong@example.org>', files: ['reports/2020-10.md'], parent: before });
     const after = head(dir);
 
-    const second = meet(dir, ['digest', '--month', '2020-10', '--commit']);
+    const second = await meet(dir, ['digest', '--month', '2020-10', '--commit']);
     expect(second.code).toBe(0);
     expect(second.stderr).toContain('Nothing to commit');
     expect(head(dir)).toBe(after);
   });
 
-  it('commits a report already written by a run without --commit', () => {
+  it('commits a report already written by a run without --commit', async () => {
     const dir = committedRepo();
-    expect(meet(dir, ['digest', '--month', '2020-10']).code).toBe(0);
+    expect((await meet(dir, ['digest', '--month', '2020-10'])).code).toBe(0);
     const before = head(dir);
-    const run = meet(dir, ['digest', '--month', '2020-10', '--commit']);
+    const run = await meet(dir, ['digest', '--month', '2020-10', '--commit']);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('already up to date');
     expect(lastCommit(dir)).toMatchObject({ subject: 'Digest 2020-10', files: ['reports/2020-10.md'], parent: before });
   });
 
-  it('refuses with something else staged: no report written, no commit', () => {
+  it('refuses with something else staged: no report written, no commit', async () => {
     const dir = committedRepo();
     const before = head(dir);
     writeFileSync(path.join(dir, 'ghi-chu.txt'), 'nháp\n');
     git(dir, 'add', 'ghi-chu.txt');
-    const run = meet(dir, ['digest', '--month', '2020-10', '--commit']);
+    const run = await meet(dir, ['digest', '--month', '2020-10', '--commit']);
     expect(run.code).toBe(2);
     expect(existsSync(path.join(dir, 'reports', '2020-10.md'))).toBe(false);
     expect(head(dir)).toBe(before);

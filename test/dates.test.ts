@@ -64,12 +64,9 @@ describe('parseCliDate', () => {
     expect(parseCliDate(input)).toBe(expected);
   });
 
-  it.each([['29/02/2021'], ['31/04/2020'], ['10/26/2020'], ['2020/10/26'], ['26-10-2020'], ['26/10/20'], ['hôm nay'], ['']])(
-    '%j is not a date',
-    (input) => {
-      expect(parseCliDate(input)).toBeUndefined();
-    },
-  );
+  it.each([['29/02/2021'], ['31/04/2020'], ['10/26/2020'], ['2020/10/26'], ['26-10-2020'], ['26/10/20'], ['hôm nay'], ['']])('%j is not a date', (input) => {
+    expect(parseCliDate(input)).toBeUndefined();
+  });
 });
 
 describe('parseCliMonth', () => {

@@ -1,10 +1,10 @@
 // meet diff: the month diff as a value (diffMonths over real files read back
 // with loadValidRepository), its renderers, and the built CLI on examples/.
 //
-// Golden files under test/golden/ are compared exactly. They are rewritten
-// only when UPDATE_GOLDEN=1 is set (UPDATE_GOLDEN=1 npx vitest run
-// test/diff.test.ts); review the change to them like code.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Golden files under test/golden/ are compared exactly (toMatchFileSnapshot).
+// They are rewritten only with -u (npx vitest run test/diff.test.ts -u);
+// review the change to them like code.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -212,27 +212,31 @@ describe('meet diff on examples/', () => {
     ['2020-10', '2020-11'],
     ['2020-09', '2020-12'],
   ] as const) {
-    for (const [format, extension] of [['text', 'txt'], ['md', 'md'], ['json', 'json']] as const) {
+    for (const [format, extension] of [
+      ['text', 'txt'],
+      ['md', 'md'],
+      ['json', 'json'],
+    ] as const) {
       const args = [from, to, '--format', format];
       cases.push({ name: `meet diff ${args.join(' ')}`, args, golden: `diff-${from}-${to}.${extension}` });
     }
   }
 
-  it.each(cases)('$name matches its golden file', ({ args, golden }) => {
-    const run = runMeet(['diff', ...args], { cwd: dir, env: { NO_COLOR: '1' } });
+  it.each(cases)('$name matches its golden file', async ({ args, golden }) => {
+    const run = await runMeet(['diff', ...args], { cwd: dir, env: { NO_COLOR: '1' } });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expectGolden(golden, run.stdout);
+    await expect(run.stdout).toMatchFileSnapshot(`golden/${golden}`);
   });
 
-  it('writes Markdown by default when stdout is not a terminal', () => {
-    const run = runMeet(['diff', '2020-10', '2020-11'], { cwd: dir });
+  it('writes Markdown by default when stdout is not a terminal', async () => {
+    const run = await runMeet(['diff', '2020-10', '2020-11'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(readFileSync(goldenPath('diff-2020-10-2020-11.md'), 'utf8'));
   });
 
-  it('prints null for unknown values in JSON', () => {
-    const run = runMeet(['diff', '2020-09', '2020-12', '--format', 'json'], { cwd: dir });
+  it('prints null for unknown values in JSON', async () => {
+    const run = await runMeet(['diff', '2020-09', '2020-12', '--format', 'json'], { cwd: dir });
     const json = JSON.parse(run.stdout);
     expect(json.metrics.find((m: { id: string }) => m.id === 'xa-dat-chuan-ntm')).toEqual({
       id: 'xa-dat-chuan-ntm',
@@ -247,8 +251,8 @@ describe('meet diff on examples/', () => {
     expect(json.tasks.opened[0].statusBefore).toBeNull();
   });
 
-  it('colours closed tasks green and newly overdue tasks red when colour is on', () => {
-    const run = runMeet(['diff', '2020-10', '2020-11', '--format', 'text'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+  it('colours closed tasks green and newly overdue tasks red when colour is on', async () => {
+    const run = await runMeet(['diff', '2020-10', '2020-11', '--format', 'text'], { cwd: dir, env: { FORCE_COLOR: '1' } });
     const lines = run.stdout.split('\n');
     const row = (category: string, id: string) => {
       const start = lines.findIndex((l) => l.includes(category));
@@ -257,35 +261,35 @@ describe('meet diff on examples/', () => {
     expect(row('hoàn thành hoặc không thực hiện (', '2020-10-te-nan-toi-pham')).toContain('\u001b[32m');
     expect(row('Nhiệm vụ mới quá hạn (', '2020-09-don-thu-ton-dong')).toContain('\u001b[31m');
     // --no-color wins over FORCE_COLOR.
-    const plain = runMeet(['--no-color', 'diff', '2020-10', '2020-11', '--format', 'text'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    const plain = await runMeet(['--no-color', 'diff', '2020-10', '2020-11', '--format', 'text'], { cwd: dir, env: { FORCE_COLOR: '1' } });
     expect(plain.stdout).not.toContain('\u001b[');
   });
 
-  it('is a usage error when the first month is after the second', () => {
-    const run = runMeet(['diff', '2020-11', '2020-10'], { cwd: dir });
+  it('is a usage error when the first month is after the second', async () => {
+    const run = await runMeet(['diff', '2020-11', '2020-10'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('The first month (2020-11) is after the second (2020-10)');
     expect(run.stderr).toContain('meet diff 2020-10 2020-11');
   });
 
-  it('is a usage error when both months are the same', () => {
-    const run = runMeet(['diff', '2020-11', '2020-11'], { cwd: dir });
+  it('is a usage error when both months are the same', async () => {
+    const run = await runMeet(['diff', '2020-11', '2020-11'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('Both months are 2020-11');
   });
 
-  it('is a usage error for a month that does not exist', () => {
-    const run = runMeet(['diff', '2020-10', '2020-13'], { cwd: dir });
+  it('is a usage error for a month that does not exist', async () => {
+    const run = await runMeet(['diff', '2020-10', '2020-13'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('"2020-13" is not a month');
   });
 
-  it('stops with exit 1 when the records have errors', () => {
+  it('stops with exit 1 when the records have errors', async () => {
     const broken = makeRepo({ 'meetings/2021/2021-01-10-thang-1.md': record('title: Thiếu người chủ trì\ndate: 2021-01-10') }, CONFIG);
-    const run = runMeet(['diff', '2020-12', '2021-01'], { cwd: broken });
+    const run = await runMeet(['diff', '2020-12', '2021-01'], { cwd: broken });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('meetings/2021/2021-01-10-thang-1.md');
@@ -294,15 +298,4 @@ describe('meet diff on examples/', () => {
 
 function goldenPath(name: string): string {
   return path.join(PROJECT_ROOT, 'test', 'golden', name);
-}
-
-function expectGolden(name: string, actual: string): void {
-  const file = goldenPath(name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (!existsSync(file)) throw new Error(`Missing golden file ${file}; create it with UPDATE_GOLDEN=1.`);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
 }

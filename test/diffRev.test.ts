@@ -61,12 +61,12 @@ function edit(dir: string, file: string, from: string, to: string): void {
   writeFileSync(path.join(dir, file), text.replace(from, to));
 }
 
-function meet(dir: string, args: string[], env?: Record<string, string | undefined>): RunResult {
+function meet(dir: string, args: string[], env?: Record<string, string | undefined>): Promise<RunResult> {
   return runMeet(args, { cwd: dir, ...(env ? { env } : {}) });
 }
 
-function diffJson(dir: string, range: string, extra: string[] = []): any {
-  const run = meet(dir, ['diff', '--rev', range, '--format', 'json', ...extra]);
+async function diffJson(dir: string, range: string, extra: string[] = []): Promise<any> {
+  const run = await meet(dir, ['diff', '--rev', range, '--format', 'json', ...extra]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout);
@@ -94,8 +94,8 @@ describe('meet diff --rev: a branch that closes two tasks and adds a record', ()
   writeTree(dir, { [DEC05]: DEC05_RECORD });
   commitAll(dir, 'Add record 2020-12-05');
 
-  it('gives the exact JSON: the record and its task added, both tasks closed by its updates', () => {
-    expect(diffJson(dir, 'main...feature')).toEqual({
+  it('gives the exact JSON: the record and its task added, both tasks closed by its updates', async () => {
+    expect(await diffJson(dir, 'main...feature')).toEqual({
       from: 'main',
       to: 'feature',
       mergeBase: true,
@@ -134,8 +134,8 @@ describe('meet diff --rev: a branch that closes two tasks and adds a record', ()
     });
   });
 
-  it('writes Markdown for a pull request, in the language of the config, by default when not on a terminal', () => {
-    const run = meet(dir, ['diff', '--rev', 'main...feature']);
+  it('writes Markdown for a pull request, in the language of the config, by default when not on a terminal', async () => {
+    const run = await meet(dir, ['diff', '--rev', 'main...feature']);
     expect(run.code).toBe(0);
     const md = run.stdout;
     expect(md.startsWith('### meet: thay đổi trong các biên bản (main...feature)\n\n')).toBe(true);
@@ -147,13 +147,15 @@ describe('meet diff --rev: a branch that closes two tasks and adds a record', ()
     expect(md).toContain(`| 2020-11-ky-hop-hdnd | ${KY_HOP} | chưa thực hiện | hoàn thành |\n`);
     expect(md).toContain(`| 2020-11-du-toan-ngan-sach-2021 | ${DU_TOAN} | chưa thực hiện | hoàn thành |\n`);
     expect(md).toContain(`- nhiệm vụ \`2020-11-ky-hop-hdnd\` (${KY_HOP}): chưa thực hiện → hoàn thành (trong biên bản ${DEC05}) — Đã trình HĐND huyện\n`);
-    expect(md).toContain(`| thêm mới | 2020-12-bao-cao-ky-hop | Hoàn thiện báo cáo trình kỳ họp | Văn phòng HĐND và UBND huyện | 09/12/2020 | chưa thực hiện |\n`);
+    expect(md).toContain(
+      `| thêm mới | 2020-12-bao-cao-ky-hop | Hoàn thiện báo cáo trình kỳ họp | Văn phòng HĐND và UBND huyện | 09/12/2020 | chưa thực hiện |\n`,
+    );
     expect(md).toContain(`| Máu tiếp nhận | đơn vị | — | 50 | ${DEC05} |\n`);
     expect(md).toContain(`- thêm mới: Thông qua kế hoạch trình kỳ họp HĐND huyện (05/12/2020, ${DEC05})\n`);
   });
 
-  it('shows the same in text, without colour when not on a terminal', () => {
-    const run = meet(dir, ['diff', '--rev', 'main..feature', '--format', 'text']);
+  it('shows the same in text, without colour when not on a terminal', async () => {
+    const run = await meet(dir, ['diff', '--rev', 'main..feature', '--format', 'text']);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('\u001b[');
     expect(run.stdout.split('\n')[0]).toBe('meet: thay đổi trong các biên bản (main..feature)');
@@ -161,8 +163,8 @@ describe('meet diff --rev: a branch that closes two tasks and adds a record', ()
     expect(run.stdout).toMatch(/2020-11-ky-hop-hdnd +Chuẩn bị nội dung.* +chưa thực hiện +hoàn thành\n/);
   });
 
-  it('says so when nothing changed', () => {
-    const run = meet(dir, ['diff', '--rev', 'feature..feature', '--format', 'md']);
+  it('says so when nothing changed', async () => {
+    const run = await meet(dir, ['diff', '--rev', 'feature..feature', '--format', 'md']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('### meet: thay đổi trong các biên bản (feature..feature)\n\nKhông có thay đổi trong các biên bản.\n');
   });
@@ -171,8 +173,8 @@ describe('meet diff --rev: a branch that closes two tasks and adds a record', ()
 describe('meet diff --rev: A..B compares the two revisions, A...B the merge base with B', () => {
   const dir = divergedRepo();
 
-  it('A..B shows what main did since branching as undone on the branch', () => {
-    const diff = diffJson(dir, 'main..feature');
+  it('A..B shows what main did since branching as undone on the branch', async () => {
+    const diff = await diffJson(dir, 'main..feature');
     expect(diff.mergeBase).toBe(false);
     expect(diff.commits).toEqual({ from: sha(dir, 'main'), to: sha(dir, 'feature') });
     expect(diff.records.added.map((r: any) => r.file)).toEqual([DEC05]);
@@ -180,10 +182,10 @@ describe('meet diff --rev: A..B compares the two revisions, A...B the merge base
     expect(diff.decisions.removed).toEqual([{ text: 'Quyết định thêm trên nhánh main', date: '2020-11-25', file: NOV25 }]);
   });
 
-  it('A...B shows only what the branch did', () => {
+  it('A...B shows only what the branch did', async () => {
     const base = git(dir, 'merge-base', 'main', 'feature').trim();
     expect(base).not.toBe(sha(dir, 'main'));
-    const diff = diffJson(dir, 'main...feature');
+    const diff = await diffJson(dir, 'main...feature');
     expect(diff.mergeBase).toBe(true);
     expect(diff.commits).toEqual({ from: base, to: sha(dir, 'feature') });
     expect(diff.records).toEqual({ added: [{ ...DEC05_MEETING, kind: 'extraordinary' }], removed: [], changed: [] });
@@ -191,20 +193,20 @@ describe('meet diff --rev: A..B compares the two revisions, A...B the merge base
     expect(diff.states.map((s: any) => s.id)).toEqual(['2020-11-ky-hop-hdnd', '2020-11-du-toan-ngan-sach-2021']);
   });
 
-  it('names the merge base in Markdown', () => {
-    const run = meet(dir, ['diff', '--rev', 'main...feature', '--format', 'md']);
+  it('names the merge base in Markdown', async () => {
+    const run = await meet(dir, ['diff', '--rev', 'main...feature', '--format', 'md']);
     const base = git(dir, 'merge-base', 'main', 'feature').trim();
     expect(run.stdout).toContain(`So sánh gốc chung của main và feature (${base.slice(0, 7)}) với feature (${sha(dir, 'feature').slice(0, 7)}).`);
   });
 });
 
 describe('meet diff --rev: removed and changed records', () => {
-  it('a removed record: its tasks, updates, metrics and decisions go with it', () => {
+  it('a removed record: its tasks, updates, metrics and decisions go with it', async () => {
     const dir = baseRepo();
     git(dir, 'checkout', '-q', '-b', 'feature');
     git(dir, 'rm', '-q', NOV12);
     commitAll(dir, 'Remove the thematic meeting');
-    const diff = diffJson(dir, 'main...feature');
+    const diff = await diffJson(dir, 'main...feature');
     expect(diff.records).toEqual({
       added: [],
       removed: [{ file: NOV12, date: '2020-11-12', title: 'Hội nghị chuyên đề công tác phòng chống thiên tai', kind: 'thematic' }],
@@ -241,17 +243,17 @@ describe('meet diff --rev: removed and changed records', () => {
       'Kích hoạt phương án ứng phó bão, lũ cấp độ 2 trên địa bàn huyện',
       'Sử dụng dự phòng ngân sách huyện hỗ trợ khắc phục hậu quả mưa lũ',
     ]);
-    const md = meet(dir, ['diff', '--rev', 'main...feature', '--format', 'md']).stdout;
+    const md = (await meet(dir, ['diff', '--rev', 'main...feature', '--format', 'md'])).stdout;
     expect(md).toContain(`| xóa | 12/11/2020 | Hội nghị chuyên đề công tác phòng chống thiên tai | ${NOV12} |  |\n`);
   });
 
-  it("a task's owner, due date and status as assigned changed", () => {
+  it("a task's owner, due date and status as assigned changed", async () => {
     const dir = baseRepo();
     git(dir, 'checkout', '-q', '-b', 'feature');
     edit(dir, OCT26, '    owner: [nong-nghiep, tai-nguyen-moi-truong]\n    due: 2020-12-20\n', '    owner: nong-nghiep\n    due: 2021-01-15\n');
     edit(dir, NOV25, '  - id: 2020-11-hien-mau-dot-4\n', '  - id: 2020-11-hien-mau-dot-4\n    status: in-progress\n');
     commitAll(dir, 'Reassign a task');
-    const diff = diffJson(dir, 'main...feature');
+    const diff = await diffJson(dir, 'main...feature');
     expect(diff.tasks).toEqual({
       added: [],
       removed: [],
@@ -280,12 +282,16 @@ describe('meet diff --rev: removed and changed records', () => {
     expect(diff.states).toEqual([
       { id: '2020-11-hien-mau-dot-4', title: 'Tổ chức ngày hội hiến máu tình nguyện đợt 4 năm 2020', from: 'open', to: 'in-progress', meeting: NOV25_MEETING },
     ]);
-    const md = meet(dir, ['diff', '--rev', 'main...feature', '--format', 'md']).stdout;
-    expect(md).toContain('| sửa đổi | 2020-10-tich-tu-ruong-dat | Triển khai thí điểm phương án tích tụ ruộng đất ở một số xã để thu hút các dự án đầu tư lớn, giải quyết việc làm cho người dân | nong-nghiep, tai-nguyen-moi-truong → nong-nghiep | 20/12/2020 → 15/01/2021 |  |\n');
-    expect(md).toContain('| sửa đổi | 2020-11-hien-mau-dot-4 | Tổ chức ngày hội hiến máu tình nguyện đợt 4 năm 2020 |  |  | chưa thực hiện → đang thực hiện |\n');
+    const md = (await meet(dir, ['diff', '--rev', 'main...feature', '--format', 'md'])).stdout;
+    expect(md).toContain(
+      '| sửa đổi | 2020-10-tich-tu-ruong-dat | Triển khai thí điểm phương án tích tụ ruộng đất ở một số xã để thu hút các dự án đầu tư lớn, giải quyết việc làm cho người dân | nong-nghiep, tai-nguyen-moi-truong → nong-nghiep | 20/12/2020 → 15/01/2021 |  |\n',
+    );
+    expect(md).toContain(
+      '| sửa đổi | 2020-11-hien-mau-dot-4 | Tổ chức ngày hội hiến máu tình nguyện đợt 4 năm 2020 |  |  | chưa thực hiện → đang thực hiện |\n',
+    );
   });
 
-  it('metrics changed and a decision added, in English when the config says so at B', () => {
+  it('metrics changed and a decision added, in English when the config says so at B', async () => {
     const dir = baseRepo();
     git(dir, 'checkout', '-q', '-b', 'feature');
     edit(dir, 'meet.config.yaml', 'locale: vi\n', 'locale: en\n');
@@ -293,13 +299,15 @@ describe('meet diff --rev: removed and changed records', () => {
     edit(dir, NOV25, 'decisions:\n', 'decisions:\n  - Giao Văn phòng tổng hợp kết quả hội nghị\n');
     edit(dir, NOV25, '*Số liệu', 'Bổ sung số liệu thu ngân sách.\n\n*Số liệu');
     commitAll(dir, 'Correct the November figures');
-    const diff = diffJson(dir, 'main..feature');
-    expect(diff.metrics).toEqual([{ file: NOV25, date: '2020-11-25', id: 'thu-ngan-sach', label: 'Thu ngân sách trên địa bàn', unit: 'tỷ đồng', from: 16.9, to: 17.2 }]);
+    const diff = await diffJson(dir, 'main..feature');
+    expect(diff.metrics).toEqual([
+      { file: NOV25, date: '2020-11-25', id: 'thu-ngan-sach', label: 'Thu ngân sách trên địa bàn', unit: 'tỷ đồng', from: 16.9, to: 17.2 },
+    ]);
     expect(diff.decisions).toEqual({ added: [{ text: 'Giao Văn phòng tổng hợp kết quả hội nghị', date: '2020-11-25', file: NOV25 }], removed: [] });
     expect(diff.records.changed).toEqual([{ ...NOV25_MEETING, kind: 'regular', keys: ['results', 'decisions', 'body'] }]);
     expect(diff.tasks).toEqual({ added: [], removed: [], changed: [] });
 
-    const md = meet(dir, ['diff', '--rev', 'main..feature', '--format', 'md']).stdout;
+    const md = (await meet(dir, ['diff', '--rev', 'main..feature', '--format', 'md'])).stdout;
     expect(md).toContain('### meet: changes to the records (main..feature)\n');
     expect(md).toContain('Records: 1 changed. Metrics: 1 changed. Decisions: 1 added.\n');
     expect(md).toContain(`| changed | 25 Nov 2020 | Hội nghị thường kỳ tháng 11 | ${NOV25} | results, decisions, body |\n`);
@@ -307,13 +315,13 @@ describe('meet diff --rev: removed and changed records', () => {
     expect(md).toContain(`- added: Giao Văn phòng tổng hợp kết quả hội nghị (25 Nov 2020, ${NOV25})\n`);
   });
 
-  it('a renamed record is one removed and one added; its tasks did not change', () => {
+  it('a renamed record is one removed and one added; its tasks did not change', async () => {
     const dir = baseRepo();
     git(dir, 'checkout', '-q', '-b', 'feature');
     const renamed = 'meetings/2020/2020-11-12-hoi-nghi-phong-chong-thien-tai.md';
     git(dir, 'mv', NOV12, renamed);
     commitAll(dir, 'Rename a record');
-    const diff = diffJson(dir, 'main...feature');
+    const diff = await diffJson(dir, 'main...feature');
     expect(diff.records.added.map((r: any) => r.file)).toEqual([renamed]);
     expect(diff.records.removed.map((r: any) => r.file)).toEqual([NOV12]);
     expect(diff.tasks.added).toEqual([]);
@@ -324,13 +332,13 @@ describe('meet diff --rev: removed and changed records', () => {
 });
 
 describe('meet diff --rev: records that cannot be read at a revision', () => {
-  it('reports them and leaves them out of the comparison instead of failing', () => {
+  it('reports them and leaves them out of the comparison instead of failing', async () => {
     const dir = baseRepo();
     git(dir, 'checkout', '-q', '-b', 'feature');
     edit(dir, NOV25, 'date: 2020-11-25\n', 'date: 2020-11-31\n');
     writeTree(dir, { 'meetings/2020/2020-12-01-nhap.md': 'Chưa có front matter.\n' });
     commitAll(dir, 'Break two records');
-    const diff = diffJson(dir, 'main...feature');
+    const diff = await diffJson(dir, 'main...feature');
     expect(diff.unreadable).toEqual([
       { at: 'to', revision: 'feature', file: NOV25, line: 3, column: 7, message: expect.stringContaining('calendar day') },
       { at: 'to', revision: 'feature', file: 'meetings/2020/2020-12-01-nhap.md', line: 1, column: 1, message: expect.stringContaining('front matter') },
@@ -341,22 +349,22 @@ describe('meet diff --rev: records that cannot be read at a revision', () => {
     expect(diff.states).toEqual([]);
     expect(diff.updates).toEqual({ added: [], removed: [] });
 
-    const run = meet(dir, ['diff', '--rev', 'main...feature', '--format', 'md']);
+    const run = await meet(dir, ['diff', '--rev', 'main...feature', '--format', 'md']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Không có thay đổi trong các biên bản.\n');
     expect(run.stdout).toContain(`- ${NOV25}:3:7: không đọc được tại feature: `);
-    const text = meet(dir, ['diff', '--rev', 'feature..main', '--format', 'text']);
+    const text = await meet(dir, ['diff', '--rev', 'feature..main', '--format', 'text']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('meetings/2020/2020-12-01-nhap.md:1:1: không đọc được tại feature: ');
   });
 
-  it('an unreadable config at one side: the other side says where the meetings are', () => {
+  it('an unreadable config at one side: the other side says where the meetings are', async () => {
     const dir = baseRepo();
     git(dir, 'checkout', '-q', '-b', 'feature');
     edit(dir, 'meet.config.yaml', 'locale: vi\n', 'locale: vi\nlocal: en\n');
     writeTree(dir, { [DEC05]: DEC05_RECORD });
     commitAll(dir, 'A typo in the config');
-    const diff = diffJson(dir, 'main...feature');
+    const diff = await diffJson(dir, 'main...feature');
     expect(diff.unreadable).toMatchObject([{ at: 'to', file: 'meet.config.yaml', line: 4 }]);
     expect(diff.records.added.map((r: any) => r.file)).toEqual([DEC05]);
   });
@@ -372,14 +380,14 @@ describe('meet diff --rev: usage errors, refused before git runs', () => {
     [['diff'], 'needs two months'],
     [['diff', '2020-10'], 'needs two months'],
     [['diff', '--rev', 'main'], 'takes a range like main..HEAD'],
-  ])('%j → exit 2', (args, message) => {
-    const run = meet(dir, args);
+  ])('%j → exit 2', async (args, message) => {
+    const run = await meet(dir, args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stdout).toBe('');
   });
 
-  it('refuses injected revisions, and runs nothing (no git at all)', () => {
+  it('refuses injected revisions, and runs nothing (no git at all)', async () => {
     const scratch = tempDir('meet-inject-');
     const marker = path.join(scratch, 'marker');
     const trace = path.join(scratch, 'git-trace');
@@ -391,7 +399,7 @@ describe('meet diff --rev: usage errors, refused before git runs', () => {
       ['diff', `--rev=main..feature;touch${marker}`],
       ['diff', '--rev=-c core.sshCommand=touch..HEAD'],
     ]) {
-      const run = meet(dir, args, { GIT_TRACE: trace });
+      const run = await meet(dir, args, { GIT_TRACE: trace });
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/takes a (git revision|range)/);
       expect(run.stdout).toBe('');
@@ -401,23 +409,23 @@ describe('meet diff --rev: usage errors, refused before git runs', () => {
     expect(existsSync(trace)).toBe(false);
   });
 
-  it('an unknown revision → exit 2, naming it', () => {
-    const run = meet(dir, ['diff', '--rev', 'main..nope']);
+  it('an unknown revision → exit 2, naming it', async () => {
+    const run = await meet(dir, ['diff', '--rev', 'main..nope']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('"nope" is not a commit of this repository.');
     expect(run.stderr).toContain('git branch -a');
   });
 
-  it('not in a git repository → exit 2', () => {
+  it('not in a git repository → exit 2', async () => {
     const plain = copyExamples();
-    const run = meet(plain, ['diff', '--rev', 'main..HEAD'], { GIT_CEILING_DIRECTORIES: path.dirname(plain) });
+    const run = await meet(plain, ['diff', '--rev', 'main..HEAD'], { GIT_CEILING_DIRECTORIES: path.dirname(plain) });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('meet diff --rev needs a git repository');
   });
 
-  it('the month diff still works without git', () => {
+  it('the month diff still works without git', async () => {
     const plain = copyExamples();
-    const run = meet(plain, ['diff', '2020-10', '2020-11', '--format', 'json'], { GIT_CEILING_DIRECTORIES: path.dirname(plain) });
+    const run = await meet(plain, ['diff', '2020-10', '2020-11', '--format', 'json'], { GIT_CEILING_DIRECTORIES: path.dirname(plain) });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ from: '2020-10', to: '2020-11' });
   });
@@ -428,23 +436,23 @@ describe('meet diff --rev in a shallow clone', () => {
   const clone = path.join(tempDir('meet-shallow-'), 'clone');
   git(path.dirname(clone), 'clone', '-q', '--depth', '1', '--no-single-branch', `file://${origin}`, clone);
 
-  it('a range reaching beyond the history → exit 2 with a hint to fetch it', () => {
-    const run = meet(clone, ['diff', '--rev', 'HEAD~1..HEAD']);
+  it('a range reaching beyond the history → exit 2 with a hint to fetch it', async () => {
+    const run = await meet(clone, ['diff', '--rev', 'HEAD~1..HEAD']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('"HEAD~1" is not a commit of this repository.');
     expect(run.stderr).toContain('shallow clone');
     expect(run.stderr).toContain('fetch-depth: 0');
   });
 
-  it('a merge base beyond the history → exit 2 with the same hint', () => {
-    const run = meet(clone, ['diff', '--rev', 'origin/main...origin/feature']);
+  it('a merge base beyond the history → exit 2 with the same hint', async () => {
+    const run = await meet(clone, ['diff', '--rev', 'origin/main...origin/feature']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('The merge base of "origin/main" and "origin/feature" is not in this clone\'s history.');
     expect(run.stderr).toContain('fetch-depth: 0');
   });
 
-  it('two fetched commits compare without history', () => {
-    const diff = diffJson(clone, 'origin/main..origin/feature');
+  it('two fetched commits compare without history', async () => {
+    const diff = await diffJson(clone, 'origin/main..origin/feature');
     expect(diff.records.added.map((r: any) => r.file)).toEqual([DEC05]);
   });
 });
@@ -463,17 +471,17 @@ describe('meet diff --rev with the records in a subfolder of the git repository'
   writeTree(top, { 'meetings/2020/2020-12-02-khac.md': 'not a record\n' });
   commitAll(top, 'Add a record');
 
-  it('paths are relative to the records repository, and nothing outside it is read', () => {
-    const fromInside = diffJson(records, 'main...feature');
+  it('paths are relative to the records repository, and nothing outside it is read', async () => {
+    const fromInside = await diffJson(records, 'main...feature');
     expect(fromInside.records).toEqual({ added: [{ ...DEC05_MEETING, kind: 'extraordinary' }], removed: [], changed: [] });
     expect(fromInside.unreadable).toEqual([]);
     expect(fromInside.states).toHaveLength(2);
   });
 
-  it('works from the top with --root, and from a folder below the records root', () => {
-    expect(diffJson(top, 'main...feature', ['--root', 'bien-ban']).records.added.map((r: any) => r.file)).toEqual([DEC05]);
+  it('works from the top with --root, and from a folder below the records root', async () => {
+    expect((await diffJson(top, 'main...feature', ['--root', 'bien-ban'])).records.added.map((r: any) => r.file)).toEqual([DEC05]);
     const below = path.join(records, 'meetings');
     mkdirSync(below, { recursive: true });
-    expect(diffJson(below, 'main...feature').records.added.map((r: any) => r.file)).toEqual([DEC05]);
+    expect((await diffJson(below, 'main...feature')).records.added.map((r: any) => r.file)).toEqual([DEC05]);
   });
 });

@@ -8,9 +8,9 @@ import { copyExamples, EXAMPLES, PROJECT_ROOT, runMeet, tempDir } from './helper
 const GOLDEN_MD = path.join(PROJECT_ROOT, 'test', 'golden', 'report-2020-10.md');
 
 describe('meet digest', () => {
-  it("writes the month's Markdown report to reports/, and leaves an identical file alone", () => {
+  it("writes the month's Markdown report to reports/, and leaves an identical file alone", async () => {
     const root = copyExamples();
-    const first = runMeet(['digest', '--month', '2020-10'], { cwd: root });
+    const first = await runMeet(['digest', '--month', '2020-10'], { cwd: root });
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('reports/2020-10.md\n');
     expect(first.stderr).toContain('Wrote');
@@ -21,7 +21,7 @@ describe('meet digest', () => {
     // A known mtime in the past: a rewrite would move it to now.
     const past = new Date('2021-01-01T00:00:00Z');
     utimesSync(file, past, past);
-    const second = runMeet(['digest', '--month', '2020-10', '--today', '2023-06-15'], { cwd: root });
+    const second = await runMeet(['digest', '--month', '2020-10', '--today', '2023-06-15'], { cwd: root });
     expect(second.code).toBe(0);
     expect(second.stdout).toBe('reports/2020-10.md\n');
     expect(second.stderr).toContain('already up to date');
@@ -30,37 +30,37 @@ describe('meet digest', () => {
     expect(readdirSync(path.join(root, 'reports'))).toEqual(['2020-10.md']);
   });
 
-  it('rewrites a digest whose content differs', () => {
+  it('rewrites a digest whose content differs', async () => {
     const root = copyExamples();
     mkdirSync(path.join(root, 'reports'));
     writeFileSync(path.join(root, 'reports', '2020-10.md'), 'hand edited\n');
-    const run = runMeet(['digest', '--month', '2020-10'], { cwd: root });
+    const run = await runMeet(['digest', '--month', '2020-10'], { cwd: root });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('Wrote');
     expect(readFileSync(path.join(root, 'reports', '2020-10.md'), 'utf8')).toBe(readFileSync(GOLDEN_MD, 'utf8'));
   });
 
-  it('takes the month before --today by default and prints the path relative to where it runs', () => {
+  it('takes the month before --today by default and prints the path relative to where it runs', async () => {
     const root = copyExamples();
-    const run = runMeet(['digest', '--today', '2020-12-03'], { cwd: path.join(root, 'meetings') });
+    const run = await runMeet(['digest', '--today', '2020-12-03'], { cwd: path.join(root, 'meetings') });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('../reports/2020-11.md\n');
     expect(readFileSync(path.join(root, 'reports', '2020-11.md'), 'utf8').startsWith('# Báo cáo kết quả tháng 11/2020\n')).toBe(true);
   });
 
-  it('writes to another folder inside the repository with --out', () => {
+  it('writes to another folder inside the repository with --out', async () => {
     const root = copyExamples();
-    const run = runMeet(['digest', '--month', '2020-10', '--out', 'bao-cao/2020'], { cwd: root });
+    const run = await runMeet(['digest', '--month', '2020-10', '--out', 'bao-cao/2020'], { cwd: root });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('bao-cao/2020/2020-10.md\n');
     expect(existsSync(path.join(root, 'bao-cao', '2020', '2020-10.md'))).toBe(true);
   });
 
-  it('refuses --out outside the repository (exit 2), writing nothing', () => {
+  it('refuses --out outside the repository (exit 2), writing nothing', async () => {
     const parent = tempDir();
     const root = path.join(parent, 'repo');
     cpSync(EXAMPLES, root, { recursive: true });
-    const run = runMeet(['digest', '--month', '2020-10', '--out', '../outside'], { cwd: root });
+    const run = await runMeet(['digest', '--month', '2020-10', '--out', '../outside'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('outside the repository');
@@ -68,7 +68,7 @@ describe('meet digest', () => {
     expect(existsSync(path.join(root, 'reports'))).toBe(false);
   });
 
-  it('refuses --out that a symbolic link leads outside the repository', () => {
+  it('refuses --out that a symbolic link leads outside the repository', async () => {
     const parent = tempDir();
     const root = path.join(parent, 'repo');
     const outside = path.join(parent, 'outside');
@@ -76,32 +76,32 @@ describe('meet digest', () => {
     mkdirSync(outside);
     symlinkSync(outside, path.join(root, 'link'));
     for (const out of ['link', 'link/deeper']) {
-      const run = runMeet(['digest', '--month', '2020-10', '--out', out], { cwd: root });
+      const run = await runMeet(['digest', '--month', '2020-10', '--out', out], { cwd: root });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('symbolic link');
     }
     expect(readdirSync(outside)).toEqual([]);
   });
 
-  it('refuses to replace a digest that is a symbolic link', () => {
+  it('refuses to replace a digest that is a symbolic link', async () => {
     const parent = tempDir();
     const root = path.join(parent, 'repo');
     cpSync(EXAMPLES, root, { recursive: true });
     writeFileSync(path.join(parent, 'elsewhere.md'), 'keep me\n');
     mkdirSync(path.join(root, 'reports'));
     symlinkSync(path.join(parent, 'elsewhere.md'), path.join(root, 'reports', '2020-10.md'));
-    const run = runMeet(['digest', '--month', '2020-10'], { cwd: root });
+    const run = await runMeet(['digest', '--month', '2020-10'], { cwd: root });
     expect(run.code).toBe(2);
     expect(readFileSync(path.join(parent, 'elsewhere.md'), 'utf8')).toBe('keep me\n');
   });
 
   for (const locale of ['vi', 'en'] as const) {
-    it(`works on a fresh "meet init --locale ${locale}" repository`, () => {
+    it(`works on a fresh "meet init --locale ${locale}" repository`, async () => {
       const parent = tempDir();
-      const init = runMeet(['init', 'so-bien-ban', '--locale', locale], { cwd: parent });
+      const init = await runMeet(['init', 'so-bien-ban', '--locale', locale], { cwd: parent });
       expect(init.code).toBe(0);
       const root = path.join(parent, 'so-bien-ban');
-      const run = runMeet(['digest', '--today', '2021-01-15'], { cwd: root });
+      const run = await runMeet(['digest', '--today', '2021-01-15'], { cwd: root });
       expect(run.stderr).not.toContain('internal error');
       expect(run.code).toBe(0);
       expect(run.stdout).toBe('reports/2020-12.md\n');

@@ -6,7 +6,6 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const MEET_BIN = path.join(PROJECT_ROOT, 'bin', 'meet.js');
@@ -61,19 +60,44 @@ export async function runMeet(args: string[], options: RunOptions): Promise<RunR
   return { code, stdout, stderr };
 }
 
+export interface SpawnOptions {
+  cwd: string;
+  /** Added to (or, when undefined, removed from) this process's environment. */
+  env?: Record<string, string | undefined>;
+  /** Standard input (a pipe, never a terminal). */
+  input?: string;
+  /** Killed with SIGKILL after this many ms (default 120 s, a bound for a hang); then code is -1 and signal SIGKILL. */
+  timeout?: number;
+}
+
+export type SpawnResult = RunResult & { signal: NodeJS.Signals | null };
+
 /**
  * Runs the built `meet` binary as a child process (no TTY, no colour unless
  * asked), for what only a whole process shows: start-up, signals, exit codes,
- * resource limits. Killed after `timeout` ms (then code is -1).
+ * resource limits. Asynchronous: a run that hangs is killed after `timeout`
+ * and never blocks the test worker.
  */
-export function spawnMeet(args: string[], options: Omit<RunOptions, 'now' | 'stdoutIsTTY' | 'stderrIsTTY'> & { timeout?: number }): Promise<RunResult & { signal: NodeJS.Signals | null }> {
+export function spawnMeet(args: string[], options: SpawnOptions): Promise<SpawnResult> {
+  return spawnProcess(process.execPath, [MEET_BIN, ...args], options);
+}
+
+/** Runs any command (sh, script, …) the way spawnMeet runs the binary: same environment, same kill timeout. */
+export function spawnProcess(command: string, args: string[], options: SpawnOptions): Promise<SpawnResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MEET_BIN, ...args], { cwd: options.cwd, env: environment(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    // A process group of its own, so that the timeout kills a whole pipeline (sh -c "… | head").
+    const child = spawn(command, args, { cwd: options.cwd, env: environment(options.env), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeout ?? 60_000);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, options.timeout ?? 120_000);
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);
@@ -88,10 +112,16 @@ export function spawnMeet(args: string[], options: Omit<RunOptions, 'now' | 'std
 }
 
 const made: string[] = [];
-afterAll(() => {
+
+/**
+ * Removes the temp folders made so far and the cache key folder (which the
+ * next run of meet makes again). Called after each test file (test/setup.ts):
+ * the fast tier reuses a worker, and this module, for several files.
+ */
+export function removeTempDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
   rmSync(TEST_CACHE_HOME, { recursive: true, force: true });
-});
+}
 
 /** A new empty temp folder, removed after the test file. */
 export function tempDir(prefix = 'meet-test-'): string {

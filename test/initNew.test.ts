@@ -3,8 +3,7 @@
 import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { copyExamples, git, makeRepo, MEET_BIN, read, runMeet, tempDir, writeTree } from './helpers.js';
+import { copyExamples, git, makeRepo, read, runMeet, tempDir, writeTree } from './helpers.js';
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -20,9 +19,9 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('meet init', () => {
-  it('creates a Vietnamese repository with a git repository, then new and check work', () => {
+  it('creates a Vietnamese repository with a git repository, then new and check work', async () => {
     const dir = tempDir();
-    const init = runMeet(['init', 'bien-ban', '--organization', 'UBND huyện Mẫu Sơn'], { cwd: dir });
+    const init = await runMeet(['init', 'bien-ban', '--organization', 'UBND huyện Mẫu Sơn'], { cwd: dir });
     expect(init.code).toBe(0);
     const root = path.join(dir, 'bien-ban');
     const config = read(root, 'meet.config.yaml');
@@ -32,7 +31,7 @@ describe('meet init', () => {
     expect(existsSync(path.join(root, '.git'))).toBe(true);
     expect(existsSync(path.join(root, 'meetings'))).toBe(true);
 
-    const made = runMeet(['new', '--date', '26/10/2020', '--chair', 'Hoàng Văn Hiệp'], { cwd: root });
+    const made = await runMeet(['new', '--date', '26/10/2020', '--chair', 'Hoàng Văn Hiệp'], { cwd: root });
     expect(made.stderr).toBe('No open tasks listed under "updates".\n');
     expect(made.code).toBe(0);
     expect(made.stdout).toBe('meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10-2020.md\n');
@@ -41,54 +40,54 @@ describe('meet init', () => {
     expect(record).toContain('chair: Hoàng Văn Hiệp\n');
     expect(record).toContain('## Diễn biến hội nghị');
 
-    const check = runMeet(['check'], { cwd: path.join(root, 'meetings') });
+    const check = await runMeet(['check'], { cwd: path.join(root, 'meetings') });
     expect(check.stdout).toContain('✔ 1 record checked, no problems');
     expect(check.code).toBe(0);
   });
 
-  it('creates an English repository with English defaults', () => {
+  it('creates an English repository with English defaults', async () => {
     const dir = tempDir();
-    expect(runMeet(['init', '--locale', 'en', '--organization', 'Springfield Town Council'], { cwd: dir }).code).toBe(0);
+    expect((await runMeet(['init', '--locale', 'en', '--organization', 'Springfield Town Council'], { cwd: dir })).code).toBe(0);
     const config = read(dir, 'meet.config.yaml');
     expect(config).toContain('locale: en');
     expect(config).toContain('organization: Springfield Town Council');
-    const made = runMeet(['new', '--date', '2026-03-04', '--chair', 'Jane Doe'], { cwd: dir });
+    const made = await runMeet(['new', '--date', '2026-03-04', '--chair', 'Jane Doe'], { cwd: dir });
     expect(made.code).toBe(0);
     expect(made.stdout).toBe('meetings/2026/2026-03-04-regular-meeting-march-2026.md\n');
     expect(read(dir, made.stdout.trim())).toContain('title: Regular meeting, March 2026\n');
     expect(read(dir, made.stdout.trim())).toContain('## Proceedings');
-    expect(runMeet(['check'], { cwd: dir }).code).toBe(0);
+    expect((await runMeet(['check'], { cwd: dir })).code).toBe(0);
   });
 
-  it('refuses to overwrite an existing config (exit 2) and leaves it as it was', () => {
+  it('refuses to overwrite an existing config (exit 2) and leaves it as it was', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'meet.config.yaml'), 'organization: mine\n');
-    const again = runMeet(['init'], { cwd: dir });
+    const again = await runMeet(['init'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');
     expect(readFileSync(path.join(dir, 'meet.config.yaml'), 'utf8')).toBe('organization: mine\n');
     expect(filesUnder(dir)).toEqual(['meet.config.yaml']);
   });
 
-  it('keeps an existing git repository', () => {
+  it('keeps an existing git repository', async () => {
     const dir = tempDir();
     git(dir, 'init', '-q', '-b', 'main');
     writeFileSync(path.join(dir, 'note.txt'), 'x');
     git(dir, 'add', 'note.txt');
     git(dir, 'commit', '-q', '-m', 'first');
-    expect(runMeet(['init', '--locale', 'en'], { cwd: dir }).code).toBe(0);
+    expect((await runMeet(['init', '--locale', 'en'], { cwd: dir })).code).toBe(0);
     expect(git(dir, 'log', '--format=%s').trim()).toBe('first');
   });
 });
 
 describe('meet new', () => {
-  it('lists exactly the tasks open on its date, each with its status and a comment', () => {
+  it('lists exactly the tasks open on its date, each with its status and a comment', async () => {
     const root = copyExamples();
-    const made = runMeet(['new', '--date', '2021-01-27', '--chair', 'Hoàng Văn Hiệp', '--dry-run'], { cwd: root });
+    const made = await runMeet(['new', '--date', '2021-01-27', '--chair', 'Hoàng Văn Hiệp', '--dry-run'], { cwd: root });
     expect(made.code).toBe(0);
     const listed = [...made.stdout.matchAll(/^ {2}- task: (\S+)\n {4}status: (\S+)$/gm)].map((m) => `${m[1]}=${m[2]}`);
     // Exactly the tasks `meet tasks` says are open or in progress that day.
-    const tasks = runMeet(['tasks', '--today', '2021-01-27', '--status', 'open', 'in-progress', '--sort', 'id', '--format', 'json'], { cwd: root });
+    const tasks = await runMeet(['tasks', '--today', '2021-01-27', '--status', 'open', 'in-progress', '--sort', 'id', '--format', 'json'], { cwd: root });
     expect(tasks.code).toBe(0);
     const expected = (JSON.parse(tasks.stdout) as { id: string; status: string }[]).map((t) => `${t.id}=${t.status}`);
     expect(expected.length).toBeGreaterThan(5);
@@ -106,116 +105,102 @@ describe('meet new', () => {
     expect(existsSync(path.join(root, 'meetings', '2021'))).toBe(false);
   });
 
-  it('does not list tasks assigned at a meeting on the same day', () => {
+  it('does not list tasks assigned at a meeting on the same day', async () => {
     const root = copyExamples();
-    const made = runMeet(['new', '--date', '2020-10-26', '--title', 'Họp bổ sung', '--kind', 'extraordinary', '--chair', 'X', '--dry-run'], { cwd: root });
+    const made = await runMeet(['new', '--date', '2020-10-26', '--title', 'Họp bổ sung', '--kind', 'extraordinary', '--chair', 'X', '--dry-run'], {
+      cwd: root,
+    });
     expect(made.code).toBe(0);
     expect(made.stdout).not.toContain('task: 2020-10-');
     expect(made.stdout).toContain('task: 2020-09-bao-cao-dau-tu-cong');
   });
 
-  it('writes a record that passes check, and never overwrites it', () => {
+  it('writes a record that passes check, and never overwrites it', async () => {
     const root = copyExamples();
     const args = ['new', '--date', '2021-01-27', '--chair', 'Hoàng Văn Hiệp'];
-    const first = runMeet(args, { cwd: root });
+    const first = await runMeet(args, { cwd: root });
     expect(first.code).toBe(0);
     const file = path.join(root, first.stdout.trim());
     expect(first.stdout.trim()).toBe('meetings/2021/2021-01-27-hoi-nghi-thuong-ky-thang-1-2021.md');
-    expect(runMeet(['check'], { cwd: root }).code).toBe(0);
+    expect((await runMeet(['check'], { cwd: root })).code).toBe(0);
 
     writeFileSync(file, readFileSync(file, 'utf8') + '\nGhi chú của thư ký.\n');
     const before = readFileSync(file);
-    const second = runMeet(args, { cwd: root });
+    const second = await runMeet(args, { cwd: root });
     expect(second.code).toBe(2);
     expect(second.stderr).toContain('already exists');
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('without a terminal, a missing --chair is an error naming the flag (exit 2)', () => {
+  it('without a terminal, a missing --chair is an error naming the flag (exit 2)', async () => {
     const root = makeRepo({});
-    const run = runMeet(['new', '--date', '2020-10-26'], { cwd: root });
+    const run = await runMeet(['new', '--date', '2020-10-26'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--chair');
     expect(existsSync(path.join(root, 'meetings'))).toBe(false);
   });
 
-  it('rejects a date that is not a calendar day, in either spelling (exit 2)', () => {
+  it('rejects a date that is not a calendar day, in either spelling (exit 2)', async () => {
     const root = makeRepo({});
     for (const date of ['2020-02-30', '31/04/2020', 'tomorrow']) {
-      const run = runMeet(['new', '--date', date, '--chair', 'X'], { cwd: root });
+      const run = await runMeet(['new', '--date', date, '--chair', 'X'], { cwd: root });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(`"${date}" is not a date`);
     }
   });
 
-  it("uses the repository's own template for its kind, filling the placeholders", () => {
+  it("uses the repository's own template for its kind, filling the placeholders", async () => {
     const root = makeRepo({
       'templates/thematic.md': '---\ntitle: {{title}}\ndate: {{date}}\nkind: thematic\nchair: {{chair}}\ntags: [chuyên đề]\n---\n\n# {{date_text}}\n',
     });
-    const run = runMeet(['new', '--kind', 'thematic', '--date', '2020-11-12', '--chair', 'Nguyễn Văn A', '--title', 'Phòng chống thiên tai'], { cwd: root });
+    const run = await runMeet(['new', '--kind', 'thematic', '--date', '2020-11-12', '--chair', 'Nguyễn Văn A', '--title', 'Phòng chống thiên tai'], {
+      cwd: root,
+    });
     expect(run.code).toBe(0);
     const text = read(root, 'meetings/2020/2020-11-12-phong-chong-thien-tai.md');
     // No {{updates}} in the template: the block is added at the end of the front matter.
-    expect(text).toBe('---\ntitle: Phòng chống thiên tai\ndate: 2020-11-12\nkind: thematic\nchair: Nguyễn Văn A\ntags: [chuyên đề]\nupdates: []\n---\n\n# ngày 12/11/2020\n');
+    expect(text).toBe(
+      '---\ntitle: Phòng chống thiên tai\ndate: 2020-11-12\nkind: thematic\nchair: Nguyễn Văn A\ntags: [chuyên đề]\nupdates: []\n---\n\n# ngày 12/11/2020\n',
+    );
   });
 
-  it('refuses a template with an unknown placeholder, writing nothing (exit 2)', () => {
+  it('refuses a template with an unknown placeholder, writing nothing (exit 2)', async () => {
     const root = makeRepo({ 'templates/regular.md': '---\ntitle: {{title}}\ndate: {{date}}\nchair: {{chair}}\nlocation: {{place}}\n---\n' });
-    const run = runMeet(['new', '--date', '2020-11-12', '--chair', 'X'], { cwd: root });
+    const run = await runMeet(['new', '--date', '2020-11-12', '--chair', 'X'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('{{place}}');
     expect(existsSync(path.join(root, 'meetings'))).toBe(false);
   });
 
-  it('refuses a title that would produce an invalid record, writing nothing (exit 1)', () => {
+  it('refuses a title that would produce an invalid record, writing nothing (exit 1)', async () => {
     const root = makeRepo({ 'templates/regular.md': '---\ntitle: {{title}}\ndate: {{date}}\nchair: {{chair}}\nowner: x\n---\n' });
-    const run = runMeet(['new', '--date', '2020-11-12', '--chair', 'X'], { cwd: root });
+    const run = await runMeet(['new', '--date', '2020-11-12', '--chair', 'X'], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('unknown-key');
     expect(existsSync(path.join(root, 'meetings'))).toBe(false);
   });
 
-  it('slugs the same title typed in NFC and NFD to the same file', () => {
+  it('slugs the same title typed in NFC and NFD to the same file', async () => {
     const root = makeRepo({});
     const nfc = 'Hội nghị chuyên đề'.normalize('NFC');
     const nfd = 'Hội nghị chuyên đề'.normalize('NFD');
-    const first = runMeet(['new', '--date', '2020-11-12', '--title', nfc, '--chair', 'X'], { cwd: root });
+    const first = await runMeet(['new', '--date', '2020-11-12', '--title', nfc, '--chair', 'X'], { cwd: root });
     expect(first.stdout).toBe('meetings/2020/2020-11-12-hoi-nghi-chuyen-de.md\n');
-    const second = runMeet(['new', '--date', '2020-11-12', '--title', nfd, '--chair', 'X'], { cwd: root });
+    const second = await runMeet(['new', '--date', '2020-11-12', '--title', nfd, '--chair', 'X'], { cwd: root });
     expect(second.code).toBe(2);
     expect(second.stderr).toContain('already exists');
   });
 
-  it('opens $EDITOR on the new record with --edit and reports problems found afterwards', () => {
+  it('opens $EDITOR on the new record with --edit and reports problems found afterwards', async () => {
     const root = makeRepo({});
     const editor = path.join(root, 'editor.sh');
     // A scripted "editor": appends an unknown key to the front matter.
     writeTree(root, { 'editor.sh': '#!/bin/sh\nsed -i "s/^recorder:$/recorder: Lê Thị Hương\\nowner: x/" "$1"\n' });
     chmodSync(editor, 0o755);
-    const run = runMeet(['new', '--date', '2020-11-12', '--chair', 'X', '--edit'], { cwd: root, env: { EDITOR: editor, VISUAL: undefined } });
+    const run = await runMeet(['new', '--date', '2020-11-12', '--chair', 'X', '--edit'], { cwd: root, env: { EDITOR: editor, VISUAL: undefined } });
     const text = read(root, 'meetings/2020/2020-11-12-hoi-nghi-thuong-ky-thang-11-2020.md');
     expect(text).toContain('recorder: Lê Thị Hương\nowner: x\n');
     expect(run.stderr).toContain('unknown-key');
     expect(run.code).toBe(1);
-  });
-});
-
-describe('meet new on a terminal', () => {
-  // script(1) gives the CLI a pseudo-terminal; the answers are typed ahead.
-  it('asks for the missing values, offering defaults, and writes the record', () => {
-    const root = makeRepo({});
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(MEET_BIN)} new --today 2020-11-25`;
-    const run = spawnSync('script', ['-qfec', command, '/dev/null'], {
-      cwd: root,
-      input: '25/11/2020\n\n\nHoàng Văn Hiệp\n',
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-      timeout: 30_000,
-    });
-    expect(run.stdout).toContain('Date of the meeting (YYYY-MM-DD or DD/MM/YYYY) [2020-11-25]');
-    expect(run.stdout).toContain('Title [Hội nghị thường kỳ tháng 11/2020]');
-    expect(run.stdout).toContain('meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11-2020.md');
-    expect(run.status).toBe(0);
-    expect(read(root, 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11-2020.md')).toContain('chair: Hoàng Văn Hiệp\n');
   });
 });

@@ -51,7 +51,10 @@ updates:
 /** Commits `files` as `author`, at `date` (ISO), in `dir`. */
 function commitAs(dir: string, author: string, email: string, date: string, message: string, ...files: string[]): void {
   const env = { ...process.env, ...GIT_ENV, GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-  for (const args of [['add', '--', ...files], ['commit', '-q', '-m', message]]) {
+  for (const args of [
+    ['add', '--', ...files],
+    ['commit', '-q', '-m', message],
+  ]) {
     const run = spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(run.stderr);
   }
@@ -69,9 +72,9 @@ function history(): string {
 }
 
 describe('meet log', () => {
-  it('lists the assignment and each update, oldest first, with the commit and author behind each (json)', () => {
+  it('lists the assignment and each update, oldest first, with the commit and author behind each (json)', async () => {
     const dir = history();
-    const run = runMeet(['log', '2020-10-giao-thong-thuy-loi', '--format', 'json'], { cwd: dir });
+    const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi', '--format', 'json'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const shaOf = (rev: string) => git(dir, 'rev-parse', rev).trim();
@@ -107,12 +110,14 @@ describe('meet log', () => {
     });
   });
 
-  it('prints text blocks in the repository language, newest last', () => {
+  it('prints text blocks in the repository language, newest last', async () => {
     const dir = history();
-    const run = runMeet(['log', '2020-10-giao-thong-thuy-loi'], { cwd: dir });
+    const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi'], { cwd: dir });
     expect(run.code).toBe(0);
     const out = run.stdout;
-    expect(out.startsWith('Nhiệm vụ 2020-10-giao-thong-thuy-loi: Tập trung làm tốt công tác giao thông, thủy lợi\nTình trạng hiện nay: hoàn thành\n')).toBe(true);
+    expect(out.startsWith('Nhiệm vụ 2020-10-giao-thong-thuy-loi: Tập trung làm tốt công tác giao thông, thủy lợi\nTình trạng hiện nay: hoàn thành\n')).toBe(
+      true,
+    );
     const short = (rev: string) => git(dir, 'rev-parse', rev).trim().slice(0, 7);
     const a = out.indexOf(`Commit: ${short('HEAD~1')} Nguyễn Văn An, 27/10/2020`);
     const b = out.indexOf(`Commit: ${short('HEAD')} Trần Thị Bình, 26/11/2020`);
@@ -124,9 +129,9 @@ describe('meet log', () => {
     expect(out).toContain('  Ghi chú: Đã nạo vét 60% kênh mương\n');
   });
 
-  it('prints a Markdown table', () => {
+  it('prints a Markdown table', async () => {
     const dir = history();
-    const run = runMeet(['log', '2020-10-giao-thong-thuy-loi', '--format', 'md'], { cwd: dir });
+    const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi', '--format', 'md'], { cwd: dir });
     expect(run.code).toBe(0);
     const rows = run.stdout.split('\n').filter((l) => l.startsWith('| '));
     expect(rows).toHaveLength(5);
@@ -135,35 +140,35 @@ describe('meet log', () => {
     expect(rows[4]).toContain('| chưa commit |');
   });
 
-  it('an unknown id: exit 1 with the nearest id suggested', () => {
+  it('an unknown id: exit 1 with the nearest id suggested', async () => {
     const dir = history();
-    const run = runMeet(['log', '2020-10-giao-thong-thuy-lo'], { cwd: dir });
+    const run = await runMeet(['log', '2020-10-giao-thong-thuy-lo'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('No record assigns a task "2020-10-giao-thong-thuy-lo". Did you mean "2020-10-giao-thong-thuy-loi"?');
     expect(run.stdout).toBe('');
   });
 
-  it('outside a git repository: exit 2', () => {
+  it('outside a git repository: exit 2', async () => {
     const dir = makeRepo({ [OCTOBER]: OCTOBER_RECORD });
-    const run = runMeet(['log', '2020-10-giao-thong-thuy-loi'], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: path.dirname(dir) } });
+    const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi'], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: path.dirname(dir) } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('meet log needs a git repository');
   });
 
-  it('in a repository with no commit yet, every entry is "not committed yet"', () => {
+  it('in a repository with no commit yet, every entry is "not committed yet"', async () => {
     const dir = makeRepo({ [OCTOBER]: OCTOBER_RECORD, [NOVEMBER]: NOVEMBER_RECORD });
     git(dir, 'init', '-q', '-b', 'main');
-    const run = runMeet(['log', '2020-10-other', '--format', 'json'], { cwd: dir });
+    const run = await runMeet(['log', '2020-10-other', '--format', 'json'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).history.map((e: { commit: unknown }) => e.commit)).toEqual([null, null]);
   });
 
-  it('in a shallow clone, says that older commits are missing', () => {
+  it('in a shallow clone, says that older commits are missing', async () => {
     const origin = history();
     commitAs(origin, 'Lê Văn Cường', 'cuong@example.org', '2020-12-29T08:00:00+07:00', 'Biên bản tháng 12', DECEMBER);
     const clone = path.join(tempDir(), 'clone');
     git(path.dirname(clone), 'clone', '-q', '--depth', '1', `file://${origin}`, clone);
-    const run = runMeet(['log', '2020-10-giao-thong-thuy-loi', '--format', 'json'], { cwd: clone });
+    const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi', '--format', 'json'], { cwd: clone });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('shallow clone');
     const authors = JSON.parse(run.stdout).history.map((e: { commit: { author: string } }) => e.commit.author);

@@ -203,13 +203,13 @@ describe('parseYaml', () => {
   it.each([
     ['on the line before', 'chair: !!python/object\n  name: x', 7],
     ['past an anchor, a comment and a blank line', 'chair: &c !foo # a !bar note\n  # !foo\n\n  name: x', 10],
-    ['not at the first key\'s own tag', 'chair: !foo\n  !foo name: x', 7],
+    ["not at the first key's own tag", 'chair: !foo\n  !foo name: x', 7],
     ['not at a "!" in earlier quoted text', "title: 'a !foo'\nchair:\n  !foo\n  name: x", 25],
   ])('a tag before a block mapping is placed at its "!", %s', (_, source, offset) => {
     expect(parseYaml(source).problems.map((p) => [p.rule, p.offset])).toEqual([['yaml-tag', offset]]);
   });
 
-  it('a tag on an empty value is not taken for the next key\'s', () => {
+  it("a tag on an empty value is not taken for the next key's", () => {
     expect(parseYaml('a: !foo\n!foo b: c').problems.map((p) => [p.rule, p.offset])).toEqual([
       ['yaml-tag', 3],
       ['yaml-tag', 8],
@@ -295,7 +295,7 @@ describe('parseRecord', () => {
   });
 
   it('a finding in nested YAML is placed in the file, not in the front matter', () => {
-    const text = VALID.replace("    owner: [van-phong, tai-chinh-ke-hoach]", '    owner: [van-phong, tai-chinh-ke-hoach]\n    ower: x');
+    const text = VALID.replace('    owner: [van-phong, tai-chinh-ke-hoach]', '    owner: [van-phong, tai-chinh-ke-hoach]\n    ower: x');
     const { record, findings } = parseRecord(utf8(text), 'a.md');
     expect(record).toBeUndefined();
     expect(findings).toEqual([
@@ -485,10 +485,7 @@ function sameText(ours: unknown, theirs: unknown, where: string): number {
   }
   if (theirs !== null && typeof theirs === 'object' && !(theirs instanceof Date)) {
     expect(Object.keys(ours as object).sort(), where).toEqual(Object.keys(theirs).sort());
-    return Object.entries(theirs).reduce<number>(
-      (n, [key, value]) => n + sameText((ours as Record<string, unknown>)[key], value, `${where}.${key}`),
-      0,
-    );
+    return Object.entries(theirs).reduce<number>((n, [key, value]) => n + sameText((ours as Record<string, unknown>)[key], value, `${where}.${key}`), 0);
   }
   // Numbers, booleans and dates: YAML 1.1 reads them differently on purpose.
   return 0;

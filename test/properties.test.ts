@@ -15,9 +15,64 @@ type Status = (typeof STATUSES)[number];
 // --- random valid records, as text --------------------------------------------
 
 /** Words that stay text when written plainly, in block and flow context alike. */
-const PLAIN_WORDS = ['Hội', 'nghị', 'thường', 'kỳ', 'tháng', '10', 'Việc', 'giao', 'thông', 'thủy', 'lợi', 'Đảng', 'bộ', 'huyện', 'XXI', 'ngày', '0755', 'yes', 'true', 'Mẫu', 'Sơn'];
+const PLAIN_WORDS = [
+  'Hội',
+  'nghị',
+  'thường',
+  'kỳ',
+  'tháng',
+  '10',
+  'Việc',
+  'giao',
+  'thông',
+  'thủy',
+  'lợi',
+  'Đảng',
+  'bộ',
+  'huyện',
+  'XXI',
+  'ngày',
+  '0755',
+  'yes',
+  'true',
+  'Mẫu',
+  'Sơn',
+];
 /** Characters that force quoting. */
-const ODD_WORDS = ['#', ': ', ' #', '---', '...', '- - -', '"', "'", '- ', '{', '}', '[', ']', ',', '&a', '*a', '!t', '%', '@', '`', '|', '>', '~', 'null', '?', '\\', '—', '…', '\t', '10:30', '2020-10-26', ' '];
+const ODD_WORDS = [
+  '#',
+  ': ',
+  ' #',
+  '---',
+  '...',
+  '- - -',
+  '"',
+  "'",
+  '- ',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '&a',
+  '*a',
+  '!t',
+  '%',
+  '@',
+  '`',
+  '|',
+  '>',
+  '~',
+  'null',
+  '?',
+  '\\',
+  '—',
+  '…',
+  '\t',
+  '10:30',
+  '2020-10-26',
+  ' ',
+];
 
 const plainText = fc.array(fc.constantFrom(...PLAIN_WORDS), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
 const oddText = fc
@@ -77,17 +132,36 @@ const taskIds = ['t-0', 't-1', 't-2', 't-3', 't-4', 't-5'];
 
 const recordArb: fc.Arbitrary<RecordSpec> = fc.record({
   title: textArb,
-  chair: fc.record({ name: textArb, role: fc.option(textArb, { nil: undefined }), form: fc.constantFrom('scalar' as const, 'block' as const, 'flow' as const) }),
+  chair: fc.record({
+    name: textArb,
+    role: fc.option(textArb, { nil: undefined }),
+    form: fc.constantFrom('scalar' as const, 'block' as const, 'flow' as const),
+  }),
   location: fc.option(textArb, { nil: undefined }),
   decisions: fc.record({ items: fc.array(textArb, { maxLength: 3 }), flow: fc.boolean() }),
   tasks: fc.uniqueArray(fc.constantFrom(...taskIds), { maxLength: 3 }).chain((ids) =>
-    fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), title: textArb, due: fc.option(fc.constantFrom('2020-11-30', '2020-12-15'), { nil: undefined }), flow: fc.boolean() }))),
+    fc.tuple(
+      ...ids.map((id) =>
+        fc.record({
+          id: fc.constant(id),
+          title: textArb,
+          due: fc.option(fc.constantFrom('2020-11-30', '2020-12-15'), { nil: undefined }),
+          flow: fc.boolean(),
+        }),
+      ),
+    ),
   ),
   updates: fc.record({
     form: fc.constantFrom<UpdatesForm>('absent', 'empty', 'tilde', 'empty-flow', 'block', 'block', 'flow'),
-    items: fc.uniqueArray(fc.constantFrom(...taskIds), { minLength: 1, maxLength: 3 }).chain((ids) =>
-      fc.tuple(...ids.map((task) => fc.record({ task: fc.constant(task), status: fc.constantFrom(...STATUSES), note: fc.option(textArb, { nil: undefined }), flow: fc.boolean() }))),
-    ),
+    items: fc
+      .uniqueArray(fc.constantFrom(...taskIds), { minLength: 1, maxLength: 3 })
+      .chain((ids) =>
+        fc.tuple(
+          ...ids.map((task) =>
+            fc.record({ task: fc.constant(task), status: fc.constantFrom(...STATUSES), note: fc.option(textArb, { nil: undefined }), flow: fc.boolean() }),
+          ),
+        ),
+      ),
   }),
   order: fc.shuffledSubarray([0, 1, 2, 3, 4, 5, 6], { minLength: 7, maxLength: 7 }),
   indent: fc.constantFrom(0 as const, 2 as const, 4 as const),
@@ -113,7 +187,11 @@ function renderRecord(spec: RecordSpec): string {
   blocks.push(spec.location ? [trail(`location: ${scalar(spec.location)}`)] : []);
   const decisions = spec.decisions.items;
   blocks.push(
-    decisions.length === 0 ? [] : spec.decisions.flow ? [`decisions: [${decisions.map(flowSafe).join(', ')}]`] : ['decisions:', ...decisions.flatMap((d) => item([trail(scalar(d))]))],
+    decisions.length === 0
+      ? []
+      : spec.decisions.flow
+        ? [`decisions: [${decisions.map(flowSafe).join(', ')}]`]
+        : ['decisions:', ...decisions.flatMap((d) => item([trail(scalar(d))]))],
   );
   blocks.push(
     spec.tasks.length === 0
@@ -184,7 +262,12 @@ const noteArb = fc.option(
     fc
       .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
       // As the CLI hands a note over: NFC, one line, trimmed.
-      .map((s) => s.normalize('NFC').replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim())
+      .map((s) =>
+        s
+          .normalize('NFC')
+          .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+          .trim(),
+      )
       .filter((s) => s !== ''),
   ),
   { nil: undefined },
@@ -288,12 +371,85 @@ describe('tasks update on random valid records changes only the intended lines',
 // --- mutated records never make the parser throw ----------------------------
 
 const HOSTILE_LINES = [
-  '<<: *a', '&a', '*a', '? x', '!!binary', 'x: !!js/function f', '\t- x', '~', 'null', '"\\u0000"', '- - - -', '[[[[', '{{{{', ']]}}',
-  '---', '...', '%YAML 1.1', '%TAG ! tag:x,2000:', 'key: "unclosed', "key: 'unclosed", '\u0000', '\ud800', '\udfff', '9'.repeat(400),
-  `title: ${'x'.repeat(5000)}`, '__proto__: {a: 1}', 'constructor: x', 'tasks: *a', 'updates: &a [*a]', ': x', '- ', '|', '>-', '#', 'a:b:c: d',
-  'extra: &a {b: *a}', 'metrics: {xa-dat-chuan-ntm: 1e400}', 'results: [{sector: kinh-te, summary: x, metrics: {xa-dat-chuan-ntm: -0}}]', '\ufeff---', '\r', '\u2028',
+  '<<: *a',
+  '&a',
+  '*a',
+  '? x',
+  '!!binary',
+  'x: !!js/function f',
+  '\t- x',
+  '~',
+  'null',
+  '"\\u0000"',
+  '- - - -',
+  '[[[[',
+  '{{{{',
+  ']]}}',
+  '---',
+  '...',
+  '%YAML 1.1',
+  '%TAG ! tag:x,2000:',
+  'key: "unclosed',
+  "key: 'unclosed",
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  '9'.repeat(400),
+  `title: ${'x'.repeat(5000)}`,
+  '__proto__: {a: 1}',
+  'constructor: x',
+  'tasks: *a',
+  'updates: &a [*a]',
+  ': x',
+  '- ',
+  '|',
+  '>-',
+  '#',
+  'a:b:c: d',
+  'extra: &a {b: *a}',
+  'metrics: {xa-dat-chuan-ntm: 1e400}',
+  'results: [{sector: kinh-te, summary: x, metrics: {xa-dat-chuan-ntm: -0}}]',
+  '\ufeff---',
+  '\r',
+  '\u2028',
 ];
-const HOSTILE_SCALARS = ['~', 'null', '&a', '*a', '!!binary', '<<', '? x', '\t', '"\\u0000"', '"\\ud800"', '\ud800\udc00', '\udfff', '1e400', '-0', '0x1F', '[', ']', '{', '}', '|', '>', '@', '`', '%', '!', '*', '&', '"', "'", '9'.repeat(400), '', ' ', '- x', '[*a, *a]', '{a: 1, a: 2}'];
+const HOSTILE_SCALARS = [
+  '~',
+  'null',
+  '&a',
+  '*a',
+  '!!binary',
+  '<<',
+  '? x',
+  '\t',
+  '"\\u0000"',
+  '"\\ud800"',
+  '\ud800\udc00',
+  '\udfff',
+  '1e400',
+  '-0',
+  '0x1F',
+  '[',
+  ']',
+  '{',
+  '}',
+  '|',
+  '>',
+  '@',
+  '`',
+  '%',
+  '!',
+  '*',
+  '&',
+  '"',
+  "'",
+  '9'.repeat(400),
+  '',
+  ' ',
+  '- x',
+  '[*a, *a]',
+  '{a: 1, a: 2}',
+];
 
 type Mutation = (lines: string[], rnd: number, rnd2: number) => void;
 const pick = <T>(list: readonly T[], r: number): T => list[Math.floor(r * list.length) % list.length]!;
@@ -322,7 +478,14 @@ const MUTATIONS: Mutation[] = [
 
 const mutatedArb = fc.tuple(
   recordArb,
-  fc.array(fc.tuple(fc.nat(MUTATIONS.length - 1), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true })), { minLength: 1, maxLength: 4 }),
+  fc.array(
+    fc.tuple(
+      fc.nat(MUTATIONS.length - 1),
+      fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+      fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+    ),
+    { minLength: 1, maxLength: 4 },
+  ),
   fc.option(fc.tuple(fc.uint8Array({ minLength: 1, maxLength: 4 }), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true })), { nil: undefined }),
 );
 
@@ -370,8 +533,49 @@ describe('parseRecord never throws, whatever the bytes', () => {
 
   it('token soup between fences: anchors, aliases, tags, merge keys, flow brackets, quotes, tabs, NULs, lone surrogates, huge numbers', () => {
     const token = fc.constantFrom(
-      '\n', '\n', '\n  ', ' ', ':', ': ', '- ', '[', ']', '{', '}', ',', '&a ', '*a', '!!binary ', '!foo ', '<<', '? ', '\t', '"', "'", '#', '|', '>',
-      '~', 'null', 'title', 'date', 'chair', 'tasks', 'updates', 'id', 'status', '2020-10-26', 'x', 'Hội', '\u0000', '\ud800', '9'.repeat(40), '---', '...', '%', '__proto__',
+      '\n',
+      '\n',
+      '\n  ',
+      ' ',
+      ':',
+      ': ',
+      '- ',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '&a ',
+      '*a',
+      '!!binary ',
+      '!foo ',
+      '<<',
+      '? ',
+      '\t',
+      '"',
+      "'",
+      '#',
+      '|',
+      '>',
+      '~',
+      'null',
+      'title',
+      'date',
+      'chair',
+      'tasks',
+      'updates',
+      'id',
+      'status',
+      '2020-10-26',
+      'x',
+      'Hội',
+      '\u0000',
+      '\ud800',
+      '9'.repeat(40),
+      '---',
+      '...',
+      '%',
+      '__proto__',
     );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 80 }), fc.boolean(), (tokens, closed) => {
@@ -410,19 +614,24 @@ const VARIANTS: Record<string, string> = {
 };
 const baseWord = fc.stringMatching(/^[a-z0-9]{1,7}$/);
 const decorated = (word: string) =>
-  fc.tuple(...[...word].map((ch) => fc.tuple(fc.constantFrom(...[...(VARIANTS[ch] ?? ch)]), fc.boolean()).map(([v, upper]) => (upper ? v.toUpperCase() : v)))).map((chars) => chars.join(''));
+  fc
+    .tuple(...[...word].map((ch) => fc.tuple(fc.constantFrom(...[...(VARIANTS[ch] ?? ch)]), fc.boolean()).map(([v, upper]) => (upper ? v.toUpperCase() : v))))
+    .map((chars) => chars.join(''));
 
 describe('slugs', () => {
   it('any title gives [a-z0-9-]{1,60}: no leading, trailing or double "-", and the same slug for its NFC and NFD forms', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 120 }), fc.string({ unit: 'binary', maxLength: 120 }), fc.string({ maxLength: 200 })), (title) => {
-        const slug = slugify(title);
-        expect(slug).toMatch(SLUG);
-        expect(slug.length).toBeGreaterThanOrEqual(1);
-        expect(slug.length).toBeLessThanOrEqual(60);
-        expect(slugify(title.normalize('NFD'))).toBe(slugify(title.normalize('NFC')));
-        expect(slugify(slug)).toBe(slug);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'grapheme', maxLength: 120 }), fc.string({ unit: 'binary', maxLength: 120 }), fc.string({ maxLength: 200 })),
+        (title) => {
+          const slug = slugify(title);
+          expect(slug).toMatch(SLUG);
+          expect(slug.length).toBeGreaterThanOrEqual(1);
+          expect(slug.length).toBeLessThanOrEqual(60);
+          expect(slugify(title.normalize('NFD'))).toBe(slugify(title.normalize('NFC')));
+          expect(slugify(slug)).toBe(slug);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -433,9 +642,14 @@ describe('slugs', () => {
       .filter((w) => w.join('-').length <= 60)
       .chain((words) => fc.tuple(fc.constant(words), fc.tuple(...words.map(decorated))));
     fc.assert(
-      fc.property(titleArb, fc.constantFrom(' ', '  ', ' – ', ', ', '/', '_', '\t', ': '), fc.constantFrom<'NFC' | 'NFD'>('NFC', 'NFD'), ([words, shown], separator, form) => {
-        expect(slugify(shown.join(separator).normalize(form))).toBe(words.join('-'));
-      }),
+      fc.property(
+        titleArb,
+        fc.constantFrom(' ', '  ', ' – ', ', ', '/', '_', '\t', ': '),
+        fc.constantFrom<'NFC' | 'NFD'>('NFC', 'NFD'),
+        ([words, shown], separator, form) => {
+          expect(slugify(shown.join(separator).normalize(form))).toBe(words.join('-'));
+        },
+      ),
       { numRuns: 500 },
     );
   });

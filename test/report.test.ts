@@ -1,11 +1,12 @@
 // meet report: golden files on examples/, unit tests of buildReport on small
 // real repositories, and end-to-end runs of the built CLI.
 //
-// Golden files live in test/golden/report-* and are compared exactly. After an
-// intended change to the output, regenerate them with
-//   npm run build && UPDATE_GOLDEN=1 npx vitest run test/report.test.ts
+// Golden files live in test/golden/report-* and are compared exactly
+// (toMatchFileSnapshot). After an intended change to the output, regenerate
+// them with
+//   npx vitest run test/report.test.ts -u
 // and review the diff before committing.
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/domain/buildReport.js';
@@ -15,17 +16,6 @@ import { reportJson } from '../src/render/reportJson.js';
 import { EXAMPLES, makeRepo, MINIMAL_CONFIG, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
 
 const GOLDEN = path.join(PROJECT_ROOT, 'test', 'golden');
-
-function expectGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (!existsSync(file)) throw new Error(`Missing golden file ${name}: run with UPDATE_GOLDEN=1 to create it.`);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
 
 describe('golden reports on examples/', () => {
   const cases: { name: string; args: string[] }[] = [
@@ -37,17 +27,17 @@ describe('golden reports on examples/', () => {
     { name: 'report-2020-11-en.json', args: ['--month', '2020-11', '--format', 'json', '--locale', 'en'] },
   ];
   for (const { name, args } of cases) {
-    it(name, () => {
-      const run = runMeet(['report', ...args], { cwd: EXAMPLES, env: { NO_COLOR: '1' } });
+    it(name, async () => {
+      const run = await runMeet(['report', ...args], { cwd: EXAMPLES, env: { NO_COLOR: '1' } });
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      expectGolden(name, run.stdout);
+      await expect(run.stdout).toMatchFileSnapshot(`golden/${name}`);
     });
   }
 
-  it('colours the text report only when asked to', () => {
-    const plain = runMeet(['report', '--month', '2020-10', '--format', 'text'], { cwd: EXAMPLES });
-    const forced = runMeet(['report', '--month', '2020-10', '--format', 'text'], { cwd: EXAMPLES, env: { FORCE_COLOR: '1' } });
+  it('colours the text report only when asked to', async () => {
+    const plain = await runMeet(['report', '--month', '2020-10', '--format', 'text'], { cwd: EXAMPLES });
+    const forced = await runMeet(['report', '--month', '2020-10', '--format', 'text'], { cwd: EXAMPLES, env: { FORCE_COLOR: '1' } });
     expect(plain.stdout).not.toContain('\u001b[');
     expect(forced.stdout).toContain('\u001b[');
     expect(forced.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain.stdout);
@@ -266,16 +256,16 @@ tasks:
 // The command, end to end.
 
 describe('meet report', () => {
-  it('reports on the month before --today by default, as Markdown when not on a terminal', () => {
-    const json = runMeet(['report', '--today', '2020-11-05', '--format', 'json'], { cwd: EXAMPLES });
+  it('reports on the month before --today by default, as Markdown when not on a terminal', async () => {
+    const json = await runMeet(['report', '--today', '2020-11-05', '--format', 'json'], { cwd: EXAMPLES });
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout).month).toBe('2020-10');
-    const md = runMeet(['report', '--today', '2021-01-01'], { cwd: EXAMPLES });
+    const md = await runMeet(['report', '--today', '2021-01-01'], { cwd: EXAMPLES });
     expect(md.stdout.startsWith('# Báo cáo kết quả tháng 12/2020\n')).toBe(true);
   });
 
-  it('says each section is empty in a month without anything', () => {
-    const vi = runMeet(['report', '--month', '2020-06', '--format', 'text'], { cwd: EXAMPLES });
+  it('says each section is empty in a month without anything', async () => {
+    const vi = await runMeet(['report', '--month', '2020-06', '--format', 'text'], { cwd: EXAMPLES });
     expect(vi.code).toBe(0);
     for (const text of [
       'Không có cuộc họp nào trong tháng.',
@@ -286,51 +276,57 @@ describe('meet report', () => {
       expect(vi.stdout).toContain(text);
     }
     expect(vi.stdout.match(/Không có nhiệm vụ nào\./g)).toHaveLength(5);
-    for (const heading of ['1. Các cuộc họp trong tháng', '2. Kết quả theo lĩnh vực', '3. Các quyết định được thông qua', '4. Nhiệm vụ', '5. Theo cơ quan được giao']) {
+    for (const heading of [
+      '1. Các cuộc họp trong tháng',
+      '2. Kết quả theo lĩnh vực',
+      '3. Các quyết định được thông qua',
+      '4. Nhiệm vụ',
+      '5. Theo cơ quan được giao',
+    ]) {
       expect(vi.stdout).toContain(heading);
     }
-    const en = runMeet(['report', '--month', '2020-06', '--format', 'md', '--locale', 'en'], { cwd: EXAMPLES });
+    const en = await runMeet(['report', '--month', '2020-06', '--format', 'md', '--locale', 'en'], { cwd: EXAMPLES });
     expect(en.stdout).toContain('## 1. Meetings this month\n\n_No meetings this month._');
     expect(en.stdout).toContain('## 5. By owner\n\n_No owner has tasks this month._');
     expect(en.stdout.match(/_No tasks\._/g)).toHaveLength(5);
   });
 
-  it('writes --out atomically, says so on stderr only, and picks the format from the extension', () => {
+  it('writes --out atomically, says so on stderr only, and picks the format from the extension', async () => {
     const dir = tempDir();
-    const run = runMeet(['report', '--month', '2020-10', '--out', path.join(dir, 'bao-cao.json')], { cwd: EXAMPLES });
+    const run = await runMeet(['report', '--month', '2020-10', '--out', path.join(dir, 'bao-cao.json')], { cwd: EXAMPLES });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('bao-cao.json');
     expect(JSON.parse(readFileSync(path.join(dir, 'bao-cao.json'), 'utf8')).month).toBe('2020-10');
-    const md = runMeet(['report', '--month', '2020-10', '--format', 'md', '--out', 'bao-cao.txt'], { cwd: dir, env: { NO_COLOR: '1' } });
+    const md = await runMeet(['report', '--month', '2020-10', '--format', 'md', '--out', 'bao-cao.txt'], { cwd: dir, env: { NO_COLOR: '1' } });
     // The repository is found from cwd; here there is none.
     expect(md.code).toBe(2);
-    const again = runMeet(['--root', EXAMPLES, 'report', '--month', '2020-10', '--format', 'md', '--out', 'bao-cao.txt'], { cwd: dir });
+    const again = await runMeet(['--root', EXAMPLES, 'report', '--month', '2020-10', '--format', 'md', '--out', 'bao-cao.txt'], { cwd: dir });
     expect(again.code).toBe(0);
     expect(readFileSync(path.join(dir, 'bao-cao.txt'), 'utf8')).toBe(readFileSync(path.join(GOLDEN, 'report-2020-10.md'), 'utf8'));
   });
 
-  it('refuses to write --out through a symbolic link or into a missing folder', () => {
+  it('refuses to write --out through a symbolic link or into a missing folder', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'target.md'), 'keep me\n');
     symlinkSync(path.join(dir, 'target.md'), path.join(dir, 'link.md'));
-    const run = runMeet(['report', '--month', '2020-10', '--out', path.join(dir, 'link.md')], { cwd: EXAMPLES });
+    const run = await runMeet(['report', '--month', '2020-10', '--out', path.join(dir, 'link.md')], { cwd: EXAMPLES });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('symbolic link');
     expect(readFileSync(path.join(dir, 'target.md'), 'utf8')).toBe('keep me\n');
-    const missing = runMeet(['report', '--month', '2020-10', '--out', path.join(dir, 'no', 'such', 'x.md')], { cwd: EXAMPLES });
+    const missing = await runMeet(['report', '--month', '2020-10', '--out', path.join(dir, 'no', 'such', 'x.md')], { cwd: EXAMPLES });
     expect(missing.code).toBe(2);
     expect(existsSync(path.join(dir, 'no'))).toBe(false);
   });
 
-  it('stops with exit 1 when the records have errors', () => {
+  it('stops with exit 1 when the records have errors', async () => {
     const root = makeRepo({ 'meetings/2020/2020-10-05-a.md': record('title: A\ndate: 2020-10-05\nchiar: X') });
-    const run = runMeet(['report', '--month', '2020-10'], { cwd: root });
+    const run = await runMeet(['report', '--month', '2020-10'], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
   });
 
-  it('follows --locale for words, dates and numbers', () => {
+  it('follows --locale for words, dates and numbers', async () => {
     const root = makeRepo({
       'meetings/2020/2020-10-05-a.md': meeting(
         '2020-10-05',
@@ -340,10 +336,10 @@ describe('meet report', () => {
     metrics: { don-vi-mau: 1234.5 }`,
       ),
     });
-    const vi = runMeet(['report', '--month', '2020-10', '--format', 'md'], { cwd: root });
+    const vi = await runMeet(['report', '--month', '2020-10', '--format', 'md'], { cwd: root });
     expect(vi.stdout).toContain('| Máu tiếp nhận | đơn vị | 1.234,5 | — | — | — |');
     expect(vi.stdout).toContain('| 05/10/2020 | thường kỳ |');
-    const en = runMeet(['report', '--month', '2020-10', '--format', 'md', '--locale', 'en'], { cwd: root });
+    const en = await runMeet(['report', '--month', '2020-10', '--format', 'md', '--locale', 'en'], { cwd: root });
     expect(en.stdout).toContain('| Máu tiếp nhận | đơn vị | 1,234.5 | — | — | — |');
     expect(en.stdout).toContain('| 5 Oct 2020 | regular |');
     expect(en.stdout.startsWith('# Monthly report: October 2020')).toBe(true);

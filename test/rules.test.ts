@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { compareFindings, type Finding } from '../src/model/ruleCatalogue.js';
 import { checkRepository } from '../src/domain/checkRules.js';
 import type { Config } from '../src/model/schema.js';
-import { parseConfig, parseRecord, type MeetingRecord } from '../src/records/parse.js';
+import { parseConfig, parseRecord } from '../src/records/parse.js';
 import { MINIMAL_CONFIG } from './helpers.js';
+import type { MeetingRecord } from '../src/model/record.js';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 
@@ -35,7 +36,16 @@ const brief = (findings: Finding[]) => [...findings].sort(compareFindings).map((
 describe('checkRepository', () => {
   it('a valid repository has no findings', () => {
     const records = [
-      record('meetings/2020/2020-10-26-hop.md', ...head('2020-10-26'), 'results:', '  - sector: kinh-te', '    summary: Tốt', '    metrics: { xa-dat-chuan-ntm: 7 }', 'tasks:', ...task('t-1', '    due: 2020-11-20', '    sector: kinh-te')),
+      record(
+        'meetings/2020/2020-10-26-hop.md',
+        ...head('2020-10-26'),
+        'results:',
+        '  - sector: kinh-te',
+        '    summary: Tốt',
+        '    metrics: { xa-dat-chuan-ntm: 7 }',
+        'tasks:',
+        ...task('t-1', '    due: 2020-11-20', '    sector: kinh-te'),
+      ),
       record('meetings/2020/2020-11-25-hop.md', ...head('2020-11-25'), 'updates:', ...update('t-1')),
       record('meetings/2020/2020-12-28.md', ...head('2020-12-28')),
     ];
@@ -148,7 +158,18 @@ describe('checkRepository', () => {
 
     it('"constructor", a property of every object, is not a declared id', () => {
       const findings = checkRepository(CONFIG, [
-        record(FILE, ...head('2020-10-26'), 'results:', '  - sector: constructor', '    summary: x', 'tasks:', '  - id: t-1', '    title: Việc', '    owner: [van-phong, constructor]', '    sector: constructor'),
+        record(
+          FILE,
+          ...head('2020-10-26'),
+          'results:',
+          '  - sector: constructor',
+          '    summary: x',
+          'tasks:',
+          '  - id: t-1',
+          '    title: Việc',
+          '    owner: [van-phong, constructor]',
+          '    sector: constructor',
+        ),
       ]);
       expect(brief(findings)).toEqual([
         [FILE, 6, 13, 'error', 'unknown-sector'],
@@ -185,7 +206,15 @@ describe('checkRepository', () => {
     const FILE = 'meetings/2020/2020-10-26-hop.md';
     it('due before the meeting is an error at the due value; on the day or later is fine', () => {
       const findings = checkRepository(CONFIG, [
-        record(FILE, ...head('2020-10-26'), 'tasks:', ...task('a', '    due: 2020-10-25'), ...task('b', '    due: 2020-10-26'), ...task('c', '    due: 2021-01-01'), ...task('d')),
+        record(
+          FILE,
+          ...head('2020-10-26'),
+          'tasks:',
+          ...task('a', '    due: 2020-10-25'),
+          ...task('b', '    due: 2020-10-26'),
+          ...task('c', '    due: 2021-01-01'),
+          ...task('d'),
+        ),
       ]);
       expect(findings).toEqual([
         {

@@ -44,8 +44,8 @@ const RECORDS = {
   [`${M}2020-12-12-họp.md`]: rec(...head('2020-12-12')),
 };
 
-function sarif(cwd: string, ...args: string[]): { code: number; log: SarifLog; stdout: string } {
-  const run = runMeet(['check', '--format', 'sarif', ...args], { cwd });
+async function sarif(cwd: string, ...args: string[]): Promise<{ code: number; log: SarifLog; stdout: string }> {
+  const run = await runMeet(['check', '--format', 'sarif', ...args], { cwd });
   try {
     return { code: run.code, log: JSON.parse(run.stdout) as SarifLog, stdout: run.stdout };
   } catch {
@@ -59,8 +59,8 @@ const summary = (r: SarifResult) => {
 };
 
 describe('meet check --format sarif', () => {
-  it('is SARIF 2.1.0 with every rule in the tool\'s rules table', () => {
-    const { code, log } = sarif(makeRepo(RECORDS));
+  it("is SARIF 2.1.0 with every rule in the tool's rules table", async () => {
+    const { code, log } = await sarif(makeRepo(RECORDS));
     expect(code).toBe(1);
     expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     expect(log.version).toBe('2.1.0');
@@ -78,8 +78,8 @@ describe('meet check --format sarif', () => {
     }
   });
 
-  it('locates each result by rule, level, line, column and a percent-encoded relative URI', () => {
-    const { log } = sarif(makeRepo(RECORDS));
+  it('locates each result by rule, level, line, column and a percent-encoded relative URI', async () => {
+    const { log } = await sarif(makeRepo(RECORDS));
     const { results } = log.runs[0]!;
     expect(results.map(summary)).toEqual([
       'meetings/2019/2020-11-11-hop.md:3:7 file-folder warning',
@@ -94,33 +94,33 @@ describe('meet check --format sarif', () => {
     expect(results[1]!.message.text).toContain('"khong-co"');
   });
 
-  it('is the same every time (no times, no absolute paths)', () => {
+  it('is the same every time (no times, no absolute paths)', async () => {
     const dir = makeRepo(RECORDS);
-    const first = sarif(dir).stdout;
-    expect(sarif(dir).stdout).toBe(first);
+    const first = (await sarif(dir)).stdout;
+    expect((await sarif(dir)).stdout).toBe(first);
     expect(first).not.toContain(dir);
   });
 
-  it('has an empty results array when there is nothing to report', () => {
-    const { code, log } = sarif(copyExamples());
+  it('has an empty results array when there is nothing to report', async () => {
+    const { code, log } = await sarif(copyExamples());
     expect(code).toBe(0);
     expect(log.runs[0]!.results).toEqual([]);
     expect(log.runs[0]!.tool.driver.rules.length).toBe(Object.keys(RULES).length);
   });
 
-  it('makes URIs relative to the git top folder when the records sit in a subfolder', () => {
+  it('makes URIs relative to the git top folder when the records sit in a subfolder', async () => {
     const top = tempDir('meet-sarif-');
     const root = path.join(top, 'hồ sơ');
     writeTree(root, { 'meet.config.yaml': MINIMAL_CONFIG, ...RECORDS });
     git(top, 'init', '-q', '-b', 'main');
-    const fromRoot = sarif(root).log.runs[0]!.results.map(summary);
+    const fromRoot = (await sarif(root)).log.runs[0]!.results.map(summary);
     expect(fromRoot[1]).toBe('h%E1%BB%93%20s%C6%A1/meetings/2020/2020-10-10-hop.md:8:12 unknown-owner error');
     // The same from the top with --root, and combined with --since.
-    expect(sarif(top, '--root', 'hồ sơ').log.runs[0]!.results.map(summary)).toEqual(fromRoot);
+    expect((await sarif(top, '--root', 'hồ sơ')).log.runs[0]!.results.map(summary)).toEqual(fromRoot);
     git(top, 'add', '-A');
     git(top, 'commit', '-q', '-m', 'Base');
     writeTree(root, { [`${M}2020-10-20-hop-moi.md`]: rec(...head('2020-10-20'), 'tasks:', '  - id: viec-1', '    title: Việc', '    owner: van-phong') });
-    expect(sarif(root, '--since', 'main').log.runs[0]!.results.map(summary)).toEqual([
+    expect((await sarif(root, '--since', 'main')).log.runs[0]!.results.map(summary)).toEqual([
       'h%E1%BB%93%20s%C6%A1/meetings/2020/2020-10-20-hop-moi.md:6:9 duplicate-task-id error',
     ]);
   });

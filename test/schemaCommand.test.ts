@@ -21,8 +21,8 @@ function present(property: Json): Json {
 describe('meet schema', () => {
   let schema: Json;
   let stdout: string;
-  beforeAll(() => {
-    const run = runMeet(['schema'], { cwd: tempDir() });
+  beforeAll(async () => {
+    const run = await runMeet(['schema'], { cwd: tempDir() });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     stdout = run.stdout;
@@ -44,7 +44,25 @@ describe('meet schema', () => {
 
   it('lists exactly the keys of FORMAT.md', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(
-      ['title', 'date', 'kind', 'period', 'organization', 'time', 'location', 'chair', 'attendees', 'recorder', 'results', 'decisions', 'discussion', 'tasks', 'updates', 'tags', 'extra'].sort(),
+      [
+        'title',
+        'date',
+        'kind',
+        'period',
+        'organization',
+        'time',
+        'location',
+        'chair',
+        'attendees',
+        'recorder',
+        'results',
+        'decisions',
+        'discussion',
+        'tasks',
+        'updates',
+        'tags',
+        'extra',
+      ].sort(),
     );
   });
 

@@ -1,37 +1,22 @@
 // meet tasks: golden files on examples/ for every format, filters and sorts
 // asserted by exact ids, CSV quoting, usage errors, empty results.
 //
-// Golden files live in test/golden/tasks-* and are compared exactly. They are
-// rewritten only when UPDATE_GOLDEN=1 is set:
-//   npm run build && UPDATE_GOLDEN=1 npx vitest run test/tasks.test.ts
+// Golden files live in test/golden/tasks-* and are compared exactly
+// (toMatchFileSnapshot). They are rewritten only with -u:
+//   npx vitest run test/tasks.test.ts -u
 // then review the diff before committing.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, makeRepo, MINIMAL_CONFIG, PROJECT_ROOT, runMeet } from './helpers.js';
+import { EXAMPLES, makeRepo, MINIMAL_CONFIG, runMeet } from './helpers.js';
 import { filterTasks, sortTasks } from '../src/domain/taskList.js';
 import type { TaskRow } from '../src/model/tasks.js';
-
-const GOLDEN = path.join(PROJECT_ROOT, 'test', 'golden');
-
-function expectGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (!existsSync(file)) throw new Error(`Missing golden file ${name}: run with UPDATE_GOLDEN=1 to create it.`);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
 
 function tasks(args: string[], cwd = EXAMPLES, env: Record<string, string | undefined> = { NO_COLOR: '1' }) {
   return runMeet(['tasks', ...args], { cwd, env });
 }
 
 /** The ids listed, in order, from --format json. */
-function ids(args: string[], cwd = EXAMPLES): string[] {
-  const run = tasks([...args, '--format', 'json'], cwd);
+async function ids(args: string[], cwd = EXAMPLES): Promise<string[]> {
+  const run = await tasks([...args, '--format', 'json'], cwd);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return (JSON.parse(run.stdout) as { id: string }[]).map((t) => t.id);
@@ -45,36 +30,36 @@ describe('golden task lists on examples/', () => {
     ['csv', 'csv'],
   ] as const;
   for (const [ext, format] of formats) {
-    it(`--today 2020-12-31 --format ${format}`, () => {
-      const run = tasks(['--today', '2020-12-31', '--format', format]);
+    it(`--today 2020-12-31 --format ${format}`, async () => {
+      const run = await tasks(['--today', '2020-12-31', '--format', format]);
       expect(run.code).toBe(0);
-      expectGolden(`tasks-today-2020-12-31.${ext}`, run.stdout);
+      await expect(run.stdout).toMatchFileSnapshot(`golden/tasks-today-2020-12-31.${ext}`);
     });
-    it(`--month 2020-11 --format ${format}`, () => {
-      const run = tasks(['--month', '2020-11', '--format', format]);
+    it(`--month 2020-11 --format ${format}`, async () => {
+      const run = await tasks(['--month', '2020-11', '--format', format]);
       expect(run.code).toBe(0);
-      expectGolden(`tasks-month-2020-11.${ext}`, run.stdout);
+      await expect(run.stdout).toMatchFileSnapshot(`golden/tasks-month-2020-11.${ext}`);
     });
   }
 
-  it('ends the text table with a count line on stderr', () => {
-    expect(tasks(['--today', '2020-12-31']).stderr).toBe('34 tasks on 2020-12-31, 3 overdue.\n');
-    expect(tasks(['--month', '2020-11']).stderr).toBe('29 tasks at the end of 2020-11 (2020-11-30), 1 overdue.\n');
+  it('ends the text table with a count line on stderr', async () => {
+    expect((await tasks(['--today', '2020-12-31'])).stderr).toBe('34 tasks on 2020-12-31, 3 overdue.\n');
+    expect((await tasks(['--month', '2020-11'])).stderr).toBe('29 tasks at the end of 2020-11 (2020-11-30), 1 overdue.\n');
     // Data formats keep stderr quiet.
-    expect(tasks(['--today', '2020-12-31', '--format', 'csv']).stderr).toBe('');
+    expect((await tasks(['--today', '2020-12-31', '--format', 'csv'])).stderr).toBe('');
   });
 
-  it('colours overdue rows red and done rows dim when colour is forced', () => {
-    const run = tasks(['--today', '2020-12-31'], EXAMPLES, { FORCE_COLOR: '1' });
+  it('colours overdue rows red and done rows dim when colour is forced', async () => {
+    const run = await tasks(['--today', '2020-12-31'], EXAMPLES, { FORCE_COLOR: '1' });
     const line = (id: string) => run.stdout.split('\n').find((l) => l.includes(id))!;
     expect(line('2020-10-tich-tu-ruong-dat')).toMatch(/^\x1b\[31m/);
     expect(line('2020-09-cong-bo-ntm')).toMatch(/^\x1b\[2m/);
     expect(line('2020-12-vu-xuan-2021')).not.toMatch(/\x1b\[/);
-    expect(tasks(['--today', '2020-12-31', '--no-color'], EXAMPLES, { FORCE_COLOR: '1' }).stdout).not.toMatch(/\x1b\[/);
+    expect((await tasks(['--today', '2020-12-31', '--no-color'], EXAMPLES, { FORCE_COLOR: '1' })).stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('json: ISO dates, null due, the assigning meeting', () => {
-    const run = tasks(['--today', '2020-12-31', '--format', 'json']);
+  it('json: ISO dates, null due, the assigning meeting', async () => {
+    const run = await tasks(['--today', '2020-12-31', '--format', 'json']);
     const rows = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(rows.find((r) => r.id === '2020-10-giai-phong-mat-bang')).toEqual({
       id: '2020-10-giai-phong-mat-bang',
@@ -89,22 +74,22 @@ describe('golden task lists on examples/', () => {
 });
 
 describe('filters and sorting on examples/', () => {
-  it('--overdue on 2020-12-31: the three late tasks, by due date then id', () => {
-    expect(ids(['--today', '2020-12-31', '--overdue'])).toEqual([
+  it('--overdue on 2020-12-31: the three late tasks, by due date then id', async () => {
+    expect(await ids(['--today', '2020-12-31', '--overdue'])).toEqual([
       '2020-10-giai-phap-chuong-trinh-hanh-dong',
       '2020-10-giai-phong-mat-bang',
       '2020-10-tich-tu-ruong-dat',
     ]);
   });
 
-  it('--overdue at the end of a month uses its last day', () => {
-    expect(ids(['--month', '2020-11', '--overdue'])).toEqual(['2020-09-don-thu-ton-dong']);
+  it('--overdue at the end of a month uses its last day', async () => {
+    expect(await ids(['--month', '2020-11', '--overdue'])).toEqual(['2020-09-don-thu-ton-dong']);
     // On 2020-10-31 the report on public investment (due 30/09) was still in progress.
-    expect(ids(['--month', '2020-10', '--overdue'])).toEqual(['2020-09-bao-cao-dau-tu-cong']);
+    expect(await ids(['--month', '2020-10', '--overdue'])).toEqual(['2020-09-bao-cao-dau-tu-cong']);
   });
 
-  it('--owner matches the lead owner and co-owners', () => {
-    expect(ids(['--today', '2020-12-31', '--owner', 'quan-su', '--sort', 'id'])).toEqual([
+  it('--owner matches the lead owner and co-owners', async () => {
+    expect(await ids(['--today', '2020-12-31', '--owner', 'quan-su', '--sort', 'id'])).toEqual([
       '2020-09-ke-hoach-tuyen-quan',
       '2020-10-phong-chong-bao-lut',
       '2020-11-kham-tuyen-dot-2',
@@ -114,9 +99,9 @@ describe('filters and sorting on examples/', () => {
     ]);
   });
 
-  it('--status takes one or more states', () => {
-    expect(ids(['--today', '2020-12-31', '--status', 'dropped'])).toEqual(['2020-10-phong-chong-bao-lut']);
-    expect(ids(['--today', '2020-12-31', '--status', 'open', 'dropped', '--sort', 'id'])).toEqual([
+  it('--status takes one or more states', async () => {
+    expect(await ids(['--today', '2020-12-31', '--status', 'dropped'])).toEqual(['2020-10-phong-chong-bao-lut']);
+    expect(await ids(['--today', '2020-12-31', '--status', 'open', 'dropped', '--sort', 'id'])).toEqual([
       '2020-10-phong-chong-bao-lut',
       '2020-10-tich-tu-ruong-dat',
       '2020-12-an-ninh-dip-tet',
@@ -127,9 +112,9 @@ describe('filters and sorting on examples/', () => {
     ]);
   });
 
-  it('--due-before is strict and leaves out tasks without a due date', () => {
-    expect(ids(['--today', '2020-12-31', '--due-before', '2020-10-20'])).toEqual(['2020-09-bao-cao-dau-tu-cong', '2020-09-tong-ket-phong-trao-van-hoa']);
-    expect(ids(['--today', '2020-12-31', '--due-before', '21/10/2020'])).toEqual([
+  it('--due-before is strict and leaves out tasks without a due date', async () => {
+    expect(await ids(['--today', '2020-12-31', '--due-before', '2020-10-20'])).toEqual(['2020-09-bao-cao-dau-tu-cong', '2020-09-tong-ket-phong-trao-van-hoa']);
+    expect(await ids(['--today', '2020-12-31', '--due-before', '21/10/2020'])).toEqual([
       '2020-09-bao-cao-dau-tu-cong',
       '2020-09-tong-ket-phong-trao-van-hoa',
       '2020-09-cong-bo-ntm',
@@ -138,8 +123,8 @@ describe('filters and sorting on examples/', () => {
     ]);
   });
 
-  it('--assigned-in lists the tasks of meetings dated in that month', () => {
-    expect(ids(['--today', '2020-12-31', '--assigned-in', '2020-11', '--sort', 'id'])).toEqual([
+  it('--assigned-in lists the tasks of meetings dated in that month', async () => {
+    expect(await ids(['--today', '2020-12-31', '--assigned-in', '2020-11', '--sort', 'id'])).toEqual([
       '2020-11-chong-that-thu-ngan-sach',
       '2020-11-day-nhanh-giai-ngan',
       '2020-11-du-toan-ngan-sach-2021',
@@ -153,14 +138,14 @@ describe('filters and sorting on examples/', () => {
     ]);
   });
 
-  it('a task assigned after the day does not exist yet', () => {
-    const october = ids(['--month', '2020-10']);
+  it('a task assigned after the day does not exist yet', async () => {
+    const october = await ids(['--month', '2020-10']);
     expect(october).toHaveLength(19);
     expect(october.every((id) => id.startsWith('2020-09-') || id.startsWith('2020-10-'))).toBe(true);
   });
 
-  it('filters combine; --sort owner orders by lead owner, then due', () => {
-    expect(ids(['--today', '2020-12-31', '--sector', 'kinh-te', '--status', 'open', 'in-progress', '--sort', 'owner'])).toEqual([
+  it('filters combine; --sort owner orders by lead owner, then due', async () => {
+    expect(await ids(['--today', '2020-12-31', '--sector', 'kinh-te', '--status', 'open', 'in-progress', '--sort', 'owner'])).toEqual([
       '2020-11-day-nhanh-giai-ngan', // ban-qlda
       '2020-11-chong-that-thu-ngan-sach', // chi-cuc-thue
       '2020-10-tich-tu-ruong-dat', // nong-nghiep, due 2020-12-20
@@ -169,27 +154,27 @@ describe('filters and sorting on examples/', () => {
     ]);
   });
 
-  it('an unknown --owner or --sector is a usage error with a suggestion', () => {
-    const owner = tasks(['--owner', 'tai-chinh-ke-hoac']);
+  it('an unknown --owner or --sector is a usage error with a suggestion', async () => {
+    const owner = await tasks(['--owner', 'tai-chinh-ke-hoac']);
     expect(owner.code).toBe(2);
     expect(owner.stdout).toBe('');
     expect(owner.stderr).toContain('Did you mean "tai-chinh-ke-hoach"?');
-    const sector = tasks(['--sector', 'kinhte']);
+    const sector = await tasks(['--sector', 'kinhte']);
     expect(sector.code).toBe(2);
     expect(sector.stderr).toContain('Did you mean "kinh-te"?');
   });
 
-  it('an empty result: header only (csv, md), [] (json), a message on stderr (text); exit 0', () => {
+  it('an empty result: header only (csv, md), [] (json), a message on stderr (text); exit 0', async () => {
     const args = ['--today', '2020-12-31', '--assigned-in', '2019-01'];
-    const csv = tasks([...args, '--format', 'csv']);
+    const csv = await tasks([...args, '--format', 'csv']);
     expect([csv.code, csv.stdout]).toEqual([0, 'id,title,owners,due,status,overdue_days,meeting_date,meeting_title,meeting_file\r\n']);
-    const md = tasks([...args, '--format', 'md']);
+    const md = await tasks([...args, '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout.trimEnd().split('\n')).toHaveLength(2);
     expect(md.stdout).toMatch(/^\| Mã \| Nhiệm vụ \|/);
-    const json = tasks([...args, '--format', 'json']);
+    const json = await tasks([...args, '--format', 'json']);
     expect([json.code, JSON.parse(json.stdout)]).toEqual([0, []]);
-    const text = tasks(args);
+    const text = await tasks(args);
     expect([text.code, text.stdout]).toEqual([0, '']);
     expect(text.stderr).toBe('No tasks match on 2020-12-31.\n');
   });
@@ -203,7 +188,7 @@ ${body}---
 `;
 
 describe('small repositories', () => {
-  it('CSV follows RFC 4180: CRLF, quoted fields, doubled quotes', () => {
+  it('CSV follows RFC 4180: CRLF, quoted fields, doubled quotes', async () => {
     const root = makeRepo({
       'meetings/2020/2020-10-05-hop-thu.md': RECORD(
         '2020-10-05',
@@ -215,7 +200,7 @@ describe('small repositories', () => {
 `,
       ),
     });
-    const run = tasks(['--today', '2020-11-02', '--format', 'csv'], root);
+    const run = await tasks(['--today', '2020-11-02', '--format', 'csv'], root);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       'id,title,owners,due,status,overdue_days,meeting_date,meeting_title,meeting_file\r\n' +
@@ -223,7 +208,7 @@ describe('small repositories', () => {
     );
   });
 
-  it('--sort due puts tasks without a due date last; English words and dates in an en repository', () => {
+  it('--sort due puts tasks without a due date last; English words and dates in an en repository', async () => {
     const root = makeRepo(
       {
         'meetings/2020/2020-10-05-hop-thu.md': RECORD(
@@ -238,16 +223,16 @@ describe('small repositories', () => {
       },
       MINIMAL_CONFIG.replace('locale: vi', 'locale: en'),
     );
-    expect(ids(['--today', '2020-11-01'], root)).toEqual(['d-early', 'c-late', 'a-no-due', 'b-no-due']);
-    const text = tasks(['--today', '2020-11-01'], root);
+    expect(await ids(['--today', '2020-11-01'], root)).toEqual(['d-early', 'c-late', 'a-no-due', 'b-no-due']);
+    const text = await tasks(['--today', '2020-11-01'], root);
     const late = text.stdout.split('\n').find((l) => l.startsWith('c-late'))!;
     expect(late).toMatch(/^c-late\s+20 Oct 2020\s+in progress\s+12\s+van-phong\s+5 Oct 2020\s+Late one$/);
     expect(text.stdout.split('\n')[0]).toMatch(/^ID\s+Due\s+Status\s+Days overdue\s+Owners\s+Assigned at\s+Task$/);
   });
 
-  it('refuses to list when a record has errors (exit 1)', () => {
+  it('refuses to list when a record has errors (exit 1)', async () => {
     const root = makeRepo({ 'meetings/2020/2020-10-05-hop-thu.md': RECORD('2020-10-05', 'tasks:\n  - {id: x, title: X, owner: nobody}\n') });
-    const run = tasks(['--today', '2020-11-01'], root);
+    const run = await tasks(['--today', '2020-11-01'], root);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('meet check');

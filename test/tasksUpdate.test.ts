@@ -92,8 +92,8 @@ function meet(root: string, ...args: string[]) {
   return runMeet(args, { cwd: root, env: { NO_COLOR: '1' } });
 }
 
-function expectCheckPasses(root: string): void {
-  const check = meet(root, 'check');
+async function expectCheckPasses(root: string): Promise<void> {
+  const check = await meet(root, 'check');
   expect(check.stdout + check.stderr).not.toMatch(/error/i);
   expect(check.code).toBe(0);
 }
@@ -136,12 +136,12 @@ describe('adding an update keeps every other byte of the record', () => {
   ];
 
   for (const { name, splice, added } of cases) {
-    it(`updates ${name === 'none' ? 'missing' : name === 'empty' ? 'written []' : name}`, () => {
+    it(`updates ${name === 'none' ? 'missing' : name === 'empty' ? 'written []' : name}`, async () => {
       const old = variants[name]!;
       const root = repoWith(old);
-      expectCheckPasses(root);
+      await expectCheckPasses(root);
 
-      const run = meet(root, 'tasks', 'update', 't-c', '--status', 'done', '--note', NOTE);
+      const run = await meet(root, 'tasks', 'update', 't-c', '--status', 'done', '--note', NOTE);
       expect(run.stderr).toBe(`t-c: open → done, in ${TARGET}\n`);
       expect(run.code).toBe(0);
       expect(run.stdout).toBe(`${TARGET}\n`);
@@ -154,42 +154,42 @@ describe('adding an update keeps every other byte of the record', () => {
       expect(lines(now)).toEqual(expected);
       expect(readFileSync(path.join(root, TARGET))[0] === 0xef).toBe(name === 'bom');
 
-      expectCheckPasses(root);
-      const listed = JSON.parse(meet(root, 'tasks', '--month', '2020-11', '--format', 'json').stdout) as { id: string; status: string }[];
+      await expectCheckPasses(root);
+      const listed = JSON.parse((await meet(root, 'tasks', '--month', '2020-11', '--format', 'json')).stdout) as { id: string; status: string }[];
       expect(listed.find((t) => t.id === 't-c')?.status).toBe('done');
     });
   }
 
-  it('a flow-style updates list gets one more flow mapping on its line', () => {
+  it('a flow-style updates list gets one more flow mapping on its line', async () => {
     const old = HEAD + 'updates: [{task: t-a, status: open}]\n' + TAIL + BODY;
     const root = repoWith(old);
-    expect(meet(root, 'tasks', 'update', 't-b', '--status', 'dropped', '--note', 'Bỏ, không cần').code).toBe(0);
+    expect((await meet(root, 'tasks', 'update', 't-b', '--status', 'dropped', '--note', 'Bỏ, không cần')).code).toBe(0);
     const before = lines(old);
     const at = indexOf(before, 'updates: [{task: t-a, status: open}]');
     before[at] = 'updates: [{task: t-a, status: open}, {task: t-b, status: dropped, note: "Bỏ, không cần"}]';
     expect(lines(readFileSync(path.join(root, TARGET), 'utf8'))).toEqual(before);
-    expectCheckPasses(root);
+    await expectCheckPasses(root);
   });
 });
 
 describe('an update already in the record is replaced, not duplicated', () => {
-  it('replaces the status and the note, keeping the comment on the line', () => {
+  it('replaces the status and the note, keeping the comment on the line', async () => {
     const old = variants.middle!;
     const root = repoWith(old);
-    const run = meet(root, 'tasks', 'update', 't-a', '--status', 'done', '--note', 'Hoàn thành');
+    const run = await meet(root, 'tasks', 'update', 't-a', '--status', 'done', '--note', 'Hoàn thành');
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(`t-a: open → done, in ${TARGET} (replaced the update already there, which said in-progress)\n`);
     const expected = lines(old);
     expected[indexOf(expected, '    status: "in-progress"   # đang làm')] = '    status: done   # đang làm';
     expected[indexOf(expected, "    note: 'Đã xong 50%'")] = '    note: Hoàn thành';
     expect(lines(readFileSync(path.join(root, TARGET), 'utf8'))).toEqual(expected);
-    expectCheckPasses(root);
+    await expectCheckPasses(root);
   });
 
-  it('keeps the old note when no --note is given, and says so', () => {
+  it('keeps the old note when no --note is given, and says so', async () => {
     const old = variants.crlf!;
     const root = repoWith(old);
-    const run = meet(root, 'tasks', 'update', 't-a', '--status', 'dropped');
+    const run = await meet(root, 'tasks', 'update', 't-a', '--status', 'dropped');
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('its note was kept');
     const expected = lines(old);
@@ -197,21 +197,21 @@ describe('an update already in the record is replaced, not duplicated', () => {
     expect(lines(readFileSync(path.join(root, TARGET), 'utf8'))).toEqual(expected);
   });
 
-  it('adds a note to a flow-style entry', () => {
+  it('adds a note to a flow-style entry', async () => {
     const old = variants.middle!;
     const root = repoWith(old);
-    expect(meet(root, 'tasks', 'update', 't-b', '--status', 'in-progress', '--note', 'Bắt đầu').code).toBe(0);
+    expect((await meet(root, 'tasks', 'update', 't-b', '--status', 'in-progress', '--note', 'Bắt đầu')).code).toBe(0);
     const expected = lines(old);
     expected[indexOf(expected, '  - {task: t-b, status: open}   # chưa làm')] = '  - {task: t-b, status: in-progress, note: "Bắt đầu"}   # chưa làm';
     expect(lines(readFileSync(path.join(root, TARGET), 'utf8'))).toEqual(expected);
-    expectCheckPasses(root);
+    await expectCheckPasses(root);
   });
 
-  it('changes nothing when the record already says so', () => {
+  it('changes nothing when the record already says so', async () => {
     const root = repoWith(variants.middle!);
     ageFiles(root, [TARGET]);
     const before = snapshot(root, [TARGET]);
-    const run = meet(root, 'tasks', 'update', 't-b', '--status', 'open');
+    const run = await meet(root, 'tasks', 'update', 't-b', '--status', 'open');
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('nothing changed');
     expect(snapshot(root, [TARGET])).toEqual(before);
@@ -221,82 +221,82 @@ describe('an update already in the record is replaced, not duplicated', () => {
 describe('refusals leave every file untouched', () => {
   const files = [ASSIGNING, EARLIER, TARGET];
 
-  function expectRefused(root: string, args: string[], code: number, message: RegExp): void {
+  async function expectRefused(root: string, args: string[], code: number, message: RegExp): Promise<void> {
     ageFiles(root, files);
     const before = snapshot(root, files);
-    const run = meet(root, 'tasks', 'update', ...args);
+    const run = await meet(root, 'tasks', 'update', ...args);
     expect(run.stderr).toMatch(message);
     expect(run.code).toBe(code);
     expect(run.stdout).toBe('');
     expect(snapshot(root, files)).toEqual(before);
   }
 
-  it('an unknown task id (exit 1), with a suggestion', () => {
+  it('an unknown task id (exit 1), with a suggestion', async () => {
     const root = repoWith(variants.middle!);
-    expectRefused(root, ['t-x', '--status', 'done'], 1, /No record assigns a task "t-x"/);
-    expectRefused(root, ['t-cc', '--status', 'done'], 1, /Did you mean "t-c"\?/);
+    await expectRefused(root, ['t-x', '--status', 'done'], 1, /No record assigns a task "t-x"/);
+    await expectRefused(root, ['t-cc', '--status', 'done'], 1, /Did you mean "t-c"\?/);
   });
 
-  it('--in the record that assigned the task, or an earlier one (exit 1)', () => {
+  it('--in the record that assigned the task, or an earlier one (exit 1)', async () => {
     const root = repoWith(variants.middle!);
-    expectRefused(root, ['t-c', '--status', 'done', '--in', ASSIGNING], 1, /is the record that assigned it/);
-    expectRefused(root, ['t-c', '--status', 'done', '--in', EARLIER], 1, /dated 2020-09-20, not after the meeting that assigned it \(2020-10-05/);
+    await expectRefused(root, ['t-c', '--status', 'done', '--in', ASSIGNING], 1, /is the record that assigned it/);
+    await expectRefused(root, ['t-c', '--status', 'done', '--in', EARLIER], 1, /dated 2020-09-20, not after the meeting that assigned it \(2020-10-05/);
   });
 
-  it('the latest record is the assigning meeting itself: create the next one first (exit 1)', () => {
+  it('the latest record is the assigning meeting itself: create the next one first (exit 1)', async () => {
     const root = makeRepo({ [ASSIGNING]: ASSIGNING_RECORD });
     ageFiles(root, [ASSIGNING]);
     const before = snapshot(root, [ASSIGNING]);
-    const run = meet(root, 'tasks', 'update', 't-a', '--status', 'done');
+    const run = await meet(root, 'tasks', 'update', 't-a', '--status', 'done');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('meet new');
     expect(run.stderr).toContain('--in');
     expect(snapshot(root, [ASSIGNING])).toEqual(before);
   });
 
-  it('a record of the same day is not after the meeting either', () => {
+  it('a record of the same day is not after the meeting either', async () => {
     const sameDay = 'meetings/2020/2020-10-05-hop-toi.md';
     const root = makeRepo({ [ASSIGNING]: ASSIGNING_RECORD, [sameDay]: '---\ntitle: Họp tối\ndate: 2020-10-05\nchair: A\n---\n' });
-    const run = meet(root, 'tasks', 'update', 't-a', '--status', 'done');
+    const run = await meet(root, 'tasks', 'update', 't-a', '--status', 'done');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('not after the meeting that assigned it');
     expect(readFileSync(path.join(root, sameDay), 'utf8')).toBe('---\ntitle: Họp tối\ndate: 2020-10-05\nchair: A\n---\n');
   });
 
-  it('--in a path outside the meetings folder, or a file that is not a record (exit 1)', () => {
+  it('--in a path outside the meetings folder, or a file that is not a record (exit 1)', async () => {
     const root = repoWith(variants.middle!);
-    expectRefused(root, ['t-c', '--status', 'done', '--in', 'meet.config.yaml'], 1, /outside the meetings folder/);
+    await expectRefused(root, ['t-c', '--status', 'done', '--in', 'meet.config.yaml'], 1, /outside the meetings folder/);
     writeTree(root, { 'meetings/ghi-chu.txt': 'not a record\n' });
-    expectRefused(root, ['t-c', '--status', 'done', '--in', 'meetings/ghi-chu.txt'], 1, /not a meeting record/);
-    expectRefused(root, ['t-c', '--status', 'done', '--in', 'meetings/2020/khong-co.md'], 1, /no such file/);
+    await expectRefused(root, ['t-c', '--status', 'done', '--in', 'meetings/ghi-chu.txt'], 1, /not a meeting record/);
+    await expectRefused(root, ['t-c', '--status', 'done', '--in', 'meetings/2020/khong-co.md'], 1, /no such file/);
   });
 
-  it('an invalid status (exit 2)', () => {
+  it('an invalid status (exit 2)', async () => {
     const root = repoWith(variants.middle!);
-    expectRefused(root, ['t-c', '--status', 'finished'], 2, /Allowed choices are open, in-progress, done, dropped/);
+    await expectRefused(root, ['t-c', '--status', 'finished'], 2, /Allowed choices are open, in-progress, done, dropped/);
   });
 
-  it('an edit that would change other values: an anchor shared with another entry (exit 1)', () => {
+  it('an edit that would change other values: an anchor shared with another entry (exit 1)', async () => {
     const target = HEAD + 'updates:\n  - task: t-a\n    status: &same open\n  - task: t-b\n    status: *same\n' + TAIL + BODY;
     const root = repoWith(target);
-    expectCheckPasses(root);
-    expectRefused(root, ['t-a', '--status', 'done'], 1, /safely/);
+    await expectCheckPasses(root);
+    await expectRefused(root, ['t-a', '--status', 'done'], 1, /safely/);
   });
 
-  it('records with errors: the repository is refused (exit 1)', () => {
+  it('records with errors: the repository is refused (exit 1)', async () => {
     const root = repoWith(variants.middle!, { 'meetings/2020/2020-12-01-hop.md': '---\ntitle: x\ndate: 2020-12-01\n---\n' });
-    expectRefused(root, ['t-c', '--status', 'done'], 1, /meet check/);
+    await expectRefused(root, ['t-c', '--status', 'done'], 1, /meet check/);
   });
 });
 
 describe('on a copy of examples/', () => {
   const DECEMBER = 'meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md';
 
-  it('adds to the latest record, then replaces its own entry; meet check passes', () => {
+  it('adds to the latest record, then replaces its own entry; meet check passes', async () => {
     const root = copyExamples();
     const old = readFileSync(path.join(root, DECEMBER), 'utf8');
 
-    const add = meet(root, 'tasks', 'update', '2020-10-tich-tu-ruong-dat', '--status', 'in-progress', '--note', 'Đã chọn 2 xã thí điểm');
+    const add = await meet(root, 'tasks', 'update', '2020-10-tich-tu-ruong-dat', '--status', 'in-progress', '--note', 'Đã chọn 2 xã thí điểm');
     expect(add.code).toBe(0);
     expect(add.stdout).toBe(`${DECEMBER}\n`);
     expect(add.stderr).toBe(`2020-10-tich-tu-ruong-dat: open → in-progress, in ${DECEMBER}\n`);
@@ -306,28 +306,28 @@ describe('on a copy of examples/', () => {
     expect(lines(readFileSync(path.join(root, DECEMBER), 'utf8'))).toEqual(expected);
 
     // The December record already says done (no note): the note joins that entry.
-    const replace = meet(root, 'tasks', 'update', '2020-10-giao-thong-thuy-loi', '--status', 'done', '--note', 'Hoàn thành nạo vét kênh mương');
+    const replace = await meet(root, 'tasks', 'update', '2020-10-giao-thong-thuy-loi', '--status', 'done', '--note', 'Hoàn thành nạo vét kênh mương');
     expect(replace.code).toBe(0);
     expect(replace.stderr).toBe(`2020-10-giao-thong-thuy-loi: in-progress → done, in ${DECEMBER} (replaced the update already there, which said done)\n`);
     expected.splice(indexOf(expected, '  - task: 2020-10-giao-thong-thuy-loi') + 2, 0, '    note: Hoàn thành nạo vét kênh mương');
     expect(lines(readFileSync(path.join(root, DECEMBER), 'utf8'))).toEqual(expected);
 
-    expectCheckPasses(root);
-    const open = JSON.parse(meet(root, 'tasks', '--today', '2020-12-31', '--overdue', '--format', 'json').stdout) as { id: string; status: string }[];
+    await expectCheckPasses(root);
+    const open = JSON.parse((await meet(root, 'tasks', '--today', '2020-12-31', '--overdue', '--format', 'json')).stdout) as { id: string; status: string }[];
     expect(open.find((t) => t.id === '2020-10-tich-tu-ruong-dat')?.status).toBe('in-progress');
   });
 
-  it('--in an earlier record that is still after the assignment', () => {
+  it('--in an earlier record that is still after the assignment', async () => {
     const root = copyExamples();
     const november = 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md';
-    const run = runMeet(['tasks', 'update', '2020-10-tich-tu-ruong-dat', '--status', 'in-progress', '--in', `2020/${path.basename(november)}`], {
+    const run = await runMeet(['tasks', 'update', '2020-10-tich-tu-ruong-dat', '--status', 'in-progress', '--in', `2020/${path.basename(november)}`], {
       cwd: path.join(root, 'meetings'),
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`2020/${path.basename(november)}\n`);
     // A later record says nothing about it, so no warning about a later update.
     expect(run.stderr).toBe(`2020-10-tich-tu-ruong-dat: open → in-progress, in 2020/${path.basename(november)}\n`);
-    expectCheckPasses(root);
+    await expectCheckPasses(root);
   });
 });
 
@@ -341,6 +341,8 @@ describe('addTaskUpdate (pure)', () => {
   it('writes values that would read differently plain, quoted', () => {
     const text = '---\ntitle: x\ndate: 2020-11-05\nchair: A\n---\n';
     const edit = addTaskUpdate(text, { task: 't-a', status: 'done', note: 'null' });
-    expect(edit.kind === 'added' && edit.text).toBe('---\ntitle: x\ndate: 2020-11-05\nchair: A\nupdates:\n  - task: t-a\n    status: done\n    note: "null"\n---\n');
+    expect(edit.kind === 'added' && edit.text).toBe(
+      '---\ntitle: x\ndate: 2020-11-05\nchair: A\nupdates:\n  - task: t-a\n    status: done\n    note: "null"\n---\n',
+    );
   });
 });

@@ -7,7 +7,7 @@
 // CORRECT behaviour and the test is skipped until the bug is fixed.
 import type { RuleId } from '../../src/model/ruleCatalogue.js';
 
-export type Bullet = 'nothing-runs' | 'bounded' | 'yaml-meaning' | 'files' | 'paths' | 'writes' | 'html' | 'git';
+type Bullet = 'nothing-runs' | 'bounded' | 'yaml-meaning' | 'files' | 'paths' | 'writes' | 'html' | 'git';
 
 export interface ExpectedFinding {
   /** The rule, or the rules any of which is a right answer. */
@@ -22,7 +22,7 @@ export interface ExpectedFinding {
 }
 
 /** Where the case's file sits in the temp repository. */
-export type Layout =
+type Layout =
   /** meetings/2020/2020-10-26-<id>.md, or `at` (from the repository root). */
   | { kind: 'record'; at?: string }
   /** A folder meetings/2020/2020-10-26-<id>.md/ holding the fixture as 2020-10-26-inner.md. */
@@ -49,7 +49,11 @@ export interface FindingCase {
   more?: readonly RuleId[];
   /** Findings expected on other files of the case (repository-relative). */
   also?: Readonly<Record<string, readonly ExpectedFinding[]>>;
-  /** Run alone, with this spawn timeout (ms): a hang must not stall the other cases. */
+  /**
+   * Run alone, by the built CLI, killed after this many ms: a hang must not
+   * stall the other cases. Generous (about 20 times an idle run), so that
+   * only a hang or a blow-up fails it, never a loaded machine.
+   */
   solo?: number;
   bug?: string;
 }
@@ -234,14 +238,14 @@ export const FINDING_CASES: readonly FindingCase[] = [
     id: 'a-hundred-thousand-keys',
     bullet: 'bounded',
     generate: () => `${HEAD}extra:\n${Array.from({ length: 100_000 }, (_, i) => `  k${i}: v`).join('\n')}\n---\n`,
-    solo: 20_000,
+    solo: 60_000,
     expect: [],
   },
   {
     id: 'fifty-thousand-duplicate-keys',
     bullet: 'bounded',
     generate: () => `${HEAD}extra:\n${'  k: v\n'.repeat(50_000)}---\n`,
-    solo: 20_000,
+    solo: 60_000,
     expect: [{ rule: 'yaml-duplicate-key', ...at(7, 3) }],
     more: ['yaml-duplicate-key'],
   },
@@ -397,7 +401,7 @@ export const FINDING_CASES: readonly FindingCase[] = [
     id: 'named-pipe',
     bullet: 'files',
     layout: { kind: 'fifo' },
-    solo: 15_000,
+    solo: 30_000,
     expect: [{ rule: 'file-unreadable', ...at(1, 1) }],
   },
 

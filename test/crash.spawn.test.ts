@@ -2,12 +2,11 @@
 // random moments while `meet tasks update` rewrites a record and while
 // `meet new` creates one; every record must then be the old version or the
 // new one, whole. Several `meet new` racing for one path make one file.
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addTaskUpdate, type UpdateEntry } from '../src/records/edit.js';
-import { MEET_BIN, PROJECT_ROOT, makeRepo, runMeet } from './helpers.js';
+import { PROJECT_ROOT, makeRepo, runMeet, spawnMeet } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(path.join(PROJECT_ROOT, 'test', 'hostile', name));
 
@@ -19,37 +18,29 @@ interface Ended {
   ms: number;
 }
 
-/** Runs the CLI; with `killAfter`, sends SIGKILL after that many ms (if it is still running). */
-function run(args: readonly string[], cwd: string, killAfter?: number): Promise<Ended> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const env = { ...process.env };
-    delete env.NO_COLOR;
-    delete env.FORCE_COLOR;
-    const child = spawn(process.execPath, [MEET_BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
-    });
-  });
+/** Runs the built CLI; with `killAfter`, sends SIGKILL after that many ms (if it is still running). */
+async function run(args: readonly string[], cwd: string, killAfter?: number): Promise<Ended> {
+  const started = Date.now();
+  const ended = await spawnMeet([...args], { cwd, ...(killAfter === undefined ? {} : { timeout: killAfter }) });
+  return { ...ended, ms: Date.now() - started };
 }
 
-/** A deterministic spread of delays over [0, 1.2 × a full run]: early, mid-write and after. */
+/**
+ * A deterministic spread of delays over [0, 1.2 × a full run]: early, mid-write
+ * and after. The first is 0 ms, a kill before Node has even started: some run
+ * is always killed, however fast or loaded the machine.
+ */
 function delays(count: number, fullRun: number): number[] {
   let seed = 6;
-  const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   return Array.from({ length: count }, () => Math.floor(random() * fullRun * 1.2));
 }
 
 /** Files a reader would take for records: everything but the hidden temp files. */
 function visible(folder: string): string[] {
-  return readdirSync(folder).filter((name) => !name.startsWith('.')).sort();
+  return readdirSync(folder)
+    .filter((name) => !name.startsWith('.'))
+    .sort();
 }
 
 const ASSIGNING = 'meetings/2020/2020-10-05-giao-viec.md';
@@ -92,9 +83,9 @@ describe('kill -9 at any moment: every record is the old version or the new one,
     expect(killedMidway).toBeGreaterThan(0);
     expect(completed + killedMidway).toBe(spread.length);
     // Whatever a killed run left behind, meet check reads only the records.
-    const check = runMeet(['check'], { cwd: root });
+    const check = await runMeet(['check'], { cwd: root });
     expect(check.code, check.stdout + check.stderr).toBe(0);
-  }, 120_000);
+  });
 
   it('meet new killed at random moments', async () => {
     const root = makeRepo({ [ASSIGNING]: fixture('writes/assigning.md').toString('utf8') });
@@ -115,17 +106,17 @@ describe('kill -9 at any moment: every record is the old version or the new one,
         if (ended[k]!.code === 0) expect(written).toBe(true);
         if (!written) continue;
         expected.add(path.basename(file(day)));
-        // Whole: byte for byte what the same command prints with --dry-run.
-        const dry = await run([...args(day), '--dry-run'], root);
+        // Whole: byte for byte what the same command prints with --dry-run (in-process: a reference, not a subject).
+        const dry = await runMeet([...args(day), '--dry-run'], { cwd: root });
         expect(dry.code, dry.stderr).toBe(0);
         const content = readFileSync(file(day), 'utf8');
         expect(content.endsWith('\n') ? content : `${content}\n`).toBe(dry.stdout);
       }
       expect(visible(folder)).toEqual([...expected].sort());
     }
-    const check = runMeet(['check'], { cwd: root });
+    const check = await runMeet(['check'], { cwd: root });
     expect(check.code, check.stdout + check.stderr).toBe(0);
-  }, 120_000);
+  });
 });
 
 /** The record is the old text, or old + `entry`, whole; returns what it now holds. */
@@ -149,12 +140,13 @@ describe('meet new racing for the same path', () => {
       expect(codes, ended.map((e) => e.stderr).join('\n')).toEqual([0, 2, 2, 2, 2]);
       for (const e of ended.filter((x) => x.code === 2)) expect(e.stderr).toMatch(/already exists/);
       expect(visible(folder).filter((name) => name.startsWith(date))).toEqual([`${date}-cuoc-hop-tranh-dua.md`]);
-      const dry = spawnSync(process.execPath, [MEET_BIN, ...args, '--dry-run'], { cwd: root, encoding: 'utf8' });
+      const dry = await runMeet([...args, '--dry-run'], { cwd: root });
+      expect(dry.code, dry.stderr).toBe(0);
       const content = readFileSync(path.join(folder, `${date}-cuoc-hop-tranh-dua.md`), 'utf8');
       expect(content.endsWith('\n') ? content : `${content}\n`).toBe(dry.stdout);
     }
     // No temp file survives a lost race.
     expect(readdirSync(folder).filter((name) => name.startsWith('.'))).toEqual([]);
-    expect(runMeet(['check'], { cwd: root }).code).toBe(0);
-  }, 60_000);
+    expect((await runMeet(['check'], { cwd: root })).code).toBe(0);
+  });
 });

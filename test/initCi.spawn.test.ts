@@ -1,11 +1,12 @@
 // meet init --ci github|gitlab: the workflow is valid YAML with the
 // documented triggers, jobs and commands; it is added to an existing
-// repository without touching its config, and never overwritten.
+// repository without touching its config, and never overwritten. Run by the
+// built CLI (the spawned tier), as the workflow it writes runs it in CI.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { git, makeRepo, MINIMAL_CONFIG, runMeet, tempDir } from './helpers.js';
+import { git, makeRepo, MINIMAL_CONFIG, spawnMeet, tempDir } from './helpers.js';
 
 interface Step {
   uses?: string;
@@ -29,9 +30,9 @@ const CHECK = 'meet check --since origin/${{ github.base_ref }} --format github'
 const DIFF = 'meet diff --rev origin/${{ github.base_ref }}...HEAD --format md >> "$GITHUB_STEP_SUMMARY"';
 
 describe('meet init --ci github', () => {
-  it('creates a repository with a workflow: PR checks and the semantic diff, a monthly committed digest', () => {
+  it('creates a repository with a workflow: PR checks and the semantic diff, a monthly committed digest', async () => {
     const dir = path.join(tempDir(), 'bien-ban');
-    const run = runMeet(['init', dir, '--ci', 'github'], { cwd: path.dirname(dir) });
+    const run = await spawnMeet(['init', dir, '--ci', 'github'], { cwd: path.dirname(dir) });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('.github/workflows/meet.yml');
     expect(existsSync(path.join(dir, 'meet.config.yaml'))).toBe(true);
@@ -61,11 +62,11 @@ describe('meet init --ci github', () => {
     expect(script).toMatch(/git config user\.name .+\ngit config user\.email .+\nmeet digest --commit\ngit push\n/);
   });
 
-  it('on an existing records repository only adds the workflow, leaving the config as it was', () => {
+  it('on an existing records repository only adds the workflow, leaving the config as it was', async () => {
     const dir = makeRepo({});
     git(dir, 'init', '-q', '-b', 'main');
     const before = readdirSync(dir).sort();
-    const run = runMeet(['init', '--ci', 'github'], { cwd: dir });
+    const run = await spawnMeet(['init', '--ci', 'github'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('kept as it is');
     expect(readFileSync(path.join(dir, 'meet.config.yaml'), 'utf8')).toBe(MINIMAL_CONFIG);
@@ -73,28 +74,28 @@ describe('meet init --ci github', () => {
     expect(readdirSync(path.join(dir, '.github', 'workflows'))).toEqual(['meet.yml']);
   });
 
-  it('never overwrites a workflow: exit 2, the file unchanged, nothing else created', () => {
+  it('never overwrites a workflow: exit 2, the file unchanged, nothing else created', async () => {
     const dir = path.join(tempDir(), 'bien-ban');
-    expect(runMeet(['init', dir, '--ci', 'github'], { cwd: path.dirname(dir) }).code).toBe(0);
+    expect((await spawnMeet(['init', dir, '--ci', 'github'], { cwd: path.dirname(dir) })).code).toBe(0);
     const file = path.join(dir, '.github', 'workflows', 'meet.yml');
     const first = readFileSync(file, 'utf8');
-    const again = runMeet(['init', '--ci', 'github'], { cwd: dir });
+    const again = await spawnMeet(['init', '--ci', 'github'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');
     expect(readFileSync(file, 'utf8')).toBe(first);
 
     // A new repository whose folder sits in a repository that has a workflow: refused before anything is made.
     const inner = path.join(dir, 'khac');
-    const nested = runMeet(['init', inner, '--ci', 'github'], { cwd: dir });
+    const nested = await spawnMeet(['init', inner, '--ci', 'github'], { cwd: dir });
     expect(nested.code).toBe(2);
     expect(existsSync(inner)).toBe(false);
   });
 
-  it('puts the workflow at the top of the git repository and runs meet in the records folder', () => {
+  it('puts the workflow at the top of the git repository and runs meet in the records folder', async () => {
     const top = tempDir();
     git(top, 'init', '-q', '-b', 'main');
     mkdirSync(path.join(top, 'src'));
-    const run = runMeet(['init', '../bien-ban', '--ci', 'github', '--locale', 'en'], { cwd: path.join(top, 'src') });
+    const run = await spawnMeet(['init', '../bien-ban', '--ci', 'github', '--locale', 'en'], { cwd: path.join(top, 'src') });
     expect(run.code).toBe(0);
     expect(existsSync(path.join(top, 'bien-ban', 'meet.config.yaml'))).toBe(true);
     expect(existsSync(path.join(top, 'bien-ban', '.git'))).toBe(false);
@@ -115,10 +116,10 @@ describe('meet init --ci gitlab', () => {
     artifacts?: { paths: string[]; when: string };
   }
 
-  it('writes .gitlab-ci.yml: merge request checks and the diff artifact, the digest on a schedule', () => {
+  it('writes .gitlab-ci.yml: merge request checks and the diff artifact, the digest on a schedule', async () => {
     const dir = makeRepo({});
     git(dir, 'init', '-q', '-b', 'main');
-    const run = runMeet(['init', '--ci', 'gitlab'], { cwd: dir });
+    const run = await spawnMeet(['init', '--ci', 'gitlab'], { cwd: dir });
     expect(run.code).toBe(0);
     const ci = parse(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')) as Record<string, unknown> & {
       variables: Record<string, string>;

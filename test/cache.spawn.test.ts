@@ -1,0 +1,88 @@
+// The check cache and parser threads where a whole process is the point
+// (the spawned tier): runs of the built CLI racing for one cache, parser
+// threads (MEET_THREADS > 0 loads dist/records/parseThread.js, which only the
+// build has), and output cut short by a reader that stops early.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheFiles, FAKE_FINDING, forge, OCTOBER } from './cacheTools.js';
+import { copyExamples, MEET_BIN, spawnMeet, spawnProcess, writeTree } from './helpers.js';
+
+/** The built CLI's exit code and stdout (stderr and signal aside). */
+async function meet(args: string[], cwd: string, env?: Record<string, string>): Promise<{ code: number; stdout: string }> {
+  const { code, stdout } = await spawnMeet(args, { cwd, ...(env ? { env } : {}) });
+  return { code, stdout };
+}
+
+describe('meet check with .meet-cache/', () => {
+  it('survives concurrent runs: each answers right, and the cache left behind is whole', async () => {
+    const root = copyExamples();
+    const expected = await meet(['check', '--format', 'json', '--no-cache'], root);
+    rmSync(path.join(root, '.meet-cache'), { recursive: true, force: true });
+    const runs = await Promise.all(Array.from({ length: 6 }, () => meet(['check', '--format', 'json'], root)));
+    for (const run of runs) expect(run).toEqual({ code: expected.code, stdout: expected.stdout });
+    expect(cacheFiles(root)).toEqual(['.gitignore', 'check-result.json', 'records-*.json']);
+    forge(root, 'check-result.json', (value) => {
+      value.findings = [FAKE_FINDING];
+    });
+    // The surviving file verifies (it is used), so it was written whole.
+    expect(JSON.parse((await meet(['check', '--format', 'json'], root)).stdout)).toEqual([FAKE_FINDING]);
+  });
+});
+
+describe('parser threads', () => {
+  it('give the same findings, reports and task lists as one thread', async () => {
+    const root = copyExamples();
+    // Errors in one file (read again on the main thread), cross-record findings on clean ones (placed lazily).
+    const october = path.join(root, OCTOBER);
+    writeFileSync(october, readFileSync(october, 'utf8').replace(/^tasks:\n(?: {2}.*\n|\n)*/m, 'tasks: []\n'));
+    writeTree(root, {
+      'meetings/2020/2020-12-30-bad.md':
+        '---\ntitle: A\ndate: 2020-12-30\nchair: B\ntasks:\n  - id: x\n    owner: nobody\n    title: T\nupdates:\n  - task: nope\n    status: done\n---\n',
+      'meetings/2020/2020-12-31-tab.md': '---\ntitle: A\n\tdate: x\n---\n',
+    });
+    // The two processes at once: each has a core on a 2-core machine.
+    const [one, two] = await Promise.all([
+      meet(['check', '--format', 'json', '--no-cache'], root, { MEET_THREADS: '0' }),
+      meet(['check', '--format', 'json', '--no-cache'], root, { MEET_THREADS: '2' }),
+    ]);
+    expect(one.code).toBe(1);
+    expect(two).toEqual(one);
+    expect(JSON.parse(one.stdout).length).toBeGreaterThan(3);
+
+    const clean = copyExamples();
+    for (const args of [
+      ['report', '--month', '2020-10', '--format', 'json'],
+      ['tasks', '--format', 'json', '--today', '2020-12-01'],
+      ['diff', '2020-10', '2020-11', '--format', 'json'],
+    ]) {
+      const [single, threaded] = await Promise.all([meet(args, clean, { MEET_THREADS: '0' }), meet(args, clean, { MEET_THREADS: '3' })]);
+      expect(single.code).toBe(0);
+      expect(threaded).toEqual(single);
+    }
+  });
+});
+
+describe('parser threads and hostile records', () => {
+  it('a thread that runs out of memory on a huge record leaves it to the main thread: the same findings', async () => {
+    const root = copyExamples();
+    // 250,000 values behind an anchor: the exact reader is needed, and a parser thread's small heap is not enough for it.
+    const values = Array.from({ length: 12_000 }, (_, i) => `  k${i}: [${Array(20).fill('x').join(', ')}]\n`).join('');
+    writeTree(root, { 'meetings/2020/2020-12-30-big.md': `---\ntitle: A\ndate: 2020-12-30\nchair: B\nextra:\n  anchor: &a x\n${values}---\n` });
+    // The two processes at once: each has a core on a 2-core machine.
+    const [one, two] = await Promise.all([
+      meet(['check', '--format', 'json', '--no-cache'], root, { MEET_THREADS: '0' }),
+      meet(['check', '--format', 'json', '--no-cache'], root, { MEET_THREADS: '2' }),
+    ]);
+    expect(one.code).toBe(1);
+    expect(JSON.parse(one.stdout).some((f: { file: string }) => f.file.endsWith('2020-12-30-big.md'))).toBe(true);
+    expect(two).toEqual(one);
+  });
+
+  it('output cut short by the reader (| head) ends quietly', async () => {
+    const root = copyExamples();
+    const run = await spawnProcess('sh', ['-c', `"${process.execPath}" "${MEET_BIN}" tasks --format json --today 2020-12-01 | head -c 10`], { cwd: root });
+    expect(run.stdout).toHaveLength(10);
+    expect(run.stderr).not.toMatch(/EPIPE|Error/);
+  });
+});

@@ -1,0 +1,35 @@
+// Tools of the check-cache tests (cache.test.ts in-process, cache.spawn.test.ts
+// with the built CLI): the cache's files, and forging one as the key holder.
+import { createHmac } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { TEST_CACHE_HOME } from './helpers.js';
+
+export const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
+export const NOVEMBER = 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md';
+
+/** The cache's files, the record shards counted as one name. */
+export function cacheFiles(root: string): string[] {
+  const folder = path.join(root, '.meet-cache');
+  const names = existsSync(folder) ? readdirSync(folder) : [];
+  return [...new Set(names.map((n) => n.replace(/^records-[0-9a-f]+\.json$/, 'records-*.json')))].sort();
+}
+
+/** Re-signs a cache file after changing its value, as only the holder of the key can. */
+export function forge(
+  root: string,
+  name: string,
+  change: (value: Record<string, unknown>) => void,
+  key = readFileSync(path.join(TEST_CACHE_HOME, 'meet', 'cache-key')),
+): void {
+  const file = path.join(root, '.meet-cache', name);
+  const bytes = readFileSync(file);
+  const newline = bytes.indexOf(0x0a);
+  const payload = JSON.parse(bytes.subarray(newline + 1).toString('utf8')) as { value: Record<string, unknown> };
+  change(payload.value);
+  const body = Buffer.from(JSON.stringify(payload), 'utf8');
+  const mac = createHmac('sha256', key).update(body).digest('base64url');
+  writeFileSync(file, Buffer.concat([Buffer.from(`${mac}\n`), body]));
+}
+
+export const FAKE_FINDING = { file: OCTOBER, line: 3, column: 7, severity: 'error', rule: 'invalid-value', message: 'from the cache' };

@@ -1,0 +1,39 @@
+// The command line itself, in-process: help, version and usage errors come
+// out on the Io's streams with the documented exit codes, and nothing calls
+// process.exit (it would end this test worker). The built binary's answers
+// are in smoke.spawn.test.ts.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
+
+const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('meet without a command to run', () => {
+  it('--version and -V print the package version', async () => {
+    for (const flag of ['--version', '-V']) expect(await runMeet([flag], { cwd: tempDir() })).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+  });
+
+  it('--help lists every command with the exit codes; help COMMAND shows its options', async () => {
+    const run = await runMeet(['--help'], { cwd: tempDir() });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Usage: meet \[options\] \[command\]\n/);
+    for (const command of ['init', 'new', 'check', 'report', 'tasks', 'log', 'diff', 'digest', 'schema'])
+      expect(run.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+    expect(run.stdout).toContain('Exit codes: 0 success, 1 the records have errors, 2 usage or environment error.');
+    const check = await runMeet(['help', 'check'], { cwd: tempDir() });
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/^Usage: meet check \[options\] \[paths\.\.\.\]\n/);
+    expect(check.stdout).toContain('--format');
+  });
+
+  it('an unknown command or option is a usage error (exit 2), pointing to --help', async () => {
+    for (const args of [['nope'], ['check', '--bogus']]) {
+      const run = await runMeet(args, { cwd: tempDir() });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^meet: unknown (command 'nope'|option '--bogus')\n\(run with --help for usage\)\n$/);
+    }
+  });
+});
