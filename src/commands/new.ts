@@ -230,7 +230,7 @@ function openEditor(io: Io, file: string): void {
   if (!editor) throw new UsageError('--edit needs $VISUAL or $EDITOR to name your editor.', 'Example: EDITOR=nano meet new --edit');
   // $EDITOR may carry arguments ("code --wait"); it is the user's own setting.
   const [command, ...args] = editor.split(/\s+/).filter(Boolean);
-  const run = spawnSync(command!, [...args, file], { stdio: 'inherit' });
+  const run = spawnSync(command!, [...args, file], { stdio: 'inherit', env: io.env });
   if (run.error) throw new UsageError(`Cannot start the editor "${editor}": ${run.error.message}`);
 }
 

@@ -197,7 +197,7 @@ function readSecret(env: Env): Buffer | undefined {
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const key = randomBytes(32);
-    const temp = `${file}.${process.pid}.tmp`;
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     const fd = openSync(temp, 'wx', 0o600);
     try {
       writeSync(fd, key);
