@@ -5,6 +5,7 @@ import { parseCliDate, parseCliMonth, type IsoDate, type Month } from './model/d
 import { EXIT_OK, EXIT_USAGE } from './model/errors.js';
 import type { Io } from './io/terminal.js';
 import { LOCALES, MEETING_KINDS, TASK_STATUSES } from './model/terms.js';
+import type { CalendarOptions } from './commands/calendar.js';
 import type { CheckOptions } from './commands/check.js';
 import type { DiffOptions } from './commands/diff.js';
 import type { DigestOptions } from './commands/digest.js';
@@ -243,6 +244,21 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (opts: Omit<DigestOptions, 'root'>) => {
       const { digestCommand } = await import('./commands/digest.js');
       setExit(await digestCommand({ ...opts, root: globals().root }, io));
+    });
+
+  program
+    .command('calendar')
+    .description('the open tasks with a due date as an iCalendar file (.ics), one all-day event per task, for calendars to subscribe to')
+    .option('--owner <id>', 'only the tasks of this owner (lead or co-owner)')
+    .option('--out <file>', 'write to this file (.ics) instead of stdout')
+    .option('--today <date>', "tasks still open on this day (default: today in the config's time zone)", cliDate)
+    .addHelpText(
+      'after',
+      examples('meet calendar --out nhiem-vu.ics', 'meet calendar --owner tai-chinh-ke-hoach --out tai-chinh-ke-hoach.ics', 'meet calendar > tasks.ics'),
+    )
+    .action(async (opts: Omit<CalendarOptions, 'root'>) => {
+      const { calendarCommand } = await import('./commands/calendar.js');
+      setExit(await calendarCommand({ ...opts, root: globals().root }, io));
     });
 
   program
