@@ -240,7 +240,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--out <dir>', 'folder inside the repository to write to (default: paths.reports)')
     .option('--today <date>', 'take this day as today', cliDate)
     .option('--commit', 'commit the report file (and nothing else) with git', false)
-    .addHelpText('after', examples('meet digest', 'meet digest --month 2020-10 --format html', 'meet digest --commit'))
+    .option('--summary', 'print a short plain-text summary for a chat message or an e-mail, instead of the path', false)
+    .option('--link <url>', 'with --summary: the address of the full report to show instead of its path')
+    .addHelpText(
+      'after',
+      examples('meet digest', 'meet digest --month 2020-10 --format html', 'meet digest --commit', 'meet digest --commit --summary > tong-hop.txt') +
+        "\nWithout --month: the month before today, in the config's time zone. Exit 1 (nothing written) when the records have errors.\n",
+    )
     .action(async (opts: Omit<DigestOptions, 'root'>) => {
       const { digestCommand } = await import('./commands/digest.js');
       setExit(await digestCommand({ ...opts, root: globals().root }, io));

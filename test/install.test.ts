@@ -191,6 +191,7 @@ describe('npm install -g <tarball>, in a fresh prefix, offline with an empty cac
     expect(ok(await meet('log', '2020-11-ky-hop-hdnd'), 'log').stdout).toContain('2020-11-ky-hop-hdnd');
     expect(ok(await meet('diff', '--rev', 'HEAD~1..HEAD', '--format', 'md'), 'diff --rev').stdout).toContain('2020-11-ky-hop-hdnd');
     expect(ok(await meet('digest', '--month', '2020-11', '--commit'), 'digest').stdout).toBe('reports/2020-11.md\n');
+    expect(ok(await meet('digest', '--month', '2020-11', '--summary'), 'digest --summary').stdout).toContain('reports/2020-11.md');
     expect(ok(await meet('init', path.join(work, 'another'), '--locale', 'en'), 'init').stderr).toContain('meet.config.yaml');
   });
 });

@@ -13,6 +13,7 @@ import { printData, printMessage, type Io, readingFor } from '../io/terminal.js'
 import { loadValidRepository, readReportMonth } from '../io/repository.js';
 import { findRoot, toPosix } from '../io/paths.js';
 import { defaultMonth } from '../domain/months.js';
+import { renderDigestSummary } from '../render/digestSummary.js';
 import { renderReport } from '../render/report.js';
 
 export interface DigestOptions {
@@ -23,6 +24,10 @@ export interface DigestOptions {
   today?: IsoDate;
   /** Commit the report file (and nothing else) with git. */
   commit?: boolean;
+  /** Print a short plain-text summary (for chat or e-mail) instead of the path. */
+  summary?: boolean;
+  /** With summary: the full report's address to show instead of its path (e.g. a link to it). */
+  link?: string;
 }
 
 export async function digestCommand(options: DigestOptions, io: Io): Promise<number> {
@@ -46,7 +51,7 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
     written = true;
     printMessage(io, `Wrote the report for ${month} to ${shown}`);
   }
-  printData(io, shown);
+  printData(io, options.summary ? renderDigestSummary(report, options.link ?? shown) : shown);
   if (commitPlan) {
     // An up-to-date file a run without --commit left uncommitted is committed now.
     if (written || (await hasUncommittedChanges(commitPlan, target))) {
