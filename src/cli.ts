@@ -79,7 +79,12 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'also write a CI workflow (checks on pull requests, a monthly digest); in an existing repository, only the workflow',
       ).choices(['github', 'gitlab']),
     )
-    .addHelpText('after', examples('meet init', 'meet init minutes --locale en --organization "Springfield Town Council"', 'meet init --ci github'))
+    .option('--action <owner/name@ref>', "with --ci github: the meet action to use, pinned to a tag or commit (default: meet's repository at v<version>)")
+    .option('--commit', 'stage and commit what init writes (the config, folders, .gitignore, the workflow) with git', false)
+    .addHelpText(
+      'after',
+      examples('meet init --commit', 'meet init minutes --locale en --organization "Springfield Town Council"', 'meet init bien-ban --ci github --commit'),
+    )
     .action(async (dir: string, opts: Omit<InitOptions, 'dir'>) => {
       const { initCommand } = await import('./commands/init.js');
       setExit(await initCommand({ dir, ...opts }, io));
@@ -97,6 +102,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--dry-run', 'print the record instead of writing it', false)
     .option('--edit', 'open $VISUAL or $EDITOR on the new record', false)
     .option('--commit', 'commit the new record (and nothing else) with git', false)
+    .option('--include-config', 'with --commit: also commit meet.config.yaml when it is not committed yet', false)
     .addHelpText(
       'after',
       examples(
@@ -189,6 +195,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--note <text>', 'a note on the progress')
     .option('--in <record>', "the record to write the update in (default: the latest dated on or after the task's meeting)")
     .option('--commit', 'commit the edited record (and nothing else) with git', false)
+    .option('--include-config', 'with --commit: also commit meet.config.yaml when it is not committed yet', false)
     .addHelpText(
       'after',
       examples(
@@ -240,6 +247,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--out <dir>', 'folder inside the repository to write to (default: paths.reports)')
     .option('--today <date>', 'take this day as today', cliDate)
     .option('--commit', 'commit the report file (and nothing else) with git', false)
+    .option('--include-config', 'with --commit: also commit meet.config.yaml when it is not committed yet', false)
     .option('--summary', 'print a short plain-text summary for a chat message or an e-mail, instead of the path', false)
     .option('--link <url>', 'with --summary: the address of the full report to show instead of its path')
     .addHelpText(

@@ -24,6 +24,8 @@ export interface DigestOptions {
   today?: IsoDate;
   /** Commit the report file (and nothing else) with git. */
   commit?: boolean;
+  /** With commit: also commit meet.config.yaml when it is not committed yet. */
+  includeConfig?: boolean;
   /** Print a short plain-text summary (for chat or e-mail) instead of the path. */
   summary?: boolean;
   /** With summary: the full report's address to show instead of its path (e.g. a link to it). */
@@ -38,7 +40,7 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
   const target = path.join(folder, `${month}.${options.format}`);
   assertInsideRoot(root, folder, options.out ?? config.paths.reports);
-  const commitPlan = options.commit ? await prepareCommit(root, io.env) : undefined;
+  const commitPlan = options.commit ? await prepareCommit(root, io.env, { includeConfig: options.includeConfig }) : undefined;
 
   const report = buildReport(records, config, month, config.locale);
   const content = await renderReport(report, options.format, new Chalk({ level: 0 }));
