@@ -5,6 +5,7 @@ import { parseCliDate, parseCliMonth, type IsoDate, type Month } from './model/d
 import { EXIT_OK, EXIT_USAGE } from './model/errors.js';
 import type { Io } from './io/terminal.js';
 import { LOCALES, MEETING_KINDS, TASK_STATUSES } from './model/terms.js';
+import type { CalendarOptions } from './commands/calendar.js';
 import type { CheckOptions } from './commands/check.js';
 import type { DiffOptions } from './commands/diff.js';
 import type { DigestOptions } from './commands/digest.js';
@@ -78,7 +79,12 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'also write a CI workflow (checks on pull requests, a monthly digest); in an existing repository, only the workflow',
       ).choices(['github', 'gitlab']),
     )
-    .addHelpText('after', examples('meet init', 'meet init minutes --locale en --organization "Springfield Town Council"', 'meet init --ci github'))
+    .option('--action <owner/name@ref>', "with --ci github: the meet action to use, pinned to a tag or commit (default: meet's repository at v<version>)")
+    .option('--commit', 'stage and commit what init writes (the config, folders, .gitignore, the workflow) with git', false)
+    .addHelpText(
+      'after',
+      examples('meet init --commit', 'meet init minutes --locale en --organization "Springfield Town Council"', 'meet init bien-ban --ci github --commit'),
+    )
     .action(async (dir: string, opts: Omit<InitOptions, 'dir'>) => {
       const { initCommand } = await import('./commands/init.js');
       setExit(await initCommand({ dir, ...opts }, io));
@@ -96,6 +102,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--dry-run', 'print the record instead of writing it', false)
     .option('--edit', 'open $VISUAL or $EDITOR on the new record', false)
     .option('--commit', 'commit the new record (and nothing else) with git', false)
+    .option('--include-config', 'with --commit: also commit meet.config.yaml when it is not committed yet', false)
     .addHelpText(
       'after',
       examples(
@@ -188,6 +195,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--note <text>', 'a note on the progress')
     .option('--in <record>', "the record to write the update in (default: the latest dated on or after the task's meeting)")
     .option('--commit', 'commit the edited record (and nothing else) with git', false)
+    .option('--include-config', 'with --commit: also commit meet.config.yaml when it is not committed yet', false)
     .addHelpText(
       'after',
       examples(
@@ -239,10 +247,32 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--out <dir>', 'folder inside the repository to write to (default: paths.reports)')
     .option('--today <date>', 'take this day as today', cliDate)
     .option('--commit', 'commit the report file (and nothing else) with git', false)
-    .addHelpText('after', examples('meet digest', 'meet digest --month 2020-10 --format html', 'meet digest --commit'))
+    .option('--include-config', 'with --commit: also commit meet.config.yaml when it is not committed yet', false)
+    .option('--summary', 'print a short plain-text summary for a chat message or an e-mail, instead of the path', false)
+    .option('--link <url>', 'with --summary: the address of the full report to show instead of its path')
+    .addHelpText(
+      'after',
+      examples('meet digest', 'meet digest --month 2020-10 --format html', 'meet digest --commit', 'meet digest --commit --summary > tong-hop.txt') +
+        "\nWithout --month: the month before today, in the config's time zone. Exit 1 (nothing written) when the records have errors.\n",
+    )
     .action(async (opts: Omit<DigestOptions, 'root'>) => {
       const { digestCommand } = await import('./commands/digest.js');
       setExit(await digestCommand({ ...opts, root: globals().root }, io));
+    });
+
+  program
+    .command('calendar')
+    .description('the open tasks with a due date as an iCalendar file (.ics), one all-day event per task, for calendars to subscribe to')
+    .option('--owner <id>', 'only the tasks of this owner (lead or co-owner)')
+    .option('--out <file>', 'write to this file (.ics) instead of stdout')
+    .option('--today <date>', "tasks still open on this day (default: today in the config's time zone)", cliDate)
+    .addHelpText(
+      'after',
+      examples('meet calendar --out nhiem-vu.ics', 'meet calendar --owner tai-chinh-ke-hoach --out tai-chinh-ke-hoach.ics', 'meet calendar > tasks.ics'),
+    )
+    .action(async (opts: Omit<CalendarOptions, 'root'>) => {
+      const { calendarCommand } = await import('./commands/calendar.js');
+      setExit(await calendarCommand({ ...opts, root: globals().root }, io));
     });
 
   program

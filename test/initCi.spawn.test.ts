@@ -26,9 +26,6 @@ function runs(steps: Step[]): string {
   return steps.map((s) => s.run ?? '').join('\n');
 }
 
-const CHECK = 'meet check --since origin/${{ github.base_ref }} --format github';
-const DIFF = 'meet diff --rev origin/${{ github.base_ref }}...HEAD --format md >> "$GITHUB_STEP_SUMMARY"';
-
 describe('meet init --ci github', () => {
   it('creates a repository with a workflow: PR checks and the semantic diff, a monthly committed digest', async () => {
     const dir = path.join(tempDir(), 'bien-ban');
@@ -41,25 +38,19 @@ describe('meet init --ci github', () => {
     expect(workflow.on.pull_request).toBeTruthy();
     expect(workflow.on.schedule[0]!.cron).toBe('0 6 1 * *');
     expect('workflow_dispatch' in workflow.on).toBe(true);
-    expect(workflow.env.MEET_PACKAGE).toMatch(/^\.\/tools\/meeting-minutes-cli-\d+\.\d+\.\d+\.tgz$/);
 
     const check = workflow.jobs.check!;
     expect(check.if).toBe("github.event_name == 'pull_request'");
     expect(check.permissions).toEqual({ contents: 'read' });
+    // meet is installed and run by the pinned meet action (test/ciWorkflow.spawn.test.ts runs it).
     expect(check.steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
-    expect(check.steps[1]).toMatchObject({ uses: 'actions/setup-node@v4', with: { 'node-version': 20 } });
-    expect(runs(check.steps)).toContain('npm install --global "$MEET_PACKAGE"');
-    expect(check.steps.map((s) => s.run)).toContain(CHECK);
-    expect(check.steps.map((s) => s.run)).toContain(DIFF);
-    // The check runs before the summary.
-    expect(runs(check.steps).indexOf(CHECK)).toBeLessThan(runs(check.steps).indexOf(DIFF));
-    expect(check.defaults.run['working-directory']).toBe('.');
+    expect(check.steps[1]).toMatchObject({ uses: expect.stringMatching(/\/meeting-minutes-cli@v\d+\.\d+\.\d+$/), with: { root: '.' } });
 
     const digest = workflow.jobs.digest!;
     expect(digest.if).toContain("github.event_name == 'schedule'");
     expect(digest.permissions).toEqual({ contents: 'write' });
     const script = runs(digest.steps);
-    expect(script).toMatch(/git config user\.name .+\ngit config user\.email .+\nmeet digest --commit\ngit push\n/);
+    expect(script).toMatch(/git config user\.name .+\ngit config user\.email .+\nmeet digest --commit --summary > .+\ngit push\n/);
   });
 
   it('on an existing records repository only adds the workflow, leaving the config as it was', async () => {
@@ -100,10 +91,8 @@ describe('meet init --ci github', () => {
     expect(existsSync(path.join(top, 'bien-ban', 'meet.config.yaml'))).toBe(true);
     expect(existsSync(path.join(top, 'bien-ban', '.git'))).toBe(false);
     const workflow = parse(readFileSync(path.join(top, '.github', 'workflows', 'meet.yml'), 'utf8')) as GithubWorkflow;
-    expect(workflow.jobs.check!.defaults.run['working-directory']).toBe('bien-ban');
-    expect(workflow.jobs.digest!.defaults.run['working-directory']).toBe('bien-ban');
-    // The package is installed from the top, where MEET_PACKAGE's path starts.
-    expect(workflow.jobs.check!.steps.find((s) => s.run?.includes('npm install'))!['working-directory']).toBe('.');
+    expect(workflow.jobs.check!.steps[1]!.with).toEqual({ root: 'bien-ban' });
+    expect(workflow.jobs.digest!.steps.find((s) => s.run?.includes('meet digest'))!['working-directory']).toBe('bien-ban');
   });
 });
 
@@ -127,7 +116,7 @@ describe('meet init --ci gitlab', () => {
     };
     expect(ci.variables.MEET_DIR).toBe('.');
     expect(ci['.meet'].image).toBe('node:20');
-    expect(ci['.meet'].before_script).toEqual(['npm install --global "$MEET_PACKAGE"', 'cd "$MEET_DIR"']);
+    expect(ci['.meet'].before_script.at(-1)).toBe('cd "$MEET_DIR"');
 
     const check = ci['meet-check'] as GitlabJob;
     expect(check.extends).toBe('.meet');
@@ -138,7 +127,7 @@ describe('meet init --ci gitlab', () => {
     expect(check.artifacts).toMatchObject({ paths: ['meet-diff.md'], when: 'always' });
 
     const digest = ci['meet-digest'] as GitlabJob;
-    expect(digest.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "schedule"' }]);
+    expect(digest.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "schedule" && $CI_COMMIT_REF_PROTECTED == "true"' }]);
     const script = digest.script.join('\n');
     expect(script).toContain('meet digest --commit');
     expect(script.indexOf('git config user.name')).toBeLessThan(script.indexOf('meet digest --commit'));

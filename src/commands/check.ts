@@ -40,15 +40,18 @@ interface CheckResult {
   recordsChecked: number;
   /** With --since: the revision as given, the merge base it led to, and how many records in scope were deleted. */
   since?: { ref: string; base: string; deleted: number };
-  /** The root relative to the git top folder ("" outside git): where SARIF paths start. */
-  gitPrefix: string;
+  /**
+   * The root relative to the git top folder, with a final "/" ("" at the top):
+   * where CI formats' paths start. Undefined outside git (and for pretty).
+   */
+  gitPrefix: string | undefined;
 }
 
 async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
   const root = findRoot(io.cwd, options.root);
   const selected = options.paths.map((p) => selection(root, io.cwd, p));
   const changes = options.since === undefined ? undefined : await (await import('../io/gitChanges.js')).readChangesSince(root, options.since, io.env);
-  const gitPrefix = changes ? changes.prefix : options.format === 'sarif' ? await readGitPrefix(root, io.env) : '';
+  const gitPrefix = changes ? changes.prefix : options.format === 'pretty' ? undefined : await readGitPrefix(root, io.env);
   const since = changes && { ref: changes.since, base: changes.base, deleted: 0 };
 
   let whole: CheckedRepository;
@@ -202,13 +205,13 @@ async function readVanishedTasks(changes: Changes, repository: Repository<FactsR
   return vanished;
 }
 
-/** Where SARIF paths start; "" when git is missing or the root is not in a repository. */
-async function readGitPrefix(root: string, env: Env): Promise<string> {
+/** Where CI formats' paths start; undefined when git is missing or the root is not in a repository. */
+async function readGitPrefix(root: string, env: Env): Promise<string | undefined> {
   try {
     const { openGit } = await import('../io/git.js');
     return (await openGit(root, env).raw(['rev-parse', '--show-prefix'])).replace(/\n$/, '');
   } catch {
-    return '';
+    return undefined;
   }
 }
 
@@ -237,17 +240,21 @@ function isSelected(file: string, selected: readonly string[]): boolean {
 
 function renderCheck(result: CheckResult, options: CheckOptions, io: Io): number {
   const show = (file: string) => displayPath(result.root, io.cwd, file);
+  // CI tools resolve paths from the top of the git repository (GitHub
+  // annotations, code scanning), whatever folder meet ran in.
+  const { gitPrefix } = result;
+  const fromTop = gitPrefix === undefined ? show : (file: string) => `${gitPrefix}${file}`;
   switch (options.format) {
     case 'json':
-      printData(io, renderFindingsJson(result.findings, show));
+      printData(io, renderFindingsJson(result.findings, fromTop));
       break;
     case 'github':
-      printData(io, renderFindingsGithub(result.findings, show));
+      printData(io, renderFindingsGithub(result.findings, fromTop));
       break;
     case 'sarif':
       printData(
         io,
-        renderFindingsSarif(result.findings, (file) => `${result.gitPrefix}${file}`, toolVersion()),
+        renderFindingsSarif(result.findings, (file) => `${gitPrefix ?? ''}${file}`, toolVersion()),
       );
       break;
     default: {

@@ -13,6 +13,7 @@ import { printData, printMessage, type Io, readingFor } from '../io/terminal.js'
 import { loadValidRepository, readReportMonth } from '../io/repository.js';
 import { findRoot, toPosix } from '../io/paths.js';
 import { defaultMonth } from '../domain/months.js';
+import { renderDigestSummary } from '../render/digestSummary.js';
 import { renderReport } from '../render/report.js';
 
 export interface DigestOptions {
@@ -23,6 +24,12 @@ export interface DigestOptions {
   today?: IsoDate;
   /** Commit the report file (and nothing else) with git. */
   commit?: boolean;
+  /** With commit: also commit meet.config.yaml when it is not committed yet. */
+  includeConfig?: boolean;
+  /** Print a short plain-text summary (for chat or e-mail) instead of the path. */
+  summary?: boolean;
+  /** With summary: the full report's address to show instead of its path (e.g. a link to it). */
+  link?: string;
 }
 
 export async function digestCommand(options: DigestOptions, io: Io): Promise<number> {
@@ -33,7 +40,7 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
   const target = path.join(folder, `${month}.${options.format}`);
   assertInsideRoot(root, folder, options.out ?? config.paths.reports);
-  const commitPlan = options.commit ? await prepareCommit(root, io.env) : undefined;
+  const commitPlan = options.commit ? await prepareCommit(root, io.env, { includeConfig: options.includeConfig }) : undefined;
 
   const report = buildReport(records, config, month, config.locale);
   const content = await renderReport(report, options.format, new Chalk({ level: 0 }));
@@ -46,7 +53,7 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
     written = true;
     printMessage(io, `Wrote the report for ${month} to ${shown}`);
   }
-  printData(io, shown);
+  printData(io, options.summary ? renderDigestSummary(report, options.link ?? shown) : shown);
   if (commitPlan) {
     // An up-to-date file a run without --commit left uncommitted is committed now.
     if (written || (await hasUncommittedChanges(commitPlan, target))) {

@@ -5,7 +5,8 @@ import { UsageError } from '../model/errors.js';
 import { createFileExclusive } from '../io/writeFiles.js';
 import { ensureGitRepository, requireGitRepository } from '../io/git.js';
 import { printMessage, type Io } from '../io/terminal.js';
-import { builtinTemplatePath, toolVersion } from '../io/packageRoot.js';
+import { builtinTemplatePath, githubRepository, toolVersion } from '../io/packageRoot.js';
+import { commitFiles, describeCommit, prepareCommit, type Committed } from '../io/gitCommit.js';
 import { readConfig } from '../io/repository.js';
 import { toPosix } from '../io/paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
@@ -18,6 +19,10 @@ export interface InitOptions {
   organization?: string;
   /** Also write a CI workflow; in an existing repository, only that. */
   ci?: CiProvider;
+  /** The meet action the GitHub workflow uses: owner/name@ref (default: meet's repository at v<version>). */
+  action?: string;
+  /** Stage and commit what init wrote. */
+  commit?: boolean;
 }
 
 type CiProvider = 'github' | 'gitlab';
@@ -30,6 +35,11 @@ interface InitResult {
   configKept?: boolean;
   /** The workflow written by --ci, absolute. */
   workflow?: { provider: CiProvider; path: string };
+  /** Every file written, absolute (folders: their .gitkeep). */
+  files: string[];
+  /** The GitHub action named in the workflow still needs its owner filled in. */
+  actionPlaceholder?: boolean;
+  committed?: Committed;
 }
 
 /** Where each CI service reads its workflow, from the top of the git repository. */
@@ -52,10 +62,19 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   }
   // Checked before anything is created, so a refusal leaves nothing half done.
   const workflow = options.ci ? await workflowTarget(root, options.ci, io) : undefined;
+  const action = actionReference(options.action);
   if (configKept) {
     const git = await ensureGitRepository(root, io.env);
-    const written = writeWorkflow(root, workflow!, options.ci!);
-    return { root, created: [toPosix(path.relative(root, written))], git, configKept: true, workflow: { provider: options.ci!, path: written } };
+    const written = writeWorkflow(root, workflow!, options.ci!, action.reference);
+    return {
+      root,
+      created: [toPosix(path.relative(root, written))],
+      git,
+      configKept: true,
+      workflow: { provider: options.ci!, path: written },
+      files: [written],
+      actionPlaceholder: options.ci === 'github' && action.placeholder,
+    };
   }
   mkdirSync(root, { recursive: true });
   const organization = (options.organization ?? DEFAULT_ORGANIZATION[options.locale]).trim();
@@ -70,6 +89,7 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
     throw error;
   }
   created.push(CONFIG_FILE);
+  const files = [configPath];
   // Sanity: what we wrote must be a valid config.
   const check = readConfig(root);
   if (!check.config) throw new Error(`internal: the built-in ${options.locale} config does not validate: ${check.findings[0]?.message}`);
@@ -80,19 +100,37 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
       mkdirSync(path.dirname(keep), { recursive: true });
       writeFileSync(keep, '', { flag: 'wx' });
       created.push(`${folder}/`);
+      files.push(keep);
     }
   }
   const gitignore = path.join(root, '.gitignore');
   if (!existsSync(gitignore)) {
     writeFileSync(gitignore, '# meet keeps its cache here\n.meet-cache/\n', { flag: 'wx' });
     created.push('.gitignore');
+    files.push(gitignore);
   }
   const git = await ensureGitRepository(root, io.env);
-  if (!workflow) return { root, created, git };
-  const written = writeWorkflow(root, workflow, options.ci!);
+  if (!workflow) return { root, created, git, files };
+  const written = writeWorkflow(root, workflow, options.ci!, action.reference);
   created.push(toPosix(path.relative(root, written)));
-  return { root, created, git, workflow: { provider: options.ci!, path: written } };
+  files.push(written);
+  return { root, created, git, files, workflow: { provider: options.ci!, path: written }, actionPlaceholder: options.ci === 'github' && action.placeholder };
 }
+
+// owner/name[/path]@ref, as GitHub's `uses:` takes it.
+const ACTION = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_./-]+)?@[A-Za-z0-9_./-]+$/;
+
+/** The action the GitHub workflow uses: --action, else meet's repository (package.json) at v<version>, else a placeholder. */
+function actionReference(given: string | undefined): { reference: string; placeholder: boolean } {
+  if (given !== undefined) {
+    if (!ACTION.test(given)) throw new UsageError(`--action takes owner/name@ref (a tag or a commit sha), not "${given}".`);
+    return { reference: given, placeholder: false };
+  }
+  const repository = githubRepository();
+  return { reference: `${repository ?? ACTION_PLACEHOLDER}@v${toolVersion()}`, placeholder: repository === undefined };
+}
+
+const ACTION_PLACEHOLDER = 'OWNER/meeting-minutes-cli';
 
 interface WorkflowTarget {
   /** The top of the git repository the records are in (or will be). */
@@ -130,11 +168,11 @@ async function workflowTarget(root: string, provider: CiProvider, io: Io): Promi
   return { top, file };
 }
 
-/** Fills the template: the records folder as seen from the top of the repository, and the package version. */
-function writeWorkflow(root: string, target: WorkflowTarget, provider: CiProvider): string {
+/** Fills the template: the records folder as seen from the top of the repository, the package version and the action. */
+function writeWorkflow(root: string, target: WorkflowTarget, provider: CiProvider, action: string): string {
   const recordsDir = toPosix(path.relative(realpathSync(target.top), realpathSync(root))) || '.';
   const template = readFileSync(builtinTemplatePath('ci', `${provider}.yml`), 'utf8');
-  const text = template.replaceAll('{{records_dir}}', yamlScalar(recordsDir)).replaceAll('{{version}}', toolVersion());
+  const text = template.replaceAll('{{records_dir}}', yamlScalar(recordsDir)).replaceAll('{{version}}', toolVersion()).replaceAll('{{action}}', action);
   try {
     createFileExclusive(target.top, target.file, text);
   } catch (error) {
@@ -153,19 +191,49 @@ function renderInit(result: InitResult, io: Io): number {
   if (result.git === 'created') lines.push('  (and a new git repository)');
   if (result.git === 'unavailable') lines.push('git was not found: the folder is not under version control yet.');
   if (!result.configKept) lines.push('', 'Next: edit meet.config.yaml (sectors, owners, metrics), then run "meet new" for the first meeting.');
-  if (result.workflow) {
-    const service = result.workflow.provider === 'github' ? 'GitHub' : 'GitLab';
+  if (result.workflow?.provider === 'github' && result.actionPlaceholder) {
     lines.push(
       '',
-      `The ${service} workflow needs meet itself: commit the package tarball ("npm pack" in meet's source folder) under tools/, or set MEET_PACKAGE in ${shown(result.workflow.path)} to meet's git address.`,
+      `EDIT ${shown(result.workflow.path)}: replace ${ACTION_PLACEHOLDER} with meet's repository on GitHub, pinned to a tag or, better, a commit sha`,
+      '(or run "meet init --ci github --action owner/name@<sha>" instead).',
     );
-    if (result.workflow.provider === 'gitlab')
-      lines.push('Then add a pipeline schedule ("0 6 1 * *") and the MEET_PUSH_TOKEN variable for the monthly digest.');
   }
+  if (result.workflow?.provider === 'gitlab') {
+    lines.push(
+      '',
+      `The GitLab pipeline installs meeting-minutes-cli@${toolVersion()} from the npm registry. For the monthly digest, add a pipeline schedule`,
+      '("0 6 1 * *") on a protected branch and a Masked and Protected MEET_PUSH_TOKEN variable.',
+    );
+  }
+  const git = gitNext(result, io);
+  if (git) lines.push('', git);
   printMessage(io, lines.join('\n'));
   return 0;
 }
 
+/** Single-quoted for a POSIX shell when it holds anything but safe characters. */
+function shellWord(word: string): string {
+  return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+const INIT_MESSAGE = 'Start the meeting records (meet init)';
+
+/** What init says about git: the commit it made, or the exact command that makes it. */
+function gitNext(result: InitResult, io: Io): string | undefined {
+  if (result.committed) return describeCommit(result.committed);
+  if (result.git === 'unavailable') return undefined;
+  const where = path.relative(io.cwd, result.root) || '.';
+  const at = where === '.' ? '' : ` -C ${shellWord(where)}`;
+  const files = result.files.map((f) => shellWord(toPosix(path.relative(result.root, f)))).join(' ');
+  return `Commit it, so that CI and everyone else see the config:\n  git${at} add -- ${files} && git${at} commit -m ${shellWord(INIT_MESSAGE)}\n(or run meet init with --commit next time).`;
+}
+
 export async function initCommand(options: InitOptions, io: Io): Promise<number> {
-  return renderInit(await runInit(options, io), io);
+  const result = await runInit(options, io);
+  if (options.commit) {
+    if (result.git === 'unavailable') throw new UsageError('--commit needs git, which was not found. The files were written.');
+    const plan = await prepareCommit(result.root, io.env, { includeConfig: true });
+    result.committed = await commitFiles(plan, result.files, INIT_MESSAGE);
+  }
+  return renderInit(result, io);
 }

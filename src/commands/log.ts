@@ -1,11 +1,11 @@
 // meet log TASK_ID: the task's history from the records (the meeting that
 // assigned it, each update), each entry with the commit and author that last
-// changed its line, found with `git blame`.
+// changed its lines (an update's status and note), found with `git blame`.
 import { didYouMean } from '../domain/suggest.js';
 import { taskIds, taskLog } from '../domain/taskLog.js';
 import type { TaskHistory } from '../model/tasks.js';
 import { EXIT_OK, RecordsError } from '../model/errors.js';
-import { blameLine } from '../io/gitBlame.js';
+import { blameLines } from '../io/gitBlame.js';
 import { requireGitRepository } from '../io/git.js';
 import { colorsFor } from '../io/colors.js';
 import { printData, printMessage, type Io, readingFor } from '../io/terminal.js';
@@ -27,7 +27,7 @@ export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   if (!log) {
     throw new RecordsError(`No record assigns a task "${options.id}".${didYouMean(options.id, taskIds(records))}`, 'Run "meet tasks" to list the task ids.');
   }
-  const commits = await Promise.all(log.entries.map((entry) => blameLine(git, entry.file, entry.line)));
+  const commits = await Promise.all(log.entries.map((entry) => blameLines(git, entry.file, entry.blameLines)));
   const history: TaskHistory = { ...log, entries: log.entries.map((entry, i) => ({ ...entry, commit: commits[i]! })) };
 
   if (options.format === 'json') printData(io, renderLogJson(history));

@@ -36,6 +36,8 @@ export interface NewOptions {
   edit: boolean;
   /** Commit the new record (and nothing else) with git. */
   commit?: boolean;
+  /** With commit: also commit meet.config.yaml when it is not committed yet. */
+  includeConfig?: boolean;
 }
 
 interface NewResult {
@@ -62,7 +64,7 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   const { config, records } = repository;
   const today = options.today ?? todayIn(config.timezone, io.now());
   // Checked before any question is asked or any file written.
-  const commitPlan = options.commit ? await prepareCommit(root, io.env) : undefined;
+  const commitPlan = options.commit ? await prepareCommit(root, io.env, { includeConfig: options.includeConfig }) : undefined;
 
   const interactive = asker !== undefined;
   const latest = sortRecords(records).at(-1);

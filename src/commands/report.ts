@@ -11,6 +11,7 @@ import { printData, printMessage, readingFor, type Io } from '../io/terminal.js'
 import { replaceUserFile } from '../io/writeFiles.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
+import { formatForOut } from '../render/outFormats.js';
 import { renderReport, type ReportFormat } from '../render/report.js';
 import type { Locale } from '../model/terms.js';
 
@@ -25,20 +26,23 @@ export interface ReportOptions {
 
 const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json', '.txt': 'text' };
 
-/** Without --format: the --out file's extension says, else text on a terminal, else Markdown. */
+/**
+ * Without --format: the --out file's extension says (none: Markdown), else
+ * text on a terminal, else Markdown. An --out extension no format writes
+ * (.pdf, .docx) is a usage error, --format or not.
+ */
 function chooseFormat(options: ReportOptions, io: Io): ReportFormat {
-  if (options.format) return options.format;
-  if (options.out) return FORMAT_BY_EXTENSION[path.extname(options.out).toLowerCase()] ?? 'md';
-  return io.stdout.isTTY ? 'text' : 'md';
+  const fromFile = options.out === undefined ? undefined : formatForOut<ReportFormat>('meet report', options.out, FORMAT_BY_EXTENSION, 'md');
+  return options.format ?? fromFile ?? (io.stdout.isTTY ? 'text' : 'md');
 }
 
 export async function reportCommand(options: ReportOptions, io: Io): Promise<number> {
+  const format = chooseFormat(options, io);
   const root = findRoot(io.cwd, options.root);
   const wanted = readReportMonth(root, options, io.now());
   const { config, records } = await loadValidRepository(root, { bodies: wanted ? { period: wanted } : true, ...readingFor(io) });
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const report = buildReport(records, config, month, options.locale ?? config.locale);
-  const format = chooseFormat(options, io);
   if (options.out) {
     // A file is not a terminal: no colour codes in it.
     const output = await renderReport(report, format, new Chalk({ level: 0 }));

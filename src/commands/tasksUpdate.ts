@@ -27,6 +27,8 @@ export interface TasksUpdateOptions {
   root?: string;
   /** Commit the edited record (and nothing else) with git. */
   commit?: boolean;
+  /** With commit: also commit meet.config.yaml when it is not committed yet. */
+  includeConfig?: boolean;
 }
 
 export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): Promise<number> {
@@ -75,7 +77,7 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
     return EXIT_OK;
   }
   // The record is edited in place: its other uncommitted edits would ride along in the commit.
-  const commitPlan = options.commit ? await prepareCommit(root, io.env, { unchanged: [absolute] }) : undefined;
+  const commitPlan = options.commit ? await prepareCommit(root, io.env, { unchanged: [absolute], includeConfig: options.includeConfig }) : undefined;
   const problem = verifyUpdateEdit(source, edit, target.data, entry, target.file) ?? repositoryProblem(config, records, target, edit.text);
   if (problem) {
     throw new RecordsError(

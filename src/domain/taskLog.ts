@@ -22,6 +22,7 @@ export function taskLog(records: readonly MeetingRecord[], id: string): TaskLog 
           meeting: record.data.title,
           file: record.file,
           line: record.locate(['updates', i, 'task']).line,
+          blameLines: [record.locate(['updates', i, 'status']).line, ...(update.note ? [record.locate(['updates', i, 'note']).line] : [])],
           status: update.status,
           ...(update.note ? { note: update.note } : {}),
         });
@@ -46,6 +47,7 @@ export function taskLog(records: readonly MeetingRecord[], id: string): TaskLog 
           meeting: record.data.title,
           file: record.file,
           line: record.locate(['tasks', index, 'id']).line,
+          blameLines: [record.locate(['tasks', index, 'id']).line],
           status: task.status,
         },
       ],

@@ -6,19 +6,35 @@ import type { CommitInfo } from '../model/tasks.js';
 
 const NOT_COMMITTED = /^0{40}$/;
 
-/** The commit that last changed `line` of `file` (relative to the git client's folder); null when not committed yet. */
-export async function blameLine(git: SimpleGit, file: string, line: number): Promise<CommitInfo | null> {
-  let output: string;
+/**
+ * The latest commit among those that last changed each of `lines` of `file`
+ * (relative to the git client's folder): a status changed in place has a new
+ * `status:` line under an old `task:` line. Null when one of them is not
+ * committed yet, which is newer than any commit.
+ */
+export async function blameLines(git: SimpleGit, file: string, lines: readonly number[]): Promise<CommitInfo | null> {
+  let latest: { info: CommitInfo; time: number } | undefined;
+  for (const line of [...new Set(lines)]) {
+    const output = await blameOutput(git, file, line);
+    if (output === null) return null;
+    const info = parseBlame(output);
+    if (info === null) return null;
+    const time = Number(/^committer-time (\d+)$/m.exec(output)?.[1] ?? 0);
+    if (!latest || time > latest.time) latest = { info, time };
+  }
+  return latest?.info ?? null;
+}
+
+async function blameOutput(git: SimpleGit, file: string, line: number): Promise<string | null> {
   try {
     // --root: a root commit is an ordinary author, not a "boundary".
-    output = await git.raw(['blame', '--porcelain', '--root', '-L', `${line},${line}`, '--', file]);
+    return await git.raw(['blame', '--porcelain', '--root', '-L', `${line},${line}`, '--', file]);
   } catch (error) {
     const text = String((error as Error)?.message ?? error);
     // An untracked file, or a repository with no commit yet.
     if (/no such path|no such ref|bad revision|does not have any commits/i.test(text)) return null;
     throw new UsageError(`git blame failed on ${file}: ${text.trim()}`);
   }
-  return parseBlame(output);
 }
 
 /** Reads the header of `git blame --porcelain` for one line. */

@@ -6,12 +6,15 @@ import type { SimpleGit } from 'simple-git';
 import { UsageError } from '../model/errors.js';
 import { toPosix } from './paths.js';
 import { requireGitRepository } from './git.js';
+import { CONFIG_FILE } from '../model/layout.js';
 import type { Env } from './terminal.js';
 
 export interface CommitPlan {
   git: SimpleGit;
   /** The folder git runs in (the records root); paths are given relative to it. */
   root: string;
+  /** Files committed along with the command's own (meet.config.yaml, with --include-config). */
+  alongside: string[];
 }
 
 export interface Committed {
@@ -48,9 +51,9 @@ const IN_PROGRESS = [
  * `unchanged` files (edited in place) free of uncommitted changes, which the
  * commit would otherwise carry under its message.
  */
-export async function prepareCommit(root: string, env: Env, options: { unchanged?: readonly string[] } = {}): Promise<CommitPlan> {
+export async function prepareCommit(root: string, env: Env, options: { unchanged?: readonly string[]; includeConfig?: boolean } = {}): Promise<CommitPlan> {
   const { git } = await requireGitRepository(root, '--commit', env);
-  const plan: CommitPlan = { git, root };
+  const plan: CommitPlan = { git, root, alongside: [] };
   for (const who of ['GIT_AUTHOR_IDENT', 'GIT_COMMITTER_IDENT']) {
     try {
       // useConfigOnly: fail instead of guessing "root@host" as git otherwise would.
@@ -75,6 +78,18 @@ export async function prepareCommit(root: string, env: Env, options: { unchanged
       'Nothing was written. Commit or unstage them first ("git commit", or "git restore --staged <file>"), or run the command without --commit.',
     );
   }
+  // A commit of records without the config they need leaves CI with "No meet.config.yaml found".
+  const config = path.join(root, CONFIG_FILE);
+  if (await hasUncommittedChanges(plan, config)) {
+    if (!options.includeConfig) {
+      const tracked = (await git.raw(['ls-files', '--', ...pathspecs(plan, [config])])).trim() !== '';
+      throw new UsageError(
+        `${CONFIG_FILE} ${tracked ? 'has changes that are not committed yet' : 'is not committed yet'}: a commit without it leaves the records unreadable for everyone else (and CI stops with "No ${CONFIG_FILE} found").`,
+        `Nothing was written. Commit it first:\n  git add -- ${CONFIG_FILE} && git commit -m "Add ${CONFIG_FILE}"\nor run the command again with --include-config to commit it along with this change.`,
+      );
+    }
+    plan.alongside.push(config);
+  }
   for (const file of options.unchanged ?? []) {
     if (await hasUncommittedChanges(plan, file)) {
       const shown = toPosix(path.relative(root, file));
@@ -98,7 +113,8 @@ export async function hasUncommittedChanges(plan: CommitPlan, file: string): Pro
  * git refuses (a hook, an ignored path…), the files stay as written: the
  * error says so, and what to do.
  */
-export async function commitFiles(plan: CommitPlan, files: readonly string[], message: string): Promise<Committed> {
+export async function commitFiles(plan: CommitPlan, own: readonly string[], message: string): Promise<Committed> {
+  const files = [...new Set([...plan.alongside, ...own])];
   const specs = pathspecs(plan, files);
   const shown = files.map((f) => toPosix(path.relative(plan.root, f))).join(', ');
   let staged = false;

@@ -69,6 +69,12 @@ interface TaskLogEntry {
   file: string;
   /** The line of the task's `id:` (assigned) or the update's `task:` in `file`. */
   line: number;
+  /**
+   * The lines whose last change is this entry's commit: the update's
+   * `status:` and `note:` (a status changed in place keeps its `task:` line),
+   * the task's `id:` for an assignment.
+   */
+  blameLines: number[];
   status: TaskStatus;
   note?: string;
 }

@@ -1,0 +1,73 @@
+// The digest as a few lines of plain text for a chat message or an e-mail
+// body: the month's meetings, task counts, the three largest metric changes,
+// and where the full report is. No Markdown, no colour, no line over ~100
+// characters of our own making.
+import type { Report, ReportMetric } from '../model/report.js';
+import type { Locale } from '../model/terms.js';
+import { formatDate, formatMonth, formatNumber } from './locale.js';
+
+const WORDS: Record<
+  Locale,
+  {
+    title: (organization: string, month: string) => string;
+    meetings: (n: number) => string;
+    noMeetings: string;
+    tasks: (assigned: number, completed: number, overdue: number) => string;
+    metrics: string;
+    full: string;
+  }
+> = {
+  vi: {
+    title: (organization, month) => `${organization}: tổng hợp ${month}`,
+    meetings: (n) => `${n} hội nghị:`,
+    noMeetings: 'Không có hội nghị nào trong tháng.',
+    tasks: (assigned, completed, overdue) => `Nhiệm vụ: ${assigned} giao mới, ${completed} hoàn thành, ${overdue} quá hạn.`,
+    metrics: 'Chỉ tiêu thay đổi nhiều nhất:',
+    full: 'Báo cáo đầy đủ:',
+  },
+  en: {
+    title: (organization, month) => `${organization}: digest for ${month}`,
+    meetings: (n) => `${n} ${n === 1 ? 'meeting' : 'meetings'}:`,
+    noMeetings: 'No meetings this month.',
+    tasks: (assigned, completed, overdue) => `Tasks: ${assigned} assigned, ${completed} completed, ${overdue} overdue.`,
+    metrics: 'Largest metric changes:',
+    full: 'Full report:',
+  },
+};
+
+/** The metrics whose value changed most against the previous month, by |%| (then |change|), at most `count`. */
+function largestChanges(metrics: readonly ReportMetric[], count = 3): ReportMetric[] {
+  const size = (m: ReportMetric) => [Math.abs(m.percent ?? (m.change === 0 ? 0 : Infinity)), Math.abs(m.change ?? 0)] as const;
+  return metrics
+    .filter((m) => m.change !== undefined && m.change !== 0)
+    .sort((a, b) => {
+      const [pa, ca] = size(a);
+      const [pb, cb] = size(b);
+      return pb - pa || cb - ca || (a.id < b.id ? -1 : 1);
+    })
+    .slice(0, count);
+}
+
+function metricLine(metric: ReportMetric, locale: Locale): string {
+  const unit = metric.unit ? ` ${metric.unit}` : '';
+  const change = metric.change!;
+  const sign = change > 0 ? '+' : '−';
+  const percent = metric.percent === undefined ? '' : `, ${sign}${formatNumber(locale, Math.abs(metric.percent), 1)}%`;
+  return `- ${metric.label}: ${formatNumber(locale, metric.previous!)} → ${formatNumber(locale, metric.value!)}${unit} (${sign}${formatNumber(locale, Math.abs(change))}${percent})`;
+}
+
+/** `where` is the full report's path or address, as the reader should see it. */
+export function renderDigestSummary(report: Report, where: string): string {
+  const w = WORDS[report.locale];
+  const lines = [w.title(report.organization, formatMonth(report.locale, report.month)), ''];
+  if (report.meetings.length === 0) lines.push(w.noMeetings);
+  else {
+    lines.push(w.meetings(report.meetings.length));
+    for (const meeting of report.meetings) lines.push(`- ${formatDate(report.locale, meeting.date)}: ${meeting.title}`);
+  }
+  lines.push('', w.tasks(report.tasks.assigned.length, report.tasks.completed.length, report.tasks.overdue.length));
+  const changes = largestChanges(report.metrics);
+  if (changes.length > 0) lines.push('', w.metrics, ...changes.map((m) => metricLine(m, report.locale)));
+  lines.push('', `${w.full} ${where}`);
+  return `${lines.join('\n')}\n`;
+}

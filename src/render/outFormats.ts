@@ -1,0 +1,22 @@
+// `--out FILE`: the format a file's extension asks for, or a usage error
+// naming the formats the command can write (a report.pdf that holds
+// Markdown helps no one).
+import path from 'node:path';
+import { UsageError } from '../model/errors.js';
+
+/**
+ * The format for `file` from its extension (case-insensitive). A name
+ * without an extension gets `fallback`; an extension not in `byExtension`
+ * is a usage error (exit 2) that lists the extensions the command writes.
+ */
+export function formatForOut<F extends string>(command: string, file: string, byExtension: Readonly<Record<string, F>>, fallback: F): F {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '') return fallback;
+  const format = Object.hasOwn(byExtension, extension) ? byExtension[extension] : undefined;
+  if (format !== undefined) return format;
+  const known = Object.keys(byExtension);
+  throw new UsageError(
+    `${command} cannot write ${extension} files (--out ${file}); it writes ${known.join(', ')}.`,
+    `Name the file with one of those extensions${command === 'meet report' ? ', e.g. --out bao-cao.html, and print the HTML to PDF from a browser' : ''}.`,
+  );
+}

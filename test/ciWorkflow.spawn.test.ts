@@ -1,0 +1,269 @@
+// The CI check a pull request cannot subvert (issue 11, items 2 and 3). The
+// workflow `meet init --ci github` writes uses this repository's action
+// (action.yml), which installs meet from the action's own files; here its
+// check job runs as a script — the action's steps as GitHub runs a composite
+// action — in a clone of a pull request that ships its own `meet` in
+// node_modules, a forged vendored tarball and an .npmrc that would run code.
+// The real checker still runs: the broken record fails the job, with
+// annotations on the right lines of the records' subfolder.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { EXAMPLES, git, GIT_ENV, PROJECT_ROOT, runMeet, tempDir, writeTree } from './helpers.js';
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  if?: string;
+  run?: string;
+  shell?: string;
+  with?: Record<string, string | number | boolean>;
+  env?: Record<string, string>;
+  'working-directory'?: string;
+}
+interface Job {
+  if?: string;
+  permissions: Record<string, string>;
+  steps: Step[];
+  needs?: string;
+}
+interface Workflow {
+  permissions: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+interface Action {
+  inputs: Record<string, { default?: string }>;
+  runs: { using: string; steps: Step[] };
+}
+
+const ACTION_REF = 'example/meeting-minutes-cli@0123456789abcdef0123456789abcdef01234567';
+const BROKEN = 'meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md';
+
+/** The project's files (tracked and new, not ignored), with its node_modules: what GitHub checks out for `uses: owner/meeting-minutes-cli@sha`. */
+function actionCheckout(dir: string): void {
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  for (const file of listed.stdout.split('\0').filter(Boolean)) {
+    if (!existsSync(path.join(PROJECT_ROOT, file))) continue;
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    cpSync(path.join(PROJECT_ROOT, file), path.join(dir, file));
+  }
+  symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+}
+
+interface Context {
+  workspace: string;
+  temp: string;
+  actionPath: string;
+  baseRef: string;
+  inputs: Record<string, string>;
+  outcomes: Record<string, string>;
+  path: string[];
+  log: string;
+}
+
+/** The few expressions the workflow and the action use; any other one fails the test, so a change to them is looked at here. */
+function evaluate(expression: string, c: Context): string | boolean {
+  const e = expression.trim();
+  const known: Record<string, () => string | boolean> = {
+    'runner.temp': () => c.temp,
+    'github.action_path': () => c.actionPath,
+    'inputs.root': () => c.inputs.root!,
+    'inputs.format': () => c.inputs.format!,
+    "inputs.since || (github.base_ref && format('origin/{0}', github.base_ref)) || ''": () => c.inputs.since || (c.baseRef ? `origin/${c.baseRef}` : ''),
+    "inputs.check == 'true'": () => c.inputs.check === 'true',
+    "!cancelled() && inputs.check == 'true' && steps.install.outcome == 'success'": () => c.inputs.check === 'true' && c.outcomes.install === 'success',
+    'steps.check.outputs.sarif-file': () => '',
+  };
+  const value = known[e];
+  if (!value) throw new Error(`expression not emulated: ${e}`);
+  return value();
+}
+
+function substitute(text: string, c: Context): string {
+  return text.replace(/\$\{\{(.+?)\}\}/g, (_m, e: string) => String(evaluate(e, c)));
+}
+
+function condition(text: string | undefined, c: Context): boolean {
+  if (text === undefined) return true;
+  const inner = /^\$\{\{(.+)\}\}$/.exec(text.trim());
+  return evaluate(inner ? inner[1]! : text, c) === true;
+}
+
+/** Runs one `run:` step as GitHub does (bash -eo pipefail), with GITHUB_* files; returns its exit code. */
+function runStep(step: Step, c: Context): number {
+  const files = { GITHUB_OUTPUT: path.join(c.temp, 'output'), GITHUB_STEP_SUMMARY: path.join(c.temp, 'summary.md'), GITHUB_PATH: path.join(c.temp, 'path') };
+  for (const file of Object.values(files)) if (!existsSync(file)) writeFileSync(file, '');
+  const env: Record<string, string> = {
+    HOME: process.env.HOME ?? '/root',
+    PATH: [...c.path, path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
+    ...GIT_ENV,
+    ...files,
+    GITHUB_WORKSPACE: c.workspace,
+    GITHUB_BASE_REF: c.baseRef,
+    GITHUB_ACTION_PATH: c.actionPath,
+    RUNNER_TEMP: c.temp,
+    CI: 'true',
+    // This machine reaches no registry for meet's own packages: npm works from its cache.
+    npm_config_offline: 'true',
+    npm_config_update_notifier: 'false',
+  };
+  for (const [key, value] of Object.entries(step.env ?? {})) env[key] = substitute(value, c);
+  const cwd = path.resolve(c.workspace, substitute(step['working-directory'] ?? '.', c));
+  const ran = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], { cwd, env, encoding: 'utf8', timeout: 300_000 });
+  c.log += `$ ${step.name ?? step.run}\n${ran.stdout}${ran.stderr}\n`;
+  // GITHUB_PATH lines reach the steps after this one.
+  c.path = [...readFileSync(files.GITHUB_PATH, 'utf8').split('\n').filter(Boolean).reverse(), ...c.path].filter((p, i, all) => all.indexOf(p) === i);
+  return ran.status ?? -1;
+}
+
+/** Runs a composite action's steps with `with:` inputs over its defaults; returns each step's outcome by id or name. */
+function runAction(action: Action, given: Record<string, unknown>, c: Context): Record<string, number> {
+  const inputs: Record<string, string> = {};
+  for (const [name, input] of Object.entries(action.inputs)) inputs[name] = String(given[name] ?? input.default ?? '');
+  const context = Object.assign(c, { inputs, outcomes: {} as Record<string, string> });
+  const codes: Record<string, number> = {};
+  for (const step of action.runs.steps) {
+    if (step.uses) {
+      expect(step.uses).toMatch(/^actions\/setup-node@/);
+      continue;
+    }
+    if (!condition(step.if, context)) continue;
+    const code = runStep(step, context);
+    codes[step.id ?? step.name!] = code;
+    if (step.id) context.outcomes[step.id] = code === 0 ? 'success' : 'failure';
+  }
+  return codes;
+}
+
+let top: string;
+let workflowText: string;
+let workflow: Workflow;
+let action: Action;
+let c: Context;
+let codes: Record<string, number>;
+let marker: string;
+
+beforeAll(async () => {
+  top = tempDir('meet-ci-');
+  const repo = path.join(top, 'repo');
+  cpSync(EXAMPLES, path.join(repo, 'bien-ban'), { recursive: true });
+  writeTree(repo, { 'README.md': 'Biên bản\n' });
+  git(repo, 'init', '-q', '-b', 'main');
+  const init = await runMeet(['init', 'bien-ban', '--ci', 'github', '--action', ACTION_REF], { cwd: repo, env: GIT_ENV });
+  expect(init.code).toBe(0);
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'Records and workflow');
+
+  // The pull request: a broken record, and everything a hostile one could use to swap the checker.
+  marker = path.join(top, 'pwned');
+  git(repo, 'checkout', '-q', '-b', 'pr');
+  const record = path.join(repo, 'bien-ban', BROKEN);
+  writeFileSync(record, readFileSync(record, 'utf8').replace(/owner: (\[?)van-phong/, 'owner: $1van-phon'));
+  const fake = `#!/bin/sh\ntouch '${marker}'\nexit 0\n`;
+  writeTree(repo, {
+    'node_modules/.bin/meet': fake,
+    'bien-ban/node_modules/.bin/meet': fake,
+    'node_modules/meeting-minutes-cli/package.json': JSON.stringify({ name: 'meeting-minutes-cli', version: '0.1.0', bin: { meet: 'x.js' } }),
+    'node_modules/meeting-minutes-cli/x.js': `require('fs').writeFileSync(${JSON.stringify(marker)}, '')\n`,
+    'tools/meeting-minutes-cli-0.1.0.tgz': 'not a tarball',
+    'evil.cjs': `require('fs').writeFileSync(${JSON.stringify(marker)}, '')\n`,
+    '.npmrc': `node-options=--require ${path.join(repo, 'evil.cjs')}\nscript-shell=${path.join(repo, 'node_modules/.bin/meet')}\n`,
+    'bien-ban/.npmrc': `node-options=--require ${path.join(repo, 'evil.cjs')}\n`,
+  });
+  spawnSync('chmod', ['+x', path.join(repo, 'node_modules/.bin/meet'), path.join(repo, 'bien-ban/node_modules/.bin/meet')]);
+  git(repo, 'add', '-A', '-f');
+  git(repo, 'commit', '-q', '-m', 'A broken record, and a checker of my own');
+
+  // actions/checkout with fetch-depth 0: the whole history, origin/main known.
+  const workspace = path.join(top, 'workspace');
+  git(top, 'clone', '-q', '--no-local', repo, workspace);
+  git(workspace, 'checkout', '-q', 'pr');
+
+  const actionPath = path.join(top, 'action');
+  actionCheckout(actionPath);
+  workflowText = readFileSync(path.join(workspace, '.github/workflows/meet.yml'), 'utf8');
+  workflow = parse(workflowText) as Workflow;
+  action = parse(readFileSync(path.join(actionPath, 'action.yml'), 'utf8')) as Action;
+  const temp = path.join(top, 'runner-temp');
+  mkdirSync(temp);
+  c = { workspace, temp, actionPath, baseRef: 'main', inputs: {}, outcomes: {}, path: [], log: '' };
+
+  const steps = workflow.jobs.check!.steps;
+  expect(steps[0]!.uses).toMatch(/^actions\/checkout@/);
+  const uses = steps[1]!;
+  expect(uses.uses).toBe(ACTION_REF);
+  codes = runAction(action, uses.with ?? {}, c);
+}, 600_000);
+
+describe('the generated GitHub workflow, run on a hostile pull request', () => {
+  it('installs the real meet from the action, whatever the pull request ships', () => {
+    expect(codes.install, c.log).toBe(0);
+    expect(c.log).toMatch(/\n0\.\d+\.\d+\n/);
+    expect(existsSync(marker), c.log).toBe(false);
+  });
+
+  it('fails the check with an annotation on the broken line, named from the repository top', () => {
+    expect(codes.check, c.log).toBe(1);
+    expect(c.log).toMatch(new RegExp(`::error file=bien-ban/${BROKEN},line=\\d+,col=\\d+,title=meet unknown-owner::`));
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('writes the change to the job summary', () => {
+    expect(codes['Summarise the change'], c.log).toBe(0);
+    expect(readFileSync(path.join(c.temp, 'summary.md'), 'utf8')).toContain('2020-12-28');
+  });
+});
+
+describe('the workflow text', () => {
+  it('the check job: read-only, no token kept, no npm or meet from the tree, the action pinned', () => {
+    expect(workflow.permissions).toEqual({});
+    const check = workflow.jobs.check!;
+    expect(check.if).toBe("github.event_name == 'pull_request'");
+    expect(check.permissions).toEqual({ contents: 'read' });
+    expect(check.steps[0]).toMatchObject({ with: { 'fetch-depth': 0, 'persist-credentials': false } });
+    expect(check.steps.filter((s) => s.run)).toEqual([]);
+    expect(check.steps[1]!.with).toEqual({ root: 'bien-ban' });
+    expect(workflowText).not.toMatch(/npx|MEET_PACKAGE|tools\//);
+  });
+
+  it('the digest job: write access only there, digest --commit; the issue job off unless asked', () => {
+    const digest = workflow.jobs.digest!;
+    expect(digest.permissions).toEqual({ contents: 'write' });
+    expect(digest.steps[1]).toMatchObject({ uses: ACTION_REF, with: { check: 'false' } });
+    expect(digest.steps[2]!.run).toContain('meet digest --commit --summary');
+    expect(digest.steps[2]!.run).not.toContain('|| true');
+    const issue = workflow.jobs['digest-issue']!;
+    expect(issue.if).toBe("vars.MEET_DIGEST_ISSUE == 'true'");
+    expect(issue.permissions).toEqual({ issues: 'write' });
+    expect(issue.needs).toBe('digest');
+  });
+
+  it('the action installs outside the workspace, from its own files only', () => {
+    expect(action.runs.using).toBe('composite');
+    const install = action.runs.steps.find((s) => s.id === 'install')!;
+    expect(install['working-directory']).toBe('${{ runner.temp }}');
+    expect(install.run).toContain('"$MEET_SOURCE"');
+    expect(install.env).toEqual({ MEET_SOURCE: '${{ github.action_path }}' });
+    // Inputs reach scripts through the environment, never spliced into them.
+    for (const step of action.runs.steps) expect(step.run ?? '').not.toContain('${{');
+  });
+});
+
+describe('the GitLab pipeline text', () => {
+  it('installs a pinned version outside the checkout without scripts; the push token is protected', async () => {
+    const dir = tempDir();
+    git(dir, 'init', '-q', '-b', 'main');
+    expect((await runMeet(['init', '.', '--ci', 'gitlab'], { cwd: dir, env: GIT_ENV })).code).toBe(0);
+    const text = readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8');
+    const ci = parse(text) as Record<string, { before_script?: string[]; rules?: { if: string }[]; script?: string[] }> & { variables: Record<string, string> };
+    const version = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(ci.variables.MEET_VERSION).toBe(version);
+    expect(ci['.meet']!.before_script![0]).toBe('(cd /tmp && npm install --global --ignore-scripts --no-audit --no-fund "meeting-minutes-cli@$MEET_VERSION")');
+    expect(ci['meet-digest']!.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "schedule" && $CI_COMMIT_REF_PROTECTED == "true"' }]);
+    expect(text).toContain('Masked and\n    # Protected');
+    expect(text).not.toContain('tools/');
+  });
+});

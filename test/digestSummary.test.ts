@@ -1,0 +1,86 @@
+// The scheduled digest end to end (issue 11, item 7): `meet digest --commit`
+// commits exactly one file, names last month by itself, fails loudly on
+// broken records, and `--summary` prints a message ready for chat or e-mail.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyExamples, git, runMeet } from './helpers.js';
+
+/** examples/ as a git repository with one commit. */
+function repository(): string {
+  const dir = copyExamples();
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'Records');
+  return dir;
+}
+
+// 06:00 UTC on 1 December: still 1 December in Asia/Ho_Chi_Minh, so "last month" is November.
+const FIRST_OF_DECEMBER = new Date('2020-12-01T06:00:00Z');
+
+describe('meet digest --commit, as the scheduled job runs it', () => {
+  it("writes and commits last month's report, that file only, with no date arithmetic in the shell", async () => {
+    const dir = repository();
+    writeFileSync(path.join(dir, 'notes.txt'), 'not part of the digest\n');
+    const run = await runMeet(['digest', '--commit'], { cwd: dir, now: FIRST_OF_DECEMBER });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('reports/2020-11.md\n');
+    expect(run.stderr).toMatch(/Committed [0-9a-f]{7,}: Digest 2020-11/);
+    expect(git(dir, 'show', '--name-only', '--format=%s', 'HEAD').trim().split('\n')).toEqual(['Digest 2020-11', '', 'reports/2020-11.md']);
+    expect(git(dir, 'status', '--porcelain')).toBe('?? notes.txt\n');
+
+    // Run again (a retried job): nothing new to commit, still exit 0.
+    const again = await runMeet(['digest', '--commit'], { cwd: dir, now: FIRST_OF_DECEMBER });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Nothing to commit');
+  });
+
+  it('fails loudly on broken records: exit 1, the reason on stderr, nothing written or committed', async () => {
+    const dir = repository();
+    const record = path.join(dir, 'meetings', '2020', '2020-11-25-hoi-nghi-thuong-ky-thang-11.md');
+    writeFileSync(record, readFileSync(record, 'utf8').replace('\ntitle:', '\ntitel:'));
+    git(dir, 'commit', '-q', '-am', 'A typo');
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const run = await runMeet(['digest', '--commit', '--summary'], { cwd: dir, now: FIRST_OF_DECEMBER });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/error/i);
+    expect(run.stderr).toContain('meet check');
+    expect(existsSync(path.join(dir, 'reports', '2020-11.md'))).toBe(false);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+  });
+});
+
+describe('meet digest --summary', () => {
+  it('prints the meetings, task counts, the three largest metric changes and the path of the report', async () => {
+    const dir = copyExamples();
+    const run = await runMeet(['digest', '--month', '2020-10', '--summary'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('UBND huyện Mẫu Sơn: tổng hợp tháng 10/2020');
+    expect(run.stdout).toContain('1 hội nghị:\n- 26/10/2020: Hội nghị thường kỳ tháng 10\n');
+    expect(run.stdout).toMatch(/\nNhiệm vụ: \d+ giao mới, \d+ hoàn thành, \d+ quá hạn\.\n/);
+    const metrics = run.stdout.split('Chỉ tiêu thay đổi nhiều nhất:\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(metrics.length).toBeLessThanOrEqual(3);
+    expect(metrics.length).toBeGreaterThan(0);
+    for (const line of metrics) expect(line).toMatch(/^- .+: .+ → .+ \([+−]/);
+    expect(run.stdout.endsWith('\nBáo cáo đầy đủ: reports/2020-10.md\n')).toBe(true);
+    // Plain text: no Markdown emphasis, no terminal escapes.
+    expect(run.stdout).not.toMatch(/\*\*|\x1b|^#/m);
+    expect(existsSync(path.join(dir, 'reports', '2020-10.md'))).toBe(true);
+  });
+
+  it('the counts and changes agree with the report, and --link replaces the path', async () => {
+    const dir = copyExamples();
+    const report = JSON.parse((await runMeet(['report', '--month', '2020-11', '--format', 'json'], { cwd: dir })).stdout) as {
+      tasks: Record<string, unknown[]>;
+      meetings: unknown[];
+    };
+    const run = await runMeet(['digest', '--month', '2020-11', '--summary', '--link', 'https://example.org/reports/2020-11'], { cwd: dir });
+    expect(run.stdout).toContain(`${report.meetings.length} hội nghị:`);
+    expect(run.stdout).toContain(
+      `Nhiệm vụ: ${report.tasks.assigned!.length} giao mới, ${report.tasks.completed!.length} hoàn thành, ${report.tasks.overdue!.length} quá hạn.`,
+    );
+    expect(run.stdout.endsWith('Báo cáo đầy đủ: https://example.org/reports/2020-11\n')).toBe(true);
+  });
+});

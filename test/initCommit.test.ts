@@ -1,0 +1,93 @@
+// meet init --commit, and --commit elsewhere while the config is not
+// committed (issue 11, item 5): CI must never meet records without their
+// config.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { git, GIT_ENV, read, runMeet, tempDir } from './helpers.js';
+
+const NOW = new Date('2020-11-25T03:00:00Z');
+
+describe('meet init', () => {
+  it('--commit: one commit with the config, the folders, .gitignore and the workflow', async () => {
+    const top = tempDir();
+    git(top, 'init', '-q', '-b', 'main');
+    const run = await runMeet(['init', 'bien-ban', '--ci', 'github', '--action', 'example/meeting-minutes-cli@0123abc', '--commit'], {
+      cwd: top,
+      env: GIT_ENV,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Committed [0-9a-f]{7,}: Start the meeting records \(meet init\)/);
+    expect(git(top, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(
+      [
+        '.github/workflows/meet.yml',
+        'bien-ban/.gitignore',
+        'bien-ban/meet.config.yaml',
+        'bien-ban/meetings/.gitkeep',
+        'bien-ban/reports/.gitkeep',
+        'bien-ban/templates/.gitkeep',
+      ].sort(),
+    );
+    expect(git(top, 'status', '--porcelain')).toBe('');
+    expect(read(top, '.github/workflows/meet.yml')).toContain('uses: example/meeting-minutes-cli@0123abc');
+  });
+
+  it('without --commit: prints the exact git command, which commits everything init wrote', async () => {
+    const parent = tempDir();
+    const run = await runMeet(['init', 'bien ban'], { cwd: parent, env: GIT_ENV });
+    expect(run.code).toBe(0);
+    const command = /\n {2}(git .+)\n/.exec(run.stderr)![1]!;
+    expect(command).toBe(
+      "git -C 'bien ban' add -- meet.config.yaml meetings/.gitkeep reports/.gitkeep templates/.gitkeep .gitignore && git -C 'bien ban' commit -m 'Start the meeting records (meet init)'",
+    );
+    for (const part of command.split(' && ')) {
+      const args = [...part.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(1);
+      git(parent, ...args);
+    }
+    expect(git(path.join(parent, 'bien ban'), 'status', '--porcelain')).toBe('');
+  });
+
+  it('--action must be owner/name@ref', async () => {
+    const run = await runMeet(['init', 'x', '--ci', 'github', '--action', 'not an action'], { cwd: tempDir() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--action takes owner/name@ref');
+  });
+});
+
+describe('--commit while meet.config.yaml is not committed', () => {
+  async function fresh(): Promise<string> {
+    const dir = tempDir();
+    expect((await runMeet(['init', '.'], { cwd: dir, env: GIT_ENV })).code).toBe(0);
+    return dir;
+  }
+
+  it('new --commit says so, exit 2, nothing written; --include-config commits the config with the record', async () => {
+    const dir = await fresh();
+    const args = ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit'];
+    const refused = await runMeet(args, { cwd: dir, env: GIT_ENV, now: NOW });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('meet.config.yaml is not committed yet');
+    expect(refused.stderr).toContain('--include-config');
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all', 'meetings')).toBe('?? meetings/.gitkeep\n');
+
+    const run = await runMeet([...args, '--include-config'], { cwd: dir, env: GIT_ENV, now: NOW });
+    expect(run.code).toBe(0);
+    const files = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n');
+    expect(files).toContain('meet.config.yaml');
+    expect(files.some((f) => f.startsWith('meetings/2020/2020-11-25-'))).toBe(true);
+  });
+
+  it('digest --commit with a changed config says so too; once committed, the config is left out', async () => {
+    const dir = await fresh();
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'init');
+    writeFileSync(path.join(dir, 'meet.config.yaml'), `${read(dir, 'meet.config.yaml')}# a local change\n`);
+    const refused = await runMeet(['digest', '--month', '2020-10', '--commit'], { cwd: dir, env: GIT_ENV });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('meet.config.yaml has changes that are not committed yet');
+    git(dir, 'checkout', '--', 'meet.config.yaml');
+    const run = await runMeet(['digest', '--month', '2020-10', '--commit'], { cwd: dir, env: GIT_ENV });
+    expect(run.code).toBe(0);
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').trim()).toBe('reports/2020-10.md');
+  });
+});
