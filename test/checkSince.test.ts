@@ -184,7 +184,8 @@ describe('meet check --since', () => {
     git(root, 'rm', '-q', A);
     const inside = await checkJson(root, '--since', 'main');
     expect(inside.run.code).toBe(1);
-    expect(places(inside.findings)).toEqual([`${B}:6:11 update-unknown-task`]);
+    // Paths name files from the git repository's top folder (docs: "Paths in json, github and sarif").
+    expect(places(inside.findings)).toEqual([`hồ sơ/${B}:6:11 update-unknown-task`]);
     const fromTop = await checkJson(top, '--root', 'hồ sơ', '--since', 'main');
     expect(places(fromTop.findings)).toEqual([`hồ sơ/${B}:6:11 update-unknown-task`]);
     expect(fromTop.findings[0]!.message).toContain(`it was in ${A}, which was deleted`);

@@ -92,9 +92,13 @@ function meet(dir: string, args: string[], env: Record<string, string | undefine
 describe('meet new --commit', () => {
   it('commits exactly the new record, with the repository identity and the documented message', async () => {
     const dir = committedRepo();
+    writeFileSync(path.join(dir, 'so-tay.txt'), 'ghi chép\n');
+    git(dir, 'add', 'so-tay.txt');
+    git(dir, 'commit', '-q', '-m', 'Sổ tay');
     const before = head(dir);
     // Other work in progress, untouched by the commit: an edited tracked file, an untracked one.
-    writeFileSync(path.join(dir, 'meet.config.yaml'), `${readFileSync(path.join(dir, 'meet.config.yaml'), 'utf8')}# sửa dở\n`);
+    // (An edited meet.config.yaml is refused instead: test/initCommit.test.ts.)
+    writeFileSync(path.join(dir, 'so-tay.txt'), 'ghi chép\nsửa dở\n');
     writeFileSync(path.join(dir, 'ghi-chu.txt'), 'nháp\n');
 
     const run = await meet(dir, ['new', '--date', '2020-11-25', '--title', 'Hội nghị thường kỳ tháng 11', '--chair', 'Hoàng Văn Hiệp', '--commit']);
@@ -112,7 +116,7 @@ describe('meet new --commit', () => {
     expect(run.stderr).toContain(`Committed ${git(dir, 'rev-parse', '--short', 'HEAD').trim()}: Add record 2020-11-25`);
     // The committed record is what is on disk, and the other changes are still only local.
     expect(git(dir, 'show', `HEAD:${file}`)).toBe(readFileSync(path.join(dir, file), 'utf8'));
-    expect(git(dir, 'status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual([' M meet.config.yaml', '?? ghi-chu.txt']);
+    expect(git(dir, 'status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual([' M so-tay.txt', '?? ghi-chu.txt']);
   });
 
   it('refuses when something else is staged: exit 2, the file listed, nothing written or committed, the index kept', async () => {
