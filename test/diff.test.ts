@@ -243,6 +243,8 @@ describe('meet diff on examples/', () => {
       to: 2,
       change: null,
       percent: null,
+      points: null,
+      organization: null,
     });
     expect(json.tasks.opened[0].statusBefore).toBeNull();
   });
@@ -254,7 +256,7 @@ describe('meet diff on examples/', () => {
       const start = lines.findIndex((l) => l.includes(category));
       return lines.slice(start).find((l) => l.includes(id)) ?? '';
     };
-    expect(row('hoàn thành hoặc không thực hiện (', '2020-10-te-nan-toi-pham')).toContain('\u001b[32m');
+    expect(row('Nhiệm vụ đã hoàn thành (', '2020-10-te-nan-toi-pham')).toContain('\u001b[32m');
     expect(row('Nhiệm vụ mới quá hạn (', '2020-09-don-thu-ton-dong')).toContain('\u001b[31m');
     // --no-color wins over FORCE_COLOR.
     const plain = runMeet(['--no-color', 'diff', '2020-10', '2020-11', '--format', 'text'], { cwd: dir, env: { FORCE_COLOR: '1' } });
