@@ -14,6 +14,8 @@ export interface LocatedIssue {
   target: 'key' | 'value';
   /** For an unknown key: the known key it is probably a typo of. */
   suggestion?: string;
+  /** Set on a check of a whole mapping (a refinement), rather than of one value. */
+  fromRefinement?: true;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -27,7 +29,12 @@ export function describeIssues(issues: readonly Issue[], kind: Kind): LocatedIss
   // `ower: x` is one mistake, not two: when an unknown key is a likely typo
   // of a missing required key, "owner is missing" says nothing new.
   const typos = new Set(out.filter((i) => i.rule === 'unknown-key' && i.suggestion).map((i) => JSON.stringify([...i.path.slice(0, -1), i.suggestion])));
-  return out.filter((i) => !(i.rule === 'required-key' && typos.has(JSON.stringify(i.path))));
+  // Likewise a check of the whole mapping ("neither value nor ytd") says nothing
+  // new when one of its keys is unknown (`ytdd: 5`): the unknown key is the mistake.
+  const withUnknownKeys = new Set(out.filter((i) => i.rule === 'unknown-key').map((i) => JSON.stringify(i.path.slice(0, -1))));
+  return out.filter(
+    (i) => !(i.rule === 'required-key' && typos.has(JSON.stringify(i.path))) && !(i.fromRefinement && withUnknownKeys.has(JSON.stringify(i.path))),
+  );
 }
 
 function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: LocatedIssue[]): void {
@@ -91,15 +98,14 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
     case 'custom': {
       // A rule of its own, named by the schema (figure-empty, vote-count).
       const params = (issue as { params?: { rule?: RuleId; target?: 'key' | 'value' } }).params;
-      if (params?.rule) {
-        out.push({ rule: params.rule, message: `"${key}" ${issue.message}`, path, target: params.target ?? 'value' });
-        return;
-      }
+      const mapping = typeof input === 'object' && input !== null;
+      const message = mapping ? `"${key}" ${issue.message}` : `"${key}" is ${quote(input)}, which ${issue.message}`.replace('which must', 'but it must');
       out.push({
-        rule: DATE_KEYS.has(String(key)) ? 'invalid-date' : 'invalid-value',
-        message: `"${key}" is ${quote(input)}, which ${issue.message}`.replace('which must', 'but it must'),
+        rule: params?.rule ?? (DATE_KEYS.has(String(key)) ? 'invalid-date' : 'invalid-value'),
+        message,
         path,
-        target: 'value',
+        target: params?.target ?? 'value',
+        ...(mapping ? { fromRefinement: true as const } : {}),
       });
       return;
     }
