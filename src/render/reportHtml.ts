@@ -99,9 +99,9 @@ ${shownTaskLists(report)
 </ul>`;
 }
 
-function table(headers: { text: string; className?: string }[], rows: string[]): string {
+function table(headers: { text: string; className?: string }[], rows: string[], className?: string): string {
   const head = headers.map((h) => `<th${h.className ? ` class="${h.className}"` : ''}>${e(h.text)}</th>`).join('');
-  return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+  return `<table${className ? ` class="${className}"` : ''}>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 }
 
 function meetingsTable(report: Report): string {
@@ -165,7 +165,7 @@ function results(report: Report): string {
   for (const span of report.spans ?? []) {
     const { columns, rows } = spanTable(report, span, (text) => text);
     const heading = REPORT_WORDS[locale].spanFigures(span.period, span.organization ?? undefined);
-    parts.push(`<h3>${e(heading)}</h3>\n${htmlTable(columns, rows, ['', 'w-unit', 'w-value'])}`);
+    parts.push(`<h3>${e(heading)}</h3>\n${htmlTable(columns, rows, ['w-label', 'w-unit', 'w-value'])}`);
   }
   return parts.join('\n');
 }
@@ -177,8 +177,8 @@ function htmlTable(
   widths: readonly string[],
   extra?: { header: { text: string; className: string }; cells: string[] },
 ): string {
-  const classOf = (i: number) =>
-    [columns[i]!.align === 'right' ? 'num' : '', widths[i] ?? (columns[i]!.align === 'right' ? 'w-change' : '')].filter(Boolean).join(' ');
+  // Columns past `widths` (ytd, shares of plans, same period) take what is left.
+  const classOf = (i: number) => [columns[i]!.align === 'right' ? 'num' : '', widths[i] ?? ''].filter(Boolean).join(' ');
   const body = rows.map((row, r) => {
     const cells = row.map((cell, i) => {
       const cls = columns[i]!.align === 'right' ? ' class="num"' : '';
@@ -186,20 +186,22 @@ function htmlTable(
     });
     return `<tr>${cells.join('')}${extra ? extra.cells[r] : ''}</tr>`;
   });
-  return table([...columns.map((c, i) => ({ text: c.header, className: classOf(i) })), ...(extra ? [extra.header] : [])], body);
+  // Many columns (v2 figures): a smaller type, so the table keeps to the page.
+  const dense = columns.length + (extra ? 1 : 0) > 8 ? 'dense' : undefined;
+  return table([...columns.map((c, i) => ({ text: c.header, className: classOf(i) })), ...(extra ? [extra.header] : [])], body, dense);
 }
 
 function metricsTable(report: Report, metrics: readonly ReportMetric[]): string {
   const { locale } = report;
   const { columns, rows } = metricTable(report, metrics, (text) => text);
+  const widths = ['w-label', 'w-unit', 'w-value', 'w-value', 'w-change', 'w-change'];
+  // An A4 page holds the trend beside two more columns (ytd, a share); past that the figures come first.
+  if (columns.length > widths.length + 2) return htmlTable(columns, rows, ['w-label']);
   const charts = metrics.map((m) => {
     const index = report.metrics.indexOf(m);
     return `<td class="chart-cell">${trendSparkline(m, locale, `${index >= 0 ? index : 'x'}-${m.id}`)}</td>`;
   });
-  return htmlTable(columns, rows, ['', 'w-unit', 'w-value', 'w-value', 'w-change', 'w-change'], {
-    header: { text: HTML_WORDS[locale].trend, className: 'center w-chart' },
-    cells: charts,
-  });
+  return htmlTable(columns, rows, widths, { header: { text: HTML_WORDS[locale].trend, className: 'center w-chart' }, cells: charts });
 }
 
 function decisions(report: Report): string {
