@@ -92,14 +92,15 @@ describe('v2 records that check clean', () => {
     }
   });
 
+  // --no-cache: the examples are the project's own files, not to be written into.
   it('keeps the v1 example repository clean', async () => {
-    const run = await runMeet(['check', '--format', 'json'], { cwd: EXAMPLES });
+    const run = await runMeet(['check', '--no-cache', '--format', 'json'], { cwd: EXAMPLES });
     expect(JSON.parse(run.stdout)).toEqual([]);
     expect(run.code).toBe(0);
   });
 
   it('keeps the v2 commune example repository clean', async () => {
-    const run = await runMeet(['check', '--format', 'json'], { cwd: path.join(PROJECT_ROOT, 'examples-xa') });
+    const run = await runMeet(['check', '--no-cache', '--format', 'json'], { cwd: path.join(PROJECT_ROOT, 'examples-xa') });
     expect(JSON.parse(run.stdout)).toEqual([]);
     expect(run.code).toBe(0);
   });

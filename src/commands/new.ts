@@ -76,9 +76,10 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   if (!(MEETING_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(`--kind must be one of ${MEETING_KINDS.join(', ')}, not "${kind}"`);
   }
-  // On a terminal the period is proposed from the last regular meeting (4 November after a
-  // meeting that reviewed September: October) and confirmed; otherwise it is the month of the date.
-  const period = options.period ?? (interactive ? await askPeriod(asker, proposedPeriod(records, date, kind as MeetingKind), io) : monthOf(date));
+  // On a terminal a period other than the month of the date is proposed and confirmed (4 November
+  // after a meeting that reviewed September: October); otherwise it is the month of the date.
+  const proposed = interactive ? proposedPeriod(records, date, kind as MeetingKind) : monthOf(date);
+  const period = options.period ?? (interactive && proposed !== monthOf(date) ? await askPeriod(asker, proposed, io) : monthOf(date));
   const suggestedTitle = defaultTitle(config.locale, kind as MeetingKind, date, period);
   const title = (options.title ?? (interactive ? await asker.ask('Title', suggestedTitle) : suggestedTitle)).normalize('NFC').trim();
   if (title === '') throw new UsageError('--title must not be empty');
