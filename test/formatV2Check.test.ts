@@ -4,8 +4,11 @@
 // In-process runs on temp repositories.
 import { describe, expect, it } from 'vitest';
 import type { RuleId } from '../src/model/ruleCatalogue.js';
-import { EXAMPLES, makeRepo, PROJECT_ROOT, runMeet } from './helpers.js';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { splitFrontMatter } from '../src/records/frontMatter.js';
+import { parseYaml } from '../src/records/yamlDocument.js';
+import { EXAMPLES, makeRepo, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
 
 interface JsonFinding {
   file: string;
@@ -103,6 +106,19 @@ describe('v2 records that check clean', () => {
     const run = await runMeet(['check', '--no-cache', '--format', 'json'], { cwd: path.join(PROJECT_ROOT, 'examples-xa') });
     expect(JSON.parse(run.stdout)).toEqual([]);
     expect(run.code).toBe(0);
+  });
+});
+
+describe('meet schema: version 2', () => {
+  it('names every key the commune example uses, and a figure may be a mapping', async () => {
+    const schema = JSON.parse((await runMeet(['schema'], { cwd: tempDir() })).stdout) as { $id: string; properties: Record<string, unknown> };
+    expect(schema.$id).toContain('record-v2');
+    const folder = path.join(PROJECT_ROOT, 'examples-xa', 'meetings');
+    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'))) {
+      const split = splitFrontMatter(readFileSync(path.join(folder, file), 'utf8'));
+      if (split.kind !== 'ok') throw new Error(file);
+      for (const key of Object.keys(parseYaml(split.yaml).value as object)) expect(schema.properties, `${file}: ${key}`).toHaveProperty(key);
+    }
   });
 });
 
