@@ -41,11 +41,7 @@ export function meetingsOf(records: readonly MeetingRecord[], month: Month): Mee
  * of the last meeting belonging to M.
  */
 export function asOfDay(records: readonly MeetingRecord[], month: Month): IsoDate {
-  let day = lastDayOf(month);
-  for (const record of records) {
-    if (record.data.date > day && reportingMonthOf(record) === month) day = record.data.date;
-  }
-  return day;
+  return asOfDays(records, [month]).get(month)!;
 }
 
 /** The "as of" day of each of `months`, in one pass over the records. */

@@ -12,6 +12,9 @@ import { readFigure, tidy } from './figures.js';
 import type { TaskState } from '../model/tasks.js';
 import type { MeetingKind, TaskStatus } from '../model/terms.js';
 
+/** Deadlines where no config could be read: the built-in holidays only, one memo for all. */
+const NO_CONFIG = {};
+
 /** Task states are compared after every update on each side: at a day no record reaches. */
 const FAR_FUTURE: IsoDate = '9999-12-31';
 
@@ -165,7 +168,7 @@ function sideOf(snapshot: RecordsSnapshot, borrowed: readonly MeetingRecord[], f
     config: snapshot.config ?? fallback,
     byFile: new Map(sorted.map((r) => [r.file, r])),
     assigned,
-    states: taskStatesOn(sorted, FAR_FUTURE, deadlinesOf(snapshot.config ?? fallback ?? {})),
+    states: taskStatesOn(sorted, FAR_FUTURE, deadlinesOf(snapshot.config ?? fallback ?? NO_CONFIG)),
   };
 }
 
@@ -273,7 +276,7 @@ function recordRef(record: MeetingRecord): RevisionRecord {
 
 function revisionTask(task: TaskData, record: MeetingRecord, config: Config | undefined): RevisionTask {
   const owners = ownersOf(task);
-  const due = deadlinesOf(config ?? {}).resolve(task.due, record.data.date);
+  const due = deadlinesOf(config ?? NO_CONFIG).resolve(task.due, record.data.date);
   return {
     id: task.id,
     title: task.title,

@@ -388,7 +388,7 @@ function personLine(p: { name: string; role?: string; organization?: string }): 
   return `${p.name}${p.role ? `, ${p.role}` : ''}${p.organization ? ` (${p.organization})` : ''}`;
 }
 
-/** The meeting's date cell: its days, and the session when no time is given. */
+/** The meeting's date cell: its day, or its days when held over several ("05–06/01/2021"). */
 export function meetingDays(locale: Locale, m: ReportMeeting): string {
   return formatDays(locale, m.date, m.endDate);
 }
