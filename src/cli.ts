@@ -2,6 +2,7 @@
 // its options, lazily imports its command module and returns an exit code.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseCliDate, parseCliMonth, type IsoDate, type Month } from './model/dates.js';
+import { periodProblem } from './model/periods.js';
 import { EXIT_OK, EXIT_USAGE } from './model/errors.js';
 import type { Io } from './io/terminal.js';
 import { LOCALES, MEETING_KINDS, TASK_STATUSES } from './model/terms.js';
@@ -27,6 +28,12 @@ function cliMonth(value: string): Month {
   const month = parseCliMonth(value);
   if (!month) throw new InvalidArgumentError(`"${value}" is not a month; write YYYY-MM, like 2020-10.`);
   return month;
+}
+
+function cliPeriod(value: string): string {
+  const problem = periodProblem(value.trim());
+  if (problem) throw new InvalidArgumentError(`"${value}" ${problem}.`);
+  return value.trim();
 }
 
 function examples(...lines: string[]): string {
@@ -94,8 +101,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('new')
     .description('write the record of a new meeting, listing every task still open')
     .option('--date <date>', 'the day of the meeting (YYYY-MM-DD or DD/MM/YYYY; default: today)', cliDate)
-    .option('--title <title>', 'the title (default: "Hội nghị thường kỳ tháng M/YYYY" or "Regular meeting, Month YYYY")')
+    .option('--title <title>', 'the title (default: after the period, "Hội nghị thường kỳ tháng M/YYYY" or "Regular meeting, Month YYYY")')
     .addOption(new Option('--kind <kind>', 'kind of meeting').choices(MEETING_KINDS))
+    .option(
+      '--period <period>',
+      'what it reviews: YYYY-MM, YYYY-Qn, YYYY-H1/H2, YYYY or YYYY-MM..YYYY-MM (default: the month of --date; on a terminal, proposed from the last regular meeting)',
+      cliPeriod,
+    )
     .option('--chair <name>', 'who chairs the meeting (required without a terminal)')
     .option('--template <name>', 'template to start from (templates/<name>.md, else built-in; default: the kind)')
     .option('--today <date>', 'take this day as today', cliDate)
@@ -108,6 +120,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       examples(
         'meet new --date 2020-11-25 --chair "Hoàng Văn Hiệp"',
         'meet new --date 2020-11-25 --chair "Hoàng Văn Hiệp" --commit',
+        'meet new --date 04/11/2019 --period 2019-10 --chair "Hoàng Văn Hiệp"',
         'meet new --date 25/11/2020 --kind thematic --title "Hội nghị chuyên đề phòng chống thiên tai" --chair "Hoàng Văn Hiệp"',
         'meet new --dry-run --chair "Jane Doe"',
       ),

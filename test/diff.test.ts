@@ -119,15 +119,18 @@ describe('diffMonths', () => {
   });
 
   it('closes tasks open or in progress at A and done or dropped at B', () => {
-    expect(ids(diff.tasks.closed)).toEqual(['closed-done', 'closed-dropped']);
-    const dropped = diff.tasks.closed.find((t) => t.id === 'closed-dropped');
+    // Format v2: closed is done only; dropped tasks are listed apart.
+    expect(ids(diff.tasks.closed)).toEqual(['closed-done']);
+    expect(ids(diff.tasks.dropped)).toEqual(['closed-dropped']);
+    const dropped = diff.tasks.dropped.find((t) => t.id === 'closed-dropped');
     expect(dropped).toMatchObject({ statusBefore: 'in-progress', status: 'dropped' });
   });
 
   it('carries tasks open or in progress at the end of both months, updates after B ignored', () => {
     expect(ids(diff.tasks.carried)).toEqual(['carried', 'overdue-both', 'newly-overdue']);
-    // Updated on 3 Feb (a January-period meeting): the update counts by its date, in B.
-    expect(diff.tasks.carried[0]).toMatchObject({ statusBefore: 'open', status: 'in-progress' });
+    // Updated on 3 Feb by the meeting that reviews January: format v2 reads January "as of"
+    // that day, so the update counts in A.
+    expect(diff.tasks.carried[0]).toMatchObject({ statusBefore: 'in-progress', status: 'in-progress' });
   });
 
   it('puts a reopened task in none of opened, closed, carried; a task done at both ends in no list', () => {
@@ -162,8 +165,8 @@ describe('diffMonths', () => {
     expect(diff.metrics.map((m) => [m.id, m.from, m.to, m.change, m.percent])).toEqual([
       ['xa-dat-chuan-ntm', 0, 2, 2, undefined],
       ['don-vi-mau', undefined, 100, undefined, undefined],
-      // aggregate: last — the latest January value (40) stands.
-      ['ty-le-giai-ngan', 40, 50, 10, 25],
+      // aggregate: last — the latest January value (40) stands; a % metric (v2) changes in points, no percent.
+      ['ty-le-giai-ngan', 40, 50, 10, undefined],
     ]);
     expect(diff.metrics.map((m) => m.id)).not.toContain('khong-bao-cao');
   });
@@ -195,9 +198,10 @@ describe('diffMonths', () => {
   it('renders English words, dates and numbers', () => {
     const text = renderDiffText(diff, { locale: 'en', organization: 'Springfield' }, new Chalk({ level: 0 }));
     expect(text).toContain('January 2021 compared with February 2021 — Springfield');
-    expect(text).toContain('Tasks: 3 opened, 2 closed, 3 carried over, 3 newly overdue.');
+    // Format v2: dropped apart from closed; a % metric changes in percentage points.
+    expect(text).toContain('Tasks: 3 opened, 1 closed, 1 dropped, 3 carried over, 3 newly overdue.');
     expect(text).toMatch(/closed-dropped +1 Mar 2021 +in progress → dropped/);
-    expect(text).toMatch(/Tỷ lệ giải ngân +% +40 +50 +\+10 +\+25%/);
+    expect(text).toMatch(/Tỷ lệ giải ngân +% +40 +50 +\+10 pp +—/);
   });
 });
 
@@ -247,6 +251,8 @@ describe('meet diff on examples/', () => {
       to: 2,
       change: null,
       percent: null,
+      points: null,
+      organization: null,
     });
     expect(json.tasks.opened[0].statusBefore).toBeNull();
   });
@@ -258,7 +264,7 @@ describe('meet diff on examples/', () => {
       const start = lines.findIndex((l) => l.includes(category));
       return lines.slice(start).find((l) => l.includes(id)) ?? '';
     };
-    expect(row('hoàn thành hoặc không thực hiện (', '2020-10-te-nan-toi-pham')).toContain('\u001b[32m');
+    expect(row('Nhiệm vụ đã hoàn thành (', '2020-10-te-nan-toi-pham')).toContain('\u001b[32m');
     expect(row('Nhiệm vụ mới quá hạn (', '2020-09-don-thu-ton-dong')).toContain('\u001b[31m');
     // --no-color wins over FORCE_COLOR.
     const plain = await runMeet(['--no-color', 'diff', '2020-10', '2020-11', '--format', 'text'], { cwd: dir, env: { FORCE_COLOR: '1' } });

@@ -45,23 +45,27 @@ describe('meet schema', () => {
   it('lists exactly the keys of FORMAT.md', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(
       [
-        'title',
-        'date',
-        'kind',
-        'period',
-        'organization',
-        'time',
-        'location',
-        'chair',
-        'attendees',
-        'recorder',
-        'results',
-        'decisions',
-        'discussion',
-        'tasks',
-        'updates',
-        'tags',
-        'extra',
+        ...[
+          'title',
+          'date',
+          'kind',
+          'period',
+          'organization',
+          'time',
+          'location',
+          'chair',
+          'attendees',
+          'recorder',
+          'results',
+          'decisions',
+          'discussion',
+          'tasks',
+          'updates',
+          'tags',
+          'extra',
+        ],
+        // Version 2.
+        ...['end_date', 'session', 'mode', 'shortcomings', 'conclusion', 'proposals', 'references', 'approval', 'amendments'],
       ].sort(),
     );
   });
@@ -75,11 +79,12 @@ describe('meet schema', () => {
     expect(present(p.kind).enum).toEqual(['regular', 'extraordinary', 'thematic']);
   });
 
-  it('chair is text or {name, role}', () => {
-    const [asText, asObject] = schema.properties.chair.anyOf as Json[];
+  it('chair is text or {name, role, organization}, or (v2) a list of them', () => {
+    const [asText, asObject, asList] = schema.properties.chair.anyOf as Json[];
     expect(asText!.type).toBe('string');
     expect(asObject).toMatchObject({ type: 'object', required: ['name'], additionalProperties: false });
-    expect(Object.keys(asObject!.properties).sort()).toEqual(['name', 'role']);
+    expect(Object.keys(asObject!.properties).sort()).toEqual(['name', 'organization', 'role']);
+    expect(asList).toMatchObject({ type: 'array', minItems: 1 });
   });
 
   it('a task requires id, title and owner; owner is an id or a list of ids', () => {
@@ -89,7 +94,7 @@ describe('meet schema', () => {
     expect(item.type).toBe('object');
     expect(item.required).toEqual(['id', 'title', 'owner']);
     expect(item.additionalProperties).toBe(false);
-    expect(Object.keys(item.properties).sort()).toEqual(['due', 'id', 'owner', 'sector', 'status', 'title']);
+    expect(Object.keys(item.properties).sort()).toEqual(['directed_by', 'due', 'id', 'owner', 'recurring', 'sector', 'status', 'title']);
     expect(present(item.properties.status).enum).toEqual(['open', 'in-progress', 'done', 'dropped']);
     const owner = item.properties.owner.anyOf as Json[];
     expect(owner.map((b) => b.type)).toEqual(['string', 'array']);
@@ -102,13 +107,15 @@ describe('meet schema', () => {
     expect(item.additionalProperties).toBe(false);
   });
 
-  it('a result requires sector and summary; metric values are numbers', () => {
+  it('a result requires sector and summary; figures are numbers or (v2) {value, ytd, …}', () => {
     const item = present(schema.properties.results).items as Json;
     expect(item.required).toEqual(['sector', 'summary']);
     expect(item.additionalProperties).toBe(false);
     const metrics = present(item.properties.metrics);
     expect(metrics.type).toBe('object');
-    expect(metrics.additionalProperties).toEqual({ type: 'number' });
+    const [asNumber, asFigure] = metrics.additionalProperties.anyOf as Json[];
+    expect(asNumber).toEqual({ type: 'number' });
+    expect(Object.keys(asFigure!.properties).sort()).toEqual(['estimate', 'plan_pct', 'qualifier', 'unit', 'value', 'yoy_pct', 'ytd']);
   });
 
   it('extra is free-form', () => {

@@ -35,7 +35,7 @@ export async function calendarCommand(options: CalendarOptions, io: Io): Promise
     );
   }
   const day = options.today ?? todayIn(config.timezone, io.now());
-  const tasks = calendarTasks(records, day, options.owner);
+  const tasks = calendarTasks(records, config, day, options.owner);
   const text = renderCalendar(tasks, config, options.owner);
   if (options.out === undefined) {
     io.stdout.write(text);

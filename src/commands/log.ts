@@ -1,6 +1,7 @@
 // meet log TASK_ID: the task's history from the records (the meeting that
 // assigned it, each update), each entry with the commit and author that last
 // changed its lines (an update's status and note), found with `git blame`.
+import { deadlinesOf } from '../domain/deadlines.js';
 import { didYouMean } from '../domain/suggest.js';
 import { taskIds, taskLog } from '../domain/taskLog.js';
 import type { TaskHistory } from '../model/tasks.js';
@@ -23,7 +24,7 @@ export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
   const { config, records } = await loadValidRepository(root, readingFor(io));
   const { git } = await requireGitRepository(root, 'meet log', io.env);
-  const log = taskLog(records, options.id);
+  const log = taskLog(records, options.id, deadlinesOf(config));
   if (!log) {
     throw new RecordsError(`No record assigns a task "${options.id}".${didYouMean(options.id, taskIds(records))}`, 'Run "meet tasks" to list the task ids.');
   }

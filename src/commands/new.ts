@@ -4,7 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { parseCliDate, todayIn, type IsoDate } from '../model/dates.js';
+import { monthOf, parseCliDate, todayIn, type IsoDate } from '../model/dates.js';
+import { periodProblem } from '../model/periods.js';
+import { proposedPeriod } from '../domain/months.js';
+import { deadlinesOf } from '../domain/deadlines.js';
 import { countBySeverity, type Finding } from '../model/ruleCatalogue.js';
 import { checkRepository } from '../domain/checkRules.js';
 import { chairName, type Config } from '../model/schema.js';
@@ -19,7 +22,7 @@ import { builtinTemplatePath } from '../io/packageRoot.js';
 import { loadRepository } from '../io/repository.js';
 import { findRoot, isInsideRealRoot } from '../io/paths.js';
 import { parseRecord } from '../records/parse.js';
-import { defaultTitle, formatDate, formatDay, STATUS_LABELS, WORDS } from '../render/locale.js';
+import { defaultTitle, formatDay, formatDue, STATUS_LABELS, WORDS } from '../render/locale.js';
 import { commentText, yamlScalar } from '../records/yamlText.js';
 import type { TaskState } from '../model/tasks.js';
 import { MEETING_KINDS, type MeetingKind } from '../model/terms.js';
@@ -30,6 +33,8 @@ export interface NewOptions {
   today?: IsoDate;
   title?: string;
   kind?: string;
+  /** What the meeting reviews: any period form (2019-10, 2019-Q3, 2019-01..2019-09, 2019). */
+  period?: string;
   chair?: string;
   template?: string;
   dryRun: boolean;
@@ -73,7 +78,11 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   if (!(MEETING_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(`--kind must be one of ${MEETING_KINDS.join(', ')}, not "${kind}"`);
   }
-  const suggestedTitle = defaultTitle(config.locale, kind as MeetingKind, date);
+  // On a terminal a period other than the month of the date is proposed and confirmed (4 November
+  // after a meeting that reviewed September: October); otherwise it is the month of the date.
+  const proposed = interactive ? proposedPeriod(records, date, kind as MeetingKind) : monthOf(date);
+  const period = options.period ?? (interactive && proposed !== monthOf(date) ? await askPeriod(asker, proposed, io) : monthOf(date));
+  const suggestedTitle = defaultTitle(config.locale, kind as MeetingKind, date, period);
   const title = (options.title ?? (interactive ? await asker.ask('Title', suggestedTitle) : suggestedTitle)).normalize('NFC').trim();
   if (title === '') throw new UsageError('--title must not be empty');
   let chair = options.chair?.trim();
@@ -83,12 +92,12 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   }
 
   const template = readTemplate(root, config, options.template ?? kind);
-  const openTasks = [...taskStatesOn(records, date).values()].filter((s) => isOpenStatus(s.status) && s.meeting.data.date < date);
+  const openTasks = [...taskStatesOn(records, date, deadlinesOf(config)).values()].filter((s) => isOpenStatus(s.status) && s.meeting.data.date < date);
   const content = fillTemplate(template.text, template.name, {
     title: yamlScalar(title),
     date,
     kind,
-    period: date.slice(0, 7),
+    period: yamlScalar(period),
     chair: yamlScalar(chair.normalize('NFC')),
     organization: yamlScalar(config.organization),
     date_text: formatDay(config.locale, date),
@@ -157,6 +166,15 @@ async function askDate(asker: Asker, today: IsoDate, io: Io): Promise<IsoDate> {
   }
 }
 
+async function askPeriod(asker: Asker, proposed: string, io: Io): Promise<string> {
+  for (;;) {
+    const answer = await asker.ask('Period it reviews (YYYY-MM, YYYY-Qn, YYYY-H1, YYYY or YYYY-MM..YYYY-MM)', proposed);
+    const problem = periodProblem(answer);
+    if (!problem) return answer;
+    io.stderr.write(`"${answer}" ${problem}.\n`);
+  }
+}
+
 interface Template {
   name: string;
   text: string;
@@ -220,7 +238,7 @@ function updatesBlock(tasks: readonly TaskState[], config: Config): string {
   const lines = ['updates:'];
   for (const task of tasks) {
     const owners = task.owners.map((o) => config.owners[o] ?? o).join(', ');
-    const due = task.due ? `${words.due} ${formatDate(config.locale, task.due)}` : words.noDue;
+    const due = task.recurring ? words.recurring : task.due ? `${words.due} ${formatDue(config.locale, task)}` : words.noDue;
     lines.push(`  # ${commentText(`${task.title} — ${owners} — ${due} (${STATUS_LABELS[config.locale][task.status]})`)}`);
     lines.push(`  - task: ${task.id}`, `    status: ${task.status}`);
   }

@@ -40,7 +40,7 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const format = chooseFormat(options, io);
   const root = findRoot(io.cwd, options.root);
   const wanted = readReportMonth(root, options, io.now());
-  const { config, records } = await loadValidRepository(root, { bodies: wanted ? { period: wanted } : true, ...readingFor(io) });
+  const { config, records } = await loadValidRepository(root, { bodies: wanted ? { month: wanted } : true, ...readingFor(io) });
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const report = buildReport(records, config, month, options.locale ?? config.locale);
   if (options.out) {

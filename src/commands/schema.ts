@@ -9,8 +9,8 @@ function recordJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(RecordSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
   return {
     ...schema,
-    $id: 'https://meeting-minutes-cli.invalid/schema/record-v1.json',
-    title: 'Meeting record (front matter), format version 1',
+    $id: 'https://meeting-minutes-cli.invalid/schema/record-v2.json',
+    title: 'Meeting record (front matter), format version 2',
   };
 }
 

@@ -7,7 +7,8 @@ import { colorsFor } from '../io/colors.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
 import { printData, printMessage, readingFor, type Io } from '../io/terminal.js';
-import { lastDayOf, todayIn, type IsoDate, type Month } from '../model/dates.js';
+import { todayIn, type IsoDate, type Month } from '../model/dates.js';
+import { asOfDay } from '../domain/months.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import type { Config } from '../model/schema.js';
 import type { TaskFilters, TaskSort } from '../model/tasks.js';
@@ -53,9 +54,9 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
     assignedIn: options.assignedIn,
   };
   checkFilterIds(filters, config);
-  // --month reads the state at the end of that month, whatever --today says.
-  const day = options.month ? lastDayOf(options.month) : (options.today ?? todayIn(config.timezone, io.now()));
-  const list = buildTaskList(records, day, filters, options.sort ?? 'due', options.month);
+  // --month reads the state "as of" that month (its last day, or a later meeting belonging to it), whatever --today says.
+  const day = options.month ? asOfDay(records, options.month) : (options.today ?? todayIn(config.timezone, io.now()));
+  const list = buildTaskList(records, config, day, filters, options.sort ?? 'due', options.month);
 
   switch (options.format) {
     case 'json':

@@ -1,11 +1,25 @@
 // The monthly report (docs/format.md "What the records mean"), built as one value
 // from loaded records: no file system, no clock, no output format.
 import type { MeetingRecord } from '../model/record.js';
-import { bodyOf, forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays } from './taskState.js';
-import { addMonths, firstDayOf, lastDayOf, monthOf, type Month } from '../model/dates.js';
-import { meetingsOf, metricChange, metricValue, periodOf } from './months.js';
-import type { OwnerRow, Report, ReportMeeting, ReportMetric, ReportTask, SectorResult, TaskCountsPoint } from '../model/report.js';
-import { chairName, chairRole, type Config } from '../model/schema.js';
+import { bodyOf, forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays, taskStatesOn } from './taskState.js';
+import { addMonths, monthOf, type IsoDate, type Month } from '../model/dates.js';
+import { asOfDays, meetingsOf, organizationOf, reportingMonthOf } from './months.js';
+import { deadlinesOf } from './deadlines.js';
+import { FigureBook, isPercentMetric, metricChange, type Figure } from './figures.js';
+import type {
+  FigureFacts,
+  OwnerRow,
+  Report,
+  ReportDecision,
+  ReportMeeting,
+  ReportMetric,
+  ReportPerson,
+  ReportSpan,
+  ReportTask,
+  SectorResult,
+  TaskCountsPoint,
+} from '../model/report.js';
+import { chairsOf, type Config, type DecisionData, type PersonData } from '../model/schema.js';
 import type { TaskState } from '../model/tasks.js';
 import type { Locale, TaskStatus } from '../model/terms.js';
 
@@ -15,117 +29,199 @@ const TREND_MONTHS = 6;
 export function buildReport(records: readonly MeetingRecord[], config: Config, month: Month, locale: Locale): Report {
   const previousMonth = addMonths(month, -1);
   const nextMonth = addMonths(month, 1);
-  const lastDay = lastDayOf(month);
   const meetings = meetingsOf(records, month);
+  const trendMonths = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(month, i - (TREND_MONTHS - 1)));
+  const days = asOfDays(records, trendMonths);
+  const asOf = days.get(month)!;
 
-  // Metrics look at the meetings of the trend's months only.
-  const trendStart = addMonths(month, -(TREND_MONTHS - 1));
-  const recent = records.filter((r) => {
-    const period = periodOf(r);
-    return period >= trendStart && period <= month;
-  });
-  const metrics = Object.keys(config.metrics)
-    .map((id) => reportMetric(recent, config, id, month))
-    .filter((m) => m.value !== undefined || m.previous !== undefined);
+  const book = new FigureBook(records, config);
+  const metrics = reportMetrics(book, config, month, trendMonths);
 
-  const { states, statusBefore, history } = taskTimeline(records, month);
+  const { states, statusBefore, history, assignedIn } = taskTimeline(records, config, month, trendMonths, days);
   // A task shows in several lists; its row is made once.
   const rows = new Map<TaskState, ReportTask>();
   const toTask = (state: TaskState) => {
     let row = rows.get(state);
-    if (!row) rows.set(state, (row = reportTask(state, config, lastDay)));
+    if (!row) rows.set(state, (row = reportTask(state, config, asOf)));
     return row;
   };
-  const all = [...states.values()];
-  const overdue = all.filter((s) => overdueDays(s, lastDay) > 0);
-  const tasks = {
-    assigned: all.filter((s) => monthOf(s.meeting.data.date) === month).map(toTask),
-    completed: all
-      .filter((s) => !isOpenStatus(s.status))
-      .filter((s) => {
-        const earlier = statusBefore.get(s.id);
-        return earlier === undefined || isOpenStatus(earlier);
-      })
-      .map(toTask),
-    carried: all.filter((s) => isOpenStatus(s.status) && s.meeting.data.date < firstDayOf(month)).map(toTask),
+  const all = [...states.values()].filter((s) => assignedIn(s) <= month);
+  const closedThisMonth = (status: TaskStatus) => (s: TaskState) => {
+    if (s.status !== status) return false;
+    const earlier = statusBefore.get(s.id);
+    return earlier === undefined || isOpenStatus(earlier);
+  };
+  const tasks: Report['tasks'] = {
+    assigned: all.filter((s) => assignedIn(s) === month).map(toTask),
+    // Standing work is never counted as closed unless it is dropped.
+    completed: all.filter((s) => !s.recurring && closedThisMonth('done')(s)).map(toTask),
+    dropped: all.filter(closedThisMonth('dropped')).map(toTask),
+    carried: all.filter((s) => !s.recurring && isOpenStatus(s.status) && assignedIn(s) < month).map(toTask),
     // Most overdue first; assignment order breaks ties (sort is stable).
-    overdue: overdue.map(toTask).sort((a, b) => b.overdueDays - a.overdueDays),
+    overdue: all
+      .filter((s) => overdueDays(s, asOf) > 0)
+      .map(toTask)
+      .sort((a, b) => b.overdueDays - a.overdueDays),
     dueNext: all
       .filter((s) => isOpenStatus(s.status) && s.due !== undefined && monthOf(s.due) === nextMonth)
       .map(toTask)
       .sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0)),
+    recurring: all.filter((s) => s.recurring && isOpenStatus(s.status)).map(toTask),
   };
 
   return {
     month,
+    asOf,
     previousMonth,
     nextMonth,
     locale,
     organization: config.organization,
+    plans: Object.entries(config.plans ?? {}).map(([id, label]) => ({ id, label })),
     meetings: meetings.map((r) => reportMeeting(r, config)),
     results: sectorResults(meetings, config, metrics),
     metrics,
-    decisions: meetings.flatMap((r) => (r.data.decisions ?? []).map((text) => ({ text, date: r.data.date, file: r.file }))),
+    spans: reportSpans(book, config, month),
+    decisions: meetings.flatMap((r) => decisionsOf(r)),
     tasks,
-    owners: ownerRows(config, tasks, all.filter((s) => isOpenStatus(s.status)).map(toTask)),
+    owners: ownerRows(config, tasks, all.filter((s) => !s.recurring && isOpenStatus(s.status)).map(toTask)),
     history,
   };
 }
 
+function person(p: PersonData): ReportPerson {
+  if (typeof p === 'string') return { name: p };
+  return { name: p.name, ...(p.role ? { role: p.role } : {}), ...(p.organization ? { organization: p.organization } : {}) };
+}
+
+function decisionsOf(record: MeetingRecord): ReportDecision[] {
+  return (record.data.decisions ?? []).map((d: DecisionData) => {
+    const where = { date: record.data.date, file: record.file };
+    if (typeof d === 'string') return { text: d, ...where };
+    const vote = d.vote
+      ? {
+          for: d.vote.for,
+          ...(d.vote.against !== undefined && d.vote.against !== null ? { against: d.vote.against } : {}),
+          ...(d.vote.abstain !== undefined && d.vote.abstain !== null ? { abstain: d.vote.abstain } : {}),
+        }
+      : undefined;
+    return { text: d.text, ...(d.document ? { document: d.document } : {}), ...(vote ? { vote } : {}), ...where };
+  });
+}
+
 function reportMeeting(record: MeetingRecord, config: Config): ReportMeeting {
   const data = record.data;
-  const role = chairRole(data.chair);
+  const chairs = chairsOf(data.chair).map(person);
   return {
     date: data.date,
+    ...(data.end_date ? { endDate: data.end_date } : {}),
     kind: data.kind,
     title: data.title,
-    chair: chairName(data.chair),
-    ...(role ? { chairRole: role } : {}),
+    period: data.period ?? monthOf(data.date),
+    chair: chairs[0]!.name,
+    ...(chairs[0]!.role ? { chairRole: chairs[0]!.role } : {}),
+    chairs,
     organization: data.organization ?? config.organization,
     ...(data.time ? { time: data.time } : {}),
+    ...(data.session ? { session: data.session } : {}),
+    ...(data.mode ? { mode: data.mode } : {}),
     ...(data.location ? { location: data.location } : {}),
+    attendees: (data.attendees ?? []).map(person),
+    ...(data.recorder ? { recorder: data.recorder } : {}),
+    discussion: (data.discussion ?? []).map((d) => ({ speaker: d.speaker, topic: d.topic })),
+    shortcomings: data.shortcomings ?? [],
+    ...(data.conclusion ? { conclusion: data.conclusion } : {}),
+    proposals: data.proposals ?? [],
+    references: (data.references ?? []).map((r) => ({ document: r.document, ...(r.title ? { title: r.title } : {}) })),
+    decisions: decisionsOf(record),
     file: record.file,
     body: bodyOf(record),
   };
 }
 
-function reportMetric(records: readonly MeetingRecord[], config: Config, id: string, month: Month): ReportMetric {
-  const definition = config.metrics[id]!;
-  const value = metricValue(records, config, id, month);
-  const previous = metricValue(records, config, id, addMonths(month, -1));
-  const { change, percent } = metricChange(id, previous, value);
-  const trend = [];
-  for (let back = TREND_MONTHS - 1; back >= 0; back--) {
-    const m = addMonths(month, -back);
-    const v = back === 0 ? value : back === 1 ? previous : metricValue(records, config, id, m);
-    trend.push(v === undefined ? { month: m } : { month: m, value: v });
-  }
+function facts(figure: Figure | undefined, target: number | undefined, yoy: number | undefined): FigureFacts {
   return {
-    id,
-    label: definition.label,
-    ...(definition.unit ? { unit: definition.unit } : {}),
-    sector: definition.sector,
-    ...(value !== undefined ? { value } : {}),
-    ...(previous !== undefined ? { previous } : {}),
-    ...(change !== undefined ? { change } : {}),
-    ...(percent !== undefined ? { percent } : {}),
-    trend,
+    ...(figure?.ytd !== undefined ? { ytd: figure.ytd } : {}),
+    ...(target !== undefined ? { targetPct: target } : {}),
+    ...(figure?.planPct !== undefined ? { planPct: figure.planPct } : {}),
+    ...(yoy !== undefined ? { yoyPct: yoy } : {}),
+    estimate: figure?.estimate ?? false,
+    ...(figure?.qualifier ? { qualifier: figure.qualifier } : {}),
   };
+}
+
+/** Each organization's metrics with a figure this month or a value the previous one: the repository's own first. */
+function reportMetrics(book: FigureBook, config: Config, month: Month, trendMonths: readonly Month[]): ReportMetric[] {
+  const previousMonth = addMonths(month, -1);
+  const organizations = [...new Set([...book.organizations(month), ...book.organizations(previousMonth)])];
+  const out: ReportMetric[] = [];
+  for (const organization of organizations) {
+    for (const [id, definition] of Object.entries(config.metrics)) {
+      const figure = book.figure(id, month, organization);
+      const previous = book.figure(id, previousMonth, organization)?.value;
+      if (figure === undefined && previous === undefined) continue;
+      const value = figure?.value;
+      const target = figure && organization === null ? book.targetPct(id, figure, month) : undefined;
+      const yoy = figure ? book.yoyPct(id, figure, month, organization) : undefined;
+      const { change, percent, points } = metricChange(previous, value, isPercentMetric(definition));
+      out.push({
+        id,
+        label: definition.label,
+        ...(definition.unit ? { unit: definition.unit } : {}),
+        sector: definition.sector,
+        organization,
+        ...(value !== undefined ? { value } : {}),
+        ...(previous !== undefined ? { previous } : {}),
+        ...(change !== undefined ? { change } : {}),
+        ...(percent !== undefined ? { percent } : {}),
+        ...(points !== undefined ? { points } : {}),
+        ...facts(figure, target, yoy),
+        trend: trendMonths.map((m) => {
+          const v = book.figure(id, m, organization)?.value;
+          return v === undefined ? { month: m } : { month: m, value: v };
+        }),
+      });
+    }
+  }
+  return out;
+}
+
+function reportSpans(book: FigureBook, config: Config, month: Month): ReportSpan[] {
+  return book.spans(month).map((span) => ({
+    period: span.period,
+    first: span.first,
+    last: span.last,
+    organization: span.organization,
+    metrics: [...span.figures].map(([id, figure]) => {
+      const definition = config.metrics[id]!;
+      const target = span.organization === null ? book.targetPct(id, figure, span.last, span.first) : undefined;
+      return {
+        id,
+        label: definition.label,
+        ...(definition.unit ? { unit: definition.unit } : {}),
+        sector: definition.sector,
+        ...(figure.value !== undefined ? { value: figure.value } : {}),
+        ...facts(figure, target, figure.yoyPct),
+      };
+    }),
+  }));
 }
 
 function sectorResults(meetings: readonly MeetingRecord[], config: Config, metrics: readonly ReportMetric[]): SectorResult[] {
   const out: SectorResult[] = [];
   for (const [sector, label] of Object.entries(config.sectors)) {
-    const summaries = meetings.flatMap((r) =>
-      (r.data.results ?? []).filter((res) => res.sector === sector).map((res) => ({ text: res.summary, date: r.data.date, file: r.file })),
-    );
-    const own = metrics.filter((m) => m.sector === sector);
+    const summaries = meetings.flatMap((r) => {
+      const organization = organizationOf(r, config);
+      return (r.data.results ?? [])
+        .filter((res) => res.sector === sector)
+        .map((res) => ({ text: res.summary, date: r.data.date, file: r.file, ...(organization ? { organization } : {}) }));
+    });
+    const own = metrics.filter((m) => m.sector === sector && m.organization === null);
     if (summaries.length > 0 || own.length > 0) out.push({ sector, label, summaries, metrics: own });
   }
   return out;
 }
 
-function reportTask(state: TaskState, config: Config, lastDay: string): ReportTask {
+function reportTask(state: TaskState, config: Config, asOf: IsoDate): ReportTask {
   const latest = state.history.length > 1 ? state.history[state.history.length - 1] : undefined;
   return {
     id: state.id,
@@ -133,62 +229,91 @@ function reportTask(state: TaskState, config: Config, lastDay: string): ReportTa
     owners: state.owners,
     ownerNames: state.owners.map((o) => config.owners[o] ?? o),
     ...(state.due ? { due: state.due } : {}),
+    ...(state.dueAsWritten !== undefined ? { dueAsWritten: state.dueAsWritten } : {}),
+    recurring: state.recurring,
+    ...(state.directedBy ? { directedBy: state.directedBy } : {}),
     ...(state.sector ? { sector: state.sector } : {}),
     status: state.status,
-    overdueDays: overdueDays(state, lastDay),
+    overdueDays: overdueDays(state, asOf),
     meeting: { date: state.meeting.data.date, title: state.meeting.data.title, file: state.meeting.file },
     ...(latest?.note ? { note: latest.note } : {}),
   };
 }
 
 /**
- * The accountability table: a task counts for every owner it lists. Config
- * order, then any undeclared owner in the order met; owners with nothing to
- * count are left out.
+ * The accountability table: a task counts for every owner it lists (a group
+ * counts as itself, not for its members). Config order, then any undeclared
+ * owner in the order met; owners with nothing to count are left out.
  */
 function ownerRows(config: Config, tasks: Report['tasks'], open: readonly ReportTask[]): OwnerRow[] {
-  const rows = new Map<string, OwnerRow>();
-  for (const [owner, name] of Object.entries(config.owners)) rows.set(owner, { owner, name, assigned: 0, completed: 0, open: 0, overdue: 0 });
-  const count = (list: readonly ReportTask[], key: 'assigned' | 'completed' | 'open' | 'overdue') => {
+  const rows = new Map<string, Required<OwnerRow>>();
+  const empty = (owner: string, name: string) => ({ owner, name, assigned: 0, completed: 0, dropped: 0, open: 0, overdue: 0 });
+  for (const [owner, name] of Object.entries(config.owners)) rows.set(owner, empty(owner, name));
+  const count = (list: readonly ReportTask[] = [], key: 'assigned' | 'completed' | 'dropped' | 'open' | 'overdue') => {
     for (const task of list) {
       for (const owner of new Set(task.owners)) {
         let row = rows.get(owner);
-        if (!row) rows.set(owner, (row = { owner, name: owner, assigned: 0, completed: 0, open: 0, overdue: 0 }));
+        if (!row) rows.set(owner, (row = empty(owner, owner)));
         row[key]++;
       }
     }
   };
   count(tasks.assigned, 'assigned');
   count(tasks.completed, 'completed');
+  count(tasks.dropped, 'dropped');
   count(open, 'open');
   count(tasks.overdue, 'overdue');
-  return [...rows.values()].filter((r) => r.assigned + r.completed + r.open + r.overdue > 0);
+  return [...rows.values()].filter((r) => r.assigned + r.completed + (r.dropped ?? 0) + r.open + r.overdue > 0);
 }
 
 /**
  * One pass over the records for everything the report says about tasks: their
- * states at the end of the month, their statuses at the end of the month
- * before, and the open/closed/overdue counts of the trend's months.
+ * states "as of" the month, their statuses "as of" the month before, and the
+ * open/closed/overdue counts of the trend's months. A month counts only the
+ * tasks of meetings belonging to it or to an earlier month.
  */
 function taskTimeline(
   records: readonly MeetingRecord[],
+  config: Config,
   month: Month,
-): { states: Map<string, TaskState>; statusBefore: Map<string, TaskStatus>; history: TaskCountsPoint[] } {
-  const history: TaskCountsPoint[] = [];
-  const months = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(month, i - (TREND_MONTHS - 1)));
-  const endOfPrevious = lastDayOf(addMonths(month, -1));
+  months: readonly Month[],
+  dayOf: Map<Month, IsoDate>,
+): { states: Map<string, TaskState>; statusBefore: Map<string, TaskStatus>; history: TaskCountsPoint[]; assignedIn: (s: TaskState) => Month } {
+  const reporting = new Map<MeetingRecord, Month>();
+  const assignedIn = (s: TaskState) => {
+    let m = reporting.get(s.meeting);
+    if (m === undefined) reporting.set(s.meeting, (m = reportingMonthOf(s.meeting)));
+    return m;
+  };
+  const deadlines = deadlinesOf(config);
+  const previous = addMonths(month, -1);
+  const history = new Map<Month, TaskCountsPoint>();
   let states = new Map<string, TaskState>();
   let statusBefore = new Map<string, TaskStatus>();
-  forEachTaskStateDay(records, months.map(lastDayOf), (lastDay, live) => {
-    const point = { month: months[history.length]!, open: 0, closed: 0, overdue: 0 };
-    for (const state of live.values()) {
-      if (isOpenStatus(state.status)) point.open++;
-      else point.closed++;
-      if (isOverdue(state, lastDay)) point.overdue++;
-    }
-    history.push(point);
-    if (lastDay === endOfPrevious) statusBefore = new Map([...live].map(([id, state]) => [id, state.status]));
-    states = live;
-  });
-  return { states, statusBefore, history };
+  const days = [...new Set(dayOf.values())].sort();
+  const asOf = dayOf.get(month)!;
+  forEachTaskStateDay(
+    records,
+    days,
+    (day, live) => {
+      for (const m of months) {
+        if (dayOf.get(m) !== day) continue;
+        const point = { month: m, open: 0, closed: 0, overdue: 0 };
+        for (const state of live.values()) {
+          if (assignedIn(state) > m) continue;
+          if (isOpenStatus(state.status)) point.open++;
+          else point.closed++;
+          if (isOverdue(state, day)) point.overdue++;
+        }
+        history.set(m, point);
+        if (m === previous) statusBefore = new Map([...live.values()].filter((s) => assignedIn(s) <= previous).map((s) => [s.id, s.status]));
+      }
+      // The live map changes after this call: the month's states are kept from its last day only.
+      if (day === asOf) states = live;
+    },
+    deadlines,
+  );
+  // An earlier month "as of" a later day than this one (a late meeting): read this month's states again.
+  if (days.at(-1) !== asOf) states = taskStatesOn(records, asOf, deadlines);
+  return { states, statusBefore, history: months.map((m) => history.get(m)!), assignedIn };
 }

@@ -4,6 +4,10 @@ import path from 'node:path';
 import type { CheckedRecord, MeetingRecord, PropertyPath } from '../model/record.js';
 import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import { ownersOf, type Config } from '../model/schema.js';
+import { monthOf } from '../model/dates.js';
+import { dueAsText, dueForm } from '../model/due.js';
+import { isOneMonth, periodRange } from '../model/periods.js';
+import { moneyPower } from './figures.js';
 import { didYouMean } from './suggest.js';
 import { taskIdsOf, updatedTasksOf } from './recordFacts.js';
 import { compareRecords } from './taskState.js';
@@ -30,9 +34,11 @@ export function checkRepository(config: Config, records: readonly MeetingRecord[
 }
 
 /**
- * The rules of one record against the config: declared sectors, owners and
- * metrics, dues. They depend on the record's content and the config only, so
- * the loader runs them on its parser threads and the check cache keeps them.
+ * The rules of one record beyond its shape, alone and against the config:
+ * declared sectors, owners, metrics and plans, figure units, dues, and dates
+ * that must agree (period, end date, approval). They depend on the record's
+ * content and the config only, so the loader runs them on its parser threads
+ * and the check cache keeps them.
  */
 export function checkAgainstConfig(record: MeetingRecord, config: Config): Finding[] {
   const findings: Finding[] = [];
@@ -42,6 +48,7 @@ export function checkAgainstConfig(record: MeetingRecord, config: Config): Findi
   const metrics = Object.keys(config.metrics);
   const declared = (ids: Record<string, unknown>, id: string) => Object.hasOwn(ids, id);
   const { data } = record;
+  checkDates(record, report);
   (data.results ?? []).forEach((result, i) => {
     if (!declared(config.sectors, result.sector)) {
       report(record, 'unknown-sector', `The sector "${result.sector}" is not declared in meet.config.yaml.${didYouMean(result.sector, sectors)}`, [
@@ -69,6 +76,30 @@ export function checkAgainstConfig(record: MeetingRecord, config: Config): Findi
           'key',
         );
       }
+      const figure = result.metrics?.[metricId];
+      if (!figure || typeof figure !== 'object') continue;
+      const at: PropertyPath = ['results', i, 'metrics', metricId];
+      if (figure.unit && definition && moneyPower(definition.unit) === undefined) {
+        report(
+          record,
+          'figure-unit',
+          `The figure "${metricId}" is written in ${figure.unit}, but the metric is measured in ${definition.unit ? `"${definition.unit}"` : 'no unit'}; only amounts of money (đồng, nghìn đồng, triệu đồng, tỷ đồng) are converted`,
+          [...at, 'unit'],
+        );
+      }
+      if (figure.plan_pct && typeof figure.plan_pct === 'object') {
+        for (const plan of Object.keys(figure.plan_pct)) {
+          if (declared(config.plans ?? {}, plan)) continue;
+          const known = Object.keys(config.plans ?? {});
+          report(
+            record,
+            'unknown-plan',
+            `The plan "${plan}" is not declared under "plans" in meet.config.yaml.${known.length > 0 ? didYouMean(plan, known) : ' Declare it there (id: label), like "du-toan-tinh: Dự toán tỉnh giao".'}`,
+            [...at, 'plan_pct', plan],
+            'key',
+          );
+        }
+      }
     }
   });
   (data.tasks ?? []).forEach((task, i) => {
@@ -86,11 +117,55 @@ export function checkAgainstConfig(record: MeetingRecord, config: Config): Findi
         'sector',
       ]);
     }
-    if (task.due && task.due < data.date) {
-      report(record, 'due-before-date', `The task "${task.id}" is due on ${task.due}, before the meeting that assigned it (${data.date})`, ['tasks', i, 'due']);
+    const form = task.due ? dueForm(task.due) : undefined;
+    if (form && 'last' in form && form.last < data.date) {
+      const written = dueAsText(task.due!);
+      const when = written === form.last ? `on ${written}` : `by ${written} (${form.last})`;
+      report(record, 'due-before-date', `The task "${task.id}" is due ${when}, before the meeting that assigned it (${data.date})`, ['tasks', i, 'due']);
+    }
+    if (task.recurring === true && task.due !== undefined && task.due !== null) {
+      report(
+        record,
+        'recurring-with-due',
+        `The task "${task.id}" is recurring (standing work, "thường xuyên") and also has a "due"; a recurring task has no deadline`,
+        ['tasks', i, 'due'],
+        'key',
+      );
     }
   });
   return findings;
+}
+
+/** Dates of one record that must agree: its period, end date and approval against its date. */
+function checkDates(record: MeetingRecord, report: Report): void {
+  const { data } = record;
+  const range = data.period ? periodRange(data.period) : undefined;
+  if (range && isOneMonth(range) && range.last > monthOf(data.date)) {
+    report(
+      record,
+      'period-after-date',
+      `The period ${data.period} is after the month of the meeting (${data.date}); a meeting reviews a month that has begun. Did you mean ${monthOf(data.date)}?`,
+      ['period'],
+    );
+  }
+  if (data.end_date && data.end_date < data.date) {
+    report(record, 'end-date-before-date', `"end_date" is ${data.end_date}, before the meeting's first day (${data.date})`, ['end_date']);
+  }
+  const approval = data.approval;
+  if (approval?.approved_on && approval.approved_on < data.date) {
+    report(record, 'approval-before-date', `The minutes are approved on ${approval.approved_on}, before the meeting (${data.date})`, [
+      'approval',
+      'approved_on',
+    ]);
+  }
+  if (approval?.notice && approval.notice.date < data.date) {
+    report(
+      record,
+      'approval-before-date',
+      `The notice ${approval.notice.number} is dated ${approval.notice.date}, before the meeting (${data.date}); a notice of conclusions is issued on or after it`,
+      ['approval', 'notice', 'date'],
+    );
+  }
 }
 
 /** Task ids are unique across the repository; updates name tasks of earlier meetings. Needs only dates, task ids and updates. */

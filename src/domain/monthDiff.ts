@@ -1,14 +1,16 @@
 // What changed between two months (docs/format.md "What the records mean"), as a
 // value built once by diffMonths (pure), then rendered as text, Markdown or JSON.
 import type { MeetingRecord } from '../model/record.js';
-import { lastDayOf, type IsoDate, type Month } from '../model/dates.js';
-import { meetingsOf, metricChange, metricValue } from './months.js';
-import { chairName, type Config } from '../model/schema.js';
-import { isOpenStatus, isOverdue, overdueDays, taskStatesAtEndOf } from './taskState.js';
-import type { TaskState } from '../model/tasks.js';
+import type { IsoDate, Month } from '../model/dates.js';
+import { asOfDays, meetingsOf, reportingMonthOf } from './months.js';
+import { deadlinesOf } from './deadlines.js';
+import { FigureBook, isPercentMetric, metricChange } from './figures.js';
+import { chairName, decisionText, type Config } from '../model/schema.js';
+import { isOpenStatus, isOverdue, overdueDays, taskStatesOn } from './taskState.js';
+import type { TaskState, TaskTerms } from '../model/tasks.js';
 import type { MeetingKind, TaskStatus } from '../model/terms.js';
 
-export interface DiffTask {
+export interface DiffTask extends TaskTerms {
   id: string;
   title: string;
   /** Owner ids, the lead first. */
@@ -16,12 +18,11 @@ export interface DiffTask {
   /** Owner names from the config, same order (the id when undeclared). */
   ownerNames: string[];
   sector?: string;
-  due?: IsoDate;
-  /** State at the end of the later month. */
+  /** State "as of" the later month. */
   status: TaskStatus;
-  /** State at the end of the earlier month; undefined when it did not exist yet. */
+  /** State "as of" the earlier month; undefined when it did not exist yet. */
   statusBefore?: TaskStatus;
-  /** Days overdue on the later month's last day (0 when not overdue). */
+  /** Days overdue on the later month's "as of" day (0 when not overdue). */
   overdueDays: number;
   /** The meeting that assigned it. */
   meeting: { date: IsoDate; title: string; file: string };
@@ -32,12 +33,16 @@ interface DiffMetric {
   label: string;
   unit?: string;
   sector: string;
+  /** The organization the figures are of; null for the repository's own. */
+  organization: string | null;
   from?: number;
   to?: number;
   /** to − from, when both are known. */
   change?: number;
-  /** change in % of from, when from is known and not 0. */
+  /** change in % of from, when from is known and not 0; never for a `%` metric. */
   percent?: number;
+  /** For a `%` metric: the change in percentage points (equal to change). */
+  points?: number;
 }
 
 interface DiffMeeting {
@@ -57,23 +62,25 @@ interface DiffDecision {
 export interface MonthDiff {
   from: Month;
   to: Month;
-  /** Last days of the two months: task states are taken at their end. */
+  /** The "as of" days of the two months: task states are taken on them. */
   fromDay: IsoDate;
   toDay: IsoDate;
   /** Each list in assignment order (meeting date, file path, position in the record). */
   tasks: {
-    /** Exists at the end of `to`, not at the end of `from` (whatever its state). */
+    /** Assigned at a meeting belonging to a month after `from`, up to `to` (recurring ones only when dropped). */
     opened: DiffTask[];
-    /** Open or in progress at the end of `from`; done or dropped at the end of `to`. */
+    /** Open or in progress as of `from`; done as of `to` (not recurring). */
     closed: DiffTask[];
-    /** Open or in progress at the end of both. */
+    /** Open or in progress as of `from`; dropped as of `to`. */
+    dropped: DiffTask[];
+    /** Open or in progress as of both. */
     carried: DiffTask[];
-    /** Overdue on the last day of `to`, not on the last day of `from`. */
+    /** Overdue on `to`'s "as of" day, not on `from`'s. */
     newlyOverdue: DiffTask[];
   };
-  /** Every configured metric with a value in either month, config order. */
+  /** Every organization's metrics with a value in either month: the repository's own first, config order. */
   metrics: DiffMetric[];
-  /** Meetings whose period is `to`, in date order. */
+  /** Meetings belonging to `to`, in date order. */
   meetings: DiffMeeting[];
   /** Decisions of those meetings, in meeting order. */
   decisions: DiffDecision[];
@@ -81,37 +88,51 @@ export interface MonthDiff {
 
 export function diffMonths(records: readonly MeetingRecord[], config: Config, from: Month, to: Month): MonthDiff {
   if (!(from < to)) throw new RangeError(`diffMonths needs an earlier month first, got ${from} and ${to}`);
-  const fromDay = lastDayOf(from);
-  const toDay = lastDayOf(to);
-  const before = taskStatesAtEndOf(records, from);
-  const after = taskStatesAtEndOf(records, to);
+  const days = asOfDays(records, [from, to]);
+  const fromDay = days.get(from)!;
+  const toDay = days.get(to)!;
+  const deadlines = deadlinesOf(config);
+  const assignedIn = (s: TaskState) => reportingMonthOf(s.meeting);
+  const upTo = (states: Map<string, TaskState>, month: Month) => new Map([...states].filter(([, s]) => assignedIn(s) <= month));
+  const before = upTo(taskStatesOn(records, fromDay, deadlines), from);
+  const after = upTo(taskStatesOn(records, toDay, deadlines), to);
 
-  const tasks: MonthDiff['tasks'] = { opened: [], closed: [], carried: [], newlyOverdue: [] };
-  // A task existing at the end of `from` exists at the end of `to`: `after` holds every task.
+  const tasks: MonthDiff['tasks'] = { opened: [], closed: [], dropped: [], carried: [], newlyOverdue: [] };
   for (const state of after.values()) {
     const earlier = before.get(state.id);
     const task = diffTask(state, earlier, config, toDay);
-    if (!earlier) tasks.opened.push(task);
-    else if (isOpenStatus(earlier.status) && !isOpenStatus(state.status)) tasks.closed.push(task);
-    else if (isOpenStatus(earlier.status) && isOpenStatus(state.status)) tasks.carried.push(task);
-    // A task reopened (done or dropped at `from`, open at `to`) is in none of the three.
+    const wasOpen = earlier !== undefined && isOpenStatus(earlier.status);
+    // Standing work is never counted as opened or closed unless it is dropped.
+    if (assignedIn(state) > from && (!state.recurring || state.status === 'dropped')) tasks.opened.push(task);
+    else if (wasOpen && state.status === 'done' && !state.recurring) tasks.closed.push(task);
+    else if (wasOpen && state.status === 'dropped') tasks.dropped.push(task);
+    else if (wasOpen && isOpenStatus(state.status)) tasks.carried.push(task);
+    // A task reopened (done or dropped at `from`, open at `to`) is in none of these.
     if (isOverdue(state, toDay) && !(earlier && isOverdue(earlier, fromDay))) tasks.newlyOverdue.push(task);
   }
 
+  const book = new FigureBook(records, config);
   const metrics: DiffMetric[] = [];
-  for (const [id, definition] of Object.entries(config.metrics)) {
-    const change = metricChange(id, metricValue(records, config, id, from), metricValue(records, config, id, to));
-    if (change.from === undefined && change.to === undefined) continue;
-    metrics.push({
-      id,
-      label: definition.label,
-      ...(definition.unit ? { unit: definition.unit } : {}),
-      sector: definition.sector,
-      from: change.from,
-      to: change.to,
-      change: change.change,
-      percent: change.percent,
-    });
+  const organizations = [...new Set([...book.organizations(from), ...book.organizations(to)])];
+  for (const organization of organizations) {
+    for (const [id, definition] of Object.entries(config.metrics)) {
+      const a = book.figure(id, from, organization)?.value;
+      const b = book.figure(id, to, organization)?.value;
+      if (a === undefined && b === undefined) continue;
+      const { change, percent, points } = metricChange(a, b, isPercentMetric(definition));
+      metrics.push({
+        id,
+        label: definition.label,
+        ...(definition.unit ? { unit: definition.unit } : {}),
+        sector: definition.sector,
+        organization,
+        from: a,
+        to: b,
+        change,
+        percent,
+        points,
+      });
+    }
   }
 
   const monthMeetings = meetingsOf(records, to);
@@ -123,7 +144,7 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
     tasks,
     metrics,
     meetings: monthMeetings.map((r) => ({ date: r.data.date, kind: r.data.kind, title: r.data.title, chair: chairName(r.data.chair), file: r.file })),
-    decisions: monthMeetings.flatMap((r) => (r.data.decisions ?? []).map((text) => ({ text, date: r.data.date, file: r.file }))),
+    decisions: monthMeetings.flatMap((r) => (r.data.decisions ?? []).map((d) => ({ text: decisionText(d), date: r.data.date, file: r.file }))),
   };
 }
 
@@ -135,6 +156,9 @@ function diffTask(state: TaskState, earlier: TaskState | undefined, config: Conf
     ownerNames: state.owners.map((o) => config.owners[o] ?? o),
     ...(state.sector ? { sector: state.sector } : {}),
     ...(state.due ? { due: state.due } : {}),
+    ...(state.dueAsWritten !== undefined ? { dueAsWritten: state.dueAsWritten } : {}),
+    recurring: state.recurring,
+    ...(state.directedBy ? { directedBy: state.directedBy } : {}),
     status: state.status,
     ...(earlier ? { statusBefore: earlier.status } : {}),
     overdueDays: overdueDays(state, toDay),

@@ -1,54 +1,79 @@
-// What a month holds: its meetings (by period) and its metric values
-// (combined by each metric's aggregate). Pure functions of loaded records.
+// What a month holds (FORMAT.md "What the records mean"): the meetings that
+// belong to it, the day its report is "as of", and its figures. Pure
+// functions of loaded records.
 import type { MeetingRecord } from '../model/record.js';
-import { addMonths, monthOf, type IsoDate, type Month } from '../model/dates.js';
+import { addMonths, lastDayOf, monthOf, type IsoDate, type Month } from '../model/dates.js';
+import { isOneMonth, periodRange, type MonthRange } from '../model/periods.js';
 import type { Config } from '../model/schema.js';
+import type { MeetingKind } from '../model/terms.js';
 import { sortRecords } from './taskState.js';
 
-/** A meeting belongs to the month of its `period` (default: the month of its date). */
-export function periodOf(record: MeetingRecord): Month {
-  return record.data.period ?? record.data.date.slice(0, 7);
+/** The months a record reviews: its `period`, by default the month of its date. */
+export function periodOf(record: Pick<MeetingRecord, 'data'>): MonthRange {
+  const range = record.data.period ? periodRange(record.data.period) : undefined;
+  const month = monthOf(record.data.date);
+  return range ?? { first: month, last: month };
+}
+
+/**
+ * The month a record belongs to: the last month of its period, or the month
+ * of its date when that is earlier (a year reviewed in November belongs to
+ * November; October reviewed on 4 November belongs to October).
+ */
+export function reportingMonthOf(record: Pick<MeetingRecord, 'data'>): Month {
+  const last = periodOf(record).last;
+  const month = monthOf(record.data.date);
+  return last < month ? last : month;
+}
+
+/** True when the record reviews one month (its figures are that month's). */
+export function reviewsOneMonth(record: Pick<MeetingRecord, 'data'>): boolean {
+  return isOneMonth(periodOf(record));
 }
 
 /** The month's meetings, in date order (equal dates: file path order). */
 export function meetingsOf(records: readonly MeetingRecord[], month: Month): MeetingRecord[] {
-  return sortRecords(records.filter((r) => periodOf(r) === month));
+  return sortRecords(records.filter((r) => reportingMonthOf(r) === month));
 }
 
 /**
- * The value of a metric in a month: its values in the results of the month's
- * meetings, added up (`sum`) or the latest meeting's (`last`); undefined
- * when no meeting of the month reports it.
+ * The day month M's report is "as of": the later of M's last day and the date
+ * of the last meeting belonging to M.
  */
-export function metricValue(records: readonly MeetingRecord[], config: Config, metricId: string, month: Month): number | undefined {
-  const definition = config.metrics[metricId];
-  if (!definition) return undefined;
-  let value: number | undefined;
-  for (const record of meetingsOf(records, month)) {
-    for (const result of record.data.results ?? []) {
-      const reported = result.metrics?.[metricId];
-      if (reported === undefined || reported === null) continue;
-      value = definition.aggregate === 'last' || value === undefined ? reported : value + reported;
-    }
+export function asOfDay(records: readonly MeetingRecord[], month: Month): IsoDate {
+  return asOfDays(records, [month]).get(month)!;
+}
+
+/** The "as of" day of each of `months`, in one pass over the records. */
+export function asOfDays(records: readonly MeetingRecord[], months: readonly Month[]): Map<Month, IsoDate> {
+  const days = new Map(months.map((m) => [m, lastDayOf(m)]));
+  for (const record of records) {
+    const month = reportingMonthOf(record);
+    const day = days.get(month);
+    if (day !== undefined && record.data.date > day) days.set(month, record.data.date);
   }
-  // Sums of decimals (21.4 + 0.2) should not show floating-point noise.
-  return value === undefined ? undefined : Math.round(value * 1e9) / 1e9;
+  return days;
 }
 
-export interface MetricChange {
-  id: string;
-  from: number | undefined;
-  to: number | undefined;
-  /** `to - from`, when both are known. */
-  change: number | undefined;
-  /** The change in percent of `from`, when `from` is known and not 0. */
-  percent: number | undefined;
+/** The organization a record's figures belong to: null for the repository's own. */
+export function organizationOf(record: Pick<MeetingRecord, 'data'>, config: Pick<Config, 'organization'>): string | null {
+  const named = record.data.organization?.trim();
+  return !named || named === config.organization.trim() ? null : named;
 }
 
-export function metricChange(id: string, from: number | undefined, to: number | undefined): MetricChange {
-  const change = from !== undefined && to !== undefined ? Math.round((to - from) * 1e9) / 1e9 : undefined;
-  const percent = change !== undefined && from !== undefined && from !== 0 ? Math.round((change / Math.abs(from)) * 1000) / 10 : undefined;
-  return { id, from, to, change, percent };
+/**
+ * The period a new regular meeting on `date` most likely reviews: the month
+ * before `date` when the last regular meeting before it reviewed an earlier
+ * month (held on 4 November after one that reviewed September: October),
+ * else the month of `date`. Other kinds: the month of `date`.
+ */
+export function proposedPeriod(records: readonly MeetingRecord[], date: IsoDate, kind: MeetingKind): Month {
+  const month = monthOf(date);
+  if (kind !== 'regular') return month;
+  const last = sortRecords(records.filter((r) => r.data.kind === 'regular' && r.data.date < date)).at(-1);
+  if (!last) return month;
+  const previous = addMonths(month, -1);
+  return reportingMonthOf(last) < previous ? previous : month;
 }
 
 /** The month a report is about by default: the one before today. */

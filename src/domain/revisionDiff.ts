@@ -5,9 +5,15 @@
 import type { MeetingRecord } from '../model/record.js';
 import { bodyOf, isOpenStatus, sortRecords, taskStatesOn } from './taskState.js';
 import type { IsoDate } from '../model/dates.js';
-import { KNOWN_KEYS, ownersOf, type Config, type TaskData, type UpdateData } from '../model/schema.js';
+import { decisionText, KNOWN_KEYS, ownersOf, type Config, type TaskData, type UpdateData } from '../model/schema.js';
+import { dueAsText } from '../model/due.js';
+import { deadlinesOf } from './deadlines.js';
+import { readFigure, tidy } from './figures.js';
 import type { TaskState } from '../model/tasks.js';
 import type { MeetingKind, TaskStatus } from '../model/terms.js';
+
+/** Deadlines where no config could be read: the built-in holidays only, one memo for all. */
+const NO_CONFIG = {};
 
 /** Task states are compared after every update on each side: at a day no record reaches. */
 const FAR_FUTURE: IsoDate = '9999-12-31';
@@ -70,7 +76,7 @@ export type TaskField = 'title' | 'owner' | 'due' | 'sector' | 'status' | 'meeti
 
 export interface TaskFieldChange {
   field: TaskField;
-  /** Owner changes are lists of owner ids; `meeting` is the record's path; absent values are null. */
+  /** Owner changes are lists of owner ids; `due` as written; `meeting` is the record's path; absent values are null. */
   from: string | string[] | null;
   to: string | string[] | null;
 }
@@ -162,7 +168,7 @@ function sideOf(snapshot: RecordsSnapshot, borrowed: readonly MeetingRecord[], f
     config: snapshot.config ?? fallback,
     byFile: new Map(sorted.map((r) => [r.file, r])),
     assigned,
-    states: taskStatesOn(sorted, FAR_FUTURE),
+    states: taskStatesOn(sorted, FAR_FUTURE, deadlinesOf(snapshot.config ?? fallback ?? NO_CONFIG)),
   };
 }
 
@@ -229,7 +235,7 @@ export function diffRevisions(range: RevisionRange, before: RecordsSnapshot, aft
     updates.removed.push(...updateChanges(gone, old, a));
     updates.added.push(...updateChanges(come, now, b));
 
-    const [lost, won] = multisetDiff(old?.data.decisions ?? [], now?.data.decisions ?? [], (text) => text);
+    const [lost, won] = multisetDiff((old?.data.decisions ?? []).map(decisionText), (now?.data.decisions ?? []).map(decisionText), (text) => text);
     decisions.removed.push(...lost.map((text) => ({ text, date: old!.data.date, file })));
     decisions.added.push(...won.map((text) => ({ text, date: now!.data.date, file })));
 
@@ -270,12 +276,13 @@ function recordRef(record: MeetingRecord): RevisionRecord {
 
 function revisionTask(task: TaskData, record: MeetingRecord, config: Config | undefined): RevisionTask {
   const owners = ownersOf(task);
+  const due = deadlinesOf(config ?? NO_CONFIG).resolve(task.due, record.data.date);
   return {
     id: task.id,
     title: task.title,
     owners,
     ownerNames: owners.map((o) => config?.owners[o] ?? o),
-    ...(task.due ? { due: task.due } : {}),
+    ...(due ? { due } : {}),
     ...(task.sector ? { sector: task.sector } : {}),
     status: task.status,
     meeting: meetingRef(record),
@@ -289,7 +296,8 @@ function taskChanges(oldTask: TaskData, oldRecord: MeetingRecord, task: TaskData
   };
   compare('title', oldTask.title, task.title);
   compare('owner', ownersOf(oldTask), ownersOf(task));
-  compare('due', oldTask.due ?? null, task.due ?? null);
+  // As written: "2020-11" to "2020-11-30" is a change even where both end on one day.
+  compare('due', oldTask.due ? dueAsText(oldTask.due) : null, task.due ? dueAsText(task.due) : null);
   compare('sector', oldTask.sector ?? null, task.sector ?? null);
   compare('status', oldTask.status, task.status);
   compare('meeting', oldRecord.file, record.file);
@@ -371,11 +379,13 @@ function updateChanges(updates: readonly UpdateData[], record: MeetingRecord | u
 function recordMetrics(record: MeetingRecord | undefined, config: Config | undefined): Map<string, number> {
   const values = new Map<string, number>();
   for (const result of record?.data.results ?? []) {
-    for (const [id, value] of Object.entries(result.metrics ?? {})) {
-      if (value === undefined || value === null) continue;
+    for (const [id, raw] of Object.entries(result.metrics ?? {})) {
+      if (raw === undefined || raw === null) continue;
+      const value = readFigure(raw, config?.metrics[id]).value;
+      if (value === undefined) continue;
       const earlier = values.get(id);
       const last = config?.metrics[id]?.aggregate === 'last';
-      values.set(id, earlier === undefined || last ? value : Math.round((earlier + value) * 1e9) / 1e9);
+      values.set(id, earlier === undefined || last ? value : tidy(earlier + value));
     }
   }
   return values;

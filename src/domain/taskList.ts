@@ -2,16 +2,23 @@
 // Pure functions of loaded records and a date.
 import { monthOf, type IsoDate, type Month } from '../model/dates.js';
 import type { MeetingRecord } from '../model/record.js';
+import type { Config } from '../model/schema.js';
 import type { TaskFilters, TaskList, TaskRow, TaskSort } from '../model/tasks.js';
+import { deadlinesOf } from './deadlines.js';
+import { reportingMonthOf } from './months.js';
 import { overdueDays, taskStatesOn } from './taskState.js';
 
-/** Every task that exists on `day`, with its state and days overdue then. */
-function taskRows(records: readonly MeetingRecord[], day: IsoDate): TaskRow[] {
-  return [...taskStatesOn(records, day).values()].map((state) => ({
+/** Every task that exists on `day` (and, for a month's list, belongs to that month or an earlier one), with its state and days overdue then. */
+function taskRows(records: readonly MeetingRecord[], config: Config, day: IsoDate, month?: Month): TaskRow[] {
+  const states = [...taskStatesOn(records, day, deadlinesOf(config)).values()].filter((s) => month === undefined || reportingMonthOf(s.meeting) <= month);
+  return states.map((state) => ({
     id: state.id,
     title: state.title,
     owners: state.owners,
     ...(state.due ? { due: state.due } : {}),
+    ...(state.dueAsWritten !== undefined ? { dueAsWritten: state.dueAsWritten } : {}),
+    recurring: state.recurring,
+    ...(state.directedBy ? { directedBy: state.directedBy } : {}),
     ...(state.sector ? { sector: state.sector } : {}),
     status: state.status,
     overdueDays: overdueDays(state, day),
@@ -19,11 +26,16 @@ function taskRows(records: readonly MeetingRecord[], day: IsoDate): TaskRow[] {
   }));
 }
 
-export function filterTasks(rows: readonly TaskRow[], filters: TaskFilters): TaskRow[] {
+/**
+ * `groups` (the config's group id → members) makes `--owner MEMBER` list the
+ * tasks of every group the member belongs to as well.
+ */
+export function filterTasks(rows: readonly TaskRow[], filters: TaskFilters, groups: Readonly<Record<string, readonly string[]>> = {}): TaskRow[] {
+  const owners = new Set(filters.owner ? [filters.owner, ...Object.keys(groups).filter((g) => groups[g]!.includes(filters.owner!))] : []);
   return rows.filter(
     (row) =>
       (!filters.status || filters.status.length === 0 || filters.status.includes(row.status)) &&
-      (!filters.owner || row.owners.includes(filters.owner)) &&
+      (!filters.owner || row.owners.some((o) => owners.has(o))) &&
       (!filters.sector || row.sector === filters.sector) &&
       (!filters.overdue || row.overdueDays > 0) &&
       (!filters.dueBefore || (row.due !== undefined && row.due < filters.dueBefore)) &&
@@ -46,6 +58,6 @@ export function sortTasks(rows: readonly TaskRow[], key: TaskSort): TaskRow[] {
   return [...rows].sort(compare);
 }
 
-export function buildTaskList(records: readonly MeetingRecord[], day: IsoDate, filters: TaskFilters, sort: TaskSort, month?: Month): TaskList {
-  return { day, ...(month ? { month } : {}), rows: sortTasks(filterTasks(taskRows(records, day), filters), sort) };
+export function buildTaskList(records: readonly MeetingRecord[], config: Config, day: IsoDate, filters: TaskFilters, sort: TaskSort, month?: Month): TaskList {
+  return { day, ...(month ? { month } : {}), rows: sortTasks(filterTasks(taskRows(records, config, day, month), filters, config.groups), sort) };
 }

@@ -6,9 +6,10 @@ import type { MeetingRecord } from '../model/record.js';
 import type { IsoDate } from '../model/dates.js';
 import { ownersOf } from '../model/schema.js';
 import type { TaskLog } from '../model/tasks.js';
-import { sortRecords } from './taskState.js';
+import { Deadlines } from './deadlines.js';
+import { sortRecords, taskTerms } from './taskState.js';
 
-export function taskLog(records: readonly MeetingRecord[], id: string): TaskLog | undefined {
+export function taskLog(records: readonly MeetingRecord[], id: string, deadlines = new Deadlines()): TaskLog | undefined {
   const sorted = sortRecords(records);
   let log: TaskLog | undefined;
   let assignedOn: IsoDate | undefined;
@@ -38,7 +39,7 @@ export function taskLog(records: readonly MeetingRecord[], id: string): TaskLog 
       id,
       title: task.title,
       owners: ownersOf(task),
-      ...(task.due ? { due: task.due } : {}),
+      ...taskTerms(task, record.data.date, deadlines),
       status: task.status,
       entries: [
         {

@@ -2,9 +2,10 @@
 // updates of every later meeting up to a day, applied in date order (equal
 // dates: file path order). Pure functions of loaded records and a date.
 import type { CheckedRecord, MeetingRecord } from '../model/record.js';
-import { daysBetween, lastDayOf, type IsoDate, type Month } from '../model/dates.js';
+import { daysBetween, type IsoDate } from '../model/dates.js';
 import { ownersOf, type TaskData } from '../model/schema.js';
-import type { TaskState } from '../model/tasks.js';
+import { Deadlines } from './deadlines.js';
+import type { TaskState, TaskTerms } from '../model/tasks.js';
 import type { TaskStatus } from '../model/terms.js';
 
 /** Meeting order: by date, equal dates by file path. */
@@ -27,12 +28,23 @@ export function isOpenStatus(status: TaskStatus): boolean {
   return status === 'open' || status === 'in-progress';
 }
 
-/** Every task with its state at the end of `day`; tasks assigned later do not exist yet. */
-export function taskStatesOn(records: readonly MeetingRecord[], day: IsoDate): Map<string, TaskState> {
+const NO_EXTRA_HOLIDAYS = new Deadlines();
+
+/**
+ * Every task with its state at the end of `day`; tasks assigned later do not
+ * exist yet. `deadlines` resolves `due` (deadlinesOf(config): the config's
+ * holidays count for working-day deadlines).
+ */
+export function taskStatesOn(records: readonly MeetingRecord[], day: IsoDate, deadlines = NO_EXTRA_HOLIDAYS): Map<string, TaskState> {
   let states = new Map<string, TaskState>();
-  forEachTaskStateDay(records, [day], (_day, live) => {
-    states = live;
-  });
+  forEachTaskStateDay(
+    records,
+    [day],
+    (_day, live) => {
+      states = live;
+    },
+    deadlines,
+  );
   return states;
 }
 
@@ -46,6 +58,7 @@ export function forEachTaskStateDay(
   records: readonly MeetingRecord[],
   days: readonly IsoDate[],
   at: (day: IsoDate, states: Map<string, TaskState>) => void,
+  deadlines = NO_EXTRA_HOLIDAYS,
 ): void {
   const states = new Map<string, TaskState>();
   const sorted = sortRecords(records);
@@ -63,19 +76,19 @@ export function forEachTaskStateDay(
       }
       for (const task of record.data.tasks ?? []) {
         if (states.has(task.id)) continue; // a duplicate id: the first assignment stands
-        states.set(task.id, newState(task, record));
+        states.set(task.id, newState(task, record, deadlines));
       }
     }
     at(day, states);
   }
 }
 
-function newState(task: TaskData, record: MeetingRecord): TaskState {
+function newState(task: TaskData, record: MeetingRecord, deadlines: Deadlines): TaskState {
   return {
     id: task.id,
     title: task.title,
     owners: ownersOf(task),
-    ...(task.due ? { due: task.due } : {}),
+    ...taskTerms(task, record.data.date, deadlines),
     ...(task.sector ? { sector: task.sector } : {}),
     meeting: record,
     status: task.status,
@@ -83,8 +96,15 @@ function newState(task: TaskData, record: MeetingRecord): TaskState {
   };
 }
 
-export function taskStatesAtEndOf(records: readonly MeetingRecord[], month: Month): Map<string, TaskState> {
-  return taskStatesOn(records, lastDayOf(month));
+/** A task's deadline (resolved and as written), whether it is standing work, and who directed it. */
+export function taskTerms(task: TaskData, date: IsoDate, deadlines: Deadlines): TaskTerms {
+  const due = deadlines.resolve(task.due, date);
+  return {
+    ...(due ? { due } : {}),
+    ...(task.due !== undefined && task.due !== null ? { dueAsWritten: task.due } : {}),
+    recurring: task.recurring === true,
+    ...(task.directed_by ? { directedBy: task.directed_by } : {}),
+  };
 }
 
 /** Days a task is overdue on `day` (0 when it is not). */

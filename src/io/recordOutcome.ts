@@ -1,7 +1,7 @@
 // One record file read, parsed and checked against the config on its own:
 // its findings with their positions, and what is kept of it. Plain data, so
 // it can come from a parser thread (parseThread.ts) or the check cache.
-import { periodOf } from '../domain/months.js';
+import { reportingMonthOf } from '../domain/months.js';
 import { checkAgainstConfig } from '../domain/checkRules.js';
 import { taskIdsOf, updatedTasksOf } from '../domain/recordFacts.js';
 import type { IsoDate, Month } from '../model/dates.js';
@@ -18,8 +18,8 @@ export interface ReadOptions {
    * 100,000 records in little memory. Default 'full'.
    */
   detail?: 'full' | 'facts';
-  /** Keep the Markdown bodies (reports): all, or those of one month's meetings. Default false. */
-  bodies?: boolean | { period: Month };
+  /** Keep the Markdown bodies (reports): all, or those of the meetings belonging to one month. Default false. */
+  bodies?: boolean | { month: Month };
   /** Called as files are read: for a progress line on a terminal. */
   progress?: (done: number, total: number) => void;
   /** How many parser threads to use, whatever the number of files (MEET_THREADS). */
@@ -70,7 +70,7 @@ function kept(record: MeetingRecord, options: Pick<ReadOptions, 'detail' | 'bodi
     };
   }
   const out: KeptRecord = { data: record.data, bodyLine: record.bodyLine };
-  const wanted = options.bodies === true || (typeof options.bodies === 'object' && periodOf(record) === options.bodies.period);
+  const wanted = options.bodies === true || (typeof options.bodies === 'object' && reportingMonthOf(record) === options.bodies.month);
   if (wanted && record.body !== undefined) out.body = record.body;
   return out;
 }

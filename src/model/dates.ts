@@ -108,3 +108,15 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/** The day `count` days after `date` (before it when negative). */
+export function addDays(date: IsoDate, count: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + count)).toISOString().slice(0, 10);
+}
+
+/** 0 for Sunday … 6 for Saturday. */
+export function weekday(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}

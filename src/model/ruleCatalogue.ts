@@ -156,6 +156,51 @@ export const RULES = {
     summary: 'A task is due before the meeting that assigned it',
     help: 'Set "due" on or after the meeting date.',
   },
+  'period-after-date': {
+    severity: 'error',
+    summary: "A one-month period is after the month of the meeting's date",
+    help: 'A meeting reviews a month that has begun: set "period" to the month of "date" or an earlier one. A longer period (a year, 2019-01..2019-12) may end later.',
+  },
+  'end-date-before-date': {
+    severity: 'error',
+    summary: 'A meeting ends before it starts',
+    help: 'Set "end_date" to the last day of a meeting held over several days, on or after "date".',
+  },
+  'recurring-with-due': {
+    severity: 'error',
+    summary: 'A recurring task has a deadline',
+    help: 'Standing work ("thường xuyên") has no deadline: remove "due" or "recurring: true".',
+  },
+  'group-member': {
+    severity: 'error',
+    summary: 'A group of owners lists another group',
+    help: 'A group\'s "members" are owner ids that are not groups themselves.',
+  },
+  'unknown-plan': {
+    severity: 'error',
+    summary: 'A plan id is not declared in meet.config.yaml',
+    help: 'Use a plan id from "plans" in meet.config.yaml, or declare the plan there.',
+  },
+  'figure-unit': {
+    severity: 'error',
+    summary: "A figure's unit cannot be converted to its metric's unit",
+    help: "A figure may be written in đồng, nghìn đồng, triệu đồng or tỷ đồng only when its metric's unit is one of them; otherwise write it in the metric's unit.",
+  },
+  'figure-empty': {
+    severity: 'error',
+    summary: 'A figure gives neither "value" nor "ytd"',
+    help: 'Give the figure for the period ("value"), the year-to-date total ("ytd"), or both.',
+  },
+  'vote-count': {
+    severity: 'error',
+    summary: 'A vote count is not a whole number, 0 or more',
+    help: 'Write the number of votes for, against and abstaining as whole numbers, like "for: 25".',
+  },
+  'approval-before-date': {
+    severity: 'error',
+    summary: 'The minutes are approved, or their notice issued, before the meeting',
+    help: 'The notice ("Thông báo kết luận") and the approval are dated on or after the meeting\'s date.',
+  },
   'config-invalid': {
     severity: 'error',
     summary: 'meet.config.yaml has an error',

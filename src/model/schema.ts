@@ -6,12 +6,26 @@
 // Only metric values are numbers: they accept the numeric text they arrive as.
 import path from 'node:path';
 import { z } from 'zod';
-import { isCalendarDate, isMonth } from './dates.js';
-import { AGGREGATES, LOCALES, MEETING_KINDS, TASK_STATUSES, type Locale } from './terms.js';
+import { isCalendarDate, type IsoDate } from './dates.js';
+import { dueTextProblem } from './due.js';
+import { periodProblem } from './periods.js';
+import type { RuleId } from './ruleCatalogue.js';
+import {
+  AGGREGATES,
+  APPROVAL_STATUSES,
+  LOCALES,
+  MEETING_KINDS,
+  MODES,
+  MONEY_UNITS,
+  QUALIFIERS,
+  SESSIONS,
+  TASK_STATUSES,
+  type Locale,
+  type MoneyUnit,
+} from './terms.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH_PATTERN = /^\d{4}-\d{2}$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 // Decimal numbers only: no hex, no `.inf`, no `1_000`; a clerk's figure.
 const NUMBER_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
@@ -28,12 +42,6 @@ const isoDate = () =>
     .regex(DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD, like 2020-10-26', abort: true })
     .refine(isCalendarDate, { error: 'is not a real calendar day' });
 
-const month = () =>
-  z
-    .string()
-    .regex(MONTH_PATTERN, { error: 'must be a month written YYYY-MM, like 2020-10', abort: true })
-    .refine(isMonth, { error: 'is not a real month (01 to 12)' });
-
 export const idSchema = z.string().regex(ID_PATTERN, {
   error: 'must be lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
 });
@@ -43,23 +51,81 @@ const metricValue = z.preprocess(
   z.number({ error: 'must be a number, like 540 or 12.5' }),
 );
 
+/**
+ * A whole number written as text (`12`): vote counts, days. A custom issue
+ * carries its rule, so the finding says exactly what is wrong.
+ */
+const wholeNumber = (min: number, max: number, what: string, rule?: RuleId) =>
+  z.union([z.number(), z.string()]).transform((v, ctx) => {
+    const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+    if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
+    const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+    ctx.addIssue({ code: 'custom', message: `must be a whole number of ${what}, ${range}`, input: v, ...(rule ? { params: { rule } } : {}) });
+    return z.NEVER;
+  });
+
+// YAML 1.2's core booleans, read from the failsafe schema's text.
+const BOOLEAN_TEXT: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
+const booleanText = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && Object.hasOwn(BOOLEAN_TEXT, v.trim()) ? BOOLEAN_TEXT[v.trim()] : v),
+    z.boolean({ error: 'must be true or false' }),
+  );
+
 const TaskStatusSchema = z.enum(TASK_STATUSES);
 
-const PersonSchema = z.union([line(), z.strictObject({ name: line(), role: line().nullish() })]);
+const PersonObjectSchema = z.strictObject({ name: line(), role: line().nullish(), organization: line().nullish() });
+const PersonSchema = z.union([line(), PersonObjectSchema]);
+
+/** v2 figure: a mapping with at least one of `value` and `ytd`. */
+const FigureMappingSchema = z
+  .strictObject({
+    value: metricValue.nullish(),
+    ytd: metricValue.nullish(),
+    plan_pct: z.union([metricValue, z.record(idSchema, metricValue)]).nullish(),
+    yoy_pct: metricValue.nullish(),
+    estimate: booleanText().nullish(),
+    qualifier: z.enum(QUALIFIERS).nullish(),
+    unit: z.enum(Object.keys(MONEY_UNITS) as [MoneyUnit, ...MoneyUnit[]]).nullish(),
+  })
+  .refine((f) => (f.value !== undefined && f.value !== null) || (f.ytd !== undefined && f.ytd !== null), {
+    error: 'gives neither "value" nor "ytd": a figure needs the month\'s value, the year-to-date total, or both',
+    params: { rule: 'figure-empty', target: 'key' },
+  });
+
+const FigureSchema = z.union([metricValue, FigureMappingSchema]);
 
 export const ResultSchema = z.strictObject({
   sector: idSchema,
   summary: text(),
-  metrics: z.record(idSchema, metricValue).nullish(),
+  metrics: z.record(idSchema, FigureSchema).nullish(),
 });
+
+// Ten years of days: a deadline is counted day by day, so a count is bounded.
+const MAX_DUE_DAYS = 3660;
+
+/** v2: a deadline counted in days from the day after the meeting. */
+const DueCountSchema = z
+  .strictObject({ working_days: wholeNumber(1, MAX_DUE_DAYS, 'days').nullish(), days: wholeNumber(1, MAX_DUE_DAYS, 'days').nullish() })
+  .refine((d) => (d.working_days === undefined || d.working_days === null) !== (d.days === undefined || d.days === null), {
+    error: 'must give exactly one of "working_days" and "days", like {working_days: 10}',
+  });
+
+const dueText = () =>
+  z.string().superRefine((text, ctx) => {
+    const problem = dueTextProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: text });
+  });
 
 export const TaskSchema = z.strictObject({
   id: idSchema,
   title: line(),
   owner: z.union([idSchema, z.array(idSchema).min(1, { error: 'must name at least one owner' })]),
-  due: isoDate().nullish(),
+  due: z.union([dueText(), DueCountSchema]).nullish(),
+  recurring: booleanText().nullish(),
   sector: idSchema.nullish(),
   status: TaskStatusSchema.nullish().transform((s) => s ?? 'open'),
+  directed_by: line().nullish(),
 });
 
 export const UpdateSchema = z.strictObject({
@@ -70,25 +136,84 @@ export const UpdateSchema = z.strictObject({
 
 const DiscussionSchema = z.strictObject({ speaker: line(), topic: text() });
 
+const DecisionSchema = z.union([
+  text(),
+  z.strictObject({
+    text: text(),
+    document: line().nullish(),
+    vote: z
+      .strictObject({
+        for: wholeNumber(0, Number.MAX_SAFE_INTEGER, 'votes', 'vote-count'),
+        against: wholeNumber(0, Number.MAX_SAFE_INTEGER, 'votes', 'vote-count').nullish(),
+        abstain: wholeNumber(0, Number.MAX_SAFE_INTEGER, 'votes', 'vote-count').nullish(),
+      })
+      .nullish(),
+  }),
+]);
+
+const ReferenceSchema = z.strictObject({ document: line(), title: line().nullish() });
+
+const SignerSchema = z.strictObject({ name: line(), title: line(), on_behalf: line().nullish() });
+
+const NoticeSchema = z.strictObject({
+  number: line(),
+  date: isoDate(),
+  signer: SignerSchema,
+  recipients: z.array(line()).nullish(),
+});
+
+const ApprovalSchema = z.strictObject({
+  status: z
+    .enum(APPROVAL_STATUSES)
+    .nullish()
+    .transform((s) => s ?? 'draft'),
+  approved_by: line().nullish(),
+  approved_on: isoDate().nullish(),
+  notice: NoticeSchema.nullish(),
+});
+
+const AmendmentSchema = z.strictObject({ date: isoDate(), by: line(), reason: text() });
+
+// Its shape, for editors (the JSON Schema); periodProblem says what is wrong in words.
+const PERIOD_PATTERN = /^\d{4}(-\d{2}(\.\.\d{4}-\d{2})?|-Q[1-4]|-H[12])?$/;
+
+const period = () =>
+  z
+    .string()
+    .regex(PERIOD_PATTERN, { error: periodProblem('') ?? '', abort: true })
+    .superRefine((text, ctx) => {
+      const problem = periodProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: text });
+    });
+
 export const RecordSchema = z.strictObject({
   title: line(),
   date: isoDate(),
+  end_date: isoDate().nullish(),
   kind: z
     .enum(MEETING_KINDS)
     .nullish()
     .transform((k) => k ?? 'regular'),
-  period: month().nullish(),
+  period: period().nullish(),
   organization: line().nullish(),
   time: z.string().regex(TIME_PATTERN, { error: 'must be a time written HH:MM, like 14:00' }).nullish(),
+  session: z.enum(SESSIONS).nullish(),
+  mode: z.enum(MODES).nullish(),
   location: line().nullish(),
-  chair: PersonSchema,
-  attendees: z.array(line()).nullish(),
+  chair: z.union([line(), PersonObjectSchema, z.array(PersonSchema).min(1, { error: 'must name at least one person' })]),
+  attendees: z.array(PersonSchema).nullish(),
   recorder: line().nullish(),
   results: z.array(ResultSchema).nullish(),
-  decisions: z.array(text()).nullish(),
+  shortcomings: z.array(text()).nullish(),
+  decisions: z.array(DecisionSchema).nullish(),
   discussion: z.array(DiscussionSchema).nullish(),
+  conclusion: text().nullish(),
   tasks: z.array(TaskSchema).nullish(),
   updates: z.array(UpdateSchema).nullish(),
+  proposals: z.array(text()).nullish(),
+  references: z.array(ReferenceSchema).nullish(),
+  approval: ApprovalSchema.nullish(),
+  amendments: z.array(AmendmentSchema).nullish(),
   tags: z.array(line()).nullish(),
   // Free-form, never validated beyond being a mapping.
   extra: z.record(z.string(), z.unknown()).nullish(),
@@ -111,12 +236,27 @@ const MetricDefinitionSchema = z.strictObject({
     .enum(AGGREGATES)
     .nullish()
     .transform((a) => a ?? 'sum'),
+  // v2: the year's target, in the metric's unit.
+  targets: z.record(z.string().regex(/^\d{4}$/, { error: 'must be a year written YYYY, like 2020' }), metricValue).nullish(),
+});
+
+/** v2: an owner is a name, or a group `{name, members?}` of declared owners. */
+const OwnerSchema = z.union([line(), z.strictObject({ name: line(), members: z.array(idSchema).nullish() })]);
+
+const DocumentsSchema = z.strictObject({
+  parent: line().nullish(),
+  issuer: line().nullish(),
+  code: line().nullish(),
+  report_signer: SignerSchema.nullish(),
+  notice_signer: SignerSchema.nullish(),
+  recipients: z.array(line()).nullish(),
 });
 
 export const ConfigSchema = z.strictObject({
   organization: text().nullish(),
   locale: z.enum(LOCALES).nullish(),
   timezone: text().nullish(),
+  place: line().nullish(),
   paths: z
     .strictObject({
       meetings: relativeFolder()
@@ -132,54 +272,107 @@ export const ConfigSchema = z.strictObject({
     .nullish()
     .transform((p) => p ?? { meetings: 'meetings', reports: 'reports', templates: 'templates' }),
   sectors: z.record(idSchema, line()),
-  owners: z.record(idSchema, line()),
+  owners: z.record(idSchema, OwnerSchema),
+  plans: z.record(idSchema, line()).nullish(),
   metrics: z.record(idSchema, MetricDefinitionSchema),
+  holidays: z.array(isoDate()).nullish(),
+  documents: DocumentsSchema.nullish(),
 });
 
 export type RecordData = z.infer<typeof RecordSchema>;
 export type TaskData = z.infer<typeof TaskSchema>;
 export type UpdateData = z.infer<typeof UpdateSchema>;
+export type FigureData = z.infer<typeof FigureSchema>;
+export type DecisionData = z.infer<typeof DecisionSchema>;
+export type PersonData = z.infer<typeof PersonSchema>;
+export type MetricDefinition = z.infer<typeof MetricDefinitionSchema>;
 type ParsedConfig = z.infer<typeof ConfigSchema>;
 
 /** The config with every default filled in. */
-export interface Config extends Omit<ParsedConfig, 'locale' | 'timezone' | 'organization'> {
+export interface Config extends Omit<ParsedConfig, 'locale' | 'timezone' | 'organization' | 'owners' | 'plans' | 'holidays'> {
   organization: string;
   locale: Locale;
   timezone: string;
+  /** Owner id → name, groups included. */
+  owners: Record<string, string>;
+  // The v2 keys below are set only when the config gives them, so a version 1
+  // config reads as the same value as before.
+  /** v2: group id → its members' ids, for the groups that list members. */
+  groups?: Record<string, string[]>;
+  /** v2: plan id → label. */
+  plans?: Record<string, string>;
+  /** v2: extra days off for working-day deadlines. */
+  holidays?: IsoDate[];
 }
 
-export function withDefaults(parsed: ParsedConfig): Config {
+export function withDefaults({ plans, holidays, ...parsed }: ParsedConfig): Config {
   const locale = parsed.locale ?? 'vi';
+  const owners: Record<string, string> = {};
+  const groups: Record<string, string[]> = {};
+  for (const [id, owner] of Object.entries(parsed.owners)) {
+    owners[id] = typeof owner === 'string' ? owner : owner.name;
+    if (typeof owner !== 'string' && owner.members && owner.members.length > 0) groups[id] = owner.members;
+  }
   return {
     ...parsed,
     organization: parsed.organization ?? '',
     locale,
     // A Vietnamese repository keeps Vietnamese time; otherwise UTC.
     timezone: parsed.timezone ?? (locale === 'vi' ? 'Asia/Ho_Chi_Minh' : 'UTC'),
+    owners,
+    ...(Object.keys(groups).length > 0 ? { groups } : {}),
+    ...(plans ? { plans } : {}),
+    ...(holidays ? { holidays } : {}),
   };
 }
 
-/** Keys a record may have at each level, for "did you mean" suggestions. */
+const keysOf = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
+
+/** Keys a record or the config may have at each level, for "did you mean" suggestions. */
 export const KNOWN_KEYS = {
-  record: Object.keys(RecordSchema.shape),
-  result: Object.keys(ResultSchema.shape),
-  task: Object.keys(TaskSchema.shape),
-  update: Object.keys(UpdateSchema.shape),
-  discussion: Object.keys(DiscussionSchema.shape),
-  chair: ['name', 'role'],
-  config: Object.keys(ConfigSchema.shape),
+  record: keysOf(RecordSchema),
+  result: keysOf(ResultSchema),
+  figure: keysOf(FigureMappingSchema),
+  task: keysOf(TaskSchema),
+  due: keysOf(DueCountSchema),
+  update: keysOf(UpdateSchema),
+  discussion: keysOf(DiscussionSchema),
+  person: keysOf(PersonObjectSchema),
+  decision: ['text', 'document', 'vote'],
+  vote: ['for', 'against', 'abstain'],
+  reference: keysOf(ReferenceSchema),
+  approval: keysOf(ApprovalSchema),
+  notice: keysOf(NoticeSchema),
+  signer: keysOf(SignerSchema),
+  amendment: keysOf(AmendmentSchema),
+  config: keysOf(ConfigSchema),
   paths: ['meetings', 'reports', 'templates'],
-  metric: Object.keys(MetricDefinitionSchema.shape),
+  metric: keysOf(MetricDefinitionSchema),
+  group: ['name', 'members'],
+  documents: keysOf(DocumentsSchema),
 };
 
-export function chairName(chair: RecordData['chair']): string {
-  return typeof chair === 'string' ? chair : chair.name;
+type Person = z.infer<typeof PersonSchema>;
+
+/** The chairs of a meeting, the presiding one first (v2: a list when co-chaired). */
+export function chairsOf(chair: RecordData['chair']): Person[] {
+  return Array.isArray(chair) ? chair : [chair];
 }
 
-export function chairRole(chair: RecordData['chair']): string | undefined {
-  return typeof chair === 'string' ? undefined : (chair.role ?? undefined);
+function personName(person: Person): string {
+  return typeof person === 'string' ? person : person.name;
+}
+
+/** The presiding chair's name. */
+export function chairName(chair: RecordData['chair']): string {
+  return personName(chairsOf(chair)[0]!);
 }
 
 export function ownersOf(task: TaskData): string[] {
   return Array.isArray(task.owner) ? task.owner : [task.owner];
+}
+
+/** A decision's text, whether written as text or (v2) as `{text, document?, vote?}`. */
+export function decisionText(decision: DecisionData): string {
+  return typeof decision === 'string' ? decision : decision.text;
 }

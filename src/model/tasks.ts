@@ -3,6 +3,7 @@
 // history for `meet log` (TaskLog, TaskHistory). The task as written in a
 // record is TaskData (schema.ts); as a report shows it, ReportTask (report.ts).
 import type { IsoDate, Month } from './dates.js';
+import type { DueWritten } from './due.js';
 import type { MeetingRecord } from './record.js';
 import type { TaskStatus } from './terms.js';
 
@@ -13,11 +14,22 @@ interface TaskChange {
   note?: string;
 }
 
-export interface TaskState {
+/** What every view of a task says of its deadline and who gave it (v2). */
+export interface TaskTerms {
+  /** The last day `due` stands for (the resolved deadline). */
+  due?: IsoDate;
+  /** `due` as written: a date, `2020-11`, `2020-Q4`, `2020`, or `{working_days: N}` / `{days: N}`. */
+  dueAsWritten?: DueWritten;
+  /** Standing work ("thường xuyên"): no deadline, never overdue. */
+  recurring?: boolean;
+  /** Who gave the directive, when not the chair. */
+  directedBy?: string;
+}
+
+export interface TaskState extends TaskTerms {
   id: string;
   title: string;
   owners: string[];
-  due?: IsoDate;
   sector?: string;
   /** The meeting that assigned it. */
   meeting: MeetingRecord;
@@ -27,12 +39,11 @@ export interface TaskState {
 }
 
 /** One line of the list: a task's state on the list's day. */
-export interface TaskRow {
+export interface TaskRow extends TaskTerms {
   id: string;
   title: string;
   /** Owner ids, the lead first. */
   owners: string[];
-  due?: IsoDate;
   sector?: string;
   status: TaskStatus;
   /** 0 when not overdue. */
@@ -55,7 +66,7 @@ export type TaskSort = 'due' | 'owner' | 'id';
 export interface TaskList {
   /** The day the states are read on. */
   day: IsoDate;
-  /** Set when the list is "at the end of" this month. */
+  /** Set when the list is "as of" this month (its `day` is the month's "as of" day). */
   month?: Month;
   rows: TaskRow[];
 }
@@ -79,11 +90,10 @@ interface TaskLogEntry {
   note?: string;
 }
 
-export interface TaskLog {
+export interface TaskLog extends TaskTerms {
   id: string;
   title: string;
   owners: string[];
-  due?: IsoDate;
   /** The state after the last entry. */
   status: TaskStatus;
   entries: TaskLogEntry[];

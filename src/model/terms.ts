@@ -5,7 +5,20 @@ export const TASK_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const
 export const MEETING_KINDS = ['regular', 'extraordinary', 'thematic'] as const;
 export const LOCALES = ['vi', 'en'] as const;
 export const AGGREGATES = ['sum', 'last'] as const;
+/** v2: when a meeting was held, when its time is not known ("chiều 26/10"). */
+export const SESSIONS = ['morning', 'afternoon', 'evening', 'all-day'] as const;
+/** v2: "họp trực tuyến" is online. */
+export const MODES = ['in-person', 'online', 'hybrid'] as const;
+/** v2: "trên", "khoảng", "dưới" before a figure. */
+export const QUALIFIERS = ['at-least', 'about', 'at-most'] as const;
+/** v2: the units a figure may be written in when not its metric's own, and what each is in đồng. */
+export const MONEY_UNITS = { đồng: 0, 'nghìn đồng': 3, 'triệu đồng': 6, 'tỷ đồng': 9 } as const;
+export const APPROVAL_STATUSES = ['draft', 'approved'] as const;
 
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export type Locale = (typeof LOCALES)[number];
+export type Session = (typeof SESSIONS)[number];
+export type MeetingMode = (typeof MODES)[number];
+export type Qualifier = (typeof QUALIFIERS)[number];
+export type MoneyUnit = keyof typeof MONEY_UNITS;

@@ -10,6 +10,7 @@ import { NOT_PLAIN, readPlainYaml } from './plainYaml.js';
 import { locateInYaml, parseYaml } from './yamlDocument.js';
 import type { Locate, MeetingRecord, Position } from '../model/record.js';
 import { clip } from '../model/text.js';
+import { didYouMean } from '../domain/suggest.js';
 
 export interface RecordParse {
   record?: MeetingRecord;
@@ -292,6 +293,19 @@ export function parseConfig(bytes: Uint8Array, file: string): ConfigParse {
       finding(file, 'config-invalid', `"timezone" is "${config.timezone}", which is not an IANA time zone like Asia/Ho_Chi_Minh`, parsed.locate(['timezone'])),
     );
     return { findings, locate: parsed.locate };
+  }
+  for (const [group, members] of Object.entries(config.groups ?? {})) {
+    members.forEach((member, k) => {
+      const at = parsed.locate(['owners', group, 'members', k]);
+      if (!Object.hasOwn(config.owners, member)) {
+        const suggestion = didYouMean(member, Object.keys(config.owners));
+        findings.push(finding(file, 'unknown-owner', `The group "${group}" lists "${member}", which is not declared under "owners".${suggestion}`, at));
+      } else if (Object.hasOwn(config.groups ?? {}, member)) {
+        findings.push(
+          finding(file, 'group-member', `The group "${group}" lists "${member}", which is itself a group; a group's members are owners, not groups`, at),
+        );
+      }
+    });
   }
   for (const [id, metric] of Object.entries(config.metrics)) {
     if (!Object.hasOwn(config.sectors, metric.sector)) {

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { KNOWN_KEYS } from '../model/schema.js';
 import { didYouMean, nearest } from '../domain/suggest.js';
-import { type RuleId } from '../model/ruleCatalogue.js';
+import type { RuleId } from '../model/ruleCatalogue.js';
 import type { PropertyPath } from '../model/record.js';
 import { clip } from '../model/text.js';
 
@@ -14,12 +14,14 @@ export interface LocatedIssue {
   target: 'key' | 'value';
   /** For an unknown key: the known key it is probably a typo of. */
   suggestion?: string;
+  /** Set on a check of a whole mapping (a refinement), rather than of one value. */
+  fromRefinement?: true;
 }
 
 type Issue = z.core.$ZodIssue;
 type Kind = 'record' | 'config';
 
-const DATE_KEYS = new Set(['date', 'due']);
+const DATE_KEYS = new Set(['date', 'due', 'end_date', 'approved_on', 'holidays']);
 
 export function describeIssues(issues: readonly Issue[], kind: Kind): LocatedIssue[] {
   const out: LocatedIssue[] = [];
@@ -27,7 +29,12 @@ export function describeIssues(issues: readonly Issue[], kind: Kind): LocatedIss
   // `ower: x` is one mistake, not two: when an unknown key is a likely typo
   // of a missing required key, "owner is missing" says nothing new.
   const typos = new Set(out.filter((i) => i.rule === 'unknown-key' && i.suggestion).map((i) => JSON.stringify([...i.path.slice(0, -1), i.suggestion])));
-  return out.filter((i) => !(i.rule === 'required-key' && typos.has(JSON.stringify(i.path))));
+  // Likewise a check of the whole mapping ("neither value nor ytd") says nothing
+  // new when one of its keys is unknown (`ytdd: 5`): the unknown key is the mistake.
+  const withUnknownKeys = new Set(out.filter((i) => i.rule === 'unknown-key').map((i) => JSON.stringify(i.path.slice(0, -1))));
+  return out.filter(
+    (i) => !(i.rule === 'required-key' && typos.has(JSON.stringify(i.path))) && !(i.fromRefinement && withUnknownKeys.has(JSON.stringify(i.path))),
+  );
 }
 
 function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: LocatedIssue[]): void {
@@ -85,6 +92,20 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
         message: `The id "${String(key)}" ${issue.issues[0]?.message ?? 'is not a valid id'}`,
         path,
         target: 'key',
+      });
+      return;
+    }
+    case 'custom': {
+      // A rule of its own, named by the schema (figure-empty, vote-count).
+      const params = (issue as { params?: { rule?: RuleId; target?: 'key' | 'value' } }).params;
+      const mapping = typeof input === 'object' && input !== null;
+      const message = mapping ? `"${key}" ${issue.message}` : `"${key}" is ${quote(input)}, which ${issue.message}`.replace('which must', 'but it must');
+      out.push({
+        rule: params?.rule ?? (DATE_KEYS.has(String(key)) ? 'invalid-date' : 'invalid-value'),
+        message,
+        path,
+        target: params?.target ?? 'value',
+        ...(mapping ? { fromRefinement: true as const } : {}),
       });
       return;
     }
@@ -182,46 +203,73 @@ function lastKey(path: PropertyPath): string | number {
   return path[path.length - 1] ?? '';
 }
 
-function knownKeysAt(path: PropertyPath, kind: Kind): string[] {
-  if (kind === 'config') {
-    if (path[0] === 'paths') return KNOWN_KEYS.paths;
-    if (path[0] === 'metrics') return KNOWN_KEYS.metric;
-    return KNOWN_KEYS.config;
-  }
-  switch (path[0]) {
-    case 'results':
-      return KNOWN_KEYS.result;
-    case 'tasks':
-      return KNOWN_KEYS.task;
-    case 'updates':
-      return KNOWN_KEYS.update;
-    case 'discussion':
-      return KNOWN_KEYS.discussion;
-    case 'chair':
-      return KNOWN_KEYS.chair;
-    default:
-      return KNOWN_KEYS.record;
-  }
+/** The path with list indexes as "#" and the ids of id-keyed maps as "*": "results.#.metrics.*". */
+function pathShape(path: PropertyPath, kind: Kind): string {
+  const idKeyed = kind === 'config' ? new Set(['owners', 'metrics', 'sectors', 'plans', 'targets']) : new Set(['metrics', 'plan_pct', 'extra']);
+  return path.map((part, i) => (typeof part === 'number' ? '#' : i > 0 && idKeyed.has(String(path[i - 1])) ? '*' : part)).join('.');
+}
+
+const RECORD_KEYS: [RegExp, readonly string[]][] = [
+  [/^results\.#\.metrics\.\*$/, KNOWN_KEYS.figure],
+  [/^results\.#$/, KNOWN_KEYS.result],
+  [/^tasks\.#\.due$/, KNOWN_KEYS.due],
+  [/^tasks\.#$/, KNOWN_KEYS.task],
+  [/^updates\.#$/, KNOWN_KEYS.update],
+  [/^discussion\.#$/, KNOWN_KEYS.discussion],
+  [/^(chair|chair\.#|attendees\.#)$/, KNOWN_KEYS.person],
+  [/^decisions\.#\.vote$/, KNOWN_KEYS.vote],
+  [/^decisions\.#$/, KNOWN_KEYS.decision],
+  [/^references\.#$/, KNOWN_KEYS.reference],
+  [/^approval\.notice\.signer$/, KNOWN_KEYS.signer],
+  [/^approval\.notice$/, KNOWN_KEYS.notice],
+  [/^approval$/, KNOWN_KEYS.approval],
+  [/^amendments\.#$/, KNOWN_KEYS.amendment],
+];
+
+const CONFIG_KEYS: [RegExp, readonly string[]][] = [
+  [/^paths$/, KNOWN_KEYS.paths],
+  [/^metrics\.\*$/, KNOWN_KEYS.metric],
+  [/^owners\.\*$/, KNOWN_KEYS.group],
+  [/^documents\.(report_signer|notice_signer)$/, KNOWN_KEYS.signer],
+  [/^documents$/, KNOWN_KEYS.documents],
+];
+
+function knownKeysAt(path: PropertyPath, kind: Kind): readonly string[] {
+  const shape = pathShape(path, kind);
+  const table = kind === 'config' ? CONFIG_KEYS : RECORD_KEYS;
+  return table.find(([pattern]) => pattern.test(shape))?.[1] ?? (kind === 'config' ? KNOWN_KEYS.config : KNOWN_KEYS.record);
 }
 
 function placeName(path: PropertyPath, kind: Kind): string {
   if (kind === 'config') {
     if (path[0] === 'paths') return '"paths"';
     if (path[0] === 'metrics') return `the metric "${String(path[1])}"`;
+    if (path[0] === 'owners') return `the owner "${String(path[1])}"`;
+    if (path[0] === 'documents') return path.length > 1 ? `"documents.${String(path[1])}"` : '"documents"';
     return 'meet.config.yaml';
   }
   const index = typeof path[1] === 'number' ? ` #${path[1] + 1}` : '';
   switch (path[0]) {
     case 'results':
-      return `result${index}`;
+      return path[2] === 'metrics' && path.length > 3 ? `the figure "${String(path[3])}" of result${index}` : `result${index}`;
     case 'tasks':
-      return `task${index}`;
+      return path[2] === 'due' ? `the "due" of task${index}` : `task${index}`;
     case 'updates':
       return `update${index}`;
     case 'discussion':
       return `discussion entry${index}`;
     case 'chair':
-      return '"chair"';
+      return index ? `chair${index}` : '"chair"';
+    case 'attendees':
+      return `attendee${index}`;
+    case 'decisions':
+      return path[2] === 'vote' ? `the vote of decision${index}` : `decision${index}`;
+    case 'references':
+      return `reference${index}`;
+    case 'approval':
+      return path[1] === 'notice' ? (path[2] === 'signer' ? 'the signer of the notice' : 'the notice') : '"approval"';
+    case 'amendments':
+      return `amendment${index}`;
     default:
       return 'the record';
   }

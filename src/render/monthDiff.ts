@@ -3,7 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Month } from '../model/dates.js';
 import type { DiffTask, MonthDiff } from '../domain/monthDiff.js';
-import { formatDate, formatDay, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
+import { formatDate, formatDay, formatDue, formatExact, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import { markdownCell, markdownTable, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 
@@ -13,7 +13,7 @@ export interface DiffRenderOptions {
 }
 
 type TaskCategory = keyof MonthDiff['tasks'];
-const CATEGORIES: readonly TaskCategory[] = ['opened', 'closed', 'carried', 'newlyOverdue'];
+const CATEGORIES: readonly TaskCategory[] = ['opened', 'closed', 'dropped', 'carried', 'newlyOverdue'];
 
 interface DiffWords {
   title: (from: Month, to: Month) => string;
@@ -27,6 +27,8 @@ interface DiffWords {
   decisionsOf: (month: Month) => string;
   none: string;
   unknown: string;
+  /** After a change in percentage points. */
+  points: string;
   days: (n: number) => string;
   columns: {
     id: string;
@@ -53,17 +55,19 @@ const DIFF_WORDS: Record<Locale, DiffWords> = {
     asOf: (fromDay, toDay) => `Tình trạng nhiệm vụ tính đến hết ${formatDay('vi', fromDay)} và ${formatDay('vi', toDay)}.`,
     heading: {
       opened: 'Nhiệm vụ mới giao',
-      closed: 'Nhiệm vụ đã hoàn thành hoặc không thực hiện',
+      closed: 'Nhiệm vụ đã hoàn thành',
+      dropped: 'Nhiệm vụ dừng thực hiện',
       carried: 'Nhiệm vụ chuyển tiếp',
       newlyOverdue: 'Nhiệm vụ mới quá hạn',
     },
-    counted: { opened: 'mới giao', closed: 'hoàn thành hoặc không thực hiện', carried: 'chuyển tiếp', newlyOverdue: 'mới quá hạn' },
+    counted: { opened: 'mới giao', closed: 'hoàn thành', dropped: 'dừng thực hiện', carried: 'chuyển tiếp', newlyOverdue: 'mới quá hạn' },
     tasks: 'Nhiệm vụ',
     metrics: 'Chỉ tiêu',
     meetingsOf: (month) => `Hội nghị ${formatMonth('vi', month)}`,
     decisionsOf: (month) => `Quyết định của các hội nghị ${formatMonth('vi', month)}`,
     none: 'Không có.',
     unknown: '—',
+    points: ' điểm %',
     days: (n) => `${n} ngày`,
     columns: {
       id: 'Mã',
@@ -88,17 +92,19 @@ const DIFF_WORDS: Record<Locale, DiffWords> = {
     asOf: (fromDay, toDay) => `Task states at the end of ${formatDay('en', fromDay)} and ${formatDay('en', toDay)}.`,
     heading: {
       opened: 'Tasks opened',
-      closed: 'Tasks closed (done or dropped)',
+      closed: 'Tasks closed (done)',
+      dropped: 'Tasks dropped',
       carried: 'Tasks carried over',
       newlyOverdue: 'Tasks newly overdue',
     },
-    counted: { opened: 'opened', closed: 'closed', carried: 'carried over', newlyOverdue: 'newly overdue' },
+    counted: { opened: 'opened', closed: 'closed', dropped: 'dropped', carried: 'carried over', newlyOverdue: 'newly overdue' },
     tasks: 'Tasks',
     metrics: 'Metrics',
     meetingsOf: (month) => `Meetings of ${formatMonth('en', month)}`,
     decisionsOf: (month) => `Decisions of ${formatMonth('en', month)}`,
     none: 'None.',
     unknown: '—',
+    points: ' pp',
     days: (n) => (n === 1 ? '1 day' : `${n} days`),
     columns: {
       id: 'ID',
@@ -130,6 +136,9 @@ export function renderDiffJson(diff: MonthDiff): string {
     ownerNames: t.ownerNames,
     sector: t.sector ?? null,
     due: t.due ?? null,
+    dueAsWritten: t.dueAsWritten ?? null,
+    recurring: t.recurring ?? false,
+    directedBy: t.directedBy ?? null,
     status: t.status,
     statusBefore: t.statusBefore ?? null,
     overdueDays: t.overdueDays,
@@ -141,6 +150,7 @@ export function renderDiffJson(diff: MonthDiff): string {
     tasks: {
       opened: diff.tasks.opened.map(task),
       closed: diff.tasks.closed.map(task),
+      dropped: diff.tasks.dropped.map(task),
       carried: diff.tasks.carried.map(task),
       newlyOverdue: diff.tasks.newlyOverdue.map(task),
     },
@@ -153,6 +163,8 @@ export function renderDiffJson(diff: MonthDiff): string {
       to: m.to ?? null,
       change: m.change ?? null,
       percent: m.percent ?? null,
+      points: m.points ?? null,
+      organization: m.organization,
     })),
     meetings: diff.meetings.map((m) => ({ date: m.date, kind: m.kind, title: m.title, chair: m.chair, file: m.file })),
     decisions: diff.decisions.map((d) => ({ text: d.text, date: d.date, file: d.file })),
@@ -171,19 +183,21 @@ function statusCell(locale: Locale, task: DiffTask): string {
   return task.statusBefore && task.statusBefore !== task.status ? `${labels[task.statusBefore]} → ${labels[task.status]}` : labels[task.status];
 }
 
+/** With its sign; every digit unless `fractionDigits` says. */
 function signed(locale: Locale, value: number, fractionDigits?: number): string {
-  return `${value > 0 ? '+' : ''}${formatNumber(locale, value, fractionDigits)}`;
+  return `${value > 0 ? '+' : ''}${fractionDigits === undefined ? formatExact(locale, value) : formatNumber(locale, value, fractionDigits)}`;
 }
 
 function metricCells(locale: Locale, metric: MonthDiff['metrics'][number]): string[] {
   const w = DIFF_WORDS[locale];
-  const number = (v: number | undefined) => (v === undefined ? w.unknown : formatNumber(locale, v));
+  const number = (v: number | undefined) => (v === undefined ? w.unknown : formatExact(locale, v));
+  const change = metric.change === undefined ? w.unknown : `${signed(locale, metric.change)}${metric.points !== undefined ? w.points : ''}`;
   return [
-    metric.label,
+    metric.organization ? `${metric.label} (${metric.organization})` : metric.label,
     metric.unit ?? '',
     number(metric.from),
     number(metric.to),
-    metric.change === undefined ? w.unknown : signed(locale, metric.change),
+    change,
     metric.percent === undefined ? w.unknown : `${signed(locale, metric.percent, 1)}%`,
   ];
 }
@@ -222,7 +236,7 @@ export function renderDiffText(diff: MonthDiff, options: DiffRenderOptions, c: C
     const [header, ...lines] = textTable(columns, rows).split('\n');
     return [c.dim(header!), ...lines.map((l) => (paint ? paint(l) : l))].join('\n');
   };
-  const paintOf: Partial<Record<TaskCategory, ChalkInstance>> = { closed: c.green, newlyOverdue: c.red };
+  const paintOf: Partial<Record<TaskCategory, ChalkInstance>> = { closed: c.green, dropped: c.dim, newlyOverdue: c.red };
 
   const out: string[] = [];
   out.push(c.bold(`${w.title(diff.from, diff.to)}${options.organization ? ` — ${options.organization}` : ''}`));
@@ -243,7 +257,7 @@ export function renderDiffText(diff: MonthDiff, options: DiffRenderOptions, c: C
     const heading = `${w.heading[category]} (${tasks.length})`;
     const rows = tasks.map((t) => [
       t.id,
-      t.due ? formatDate(locale, t.due) : '',
+      formatDue(locale, t),
       statusCell(locale, t),
       t.overdueDays > 0 ? w.days(t.overdueDays) : '',
       t.owners.join(', '),
@@ -297,7 +311,7 @@ export function renderDiffMarkdown(diff: MonthDiff, options: DiffRenderOptions):
       t.id,
       t.title,
       t.ownerNames.join(', '),
-      t.due ? formatDate(locale, t.due) : '',
+      formatDue(locale, t),
       statusCell(locale, t),
       t.overdueDays > 0 ? w.days(t.overdueDays) : '',
     ]);

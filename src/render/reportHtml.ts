@@ -8,8 +8,25 @@ import { escapeHtml as e } from './html/escape.js';
 import { MAX_BODY_CHARS, renderSafeMarkdown } from './html/sanitize.js';
 import { REPORT_CSS } from './html/styles.js';
 import { HTML_WORDS } from './html/words.js';
-import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
-import { formatSigned, formatValue, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
+import { formatDate, formatDue, formatNumber, KIND_LABELS, SESSION_LABELS, STATUS_LABELS } from './locale.js';
+import {
+  asOfOf,
+  decisionLine,
+  meetingChairs,
+  meetingDays,
+  meetingDetails,
+  meetingTitle,
+  metricTable,
+  otherOrganizations,
+  ownerColumns,
+  REPORT_WORDS,
+  shownTaskLists,
+  spanTable,
+  tasksOf,
+  UNKNOWN,
+  type TaskListKey,
+} from './reportWords.js';
+import type { Column } from './table.js';
 
 // Nothing may load: no script runs, no request leaves, even if a tag slipped through.
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
@@ -40,7 +57,7 @@ export function renderReportHtml(report: Report): string {
 <main class="page">
 ${masthead(report)}
 <h1>${e(title)}</h1>
-<p class="period">${e(HTML_WORDS[locale].period(formatDate(locale, firstDayOf(report.month)), formatDate(locale, lastDayOf(report.month))))}</p>
+<p class="period">${e(HTML_WORDS[locale].period(formatDate(locale, firstDayOf(report.month)), formatDate(locale, lastDayOf(report.month))))}${asOfOf(report) === lastDayOf(report.month) ? '' : `<span class="sub">${e(HTML_WORDS[locale].asOf(formatDate(locale, asOfOf(report))))}</span>`}</p>
 ${keyFigures(report)}
 ${sections.join('\n')}
 ${appendix(report)}
@@ -75,25 +92,26 @@ function keyFigures(report: Report): string {
   return `<ul class="figures" aria-label="${e(html.keyFigures)}">
 ${figure(html.meetings, report.meetings.length)}
 ${figure(html.decisions, report.decisions.length)}
-${TASK_LIST_KEYS.filter((key) => key !== 'carried')
-  .map((key) => figure(counts[key], report.tasks[key].length, key === 'overdue'))
+${shownTaskLists(report)
+  .filter((key) => key !== 'carried' && key !== 'recurring')
+  .map((key) => figure(counts[key], tasksOf(report, key).length, key === 'overdue'))
   .join('\n')}
 </ul>`;
 }
 
-function table(headers: { text: string; className?: string }[], rows: string[]): string {
+function table(headers: { text: string; className?: string }[], rows: string[], className?: string): string {
   const head = headers.map((h) => `<th${h.className ? ` class="${h.className}"` : ''}>${e(h.text)}</th>`).join('');
-  return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+  return `<table${className ? ` class="${className}"` : ''}>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 }
 
 function meetingsTable(report: Report): string {
   const { locale } = report;
   const c = REPORT_WORDS[locale].meetingColumns;
   const rows = report.meetings.map((m, i) => {
-    const where = [m.time, m.location].filter(Boolean).join(' · ');
-    return `<tr><td class="num">${i + 1}</td><td class="date">${e(formatDate(locale, m.date))}</td><td>${e(KIND_LABELS[locale][m.kind])}</td><td>${e(m.title)}${where ? `<span class="sub">${e(where)}</span>` : ''}</td><td>${e(m.chair)}${m.chairRole ? `<span class="sub">${e(m.chairRole)}</span>` : ''}</td></tr>`;
+    const where = [m.session && !m.time ? SESSION_LABELS[locale][m.session] : '', m.time, m.location].filter(Boolean).join(' · ');
+    return `<tr><td class="num">${i + 1}</td><td class="date">${e(meetingDays(locale, m))}</td><td>${e(KIND_LABELS[locale][m.kind])}</td><td>${e(meetingTitle(report, m))}${where ? `<span class="sub">${e(where)}</span>` : ''}</td><td>${e(meetingChairs(m))}${m.chairRole ? `<span class="sub">${e(m.chairRole)}</span>` : ''}</td></tr>`;
   });
-  return table(
+  return `${table(
     [
       { text: HTML_WORDS[locale].number, className: 'num w-no' },
       { text: c.date, className: 'w-date' },
@@ -102,7 +120,24 @@ function meetingsTable(report: Report): string {
       { text: c.chair, className: 'w-task' },
     ],
     rows,
-  );
+  )}${meetingsDetails(report)}`;
+}
+
+/** Under the table, what each record says beyond it: attendees, discussion, conclusion… */
+function meetingsDetails(report: Report): string {
+  const blocks = report.meetings.flatMap((m) => {
+    const details = meetingDetails(report, m);
+    if (details.length === 0) return [];
+    const items = details.map((d) =>
+      d.text !== undefined
+        ? `<dt>${e(d.label)}</dt><dd>${e(d.text)}</dd>`
+        : `<dt>${e(d.label)}</dt><dd><ul>${d.items!.map((item) => `<li>${e(item)}</li>`).join('')}</ul></dd>`,
+    );
+    return [
+      `<div class="meeting-details">\n<p class="decision-source">${e(`${m.title} (${formatDate(report.locale, m.date)})`)}</p>\n<dl>${items.join('')}</dl>\n</div>`,
+    ];
+  });
+  return blocks.length === 0 ? '' : `\n${blocks.join('\n')}`;
 }
 
 function results(report: Report): string {
@@ -120,31 +155,53 @@ function results(report: Report): string {
     return out.join('\n');
   });
   // A metric whose sector has no results section still belongs in the report.
-  const others = report.metrics.filter((m) => !shown.has(m.id));
+  const others = report.metrics.filter((m) => !shown.has(m.id) && !m.organization);
   if (others.length > 0) parts.push(`<h3>${e(HTML_WORDS[locale].otherMetrics)}</h3>\n${metricsTable(report, others)}`);
+  // Another organization's figures, and those of spans of several months, are never mixed in.
+  for (const organization of otherOrganizations(report)) {
+    const metrics = report.metrics.filter((m) => m.organization === organization);
+    parts.push(`<h3>${e(REPORT_WORDS[locale].otherFigures(organization))}</h3>\n${metricsTable(report, metrics)}`);
+  }
+  for (const span of report.spans ?? []) {
+    const { columns, rows } = spanTable(report, span, (text) => text);
+    const heading = REPORT_WORDS[locale].spanFigures(span.period, span.organization ?? undefined);
+    parts.push(`<h3>${e(heading)}</h3>\n${htmlTable(columns, rows, ['w-label', 'w-unit', 'w-value'])}`);
+  }
   return parts.join('\n');
+}
+
+/** A table of metricTable/spanTable cells: right-aligned columns as numbers, the first value bold; `widths` name the first columns' classes. */
+function htmlTable(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  widths: readonly string[],
+  extra?: { header: { text: string; className: string }; cells: string[] },
+): string {
+  // Columns past `widths` (ytd, shares of plans, same period) take what is left.
+  const classOf = (i: number) => [columns[i]!.align === 'right' ? 'num' : '', widths[i] ?? ''].filter(Boolean).join(' ');
+  const body = rows.map((row, r) => {
+    const cells = row.map((cell, i) => {
+      const cls = columns[i]!.align === 'right' ? ' class="num"' : '';
+      return `<td${cls}>${i === 2 ? `<strong>${e(cell)}</strong>` : e(cell)}</td>`;
+    });
+    return `<tr>${cells.join('')}${extra ? extra.cells[r] : ''}</tr>`;
+  });
+  // Many columns (v2 figures): a smaller type, so the table keeps to the page.
+  const dense = columns.length + (extra ? 1 : 0) > 8 ? 'dense' : undefined;
+  return table([...columns.map((c, i) => ({ text: c.header, className: classOf(i) })), ...(extra ? [extra.header] : [])], body, dense);
 }
 
 function metricsTable(report: Report, metrics: readonly ReportMetric[]): string {
   const { locale } = report;
-  const words = REPORT_WORDS[locale];
-  const c = words.metricColumns;
-  const rows = metrics.map((m) => {
-    const index = report.metrics.findIndex((r) => r.id === m.id);
-    return `<tr><td>${e(m.label)}</td><td>${e(m.unit ?? '')}</td><td class="num"><strong>${e(formatValue(locale, m.value))}</strong></td><td class="num">${e(formatValue(locale, m.previous))}</td><td class="num">${e(formatSigned(locale, m.change))}</td><td class="num">${e(formatSigned(locale, m.percent, '%'))}</td><td class="chart-cell">${trendSparkline(m, locale, `${index >= 0 ? index : 'x'}-${m.id}`)}</td></tr>`;
+  const { columns, rows } = metricTable(report, metrics, (text) => text);
+  const widths = ['w-label', 'w-unit', 'w-value', 'w-value', 'w-change', 'w-change'];
+  // An A4 page holds the trend beside two more columns (ytd, a share); past that the figures come first.
+  if (columns.length > widths.length + 2) return htmlTable(columns, rows, ['w-label']);
+  const charts = metrics.map((m) => {
+    const index = report.metrics.indexOf(m);
+    return `<td class="chart-cell">${trendSparkline(m, locale, `${index >= 0 ? index : 'x'}-${m.id}`)}</td>`;
   });
-  return table(
-    [
-      { text: c.label },
-      { text: c.unit, className: 'w-unit' },
-      { text: words.monthColumn(report.month), className: 'num w-value' },
-      { text: words.monthColumn(report.previousMonth), className: 'num w-value' },
-      { text: c.change, className: 'num w-change' },
-      { text: c.percent, className: 'num w-change' },
-      { text: HTML_WORDS[locale].trend, className: 'center w-chart' },
-    ],
-    rows,
-  );
+  return htmlTable(columns, rows, widths, { header: { text: HTML_WORDS[locale].trend, className: 'center w-chart' }, cells: charts });
 }
 
 function decisions(report: Report): string {
@@ -152,7 +209,7 @@ function decisions(report: Report): string {
   const files = [...new Set(report.decisions.map((d) => d.file))];
   let n = 0;
   const list = (file: string) => {
-    const items = report.decisions.filter((d) => d.file === file).map((d) => `<li value="${++n}">${e(d.text)}</li>`);
+    const items = report.decisions.filter((d) => d.file === file).map((d) => `<li value="${++n}">${e(decisionLine(locale, d))}</li>`);
     return `<ol class="decisions">\n${items.join('\n')}\n</ol>`;
   };
   if (files.length === 1) return list(files[0]!);
@@ -176,8 +233,8 @@ function tasks(report: Report): string {
       `<figure class="chart-figure">\n${historyChart(report.history, locale, report.month)}\n<figcaption>${e(HTML_WORDS[locale].historyTitle)}</figcaption>\n</figure>`,
     );
   }
-  TASK_LIST_KEYS.forEach((key, i) => {
-    const list = report.tasks[key];
+  shownTaskLists(report).forEach((key, i) => {
+    const list = tasksOf(report, key);
     out.push(`<h3 id="tasks-${key}">4.${i + 1}. ${e(lists[key])} (${e(formatNumber(locale, list.length))})</h3>`);
     out.push(list.length === 0 ? empty(words.empty.tasks) : taskTable(report, key, list));
   });
@@ -193,10 +250,10 @@ function taskTable(report: Report, key: TaskListKey, list: readonly ReportTask[]
     const cells = [
       `<td class="num">${i + 1}</td>`,
       // The latest update's note reads best under the title: a column of its own would be too narrow on A4.
-      `<td>${e(t.title)}${t.note ? `<span class="task-note">${e(words.note)}: ${e(t.note)}</span>` : ''}<span class="sub">${e(HTML_WORDS[locale].assignedOn(formatDate(locale, t.meeting.date)))} · <span class="id">${e(t.id)}</span></span></td>`,
+      `<td>${e(t.title)}${t.note ? `<span class="task-note">${e(words.note)}: ${e(t.note)}</span>` : ''}<span class="sub">${e(HTML_WORDS[locale].assignedOn(formatDate(locale, t.meeting.date)))}${t.directedBy ? ` · ${e(words.directedBy)}: ${e(t.directedBy)}` : ''} · <span class="id">${e(t.id)}</span></span></td>`,
       `<td>${e(t.ownerNames[0] ?? '')}</td>`,
       `<td>${e(t.ownerNames.slice(1).join(', '))}</td>`,
-      `<td class="date">${e(t.due ? formatDate(locale, t.due) : UNKNOWN)}</td>`,
+      `<td class="date">${e(formatDue(locale, t, UNKNOWN))}</td>`,
       ...(isOverdueList ? [`<td class="num late">${e(words.days(t.overdueDays))}</td>`] : []),
       `<td><span class="status status-${t.status}">${e(STATUS_LABELS[locale][t.status])}</span></td>`,
     ];
@@ -219,19 +276,18 @@ function taskTable(report: Report, key: TaskListKey, list: readonly ReportTask[]
 function owners(report: Report): string {
   const { locale } = report;
   const words = REPORT_WORDS[locale];
-  const c = words.ownerColumns;
   const n = (value: number) => e(formatNumber(locale, value));
-  const rows = report.owners.map(
-    (o, i) =>
-      `<tr${o.overdue > 0 ? ' class="overdue"' : ''}><td class="num">${i + 1}</td><td>${e(o.name)}</td><td class="num">${n(o.assigned)}</td><td class="num">${n(o.completed)}</td><td class="num">${n(o.open)}</td><td class="num${o.overdue > 0 ? ' late' : ''}">${n(o.overdue)}</td></tr>`,
-  );
+  const { columns, counts } = ownerColumns(report);
+  const rows = report.owners.map((o, i) => {
+    const values = counts(o);
+    // The last count is the overdue one.
+    const cells = values.map((v, k) => `<td class="num${k === values.length - 1 && o.overdue > 0 ? ' late' : ''}">${n(v)}</td>`);
+    return `<tr${o.overdue > 0 ? ' class="overdue"' : ''}><td class="num">${i + 1}</td><td>${e(o.name)}</td>${cells.join('')}</tr>`;
+  });
   const head = [
     { text: HTML_WORDS[locale].number, className: 'num w-no' },
-    { text: c.owner },
-    { text: c.assigned, className: 'num w-count' },
-    { text: c.completed, className: 'num w-count' },
-    { text: c.open, className: 'num w-count' },
-    { text: c.overdue, className: 'num w-count' },
+    { text: columns[0]!.header },
+    ...columns.slice(1).map((c) => ({ text: c.header, className: 'num w-count' })),
   ];
   return `${table(head, rows)}\n<p class="note">${e(words.ownerNote)}</p>`;
 }

@@ -1,7 +1,8 @@
 // The monthly report as JSON for scripts (documented in docs/report-json.md).
 // The shape is stable: every key is always present, unknown values are null,
 // dates are ISO and numbers plain, whatever the locale.
-import type { Report, ReportMetric, ReportTask } from '../model/report.js';
+import { lastDayOf } from '../model/dates.js';
+import type { FigureFacts, Report, ReportDecision, ReportMeeting, ReportMetric, ReportPerson, ReportTask } from '../model/report.js';
 
 /** Bumped only when a key is removed or changes meaning; new keys may appear. */
 export const REPORT_JSON_VERSION = 1;
@@ -13,11 +14,25 @@ function task(t: ReportTask) {
     owners: t.owners,
     ownerNames: t.ownerNames,
     due: t.due ?? null,
+    dueAsWritten: t.dueAsWritten ?? null,
+    recurring: t.recurring ?? false,
+    directedBy: t.directedBy ?? null,
     sector: t.sector ?? null,
     status: t.status,
     overdueDays: t.overdueDays,
     meeting: { date: t.meeting.date, title: t.meeting.title, file: t.meeting.file },
     note: t.note ?? null,
+  };
+}
+
+function figureFacts(m: FigureFacts) {
+  return {
+    ytd: m.ytd ?? null,
+    targetPct: m.targetPct ?? null,
+    planPct: m.planPct ?? null,
+    yoyPct: m.yoyPct ?? null,
+    estimate: m.estimate ?? false,
+    qualifier: m.qualifier ?? null,
   };
 }
 
@@ -32,6 +47,50 @@ function metric(m: ReportMetric) {
     change: m.change ?? null,
     percent: m.percent ?? null,
     trend: m.trend.map((p) => ({ month: p.month, value: p.value ?? null })),
+    organization: m.organization ?? null,
+    ...figureFacts(m),
+    points: m.points ?? null,
+  };
+}
+
+function person(p: ReportPerson) {
+  return { name: p.name, role: p.role ?? null, organization: p.organization ?? null };
+}
+
+function decision(d: ReportDecision) {
+  return {
+    text: d.text,
+    date: d.date,
+    file: d.file,
+    document: d.document ?? null,
+    vote: d.vote ? { for: d.vote.for, against: d.vote.against ?? null, abstain: d.vote.abstain ?? null } : null,
+  };
+}
+
+function meeting(m: ReportMeeting) {
+  return {
+    date: m.date,
+    kind: m.kind,
+    title: m.title,
+    chair: m.chair,
+    chairRole: m.chairRole ?? null,
+    organization: m.organization,
+    time: m.time ?? null,
+    location: m.location ?? null,
+    file: m.file,
+    endDate: m.endDate ?? null,
+    period: m.period ?? m.date.slice(0, 7),
+    chairs: (m.chairs ?? [{ name: m.chair, ...(m.chairRole ? { role: m.chairRole } : {}) }]).map(person),
+    session: m.session ?? null,
+    mode: m.mode ?? null,
+    attendees: (m.attendees ?? []).map(person),
+    recorder: m.recorder ?? null,
+    discussion: (m.discussion ?? []).map((d) => ({ speaker: d.speaker, topic: d.topic })),
+    shortcomings: m.shortcomings ?? [],
+    conclusion: m.conclusion ?? null,
+    proposals: m.proposals ?? [],
+    references: (m.references ?? []).map((r) => ({ document: r.document, title: r.title ?? null })),
+    decisions: (m.decisions ?? []).map(decision),
   };
 }
 
@@ -39,21 +98,13 @@ export function reportJson(report: Report) {
   return {
     version: REPORT_JSON_VERSION,
     month: report.month,
+    asOf: report.asOf ?? lastDayOf(report.month),
     previousMonth: report.previousMonth,
     nextMonth: report.nextMonth,
     locale: report.locale,
     organization: report.organization,
-    meetings: report.meetings.map((m) => ({
-      date: m.date,
-      kind: m.kind,
-      title: m.title,
-      chair: m.chair,
-      chairRole: m.chairRole ?? null,
-      organization: m.organization,
-      time: m.time ?? null,
-      location: m.location ?? null,
-      file: m.file,
-    })),
+    plans: (report.plans ?? []).map((p) => ({ id: p.id, label: p.label })),
+    meetings: report.meetings.map(meeting),
     results: report.results.map((r) => ({
       sector: r.sector,
       label: r.label,
@@ -61,15 +112,32 @@ export function reportJson(report: Report) {
       metrics: r.metrics.map((m) => m.id),
     })),
     metrics: report.metrics.map(metric),
-    decisions: report.decisions.map((d) => ({ text: d.text, date: d.date, file: d.file })),
+    spans: (report.spans ?? []).map((span) => ({
+      period: span.period,
+      first: span.first,
+      last: span.last,
+      organization: span.organization,
+      metrics: span.metrics.map((m) => ({ id: m.id, label: m.label, unit: m.unit ?? null, sector: m.sector, value: m.value ?? null, ...figureFacts(m) })),
+    })),
+    decisions: report.decisions.map(decision),
     tasks: {
       assigned: report.tasks.assigned.map(task),
       completed: report.tasks.completed.map(task),
       carried: report.tasks.carried.map(task),
       overdue: report.tasks.overdue.map(task),
       dueNext: report.tasks.dueNext.map(task),
+      dropped: (report.tasks.dropped ?? []).map(task),
+      recurring: (report.tasks.recurring ?? []).map(task),
     },
-    owners: report.owners.map((o) => ({ owner: o.owner, name: o.name, assigned: o.assigned, completed: o.completed, open: o.open, overdue: o.overdue })),
+    owners: report.owners.map((o) => ({
+      owner: o.owner,
+      name: o.name,
+      assigned: o.assigned,
+      completed: o.completed,
+      open: o.open,
+      overdue: o.overdue,
+      dropped: o.dropped ?? 0,
+    })),
     history: report.history.map((h) => ({ month: h.month, open: h.open, closed: h.closed, overdue: h.overdue })),
   };
 }

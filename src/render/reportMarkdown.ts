@@ -1,8 +1,23 @@
 // The monthly report as Markdown: what `meet digest` commits to reports/,
 // readable as plain text and on any git host.
 import type { Report, ReportTask } from '../model/report.js';
-import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
-import { decisionGroups, metricTable, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
+import { formatDate, formatDue, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
+import {
+  decisionGroups,
+  meetingChairs,
+  meetingDays,
+  meetingDetails,
+  meetingTitle,
+  metricTable,
+  otherOrganizations,
+  ownerColumns,
+  REPORT_WORDS,
+  shownTaskLists,
+  spanTable,
+  tasksOf,
+  UNKNOWN,
+  type TaskListKey,
+} from './reportWords.js';
 import { markdownTable, type Column } from './table.js';
 import { oneLine } from '../model/text.js';
 
@@ -24,20 +39,7 @@ export function renderReportMarkdown(report: Report): string {
   };
   const empty = (text: string) => `_${text}_`;
 
-  section(
-    words.sections.meetings,
-    report.meetings.length === 0
-      ? empty(words.empty.meetings)
-      : markdownTable(
-          [
-            { header: words.meetingColumns.date },
-            { header: words.meetingColumns.kind },
-            { header: words.meetingColumns.title },
-            { header: words.meetingColumns.chair },
-          ],
-          report.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], inline(m.title), inline(m.chair)]),
-        ),
-  );
+  section(words.sections.meetings, report.meetings.length === 0 ? empty(words.empty.meetings) : renderMeetings(report));
   section(words.sections.results, report.results.length === 0 ? empty(words.empty.results) : renderResults(report));
   section(words.sections.decisions, report.decisions.length === 0 ? empty(words.empty.decisions) : renderDecisions(report));
   section(words.sections.tasks, renderTasks(report));
@@ -45,18 +47,51 @@ export function renderReportMarkdown(report: Report): string {
   return `${out.join('\n')}\n`;
 }
 
+function renderMeetings(report: Report): string {
+  const { locale } = report;
+  const words = REPORT_WORDS[locale];
+  const table = markdownTable(
+    [
+      { header: words.meetingColumns.date },
+      { header: words.meetingColumns.kind },
+      { header: words.meetingColumns.title },
+      { header: words.meetingColumns.chair },
+    ],
+    report.meetings.map((m) => [meetingDays(locale, m), KIND_LABELS[locale][m.kind], inline(meetingTitle(report, m)), inline(meetingChairs(m))]),
+  );
+  // Under the table, what each record says beyond it: attendees, discussion, conclusion…
+  const blocks = report.meetings.flatMap((m) => {
+    const details = meetingDetails(report, m);
+    if (details.length === 0) return [];
+    const lines = [`**${inline(m.title)} (${formatDate(locale, m.date)})**`, ''];
+    for (const d of details) {
+      if (d.text !== undefined) lines.push(`- ${d.label}: ${inline(d.text)}`);
+      else lines.push(`- ${d.label}:`, ...d.items!.map((item) => `  - ${inline(item)}`));
+    }
+    return [lines.join('\n')];
+  });
+  return [table, ...blocks].join('\n\n');
+}
+
 function renderResults(report: Report): string {
-  return report.results
-    .map((result) => {
-      const parts = [`### ${inline(result.label)}`];
-      if (result.summaries.length > 0) parts.push(result.summaries.map((s) => `- ${inline(s.text)}`).join('\n'));
-      if (result.metrics.length > 0) {
-        const { columns, rows } = metricTable(report, result.metrics, inline);
-        parts.push(markdownTable(columns, rows));
-      }
-      return parts.join('\n\n');
-    })
-    .join('\n\n');
+  const table = (t: { columns: Column[]; rows: string[][] }) => markdownTable(t.columns, t.rows);
+  const parts = report.results.map((result) => {
+    const out = [`### ${inline(result.label)}`];
+    if (result.summaries.length > 0)
+      out.push(result.summaries.map((s) => `- ${inline(s.text)}${s.organization ? ` _(${inline(s.organization)})_` : ''}`).join('\n'));
+    if (result.metrics.length > 0) out.push(table(metricTable(report, result.metrics, inline)));
+    return out.join('\n\n');
+  });
+  // Another organization's figures, and those of spans of several months, are never mixed in.
+  for (const organization of otherOrganizations(report)) {
+    const metrics = report.metrics.filter((m) => m.organization === organization);
+    parts.push(`### ${inline(REPORT_WORDS[report.locale].otherFigures(organization))}\n\n${table(metricTable(report, metrics, inline))}`);
+  }
+  for (const span of report.spans ?? []) {
+    const heading = REPORT_WORDS[report.locale].spanFigures(span.period, span.organization ?? undefined);
+    parts.push(`### ${inline(heading)}\n\n${table(spanTable(report, span, inline))}`);
+  }
+  return parts.join('\n\n');
 }
 
 function renderDecisions(report: Report): string {
@@ -74,9 +109,10 @@ function renderTasks(report: Report): string {
   const words = REPORT_WORDS[locale];
   const lists = words.taskLists(report);
   const counts = words.taskCounts(report);
-  const parts = [TASK_LIST_KEYS.map((key) => `${counts[key]}: **${formatNumber(locale, report.tasks[key].length)}**`).join(' · ')];
-  for (const key of TASK_LIST_KEYS) {
-    const tasks = report.tasks[key];
+  const keys = shownTaskLists(report);
+  const parts = [keys.map((key) => `${counts[key]}: **${formatNumber(locale, tasksOf(report, key).length)}**`).join(' · ')];
+  for (const key of keys) {
+    const tasks = tasksOf(report, key);
     parts.push(`### ${lists[key]} (${formatNumber(locale, tasks.length)})`);
     parts.push(tasks.length === 0 ? `_${words.empty.tasks}_` : taskTable(report, key, tasks));
   }
@@ -88,10 +124,12 @@ function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[
   const c = REPORT_WORDS[locale].taskColumns;
   const overdue = key === 'overdue';
   const notes = tasks.some((t) => t.note);
+  const directed = tasks.some((t) => t.directedBy);
   const columns: Column[] = [
     { header: c.task },
     { header: c.lead },
     { header: c.with },
+    ...(directed ? [{ header: REPORT_WORDS[locale].directedBy }] : []),
     { header: c.due },
     ...(overdue ? [{ header: c.overdue, align: 'right' as const }] : []),
     { header: c.status },
@@ -102,7 +140,8 @@ function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[
     inline(t.title),
     inline(t.ownerNames[0] ?? ''),
     inline(t.ownerNames.slice(1).join(', ')),
-    t.due ? formatDate(locale, t.due) : UNKNOWN,
+    ...(directed ? [inline(t.directedBy ?? '')] : []),
+    formatDue(locale, t, UNKNOWN),
     ...(overdue ? [REPORT_WORDS[locale].days(t.overdueDays)] : []),
     STATUS_LABELS[locale][t.status],
     ...(notes ? [t.note ? inline(t.note) : ''] : []),
@@ -114,13 +153,7 @@ function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[
 function renderOwners(report: Report): string {
   const { locale } = report;
   const words = REPORT_WORDS[locale];
-  const columns: Column[] = [
-    { header: words.ownerColumns.owner },
-    { header: words.ownerColumns.assigned, align: 'right' },
-    { header: words.ownerColumns.completed, align: 'right' },
-    { header: words.ownerColumns.open, align: 'right' },
-    { header: words.ownerColumns.overdue, align: 'right' },
-  ];
-  const rows = report.owners.map((o) => [inline(o.name), ...[o.assigned, o.completed, o.open, o.overdue].map((n) => formatNumber(locale, n))]);
+  const { columns, counts } = ownerColumns(report);
+  const rows = report.owners.map((o) => [inline(o.name), ...counts(o).map((n) => formatNumber(locale, n))]);
   return `${markdownTable(columns, rows)}\n\n_${words.ownerNote}_`;
 }

@@ -2,8 +2,24 @@
 // colour only through the chalk instance the caller chose (colorsFor).
 import type { ChalkInstance } from 'chalk';
 import type { Report, ReportTask } from '../model/report.js';
-import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
-import { decisionGroups, metricTable, ownersText, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
+import { formatDate, formatDue, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
+import {
+  decisionGroups,
+  meetingChairs,
+  meetingDays,
+  meetingDetails,
+  meetingTitle,
+  metricTable,
+  otherOrganizations,
+  ownerColumns,
+  ownersText,
+  REPORT_WORDS,
+  shownTaskLists,
+  spanTable,
+  tasksOf,
+  UNKNOWN,
+  type TaskListKey,
+} from './reportWords.js';
 import { displayWidth, textTable, type Column } from './table.js';
 import { oneLine } from '../model/text.js';
 import type { TaskStatus } from '../model/terms.js';
@@ -32,21 +48,7 @@ export function renderReportText(report: Report, chalk: ChalkInstance): string {
   };
   const empty = (text: string) => chalk.dim(text);
 
-  section(
-    words.sections.meetings,
-    report.meetings.length === 0
-      ? empty(words.empty.meetings)
-      : textTable(
-          [
-            { header: words.meetingColumns.date },
-            { header: words.meetingColumns.kind },
-            { header: words.meetingColumns.title },
-            { header: words.meetingColumns.chair },
-          ],
-          report.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], oneLine(m.title), oneLine(m.chair)]),
-          { header: chalk.dim },
-        ),
-  );
+  section(words.sections.meetings, report.meetings.length === 0 ? empty(words.empty.meetings) : renderMeetings(report, chalk));
 
   section(words.sections.results, report.results.length === 0 ? empty(words.empty.results) : renderResults(report, chalk));
   section(words.sections.decisions, report.decisions.length === 0 ? empty(words.empty.decisions) : renderDecisions(report, chalk));
@@ -55,15 +57,52 @@ export function renderReportText(report: Report, chalk: ChalkInstance): string {
   return `${out.join('\n')}\n`;
 }
 
-function renderResults(report: Report, chalk: ChalkInstance): string {
-  const blocks = report.results.map((result) => {
-    const lines = [chalk.bold(result.label), ...result.summaries.map((s) => `• ${oneLine(s.text)}`)];
-    if (result.metrics.length > 0) {
-      const { columns, rows } = metricTable(report, result.metrics, oneLine);
-      lines.push('', indent(textTable(columns, rows, { header: chalk.dim })));
+function renderMeetings(report: Report, chalk: ChalkInstance): string {
+  const { locale } = report;
+  const words = REPORT_WORDS[locale];
+  const table = textTable(
+    [
+      { header: words.meetingColumns.date },
+      { header: words.meetingColumns.kind },
+      { header: words.meetingColumns.title },
+      { header: words.meetingColumns.chair },
+    ],
+    report.meetings.map((m) => [meetingDays(locale, m), KIND_LABELS[locale][m.kind], oneLine(meetingTitle(report, m)), oneLine(meetingChairs(m))]),
+    { header: chalk.dim },
+  );
+  // Under the table, what each record says beyond it: attendees, discussion, conclusion…
+  const blocks = report.meetings.flatMap((m) => {
+    const details = meetingDetails(report, m);
+    if (details.length === 0) return [];
+    const lines = [chalk.bold(`${oneLine(m.title)} (${formatDate(locale, m.date)})`)];
+    for (const d of details) {
+      if (d.text !== undefined) lines.push(indent(`${d.label}: ${oneLine(d.text)}`));
+      else lines.push(indent(`${d.label}:`), ...d.items!.map((item) => indent(`- ${oneLine(item)}`, INDENT + INDENT)));
     }
+    return [lines.join('\n')];
+  });
+  return [table, ...blocks].join('\n\n');
+}
+
+function renderResults(report: Report, chalk: ChalkInstance): string {
+  const table = (t: { columns: Column[]; rows: string[][] }) => indent(textTable(t.columns, t.rows, { header: chalk.dim }));
+  const blocks = report.results.map((result) => {
+    const lines = [
+      chalk.bold(result.label),
+      ...result.summaries.map((s) => `• ${oneLine(s.text)}${s.organization ? chalk.dim(` (${oneLine(s.organization)})`) : ''}`),
+    ];
+    if (result.metrics.length > 0) lines.push('', table(metricTable(report, result.metrics, oneLine)));
     return lines.join('\n');
   });
+  // Another organization's figures, and those of spans of several months, are never mixed in.
+  for (const organization of otherOrganizations(report)) {
+    const metrics = report.metrics.filter((m) => m.organization === organization);
+    blocks.push(`${chalk.bold(oneLine(REPORT_WORDS[report.locale].otherFigures(organization)))}\n\n${table(metricTable(report, metrics, oneLine))}`);
+  }
+  for (const span of report.spans ?? []) {
+    const heading = REPORT_WORDS[report.locale].spanFigures(span.period, span.organization ?? undefined);
+    blocks.push(`${chalk.bold(oneLine(heading))}\n\n${table(spanTable(report, span, oneLine))}`);
+  }
   return blocks.join('\n\n');
 }
 
@@ -91,10 +130,11 @@ function renderTasks(report: Report, chalk: ChalkInstance): string {
   const words = REPORT_WORDS[locale];
   const lists = words.taskLists(report);
   const counts = words.taskCounts(report);
-  const summary = TASK_LIST_KEYS.map((key) => `${counts[key]}: ${chalk.bold(formatNumber(locale, report.tasks[key].length))}`).join(' · ');
+  const keys = shownTaskLists(report);
+  const summary = keys.map((key) => `${counts[key]}: ${chalk.bold(formatNumber(locale, tasksOf(report, key).length))}`).join(' · ');
   const blocks = [summary];
-  for (const key of TASK_LIST_KEYS) {
-    const tasks = report.tasks[key];
+  for (const key of keys) {
+    const tasks = tasksOf(report, key);
     const heading = chalk.bold(`${lists[key]} (${formatNumber(locale, tasks.length)})`);
     blocks.push(`${heading}\n${indent(tasks.length === 0 ? chalk.dim(words.empty.tasks) : taskTable(report, key, tasks, chalk))}`);
   }
@@ -111,11 +151,7 @@ function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[
   const words = REPORT_WORDS[locale];
   const overdue = key === 'overdue';
   const headers = [words.taskColumns.due, ...(overdue ? [words.taskColumns.overdue] : []), words.taskColumns.status, words.taskColumns.task];
-  const rows = tasks.map((t) => [
-    t.due ? formatDate(locale, t.due) : UNKNOWN,
-    ...(overdue ? [words.days(t.overdueDays)] : []),
-    STATUS_LABELS[locale][t.status],
-  ]);
+  const rows = tasks.map((t) => [formatDue(locale, t, UNKNOWN), ...(overdue ? [words.days(t.overdueDays)] : []), STATUS_LABELS[locale][t.status]]);
   const widths = headers.slice(0, -1).map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
   const pad = (text: string, width: number, right = false) => {
     const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
@@ -132,7 +168,8 @@ function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[
       return padded;
     });
     lines.push([...cells, oneLine(task.title)].join(gap));
-    lines.push(`${lead}${ownersText(locale, task)}${chalk.dim(` · ${task.id}`)}`);
+    const directed = task.directedBy ? ` · ${words.directedBy}: ${oneLine(task.directedBy)}` : '';
+    lines.push(`${lead}${ownersText(locale, task)}${directed}${chalk.dim(` · ${task.id}`)}`);
     if (task.note) lines.push(lead + chalk.dim(`${words.note}: ${oneLine(task.note)}`));
   });
   return lines.join('\n');
@@ -141,14 +178,8 @@ function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[
 function renderOwners(report: Report, chalk: ChalkInstance): string {
   const { locale } = report;
   const words = REPORT_WORDS[locale];
-  const columns: Column[] = [
-    { header: words.ownerColumns.owner },
-    { header: words.ownerColumns.assigned, align: 'right' },
-    { header: words.ownerColumns.completed, align: 'right' },
-    { header: words.ownerColumns.open, align: 'right' },
-    { header: words.ownerColumns.overdue, align: 'right' },
-  ];
-  const rows = report.owners.map((o) => [oneLine(o.name), ...[o.assigned, o.completed, o.open, o.overdue].map((n) => formatNumber(locale, n))]);
+  const { columns, counts } = ownerColumns(report);
+  const rows = report.owners.map((o) => [oneLine(o.name), ...counts(o).map((n) => formatNumber(locale, n))]);
   const table = textTable(columns, rows, { header: chalk.dim });
   // Colour the overdue counts after alignment; padding must see plain text.
   const lines = table.split('\n').map((line, i) => {

@@ -16,7 +16,9 @@ import {
   type TaskFieldChange,
   type UpdateChange,
 } from '../domain/revisionDiff.js';
-import { formatDate, formatNumber, STATUS_LABELS } from './locale.js';
+import { formatDate, formatNumber, formatPeriod, STATUS_LABELS } from './locale.js';
+import { isCalendarDate } from '../model/dates.js';
+import { periodRange } from '../model/periods.js';
 import { markdownCell, markdownTable, textTable, type Column } from './table.js';
 import type { Locale, TaskStatus } from '../model/terms.js';
 
@@ -264,7 +266,8 @@ function statusLabel(locale: Locale, status: TaskStatus): string {
 function fieldValue(locale: Locale, change: TaskFieldChange, value: TaskFieldChange['from']): string {
   if (value === null) return '—';
   if (Array.isArray(value)) return value.join(', ');
-  if (change.field === 'due') return formatDate(locale, value);
+  // A due as written: a day, or (v2) a month, quarter, year or count of days.
+  if (change.field === 'due') return isCalendarDate(value) ? formatDate(locale, value) : periodRange(value) ? formatPeriod(locale, value) : value;
   if (change.field === 'status') return statusLabel(locale, value as TaskStatus);
   return oneLine(value);
 }

@@ -5,13 +5,25 @@ import type { ChalkInstance } from 'chalk';
 import { oneLine } from '../model/text.js';
 import type { TaskList, TaskRow } from '../model/tasks.js';
 import type { Config } from '../model/schema.js';
-import { formatDate, formatNumber, STATUS_LABELS } from './locale.js';
+import { formatDate, formatDue, formatNumber, STATUS_LABELS } from './locale.js';
 import { csvTable, markdownTable, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 
-const HEADERS: Record<Locale, { id: string; title: string; owners: string; due: string; status: string; overdue: string; meeting: string }> = {
-  vi: { id: 'Mã', title: 'Nhiệm vụ', owners: 'Đơn vị thực hiện', due: 'Hạn', status: 'Tình trạng', overdue: 'Quá hạn (ngày)', meeting: 'Hội nghị giao' },
-  en: { id: 'ID', title: 'Task', owners: 'Owners', due: 'Due', status: 'Status', overdue: 'Days overdue', meeting: 'Assigned at' },
+const HEADERS: Record<
+  Locale,
+  { id: string; title: string; owners: string; due: string; status: string; overdue: string; meeting: string; directedBy: string }
+> = {
+  vi: {
+    id: 'Mã',
+    title: 'Nhiệm vụ',
+    owners: 'Đơn vị thực hiện',
+    due: 'Hạn',
+    status: 'Tình trạng',
+    overdue: 'Quá hạn (ngày)',
+    meeting: 'Hội nghị giao',
+    directedBy: 'Chỉ đạo',
+  },
+  en: { id: 'ID', title: 'Task', owners: 'Owners', due: 'Due', status: 'Status', overdue: 'Days overdue', meeting: 'Assigned at', directedBy: 'Directed by' },
 };
 
 function localCells(row: TaskRow, locale: Locale) {
@@ -19,11 +31,17 @@ function localCells(row: TaskRow, locale: Locale) {
     id: row.id,
     title: oneLine(row.title),
     owners: row.owners.join(', '),
-    due: row.due ? formatDate(locale, row.due) : '',
+    due: formatDue(locale, row),
+    directedBy: row.directedBy ? oneLine(row.directedBy) : '',
     status: STATUS_LABELS[locale][row.status],
     overdue: row.overdueDays > 0 ? formatNumber(locale, row.overdueDays) : '',
     meeting: formatDate(locale, row.meeting.date),
   };
+}
+
+/** A "directed by" column only when some task says who directed it. */
+function directed(list: TaskList): boolean {
+  return list.rows.some((r) => r.directedBy);
 }
 
 /**
@@ -39,11 +57,12 @@ export function renderTasksText(list: TaskList, config: Config, c: ChalkInstance
     { header: h.overdue, align: 'right' },
     { header: h.owners },
     { header: h.meeting },
+    ...(directed(list) ? [{ header: h.directedBy }] : []),
     { header: h.title },
   ];
   const rows = list.rows.map((row) => {
     const cells = localCells(row, config.locale);
-    return [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, cells.title];
+    return [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, ...(directed(list) ? [cells.directedBy] : []), cells.title];
   });
   const [header, ...lines] = textTable(columns, rows).split('\n');
   const styled = lines.map((line, i) => {
@@ -74,17 +93,19 @@ export function renderTasksMarkdown(list: TaskList, config: Config): string {
     { header: h.status },
     { header: h.overdue, align: 'right' },
     { header: h.meeting },
+    ...(directed(list) ? [{ header: h.directedBy }] : []),
   ];
   const rows = list.rows.map((row) => {
     const cells = localCells(row, config.locale);
-    return [cells.id, cells.title, cells.owners, cells.due, cells.status, cells.overdue, cells.meeting];
+    return [cells.id, cells.title, cells.owners, cells.due, cells.status, cells.overdue, cells.meeting, ...(directed(list) ? [cells.directedBy] : [])];
   });
   return markdownTable(columns, rows);
 }
 
 /**
  * JSON: an array, one object per task:
- * `{ id, title, owners: string[] (lead first), due: "YYYY-MM-DD" | null,
+ * `{ id, title, owners: string[] (lead first), due: "YYYY-MM-DD" | null (the resolved deadline),
+ *    dueAsWritten: string | {working_days} | {days} | null, recurring: boolean, directedBy: string | null,
  *    status: "open" | "in-progress" | "done" | "dropped", overdueDays: number (0 when not overdue),
  *    meeting: { date: "YYYY-MM-DD", title, file (relative to the repository root) } }`
  */
@@ -94,6 +115,9 @@ export function renderTasksJson(list: TaskList): string {
     title: row.title,
     owners: row.owners,
     due: row.due ?? null,
+    dueAsWritten: row.dueAsWritten ?? null,
+    recurring: row.recurring ?? false,
+    directedBy: row.directedBy ?? null,
     status: row.status,
     overdueDays: row.overdueDays,
     meeting: { date: row.meeting.date, title: row.meeting.title, file: row.meeting.file },

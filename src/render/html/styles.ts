@@ -47,7 +47,7 @@ td.date { white-space: nowrap; }
 td.chart-cell { padding: 1px 4px; }
 th.w-no { width: 4%; } th.w-task { width: 36%; } th.w-owner { width: 15%; } th.w-date { width: 11%; }
 th.w-status { width: 12%; } th.w-days { width: 9%; } th.w-value { width: 10%; } th.w-change { width: 8%; }
-th.w-unit { width: 8%; } th.w-chart { width: 142px; } th.w-count { width: 13%; } th.w-kind { width: 12%; }
+th.w-label { min-width: 10em; } table.dense { font-size: 8.5pt; } table.dense th.w-label { min-width: 8em; } th.w-unit { width: 8%; } th.w-chart { width: 142px; } th.w-count { width: 13%; } th.w-kind { width: 12%; }
 .sub { display: block; color: var(--muted); font-size: 9pt; }
 .task-note { display: block; font-style: italic; font-size: 9.5pt; margin-top: 2px; }
 .sub-inline { color: var(--muted); font-size: 10pt; }
@@ -66,6 +66,10 @@ ul.summaries li { margin: 2px 0; }
 ol.decisions { margin: 4px 0 8px; padding-left: 26px; }
 ol.decisions li { margin: 3px 0; }
 .decision-source { font-weight: bold; margin-top: 10px; }
+.meeting-details dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 4px 0 8px; }
+.meeting-details dt { color: var(--muted); }
+.meeting-details dd { margin: 0; }
+.meeting-details ul { margin: 0; padding-left: 18px; }
 figure.chart-figure { margin: 10px 0 16px; text-align: center; }
 figure.chart-figure figcaption { font: italic 10pt var(--serif); color: var(--muted); margin-top: 2px; }
 svg.chart { font-family: var(--sans); max-width: 100%; height: auto; overflow: visible; }

@@ -7,6 +7,8 @@ export interface HtmlWords {
   /** The national heading of an administrative document (vi only). */
   nationalHeading?: [string, string];
   period: (from: string, to: string) => string;
+  /** After the period, when the report is "as of" a later day. */
+  asOf: (day: string) => string;
   keyFigures: string;
   meetings: string;
   decisions: string;
@@ -35,6 +37,7 @@ export const HTML_WORDS: Record<Locale, HtmlWords> = {
   vi: {
     nationalHeading: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập – Tự do – Hạnh phúc'],
     period: (from, to) => `Kỳ báo cáo: từ ngày ${from} đến ngày ${to}`,
+    asOf: (day) => `Tình hình nhiệm vụ tính đến ngày ${day} (hội nghị đánh giá tháng)`,
     keyFigures: 'Số liệu chính',
     meetings: 'Cuộc họp',
     decisions: 'Quyết định',
@@ -60,6 +63,7 @@ export const HTML_WORDS: Record<Locale, HtmlWords> = {
   },
   en: {
     period: (from, to) => `Reporting period: ${from} to ${to}`,
+    asOf: (day) => `Tasks as of ${day} (the month's review meeting)`,
     keyFigures: 'Key figures',
     meetings: 'Meetings',
     decisions: 'Decisions',

@@ -1,0 +1,49 @@
+// What a record reviews (FORMAT.md "period"): a month `YYYY-MM`, a quarter
+// `YYYY-Qn`, a half year `YYYY-H1`/`YYYY-H2`, a year `YYYY`, or a run of
+// months `YYYY-MM..YYYY-MM`. Every form is a run of whole months.
+import { addMonths, isMonth, type Month } from './dates.js';
+
+/** The first and last month a period covers. */
+export interface MonthRange {
+  first: Month;
+  last: Month;
+}
+
+const QUARTER = /^(\d{4})-Q([1-4])$/;
+const HALF = /^(\d{4})-H([12])$/;
+const YEAR = /^(\d{4})$/;
+const RUN = /^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$/;
+
+/** The months a period covers, or undefined when the text is not a period. */
+export function periodRange(text: string): MonthRange | undefined {
+  if (isMonth(text)) return { first: text, last: text };
+  let m = QUARTER.exec(text);
+  if (m) {
+    const first = `${m[1]}-${String((Number(m[2]) - 1) * 3 + 1).padStart(2, '0')}`;
+    return { first, last: addMonths(first, 2) };
+  }
+  m = HALF.exec(text);
+  if (m) {
+    const first = `${m[1]}-${m[2] === '1' ? '01' : '07'}`;
+    return { first, last: addMonths(first, 5) };
+  }
+  m = YEAR.exec(text);
+  if (m) return { first: `${m[1]}-01`, last: `${m[1]}-12` };
+  m = RUN.exec(text);
+  if (m && isMonth(m[1]!) && isMonth(m[2]!) && m[1]! <= m[2]!) return { first: m[1]!, last: m[2]! };
+  return undefined;
+}
+
+/** True for a period of exactly one month (whatever its spelling: `2019-10` or `2019-10..2019-10`). */
+export function isOneMonth(range: MonthRange): boolean {
+  return range.first === range.last;
+}
+
+/** Why a text is not a period, for a message; undefined when it is one. */
+export function periodProblem(text: string): string | undefined {
+  if (periodRange(text)) return undefined;
+  const run = RUN.exec(text);
+  if (run && isMonth(run[1]!) && isMonth(run[2]!)) return `runs backwards: ${run[1]} is after ${run[2]}`;
+  if (/^\d{4}-\d{2}$/.test(text)) return 'is not a real month (01 to 12)';
+  return 'must be a period: a month YYYY-MM (like 2020-10), a quarter YYYY-Qn (2020-Q4), a half year YYYY-H1 or YYYY-H2, a year YYYY, or a run of months YYYY-MM..YYYY-MM (2019-01..2019-09)';
+}

@@ -1,0 +1,311 @@
+// Format version 2 in `meet check`: every new key is read, every new rule is
+// found at the exact line and column of the key or value at fault, with a
+// message a clerk can act on and a "did you mean" where a key is misspelt.
+// In-process runs on temp repositories.
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../src/model/ruleCatalogue.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { splitFrontMatter } from '../src/records/frontMatter.js';
+import { parseYaml } from '../src/records/yamlDocument.js';
+import { EXAMPLES, makeRepo, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  rule: RuleId;
+  message: string;
+}
+
+/** A config with v2 keys: a group of owners, plans, a money and a % metric. */
+const CONFIG = `organization: UBND huyện Thử Nghiệm
+sectors:
+  kinh-te: Kinh tế
+owners:
+  van-phong: Văn phòng
+  xa-a: UBND xã A
+  xa-b: UBND xã B
+  cac-xa:
+    name: UBND các xã
+    members: [xa-a, xa-b]
+plans:
+  du-toan-tinh: Dự toán tỉnh giao
+  du-toan-huyen: Dự toán huyện giao
+metrics:
+  thu-ngan-sach: { label: Thu ngân sách, unit: tỷ đồng, sector: kinh-te, targets: { 2020: 250 } }
+  ty-le: { label: Tỷ lệ giải ngân, unit: '%', sector: kinh-te, aggregate: last }
+holidays: [2021-02-10]
+`;
+
+/** A record dated 2020-10-05: line 1 is "---", the first key is on line 2. */
+const rec = (...lines: string[]) => `---\ntitle: Họp thử\ndate: 2020-10-05\nchair: Nguyễn Văn A\n${lines.join('\n')}\n---\n\nNội dung.\n`;
+const FILE = 'meetings/2020/2020-10-05-hop-thu.md';
+
+async function findingsOf(record: string, config = CONFIG): Promise<JsonFinding[]> {
+  const cwd = makeRepo({ [FILE]: record }, config);
+  const run = await runMeet(['check', '--format', 'json'], { cwd });
+  return JSON.parse(run.stdout) as JsonFinding[];
+}
+
+const brief = (findings: JsonFinding[]) => findings.map((f) => [f.rule, f.line, f.column]);
+
+describe('v2 records that check clean', () => {
+  it('accepts every new key of a record at once', async () => {
+    const record = rec(
+      'end_date: 2020-10-06',
+      'period: 2020-01..2020-09',
+      'session: afternoon',
+      'mode: hybrid',
+      'organization: UBND xã A',
+      'attendees:',
+      '  - Trưởng các phòng',
+      '  - { name: Lê Văn B, role: Chủ tịch, organization: UBND xã B }',
+      'results:',
+      '  - sector: kinh-te',
+      '    summary: Thu ngân sách 9 tháng ước đạt 131 tỷ đồng',
+      '    metrics:',
+      '      thu-ngan-sach: { value: 131500, unit: triệu đồng, ytd: 131.5, plan_pct: { du-toan-tinh: 126.3, du-toan-huyen: 117.6 }, yoy_pct: 2.88, estimate: true, qualifier: about }',
+      '      ty-le: 61.8',
+      'shortcomings: [Giải ngân chậm]',
+      'decisions:',
+      '  - Thông qua kế hoạch',
+      '  - { text: Thông qua Nghị quyết, document: Nghị quyết số 12/NQ-HĐND, vote: { for: 25, against: 0, abstain: 1 } }',
+      'conclusion: Hoàn thành các chỉ tiêu',
+      'tasks:',
+      '  - { id: a, title: Việc a, owner: cac-xa, due: 2020-11 }',
+      '  - { id: b, title: Việc b, owner: [van-phong, cac-xa], due: 2020-Q4 }',
+      '  - { id: c, title: Việc c, owner: van-phong, due: 2020 }',
+      '  - { id: d, title: Việc d, owner: van-phong, due: { working_days: 10 }, directed_by: Thường trực Huyện ủy }',
+      '  - { id: e, title: Việc e, owner: van-phong, due: { days: 30 } }',
+      '  - { id: f, title: Việc f, owner: xa-a, recurring: true }',
+      'proposals: [Đề nghị tỉnh hỗ trợ kinh phí]',
+      'references: [{ document: Chỉ thị số 27-CT/TW, title: Về công tác cán bộ }, { document: Kế hoạch số 5/KH-UBND }]',
+      'approval: { status: approved, approved_by: Nguyễn Văn A, approved_on: 2020-10-06, notice: { number: 125/TB-UBND, date: 2020-10-07, signer: { name: Lê Văn Nam, title: CHÁNH VĂN PHÒNG, on_behalf: TL. CHỦ TỊCH }, recipients: [Thường trực Huyện ủy, "Lưu: VT"] } }',
+      'amendments: [{ date: 2020-10-08, by: Lê Văn Nam, reason: Sửa số liệu }]',
+    );
+    expect(await findingsOf(record)).toEqual([]);
+  });
+
+  it('accepts co-chairs, a quarter, a half year and a year as the period', async () => {
+    for (const period of ['2020-Q3', '2020-H1', '2020', '2020-10']) {
+      const record = `---\ntitle: Họp\ndate: 2020-10-05\nperiod: ${period}\nchair:\n  - { name: A, role: Bí thư }\n  - B\n---\n`;
+      expect(await findingsOf(record), period).toEqual([]);
+    }
+  });
+
+  // --no-cache: the examples are the project's own files, not to be written into.
+  it('keeps the v1 example repository clean', async () => {
+    const run = await runMeet(['check', '--no-cache', '--format', 'json'], { cwd: EXAMPLES });
+    expect(JSON.parse(run.stdout)).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
+  it('keeps the v2 commune example repository clean', async () => {
+    const run = await runMeet(['check', '--no-cache', '--format', 'json'], { cwd: path.join(PROJECT_ROOT, 'examples-xa') });
+    expect(JSON.parse(run.stdout)).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('meet schema: version 2', () => {
+  it('names every key the commune example uses, and a figure may be a mapping', async () => {
+    const schema = JSON.parse((await runMeet(['schema'], { cwd: tempDir() })).stdout) as { $id: string; properties: Record<string, unknown> };
+    expect(schema.$id).toContain('record-v2');
+    const folder = path.join(PROJECT_ROOT, 'examples-xa', 'meetings');
+    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'))) {
+      const split = splitFrontMatter(readFileSync(path.join(folder, file), 'utf8'));
+      if (split.kind !== 'ok') throw new Error(file);
+      for (const key of Object.keys(parseYaml(split.yaml).value as object)) expect(schema.properties, `${file}: ${key}`).toHaveProperty(key);
+    }
+  });
+});
+
+describe('v2 rules, each at its line and column', () => {
+  it('period-after-date: a one-month period after the month of date, with the month to use', async () => {
+    const found = await findingsOf(rec('period: 2020-11'));
+    expect(brief(found)).toEqual([['period-after-date', 5, 9]]);
+    expect(found[0]!.message).toContain('Did you mean 2020-10?');
+    // A longer period may end later: a year reviewed in October.
+    expect(await findingsOf(rec('period: 2020'))).toEqual([]);
+  });
+
+  it('a period that is not one: a backwards run, a month 13, a quarter 5', async () => {
+    expect(brief(await findingsOf(rec('period: 2020-09..2020-01')))).toEqual([['invalid-value', 5, 9]]);
+    expect((await findingsOf(rec('period: 2020-09..2020-01')))[0]!.message).toContain('runs backwards');
+    expect(brief(await findingsOf(rec('period: 2020-13')))).toEqual([['invalid-value', 5, 9]]);
+    expect((await findingsOf(rec('period: 2020-Q5')))[0]!.message).toContain('YYYY-Qn');
+  });
+
+  it('end-date-before-date', async () => {
+    expect(brief(await findingsOf(rec('end_date: 2020-10-04')))).toEqual([['end-date-before-date', 5, 11]]);
+  });
+
+  it('due-before-date for a month, a quarter and a year that end before the meeting', async () => {
+    const task = (due: string) => ['tasks:', '  - id: t', '    title: Việc', '    owner: van-phong', `    due: ${due}`];
+    for (const due of ['2020-09', '2020-Q3', '2019']) {
+      const found = await findingsOf(rec(...task(due)));
+      expect(brief(found), due).toEqual([['due-before-date', 9, 10]]);
+      expect(found[0]!.message).toContain(`by ${due}`);
+    }
+    // The month of the meeting itself is fine: its last day is not before it.
+    expect(await findingsOf(rec(...task('2020-10')))).toEqual([]);
+  });
+
+  it('a due that is none of the forms, and a count of days that is not a whole number', async () => {
+    const task = (...due: string[]) => ['tasks:', '  - id: t', '    title: Việc', '    owner: van-phong', ...due];
+    const found = await findingsOf(rec(...task('    due: cuối năm')));
+    expect(brief(found)).toEqual([['invalid-date', 9, 10]]);
+    expect(found[0]!.message).toContain('{working_days: N}');
+    expect(brief(await findingsOf(rec(...task('    due:', '      working_days: 0'))))).toEqual([['invalid-value', 10, 21]]);
+    expect(brief(await findingsOf(rec(...task('    due: { working_days: 2, days: 3 }'))))).toEqual([['invalid-date', 9, 10]]);
+  });
+
+  it('"did you mean" inside a due: working_day → working_days, alone', async () => {
+    const found = await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: van-phong', '    due:', '      working_day: 10'));
+    expect(brief(found)).toEqual([['unknown-key', 10, 7]]);
+    expect(found[0]!.message).toBe('Unknown key "working_day" in the "due" of task #1. Did you mean "working_days"?');
+  });
+
+  it('recurring-with-due, at the key of "due"', async () => {
+    const found = await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: van-phong', '    recurring: true', '    due: 2020-12'));
+    expect(brief(found)).toEqual([['recurring-with-due', 10, 5]]);
+  });
+
+  it('recurring must be true or false', async () => {
+    const found = await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: van-phong', '    recurring: thường xuyên'));
+    expect(brief(found)).toEqual([['invalid-type', 9, 16]]);
+    expect(found[0]!.message).toContain('boolean');
+  });
+
+  it('a group owner is declared; a misspelt one gets a suggestion', async () => {
+    expect(await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: cac-xa'))).toEqual([]);
+    const found = await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: cac-xaa'));
+    expect(brief(found)).toEqual([['unknown-owner', 8, 12]]);
+    expect(found[0]!.message).toContain('Did you mean "cac-xa"?');
+  });
+
+  const figure = (...lines: string[]) => rec('results:', '  - sector: kinh-te', '    summary: Thu ngân sách', '    metrics:', ...lines);
+
+  it('unknown-plan: a plan_pct naming an undeclared plan, at its key, with a suggestion', async () => {
+    const found = await findingsOf(figure('      thu-ngan-sach:', '        ytd: 131', '        plan_pct:', '          du-toan-tnh: 126.3'));
+    expect(brief(found)).toEqual([['unknown-plan', 12, 11]]);
+    expect(found[0]!.message).toContain('Did you mean "du-toan-tinh"?');
+  });
+
+  it('figure-unit: money written for a metric measured in %', async () => {
+    const found = await findingsOf(figure('      ty-le:', '        value: 5', '        unit: triệu đồng'));
+    expect(brief(found)).toEqual([['figure-unit', 11, 15]]);
+    expect(found[0]!.message).toContain('"%"');
+  });
+
+  it('a figure unit that is not a money unit is not allowed at all', async () => {
+    const found = await findingsOf(figure('      thu-ngan-sach:', '        value: 5', '        unit: USD'));
+    expect(brief(found)).toEqual([['invalid-value', 11, 15]]);
+    expect(found[0]!.message).toContain('triệu đồng');
+  });
+
+  it('figure-empty: a figure with neither value nor ytd, at the metric id', async () => {
+    const found = await findingsOf(figure('      thu-ngan-sach:', '        plan_pct: 12'));
+    expect(brief(found)).toEqual([['figure-empty', 9, 7]]);
+  });
+
+  it('"did you mean" in a figure: ytdd → ytd, and no figure-empty beside it', async () => {
+    const found = await findingsOf(figure('      thu-ngan-sach:', '        ytdd: 131'));
+    expect(brief(found)).toEqual([['unknown-key', 10, 9]]);
+    expect(found[0]!.message).toBe('Unknown key "ytdd" in the figure "thu-ngan-sach" of result #1. Did you mean "ytd"?');
+  });
+
+  it('a figure value that is not a number; estimate that is not a boolean; a qualifier not in the list', async () => {
+    expect(brief(await findingsOf(figure('      thu-ngan-sach:', '        value: 131,5')))).toEqual([['invalid-type', 10, 16]]);
+    expect(brief(await findingsOf(figure('      thu-ngan-sach:', '        value: 1', '        estimate: ước')))).toEqual([['invalid-type', 11, 19]]);
+    const found = await findingsOf(figure('      thu-ngan-sach:', '        value: 1', '        qualifier: at-leest'));
+    expect(brief(found)).toEqual([['invalid-value', 11, 20]]);
+    expect(found[0]!.message).toContain('Did you mean "at-least"?');
+  });
+
+  it('vote-count: a negative count, a count in words; "did you mean" in a vote', async () => {
+    const vote = (...lines: string[]) => rec('decisions:', '  - text: Thông qua', '    vote:', ...lines);
+    const negative = await findingsOf(vote('      for: -1'));
+    expect(brief(negative)).toEqual([['vote-count', 8, 12]]);
+    expect(negative[0]!.message).toBe('"for" is "-1", but it must be a whole number of votes, 0 or more');
+    expect(brief(await findingsOf(vote('      for: 20', '      against: hai')))).toEqual([['vote-count', 9, 16]]);
+    const typo = await findingsOf(vote('      for: 20', '      abstian: 1'));
+    expect(brief(typo)).toEqual([['unknown-key', 9, 7]]);
+    expect(typo[0]!.message).toContain('Did you mean "abstain"?');
+  });
+
+  it('approval-before-date: the notice, and the approval, dated before the meeting', async () => {
+    const notice = await findingsOf(
+      rec('approval:', '  status: approved', '  notice:', '    number: 125/TB-UBND', '    date: 2020-10-01', '    signer: { name: A, title: B }'),
+    );
+    expect(brief(notice)).toEqual([['approval-before-date', 9, 11]]);
+    expect(notice[0]!.message).toContain('125/TB-UBND');
+    expect(brief(await findingsOf(rec('approval:', '  status: approved', '  approved_on: 2020-10-04')))).toEqual([['approval-before-date', 7, 16]]);
+  });
+
+  it('approval: an unknown status, a signer without a title, "did you mean" in the notice', async () => {
+    expect(brief(await findingsOf(rec('approval:', '  status: final')))).toEqual([['invalid-value', 6, 11]]);
+    const noTitle = await findingsOf(rec('approval:', '  notice:', '    number: 1/TB', '    date: 2020-10-05', '    signer:', '      name: A'));
+    expect(brief(noTitle)).toEqual([['required-key', 10, 7]]);
+    const typo = await findingsOf(
+      rec('approval:', '  notice:', '    numbr: 1/TB', '    number: 1/TB', '    date: 2020-10-05', '    signer: { name: A, title: B }'),
+    );
+    expect(brief(typo)).toEqual([['unknown-key', 7, 5]]);
+    expect(typo[0]!.message).toContain('Did you mean "number"?');
+  });
+
+  it('session, mode and "did you mean" on a reference and an attendee', async () => {
+    expect(brief(await findingsOf(rec('session: chiều')))).toEqual([['invalid-value', 5, 10]]);
+    expect(brief(await findingsOf(rec('mode: truc-tuyen')))).toEqual([['invalid-value', 5, 7]]);
+    const reference = await findingsOf(rec('references:', '  - documnet: Chỉ thị 27-CT/TW'));
+    expect(brief(reference)).toEqual([['unknown-key', 6, 5]]);
+    expect(reference[0]!.message).toBe('Unknown key "documnet" in reference #1. Did you mean "document"?');
+    const attendee = await findingsOf(rec('attendees:', '  - name: A', '    organisation: UBND xã B'));
+    expect(attendee[0]!.message).toBe('Unknown key "organisation" in attendee #1. Did you mean "organization"?');
+  });
+
+  it('amendments need a date, who and why', async () => {
+    const found = await findingsOf(rec('amendments:', '  - date: 2020-10-09', '    by: Lê Văn Nam'));
+    expect(brief(found)).toEqual([['required-key', 6, 5]]);
+    expect(found[0]!.message).toContain('"reason" is missing');
+  });
+});
+
+describe('v2 config rules', () => {
+  const record = rec();
+  async function configFindings(config: string): Promise<{ code: number; findings: JsonFinding[] }> {
+    const cwd = makeRepo({ [FILE]: record }, config);
+    const run = await runMeet(['check', '--format', 'json'], { cwd });
+    return { code: run.code, findings: JSON.parse(run.stdout) as JsonFinding[] };
+  }
+
+  it('a group member that is not declared: unknown-owner with a suggestion', async () => {
+    const { code, findings } = await configFindings(CONFIG.replace('members: [xa-a, xa-b]', 'members: [xa-a, xa-c]'));
+    expect(code).toBe(1);
+    expect(brief(findings)).toEqual([['unknown-owner', 10, 21]]);
+    expect(findings[0]!.message).toContain('Did you mean "xa-a"?');
+  });
+
+  it('a group member that is itself a group: group-member', async () => {
+    const config = CONFIG.replace('plans:', '  tat-ca:\n    name: Tất cả\n    members: [van-phong, cac-xa]\nplans:');
+    const { findings } = await configFindings(config);
+    expect(brief(findings)).toEqual([['group-member', 13, 26]]);
+  });
+
+  it('a target year that is not YYYY, holidays that are not days, "did you mean" in a group and in documents', async () => {
+    expect(brief((await configFindings(CONFIG.replace('targets: { 2020: 250 }', 'targets: { năm 2020: 250 }'))).findings)).toEqual([['invalid-value', 15, 85]]);
+    expect(brief((await configFindings(CONFIG.replace('holidays: [2021-02-10]', 'holidays: [2021-02-30]'))).findings)).toEqual([['invalid-date', 17, 12]]);
+    const group = await configFindings(CONFIG.replace('members: [xa-a, xa-b]', 'member: [xa-a, xa-b]'));
+    expect(group.findings[0]!.message).toContain('Did you mean "members"?');
+    const documents = await configFindings(`${CONFIG}documents:\n  isuer: UBND HUYỆN\n`);
+    expect(brief(documents.findings)).toEqual([['unknown-key', 19, 3]]);
+    expect(documents.findings[0]!.message).toContain('Did you mean "issuer"?');
+  });
+
+  it('accepts place and documents', async () => {
+    const config = `${CONFIG}place: Thử Nghiệm\ndocuments:\n  parent: UBND TỈNH\n  issuer: ỦY BAN NHÂN DÂN HUYỆN\n  code: UBND\n  report_signer: { name: A, title: CHỦ TỊCH, on_behalf: TM. ỦY BAN NHÂN DÂN }\n  notice_signer: { name: B, title: CHÁNH VĂN PHÒNG }\n  recipients: [Thường trực Huyện ủy, "Lưu: VT"]\n`;
+    expect((await configFindings(config)).findings).toEqual([]);
+  });
+});

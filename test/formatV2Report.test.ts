@@ -1,0 +1,557 @@
+// Format version 2 in the outputs: a record transcribed from a real article
+// (year-to-date figures, shares of two plans, a same-period comparison,
+// group owners, a month deadline, a 10-working-day deadline across Tết, a
+// standing task) checks clean and reports correctly; a meeting held on 4
+// November to review October is in October's report with its tasks;
+// figures of another organization and of several months stay apart; every
+// digit is shown. Each expected figure is worked out by hand in the test.
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { newCommand } from '../src/commands/new.js';
+import { proposedPeriod } from '../src/domain/months.js';
+import { loadRepository } from '../src/io/repository.js';
+import { makeRepo, PROJECT_ROOT, read, runMeet } from './helpers.js';
+
+type Json = Record<string, any>;
+
+const CONFIG = `organization: UBND huyện Mẫu Sơn
+locale: vi
+sectors:
+  kinh-te: Kinh tế
+  van-hoa-xa-hoi: Văn hóa – Xã hội
+owners:
+  van-phong: Văn phòng HĐND và UBND huyện
+  chi-cuc-thue: Chi cục Thuế huyện
+  xa-bac-son: UBND xã Bắc Sơn
+  xa-nam-son: UBND xã Nam Sơn
+  cac-xa: { name: 'UBND các xã, thị trấn', members: [xa-bac-son, xa-nam-son] }
+  cac-nganh: { name: 'Các phòng, ban, ngành' }
+plans:
+  du-toan-tinh: Dự toán tỉnh giao
+  du-toan-huyen: Dự toán huyện giao
+metrics:
+  thu-ngan-sach: { label: Thu ngân sách trên địa bàn, unit: tỷ đồng, sector: kinh-te, targets: { 2019: 110 } }
+  ty-le-giai-ngan: { label: Giải ngân vốn đầu tư công, unit: '%', sector: kinh-te, aggregate: last }
+  don-vi-mau: { label: Máu tiếp nhận, unit: đơn vị, sector: van-hoa-xa-hoi }
+holidays: [2020-01-23, 2020-01-29]
+`;
+
+const record = (front: string[], body = 'Nội dung.') => `---\n${front.join('\n')}\n---\n\n${body}\n`;
+
+const NOVEMBER_2019 = record([
+  'title: Hội nghị thường kỳ tháng 11/2019',
+  'date: 2019-12-02',
+  'period: 2019-11',
+  'chair: Hoàng Văn Hiệp',
+  'results:',
+  '  - sector: kinh-te',
+  '    summary: Thu ngân sách tháng 11 đạt 12,4 tỷ đồng; giải ngân đạt 52,3% kế hoạch.',
+  '    metrics: { thu-ngan-sach: 12.4, ty-le-giai-ngan: 52.3 }',
+]);
+
+/**
+ * Transcribed as a clerk would from a news report of a December review held
+ * in mid-January: "thu ngân sách tháng 12 ước đạt 15,2 tỷ đồng; cả năm ước
+ * đạt 131 tỷ đồng, đạt 126,3% dự toán tỉnh giao, 117,6% dự toán huyện giao,
+ * tăng 2,88% so với cùng kỳ… giao UBND các xã, thị trấn và Chi cục Thuế tập
+ * trung thu ngân sách trong tháng 1; các phòng, ban, ngành hoàn thiện báo
+ * cáo tổng kết trong 10 ngày làm việc; thường xuyên kiểm tra thị trường
+ * dịp Tết (Thường trực Huyện ủy chỉ đạo)".
+ */
+const DECEMBER_2019 = record([
+  'title: Hội nghị thường kỳ tháng 12 và tổng kết năm 2019',
+  'date: 2020-01-15',
+  'period: 2019-12',
+  'session: afternoon',
+  'chair:',
+  '  - { name: Hoàng Văn Hiệp, role: Chủ tịch UBND huyện }',
+  '  - { name: Lê Văn Nam, role: Phó Chủ tịch UBND huyện }',
+  'results:',
+  '  - sector: kinh-te',
+  '    summary: Thu ngân sách tháng 12 ước đạt 15,2 tỷ đồng; cả năm ước đạt 131 tỷ đồng, đạt 126,3% dự toán tỉnh giao, 117,6% dự toán huyện giao, tăng 2,88% so với cùng kỳ.',
+  '    metrics:',
+  '      thu-ngan-sach:',
+  '        value: 15.2',
+  '        ytd: 131',
+  '        plan_pct: { du-toan-tinh: 126.3, du-toan-huyen: 117.6 }',
+  '        yoy_pct: 2.88',
+  '        estimate: true',
+  '      ty-le-giai-ngan: 61.8',
+  'tasks:',
+  '  - id: thu-ngan-sach-thang-1',
+  '    title: Tập trung thu ngân sách trong tháng 1',
+  '    owner: [chi-cuc-thue, cac-xa]',
+  '    due: 2020-01',
+  '  - id: bao-cao-tong-ket',
+  '    title: Hoàn thiện báo cáo tổng kết năm 2019',
+  '    owner: cac-nganh',
+  '    due: { working_days: 10 }',
+  '  - id: kiem-tra-thi-truong',
+  '    title: Kiểm tra, kiểm soát thị trường dịp Tết',
+  '    owner: cac-nganh',
+  '    recurring: true',
+  '    directed_by: Thường trực Huyện ủy',
+]);
+
+function articleRepo(): string {
+  return makeRepo(
+    {
+      'meetings/2019/2019-12-02-thuong-ky-thang-11.md': NOVEMBER_2019,
+      'meetings/2020/2020-01-15-thuong-ky-thang-12.md': DECEMBER_2019,
+    },
+    CONFIG,
+  );
+}
+
+async function reportJson(cwd: string, month: string): Promise<Json> {
+  const run = await runMeet(['report', '--month', month, '--format', 'json'], { cwd });
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as Json;
+}
+
+describe('a record transcribed from a real article', () => {
+  it('checks clean', async () => {
+    const run = await runMeet(['check'], { cwd: articleRepo() });
+    expect(run.code).toBe(0);
+  });
+
+  it('belongs to December 2019, whose report is as of the meeting on 15 January 2020', async () => {
+    const report = await reportJson(articleRepo(), '2019-12');
+    expect(report.asOf).toBe('2020-01-15');
+    expect(report.meetings.map((m: Json) => m.date)).toEqual(['2020-01-15']);
+    expect(report.meetings[0].chairs.map((c: Json) => c.name)).toEqual(['Hoàng Văn Hiệp', 'Lê Văn Nam']);
+    expect(report.meetings[0].session).toBe('afternoon');
+  });
+
+  it('reports its figures: the year to date, two plans, the same period last year, the year target', async () => {
+    const report = await reportJson(articleRepo(), '2019-12');
+    const revenue = report.metrics.find((m: Json) => m.id === 'thu-ngan-sach');
+    expect(revenue).toMatchObject({
+      organization: null,
+      value: 15.2,
+      previous: 12.4,
+      // 15,2 − 12,4 = 2,8; 2,8 ÷ 12,4 = 22,58…% → 22,6.
+      change: 2.8,
+      percent: 22.6,
+      points: null,
+      ytd: 131,
+      // 131 ÷ 110 (targets 2019) = 119,09…% → 119,1.
+      targetPct: 119.1,
+      planPct: { 'du-toan-tinh': 126.3, 'du-toan-huyen': 117.6 },
+      yoyPct: 2.88,
+      estimate: true,
+      qualifier: null,
+    });
+    // A % metric changes in percentage points: 61,8 − 52,3 = 9,5 points, no relative change.
+    const disbursement = report.metrics.find((m: Json) => m.id === 'ty-le-giai-ngan');
+    expect(disbursement).toMatchObject({ value: 61.8, previous: 52.3, change: 9.5, points: 9.5, percent: null });
+  });
+
+  it('reports its tasks: group owners by name, the month deadline, 10 working days across Tết, the standing task', async () => {
+    const report = await reportJson(articleRepo(), '2019-12');
+    const byId = new Map<string, Json>(report.tasks.assigned.map((t: Json) => [t.id, t]));
+    expect([...byId.keys()]).toEqual(['thu-ngan-sach-thang-1', 'bao-cao-tong-ket', 'kiem-tra-thi-truong']);
+    expect(byId.get('thu-ngan-sach-thang-1')).toMatchObject({
+      owners: ['chi-cuc-thue', 'cac-xa'],
+      ownerNames: ['Chi cục Thuế huyện', 'UBND các xã, thị trấn'],
+      // "trong tháng 1": by 31 January 2020.
+      due: '2020-01-31',
+      dueAsWritten: '2020-01',
+      recurring: false,
+      directedBy: null,
+    });
+    // From Wed 15 January 2020: Thu 16 (1), Fri 17 (2), Mon 20 (3), Tue 21 (4), Wed 22 (5); Thu 23
+    // (config holiday), Fri 24 (30 Tết), Sat 25 (Tết), Sun 26, Mon 27 and Tue 28 (mùng 3, 4), Wed 29
+    // (config holiday) off; Thu 30 (6), Fri 31 (7), Mon 3 Feb (8), Tue 4 (9), Wed 5 (10).
+    expect(byId.get('bao-cao-tong-ket')).toMatchObject({ ownerNames: ['Các phòng, ban, ngành'], due: '2020-02-05', dueAsWritten: { working_days: 10 } });
+    expect(byId.get('kiem-tra-thi-truong')).toMatchObject({ due: null, recurring: true, directedBy: 'Thường trực Huyện ủy', overdueDays: 0 });
+    expect(report.tasks.recurring.map((t: Json) => t.id)).toEqual(['kiem-tra-thi-truong']);
+    expect(report.tasks.dueNext.map((t: Json) => t.id)).toEqual(['thu-ngan-sach-thang-1']);
+    expect(report.tasks.carried).toEqual([]);
+    // A group counts as itself in the accountability table.
+    expect(report.owners.map((o: Json) => [o.owner, o.assigned])).toEqual([
+      ['chi-cuc-thue', 1],
+      ['cac-xa', 1],
+      ['cac-nganh', 2],
+    ]);
+  });
+
+  it('shows the figures in the text report with every mark a clerk wrote', async () => {
+    const run = await runMeet(['report', '--month', '2019-12', '--format', 'text'], { cwd: articleRepo() });
+    const text = run.stdout;
+    for (const header of ['Lũy kế', '% kế hoạch năm', '% KH Dự toán tỉnh giao', '% KH Dự toán huyện giao', 'So cùng kỳ']) expect(text).toContain(header);
+    expect(text).toMatch(/Thu ngân sách trên địa bàn +tỷ đồng +ước 15,2 +12,4 +\+2,8 +\+22,6% +ước 131 +119,1% +126,3% +117,6% +\+2,88%/);
+    expect(text).toMatch(/Giải ngân vốn đầu tư công +% +61,8 +52,3 +\+9,5 điểm % +—/);
+    expect(text).toContain('05/02/2020 (10 ngày làm việc)');
+    expect(text).toContain('31/01/2020 (tháng 1/2020)');
+    expect(text).toContain('Nhiệm vụ thường xuyên (1)');
+    expect(text).toContain('Chỉ đạo: Thường trực Huyện ủy');
+    expect(text).toContain('Đồng chủ trì: Lê Văn Nam, Phó Chủ tịch UBND huyện');
+  });
+
+  it('keeps the standing task off the overdue list; the others are overdue by the days counted', async () => {
+    const cwd = articleRepo();
+    const run = await runMeet(['tasks', '--today', '2020-02-29', '--overdue', '--format', 'json'], { cwd });
+    // 31 January → 29 February: 29 days; 5 February → 29 February: 24 days.
+    expect((JSON.parse(run.stdout) as Json[]).map((t) => [t.id, t.overdueDays])).toEqual([
+      ['thu-ngan-sach-thang-1', 29],
+      ['bao-cao-tong-ket', 24],
+    ]);
+  });
+
+  it('--owner MEMBER lists the tasks of the groups it belongs to', async () => {
+    const cwd = articleRepo();
+    const ids = async (...args: string[]) =>
+      (JSON.parse((await runMeet(['tasks', '--today', '2020-01-20', '--format', 'json', ...args], { cwd })).stdout) as Json[]).map((t) => t.id);
+    expect(await ids('--owner', 'xa-bac-son')).toEqual(['thu-ngan-sach-thang-1']);
+    expect(await ids('--owner', 'cac-xa')).toEqual(['thu-ngan-sach-thang-1']);
+    // "Các phòng, ban, ngành" lists no members: only its own tasks.
+    expect(await ids('--owner', 'cac-nganh')).toEqual(['bao-cao-tong-ket', 'kiem-tra-thi-truong']);
+  });
+});
+
+describe('a meeting held on 4 November to review October', () => {
+  const files = {
+    'meetings/2019/2019-09-27-thang-9.md': record([
+      'title: Hội nghị thường kỳ tháng 9/2019',
+      'date: 2019-09-27',
+      'chair: Hoàng Văn Hiệp',
+      'tasks:',
+      '  - { id: a-thang-9, title: Việc tháng 9, owner: van-phong, due: 2019-10-15 }',
+    ]),
+    'meetings/2019/2019-11-04-thang-10.md': record(
+      [
+        'title: Hội nghị thường kỳ tháng 10/2019',
+        'date: 2019-11-04',
+        'period: 2019-10',
+        'chair: Hoàng Văn Hiệp',
+        'results:',
+        '  - { sector: kinh-te, summary: Thu ngân sách tháng 10, metrics: { thu-ngan-sach: 10 } }',
+        'tasks:',
+        '  - { id: b-thang-10, title: Việc tháng 10, owner: van-phong, due: 2019-11 }',
+        'updates:',
+        '  - { task: a-thang-9, status: done }',
+      ],
+      'Biên bản hội nghị ngày 4/11 đánh giá tháng 10.',
+    ),
+    'meetings/2019/2019-11-28-thang-11.md': record([
+      'title: Hội nghị thường kỳ tháng 11/2019',
+      'date: 2019-11-28',
+      'chair: Hoàng Văn Hiệp',
+      'tasks:',
+      '  - { id: c-thang-11, title: Việc tháng 11, owner: van-phong, due: 2019-12-20 }',
+    ]),
+  };
+
+  it("is in October's report with the tasks it assigned and the updates it made", async () => {
+    const cwd = makeRepo(files, CONFIG);
+    const october = await reportJson(cwd, '2019-10');
+    expect(october.asOf).toBe('2019-11-04');
+    expect(october.meetings.map((m: Json) => m.date)).toEqual(['2019-11-04']);
+    expect(october.tasks.assigned.map((t: Json) => t.id)).toEqual(['b-thang-10']);
+    expect(october.tasks.completed.map((t: Json) => t.id)).toEqual(['a-thang-9']);
+    expect(october.metrics.find((m: Json) => m.id === 'thu-ngan-sach').value).toBe(10);
+    const november = await reportJson(cwd, '2019-11');
+    expect(november.meetings.map((m: Json) => m.date)).toEqual(['2019-11-28']);
+    expect(november.tasks.assigned.map((t: Json) => t.id)).toEqual(['c-thang-11']);
+    expect(november.tasks.completed).toEqual([]);
+    expect(november.tasks.carried.map((t: Json) => t.id)).toEqual(['b-thang-10']);
+  });
+
+  it('tasks --month, diff and digest read October "as of" 4 November', async () => {
+    const cwd = makeRepo(files, CONFIG);
+    const tasks = JSON.parse((await runMeet(['tasks', '--month', '2019-10', '--format', 'json'], { cwd })).stdout) as Json[];
+    expect(tasks.map((t) => [t.id, t.status])).toEqual([
+      ['a-thang-9', 'done'],
+      ['b-thang-10', 'open'],
+    ]);
+    const diff = JSON.parse((await runMeet(['diff', '2019-10', '2019-11', '--format', 'json'], { cwd })).stdout) as Json;
+    expect(diff.tasks.opened.map((t: Json) => t.id)).toEqual(['c-thang-11']);
+    expect(diff.tasks.carried.map((t: Json) => t.id)).toEqual(['b-thang-10']);
+    expect(diff.meetings.map((m: Json) => m.date)).toEqual(['2019-11-28']);
+    const digest = await runMeet(['digest', '--month', '2019-10'], { cwd });
+    expect(digest.code).toBe(0);
+    const written = read(cwd, 'reports/2019-10.md');
+    expect(written).toContain('| 04/11/2019 | thường kỳ | Hội nghị thường kỳ tháng 10/2019 |');
+    expect(written).toContain('Quá hạn tính đến ngày 04/11/2019');
+  });
+
+  it('meet new proposes October on a terminal, and takes the month of the date without one', async () => {
+    const cwd = makeRepo({ 'meetings/2019/2019-09-27-thang-9.md': files['meetings/2019/2019-09-27-thang-9.md'] }, CONFIG);
+    const { records } = await loadRepository(cwd);
+    expect(proposedPeriod(records, '2019-11-04', 'regular')).toBe('2019-10');
+    expect(proposedPeriod(records, '2019-10-25', 'regular')).toBe('2019-10');
+    expect(proposedPeriod(records, '2019-11-04', 'thematic')).toBe('2019-11');
+
+    const plain = await runMeet(['new', '--date', '04/11/2019', '--chair', 'Hoàng Văn Hiệp', '--dry-run'], { cwd });
+    expect(plain.stdout).toContain('title: Hội nghị thường kỳ tháng 11/2019');
+    expect(plain.stdout).toContain('period: 2019-11');
+    const given = await runMeet(['new', '--date', '04/11/2019', '--period', '2019-10', '--chair', 'Hoàng Văn Hiệp'], { cwd });
+    expect(given.code).toBe(0);
+    const written = read(cwd, 'meetings/2019/2019-11-04-hoi-nghi-thuong-ky-thang-10-2019.md');
+    expect(written).toContain('title: Hội nghị thường kỳ tháng 10/2019');
+    expect(written).toContain('period: 2019-10');
+    // Its open tasks as of its date: the September task, still open on 4 November.
+    expect(written).toContain('- task: a-thang-9');
+
+    // On a terminal: Enter accepts each proposal (date given, kind, period, title), then the chair.
+    const stdin = new PassThrough();
+    // readline writes its prompts to a stream: a real one, read back here.
+    const terminal = Object.assign(new PassThrough(), { isTTY: true });
+    let stderr = '';
+    terminal.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    let stdout = '';
+    const io = {
+      cwd,
+      env: { NO_COLOR: '1' },
+      stdout: { isTTY: false, write: (text: string) => (stdout += text) },
+      stderr: terminal,
+      stdin: { isTTY: true, readable: stdin },
+      now: () => new Date('2019-11-04T03:00:00Z'),
+      colorAllowed: false,
+    };
+    stdin.write('\n\n\nNguyễn Văn A\n');
+    const code = await newCommand({ date: '2019-11-04', dryRun: true, edit: false }, io as never);
+    expect(code).toBe(0);
+    expect(stderr).toContain('[2019-10]');
+    expect(stdout).toContain('title: Hội nghị thường kỳ tháng 10/2019');
+    expect(stdout).toContain('period: 2019-10');
+  });
+
+  it('--period takes any period form and refuses what is not one', async () => {
+    const cwd = makeRepo({}, CONFIG);
+    const year = await runMeet(['new', '--date', '2020-01-10', '--period', '2019', '--kind', 'thematic', '--chair', 'A', '--dry-run'], { cwd });
+    expect(year.stdout).toContain('title: Hội nghị chuyên đề năm 2019');
+    const nine = await runMeet(['new', '--date', '2019-10-05', '--period', '2019-01..2019-09', '--chair', 'A', '--dry-run'], { cwd });
+    expect(nine.stdout).toContain('title: Hội nghị thường kỳ 9 tháng năm 2019');
+    expect(nine.stdout).toContain('period: 2019-01..2019-09');
+    const bad = await runMeet(['new', '--date', '2019-10-05', '--period', '2019-13', '--chair', 'A', '--dry-run'], { cwd });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('not a real month');
+    // A one-month period after the date's month would not pass meet check.
+    const late = await runMeet(['new', '--date', '2019-10-05', '--period', '2019-11', '--chair', 'A', '--dry-run'], { cwd });
+    expect(late.code).toBe(1);
+    expect(late.stderr).toContain('period-after-date');
+  });
+});
+
+describe('figures apart and exact', () => {
+  it("converts triệu đồng to the metric's tỷ đồng exactly, and shows every digit written", async () => {
+    const cwd = makeRepo(
+      {
+        'meetings/2020/2020-10-26-thang-10.md': record([
+          'title: Họp',
+          'date: 2020-10-26',
+          'chair: A',
+          'results:',
+          '  - sector: kinh-te',
+          '    summary: Thu',
+          '    metrics: { thu-ngan-sach: { value: 131.5, unit: triệu đồng, ytd: 1653522, qualifier: at-least } }',
+          '  - { sector: van-hoa-xa-hoi, summary: Máu, metrics: { don-vi-mau: 185.088 } }',
+        ]),
+      },
+      CONFIG,
+    );
+    const report = await reportJson(cwd, '2020-10');
+    const revenue = report.metrics.find((m: Json) => m.id === 'thu-ngan-sach');
+    // 131,5 triệu = 0,1315 tỷ (not 0,13150000000000001); 1.653.522 triệu = 1.653,522 tỷ.
+    expect(revenue).toMatchObject({ value: 0.1315, ytd: 1653.522, qualifier: 'at-least' });
+    const text = (await runMeet(['report', '--month', '2020-10', '--format', 'text'], { cwd })).stdout;
+    expect(text).toContain('trên 0,1315');
+    expect(text).toContain('1.653,522');
+    expect(text).toContain('185,088');
+  });
+
+  it("keeps another organization's figures in their own table, never added to the repository's", async () => {
+    const cwd = makeRepo(
+      {
+        'meetings/2020/2020-10-20-huyen.md': record([
+          'title: Huyện',
+          'date: 2020-10-20',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: 10 } }',
+        ]),
+        'meetings/2020/2020-10-22-xa.md': record([
+          'title: Hội nghị liên tịch với xã Bắc Sơn',
+          'date: 2020-10-22',
+          'chair: B',
+          'organization: UBND xã Bắc Sơn',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu của xã, metrics: { thu-ngan-sach: 2 } }',
+        ]),
+      },
+      CONFIG,
+    );
+    const report = await reportJson(cwd, '2020-10');
+    expect(report.metrics.map((m: Json) => [m.organization, m.id, m.value])).toEqual([
+      [null, 'thu-ngan-sach', 10],
+      ['UBND xã Bắc Sơn', 'thu-ngan-sach', 2],
+    ]);
+    const text = (await runMeet(['report', '--month', '2020-10', '--format', 'text'], { cwd })).stdout;
+    expect(text).toContain('Số liệu của UBND xã Bắc Sơn');
+    expect(text).toContain('Hội nghị liên tịch với xã Bắc Sơn — UBND xã Bắc Sơn');
+    const html = (await runMeet(['report', '--month', '2020-10', '--format', 'html'], { cwd })).stdout;
+    expect(html).toContain('<h3>Số liệu của UBND xã Bắc Sơn</h3>');
+  });
+
+  it('reports a span of several months apart from any month, in the month it belongs to', async () => {
+    const cwd = makeRepo(
+      {
+        'meetings/2019/2019-09-27-thang-9.md': record([
+          'title: Tháng 9',
+          'date: 2019-09-27',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: 14 } }',
+        ]),
+        'meetings/2019/2019-10-05-9-thang.md': record([
+          'title: Sơ kết 9 tháng',
+          'date: 2019-10-05',
+          'period: 2019-01..2019-09',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu 9 tháng, metrics: { thu-ngan-sach: { value: 99, yoy_pct: 4.5 } } }',
+        ]),
+      },
+      CONFIG,
+    );
+    const september = await reportJson(cwd, '2019-09');
+    expect(september.metrics.find((m: Json) => m.id === 'thu-ngan-sach').value).toBe(14);
+    // Nine months from January: the value is the year to date; 99 ÷ 110 = 90%.
+    expect(september.spans).toEqual([
+      {
+        period: '2019-01..2019-09',
+        first: '2019-01',
+        last: '2019-09',
+        organization: null,
+        metrics: [
+          {
+            id: 'thu-ngan-sach',
+            label: 'Thu ngân sách trên địa bàn',
+            unit: 'tỷ đồng',
+            sector: 'kinh-te',
+            value: 99,
+            ytd: null,
+            targetPct: 90,
+            planPct: null,
+            yoyPct: 4.5,
+            estimate: false,
+            qualifier: null,
+          },
+        ],
+      },
+    ]);
+    const md = (await runMeet(['report', '--month', '2019-09', '--format', 'md'], { cwd })).stdout;
+    expect(md).toContain('### Số liệu 9 tháng năm 2019');
+  });
+
+  it('computes the change against the same month last year when none is stated', async () => {
+    const month = (date: string, value: number) =>
+      record([`title: Họp ${date}`, `date: ${date}`, 'chair: A', 'results:', `  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: ${value} } }`]);
+    const cwd = makeRepo({ 'meetings/2019/2019-10-25-a.md': month('2019-10-25', 100), 'meetings/2020/2020-10-26-b.md': month('2020-10-26', 112) }, CONFIG);
+    // (112 − 100) ÷ 100 = 12%.
+    expect((await reportJson(cwd, '2020-10')).metrics[0].yoyPct).toBe(12);
+  });
+});
+
+describe('dropped and recurring tasks in reports and diffs', () => {
+  const files = {
+    'meetings/2020/2020-10-26-a.md': record([
+      'title: Tháng 10',
+      'date: 2020-10-26',
+      'chair: A',
+      'tasks:',
+      '  - { id: lam-xong, title: Làm xong, owner: van-phong, due: 2020-11 }',
+      '  - { id: dung-lai, title: Dừng lại, owner: cac-xa, due: 2020-11 }',
+      '  - { id: thuong-xuyen, title: Thường xuyên, owner: van-phong, recurring: true }',
+    ]),
+    'meetings/2020/2020-11-25-b.md': record([
+      'title: Tháng 11',
+      'date: 2020-11-25',
+      'chair: A',
+      'updates:',
+      '  - { task: lam-xong, status: done }',
+      '  - { task: dung-lai, status: dropped, note: Chờ chủ trương mới }',
+    ]),
+  };
+
+  it('counts a dropped task apart from completed ones, and credits nobody with completing it', async () => {
+    const cwd = makeRepo(files, CONFIG);
+    const report = await reportJson(cwd, '2020-11');
+    expect(report.tasks.completed.map((t: Json) => t.id)).toEqual(['lam-xong']);
+    expect(report.tasks.dropped.map((t: Json) => t.id)).toEqual(['dung-lai']);
+    expect(report.tasks.recurring.map((t: Json) => t.id)).toEqual(['thuong-xuyen']);
+    expect(report.tasks.carried).toEqual([]);
+    expect(report.owners.find((o: Json) => o.owner === 'cac-xa')).toMatchObject({ completed: 0, dropped: 1 });
+    const text = (await runMeet(['report', '--month', '2020-11', '--format', 'text'], { cwd })).stdout;
+    expect(text).toContain('Hoàn thành: 1 · Dừng thực hiện: 1');
+    expect(text).toContain('Dừng thực hiện trong tháng (1)');
+  });
+
+  it('diff: closed is done only, dropped apart; a standing task is carried, never opened', async () => {
+    const cwd = makeRepo(files, CONFIG);
+    const diff = JSON.parse((await runMeet(['diff', '2020-10', '2020-11', '--format', 'json'], { cwd })).stdout) as Json;
+    expect(diff.tasks.closed.map((t: Json) => t.id)).toEqual(['lam-xong']);
+    expect(diff.tasks.dropped.map((t: Json) => t.id)).toEqual(['dung-lai']);
+    expect(diff.tasks.carried.map((t: Json) => t.id)).toEqual(['thuong-xuyen']);
+    const from09 = JSON.parse((await runMeet(['diff', '2020-09', '2020-10', '--format', 'json'], { cwd })).stdout) as Json;
+    expect(from09.tasks.opened.map((t: Json) => t.id)).toEqual(['lam-xong', 'dung-lai']);
+  });
+});
+
+describe('the commune example repository (examples-xa/)', () => {
+  const cwd = path.join(PROJECT_ROOT, 'examples-xa');
+
+  it('reports every v2 feature over its four months', async () => {
+    const md = async (month: string) => {
+      const run = await runMeet(['report', '--month', month, '--format', 'md'], { cwd });
+      expect(run.code).toBe(0);
+      return run.stdout;
+    };
+    const december = await md('2020-12');
+    for (const seen of [
+      'Đồng chủ trì',
+      'Thời gian: cả ngày, 05–06/01/2021',
+      'Hình thức: trực tiếp kết hợp trực tuyến',
+      'Thành phần tham dự',
+      'Đỗ Thị Hoa, Chuyên viên Phòng Tài chính – Kế hoạch (UBND huyện Mẫu Sơn)',
+      'Thư ký',
+      'Ý kiến thảo luận',
+      'Tồn tại, hạn chế',
+      'Kết luận',
+      'Kiến nghị, đề xuất',
+      'Chỉ thị số 27-CT/TW',
+      '(Tờ trình số 45/TTr-UBND; biểu quyết: 15 tán thành, 0 không tán thành, 1 không biểu quyết)',
+      '| ước 0,38 |',
+      '| ước 4,41 | 105% | 105% | 102,6% | +8,2% |',
+      'trên 15.000',
+      '### Số liệu năm 2020',
+      '### Nhiệm vụ thường xuyên (1)',
+      '28/02/2021 (tháng 2/2021)',
+      '31/03/2021 (quý I/2021)',
+      '31/12/2021 (năm 2021)',
+      '05/01/2021 (5 ngày làm việc)',
+      '20/01/2021 (15 ngày)',
+      'Thường trực Đảng ủy xã',
+      'Trưởng các thôn',
+    ]) {
+      expect(december, seen).toContain(seen);
+    }
+    const january = await md('2021-01');
+    // 350 triệu đồng = 0,35 tỷ; 10 working days from 3 February 2021 across Tết: 24 February.
+    for (const seen of ['| 0,35 |', '+0,3 điểm %', '24/02/2021 (10 ngày làm việc)']) expect(january, seen).toContain(seen);
+    const february = await md('2021-02');
+    for (const seen of ['Hình thức: trực tuyến', '### Dừng thực hiện trong tháng (1)', 'ước khoảng 312,5', '| -3,1% |']) expect(february, seen).toContain(seen);
+    const march = await md('2021-03');
+    for (const seen of [
+      '### Số liệu của Hợp tác xã nông nghiệp Nam Sơn',
+      '### Số liệu quý I/2021',
+      'Hội nghị liên tịch với Hợp tác xã nông nghiệp Nam Sơn — Hợp tác xã nông nghiệp Nam Sơn',
+    ]) {
+      expect(march, seen).toContain(seen);
+    }
+  });
+});
