@@ -13,6 +13,7 @@ import type { DigestOptions } from './commands/digest.js';
 import type { InitOptions } from './commands/init.js';
 import type { LogOptions } from './commands/log.js';
 import type { NewOptions } from './commands/new.js';
+import type { NoticeOptions } from './commands/notice.js';
 import type { ReportOptions } from './commands/report.js';
 import type { TasksOptions } from './commands/tasks.js';
 import type { TasksUpdateOptions } from './commands/tasksUpdate.js';
@@ -156,8 +157,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('report')
     .description("the month's report: meetings, results by sector, decisions, tasks and the accountability table")
     .option('--month <month>', 'the month to report on, YYYY-MM (default: the month before today)', cliMonth)
-    .addOption(new Option('--format <format>', 'output format (default: text on a terminal, md otherwise)').choices(['text', 'md', 'html', 'json']))
-    .option('--out <file>', 'write to this file instead of stdout')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'output format (default: text on a terminal, md otherwise); docx and pdf: the official "Báo cáo" in the state layout',
+      ).choices(['text', 'md', 'html', 'json', 'docx', 'pdf']),
+    )
+    .option('--out <file>', 'write to this file instead of stdout (docx and pdf: default bao-cao-<month>.<format>)')
     .addOption(new Option('--locale <locale>', "language of the report (default: the config's)").choices(LOCALES))
     .option('--today <date>', 'take this day as today', cliDate)
     .addHelpText(
@@ -166,11 +172,35 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'meet report --month 2020-10',
         'meet report --month 2020-10 --format html --out bao-cao-2020-10.html',
         'meet report --format json | jq .tasks.overdue',
+        'meet report --month 2020-10 --format docx',
+        'meet report --month 2020-10 --out bao-cao-2020-10.pdf',
       ),
     )
     .action(async (opts: Omit<ReportOptions, 'root'>) => {
       const { reportCommand } = await import('./commands/report.js');
       setExit(await reportCommand({ ...opts, root: globals().root }, io));
+    });
+
+  program
+    .command('notice')
+    .description('the meeting\'s "Thông báo kết luận" in the state layout (Nghị định 30/2020/NĐ-CP), as Word, PDF, HTML or Markdown')
+    .argument('<record>', 'the record of the meeting')
+    .addOption(new Option('--format <format>', "output format (default: the --out file's extension, else docx)").choices(['docx', 'pdf', 'html', 'md']))
+    .option('--out <file>', 'write to this file (default for docx and pdf: thong-bao-ket-luan-<date>.<format>; html and md: stdout)')
+    .option('--draft', 'a draft (DỰ THẢO) without number or date, even when the record gives them', false)
+    .addHelpText(
+      'after',
+      examples(
+        'meet notice meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md',
+        'meet notice meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md --out thong-bao.pdf',
+        'meet notice meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md --draft --format md',
+      ) +
+        '\nWithout approval.notice in the record (see "meet approve"), the notice is a draft: "Số:      /TB-UBND", the date left blank, marked DỰ THẢO.\n' +
+        'PDF is printed by a Chromium installed on this machine (or MEET_CHROMIUM) through playwright-core; meet never downloads a browser.\n',
+    )
+    .action(async (record: string, opts: Omit<NoticeOptions, 'root' | 'record'>) => {
+      const { noticeCommand } = await import('./commands/notice.js');
+      setExit(await noticeCommand({ record, ...opts, root: globals().root }, io));
     });
 
   const tasks = program

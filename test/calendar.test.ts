@@ -113,8 +113,8 @@ describe('meet calendar', () => {
 
 describe('--out with an extension the command cannot write: exit 2, naming the formats', () => {
   it.each([
-    ['report', ['report', '--month', '2020-10', '--out'], 'bao-cao.pdf', '.md, .markdown, .html, .htm, .json, .txt'],
-    ['report', ['report', '--month', '2020-10', '--format', 'md', '--out'], 'bao-cao.docx', '.md, .markdown, .html, .htm, .json, .txt'],
+    ['report', ['report', '--month', '2020-10', '--out'], 'bao-cao.odt', '.md, .markdown, .html, .htm, .json, .txt, .docx, .pdf'],
+    ['report', ['report', '--month', '2020-10', '--format', 'md', '--out'], 'bao-cao.xlsx', '.md, .markdown, .html, .htm, .json, .txt, .docx, .pdf'],
     ['calendar', ['calendar', '--out'], 'nhiem-vu.pdf', '.ics'],
   ])('meet %s --out %s', async (_name, args, file, formats) => {
     const dir = tempDir();
@@ -123,6 +123,14 @@ describe('--out with an extension the command cannot write: exit 2, naming the f
     expect(run.stderr).toContain(`cannot write ${path.extname(file)} files`);
     expect(run.stderr).toContain(formats);
     expect(existsSync(path.join(dir, file))).toBe(false);
+  });
+
+  it('a Word or PDF file name with another --format is refused: its content would not be what its name says', async () => {
+    const dir = tempDir();
+    const run = await runMeet(['report', '--month', '2020-10', '--format', 'md', '--out', path.join(dir, 'bao-cao.docx')], { cwd: EXAMPLES });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--format md does not write a .docx file');
+    expect(existsSync(path.join(dir, 'bao-cao.docx'))).toBe(false);
   });
 
   it('a known extension still picks the format, and a name without one is Markdown', async () => {

@@ -11,28 +11,43 @@ import { printData, printMessage, readingFor, type Io } from '../io/terminal.js'
 import { replaceUserFile } from '../io/writeFiles.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
-import { formatForOut } from '../render/outFormats.js';
+import { formatForOut, refuseMismatch } from '../render/outFormats.js';
 import { renderReport, type ReportFormat } from '../render/report.js';
+import { buildMonthlyDocument } from '../domain/documents.js';
+import { composeMonthly, renderOfficial } from '../render/documents/index.js';
 import type { Locale } from '../model/terms.js';
+
+/** The report's formats, and the official "Báo cáo" as Word or PDF. */
+type ReportOutput = ReportFormat | 'docx' | 'pdf';
 
 export interface ReportOptions {
   root?: string;
   month?: Month;
-  format?: ReportFormat;
+  format?: ReportOutput;
   out?: string;
   locale?: Locale;
   today?: IsoDate;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json', '.txt': 'text' };
+const FORMAT_BY_EXTENSION: Record<string, ReportOutput> = {
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.json': 'json',
+  '.txt': 'text',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
+};
 
 /**
  * Without --format: the --out file's extension says (none: Markdown), else
  * text on a terminal, else Markdown. An --out extension no format writes
- * (.pdf, .docx) is a usage error, --format or not.
+ * is a usage error, --format or not.
  */
-function chooseFormat(options: ReportOptions, io: Io): ReportFormat {
-  const fromFile = options.out === undefined ? undefined : formatForOut<ReportFormat>('meet report', options.out, FORMAT_BY_EXTENSION, 'md');
+function chooseFormat(options: ReportOptions, io: Io): ReportOutput {
+  const fromFile = options.out === undefined ? undefined : formatForOut<ReportOutput>('meet report', options.out, FORMAT_BY_EXTENSION, 'md');
+  refuseMismatch('meet report', options.format, fromFile, options.out);
   return options.format ?? fromFile ?? (io.stdout.isTTY ? 'text' : 'md');
 }
 
@@ -43,6 +58,15 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const { config, records } = await loadValidRepository(root, { bodies: wanted ? { month: wanted } : true, ...readingFor(io) });
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const report = buildReport(records, config, month, options.locale ?? config.locale);
+  if (format === 'docx' || format === 'pdf') {
+    // The official "Báo cáo": Word, or its HTML printed by Chromium; never to a terminal.
+    const doc = await composeMonthly(buildMonthlyDocument(report, config));
+    const output = format === 'docx' ? await renderOfficial(doc, 'docx') : await printPdf(String(await renderOfficial(doc, 'html')), io);
+    const out = options.out ?? `bao-cao-${month}.${format}`;
+    replaceUserFile(path.resolve(io.cwd, out), output);
+    printMessage(io, `Wrote the report for ${month} (${format}) to ${out}`);
+    return EXIT_OK;
+  }
   if (options.out) {
     // A file is not a terminal: no colour codes in it.
     const output = await renderReport(report, format, new Chalk({ level: 0 }));
@@ -53,4 +77,9 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     printData(io, await renderReport(report, format, colorsFor(io.stdout, io)));
   }
   return EXIT_OK;
+}
+
+/** Chromium is loaded only for PDF. */
+async function printPdf(html: string, io: Io): Promise<Uint8Array> {
+  return (await import('../io/chromium.js')).printPdf(html, io.env);
 }

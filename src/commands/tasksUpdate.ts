@@ -1,7 +1,7 @@
 // meet tasks update ID --status S [--note TEXT] [--in RECORD]: records a
 // task's progress as an `updates` entry in a record dated strictly after the
 // meeting that assigned it, editing the front matter in place.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkRepository } from '../domain/checkRules.js';
 import type { Config } from '../model/schema.js';
@@ -14,7 +14,8 @@ import { colorsFor } from '../io/colors.js';
 import { type Io, readingFor } from '../io/terminal.js';
 import { addTaskUpdate, verifyUpdateEdit, type UpdateEntry } from '../records/edit.js';
 import { loadValidRepository } from '../io/repository.js';
-import { findRoot, isInside, toPosix } from '../io/paths.js';
+import { findRoot } from '../io/paths.js';
+import { namedRecord } from '../io/namedRecord.js';
 import type { MeetingRecord } from '../model/record.js';
 import { parseRecord } from '../records/parse.js';
 import type { TaskStatus } from '../model/terms.js';
@@ -42,7 +43,7 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
     const ids = records.flatMap((r) => (r.data.tasks ?? []).map((t) => t.id));
     throw new RecordsError(`No record assigns a task "${options.id}".${didYouMean(options.id, ids)}`, 'Run "meet tasks" to list the task ids.');
   }
-  const target = options.in ? namedRecord(options.in, root, config, records, io) : sortRecords(records).at(-1)!;
+  const target = options.in ? namedRecord(options.in, `--in ${options.in}`, root, config, records, io.cwd) : sortRecords(records).at(-1)!;
   const show = (record: MeetingRecord) => path.relative(io.cwd, path.join(root, record.file)) || record.file;
   if (!(origin.data.date < target.data.date)) {
     // An update reports on a task from an EARLIER meeting (docs/format.md).
@@ -107,25 +108,6 @@ function cleanNote(note: string): string {
     .trim();
   if (text === '') throw new UsageError('--note must not be empty.');
   return text;
-}
-
-/** The record named by --in: a record file inside the meetings folder. */
-function namedRecord(given: string, root: string, config: Config, records: readonly MeetingRecord[], io: Io): MeetingRecord {
-  const absolute = path.resolve(io.cwd, given);
-  if (!existsSync(absolute)) throw new RecordsError(`--in ${given}: no such file.`);
-  const meetings = path.join(root, config.paths.meetings);
-  const real = realpathSync(absolute);
-  if (!isInside(meetings, absolute) && !(existsSync(meetings) && isInside(realpathSync(meetings), real))) {
-    throw new RecordsError(
-      `--in ${given} is outside the meetings folder (${config.paths.meetings}/).`,
-      'Pass the path of a meeting record, like meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.',
-    );
-  }
-  const file = toPosix(path.relative(root, absolute));
-  const record = records.find((r) => r.file === file) ?? records.find((r) => realpathSync(path.join(root, r.file)) === real);
-  if (!record)
-    throw new RecordsError(`--in ${given} is not a meeting record.`, 'Pass the path of a record (a .md file with front matter) in the meetings folder.');
-  return record;
 }
 
 /** The cross-record rules (`meet check`) must still pass with the edited record. */

@@ -10,6 +10,7 @@ import type {
   FigureFacts,
   OwnerRow,
   Report,
+  ReportApproval,
   ReportDecision,
   ReportMeeting,
   ReportMetric,
@@ -108,9 +109,22 @@ function decisionsOf(record: MeetingRecord): ReportDecision[] {
   });
 }
 
-function reportMeeting(record: MeetingRecord, config: Config): ReportMeeting {
+/** The approval of minutes that are approved (v2); undefined for a draft. */
+function approvalOf(record: MeetingRecord): ReportApproval | undefined {
+  const approval = record.data.approval;
+  if (approval?.status !== 'approved') return undefined;
+  return {
+    ...(approval.approved_by ? { approvedBy: approval.approved_by } : {}),
+    ...(approval.approved_on ? { approvedOn: approval.approved_on } : {}),
+    ...(approval.notice ? { notice: { number: approval.notice.number, date: approval.notice.date } } : {}),
+  };
+}
+
+/** A meeting as the reports and the official documents show it. */
+export function reportMeeting(record: MeetingRecord, config: Config): ReportMeeting {
   const data = record.data;
   const chairs = chairsOf(data.chair).map(person);
+  const approval = approvalOf(record);
   return {
     date: data.date,
     ...(data.end_date ? { endDate: data.end_date } : {}),
@@ -133,6 +147,7 @@ function reportMeeting(record: MeetingRecord, config: Config): ReportMeeting {
     proposals: data.proposals ?? [],
     references: (data.references ?? []).map((r) => ({ document: r.document, ...(r.title ? { title: r.title } : {}) })),
     decisions: decisionsOf(record),
+    ...(approval ? { approval } : {}),
     file: record.file,
     body: bodyOf(record),
   };

@@ -179,7 +179,7 @@ export function writeAtomically(target: string, content: string | Uint8Array, op
  * replaceFile): atomically, into an existing folder, never through a
  * symbolic link and never over a folder.
  */
-export function replaceUserFile(target: string, content: string): void {
+export function replaceUserFile(target: string, content: string | Uint8Array): void {
   let folder: string;
   try {
     folder = realpathSync(path.dirname(target));

@@ -21,6 +21,13 @@ export interface ReportDecision {
   file: string;
 }
 
+/** Approved minutes (v2): who approved them, when, and the "Thông báo kết luận" issued. */
+export interface ReportApproval {
+  approvedBy?: string;
+  approvedOn?: IsoDate;
+  notice?: { number: string; date: IsoDate };
+}
+
 export interface ReportMeeting {
   date: IsoDate;
   /** The last day of a meeting held over several days. */
@@ -55,6 +62,8 @@ export interface ReportMeeting {
   references?: { document: string; title?: string }[];
   /** v2: the decisions it adopted. */
   decisions?: ReportDecision[];
+  /** v2: set when the minutes are approved (final), with the notice issued from them. */
+  approval?: ReportApproval;
   /** Path of the record, relative to the repository root. */
   file: string;
   /** The record's Markdown body (untrusted: sanitize before HTML). */

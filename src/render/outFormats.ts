@@ -17,6 +17,22 @@ export function formatForOut<F extends string>(command: string, file: string, by
   const known = Object.keys(byExtension);
   throw new UsageError(
     `${command} cannot write ${extension} files (--out ${file}); it writes ${known.join(', ')}.`,
-    `Name the file with one of those extensions${command === 'meet report' ? ', e.g. --out bao-cao.html, and print the HTML to PDF from a browser' : ''}.`,
+    'Name the file with one of those extensions.',
+  );
+}
+
+const BINARY = new Set(['docx', 'pdf']);
+
+/**
+ * A Word or PDF file name with another --format (or a Word or PDF --format
+ * with another file name) is a usage error: the file would not hold what its
+ * name says.
+ */
+export function refuseMismatch(command: string, format: string | undefined, fromFile: string | undefined, file: string | undefined): void {
+  if (format === undefined || fromFile === undefined || format === fromFile) return;
+  if (!BINARY.has(format) && !BINARY.has(fromFile)) return;
+  throw new UsageError(
+    `${command}: --format ${format} does not write a ${path.extname(file ?? '').toLowerCase()} file (--out ${file}).`,
+    `Leave out --format (the file name says ${fromFile}), or name the file for ${format}.`,
   );
 }

@@ -1,0 +1,57 @@
+// meet notice RECORD: the meeting's "Thông báo kết luận" in the state layout
+// (Nghị định 30/2020/NĐ-CP), as Word (default), PDF, HTML or Markdown. A
+// record without `approval.notice`, or --draft, gives a draft: no number,
+// the date left for the hand, marked "DỰ THẢO".
+import path from 'node:path';
+import { buildNotice } from '../domain/documents.js';
+import { namedRecord } from '../io/namedRecord.js';
+import { findRoot } from '../io/paths.js';
+import { loadValidRepository } from '../io/repository.js';
+import { printData, printMessage, readingFor, type Io } from '../io/terminal.js';
+import { replaceUserFile } from '../io/writeFiles.js';
+import { EXIT_OK } from '../model/errors.js';
+import { composeNotice, renderOfficial, type DocumentFormat } from '../render/documents/index.js';
+import { formatForOut, refuseMismatch } from '../render/outFormats.js';
+
+export interface NoticeOptions {
+  root?: string;
+  /** The record's path. */
+  record: string;
+  format?: DocumentFormat;
+  out?: string;
+  /** A draft even when the record gives the notice's number and date. */
+  draft?: boolean;
+}
+
+const NOTICE_EXTENSIONS: Record<string, DocumentFormat> = { '.docx': 'docx', '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.md': 'md', '.markdown': 'md' };
+
+export async function noticeCommand(options: NoticeOptions, io: Io): Promise<number> {
+  const fromFile = options.out === undefined ? undefined : formatForOut<DocumentFormat>('meet notice', options.out, NOTICE_EXTENSIONS, 'docx');
+  refuseMismatch('meet notice', options.format, fromFile, options.out);
+  const format = options.format ?? fromFile ?? 'docx';
+  const root = findRoot(io.cwd, options.root);
+  const { config, records } = await loadValidRepository(root, readingFor(io));
+  const record = namedRecord(options.record, options.record, root, config, records, io.cwd);
+  const notice = buildNotice(record, config, options.draft === true);
+  const doc = await composeNotice(notice);
+
+  let output: string | Uint8Array;
+  if (format === 'pdf') {
+    const html = (await renderOfficial(doc, 'html')) as string;
+    output = await (await import('../io/chromium.js')).printPdf(html, io.env);
+  } else {
+    output = await renderOfficial(doc, format);
+  }
+  // Word and PDF never go to the terminal: without --out they go to a file named after the meeting.
+  const out = options.out ?? (format === 'docx' || format === 'pdf' ? `thong-bao-ket-luan-${record.data.date}.${format}` : undefined);
+  if (notice.draft && !options.draft) {
+    printMessage(io, `${record.file} has no approval.notice: this is a draft (DỰ THẢO) without number or date. Once issued, record it with "meet approve".`);
+  }
+  if (out === undefined) {
+    printData(io, output as string);
+    return EXIT_OK;
+  }
+  replaceUserFile(path.resolve(io.cwd, out), output);
+  printMessage(io, `Wrote the notice of ${record.file}${notice.draft ? ' (draft)' : ` (${notice.number})`} as ${format} to ${out}`);
+  return EXIT_OK;
+}

@@ -1,0 +1,76 @@
+// An official document as blocks, before any format: the notice and the
+// monthly report are composed into this once (notice.ts, monthly.ts), and
+// html.ts, markdown.ts and docx.ts lay it out in the state layout (Nghị định
+// 30/2020/NĐ-CP, Phụ lục I). Every string in it is plain, untrusted text:
+// each renderer escapes it for its format.
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export interface TableColumn {
+  header: string;
+  /** Share of the text width, in %. */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+/** A row of cells, or a row spanning the whole table that names a group ("Phòng Nông nghiệp…"). */
+export type TableRow = { cells: string[] } | { group: string };
+
+export type Block =
+  /** A paragraph of running text, justified, its first line indented. */
+  | { kind: 'paragraph'; runs: Run[] }
+  /** "I. KẾT QUẢ THỰC HIỆN…": bold capitals. */
+  | { kind: 'heading'; text: string }
+  /** "1. Kinh tế": bold. */
+  | { kind: 'subheading'; text: string }
+  /** Items each starting with "- ". */
+  | { kind: 'bullets'; items: Run[][] }
+  | { kind: 'table'; columns: TableColumn[]; rows: TableRow[] };
+
+interface DocumentSignature {
+  /** "TL. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN". */
+  onBehalf?: string;
+  title?: string;
+  name?: string;
+}
+
+export interface OfficialDocument {
+  /** The title of the file (HTML <title>, Word's document title). */
+  title: string;
+  /** A draft: marked "DỰ THẢO". */
+  draft: boolean;
+  header: {
+    parent?: string;
+    issuer: string;
+    /** "Số: 125/TB-UBND", or "Số:      /TB-UBND" in a draft. */
+    number: string;
+    /** "Mẫu Sơn, ngày 28 tháng 10 năm 2020", or left for the hand. */
+    placeAndDate: string;
+  };
+  /** "THÔNG BÁO", "BÁO CÁO". */
+  kind: string;
+  /** "Kết luận của Chủ tịch UBND huyện tại …". */
+  abstract: string;
+  blocks: Block[];
+  signature: DocumentSignature;
+  recipients: string[];
+}
+
+/** A run of plain text. */
+export function plain(text: string): Run {
+  return { text };
+}
+
+/** A paragraph of runs. */
+export function paragraph(...runs: (Run | string)[]): Block {
+  return { kind: 'paragraph', runs: runs.map((r) => (typeof r === 'string' ? plain(r) : r)) };
+}
+
+/** The "Nơi nhận" lines: "- Thường trực Huyện ủy;" …, the last ending with ".". */
+export function recipientLines(recipients: readonly string[]): string[] {
+  return recipients.map((r, i) => `- ${r.trim().replace(/[;.,]+$/u, '')}${i === recipients.length - 1 ? '.' : ';'}`);
+}

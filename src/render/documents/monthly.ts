@@ -1,0 +1,153 @@
+// The month's "Báo cáo" composed as an official document: I. Kết quả (by
+// sector, with the figures), II. Tồn tại, hạn chế, III. Nhiệm vụ trọng tâm
+// tháng tới, IV. Kiến nghị, đề xuất. No charts: they are the HTML report's.
+import type { MonthlyDocument } from '../../model/documents.js';
+import type { ReportMetric, ReportTask } from '../../model/report.js';
+import { formatDate } from '../locale.js';
+import { asOfOf, decisionLine, meetingDays, metricTable, otherOrganizations, REPORT_WORDS, spanTable, tasksOf } from '../reportWords.js';
+import type { Column } from '../table.js';
+import { paragraph, plain, type Block, type OfficialDocument, type TableColumn } from './document.js';
+import { meetingName } from './notice.js';
+import { DOCUMENT_WORDS } from './words.js';
+
+const W = DOCUMENT_WORDS.report;
+
+/** A figures table: the label takes what the number columns leave. */
+function figuresTable(columns: readonly Column[], rows: readonly string[][]): Block {
+  const numberWidth = Math.min(14, Math.floor(64 / Math.max(1, columns.length - 2)));
+  const labelWidth = 100 - 12 - numberWidth * (columns.length - 2);
+  const widths: TableColumn[] = columns.map((c, i) => ({
+    header: c.header,
+    width: i === 0 ? labelWidth : i === 1 ? 12 : numberWidth,
+    ...(c.align === 'right' ? { align: 'right' as const } : {}),
+  }));
+  return { kind: 'table', columns: widths, rows: rows.map((cells) => ({ cells })) };
+}
+
+function taskRows(tasks: readonly ReportTask[]): Block {
+  const c = W.columns;
+  return {
+    kind: 'table',
+    columns: [
+      { header: c.number, width: 7, align: 'center' },
+      { header: c.task, width: 41 },
+      { header: c.lead, width: 19 },
+      { header: c.with, width: 16 },
+      { header: c.due, width: 17, align: 'center' },
+    ],
+    rows: tasks.map((t, i) => ({ cells: [String(i + 1), t.title, t.ownerNames[0] ?? '', t.ownerNames.slice(1).join(', '), DOCUMENT_WORDS.deadline(t)] })),
+  };
+}
+
+export function monthlyDocument(doc: MonthlyDocument): OfficialDocument {
+  const { report, settings } = doc;
+  const abstract = W.abstract(report.month, report.nextMonth);
+  const blocks: Block[] = [paragraph(W.opening(report.organization, report.month, report.nextMonth))];
+
+  // I. Kết quả: each sector, then the direction (meetings, decisions) and the tasks.
+  blocks.push({ kind: 'heading', text: `${DOCUMENT_WORDS.roman(1)}. ${W.results(report.month)}` });
+  let n = 0;
+  const sub = (text: string) => blocks.push({ kind: 'subheading', text: `${++n}. ${text}` });
+  const shown = new Set<string>();
+  const metrics = (list: readonly ReportMetric[]) => {
+    const { columns, rows } = metricTable(report, list, (text) => text);
+    blocks.push(paragraph({ text: W.figures, italic: true }), figuresTable(columns, rows));
+    for (const m of list) shown.add(`${m.organization ?? ''}\0${m.id}`);
+  };
+  for (const result of report.results) {
+    sub(result.label);
+    if (result.summaries.length > 0) {
+      blocks.push({ kind: 'bullets', items: result.summaries.map((s) => [plain(s.organization ? `${s.text} (${s.organization})` : s.text)]) });
+    }
+    if (result.metrics.length > 0) metrics(result.metrics);
+  }
+  const others = report.metrics.filter((m) => !m.organization && !shown.has(`\0${m.id}`));
+  if (others.length > 0) {
+    sub(W.otherFigures);
+    metrics(others);
+  }
+  for (const organization of otherOrganizations(report)) {
+    sub(REPORT_WORDS.vi.otherFigures(organization));
+    metrics(report.metrics.filter((m) => m.organization === organization));
+  }
+  for (const span of report.spans ?? []) {
+    const { columns, rows } = spanTable(report, span, (text) => text);
+    sub(REPORT_WORDS.vi.spanFigures(span.period, span.organization ?? undefined));
+    blocks.push(figuresTable(columns, rows));
+  }
+
+  sub(W.direction);
+  if (report.meetings.length === 0) {
+    blocks.push(paragraph(W.noMeetings));
+  } else {
+    blocks.push(paragraph(W.meetings(report.meetings.length)));
+    blocks.push({
+      kind: 'bullets',
+      items: report.meetings.map((m) => {
+        const approved = m.approval ? ` (${W.approved(m.approval.notice)})` : '';
+        return [plain(`${meetingName(m)}, ${meetingDays('vi', m)}, do đồng chí ${m.chair} chủ trì${approved}.`)];
+      }),
+    });
+  }
+  if (report.decisions.length > 0) {
+    blocks.push(paragraph({ text: W.decisions, italic: true }));
+    blocks.push({ kind: 'bullets', items: report.decisions.map((d) => [plain(decisionLine('vi', d))]) });
+  }
+
+  sub(W.tasksDone);
+  const open = new Set([...report.tasks.carried, ...report.tasks.assigned.filter((t) => t.status === 'open' || t.status === 'in-progress')]);
+  blocks.push(
+    paragraph(
+      W.taskCounts({
+        assigned: report.tasks.assigned.length,
+        completed: report.tasks.completed.length,
+        dropped: tasksOf(report, 'dropped').length,
+        open: [...open].filter((t) => !t.recurring).length,
+        overdue: report.tasks.overdue.length,
+      }),
+    ),
+  );
+
+  // II. Tồn tại, hạn chế: the meetings' shortcomings, then the overdue tasks.
+  blocks.push({ kind: 'heading', text: `${DOCUMENT_WORDS.roman(2)}. ${W.shortcomings}` });
+  const shortcomings = report.meetings.flatMap((m) => m.shortcomings ?? []);
+  if (shortcomings.length > 0) blocks.push({ kind: 'bullets', items: shortcomings.map((s) => [plain(s)]) });
+  if (report.tasks.overdue.length > 0) {
+    blocks.push(paragraph(W.overdue(report.tasks.overdue.length, asOfOf(report))));
+    blocks.push({
+      kind: 'bullets',
+      items: report.tasks.overdue.map((t) => [plain(W.overdueTask(t.title, t.ownerNames.join(', '), t.due ? formatDate('vi', t.due) : '', t.overdueDays))]),
+    });
+  }
+  if (shortcomings.length === 0 && report.tasks.overdue.length === 0) blocks.push(paragraph(W.none));
+
+  // III. Nhiệm vụ trọng tâm tháng tới: due next month, then carried over, then standing work.
+  blocks.push({ kind: 'heading', text: `${DOCUMENT_WORDS.roman(3)}. ${W.nextTasks(report.nextMonth)}` });
+  const next = [...new Set([...report.tasks.dueNext, ...report.tasks.carried])];
+  if (next.length > 0) blocks.push(paragraph(W.nextIntro), taskRows(next));
+  const standing = tasksOf(report, 'recurring');
+  if (standing.length > 0) blocks.push(paragraph({ text: W.standing, italic: true }), taskRows(standing));
+  if (next.length === 0 && standing.length === 0) blocks.push(paragraph(W.none));
+
+  // IV. Kiến nghị, đề xuất.
+  blocks.push({ kind: 'heading', text: `${DOCUMENT_WORDS.roman(4)}. ${W.proposals}` });
+  const proposals = report.meetings.flatMap((m) => m.proposals ?? []);
+  blocks.push(proposals.length > 0 ? { kind: 'bullets', items: proposals.map((p) => [plain(p)]) } : paragraph(W.none));
+
+  blocks.push(paragraph(W.closing(report.organization, abstract)));
+  return {
+    title: W.title(abstract),
+    draft: false,
+    header: {
+      ...(settings.parent ? { parent: settings.parent } : {}),
+      issuer: settings.issuer,
+      number: DOCUMENT_WORDS.number(undefined, 'BC', settings.code),
+      placeAndDate: DOCUMENT_WORDS.placeAndDate(settings.place, undefined),
+    },
+    kind: W.kind,
+    abstract,
+    blocks,
+    signature: doc.signer ? { ...(doc.signer.onBehalf ? { onBehalf: doc.signer.onBehalf } : {}), title: doc.signer.title, name: doc.signer.name } : {},
+    recipients: doc.recipients,
+  };
+}

@@ -1,0 +1,139 @@
+// The "Thông báo kết luận" composed as an official document: the opening
+// (when, where, who chaired and attended, what was reviewed), the chair's
+// conclusions (assessment, decisions, tasks by owner with their deadlines,
+// proposals) and the closing formula.
+import { addMonths, type Month } from '../../model/dates.js';
+import type { Notice } from '../../model/documents.js';
+import type { ReportMeeting, ReportPerson } from '../../model/report.js';
+import { periodRange } from '../../model/periods.js';
+import { decisionLine, meetingDays } from '../reportWords.js';
+import { paragraph, plain, type Block, type OfficialDocument, type TableRow } from './document.js';
+import { DOCUMENT_WORDS } from './words.js';
+
+const W = DOCUMENT_WORDS.notice;
+
+function personText(p: ReportPerson): string {
+  return `${p.name}${p.role ? `, ${p.role}` : ''}${p.organization ? ` (${p.organization})` : ''}`;
+}
+
+/** "Chủ tịch UBND huyện" from "Phó Bí thư Huyện ủy, Chủ tịch UBND huyện": the office the chair concludes in. */
+function chairOffice(m: ReportMeeting): string | undefined {
+  const role = m.chairRole ?? m.chairs?.[0]?.role;
+  const last = role?.split(',').at(-1)?.trim();
+  return last ? last : undefined;
+}
+
+/** The meeting as the abstract names it: "Hội nghị thường kỳ tháng 10/2020", else its title. */
+export function meetingName(m: ReportMeeting): string {
+  return m.kind === 'regular' && m.period ? W.regularMeeting(m.period) : m.title;
+}
+
+/** The month a regular one-month meeting reviews, for "triển khai nhiệm vụ tháng 11". */
+function reviewed(m: ReportMeeting): string | undefined {
+  if (m.kind !== 'regular' || !m.period) return undefined;
+  const range = periodRange(m.period);
+  if (!range) return undefined;
+  if (range.first === range.last) return W.reviewedMonth(range.first, addMonths(range.first as Month, 1));
+  return W.reviewedPeriod(m.period);
+}
+
+function opening(m: ReportMeeting): Block[] {
+  const chair = m.chairs?.[0] ?? { name: m.chair, ...(m.chairRole ? { role: m.chairRole } : {}) };
+  const chairText = `${W.comrade(chair.name)}${chair.role ? ` – ${chair.role}` : ''}`;
+  const coChairs = (m.chairs ?? []).slice(1);
+  const parts = [
+    W.when(m.session, meetingDays('vi', m)),
+    ...(m.location ? [W.at(m.location)] : []),
+    ...(m.mode === 'online' ? [W.online] : m.mode === 'hybrid' ? [W.hybrid] : []),
+  ];
+  const review = reviewed(m);
+  const first = `${parts.join(', ')}, ${W.chaired(chairText, meetingName(m))}${review ? ` ${review}` : ''}${
+    coChairs.length > 0 ? W.coChaired(coChairs.map((c) => W.comrade(personText(c))).join(', ')) : ''
+  }.`;
+  const blocks = [paragraph(first)];
+  if ((m.attendees ?? []).length > 0) blocks.push(paragraph(W.attended(m.attendees!.map(personText).join('; '))));
+  const office = chairOffice(m);
+  blocks.push(paragraph(W.concluded(office ?? W.comrade(m.chair))));
+  return blocks;
+}
+
+function taskTable(notice: Notice): Block {
+  const c = W.columns;
+  const rows: TableRow[] = [];
+  let n = 0;
+  for (const group of notice.taskGroups) {
+    rows.push({ group: group.name });
+    for (const task of group.tasks) {
+      const title = task.directedBy ? `${task.title} ${W.directedBy(task.directedBy)}` : task.title;
+      rows.push({ cells: [String(++n), title, task.withNames.join(', '), DOCUMENT_WORDS.deadline(task)] });
+    }
+  }
+  return {
+    kind: 'table',
+    columns: [
+      { header: c.number, width: 7, align: 'center' },
+      { header: c.task, width: 49 },
+      { header: c.with, width: 24 },
+      { header: c.due, width: 20, align: 'center' },
+    ],
+    rows,
+  };
+}
+
+export function noticeDocument(notice: Notice): OfficialDocument {
+  const m = notice.meeting;
+  const office = chairOffice(m);
+  const abstract = W.abstract(office ?? W.comrade(m.chair), meetingName(m));
+  const blocks: Block[] = [...opening(m)];
+  let section = 0;
+  const heading = (text: string) => blocks.push({ kind: 'subheading', text: `${++section}. ${text}` });
+
+  const shortcomings = m.shortcomings ?? [];
+  if (m.conclusion || notice.results.length > 0 || shortcomings.length > 0) {
+    heading(W.assessment);
+    if (m.conclusion) blocks.push(paragraph(m.conclusion));
+    if (notice.results.length > 0) {
+      blocks.push(paragraph({ text: W.results, italic: true }));
+      blocks.push({ kind: 'bullets', items: notice.results.map((r) => [plain(r.text)]) });
+    }
+    if (shortcomings.length > 0) {
+      blocks.push(paragraph({ text: W.shortcomings, italic: true }));
+      blocks.push({ kind: 'bullets', items: shortcomings.map((s) => [plain(s)]) });
+    }
+  }
+  const decisions = m.decisions ?? [];
+  if (decisions.length > 0) {
+    heading(W.decisions);
+    blocks.push({ kind: 'bullets', items: decisions.map((d) => [plain(decisionLine('vi', d))]) });
+  }
+  if (notice.taskGroups.length > 0) {
+    heading(W.tasks);
+    blocks.push(paragraph(W.tasksIntro));
+    blocks.push(taskTable(notice));
+  }
+  const proposals = m.proposals ?? [];
+  if (proposals.length > 0) {
+    heading(W.proposals);
+    blocks.push({ kind: 'bullets', items: proposals.map((p) => [plain(p)]) });
+  }
+  blocks.push(paragraph(W.closing(notice.settings.office)));
+
+  const { settings } = notice;
+  return {
+    title: W.title(abstract),
+    draft: notice.draft,
+    header: {
+      ...(settings.parent ? { parent: settings.parent } : {}),
+      issuer: settings.issuer,
+      number: DOCUMENT_WORDS.number(notice.number, 'TB', settings.code),
+      placeAndDate: DOCUMENT_WORDS.placeAndDate(settings.place, notice.date),
+    },
+    kind: W.kind,
+    abstract,
+    blocks,
+    signature: notice.signer
+      ? { ...(notice.signer.onBehalf ? { onBehalf: notice.signer.onBehalf } : {}), title: notice.signer.title, name: notice.signer.name }
+      : {},
+    recipients: notice.recipients,
+  };
+}

@@ -1,0 +1,259 @@
+// meet notice: the "Thông báo kết luận" as Word, read back with independent
+// readers (unzip for the XML parts, mammoth for the text in reading order),
+// and as Markdown and HTML in the same order. The commune example's December
+// record is approved with its notice (112/TB-UBND); the district example's
+// October record gives a draft until it is approved.
+import { cpSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENT_WORDS } from '../src/render/documents/words.js';
+import { docxLines, inReadingOrder, unzipPart, xmlAttribute } from './documentReaders.js';
+import { copyExamples, PROJECT_ROOT, read, runMeet, tempDir, writeTree } from './helpers.js';
+
+const XA_DECEMBER = 'meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md';
+const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
+
+function copyCommune(): string {
+  const dir = tempDir('meet-xa-');
+  cpSync(path.join(PROJECT_ROOT, 'examples-xa'), dir, { recursive: true });
+  return dir;
+}
+
+/** The commune's December tasks, in record order, with the deadline each is written out as. */
+const XA_TASKS: [string, string][] = [
+  ['Tổ chức Tết Nguyên đán Tân Sửu vui tươi, an toàn, tiết kiệm', 'trong tháng 2/2021'],
+  ['Đôn đốc thu ngân sách quý I năm 2021, nhất là thu tiền sử dụng đất', 'trong quý I/2021'],
+  ['Rà soát, điều chỉnh quy hoạch sử dụng đất của xã', 'trong năm 2021'],
+  ['Hoàn thành báo cáo tổng kết năm 2020', 'trong 5 ngày làm việc (hoàn thành trước ngày 05/01/2021)'],
+  ['Giữ vững an ninh chính trị, trật tự an toàn xã hội trên địa bàn (theo chỉ đạo của Thường trực Đảng ủy xã)', 'thường xuyên'],
+];
+
+describe('meet notice as Word (an approved record with its notice)', () => {
+  let dir: string;
+  let file: string;
+  let documentXml: string;
+  let stylesXml: string;
+  let lines: string[];
+
+  beforeAll(async () => {
+    dir = copyCommune();
+    const run = await runMeet(['notice', XA_DECEMBER, '--out', 'thong-bao.docx'], { cwd: dir });
+    expect(run.stderr).toBe('Wrote the notice of meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md (112/TB-UBND) as docx to thong-bao.docx\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    file = path.join(dir, 'thong-bao.docx');
+    documentXml = unzipPart(file, 'word/document.xml');
+    stylesXml = unzipPart(file, 'word/styles.xml');
+    lines = await docxLines(file);
+  });
+
+  it('is an A4 page with the decree margins and page numbers from page 2', () => {
+    expect(xmlAttribute(documentXml, 'w:pgSz', 'w:w')).toBe('11906');
+    expect(xmlAttribute(documentXml, 'w:pgSz', 'w:h')).toBe('16838');
+    const margin = (side: string) => Number(xmlAttribute(documentXml, 'w:pgMar', `w:${side}`));
+    const mm = (twips: number) => (twips * 25.4) / 1440;
+    for (const side of ['top', 'bottom']) expect(mm(margin(side))).toSatisfy((v: number) => v >= 20 && v <= 25);
+    expect(mm(margin('left'))).toSatisfy((v: number) => v >= 30 && v <= 35);
+    expect(mm(margin('right'))).toSatisfy((v: number) => v >= 15 && v <= 20);
+    // A different first page (no number on it); the default header holds the PAGE field, centred.
+    expect(documentXml).toContain('<w:titlePg/>');
+    const rels = unzipPart(file, 'word/_rels/document.xml.rels');
+    const defaultId = /<w:headerReference w:type="default" r:id="([^"]+)"/.exec(documentXml)![1];
+    const header = unzipPart(file, `word/${new RegExp(`Id="${defaultId}"[^>]*Target="([^"]+)"`).exec(rels)![1]}`);
+    expect(header).toMatch(/PAGE/);
+    expect(header).toContain('<w:jc w:val="center"/>');
+    const firstId = /<w:headerReference w:type="first" r:id="([^"]+)"/.exec(documentXml)![1];
+    const first = unzipPart(file, `word/${new RegExp(`Id="${firstId}"[^>]*Target="([^"]+)"`).exec(rels)![1]}`);
+    expect(first).not.toMatch(/PAGE/);
+  });
+
+  it('is set in Times New Roman, 14 pt, with named Word styles', () => {
+    const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(stylesXml)![0];
+    expect(defaults).toContain('w:ascii="Times New Roman"');
+    expect(xmlAttribute(defaults, 'w:sz', 'w:val')).toBe('28');
+    for (const name of ['Body Text', 'Heading 2', 'List Dash', 'Document Kind', 'Document Abstract', 'Table Text', 'Signature', 'Recipients']) {
+      expect(stylesXml).toContain(`<w:name w:val="${name}"/>`);
+    }
+    expect(documentXml).toContain('<w:pStyle w:val="BodyText"/>');
+    // No run sets another font.
+    expect([...documentXml.matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]).filter((f) => f !== 'Times New Roman')).toEqual([]);
+    // The header, the task list and the signature are tables.
+    expect(documentXml.match(/<w:tbl>/g)!.length).toBe(3);
+  });
+
+  it('reads, in order: header, number and date, title, opening, conclusions, tasks with deadlines, closing, signer, recipients', () => {
+    const wanted = [
+      'UBND HUYỆN MẪU SƠN',
+      'ỦY BAN NHÂN DÂN XÃ NAM SƠN',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 112/TB-UBND',
+      'Nam Sơn, ngày 30 tháng 12 năm 2020',
+      'THÔNG BÁO',
+      'Kết luận của Chủ tịch UBND xã tại Hội nghị thường kỳ tháng 12/2020',
+      'Chiều ngày 28/12/2020, tại Hội trường UBND xã, đồng chí Nguyễn Văn Bình – Phó Bí thư Đảng ủy, Chủ tịch UBND xã chủ trì Hội nghị thường kỳ tháng 12/2020',
+      'Tham dự hội nghị có: Lê Văn Hùng, Phó Chủ tịch UBND xã; Đỗ Thị Hoa, Chuyên viên Phòng Tài chính – Kế hoạch (UBND huyện Mẫu Sơn)',
+      'Chủ tịch UBND xã kết luận như sau:',
+      '1. Đánh giá chung',
+      'Năm 2020 xã hoàn thành và vượt các chỉ tiêu chủ yếu',
+      'Tồn tại, hạn chế:',
+      '- Thu tiền sử dụng đất chậm so với kế hoạch.',
+      '2. Hội nghị thống nhất thông qua',
+      'Thông qua dự thảo kế hoạch phát triển kinh tế – xã hội năm 2021 trình HĐND xã (Tờ trình số 45/TTr-UBND; biểu quyết: 15 tán thành, 0 không tán thành, 1 không biểu quyết)',
+      '3. Nhiệm vụ trong thời gian tới',
+      'Các ban, ngành, đoàn thể xã',
+      ...XA_TASKS.flat(),
+      '4. Kiến nghị, đề xuất',
+      'Đề nghị UBND huyện hỗ trợ kinh phí sửa chữa kênh mương thôn Thượng trước vụ xuân 2021',
+      'Văn phòng – Thống kê xã thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.',
+      'Nơi nhận:',
+      '- Thường trực Đảng ủy xã;',
+      '- Các ban, ngành, đoàn thể xã;',
+      '- Lưu: VP.',
+      'TL. CHỦ TỊCH',
+      'Công chức Văn phòng – Thống kê',
+      'Trần Thị Lan',
+    ];
+    expect(inReadingOrder(lines, wanted)).toEqual([]);
+    expect(lines.join('\n')).not.toContain('DỰ THẢO');
+  });
+
+  it('lists every task of the record in the task table, grouped under its lead owner', () => {
+    const table = [...documentXml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)][1]![0];
+    const cells = [...table.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    for (const [title, deadline] of XA_TASKS) {
+      expect(cells).toContain(title);
+      expect(cells).toContain(deadline);
+    }
+    // Group rows span the table.
+    expect(table).toContain(`<w:gridSpan w:val="4"/>`);
+    expect(cells.filter((c) => /^\d+$/.test(c!))).toEqual(['1', '2', '3', '4', '5']);
+  });
+});
+
+describe('meet notice: drafts, formats and refusals', () => {
+  it('a record without approval.notice gives a draft: no number, the date left blank, DỰ THẢO', async () => {
+    const dir = copyExamples();
+    const run = await runMeet(['notice', OCTOBER], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('has no approval.notice: this is a draft (DỰ THẢO)');
+    const file = path.join(dir, 'thong-bao-ket-luan-2020-10-26.docx');
+    expect(run.stderr).toContain('as docx to thong-bao-ket-luan-2020-10-26.docx');
+    const lines = await docxLines(file);
+    expect(lines[0]).toBe('DỰ THẢO');
+    expect(inReadingOrder(lines, ['ỦY BAN NHÂN DÂN HUYỆN MẪU SƠN', 'Số: /TB-UBND', 'Mẫu Sơn, ngày tháng năm', 'THÔNG BÁO'])).toEqual([]);
+    // Every task of the record, its deadline written out.
+    const front = read(dir, OCTOBER);
+    const taskBlock = front.slice(front.indexOf('\ntasks:'), front.indexOf('\nconclusion:'));
+    const tasks = taskBlock.match(/^ {4}title: .*$/gm)!.map((l) => l.replace(/^ {4}title: /, ''));
+    expect(tasks).toHaveLength(10);
+    expect(inReadingOrder(lines, ['Hoàn chỉnh kế hoạch thực hiện Nghị quyết', 'trong tháng 11/2020'])).toEqual([]);
+    for (const title of tasks) expect(lines.join('\n')).toContain(title);
+    expect(lines.join('\n')).toContain('hoàn thành trước ngày 30/11/2020');
+    // The config's signer and recipients (documents.notice_signer, documents.recipients).
+    expect(inReadingOrder(lines, ['Nơi nhận:', '- Thường trực Huyện ủy;', '- Lưu: VT.', 'TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', 'Lê Văn Nam'])).toEqual([]);
+  });
+
+  it('--draft leaves out the number and date of an approved notice', async () => {
+    const dir = copyCommune();
+    const run = await runMeet(['notice', XA_DECEMBER, '--draft', '--format', 'md'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^\*\*DỰ THẢO\*\*\n/);
+    expect(run.stdout).toContain('| Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/TB-UBND | *Nam Sơn, ngày');
+    expect(run.stdout).not.toContain('112/TB-UBND');
+  });
+
+  it('Markdown and HTML follow the same structure, in the same order', async () => {
+    const dir = copyCommune();
+    const md = await runMeet(['notice', XA_DECEMBER, '--format', 'md'], { cwd: dir });
+    const html = await runMeet(['notice', XA_DECEMBER, '--format', 'html'], { cwd: dir });
+    expect(md.code).toBe(0);
+    expect(html.code).toBe(0);
+    const order = [
+      'Số: 112/TB-UBND',
+      'Nam Sơn, ngày 30 tháng 12 năm 2020',
+      'THÔNG BÁO',
+      'Kết luận của Chủ tịch UBND xã tại Hội nghị thường kỳ tháng 12/2020',
+      '1. Đánh giá chung',
+      '3. Nhiệm vụ trong thời gian tới',
+      ...XA_TASKS.flat(),
+      'thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.',
+      'Nơi nhận:',
+      '- Lưu: VP.',
+    ];
+    const mdText = md.stdout.replace(/\\([.*_[\]<>#|-])/g, '$1');
+    expect(inReadingOrder([mdText], order)).toEqual([]);
+    expect(inReadingOrder([html.stdout], order)).toEqual([]);
+    expect(md.stdout).toContain('**TL. CHỦ TỊCH**  \n**Công chức Văn phòng – Thống kê**\n\n**Trần Thị Lan**\n');
+    expect(html.stdout).toContain(
+      '<td class="signature"><p>TL. CHỦ TỊCH</p><p>Công chức Văn phòng – Thống kê</p><div class="space"></div><p>Trần Thị Lan</p></td>',
+    );
+    expect(html.stdout).toContain('@page { size: A4; margin: 20mm 15mm 20mm 30mm;');
+  });
+
+  it('escapes everything a record says, in HTML and Markdown', async () => {
+    const dir = copyExamples();
+    writeTree(dir, {
+      'meetings/2020/2020-10-30-hop-bat-thuong.md': `---
+title: 'Họp <script>alert(1)</script>'
+date: 2020-10-30
+kind: extraordinary
+chair: {name: 'A <img src=x onerror=alert(1)>', role: 'Chủ tịch <b>UBND</b> huyện'}
+conclusion: '**đậm** [liên kết](javascript:alert(1)) | ống'
+tasks:
+  - id: 2020-10-hostile
+    title: '<svg onload=alert(1)>Rà soát</svg>'
+    owner: van-phong
+    due: 2020-11-15
+---
+`,
+    });
+    const html = await runMeet(['notice', 'meetings/2020/2020-10-30-hop-bat-thuong.md', '--format', 'html'], { cwd: dir });
+    expect(html.code).toBe(0);
+    expect(html.stdout).not.toMatch(/<script|<img|<svg|<b>/);
+    expect(html.stdout).toContain('&lt;svg onload=alert(1)&gt;Rà soát&lt;/svg&gt;');
+    expect(html.stdout).toContain('Kết luận của Chủ tịch &lt;b&gt;UBND&lt;/b&gt; huyện tại Họp &lt;script&gt;');
+    const md = await runMeet(['notice', 'meetings/2020/2020-10-30-hop-bat-thuong.md', '--format', 'md'], { cwd: dir });
+    expect(md.stdout).not.toMatch(/(?<!\\)<(svg|script|img|b)\b|(?<!\\)\*\*đậm|(?<!\\)\]\(javascript/);
+    expect(md.stdout).toContain('\\*\\*đậm\\*\\* \\[liên kết\\](javascript:alert(1)) \\| ống');
+  });
+
+  it('--format pdf without a Chromium: exit 2 saying what to install; Word still works', async () => {
+    const dir = copyCommune();
+    const env = { MEET_CHROMIUM: path.join(dir, 'no-such-chromium') };
+    const pdf = await runMeet(['notice', XA_DECEMBER, '--out', 'thong-bao.pdf'], { cwd: dir, env });
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toContain('MEET_CHROMIUM is');
+    expect(pdf.stderr).toContain('apt-get install chromium');
+    expect(pdf.stderr).toContain('meet never downloads a browser');
+    expect(existsSync(path.join(dir, 'thong-bao.pdf'))).toBe(false);
+    const docx = await runMeet(['notice', XA_DECEMBER, '--out', 'thong-bao.docx'], { cwd: dir, env });
+    expect(docx.code).toBe(0);
+  });
+
+  it('refuses an --out it cannot write, and a file that is not a record', async () => {
+    const dir = copyCommune();
+    const txt = await runMeet(['notice', XA_DECEMBER, '--out', 'thong-bao.txt'], { cwd: dir });
+    expect(txt.code).toBe(2);
+    expect(txt.stderr).toContain('meet notice cannot write .txt files (--out thong-bao.txt); it writes .docx, .pdf, .html, .htm, .md, .markdown.');
+    const config = await runMeet(['notice', 'meet.config.yaml'], { cwd: dir });
+    expect(config.code).toBe(1);
+    expect(config.stderr).toContain('meet.config.yaml is outside the meetings folder');
+    const missing = await runMeet(['notice', 'meetings/2020/khong-co.md'], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('meetings/2020/khong-co.md: no such file.');
+  });
+});
+
+describe('the date line of a document', () => {
+  it('writes days below 10 and months below 3 with a leading zero', () => {
+    expect(DOCUMENT_WORDS.placeAndDate('Mẫu Sơn', '2020-10-28')).toBe('Mẫu Sơn, ngày 28 tháng 10 năm 2020');
+    expect(DOCUMENT_WORDS.placeAndDate('Nam Sơn', '2021-01-05')).toBe('Nam Sơn, ngày 05 tháng 01 năm 2021');
+    expect(DOCUMENT_WORDS.placeAndDate('Nam Sơn', '2021-02-28')).toBe('Nam Sơn, ngày 28 tháng 02 năm 2021');
+    expect(DOCUMENT_WORDS.placeAndDate('Nam Sơn', '2021-03-09')).toBe('Nam Sơn, ngày 09 tháng 3 năm 2021');
+    expect(DOCUMENT_WORDS.placeAndDate('Nam Sơn', undefined)).toBe(
+      'Nam Sơn, ngày\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0năm\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0',
+    );
+  });
+});
