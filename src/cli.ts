@@ -6,6 +6,7 @@ import { periodProblem } from './model/periods.js';
 import { EXIT_OK, EXIT_USAGE } from './model/errors.js';
 import type { Io } from './io/terminal.js';
 import { LOCALES, MEETING_KINDS, TASK_STATUSES } from './model/terms.js';
+import type { ApproveOptions } from './commands/approve.js';
 import type { CalendarOptions } from './commands/calendar.js';
 import type { CheckOptions } from './commands/check.js';
 import type { DiffOptions } from './commands/diff.js';
@@ -201,6 +202,31 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (record: string, opts: Omit<NoticeOptions, 'root' | 'record'>) => {
       const { noticeCommand } = await import('./commands/notice.js');
       setExit(await noticeCommand({ record, ...opts, root: globals().root }, io));
+    });
+
+  program
+    .command('approve')
+    .description('mark the minutes approved (final: later changes need an amendment) and record the notice issued from them')
+    .argument('<record>', 'the record of the meeting')
+    .requiredOption('--by <name>', 'who approved the minutes')
+    .option('--on <date>', 'the day they were approved (default: today)', cliDate)
+    .option('--notice-number <number>', 'the number of the "Thông báo kết luận" issued, as written (125/TB-UBND)')
+    .option('--notice-date <date>', 'the date of the notice', cliDate)
+    .option('--signer <name>', "who signs the notice (default: the config's documents.notice_signer)")
+    .option('--signer-title <title>', 'the signer\'s title ("CHÁNH VĂN PHÒNG")')
+    .option('--on-behalf <line>', 'the line above the title ("TL. CHỦ TỊCH")')
+    .option('--commit', 'commit the edited record (and nothing else) with git', false)
+    .option('--include-config', 'with --commit: also commit meet.config.yaml when it is not committed yet', false)
+    .addHelpText(
+      'after',
+      examples(
+        'meet approve meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md --by "Hoàng Văn Hiệp" --on 2020-10-27',
+        'meet approve meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md --by "Hoàng Văn Hiệp" --on 2020-10-27 --notice-number 125/TB-UBND --notice-date 2020-10-28',
+      ) + '\nOnce approved, "meet check --since" refuses a change to the record without a new "amendments" entry.\n',
+    )
+    .action(async (record: string, opts: Omit<ApproveOptions, 'root' | 'record'>) => {
+      const { approveCommand } = await import('./commands/approve.js');
+      setExit(await approveCommand({ record, ...opts, root: globals().root }, io));
     });
 
   const tasks = program

@@ -76,6 +76,8 @@ describe('the notice as PDF (the October 2020 example)', () => {
       [
         'UBND TỈNH MẪU SƠN',
         'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Số: 125/TB-UBND',
+        'Mẫu Sơn, ngày 28 tháng 10 năm 2020',
         'THÔNG BÁO',
         'Kết luận của Chủ tịch UBND huyện tại Hội nghị thường kỳ tháng 10/2020',
         'Chiều ngày 26/10/2020',
@@ -84,6 +86,7 @@ describe('the notice as PDF (the October 2020 example)', () => {
       ],
     );
     expect(missing).toEqual([]);
+    expect(text).not.toContain('DỰ THẢO');
     for (const title of tasks) expect(text).toContain(title);
     for (const piece of [
       'trong tháng 11/2020',

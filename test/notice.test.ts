@@ -12,6 +12,7 @@ import { copyExamples, PROJECT_ROOT, read, runMeet, tempDir, writeTree } from '.
 
 const XA_DECEMBER = 'meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md';
 const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
+const NOVEMBER = 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md';
 
 function copyCommune(): string {
   const dir = tempDir('meet-xa-');
@@ -134,24 +135,44 @@ describe('meet notice as Word (an approved record with its notice)', () => {
 describe('meet notice: drafts, formats and refusals', () => {
   it('a record without approval.notice gives a draft: no number, the date left blank, DỰ THẢO', async () => {
     const dir = copyExamples();
-    const run = await runMeet(['notice', OCTOBER], { cwd: dir });
+    const run = await runMeet(['notice', NOVEMBER], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('has no approval.notice: this is a draft (DỰ THẢO)');
-    const file = path.join(dir, 'thong-bao-ket-luan-2020-10-26.docx');
-    expect(run.stderr).toContain('as docx to thong-bao-ket-luan-2020-10-26.docx');
-    const lines = await docxLines(file);
+    expect(run.stderr).toContain('as docx to thong-bao-ket-luan-2020-11-25.docx');
+    const lines = await docxLines(path.join(dir, 'thong-bao-ket-luan-2020-11-25.docx'));
     expect(lines[0]).toBe('DỰ THẢO');
     expect(inReadingOrder(lines, ['ỦY BAN NHÂN DÂN HUYỆN MẪU SƠN', 'Số: /TB-UBND', 'Mẫu Sơn, ngày tháng năm', 'THÔNG BÁO'])).toEqual([]);
-    // Every task of the record, its deadline written out.
-    const front = read(dir, OCTOBER);
-    const taskBlock = front.slice(front.indexOf('\ntasks:'), front.indexOf('\nconclusion:'));
-    const tasks = taskBlock.match(/^ {4}title: .*$/gm)!.map((l) => l.replace(/^ {4}title: /, ''));
-    expect(tasks).toHaveLength(10);
-    expect(inReadingOrder(lines, ['Hoàn chỉnh kế hoạch thực hiện Nghị quyết', 'trong tháng 11/2020'])).toEqual([]);
+    // Every task of the record.
+    const front = read(dir, NOVEMBER);
+    const tasks = front
+      .slice(front.indexOf('\ntasks:') + 1)
+      .split(/\n[a-z_]+:/)[0]!
+      .match(/^ {4}title: .*$/gm)!
+      .map((l) => l.replace(/^ {4}title: /, ''));
+    expect(tasks.length).toBeGreaterThan(4);
     for (const title of tasks) expect(lines.join('\n')).toContain(title);
-    expect(lines.join('\n')).toContain('hoàn thành trước ngày 30/11/2020');
     // The config's signer and recipients (documents.notice_signer, documents.recipients).
     expect(inReadingOrder(lines, ['Nơi nhận:', '- Thường trực Huyện ủy;', '- Lưu: VT.', 'TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', 'Lê Văn Nam'])).toEqual([]);
+  });
+
+  it('the approved October 2020 example gives its numbered notice, deadlines written out', async () => {
+    const dir = copyExamples();
+    const run = await runMeet(['notice', OCTOBER, '--out', 'tb.docx'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('Wrote the notice of meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md (125/TB-UBND) as docx to tb.docx\n');
+    const lines = await docxLines(path.join(dir, 'tb.docx'));
+    expect(
+      inReadingOrder(lines, [
+        'UBND TỈNH MẪU SƠN',
+        'Số: 125/TB-UBND',
+        'Mẫu Sơn, ngày 28 tháng 10 năm 2020',
+        'Hoàn chỉnh kế hoạch thực hiện Nghị quyết',
+        'trong tháng 11/2020',
+        'Thực hiện các nội dung liên quan đến nông nghiệp',
+        'hoàn thành trước ngày 30/11/2020',
+      ]),
+    ).toEqual([]);
+    expect(lines).not.toContain('DỰ THẢO');
   });
 
   it('--draft leaves out the number and date of an approved notice', async () => {

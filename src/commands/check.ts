@@ -1,7 +1,7 @@
 // meet check [PATHS...] [--since REF]: validates the config and every record;
 // with PATHS or --since reports only on those files (or those changed since
 // REF's merge base), still checked against the whole repository.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findingsCausedByChange } from '../domain/changeAttribution.js';
 import { ConfigInvalid, EXIT_OK, EXIT_RECORDS, UsageError } from '../model/errors.js';
@@ -77,6 +77,7 @@ async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
       const vanished = await readVanishedTasks(changes, repository);
       findings = findingsCausedByChange([...repository.records, ...(repository.partial ?? [])], repository.findings, changed, vanished, caused);
     }
+    findings = [...findings, ...(await readApprovedChanges(root, changes, repository.config.paths.meetings))];
   }
   const files = new Set([...whole.recordFiles, ...findings.map((f) => f.file)]);
   files.delete(CONFIG_FILE);
@@ -203,6 +204,35 @@ async function readVanishedTasks(changes: Changes, repository: Repository<FactsR
     }
   });
   return vanished;
+}
+
+/**
+ * "Approved minutes" (docs/format.md): the findings on each changed record
+ * that was approved at the merge base.
+ */
+async function readApprovedChanges(root: string, changes: Changes, meetings: string): Promise<Finding[]> {
+  const candidates = changes.files.filter((f) => f.status === 'modified' && f.file.endsWith('.md') && isSelected(f.file, [meetings]));
+  if (candidates.length === 0) return [];
+  const { parseRecord, decodeText } = await import('../records/parse.js');
+  const { approvedChangeFindings } = await import('../domain/approvedChanges.js');
+  const findings: Finding[] = [];
+  for (const candidate of candidates) {
+    const bytes = await changes.readAtBase(candidate.file);
+    const before = bytes && parseRecord(bytes, candidate.file).record;
+    if (before?.data.approval?.status !== 'approved') continue;
+    let now: Buffer;
+    try {
+      now = readFileSync(path.join(root, candidate.file));
+    } catch {
+      continue;
+    }
+    const after = parseRecord(now, candidate.file).record;
+    const [beforeText, afterText] = [decodeText(bytes!), decodeText(now)];
+    // A record that no longer reads has its own findings; the rule needs both versions whole.
+    if (!after || !('text' in beforeText) || !('text' in afterText)) continue;
+    findings.push(...approvedChangeFindings({ data: before.data, text: beforeText.text }, { ...after, text: afterText.text }));
+  }
+  return findings;
 }
 
 /** Where CI formats' paths start; undefined when git is missing or the root is not in a repository. */

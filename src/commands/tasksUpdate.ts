@@ -59,6 +59,14 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
     );
   }
 
+  if (target.data.approval?.status === 'approved') {
+    // Approved minutes are final (docs/format.md): new updates go in a later record.
+    const next = sortRecords(records).find((r) => compareRecords(r, target) > 0 && r.data.approval?.status !== 'approved');
+    throw new RecordsError(
+      `Cannot record an update for "${options.id}" in ${show(target)}: its minutes are approved (${target.data.approval.approved_on ?? 'final'}), and approved minutes do not change.`,
+      next ? `Record it in the next meeting's record: --in ${show(next)}` : 'Create the next meeting\'s record first with "meet new", then run this again.',
+    );
+  }
   const absolute = path.join(root, target.file);
   const source = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(absolute));
   const edit = addTaskUpdate(source, entry);

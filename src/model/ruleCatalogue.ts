@@ -201,6 +201,26 @@ export const RULES = {
     summary: 'The minutes are approved, or their notice issued, before the meeting',
     help: 'The notice ("Thông báo kết luận") and the approval are dated on or after the meeting\'s date.',
   },
+  'approved-changed': {
+    severity: 'error',
+    summary: 'Approved minutes were changed without a new amendment',
+    help: 'Approved minutes are final: add an "amendments" entry (date, by, reason) dated on or after the approval that says why, or undo the change.',
+  },
+  'approved-date-changed': {
+    severity: 'error',
+    summary: 'The date of approved minutes was changed',
+    help: "The meeting's date in approved minutes never changes, amendment or not; undo the change.",
+  },
+  'approved-task-id-changed': {
+    severity: 'error',
+    summary: 'A task id in approved minutes was changed',
+    help: 'Task ids in approved minutes never change: other records and the notice refer to them. Undo the change.',
+  },
+  'approved-item-removed': {
+    severity: 'error',
+    summary: 'A task, decision or update was removed from approved minutes',
+    help: 'Nothing is taken out of approved minutes: record what changed since in a later meeting (a task no longer pursued: an update with status dropped).',
+  },
   'config-invalid': {
     severity: 'error',
     summary: 'meet.config.yaml has an error',

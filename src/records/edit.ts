@@ -383,3 +383,91 @@ export function verifyUpdateEdit(
   }
   return undefined;
 }
+
+// ---------------------------------------------------------------------------
+// `meet approve`: the record's `approval` written in place. The whole
+// `approval` block is replaced (or added at the end of the front matter);
+// every other line stays byte for byte.
+
+/** An `approval` as `meet approve` writes it (docs/format.md, approval). */
+export interface ApprovalEntry {
+  approved_by: string;
+  approved_on: string;
+  notice?: {
+    number: string;
+    date: string;
+    signer: { name: string; title: string; on_behalf?: string };
+    recipients?: string[];
+  };
+}
+
+/** The `approval` block, at the top level's indentation. */
+function approvalBlock(entry: ApprovalEntry, column: number, eol: string): string {
+  const pad = (level: number) => ' '.repeat(column + 2 * level);
+  const lines = [
+    `${pad(0)}approval:`,
+    `${pad(1)}status: approved`,
+    `${pad(1)}approved_by: ${yamlScalar(entry.approved_by)}`,
+    `${pad(1)}approved_on: ${entry.approved_on}`,
+  ];
+  const notice = entry.notice;
+  if (notice) {
+    lines.push(`${pad(1)}notice:`, `${pad(2)}number: ${yamlScalar(notice.number)}`, `${pad(2)}date: ${notice.date}`, `${pad(2)}signer:`);
+    lines.push(`${pad(3)}name: ${yamlScalar(notice.signer.name)}`, `${pad(3)}title: ${yamlScalar(notice.signer.title)}`);
+    if (notice.signer.on_behalf) lines.push(`${pad(3)}on_behalf: ${yamlScalar(notice.signer.on_behalf)}`);
+    if (notice.recipients && notice.recipients.length > 0) {
+      lines.push(`${pad(2)}recipients:`, ...notice.recipients.map((r) => `${pad(3)}- ${yamlScalar(r)}`));
+    }
+  }
+  return lines.map((l) => l + eol).join('');
+}
+
+export type ApprovalEdit = { kind: 'edited'; text: string } | { kind: 'unchanged'; text: string } | { kind: 'refused'; reason: string };
+
+/** Writes `approval` into the record: replaces the `approval` block there, or adds one at the end of the front matter. */
+export function setApproval(source: string, entry: ApprovalEntry): ApprovalEdit {
+  const bom = source.startsWith(BOM) ? BOM : '';
+  const text = source.slice(bom.length);
+  const split = splitFrontMatter(text);
+  if (split.kind !== 'ok') return refused('the file has no front matter');
+  const parsed = parseYaml(split.yaml);
+  if (parsed.doc.errors.length > 0) return refused('its front matter cannot be read');
+  const top = parsed.doc.contents;
+  if (!isMap(top) || top.flow) return refused('its front matter is not a block of "key: value" lines');
+  const base = split.yamlOffset;
+  const ctx = new Context(text, base);
+  const column = ctx.column(base + rangeOf(top.items[0]?.key)[0]);
+  const pair = top.items.find((p) => isScalar(p.key) && String(p.key.value) === 'approval');
+  let splice: Splice;
+  if (!pair) {
+    const at = base + split.yaml.length;
+    splice = { start: at, end: at, text: approvalBlock(entry, column, ctx.eolBefore(at)) };
+  } else {
+    const keyStart = base + rangeOf(pair.key)[0];
+    const lineStart = keyStart - ctx.column(keyStart);
+    const valueEnd = ctx.contentEnd(keyStart, base + rangeOf((pair.value as Node | null) ?? pair.key)[1]);
+    const end = ctx.lineEnd(valueEnd - 1);
+    splice = { start: lineStart, end, text: approvalBlock(entry, column, ctx.eolOfLine(keyStart)) };
+  }
+  const changed = applySplices(text, [splice]);
+  if (changed === text) return { kind: 'unchanged', text: source };
+  return { kind: 'edited', text: bom + changed };
+}
+
+/** Why the approval edit must not be written, or undefined: the body, the BOM and every other key unchanged, and it reads back as intended. */
+export function verifyApprovalEdit(oldSource: string, newSource: string, oldData: RecordData, entry: ApprovalEntry, file: string): string | undefined {
+  if (oldSource.startsWith(BOM) !== newSource.startsWith(BOM)) return 'the byte-order mark would change';
+  const oldSplit = splitFrontMatter(oldSource.replace(/^\uFEFF/, ''));
+  const newSplit = splitFrontMatter(newSource.replace(/^\uFEFF/, ''));
+  if (oldSplit.kind !== 'ok' || newSplit.kind !== 'ok') return 'the front matter would no longer be closed';
+  if (oldSplit.body !== newSplit.body) return 'the Markdown body would change';
+  const newParse = parseRecord(Buffer.from(newSource, 'utf8'), file);
+  if (!newParse.record || newParse.findings.length > 0) {
+    const first = newParse.findings[0];
+    return `the record would not read back cleanly${first ? ` (line ${first.line}: ${first.message})` : ''}`;
+  }
+  const normalise = (data: unknown) => JSON.parse(JSON.stringify(data)) as unknown;
+  const expected = { ...oldData, approval: { status: 'approved', ...entry } };
+  if (!isDeepStrictEqual(normalise(newParse.record.data), normalise(expected))) return 'the record would read back with other changes than the approval';
+  return undefined;
+}

@@ -1,0 +1,128 @@
+// FORMAT.md, "Approved minutes": a record approved at the merge base is
+// final. A change to it (its Markdown body included) needs a new `amendments`
+// entry dated on or after the approval, and may never change `date` or a
+// task id, nor remove a task, decision or update. Recording the notice
+// issued from approved minutes (approval.notice) is not a change to them.
+// Pure: the two versions come in, findings go out.
+import type { Locate, MeetingRecord, PropertyPath } from '../model/record.js';
+import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
+import { decisionText, type RecordData } from '../model/schema.js';
+
+interface Version {
+  data: RecordData;
+  /** The whole file's text, front matter and body. */
+  text: string;
+}
+
+const json = (value: unknown) => JSON.stringify(value ?? null);
+
+/** The record without what `meet approve` may still add to approved minutes: the notice. */
+function withoutNotice(data: RecordData): unknown {
+  const { approval, ...rest } = data;
+  if (!approval) return rest;
+  const { notice: _notice, ...kept } = approval;
+  return { ...rest, approval: kept };
+}
+
+/** 1-based line of the first line that differs between two texts, counted in `after`. */
+function firstChangedLine(before: string, after: string): number {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return Math.min(i, b.length - 1) + 1;
+}
+
+/** Multiset difference: what `before` holds more times than `after`. */
+function removed(before: readonly string[], after: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const x of after) left.set(x, (left.get(x) ?? 0) + 1);
+  const out: string[] = [];
+  for (const x of before) {
+    const n = left.get(x) ?? 0;
+    if (n > 0) left.set(x, n - 1);
+    else out.push(x);
+  }
+  return out;
+}
+
+/** The findings on `after` (a changed record) when `before`, its version at the merge base, was approved; none otherwise. */
+export function approvedChangeFindings(before: Version, after: Version & Pick<MeetingRecord, 'file' | 'locate'>): Finding[] {
+  const approval = before.data.approval;
+  if (approval?.status !== 'approved' || before.text === after.text) return [];
+  const approvedOn = approval.approved_on ?? approval.notice?.date ?? before.data.date;
+  const findings: Finding[] = [];
+  const at = (rule: RuleId, message: string, path: PropertyPath, target: 'key' | 'value' = 'value') => {
+    const { line, column } = safeLocate(after.locate, path, target);
+    findings.push({ file: after.file, line, column, severity: RULES[rule].severity, rule, message });
+  };
+
+  if (after.data.date !== before.data.date) {
+    at('approved-date-changed', `The minutes were approved on ${approvedOn}: their date stays ${before.data.date} (now ${after.data.date})`, ['date']);
+  }
+  const beforeIds = (before.data.tasks ?? []).map((t) => t.id);
+  const afterTasks = after.data.tasks ?? [];
+  const afterIds = new Set(afterTasks.map((t) => t.id));
+  const renamed = new Set<string>();
+  beforeIds.forEach((id, i) => {
+    const now = afterTasks[i]?.id;
+    if (now !== undefined && now !== id && !afterIds.has(id) && !beforeIds.includes(now)) {
+      renamed.add(id);
+      at('approved-task-id-changed', `The minutes were approved on ${approvedOn}: the task id "${id}" may not change (now "${now}")`, ['tasks', i, 'id']);
+    }
+  });
+  const gone = (what: string, key: 'tasks' | 'decisions' | 'updates', items: string[]) => {
+    if (items.length === 0) return;
+    const list = items.map((x) => `"${x.length > 60 ? `${x.slice(0, 59)}…` : x}"`).join(', ');
+    at('approved-item-removed', `The minutes were approved on ${approvedOn}: ${what} ${list} may not be removed`, [key], 'key');
+  };
+  gone(
+    'the task',
+    'tasks',
+    beforeIds.filter((id) => !afterIds.has(id) && !renamed.has(id)),
+  );
+  gone('the decision', 'decisions', removed((before.data.decisions ?? []).map(decisionText), (after.data.decisions ?? []).map(decisionText)));
+  gone(
+    'the update of',
+    'updates',
+    removed(
+      (before.data.updates ?? []).map((u) => u.task),
+      (after.data.updates ?? []).map((u) => u.task),
+    ),
+  );
+
+  // Recording the notice of approved minutes is not a change to them.
+  const bodyOf = (text: string) => text.slice(text.indexOf('\n---', 3));
+  if (json(withoutNotice(before.data)) === json(withoutNotice(after.data)) && bodyOf(before.text) === bodyOf(after.text)) return findings;
+
+  const known = new Set((before.data.amendments ?? []).map(json));
+  const added = (after.data.amendments ?? []).map((a, i) => ({ a, i })).filter(({ a }) => !known.has(json(a)));
+  if (added.some(({ a }) => a.date >= approvedOn)) return findings;
+  if (added.length > 0) {
+    const { i } = added[0]!;
+    at('approved-changed', `The minutes were approved on ${approvedOn}: an amendment is dated on or after that day, not ${added[0]!.a.date}`, [
+      'amendments',
+      i,
+      'date',
+    ]);
+    return findings;
+  }
+  const line = firstChangedLine(before.text, after.text);
+  findings.push({
+    file: after.file,
+    line,
+    column: 1,
+    severity: RULES['approved-changed'].severity,
+    rule: 'approved-changed',
+    message: `The minutes were approved on ${approvedOn} and this line changed: add an "amendments" entry (date, by, reason) dated on or after ${approvedOn}`,
+  });
+  return findings;
+}
+
+function safeLocate(locate: Locate, path: PropertyPath, target: 'key' | 'value'): { line: number; column: number } {
+  try {
+    return locate(path, target);
+  } catch {
+    return { line: 1, column: 1 };
+  }
+}

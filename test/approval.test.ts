@@ -1,0 +1,276 @@
+// Approved minutes (docs/format.md): `meet approve` writes `approval` in
+// place; `meet check --since` refuses, on a real git branch, each change the
+// format forbids in a record approved at the merge base, and accepts one
+// made with an amendment; `tasks update` never writes into approved minutes.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../src/model/ruleCatalogue.js';
+import { copyExamples, git, read, runMeet } from './helpers.js';
+
+const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
+const NOVEMBER = 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md';
+const DECEMBER = 'meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md';
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  rule: RuleId;
+  message: string;
+}
+
+/** The examples (October approved, with its notice) committed on main, then a branch "sua" checked out. */
+function repoOnBranch(): string {
+  const dir = copyExamples();
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'Biên bản');
+  git(dir, 'checkout', '-q', '-b', 'sua');
+  return dir;
+}
+
+/** Edits the October record with `change` and commits it on the branch. */
+function change(dir: string, edit: (text: string) => string): string {
+  const file = path.join(dir, OCTOBER);
+  const before = readFileSync(file, 'utf8');
+  const after = edit(before);
+  expect(after).not.toBe(before);
+  writeFileSync(file, after);
+  git(dir, 'commit', '-q', '-am', 'Sửa biên bản');
+  return after;
+}
+
+/** 1-based line of the first line of `text` that starts with `start`. */
+function lineOf(text: string, start: string, from = 0): number {
+  const lines = text.split('\n');
+  const index = lines.findIndex((l, i) => i >= from && l.startsWith(start));
+  expect(index, `no line starts with ${start}`).toBeGreaterThanOrEqual(0);
+  return index + 1;
+}
+
+async function since(dir: string): Promise<{ code: number; findings: JsonFinding[] }> {
+  const run = await runMeet(['check', '--since', 'main', '--format', 'json'], { cwd: dir });
+  return { code: run.code, findings: JSON.parse(run.stdout) as JsonFinding[] };
+}
+
+const ours = (findings: JsonFinding[]) => findings.filter((f) => f.rule.startsWith('approved-')).map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
+
+const AMENDMENT = ['amendments:', '  - date: 2020-11-02', '    by: Lê Thị Hương', '    reason: Ghi đúng tên cơ quan chủ trì'].join('\n');
+
+describe('meet check --since: changes to approved minutes', () => {
+  it('a change to the body without an amendment: an error on the changed line', async () => {
+    const dir = repoOnBranch();
+    const after = change(dir, (t) => t.replace('Đẩy mạnh công tác thanh tra, giải quyết đơn thư.', 'Đẩy mạnh công tác thanh tra.'));
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, 'tuyển quân năm 2021. Đẩy mạnh')}:1 approved-changed`]);
+    expect(findings[0]!.message).toContain('approved on 2020-10-27');
+  });
+
+  it('a change to the front matter without an amendment, and one with an amendment dated before the approval', async () => {
+    const dir = repoOnBranch();
+    let after = change(dir, (t) => t.replace('time: 14:00', 'time: 14:30'));
+    expect(ours((await since(dir)).findings)).toEqual([`${OCTOBER}:${lineOf(after, 'time:')}:1 approved-changed`]);
+    after = change(dir, (t) => t.replace('\napproval:', `\n${AMENDMENT.replace('2020-11-02', '2020-10-20')}\napproval:`));
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, '  - date: 2020-10-20')}:11 approved-changed`]);
+  });
+
+  it('the date changed: an error on the date, amendment or not', async () => {
+    const dir = repoOnBranch();
+    const after = change(dir, (t) => t.replace('date: 2020-10-26', 'date: 2020-10-27').replace('\napproval:', `\n${AMENDMENT}\napproval:`));
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, 'date: 2020-10-27')}:7 approved-date-changed`]);
+  });
+
+  it('a task id changed: an error on that id', async () => {
+    const dir = repoOnBranch();
+    const after = change(dir, (t) => t.replace('id: 2020-10-van-de-cu-tri', 'id: 2020-10-cu-tri').replace('\napproval:', `\n${AMENDMENT}\napproval:`));
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, '  - id: 2020-10-cu-tri')}:9 approved-task-id-changed`]);
+  });
+
+  it('a task removed: an error on "tasks"', async () => {
+    const dir = repoOnBranch();
+    const after = change(dir, (t) => t.replace(/ {2}- id: 2020-10-tich-tu-ruong-dat\n(?: {4}.*\n)+/, '').replace('\napproval:', `\n${AMENDMENT}\napproval:`));
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, 'tasks:')}:1 approved-item-removed`]);
+    expect(findings.find((f) => f.rule === 'approved-item-removed')!.message).toContain('"2020-10-tich-tu-ruong-dat"');
+  });
+
+  it('a decision removed: an error on "decisions"', async () => {
+    const dir = repoOnBranch();
+    const after = change(dir, (t) =>
+      t.replace('  - Thông qua các chủ trương đầu tư, các dự án đầu tư công trên địa bàn huyện\n', '').replace('\napproval:', `\n${AMENDMENT}\napproval:`),
+    );
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, 'decisions:')}:1 approved-item-removed`]);
+  });
+
+  it('an update removed: an error on "updates"', async () => {
+    const dir = repoOnBranch();
+    const after = change(dir, (t) =>
+      t.replace('  - task: 2020-09-luan-chuyen-giao-vien\n    status: done\n', '').replace('\napproval:', `\n${AMENDMENT}\napproval:`),
+    );
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, 'updates:')}:1 approved-item-removed`]);
+  });
+
+  it('a correction with a new amendment dated on or after the approval passes', async () => {
+    const dir = repoOnBranch();
+    change(dir, (t) =>
+      t
+        .replace('Đẩy mạnh công tác thanh tra, giải quyết đơn thư.', 'Đẩy mạnh công tác thanh tra, giải quyết đơn thư, khiếu nại.')
+        .replace('owner: [van-phong, thanh-tra]', 'owner: [thanh-tra, van-phong]')
+        .replace('\napproval:', `\n${AMENDMENT}\napproval:`),
+    );
+    const { code, findings } = await since(dir);
+    expect(findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('recording the notice of approved minutes is not a change to them', async () => {
+    const dir = copyExamples();
+    const approve = await runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26'], { cwd: dir });
+    expect(approve.code).toBe(0);
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'Biên bản');
+    const notice = await runMeet(
+      ['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26', '--notice-number', '140/TB-UBND', '--notice-date', '2020-11-27'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(notice.code).toBe(0);
+    expect((await since(dir)).findings).toEqual([]);
+  });
+});
+
+describe('meet approve', () => {
+  it('writes approval in place, keeping every other line, and the notice becomes numbered', async () => {
+    const dir = copyExamples();
+    const before = read(dir, NOVEMBER);
+    const run = await runMeet(
+      ['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '26/11/2020', '--notice-number', '140/TB-UBND', '--notice-date', '2020-11-27'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${NOVEMBER}\n`);
+    expect(run.stderr).toBe(`Approved ${NOVEMBER} (by Hoàng Văn Hiệp on 2020-11-26; notice 140/TB-UBND of 2020-11-27)\n`);
+    const after = read(dir, NOVEMBER);
+    const [head, body] = before.split('\n---\n');
+    expect(after).toBe(
+      `${head}\n${[
+        'approval:',
+        '  status: approved',
+        '  approved_by: Hoàng Văn Hiệp',
+        '  approved_on: 2020-11-26',
+        '  notice:',
+        '    number: 140/TB-UBND',
+        '    date: 2020-11-27',
+        '    signer:',
+        '      name: Lê Văn Nam',
+        '      title: CHÁNH VĂN PHÒNG',
+        '      on_behalf: TL. CHỦ TỊCH',
+        '    recipients:',
+        '      - Thường trực Huyện ủy',
+        '      - Thường trực HĐND huyện',
+        '      - Chủ tịch, các Phó Chủ tịch UBND huyện',
+        '      - Các phòng, ban, ngành thuộc UBND huyện',
+        '      - "Lưu: VT"',
+      ].join('\n')}\n---\n${body}`,
+    );
+    expect((await runMeet(['check'], { cwd: dir })).code).toBe(0);
+    const md = await runMeet(['notice', NOVEMBER, '--format', 'md'], { cwd: dir });
+    expect(md.stdout).toContain('| Số: 140/TB-UBND | *Mẫu Sơn, ngày 27 tháng 11 năm 2020* |');
+    // Again with the same values: nothing to do.
+    const again = await runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('nothing changed');
+    expect(read(dir, NOVEMBER)).toBe(after);
+  });
+
+  it('replaces an approval block already there, with the signer given on the command line', async () => {
+    const dir = copyExamples();
+    const run = await runMeet(
+      [
+        'approve',
+        OCTOBER,
+        '--by',
+        'Hoàng Văn Hiệp',
+        '--on',
+        '2020-10-27',
+        '--notice-number',
+        '126/TB-UBND',
+        '--notice-date',
+        '2020-10-29',
+        '--signer',
+        'Nguyễn Văn Thành',
+        '--signer-title',
+        'PHÓ CHỦ TỊCH',
+        '--on-behalf',
+        'KT. CHỦ TỊCH',
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    const text = read(dir, OCTOBER);
+    expect(text.match(/^approval:/gm)).toHaveLength(1);
+    expect(text).toContain(
+      '    number: 126/TB-UBND\n    date: 2020-10-29\n    signer:\n      name: Nguyễn Văn Thành\n      title: PHÓ CHỦ TỊCH\n      on_behalf: KT. CHỦ TỊCH\n',
+    );
+    expect(text.split('\n---\n')[1]).toBe(readFileSync(path.join(copyExamples(), OCTOBER), 'utf8').split('\n---\n')[1]);
+  });
+
+  it('refuses what it cannot write: a notice without its date, another approver, no signer', async () => {
+    const dir = copyExamples();
+    const half = await runMeet(['approve', NOVEMBER, '--by', 'A', '--on', '2020-11-26', '--notice-number', '1/TB-UBND'], { cwd: dir });
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain('--notice-number and --notice-date go together');
+    const other = await runMeet(['approve', OCTOBER, '--by', 'Trần Thị Mai', '--on', '2020-10-27'], { cwd: dir });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('is already approved (by Hoàng Văn Hiệp on 2020-10-27)');
+    const early = await runMeet(['approve', NOVEMBER, '--by', 'A', '--on', '2020-11-20'], { cwd: dir });
+    expect(early.code).toBe(2);
+    writeFileSync(path.join(dir, 'meet.config.yaml'), read(dir, 'meet.config.yaml').replace(/\n {2}notice_signer: .*\n/, '\n'));
+    const unsigned = await runMeet(['approve', NOVEMBER, '--by', 'A', '--on', '2020-11-26', '--notice-number', '1/TB-UBND', '--notice-date', '2020-11-27'], {
+      cwd: dir,
+    });
+    expect(unsigned.code).toBe(2);
+    expect(unsigned.stderr).toContain('Give --signer and --signer-title');
+    expect(read(dir, NOVEMBER)).not.toContain('approval:');
+  });
+});
+
+describe('meet tasks update and approved minutes', () => {
+  it('never writes into approved minutes: names the next record, or asks for meet new', async () => {
+    const dir = copyExamples();
+    const before = read(dir, NOVEMBER);
+    const into = await runMeet(['tasks', 'update', '2020-10-van-de-cu-tri', '--status', 'done', '--in', OCTOBER], { cwd: dir });
+    expect(into.code).toBe(1);
+    // The October record assigned it: the usual refusal comes first.
+    expect(into.stderr).toContain('is the record that assigned it');
+
+    expect((await runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26'], { cwd: dir })).code).toBe(0);
+    const approved = read(dir, NOVEMBER);
+    const named = await runMeet(['tasks', 'update', '2020-10-van-de-cu-tri', '--status', 'done', '--in', NOVEMBER], { cwd: dir });
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain('its minutes are approved (2020-11-26), and approved minutes do not change.');
+    expect(named.stderr).toContain(`Record it in the next meeting's record: --in ${DECEMBER}`);
+    expect(read(dir, NOVEMBER)).toBe(approved);
+    expect(approved).not.toBe(before);
+
+    expect((await runMeet(['approve', DECEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-12-29'], { cwd: dir })).code).toBe(0);
+    const latest = await runMeet(['tasks', 'update', '2020-10-van-de-cu-tri', '--status', 'done'], { cwd: dir });
+    expect(latest.code).toBe(1);
+    expect(latest.stderr).toContain('meet new');
+  });
+});
