@@ -91,6 +91,13 @@ function meeting(m: ReportMeeting) {
     proposals: m.proposals ?? [],
     references: (m.references ?? []).map((r) => ({ document: r.document, title: r.title ?? null })),
     decisions: (m.decisions ?? []).map(decision),
+    approval: m.approval
+      ? {
+          approvedBy: m.approval.approvedBy ?? null,
+          approvedOn: m.approval.approvedOn ?? null,
+          notice: m.approval.notice ? { number: m.approval.notice.number, date: m.approval.notice.date } : null,
+        }
+      : null,
   };
 }
 

@@ -25,7 +25,12 @@ export interface ReportWords {
   otherFigures: (organization: string) => string;
   /** Heading of the figures of a span of several months. */
   spanFigures: (period: string, organization?: string) => string;
+  /** After an approved meeting's title: "(biên bản đã duyệt)". */
+  approvedMark: string;
+  /** The approval and the notice issued: "đã duyệt ngày 27/10/2020 (Hoàng Văn Hiệp); Thông báo kết luận số 125/TB-UBND ngày 28/10/2020". */
+  approval: (a: NonNullable<ReportMeeting['approval']>) => string;
   meetingDetails: {
+    approval: string;
     coChairs: string;
     when: string;
     mode: string;
@@ -103,7 +108,14 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     estimate: 'ước',
     otherFigures: (organization) => `Số liệu của ${organization}`,
     spanFigures: (period, organization) => `Số liệu ${formatPeriod('vi', period)}${organization ? ` của ${organization}` : ''}`,
+    approvedMark: '(biên bản đã duyệt)',
+    approval: (a) =>
+      [
+        `đã duyệt${a.approvedOn ? ` ngày ${formatDate('vi', a.approvedOn)}` : ''}${a.approvedBy ? ` (${a.approvedBy})` : ''}`,
+        ...(a.notice ? [`Thông báo kết luận số ${a.notice.number} ngày ${formatDate('vi', a.notice.date)}`] : []),
+      ].join('; '),
     meetingDetails: {
+      approval: 'Biên bản',
       coChairs: 'Đồng chủ trì',
       when: 'Thời gian',
       mode: 'Hình thức',
@@ -187,7 +199,14 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     estimate: 'est.',
     otherFigures: (organization) => `Figures of ${organization}`,
     spanFigures: (period, organization) => `Figures for ${formatPeriod('en', period)}${organization ? `, ${organization}` : ''}`,
+    approvedMark: '(minutes approved)',
+    approval: (a) =>
+      [
+        `approved${a.approvedOn ? ` on ${formatDate('en', a.approvedOn)}` : ''}${a.approvedBy ? ` by ${a.approvedBy}` : ''}`,
+        ...(a.notice ? [`notice of conclusions ${a.notice.number} of ${formatDate('en', a.notice.date)}`] : []),
+      ].join('; '),
     meetingDetails: {
+      approval: 'Minutes',
       coChairs: 'Co-chairs',
       when: 'When',
       mode: 'Held',
@@ -393,9 +412,10 @@ export function meetingDays(locale: Locale, m: ReportMeeting): string {
   return formatDays(locale, m.date, m.endDate);
 }
 
-/** The meeting's title cell: its title, and its organization when it is not the report's. */
+/** The meeting's title cell: its title, its organization when it is not the report's, and a mark when its minutes are approved. */
 export function meetingTitle(report: Report, m: ReportMeeting): string {
-  return m.organization && report.organization && m.organization !== report.organization ? `${m.title} — ${m.organization}` : m.title;
+  const title = m.organization && report.organization && m.organization !== report.organization ? `${m.title} — ${m.organization}` : m.title;
+  return m.approval ? `${title} ${REPORT_WORDS[report.locale].approvedMark}` : title;
 }
 
 /** The meeting's chair cell: the presiding chair, then any co-chairs. */
@@ -412,6 +432,7 @@ export function meetingDetails(report: Report, m: ReportMeeting): { label: strin
   const { locale } = report;
   const d = REPORT_WORDS[locale].meetingDetails;
   const out: { label: string; text?: string; items?: string[] }[] = [];
+  if (m.approval) out.push({ label: d.approval, text: REPORT_WORDS[locale].approval(m.approval) });
   const coChairs = (m.chairs ?? []).slice(1);
   if (coChairs.length > 0) out.push({ label: d.coChairs, text: coChairs.map(personLine).join('; ') });
   const when = [m.session ? SESSION_LABELS[locale][m.session] : '', m.time ?? '', m.endDate ? formatDays(locale, m.date, m.endDate) : ''].filter(Boolean);
