@@ -142,7 +142,8 @@ export function writeTree(dir: string, files: Record<string, string | Buffer>): 
 /** A copy of examples/ in a temp folder. */
 export function copyExamples(): string {
   const dir = tempDir('meet-examples-');
-  cpSync(EXAMPLES, dir, { recursive: true });
+  // Without a .meet-cache/ a run in examples/ may have left: each test starts cold.
+  cpSync(EXAMPLES, dir, { recursive: true, filter: (source) => path.basename(source) !== '.meet-cache' });
   return dir;
 }
 
