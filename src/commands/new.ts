@@ -102,7 +102,7 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   const parsed = parseRecord(Buffer.from(content, 'utf8'), relative);
   const problems = [...parsed.findings];
   if (parsed.record) {
-    problems.push(...checkRepository(config, [...records, parsed.record]).filter((f) => f.file === relative));
+    for (const f of checkRepository(config, [...records, parsed.record])) if (f.file === relative) problems.push(f);
   }
   const errors = problems.filter((f) => f.severity === 'error');
   if (errors.length > 0) {

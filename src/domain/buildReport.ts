@@ -3,7 +3,7 @@
 import type { MeetingRecord } from '../model/record.js';
 import { bodyOf, forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays } from './taskState.js';
 import { addMonths, firstDayOf, lastDayOf, monthOf, type Month } from '../model/dates.js';
-import { meetingsOf, metricChange, metricValue, periodOf } from './months.js';
+import { meetingsOf, metricChange, metricValuesOf, periodOf } from './months.js';
 import type { OwnerRow, Report, ReportMeeting, ReportMetric, ReportTask, SectorResult, TaskCountsPoint } from '../model/report.js';
 import { chairName, chairRole, type Config } from '../model/schema.js';
 import type { TaskState } from '../model/tasks.js';
@@ -24,9 +24,13 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
     const period = periodOf(r);
     return period >= trendStart && period <= month;
   });
+  // Every metric's value in each of the trend's months, one pass a month.
+  const trendMonths = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(month, i - (TREND_MONTHS - 1)));
+  const values = trendMonths.map((m) => ({ month: m, values: metricValuesOf(recent, config, m) }));
+  const [thisMonth, lastMonth] = [values.at(-1)!.values, values.at(-2)!.values];
   const metrics = Object.keys(config.metrics)
-    .map((id) => reportMetric(recent, config, id, month))
-    .filter((m) => m.value !== undefined || m.previous !== undefined);
+    .filter((id) => thisMonth.has(id) || lastMonth.has(id))
+    .map((id) => reportMetric(values, config, id));
 
   const { states, statusBefore, history } = taskTimeline(records, month);
   // A task shows in several lists; its row is made once.
@@ -89,17 +93,12 @@ function reportMeeting(record: MeetingRecord, config: Config): ReportMeeting {
   };
 }
 
-function reportMetric(records: readonly MeetingRecord[], config: Config, id: string, month: Month): ReportMetric {
+function reportMetric(values: readonly { month: Month; values: ReadonlyMap<string, number> }[], config: Config, id: string): ReportMetric {
   const definition = config.metrics[id]!;
-  const value = metricValue(records, config, id, month);
-  const previous = metricValue(records, config, id, addMonths(month, -1));
+  const value = values.at(-1)!.values.get(id);
+  const previous = values.at(-2)!.values.get(id);
   const { change, percent } = metricChange(id, previous, value);
-  const trend = [];
-  for (let back = TREND_MONTHS - 1; back >= 0; back--) {
-    const m = addMonths(month, -back);
-    const v = back === 0 ? value : back === 1 ? previous : metricValue(records, config, id, m);
-    trend.push(v === undefined ? { month: m } : { month: m, value: v });
-  }
+  const trend = values.map(({ month, values: of }) => (of.has(id) ? { month, value: of.get(id)! } : { month }));
   return {
     id,
     label: definition.label,
@@ -114,12 +113,26 @@ function reportMetric(records: readonly MeetingRecord[], config: Config, id: str
 }
 
 function sectorResults(meetings: readonly MeetingRecord[], config: Config, metrics: readonly ReportMetric[]): SectorResult[] {
+  // Grouped once: a config may declare thousands of sectors.
+  const summariesOf = new Map<string, SectorResult['summaries']>();
+  for (const r of meetings) {
+    for (const res of r.data.results ?? []) {
+      const list = summariesOf.get(res.sector);
+      const summary = { text: res.summary, date: r.data.date, file: r.file };
+      if (list) list.push(summary);
+      else summariesOf.set(res.sector, [summary]);
+    }
+  }
+  const metricsOf = new Map<string, ReportMetric[]>();
+  for (const m of metrics) {
+    const list = metricsOf.get(m.sector);
+    if (list) list.push(m);
+    else metricsOf.set(m.sector, [m]);
+  }
   const out: SectorResult[] = [];
   for (const [sector, label] of Object.entries(config.sectors)) {
-    const summaries = meetings.flatMap((r) =>
-      (r.data.results ?? []).filter((res) => res.sector === sector).map((res) => ({ text: res.summary, date: r.data.date, file: r.file })),
-    );
-    const own = metrics.filter((m) => m.sector === sector);
+    const summaries = summariesOf.get(sector) ?? [];
+    const own = metricsOf.get(sector) ?? [];
     if (summaries.length > 0 || own.length > 0) out.push({ sector, label, summaries, metrics: own });
   }
   return out;

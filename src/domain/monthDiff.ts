@@ -2,7 +2,7 @@
 // value built once by diffMonths (pure), then rendered as text, Markdown or JSON.
 import type { MeetingRecord } from '../model/record.js';
 import { lastDayOf, type IsoDate, type Month } from '../model/dates.js';
-import { meetingsOf, metricChange, metricValue } from './months.js';
+import { meetingsOf, metricChange, metricValuesOf } from './months.js';
 import { chairName, type Config } from '../model/schema.js';
 import { isOpenStatus, isOverdue, overdueDays, taskStatesAtEndOf } from './taskState.js';
 import type { TaskState } from '../model/tasks.js';
@@ -99,8 +99,11 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
   }
 
   const metrics: DiffMetric[] = [];
+  const fromValues = metricValuesOf(records, config, from);
+  const toValues = metricValuesOf(records, config, to);
   for (const [id, definition] of Object.entries(config.metrics)) {
-    const change = metricChange(id, metricValue(records, config, id, from), metricValue(records, config, id, to));
+    if (!fromValues.has(id) && !toValues.has(id)) continue;
+    const change = metricChange(id, fromValues.get(id), toValues.get(id));
     if (change.from === undefined && change.to === undefined) continue;
     metrics.push({
       id,

@@ -16,23 +16,24 @@ export function meetingsOf(records: readonly MeetingRecord[], month: Month): Mee
 }
 
 /**
- * The value of a metric in a month: its values in the results of the month's
- * meetings, added up (`sum`) or the latest meeting's (`last`); undefined
- * when no meeting of the month reports it.
+ * The value of every metric in a month, in one pass over the month's
+ * meetings: its values in their results, added up (`sum`) or the latest
+ * meeting's (`last`). A metric no meeting of the month reports has no entry.
  */
-export function metricValue(records: readonly MeetingRecord[], config: Config, metricId: string, month: Month): number | undefined {
-  const definition = config.metrics[metricId];
-  if (!definition) return undefined;
-  let value: number | undefined;
+export function metricValuesOf(records: readonly MeetingRecord[], config: Config, month: Month): Map<string, number> {
+  const values = new Map<string, number>();
   for (const record of meetingsOf(records, month)) {
     for (const result of record.data.results ?? []) {
-      const reported = result.metrics?.[metricId];
-      if (reported === undefined || reported === null) continue;
-      value = definition.aggregate === 'last' || value === undefined ? reported : value + reported;
+      for (const [id, reported] of Object.entries(result.metrics ?? {})) {
+        if (reported === undefined || reported === null || !Object.hasOwn(config.metrics, id)) continue;
+        const value = values.get(id);
+        values.set(id, config.metrics[id]!.aggregate === 'last' || value === undefined ? reported : value + reported);
+      }
     }
   }
   // Sums of decimals (21.4 + 0.2) should not show floating-point noise.
-  return value === undefined ? undefined : Math.round(value * 1e9) / 1e9;
+  for (const [id, value] of values) values.set(id, Math.round(value * 1e9) / 1e9);
+  return values;
 }
 
 export interface MetricChange {

@@ -80,7 +80,7 @@ export function readFileOutcome(entry: RecordFile, config: Config, options: Pick
   const parse = readRecordFile(entry);
   const findings = [...parse.findings];
   const target = parse.record ?? parse.partial;
-  if (target) findings.push(...checkAgainstConfig(target, config));
+  if (target) for (const f of checkAgainstConfig(target, config)) findings.push(f);
   const outcome: FileOutcome = { findings };
   if (parse.record) outcome.record = kept(parse.record, options);
   if (parse.partial) outcome.partial = kept(parse.partial, { detail: options.detail ?? 'full' });

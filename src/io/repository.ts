@@ -4,7 +4,7 @@
 // (records/parse.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkAcrossRecords, checkFileName } from '../domain/checkRules.js';
+import { addSuggestions, checkAcrossRecords, checkFileName, limitFindingsPerFile } from '../domain/checkRules.js';
 import { defaultMonth } from '../domain/months.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { ConfigInvalid, RecordsError } from '../model/errors.js';
@@ -152,7 +152,8 @@ function assemble(
   files.forEach((entry, i) => {
     const outcome = outcomes[i]!;
     options.onFile?.(entry, outcome);
-    findings.push(...outcome.findings);
+    // One at a time: a spread of 200,000 findings overflows the stack.
+    for (const f of outcome.findings) findings.push(f);
     if (outcome.record) {
       shareDate(outcome.record);
       records.push(toRecord(root, entry, outcome.record, outcome.hash, false));
@@ -160,9 +161,9 @@ function assemble(
     if (outcome.partial) partial.push(toRecord(root, entry, outcome.partial, outcome.hash, true));
   });
   const all = [...records, ...partial];
-  for (const record of all) findings.push(...checkFileName(record, config));
-  findings.push(...checkAcrossRecords(all));
-  return { root, config, records, findings, partial };
+  for (const record of all) for (const f of checkFileName(record, config)) findings.push(f);
+  for (const f of checkAcrossRecords(all)) findings.push(f);
+  return { root, config, records, findings: addSuggestions(limitFindingsPerFile(findings), config), partial };
 }
 
 /**

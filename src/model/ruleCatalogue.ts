@@ -11,6 +11,13 @@ export interface Finding {
   severity: Severity;
   rule: RuleId;
   message: string;
+  /**
+   * A "did you mean" still to be added to the message: the id the record
+   * names, and the config's ids it may be a typo of. Set by the rules run per
+   * record (on parser threads, kept in the cache); the loader adds the
+   * suggestion once per run, within a budget (checkRules.ts, addSuggestions).
+   */
+  suggest?: { word: string; among: 'sectors' | 'owners' | 'metrics' };
 }
 
 export interface RuleInfo {
@@ -160,6 +167,11 @@ export const RULES = {
     severity: 'error',
     summary: 'meet.config.yaml has an error',
     help: 'Fix meet.config.yaml as the message says.',
+  },
+  'too-many-findings': {
+    severity: 'error',
+    summary: 'A file has more findings than are shown',
+    help: 'Only the first 200 findings of a file are listed; fix them and run meet check again to see the rest.',
   },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -2,7 +2,7 @@
 // about (zod's issue path mapped onto the YAML document's source ranges).
 import type { z } from 'zod';
 import { KNOWN_KEYS } from '../model/schema.js';
-import { didYouMean, nearest } from '../domain/suggest.js';
+import { didYouMean, Suggestions } from '../domain/suggest.js';
 import { type RuleId } from '../model/ruleCatalogue.js';
 import type { PropertyPath } from '../model/record.js';
 import { clip } from '../model/text.js';
@@ -23,14 +23,24 @@ const DATE_KEYS = new Set(['date', 'due']);
 
 export function describeIssues(issues: readonly Issue[], kind: Kind): LocatedIssue[] {
   const out: LocatedIssue[] = [];
-  for (const issue of issues) describeIssue(issue, [], kind, out);
+  // The first thousand unknown keys of each place get a suggestion: a file
+  // shows 200 findings at most, and 200,000 unknown keys cost no more than 1,000.
+  const suggestions = new Map<readonly string[], Suggestions>();
+  const nearest = (name: string, known: readonly string[]) => {
+    let among = suggestions.get(known);
+    if (!among) suggestions.set(known, (among = new Suggestions(known, 1000)));
+    return among.nearest(name);
+  };
+  for (const issue of issues) describeIssue(issue, [], kind, out, nearest);
   // `ower: x` is one mistake, not two: when an unknown key is a likely typo
   // of a missing required key, "owner is missing" says nothing new.
   const typos = new Set(out.filter((i) => i.rule === 'unknown-key' && i.suggestion).map((i) => JSON.stringify([...i.path.slice(0, -1), i.suggestion])));
   return out.filter((i) => !(i.rule === 'required-key' && typos.has(JSON.stringify(i.path))));
 }
 
-function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: LocatedIssue[]): void {
+type Nearest = (name: string, known: readonly string[]) => string | undefined;
+
+function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: LocatedIssue[], nearest: Nearest): void {
   const path = [...prefix, ...(issue.path as (string | number)[])];
   const key = lastKey(path);
   const input = (issue as { input?: unknown }).input;
@@ -55,7 +65,7 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
       const branches = issue.errors;
       const deep = branches.find((b) => b.some((i) => i.path.length > 0 || i.code !== 'invalid_type'));
       if (deep) {
-        for (const inner of deep) describeIssue(inner, path, kind, out);
+        for (const inner of deep) describeIssue(inner, path, kind, out, nearest);
         return;
       }
       const expected = branches.flatMap((b) => b.map((i) => (i.code === 'invalid_type' ? i.expected : '')));

@@ -45,7 +45,7 @@ export function renderFindingsGithub(findings: readonly Finding[], show: (file: 
 export function renderFindingsPretty(findings: readonly Finding[], show: (file: string) => string, c: ChalkInstance, recordsChecked: number): string {
   const lines: string[] = [];
   let current: string | undefined;
-  const width = Math.max(0, ...findings.map((f) => `${f.line}:${f.column}`.length));
+  const width = findings.reduce((max, f) => Math.max(max, `${f.line}:${f.column}`.length), 0);
   for (const f of findings) {
     if (f.file !== current) {
       if (current !== undefined) lines.push('');

@@ -116,7 +116,7 @@ function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[
     ...(overdue ? [words.days(t.overdueDays)] : []),
     STATUS_LABELS[locale][t.status],
   ]);
-  const widths = headers.slice(0, -1).map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
+  const widths = headers.slice(0, -1).map((h, i) => rows.reduce((width, r) => Math.max(width, displayWidth(r[i]!)), displayWidth(h)));
   const pad = (text: string, width: number, right = false) => {
     const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
     return right ? fill + text : text + fill;

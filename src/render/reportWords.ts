@@ -173,11 +173,19 @@ export function metricTable(report: Report, metrics: readonly ReportMetric[], cl
  * number in the report. One group with no meeting when only one adopted any.
  */
 export function decisionGroups(report: Report): { meeting?: { title: string; date: string }; file: string; items: { n: number; text: string }[] }[] {
-  const files = [...new Set(report.decisions.map((d) => d.file))];
+  // Grouped in one pass: a month may hold thousands of meetings and decisions.
+  const byFile = new Map<string, string[]>();
+  for (const d of report.decisions) {
+    const texts = byFile.get(d.file);
+    if (texts) texts.push(d.text);
+    else byFile.set(d.file, [d.text]);
+  }
+  const meetings = new Map<string, Report['meetings'][number]>();
+  if (byFile.size > 1) for (const m of report.meetings) if (!meetings.has(m.file)) meetings.set(m.file, m);
   let n = 0;
-  return files.map((file) => {
-    const meeting = files.length > 1 ? report.meetings.find((m) => m.file === file) : undefined;
-    const items = report.decisions.filter((d) => d.file === file).map((d) => ({ n: ++n, text: d.text }));
+  return [...byFile].map(([file, texts]) => {
+    const meeting = meetings.get(file);
+    const items = texts.map((text) => ({ n: ++n, text }));
     return { ...(meeting ? { meeting: { title: meeting.title, date: meeting.date } } : {}), file, items };
   });
 }

@@ -20,7 +20,8 @@ function pad(text: string, width: number, align: Align = 'left'): string {
 
 /** Aligned columns for a terminal; `style` colours a cell after padding. */
 export function textTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: { header?: (s: string) => string } = {}): string {
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  // reduce, not Math.max(...rows): a spread of 100,000 rows overflows the stack.
+  const widths = columns.map((c, i) => rows.reduce((width, r) => Math.max(width, displayWidth(r[i] ?? '')), displayWidth(c.header)));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => pad(cell, widths[i]!, columns[i]!.align))
