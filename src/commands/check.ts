@@ -21,6 +21,7 @@ import { printData, readingFor, type Env, type Io } from '../io/terminal.js';
 import { toolVersion } from '../io/packageRoot.js';
 import { displayPath, renderFindingsGithub, renderFindingsJson, renderFindingsPretty, type FindingFormat } from '../render/findings.js';
 import { renderFindingsSarif } from '../render/sarif.js';
+import { visible } from '../model/text.js';
 
 type CheckFormat = FindingFormat | 'sarif';
 
@@ -216,17 +217,17 @@ async function readGitPrefix(root: string, env: Env): Promise<string> {
 function refuseUnrelated(selected: readonly string[], given: readonly string[], meetings: string): void {
   selected.forEach((s, i) => {
     const related = s === '' || s === CONFIG_FILE || isSelected(s, [meetings]) || isSelected(meetings, [s]);
-    if (!related) throw new UsageError(`${given[i]} is not a record: records live under ${meetings}/`);
+    if (!related) throw new UsageError(`${visible(given[i]!)} is not a record: records live under ${visible(meetings)}/`);
   });
 }
 
 /** A path given on the command line, as a root-relative prefix. */
 function selection(root: string, cwd: string, given: string): string {
   const absolute = path.resolve(cwd, given);
-  if (!existsSync(absolute)) throw new UsageError(`No such file or folder: ${given}`);
+  if (!existsSync(absolute)) throw new UsageError(`No such file or folder: ${visible(given)}`);
   const relative = path.relative(root, absolute);
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new UsageError(`${given} is outside the records repository at ${root}`);
+    throw new UsageError(`${visible(given)} is outside the records repository at ${visible(root)}`);
   }
   return toPosix(relative);
 }
@@ -255,7 +256,7 @@ function renderCheck(result: CheckResult, options: CheckOptions, io: Io): number
       const { since } = result;
       if (since && result.recordsChecked === 0 && result.findings.length === 0) {
         const deleted = since.deleted === 0 ? '' : ` (${since.deleted} deleted, and nothing refers to ${since.deleted === 1 ? 'it' : 'them'})`;
-        printData(io, `${c.green(`✔ no records changed since ${since.ref}${deleted}`)}\n`);
+        printData(io, `${c.green(`✔ no records changed since ${visible(since.ref)}${deleted}`)}\n`);
       } else {
         printData(io, renderFindingsPretty(result.findings, show, c, result.recordsChecked));
       }

@@ -14,6 +14,7 @@ import { loadValidRepository, readReportMonth } from '../io/repository.js';
 import { findRoot, toPosix } from '../io/paths.js';
 import { defaultMonth } from '../domain/months.js';
 import { renderReport } from '../render/report.js';
+import { visible } from '../model/text.js';
 
 export interface DigestOptions {
   root?: string;
@@ -37,7 +38,7 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
 
   const report = buildReport(records, config, month, config.locale);
   const content = await renderReport(report, options.format, new Chalk({ level: 0 }));
-  const shown = toPosix(path.relative(io.cwd, target)) || target;
+  const shown = visible(toPosix(path.relative(io.cwd, target)) || target);
   let written = false;
   if (holds(target, content)) {
     printMessage(io, `${shown} is already up to date; not rewritten.`);

@@ -11,6 +11,7 @@ import { toPosix } from '../io/paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { yamlScalar } from '../records/yamlText.js';
 import type { Locale } from '../model/terms.js';
+import { visible } from '../model/text.js';
 
 export interface InitOptions {
   dir: string;
@@ -48,7 +49,7 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   const configPath = path.join(root, CONFIG_FILE);
   const configKept = existsSync(configPath);
   if (configKept && !options.ci) {
-    throw new UsageError(`${configPath} already exists; meet init never overwrites it.`, 'Edit the file instead, or run meet init in another folder.');
+    throw new UsageError(`${visible(configPath)} already exists; meet init never overwrites it.`, 'Edit the file instead, or run meet init in another folder.');
   }
   // Checked before anything is created, so a refusal leaves nothing half done.
   const workflow = options.ci ? await workflowTarget(root, options.ci, io) : undefined;
@@ -66,7 +67,7 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   try {
     createFileExclusive(root, configPath, config);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${configPath} already exists; meet init never overwrites it.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${visible(configPath)} already exists; meet init never overwrites it.`);
     throw error;
   }
   created.push(CONFIG_FILE);
@@ -138,15 +139,15 @@ function writeWorkflow(root: string, target: WorkflowTarget, provider: CiProvide
   try {
     createFileExclusive(target.top, target.file, text);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${target.file} already exists; meet init never overwrites it.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${visible(target.file)} already exists; meet init never overwrites it.`);
     throw error;
   }
   return target.file;
 }
 
 function renderInit(result: InitResult, io: Io): number {
-  const where = path.relative(io.cwd, result.root) || '.';
-  const shown = (file: string) => toPosix(path.relative(io.cwd, file)) || file;
+  const where = visible(path.relative(io.cwd, result.root) || '.');
+  const shown = (file: string) => visible(toPosix(path.relative(io.cwd, file)) || file);
   const lines = result.configKept
     ? [`${shown(path.join(result.root, CONFIG_FILE))} is already there; kept as it is. Added:`, `  ${shown(result.workflow!.path)}`]
     : [`Created a records repository in ${where}:`, ...result.created.map((f) => `  ${f}`)];

@@ -13,6 +13,7 @@ import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
 import { renderReport, type ReportFormat } from '../render/report.js';
 import type { Locale } from '../model/terms.js';
+import { visible } from '../model/text.js';
 
 export interface ReportOptions {
   root?: string;
@@ -44,7 +45,7 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     const output = await renderReport(report, format, new Chalk({ level: 0 }));
     const target = path.resolve(io.cwd, options.out);
     replaceUserFile(target, output);
-    printMessage(io, `Wrote the report for ${month} (${format}) to ${options.out}`);
+    printMessage(io, `Wrote the report for ${month} (${format}) to ${visible(options.out)}`);
   } else {
     printData(io, await renderReport(report, format, colorsFor(io.stdout, io)));
   }

@@ -18,6 +18,7 @@ import { findRoot, isInside, toPosix } from '../io/paths.js';
 import type { MeetingRecord } from '../model/record.js';
 import { parseRecord } from '../records/parse.js';
 import type { TaskStatus } from '../model/terms.js';
+import { visible } from '../model/text.js';
 
 export interface TasksUpdateOptions {
   id: string;
@@ -38,10 +39,13 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const origin = sortRecords(records).find((r) => (r.data.tasks ?? []).some((t) => t.id === options.id));
   if (!origin) {
     const ids = records.flatMap((r) => (r.data.tasks ?? []).map((t) => t.id));
-    throw new RecordsError(`No record assigns a task "${options.id}".${didYouMean(options.id, ids)}`, 'Run "meet tasks" to list the task ids.');
+    throw new RecordsError(
+      `No record assigns a task "${visible(options.id)}".${visible(didYouMean(options.id, ids))}`,
+      'Run "meet tasks" to list the task ids.',
+    );
   }
   const target = options.in ? namedRecord(options.in, root, config, records, io) : sortRecords(records).at(-1)!;
-  const show = (record: MeetingRecord) => path.relative(io.cwd, path.join(root, record.file)) || record.file;
+  const show = (record: MeetingRecord) => visible(path.relative(io.cwd, path.join(root, record.file)) || record.file);
   if (!(origin.data.date < target.data.date)) {
     // An update reports on a task from an EARLIER meeting (docs/format.md).
     const why =
@@ -110,19 +114,22 @@ function cleanNote(note: string): string {
 /** The record named by --in: a record file inside the meetings folder. */
 function namedRecord(given: string, root: string, config: Config, records: readonly MeetingRecord[], io: Io): MeetingRecord {
   const absolute = path.resolve(io.cwd, given);
-  if (!existsSync(absolute)) throw new RecordsError(`--in ${given}: no such file.`);
+  if (!existsSync(absolute)) throw new RecordsError(`--in ${visible(given)}: no such file.`);
   const meetings = path.join(root, config.paths.meetings);
   const real = realpathSync(absolute);
   if (!isInside(meetings, absolute) && !(existsSync(meetings) && isInside(realpathSync(meetings), real))) {
     throw new RecordsError(
-      `--in ${given} is outside the meetings folder (${config.paths.meetings}/).`,
+      `--in ${visible(given)} is outside the meetings folder (${visible(config.paths.meetings)}/).`,
       'Pass the path of a meeting record, like meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.',
     );
   }
   const file = toPosix(path.relative(root, absolute));
   const record = records.find((r) => r.file === file) ?? records.find((r) => realpathSync(path.join(root, r.file)) === real);
   if (!record)
-    throw new RecordsError(`--in ${given} is not a meeting record.`, 'Pass the path of a record (a .md file with front matter) in the meetings folder.');
+    throw new RecordsError(
+      `--in ${visible(given)} is not a meeting record.`,
+      'Pass the path of a record (a .md file with front matter) in the meetings folder.',
+    );
   return record;
 }
 

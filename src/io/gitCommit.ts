@@ -7,6 +7,7 @@ import { UsageError } from '../model/errors.js';
 import { toPosix } from './paths.js';
 import { requireGitRepository } from './git.js';
 import type { Env } from './terminal.js';
+import { visible } from '../model/text.js';
 
 export interface CommitPlan {
   git: SimpleGit;
@@ -119,5 +120,5 @@ export async function commitFiles(plan: CommitPlan, files: readonly string[], me
 
 /** The line on stderr after a commit. */
 export function describeCommit(committed: Committed): string {
-  return `Committed ${committed.sha}: ${committed.message}`;
+  return `Committed ${committed.sha}: ${visible(committed.message)}`;
 }

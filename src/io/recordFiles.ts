@@ -8,17 +8,18 @@ import { RULES, type Finding } from '../model/ruleCatalogue.js';
 import { UsageError } from '../model/errors.js';
 import { isInside, isInsideRealRoot, toPosix } from './paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
+import { visible } from '../model/text.js';
 
 /** meet.config.yaml's bytes; a link leading outside the root is refused. */
 export function readConfigBytes(root: string): Buffer {
   const file = path.join(root, CONFIG_FILE);
   if (!isInsideRealRoot(root, file)) {
-    throw new UsageError(`${file} is a symbolic link leading outside the repository; it is not read.`, 'Replace the link with the file itself.');
+    throw new UsageError(`${visible(file)} is a symbolic link leading outside the repository; it is not read.`, 'Replace the link with the file itself.');
   }
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
+    throw new UsageError(`Cannot read ${visible(file)}: ${visible((error as Error).message)}`);
   }
 }
 

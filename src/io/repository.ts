@@ -16,6 +16,7 @@ import { collectGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThread
 import { CONFIG_FILE } from '../model/layout.js';
 import { readFileOutcome, type FileOutcome, type KeptRecord, type ReadOptions } from './recordOutcome.js';
 import { contentHash, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
+import { visible } from '../model/text.js';
 
 export interface Repository<R extends CheckedRecord = MeetingRecord> {
   root: string;
@@ -175,7 +176,7 @@ export async function loadValidRepository(root: string, options: ReadOptions & {
   const repository = await loadRepository(root, options);
   const errors = repository.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
-    const shown = errors.slice(0, 10).map((f) => `  ${f.file}:${f.line}:${f.column}: ${f.message} (${f.rule})`);
+    const shown = errors.slice(0, 10).map((f) => `  ${visible(f.file)}:${f.line}:${f.column}: ${visible(f.message)} (${f.rule})`);
     if (errors.length > shown.length) shown.push(`  … and ${errors.length - shown.length} more`);
     throw new RecordsError(
       `The records have ${errors.length === 1 ? 'an error' : `${errors.length} errors`}:\n${shown.join('\n')}`,

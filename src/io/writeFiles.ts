@@ -23,6 +23,7 @@ import { constants } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { isInside, isInsideRealRoot } from './paths.js';
+import { visible } from '../model/text.js';
 
 function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -57,12 +58,12 @@ function writeAll(fd: number, content: string | Uint8Array): void {
  */
 export function assertInsideRoot(root: string, folder: string, shown: string = folder): void {
   if (!isInside(path.resolve(root), path.resolve(folder))) {
-    throw new UsageError(`Refusing to write to ${shown}: it is outside the repository ${root}`);
+    throw new UsageError(`Refusing to write to ${visible(shown)}: it is outside the repository ${visible(root)}`);
   }
   let existing = path.resolve(folder);
   while (!existsSync(existing)) existing = path.dirname(existing);
   if (!isInsideRealRoot(root, existing)) {
-    throw new UsageError(`Refusing to write to ${shown}: a symbolic link leads it outside the repository ${root}`);
+    throw new UsageError(`Refusing to write to ${visible(shown)}: a symbolic link leads it outside the repository ${visible(root)}`);
   }
 }
 
@@ -148,7 +149,7 @@ export function replaceFile(root: string, target: string, content: string): void
   try {
     const stat = lstatSync(target);
     if (stat.isSymbolicLink()) {
-      throw new UsageError(`Refusing to write ${target}: it is a symbolic link`);
+      throw new UsageError(`Refusing to write ${visible(target)}: it is a symbolic link`);
     }
     mode = stat.mode & 0o7777;
   } catch (error) {
@@ -184,13 +185,13 @@ export function replaceUserFile(target: string, content: string): void {
   try {
     folder = realpathSync(path.dirname(target));
   } catch {
-    throw new UsageError(`Cannot write ${target}: the folder ${path.dirname(target)} does not exist`);
+    throw new UsageError(`Cannot write ${visible(target)}: the folder ${visible(path.dirname(target))} does not exist`);
   }
   const resolved = path.join(folder, path.basename(target));
   try {
     const stat = lstatSync(resolved);
-    if (stat.isSymbolicLink()) throw new UsageError(`Refusing to write ${target}: it is a symbolic link`);
-    if (stat.isDirectory()) throw new UsageError(`Cannot write ${target}: it is a folder`);
+    if (stat.isSymbolicLink()) throw new UsageError(`Refusing to write ${visible(target)}: it is a symbolic link`);
+    if (stat.isDirectory()) throw new UsageError(`Cannot write ${visible(target)}: it is a folder`);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -198,12 +199,12 @@ export function replaceUserFile(target: string, content: string): void {
   try {
     temp = writeTemp(resolved, content);
   } catch (error) {
-    throw new UsageError(`Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`Cannot write ${visible(target)}: ${visible((error as NodeJS.ErrnoException).code ?? (error as Error).message)}`);
   }
   try {
     renameSync(temp, resolved);
   } catch (error) {
     unlinkSync(temp);
-    throw new UsageError(`Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`Cannot write ${visible(target)}: ${visible((error as NodeJS.ErrnoException).code ?? (error as Error).message)}`);
   }
 }

@@ -97,7 +97,7 @@ export const RecordSchema = z.strictObject({
 // Folders are kept in one spelling (`/`, no trailing slash) so every
 // command compares root-relative record paths against them alike.
 const relativeFolder = () =>
-  text()
+  line()
     .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..'), {
       error: 'must be a folder inside the repository (no "..", not absolute)',
     })
@@ -114,7 +114,8 @@ const MetricDefinitionSchema = z.strictObject({
 });
 
 export const ConfigSchema = z.strictObject({
-  organization: text().nullish(),
+  // Printed atop reports and diffs, and in CI logs: one line, like every name.
+  organization: line().nullish(),
   locale: z.enum(LOCALES).nullish(),
   timezone: text().nullish(),
   paths: z

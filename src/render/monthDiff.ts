@@ -6,6 +6,7 @@ import type { DiffTask, MonthDiff } from '../domain/monthDiff.js';
 import { formatDate, formatDay, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import { markdownCell, markdownTable, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
+import { jsonText, visible, visibleDeep } from '../model/text.js';
 
 export interface DiffRenderOptions {
   locale: Locale;
@@ -157,7 +158,7 @@ export function renderDiffJson(diff: MonthDiff): string {
     meetings: diff.meetings.map((m) => ({ date: m.date, kind: m.kind, title: m.title, chair: m.chair, file: m.file })),
     decisions: diff.decisions.map((d) => ({ text: d.text, date: d.date, file: d.file })),
   };
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${jsonText(value)}\n`;
 }
 
 // ---- Cells shared by text and Markdown.
@@ -207,7 +208,9 @@ function summaryLine(locale: Locale, diff: MonthDiff): string {
 
 // ---- Text: aligned tables, closed tasks in green and newly overdue in red.
 
-export function renderDiffText(diff: MonthDiff, options: DiffRenderOptions, c: ChalkInstance): string {
+export function renderDiffText(given: MonthDiff, options: DiffRenderOptions, c: ChalkInstance): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const diff = visibleDeep(given);
   const { locale } = options;
   const w = DIFF_WORDS[locale];
   const indent = (block: string) =>
@@ -225,7 +228,7 @@ export function renderDiffText(diff: MonthDiff, options: DiffRenderOptions, c: C
   const paintOf: Partial<Record<TaskCategory, ChalkInstance>> = { closed: c.green, newlyOverdue: c.red };
 
   const out: string[] = [];
-  out.push(c.bold(`${w.title(diff.from, diff.to)}${options.organization ? ` — ${options.organization}` : ''}`));
+  out.push(c.bold(`${w.title(diff.from, diff.to)}${options.organization ? ` — ${visible(options.organization)}` : ''}`));
   out.push(w.asOf(diff.fromDay, diff.toDay));
   out.push(summaryLine(locale, diff));
 
@@ -274,13 +277,15 @@ export function renderDiffText(diff: MonthDiff, options: DiffRenderOptions, c: C
 
 // ---- Markdown: headed sections and tables.
 
-export function renderDiffMarkdown(diff: MonthDiff, options: DiffRenderOptions): string {
+export function renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const diff = visibleDeep(given);
   const { locale } = options;
   const w = DIFF_WORDS[locale];
   const table = (columns: Column[], rows: string[][]) => (rows.length === 0 ? w.none : markdownTable(columns, rows));
 
   const out: string[] = [`# ${w.title(diff.from, diff.to)}`, ''];
-  const intro = [options.organization ? `${markdownCell(options.organization)}.` : '', w.asOf(diff.fromDay, diff.toDay)].filter(Boolean).join(' ');
+  const intro = [options.organization ? `${markdownCell(visible(options.organization))}.` : '', w.asOf(diff.fromDay, diff.toDay)].filter(Boolean).join(' ');
   out.push(intro, '', summaryLine(locale, diff));
 
   const taskColumns: Column[] = [

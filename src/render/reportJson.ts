@@ -2,6 +2,7 @@
 // The shape is stable: every key is always present, unknown values are null,
 // dates are ISO and numbers plain, whatever the locale.
 import type { Report, ReportMetric, ReportTask } from '../model/report.js';
+import { jsonText } from '../model/text.js';
 
 /** Bumped only when a key is removed or changes meaning; new keys may appear. */
 export const REPORT_JSON_VERSION = 1;
@@ -75,5 +76,5 @@ export function reportJson(report: Report) {
 }
 
 export function renderReportJson(report: Report): string {
-  return `${JSON.stringify(reportJson(report), null, 2)}\n`;
+  return `${jsonText(reportJson(report))}\n`;
 }

@@ -4,14 +4,16 @@ import type { Report, ReportTask } from '../model/report.js';
 import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import { decisionGroups, metricTable, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
 import { markdownTable, type Column } from './table.js';
-import { oneLine } from '../model/text.js';
+import { oneLine, visibleDeep } from '../model/text.js';
 
 /** Text in running Markdown: one line, and no accidental HTML tag. */
 function inline(text: string): string {
   return oneLine(text).replace(/</g, '&lt;');
 }
 
-export function renderReportMarkdown(report: Report): string {
+export function renderReportMarkdown(given: Report): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const report = visibleDeep(given);
   const { locale } = report;
   const words = REPORT_WORDS[locale];
   const out: string[] = [`# ${words.title(report.month)}`];

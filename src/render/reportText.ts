@@ -5,7 +5,7 @@ import type { Report, ReportTask } from '../model/report.js';
 import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import { decisionGroups, metricTable, ownersText, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
 import { displayWidth, textTable, type Column } from './table.js';
-import { oneLine } from '../model/text.js';
+import { oneLine, visibleDeep } from '../model/text.js';
 import type { TaskStatus } from '../model/terms.js';
 
 const INDENT = '  ';
@@ -17,7 +17,9 @@ function indent(text: string, prefix = INDENT): string {
     .join('\n');
 }
 
-export function renderReportText(report: Report, chalk: ChalkInstance): string {
+export function renderReportText(given: Report, chalk: ChalkInstance): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const report = visibleDeep(given);
   const { locale } = report;
   const words = REPORT_WORDS[locale];
   const title = words.title(report.month);

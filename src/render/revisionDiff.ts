@@ -3,7 +3,7 @@
 // and Markdown show the same data in the repository's language; sections
 // with nothing in them are left out, so a small change reads short.
 import type { ChalkInstance } from 'chalk';
-import { oneLine } from '../model/text.js';
+import { jsonText, oneLine, visibleDeep } from '../model/text.js';
 import type { IsoDate } from '../model/dates.js';
 import {
   isClosing,
@@ -220,7 +220,7 @@ export function renderRevisionDiffJson(diff: RevisionDiff): string {
       message: u.message,
     })),
   };
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${jsonText(value)}\n`;
 }
 
 // ---- What text and Markdown share: the words of each line and the cells of each table.
@@ -357,7 +357,9 @@ function unreadableLines(w: RevisionWords, diff: RevisionDiff, escape: (s: strin
 
 // ---- Markdown: for $GITHUB_STEP_SUMMARY or a pull-request comment.
 
-export function renderRevisionDiffMarkdown(diff: RevisionDiff, options: RevisionDiffRenderOptions): string {
+export function renderRevisionDiffMarkdown(given: RevisionDiff, options: RevisionDiffRenderOptions): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const diff = visibleDeep(given);
   const { locale } = options;
   const w = WORDS[locale];
   const out: string[] = [`### ${w.heading(rangeText(diff.range))}`, ''];
@@ -418,7 +420,9 @@ export function renderRevisionDiffMarkdown(diff: RevisionDiff, options: Revision
 
 // ---- Text: aligned tables; added in green, removed in red, unreadable in yellow.
 
-export function renderRevisionDiffText(diff: RevisionDiff, options: RevisionDiffRenderOptions, c: ChalkInstance): string {
+export function renderRevisionDiffText(given: RevisionDiff, options: RevisionDiffRenderOptions, c: ChalkInstance): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const diff = visibleDeep(given);
   const { locale } = options;
   const w = WORDS[locale];
   const indent = (block: string) =>
