@@ -135,6 +135,9 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
   const cached = cache.readRecords(configHash);
   if (large) collectGarbage();
   const records = new Map<string, CachedRecord>();
+  // Each file by the hash of the very bytes its outcome came from: a file
+  // changed between hashing and parsing is keyed by what was parsed.
+  const parsed = new Map<string, string>();
   const repository = await loadRepository(root, {
     ...read,
     files,
@@ -145,7 +148,8 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
       const findings = hit.findings.length === 0 ? [] : hit.findings.map((f) => ({ file: entry.file, ...f }));
       return { findings, record: { data: hit.data, facts: hit.facts, bodyLine: hit.bodyLine }, hash: contentKey };
     },
-    onFile: (_entry, outcome) => {
+    onFile: (entry, outcome) => {
+      parsed.set(entry.file, outcome.hash ?? unreadKey(outcome.findings));
       const kept = outcome.record;
       if (!kept || !('facts' in kept) || outcome.hash === undefined) return;
       const findings = outcome.findings.length === 0 ? NO_FINDINGS : outcome.findings.map(({ file: _file, ...f }) => f);
@@ -154,7 +158,15 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
   });
   const checked = checkedFrom(repository);
   if (large) collectGarbage();
-  cache.write({ key, configHash, meetings, findings: checked.findings, records: checked.recordFiles }, records);
+  // Stored only under the key of what was checked; a config changed meanwhile
+  // (its outcomes above were looked up for the one read first) stores nothing.
+  if (repository.configHash === configHash) {
+    const checkedKey = cache.inputKey(
+      configHash,
+      files.map((entry) => ({ file: entry.file, hash: parsed.get(entry.file)! })),
+    );
+    cache.write({ key: checkedKey, configHash, meetings, findings: checked.findings, records: checked.recordFiles }, records);
+  }
   return checked;
 }
 
@@ -163,12 +175,17 @@ function hashRecordFiles(cache: CheckCache, configHash: string, files: RecordFil
   const keyed = files.map((entry, i) => {
     const hashed = hashRecordFile(entry);
     // Files that are not read are keyed by what was found about them.
-    const key = Array.isArray(hashed) ? `!${contentHash(Buffer.from(JSON.stringify(hashed)))}` : hashed;
+    const key = Array.isArray(hashed) ? unreadKey(hashed) : hashed;
     if (!Array.isArray(hashed)) hashes.set(entry.file, key);
     progress?.(i + 1, files.length);
     return { file: entry.file, hash: key };
   });
   return cache.inputKey(configHash, keyed);
+}
+
+/** A file that is not read is keyed by what was found about it. */
+function unreadKey(findings: readonly Finding[]): string {
+  return `!${contentHash(Buffer.from(JSON.stringify(findings)))}`;
 }
 
 function checkedFrom(repository: Repository<FactsRecord>): CheckedRepository {

@@ -1,7 +1,21 @@
 // The signed on-disk cache of `meet check` in .meet-cache/: a whole-result
 // memo and record outcomes by content hash (ARCHITECTURE.md, "The check cache").
 import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../model/ruleCatalogue.js';
@@ -10,6 +24,7 @@ import type { RecordFacts } from '../model/record.js';
 import { fileURLToPath } from 'node:url';
 import { toolVersion } from './packageRoot.js';
 import { writeAtomically } from './writeFiles.js';
+import { isInside } from './paths.js';
 import type { Env } from './terminal.js';
 
 const CACHE_FOLDER = '.meet-cache';
@@ -59,7 +74,7 @@ export class CheckCache {
       const stat = lstatSync(folder, { throwIfNoEntry: false });
       // A link or a file in its place (from a pull request, say) is left alone.
       if (stat && !stat.isDirectory()) return undefined;
-      const secret = readSecret(env);
+      const secret = readSecret(env, root);
       if (!secret) return undefined;
       return new CheckCache(folder, secret, toolIdentity());
     } catch {
@@ -128,7 +143,8 @@ export class CheckCache {
       }
       for (const key of this.previous.keys()) if (!records.has(key)) changed.add(key[0]!);
       for (const c of SHARDS) {
-        const missing = shards.has(c) && !existsSync(path.join(this.folder, shardFile(c)));
+        // Missing, or something else in its place (a link, say): written again.
+        const missing = shards.has(c) && !lstatSync(path.join(this.folder, shardFile(c)), { throwIfNoEntry: false })?.isFile();
         if (sameConfig && !changed.has(c) && !missing) continue;
         this.writeSigned(shardFile(c), { configHash: result.configHash, entries: shards.get(c) ?? {} } satisfies Shard);
       }
@@ -139,12 +155,8 @@ export class CheckCache {
   }
 
   private read(name: string): unknown {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path.join(this.folder, name));
-    } catch {
-      return undefined;
-    }
+    const bytes = readCacheFile(path.join(this.folder, name));
+    if (!bytes) return undefined;
     const newline = bytes.indexOf(0x0a);
     if (newline === -1) return undefined;
     const payload = bytes.subarray(newline + 1);
@@ -169,6 +181,37 @@ export class CheckCache {
   }
 }
 
+/** No cache file is larger: a shard at a million records is about 20 MB. */
+const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A cache file's bytes, or undefined when it is anything but a regular file
+ * of sane size: a link is never followed (O_NOFOLLOW), a pipe or device never
+ * waited on (O_NONBLOCK, then fstat of what was opened), and no more than its
+ * size at opening is read. The folder is in the repository, so a pull
+ * request can put anything there; whatever is odd is a miss.
+ */
+function readCacheFile(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_CACHE_FILE_BYTES) return undefined;
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) return undefined;
+      read += n;
+    }
+    return bytes;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Creates `file` (never over an existing one, never through a link) with `content`. */
 function writeNew(file: string, content: string | Buffer): void {
   const fd = openSync(file, 'wx', 0o644);
@@ -181,19 +224,20 @@ function writeNew(file: string, content: string | Buffer): void {
 
 /**
  * The signing key, made once per user in their cache folder
- * ($XDG_CACHE_HOME/meet or ~/.cache/meet), never in a repository.
+ * ($XDG_CACHE_HOME/meet or ~/.cache/meet), never in a repository. A key file
+ * meet did not make is not trusted: a link, anything but a regular file, one
+ * others may read (git checks files out 0644; meet makes the key 0600), or
+ * one inside the repository being checked (a cache folder set to one in the
+ * checkout, whose key a pull request could commit). Then there is no cache.
  */
-function readSecret(env: Env): Buffer | undefined {
+function readSecret(env: Env, root: string): Buffer | undefined {
   const home = env.HOME && path.isAbsolute(env.HOME) ? env.HOME : homedir();
   const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache');
   const folder = path.join(base, 'meet');
   const file = path.join(folder, 'cache-key');
-  try {
-    const key = readFileSync(file);
-    if (key.length >= 32) return key;
-  } catch {
-    // made below
-  }
+  if (isInside(realpathSync(root), realPathOf(folder))) return undefined;
+  const existing = readKey(file);
+  if (existing !== 'absent') return existing;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const key = randomBytes(32);
@@ -206,9 +250,35 @@ function readSecret(env: Env): Buffer | undefined {
     }
     // Two first runs at once: the last rename wins, and the other's cache fails its check once.
     renameSync(temp, file);
-    return readFileSync(file);
+    const made = readKey(file);
+    return made === 'absent' ? undefined : made;
   } catch {
     return undefined;
+  }
+}
+
+/** Where `target` is once links are resolved, whether or not it exists yet. */
+function realPathOf(target: string): string {
+  let existing = path.resolve(target);
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return path.join(realpathSync(existing), path.relative(existing, path.resolve(target)));
+}
+
+/** The key in `file`; undefined when it is there but not to be trusted. */
+function readKey(file: string): Buffer | undefined | 'absent' {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size < 32 || stat.size > 4096) return undefined;
+    if (process.platform !== 'win32' && ((stat.mode & 0o077) !== 0 || (typeof process.getuid === 'function' && stat.uid !== process.getuid())))
+      return undefined;
+    const key = Buffer.alloc(stat.size);
+    return readSync(fd, key, 0, key.length, 0) === key.length ? key : undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -21,6 +21,8 @@ import { visible } from '../model/text.js';
 export interface Repository<R extends CheckedRecord = MeetingRecord> {
   root: string;
   config: Config;
+  /** The content hash of the config's bytes that were parsed. */
+  configHash: string;
   records: R[];
   /** Every finding: config, each file, and the cross-record rules. */
   findings: Finding[];
@@ -63,7 +65,7 @@ function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], co
 export async function loadRepository(root: string, options: ReadOptions & { detail: 'facts' }): Promise<Repository<FactsRecord>>;
 export async function loadRepository(root: string, options?: ReadOptions & { detail?: 'full' }): Promise<Repository>;
 export async function loadRepository(root: string, options: ReadOptions = {}): Promise<Repository<CheckedRecord>> {
-  const { config, configFindings } = requireConfig(root);
+  const { config, configFindings, configHash } = requireConfig(root);
   const files = options.files ?? listRecordFiles(root, config.paths.meetings);
   const outcomes = files.map((entry) => options.known?.(entry));
   const todo = files.filter((_, i) => !outcomes[i]);
@@ -83,7 +85,7 @@ export async function loadRepository(root: string, options: ReadOptions = {}): P
       outcomes[i] = results[k++] ?? readFileOutcome(entry, config, options);
     });
   }
-  return assemble(root, config, configFindings, files, outcomes as FileOutcome[], options);
+  return { ...assemble(root, config, configFindings, files, outcomes as FileOutcome[], options), configHash };
 }
 
 /**
@@ -126,10 +128,10 @@ function toRecord(root: string, entry: RecordFile, kept: KeptRecord, contentKey:
   return record as CheckedRecord;
 }
 
-function requireConfig(root: string): { config: Config; configFindings: Finding[] } {
+function requireConfig(root: string): { config: Config; configFindings: Finding[]; configHash: string } {
   const loaded = readConfig(root);
   if (!loaded.config) throw new ConfigInvalid(loaded.findings);
-  return { config: loaded.config, configFindings: loaded.findings };
+  return { config: loaded.config, configFindings: loaded.findings, configHash: loaded.hash };
 }
 
 function assemble(
@@ -139,7 +141,7 @@ function assemble(
   files: RecordFile[],
   outcomes: FileOutcome[],
   options: ReadOptions,
-): Repository<CheckedRecord> {
+): Omit<Repository<CheckedRecord>, 'configHash'> {
   const findings: Finding[] = [...configFindings];
   const records: CheckedRecord[] = [];
   const partial: CheckedRecord[] = [];
