@@ -67,13 +67,35 @@ export function assertInsideRoot(root: string, folder: string, shown: string = f
   }
 }
 
-/** The folder for `target` exists, inside `root` even after resolving links. */
+/**
+ * Refuses a folder reached through a symbolic link below `root`: records
+ * are read only from real folders (links are not followed when listing
+ * them), so a record written through one would never be read again.
+ */
+function assertNoLinkBelow(root: string, folder: string): void {
+  const parts = path.relative(path.resolve(root), path.resolve(folder)).split(path.sep).filter(Boolean);
+  let at = path.resolve(root);
+  for (const part of parts) {
+    at = path.join(at, part);
+    const stat = lstatSync(at, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isSymbolicLink()) {
+      throw new UsageError(
+        `Refusing to write to ${visible(path.relative(root, folder) || folder)}: ${visible(path.relative(root, at))} is a symbolic link; meet writes only into real folders of the repository`,
+      );
+    }
+  }
+}
+
+/** The folder for `target` exists, inside `root` even after resolving links, and reached through none. */
 function prepareFolder(root: string, target: string): void {
   const folder = path.dirname(target);
   assertInsideRoot(root, folder);
+  assertNoLinkBelow(root, folder);
   mkdirSync(folder, { recursive: true });
   // Checked again: a link could have appeared between the check and mkdir.
   assertInsideRoot(root, folder);
+  assertNoLinkBelow(root, folder);
 }
 
 /** Creates `target`; fails with EEXIST, leaving the existing file untouched, when it exists. */

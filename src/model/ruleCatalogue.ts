@@ -173,6 +173,11 @@ export const RULES = {
     summary: 'A file has more findings than are shown',
     help: 'Only the first 200 findings of a file are listed; fix them and run meet check again to see the rest.',
   },
+  'file-link': {
+    severity: 'error',
+    summary: 'A record or folder in the meetings folder is a symbolic link',
+    help: 'Records are read only from real files and folders: replace the link with the file or folder itself (git mv it into the meetings folder), or point paths.meetings at the real folder.',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;
