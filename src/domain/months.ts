@@ -31,8 +31,13 @@ export function metricValuesOf(records: readonly MeetingRecord[], config: Config
       }
     }
   }
-  // Sums of decimals (21.4 + 0.2) should not show floating-point noise.
-  for (const [id, value] of values) values.set(id, Math.round(value * 1e9) / 1e9);
+  // Sums of decimals (21.4 + 0.2) should not show floating-point noise. A
+  // value that is not finite cannot come from checked records (metric-out-of-range);
+  // were one to, it is no value rather than an "∞" or "NaN" in a report.
+  for (const [id, value] of values) {
+    if (Number.isFinite(value)) values.set(id, Math.round(value * 1e9) / 1e9);
+    else values.delete(id);
+  }
   return values;
 }
 

@@ -413,7 +413,7 @@ function recordMetrics(record: MeetingRecord | undefined, config: Config | undef
   const values = new Map<string, number>();
   for (const result of record?.data.results ?? []) {
     for (const [id, value] of Object.entries(result.metrics ?? {})) {
-      if (value === undefined || value === null) continue;
+      if (value === undefined || value === null || !Number.isFinite(value)) continue;
       const earlier = values.get(id);
       const last = config?.metrics[id]?.aggregate === 'last';
       values.set(id, earlier === undefined || last ? value : Math.round((earlier + value) * 1e9) / 1e9);

@@ -178,6 +178,11 @@ export const RULES = {
     summary: 'A record or folder in the meetings folder is a symbolic link',
     help: 'Records are read only from real files and folders: replace the link with the file or folder itself (git mv it into the meetings folder), or point paths.meetings at the real folder.',
   },
+  'metric-out-of-range': {
+    severity: 'error',
+    summary: 'A metric value is too large (or not finite) to count with',
+    help: 'Write the figure itself: metric values lie between -10^15 and 10^15.',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

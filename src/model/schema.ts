@@ -38,9 +38,19 @@ export const idSchema = z.string().regex(ID_PATTERN, {
   error: 'must be lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
 });
 
+/**
+ * The largest metric value, either way: a clerk's figure is far smaller, and
+ * sums of values this size stay finite and exact enough to show. "1e400"
+ * (Infinity) or two 1e308 summed to Infinity would otherwise reach reports.
+ */
+const MAX_METRIC_VALUE = 1e15;
+
 const metricValue = z.preprocess(
   (v) => (typeof v === 'string' && NUMBER_TEXT.test(v.trim()) ? Number(v) : v),
-  z.number({ error: 'must be a number, like 540 or 12.5' }),
+  z.number({ error: 'must be a number, like 540 or 12.5' }).refine((n) => Math.abs(n) <= MAX_METRIC_VALUE, {
+    error: 'is out of range: a metric value lies between -10^15 and 10^15',
+    params: { rule: 'metric-out-of-range' },
+  }),
 );
 
 const TaskStatusSchema = z.enum(TASK_STATUSES);

@@ -73,6 +73,11 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
       return;
     }
     case 'invalid_type':
+      // "1e400" reads as Infinity: a number, but none to count with.
+      if (typeof input === 'number' && !Number.isNaN(input)) {
+        out.push({ rule: 'metric-out-of-range', message: `"${key}" is ${input}, out of range: a metric value lies between -10^15 and 10^15`, path, target: 'value' });
+        return;
+      }
       out.push(typeIssue(path, key, input, [issue.expected]));
       return;
     case 'invalid_value': {
@@ -105,6 +110,13 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
         path,
         target: 'value',
       });
+      return;
+    case 'custom':
+      if ((issue.params as { rule?: string } | undefined)?.rule === 'metric-out-of-range') {
+        out.push({ rule: 'metric-out-of-range', message: `"${key}" is ${quote(input)}, which ${issue.message}`, path, target: 'value' });
+        return;
+      }
+      out.push({ rule: DATE_KEYS.has(String(key)) ? 'invalid-date' : 'invalid-value', message: `"${key}" is ${quote(input)}, which ${issue.message}`.replace('which must', 'but it must'), path, target: 'value' });
       return;
     default:
       out.push({

@@ -4,7 +4,7 @@
 import type { ChalkInstance } from 'chalk';
 import { jsonText, oneLine, visibleDeep } from '../model/text.js';
 import { formatDate, STATUS_LABELS } from './locale.js';
-import { markdownTable, type Column } from './table.js';
+import { markdownTable, markdownText, type Column } from './table.js';
 import type { CommitInfo, TaskHistory, TaskHistoryEntry } from '../model/tasks.js';
 import type { Locale } from '../model/terms.js';
 
@@ -102,14 +102,14 @@ export function renderLogMarkdown(given: TaskHistory, locale: Locale): string {
   const rows = history.entries.map((entry) => [
     formatDate(locale, entry.date),
     change(entry, locale),
-    oneLine(entry.meeting),
-    oneLine(entry.note ?? ''),
-    `${entry.file}:${entry.line}`,
+    markdownText(oneLine(entry.meeting)),
+    markdownText(oneLine(entry.note ?? '')),
+    markdownText(`${entry.file}:${entry.line}`),
     entry.commit ? shortSha(entry.commit) : w.notCommitted,
-    entry.commit ? entry.commit.author : '',
+    entry.commit ? markdownText(entry.commit.author) : '',
     entry.commit ? commitDay(entry.commit, locale) : '',
   ]);
-  const heading = `## ${w.task} ${history.id}: ${oneLine(history.title).replace(/([\\`*_[\]<>#|])/g, '\\$1')}`;
+  const heading = `## ${w.task} ${markdownText(history.id)}: ${markdownText(oneLine(history.title))}`;
   return `${heading}\n\n${w.now}: ${STATUS_LABELS[locale][history.status]}\n\n${markdownTable(columns, rows)}\n`;
 }
 

@@ -4,9 +4,9 @@ import type { ChalkInstance } from 'chalk';
 import type { Month } from '../model/dates.js';
 import type { DiffTask, MonthDiff } from '../domain/monthDiff.js';
 import { formatDate, formatDay, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
-import { markdownCell, markdownTable, textTable, type Column } from './table.js';
+import { markdownTable, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
-import { jsonText, visible, visibleDeep } from '../model/text.js';
+import { jsonText, oneLine, visible, visibleDeep } from '../model/text.js';
 
 export interface DiffRenderOptions {
   locale: Locale;
@@ -176,12 +176,12 @@ function signed(locale: Locale, value: number, fractionDigits?: number): string 
   return `${value > 0 ? '+' : ''}${formatNumber(locale, value, fractionDigits)}`;
 }
 
-function metricCells(locale: Locale, metric: MonthDiff['metrics'][number]): string[] {
+function metricCells(locale: Locale, metric: MonthDiff['metrics'][number], esc: (text: string) => string = (text) => text): string[] {
   const w = DIFF_WORDS[locale];
   const number = (v: number | undefined) => (v === undefined ? w.unknown : formatNumber(locale, v));
   return [
-    metric.label,
-    metric.unit ?? '',
+    esc(metric.label),
+    esc(metric.unit ?? ''),
     number(metric.from),
     number(metric.to),
     metric.change === undefined ? w.unknown : signed(locale, metric.change),
@@ -285,7 +285,7 @@ export function renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions)
   const table = (columns: Column[], rows: string[][]) => (rows.length === 0 ? w.none : markdownTable(columns, rows));
 
   const out: string[] = [`# ${w.title(diff.from, diff.to)}`, ''];
-  const intro = [options.organization ? `${markdownCell(visible(options.organization))}.` : '', w.asOf(diff.fromDay, diff.toDay)].filter(Boolean).join(' ');
+  const intro = [options.organization ? `${markdownText(oneLine(visible(options.organization)))}.` : '', w.asOf(diff.fromDay, diff.toDay)].filter(Boolean).join(' ');
   out.push(intro, '', summaryLine(locale, diff));
 
   const taskColumns: Column[] = [
@@ -299,9 +299,9 @@ export function renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions)
   for (const category of CATEGORIES) {
     const tasks = diff.tasks[category];
     const rows = tasks.map((t) => [
-      t.id,
-      t.title,
-      t.ownerNames.join(', '),
+      markdownText(t.id),
+      markdownText(t.title),
+      markdownText(t.ownerNames.join(', ')),
       t.due ? formatDate(locale, t.due) : '',
       statusCell(locale, t),
       t.overdueDays > 0 ? w.days(t.overdueDays) : '',
@@ -315,7 +315,7 @@ export function renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions)
     '',
     table(
       metricColumns(locale, diff),
-      diff.metrics.map((m) => metricCells(locale, m)),
+      diff.metrics.map((m) => metricCells(locale, m, markdownText)),
     ),
   );
 
@@ -326,10 +326,10 @@ export function renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions)
     { header: w.columns.chair },
     { header: w.columns.file },
   ];
-  const meetingRows = diff.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], m.title, m.chair, m.file]);
+  const meetingRows = diff.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], markdownText(m.title), markdownText(m.chair), markdownText(m.file)]);
   out.push('', `## ${w.meetingsOf(diff.to)}`, '', table(meetingColumns, meetingRows));
 
-  const decisions = diff.decisions.length === 0 ? w.none : diff.decisions.map((d) => `- ${markdownCell(d.text)} (${formatDay(locale, d.date)})`).join('\n');
+  const decisions = diff.decisions.length === 0 ? w.none : diff.decisions.map((d) => `- ${markdownText(d.text)} (${formatDay(locale, d.date)})`).join('\n');
   out.push('', `## ${w.decisionsOf(diff.to)}`, '', decisions);
   return `${out.join('\n')}\n`;
 }

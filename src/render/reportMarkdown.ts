@@ -3,12 +3,12 @@
 import type { Report, ReportTask } from '../model/report.js';
 import { formatDate, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import { decisionGroups, metricTable, REPORT_WORDS, TASK_LIST_KEYS, UNKNOWN, type TaskListKey } from './reportWords.js';
-import { markdownTable, type Column } from './table.js';
+import { markdownTable, markdownText, type Column } from './table.js';
 import { oneLine, visibleDeep } from '../model/text.js';
 
-/** Text in running Markdown: one line, and no accidental HTML tag. */
+/** Record text in running Markdown: one line, shown as it is (no link, image, HTML or formatting from it). */
 function inline(text: string): string {
-  return oneLine(text).replace(/</g, '&lt;');
+  return markdownText(oneLine(text));
 }
 
 export function renderReportMarkdown(given: Report): string {
@@ -67,7 +67,7 @@ function renderDecisions(report: Report): string {
   if (groups.length === 1) return list(groups[0]!.items);
   // Several meetings adopted decisions: say which adopted what.
   return groups
-    .map((g) => `**${g.meeting ? `${inline(g.meeting.title)} (${formatDate(report.locale, g.meeting.date)})` : g.file}**\n\n${list(g.items)}`)
+    .map((g) => `**${g.meeting ? `${inline(g.meeting.title)} (${formatDate(report.locale, g.meeting.date)})` : inline(g.file)}**\n\n${list(g.items)}`)
     .join('\n\n');
 }
 

@@ -6,7 +6,7 @@ import { jsonText, oneLine, visibleDeep } from '../model/text.js';
 import type { TaskList, TaskRow } from '../model/tasks.js';
 import type { Config } from '../model/schema.js';
 import { formatDate, formatNumber, STATUS_LABELS } from './locale.js';
-import { csvTable, markdownTable, textTable, type Column } from './table.js';
+import { csvTable, markdownTable, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 
 const HEADERS: Record<Locale, { id: string; title: string; owners: string; due: string; status: string; overdue: string; meeting: string }> = {
@@ -81,7 +81,7 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
   ];
   const rows = list.rows.map((row) => {
     const cells = localCells(row, config.locale);
-    return [cells.id, cells.title, cells.owners, cells.due, cells.status, cells.overdue, cells.meeting];
+    return [markdownText(cells.id), markdownText(cells.title), markdownText(cells.owners), cells.due, cells.status, cells.overdue, cells.meeting];
   });
   return markdownTable(columns, rows);
 }
