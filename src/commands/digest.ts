@@ -46,7 +46,7 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
     replaceFile(root, target, content);
     return true;
   };
-  const written = lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() ? await withFileLock(target, write) : write();
+  const written = lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() ? await withFileLock(target, write, { shown }) : write();
   printMessage(io, written ? `Wrote the report for ${month} to ${shown}` : `${shown} is already up to date; not rewritten.`);
   printData(io, shown);
   if (commitPlan) {

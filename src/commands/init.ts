@@ -1,8 +1,8 @@
 // meet init [DIR]: a new records repository with defaults for the locale.
-import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
-import { createFileExclusive } from '../io/writeFiles.js';
+import { createFileExclusive, notWritable } from '../io/writeFiles.js';
 import { ensureGitRepository, requireGitRepository } from '../io/git.js';
 import { printMessage, type Io } from '../io/terminal.js';
 import { builtinTemplatePath, toolVersion } from '../io/packageRoot.js';
@@ -58,11 +58,47 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
     const written = writeWorkflow(root, workflow!, options.ci!);
     return { root, created: [toPosix(path.relative(root, written))], git, configKept: true, workflow: { provider: options.ci!, path: written } };
   }
-  mkdirSync(root, { recursive: true });
   const organization = (options.organization ?? DEFAULT_ORGANIZATION[options.locale]).trim();
   if (organization === '') throw new UsageError('--organization must not be empty');
   const template = readFileSync(builtinTemplatePath('config', `${options.locale}.yaml`), 'utf8');
   const config = template.replace('{{organization}}', yamlScalar(organization));
+  // What this run made, removed again if a later step fails (a full disk, say).
+  const made: { path: string; folder: boolean }[] = [];
+  try {
+    return await createRepository(root, configPath, config, options, workflow, made, io);
+  } catch (error) {
+    const first = made[0];
+    if (first?.folder && path.resolve(root).startsWith(first.path)) {
+      // The repository's folder is this run's own: all of it goes, a half-made .git included.
+      rmSync(first.path, { recursive: true, force: true });
+    } else {
+      for (const { path: p, folder } of made.reverse()) {
+        try {
+          if (folder) rmdirSync(p);
+          else unlinkSync(p);
+        } catch {
+          // In use, or not empty: kept.
+        }
+      }
+    }
+    throw notWritable(error, path.relative(io.cwd, root) || root);
+  }
+}
+
+async function createRepository(
+  root: string,
+  configPath: string,
+  config: string,
+  options: InitOptions,
+  workflow: WorkflowTarget | undefined,
+  made: { path: string; folder: boolean }[],
+  io: Io,
+): Promise<InitResult> {
+  const missing: string[] = [];
+  for (let at = path.resolve(root); !existsSync(at); at = path.dirname(at)) missing.unshift(at);
+  // One level at a time (a recursive mkdir reports a read-only file system as
+  // ENOENT), and only what this run made counts as its own.
+  for (const folder of missing) makeFolder(folder, made);
   const created: string[] = [];
   try {
     createFileExclusive(root, configPath, config);
@@ -70,6 +106,7 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${visible(configPath)} already exists; meet init never overwrites it.`);
     throw error;
   }
+  made.push({ path: configPath, folder: false });
   created.push(CONFIG_FILE);
   // Sanity: what we wrote must be a valid config.
   const check = readConfig(root);
@@ -78,14 +115,24 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   for (const folder of [meetings, reports, templates]) {
     const keep = path.join(root, folder, '.gitkeep');
     if (!existsSync(keep)) {
-      mkdirSync(path.dirname(keep), { recursive: true });
+      const missing: string[] = [];
+      for (let at = path.dirname(keep); !existsSync(at); at = path.dirname(at)) missing.unshift(at);
+      for (const folder of missing) makeFolder(folder, made);
       writeFileSync(keep, '', { flag: 'wx' });
+      made.push({ path: keep, folder: false });
       created.push(`${folder}/`);
     }
   }
   const gitignore = path.join(root, '.gitignore');
   if (!existsSync(gitignore)) {
-    writeFileSync(gitignore, '# meet keeps its cache here\n.meet-cache/\n', { flag: 'wx' });
+    try {
+      writeFileSync(gitignore, '# meet keeps its cache here\n.meet-cache/\n', { flag: 'wx' });
+    } catch (error) {
+      // Created but not written (a full disk): ours to remove.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') made.push({ path: gitignore, folder: false });
+      throw error;
+    }
+    made.push({ path: gitignore, folder: false });
     created.push('.gitignore');
   }
   const git = await ensureGitRepository(root, io.env);
@@ -93,6 +140,17 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   const written = writeWorkflow(root, workflow, options.ci!);
   created.push(toPosix(path.relative(root, written)));
   return { root, created, git, workflow: { provider: options.ci!, path: written } };
+}
+
+/** Creates `folder` and notes it in `made`; one that appeared meanwhile is someone else's. */
+function makeFolder(folder: string, made: { path: string; folder: boolean }[]): void {
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw error;
+  }
+  made.push({ path: folder, folder: true });
 }
 
 interface WorkflowTarget {

@@ -95,12 +95,16 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   // Written under the record's lock, to what the file holds by then: an
   // update another meet wrote meanwhile (another task's, say) is kept, the
   // edit made again on top of it, or refused when it no longer fits.
-  const applied = await withFileLock(absolute, () => {
-    const current = readFileSync(absolute);
-    const result = current.equals(loaded) ? edit : reapply(current);
-    if (result.kind !== 'unchanged') replaceFile(root, absolute, result.text);
-    return result;
-  });
+  const applied = await withFileLock(
+    absolute,
+    () => {
+      const current = readFileSync(absolute);
+      const result = current.equals(loaded) ? edit : reapply(current);
+      if (result.kind !== 'unchanged') replaceFile(root, absolute, result.text);
+      return result;
+    },
+    { shown: target.file },
+  );
   if (applied.kind === 'unchanged') return alreadySo();
 
   /** Why the edit of `text` (the record's `bytes`) must not be written; undefined when it may. */

@@ -14,6 +14,8 @@ import {
   readSync,
   realpathSync,
   renameSync,
+  rmdirSync,
+  unlinkSync,
   writeSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
@@ -123,10 +125,23 @@ export class CheckCache {
   write(result: CachedResult, records: ReadonlyMap<string, CachedRecord>): void {
     try {
       mkdirSync(this.folder, { recursive: false });
-      // Ignored by git without touching the repository's own .gitignore.
-      writeNew(path.join(this.folder, '.gitignore'), '# Written by meet: a cache, never committed.\n*\n');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return;
+    }
+    const ignore = path.join(this.folder, '.gitignore');
+    if (!lstatSync(ignore, { throwIfNoEntry: false })) {
+      try {
+        // Ignored by git without touching the repository's own .gitignore.
+        writeNew(ignore, '# Written by meet: a cache, never committed.\n*\n');
+      } catch {
+        // A full disk or a read-only one: the cache stays cold, and no folder git would see is left.
+        try {
+          rmdirSync(this.folder);
+        } catch {
+          // Not empty: an earlier run's cache, kept.
+        }
+        return;
+      }
     }
     try {
       const stat = lstatSync(this.folder);
@@ -217,9 +232,12 @@ function writeNew(file: string, content: string | Buffer): void {
   const fd = openSync(file, 'wx', 0o644);
   try {
     writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    unlinkSync(file);
+    throw error;
   }
+  closeSync(fd);
 }
 
 /**

@@ -9,12 +9,15 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { visible } from '../model/text.js';
+import { notWritable } from './writeFiles.js';
 
 export interface LockOptions {
   /** Tries before giving up while another live process holds the lock. */
   attempts?: number;
   /** Pause between tries, in milliseconds (a little is added at random). */
   pause?: number;
+  /** The file as messages name it (default: its path). */
+  shown?: string;
 }
 
 /** About half a minute of waiting by default: edits take milliseconds. */
@@ -28,7 +31,13 @@ export function lockFileOf(target: string): string {
 /** Runs `work` holding the lock of `target` (whose folder exists); the lock is released whatever happens. */
 export async function withFileLock<T>(target: string, work: () => T | Promise<T>, options: LockOptions = {}): Promise<T> {
   const lock = lockFileOf(target);
-  const token = await acquire(lock, target, options);
+  let token: string;
+  try {
+    token = await acquire(lock, options.shown ?? target, options);
+  } catch (error) {
+    // The lock is the first thing written: a full disk or a read-only one shows here.
+    throw notWritable(error, options.shown ?? target);
+  }
   try {
     return await work();
   } finally {
@@ -74,9 +83,13 @@ function create(lock: string, token: string): boolean {
   }
   try {
     writeSync(fd, identity(token));
-  } finally {
+  } catch (error) {
+    // A full disk: no half-made lock stays behind.
     closeSync(fd);
+    unlinkSync(lock);
+    throw error;
   }
+  closeSync(fd);
   return true;
 }
 
@@ -125,7 +138,7 @@ function unlinkIfHolding(lock: string, text: string): void {
   }
 }
 
-async function acquire(lock: string, target: string, options: LockOptions): Promise<string> {
+async function acquire(lock: string, shown: string, options: LockOptions): Promise<string> {
   const attempts = options.attempts ?? ATTEMPTS;
   const pause = options.pause ?? PAUSE;
   const token = randomBytes(8).toString('hex');
@@ -149,7 +162,7 @@ async function acquire(lock: string, target: string, options: LockOptions): Prom
     if (attempt >= attempts) {
       const who = holder ? ` (process ${holder.pid} on ${visible(holder.host)})` : '';
       throw new UsageError(
-        `${visible(target)} is being changed by another meet${who}; nothing was written.`,
+        `${visible(shown)} is being changed by another meet${who}; nothing was written.`,
         `Run the command again when it is done. If no meet is running, delete ${visible(lock)}.`,
       );
     }
