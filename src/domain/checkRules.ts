@@ -58,34 +58,47 @@ export const MAX_FINDINGS_PER_FILE = 200;
 /**
  * At most MAX_FINDINGS_PER_FILE findings per file (the first, by place),
  * then one `too-many-findings` saying how many more there are. Files with
- * fewer keep their findings as they were, in the same order.
+ * fewer keep their findings as they were, in the same order. May be applied
+ * again to findings it already limited (a file's own, then with the rules
+ * across records): the counts of an earlier `too-many-findings` carry over.
  */
 export function limitFindingsPerFile(findings: readonly Finding[]): Finding[] {
-  const byFile = new Map<string, Finding[]>();
+  const byFile = new Map<string, { kept: Finding[]; earlier: Finding[] }>();
   for (const f of findings) {
-    const own = byFile.get(f.file);
-    if (own) own.push(f);
-    else byFile.set(f.file, [f]);
+    let own = byFile.get(f.file);
+    if (!own) byFile.set(f.file, (own = { kept: [], earlier: [] }));
+    (f.rule === 'too-many-findings' && f.more ? own.earlier : own.kept).push(f);
   }
-  if ([...byFile.values()].every((own) => own.length <= MAX_FINDINGS_PER_FILE)) return [...findings];
-  const out = findings.filter((f) => byFile.get(f.file)!.length <= MAX_FINDINGS_PER_FILE);
+  const over = (own: { kept: Finding[]; earlier: Finding[] }) => own.kept.length > MAX_FINDINGS_PER_FILE || own.earlier.length > 1;
+  if (![...byFile.values()].some(over)) return [...findings];
+  const out = findings.filter((f) => !over(byFile.get(f.file)!));
   for (const [file, own] of byFile) {
-    if (own.length <= MAX_FINDINGS_PER_FILE) continue;
-    own.sort(compareFindings);
-    const hidden = own.slice(MAX_FINDINGS_PER_FILE);
-    const { errors, warnings } = countBySeverity(hidden);
-    const first = hidden[0]!;
-    for (const f of own.slice(0, MAX_FINDINGS_PER_FILE)) out.push(f);
-    out.push({
-      file,
-      line: first.line,
-      column: first.column,
-      severity: errors > 0 ? 'error' : 'warning',
-      rule: 'too-many-findings',
-      message: `… and ${hidden.length} more ${hidden.length === 1 ? 'finding' : 'findings'} in this file (${plural(errors, 'error')}, ${plural(warnings, 'warning')}), not listed; fix the ones above, then run meet check again`,
-    });
+    if (!over(own)) continue;
+    own.kept.sort(compareFindings);
+    const dropped = own.kept.slice(MAX_FINDINGS_PER_FILE);
+    let { errors, warnings } = countBySeverity(dropped);
+    for (const marker of own.earlier) {
+      errors += marker.more!.errors;
+      warnings += marker.more!.warnings;
+    }
+    const first = [...dropped.slice(0, 1), ...own.earlier].sort(compareFindings)[0]!;
+    for (const f of own.kept.slice(0, MAX_FINDINGS_PER_FILE)) out.push(f);
+    out.push(tooMany(file, first, errors, warnings));
   }
   return out;
+}
+
+function tooMany(file: string, at: { line: number; column: number }, errors: number, warnings: number): Finding {
+  const count = errors + warnings;
+  return {
+    file,
+    line: at.line,
+    column: at.column,
+    severity: errors > 0 ? 'error' : 'warning',
+    rule: 'too-many-findings',
+    message: `… and ${count} more ${count === 1 ? 'finding' : 'findings'} in this file (${plural(errors, 'error')}, ${plural(warnings, 'warning')}), not listed; fix the ones above, then run meet check again`,
+    more: { errors, warnings },
+  };
 }
 
 function plural(n: number, word: string): string {

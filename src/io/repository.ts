@@ -2,7 +2,7 @@
 // file of the meetings folder, parsed here or on parser threads
 // (parserThreads.ts), then the rules across records. Parsing itself is pure
 // (records/parse.ts).
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { addSuggestions, checkAcrossRecords, checkFileName, limitFindingsPerFile } from '../domain/checkRules.js';
 import { defaultMonth } from '../domain/months.js';
@@ -14,7 +14,7 @@ import type { Config, RecordData } from '../model/schema.js';
 import { exactLocate, parseConfig, parseRecord } from '../records/parse.js';
 import { collectGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThreads } from './parserThreads.js';
 import { CONFIG_FILE } from '../model/layout.js';
-import { readFileOutcome, type FileOutcome, type KeptRecord, type ReadOptions } from './recordOutcome.js';
+import { readFileOutcome, type FileOutcome, type KeptRecord, type ReadOptions, type ThreadSettings } from './recordOutcome.js';
 import { contentHash, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
 import { visible } from '../model/text.js';
 
@@ -55,6 +55,39 @@ function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], co
   });
 }
 
+/** A record this large (the limit is 4 MiB) is parsed on a thread of its own. */
+const LARGE_RECORD_BYTES = 1024 * 1024;
+/** That thread's heap: the exact reader of a 4 MiB front matter needs about 150 MB alive. */
+const LARGE_RECORD_HEAP_MB = 256;
+
+/**
+ * Parses the records of a megabyte or more on a thread whose heap is
+ * bounded, so that collecting garbage keeps up with the parser: the main
+ * thread, whose heap may grow to gigabytes, let 200,000 keys of one record
+ * take 500 MB. A thread that fails leaves its files to readHere. Not when
+ * MEET_THREADS says how many threads to use (0: none).
+ */
+async function readLargeOnThread(files: RecordFile[], outcomes: (FileOutcome | undefined)[], settings: ThreadSettings, options: ReadOptions): Promise<void> {
+  if (options.threads !== undefined) return;
+  const large: number[] = [];
+  files.forEach((entry, i) => {
+    if (outcomes[i] || entry.refused) return;
+    const stat = lstatSync(entry.absolute, { throwIfNoEntry: false });
+    if (stat?.isFile() && stat.size >= LARGE_RECORD_BYTES) large.push(i);
+  });
+  if (large.length === 0) return;
+  const results = await parseOnThreads(
+    large.map((i) => files[i]!),
+    settings,
+    1,
+    () => {},
+    LARGE_RECORD_HEAP_MB,
+  );
+  large.forEach((i, k) => {
+    if (results[k]) outcomes[i] = results[k];
+  });
+}
+
 /**
  * Reads the whole repository, parsing on worker threads when it is large.
  * Throws UsageError when there is no config at all, and ConfigInvalid (with
@@ -71,6 +104,7 @@ export async function loadRepository(root: string, options: ReadOptions = {}): P
   const todo = files.filter((_, i) => !outcomes[i]);
   const threads = parserThreads(todo.length, options.threads);
   if (threads === 0) {
+    await readLargeOnThread(files, outcomes, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false }, options);
     readHere(files, outcomes, config, options);
   } else {
     const before = files.length - todo.length;

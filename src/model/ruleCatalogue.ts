@@ -18,6 +18,8 @@ export interface Finding {
    * suggestion once per run, within a budget (checkRules.ts, addSuggestions).
    */
   suggest?: { word: string; among: 'sectors' | 'owners' | 'metrics' };
+  /** On a too-many-findings: how many findings of each severity it stands for. */
+  more?: { errors: number; warnings: number };
 }
 
 export interface RuleInfo {

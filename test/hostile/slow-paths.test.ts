@@ -128,6 +128,26 @@ describe('a file lists at most 200 findings, then says how many more', () => {
     expect(pretty.stdout).toContain('50 more findings');
   });
 
+  it("a file's own findings are limited where it is read, then again with the rules across records: the count stays exact", async () => {
+    // Five task ids already used in another record (found across records, lines 6-10), then 250 unknown owners (lines 11-260).
+    const dup = Array.from({ length: 5 }, (_, i) => `  - {id: d-${i}, title: T, owner: van-phong}\n`).join('');
+    const bad = Array.from({ length: 250 }, (_, i) => `  - {id: t-${i}, title: T, owner: van-phongg}\n`).join('');
+    const root = makeRepo({
+      'meetings/2020/2020-10-01-a.md': `${HEAD('2020-10-01')}tasks:\n${dup}---\n`,
+      'meetings/2020/2020-10-05-b.md': `${HEAD('2020-10-05')}tasks:\n${dup}${bad}---\n`,
+    });
+    for (const cache of [['--no-cache'], [], []]) {
+      const findings = (JSON.parse((await runMeet(['check', '--format', 'json', ...cache], { cwd: root })).stdout) as Finding[]).filter(
+        (f) => f.file === 'meetings/2020/2020-10-05-b.md',
+      );
+      expect(findings).toHaveLength(201);
+      expect(findings.filter((f) => f.rule === 'duplicate-task-id').map((f) => f.line)).toEqual([6, 7, 8, 9, 10]);
+      expect(findings.filter((f) => f.rule === 'unknown-owner').map((f) => f.line)).toEqual(Array.from({ length: 195 }, (_, i) => 11 + i));
+      expect(findings[200]).toMatchObject({ rule: 'too-many-findings', line: 206 });
+      expect(findings[200]!.message).toMatch(/55 more findings in this file \(55 errors, 0 warnings\)/);
+    }
+  });
+
   it('only warnings hidden: the summary is a warning', async () => {
     const config = MINIMAL_CONFIG;
     const records: Record<string, string> = {};
