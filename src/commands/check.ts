@@ -135,9 +135,10 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
   const cached = cache.readRecords(configHash);
   if (large) collectGarbage();
   const records = new Map<string, CachedRecord>();
-  // Each file by the hash of the very bytes its outcome came from: a file
-  // changed between hashing and parsing is keyed by what was parsed.
-  const parsed = new Map<string, string>();
+  // Each file by the hash of the very bytes its outcome came from (onFile
+  // sees them in path order): a file changed between hashing and parsing is
+  // keyed by what was parsed.
+  const checkedKey = cache.inputKey(configHash);
   const repository = await loadRepository(root, {
     ...read,
     files,
@@ -149,7 +150,7 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
       return { findings, record: { data: hit.data, facts: hit.facts, bodyLine: hit.bodyLine }, hash: contentKey };
     },
     onFile: (entry, outcome) => {
-      parsed.set(entry.file, outcome.hash ?? unreadKey(outcome.findings));
+      checkedKey.add(entry.file, outcome.hash ?? unreadKey(outcome.findings));
       const kept = outcome.record;
       if (!kept || !('facts' in kept) || outcome.hash === undefined) return;
       const findings = outcome.findings.length === 0 ? NO_FINDINGS : outcome.findings.map(({ file: _file, ...f }) => f);
@@ -161,26 +162,23 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
   // Stored only under the key of what was checked; a config changed meanwhile
   // (its outcomes above were looked up for the one read first) stores nothing.
   if (repository.configHash === configHash) {
-    const checkedKey = cache.inputKey(
-      configHash,
-      files.map((entry) => ({ file: entry.file, hash: parsed.get(entry.file)! })),
-    );
-    cache.write({ key: checkedKey, configHash, meetings, findings: checked.findings, records: checked.recordFiles }, records);
+    cache.write({ key: checkedKey.done(), configHash, meetings, findings: checked.findings, records: checked.recordFiles }, records);
   }
   return checked;
 }
 
 /** The cache key of this check's input; fills `hashes` (file → content hash) for the files that could be read. */
 function hashRecordFiles(cache: CheckCache, configHash: string, files: RecordFile[], hashes: Map<string, string>, progress: ReadOptions['progress']): string {
-  const keyed = files.map((entry, i) => {
+  const key = cache.inputKey(configHash);
+  files.forEach((entry, i) => {
     const hashed = hashRecordFile(entry);
     // Files that are not read are keyed by what was found about them.
-    const key = Array.isArray(hashed) ? unreadKey(hashed) : hashed;
-    if (!Array.isArray(hashed)) hashes.set(entry.file, key);
+    const contentKey = Array.isArray(hashed) ? unreadKey(hashed) : hashed;
+    if (!Array.isArray(hashed)) hashes.set(entry.file, contentKey);
+    key.add(entry.file, contentKey);
     progress?.(i + 1, files.length);
-    return { file: entry.file, hash: key };
   });
-  return cache.inputKey(configHash, keyed);
+  return key.done();
 }
 
 /** A file that is not read is keyed by what was found about it. */

@@ -1,6 +1,6 @@
 // The signed on-disk cache of `meet check` in .meet-cache/: a whole-result
 // memo and record outcomes by content hash (ARCHITECTURE.md, "The check cache").
-import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -61,6 +61,12 @@ interface Shard {
   entries: Record<string, CachedRecord>;
 }
 
+/** The key of a check's input, given each record file in path order. */
+export interface InputKey {
+  add(file: string, contentKey: string): void;
+  done(): string;
+}
+
 export class CheckCache {
   private constructor(
     private readonly folder: string,
@@ -85,9 +91,13 @@ export class CheckCache {
   }
 
   /** The key of a check's input: this build, the config's bytes and every record file's content. */
-  inputKey(configHash: string, files: readonly { file: string; hash: string }[]): string {
-    const parts = [this.tool, configHash, ...files.map((f) => `${f.file}\0${f.hash}`)];
-    return hash('sha256', parts.join('\n'), 'base64url');
+  inputKey(configHash: string): InputKey {
+    // Hashed as it goes, file by file: no list of 100,000 parts is kept.
+    const digest = createHash('sha256').update(`${this.tool}\n${configHash}`);
+    return {
+      add: (file, contentKey) => void digest.update(`\n${file}\0${contentKey}`),
+      done: () => digest.digest('base64url'),
+    };
   }
 
   readResult(): CachedResult | undefined {
