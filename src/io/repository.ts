@@ -58,7 +58,7 @@ function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], co
 /** A record this large (the limit is 4 MiB) is parsed on a thread of its own. */
 const LARGE_RECORD_BYTES = 1024 * 1024;
 /** That thread's heap: the exact reader of a 4 MiB front matter needs about 150 MB alive. */
-const LARGE_RECORD_HEAP_MB = 256;
+const LARGE_RECORD_HEAP = { oldMb: 256, youngMb: 8 };
 
 /**
  * Parses the records of a megabyte or more on a thread whose heap is
@@ -81,7 +81,7 @@ async function readLargeOnThread(files: RecordFile[], outcomes: (FileOutcome | u
     settings,
     1,
     () => {},
-    LARGE_RECORD_HEAP_MB,
+    LARGE_RECORD_HEAP,
   );
   large.forEach((i, k) => {
     if (results[k]) outcomes[i] = results[k];
