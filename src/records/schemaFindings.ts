@@ -75,7 +75,12 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
     case 'invalid_type':
       // "1e400" reads as Infinity: a number, but none to count with.
       if (typeof input === 'number' && !Number.isNaN(input)) {
-        out.push({ rule: 'metric-out-of-range', message: `"${key}" is ${input}, out of range: a metric value lies between -10^15 and 10^15`, path, target: 'value' });
+        out.push({
+          rule: 'metric-out-of-range',
+          message: `"${key}" is ${input}, out of range: a metric value lies between -10^15 and 10^15`,
+          path,
+          target: 'value',
+        });
         return;
       }
       out.push(typeIssue(path, key, input, [issue.expected]));
@@ -116,7 +121,12 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
         out.push({ rule: 'metric-out-of-range', message: `"${key}" is ${quote(input)}, which ${issue.message}`, path, target: 'value' });
         return;
       }
-      out.push({ rule: DATE_KEYS.has(String(key)) ? 'invalid-date' : 'invalid-value', message: `"${key}" is ${quote(input)}, which ${issue.message}`.replace('which must', 'but it must'), path, target: 'value' });
+      out.push({
+        rule: DATE_KEYS.has(String(key)) ? 'invalid-date' : 'invalid-value',
+        message: `"${key}" is ${quote(input)}, which ${issue.message}`.replace('which must', 'but it must'),
+        path,
+        target: 'value',
+      });
       return;
     default:
       out.push({

@@ -285,7 +285,9 @@ export function renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions)
   const table = (columns: Column[], rows: string[][]) => (rows.length === 0 ? w.none : markdownTable(columns, rows));
 
   const out: string[] = [`# ${w.title(diff.from, diff.to)}`, ''];
-  const intro = [options.organization ? `${markdownText(oneLine(visible(options.organization)))}.` : '', w.asOf(diff.fromDay, diff.toDay)].filter(Boolean).join(' ');
+  const intro = [options.organization ? `${markdownText(oneLine(visible(options.organization)))}.` : '', w.asOf(diff.fromDay, diff.toDay)]
+    .filter(Boolean)
+    .join(' ');
   out.push(intro, '', summaryLine(locale, diff));
 
   const taskColumns: Column[] = [
@@ -326,7 +328,13 @@ export function renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions)
     { header: w.columns.chair },
     { header: w.columns.file },
   ];
-  const meetingRows = diff.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], markdownText(m.title), markdownText(m.chair), markdownText(m.file)]);
+  const meetingRows = diff.meetings.map((m) => [
+    formatDate(locale, m.date),
+    KIND_LABELS[locale][m.kind],
+    markdownText(m.title),
+    markdownText(m.chair),
+    markdownText(m.file),
+  ]);
   out.push('', `## ${w.meetingsOf(diff.to)}`, '', table(meetingColumns, meetingRows));
 
   const decisions = diff.decisions.length === 0 ? w.none : diff.decisions.map((d) => `- ${markdownText(d.text)} (${formatDay(locale, d.date)})`).join('\n');
