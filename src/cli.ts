@@ -19,16 +19,17 @@ import type { ReportOptions } from './commands/report.js';
 import type { TasksOptions } from './commands/tasks.js';
 import type { TasksUpdateOptions } from './commands/tasksUpdate.js';
 import { toolVersion } from './io/packageRoot.js';
+import { visible, visibleLines } from './model/text.js';
 
 function cliDate(value: string): IsoDate {
   const date = parseCliDate(value);
-  if (!date) throw new InvalidArgumentError(`"${value}" is not a date; write YYYY-MM-DD (2020-10-26) or DD/MM/YYYY (26/10/2020).`);
+  if (!date) throw new InvalidArgumentError(`"${visible(value)}" is not a date; write YYYY-MM-DD (2020-10-26) or DD/MM/YYYY (26/10/2020).`);
   return date;
 }
 
 function cliMonth(value: string): Month {
   const month = parseCliMonth(value);
-  if (!month) throw new InvalidArgumentError(`"${value}" is not a month; write YYYY-MM, like 2020-10.`);
+  if (!month) throw new InvalidArgumentError(`"${visible(value)}" is not a month; write YYYY-MM, like 2020-10.`);
   return month;
 }
 
@@ -61,8 +62,9 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // Help and errors echo the command line: shown visibly, like any outside text.
+      writeOut: (s) => io.stdout.write(visibleLines(s)),
+      writeErr: (s) => io.stderr.write(visibleLines(s)),
       outputError: (s, write) => write(`meet: ${s.replace(/^error: /, '')}`),
     })
     .addHelpText(

@@ -11,19 +11,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await runCli(argv, io);
   } catch (error) {
     const { ConfigInvalid, MeetError } = await import('./model/errors.js');
+    // Messages quote paths, ids, git's words and the config: every control
+    // character in them is shown visibly (model/text.ts), line ends aside.
+    const { visible, visibleLines } = await import('./model/text.js');
     if (error instanceof ConfigInvalid) {
-      io.stderr.write(`meet: ${error.message}\n`);
-      for (const f of error.findings) io.stderr.write(`${f.file}:${f.line}:${f.column}: ${f.message} (${f.rule})\n`);
+      io.stderr.write(`meet: ${visibleLines(error.message)}\n`);
+      for (const f of error.findings) io.stderr.write(`${visible(f.file)}:${f.line}:${f.column}: ${visible(f.message)} (${f.rule})\n`);
       return error.exitCode;
     }
     if (error instanceof MeetError) {
-      io.stderr.write(`meet: ${error.message}\n`);
-      if (error.hint) io.stderr.write(`${error.hint}\n`);
+      io.stderr.write(`meet: ${visibleLines(error.message)}\n`);
+      if (error.hint) io.stderr.write(`${visibleLines(error.hint)}\n`);
       return error.exitCode;
     }
     // A bug, not bad input: say so plainly, with the details for a report.
     io.stderr.write(
-      `meet: internal error: ${(error as Error)?.stack ?? String(error)}\n` +
+      `meet: internal error: ${visibleLines((error as Error)?.stack ?? String(error))}\n` +
         'This is a bug in meet, not a problem with your records. Please report it to the maintainers of meet with the command you ran, this message and the output of "meet --version".\n',
     );
     return EXIT_INTERNAL;

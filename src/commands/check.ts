@@ -21,6 +21,7 @@ import { printData, readingFor, type Env, type Io } from '../io/terminal.js';
 import { toolVersion } from '../io/packageRoot.js';
 import { displayPath, renderFindingsGithub, renderFindingsJson, renderFindingsPretty, type FindingFormat } from '../render/findings.js';
 import { renderFindingsSarif } from '../render/sarif.js';
+import { visible } from '../model/text.js';
 
 type CheckFormat = FindingFormat | 'sarif';
 
@@ -138,6 +139,10 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
   const cached = cache.readRecords(configHash);
   if (large) collectGarbage();
   const records = new Map<string, CachedRecord>();
+  // Each file by the hash of the very bytes its outcome came from (onFile
+  // sees them in path order): a file changed between hashing and parsing is
+  // keyed by what was parsed.
+  const checkedKey = cache.inputKey(configHash);
   const repository = await loadRepository(root, {
     ...read,
     files,
@@ -148,7 +153,8 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
       const findings = hit.findings.length === 0 ? [] : hit.findings.map((f) => ({ file: entry.file, ...f }));
       return { findings, record: { data: hit.data, facts: hit.facts, bodyLine: hit.bodyLine }, hash: contentKey };
     },
-    onFile: (_entry, outcome) => {
+    onFile: (entry, outcome) => {
+      checkedKey.add(entry.file, outcome.hash ?? unreadKey(outcome.findings));
       const kept = outcome.record;
       if (!kept || !('facts' in kept) || outcome.hash === undefined) return;
       const findings = outcome.findings.length === 0 ? NO_FINDINGS : outcome.findings.map(({ file: _file, ...f }) => f);
@@ -157,21 +163,31 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
   });
   const checked = checkedFrom(repository);
   if (large) collectGarbage();
-  cache.write({ key, configHash, meetings, findings: checked.findings, records: checked.recordFiles }, records);
+  // Stored only under the key of what was checked; a config changed meanwhile
+  // (its outcomes above were looked up for the one read first) stores nothing.
+  if (repository.configHash === configHash) {
+    cache.write({ key: checkedKey.done(), configHash, meetings, findings: checked.findings, records: checked.recordFiles }, records);
+  }
   return checked;
 }
 
 /** The cache key of this check's input; fills `hashes` (file → content hash) for the files that could be read. */
 function hashRecordFiles(cache: CheckCache, configHash: string, files: RecordFile[], hashes: Map<string, string>, progress: ReadOptions['progress']): string {
-  const keyed = files.map((entry, i) => {
+  const key = cache.inputKey(configHash);
+  files.forEach((entry, i) => {
     const hashed = hashRecordFile(entry);
     // Files that are not read are keyed by what was found about them.
-    const key = Array.isArray(hashed) ? `!${contentHash(Buffer.from(JSON.stringify(hashed)))}` : hashed;
-    if (!Array.isArray(hashed)) hashes.set(entry.file, key);
+    const contentKey = Array.isArray(hashed) ? unreadKey(hashed) : hashed;
+    if (!Array.isArray(hashed)) hashes.set(entry.file, contentKey);
+    key.add(entry.file, contentKey);
     progress?.(i + 1, files.length);
-    return { file: entry.file, hash: key };
   });
-  return cache.inputKey(configHash, keyed);
+  return key.done();
+}
+
+/** A file that is not read is keyed by what was found about it. */
+function unreadKey(findings: readonly Finding[]): string {
+  return `!${contentHash(Buffer.from(JSON.stringify(findings)))}`;
 }
 
 function checkedFrom(repository: Repository<FactsRecord>): CheckedRepository {
@@ -249,17 +265,17 @@ async function readGitPrefix(root: string, env: Env): Promise<string | undefined
 function refuseUnrelated(selected: readonly string[], given: readonly string[], meetings: string): void {
   selected.forEach((s, i) => {
     const related = s === '' || s === CONFIG_FILE || isSelected(s, [meetings]) || isSelected(meetings, [s]);
-    if (!related) throw new UsageError(`${given[i]} is not a record: records live under ${meetings}/`);
+    if (!related) throw new UsageError(`${visible(given[i]!)} is not a record: records live under ${visible(meetings)}/`);
   });
 }
 
 /** A path given on the command line, as a root-relative prefix. */
 function selection(root: string, cwd: string, given: string): string {
   const absolute = path.resolve(cwd, given);
-  if (!existsSync(absolute)) throw new UsageError(`No such file or folder: ${given}`);
+  if (!existsSync(absolute)) throw new UsageError(`No such file or folder: ${visible(given)}`);
   const relative = path.relative(root, absolute);
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new UsageError(`${given} is outside the records repository at ${root}`);
+    throw new UsageError(`${visible(given)} is outside the records repository at ${visible(root)}`);
   }
   return toPosix(relative);
 }
@@ -292,7 +308,7 @@ function renderCheck(result: CheckResult, options: CheckOptions, io: Io): number
       const { since } = result;
       if (since && result.recordsChecked === 0 && result.findings.length === 0) {
         const deleted = since.deleted === 0 ? '' : ` (${since.deleted} deleted, and nothing refers to ${since.deleted === 1 ? 'it' : 'them'})`;
-        printData(io, `${c.green(`✔ no records changed since ${since.ref}${deleted}`)}\n`);
+        printData(io, `${c.green(`✔ no records changed since ${visible(since.ref)}${deleted}`)}\n`);
       } else {
         printData(io, renderFindingsPretty(result.findings, show, c, result.recordsChecked));
       }

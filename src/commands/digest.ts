@@ -8,6 +8,7 @@ import { buildReport } from '../domain/buildReport.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
 import { assertInsideRoot, replaceFile } from '../io/writeFiles.js';
+import { withFileLock } from '../io/fileLock.js';
 import { commitFiles, describeCommit, hasUncommittedChanges, prepareCommit } from '../io/gitCommit.js';
 import { printData, printMessage, type Io, readingFor } from '../io/terminal.js';
 import { loadValidRepository, readReportMonth } from '../io/repository.js';
@@ -15,6 +16,7 @@ import { findRoot, toPosix } from '../io/paths.js';
 import { defaultMonth } from '../domain/months.js';
 import { renderDigestSummary } from '../render/digestSummary.js';
 import { renderReport } from '../render/report.js';
+import { visible } from '../model/text.js';
 
 export interface DigestOptions {
   root?: string;
@@ -44,15 +46,15 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
 
   const report = buildReport(records, config, month, config.locale);
   const content = await renderReport(report, options.format, new Chalk({ level: 0 }));
-  const shown = toPosix(path.relative(io.cwd, target)) || target;
-  let written = false;
-  if (holds(target, content)) {
-    printMessage(io, `${shown} is already up to date; not rewritten.`);
-  } else {
+  const shown = visible(toPosix(path.relative(io.cwd, target)) || target);
+  // Compared and written under the file's lock, so that two meets writing it at once do not interleave.
+  const write = () => {
+    if (holds(target, content)) return false;
     replaceFile(root, target, content);
-    written = true;
-    printMessage(io, `Wrote the report for ${month} to ${shown}`);
-  }
+    return true;
+  };
+  const written = lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() ? await withFileLock(target, write, { shown }) : write();
+  printMessage(io, written ? `Wrote the report for ${month} to ${shown}` : `${shown} is already up to date; not rewritten.`);
   printData(io, options.summary ? renderDigestSummary(report, options.link ?? shown) : shown);
   if (commitPlan) {
     // An up-to-date file a run without --commit left uncommitted is committed now.

@@ -1,8 +1,8 @@
 // meet init [DIR]: a new records repository with defaults for the locale.
-import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
-import { createFileExclusive } from '../io/writeFiles.js';
+import { createFileExclusive, notWritable } from '../io/writeFiles.js';
 import { ensureGitRepository, requireGitRepository } from '../io/git.js';
 import { printMessage, type Io } from '../io/terminal.js';
 import { builtinTemplatePath, githubRepository, toolVersion } from '../io/packageRoot.js';
@@ -12,6 +12,7 @@ import { toPosix } from '../io/paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { yamlScalar } from '../records/yamlText.js';
 import type { Locale } from '../model/terms.js';
+import { visible } from '../model/text.js';
 
 export interface InitOptions {
   dir: string;
@@ -58,7 +59,7 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   const configPath = path.join(root, CONFIG_FILE);
   const configKept = existsSync(configPath);
   if (configKept && !options.ci) {
-    throw new UsageError(`${configPath} already exists; meet init never overwrites it.`, 'Edit the file instead, or run meet init in another folder.');
+    throw new UsageError(`${visible(configPath)} already exists; meet init never overwrites it.`, 'Edit the file instead, or run meet init in another folder.');
   }
   // Checked before anything is created, so a refusal leaves nothing half done.
   const workflow = options.ci ? await workflowTarget(root, options.ci, io) : undefined;
@@ -76,18 +77,56 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
       actionPlaceholder: options.ci === 'github' && action.placeholder,
     };
   }
-  mkdirSync(root, { recursive: true });
   const organization = (options.organization ?? DEFAULT_ORGANIZATION[options.locale]).trim();
   if (organization === '') throw new UsageError('--organization must not be empty');
   const template = readFileSync(builtinTemplatePath('config', `${options.locale}.yaml`), 'utf8');
   const config = template.replace('{{organization}}', yamlScalar(organization));
+  // What this run made, removed again if a later step fails (a full disk, say).
+  const made: { path: string; folder: boolean }[] = [];
+  try {
+    return await createRepository(root, configPath, config, options, workflow, action, made, io);
+  } catch (error) {
+    const first = made[0];
+    if (first?.folder && path.resolve(root).startsWith(first.path)) {
+      // The repository's folder is this run's own: all of it goes, a half-made .git included.
+      rmSync(first.path, { recursive: true, force: true });
+    } else {
+      for (const { path: p, folder } of made.reverse()) {
+        try {
+          if (folder) rmdirSync(p);
+          else unlinkSync(p);
+        } catch {
+          // In use, or not empty: kept.
+        }
+      }
+    }
+    throw notWritable(error, path.relative(io.cwd, root) || root);
+  }
+}
+
+async function createRepository(
+  root: string,
+  configPath: string,
+  config: string,
+  options: InitOptions,
+  workflow: WorkflowTarget | undefined,
+  action: { reference: string; placeholder: boolean },
+  made: { path: string; folder: boolean }[],
+  io: Io,
+): Promise<InitResult> {
+  const missing: string[] = [];
+  for (let at = path.resolve(root); !existsSync(at); at = path.dirname(at)) missing.unshift(at);
+  // One level at a time (a recursive mkdir reports a read-only file system as
+  // ENOENT), and only what this run made counts as its own.
+  for (const folder of missing) makeFolder(folder, made);
   const created: string[] = [];
   try {
     createFileExclusive(root, configPath, config);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${configPath} already exists; meet init never overwrites it.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${visible(configPath)} already exists; meet init never overwrites it.`);
     throw error;
   }
+  made.push({ path: configPath, folder: false });
   created.push(CONFIG_FILE);
   const files = [configPath];
   // Sanity: what we wrote must be a valid config.
@@ -97,15 +136,25 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   for (const folder of [meetings, reports, templates]) {
     const keep = path.join(root, folder, '.gitkeep');
     if (!existsSync(keep)) {
-      mkdirSync(path.dirname(keep), { recursive: true });
+      const missing: string[] = [];
+      for (let at = path.dirname(keep); !existsSync(at); at = path.dirname(at)) missing.unshift(at);
+      for (const folder of missing) makeFolder(folder, made);
       writeFileSync(keep, '', { flag: 'wx' });
+      made.push({ path: keep, folder: false });
       created.push(`${folder}/`);
       files.push(keep);
     }
   }
   const gitignore = path.join(root, '.gitignore');
   if (!existsSync(gitignore)) {
-    writeFileSync(gitignore, '# meet keeps its cache here\n.meet-cache/\n', { flag: 'wx' });
+    try {
+      writeFileSync(gitignore, '# meet keeps its cache here\n.meet-cache/\n', { flag: 'wx' });
+    } catch (error) {
+      // Created but not written (a full disk): ours to remove.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') made.push({ path: gitignore, folder: false });
+      throw error;
+    }
+    made.push({ path: gitignore, folder: false });
     created.push('.gitignore');
     files.push(gitignore);
   }
@@ -131,6 +180,17 @@ function actionReference(given: string | undefined): { reference: string; placeh
 }
 
 const ACTION_PLACEHOLDER = 'OWNER/meeting-minutes-cli';
+
+/** Creates `folder` and notes it in `made`; one that appeared meanwhile is someone else's. */
+function makeFolder(folder: string, made: { path: string; folder: boolean }[]): void {
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw error;
+  }
+  made.push({ path: folder, folder: true });
+}
 
 interface WorkflowTarget {
   /** The top of the git repository the records are in (or will be). */
@@ -176,15 +236,15 @@ function writeWorkflow(root: string, target: WorkflowTarget, provider: CiProvide
   try {
     createFileExclusive(target.top, target.file, text);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${target.file} already exists; meet init never overwrites it.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${visible(target.file)} already exists; meet init never overwrites it.`);
     throw error;
   }
   return target.file;
 }
 
 function renderInit(result: InitResult, io: Io): number {
-  const where = path.relative(io.cwd, result.root) || '.';
-  const shown = (file: string) => toPosix(path.relative(io.cwd, file)) || file;
+  const where = visible(path.relative(io.cwd, result.root) || '.');
+  const shown = (file: string) => visible(toPosix(path.relative(io.cwd, file)) || file);
   const lines = result.configKept
     ? [`${shown(path.join(result.root, CONFIG_FILE))} is already there; kept as it is. Added:`, `  ${shown(result.workflow!.path)}`]
     : [`Created a records repository in ${where}:`, ...result.created.map((f) => `  ${f}`)];

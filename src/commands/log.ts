@@ -13,6 +13,7 @@ import { printData, printMessage, type Io, readingFor } from '../io/terminal.js'
 import { loadValidRepository } from '../io/repository.js';
 import { findRoot } from '../io/paths.js';
 import { renderLogJson, renderLogMarkdown, renderLogText } from '../render/log.js';
+import { visible } from '../model/text.js';
 
 export interface LogOptions {
   id: string;
@@ -26,7 +27,10 @@ export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const { git } = await requireGitRepository(root, 'meet log', io.env);
   const log = taskLog(records, options.id, deadlinesOf(config));
   if (!log) {
-    throw new RecordsError(`No record assigns a task "${options.id}".${didYouMean(options.id, taskIds(records))}`, 'Run "meet tasks" to list the task ids.');
+    throw new RecordsError(
+      `No record assigns a task "${visible(options.id)}".${visible(didYouMean(options.id, taskIds(records)))}`,
+      'Run "meet tasks" to list the task ids.',
+    );
   }
   const commits = await Promise.all(log.entries.map((entry) => blameLines(git, entry.file, entry.blameLines)));
   const history: TaskHistory = { ...log, entries: log.entries.map((entry, i) => ({ ...entry, commit: commits[i]! })) };

@@ -26,6 +26,7 @@ import { defaultTitle, formatDay, formatDue, STATUS_LABELS, WORDS } from '../ren
 import { commentText, yamlScalar } from '../records/yamlText.js';
 import type { TaskState } from '../model/tasks.js';
 import { MEETING_KINDS, type MeetingKind } from '../model/terms.js';
+import { visible, visibleLines } from '../model/text.js';
 
 export interface NewOptions {
   root?: string;
@@ -76,7 +77,7 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   const date = options.date ?? (interactive ? await askDate(asker, today, io) : today);
   const kind = options.kind ?? (interactive ? await asker.ask('Kind (regular, extraordinary, thematic)', 'regular') : 'regular');
   if (!(MEETING_KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError(`--kind must be one of ${MEETING_KINDS.join(', ')}, not "${kind}"`);
+    throw new UsageError(`--kind must be one of ${MEETING_KINDS.join(', ')}, not "${visible(kind)}"`);
   }
   // On a terminal a period other than the month of the date is proposed and confirmed (4 November
   // after a meeting that reviewed September: October); otherwise it is the month of the date.
@@ -113,12 +114,12 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   const parsed = parseRecord(Buffer.from(content, 'utf8'), relative);
   const problems = [...parsed.findings];
   if (parsed.record) {
-    problems.push(...checkRepository(config, [...records, parsed.record]).filter((f) => f.file === relative));
+    for (const f of checkRepository(config, [...records, parsed.record])) if (f.file === relative) problems.push(f);
   }
   const errors = problems.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     throw new RecordsError(
-      `The new record would not pass meet check (template "${template.name}"):\n${errors.map((f) => `  ${f.line}:${f.column} ${f.message} (${f.rule})`).join('\n')}`,
+      `The new record would not pass meet check (template "${template.name}"):\n${errors.map((f) => `  ${f.line}:${f.column} ${visible(f.message)} (${f.rule})`).join('\n')}`,
       'Fix the template or the values given.',
     );
   }
@@ -134,7 +135,7 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new UsageError(
-        `${path.relative(io.cwd, file)} already exists; meet new never overwrites a record.`,
+        `${visible(path.relative(io.cwd, file))} already exists; meet new never overwrites a record.`,
         'Give another --title, or edit the existing record.',
       );
     }
@@ -162,7 +163,7 @@ async function askDate(asker: Asker, today: IsoDate, io: Io): Promise<IsoDate> {
     const answer = await asker.ask('Date of the meeting (YYYY-MM-DD or DD/MM/YYYY)', today);
     const date = parseCliDate(answer);
     if (date) return date;
-    io.stderr.write(`"${answer}" is not a date; write it like 2020-11-25 or 25/11/2020.\n`);
+    io.stderr.write(`"${visible(answer)}" is not a date; write it like 2020-11-25 or 25/11/2020.\n`);
   }
 }
 
@@ -183,7 +184,7 @@ interface Template {
 /** templates/<name>.md of the repository overrides the built-in one. */
 function readTemplate(root: string, config: Config, name: string): Template {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
-    throw new UsageError(`--template takes a template name like "regular", not "${name}"`);
+    throw new UsageError(`--template takes a template name like "regular", not "${visible(name)}"`);
   }
   const own = path.join(root, config.paths.templates, `${name}.md`);
   if (existsSync(own)) {
@@ -251,22 +252,24 @@ function openEditor(io: Io, file: string): void {
   // $EDITOR may carry arguments ("code --wait"); it is the user's own setting.
   const [command, ...args] = editor.split(/\s+/).filter(Boolean);
   const run = spawnSync(command!, [...args, file], { stdio: 'inherit', env: io.env });
-  if (run.error) throw new UsageError(`Cannot start the editor "${editor}": ${run.error.message}`);
+  if (run.error) throw new UsageError(`Cannot start the editor "${visible(editor)}": ${visible(run.error.message)}`);
 }
 
 function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => string }): number {
   if (!result.written) {
-    io.stdout.write(result.content.endsWith('\n') ? result.content : `${result.content}\n`);
+    // A template from the repository may hold anything: shown visibly, line ends kept.
+    const content = visibleLines(result.content);
+    io.stdout.write(content.endsWith('\n') ? content : `${content}\n`);
     if (result.commitNote) io.stderr.write(`${c.dim(result.commitNote)}\n`);
     return 0;
   }
-  io.stdout.write(`${path.relative(io.cwd, result.path) || result.path}\n`);
+  io.stdout.write(`${visible(path.relative(io.cwd, result.path) || result.path)}\n`);
   const count = result.openTasks.length;
   io.stderr.write(`${c.dim(`${count === 0 ? 'No open tasks' : `${count} open ${count === 1 ? 'task' : 'tasks'}`} listed under "updates".`)}\n`);
   if (result.repositoryErrors > 0) {
     io.stderr.write(`Warning: other records have ${result.repositoryErrors} ${result.repositoryErrors === 1 ? 'error' : 'errors'}; run "meet check".\n`);
   }
-  for (const f of result.findings) io.stderr.write(`${f.line}:${f.column} ${f.severity} ${f.message} (${f.rule})\n`);
+  for (const f of result.findings) io.stderr.write(`${f.line}:${f.column} ${f.severity} ${visible(f.message)} (${f.rule})\n`);
   if (result.commit) io.stderr.write(`${describeCommit(result.commit)}\n`);
   if (result.commitNote) io.stderr.write(`${result.commitNote}\n`);
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -16,6 +16,7 @@ import { renderReport, type ReportFormat } from '../render/report.js';
 import { buildMonthlyDocument } from '../domain/documents.js';
 import { composeMonthly, renderOfficial } from '../render/documents/index.js';
 import type { Locale } from '../model/terms.js';
+import { visible } from '../model/text.js';
 
 /** The report's formats, and the official "Báo cáo" as Word or PDF. */
 type ReportOutput = ReportFormat | 'docx' | 'pdf';
@@ -72,7 +73,7 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     const output = await renderReport(report, format, new Chalk({ level: 0 }));
     const target = path.resolve(io.cwd, options.out);
     replaceUserFile(target, output);
-    printMessage(io, `Wrote the report for ${month} (${format}) to ${options.out}`);
+    printMessage(io, `Wrote the report for ${month} (${format}) to ${visible(options.out)}`);
   } else {
     printData(io, await renderReport(report, format, colorsFor(io.stdout, io)));
   }

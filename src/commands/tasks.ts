@@ -14,6 +14,7 @@ import type { Config } from '../model/schema.js';
 import type { TaskFilters, TaskSort } from '../model/tasks.js';
 import { renderTasksCsv, renderTasksJson, renderTasksMarkdown, renderTasksSummary, renderTasksText } from '../render/tasks.js';
 import type { TaskStatus } from '../model/terms.js';
+import { visible } from '../model/text.js';
 
 export interface TasksOptions {
   root?: string;
@@ -34,12 +35,18 @@ function checkFilterIds(filters: TaskFilters, config: Config): void {
   const check = (flag: string, id: string | undefined, declared: Record<string, string>, kind: string) => {
     if (id === undefined || Object.hasOwn(declared, id)) return;
     throw new UsageError(
-      `${flag} ${id}: no ${kind} "${id}" is declared in meet.config.yaml.${didYouMean(id, Object.keys(declared))}`,
-      `Declared ${kind}s: ${Object.keys(declared).join(', ') || '(none)'}.`,
+      `${flag} ${visible(id)}: no ${kind} "${visible(id)}" is declared in meet.config.yaml.${didYouMean(id, Object.keys(declared))}`,
+      `Declared ${kind}s: ${declaredList(Object.keys(declared))}.`,
     );
   };
   check('--owner', filters.owner, config.owners, 'owner');
   check('--sector', filters.sector, config.sectors, 'sector');
+}
+
+/** The declared ids for a hint: the first twenty, and how many more. */
+function declaredList(ids: readonly string[]): string {
+  if (ids.length === 0) return '(none)';
+  return ids.length <= 20 ? ids.join(', ') : `${ids.slice(0, 20).join(', ')} and ${ids.length - 20} more`;
 }
 
 export async function tasksCommand(options: TasksOptions, io: Io): Promise<number> {

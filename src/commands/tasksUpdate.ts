@@ -9,16 +9,18 @@ import { didYouMean } from '../domain/suggest.js';
 import { compareRecords, sortRecords, taskStatesOn } from '../domain/taskState.js';
 import { EXIT_OK, RecordsError, UsageError } from '../model/errors.js';
 import { replaceFile } from '../io/writeFiles.js';
+import { withFileLock } from '../io/fileLock.js';
 import { commitFiles, describeCommit, prepareCommit } from '../io/gitCommit.js';
 import { colorsFor } from '../io/colors.js';
 import { type Io, readingFor } from '../io/terminal.js';
-import { addTaskUpdate, verifyUpdateEdit, type UpdateEntry } from '../records/edit.js';
+import { addTaskUpdate, verifyUpdateEdit, type UpdateEdit, type UpdateEntry } from '../records/edit.js';
 import { loadValidRepository } from '../io/repository.js';
 import { findRoot } from '../io/paths.js';
 import { namedRecord } from '../io/namedRecord.js';
 import type { MeetingRecord } from '../model/record.js';
 import { parseRecord } from '../records/parse.js';
 import type { TaskStatus } from '../model/terms.js';
+import { visible } from '../model/text.js';
 
 export interface TasksUpdateOptions {
   id: string;
@@ -41,10 +43,13 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const origin = sortRecords(records).find((r) => (r.data.tasks ?? []).some((t) => t.id === options.id));
   if (!origin) {
     const ids = records.flatMap((r) => (r.data.tasks ?? []).map((t) => t.id));
-    throw new RecordsError(`No record assigns a task "${options.id}".${didYouMean(options.id, ids)}`, 'Run "meet tasks" to list the task ids.');
+    throw new RecordsError(
+      `No record assigns a task "${visible(options.id)}".${visible(didYouMean(options.id, ids))}`,
+      'Run "meet tasks" to list the task ids.',
+    );
   }
-  const target = options.in ? namedRecord(options.in, `--in ${options.in}`, root, config, records, io.cwd) : sortRecords(records).at(-1)!;
-  const show = (record: MeetingRecord) => path.relative(io.cwd, path.join(root, record.file)) || record.file;
+  const target = options.in ? namedRecord(options.in, `--in ${visible(options.in)}`, root, config, records, io.cwd) : sortRecords(records).at(-1)!;
+  const show = (record: MeetingRecord) => visible(path.relative(io.cwd, path.join(root, record.file)) || record.file);
   if (!(origin.data.date < target.data.date)) {
     // An update reports on a task from an EARLIER meeting (docs/format.md).
     const why =
@@ -68,7 +73,8 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
     );
   }
   const absolute = path.join(root, target.file);
-  const source = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(absolute));
+  const loaded = readFileSync(absolute);
+  const source = decodeRecord(loaded);
   const edit = addTaskUpdate(source, entry);
   if (edit.kind === 'refused') {
     throw new RecordsError(
@@ -80,25 +86,66 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const earlier = records.filter((r) => compareRecords(r, target) < 0);
   const before = taskStatesOn(earlier, target.data.date).get(options.id)?.status ?? 'open';
   const c = colorsFor(io.stderr, io);
-  if (edit.kind === 'unchanged') {
+  const alreadySo = () => {
     io.stdout.write(`${show(target)}\n`);
     io.stderr.write(c.dim(`${options.id}: already ${options.status} in ${show(target)}; nothing changed${options.commit ? ', nothing committed' : ''}.\n`));
     return EXIT_OK;
-  }
+  };
+  if (edit.kind === 'unchanged') return alreadySo();
   // The record is edited in place: its other uncommitted edits would ride along in the commit.
   const commitPlan = options.commit ? await prepareCommit(root, io.env, { unchanged: [absolute], includeConfig: options.includeConfig }) : undefined;
-  const problem = verifyUpdateEdit(source, edit, target.data, entry, target.file) ?? repositoryProblem(config, records, target, edit.text);
+  // Checked against the record as just read (the loader's copy may be older:
+  // another meet may have written it since).
+  const problem = checkEdit(loaded, source, edit);
   if (problem) {
     throw new RecordsError(
       `Cannot add the update to ${show(target)} safely: ${problem}.`,
       'Nothing was changed; add the update by hand, then run "meet check".',
     );
   }
-  replaceFile(root, absolute, edit.text);
+  // Written under the record's lock, to what the file holds by then: an
+  // update another meet wrote meanwhile (another task's, say) is kept, the
+  // edit made again on top of it, or refused when it no longer fits.
+  const applied = await withFileLock(
+    absolute,
+    () => {
+      const current = readFileSync(absolute);
+      const result = current.equals(loaded) ? edit : reapply(current);
+      if (result.kind !== 'unchanged') replaceFile(root, absolute, result.text);
+      return result;
+    },
+    { shown: target.file },
+  );
+  if (applied.kind === 'unchanged') return alreadySo();
+
+  /** Why the edit of `text` (the record's `bytes`) must not be written; undefined when it may. */
+  function checkEdit(bytes: Buffer, text: string, made: Exclude<UpdateEdit, { kind: 'refused' | 'unchanged' }>): string | undefined {
+    const now = parseRecord(bytes, target.file).record;
+    if (!now) return 'it no longer reads as a record (run "meet check")';
+    if (!(origin!.data.date < now.data.date)) return `it is now dated ${now.data.date}, not after the meeting that assigned the task`;
+    if (now.data.approval?.status === 'approved') return 'its minutes are now approved, and approved minutes do not change';
+    const current = records.map((r) => (r === target ? now : r));
+    return verifyUpdateEdit(text, made, now.data, entry, target.file) ?? repositoryProblem(config, current, now, made.text);
+  }
+
+  function reapply(current: Buffer): Exclude<UpdateEdit, { kind: 'refused' }> {
+    const changed = (reason: string) =>
+      new RecordsError(
+        `${show(target)} changed while the update was being made, and the update cannot be made to it now: ${reason}.`,
+        'Nothing was written by this command. Look at the record, then run the command again.',
+      );
+    const text = decodeRecord(current);
+    const again = addTaskUpdate(text, entry);
+    if (again.kind === 'refused') throw changed(again.reason);
+    if (again.kind === 'unchanged') return again;
+    const trouble = checkEdit(current, text, again);
+    if (trouble) throw changed(trouble);
+    return again;
+  }
 
   io.stdout.write(`${show(target)}\n`);
-  const kept = entry.note === undefined && edit.kind === 'replaced' && edit.previous.note !== undefined ? '; its note was kept' : '';
-  const replaced = edit.kind === 'replaced' ? ` (replaced the update already there, which said ${edit.previous.status}${kept})` : '';
+  const kept = entry.note === undefined && applied.kind === 'replaced' && applied.previous.note !== undefined ? '; its note was kept' : '';
+  const replaced = applied.kind === 'replaced' ? ` (replaced the update already there, which said ${applied.previous.status}${kept})` : '';
   io.stderr.write(`${options.id}: ${before} → ${options.status}, in ${show(target)}${replaced}\n`);
   const later = records.filter((r) => compareRecords(r, target) > 0 && (r.data.updates ?? []).some((u) => u.task === options.id));
   if (later.length > 0) {
@@ -106,6 +153,15 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   }
   if (commitPlan) io.stderr.write(`${describeCommit(await commitFiles(commitPlan, [absolute], `Update task ${options.id} to ${options.status}`))}\n`);
   return EXIT_OK;
+}
+
+/** A record's text; not UTF-8 is an error of the records (meet check says where). */
+function decodeRecord(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new RecordsError('The record is not UTF-8 text; run "meet check" for the details.');
+  }
 }
 
 /** A note is one line of text: line breaks become spaces. */

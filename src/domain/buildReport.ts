@@ -222,15 +222,29 @@ function reportSpans(book: FigureBook, config: Config, month: Month): ReportSpan
 }
 
 function sectorResults(meetings: readonly MeetingRecord[], config: Config, metrics: readonly ReportMetric[]): SectorResult[] {
+  // Grouped once: a config may declare thousands of sectors.
+  const summariesOf = new Map<string, SectorResult['summaries']>();
+  for (const r of meetings) {
+    const organization = organizationOf(r, config);
+    for (const res of r.data.results ?? []) {
+      const list = summariesOf.get(res.sector);
+      const summary = { text: res.summary, date: r.data.date, file: r.file, ...(organization ? { organization } : {}) };
+      if (list) list.push(summary);
+      else summariesOf.set(res.sector, [summary]);
+    }
+  }
+  const metricsOf = new Map<string, ReportMetric[]>();
+  for (const m of metrics) {
+    // Another organization's figures are in their own table.
+    if (m.organization !== null) continue;
+    const list = metricsOf.get(m.sector);
+    if (list) list.push(m);
+    else metricsOf.set(m.sector, [m]);
+  }
   const out: SectorResult[] = [];
   for (const [sector, label] of Object.entries(config.sectors)) {
-    const summaries = meetings.flatMap((r) => {
-      const organization = organizationOf(r, config);
-      return (r.data.results ?? [])
-        .filter((res) => res.sector === sector)
-        .map((res) => ({ text: res.summary, date: r.data.date, file: r.file, ...(organization ? { organization } : {}) }));
-    });
-    const own = metrics.filter((m) => m.sector === sector && m.organization === null);
+    const summaries = summariesOf.get(sector) ?? [];
+    const own = metricsOf.get(sector) ?? [];
     if (summaries.length > 0 || own.length > 0) out.push({ sector, label, summaries, metrics: own });
   }
   return out;

@@ -148,6 +148,8 @@ interface Side {
   byFile: Map<string, MeetingRecord>;
   assigned: Map<string, { task: TaskData; record: MeetingRecord }>;
   states: Map<string, TaskState>;
+  /** Filled by historyEntries. */
+  historyIndex: Map<TaskState, Map<string, number[]>>;
 }
 
 /**
@@ -169,6 +171,7 @@ function sideOf(snapshot: RecordsSnapshot, borrowed: readonly MeetingRecord[], f
     byFile: new Map(sorted.map((r) => [r.file, r])),
     assigned,
     states: taskStatesOn(sorted, FAR_FUTURE, deadlinesOf(snapshot.config ?? fallback ?? NO_CONFIG)),
+    historyIndex: new Map(),
   };
 }
 
@@ -227,19 +230,28 @@ export function diffRevisions(range: RevisionRange, before: RecordsSnapshot, aft
 
   const updates: RevisionDiff['updates'] = { added: [], removed: [] };
   const metrics: MetricChange[] = [];
+  // Config order, looked up once: a config may declare thousands of metrics.
+  const metricOrder = new Map(Object.keys(config?.metrics ?? {}).map((id, i) => [id, i]));
   const decisions: RevisionDiff['decisions'] = { added: [], removed: [] };
   for (const file of files) {
     const old = a.byFile.get(file);
     const now = b.byFile.get(file);
     const [gone, come] = multisetDiff(old?.data.updates ?? [], now?.data.updates ?? [], updateKey);
-    updates.removed.push(...updateChanges(gone, old, a));
-    updates.added.push(...updateChanges(come, now, b));
+    // Appended one at a time: a spread of 200,000 updates overflows the stack.
+    append(updates.removed, updateChanges(gone, old, a));
+    append(updates.added, updateChanges(come, now, b));
 
     const [lost, won] = multisetDiff((old?.data.decisions ?? []).map(decisionText), (now?.data.decisions ?? []).map(decisionText), (text) => text);
-    decisions.removed.push(...lost.map((text) => ({ text, date: old!.data.date, file })));
-    decisions.added.push(...won.map((text) => ({ text, date: now!.data.date, file })));
+    append(
+      decisions.removed,
+      lost.map((text) => ({ text, date: old!.data.date, file })),
+    );
+    append(
+      decisions.added,
+      won.map((text) => ({ text, date: now!.data.date, file })),
+    );
 
-    metrics.push(...metricChanges(old, now, a.config, b.config, config));
+    append(metrics, metricChanges(old, now, a.config, b.config, config, metricOrder));
   }
 
   const unreadable: UnreadableChange[] = [
@@ -247,6 +259,10 @@ export function diffRevisions(range: RevisionRange, before: RecordsSnapshot, aft
     ...after.unreadable.map((u) => ({ at: 'to' as const, ...u })),
   ];
   return { range, records, tasks, states, updates, metrics, decisions, unreadable };
+}
+
+function append<T>(list: T[], more: readonly T[]): void {
+  for (const item of more) list.push(item);
 }
 
 /** True when nothing the diff compares has changed (unreadable files aside). */
@@ -356,13 +372,17 @@ function updateKey(update: UpdateData): string {
 
 function updateChanges(updates: readonly UpdateData[], record: MeetingRecord | undefined, side: Side): UpdateChange[] {
   if (!record || updates.length === 0) return [];
-  const used = new Set<string>();
+  // How far each (task, status) has been used in this record's history entries.
+  const used = new Map<string, number>();
   return updates.map((update) => {
     const state = side.states.get(update.task);
-    // The history entry this update made (index ≥ 1: entry 0 is the assignment).
-    const unused = (i: number) => !used.has(`${update.task}\0${i}`);
-    const index = state?.history.findIndex((h, i) => i > 0 && unused(i) && h.file === record.file && h.status === update.status) ?? -1;
-    if (index > 0) used.add(`${update.task}\0${index}`);
+    // The history entry this update made (index ≥ 1: entry 0 is the assignment):
+    // the first of this record's entries with its status not taken yet.
+    const key = `${update.task}\0${update.status}`;
+    const entries = state ? historyEntries(side, state).get(`${record.file}\0${update.status}`) : undefined;
+    const next = used.get(key) ?? 0;
+    const index = entries && next < entries.length ? entries[next]! : -1;
+    if (index > 0) used.set(key, next + 1);
     return {
       task: update.task,
       ...(side.assigned.has(update.task) ? { taskTitle: side.assigned.get(update.task)!.task.title } : {}),
@@ -375,6 +395,27 @@ function updateChanges(updates: readonly UpdateData[], record: MeetingRecord | u
   });
 }
 
+/**
+ * A task's history entries after the assignment, by file and status, in
+ * order: built once per task, so that a task updated 10,000 times is not
+ * searched 10,000 times.
+ */
+function historyEntries(side: Side, state: TaskState): Map<string, number[]> {
+  let entries = side.historyIndex.get(state);
+  if (!entries) {
+    entries = new Map();
+    state.history.forEach((h, i) => {
+      if (i === 0) return;
+      const key = `${h.file}\0${h.status}`;
+      const list = entries!.get(key);
+      if (list) list.push(i);
+      else entries!.set(key, [i]);
+    });
+    side.historyIndex.set(state, entries);
+  }
+  return entries;
+}
+
 /** A record's value of each metric: its results combined by the metric's aggregate. */
 function recordMetrics(record: MeetingRecord | undefined, config: Config | undefined): Map<string, number> {
   const values = new Map<string, number>();
@@ -382,7 +423,7 @@ function recordMetrics(record: MeetingRecord | undefined, config: Config | undef
     for (const [id, raw] of Object.entries(result.metrics ?? {})) {
       if (raw === undefined || raw === null) continue;
       const value = readFigure(raw, config?.metrics[id]).value;
-      if (value === undefined) continue;
+      if (value === undefined || !Number.isFinite(value)) continue;
       const earlier = values.get(id);
       const last = config?.metrics[id]?.aggregate === 'last';
       values.set(id, earlier === undefined || last ? value : tidy(earlier + value));
@@ -397,11 +438,11 @@ function metricChanges(
   oldConfig: Config | undefined,
   newConfig: Config | undefined,
   config: Config | undefined,
+  declared: ReadonlyMap<string, number>,
 ): MetricChange[] {
   const from = recordMetrics(old, oldConfig);
   const to = recordMetrics(now, newConfig);
-  const declared = Object.keys(config?.metrics ?? {});
-  const order = (id: string) => (declared.includes(id) ? declared.indexOf(id) : declared.length);
+  const order = (id: string) => declared.get(id) ?? declared.size;
   const ids = [...new Set([...to.keys(), ...from.keys()])].sort((x, y) => order(x) - order(y) || (x < y ? -1 : 1));
   const record = (now ?? old)!;
   const changes: MetricChange[] = [];

@@ -1,7 +1,23 @@
 // The signed on-disk cache of `meet check` in .meet-cache/: a whole-result
 // memo and record outcomes by content hash (ARCHITECTURE.md, "The check cache").
-import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../model/ruleCatalogue.js';
@@ -10,6 +26,7 @@ import type { RecordFacts } from '../model/record.js';
 import { fileURLToPath } from 'node:url';
 import { toolVersion } from './packageRoot.js';
 import { writeAtomically } from './writeFiles.js';
+import { isInside } from './paths.js';
 import type { Env } from './terminal.js';
 
 const CACHE_FOLDER = '.meet-cache';
@@ -44,6 +61,12 @@ interface Shard {
   entries: Record<string, CachedRecord>;
 }
 
+/** The key of a check's input, given each record file in path order. */
+export interface InputKey {
+  add(file: string, contentKey: string): void;
+  done(): string;
+}
+
 export class CheckCache {
   private constructor(
     private readonly folder: string,
@@ -59,7 +82,7 @@ export class CheckCache {
       const stat = lstatSync(folder, { throwIfNoEntry: false });
       // A link or a file in its place (from a pull request, say) is left alone.
       if (stat && !stat.isDirectory()) return undefined;
-      const secret = readSecret(env);
+      const secret = readSecret(env, root);
       if (!secret) return undefined;
       return new CheckCache(folder, secret, toolIdentity());
     } catch {
@@ -68,9 +91,13 @@ export class CheckCache {
   }
 
   /** The key of a check's input: this build, the config's bytes and every record file's content. */
-  inputKey(configHash: string, files: readonly { file: string; hash: string }[]): string {
-    const parts = [this.tool, configHash, ...files.map((f) => `${f.file}\0${f.hash}`)];
-    return hash('sha256', parts.join('\n'), 'base64url');
+  inputKey(configHash: string): InputKey {
+    // Hashed as it goes, file by file: no list of 100,000 parts is kept.
+    const digest = createHash('sha256').update(`${this.tool}\n${configHash}`);
+    return {
+      add: (file, contentKey) => void digest.update(`\n${file}\0${contentKey}`),
+      done: () => digest.digest('base64url'),
+    };
   }
 
   readResult(): CachedResult | undefined {
@@ -108,10 +135,23 @@ export class CheckCache {
   write(result: CachedResult, records: ReadonlyMap<string, CachedRecord>): void {
     try {
       mkdirSync(this.folder, { recursive: false });
-      // Ignored by git without touching the repository's own .gitignore.
-      writeNew(path.join(this.folder, '.gitignore'), '# Written by meet: a cache, never committed.\n*\n');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return;
+    }
+    const ignore = path.join(this.folder, '.gitignore');
+    if (!lstatSync(ignore, { throwIfNoEntry: false })) {
+      try {
+        // Ignored by git without touching the repository's own .gitignore.
+        writeNew(ignore, '# Written by meet: a cache, never committed.\n*\n');
+      } catch {
+        // A full disk or a read-only one: the cache stays cold, and no folder git would see is left.
+        try {
+          rmdirSync(this.folder);
+        } catch {
+          // Not empty: an earlier run's cache, kept.
+        }
+        return;
+      }
     }
     try {
       const stat = lstatSync(this.folder);
@@ -128,7 +168,8 @@ export class CheckCache {
       }
       for (const key of this.previous.keys()) if (!records.has(key)) changed.add(key[0]!);
       for (const c of SHARDS) {
-        const missing = shards.has(c) && !existsSync(path.join(this.folder, shardFile(c)));
+        // Missing, or something else in its place (a link, say): written again.
+        const missing = shards.has(c) && !lstatSync(path.join(this.folder, shardFile(c)), { throwIfNoEntry: false })?.isFile();
         if (sameConfig && !changed.has(c) && !missing) continue;
         this.writeSigned(shardFile(c), { configHash: result.configHash, entries: shards.get(c) ?? {} } satisfies Shard);
       }
@@ -139,12 +180,8 @@ export class CheckCache {
   }
 
   private read(name: string): unknown {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path.join(this.folder, name));
-    } catch {
-      return undefined;
-    }
+    const bytes = readCacheFile(path.join(this.folder, name));
+    if (!bytes) return undefined;
     const newline = bytes.indexOf(0x0a);
     if (newline === -1) return undefined;
     const payload = bytes.subarray(newline + 1);
@@ -169,31 +206,66 @@ export class CheckCache {
   }
 }
 
+/** No cache file is larger: a shard at a million records is about 20 MB. */
+const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A cache file's bytes, or undefined when it is anything but a regular file
+ * of sane size: a link is never followed (O_NOFOLLOW), a pipe or device never
+ * waited on (O_NONBLOCK, then fstat of what was opened), and no more than its
+ * size at opening is read. The folder is in the repository, so a pull
+ * request can put anything there; whatever is odd is a miss.
+ */
+function readCacheFile(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_CACHE_FILE_BYTES) return undefined;
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) return undefined;
+      read += n;
+    }
+    return bytes;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Creates `file` (never over an existing one, never through a link) with `content`. */
 function writeNew(file: string, content: string | Buffer): void {
   const fd = openSync(file, 'wx', 0o644);
   try {
     writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    unlinkSync(file);
+    throw error;
   }
+  closeSync(fd);
 }
 
 /**
  * The signing key, made once per user in their cache folder
- * ($XDG_CACHE_HOME/meet or ~/.cache/meet), never in a repository.
+ * ($XDG_CACHE_HOME/meet or ~/.cache/meet), never in a repository. A key file
+ * meet did not make is not trusted: a link, anything but a regular file, one
+ * others may read (git checks files out 0644; meet makes the key 0600), or
+ * one inside the repository being checked (a cache folder set to one in the
+ * checkout, whose key a pull request could commit). Then there is no cache.
  */
-function readSecret(env: Env): Buffer | undefined {
+function readSecret(env: Env, root: string): Buffer | undefined {
   const home = env.HOME && path.isAbsolute(env.HOME) ? env.HOME : homedir();
   const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache');
   const folder = path.join(base, 'meet');
   const file = path.join(folder, 'cache-key');
-  try {
-    const key = readFileSync(file);
-    if (key.length >= 32) return key;
-  } catch {
-    // made below
-  }
+  if (isInside(realpathSync(root), realPathOf(folder))) return undefined;
+  const existing = readKey(file);
+  if (existing !== 'absent') return existing;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const key = randomBytes(32);
@@ -206,9 +278,35 @@ function readSecret(env: Env): Buffer | undefined {
     }
     // Two first runs at once: the last rename wins, and the other's cache fails its check once.
     renameSync(temp, file);
-    return readFileSync(file);
+    const made = readKey(file);
+    return made === 'absent' ? undefined : made;
   } catch {
     return undefined;
+  }
+}
+
+/** Where `target` is once links are resolved, whether or not it exists yet. */
+function realPathOf(target: string): string {
+  let existing = path.resolve(target);
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return path.join(realpathSync(existing), path.relative(existing, path.resolve(target)));
+}
+
+/** The key in `file`; undefined when it is there but not to be trusted. */
+function readKey(file: string): Buffer | undefined | 'absent' {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size < 32 || stat.size > 4096) return undefined;
+    if (process.platform !== 'win32' && ((stat.mode & 0o077) !== 0 || (typeof process.getuid === 'function' && stat.uid !== process.getuid())))
+      return undefined;
+    const key = Buffer.alloc(stat.size);
+    return readSync(fd, key, 0, key.length, 0) === key.length ? key : undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

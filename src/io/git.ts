@@ -5,6 +5,7 @@
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError } from '../model/errors.js';
 import type { Env } from './terminal.js';
+import { visible } from '../model/text.js';
 
 /** A git client for `dir`, with a fixed locale so messages can be matched. */
 export function openGit(dir: string, base: Env): SimpleGit {
@@ -66,11 +67,14 @@ export async function requireGitRepository(dir: string, feature: string, env: En
     if (isGitMissing(error)) throw new UsageError(`${feature} needs git, which was not found.`, 'Install git (e.g. "apt-get install git") and try again.');
     const message = String((error as Error)?.message ?? error).trim();
     if (/not a git repository/i.test(message)) {
-      throw new UsageError(`${feature} needs a git repository, and ${dir} is not in one.`, 'Run "git init" there, or use the command without the git option.');
+      throw new UsageError(
+        `${feature} needs a git repository, and ${visible(dir)} is not in one.`,
+        'Run "git init" there, or use the command without the git option.',
+      );
     }
     // Anything else (e.g. "dubious ownership" in a CI container) is git's to explain.
     throw new UsageError(
-      `${feature}: git cannot read the repository at ${dir}: ${message.split('\n')[0]}`,
+      `${feature}: git cannot read the repository at ${visible(dir)}: ${visible(message.split('\n')[0]!)}`,
       message.includes('safe.directory') ? 'Mark the folder as safe: git config --global --add safe.directory <folder>' : undefined,
     );
   }
@@ -99,7 +103,7 @@ const REVISION = /^[A-Za-z0-9_./@{}~^+-]+$/;
 export function checkRevision(revision: string, flag: string): string {
   if (revision === '' || revision.startsWith('-') || !REVISION.test(revision) || revision.includes('..')) {
     throw new UsageError(
-      `${flag} takes a git revision (a branch, tag or commit), not "${revision}".`,
+      `${flag} takes a git revision (a branch, tag or commit), not "${visible(revision)}".`,
       'Revisions may not start with "-" and may hold only letters, digits and . _ / @ { } ~ ^ + -',
     );
   }
@@ -109,6 +113,6 @@ export function checkRevision(revision: string, flag: string): string {
 /** `A..B` or `A...B` (merge base), each side checked. */
 export function checkRange(range: string, flag: string): { from: string; to: string; mergeBase: boolean } {
   const match = /^(.+?)(\.\.\.?)(.+)$/.exec(range);
-  if (!match) throw new UsageError(`${flag} takes a range like main..HEAD or main...feature, not "${range}".`);
+  if (!match) throw new UsageError(`${flag} takes a range like main..HEAD or main...feature, not "${visible(range)}".`);
   return { from: checkRevision(match[1]!, flag), to: checkRevision(match[3]!, flag), mergeBase: match[2] === '...' };
 }

@@ -3,6 +3,7 @@
 import type { SimpleGit } from 'simple-git';
 import { UsageError } from '../model/errors.js';
 import type { CommitInfo } from '../model/tasks.js';
+import { visible } from '../model/text.js';
 
 const NOT_COMMITTED = /^0{40}$/;
 
@@ -33,7 +34,7 @@ async function blameOutput(git: SimpleGit, file: string, line: number): Promise<
     const text = String((error as Error)?.message ?? error);
     // An untracked file, or a repository with no commit yet.
     if (/no such path|no such ref|bad revision|does not have any commits/i.test(text)) return null;
-    throw new UsageError(`git blame failed on ${file}: ${text.trim()}`);
+    throw new UsageError(`git blame failed on ${visible(file)}: ${visible(text.trim())}`);
   }
 }
 
@@ -41,7 +42,7 @@ async function blameOutput(git: SimpleGit, file: string, line: number): Promise<
 export function parseBlame(output: string): CommitInfo | null {
   const lines = output.split('\n');
   const sha = lines[0]?.split(' ')[0] ?? '';
-  if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new UsageError(`Unexpected output from git blame: ${lines[0] ?? ''}`);
+  if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new UsageError(`Unexpected output from git blame: ${visible(lines[0] ?? '')}`);
   if (NOT_COMMITTED.test(sha)) return null;
   const header = new Map<string, string>();
   for (const text of lines.slice(1)) {

@@ -8,6 +8,7 @@ import { toPosix } from './paths.js';
 import { requireGitRepository } from './git.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import type { Env } from './terminal.js';
+import { visible } from '../model/text.js';
 
 export interface CommitPlan {
   git: SimpleGit;
@@ -135,5 +136,5 @@ export async function commitFiles(plan: CommitPlan, own: readonly string[], mess
 
 /** The line on stderr after a commit. */
 export function describeCommit(committed: Committed): string {
-  return `Committed ${committed.sha}: ${committed.message}`;
+  return `Committed ${committed.sha}: ${visible(committed.message)}`;
 }

@@ -9,6 +9,7 @@ import type { Config } from '../model/schema.js';
 import { UsageError } from '../model/errors.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { MAX_RECORD_BYTES, parseConfig, parseRecord, type RecordParse } from '../records/parse.js';
+import { visible } from '../model/text.js';
 
 const SHALLOW_HINT =
   'This is a shallow clone: older commits and other branches are missing. Fetch them first ("git fetch --unshallow", ' +
@@ -96,7 +97,7 @@ async function runGit<T>(task: () => Promise<T>): Promise<T> {
   try {
     return await task();
   } catch (error) {
-    throw new UsageError(`git failed: ${String((error as Error).message ?? error).trim()}`);
+    throw new UsageError(`git failed: ${visible(String((error as Error).message ?? error).trim())}`);
   }
 }
 

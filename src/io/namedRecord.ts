@@ -6,6 +6,7 @@ import path from 'node:path';
 import { RecordsError } from '../model/errors.js';
 import type { MeetingRecord } from '../model/record.js';
 import type { Config } from '../model/schema.js';
+import { visible } from '../model/text.js';
 import { isInside, toPosix } from './paths.js';
 
 /** The record `given` (relative to `cwd`) names; `label` is how the message names the argument ("--in x.md", "x.md"). */
@@ -16,7 +17,7 @@ export function namedRecord(given: string, label: string, root: string, config: 
   const real = realpathSync(absolute);
   if (!isInside(meetings, absolute) && !(existsSync(meetings) && isInside(realpathSync(meetings), real))) {
     throw new RecordsError(
-      `${label} is outside the meetings folder (${config.paths.meetings}/).`,
+      `${label} is outside the meetings folder (${visible(config.paths.meetings)}/).`,
       'Pass the path of a meeting record, like meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.',
     );
   }

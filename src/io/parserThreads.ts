@@ -52,6 +52,7 @@ export function parseOnThreads(
   settings: ThreadSettings,
   threads: number,
   progress: (done: number) => void,
+  heap: { oldMb: number; youngMb: number } = { oldMb: 64, youngMb: 8 },
 ): Promise<(FileOutcome | undefined)[]> {
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
   let next = 0;
@@ -75,7 +76,7 @@ export function parseOnThreads(
       // A thread holds one batch of files at a time: a small heap is plenty.
       const worker = new Worker(new URL('./parseThread.js', import.meta.url), {
         workerData: settings,
-        resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+        resourceLimits: { maxOldGenerationSizeMb: heap.oldMb, maxYoungGenerationSizeMb: heap.youngMb },
       });
       workers.push(worker);
       let start = 0;

@@ -4,13 +4,14 @@ import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { CONFIG_FILE } from '../model/layout.js';
+import { visible } from '../model/text.js';
 
 /** The nearest folder upwards from `start` holding meet.config.yaml. */
 export function findRoot(start: string, explicit?: string): string {
   if (explicit) {
     const root = path.resolve(start, explicit);
     if (!existsSync(path.join(root, CONFIG_FILE))) {
-      throw new UsageError(`No ${CONFIG_FILE} in ${root}.`, 'Run "meet init" there first, or give --root the folder that holds it.');
+      throw new UsageError(`No ${CONFIG_FILE} in ${visible(root)}.`, 'Run "meet init" there first, or give --root the folder that holds it.');
     }
     return root;
   }
@@ -20,7 +21,7 @@ export function findRoot(start: string, explicit?: string): string {
     const parent = path.dirname(dir);
     if (parent === dir) {
       throw new UsageError(
-        `No ${CONFIG_FILE} found in ${path.resolve(start)} or any folder above it.`,
+        `No ${CONFIG_FILE} found in ${visible(path.resolve(start))} or any folder above it.`,
         'Run "meet init" to create a records repository, or pass --root DIR.',
       );
     }

@@ -2,6 +2,7 @@
 // a missing value into an error naming the flag instead.
 import { createInterface } from 'node:readline';
 import { UsageError } from '../model/errors.js';
+import { visible } from '../model/text.js';
 import type { OutStream } from './terminal.js';
 
 export interface Asker {
@@ -15,7 +16,8 @@ export function terminalAsker(input: NodeJS.ReadableStream, output: OutStream): 
   const lines = rl[Symbol.asyncIterator]();
   return {
     async ask(question, fallback) {
-      const suffix = fallback ? ` [${fallback}]` : '';
+      // The fallback may come from a record (the last chair's name): shown visibly.
+      const suffix = fallback ? ` [${visible(fallback)}]` : '';
       rl.setPrompt(`${question}${suffix}: `);
       rl.prompt();
       const next = await lines.next();

@@ -8,17 +8,18 @@ import { RULES, type Finding } from '../model/ruleCatalogue.js';
 import { UsageError } from '../model/errors.js';
 import { isInside, isInsideRealRoot, toPosix } from './paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
+import { visible } from '../model/text.js';
 
 /** meet.config.yaml's bytes; a link leading outside the root is refused. */
 export function readConfigBytes(root: string): Buffer {
   const file = path.join(root, CONFIG_FILE);
   if (!isInsideRealRoot(root, file)) {
-    throw new UsageError(`${file} is a symbolic link leading outside the repository; it is not read.`, 'Replace the link with the file itself.');
+    throw new UsageError(`${visible(file)} is a symbolic link leading outside the repository; it is not read.`, 'Replace the link with the file itself.');
   }
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
+    throw new UsageError(`Cannot read ${visible(file)}: ${visible((error as Error).message)}`);
   }
 }
 
@@ -38,25 +39,41 @@ function isMarkdownName(name: string): boolean {
   return name.toLowerCase().endsWith('.md');
 }
 
-/** Every `.md` file under the meetings folder, in path order. */
+/**
+ * Every `.md` file under the meetings folder, in path order. Symbolic links
+ * are never followed (docs/format.md): one leading outside is refused as
+ * before, one that cannot be resolved is unreadable, and one inside the
+ * repository (to a record or a folder) gets a file-link finding and nothing
+ * behind it is read. So every record has one path, the one git reports for
+ * it, and `check --since` sees exactly what a full check sees.
+ */
 export function listRecordFiles(root: string, meetingsFolder: string): RecordFile[] {
   const realRoot = realpathSync(root);
   const meetings = path.join(root, meetingsFolder);
   const out: RecordFile[] = [];
   if (!existsSync(meetings)) return out;
+  const folder = toPosix(path.relative(root, meetings));
   // The meetings folder itself may be a link: it must stay inside too.
   if (!isInsideRealRoot(root, meetings)) {
-    const file = toPosix(path.relative(root, meetings));
     return [
-      { file, absolute: meetings, refused: refusal(file, 'The meetings folder is a symbolic link leading outside the repository; nothing in it is read') },
+      {
+        file: folder,
+        absolute: meetings,
+        refused: refusal(folder, 'The meetings folder is a symbolic link leading outside the repository; nothing in it is read'),
+      },
     ];
   }
-  // Real paths of the folders walked: a link back to one of them is a cycle.
-  // Only links need resolving; a plain sub-folder's real path is its parent's plus its name.
-  const seen = new Set<string>();
-  const walk = (dir: string, real: string, relative: string): void => {
-    if (seen.has(real)) return;
-    seen.add(real);
+  // …and be the real folder, not reached through a link.
+  if (realpathSync(meetings) !== path.join(realRoot, path.relative(root, meetings))) {
+    return [
+      {
+        file: folder,
+        absolute: meetings,
+        refused: linkRefusal(folder, 'The meetings folder is reached through a symbolic link; nothing in it is read (point paths.meetings at the real folder)'),
+      },
+    ];
+  }
+  const walk = (dir: string, relative: string): void => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -69,9 +86,8 @@ export function listRecordFiles(root: string, meetingsFolder: string): RecordFil
       if (entry.name.startsWith('.')) continue;
       const absolute = path.join(dir, entry.name);
       const file = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      let isDirectory = entry.isDirectory();
-      let target = path.join(real, entry.name);
       if (entry.isSymbolicLink()) {
+        let target: string;
         try {
           target = realpathSync(absolute);
         } catch {
@@ -80,20 +96,33 @@ export function listRecordFiles(root: string, meetingsFolder: string): RecordFil
           }
           continue;
         }
+        const isFolder = statSync(target).isDirectory();
+        if (!isMarkdownName(entry.name) && !isFolder) continue;
         if (!isInside(realRoot, target)) {
-          if (isMarkdownName(entry.name) || statSync(target).isDirectory()) {
-            out.push({ file, absolute, refused: refusal(file, 'This symbolic link leads outside the repository; it is not read') });
-          }
-          continue;
+          out.push({ file, absolute, refused: refusal(file, 'This symbolic link leads outside the repository; it is not read') });
+        } else {
+          const what = isFolder ? 'folder' : 'record';
+          out.push({
+            file,
+            absolute,
+            refused: linkRefusal(
+              file,
+              `This ${what} is a symbolic link (to ${toPosix(path.relative(realRoot, target)) || '.'}); links are not followed, so nothing behind it is read`,
+            ),
+          });
         }
-        isDirectory = statSync(target).isDirectory();
+        continue;
       }
-      if (isDirectory) walk(absolute, target, file);
+      if (entry.isDirectory()) walk(absolute, file);
       else if (isMarkdownName(entry.name) && entry.name.toLowerCase() !== 'readme.md') out.push({ file, absolute });
     }
   };
-  walk(meetings, realpathSync(meetings), toPosix(path.relative(root, meetings)));
+  walk(meetings, folder);
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+function linkRefusal(file: string, message: string): Finding {
+  return { file, line: 1, column: 1, severity: RULES['file-link'].severity, rule: 'file-link', message };
 }
 
 function refusal(file: string, message: string): Finding {
@@ -132,7 +161,9 @@ function readInto(entry: RecordFile, buffer: (size: number) => Buffer): Buffer |
   try {
     // Non-blocking, so that a FIFO named *.md cannot hold the run waiting for
     // a writer; what was opened is then looked at, not what the name was.
-    fd = openSync(entry.absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    // Never through a link either: the listing refused those; one that
+    // appeared since is not followed.
+    fd = openSync(entry.absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return [];
     if (!stat.isFile()) {

@@ -2,7 +2,7 @@
 // its findings with their positions, and what is kept of it. Plain data, so
 // it can come from a parser thread (parseThread.ts) or the check cache.
 import { reportingMonthOf } from '../domain/months.js';
-import { checkAgainstConfig } from '../domain/checkRules.js';
+import { checkAgainstConfig, limitFindingsPerFile } from '../domain/checkRules.js';
 import { taskIdsOf, updatedTasksOf } from '../domain/recordFacts.js';
 import type { IsoDate, Month } from '../model/dates.js';
 import type { MeetingRecord, RecordFacts } from '../model/record.js';
@@ -80,8 +80,9 @@ export function readFileOutcome(entry: RecordFile, config: Config, options: Pick
   const parse = readRecordFile(entry);
   const findings = [...parse.findings];
   const target = parse.record ?? parse.partial;
-  if (target) findings.push(...checkAgainstConfig(target, config));
-  const outcome: FileOutcome = { findings };
+  if (target) for (const f of checkAgainstConfig(target, config)) findings.push(f);
+  // Limited here already: 200,000 findings of one record are not sent between threads or kept.
+  const outcome: FileOutcome = { findings: limitFindingsPerFile(findings) };
   if (parse.record) outcome.record = kept(parse.record, options);
   if (parse.partial) outcome.partial = kept(parse.partial, { detail: options.detail ?? 'full' });
   if (parse.hash !== undefined) outcome.hash = parse.hash;

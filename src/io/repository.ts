@@ -2,9 +2,9 @@
 // file of the meetings folder, parsed here or on parser threads
 // (parserThreads.ts), then the rules across records. Parsing itself is pure
 // (records/parse.ts).
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkAcrossRecords, checkFileName } from '../domain/checkRules.js';
+import { addSuggestions, checkAcrossRecords, checkFileName, limitFindingsPerFile } from '../domain/checkRules.js';
 import { defaultMonth } from '../domain/months.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { ConfigInvalid, RecordsError } from '../model/errors.js';
@@ -14,12 +14,15 @@ import type { Config, RecordData } from '../model/schema.js';
 import { exactLocate, parseConfig, parseRecord } from '../records/parse.js';
 import { collectGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThreads } from './parserThreads.js';
 import { CONFIG_FILE } from '../model/layout.js';
-import { readFileOutcome, type FileOutcome, type KeptRecord, type ReadOptions } from './recordOutcome.js';
+import { readFileOutcome, type FileOutcome, type KeptRecord, type ReadOptions, type ThreadSettings } from './recordOutcome.js';
 import { contentHash, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
+import { visible } from '../model/text.js';
 
 export interface Repository<R extends CheckedRecord = MeetingRecord> {
   root: string;
   config: Config;
+  /** The content hash of the config's bytes that were parsed. */
+  configHash: string;
   records: R[];
   /** Every finding: config, each file, and the cross-record rules. */
   findings: Finding[];
@@ -52,6 +55,39 @@ function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], co
   });
 }
 
+/** A record this large (the limit is 4 MiB) is parsed on a thread of its own. */
+const LARGE_RECORD_BYTES = 1024 * 1024;
+/** That thread's heap: the exact reader of a 4 MiB front matter needs about 150 MB alive. */
+const LARGE_RECORD_HEAP = { oldMb: 256, youngMb: 8 };
+
+/**
+ * Parses the records of a megabyte or more on a thread whose heap is
+ * bounded, so that collecting garbage keeps up with the parser: the main
+ * thread, whose heap may grow to gigabytes, let 200,000 keys of one record
+ * take 500 MB. A thread that fails leaves its files to readHere. Not when
+ * MEET_THREADS says how many threads to use (0: none).
+ */
+async function readLargeOnThread(files: RecordFile[], outcomes: (FileOutcome | undefined)[], settings: ThreadSettings, options: ReadOptions): Promise<void> {
+  if (options.threads !== undefined) return;
+  const large: number[] = [];
+  files.forEach((entry, i) => {
+    if (outcomes[i] || entry.refused) return;
+    const stat = lstatSync(entry.absolute, { throwIfNoEntry: false });
+    if (stat?.isFile() && stat.size >= LARGE_RECORD_BYTES) large.push(i);
+  });
+  if (large.length === 0) return;
+  const results = await parseOnThreads(
+    large.map((i) => files[i]!),
+    settings,
+    1,
+    () => {},
+    LARGE_RECORD_HEAP,
+  );
+  large.forEach((i, k) => {
+    if (results[k]) outcomes[i] = results[k];
+  });
+}
+
 /**
  * Reads the whole repository, parsing on worker threads when it is large.
  * Throws UsageError when there is no config at all, and ConfigInvalid (with
@@ -62,12 +98,13 @@ function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], co
 export async function loadRepository(root: string, options: ReadOptions & { detail: 'facts' }): Promise<Repository<FactsRecord>>;
 export async function loadRepository(root: string, options?: ReadOptions & { detail?: 'full' }): Promise<Repository>;
 export async function loadRepository(root: string, options: ReadOptions = {}): Promise<Repository<CheckedRecord>> {
-  const { config, configFindings } = requireConfig(root);
+  const { config, configFindings, configHash } = requireConfig(root);
   const files = options.files ?? listRecordFiles(root, config.paths.meetings);
   const outcomes = files.map((entry) => options.known?.(entry));
   const todo = files.filter((_, i) => !outcomes[i]);
   const threads = parserThreads(todo.length, options.threads);
   if (threads === 0) {
+    await readLargeOnThread(files, outcomes, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false }, options);
     readHere(files, outcomes, config, options);
   } else {
     const before = files.length - todo.length;
@@ -82,7 +119,7 @@ export async function loadRepository(root: string, options: ReadOptions = {}): P
       outcomes[i] = results[k++] ?? readFileOutcome(entry, config, options);
     });
   }
-  return assemble(root, config, configFindings, files, outcomes as FileOutcome[], options);
+  return { ...assemble(root, config, configFindings, files, outcomes as FileOutcome[], options), configHash };
 }
 
 /**
@@ -125,10 +162,10 @@ function toRecord(root: string, entry: RecordFile, kept: KeptRecord, contentKey:
   return record as CheckedRecord;
 }
 
-function requireConfig(root: string): { config: Config; configFindings: Finding[] } {
+function requireConfig(root: string): { config: Config; configFindings: Finding[]; configHash: string } {
   const loaded = readConfig(root);
   if (!loaded.config) throw new ConfigInvalid(loaded.findings);
-  return { config: loaded.config, configFindings: loaded.findings };
+  return { config: loaded.config, configFindings: loaded.findings, configHash: loaded.hash };
 }
 
 function assemble(
@@ -138,7 +175,7 @@ function assemble(
   files: RecordFile[],
   outcomes: FileOutcome[],
   options: ReadOptions,
-): Repository<CheckedRecord> {
+): Omit<Repository<CheckedRecord>, 'configHash'> {
   const findings: Finding[] = [...configFindings];
   const records: CheckedRecord[] = [];
   const partial: CheckedRecord[] = [];
@@ -152,7 +189,8 @@ function assemble(
   files.forEach((entry, i) => {
     const outcome = outcomes[i]!;
     options.onFile?.(entry, outcome);
-    findings.push(...outcome.findings);
+    // One at a time: a spread of 200,000 findings overflows the stack.
+    for (const f of outcome.findings) findings.push(f);
     if (outcome.record) {
       shareDate(outcome.record);
       records.push(toRecord(root, entry, outcome.record, outcome.hash, false));
@@ -160,9 +198,9 @@ function assemble(
     if (outcome.partial) partial.push(toRecord(root, entry, outcome.partial, outcome.hash, true));
   });
   const all = [...records, ...partial];
-  for (const record of all) findings.push(...checkFileName(record, config));
-  findings.push(...checkAcrossRecords(all));
-  return { root, config, records, findings, partial };
+  for (const record of all) for (const f of checkFileName(record, config)) findings.push(f);
+  for (const f of checkAcrossRecords(all)) findings.push(f);
+  return { root, config, records, findings: addSuggestions(limitFindingsPerFile(findings), config), partial };
 }
 
 /**
@@ -174,7 +212,7 @@ export async function loadValidRepository(root: string, options: ReadOptions & {
   const repository = await loadRepository(root, options);
   const errors = repository.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
-    const shown = errors.slice(0, 10).map((f) => `  ${f.file}:${f.line}:${f.column}: ${f.message} (${f.rule})`);
+    const shown = errors.slice(0, 10).map((f) => `  ${visible(f.file)}:${f.line}:${f.column}: ${visible(f.message)} (${f.rule})`);
     if (errors.length > shown.length) shown.push(`  … and ${errors.length - shown.length} more`);
     throw new RecordsError(
       `The records have ${errors.length === 1 ? 'an error' : `${errors.length} errors`}:\n${shown.join('\n')}`,

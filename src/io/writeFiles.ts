@@ -14,6 +14,7 @@ import {
   openSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   rmSync,
   unlinkSync,
   writeSync,
@@ -23,25 +24,58 @@ import { constants } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { isInside, isInsideRealRoot } from './paths.js';
+import { visible } from '../model/text.js';
 
 function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** `keepMode`: the mode of the file being replaced, kept exactly (umask aside). */
+// What a full disk, a quota, a read-only file system or missing permissions
+// say: the environment's trouble (exit 2), not a bug in meet (exit 70).
+const NOT_WRITABLE: Record<string, string> = {
+  ENOSPC: 'The disk is full: free some space, then run the command again.',
+  EDQUOT: 'Your disk quota is used up: free some space, then run the command again.',
+  EFBIG: 'The file would be larger than the file system allows.',
+  EROFS: 'The file system is mounted read-only.',
+  EACCES: 'You have no permission to write there.',
+  EPERM: 'You have no permission to write there.',
+  EIO: 'The disk reported an input/output error.',
+};
+
+/**
+ * `error` as the user should see it when it says the disk is full or the
+ * place is not writable: "disk full / not writable: <path>" (exit 2).
+ * Any other error is returned as it is.
+ */
+export function notWritable(error: unknown, shown: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined || !Object.hasOwn(NOT_WRITABLE, code)) return error;
+  return new UsageError(`disk full / not writable: ${visible(shown)} (${code})`, `${NOT_WRITABLE[code]} Nothing was written.`);
+}
+
+/** `keepMode`: the mode of the file being replaced, kept exactly (umask aside). Nothing is left when it fails. */
 function writeTemp(target: string, content: string | Uint8Array, keepMode?: number, sync = true): string {
   const temp = tempPathFor(target);
   const fd = openSync(temp, 'wx', 0o644);
+  let open = true;
   try {
     if (keepMode !== undefined) fchmodSync(fd, keepMode);
     writeAll(fd, content);
     if (sync) fsyncSync(fd);
-  } catch (error) {
+    // Inside the try: on a network share the data may only fail at close.
+    open = false;
     closeSync(fd);
-    unlinkSync(temp);
+  } catch (error) {
+    if (open) {
+      try {
+        closeSync(fd);
+      } catch {
+        // The write's own error is the one to report.
+      }
+    }
+    rmSync(temp, { force: true });
     throw error;
   }
-  closeSync(fd);
   return temp;
 }
 
@@ -57,39 +91,118 @@ function writeAll(fd: number, content: string | Uint8Array): void {
  */
 export function assertInsideRoot(root: string, folder: string, shown: string = folder): void {
   if (!isInside(path.resolve(root), path.resolve(folder))) {
-    throw new UsageError(`Refusing to write to ${shown}: it is outside the repository ${root}`);
+    throw new UsageError(`Refusing to write to ${visible(shown)}: it is outside the repository ${visible(root)}`);
   }
   let existing = path.resolve(folder);
   while (!existsSync(existing)) existing = path.dirname(existing);
   if (!isInsideRealRoot(root, existing)) {
-    throw new UsageError(`Refusing to write to ${shown}: a symbolic link leads it outside the repository ${root}`);
+    throw new UsageError(`Refusing to write to ${visible(shown)}: a symbolic link leads it outside the repository ${visible(root)}`);
   }
 }
 
-/** The folder for `target` exists, inside `root` even after resolving links. */
-function prepareFolder(root: string, target: string): void {
+/**
+ * Refuses a folder reached through a symbolic link below `root`: records
+ * are read only from real folders (links are not followed when listing
+ * them), so a record written through one would never be read again.
+ */
+function assertNoLinkBelow(root: string, folder: string): void {
+  const parts = path.relative(path.resolve(root), path.resolve(folder)).split(path.sep).filter(Boolean);
+  let at = path.resolve(root);
+  for (const part of parts) {
+    at = path.join(at, part);
+    const stat = lstatSync(at, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isSymbolicLink()) {
+      throw new UsageError(
+        `Refusing to write to ${visible(path.relative(root, folder) || folder)}: ${visible(path.relative(root, at))} is a symbolic link; meet writes only into real folders of the repository`,
+      );
+    }
+  }
+}
+
+/**
+ * Creates the folder for `target` (inside `root` even after resolving links,
+ * reached through no link) and returns the first folder it had to create:
+ * what `removeCreated` takes away again when the write fails.
+ */
+function prepareFolder(root: string, target: string): string | undefined {
   const folder = path.dirname(target);
   assertInsideRoot(root, folder);
-  mkdirSync(folder, { recursive: true });
+  assertNoLinkBelow(root, folder);
+  const missing: string[] = [];
+  for (let at = path.resolve(folder); !existsSync(at) && path.dirname(at) !== at; at = path.dirname(at)) missing.unshift(at);
+  try {
+    // One level at a time: a recursive mkdir reports a read-only file system as ENOENT.
+    for (const at of missing) {
+      try {
+        mkdirSync(at);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+  } catch (error) {
+    removeCreated(missing[0], folder);
+    throw error;
+  }
+  const first = missing[0];
   // Checked again: a link could have appeared between the check and mkdir.
   assertInsideRoot(root, folder);
+  assertNoLinkBelow(root, folder);
+  return first;
+}
+
+/** Removes the empty folders from `folder` up to `first` (made by prepareFolder); one in use by now stays. */
+function removeCreated(first: string | undefined, folder: string): void {
+  if (first === undefined) return;
+  for (let at = path.resolve(folder); ; at = path.dirname(at)) {
+    try {
+      rmdirSync(at);
+    } catch {
+      return;
+    }
+    if (at === first || path.dirname(at) === at) return;
+  }
+}
+
+/**
+ * Runs `write` (which writes `target`) once its folder exists. Folders are
+ * created only for the write: when it fails, those made for it are removed
+ * again (only while empty: another meet may be writing there too), and a
+ * full disk or an unwritable place says so (exit 2). A folder another meet
+ * removed meanwhile, empty, is made again.
+ */
+function writeInFolder(root: string, target: string, write: () => void): void {
+  for (let attempt = 0; ; attempt++) {
+    let first: string | undefined;
+    try {
+      first = prepareFolder(root, target);
+      write();
+      return;
+    } catch (error) {
+      removeCreated(first, path.dirname(target));
+      const vanished = (error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(path.dirname(target));
+      if (vanished && attempt < 3) continue;
+      throw notWritable(error, path.relative(root, target) || target);
+    }
+  }
 }
 
 /** Creates `target`; fails with EEXIST, leaving the existing file untouched, when it exists. */
 export function createFileExclusive(root: string, target: string, content: string): void {
-  prepareFolder(root, target);
-  const temp = writeTemp(target, content);
-  try {
-    linkSync(temp, target);
-  } catch (error) {
-    if (!meansNoHardLinks(error)) {
-      unlinkSync(temp);
-      throw error;
+  writeInFolder(root, target, () => {
+    const temp = writeTemp(target, content);
+    try {
+      linkSync(temp, target);
+    } catch (error) {
+      if (!meansNoHardLinks(error)) {
+        unlinkSync(temp);
+        throw error;
+      }
+      createInPlace(temp, target, content);
+      return;
     }
-    createInPlace(temp, target, content);
-    return;
-  }
-  unlinkSync(temp);
+    unlinkSync(temp);
+  });
 }
 
 /**
@@ -143,18 +256,19 @@ export function createInPlace(temp: string, target: string, content: string): vo
 
 /** Replaces `target` atomically; never writes through a symbolic link. */
 export function replaceFile(root: string, target: string, content: string): void {
-  prepareFolder(root, target);
-  let mode: number | undefined;
-  try {
-    const stat = lstatSync(target);
-    if (stat.isSymbolicLink()) {
-      throw new UsageError(`Refusing to write ${target}: it is a symbolic link`);
+  writeInFolder(root, target, () => {
+    let mode: number | undefined;
+    try {
+      const stat = lstatSync(target);
+      if (stat.isSymbolicLink()) {
+        throw new UsageError(`Refusing to write ${visible(target)}: it is a symbolic link`);
+      }
+      mode = stat.mode & 0o7777;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    mode = stat.mode & 0o7777;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  writeAtomically(target, content, { keepMode: mode });
+    writeAtomically(target, content, { keepMode: mode });
+  });
 }
 
 /**
@@ -169,7 +283,7 @@ export function writeAtomically(target: string, content: string | Uint8Array, op
   try {
     renameSync(temp, target);
   } catch (error) {
-    unlinkSync(temp);
+    rmSync(temp, { force: true });
     throw error;
   }
 }
@@ -184,26 +298,32 @@ export function replaceUserFile(target: string, content: string | Uint8Array): v
   try {
     folder = realpathSync(path.dirname(target));
   } catch {
-    throw new UsageError(`Cannot write ${target}: the folder ${path.dirname(target)} does not exist`);
+    throw new UsageError(`Cannot write ${visible(target)}: the folder ${visible(path.dirname(target))} does not exist`);
   }
   const resolved = path.join(folder, path.basename(target));
   try {
     const stat = lstatSync(resolved);
-    if (stat.isSymbolicLink()) throw new UsageError(`Refusing to write ${target}: it is a symbolic link`);
-    if (stat.isDirectory()) throw new UsageError(`Cannot write ${target}: it is a folder`);
+    if (stat.isSymbolicLink()) throw new UsageError(`Refusing to write ${visible(target)}: it is a symbolic link`);
+    if (stat.isDirectory()) throw new UsageError(`Cannot write ${visible(target)}: it is a folder`);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  const cannot = (error: unknown) => {
+    const plain = notWritable(error, target);
+    return plain instanceof UsageError
+      ? plain
+      : new UsageError(`Cannot write ${visible(target)}: ${visible((error as NodeJS.ErrnoException).code ?? (error as Error).message)}`);
+  };
   let temp: string;
   try {
     temp = writeTemp(resolved, content);
   } catch (error) {
-    throw new UsageError(`Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw cannot(error);
   }
   try {
     renameSync(temp, resolved);
   } catch (error) {
-    unlinkSync(temp);
-    throw new UsageError(`Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    rmSync(temp, { force: true });
+    throw cannot(error);
   }
 }

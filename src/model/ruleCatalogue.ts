@@ -11,6 +11,15 @@ export interface Finding {
   severity: Severity;
   rule: RuleId;
   message: string;
+  /**
+   * A "did you mean" still to be added to the message: the id the record
+   * names, and the config's ids it may be a typo of. Set by the rules run per
+   * record (on parser threads, kept in the cache); the loader adds the
+   * suggestion once per run, within a budget (checkRules.ts, addSuggestions).
+   */
+  suggest?: { word: string; among: 'sectors' | 'owners' | 'metrics' };
+  /** On a too-many-findings: how many findings of each severity it stands for. */
+  more?: { errors: number; warnings: number };
 }
 
 export interface RuleInfo {
@@ -225,6 +234,21 @@ export const RULES = {
     severity: 'error',
     summary: 'meet.config.yaml has an error',
     help: 'Fix meet.config.yaml as the message says.',
+  },
+  'too-many-findings': {
+    severity: 'error',
+    summary: 'A file has more findings than are shown',
+    help: 'Only the first 200 findings of a file are listed; fix them and run meet check again to see the rest.',
+  },
+  'file-link': {
+    severity: 'error',
+    summary: 'A record or folder in the meetings folder is a symbolic link',
+    help: 'Records are read only from real files and folders: replace the link with the file or folder itself (git mv it into the meetings folder), or point paths.meetings at the real folder.',
+  },
+  'metric-out-of-range': {
+    severity: 'error',
+    summary: 'A metric value is too large (or not finite) to count with',
+    help: 'Write the figure itself: metric values lie between -10^15 and 10^15.',
   },
 } as const satisfies Record<string, RuleInfo>;
 

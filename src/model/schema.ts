@@ -46,9 +46,19 @@ export const idSchema = z.string().regex(ID_PATTERN, {
   error: 'must be lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
 });
 
+/**
+ * The largest metric value, either way: a clerk's figure is far smaller, and
+ * sums of values this size stay finite and exact enough to show. "1e400"
+ * (Infinity) or two 1e308 summed to Infinity would otherwise reach reports.
+ */
+const MAX_METRIC_VALUE = 1e15;
+
 const metricValue = z.preprocess(
   (v) => (typeof v === 'string' && NUMBER_TEXT.test(v.trim()) ? Number(v) : v),
-  z.number({ error: 'must be a number, like 540 or 12.5' }),
+  z.number({ error: 'must be a number, like 540 or 12.5' }).refine((n) => Math.abs(n) <= MAX_METRIC_VALUE, {
+    error: 'is out of range: a metric value lies between -10^15 and 10^15',
+    params: { rule: 'metric-out-of-range' },
+  }),
 );
 
 /**
@@ -222,7 +232,7 @@ export const RecordSchema = z.strictObject({
 // Folders are kept in one spelling (`/`, no trailing slash) so every
 // command compares root-relative record paths against them alike.
 const relativeFolder = () =>
-  text()
+  line()
     .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..'), {
       error: 'must be a folder inside the repository (no "..", not absolute)',
     })
@@ -253,7 +263,8 @@ const DocumentsSchema = z.strictObject({
 });
 
 export const ConfigSchema = z.strictObject({
-  organization: text().nullish(),
+  // Printed atop reports and diffs, and in CI logs: one line, like every name.
+  organization: line().nullish(),
   locale: z.enum(LOCALES).nullish(),
   timezone: text().nullish(),
   place: line().nullish(),

@@ -13,3 +13,76 @@ export function oneLine(text: string): string {
 export function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+// Characters a terminal or CI log acts on instead of showing: C0 controls
+// (ESC starts colour, cursor, title and clipboard sequences, CR rewrites a
+// line), DEL, C1 controls (U+009B is a one-character CSI on some terminals),
+// the Unicode line and paragraph separators, and the bidirectional controls
+// that reorder what is shown (U+202E "right-to-left override").
+const SHOWN_ESCAPED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// The same, but for line feeds and tabs, which multi-line text keeps, and a
+// CR right before a line feed (a Windows line end).
+const SHOWN_ESCAPED_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
+
+// A line starting with "::" (blanks before it or not) is a GitHub Actions
+// workflow command ("::error title=…::…", "::add-mask::…") when it reaches
+// a CI log; text that could start a line shows that first ":" escaped too.
+const WORKFLOW_COMMAND_AT_START = /^([ \t]*):(?=:)/;
+const WORKFLOW_COMMAND_AT_LINE_START = /(^|\n)([ \t]*):(?=:)/g;
+
+function escapeCharacter(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Text that came from outside (a record, a file name, the config, git, the
+ * command line) as it may be shown on a terminal, in a CI log or in a text
+ * output: every control character, line break, separator and bidirectional
+ * control written out visibly (`\x1b`, `\n`, `\u202e`), and a leading "::"
+ * as `\x3a:`; everything else unchanged. The one function all such text
+ * passes through before output.
+ */
+export function visible(text: string): string {
+  return text.replace(SHOWN_ESCAPED, escapeCharacter).replace(WORKFLOW_COMMAND_AT_START, '$1\\x3a');
+}
+
+/** `visible` for text that may run over several lines: line feeds (CRLF too) and tabs stay. */
+export function visibleLines(text: string): string {
+  return text.replace(SHOWN_ESCAPED_IN_LINES, escapeCharacter).replace(WORKFLOW_COMMAND_AT_LINE_START, '$1$2\\x3a');
+}
+
+/**
+ * A value (a report, a task list, a diff) with every string in it, keys
+ * included, made safe to show: what a renderer for a terminal, Markdown, CSV
+ * or HTML is given. `oneLine` (text, Markdown, CSV): each string on one line,
+ * then `visibleLines` (only tabs stay), so no record text can start a line
+ * of its own in a log. `lines` (HTML, whose Markdown bodies run over many
+ * lines): `visibleLines`. Arrays and plain objects are copied; other objects
+ * are left as they are.
+ */
+export function visibleDeep<T>(value: T, keep: 'oneLine' | 'lines' = 'oneLine'): T {
+  if (typeof value === 'string') return visibleLines(keep === 'oneLine' ? oneLine(value) : value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => visibleDeep(item, keep)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    // defineProperty: a key is data, whatever it says ("__proto__" included).
+    Object.defineProperty(out, visibleDeep(key, keep), { value: visibleDeep(item, keep), enumerable: true, writable: true, configurable: true });
+  }
+  return out as T;
+}
+
+// Past C0, which JSON.stringify escapes in strings (and a line feed outside them is the layout).
+const ESCAPED_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON for output: JSON.stringify escapes C0 controls itself; the other
+ * characters `visible` shows escaped are written as \u escapes too, which
+ * JSON reads back as the same text.
+ */
+export function jsonText(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(ESCAPED_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

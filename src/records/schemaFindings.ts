@@ -2,8 +2,8 @@
 // about (zod's issue path mapped onto the YAML document's source ranges).
 import type { z } from 'zod';
 import { KNOWN_KEYS } from '../model/schema.js';
-import { didYouMean, nearest } from '../domain/suggest.js';
-import type { RuleId } from '../model/ruleCatalogue.js';
+import { didYouMean, Suggestions } from '../domain/suggest.js';
+import { type RuleId } from '../model/ruleCatalogue.js';
 import type { PropertyPath } from '../model/record.js';
 import { clip } from '../model/text.js';
 
@@ -25,7 +25,15 @@ const DATE_KEYS = new Set(['date', 'due', 'end_date', 'approved_on', 'holidays']
 
 export function describeIssues(issues: readonly Issue[], kind: Kind): LocatedIssue[] {
   const out: LocatedIssue[] = [];
-  for (const issue of issues) describeIssue(issue, [], kind, out);
+  // The first thousand unknown keys of each place get a suggestion: a file
+  // shows 200 findings at most, and 200,000 unknown keys cost no more than 1,000.
+  const suggestions = new Map<readonly string[], Suggestions>();
+  const nearest = (name: string, known: readonly string[]) => {
+    let among = suggestions.get(known);
+    if (!among) suggestions.set(known, (among = new Suggestions(known, 1000)));
+    return among.nearest(name);
+  };
+  for (const issue of issues) describeIssue(issue, [], kind, out, nearest);
   // `ower: x` is one mistake, not two: when an unknown key is a likely typo
   // of a missing required key, "owner is missing" says nothing new.
   const typos = new Set(out.filter((i) => i.rule === 'unknown-key' && i.suggestion).map((i) => JSON.stringify([...i.path.slice(0, -1), i.suggestion])));
@@ -37,7 +45,9 @@ export function describeIssues(issues: readonly Issue[], kind: Kind): LocatedIss
   );
 }
 
-function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: LocatedIssue[]): void {
+type Nearest = (name: string, known: readonly string[]) => string | undefined;
+
+function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: LocatedIssue[], nearest: Nearest): void {
   const path = [...prefix, ...(issue.path as (string | number)[])];
   const key = lastKey(path);
   const input = (issue as { input?: unknown }).input;
@@ -60,9 +70,15 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
       // Report the branch that got furthest: the one whose issues are not
       // just "wrong type at the top".
       const branches = issue.errors;
+      // A figure of "1e400" is a number, just none to count with: say that.
+      const infinite = branches.flat().find((i) => i.code === 'invalid_type' && i.path.length === 0 && typeof i.input === 'number' && !Number.isNaN(i.input));
+      if (infinite) {
+        describeIssue(infinite, path, kind, out, nearest);
+        return;
+      }
       const deep = branches.find((b) => b.some((i) => i.path.length > 0 || i.code !== 'invalid_type'));
       if (deep) {
-        for (const inner of deep) describeIssue(inner, path, kind, out);
+        for (const inner of deep) describeIssue(inner, path, kind, out, nearest);
         return;
       }
       const expected = branches.flatMap((b) => b.map((i) => (i.code === 'invalid_type' ? i.expected : '')));
@@ -70,6 +86,16 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
       return;
     }
     case 'invalid_type':
+      // "1e400" reads as Infinity: a number, but none to count with.
+      if (typeof input === 'number' && !Number.isNaN(input)) {
+        out.push({
+          rule: 'metric-out-of-range',
+          message: `"${key}" is ${input}, out of range: a metric value lies between -10^15 and 10^15`,
+          path,
+          target: 'value',
+        });
+        return;
+      }
       out.push(typeIssue(path, key, input, [issue.expected]));
       return;
     case 'invalid_value': {

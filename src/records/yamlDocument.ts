@@ -3,7 +3,7 @@
 // the clerk typed (`10:30`, `0755`, `2020-10-26` stay text); an empty value,
 // `~` or `null` written plainly is null.
 import type { PropertyPath } from '../model/record.js';
-import { parseDocument, Parser, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type CST, type Document, type Node } from 'yaml';
+import { parseDocument, Parser, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type CST, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { clip } from '../model/text.js';
 
 interface YamlProblem {
@@ -298,6 +298,26 @@ function firstSentence(message: string): string {
   return message.split(/ at line \d+|\n/)[0]!.trim();
 }
 
+// Each mapping's pairs by key, made when a mapping is first looked into: a
+// record with 50,000 unknown keys asks for 50,000 positions in one mapping.
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The first pair of `map` whose key is the text `key`. */
+function pairNamed(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length <= 16) return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      if (!index.has(name)) index.set(name, pair);
+    }
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+
 /**
  * The offset of the key (`target: 'key'`) or value at `path`; when the path
  * does not exist, the nearest existing ancestor's.
@@ -310,7 +330,7 @@ export function locateInYaml(doc: Document.Parsed, path: PropertyPath, target: '
     const segment = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairNamed(node, String(segment));
       if (!pair) return offset;
       const value = pair.value as Node | null;
       const emptyValue = !value || (isScalar(value) && value.range?.[0] === value.range?.[1]);

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { countBySeverity, type Finding } from '../model/ruleCatalogue.js';
+import { jsonText, visible } from '../model/text.js';
 
 export type FindingFormat = 'pretty' | 'json' | 'github';
 
@@ -21,7 +22,7 @@ export function renderFindingsJson(findings: readonly Finding[], show: (file: st
     rule: f.rule,
     message: f.message,
   }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+  return `${jsonText(rows)}\n`;
 }
 
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
@@ -37,7 +38,7 @@ export function renderFindingsGithub(findings: readonly Finding[], show: (file: 
   return findings
     .map(
       (f) =>
-        `::${f.severity === 'error' ? 'error' : 'warning'} file=${escapeProperty(show(f.file))},line=${f.line},col=${f.column},title=${escapeProperty(`meet ${f.rule}`)}::${escapeData(f.message)}\n`,
+        `::${f.severity === 'error' ? 'error' : 'warning'} file=${escapeProperty(visible(show(f.file)))},line=${f.line},col=${f.column},title=${escapeProperty(`meet ${f.rule}`)}::${escapeData(visible(f.message))}\n`,
     )
     .join('');
 }
@@ -45,16 +46,16 @@ export function renderFindingsGithub(findings: readonly Finding[], show: (file: 
 export function renderFindingsPretty(findings: readonly Finding[], show: (file: string) => string, c: ChalkInstance, recordsChecked: number): string {
   const lines: string[] = [];
   let current: string | undefined;
-  const width = Math.max(0, ...findings.map((f) => `${f.line}:${f.column}`.length));
+  const width = findings.reduce((max, f) => Math.max(max, `${f.line}:${f.column}`.length), 0);
   for (const f of findings) {
     if (f.file !== current) {
       if (current !== undefined) lines.push('');
       current = f.file;
-      lines.push(c.underline(show(f.file)));
+      lines.push(c.underline(visible(show(f.file))));
     }
     const where = `${f.line}:${f.column}`.padEnd(width);
     const severity = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-    lines.push(`  ${c.dim(where)}  ${severity}  ${f.message}  ${c.dim(f.rule)}`);
+    lines.push(`  ${c.dim(where)}  ${severity}  ${visible(f.message)}  ${c.dim(f.rule)}`);
   }
   const { errors, warnings } = countBySeverity(findings);
   const files = new Set(findings.map((f) => f.file)).size;

@@ -2,9 +2,9 @@
 // table, or JSON. Text and Markdown speak the repository's language; JSON is
 // for programs (ISO dates, status ids).
 import type { ChalkInstance } from 'chalk';
-import { oneLine } from '../model/text.js';
+import { jsonText, oneLine, visibleDeep } from '../model/text.js';
 import { formatDate, STATUS_LABELS } from './locale.js';
-import { markdownTable, type Column } from './table.js';
+import { markdownTable, markdownText, type Column } from './table.js';
 import type { CommitInfo, TaskHistory, TaskHistoryEntry } from '../model/tasks.js';
 import type { Locale } from '../model/terms.js';
 
@@ -70,7 +70,9 @@ function shortSha(commit: CommitInfo): string {
   return commit.sha.slice(0, 7);
 }
 
-export function renderLogText(history: TaskHistory, locale: Locale, c: ChalkInstance): string {
+export function renderLogText(given: TaskHistory, locale: Locale, c: ChalkInstance): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const history = visibleDeep(given);
   const w = WORDS[locale];
   const lines = [c.bold(`${w.task} ${history.id}: ${oneLine(history.title)}`), `${w.now}: ${STATUS_LABELS[locale][history.status]}`];
   for (const entry of history.entries) {
@@ -83,7 +85,9 @@ export function renderLogText(history: TaskHistory, locale: Locale, c: ChalkInst
   return lines.join('\n');
 }
 
-export function renderLogMarkdown(history: TaskHistory, locale: Locale): string {
+export function renderLogMarkdown(given: TaskHistory, locale: Locale): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const history = visibleDeep(given);
   const w = WORDS[locale];
   const columns: Column[] = [
     { header: w.date },
@@ -98,14 +102,14 @@ export function renderLogMarkdown(history: TaskHistory, locale: Locale): string 
   const rows = history.entries.map((entry) => [
     formatDate(locale, entry.date),
     change(entry, locale),
-    oneLine(entry.meeting),
-    oneLine(entry.note ?? ''),
-    `${entry.file}:${entry.line}`,
+    markdownText(oneLine(entry.meeting)),
+    markdownText(oneLine(entry.note ?? '')),
+    markdownText(`${entry.file}:${entry.line}`),
     entry.commit ? shortSha(entry.commit) : w.notCommitted,
-    entry.commit ? entry.commit.author : '',
+    entry.commit ? markdownText(entry.commit.author) : '',
     entry.commit ? commitDay(entry.commit, locale) : '',
   ]);
-  const heading = `## ${w.task} ${history.id}: ${oneLine(history.title).replace(/([\\`*_[\]<>#|])/g, '\\$1')}`;
+  const heading = `## ${w.task} ${markdownText(history.id)}: ${markdownText(oneLine(history.title))}`;
   return `${heading}\n\n${w.now}: ${STATUS_LABELS[locale][history.status]}\n\n${markdownTable(columns, rows)}\n`;
 }
 
@@ -132,5 +136,5 @@ export function renderLogJson(history: TaskHistory): string {
       commit: entry.commit,
     })),
   };
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${jsonText(value)}\n`;
 }

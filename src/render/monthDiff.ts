@@ -4,8 +4,9 @@ import type { ChalkInstance } from 'chalk';
 import type { Month } from '../model/dates.js';
 import type { DiffTask, MonthDiff } from '../domain/monthDiff.js';
 import { formatDate, formatDay, formatDue, formatExact, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
-import { markdownCell, markdownTable, textTable, type Column } from './table.js';
+import { markdownTable, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
+import { jsonText, oneLine, visible, visibleDeep } from '../model/text.js';
 
 export interface DiffRenderOptions {
   locale: Locale;
@@ -169,7 +170,7 @@ export function renderDiffJson(diff: MonthDiff): string {
     meetings: diff.meetings.map((m) => ({ date: m.date, kind: m.kind, title: m.title, chair: m.chair, file: m.file })),
     decisions: diff.decisions.map((d) => ({ text: d.text, date: d.date, file: d.file })),
   };
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${jsonText(value)}\n`;
 }
 
 // ---- Cells shared by text and Markdown.
@@ -188,13 +189,13 @@ function signed(locale: Locale, value: number, fractionDigits?: number): string 
   return `${value > 0 ? '+' : ''}${fractionDigits === undefined ? formatExact(locale, value) : formatNumber(locale, value, fractionDigits)}`;
 }
 
-function metricCells(locale: Locale, metric: MonthDiff['metrics'][number]): string[] {
+function metricCells(locale: Locale, metric: MonthDiff['metrics'][number], esc: (text: string) => string = (text) => text): string[] {
   const w = DIFF_WORDS[locale];
   const number = (v: number | undefined) => (v === undefined ? w.unknown : formatExact(locale, v));
   const change = metric.change === undefined ? w.unknown : `${signed(locale, metric.change)}${metric.points !== undefined ? w.points : ''}`;
   return [
-    metric.organization ? `${metric.label} (${metric.organization})` : metric.label,
-    metric.unit ?? '',
+    esc(metric.organization ? `${metric.label} (${metric.organization})` : metric.label),
+    esc(metric.unit ?? ''),
     number(metric.from),
     number(metric.to),
     change,
@@ -221,7 +222,9 @@ function summaryLine(locale: Locale, diff: MonthDiff): string {
 
 // ---- Text: aligned tables, closed tasks in green and newly overdue in red.
 
-export function renderDiffText(diff: MonthDiff, options: DiffRenderOptions, c: ChalkInstance): string {
+export function renderDiffText(given: MonthDiff, options: DiffRenderOptions, c: ChalkInstance): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const diff = visibleDeep(given);
   const { locale } = options;
   const w = DIFF_WORDS[locale];
   const indent = (block: string) =>
@@ -239,7 +242,7 @@ export function renderDiffText(diff: MonthDiff, options: DiffRenderOptions, c: C
   const paintOf: Partial<Record<TaskCategory, ChalkInstance>> = { closed: c.green, dropped: c.dim, newlyOverdue: c.red };
 
   const out: string[] = [];
-  out.push(c.bold(`${w.title(diff.from, diff.to)}${options.organization ? ` — ${options.organization}` : ''}`));
+  out.push(c.bold(`${w.title(diff.from, diff.to)}${options.organization ? ` — ${visible(options.organization)}` : ''}`));
   out.push(w.asOf(diff.fromDay, diff.toDay));
   out.push(summaryLine(locale, diff));
 
@@ -288,13 +291,17 @@ export function renderDiffText(diff: MonthDiff, options: DiffRenderOptions, c: C
 
 // ---- Markdown: headed sections and tables.
 
-export function renderDiffMarkdown(diff: MonthDiff, options: DiffRenderOptions): string {
+export function renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const diff = visibleDeep(given);
   const { locale } = options;
   const w = DIFF_WORDS[locale];
   const table = (columns: Column[], rows: string[][]) => (rows.length === 0 ? w.none : markdownTable(columns, rows));
 
   const out: string[] = [`# ${w.title(diff.from, diff.to)}`, ''];
-  const intro = [options.organization ? `${markdownCell(options.organization)}.` : '', w.asOf(diff.fromDay, diff.toDay)].filter(Boolean).join(' ');
+  const intro = [options.organization ? `${markdownText(oneLine(visible(options.organization)))}.` : '', w.asOf(diff.fromDay, diff.toDay)]
+    .filter(Boolean)
+    .join(' ');
   out.push(intro, '', summaryLine(locale, diff));
 
   const taskColumns: Column[] = [
@@ -308,9 +315,9 @@ export function renderDiffMarkdown(diff: MonthDiff, options: DiffRenderOptions):
   for (const category of CATEGORIES) {
     const tasks = diff.tasks[category];
     const rows = tasks.map((t) => [
-      t.id,
-      t.title,
-      t.ownerNames.join(', '),
+      markdownText(t.id),
+      markdownText(t.title),
+      markdownText(t.ownerNames.join(', ')),
       formatDue(locale, t),
       statusCell(locale, t),
       t.overdueDays > 0 ? w.days(t.overdueDays) : '',
@@ -324,7 +331,7 @@ export function renderDiffMarkdown(diff: MonthDiff, options: DiffRenderOptions):
     '',
     table(
       metricColumns(locale, diff),
-      diff.metrics.map((m) => metricCells(locale, m)),
+      diff.metrics.map((m) => metricCells(locale, m, markdownText)),
     ),
   );
 
@@ -335,10 +342,16 @@ export function renderDiffMarkdown(diff: MonthDiff, options: DiffRenderOptions):
     { header: w.columns.chair },
     { header: w.columns.file },
   ];
-  const meetingRows = diff.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], m.title, m.chair, m.file]);
+  const meetingRows = diff.meetings.map((m) => [
+    formatDate(locale, m.date),
+    KIND_LABELS[locale][m.kind],
+    markdownText(m.title),
+    markdownText(m.chair),
+    markdownText(m.file),
+  ]);
   out.push('', `## ${w.meetingsOf(diff.to)}`, '', table(meetingColumns, meetingRows));
 
-  const decisions = diff.decisions.length === 0 ? w.none : diff.decisions.map((d) => `- ${markdownCell(d.text)} (${formatDay(locale, d.date)})`).join('\n');
+  const decisions = diff.decisions.length === 0 ? w.none : diff.decisions.map((d) => `- ${markdownText(d.text)} (${formatDay(locale, d.date)})`).join('\n');
   out.push('', `## ${w.decisionsOf(diff.to)}`, '', decisions);
   return `${out.join('\n')}\n`;
 }

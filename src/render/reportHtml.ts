@@ -27,11 +27,14 @@ import {
   type TaskListKey,
 } from './reportWords.js';
 import type { Column } from './table.js';
+import { visibleDeep } from '../model/text.js';
 
 // Nothing may load: no script runs, no request leaves, even if a tag slipped through.
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
 
-export function renderReportHtml(report: Report): string {
+export function renderReportHtml(given: Report): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const report = visibleDeep(given, 'lines');
   const { locale } = report;
   const words = REPORT_WORDS[locale];
   const title = words.title(report.month);

@@ -3,6 +3,7 @@
 // dates are ISO and numbers plain, whatever the locale.
 import { lastDayOf } from '../model/dates.js';
 import type { FigureFacts, Report, ReportDecision, ReportMeeting, ReportMetric, ReportPerson, ReportTask } from '../model/report.js';
+import { jsonText } from '../model/text.js';
 
 /** Bumped only when a key is removed or changes meaning; new keys may appear. */
 export const REPORT_JSON_VERSION = 1;
@@ -150,5 +151,5 @@ export function reportJson(report: Report) {
 }
 
 export function renderReportJson(report: Report): string {
-  return `${JSON.stringify(reportJson(report), null, 2)}\n`;
+  return `${jsonText(reportJson(report))}\n`;
 }

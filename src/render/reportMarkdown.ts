@@ -18,15 +18,17 @@ import {
   UNKNOWN,
   type TaskListKey,
 } from './reportWords.js';
-import { markdownTable, type Column } from './table.js';
-import { oneLine } from '../model/text.js';
+import { markdownTable, markdownText, type Column } from './table.js';
+import { oneLine, visibleDeep } from '../model/text.js';
 
-/** Text in running Markdown: one line, and no accidental HTML tag. */
+/** Record text in running Markdown: one line, shown as it is (no link, image, HTML or formatting from it). */
 function inline(text: string): string {
-  return oneLine(text).replace(/</g, '&lt;');
+  return markdownText(oneLine(text));
 }
 
-export function renderReportMarkdown(report: Report): string {
+export function renderReportMarkdown(given: Report): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const report = visibleDeep(given);
   const { locale } = report;
   const words = REPORT_WORDS[locale];
   const out: string[] = [`# ${words.title(report.month)}`];
@@ -100,7 +102,7 @@ function renderDecisions(report: Report): string {
   if (groups.length === 1) return list(groups[0]!.items);
   // Several meetings adopted decisions: say which adopted what.
   return groups
-    .map((g) => `**${g.meeting ? `${inline(g.meeting.title)} (${formatDate(report.locale, g.meeting.date)})` : g.file}**\n\n${list(g.items)}`)
+    .map((g) => `**${g.meeting ? `${inline(g.meeting.title)} (${formatDate(report.locale, g.meeting.date)})` : inline(g.file)}**\n\n${list(g.items)}`)
     .join('\n\n');
 }
 

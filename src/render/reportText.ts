@@ -21,7 +21,7 @@ import {
   type TaskListKey,
 } from './reportWords.js';
 import { displayWidth, textTable, type Column } from './table.js';
-import { oneLine } from '../model/text.js';
+import { oneLine, visibleDeep } from '../model/text.js';
 import type { TaskStatus } from '../model/terms.js';
 
 const INDENT = '  ';
@@ -33,7 +33,9 @@ function indent(text: string, prefix = INDENT): string {
     .join('\n');
 }
 
-export function renderReportText(report: Report, chalk: ChalkInstance): string {
+export function renderReportText(given: Report, chalk: ChalkInstance): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const report = visibleDeep(given);
   const { locale } = report;
   const words = REPORT_WORDS[locale];
   const title = words.title(report.month);
@@ -152,7 +154,7 @@ function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[
   const overdue = key === 'overdue';
   const headers = [words.taskColumns.due, ...(overdue ? [words.taskColumns.overdue] : []), words.taskColumns.status, words.taskColumns.task];
   const rows = tasks.map((t) => [formatDue(locale, t, UNKNOWN), ...(overdue ? [words.days(t.overdueDays)] : []), STATUS_LABELS[locale][t.status]]);
-  const widths = headers.slice(0, -1).map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
+  const widths = headers.slice(0, -1).map((h, i) => rows.reduce((width, r) => Math.max(width, displayWidth(r[i]!)), displayWidth(h)));
   const pad = (text: string, width: number, right = false) => {
     const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
     return right ? fill + text : text + fill;

@@ -454,11 +454,19 @@ export function meetingDetails(report: Report, m: ReportMeeting): { label: strin
  * number in the report. One group with no meeting when only one adopted any.
  */
 export function decisionGroups(report: Report): { meeting?: { title: string; date: string }; file: string; items: { n: number; text: string }[] }[] {
-  const files = [...new Set(report.decisions.map((d) => d.file))];
+  // Grouped in one pass: a month may hold thousands of meetings and decisions.
+  const byFile = new Map<string, Report['decisions']>();
+  for (const d of report.decisions) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const meetings = new Map<string, Report['meetings'][number]>();
+  if (byFile.size > 1) for (const m of report.meetings) if (!meetings.has(m.file)) meetings.set(m.file, m);
   let n = 0;
-  return files.map((file) => {
-    const meeting = files.length > 1 ? report.meetings.find((m) => m.file === file) : undefined;
-    const items = report.decisions.filter((d) => d.file === file).map((d) => ({ n: ++n, text: decisionLine(report.locale, d) }));
+  return [...byFile].map(([file, decisions]) => {
+    const meeting = meetings.get(file);
+    const items = decisions.map((d) => ({ n: ++n, text: decisionLine(report.locale, d) }));
     return { ...(meeting ? { meeting: { title: meeting.title, date: meeting.date } } : {}), file, items };
   });
 }

@@ -3,7 +3,7 @@
 // and Markdown show the same data in the repository's language; sections
 // with nothing in them are left out, so a small change reads short.
 import type { ChalkInstance } from 'chalk';
-import { oneLine } from '../model/text.js';
+import { jsonText, oneLine, visibleDeep } from '../model/text.js';
 import type { IsoDate } from '../model/dates.js';
 import {
   isClosing,
@@ -19,7 +19,7 @@ import {
 import { formatDate, formatNumber, formatPeriod, STATUS_LABELS } from './locale.js';
 import { isCalendarDate } from '../model/dates.js';
 import { periodRange } from '../model/periods.js';
-import { markdownCell, markdownTable, textTable, type Column } from './table.js';
+import { markdownTable, markdownText, textTable, type Column } from './table.js';
 import type { Locale, TaskStatus } from '../model/terms.js';
 
 export interface RevisionDiffRenderOptions {
@@ -222,7 +222,7 @@ export function renderRevisionDiffJson(diff: RevisionDiff): string {
       message: u.message,
     })),
   };
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${jsonText(value)}\n`;
 }
 
 // ---- What text and Markdown share: the words of each line and the cells of each table.
@@ -263,24 +263,28 @@ function statusLabel(locale: Locale, status: TaskStatus): string {
   return STATUS_LABELS[locale][status];
 }
 
-function fieldValue(locale: Locale, change: TaskFieldChange, value: TaskFieldChange['from']): string {
+/** Shows record text as the output needs it: as it is (text), or escaped (Markdown). */
+type Escape = (text: string) => string;
+const asIs: Escape = (text) => text;
+
+function fieldValue(locale: Locale, change: TaskFieldChange, value: TaskFieldChange['from'], esc: Escape): string {
   if (value === null) return '—';
-  if (Array.isArray(value)) return value.join(', ');
+  if (Array.isArray(value)) return esc(value.join(', '));
   // A due as written: a day, or (v2) a month, quarter, year or count of days.
-  if (change.field === 'due') return isCalendarDate(value) ? formatDate(locale, value) : periodRange(value) ? formatPeriod(locale, value) : value;
+  if (change.field === 'due') return isCalendarDate(value) ? formatDate(locale, value) : periodRange(value) ? formatPeriod(locale, value) : esc(value);
   if (change.field === 'status') return statusLabel(locale, value as TaskStatus);
-  return oneLine(value);
+  return esc(oneLine(value));
 }
 
-function fieldChange(locale: Locale, change: TaskFieldChange): string {
-  return `${fieldValue(locale, change, change.from)} → ${fieldValue(locale, change, change.to)}`;
+function fieldChange(locale: Locale, change: TaskFieldChange, esc: Escape): string {
+  return `${fieldValue(locale, change, change.from, esc)} → ${fieldValue(locale, change, change.to, esc)}`;
 }
 
 /** Rows of the records table: change, date, title, file, changed keys. */
-function recordRows(w: RevisionWords, locale: Locale, diff: RevisionDiff): { change: Change; cells: string[] }[] {
+function recordRows(w: RevisionWords, locale: Locale, diff: RevisionDiff, esc: Escape): { change: Change; cells: string[] }[] {
   const row = (change: Change, r: RevisionDiff['records']['added'][number], keys = '') => ({
     change,
-    cells: [w.change[change], formatDate(locale, r.date), oneLine(r.title), r.file, keys],
+    cells: [w.change[change], formatDate(locale, r.date), esc(oneLine(r.title)), esc(r.file), esc(keys)],
   });
   return [
     ...diff.records.added.map((r) => row('added', r)),
@@ -299,19 +303,25 @@ function recordColumns(w: RevisionWords): Column[] {
  * shows "old → new" in the column of each changed field; a sector or a
  * move to another record is added to the title cell.
  */
-function taskRows(w: RevisionWords, locale: Locale, diff: RevisionDiff, ownerCell: (t: RevisionTask) => string): { change: Change; cells: string[] }[] {
+function taskRows(
+  w: RevisionWords,
+  locale: Locale,
+  diff: RevisionDiff,
+  ownerCell: (t: RevisionTask) => string,
+  esc: Escape,
+): { change: Change; cells: string[] }[] {
   const plain = (change: Change, t: RevisionTask) => ({
     change,
-    cells: [w.change[change], t.id, oneLine(t.title), ownerCell(t), t.due ? formatDate(locale, t.due) : '', statusLabel(locale, t.status)],
+    cells: [w.change[change], esc(t.id), esc(oneLine(t.title)), esc(ownerCell(t)), t.due ? formatDate(locale, t.due) : '', statusLabel(locale, t.status)],
   });
   const changed = (t: ChangedTask) => {
     const by = new Map(t.changes.map((c) => [c.field, c]));
-    const cell = (field: TaskField) => (by.has(field) ? fieldChange(locale, by.get(field)!) : '');
+    const cell = (field: TaskField) => (by.has(field) ? fieldChange(locale, by.get(field)!, esc) : '');
     const extra = (['sector', 'meeting'] as const).filter((f) => by.has(f)).map((f) => `${w.fields[f]}: ${cell(f)}`);
-    const title = by.has('title') ? cell('title') : oneLine(t.title);
+    const title = by.has('title') ? cell('title') : esc(oneLine(t.title));
     return {
       change: 'changed' as const,
-      cells: [w.change.changed, t.id, [title, ...extra].join('; '), cell('owner'), cell('due'), cell('status')],
+      cells: [w.change.changed, esc(t.id), [title, ...extra].join('; '), cell('owner'), cell('due'), cell('status')],
     };
   };
   return [...diff.tasks.added.map((t) => plain('added', t)), ...diff.tasks.removed.map((t) => plain('removed', t)), ...diff.tasks.changed.map(changed)];
@@ -327,15 +337,15 @@ function stateColumns(w: RevisionWords): Column[] {
   return [{ header: c.id }, { header: c.task }, { header: c.before }, { header: c.after }];
 }
 
-function stateCells(locale: Locale, s: RevisionDiff['states'][number]): string[] {
-  return [s.id, oneLine(s.title), statusLabel(locale, s.from), statusLabel(locale, s.to)];
+function stateCells(locale: Locale, s: RevisionDiff['states'][number], esc: Escape): string[] {
+  return [esc(s.id), esc(oneLine(s.title)), statusLabel(locale, s.from), statusLabel(locale, s.to)];
 }
 
-function updateLine(w: RevisionWords, locale: Locale, u: UpdateChange, code: (s: string) => string): string {
+function updateLine(w: RevisionWords, locale: Locale, u: UpdateChange, code: (s: string) => string, esc: Escape): string {
   const change =
     u.before === null ? `${statusLabel(locale, u.status)}; ${w.noEarlierTask}` : `${statusLabel(locale, u.before)} → ${statusLabel(locale, u.status)}`;
-  const task = u.taskTitle ? `${code(u.task)} (${oneLine(u.taskTitle)})` : code(u.task);
-  return `${w.updateLine(task, change, u.file)}${u.note ? ` — ${oneLine(u.note)}` : ''}`;
+  const task = u.taskTitle ? `${code(u.task)} (${esc(oneLine(u.taskTitle))})` : code(u.task);
+  return `${w.updateLine(task, change, esc(u.file))}${u.note ? ` — ${esc(oneLine(u.note))}` : ''}`;
 }
 
 function metricColumns(w: RevisionWords): Column[] {
@@ -343,37 +353,41 @@ function metricColumns(w: RevisionWords): Column[] {
   return [{ header: c.metric }, { header: c.unit }, { header: c.before, align: 'right' }, { header: c.after, align: 'right' }, { header: c.record }];
 }
 
-function metricCells(locale: Locale, m: RevisionDiff['metrics'][number]): string[] {
+function metricCells(locale: Locale, m: RevisionDiff['metrics'][number], esc: Escape): string[] {
   const number = (v: number | undefined) => (v === undefined ? '—' : formatNumber(locale, v));
-  return [oneLine(m.label), m.unit ?? '', number(m.from), number(m.to), m.file];
+  return [esc(oneLine(m.label)), esc(m.unit ?? ''), number(m.from), number(m.to), esc(m.file)];
 }
 
-function decisionLines(w: RevisionWords, locale: Locale, diff: RevisionDiff, escape: (s: string) => string): string[] {
+function decisionLines(w: RevisionWords, locale: Locale, diff: RevisionDiff, escape: Escape): string[] {
   const line = (change: Change, d: RevisionDiff['decisions']['added'][number]) =>
-    `${w.change[change]}: ${escape(oneLine(d.text))} (${formatDate(locale, d.date)}, ${d.file})`;
+    `${w.change[change]}: ${escape(oneLine(d.text))} (${formatDate(locale, d.date)}, ${escape(d.file)})`;
   return [...diff.decisions.added.map((d) => line('added', d)), ...diff.decisions.removed.map((d) => line('removed', d))];
 }
 
-function unreadableLines(w: RevisionWords, diff: RevisionDiff, escape: (s: string) => string): string[] {
-  return diff.unreadable.map((u) => `${u.file}:${u.line}:${u.column}: ${w.couldNotRead(sideName(w, diff.range, u.at))}: ${escape(oneLine(u.message))}`);
+function unreadableLines(w: RevisionWords, diff: RevisionDiff, escape: Escape): string[] {
+  return diff.unreadable.map(
+    (u) => `${escape(u.file)}:${u.line}:${u.column}: ${escape(w.couldNotRead(sideName(w, diff.range, u.at)))}: ${escape(oneLine(u.message))}`,
+  );
 }
 
 // ---- Markdown: for $GITHUB_STEP_SUMMARY or a pull-request comment.
 
-export function renderRevisionDiffMarkdown(diff: RevisionDiff, options: RevisionDiffRenderOptions): string {
+export function renderRevisionDiffMarkdown(given: RevisionDiff, options: RevisionDiffRenderOptions): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const diff = visibleDeep(given);
   const { locale } = options;
   const w = WORDS[locale];
-  const out: string[] = [`### ${w.heading(rangeText(diff.range))}`, ''];
-  const unreadable = unreadableLines(w, diff, markdownCell);
+  const out: string[] = [`### ${markdownText(w.heading(rangeText(diff.range)))}`, ''];
+  const unreadable = unreadableLines(w, diff, markdownText);
   const unreadableSection = unreadable.length > 0 ? ['', `#### ${w.sections.unreadable}`, '', ...unreadable.map((l) => `- ${l}`)] : [];
   if (isEmptyRevisionDiff(diff)) {
     out.push(w.none, ...unreadableSection);
     return `${out.join('\n')}\n`;
   }
-  out.push(`${comparedLine(w, diff.range)} ${summaryLine(w, diff)}`);
+  out.push(`${markdownText(comparedLine(w, diff.range))} ${summaryLine(w, diff)}`);
 
   const section = (heading: string, body: string) => out.push('', `#### ${heading}`, '', body);
-  const records = recordRows(w, locale, diff);
+  const records = recordRows(w, locale, diff, markdownText);
   if (records.length > 0)
     section(
       w.sections.records,
@@ -387,16 +401,17 @@ export function renderRevisionDiffMarkdown(diff: RevisionDiff, options: Revision
       w.sections.states,
       markdownTable(
         stateColumns(w),
-        diff.states.map((s) => stateCells(locale, s)),
+        diff.states.map((s) => stateCells(locale, s, markdownText)),
       ),
     );
+  // Task ids are letters, digits, ".", "_" and "-": nothing that could close the code span.
   const code = (s: string) => `\`${s}\``;
   const updates = [
-    ...diff.updates.added.map((u) => `- ${updateLine(w, locale, u, code)}`),
-    ...diff.updates.removed.map((u) => `- ${w.change.removed}: ${updateLine(w, locale, u, code)}`),
+    ...diff.updates.added.map((u) => `- ${updateLine(w, locale, u, code, markdownText)}`),
+    ...diff.updates.removed.map((u) => `- ${w.change.removed}: ${updateLine(w, locale, u, code, markdownText)}`),
   ];
   if (updates.length > 0) section(w.sections.updates, updates.join('\n'));
-  const tasks = taskRows(w, locale, diff, (t) => t.ownerNames.map(oneLine).join(', '));
+  const tasks = taskRows(w, locale, diff, (t) => t.ownerNames.map(oneLine).join(', '), markdownText);
   if (tasks.length > 0)
     section(
       w.sections.tasks,
@@ -410,10 +425,10 @@ export function renderRevisionDiffMarkdown(diff: RevisionDiff, options: Revision
       w.sections.metrics,
       markdownTable(
         metricColumns(w),
-        diff.metrics.map((m) => metricCells(locale, m)),
+        diff.metrics.map((m) => metricCells(locale, m, markdownText)),
       ),
     );
-  const decisions = decisionLines(w, locale, diff, markdownCell);
+  const decisions = decisionLines(w, locale, diff, markdownText);
   if (decisions.length > 0) section(w.sections.decisions, decisions.map((l) => `- ${l}`).join('\n'));
   out.push(...unreadableSection);
   return `${out.join('\n')}\n`;
@@ -421,7 +436,9 @@ export function renderRevisionDiffMarkdown(diff: RevisionDiff, options: Revision
 
 // ---- Text: aligned tables; added in green, removed in red, unreadable in yellow.
 
-export function renderRevisionDiffText(diff: RevisionDiff, options: RevisionDiffRenderOptions, c: ChalkInstance): string {
+export function renderRevisionDiffText(given: RevisionDiff, options: RevisionDiffRenderOptions, c: ChalkInstance): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const diff = visibleDeep(given);
   const { locale } = options;
   const w = WORDS[locale];
   const indent = (block: string) =>
@@ -439,7 +456,7 @@ export function renderRevisionDiffText(diff: RevisionDiff, options: RevisionDiff
     return [c.dim(header!), ...lines.map((l, i) => (rows[i]!.paint ? rows[i]!.paint!(l) : l))].join('\n');
   };
   const out: string[] = [c.bold(w.heading(rangeText(diff.range)))];
-  const unreadable = unreadableLines(w, diff, (s) => s);
+  const unreadable = unreadableLines(w, diff, asIs);
   const unreadableSection = unreadable.length > 0 ? ['', c.bold(c.yellow(w.sections.unreadable)), indent(unreadable.map((l) => c.yellow(l)).join('\n'))] : [];
   if (isEmptyRevisionDiff(diff)) {
     out.push(w.none, ...unreadableSection);
@@ -448,7 +465,7 @@ export function renderRevisionDiffText(diff: RevisionDiff, options: RevisionDiff
   out.push(comparedLine(w, diff.range), summaryLine(w, diff));
 
   const section = (heading: string, body: string) => out.push('', c.bold(heading), indent(body));
-  const records = recordRows(w, locale, diff);
+  const records = recordRows(w, locale, diff, asIs);
   if (records.length > 0)
     section(
       w.sections.records,
@@ -462,16 +479,16 @@ export function renderRevisionDiffText(diff: RevisionDiff, options: RevisionDiff
       w.sections.states,
       table(
         stateColumns(w),
-        diff.states.map((s) => ({ cells: stateCells(locale, s), ...(isClosing(s) ? { paint: c.green } : {}) })),
+        diff.states.map((s) => ({ cells: stateCells(locale, s, asIs), ...(isClosing(s) ? { paint: c.green } : {}) })),
       ),
     );
   }
   const updates = [
-    ...diff.updates.added.map((u) => c.green(updateLine(w, locale, u, (s) => s))),
-    ...diff.updates.removed.map((u) => c.red(`${w.change.removed}: ${updateLine(w, locale, u, (s) => s)}`)),
+    ...diff.updates.added.map((u) => c.green(updateLine(w, locale, u, asIs, asIs))),
+    ...diff.updates.removed.map((u) => c.red(`${w.change.removed}: ${updateLine(w, locale, u, asIs, asIs)}`)),
   ];
   if (updates.length > 0) section(w.sections.updates, updates.join('\n'));
-  const tasks = taskRows(w, locale, diff, (t) => t.owners.join(', '));
+  const tasks = taskRows(w, locale, diff, (t) => t.owners.join(', '), asIs);
   if (tasks.length > 0)
     section(
       w.sections.tasks,
@@ -485,10 +502,10 @@ export function renderRevisionDiffText(diff: RevisionDiff, options: RevisionDiff
       w.sections.metrics,
       table(
         metricColumns(w),
-        diff.metrics.map((m) => ({ cells: metricCells(locale, m) })),
+        diff.metrics.map((m) => ({ cells: metricCells(locale, m, asIs) })),
       ),
     );
-  const decisions = decisionLines(w, locale, diff, (s) => s);
+  const decisions = decisionLines(w, locale, diff, asIs);
   if (decisions.length > 0) section(w.sections.decisions, decisions.join('\n'));
   out.push(...unreadableSection);
   return `${out.join('\n')}\n`;

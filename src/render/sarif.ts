@@ -3,6 +3,7 @@
 // paths, rules and results always in the same order.
 // https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
 import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
+import { jsonText } from '../model/text.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SARIF_BASE_ID = '%SRCROOT%';
@@ -54,7 +55,7 @@ export function renderFindingsSarif(findings: readonly Finding[], uri: (file: st
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonText(log)}\n`;
 }
 
 /**

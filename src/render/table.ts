@@ -20,7 +20,8 @@ function pad(text: string, width: number, align: Align = 'left'): string {
 
 /** Aligned columns for a terminal; `style` colours a cell after padding. */
 export function textTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: { header?: (s: string) => string } = {}): string {
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  // reduce, not Math.max(...rows): a spread of 100,000 rows overflows the stack.
+  const widths = columns.map((c, i) => rows.reduce((width, r) => Math.max(width, displayWidth(r[i] ?? '')), displayWidth(c.header)));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => pad(cell, widths[i]!, columns[i]!.align))
@@ -30,8 +31,36 @@ export function textTable(columns: readonly Column[], rows: readonly (readonly s
   return [style.header ? style.header(header) : header, ...rows.map(line)].join('\n');
 }
 
+// Characters with a meaning in Markdown (or in the HTML it may hold): links
+// and images ("[", "]"), raw HTML and autolinks ("<", ">"), entities ("&"),
+// emphasis, code and strike-through, escapes, table cells; and what makes
+// GitHub's Markdown link bare text: the ":" of "://", the "." of "www.", the
+// "@" of an e-mail address (or a mention).
+const MARKDOWN_SPECIAL = /[&<>\\`*_~[\]|@]|:(?=\/\/)|(?<=\bwww)\./gi;
+// At the start of a line (a list item, a table cell) these open a heading,
+// a list item or an ordered list.
+const NAMED_REFERENCES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const MARKDOWN_LINE_START = /^(?:([#+*-])|(\d+)([.)]))(?=\s|$)/;
+
+/**
+ * Text from a record (or the config, or git) as Markdown that shows exactly
+ * that text and nothing else: every character with a meaning is written as
+ * a character reference (`&#91;`), which every Markdown renderer shows as the
+ * character itself. No link, image, HTML, heading or list can come from it,
+ * and no backslash or pipe is left for a table to split on. Expects one line
+ * (visibleDeep has put it on one). `atLineStart: false` when the text follows
+ * other text on its line (after "## ", say), where "1." opens no list.
+ */
+export function markdownText(text: string, atLineStart = true): string {
+  const escaped = text.replace(MARKDOWN_SPECIAL, (c) => NAMED_REFERENCES[c] ?? `&#${c.charCodeAt(0)};`);
+  if (!atLineStart) return escaped;
+  return escaped.replace(MARKDOWN_LINE_START, (_, mark: string | undefined, digits: string | undefined, dot: string | undefined) =>
+    mark !== undefined ? `&#${mark.charCodeAt(0)};` : `${digits}&#${dot!.charCodeAt(0)};`,
+  );
+}
+
 /** Markdown-safe cell text: pipes and line breaks cannot break the table. */
-export function markdownCell(text: string): string {
+function markdownCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
@@ -42,8 +71,20 @@ export function markdownTable(columns: readonly Column[], rows: readonly (readon
   return [header, rule, ...body].join('\n');
 }
 
-/** RFC 4180: CRLF line ends, fields quoted when they hold `,`, `"` or line breaks. */
+// A spreadsheet takes a cell starting with one of these for a formula
+// (=HYPERLINK(…), +cmd|…, @SUM(…)), or drops the tab or CR and then does.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180: CRLF line ends, fields quoted when they hold `,`, `"` or line
+ * breaks. A field a spreadsheet would run as a formula is written with a
+ * leading `'` (OWASP's advice on CSV injection), which Excel, LibreOffice
+ * and Google Sheets show as text and do not display.
+ */
 export function csvTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const field = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const field = (given: string) => {
+    const text = FORMULA_START.test(given) ? `'${given}` : given;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
   return [headers, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }

@@ -2,11 +2,11 @@
 // Markdown speak the repository's language; JSON and CSV are for programs
 // (ISO dates, status ids, owner ids).
 import type { ChalkInstance } from 'chalk';
-import { oneLine } from '../model/text.js';
+import { jsonText, oneLine, visibleDeep } from '../model/text.js';
 import type { TaskList, TaskRow } from '../model/tasks.js';
 import type { Config } from '../model/schema.js';
 import { formatDate, formatDue, formatNumber, STATUS_LABELS } from './locale.js';
-import { csvTable, markdownTable, textTable, type Column } from './table.js';
+import { csvTable, markdownTable, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 
 const HEADERS: Record<
@@ -48,7 +48,9 @@ function directed(list: TaskList): boolean {
  * Aligned columns; the title goes last so a long one runs on without
  * pushing the other columns apart. Overdue rows red, closed ones dim.
  */
-export function renderTasksText(list: TaskList, config: Config, c: ChalkInstance): string {
+export function renderTasksText(given: TaskList, config: Config, c: ChalkInstance): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const list = visibleDeep(given);
   const h = HEADERS[config.locale];
   const columns: Column[] = [
     { header: h.id },
@@ -83,7 +85,9 @@ export function renderTasksSummary(list: TaskList): string {
   return `${count} ${count === 1 ? 'task' : 'tasks'} ${when}, ${overdue} overdue.`;
 }
 
-export function renderTasksMarkdown(list: TaskList, config: Config): string {
+export function renderTasksMarkdown(given: TaskList, config: Config): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const list = visibleDeep(given);
   const h = HEADERS[config.locale];
   const columns: Column[] = [
     { header: h.id },
@@ -97,7 +101,16 @@ export function renderTasksMarkdown(list: TaskList, config: Config): string {
   ];
   const rows = list.rows.map((row) => {
     const cells = localCells(row, config.locale);
-    return [cells.id, cells.title, cells.owners, cells.due, cells.status, cells.overdue, cells.meeting, ...(directed(list) ? [cells.directedBy] : [])];
+    return [
+      markdownText(cells.id),
+      markdownText(cells.title),
+      markdownText(cells.owners),
+      cells.due,
+      cells.status,
+      cells.overdue,
+      cells.meeting,
+      ...(directed(list) ? [markdownText(cells.directedBy)] : []),
+    ];
   });
   return markdownTable(columns, rows);
 }
@@ -122,13 +135,15 @@ export function renderTasksJson(list: TaskList): string {
     overdueDays: row.overdueDays,
     meeting: { date: row.meeting.date, title: row.meeting.title, file: row.meeting.file },
   }));
-  return JSON.stringify(rows, null, 2);
+  return jsonText(rows);
 }
 
 const CSV_HEADERS = ['id', 'title', 'owners', 'due', 'status', 'overdue_days', 'meeting_date', 'meeting_title', 'meeting_file'];
 
 /** RFC 4180 with a header row; owners joined by ";", dates ISO, status ids. */
-export function renderTasksCsv(list: TaskList): string {
+export function renderTasksCsv(given: TaskList): string {
+  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
+  const list = visibleDeep(given);
   const rows = list.rows.map((row) => [
     row.id,
     row.title,

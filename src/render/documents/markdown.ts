@@ -2,17 +2,14 @@
 // versions: the header as a two-column table, the title and abstract, the
 // body, the signature, "Nơi nhận". For a git host or an e-mail; the layout
 // of record is the Word file's.
-import { oneLine } from '../../model/text.js';
-import { markdownCell } from '../table.js';
+import { oneLine, visible } from '../../model/text.js';
+import { markdownText } from '../table.js';
 import { DOCUMENT_WORDS } from './words.js';
 import { recipientLines, type Block, type OfficialDocument, type Run } from './document.js';
 
-/** Record text in running Markdown: one line, no HTML tag, no accidental emphasis, list or heading. */
+/** Record text in running Markdown: one line, shown as it is (no HTML, link, emphasis, list or heading from it). */
 function text(value: string, atLineStart = true): string {
-  const escaped = oneLine(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/([*_`[\]<>#|])/g, '\\$1');
-  return atLineStart ? escaped.replace(/^(\d+)\./, '$1\\.').replace(/^([-+])/, '\\$1') : escaped;
+  return markdownText(visible(oneLine(value)), atLineStart);
 }
 
 function runs(list: readonly Run[]): string {
@@ -26,7 +23,7 @@ function runs(list: readonly Run[]): string {
 }
 
 function cell(value: string): string {
-  return markdownCell(oneLine(value)).replace(/([*_`[\]<>])/g, '\\$1');
+  return text(value);
 }
 
 function block(b: Block): string {
