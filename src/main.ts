@@ -6,26 +6,29 @@ import { EXIT_INTERNAL } from './model/errors.js';
 import type { Io } from './io/terminal.js';
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  // The language of this run, known before commander builds its help.
+  const { resolveLocale } = await import('./io/locale.js');
+  const locale = io.locale ?? resolveLocale(argv, io.cwd, io.env);
+  const localIo: Io = { ...io, locale };
   try {
     const { runCli } = await import('./cli.js');
-    return await runCli(argv, io);
+    return await runCli(argv, localIo);
   } catch (error) {
     const { ConfigInvalid, MeetError } = await import('./model/errors.js');
+    const m = (await import('./model/messages/index.js')).messages(locale);
     if (error instanceof ConfigInvalid) {
-      io.stderr.write(`meet: ${error.message}\n`);
+      io.stderr.write(`${m.main.prefix}${error.render(m).message}\n`);
       for (const f of error.findings) io.stderr.write(`${f.file}:${f.line}:${f.column}: ${f.message} (${f.rule})\n`);
       return error.exitCode;
     }
     if (error instanceof MeetError) {
-      io.stderr.write(`meet: ${error.message}\n`);
-      if (error.hint) io.stderr.write(`${error.hint}\n`);
+      const { message, hint } = error.render(m);
+      io.stderr.write(`${m.main.prefix}${message}\n`);
+      if (hint) io.stderr.write(`${hint}\n`);
       return error.exitCode;
     }
     // A bug, not bad input: say so plainly, with the details for a report.
-    io.stderr.write(
-      `meet: internal error: ${(error as Error)?.stack ?? String(error)}\n` +
-        'This is a bug in meet, not a problem with your records. Please report it to the maintainers of meet with the command you ran, this message and the output of "meet --version".\n',
-    );
+    io.stderr.write(`${m.main.prefix}${m.main.internal}${(error as Error)?.stack ?? String(error)}\n${m.main.internalHint}\n`);
     return EXIT_INTERNAL;
   }
 }

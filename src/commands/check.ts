@@ -4,6 +4,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { findingsCausedByChange } from '../domain/changeAttribution.js';
+import { messages, type Messages } from '../model/messages/index.js';
+import { configLocale, type Locale } from '../model/terms.js';
 import { ConfigInvalid, EXIT_OK, EXIT_RECORDS, UsageError } from '../model/errors.js';
 import { compareFindings, countBySeverity, type Finding } from '../model/ruleCatalogue.js';
 import type { Changes } from '../io/gitChanges.js';
@@ -71,7 +73,7 @@ async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
     const configChanged = changes.files.some((f) => f.file === CONFIG_FILE);
     if (!configChanged) {
       inChange = (file) => changed.has(file);
-      const vanished = await readVanishedTasks(changes, repository);
+      const vanished = await readVanishedTasks(changes, repository, messages(io.locale ?? repository.config.locale));
       findings = findingsCausedByChange([...repository.records, ...(repository.partial ?? [])], repository.findings, changed, vanished, caused);
     }
   }
@@ -112,7 +114,9 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
   const cache = options.cache === false ? undefined : CheckCache.open(root, io.env);
   if (!cache) return checkedFrom(await (await import('../io/repository.js')).loadRepository(root, read));
 
-  const configHash = contentHash(readConfigBytes(root));
+  // Findings are cached as written, in one language: the key says which.
+  const configBytes = readConfigBytes(root);
+  const configHash = `${contentHash(configBytes)}:${io.locale ?? configLocale(configBytes.toString('utf8'))}`;
   const previous = reuseResult ? cache.readResult() : undefined;
   let meetings = previous?.configHash === configHash ? previous.meetings : undefined;
   if (meetings === undefined) {
@@ -122,8 +126,9 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
     meetings = config.config.paths.meetings;
   }
   const hashes = new Map<string, string>();
-  const files = listRecordFiles(root, meetings);
-  const key = hashRecordFiles(cache, configHash, files, hashes, read.progress);
+  const locale = read.locale ?? configLocale(configBytes.toString('utf8'));
+  const files = listRecordFiles(root, meetings, locale);
+  const key = hashRecordFiles(cache, configHash, files, hashes, read.progress, locale);
   if (previous?.key === key) return { meetings, findings: previous.findings, recordFiles: previous.records };
 
   // Record outcomes checked against this same config are reused; the rest are read.
@@ -158,9 +163,16 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
 }
 
 /** The cache key of this check's input; fills `hashes` (file → content hash) for the files that could be read. */
-function hashRecordFiles(cache: CheckCache, configHash: string, files: RecordFile[], hashes: Map<string, string>, progress: ReadOptions['progress']): string {
+function hashRecordFiles(
+  cache: CheckCache,
+  configHash: string,
+  files: RecordFile[],
+  hashes: Map<string, string>,
+  progress: ReadOptions['progress'],
+  locale: Locale,
+): string {
   const keyed = files.map((entry, i) => {
-    const hashed = hashRecordFile(entry);
+    const hashed = hashRecordFile(entry, locale);
     // Files that are not read are keyed by what was found about them.
     const key = Array.isArray(hashed) ? `!${contentHash(Buffer.from(JSON.stringify(hashed)))}` : hashed;
     if (!Array.isArray(hashed)) hashes.set(entry.file, key);
@@ -178,7 +190,7 @@ function checkedFrom(repository: Repository<FactsRecord>): CheckedRepository {
  * Tasks that records assigned at the merge base but no longer do, because
  * their record was deleted or the task taken out of it: task id → why.
  */
-async function readVanishedTasks(changes: Changes, repository: Repository<FactsRecord>): Promise<Map<string, string>> {
+async function readVanishedTasks(changes: Changes, repository: Repository<FactsRecord>, m: Messages): Promise<Map<string, string>> {
   const meetings = repository.config.paths.meetings;
   const candidates = changes.files.filter((f) => f.status !== 'added' && f.file.endsWith('.md') && isSelected(f.file, [meetings]));
   const vanished = new Map<string, string>();
@@ -194,8 +206,8 @@ async function readVanishedTasks(changes: Changes, repository: Repository<FactsR
       vanished.set(
         task.id,
         candidate.status === 'deleted'
-          ? `it was in ${candidate.file}, which was deleted since ${changes.since}`
-          : `it was taken out of ${candidate.file} since ${changes.since}`,
+          ? m.rules.vanishedDeleted(task.id, candidate.file, changes.since)
+          : m.rules.vanishedTaken(task.id, candidate.file, changes.since),
       );
     }
   });
@@ -216,17 +228,17 @@ async function readGitPrefix(root: string, env: Env): Promise<string> {
 function refuseUnrelated(selected: readonly string[], given: readonly string[], meetings: string): void {
   selected.forEach((s, i) => {
     const related = s === '' || s === CONFIG_FILE || isSelected(s, [meetings]) || isSelected(meetings, [s]);
-    if (!related) throw new UsageError(`${given[i]} is not a record: records live under ${meetings}/`);
+    if (!related) throw new UsageError((m) => m.check.notARecord(given[i]!, meetings));
   });
 }
 
 /** A path given on the command line, as a root-relative prefix. */
 function selection(root: string, cwd: string, given: string): string {
   const absolute = path.resolve(cwd, given);
-  if (!existsSync(absolute)) throw new UsageError(`No such file or folder: ${given}`);
+  if (!existsSync(absolute)) throw new UsageError((m) => m.check.noSuchPath(given));
   const relative = path.relative(root, absolute);
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new UsageError(`${given} is outside the records repository at ${root}`);
+    throw new UsageError((m) => m.check.outsideRepository(given, root));
   }
   return toPosix(relative);
 }
@@ -253,11 +265,11 @@ function renderCheck(result: CheckResult, options: CheckOptions, io: Io): number
     default: {
       const c = colorsFor(io.stdout, io);
       const { since } = result;
+      const m = messages(io.locale ?? 'en');
       if (since && result.recordsChecked === 0 && result.findings.length === 0) {
-        const deleted = since.deleted === 0 ? '' : ` (${since.deleted} deleted, and nothing refers to ${since.deleted === 1 ? 'it' : 'them'})`;
-        printData(io, `${c.green(`✔ no records changed since ${since.ref}${deleted}`)}\n`);
+        printData(io, `${c.green(m.check.noChanges(since.ref, since.deleted))}\n`);
       } else {
-        printData(io, renderFindingsPretty(result.findings, show, c, result.recordsChecked));
+        printData(io, renderFindingsPretty(result.findings, show, c, result.recordsChecked, m));
       }
     }
   }

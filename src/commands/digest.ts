@@ -14,6 +14,7 @@ import { loadValidRepository, readReportMonth } from '../io/repository.js';
 import { findRoot, toPosix } from '../io/paths.js';
 import { defaultMonth } from '../domain/months.js';
 import { renderReport } from '../render/report.js';
+import { messages } from '../model/messages/index.js';
 
 export interface DigestOptions {
   root?: string;
@@ -35,25 +36,32 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   assertInsideRoot(root, folder, options.out ?? config.paths.reports);
   const commitPlan = options.commit ? await prepareCommit(root, io.env) : undefined;
 
-  const report = buildReport(records, config, month, config.locale);
+  const locale = io.locale ?? config.locale;
+  const m = messages(locale);
+  const report = buildReport(records, config, month, locale);
+  // A month without meetings has nothing to report: one line says so, and no file is written.
+  if (report.meetings.length === 0) {
+    printMessage(io, m.report.noMeetings(month));
+    return EXIT_OK;
+  }
   const content = await renderReport(report, options.format, new Chalk({ level: 0 }));
   const shown = toPosix(path.relative(io.cwd, target)) || target;
   let written = false;
   if (holds(target, content)) {
-    printMessage(io, `${shown} is already up to date; not rewritten.`);
+    printMessage(io, m.report.upToDate(shown));
   } else {
     replaceFile(root, target, content);
     written = true;
-    printMessage(io, `Wrote the report for ${month} to ${shown}`);
+    printMessage(io, m.report.wroteDigest(month, shown));
   }
   printData(io, shown);
   if (commitPlan) {
     // An up-to-date file a run without --commit left uncommitted is committed now.
     if (written || (await hasUncommittedChanges(commitPlan, target))) {
-      const message = `Digest ${month}${options.format === 'html' ? ' (html)' : ''}`;
-      printMessage(io, describeCommit(await commitFiles(commitPlan, [target], message)));
+      const message = messages(config.locale).record.commitDigest(month, options.format === 'html');
+      printMessage(io, describeCommit(await commitFiles(commitPlan, [target], message), m));
     } else {
-      printMessage(io, 'Nothing to commit: the report is already up to date in git.');
+      printMessage(io, m.report.nothingToCommit);
     }
   }
   return EXIT_OK;

@@ -11,6 +11,7 @@ import { toPosix } from '../io/paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { yamlScalar } from '../records/yamlText.js';
 import type { Locale } from '../model/terms.js';
+import { messages } from '../model/messages/index.js';
 
 export interface InitOptions {
   dir: string;
@@ -38,17 +39,15 @@ const WORKFLOW_FILES: Record<CiProvider, string> = {
   gitlab: '.gitlab-ci.yml',
 };
 
-const DEFAULT_ORGANIZATION: Record<Locale, string> = {
-  vi: 'Ủy ban nhân dân huyện',
-  en: 'Town Council',
-};
-
 async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   const root = path.resolve(io.cwd, options.dir);
   const configPath = path.join(root, CONFIG_FILE);
   const configKept = existsSync(configPath);
   if (configKept && !options.ci) {
-    throw new UsageError(`${configPath} already exists; meet init never overwrites it.`, 'Edit the file instead, or run meet init in another folder.');
+    throw new UsageError(
+      (m) => m.init.exists(configPath),
+      (m) => m.init.existsHint,
+    );
   }
   // Checked before anything is created, so a refusal leaves nothing half done.
   const workflow = options.ci ? await workflowTarget(root, options.ci, io) : undefined;
@@ -58,15 +57,15 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
     return { root, created: [toPosix(path.relative(root, written))], git, configKept: true, workflow: { provider: options.ci!, path: written } };
   }
   mkdirSync(root, { recursive: true });
-  const organization = (options.organization ?? DEFAULT_ORGANIZATION[options.locale]).trim();
-  if (organization === '') throw new UsageError('--organization must not be empty');
+  const organization = (options.organization ?? messages(options.locale).init.defaultOrganization).trim();
+  if (organization === '') throw new UsageError((m) => m.init.emptyOrganization);
   const template = readFileSync(builtinTemplatePath('config', `${options.locale}.yaml`), 'utf8');
   const config = template.replace('{{organization}}', yamlScalar(organization));
   const created: string[] = [];
   try {
     createFileExclusive(root, configPath, config);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${configPath} already exists; meet init never overwrites it.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError((m) => m.init.exists(configPath));
     throw error;
   }
   created.push(CONFIG_FILE);
@@ -123,8 +122,8 @@ async function workflowTarget(root: string, provider: CiProvider, io: Io): Promi
   }
   if (taken) {
     throw new UsageError(
-      `${path.relative(io.cwd, file) || file} already exists; meet init never overwrites it. Nothing was written.`,
-      `Add meet's jobs to it by hand; they are in ${builtinTemplatePath('ci', `${provider}.yml`)}`,
+      (m) => m.init.workflowExists(path.relative(io.cwd, file) || file),
+      (m) => m.init.workflowExistsHint(builtinTemplatePath('ci', `${provider}.yml`)),
     );
   }
   return { top, file };
@@ -138,34 +137,32 @@ function writeWorkflow(root: string, target: WorkflowTarget, provider: CiProvide
   try {
     createFileExclusive(target.top, target.file, text);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${target.file} already exists; meet init never overwrites it.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError((m) => m.init.exists(target.file));
     throw error;
   }
   return target.file;
 }
 
-function renderInit(result: InitResult, io: Io): number {
+function renderInit(result: InitResult, options: InitOptions, io: Io): number {
   const where = path.relative(io.cwd, result.root) || '.';
   const shown = (file: string) => toPosix(path.relative(io.cwd, file)) || file;
+  // The new repository speaks its own language (--locale, else Vietnamese); an existing one, this run's.
+  const m = messages(result.configKept ? (io.locale ?? options.locale) : options.locale);
   const lines = result.configKept
-    ? [`${shown(path.join(result.root, CONFIG_FILE))} is already there; kept as it is. Added:`, `  ${shown(result.workflow!.path)}`]
-    : [`Created a records repository in ${where}:`, ...result.created.map((f) => `  ${f}`)];
-  if (result.git === 'created') lines.push('  (and a new git repository)');
-  if (result.git === 'unavailable') lines.push('git was not found: the folder is not under version control yet.');
-  if (!result.configKept) lines.push('', 'Next: edit meet.config.yaml (sectors, owners, metrics), then run "meet new" for the first meeting.');
+    ? [m.init.kept(shown(path.join(result.root, CONFIG_FILE))), `  ${shown(result.workflow!.path)}`]
+    : [m.init.created(where), ...result.created.map((f) => `  ${f}`)];
+  if (result.git === 'created') lines.push(m.init.newGit);
+  if (result.git === 'unavailable') lines.push(m.init.noGit);
+  if (!result.configKept) lines.push('', m.init.next);
   if (result.workflow) {
     const service = result.workflow.provider === 'github' ? 'GitHub' : 'GitLab';
-    lines.push(
-      '',
-      `The ${service} workflow needs meet itself: commit the package tarball ("npm pack" in meet's source folder) under tools/, or set MEET_PACKAGE in ${shown(result.workflow.path)} to meet's git address.`,
-    );
-    if (result.workflow.provider === 'gitlab')
-      lines.push('Then add a pipeline schedule ("0 6 1 * *") and the MEET_PUSH_TOKEN variable for the monthly digest.');
+    lines.push('', m.init.workflowNeedsMeet(service, shown(result.workflow.path)));
+    if (result.workflow.provider === 'gitlab') lines.push(m.init.gitlabSchedule);
   }
   printMessage(io, lines.join('\n'));
   return 0;
 }
 
 export async function initCommand(options: InitOptions, io: Io): Promise<number> {
-  return renderInit(await runInit(options, io), io);
+  return renderInit(await runInit(options, io), options, io);
 }

@@ -12,14 +12,13 @@ import { replaceUserFile } from '../io/writeFiles.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
 import { renderReport, type ReportFormat } from '../render/report.js';
-import type { Locale } from '../model/terms.js';
+import { messages } from '../model/messages/index.js';
 
 export interface ReportOptions {
   root?: string;
   month?: Month;
   format?: ReportFormat;
   out?: string;
-  locale?: Locale;
   today?: IsoDate;
 }
 
@@ -37,14 +36,21 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const wanted = readReportMonth(root, options, io.now());
   const { config, records } = await loadValidRepository(root, { bodies: wanted ? { period: wanted } : true, ...readingFor(io) });
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
-  const report = buildReport(records, config, month, options.locale ?? config.locale);
+  const locale = io.locale ?? config.locale;
+  const m = messages(locale);
+  const report = buildReport(records, config, month, locale);
   const format = chooseFormat(options, io);
+  // A month without meetings has nothing to report: one line says so (JSON, for programs, still answers).
+  if (report.meetings.length === 0 && format !== 'json') {
+    printMessage(io, m.report.noMeetings(month));
+    return EXIT_OK;
+  }
   if (options.out) {
     // A file is not a terminal: no colour codes in it.
     const output = await renderReport(report, format, new Chalk({ level: 0 }));
     const target = path.resolve(io.cwd, options.out);
     replaceUserFile(target, output);
-    printMessage(io, `Wrote the report for ${month} (${format}) to ${options.out}`);
+    printMessage(io, m.report.wrote(month, format, options.out));
   } else {
     printData(io, await renderReport(report, format, colorsFor(io.stdout, io)));
   }

@@ -2,7 +2,7 @@
 // --month), filtered and sorted by pure functions, rendered as a terminal
 // table, Markdown, JSON or CSV.
 import { buildTaskList } from '../domain/taskList.js';
-import { didYouMean } from '../domain/suggest.js';
+import { nearest } from '../domain/suggest.js';
 import { colorsFor } from '../io/colors.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
@@ -30,11 +30,11 @@ export interface TasksOptions {
 
 /** An --owner or --sector id must be declared in the config: a typo would silently match nothing. */
 function checkFilterIds(filters: TaskFilters, config: Config): void {
-  const check = (flag: string, id: string | undefined, declared: Record<string, string>, kind: string) => {
+  const check = (flag: string, id: string | undefined, declared: Record<string, string>, kind: 'owner' | 'sector') => {
     if (id === undefined || Object.hasOwn(declared, id)) return;
     throw new UsageError(
-      `${flag} ${id}: no ${kind} "${id}" is declared in meet.config.yaml.${didYouMean(id, Object.keys(declared))}`,
-      `Declared ${kind}s: ${Object.keys(declared).join(', ') || '(none)'}.`,
+      (m) => m.tasks.notDeclared(flag, kind, id, nearest(id, Object.keys(declared))),
+      (m) => m.tasks.declared(kind, Object.keys(declared).join(', ')),
     );
   };
   check('--owner', filters.owner, config.owners, 'owner');
@@ -55,14 +55,14 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
   checkFilterIds(filters, config);
   // --month reads the state at the end of that month, whatever --today says.
   const day = options.month ? lastDayOf(options.month) : (options.today ?? todayIn(config.timezone, io.now()));
-  const list = buildTaskList(records, day, filters, options.sort ?? 'due', options.month);
+  const list = { ...buildTaskList(records, day, filters, options.sort ?? 'due', options.month), locale: io.locale ?? config.locale };
 
   switch (options.format) {
     case 'json':
       printData(io, renderTasksJson(list));
       break;
     case 'csv':
-      io.stdout.write(renderTasksCsv(list));
+      io.stdout.write(renderTasksCsv(list, config));
       break;
     case 'md':
       printData(io, renderTasksMarkdown(list, config));

@@ -5,9 +5,11 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { checkRepository } from '../domain/checkRules.js';
 import type { Config } from '../model/schema.js';
-import { didYouMean } from '../domain/suggest.js';
+import { nearest } from '../domain/suggest.js';
+import { messages, type Messages } from '../model/messages/index.js';
+import { statusFromWords } from '../model/termWords.js';
 import { compareRecords, sortRecords, taskStatesOn } from '../domain/taskState.js';
-import { EXIT_OK, RecordsError, UsageError } from '../model/errors.js';
+import { EXIT_OK, RecordsError, say, UsageError, type Said } from '../model/errors.js';
 import { replaceFile } from '../io/writeFiles.js';
 import { commitFiles, describeCommit, prepareCommit } from '../io/gitCommit.js';
 import { colorsFor } from '../io/colors.js';
@@ -17,11 +19,12 @@ import { loadValidRepository } from '../io/repository.js';
 import { findRoot, isInside, toPosix } from '../io/paths.js';
 import type { MeetingRecord } from '../model/record.js';
 import { parseRecord } from '../records/parse.js';
-import type { TaskStatus } from '../model/terms.js';
+import { TASK_STATUSES, type Locale, type TaskStatus } from '../model/terms.js';
 
 export interface TasksUpdateOptions {
   id: string;
-  status: TaskStatus;
+  /** Asked on a terminal when absent. */
+  status?: TaskStatus;
   note?: string;
   in?: string;
   root?: string;
@@ -33,68 +36,94 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const root = findRoot(io.cwd, options.root);
   const repository = await loadValidRepository(root, readingFor(io));
   const { config, records } = repository;
-  const entry: UpdateEntry = { task: options.id, status: options.status, ...(options.note !== undefined ? { note: cleanNote(options.note) } : {}) };
+  const locale = io.locale ?? config.locale;
+  const m = messages(locale);
+  const note = options.note !== undefined ? cleanNote(options.note) : undefined;
 
   const origin = sortRecords(records).find((r) => (r.data.tasks ?? []).some((t) => t.id === options.id));
   if (!origin) {
     const ids = records.flatMap((r) => (r.data.tasks ?? []).map((t) => t.id));
-    throw new RecordsError(`No record assigns a task "${options.id}".${didYouMean(options.id, ids)}`, 'Run "meet tasks" to list the task ids.');
+    throw new RecordsError(
+      (m) => m.tasks.noTask(options.id, nearest(options.id, ids)),
+      (m) => m.tasks.noTaskHint,
+    );
   }
   const target = options.in ? namedRecord(options.in, root, config, records, io) : sortRecords(records).at(-1)!;
   const show = (record: MeetingRecord) => path.relative(io.cwd, path.join(root, record.file)) || record.file;
   if (!(origin.data.date < target.data.date)) {
     // An update reports on a task from an EARLIER meeting (docs/format.md).
-    const why =
-      target === origin
-        ? 'is the record that assigned it'
-        : `is dated ${target.data.date}, not after the meeting that assigned it (${origin.data.date}, ${show(origin)})`;
+    const why = (m: Messages) => (target === origin ? m.tasks.isOrigin : m.tasks.notAfter(target.data.date, origin.data.date, show(origin)));
     throw new RecordsError(
-      `Cannot record an update for "${options.id}" in ${show(target)}: it ${why}.`,
-      options.in
-        ? 'Pass --in a record of a later meeting.'
-        : 'Create the next meeting\'s record first with "meet new", or pass --in the record of a later meeting.',
+      (m) => m.tasks.cannotRecord(options.id, show(target), why(m)),
+      (m) => (options.in ? m.tasks.passIn : m.tasks.createNext),
     );
   }
+  const status = options.status ?? (await askStatus(options.id, io, m));
+  const entry: UpdateEntry = { task: options.id, status, ...(note !== undefined ? { note } : {}) };
 
   const absolute = path.join(root, target.file);
   const source = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(absolute));
   const edit = addTaskUpdate(source, entry);
   if (edit.kind === 'refused') {
     throw new RecordsError(
-      `Cannot add the update to ${show(target)} safely: ${edit.reason}.`,
-      `Nothing was changed. Add it by hand under "updates":\n  - task: ${entry.task}\n    status: ${entry.status}`,
+      (m) => m.tasks.cannotAdd(show(target), say(edit.reason, m)),
+      (m) => m.tasks.byHand(entry.task, entry.status),
     );
   }
   // The status before this record: what its update changes.
   const earlier = records.filter((r) => compareRecords(r, target) < 0);
   const before = taskStatesOn(earlier, target.data.date).get(options.id)?.status ?? 'open';
   const c = colorsFor(io.stderr, io);
+  const label = (s: string) => m.labels.status[s as TaskStatus] ?? s;
   if (edit.kind === 'unchanged') {
     io.stdout.write(`${show(target)}\n`);
-    io.stderr.write(c.dim(`${options.id}: already ${options.status} in ${show(target)}; nothing changed${options.commit ? ', nothing committed' : ''}.\n`));
+    io.stderr.write(c.dim(`${m.tasks.already(options.id, label(status), show(target), Boolean(options.commit))}\n`));
     return EXIT_OK;
   }
   // The record is edited in place: its other uncommitted edits would ride along in the commit.
   const commitPlan = options.commit ? await prepareCommit(root, io.env, { unchanged: [absolute] }) : undefined;
-  const problem = verifyUpdateEdit(source, edit, target.data, entry, target.file) ?? repositoryProblem(config, records, target, edit.text);
+  const problem = verifyUpdateEdit(source, edit, target.data, entry, target.file, locale) ?? repositoryProblem(config, records, target, edit.text, locale);
   if (problem) {
     throw new RecordsError(
-      `Cannot add the update to ${show(target)} safely: ${problem}.`,
-      'Nothing was changed; add the update by hand, then run "meet check".',
+      (m) => m.tasks.cannotAdd(show(target), say(problem, m)),
+      (m) => m.tasks.byHandCheck,
     );
   }
   replaceFile(root, absolute, edit.text);
 
   io.stdout.write(`${show(target)}\n`);
-  const kept = entry.note === undefined && edit.kind === 'replaced' && edit.previous.note !== undefined ? '; its note was kept' : '';
-  const replaced = edit.kind === 'replaced' ? ` (replaced the update already there, which said ${edit.previous.status}${kept})` : '';
-  io.stderr.write(`${options.id}: ${before} → ${options.status}, in ${show(target)}${replaced}\n`);
+  // Replacing an update already in the record changes what that record said.
+  const from = edit.kind === 'replaced' ? edit.previous.status : before;
+  const kept = entry.note === undefined && edit.kind === 'replaced' && edit.previous.note !== undefined;
+  const replaced = edit.kind === 'replaced' ? m.tasks.replaced(kept) : '';
+  io.stderr.write(`${m.tasks.changed(options.id, label(from), label(status), show(target))}${replaced}\n`);
   const later = records.filter((r) => compareRecords(r, target) > 0 && (r.data.updates ?? []).some((u) => u.task === options.id));
   if (later.length > 0) {
-    io.stderr.write(c.yellow(`Note: ${show(later.at(-1)!)} also updates "${options.id}"; its status there is the task's current state.\n`));
+    io.stderr.write(c.yellow(`${m.tasks.laterUpdate(show(later.at(-1)!), options.id)}\n`));
   }
-  if (commitPlan) io.stderr.write(`${describeCommit(await commitFiles(commitPlan, [absolute], `Update task ${options.id} to ${options.status}`))}\n`);
+  if (commitPlan) {
+    const message = messages(config.locale).record.commitUpdate(options.id, status);
+    io.stderr.write(`${describeCommit(await commitFiles(commitPlan, [absolute], message), m)}\n`);
+  }
   return EXIT_OK;
+}
+
+/** The new status, asked on a terminal as a numbered choice; without one, --status is required. */
+async function askStatus(id: string, io: Io, m: Messages): Promise<TaskStatus> {
+  if (!io.stdin.isTTY || !io.stdin.readable) {
+    throw new UsageError(
+      (m) => m.tasks.missingStatus,
+      (m) => m.tasks.missingStatusHint,
+    );
+  }
+  const { terminalAsker } = await import('../io/prompt.js');
+  const asker = terminalAsker(io.stdin.readable, io.stderr, m);
+  try {
+    const choices = TASK_STATUSES.map((s) => ({ value: s, label: `${m.labels.status[s]} (${s})` }));
+    return await asker.choose(m.tasks.askStatus(id), choices, undefined, { flag: '--status', words: statusFromWords });
+  } finally {
+    asker.close();
+  }
 }
 
 /** A note is one line of text: line breaks become spaces. */
@@ -103,36 +132,39 @@ function cleanNote(note: string): string {
     .normalize('NFC')
     .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
     .trim();
-  if (text === '') throw new UsageError('--note must not be empty.');
+  if (text === '') throw new UsageError((m) => m.tasks.emptyNote);
   return text;
 }
 
 /** The record named by --in: a record file inside the meetings folder. */
 function namedRecord(given: string, root: string, config: Config, records: readonly MeetingRecord[], io: Io): MeetingRecord {
   const absolute = path.resolve(io.cwd, given);
-  if (!existsSync(absolute)) throw new RecordsError(`--in ${given}: no such file.`);
+  if (!existsSync(absolute)) throw new RecordsError((m) => m.tasks.noSuchIn(given));
   const meetings = path.join(root, config.paths.meetings);
   const real = realpathSync(absolute);
   if (!isInside(meetings, absolute) && !(existsSync(meetings) && isInside(realpathSync(meetings), real))) {
     throw new RecordsError(
-      `--in ${given} is outside the meetings folder (${config.paths.meetings}/).`,
-      'Pass the path of a meeting record, like meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.',
+      (m) => m.tasks.inOutside(given, config.paths.meetings),
+      (m) => m.tasks.inOutsideHint,
     );
   }
   const file = toPosix(path.relative(root, absolute));
   const record = records.find((r) => r.file === file) ?? records.find((r) => realpathSync(path.join(root, r.file)) === real);
   if (!record)
-    throw new RecordsError(`--in ${given} is not a meeting record.`, 'Pass the path of a record (a .md file with front matter) in the meetings folder.');
+    throw new RecordsError(
+      (m) => m.tasks.inNotRecord(given),
+      (m) => m.tasks.inNotRecordHint,
+    );
   return record;
 }
 
 /** The cross-record rules (`meet check`) must still pass with the edited record. */
-function repositoryProblem(config: Config, records: readonly MeetingRecord[], target: MeetingRecord, text: string): string | undefined {
+function repositoryProblem(config: Config, records: readonly MeetingRecord[], target: MeetingRecord, text: string, locale: Locale): Said | undefined {
   const others = records.filter((r) => r !== target);
-  const before = checkRepository(config, records).filter((f) => f.file === target.file && f.severity === 'error').length;
+  const before = checkRepository(config, records, locale).filter((f) => f.file === target.file && f.severity === 'error').length;
   // The edited record, read again, replaces the old one.
-  const parsed = parseRecord(Buffer.from(text, 'utf8'), target.file);
-  if (!parsed.record) return 'the record would not read back';
-  const errors = checkRepository(config, [...others, parsed.record]).filter((f) => f.file === target.file && f.severity === 'error');
-  return errors.length > before ? `meet check would fail: ${errors[0]!.message}` : undefined;
+  const parsed = parseRecord(Buffer.from(text, 'utf8'), target.file, locale);
+  if (!parsed.record) return (m) => m.tasks.wouldNotReadBack;
+  const errors = checkRepository(config, [...others, parsed.record], locale).filter((f) => f.file === target.file && f.severity === 'error');
+  return errors.length > before ? (m) => m.tasks.checkWouldFail(errors[0]!.message) : undefined;
 }

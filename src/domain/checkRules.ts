@@ -1,10 +1,14 @@
 // Rules that need the config or other records: declared ids, unique task
 // ids, updates that name earlier tasks, file names that agree with dates.
 import path from 'node:path';
+import type { IsoDate } from '../model/dates.js';
 import type { CheckedRecord, MeetingRecord, PropertyPath } from '../model/record.js';
 import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import { ownersOf, type Config } from '../model/schema.js';
-import { didYouMean } from './suggest.js';
+import { nearest } from './suggest.js';
+import { messages } from '../model/messages/index.js';
+import type { Locale } from '../model/terms.js';
+import { slugify } from './slug.js';
 import { taskIdsOf, updatedTasksOf } from './recordFacts.js';
 import { compareRecords } from './taskState.js';
 
@@ -20,13 +24,22 @@ function reporter(findings: Finding[]): Report {
 }
 
 /** Every rule that needs the config or other records: what `meet check` runs after parsing. */
-export function checkRepository(config: Config, records: readonly MeetingRecord[]): Finding[] {
+export function checkRepository(config: Config, records: readonly MeetingRecord[], locale: Locale = config.locale): Finding[] {
   const findings: Finding[] = [];
   for (const record of records) {
-    findings.push(...checkFileName(record, config), ...checkAgainstConfig(record, config));
+    findings.push(...checkFileName(record, config, locale), ...checkAgainstConfig(record, config, locale));
   }
-  findings.push(...checkAcrossRecords(records));
+  findings.push(...checkAcrossRecords(records, locale));
   return findings;
+}
+
+/**
+ * The declared id meant by `id`: a likely typo of one, or one whose name in
+ * the config it spells ("phong-noi-vu" or "Phòng Nội vụ" for noi-vu).
+ */
+function meantId(id: string, declared: Record<string, string>): string | undefined {
+  const byName = Object.entries(declared).find(([, name]) => slugify(name, '') === slugify(id, ''));
+  return byName?.[0] ?? nearest(id, Object.keys(declared));
 }
 
 /**
@@ -34,40 +47,23 @@ export function checkRepository(config: Config, records: readonly MeetingRecord[
  * metrics, dues. They depend on the record's content and the config only, so
  * the loader runs them on its parser threads and the check cache keeps them.
  */
-export function checkAgainstConfig(record: MeetingRecord, config: Config): Finding[] {
+export function checkAgainstConfig(record: MeetingRecord, config: Config, locale: Locale = config.locale): Finding[] {
   const findings: Finding[] = [];
   const report = reporter(findings);
-  const sectors = Object.keys(config.sectors);
-  const owners = Object.keys(config.owners);
-  const metrics = Object.keys(config.metrics);
+  const m = messages(locale).rules;
+  const metricNames = Object.fromEntries(Object.entries(config.metrics).map(([id, metric]) => [id, metric.label]));
   const declared = (ids: Record<string, unknown>, id: string) => Object.hasOwn(ids, id);
   const { data } = record;
   (data.results ?? []).forEach((result, i) => {
     if (!declared(config.sectors, result.sector)) {
-      report(record, 'unknown-sector', `The sector "${result.sector}" is not declared in meet.config.yaml.${didYouMean(result.sector, sectors)}`, [
-        'results',
-        i,
-        'sector',
-      ]);
+      report(record, 'unknown-sector', m.notDeclared('sector', result.sector, meantId(result.sector, config.sectors)), ['results', i, 'sector']);
     }
     for (const [metricId] of Object.entries(result.metrics ?? {})) {
       const definition = config.metrics[metricId];
       if (!definition || !declared(config.metrics, metricId)) {
-        report(
-          record,
-          'unknown-metric',
-          `The metric "${metricId}" is not declared in meet.config.yaml.${didYouMean(metricId, metrics)}`,
-          ['results', i, 'metrics', metricId],
-          'key',
-        );
+        report(record, 'unknown-metric', m.notDeclared('metric', metricId, meantId(metricId, metricNames)), ['results', i, 'metrics', metricId], 'key');
       } else if (definition.sector !== result.sector && declared(config.sectors, result.sector)) {
-        report(
-          record,
-          'metric-sector',
-          `The metric "${metricId}" belongs to the sector "${definition.sector}", but is reported under "${result.sector}"`,
-          ['results', i, 'metrics', metricId],
-          'key',
-        );
+        report(record, 'metric-sector', m.metricSector(metricId, definition.sector, result.sector), ['results', i, 'metrics', metricId], 'key');
       }
     }
   });
@@ -76,27 +72,36 @@ export function checkAgainstConfig(record: MeetingRecord, config: Config): Findi
     ownerList.forEach((owner, k) => {
       if (!declared(config.owners, owner)) {
         const at: PropertyPath = Array.isArray(task.owner) ? ['tasks', i, 'owner', k] : ['tasks', i, 'owner'];
-        report(record, 'unknown-owner', `The owner "${owner}" is not declared in meet.config.yaml.${didYouMean(owner, owners)}`, at);
+        report(record, 'unknown-owner', m.notDeclared('owner', owner, meantId(owner, config.owners)), at);
       }
     });
     if (task.sector && !declared(config.sectors, task.sector)) {
-      report(record, 'unknown-sector', `The sector "${task.sector}" is not declared in meet.config.yaml.${didYouMean(task.sector, sectors)}`, [
-        'tasks',
-        i,
-        'sector',
-      ]);
+      report(record, 'unknown-sector', m.notDeclared('sector', task.sector, meantId(task.sector, config.sectors)), ['tasks', i, 'sector']);
     }
     if (task.due && task.due < data.date) {
-      report(record, 'due-before-date', `The task "${task.id}" is due on ${task.due}, before the meeting that assigned it (${data.date})`, ['tasks', i, 'due']);
+      report(record, 'due-before-date', m.dueBeforeDate(task.id, task.due, data.date), ['tasks', i, 'due']);
     }
   });
   return findings;
 }
 
-/** Task ids are unique across the repository; updates name tasks of earlier meetings. Needs only dates, task ids and updates. */
-export function checkAcrossRecords(records: readonly CheckedRecord[]): Finding[] {
+/** A record file that could not be read at all: its date from its name, when that has one. */
+export interface UnreadableRecord {
+  file: string;
+  date?: IsoDate;
+}
+
+/**
+ * Task ids are unique across the repository; updates name tasks of earlier
+ * meetings. Needs only dates, task ids and updates. An update naming a task
+ * no record assigns is not an orphan while a record that could not be read
+ * (`unreadable`), dated before it, may be the one assigning it: that record
+ * gets one warning saying how many later updates wait on it.
+ */
+export function checkAcrossRecords(records: readonly CheckedRecord[], locale: Locale = 'en', unreadable: readonly UnreadableRecord[] = []): Finding[] {
   const findings: Finding[] = [];
   const report = reporter(findings);
+  const m = messages(locale);
   // Task id → the record that first assigns it (a million ids at 100k records: kept lean).
   const assigned = new Map<string, CheckedRecord>();
   const ordered = [...records].sort(compareRecords);
@@ -104,55 +109,60 @@ export function checkAcrossRecords(records: readonly CheckedRecord[]): Finding[]
     taskIdsOf(record).forEach((id, index) => {
       const first = assigned.get(id);
       if (first) {
-        const where = first === record ? 'earlier in this record' : `in ${first.file}`;
-        report(record, 'duplicate-task-id', `The task id "${id}" is already used ${where}; task ids must be unique across the repository`, [
-          'tasks',
-          index,
-          'id',
-        ]);
+        report(record, 'duplicate-task-id', first === record ? m.rules.duplicateHere(id) : m.rules.duplicateIn(id, first.file), ['tasks', index, 'id']);
       } else {
         assigned.set(id, record);
       }
     });
   }
+  const waiting = new Map<UnreadableRecord, number>();
   for (const record of records) {
     updatedTasksOf(record).forEach((task, i) => {
       const origin = assigned.get(task);
       if (!origin) {
-        report(record, 'update-unknown-task', `No record assigns a task "${task}".${didYouMean(task, assigned.keys())}`, ['updates', i, 'task']);
+        const sources = unreadable.filter((u) => u.date === undefined || u.date < record.data.date);
+        if (sources.length > 0) {
+          for (const source of sources) waiting.set(source, (waiting.get(source) ?? 0) + 1);
+          return;
+        }
+        report(record, 'update-unknown-task', m.rules.unknownTask(task, nearest(task, assigned.keys())), ['updates', i, 'task']);
       } else if (!(origin.data.date < record.data.date)) {
-        const when = origin === record ? 'at this same meeting' : `at a meeting on ${origin.data.date} (${origin.file})`;
         report(
           record,
           'update-not-earlier',
-          `The task "${task}" was assigned ${when}; updates report only on tasks from meetings held before ${record.data.date}`,
+          origin === record ? m.rules.notEarlierSame(task, record.data.date) : m.rules.notEarlier(task, origin.data.date, origin.file, record.data.date),
           ['updates', i, 'task'],
         );
       }
     });
   }
+  for (const [source, count] of waiting) {
+    const rule = 'updates-unchecked';
+    findings.push({ file: source.file, line: 1, column: 1, severity: RULES[rule].severity, rule, message: m.files.unreadableDependents(count) });
+  }
   return findings;
 }
 
 /** The file name agrees with the meeting's date, and the record is filed in its year's folder. */
-export function checkFileName(record: CheckedRecord, config: Config): Finding[] {
+export function checkFileName(record: CheckedRecord, config: Config, locale: Locale = 'en'): Finding[] {
   const findings: Finding[] = [];
   const report = reporter(findings);
+  const m = messages(locale).rules;
   const name = path.posix.basename(record.file);
   const match = FILE_NAME.exec(name);
   const { date } = record.data;
   if (!match) {
-    report(record, 'file-name', `The file name "${name}" should be ${date}-<slug>.md, the slug in lower-case letters, digits and "-"`, ['date']);
+    report(record, 'file-name', m.fileNameForm(name, date), ['date']);
     return findings;
   }
   if (match[1] !== date) {
-    report(record, 'file-name', `The file name starts with ${match[1]} but the meeting's date is ${date}; rename the file or correct the date`, ['date']);
+    report(record, 'file-name', m.fileNameDate(match[1]!, date), ['date']);
     return findings;
   }
   const folder = path.posix.dirname(record.file);
   const expected = path.posix.join(config.paths.meetings, date.slice(0, 4));
   if (folder !== path.posix.normalize(expected)) {
-    report(record, 'file-folder', `The record is in "${folder}/"; records of ${date.slice(0, 4)} are filed in "${expected}/"`, ['date']);
+    report(record, 'file-folder', m.fileFolder(folder, date.slice(0, 4), expected), ['date']);
   }
   return findings;
 }

@@ -35,8 +35,3 @@ export function nearest(word: string, candidatesGiven: Iterable<string>): string
   const starting = candidates.filter((c) => word.length >= 3 && c.toLowerCase().startsWith(lower));
   return starting.length === 1 ? starting[0] : undefined;
 }
-
-export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const match = nearest(word, candidates);
-  return match ? ` Did you mean "${match}"?` : '';
-}

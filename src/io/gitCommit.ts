@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { UsageError } from '../model/errors.js';
+import type { Messages } from '../model/messages/index.js';
 import { toPosix } from './paths.js';
 import { requireGitRepository } from './git.js';
 import type { Env } from './terminal.js';
@@ -57,30 +58,33 @@ export async function prepareCommit(root: string, env: Env, options: { unchanged
       await git.raw(['-c', 'user.useConfigOnly=true', 'var', who]);
     } catch {
       throw new UsageError(
-        '--commit needs your name and e-mail address for the commit, and git has none set.',
-        'Set them once for this repository (or add --global for all), then run the command again:\n  git config user.name "Nguyễn Văn A"\n  git config user.email "vanphong@example.org"',
+        (m) => m.git.noIdentity,
+        (m) => m.git.noIdentityHint,
       );
     }
   }
   for (const [state, what] of IN_PROGRESS) {
     const found = (await git.raw(['rev-parse', '--quiet', '--verify', state]).catch(() => '')).trim();
-    if (found !== '') throw new UsageError(`--commit cannot commit now: a git ${what} is in progress.`, 'Finish it (or abort it) first. Nothing was written.');
+    if (found !== '')
+      throw new UsageError(
+        (m) => m.git.inProgress(what),
+        (m) => m.git.inProgressHint,
+      );
   }
   const staged = (await git.raw(['diff', '--cached', '--name-only', '-z'])).split('\0').filter(Boolean);
   if (staged.length > 0) {
     const shown = staged.slice(0, 10).map((f) => `  ${f}`);
-    if (staged.length > shown.length) shown.push(`  … and ${staged.length - shown.length} more`);
     throw new UsageError(
-      `--commit commits only the files this command writes, but other changes are already staged:\n${shown.join('\n')}`,
-      'Nothing was written. Commit or unstage them first ("git commit", or "git restore --staged <file>"), or run the command without --commit.',
+      (m) => m.git.staged([...shown, ...(staged.length > shown.length ? [`  ${m.errors.andMore(staged.length - shown.length)}`] : [])].join('\n')),
+      (m) => m.git.stagedHint,
     );
   }
   for (const file of options.unchanged ?? []) {
     if (await hasUncommittedChanges(plan, file)) {
       const shown = toPosix(path.relative(root, file));
       throw new UsageError(
-        `${shown} has changes not committed yet (or is not committed at all); --commit would commit them too, under this command's message.`,
-        `Nothing was written. Commit ${shown} first, or run the command without --commit.`,
+        (m) => m.git.uncommitted(shown),
+        (m) => m.git.uncommittedHint(shown),
       );
     }
   }
@@ -109,8 +113,8 @@ export async function commitFiles(plan: CommitPlan, files: readonly string[], me
     await plan.git.raw(['commit', '--quiet', '-m', message, '--', ...specs]);
   } catch (error) {
     throw new UsageError(
-      `Wrote ${shown} but could not commit it${staged ? ' (it is staged)' : ''}:\n${gitMessage(error)}`,
-      `The file is kept as written. Fix the problem, then commit it yourself:\n  git add -- ${shown}\n  git commit -m "${message.replace(/"/g, '\\"')}"`,
+      (m) => m.git.commitFailed(shown, staged, gitMessage(error)),
+      (m) => m.git.commitFailedHint(shown, message),
     );
   }
   const sha = (await plan.git.raw(['rev-parse', '--short', 'HEAD'])).trim();
@@ -118,6 +122,6 @@ export async function commitFiles(plan: CommitPlan, files: readonly string[], me
 }
 
 /** The line on stderr after a commit. */
-export function describeCommit(committed: Committed): string {
-  return `Committed ${committed.sha}: ${committed.message}`;
+export function describeCommit(committed: Committed, m: Messages): string {
+  return m.git.committed(committed.sha, committed.message);
 }

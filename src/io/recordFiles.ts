@@ -8,17 +8,22 @@ import { RULES, type Finding } from '../model/ruleCatalogue.js';
 import { UsageError } from '../model/errors.js';
 import { isInside, isInsideRealRoot, toPosix } from './paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
+import { messages } from '../model/messages/index.js';
+import type { Locale } from '../model/terms.js';
 
 /** meet.config.yaml's bytes; a link leading outside the root is refused. */
 export function readConfigBytes(root: string): Buffer {
   const file = path.join(root, CONFIG_FILE);
   if (!isInsideRealRoot(root, file)) {
-    throw new UsageError(`${file} is a symbolic link leading outside the repository; it is not read.`, 'Replace the link with the file itself.');
+    throw new UsageError(
+      (m) => m.errors.configLink(file),
+      (m) => m.errors.configLinkHint,
+    );
   }
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
+    throw new UsageError((m) => m.errors.cannotReadConfig(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
 }
 
@@ -39,7 +44,8 @@ function isMarkdownName(name: string): boolean {
 }
 
 /** Every `.md` file under the meetings folder, in path order. */
-export function listRecordFiles(root: string, meetingsFolder: string): RecordFile[] {
+export function listRecordFiles(root: string, meetingsFolder: string, locale: Locale = 'en'): RecordFile[] {
+  const m = messages(locale).files;
   const realRoot = realpathSync(root);
   const meetings = path.join(root, meetingsFolder);
   const out: RecordFile[] = [];
@@ -47,9 +53,7 @@ export function listRecordFiles(root: string, meetingsFolder: string): RecordFil
   // The meetings folder itself may be a link: it must stay inside too.
   if (!isInsideRealRoot(root, meetings)) {
     const file = toPosix(path.relative(root, meetings));
-    return [
-      { file, absolute: meetings, refused: refusal(file, 'The meetings folder is a symbolic link leading outside the repository; nothing in it is read') },
-    ];
+    return [{ file, absolute: meetings, refused: refusal(file, m.meetingsLink) }];
   }
   // Real paths of the folders walked: a link back to one of them is a cycle.
   // Only links need resolving; a plain sub-folder's real path is its parent's plus its name.
@@ -76,13 +80,13 @@ export function listRecordFiles(root: string, meetingsFolder: string): RecordFil
           target = realpathSync(absolute);
         } catch {
           if (isMarkdownName(entry.name)) {
-            out.push({ file, absolute, refused: { ...refusal(file, 'This symbolic link points to a file that does not exist'), rule: 'file-unreadable' } });
+            out.push({ file, absolute, refused: { ...refusal(file, m.danglingLink), rule: 'file-unreadable' } });
           }
           continue;
         }
         if (!isInside(realRoot, target)) {
           if (isMarkdownName(entry.name) || statSync(target).isDirectory()) {
-            out.push({ file, absolute, refused: refusal(file, 'This symbolic link leads outside the repository; it is not read') });
+            out.push({ file, absolute, refused: refusal(file, m.outsideLink) });
           }
           continue;
         }
@@ -106,8 +110,8 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 /** A record file's bytes, or why it is not read: a refused link, a folder, a FIFO, an error. */
-export function readRecordBytes(entry: RecordFile): Buffer | Finding[] {
-  return readInto(entry, (size) => Buffer.allocUnsafe(size));
+export function readRecordBytes(entry: RecordFile, locale: Locale = 'en'): Buffer | Finding[] {
+  return readInto(entry, (size) => Buffer.allocUnsafe(size), locale);
 }
 
 // One buffer for every file hashed: a check of 100,000 unchanged records
@@ -118,15 +122,19 @@ let scratch = Buffer.alloc(0);
  * The content hash of a record file (as `contentHash` of its bytes), or why
  * it is not read: the same answers as readRecordBytes, without keeping the bytes.
  */
-export function hashRecordFile(entry: RecordFile): string | Finding[] {
-  const bytes = readInto(entry, (size) => {
-    if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 64 * 1024, scratch.length * 2));
-    return scratch.subarray(0, size);
-  });
+export function hashRecordFile(entry: RecordFile, locale: Locale = 'en'): string | Finding[] {
+  const bytes = readInto(
+    entry,
+    (size) => {
+      if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 64 * 1024, scratch.length * 2));
+      return scratch.subarray(0, size);
+    },
+    locale,
+  );
   return Array.isArray(bytes) ? bytes : contentHash(bytes);
 }
 
-function readInto(entry: RecordFile, buffer: (size: number) => Buffer): Buffer | Finding[] {
+function readInto(entry: RecordFile, buffer: (size: number) => Buffer, locale: Locale): Buffer | Finding[] {
   if (entry.refused) return [entry.refused];
   let fd: number | undefined;
   try {
@@ -143,7 +151,7 @@ function readInto(entry: RecordFile, buffer: (size: number) => Buffer): Buffer |
           column: 1,
           severity: 'error',
           rule: 'file-unreadable',
-          message: 'This is not a regular file (a pipe, socket or device), so it is not read',
+          message: messages(locale).files.notRegular,
         },
       ];
     }
@@ -165,7 +173,7 @@ function readInto(entry: RecordFile, buffer: (size: number) => Buffer): Buffer |
         column: 1,
         severity: 'error',
         rule: 'file-unreadable',
-        message: `The file cannot be read: ${code ?? (error as Error).message}`,
+        message: messages(locale).files.cannotRead(code ?? (error as Error).message),
       },
     ];
   } finally {

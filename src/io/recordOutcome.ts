@@ -10,6 +10,7 @@ import type { Finding } from '../model/ruleCatalogue.js';
 import type { Config, RecordData } from '../model/schema.js';
 import { parseRecord, type RecordParse } from '../records/parse.js';
 import { contentHash, readRecordBytes, type RecordFile } from './recordFiles.js';
+import type { Locale } from '../model/terms.js';
 
 export interface ReadOptions {
   /**
@@ -26,6 +27,8 @@ export interface ReadOptions {
   threads?: number;
   /** The record files, when the caller has just listed them (the check cache). */
   files?: RecordFile[];
+  /** The language of findings (default: the config's). */
+  locale?: Locale;
   /** Outcomes already known (the check cache), by file; those files are not read. */
   known?: (entry: RecordFile) => FileOutcome | undefined;
   /** Called with each file's outcome (for the check cache). */
@@ -48,6 +51,7 @@ export interface ThreadSettings {
   config: Config;
   detail: 'full' | 'facts';
   bodies: NonNullable<ReadOptions['bodies']>;
+  locale?: Locale;
 }
 
 interface RecordFileParse extends RecordParse {
@@ -55,10 +59,10 @@ interface RecordFileParse extends RecordParse {
   hash?: string;
 }
 
-function readRecordFile(entry: RecordFile): RecordFileParse {
-  const bytes = readRecordBytes(entry);
+function readRecordFile(entry: RecordFile, locale: Locale): RecordFileParse {
+  const bytes = readRecordBytes(entry, locale);
   if (Array.isArray(bytes)) return { findings: bytes };
-  return { ...parseRecord(bytes, entry.file), hash: contentHash(bytes) };
+  return { ...parseRecord(bytes, entry.file, locale), hash: contentHash(bytes) };
 }
 
 function kept(record: MeetingRecord, options: Pick<ReadOptions, 'detail' | 'bodies'>): KeptRecord {
@@ -76,11 +80,12 @@ function kept(record: MeetingRecord, options: Pick<ReadOptions, 'detail' | 'bodi
 }
 
 /** Reads, parses and checks one record file against the config. Runs on a parser thread or here. */
-export function readFileOutcome(entry: RecordFile, config: Config, options: Pick<ReadOptions, 'detail' | 'bodies'>): FileOutcome {
-  const parse = readRecordFile(entry);
+export function readFileOutcome(entry: RecordFile, config: Config, options: Pick<ReadOptions, 'detail' | 'bodies' | 'locale'>): FileOutcome {
+  const locale = options.locale ?? config.locale;
+  const parse = readRecordFile(entry, locale);
   const findings = [...parse.findings];
   const target = parse.record ?? parse.partial;
-  if (target) findings.push(...checkAgainstConfig(target, config));
+  if (target) findings.push(...checkAgainstConfig(target, config, locale));
   const outcome: FileOutcome = { findings };
   if (parse.record) outcome.record = kept(parse.record, options);
   if (parse.partial) outcome.partial = kept(parse.partial, { detail: options.detail ?? 'full' });

@@ -4,9 +4,10 @@
 // (records/parse.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkAcrossRecords, checkFileName } from '../domain/checkRules.js';
+import { checkAcrossRecords, checkFileName, type UnreadableRecord } from '../domain/checkRules.js';
+import type { Locale } from '../model/terms.js';
 import { defaultMonth } from '../domain/months.js';
-import { todayIn, type IsoDate, type Month } from '../model/dates.js';
+import { isCalendarDate, todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { ConfigInvalid, RecordsError } from '../model/errors.js';
 import type { CheckedRecord, FactsRecord, Locate, MeetingRecord, Position, PropertyPath, RecordFacts } from '../model/record.js';
 import type { Finding } from '../model/ruleCatalogue.js';
@@ -27,9 +28,9 @@ export interface Repository<R extends CheckedRecord = MeetingRecord> {
   partial?: R[];
 }
 
-export function readConfig(root: string): { config?: Config; findings: Finding[]; hash: string } {
+export function readConfig(root: string, locale?: Locale): { config?: Config; findings: Finding[]; hash: string } {
   const bytes = readConfigBytes(root);
-  const parsed = parseConfig(bytes, CONFIG_FILE);
+  const parsed = parseConfig(bytes, CONFIG_FILE, locale);
   return { config: parsed.config, findings: parsed.findings, hash: contentHash(bytes) };
 }
 
@@ -62,8 +63,9 @@ function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], co
 export async function loadRepository(root: string, options: ReadOptions & { detail: 'facts' }): Promise<Repository<FactsRecord>>;
 export async function loadRepository(root: string, options?: ReadOptions & { detail?: 'full' }): Promise<Repository>;
 export async function loadRepository(root: string, options: ReadOptions = {}): Promise<Repository<CheckedRecord>> {
-  const { config, configFindings } = requireConfig(root);
-  const files = options.files ?? listRecordFiles(root, config.paths.meetings);
+  const { config, configFindings } = requireConfig(root, options.locale);
+  const locale = options.locale ?? config.locale;
+  const files = options.files ?? listRecordFiles(root, config.paths.meetings, locale);
   const outcomes = files.map((entry) => options.known?.(entry));
   const todo = files.filter((_, i) => !outcomes[i]);
   const threads = parserThreads(todo.length, options.threads);
@@ -71,7 +73,7 @@ export async function loadRepository(root: string, options: ReadOptions = {}): P
     readHere(files, outcomes, config, options);
   } else {
     const before = files.length - todo.length;
-    const results = await parseOnThreads(todo, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false }, threads, (done) =>
+    const results = await parseOnThreads(todo, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false, locale }, threads, (done) =>
       options.progress?.(before + done, files.length),
     );
     if (todo.length >= FILES_BETWEEN_COLLECTIONS) collectGarbage();
@@ -125,8 +127,8 @@ function toRecord(root: string, entry: RecordFile, kept: KeptRecord, contentKey:
   return record as CheckedRecord;
 }
 
-function requireConfig(root: string): { config: Config; configFindings: Finding[] } {
-  const loaded = readConfig(root);
+function requireConfig(root: string, locale?: Locale): { config: Config; configFindings: Finding[] } {
+  const loaded = readConfig(root, locale);
   if (!loaded.config) throw new ConfigInvalid(loaded.findings);
   return { config: loaded.config, configFindings: loaded.findings };
 }
@@ -142,6 +144,9 @@ function assemble(
   const findings: Finding[] = [...configFindings];
   const records: CheckedRecord[] = [];
   const partial: CheckedRecord[] = [];
+  const locale = options.locale ?? config.locale;
+  // Files read but understood not at all: later updates may name their tasks.
+  const unreadable: UnreadableRecord[] = [];
   // Dates repeat across records; copies that came from threads are shared again.
   const dates = new Map<string, string>();
   const shareDate = (kept: KeptRecord) => {
@@ -158,10 +163,14 @@ function assemble(
       records.push(toRecord(root, entry, outcome.record, outcome.hash, false));
     }
     if (outcome.partial) partial.push(toRecord(root, entry, outcome.partial, outcome.hash, true));
+    if (!outcome.record && !outcome.partial && outcome.findings.some((f) => f.severity === 'error')) {
+      const date = /^(\d{4}-\d{2}-\d{2})/.exec(path.posix.basename(entry.file))?.[1];
+      unreadable.push({ file: entry.file, ...(date && isCalendarDate(date) ? { date } : {}) });
+    }
   });
   const all = [...records, ...partial];
-  for (const record of all) findings.push(...checkFileName(record, config));
-  findings.push(...checkAcrossRecords(all));
+  for (const record of all) findings.push(...checkFileName(record, config, locale));
+  findings.push(...checkAcrossRecords(all, locale, unreadable));
   return { root, config, records, findings, partial };
 }
 
@@ -175,10 +184,10 @@ export async function loadValidRepository(root: string, options: ReadOptions & {
   const errors = repository.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const shown = errors.slice(0, 10).map((f) => `  ${f.file}:${f.line}:${f.column}: ${f.message} (${f.rule})`);
-    if (errors.length > shown.length) shown.push(`  … and ${errors.length - shown.length} more`);
+    const more = errors.length - shown.length;
     throw new RecordsError(
-      `The records have ${errors.length === 1 ? 'an error' : `${errors.length} errors`}:\n${shown.join('\n')}`,
-      'Run "meet check" for the details, fix the records, then run this command again.',
+      (m) => [m.errors.recordsInvalid(errors.length), ...shown, ...(more > 0 ? [`  ${m.errors.andMore(more)}`] : [])].join('\n'),
+      (m) => m.errors.recordsInvalidHint,
     );
   }
   return repository;

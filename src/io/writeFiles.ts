@@ -57,12 +57,12 @@ function writeAll(fd: number, content: string | Uint8Array): void {
  */
 export function assertInsideRoot(root: string, folder: string, shown: string = folder): void {
   if (!isInside(path.resolve(root), path.resolve(folder))) {
-    throw new UsageError(`Refusing to write to ${shown}: it is outside the repository ${root}`);
+    throw new UsageError((m) => m.errors.writeOutside(shown, root));
   }
   let existing = path.resolve(folder);
   while (!existsSync(existing)) existing = path.dirname(existing);
   if (!isInsideRealRoot(root, existing)) {
-    throw new UsageError(`Refusing to write to ${shown}: a symbolic link leads it outside the repository ${root}`);
+    throw new UsageError((m) => m.errors.writeThroughLink(shown, root));
   }
 }
 
@@ -148,7 +148,7 @@ export function replaceFile(root: string, target: string, content: string): void
   try {
     const stat = lstatSync(target);
     if (stat.isSymbolicLink()) {
-      throw new UsageError(`Refusing to write ${target}: it is a symbolic link`);
+      throw new UsageError((m) => m.errors.writeLink(target));
     }
     mode = stat.mode & 0o7777;
   } catch (error) {
@@ -184,13 +184,13 @@ export function replaceUserFile(target: string, content: string): void {
   try {
     folder = realpathSync(path.dirname(target));
   } catch {
-    throw new UsageError(`Cannot write ${target}: the folder ${path.dirname(target)} does not exist`);
+    throw new UsageError((m) => m.errors.noFolder(target, path.dirname(target)));
   }
   const resolved = path.join(folder, path.basename(target));
   try {
     const stat = lstatSync(resolved);
-    if (stat.isSymbolicLink()) throw new UsageError(`Refusing to write ${target}: it is a symbolic link`);
-    if (stat.isDirectory()) throw new UsageError(`Cannot write ${target}: it is a folder`);
+    if (stat.isSymbolicLink()) throw new UsageError((m) => m.errors.writeLink(target));
+    if (stat.isDirectory()) throw new UsageError((m) => m.errors.isFolder(target));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -198,12 +198,12 @@ export function replaceUserFile(target: string, content: string): void {
   try {
     temp = writeTemp(resolved, content);
   } catch (error) {
-    throw new UsageError(`Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError((m) => m.errors.cannotWrite(target, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
   try {
     renameSync(temp, resolved);
   } catch (error) {
     unlinkSync(temp);
-    throw new UsageError(`Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError((m) => m.errors.cannotWrite(target, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
 }

@@ -4,6 +4,9 @@
 // Front matter is read with YAML's failsafe schema (every scalar is text, an
 // empty or `~`/`null` value is null), so `10:30`, `0755` and dates stay text.
 // Only metric values are numbers: they accept the numeric text they arrive as.
+//
+// Each rule's error is a code of the catalogue's schema.rule, which
+// records/schemaFindings.ts says in the user's language.
 import path from 'node:path';
 import { z } from 'zod';
 import { isCalendarDate, isMonth } from './dates.js';
@@ -16,32 +19,21 @@ const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 // Decimal numbers only: no hex, no `.inf`, no `1_000`; a clerk's figure.
 const NUMBER_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
-const text = () => z.string().trim().min(1, { error: 'must not be empty' });
+const text = () => z.string().trim().min(1, { error: 'empty' });
 
 // Names and titles are printed in tables, terminals and CI logs: a line
 // break there could forge a line (a GitHub "::error" command, say).
-const line = () => text().refine((s) => !/[\r\n\u2028\u2029]/.test(s), { error: 'must be on one line' });
+const line = () => text().refine((s) => !/[\r\n\u2028\u2029]/.test(s), { error: 'oneLine' });
 
-const isoDate = () =>
-  z
-    .string()
-    .regex(DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD, like 2020-10-26', abort: true })
-    .refine(isCalendarDate, { error: 'is not a real calendar day' });
+const isoDate = () => z.string().regex(DATE_PATTERN, { error: 'dateFormat', abort: true }).refine(isCalendarDate, { error: 'notCalendarDay' });
 
-const month = () =>
-  z
-    .string()
-    .regex(MONTH_PATTERN, { error: 'must be a month written YYYY-MM, like 2020-10', abort: true })
-    .refine(isMonth, { error: 'is not a real month (01 to 12)' });
+const month = () => z.string().regex(MONTH_PATTERN, { error: 'monthFormat', abort: true }).refine(isMonth, { error: 'notMonth' });
 
 export const idSchema = z.string().regex(ID_PATTERN, {
-  error: 'must be lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
+  error: 'id',
 });
 
-const metricValue = z.preprocess(
-  (v) => (typeof v === 'string' && NUMBER_TEXT.test(v.trim()) ? Number(v) : v),
-  z.number({ error: 'must be a number, like 540 or 12.5' }),
-);
+const metricValue = z.preprocess((v) => (typeof v === 'string' && NUMBER_TEXT.test(v.trim()) ? Number(v) : v), z.number({ error: 'number' }));
 
 const TaskStatusSchema = z.enum(TASK_STATUSES);
 
@@ -56,7 +48,7 @@ export const ResultSchema = z.strictObject({
 export const TaskSchema = z.strictObject({
   id: idSchema,
   title: line(),
-  owner: z.union([idSchema, z.array(idSchema).min(1, { error: 'must name at least one owner' })]),
+  owner: z.union([idSchema, z.array(idSchema).min(1, { error: 'atLeastOneOwner' })]),
   due: isoDate().nullish(),
   sector: idSchema.nullish(),
   status: TaskStatusSchema.nullish().transform((s) => s ?? 'open'),
@@ -79,7 +71,7 @@ export const RecordSchema = z.strictObject({
     .transform((k) => k ?? 'regular'),
   period: month().nullish(),
   organization: line().nullish(),
-  time: z.string().regex(TIME_PATTERN, { error: 'must be a time written HH:MM, like 14:00' }).nullish(),
+  time: z.string().regex(TIME_PATTERN, { error: 'time' }).nullish(),
   location: line().nullish(),
   chair: PersonSchema,
   attendees: z.array(line()).nullish(),
@@ -99,7 +91,7 @@ export const RecordSchema = z.strictObject({
 const relativeFolder = () =>
   text()
     .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..'), {
-      error: 'must be a folder inside the repository (no "..", not absolute)',
+      error: 'folder',
     })
     .transform((p) => path.posix.normalize(p.replace(/\\/g, '/')).replace(/\/+$/, '') || '.');
 

@@ -4,7 +4,7 @@
 // record is TaskData (schema.ts); as a report shows it, ReportTask (report.ts).
 import type { IsoDate, Month } from './dates.js';
 import type { MeetingRecord } from './record.js';
-import type { TaskStatus } from './terms.js';
+import type { Locale, TaskStatus } from './terms.js';
 
 interface TaskChange {
   date: IsoDate;
@@ -57,6 +57,8 @@ export interface TaskList {
   day: IsoDate;
   /** Set when the list is "at the end of" this month. */
   month?: Month;
+  /** The language it is shown in, when not the repository's. */
+  locale?: Locale;
   rows: TaskRow[];
 }
 

@@ -6,6 +6,7 @@ import type { DiffTask, MonthDiff } from '../domain/monthDiff.js';
 import { formatDate, formatDay, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import { markdownCell, markdownTable, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
+import { counted } from '../model/format.js';
 
 export interface DiffRenderOptions {
   locale: Locale;
@@ -53,18 +54,18 @@ const DIFF_WORDS: Record<Locale, DiffWords> = {
     asOf: (fromDay, toDay) => `Tình trạng nhiệm vụ tính đến hết ${formatDay('vi', fromDay)} và ${formatDay('vi', toDay)}.`,
     heading: {
       opened: 'Nhiệm vụ mới giao',
-      closed: 'Nhiệm vụ đã hoàn thành hoặc không thực hiện',
+      closed: 'Nhiệm vụ đã kết thúc (hoàn thành hoặc dừng thực hiện)',
       carried: 'Nhiệm vụ chuyển tiếp',
       newlyOverdue: 'Nhiệm vụ mới quá hạn',
     },
-    counted: { opened: 'mới giao', closed: 'hoàn thành hoặc không thực hiện', carried: 'chuyển tiếp', newlyOverdue: 'mới quá hạn' },
+    counted: { opened: 'mới giao', closed: 'đã kết thúc', carried: 'chuyển tiếp', newlyOverdue: 'mới quá hạn' },
     tasks: 'Nhiệm vụ',
     metrics: 'Chỉ tiêu',
     meetingsOf: (month) => `Hội nghị ${formatMonth('vi', month)}`,
     decisionsOf: (month) => `Quyết định của các hội nghị ${formatMonth('vi', month)}`,
     none: 'Không có.',
     unknown: '—',
-    days: (n) => `${n} ngày`,
+    days: (n) => `${formatNumber('vi', n)} ngày`,
     columns: {
       id: 'Mã',
       task: 'Nhiệm vụ',
@@ -73,7 +74,7 @@ const DIFF_WORDS: Record<Locale, DiffWords> = {
       status: 'Tình trạng',
       overdue: 'Quá hạn',
       metric: 'Chỉ tiêu',
-      unit: 'ĐVT',
+      unit: 'Đơn vị',
       change: 'Thay đổi',
       percent: '%',
       date: 'Ngày',
@@ -99,7 +100,7 @@ const DIFF_WORDS: Record<Locale, DiffWords> = {
     decisionsOf: (month) => `Decisions of ${formatMonth('en', month)}`,
     none: 'None.',
     unknown: '—',
-    days: (n) => (n === 1 ? '1 day' : `${n} days`),
+    days: (n) => counted('en', n, { one: 'day', other: 'days' }),
     columns: {
       id: 'ID',
       task: 'Task',
@@ -202,7 +203,7 @@ function metricColumns(locale: Locale, diff: MonthDiff): Column[] {
 
 function summaryLine(locale: Locale, diff: MonthDiff): string {
   const w = DIFF_WORDS[locale];
-  return `${w.tasks}: ${CATEGORIES.map((k) => `${diff.tasks[k].length} ${w.counted[k]}`).join(', ')}.`;
+  return `${w.tasks}: ${CATEGORIES.map((k) => `${formatNumber(locale, diff.tasks[k].length)} ${w.counted[k]}`).join(', ')}.`;
 }
 
 // ---- Text: aligned tables, closed tasks in green and newly overdue in red.
@@ -246,7 +247,7 @@ export function renderDiffText(diff: MonthDiff, options: DiffRenderOptions, c: C
       t.due ? formatDate(locale, t.due) : '',
       statusCell(locale, t),
       t.overdueDays > 0 ? w.days(t.overdueDays) : '',
-      t.owners.join(', '),
+      t.ownerNames.join(', '),
       t.title,
     ]);
     out.push('', section(c.bold(paint ? paint(heading) : heading), tableWithRows(taskColumns, rows, paint)));

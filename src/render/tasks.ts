@@ -1,24 +1,28 @@
 // The task list as a terminal table, Markdown, JSON and CSV. Text and
-// Markdown speak the repository's language; JSON and CSV are for programs
-// (ISO dates, status ids, owner ids).
+// Markdown speak the repository's language and name owners by their names;
+// JSON and CSV are for programs (ISO dates, status ids, owner ids; CSV has
+// the names too).
 import type { ChalkInstance } from 'chalk';
 import { oneLine } from '../model/text.js';
 import type { TaskList, TaskRow } from '../model/tasks.js';
 import type { Config } from '../model/schema.js';
-import { formatDate, formatNumber, STATUS_LABELS } from './locale.js';
+import { formatDate, formatMonth, formatNumber, STATUS_LABELS } from './locale.js';
+import { messages } from '../model/messages/index.js';
 import { csvTable, markdownTable, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 
-const HEADERS: Record<Locale, { id: string; title: string; owners: string; due: string; status: string; overdue: string; meeting: string }> = {
-  vi: { id: 'Mã', title: 'Nhiệm vụ', owners: 'Đơn vị thực hiện', due: 'Hạn', status: 'Tình trạng', overdue: 'Quá hạn (ngày)', meeting: 'Hội nghị giao' },
-  en: { id: 'ID', title: 'Task', owners: 'Owners', due: 'Due', status: 'Status', overdue: 'Days overdue', meeting: 'Assigned at' },
-};
+const HEADERS = (locale: Locale) => messages(locale).tasks.headers;
 
-function localCells(row: TaskRow, locale: Locale) {
+/** Owner names from the config, the lead first (the id of an owner it does not declare). */
+function ownerNames(row: TaskRow, config: Config): string[] {
+  return row.owners.map((o) => (Object.hasOwn(config.owners, o) ? config.owners[o]! : o));
+}
+
+function localCells(row: TaskRow, locale: Locale, config: Config) {
   return {
     id: row.id,
     title: oneLine(row.title),
-    owners: row.owners.join(', '),
+    owners: ownerNames(row, config).map(oneLine).join(', '),
     due: row.due ? formatDate(locale, row.due) : '',
     status: STATUS_LABELS[locale][row.status],
     overdue: row.overdueDays > 0 ? formatNumber(locale, row.overdueDays) : '',
@@ -31,7 +35,8 @@ function localCells(row: TaskRow, locale: Locale) {
  * pushing the other columns apart. Overdue rows red, closed ones dim.
  */
 export function renderTasksText(list: TaskList, config: Config, c: ChalkInstance): string {
-  const h = HEADERS[config.locale];
+  const locale = list.locale ?? config.locale;
+  const h = HEADERS(locale);
   const columns: Column[] = [
     { header: h.id },
     { header: h.due },
@@ -42,7 +47,7 @@ export function renderTasksText(list: TaskList, config: Config, c: ChalkInstance
     { header: h.title },
   ];
   const rows = list.rows.map((row) => {
-    const cells = localCells(row, config.locale);
+    const cells = localCells(row, locale, config);
     return [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, cells.title];
   });
   const [header, ...lines] = textTable(columns, rows).split('\n');
@@ -55,17 +60,19 @@ export function renderTasksText(list: TaskList, config: Config, c: ChalkInstance
   return [c.bold(header!), ...styled].join('\n');
 }
 
-/** The count line (stderr): what was listed, on which day. */
-export function renderTasksSummary(list: TaskList): string {
-  const when = list.month ? `at the end of ${list.month} (${list.day})` : `on ${list.day}`;
+/** The count line (stderr): what was listed, on which day, in the locale's words and dates. */
+export function renderTasksSummary(list: TaskList, locale: Locale = list.locale ?? 'en'): string {
+  const m = messages(locale).tasks;
+  const day = formatDate(locale, list.day);
+  const when = list.month ? m.atEndOf(formatMonth(locale, list.month), day) : m.onDay(day);
   const count = list.rows.length;
-  if (count === 0) return `No tasks match ${when}.`;
-  const overdue = list.rows.filter((r) => r.overdueDays > 0).length;
-  return `${count} ${count === 1 ? 'task' : 'tasks'} ${when}, ${overdue} overdue.`;
+  if (count === 0) return m.noneMatch(when);
+  return m.summary(count, when, list.rows.filter((r) => r.overdueDays > 0).length);
 }
 
 export function renderTasksMarkdown(list: TaskList, config: Config): string {
-  const h = HEADERS[config.locale];
+  const locale = list.locale ?? config.locale;
+  const h = HEADERS(locale);
   const columns: Column[] = [
     { header: h.id },
     { header: h.title },
@@ -76,7 +83,7 @@ export function renderTasksMarkdown(list: TaskList, config: Config): string {
     { header: h.meeting },
   ];
   const rows = list.rows.map((row) => {
-    const cells = localCells(row, config.locale);
+    const cells = localCells(row, locale, config);
     return [cells.id, cells.title, cells.owners, cells.due, cells.status, cells.overdue, cells.meeting];
   });
   return markdownTable(columns, rows);
@@ -101,14 +108,15 @@ export function renderTasksJson(list: TaskList): string {
   return JSON.stringify(rows, null, 2);
 }
 
-const CSV_HEADERS = ['id', 'title', 'owners', 'due', 'status', 'overdue_days', 'meeting_date', 'meeting_title', 'meeting_file'];
+const CSV_HEADERS = ['id', 'title', 'owners', 'owner_names', 'due', 'status', 'overdue_days', 'meeting_date', 'meeting_title', 'meeting_file'];
 
-/** RFC 4180 with a header row; owners joined by ";", dates ISO, status ids. */
-export function renderTasksCsv(list: TaskList): string {
+/** RFC 4180 with a header row; owner ids and names joined by ";", dates ISO, status ids. */
+export function renderTasksCsv(list: TaskList, config?: Config): string {
   const rows = list.rows.map((row) => [
     row.id,
     row.title,
     row.owners.join(';'),
+    (config ? ownerNames(row, config) : row.owners).join(';'),
     row.due ?? '',
     row.status,
     String(row.overdueDays),
