@@ -70,7 +70,7 @@ export function parseYaml(text: string, m: Messages = messages('en')): ParsedYam
   if (doc.errors.length > 0) {
     const error = doc.errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
     // A common mistake near the error (an unquoted ": ", a stray indent…) is named with its fix.
-    const mistake = /call stack|directive|multiple documents/i.test(error.message) ? undefined : diagnoseSyntax(text, error.pos[0], m);
+    const mistake = /call stack|multiple documents/i.test(error.message) ? undefined : diagnoseSyntax(text, error.pos[0], m);
     problems.push({
       rule: 'yaml-syntax',
       message: mistake?.message ?? (/call stack/i.test(error.message) ? m.yaml.nestedTooDeep(MAX_DEPTH) : syntaxMessage(error.code, error.message, m)),

@@ -54,20 +54,39 @@ function valueText(value: string): string {
   return (comment === -1 ? value : value.slice(0, comment)).trimEnd();
 }
 
-/** A value that YAML reads otherwise than it reads: an unquoted ": ", or a reserved first sign. */
-function valueMistake(line: Line, m: Messages): Mistake | undefined {
+/**
+ * A value that YAML reads otherwise than the clerk meant: an unquoted ": ",
+ * or a reserved first sign; in `key: value` or in a list item `- value`.
+ */
+function valueMistake(lines: readonly Line[], index: number, m: Messages): Mistake | undefined {
+  const line = lines[index]!;
   const match = KEY_VALUE.exec(line.text);
-  if (!match) return undefined;
-  const [, lead, key, gap, rest] = match as unknown as [string, string, string, string, string];
-  const value = valueText(rest);
-  const at = line.start + lead.length + key.length + 1 + gap.length;
+  const item = match ? undefined : /^( *- +)(.*)$/.exec(line.text);
+  if (!match && !item) return undefined;
+  // A list item is named by the key of its list, and fixed as `- "…"`.
+  const key = match ? match[2]! : listKey(lines, index);
+  const value = valueText(match ? match[4]! : item![2]!);
+  const at = line.start + (match ? match[1]!.length + match[2]!.length + 1 + match[3]!.length : item![1]!.length);
+  const fix = match ? quotedFix(key, value) : `- ${JSON.stringify(clip(value.trim(), 80))}`;
   const first = value[0];
   if (first === undefined || first === '"' || first === "'") return undefined;
   if ('@`%|>*&!'.includes(first) || ((first === '[' || first === '{') && !closesAtEnd(value))) {
-    return { message: m.yaml.indicatorStart(key, first, quotedFix(key, value)), offset: at };
+    return { message: m.yaml.indicatorStart(key, first, fix), offset: at };
   }
-  if (first !== '[' && first !== '{' && /:( |$)/.test(value)) return { message: m.yaml.colonInValue(key, quotedFix(key, value)), offset: at };
+  if (first !== '[' && first !== '{' && /:( |$)/.test(value) && match) return { message: m.yaml.colonInValue(key, fix), offset: at };
   return undefined;
+}
+
+/** The key whose list holds the item on line `index`. */
+function listKey(lines: readonly Line[], index: number): string {
+  const indent = lines[index]!.indent;
+  for (let i = index - 1; i >= 0; i--) {
+    const l = lines[i]!;
+    if (!l.content || l.indent > indent) continue;
+    const key = /^ *(?:- +)?([^\s:#][^:#]*?):\s*$/.exec(l.text)?.[1];
+    if (key) return key;
+  }
+  return '-';
 }
 
 /** True when a flow collection starting the value closes at its very end: `[a, b]`, not `[Khẩn] Họp`. */
@@ -170,7 +189,7 @@ export function diagnoseSyntax(text: string, offset: number, m: Messages): Mista
   for (let i = at; i >= Math.max(0, at - 3); i--) {
     const line = lines[i]!;
     if (!line.content) continue;
-    const found = tabMistake(line, m) ?? valueMistake(line, m) ?? colonMistake(line, m) ?? indentMistake(lines, i, m);
+    const found = tabMistake(line, m) ?? valueMistake(lines, i, m) ?? colonMistake(line, m) ?? indentMistake(lines, i, m);
     if (found) return found;
   }
   return undefined;
