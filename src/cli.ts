@@ -102,8 +102,9 @@ function localHelp(m: Messages): Partial<Help> {
   };
   const extra = (choices: readonly string[] | undefined, fallback: unknown, show: boolean) => {
     const parts = [];
-    if (choices) parts.push(m.cli.choices(choices.join(', ')));
-    if (show && fallback !== undefined) parts.push(m.cli.default(Array.isArray(fallback) ? fallback.join(' ') : String(fallback)));
+    // Values are quoted: they are typed as they are, in any language.
+    if (choices) parts.push(m.cli.choices(choices.map((c) => JSON.stringify(c)).join(', ')));
+    if (show && fallback !== undefined) parts.push(m.cli.default(JSON.stringify(Array.isArray(fallback) ? fallback.join(' ') : String(fallback))));
     return parts.length > 0 ? ` (${parts.join('; ')})` : '';
   };
   return {

@@ -259,7 +259,7 @@ function renderCheck(result: CheckResult, options: CheckOptions, io: Io): number
     case 'sarif':
       printData(
         io,
-        renderFindingsSarif(result.findings, (file) => `${result.gitPrefix}${file}`, toolVersion()),
+        renderFindingsSarif(result.findings, (file) => `${result.gitPrefix}${file}`, toolVersion(), messages(io.locale ?? 'en')),
       );
       break;
     default: {

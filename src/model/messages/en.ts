@@ -7,6 +7,7 @@
 // what they need and format numbers, dates and plurals through ../format.ts.
 import { counted, englishMonthName, formatDate, formatMonth, formatNumber } from '../format.js';
 import type { IsoDate, Month } from '../dates.js';
+import { RULES, type RuleId } from '../ruleCatalogue.js';
 
 const n = (count: number) => formatNumber('en', count);
 const q = (text: string) => `"${text}"`;
@@ -162,8 +163,7 @@ export const en = {
     },
     /** A value on the command line that cannot be read. */
     notADate: (value: string) => `"${value}" is not a date; write YYYY-MM-DD (2020-10-26) or DD/MM/YYYY (26/10/2020).`,
-    notADay: (value: string, month: number, year: number, days: number) =>
-      `"${value}" is not a real day: ${englishMonthName(month)} ${year} has ${days} days.`,
+    notADay: (value: string, month: number, year: number, days: number) => `"${value}" is not a real day: ${englishMonthName(month)} ${year} has ${days} days.`,
     noSuchMonthInDate: (value: string, month: number) => `"${value}" is not a date: there is no month ${month}; months run from 1 to 12.`,
     notAMonth: (value: string) => `"${value}" is not a month; write YYYY-MM, like 2020-10.`,
     notAChoice: (value: string, allowed: string, suggestion?: string) =>
@@ -230,7 +230,8 @@ export const en = {
     inProgressHint: 'Finish it (or abort it) first. Nothing was written.',
     staged: (list: string) => `--commit commits only the files this command writes, but other changes are already staged:\n${list}`,
     stagedHint: 'Nothing was written. Commit or unstage them first ("git commit", or "git restore --staged <file>"), or run the command without --commit.',
-    uncommitted: (file: string) => `${file} has changes not committed yet (or is not committed at all); --commit would commit them too, under this command's message.`,
+    uncommitted: (file: string) =>
+      `${file} has changes not committed yet (or is not committed at all); --commit would commit them too, under this command's message.`,
     uncommittedHint: (file: string) => `Nothing was written. Commit ${file} first, or run the command without --commit.`,
     commitFailed: (files: string, staged: boolean, why: string) => `Wrote ${files} but could not commit it${staged ? ' (it is staged)' : ''}:\n${why}`,
     commitFailedHint: (files: string, message: string) =>
@@ -254,7 +255,8 @@ export const en = {
     baseShallow: (from: string, to: string) => `The merge base of "${from}" and "${to}" is not in this clone's history.`,
     noCommonAncestor: (from: string, to: string) => `"${from}" and "${to}" have no common ancestor.`,
     noCommonAncestorHint: (from: string, to: string) => `Compare them directly instead: meet diff --rev ${from}..${to}`,
-    blobSizes: (printed: number, expected: number) => `git printed ${n(printed)} bytes for blobs of ${n(expected)} bytes; cannot read the records at that revision.`,
+    blobSizes: (printed: number, expected: number) =>
+      `git printed ${n(printed)} bytes for blobs of ${n(expected)} bytes; cannot read the records at that revision.`,
     failed: (why: string) => `git failed: ${why}`,
     atRevisionLink: 'This is a symbolic link; at a revision only regular files are read',
     atRevisionNotFile: 'This is not a file',
@@ -335,8 +337,7 @@ export const en = {
       chair: '"chair"',
     },
     unknownKey: (key: string, place: string, suggestion?: string) => `Unknown key "${key}" in ${place}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-    translatedKey: (key: string, place: string, suggestion: string) =>
-      `Unknown key "${key}" in ${place}: keys are written in English; use "${suggestion}".`,
+    translatedKey: (key: string, place: string, suggestion: string) => `Unknown key "${key}" in ${place}: keys are written in English; use "${suggestion}".`,
     missing: (key: string, hint: string) => `"${key}" is missing${hint}`,
     noValue: (key: string, hint: string) => `"${key}" has no value${hint}`,
     emptyItem: (index: number, key: string) => `Item #${n(index)} of "${key}" is empty`,
@@ -422,7 +423,8 @@ export const en = {
     timezone: (zone: string) => `"timezone" is "${zone}", which is not an IANA time zone like Asia/Ho_Chi_Minh`,
     metricSectorUndeclared: (id: string, sector: string, suggestion?: string) =>
       `The metric "${id}" belongs to the sector "${sector}", which is not declared under "sectors".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-    vanishedDeleted: (task: string, file: string, since: string) => `No record assigns the task "${task}" any more: it was in ${file}, which was deleted since ${since}`,
+    vanishedDeleted: (task: string, file: string, since: string) =>
+      `No record assigns the task "${task}" any more: it was in ${file}, which was deleted since ${since}`,
     vanishedTaken: (task: string, file: string, since: string) => `No record assigns the task "${task}" any more: it was taken out of ${file} since ${since}`,
   },
 
@@ -515,7 +517,8 @@ export const en = {
     cannotAdd: (file: string, why: string) => `Cannot add the update to ${file} safely: ${why}.`,
     byHand: (task: string, status: string) => `Nothing was changed. Add it by hand under "updates":\n  - task: ${task}\n    status: ${status}`,
     byHandCheck: 'Nothing was changed; add the update by hand, then run "meet check".',
-    already: (id: string, status: string, file: string, commit: boolean) => `${id}: already ${status} in ${file}; nothing changed${commit ? ', nothing committed' : ''}.`,
+    already: (id: string, status: string, file: string, commit: boolean) =>
+      `${id}: already ${status} in ${file}; nothing changed${commit ? ', nothing committed' : ''}.`,
     changed: (id: string, before: string, after: string, file: string) => `${id}: ${before} → ${after}, in ${file}`,
     replaced: (noteKept: boolean) => ` (the update already there was changed${noteKept ? '; its note was kept' : ''})`,
     laterUpdate: (file: string, id: string) => `Note: ${file} also updates "${id}"; its status there is the task's current state.`,
@@ -574,6 +577,12 @@ export const en = {
   progress: {
     reading: (done: number, total: number) => `reading records ${n(done)} / ${n(total)}`,
   },
+
+  // ---- What each rule of meet check is about, and how to satisfy it (SARIF's rule list).
+  ruleText: Object.fromEntries(Object.entries(RULES).map(([id, rule]) => [id, { summary: rule.summary, help: rule.help }])) as Record<
+    RuleId,
+    { summary: string; help: string }
+  >,
 };
 
 /** The catalogue's shape: every locale has exactly these keys. */

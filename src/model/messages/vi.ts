@@ -222,10 +222,13 @@ export const vi: Messages = {
     inProgress: (what: 'merge' | 'cherry-pick' | 'revert' | 'rebase') => `--commit không commit được lúc này: git đang dở một thao tác ${GIT_STATES[what]}.`,
     inProgressHint: 'Hãy hoàn tất (hoặc hủy) thao tác đó trước. Chưa có gì được ghi.',
     staged: (list: string) => `--commit chỉ commit các tệp do lệnh này ghi, nhưng đã có thay đổi khác được đưa vào chỉ mục (staged):\n${list}`,
-    stagedHint: 'Chưa có gì được ghi. Hãy commit hoặc bỏ chúng khỏi chỉ mục trước ("git commit", hoặc "git restore --staged <tệp>"), hoặc chạy lệnh mà không dùng --commit.',
-    uncommitted: (file: string) => `${file} có thay đổi chưa commit (hoặc chưa từng được commit); --commit sẽ commit cả những thay đổi đó dưới tên của lệnh này.`,
+    stagedHint:
+      'Chưa có gì được ghi. Hãy commit hoặc bỏ chúng khỏi chỉ mục trước ("git commit", hoặc "git restore --staged <tệp>"), hoặc chạy lệnh mà không dùng --commit.',
+    uncommitted: (file: string) =>
+      `${file} có thay đổi chưa commit (hoặc chưa từng được commit); --commit sẽ commit cả những thay đổi đó dưới tên của lệnh này.`,
     uncommittedHint: (file: string) => `Chưa có gì được ghi. Hãy commit ${file} trước, hoặc chạy lệnh mà không dùng --commit.`,
-    commitFailed: (files: string, staged: boolean, why: string) => `Đã ghi ${files} nhưng không commit được${staged ? ' (tệp đã được đưa vào chỉ mục)' : ''}:\n${why}`,
+    commitFailed: (files: string, staged: boolean, why: string) =>
+      `Đã ghi ${files} nhưng không commit được${staged ? ' (tệp đã được đưa vào chỉ mục)' : ''}:\n${why}`,
     commitFailedHint: (files: string, message: string) =>
       `Tệp vẫn được giữ như đã ghi. Hãy khắc phục sự cố, rồi tự commit:\n  git add -- ${files}\n  git commit -m "${message.replace(/"/g, '\\"')}"`,
     committed: (sha: string, message: string) => `Đã commit ${sha}: ${message}`,
@@ -233,7 +236,8 @@ export const vi: Messages = {
     blameOutput: (line: string) => `git blame trả về kết quả không đọc được: ${line}`,
     sinceNoCommit: 'meet check --since cần ít nhất một commit, nhưng kho này chưa có commit nào.',
     sinceNoCommitHint: 'Hãy commit các biên bản trước.',
-    fetchHint: 'Có vẻ đây là bản sao rút gọn (shallow clone): hãy tải toàn bộ lịch sử (với actions/checkout, đặt "fetch-depth: 0"; nếu không, chạy "git fetch --unshallow").',
+    fetchHint:
+      'Có vẻ đây là bản sao rút gọn (shallow clone): hãy tải toàn bộ lịch sử (với actions/checkout, đặt "fetch-depth: 0"; nếu không, chạy "git fetch --unshallow").',
     sinceShallow: (ref: string) => `--since ${ref}: phiên bản này không có trong bản sao rút gọn.`,
     sinceUnknown: (ref: string) => `--since ${ref}: kho này không có phiên bản đó.`,
     sinceUnknownHint: 'Hãy ghi tên một nhánh, thẻ hoặc commit, ví dụ main hoặc origin/main.',
@@ -247,7 +251,8 @@ export const vi: Messages = {
     baseShallow: (from: string, to: string) => `Điểm chung của "${from}" và "${to}" không có trong lịch sử của bản sao này.`,
     noCommonAncestor: (from: string, to: string) => `"${from}" và "${to}" không có điểm chung.`,
     noCommonAncestorHint: (from: string, to: string) => `Hãy so sánh trực tiếp: meet diff --rev ${from}..${to}`,
-    blobSizes: (printed: number, expected: number) => `git trả về ${n(printed)} byte cho dữ liệu ${n(expected)} byte; không đọc được biên bản tại phiên bản đó.`,
+    blobSizes: (printed: number, expected: number) =>
+      `git trả về ${n(printed)} byte cho dữ liệu ${n(expected)} byte; không đọc được biên bản tại phiên bản đó.`,
     failed: (why: string) => `git báo lỗi: ${why}`,
     atRevisionLink: 'Đây là liên kết (symbolic link); tại một phiên bản git chỉ đọc các tệp thông thường',
     atRevisionNotFile: 'Đây không phải là tệp',
@@ -260,8 +265,7 @@ export const vi: Messages = {
     tooLarge: (kib: number, mib: number) => `Tệp có dung lượng ${n(kib)} KiB; một biên bản phải nhỏ hơn ${n(mib)} MiB`,
     utf16: 'Tệp được lưu theo bảng mã UTF-16 ("Unicode"); hãy lưu lại theo bảng mã UTF-8',
     binary: 'Tệp này là tệp nhị phân (có byte NUL), không phải biên bản dạng văn bản',
-    notUtf8:
-      'Tệp không phải văn bản UTF-8. Có thể tệp được lưu bằng bảng mã cũ (TCVN3, VNI hoặc Windows-1258); hãy lưu lại theo bảng mã UTF-8',
+    notUtf8: 'Tệp không phải văn bản UTF-8. Có thể tệp được lưu bằng bảng mã cũ (TCVN3, VNI hoặc Windows-1258); hãy lưu lại theo bảng mã UTF-8',
     meetingsLink: 'Thư mục biên bản là liên kết (symbolic link) trỏ ra ngoài kho biên bản; không đọc gì trong đó',
     danglingLink: 'Liên kết (symbolic link) này trỏ tới một tệp không tồn tại',
     outsideLink: 'Liên kết (symbolic link) này trỏ ra ngoài kho biên bản; không đọc tệp này',
@@ -270,8 +274,7 @@ export const vi: Messages = {
     empty: 'Tệp trống; biên bản bắt đầu bằng dòng "---", phần thông tin đầu biên bản, rồi dòng "---"',
     noFrontMatter: 'Biên bản không có phần thông tin đầu: dòng đầu tiên phải đúng là "---"',
     unclosed: 'Phần thông tin đầu biên bản mở ở dòng 1 nhưng chưa đóng: hãy thêm một dòng chỉ có "---" sau mục cuối cùng',
-    language: (language: string) =>
-      `Phần thông tin đầu được đánh dấu là "${language}"; meet chỉ đọc YAML, và không bao giờ chạy nội dung nào trong biên bản`,
+    language: (language: string) => `Phần thông tin đầu được đánh dấu là "${language}"; meet chỉ đọc YAML, và không bao giờ chạy nội dung nào trong biên bản`,
     notMapping: 'Phần thông tin đầu biên bản không phải là các dòng "mục: giá trị"',
     configNotMapping: 'meet.config.yaml phải gồm các dòng "mục: giá trị"',
     unreadableDependents: (count: number) =>
@@ -382,13 +385,13 @@ export const vi: Messages = {
     },
     dateWritten: (key: string, value: string, iso: string) => `"${key}" là ${value}; ngày trong biên bản viết dạng YYYY-MM-DD: ${key}: ${iso}`,
     dateWrittenNotADay: (key: string, value: string, why: string) => `"${key}" là ${value}, không phải là ngày có thật: ${why}`,
-    dateInWords: (key: string, value: string, example: string) =>
-      `"${key}" là ${value}, viết bằng chữ; hãy ghi ngày dạng YYYY-MM-DD, ví dụ ${key}: ${example}`,
+    dateInWords: (key: string, value: string, example: string) => `"${key}" là ${value}, viết bằng chữ; hãy ghi ngày dạng YYYY-MM-DD, ví dụ ${key}: ${example}`,
     dayOutOfMonth: (month: number, year: number, days: number) => `tháng ${month}/${year} chỉ có ${n(days)} ngày`,
     noSuchMonth: (month: number) => `không có tháng ${n(month)}`,
     idWritten: (key: string, value: string, suggestion: string) =>
       `"${key}" là ${value}; mã viết bằng chữ thường không dấu, chữ số và "-": có phải ý bạn là "${suggestion}"?`,
-    decimalComma: (key: string, value: string, fix: string) => `"${key}" là ${value}; hãy viết ${fix} (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)`,
+    decimalComma: (key: string, value: string, fix: string) =>
+      `"${key}" là ${value}; hãy viết ${fix} (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)`,
     percentSign: (key: string, value: string, fix: string) =>
       `"${key}" là ${value}; hãy viết ${fix}, không kèm "%": đơn vị (%) là của chỉ tiêu, đã khai báo trong meet.config.yaml`,
     spacedNumber: (key: string, value: string, fix: string) => `"${key}" là ${value}; hãy viết ${fix} (chỉ gồm chữ số, không có dấu cách)`,
@@ -397,12 +400,12 @@ export const vi: Messages = {
   rules: {
     notDeclared: (what: 'sector' | 'owner' | 'metric', id: string, suggestion?: string) =>
       `${{ sector: 'Lĩnh vực', owner: 'Cơ quan', metric: 'Chỉ tiêu' }[what]} "${id}" chưa được khai báo trong meet.config.yaml.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
-    metricSector: (id: string, sector: string, reported: string) => `Chỉ tiêu "${id}" thuộc lĩnh vực "${sector}", nhưng được báo cáo trong lĩnh vực "${reported}"`,
+    metricSector: (id: string, sector: string, reported: string) =>
+      `Chỉ tiêu "${id}" thuộc lĩnh vực "${sector}", nhưng được báo cáo trong lĩnh vực "${reported}"`,
     dueBeforeDate: (id: string, due: string, date: string) => `Nhiệm vụ "${id}" có hạn ${due}, trước ngày của cuộc họp giao nhiệm vụ (${date})`,
     duplicateHere: (id: string) => `Mã nhiệm vụ "${id}" đã dùng ở phía trên trong biên bản này; mã nhiệm vụ không được trùng trong toàn bộ kho`,
     duplicateIn: (id: string, file: string) => `Mã nhiệm vụ "${id}" đã dùng trong ${file}; mã nhiệm vụ không được trùng trong toàn bộ kho`,
-    unknownTask: (task: string, suggestion?: string) =>
-      `Không biên bản nào giao nhiệm vụ "${task}".${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
+    unknownTask: (task: string, suggestion?: string) => `Không biên bản nào giao nhiệm vụ "${task}".${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
     notEarlierSame: (task: string, date: string) =>
       `Nhiệm vụ "${task}" được giao ngay tại cuộc họp này; phần cập nhật chỉ ghi tiến độ các nhiệm vụ giao tại các cuộc họp trước ngày ${date}`,
     notEarlier: (task: string, when: string, file: string, date: string) =>
@@ -560,5 +563,91 @@ export const vi: Messages = {
 
   progress: {
     reading: (done: number, total: number) => `đang đọc biên bản ${n(done)} / ${n(total)}`,
+  },
+
+  ruleText: {
+    'file-unreadable': {
+      summary: 'Không đọc được tệp',
+      help: 'Kiểm tra tệp có tồn tại và đọc được không; một thư mục có tên kết thúc bằng .md không phải là biên bản.',
+    },
+    'file-encoding': {
+      summary: 'Tệp không phải văn bản UTF-8',
+      help: 'Lưu tệp theo bảng mã UTF-8 (trong hầu hết trình soạn thảo: "Lưu với bảng mã" → UTF-8). Văn bản lưu bằng bảng mã tiếng Việt cũ (TCVN3, VNI, Windows-1258) phải được chuyển đổi.',
+    },
+    'file-outside-root': {
+      summary: 'Liên kết (symbolic link) trỏ ra ngoài kho biên bản',
+      help: 'Biên bản phải nằm trong kho; hãy thay liên kết bằng chính tệp đó.',
+    },
+    'front-matter-missing': {
+      summary: 'Biên bản không có phần thông tin đầu',
+      help: 'Biên bản bắt đầu bằng một dòng "---", phần thông tin đầu viết bằng YAML, rồi một dòng "---" nữa.',
+    },
+    'front-matter-unclosed': { summary: 'Phần thông tin đầu không được đóng', help: 'Thêm một dòng chỉ có "---" sau mục cuối cùng của phần thông tin đầu.' },
+    'front-matter-language': {
+      summary: 'Phần thông tin đầu không viết bằng YAML',
+      help: 'meet chỉ đọc phần thông tin đầu viết bằng YAML; hãy bắt đầu biên bản bằng một dòng chỉ có "---".',
+    },
+    'front-matter-not-mapping': {
+      summary: 'Phần thông tin đầu không phải là các mục',
+      help: 'Phần thông tin đầu phải gồm các mục YAML và giá trị, như "title: ..." trên một dòng riêng.',
+    },
+    'yaml-syntax': {
+      summary: 'Không đọc được YAML',
+      help: 'Sửa YAML tại dòng được chỉ ra: thụt lề bằng dấu cách (không dùng Tab), có dấu cách sau ":", đóng mọi dấu ngoặc kép.',
+    },
+    'yaml-duplicate-key': {
+      summary: 'Một mục được viết hai lần',
+      help: 'Giữ lại một trong hai mục; YAML không cho phép một mục xuất hiện hai lần ở cùng một chỗ.',
+    },
+    'yaml-tag': { summary: 'Không được dùng thẻ YAML', help: 'Bỏ thẻ "!"; biên bản chỉ dùng giá trị YAML thông thường.' },
+    'yaml-alias': {
+      summary: 'Quá nhiều tham chiếu YAML, hoặc tham chiếu không trỏ tới đâu',
+      help: 'Hãy viết đầy đủ các giá trị thay vì dùng "&neo" và "*tham-chiếu".',
+    },
+    'forbidden-key': {
+      summary: 'Tên mục có thể làm thay đổi hoạt động của chương trình',
+      help: 'Đổi tên mục; không được dùng "__proto__", "constructor" và "prototype".',
+    },
+    'unknown-key': { summary: 'Mục không có trong mẫu biên bản', help: 'Kiểm tra lại chính tả theo mẫu biên bản; dữ liệu tự do đặt trong "extra".' },
+    'required-key': { summary: 'Thiếu mục bắt buộc, hoặc mục để trống', help: 'Thêm mục đó cùng giá trị.' },
+    'invalid-type': { summary: 'Giá trị không đúng dạng', help: 'Kiểm tra nơi này cần một giá trị, một danh sách ("- mục") hay một nhóm mục.' },
+    'invalid-value': { summary: 'Giá trị không được phép', help: 'Dùng một trong các giá trị mà mẫu biên bản quy định.' },
+    'invalid-date': { summary: 'Ngày không có thật hoặc không viết dạng YYYY-MM-DD', help: 'Viết ngày dạng YYYY-MM-DD, ví dụ 2020-10-26.' },
+    'file-name': { summary: 'Tên tệp không khớp với biên bản', help: 'Đặt tên tệp YYYY-MM-DD-<tên-ngắn>.md theo ngày họp.' },
+    'file-folder': { summary: 'Biên bản không nằm trong thư mục của năm', help: 'Biên bản được lưu trong <thư-mục-biên-bản>/<YYYY>/ theo năm của ngày họp.' },
+    'unknown-sector': {
+      summary: 'Mã lĩnh vực chưa được khai báo trong meet.config.yaml',
+      help: 'Dùng mã lĩnh vực có trong meet.config.yaml, hoặc khai báo lĩnh vực đó.',
+    },
+    'unknown-owner': {
+      summary: 'Mã cơ quan chưa được khai báo trong meet.config.yaml',
+      help: 'Dùng mã cơ quan có trong meet.config.yaml, hoặc khai báo cơ quan đó.',
+    },
+    'unknown-metric': {
+      summary: 'Mã chỉ tiêu chưa được khai báo trong meet.config.yaml',
+      help: 'Dùng mã chỉ tiêu có trong meet.config.yaml, hoặc khai báo chỉ tiêu đó.',
+    },
+    'metric-sector': {
+      summary: 'Chỉ tiêu được báo cáo trong lĩnh vực khác lĩnh vực của nó',
+      help: 'Chuyển số liệu sang kết quả của lĩnh vực mà chỉ tiêu thuộc về.',
+    },
+    'duplicate-task-id': {
+      summary: 'Mã nhiệm vụ được dùng nhiều lần trong kho',
+      help: 'Mỗi nhiệm vụ cần một mã riêng; mã không được trùng trong toàn bộ các biên bản.',
+    },
+    'update-unknown-task': {
+      summary: 'Cập nhật nêu một nhiệm vụ không biên bản nào giao',
+      help: 'Đối chiếu mã nhiệm vụ với các nhiệm vụ giao tại các cuộc họp trước ("meet tasks" liệt kê các mã).',
+    },
+    'updates-unchecked': {
+      summary: 'Các cập nhật phụ thuộc vào một biên bản không đọc được',
+      help: 'Sửa biên bản không đọc được (lỗi của nó cũng được báo); các cập nhật ở biên bản sau nêu nhiệm vụ không biên bản nào khác giao sẽ được kiểm tra khi biên bản đó đọc được.',
+    },
+    'update-not-earlier': {
+      summary: 'Cập nhật nêu một nhiệm vụ không được giao tại cuộc họp trước',
+      help: 'Phần cập nhật chỉ ghi tiến độ các nhiệm vụ giao tại các cuộc họp diễn ra trước cuộc họp này.',
+    },
+    'due-before-date': { summary: 'Hạn của nhiệm vụ trước ngày cuộc họp giao nhiệm vụ', help: 'Đặt "due" vào ngày họp hoặc sau đó.' },
+    'config-invalid': { summary: 'meet.config.yaml có lỗi', help: 'Sửa meet.config.yaml theo thông báo.' },
   },
 };
