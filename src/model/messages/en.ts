@@ -468,7 +468,7 @@ export const en = {
     choose: (count: number) => `Choose 1–${n(count)}`,
     emptyAnswer: 'An answer is needed.',
     notAChoice: (answer: string, count: number, suggestion?: string) =>
-      `"${answer}" is not one of the choices${suggestion ? `; did you mean "${suggestion}"?` : ''}. Type a number from 1 to ${n(count)}.`,
+      `"${answer}" is not one of the choices.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Type a number from 1 to ${n(count)}.`,
     badKind: (kind: string, allowed: string) => `--kind must be one of ${allowed}, not "${kind}"`,
     emptyTitle: '--title must not be empty',
     missingChair: 'Missing --chair: who chairs the meeting.',

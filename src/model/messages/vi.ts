@@ -459,7 +459,7 @@ export const vi: Messages = {
     choose: (count: number) => `Chọn từ 1 đến ${n(count)}`,
     emptyAnswer: 'Cần nhập câu trả lời.',
     notAChoice: (answer: string, count: number, suggestion?: string) =>
-      `"${answer}" không có trong danh sách${suggestion ? `; có phải ý bạn là "${suggestion}"?` : ''}. Hãy gõ một số từ 1 đến ${n(count)}.`,
+      `"${answer}" không có trong danh sách.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''} Hãy gõ một số từ 1 đến ${n(count)}.`,
     badKind: (kind: string, allowed: string) => `--kind phải là một trong ${allowed}, không phải "${kind}"`,
     emptyTitle: '--title không được để trống',
     missingChair: 'Thiếu --chair: người chủ trì cuộc họp.',
