@@ -1,6 +1,7 @@
 // No cascades (issue 14): a record that cannot be read must not make the
 // updates of later records look orphaned. Each of the six breaks gives
-// exactly one error; a warning on the broken record counts what waits on it.
+// exactly one error; a warning on the broken record counts what waits on it:
+// the updates naming a task its text seems to assign (an "id:" line).
 import { describe, expect, it } from 'vitest';
 import { makeRepo, runMeet } from './helpers.js';
 
@@ -25,8 +26,8 @@ const NOVEMBER_RECORD = [
 
 const BREAKS: [string, string | Buffer][] = [
   ['a missing closing ---', ['---', ...HEAD, ...TASKS, '', 'Nội dung.', ''].join('\n')],
-  ['a tab', october(HEAD, ['tasks:', '  - id: viec-a', '\ttitle: Việc A', '    owner: van-phong'])],
-  ['a 3-space indent', october(HEAD, ['tasks:', '  - id: viec-a', '    title: Việc A', '   owner: van-phong'])],
+  ['a tab', october(HEAD, ['tasks:', '  - id: viec-a', '\ttitle: Việc A', '    owner: van-phong', ...TASKS.slice(4)])],
+  ['a 3-space indent', october(HEAD, ['tasks:', '  - id: viec-a', '    title: Việc A', '   owner: van-phong', ...TASKS.slice(4)])],
   ['an unquoted ": "', october(['title: Nông nghiệp: chỉ đạo thu hoạch', 'date: 2020-10-26', 'chair: Hoàng Văn Hiệp'])],
   ['UTF-16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(october(HEAD), 'utf16le')])],
   ['date: 26/10/2020', october(['title: Hội nghị tháng 10', 'date: 26/10/2020', 'chair: Hoàng Văn Hiệp'])],
@@ -67,5 +68,21 @@ describe('a record that cannot be read: one error, no orphaned updates elsewhere
     const root = makeRepo({ [OCTOBER]: october(HEAD), [NOVEMBER]: later });
     const findings = JSON.parse((await runMeet(['check', '--format', 'json', '--no-cache'], { cwd: root })).stdout) as { rule: string }[];
     expect(findings.map((f) => f.rule)).toEqual(['update-unknown-task']);
+  });
+
+  it('an update naming a task the broken record does not seem to assign is still an orphan', async () => {
+    const later = NOVEMBER_RECORD.replace('task: viec-b', 'task: viec-khac');
+    const root = makeRepo({ [OCTOBER]: BREAKS[0]![1] as string, [NOVEMBER]: later });
+    const findings = JSON.parse((await runMeet(['check', '--format', 'json', '--no-cache', '--locale', 'en'], { cwd: root })).stdout) as {
+      file: string;
+      rule: string;
+      message: string;
+    }[];
+    expect(findings.map((f) => [f.file, f.rule])).toEqual([
+      [OCTOBER, 'front-matter-unclosed'],
+      [OCTOBER, 'updates-unchecked'],
+      [NOVEMBER, 'update-unknown-task'],
+    ]);
+    expect(findings[1]!.message).toContain('1 later update depends on it (it names a task no other record assigns)');
   });
 });

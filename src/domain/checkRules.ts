@@ -24,7 +24,7 @@ function reporter(findings: Finding[]): Report {
 }
 
 /** Every rule that needs the config or other records: what `meet check` runs after parsing. */
-export function checkRepository(config: Config, records: readonly MeetingRecord[], locale: Locale = config.locale): Finding[] {
+export function checkRepository(config: Config, records: readonly MeetingRecord[], locale: Locale = 'en'): Finding[] {
   const findings: Finding[] = [];
   for (const record of records) {
     findings.push(...checkFileName(record, config, locale), ...checkAgainstConfig(record, config, locale));
@@ -47,7 +47,7 @@ function meantId(id: string, declared: Record<string, string>): string | undefin
  * metrics, dues. They depend on the record's content and the config only, so
  * the loader runs them on its parser threads and the check cache keeps them.
  */
-export function checkAgainstConfig(record: MeetingRecord, config: Config, locale: Locale = config.locale): Finding[] {
+export function checkAgainstConfig(record: MeetingRecord, config: Config, locale: Locale = 'en'): Finding[] {
   const findings: Finding[] = [];
   const report = reporter(findings);
   const m = messages(locale).rules;
@@ -89,13 +89,15 @@ export function checkAgainstConfig(record: MeetingRecord, config: Config, locale
 export interface UnreadableRecord {
   file: string;
   date?: IsoDate;
+  /** The task ids its text seems to assign; absent when its text could not be read (it may assign any). */
+  taskIds?: ReadonlySet<string>;
 }
 
 /**
  * Task ids are unique across the repository; updates name tasks of earlier
  * meetings. Needs only dates, task ids and updates. An update naming a task
  * no record assigns is not an orphan while a record that could not be read
- * (`unreadable`), dated before it, may be the one assigning it: that record
+ * (`unreadable`), dated before it and seeming to assign it, may be the one assigning it: that record
  * gets one warning saying how many later updates wait on it.
  */
 export function checkAcrossRecords(records: readonly CheckedRecord[], locale: Locale = 'en', unreadable: readonly UnreadableRecord[] = []): Finding[] {
@@ -120,7 +122,7 @@ export function checkAcrossRecords(records: readonly CheckedRecord[], locale: Lo
     updatedTasksOf(record).forEach((task, i) => {
       const origin = assigned.get(task);
       if (!origin) {
-        const sources = unreadable.filter((u) => u.date === undefined || u.date < record.data.date);
+        const sources = unreadable.filter((u) => (u.date === undefined || u.date < record.data.date) && (u.taskIds === undefined || u.taskIds.has(task)));
         if (sources.length > 0) {
           for (const source of sources) waiting.set(source, (waiting.get(source) ?? 0) + 1);
           return;

@@ -8,7 +8,7 @@ import type { RecordsSnapshot, UnreadableFile } from '../domain/revisionDiff.js'
 import type { Config } from '../model/schema.js';
 import { UsageError, type Said } from '../model/errors.js';
 import { messages, type Messages } from '../model/messages/index.js';
-import type { Locale } from '../model/terms.js';
+import { configLocale, type Locale } from '../model/terms.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { MAX_RECORD_BYTES, parseConfig, parseRecord, type RecordParse } from '../records/parse.js';
 
@@ -146,7 +146,8 @@ export async function readRevisions(git: SimpleGit, prefix: string, commits: rea
     if (!entry) return {};
     const refused = refusal(entry, early);
     if (refused) return { unreadable: { file: CONFIG_FILE, line: 1, column: 1, message: refused } };
-    const parsed = parseConfig(configBlobs.get(entry.object)!, CONFIG_FILE, locale);
+    const bytes = configBlobs.get(entry.object)!;
+    const parsed = parseConfig(bytes, CONFIG_FILE, locale ?? configLocale(bytes.toString('utf8')));
     return parsed.config ? { config: parsed.config } : { unreadable: unreadableOf(parsed, CONFIG_FILE, early) };
   });
   const fallback = configs.find((c) => c.config)?.config;

@@ -8,7 +8,7 @@ import type { IsoDate, Month } from '../model/dates.js';
 import type { MeetingRecord, RecordFacts } from '../model/record.js';
 import type { Finding } from '../model/ruleCatalogue.js';
 import type { Config, RecordData } from '../model/schema.js';
-import { parseRecord, type RecordParse } from '../records/parse.js';
+import { parseRecord, taskIdsInText, type RecordParse } from '../records/parse.js';
 import { contentHash, readRecordBytes, type RecordFile } from './recordFiles.js';
 import type { Locale } from '../model/terms.js';
 
@@ -44,6 +44,8 @@ export interface FileOutcome {
   partial?: KeptRecord;
   /** The content hash of the bytes parsed; set when the file was read. */
   hash?: string;
+  /** For a file read but not understood at all: the task ids its text seems to assign. */
+  taskIds?: string[];
 }
 
 /** What a parser thread is told once: the config and what to keep. */
@@ -57,12 +59,13 @@ export interface ThreadSettings {
 interface RecordFileParse extends RecordParse {
   /** Set when the file was read. */
   hash?: string;
+  bytes?: Uint8Array;
 }
 
 function readRecordFile(entry: RecordFile, locale: Locale): RecordFileParse {
   const bytes = readRecordBytes(entry, locale);
   if (Array.isArray(bytes)) return { findings: bytes };
-  return { ...parseRecord(bytes, entry.file, locale), hash: contentHash(bytes) };
+  return { ...parseRecord(bytes, entry.file, locale), hash: contentHash(bytes), bytes };
 }
 
 function kept(record: MeetingRecord, options: Pick<ReadOptions, 'detail' | 'bodies'>): KeptRecord {
@@ -90,5 +93,6 @@ export function readFileOutcome(entry: RecordFile, config: Config, options: Pick
   if (parse.record) outcome.record = kept(parse.record, options);
   if (parse.partial) outcome.partial = kept(parse.partial, { detail: options.detail ?? 'full' });
   if (parse.hash !== undefined) outcome.hash = parse.hash;
+  if (!parse.record && !parse.partial && parse.bytes) outcome.taskIds = taskIdsInText(parse.bytes);
   return outcome;
 }

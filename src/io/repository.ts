@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkAcrossRecords, checkFileName, type UnreadableRecord } from '../domain/checkRules.js';
-import type { Locale } from '../model/terms.js';
+import { configLocale, type Locale } from '../model/terms.js';
 import { defaultMonth } from '../domain/months.js';
 import { isCalendarDate, todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { ConfigInvalid, RecordsError } from '../model/errors.js';
@@ -30,7 +30,8 @@ export interface Repository<R extends CheckedRecord = MeetingRecord> {
 
 export function readConfig(root: string, locale?: Locale): { config?: Config; findings: Finding[]; hash: string } {
   const bytes = readConfigBytes(root);
-  const parsed = parseConfig(bytes, CONFIG_FILE, locale);
+  // A config's findings are in its own language, unless the run says otherwise.
+  const parsed = parseConfig(bytes, CONFIG_FILE, locale ?? configLocale(bytes.toString('utf8')));
   return { config: parsed.config, findings: parsed.findings, hash: contentHash(bytes) };
 }
 
@@ -165,7 +166,11 @@ function assemble(
     if (outcome.partial) partial.push(toRecord(root, entry, outcome.partial, outcome.hash, true));
     if (!outcome.record && !outcome.partial && outcome.findings.some((f) => f.severity === 'error')) {
       const date = /^(\d{4}-\d{2}-\d{2})/.exec(path.posix.basename(entry.file))?.[1];
-      unreadable.push({ file: entry.file, ...(date && isCalendarDate(date) ? { date } : {}) });
+      unreadable.push({
+        file: entry.file,
+        ...(date && isCalendarDate(date) ? { date } : {}),
+        ...(outcome.taskIds ? { taskIds: new Set(outcome.taskIds) } : {}),
+      });
     }
   });
   const all = [...records, ...partial];

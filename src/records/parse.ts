@@ -12,7 +12,7 @@ import { locateInYaml, MAX_NESTING, parseYaml } from './yamlDocument.js';
 import type { Locate, MeetingRecord, Position } from '../model/record.js';
 import { clip } from '../model/text.js';
 import { messages, type Messages } from '../model/messages/index.js';
-import { configLocale, type Locale } from '../model/terms.js';
+import type { Locale } from '../model/terms.js';
 
 export interface RecordParse {
   record?: MeetingRecord;
@@ -45,6 +45,17 @@ export function decodeText(bytes: Uint8Array, locale: Locale = 'en'): { text: st
     const bad = firstInvalidUtf8(bytes);
     return { ...byteLocation(bytes, bad), message: m.notUtf8 };
   }
+}
+
+/**
+ * The task ids a record that cannot be parsed still seems to assign: every
+ * `id: …` line of its text (UTF-8, or UTF-16 after its byte-order mark).
+ * Updates of later records naming one of them are not reported as orphans.
+ */
+export function taskIdsInText(bytes: Uint8Array): string[] {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const text = new TextDecoder(utf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8').decode(bytes.subarray(0, MAX_RECORD_BYTES));
+  return [...text.matchAll(/^[ \t-]*["']?id["']?[ \t]*:[ \t]*["']?([a-z0-9][a-z0-9._-]*)/gm)].map((m) => m[1]!);
 }
 
 class LineIndex {
@@ -81,10 +92,8 @@ interface FrontMatterParse<T> {
 const START: Position = { line: 1, column: 1 };
 
 /** Shared by records and the config: front matter or whole-file YAML. */
-function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>, kind: 'record' | 'config', locale: Locale | undefined): FrontMatterParse<T> {
+function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>, kind: 'record' | 'config', language: Locale): FrontMatterParse<T> {
   const findings: Finding[] = [];
-  // A config's findings are in its own language, unless the run says otherwise.
-  const language: Locale = locale ?? (kind === 'config' ? configLocale(new TextDecoder().decode(bytes.subarray(0, 64 * 1024))) : 'en');
   const m: Messages = messages(language);
   const failed = (rule: RuleId, message: string, at: Position = START): FrontMatterParse<T> => {
     findings.push(finding(file, rule, message, at));
@@ -282,10 +291,10 @@ export interface ConfigParse {
   locate: Locate;
 }
 
-/** Findings in `locale`, or in the config's own language when none is given. */
-export function parseConfig(bytes: Uint8Array, file: string, locale?: Locale): ConfigParse {
+/** Findings in `locale` (the loader passes the run's, or the config's own: configLocale). */
+export function parseConfig(bytes: Uint8Array, file: string, locale: Locale = 'en'): ConfigParse {
   const parsed = parseYamlFile(bytes, file, ConfigSchema, 'config', locale);
-  const m = messages(locale ?? parsed.data?.locale ?? configLocale(new TextDecoder().decode(bytes.subarray(0, 64 * 1024))));
+  const m = messages(locale);
   const findings: Finding[] = parsed.findings.map((f) =>
     // Every schema finding in the config keeps its precise rule, but config
     // trouble of any kind stops the run, so severity is always error.
