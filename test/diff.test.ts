@@ -265,7 +265,7 @@ describe('meet diff on examples/', () => {
     const run = runMeet(['diff', '2020-11', '2020-10'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('The first month (2020-11) is after the second (2020-10)');
+    expect(run.stderr).toContain('Tháng thứ nhất (2020-11) ở sau tháng thứ hai (2020-10)');
     expect(run.stderr).toContain('meet diff 2020-10 2020-11');
   });
 
@@ -273,14 +273,14 @@ describe('meet diff on examples/', () => {
     const run = runMeet(['diff', '2020-11', '2020-11'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('Both months are 2020-11');
+    expect(run.stderr).toContain('Cả hai tháng đều là 2020-11');
   });
 
   it('is a usage error for a month that does not exist', () => {
     const run = runMeet(['diff', '2020-10', '2020-13'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('"2020-13" is not a month');
+    expect(run.stderr).toContain('"2020-13" không phải là tháng');
   });
 
   it('stops with exit 1 when the records have errors', () => {

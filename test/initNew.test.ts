@@ -33,7 +33,7 @@ describe('meet init', () => {
     expect(existsSync(path.join(root, 'meetings'))).toBe(true);
 
     const made = runMeet(['new', '--date', '26/10/2020', '--chair', 'Hoàng Văn Hiệp'], { cwd: root });
-    expect(made.stderr).toBe('No open tasks listed under "updates".\n');
+    expect(made.stderr).toBe('Không có nhiệm vụ nào chưa hoàn thành để đưa vào "updates".\n');
     expect(made.code).toBe(0);
     expect(made.stdout).toBe('meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10-2020.md\n');
     const record = read(root, made.stdout.trim());
@@ -42,7 +42,7 @@ describe('meet init', () => {
     expect(record).toContain('## Diễn biến hội nghị');
 
     const check = runMeet(['check'], { cwd: path.join(root, 'meetings') });
-    expect(check.stdout).toContain('✔ 1 record checked, no problems');
+    expect(check.stdout).toContain('✔ đã kiểm tra 1 biên bản, không có vấn đề gì');
     expect(check.code).toBe(0);
   });
 
@@ -65,7 +65,7 @@ describe('meet init', () => {
     writeFileSync(path.join(dir, 'meet.config.yaml'), 'organization: mine\n');
     const again = runMeet(['init'], { cwd: dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already exists');
+    expect(again.stderr).toContain('đã có; meet');
     expect(readFileSync(path.join(dir, 'meet.config.yaml'), 'utf8')).toBe('organization: mine\n');
     expect(filesUnder(dir)).toEqual(['meet.config.yaml']);
   });
@@ -127,7 +127,7 @@ describe('meet new', () => {
     const before = readFileSync(file);
     const second = runMeet(args, { cwd: root });
     expect(second.code).toBe(2);
-    expect(second.stderr).toContain('already exists');
+    expect(second.stderr).toContain('đã có; meet');
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -144,7 +144,7 @@ describe('meet new', () => {
     for (const date of ['2020-02-30', '31/04/2020', 'tomorrow']) {
       const run = runMeet(['new', '--date', date, '--chair', 'X'], { cwd: root });
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain(`"${date}" is not a date`);
+      expect(run.stderr).toContain(`"${date}" không phải là ngày`);
     }
   });
 
@@ -183,7 +183,7 @@ describe('meet new', () => {
     expect(first.stdout).toBe('meetings/2020/2020-11-12-hoi-nghi-chuyen-de.md\n');
     const second = runMeet(['new', '--date', '2020-11-12', '--title', nfd, '--chair', 'X'], { cwd: root });
     expect(second.code).toBe(2);
-    expect(second.stderr).toContain('already exists');
+    expect(second.stderr).toContain('đã có; meet');
   });
 
   it('opens $EDITOR on the new record with --edit and reports problems found afterwards', () => {
@@ -212,8 +212,8 @@ describe('meet new on a terminal', () => {
       env: { ...process.env, NO_COLOR: '1' },
       timeout: 30_000,
     });
-    expect(run.stdout).toContain('Date of the meeting (YYYY-MM-DD or DD/MM/YYYY) [2020-11-25]');
-    expect(run.stdout).toContain('Title [Hội nghị thường kỳ tháng 11/2020]');
+    expect(run.stdout).toContain('Ngày họp (DD/MM/YYYY hoặc YYYY-MM-DD) [25/11/2020]');
+    expect(run.stdout).toContain('Tiêu đề [Hội nghị thường kỳ tháng 11/2020]');
     expect(run.stdout).toContain('meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11-2020.md');
     expect(run.status).toBe(0);
     expect(read(root, 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11-2020.md')).toContain('chair: Hoàng Văn Hiệp\n');

@@ -48,7 +48,7 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     },
     taskLists: (r) => ({
       assigned: 'Giao trong tháng',
-      completed: 'Kết thúc trong tháng (hoàn thành hoặc dừng thực hiện)',
+      completed: 'Hoàn thành hoặc dừng thực hiện trong tháng',
       carried: 'Chưa hoàn thành, chuyển từ các tháng trước',
       overdue: `Quá hạn tính đến ngày ${formatDate('vi', lastDayOf(r.month))}`,
       dueNext: `Đến hạn trong ${formatMonth('vi', r.nextMonth)}`,
@@ -91,7 +91,7 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     },
     taskLists: (r) => ({
       assigned: 'Assigned this month',
-      completed: 'Closed this month (done or dropped)',
+      completed: 'Done or dropped this month',
       carried: 'Carried over from earlier months, still open',
       overdue: `Overdue on ${formatDate('en', lastDayOf(r.month))}`,
       dueNext: `Due in ${formatMonth('en', r.nextMonth)}`,

@@ -488,10 +488,10 @@ export const vi: Messages = {
 
   tasks: {
     headers: { id: 'Mã', title: 'Nhiệm vụ', owners: 'Đơn vị thực hiện', due: 'Hạn', status: 'Tình trạng', overdue: 'Quá hạn (ngày)', meeting: 'Hội nghị giao' },
-    atEndOf: (month: string, day: string) => `vào cuối ${month} (${day})`,
-    onDay: (day: string) => `vào ${day}`,
+    atEndOf: (month: string, day: string) => `tính đến cuối ${month} (${day})`,
+    onDay: (day: string) => `tính đến ngày ${day}`,
     noneMatch: (when: string) => `Không có nhiệm vụ nào phù hợp ${when}.`,
-    summary: (count: number, when: string, overdue: number) => `${n(count)} nhiệm vụ ${when}, ${n(overdue)} nhiệm vụ quá hạn.`,
+    summary: (count: number, when: string, overdue: number) => `${n(count)} nhiệm vụ ${when}, trong đó ${n(overdue)} nhiệm vụ quá hạn.`,
     notDeclared: (flag: string, what: 'owner' | 'sector', id: string, suggestion?: string) =>
       `${flag} ${id}: ${what === 'owner' ? 'cơ quan' : 'lĩnh vực'} "${id}" chưa được khai báo trong meet.config.yaml.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
     declared: (what: 'owner' | 'sector', list: string) => `Các ${what === 'owner' ? 'cơ quan' : 'lĩnh vực'} đã khai báo: ${list || '(chưa có)'}.`,
