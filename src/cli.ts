@@ -6,7 +6,7 @@ import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argum
 import { readDate, parseCliMonth, type IsoDate, type Month } from './model/dates.js';
 import { EXIT_OK, EXIT_USAGE } from './model/errors.js';
 import type { Io } from './io/terminal.js';
-import { messages, type Messages } from './model/messages/index.js';
+import type { Messages } from './model/messages/index.js';
 import { kindFromWords, statusFromWords } from './model/termWords.js';
 import { LOCALES, MEETING_KINDS, TASK_STATUSES, type Locale } from './model/terms.js';
 import type { CheckOptions } from './commands/check.js';
@@ -367,9 +367,10 @@ function hoistGlobalOptions(argv: readonly string[]): string[] {
   return [...globals, ...rest];
 }
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
+/** `m`: the catalogue of the run's language (main loads that one only). */
+export async function runCli(argv: string[], io: Io, m: Messages): Promise<number> {
   let exitCode = EXIT_OK;
-  const program = buildProgram(io, messages(io.locale ?? 'en'), (code) => {
+  const program = buildProgram(io, m, (code) => {
     exitCode = code;
   });
   try {

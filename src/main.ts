@@ -11,8 +11,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const locale = io.locale ?? resolveLocale(argv, io.cwd, io.env);
   const localIo: Io = { ...io, locale };
   try {
+    // One catalogue, not both: `meet --help` stays fast.
+    const m = locale === 'vi' ? (await import('./model/messages/vi.js')).vi : (await import('./model/messages/en.js')).en;
     const { runCli } = await import('./cli.js');
-    return await runCli(argv, localIo);
+    return await runCli(argv, localIo, m);
   } catch (error) {
     const { ConfigInvalid, MeetError } = await import('./model/errors.js');
     const m = (await import('./model/messages/index.js')).messages(locale);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/model/messages/en.js';
 import { vi } from '../src/model/messages/vi.js';
+import { kindFromWords, statusFromWords } from '../src/model/termWords.js';
 import { REPORT_WORDS } from '../src/render/reportWords.js';
 import { HTML_WORDS } from '../src/render/html/words.js';
 import { copyExamples, git, PROJECT_ROOT, runMeet, tempDir, writeTree, type RunResult } from './helpers.js';
@@ -42,6 +43,13 @@ describe('the catalogues', () => {
 
   it('finds a key missing from one side (the check itself works)', () => {
     expect(sameShape({ a: 'x', b: { c: () => '' } }, { a: 'y', b: {} })).toEqual(['b.c: function/0 in one, missing in the other']);
+  });
+
+  it('every kind and status label of either catalogue is read back as its word (model/termWords.ts)', () => {
+    for (const m of [en, vi]) {
+      for (const [id, label] of Object.entries(m.labels.kind)) expect(kindFromWords(label)).toBe(id);
+      for (const [id, label] of Object.entries(m.labels.status)) expect(statusFromWords(label)).toBe(id);
+    }
   });
 
   it('the Vietnamese text is NFC, with no combining marks left over', () => {

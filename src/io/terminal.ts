@@ -3,7 +3,7 @@
 // reads process.env, process.cwd() or the clock itself. Colours are in
 // colors.ts, so that `meet --help` does not load chalk.
 import { formatNumber } from '../model/format.js';
-import { messages } from '../model/messages/index.js';
+import type { Messages } from '../model/messages/index.js';
 import type { Locale } from '../model/terms.js';
 
 export interface OutStream {
@@ -73,6 +73,10 @@ export function readingFor(io: Io): { progress: (done: number, total: number) =>
  */
 export function progressOnTerminal(io: Io, label?: string, clock: () => number = () => io.now().getTime()): (done: number, total: number) => void {
   if (!io.stderr.isTTY) return () => {};
+  // The catalogue loads meanwhile (nothing shows in the first second): a
+  // static import would load it for `meet --help` and `--version` too.
+  let catalogue: Messages | undefined;
+  if (label === undefined) void import('../model/messages/index.js').then((module) => (catalogue = module.messages(io.locale ?? 'en')));
   const started = clock();
   let shown = false;
   let last = 0;
@@ -87,8 +91,8 @@ export function progressOnTerminal(io: Io, label?: string, clock: () => number =
     last = now;
     shown = true;
     const locale = io.locale ?? 'en';
-    const text =
-      label === undefined ? messages(locale).progress.reading(done, total) : `${label} ${formatNumber(locale, done)} / ${formatNumber(locale, total)}`;
+    if (label === undefined && !catalogue) return;
+    const text = catalogue ? catalogue.progress.reading(done, total) : `${label} ${formatNumber(locale, done)} / ${formatNumber(locale, total)}`;
     io.stderr.write(`\r${text}\x1b[K`);
   };
 }
