@@ -1,11 +1,15 @@
 // commander maps argv to options; it does not think. Each action normalises
 // its options, lazily imports its command module and returns an exit code.
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { parseCliDate, parseCliMonth, type IsoDate, type Month } from './model/dates.js';
+// Every word commander prints (help, errors) comes from the catalogue, in
+// the language main() resolved for this run.
+import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argument } from 'commander';
+import { readDate, parseCliMonth, type IsoDate, type Month } from './model/dates.js';
 import { periodProblem } from './model/periods.js';
 import { EXIT_OK, EXIT_USAGE } from './model/errors.js';
 import type { Io } from './io/terminal.js';
-import { LOCALES, MEETING_KINDS, TASK_STATUSES } from './model/terms.js';
+import type { Messages } from './model/messages/index.js';
+import { kindFromWords, statusFromWords } from './model/termWords.js';
+import { LOCALES, MEETING_KINDS, TASK_STATUSES, type Locale } from './model/terms.js';
 import type { ApproveOptions } from './commands/approve.js';
 import type { CalendarOptions } from './commands/calendar.js';
 import type { CheckOptions } from './commands/check.js';
@@ -21,107 +25,193 @@ import type { TasksUpdateOptions } from './commands/tasksUpdate.js';
 import { toolVersion } from './io/packageRoot.js';
 import { visible, visibleLines } from './model/text.js';
 
-function cliDate(value: string): IsoDate {
-  const date = parseCliDate(value);
-  if (!date) throw new InvalidArgumentError(`"${visible(value)}" is not a date; write YYYY-MM-DD (2020-10-26) or DD/MM/YYYY (26/10/2020).`);
-  return date;
+function cliDate(m: Messages): (value: string) => IsoDate {
+  return (value) => {
+    const reading = readDate(value);
+    if ('date' in reading) return reading.date;
+    if (reading.wrong === 'day') throw new InvalidArgumentError(m.cli.notADay(visible(value), reading.month, reading.year, reading.days));
+    if (reading.wrong === 'month') throw new InvalidArgumentError(m.cli.noSuchMonthInDate(visible(value), reading.month));
+    throw new InvalidArgumentError(m.cli.notADate(visible(value)));
+  };
 }
 
-function cliMonth(value: string): Month {
-  const month = parseCliMonth(value);
-  if (!month) throw new InvalidArgumentError(`"${visible(value)}" is not a month; write YYYY-MM, like 2020-10.`);
-  return month;
+function cliPeriod(m: Messages): (value: string) => string {
+  return (value) => {
+    const problem = periodProblem(value.trim(), m.period);
+    if (problem) throw new InvalidArgumentError(`"${visible(value)}" ${problem}.`);
+    return value.trim();
+  };
 }
 
-function cliPeriod(value: string): string {
-  const problem = periodProblem(value.trim());
-  if (problem) throw new InvalidArgumentError(`"${value}" ${problem}.`);
-  return value.trim();
+function cliMonth(m: Messages): (value: string) => Month {
+  return (value) => {
+    const month = parseCliMonth(value);
+    if (!month) throw new InvalidArgumentError(m.cli.notAMonth(visible(value)));
+    return month;
+  };
 }
 
-function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+/**
+ * One of `values`, also when written as a word of the format in either
+ * language (`--kind "thường kỳ"`, `--status "in progress"`); anything else
+ * is refused in the user's language, with a "did you mean".
+ */
+function choice<T extends string>(m: Messages, values: readonly T[], words?: (text: string) => T | undefined): (value: string) => T {
+  return (value) => {
+    const found = values.find((v) => v === value) ?? words?.(value);
+    if (found) return found;
+    const lower = value.toLowerCase();
+    const close = values.find((v) => v.startsWith(lower) && lower.length >= 2) ?? values.find((v) => typoOf(lower, v));
+    throw new InvalidArgumentError(m.cli.notAChoice(visible(value), values.join(', '), close));
+  };
+}
+
+/** One letter added, dropped, changed or two swapped: "regulr", "dnoe". */
+function typoOf(word: string, target: string): boolean {
+  if (Math.abs(word.length - target.length) > 1 || word === target) return false;
+  let i = 0;
+  while (i < word.length && word[i] === target[i]) i++;
+  const rest = (a: number, b: number) => word.slice(a) === target.slice(b);
+  return rest(i + 1, i + 1) || rest(i + 1, i) || rest(i, i + 1) || (word[i] === target[i + 1] && word[i + 1] === target[i] && rest(i + 2, i + 2));
+}
+
+/** A variadic option's values, each read by `parse`. */
+function each<T>(parse: (value: string) => T): (value: string, previous: T[] | undefined) => T[] {
+  return (value, previous) => [...(previous ?? []), parse(value)];
+}
+
+function examples(m: Messages, ...lines: string[]): string {
+  return `\n${m.cli.examples}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+/** commander's own error messages (commander 14), said again in the catalogue's words. */
+function translateCommanderError(text: string, m: Messages): string {
+  const message = text.replace(/^error: /, '').replace(/\n$/, '');
+  let match: RegExpExecArray | null;
+  const suggestion = (rest: string | undefined) => (rest ? `\n${m.cli.didYouMean(rest)}` : '');
+  if ((match = /^unknown option '(.+?)'(?:\n\(Did you mean (?:one of )?(.+)\?\))?$/s.exec(message)))
+    return m.cli.unknownOption(match[1]!) + suggestion(match[2]);
+  if ((match = /^unknown command '(.+?)'(?:\n\(Did you mean (?:one of )?(.+)\?\))?$/s.exec(message)))
+    return m.cli.unknownCommand(match[1]!) + suggestion(match[2]);
+  if ((match = /^missing required argument '(.+)'$/.exec(message))) return m.cli.missingArgument(match[1]!);
+  if ((match = /^option '(.+)' argument missing$/.exec(message))) return m.cli.optionMissingArgument(match[1]!);
+  if ((match = /^required option '(.+)' not specified$/.exec(message))) return m.cli.missingMandatoryOption(match[1]!);
+  if ((match = /^too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(message)))
+    return m.cli.tooManyArguments(match[1] ?? '', Number(match[2]), Number(match[3]));
+  if ((match = /^option '(.+)' argument '(.*)' is invalid\. ?(.*)$/s.exec(message))) return m.cli.invalidOptionValue(match[1]!, match[2]!, match[3]!);
+  if ((match = /^command-argument value '(.*)' is invalid for argument '(.+)'\. ?(.*)$/s.exec(message)))
+    return m.cli.invalidArgumentValue(match[2]!, match[1]!, match[3]!);
+  return message;
+}
+
+/** commander's help, in the catalogue's words: titles, placeholders, choices and defaults. */
+function localHelp(m: Messages): Partial<Help> {
+  const titles: Record<string, string> = {
+    'Usage:': m.cli.usage,
+    'Options:': m.cli.options,
+    'Commands:': m.cli.commands,
+    'Arguments:': m.cli.arguments,
+    'Global Options:': m.cli.globalOptions,
+  };
+  const extra = (choices: readonly string[] | undefined, fallback: unknown, show: boolean) => {
+    const parts = [];
+    // Values are quoted: they are typed as they are, in any language.
+    if (choices) parts.push(m.cli.choices(choices.map((c) => JSON.stringify(c)).join(', ')));
+    if (show && fallback !== undefined) parts.push(m.cli.default(JSON.stringify(Array.isArray(fallback) ? fallback.join(' ') : String(fallback))));
+    return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+  };
+  return {
+    styleTitle: (title: string) => titles[title] ?? title,
+    styleUsage: (usage: string) => usage.replace('[options]', m.cli.optionsPlaceholder).replace('[command]', m.cli.commandPlaceholder),
+    subcommandTerm: (cmd: Command) => Help.prototype.subcommandTerm.call(new Help(), cmd).replace('[options]', m.cli.optionsPlaceholder),
+    // Boolean options' defaults (false, or true for --no-…) say nothing to a reader.
+    optionDescription: (option: Option) => `${option.description}${extra(option.argChoices, option.defaultValue, !option.isBoolean() && !option.negate)}`,
+    argumentDescription: (argument: Argument) => `${argument.description}${extra(argument.argChoices, argument.defaultValue, true)}`,
+  };
 }
 
 interface GlobalOptions {
   root?: string;
   color: boolean;
+  locale?: Locale;
 }
 
-function buildProgram(io: Io, setExit: (code: number) => void): Command {
+function buildProgram(io: Io, m: Messages, setExit: (code: number) => void): Command {
+  const h = m.cli;
+  const p = h.placeholder;
+  const date = cliDate(m);
+  const month = cliMonth(m);
+  const format = <T extends string>(flags: string, description: string, values: readonly T[]) =>
+    new Option(flags, description).choices(values).argParser(choice(m, values));
   const program = new Command('meet');
   program
-    .description('Meeting minutes as Markdown + YAML in git: check them, and turn them into reports, task lists and month-to-month diffs.')
-    .version(toolVersion(), '-V, --version', 'print the version')
-    .option('--root <dir>', 'the records repository (default: the nearest folder upwards with meet.config.yaml)')
-    .option('--no-color', 'never colour the output')
-    .helpOption('-h, --help', 'show help')
+    .description(h.program.description)
+    .version(toolVersion(), '-V, --version', h.versionOption)
+    .option(`--root <${p.dir}>`, h.program.root)
+    .addOption(format(`--locale <${p.locale}>`, h.program.locale, LOCALES))
+    .option('--no-color', h.program.noColor)
+    .helpOption('-h, --help', h.helpOption)
+    .helpCommand(`help [${p.command}]`, h.helpCommand)
     // Subcommands may reuse a parent's option names (`tasks update --status`);
     // runCli moves the global options first, so they still work anywhere.
     .enablePositionalOptions()
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError(h.runWithHelp)
     .exitOverride()
+    .configureHelp(localHelp(m))
     .configureOutput({
       // Help and errors echo the command line: shown visibly, like any outside text.
-      writeOut: (s) => io.stdout.write(visibleLines(s)),
-      writeErr: (s) => io.stderr.write(visibleLines(s)),
-      outputError: (s, write) => write(`meet: ${s.replace(/^error: /, '')}`),
+      writeOut: (text) => io.stdout.write(visibleLines(text)),
+      writeErr: (text) => io.stderr.write(visibleLines(text)),
+      outputError: (text, write) => write(`${m.main.prefix}${translateCommanderError(text, m)}\n`),
     })
     .addHelpText(
       'after',
       examples(
+        m,
         'meet init --locale vi --organization "UBND huyện Mẫu Sơn"',
         'meet new --date 25/11/2020 --chair "Hoàng Văn Hiệp"',
         'meet check',
         'meet report --month 2020-10',
-      ) + '\nExit codes: 0 success, 1 the records have errors, 2 usage or environment error.\n',
+      ) + `\n${h.exitCodes}\n`,
     );
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 
   program
     .command('init')
-    .description('create a records repository: meet.config.yaml, the meetings folder and a git repository')
-    .argument('[dir]', 'folder to create it in', '.')
-    .addOption(new Option('--locale <locale>', 'language of the defaults and reports').choices(LOCALES).default('vi'))
-    .option('--organization <name>', 'who holds the meetings')
-    .addOption(
-      new Option(
-        '--ci <provider>',
-        'also write a CI workflow (checks on pull requests, a monthly digest); in an existing repository, only the workflow',
-      ).choices(['github', 'gitlab']),
-    )
-    .option('--action <owner/name@ref>', "with --ci github: the meet action to use, pinned to a tag or commit (default: meet's repository at v<version>)")
-    .option('--commit', 'stage and commit what init writes (the config, folders, .gitignore, the workflow) with git', false)
+    .description(h.init.description)
+    .argument(`[${p.dir}]`, h.init.dir, '.')
+    .option(`--organization <${p.name}>`, h.init.organization)
+    .addOption(format(`--ci <${p.provider}>`, h.init.ci, ['github', 'gitlab'] as const))
+    .option(`--action <${p.action}>`, h.init.action)
+    .option('--commit', h.init.commit, false)
     .addHelpText(
       'after',
-      examples('meet init --commit', 'meet init minutes --locale en --organization "Springfield Town Council"', 'meet init bien-ban --ci github --commit'),
+      examples(m, 'meet init --commit', 'meet init minutes --locale en --organization "Springfield Town Council"', 'meet init bien-ban --ci github --commit'),
     )
-    .action(async (dir: string, opts: Omit<InitOptions, 'dir'>) => {
+    .action(async (dir: string, opts: Omit<InitOptions, 'dir' | 'locale'>) => {
       const { initCommand } = await import('./commands/init.js');
-      setExit(await initCommand({ dir, ...opts }, io));
+      // The new repository's language: --locale, else Vietnamese.
+      setExit(await initCommand({ dir, ...opts, locale: globals().locale ?? 'vi' }, io));
     });
 
   program
     .command('new')
-    .description('write the record of a new meeting, listing every task still open')
-    .option('--date <date>', 'the day of the meeting (YYYY-MM-DD or DD/MM/YYYY; default: today)', cliDate)
-    .option('--title <title>', 'the title (default: after the period, "Hội nghị thường kỳ tháng M/YYYY" or "Regular meeting, Month YYYY")')
-    .addOption(new Option('--kind <kind>', 'kind of meeting').choices(MEETING_KINDS))
-    .option(
-      '--period <period>',
-      'what it reviews: YYYY-MM, YYYY-Qn, YYYY-H1/H2, YYYY or YYYY-MM..YYYY-MM (default: the month of --date; on a terminal, proposed from the last regular meeting)',
-      cliPeriod,
-    )
-    .option('--chair <name>', 'who chairs the meeting (required without a terminal)')
-    .option('--template <name>', 'template to start from (templates/<name>.md, else built-in; default: the kind)')
-    .option('--today <date>', 'take this day as today', cliDate)
-    .option('--dry-run', 'print the record instead of writing it', false)
-    .option('--edit', 'open $VISUAL or $EDITOR on the new record', false)
-    .option('--commit', 'commit the new record (and nothing else) with git', false)
-    .option('--include-config', 'with --commit: also commit meet.config.yaml when it is not committed yet', false)
+    .description(h.new.description)
+    .option(`--date <${p.date}>`, h.new.date, date)
+    .option(`--title <${p.title}>`, h.new.title)
+    .addOption(new Option(`--kind <${p.kind}>`, h.new.kind).choices(MEETING_KINDS).argParser(choice(m, MEETING_KINDS, kindFromWords)))
+    .option(`--period <${p.period}>`, h.new.period, cliPeriod(m))
+    .option(`--chair <${p.name}>`, h.new.chair)
+    .option(`--template <${p.template}>`, h.new.template)
+    .option(`--today <${p.date}>`, h.new.today, date)
+    .option('--dry-run', h.new.dryRun, false)
+    .option('--edit', h.new.edit, false)
+    .option('--commit', h.new.commit, false)
+    .option('--include-config', h.includeConfig, false)
     .addHelpText(
       'after',
       examples(
+        m,
         'meet new --date 2020-11-25 --chair "Hoàng Văn Hiệp"',
         'meet new --date 2020-11-25 --chair "Hoàng Văn Hiệp" --commit',
         'meet new --date 04/11/2019 --period 2019-10 --chair "Hoàng Văn Hiệp"',
@@ -136,14 +226,15 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('check')
-    .description('validate the config and every record; exit 1 when any error is found')
-    .argument('[paths...]', 'report only on these files or folders (still checked against the whole repository)')
-    .option('--since <ref>', "report only on records changed since REF's merge base with HEAD (committed, staged, unstaged, untracked)")
-    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json', 'github', 'sarif']).default('pretty'))
-    .option('--no-cache', 'read and parse every record again, without using or updating .meet-cache/')
+    .description(h.check.description)
+    .argument(`[${p.paths}...]`, h.check.paths)
+    .option(`--since <${p.ref}>`, h.check.since)
+    .addOption(format(`--format <${p.format}>`, h.check.format, ['pretty', 'json', 'github', 'sarif'] as const).default('pretty'))
+    .option('--no-cache', h.check.noCache)
     .addHelpText(
       'after',
       examples(
+        m,
         'meet check',
         'meet check meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md',
         'meet check --since origin/main --format github',
@@ -158,25 +249,21 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('report')
-    .description("the month's report: meetings, results by sector, decisions, tasks and the accountability table")
-    .option('--month <month>', 'the month to report on, YYYY-MM (default: the month before today)', cliMonth)
-    .addOption(
-      new Option(
-        '--format <format>',
-        'output format (default: text on a terminal, md otherwise); docx and pdf: the official "Báo cáo" in the state layout',
-      ).choices(['text', 'md', 'html', 'json', 'docx', 'pdf']),
-    )
-    .option('--out <file>', 'write to this file instead of stdout (docx and pdf: default bao-cao-<month>.<format>)')
-    .addOption(new Option('--locale <locale>', "language of the report (default: the config's)").choices(LOCALES))
-    .option('--today <date>', 'take this day as today', cliDate)
+    .description(h.report.description)
+    .option(`--month <${p.month}>`, h.report.month, month)
+    .addOption(format(`--format <${p.format}>`, h.report.format, ['text', 'md', 'html', 'json', 'docx', 'pdf'] as const))
+    .option(`--out <${p.file}>`, h.report.out)
+    .option(`--today <${p.date}>`, h.report.today, date)
     .addHelpText(
       'after',
       examples(
+        m,
         'meet report --month 2020-10',
         'meet report --month 2020-10 --format html --out bao-cao-2020-10.html',
         'meet report --format json | jq .tasks.overdue',
         'meet report --month 2020-10 --format docx',
         'meet report --month 2020-10 --out bao-cao-2020-10.pdf',
+        'meet report --month 2020-10 --locale en',
       ),
     )
     .action(async (opts: Omit<ReportOptions, 'root'>) => {
@@ -186,20 +273,19 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('notice')
-    .description('the meeting\'s "Thông báo kết luận" in the state layout (Nghị định 30/2020/NĐ-CP), as Word, PDF, HTML or Markdown')
-    .argument('<record>', 'the record of the meeting')
-    .addOption(new Option('--format <format>', "output format (default: the --out file's extension, else docx)").choices(['docx', 'pdf', 'html', 'md']))
-    .option('--out <file>', 'write to this file (default for docx and pdf: thong-bao-ket-luan-<date>.<format>; html and md: stdout)')
-    .option('--draft', 'a draft (DỰ THẢO) without number or date, even when the record gives them', false)
+    .description(h.notice.description)
+    .argument(`<${p.record}>`, h.notice.record)
+    .addOption(format(`--format <${p.format}>`, h.notice.format, ['docx', 'pdf', 'html', 'md'] as const))
+    .option(`--out <${p.file}>`, h.notice.out)
+    .option('--draft', h.notice.draft, false)
     .addHelpText(
       'after',
       examples(
+        m,
         'meet notice meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md',
         'meet notice meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md --out thong-bao.pdf',
         'meet notice meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md --draft --format md',
-      ) +
-        '\nWithout approval.notice in the record (see "meet approve"), the notice is a draft: "Số:      /TB-UBND", the date left blank, marked DỰ THẢO.\n' +
-        'PDF is printed by a Chromium installed on this machine (or MEET_CHROMIUM) through playwright-core; meet never downloads a browser.\n',
+      ) + `\n${h.notice.after}\n`,
     )
     .action(async (record: string, opts: Omit<NoticeOptions, 'root' | 'record'>) => {
       const { noticeCommand } = await import('./commands/notice.js');
@@ -208,23 +294,24 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('approve')
-    .description('mark the minutes approved (final: later changes need an amendment) and record the notice issued from them')
-    .argument('<record>', 'the record of the meeting')
-    .requiredOption('--by <name>', 'who approved the minutes')
-    .option('--on <date>', 'the day they were approved (default: today)', cliDate)
-    .option('--notice-number <number>', 'the number of the "Thông báo kết luận" issued, as written (125/TB-UBND)')
-    .option('--notice-date <date>', 'the date of the notice', cliDate)
-    .option('--signer <name>', "who signs the notice (default: the config's documents.notice_signer)")
-    .option('--signer-title <title>', 'the signer\'s title ("CHÁNH VĂN PHÒNG")')
-    .option('--on-behalf <line>', 'the line above the title ("TL. CHỦ TỊCH")')
-    .option('--commit', 'commit the edited record (and nothing else) with git', false)
-    .option('--include-config', 'with --commit: also commit meet.config.yaml when it is not committed yet', false)
+    .description(h.approve.description)
+    .argument(`<${p.record}>`, h.approve.record)
+    .requiredOption(`--by <${p.name}>`, h.approve.by)
+    .option(`--on <${p.date}>`, h.approve.on, date)
+    .option(`--notice-number <${p.number}>`, h.approve.noticeNumber)
+    .option(`--notice-date <${p.date}>`, h.approve.noticeDate, date)
+    .option(`--signer <${p.name}>`, h.approve.signer)
+    .option(`--signer-title <${p.title}>`, h.approve.signerTitle)
+    .option(`--on-behalf <${p.line}>`, h.approve.onBehalf)
+    .option('--commit', h.approve.commit, false)
+    .option('--include-config', h.includeConfig, false)
     .addHelpText(
       'after',
       examples(
+        m,
         'meet approve meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md --by "Hoàng Văn Hiệp" --on 2020-10-27',
         'meet approve meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md --by "Hoàng Văn Hiệp" --on 2020-10-27 --notice-number 125/TB-UBND --notice-date 2020-10-28',
-      ) + '\nOnce approved, "meet check --since" refuses a change to the record without a new "amendments" entry.\n',
+      ) + `\n${h.approve.after}\n`,
     )
     .action(async (record: string, opts: Omit<ApproveOptions, 'root' | 'record'>) => {
       const { approveCommand } = await import('./commands/approve.js');
@@ -233,22 +320,23 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   const tasks = program
     .command('tasks')
-    .description('list tasks with their state on a day (default: today), with filters')
+    .description(h.tasks.description)
     // `tasks update ID --status S`: without this, the list's own --status would take the flag.
     .enablePositionalOptions()
-    .addOption(new Option('--status <status...>', 'only tasks in these states').choices(TASK_STATUSES))
-    .option('--owner <id>', 'only tasks of this owner (lead or co-owner)')
-    .option('--sector <id>', 'only tasks of this sector')
-    .option('--overdue', 'only overdue tasks', false)
-    .option('--due-before <date>', 'only tasks due before this day', cliDate)
-    .option('--assigned-in <month>', 'only tasks assigned at meetings of this month (YYYY-MM)', cliMonth)
-    .addOption(new Option('--sort <key>', 'order of the list').choices(['due', 'owner', 'id']).default('due'))
-    .addOption(new Option('--format <format>', 'output format (default: text)').choices(['text', 'md', 'json', 'csv']).default('text'))
-    .option('--today <date>', "state on this day (default: today in the config's time zone)", cliDate)
-    .option('--month <month>', 'state at the end of this month instead of today', cliMonth)
+    .addOption(new Option(`--status <${p.status}...>`, h.tasks.status).choices(TASK_STATUSES).argParser(each(choice(m, TASK_STATUSES, statusFromWords))))
+    .option(`--owner <${p.id}>`, h.tasks.owner)
+    .option(`--sector <${p.id}>`, h.tasks.sector)
+    .option('--overdue', h.tasks.overdue, false)
+    .option(`--due-before <${p.date}>`, h.tasks.dueBefore, date)
+    .option(`--assigned-in <${p.month}>`, h.tasks.assignedIn, month)
+    .addOption(format(`--sort <${p.key}>`, h.tasks.sort, ['due', 'owner', 'id'] as const).default('due'))
+    .addOption(format(`--format <${p.format}>`, h.tasks.format, ['text', 'md', 'json', 'csv'] as const).default('text'))
+    .option(`--today <${p.date}>`, h.tasks.today, date)
+    .option(`--month <${p.month}>`, h.tasks.month, month)
     .addHelpText(
       'after',
       examples(
+        m,
         'meet tasks --overdue',
         'meet tasks --owner tai-chinh-ke-hoach --status open in-progress',
         'meet tasks --month 2020-11 --format csv > nhiem-vu.csv',
@@ -260,16 +348,17 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
   tasks
     .command('update')
-    .description("record a task's new status as an update in the latest record")
-    .argument('<id>', 'the task id')
-    .addOption(new Option('--status <status>', 'the new status').choices(TASK_STATUSES).makeOptionMandatory())
-    .option('--note <text>', 'a note on the progress')
-    .option('--in <record>', "the record to write the update in (default: the latest dated on or after the task's meeting)")
-    .option('--commit', 'commit the edited record (and nothing else) with git', false)
-    .option('--include-config', 'with --commit: also commit meet.config.yaml when it is not committed yet', false)
+    .description(h.tasksUpdate.description)
+    .argument(`<${p.id}>`, h.tasksUpdate.id)
+    .addOption(new Option(`--status <${p.status}>`, h.tasksUpdate.status).choices(TASK_STATUSES).argParser(choice(m, TASK_STATUSES, statusFromWords)))
+    .option(`--note <${p.text}>`, h.tasksUpdate.note)
+    .option(`--in <${p.record}>`, h.tasksUpdate.in)
+    .option('--commit', h.tasksUpdate.commit, false)
+    .option('--include-config', h.includeConfig, false)
     .addHelpText(
       'after',
       examples(
+        m,
         'meet tasks update 2020-10-giao-thong-thuy-loi --status done',
         'meet tasks update 2020-10-tich-tu-ruong-dat --status in-progress --note "Đã chọn 2 xã thí điểm"',
         'meet tasks update 2020-10-giao-thong-thuy-loi --status done --commit',
@@ -282,10 +371,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('log')
-    .description("a task's history: the meeting that assigned it, each update, and the commit and author behind each (from git)")
-    .argument('<id>', 'the task id')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
-    .addHelpText('after', examples('meet log 2020-10-giao-thong-thuy-loi', 'meet log 2020-10-giao-thong-thuy-loi --format json'))
+    .description(h.log.description)
+    .argument(`<${p.id}>`, h.log.id)
+    .addOption(format(`--format <${p.format}>`, h.log.format, ['text', 'md', 'json'] as const).default('text'))
+    .addHelpText('after', examples(m, 'meet log 2020-10-giao-thong-thuy-loi', 'meet log 2020-10-giao-thong-thuy-loi --format json'))
     .action(async (id: string, opts: Pick<LogOptions, 'format'>) => {
       const { logCommand } = await import('./commands/log.js');
       setExit(await logCommand({ id, format: opts.format, root: globals().root }, io));
@@ -293,17 +382,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('diff')
-    .description(
-      'what changed between two months: tasks opened, closed, carried, newly overdue; metrics; meetings and decisions. ' +
-        'With --rev: what changed in the records between two git revisions',
-    )
-    .argument('[from]', 'the earlier month, YYYY-MM (not with --rev)', cliMonth)
-    .argument('[to]', 'the later month, YYYY-MM (not with --rev)', cliMonth)
-    .option('--rev <range>', 'compare two git revisions instead: A..B, or A...B for the merge base of A and B against B')
-    .addOption(new Option('--format <format>', 'output format (default: text on a terminal, md otherwise)').choices(['text', 'md', 'json']))
+    .description(h.diff.description)
+    .argument(`[${p.from}]`, h.diff.from, month)
+    .argument(`[${p.to}]`, h.diff.to, month)
+    .option(`--rev <${p.range}>`, h.diff.rev)
+    .addOption(format(`--format <${p.format}>`, h.diff.format, ['text', 'md', 'json'] as const))
     .addHelpText(
       'after',
-      examples('meet diff 2020-10 2020-11', 'meet diff 2020-09 2020-12 --format json', 'meet diff --rev main...HEAD --format md >> "$GITHUB_STEP_SUMMARY"'),
+      examples(m, 'meet diff 2020-10 2020-11', 'meet diff 2020-09 2020-12 --format json', 'meet diff --rev main...HEAD --format md >> "$GITHUB_STEP_SUMMARY"'),
     )
     .action(async (from: Month | undefined, to: Month | undefined, opts: Pick<DiffOptions, 'format' | 'rev'>) => {
       const { diffCommand } = await import('./commands/diff.js');
@@ -312,19 +398,19 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('digest')
-    .description("write the month's report to <reports>/<month>.md (or .html), for a monthly cron job")
-    .option('--month <month>', 'the month (default: the month before today)', cliMonth)
-    .addOption(new Option('--format <format>', 'file format').choices(['md', 'html']).default('md'))
-    .option('--out <dir>', 'folder inside the repository to write to (default: paths.reports)')
-    .option('--today <date>', 'take this day as today', cliDate)
-    .option('--commit', 'commit the report file (and nothing else) with git', false)
-    .option('--include-config', 'with --commit: also commit meet.config.yaml when it is not committed yet', false)
-    .option('--summary', 'print a short plain-text summary for a chat message or an e-mail, instead of the path', false)
-    .option('--link <url>', 'with --summary: the address of the full report to show instead of its path')
+    .description(h.digest.description)
+    .option(`--month <${p.month}>`, h.digest.month, month)
+    .addOption(format(`--format <${p.format}>`, h.digest.format, ['md', 'html'] as const).default('md'))
+    .option(`--out <${p.dir}>`, h.digest.out)
+    .option(`--today <${p.date}>`, h.digest.today, date)
+    .option('--commit', h.digest.commit, false)
+    .option('--include-config', h.includeConfig, false)
+    .option('--summary', h.digest.summary, false)
+    .option(`--link <${p.url}>`, h.digest.link)
     .addHelpText(
       'after',
-      examples('meet digest', 'meet digest --month 2020-10 --format html', 'meet digest --commit', 'meet digest --commit --summary > tong-hop.txt') +
-        "\nWithout --month: the month before today, in the config's time zone. Exit 1 (nothing written) when the records have errors.\n",
+      examples(m, 'meet digest', 'meet digest --month 2020-10 --format html', 'meet digest --commit', 'meet digest --commit --summary > tong-hop.txt') +
+        `\n${h.digest.after}\n`,
     )
     .action(async (opts: Omit<DigestOptions, 'root'>) => {
       const { digestCommand } = await import('./commands/digest.js');
@@ -333,13 +419,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('calendar')
-    .description('the open tasks with a due date as an iCalendar file (.ics), one all-day event per task, for calendars to subscribe to')
-    .option('--owner <id>', 'only the tasks of this owner (lead or co-owner)')
-    .option('--out <file>', 'write to this file (.ics) instead of stdout')
-    .option('--today <date>', "tasks still open on this day (default: today in the config's time zone)", cliDate)
+    .description(h.calendar.description)
+    .option(`--owner <${p.id}>`, h.calendar.owner)
+    .option(`--out <${p.file}>`, h.calendar.out)
+    .option(`--today <${p.date}>`, h.calendar.today, date)
     .addHelpText(
       'after',
-      examples('meet calendar --out nhiem-vu.ics', 'meet calendar --owner tai-chinh-ke-hoach --out tai-chinh-ke-hoach.ics', 'meet calendar > tasks.ics'),
+      examples(m, 'meet calendar --out nhiem-vu.ics', 'meet calendar --owner tai-chinh-ke-hoach --out tai-chinh-ke-hoach.ics', 'meet calendar > tasks.ics'),
     )
     .action(async (opts: Omit<CalendarOptions, 'root'>) => {
       const { calendarCommand } = await import('./commands/calendar.js');
@@ -348,8 +434,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('schema')
-    .description('print the JSON Schema of a record, for editors and other tools')
-    .addHelpText('after', examples('meet schema > record.schema.json'))
+    .description(h.schema.description)
+    .addHelpText('after', examples(m, 'meet schema > record.schema.json'))
     .action(async () => {
       const { schemaCommand } = await import('./commands/schema.js');
       setExit(schemaCommand(io));
@@ -358,7 +444,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   return program;
 }
 
-/** `--root DIR`, `--root=DIR` and `--no-color` moved before the command, where positional options are read. */
+/** `--root DIR`, `--locale X` (and their `=` forms) and `--no-color` moved before the command, where positional options are read. */
 function hoistGlobalOptions(argv: readonly string[]): string[] {
   const globals: string[] = [];
   const rest: string[] = [];
@@ -368,16 +454,17 @@ function hoistGlobalOptions(argv: readonly string[]): string[] {
       rest.push(...argv.slice(i));
       break;
     }
-    if (arg === '--no-color' || arg.startsWith('--root=')) globals.push(arg);
-    else if (arg === '--root' && i + 1 < argv.length) globals.push(arg, argv[++i]!);
+    if (arg === '--no-color' || arg.startsWith('--root=') || arg.startsWith('--locale=')) globals.push(arg);
+    else if ((arg === '--root' || arg === '--locale') && i + 1 < argv.length) globals.push(arg, argv[++i]!);
     else rest.push(arg);
   }
   return [...globals, ...rest];
 }
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
+/** `m`: the catalogue of the run's language (main loads that one only). */
+export async function runCli(argv: string[], io: Io, m: Messages): Promise<number> {
   let exitCode = EXIT_OK;
-  const program = buildProgram(io, (code) => {
+  const program = buildProgram(io, m, (code) => {
     exitCode = code;
   });
   try {

@@ -6,29 +6,34 @@ import { EXIT_INTERNAL } from './model/errors.js';
 import type { Io } from './io/terminal.js';
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  // The language of this run, known before commander builds its help.
+  const { resolveLocale } = await import('./io/locale.js');
+  const locale = io.locale ?? resolveLocale(argv, io.cwd, io.env);
+  const localIo: Io = { ...io, locale };
   try {
+    // One catalogue, not both: `meet --help` stays fast.
+    const m = locale === 'vi' ? (await import('./model/messages/vi.js')).vi : (await import('./model/messages/en.js')).en;
     const { runCli } = await import('./cli.js');
-    return await runCli(argv, io);
+    return await runCli(argv, localIo, m);
   } catch (error) {
     const { ConfigInvalid, MeetError } = await import('./model/errors.js');
+    const m = (await import('./model/messages/index.js')).messages(locale);
     // Messages quote paths, ids, git's words and the config: every control
     // character in them is shown visibly (model/text.ts), line ends aside.
     const { visible, visibleLines } = await import('./model/text.js');
     if (error instanceof ConfigInvalid) {
-      io.stderr.write(`meet: ${visibleLines(error.message)}\n`);
+      io.stderr.write(`${m.main.prefix}${visibleLines(error.render(m).message)}\n`);
       for (const f of error.findings) io.stderr.write(`${visible(f.file)}:${f.line}:${f.column}: ${visible(f.message)} (${f.rule})\n`);
       return error.exitCode;
     }
     if (error instanceof MeetError) {
-      io.stderr.write(`meet: ${visibleLines(error.message)}\n`);
-      if (error.hint) io.stderr.write(`${visibleLines(error.hint)}\n`);
+      const { message, hint } = error.render(m);
+      io.stderr.write(`${m.main.prefix}${visibleLines(message)}\n`);
+      if (hint) io.stderr.write(`${visibleLines(hint)}\n`);
       return error.exitCode;
     }
     // A bug, not bad input: say so plainly, with the details for a report.
-    io.stderr.write(
-      `meet: internal error: ${visibleLines((error as Error)?.stack ?? String(error))}\n` +
-        'This is a bug in meet, not a problem with your records. Please report it to the maintainers of meet with the command you ran, this message and the output of "meet --version".\n',
-    );
+    io.stderr.write(`${m.main.prefix}${m.main.internal}${visibleLines((error as Error)?.stack ?? String(error))}\n${m.main.internalHint}\n`);
     return EXIT_INTERNAL;
   }
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { RuleId } from '../src/model/ruleCatalogue.js';
 import { copyExamples, git, read, runMeet } from './helpers.js';
 
+// The examples are a Vietnamese repository (locale: vi): the messages asserted below are what its clerk reads.
 const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
 const NOVEMBER = 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md';
 const DECEMBER = 'meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md';
@@ -65,7 +66,7 @@ describe('meet check --since: changes to approved minutes', () => {
     const { code, findings } = await since(dir);
     expect(code).toBe(1);
     expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, 'tuyển quân năm 2021. Đẩy mạnh')}:1 approved-changed`]);
-    expect(findings[0]!.message).toContain('approved on 2020-10-27');
+    expect(findings[0]!.message).toContain('Biên bản đã được thông qua ngày 2020-10-27 nhưng dòng này đã bị thay đổi');
   });
 
   it('a change to the front matter without an amendment, and one with an amendment dated before the approval', async () => {
@@ -164,7 +165,9 @@ describe('meet approve', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`${NOVEMBER}\n`);
-    expect(run.stderr).toBe(`Approved ${NOVEMBER} (by Hoàng Văn Hiệp on 2020-11-26; notice 140/TB-UBND of 2020-11-27)\n`);
+    expect(run.stderr).toBe(
+      `Đã ghi thông qua ${NOVEMBER} (người thông qua: Hoàng Văn Hiệp, ngày 26/11/2020; Thông báo kết luận số 140/TB-UBND ngày 27/11/2020)\n`,
+    );
     const after = read(dir, NOVEMBER);
     const [head, body] = before.split('\n---\n');
     expect(after).toBe(
@@ -194,7 +197,7 @@ describe('meet approve', () => {
     // Again with the same values: nothing to do.
     const again = await runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26'], { cwd: dir });
     expect(again.code).toBe(0);
-    expect(again.stderr).toContain('nothing changed');
+    expect(again.stderr).toContain('không có gì thay đổi');
     expect(read(dir, NOVEMBER)).toBe(after);
   });
 
@@ -234,10 +237,10 @@ describe('meet approve', () => {
     const dir = copyExamples();
     const half = await runMeet(['approve', NOVEMBER, '--by', 'A', '--on', '2020-11-26', '--notice-number', '1/TB-UBND'], { cwd: dir });
     expect(half.code).toBe(2);
-    expect(half.stderr).toContain('--notice-number and --notice-date go together');
+    expect(half.stderr).toContain('--notice-number và --notice-date phải dùng cùng nhau');
     const other = await runMeet(['approve', OCTOBER, '--by', 'Trần Thị Mai', '--on', '2020-10-27'], { cwd: dir });
     expect(other.code).toBe(1);
-    expect(other.stderr).toContain('is already approved (by Hoàng Văn Hiệp on 2020-10-27)');
+    expect(other.stderr).toContain('đã được thông qua (người thông qua: Hoàng Văn Hiệp, ngày 27/10/2020)');
     const early = await runMeet(['approve', NOVEMBER, '--by', 'A', '--on', '2020-11-20'], { cwd: dir });
     expect(early.code).toBe(2);
     writeFileSync(path.join(dir, 'meet.config.yaml'), read(dir, 'meet.config.yaml').replace(/\n {2}notice_signer: .*\n/, '\n'));
@@ -245,7 +248,7 @@ describe('meet approve', () => {
       cwd: dir,
     });
     expect(unsigned.code).toBe(2);
-    expect(unsigned.stderr).toContain('Give --signer and --signer-title');
+    expect(unsigned.stderr).toContain('hãy dùng --signer và --signer-title');
     expect(read(dir, NOVEMBER)).not.toContain('approval:');
   });
 });
@@ -257,14 +260,14 @@ describe('meet tasks update and approved minutes', () => {
     const into = await runMeet(['tasks', 'update', '2020-10-van-de-cu-tri', '--status', 'done', '--in', OCTOBER], { cwd: dir });
     expect(into.code).toBe(1);
     // The October record assigned it: the usual refusal comes first.
-    expect(into.stderr).toContain('is the record that assigned it');
+    expect(into.stderr).toContain('là biên bản giao nhiệm vụ này');
 
     expect((await runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26'], { cwd: dir })).code).toBe(0);
     const approved = read(dir, NOVEMBER);
     const named = await runMeet(['tasks', 'update', '2020-10-van-de-cu-tri', '--status', 'done', '--in', NOVEMBER], { cwd: dir });
     expect(named.code).toBe(1);
-    expect(named.stderr).toContain('its minutes are approved (2020-11-26), and approved minutes do not change.');
-    expect(named.stderr).toContain(`Record it in the next meeting's record: --in ${DECEMBER}`);
+    expect(named.stderr).toContain('biên bản này đã được thông qua (ngày 26/11/2020), và biên bản đã thông qua thì không được sửa đổi.');
+    expect(named.stderr).toContain(`Hãy ghi vào biên bản của cuộc họp tiếp theo: --in ${DECEMBER}`);
     expect(read(dir, NOVEMBER)).toBe(approved);
     expect(approved).not.toBe(before);
 

@@ -172,6 +172,6 @@ describe('progress on a terminal', () => {
     writeTree(root, files);
     const run = await runMeet(['check', '--no-cache'], { cwd: root });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toContain('605 records checked');
+    expect(run.stdout).toContain('đã kiểm tra 605 biên bản');
   });
 });

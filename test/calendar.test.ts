@@ -38,6 +38,7 @@ function parseCalendar(text: string): { name: string; prodId: string; events: Ev
   return { name: String(component.getFirstPropertyValue('x-wr-calname')), prodId: String(component.getFirstPropertyValue('prodid')), events };
 }
 
+// examples/ is a Vietnamese repository (locale: vi): the messages asserted below are what its clerk reads.
 const TODAY = '2020-12-01';
 
 describe('meet calendar', () => {
@@ -97,7 +98,7 @@ describe('meet calendar', () => {
 
     const typo = await runMeet(['calendar', '--owner', 'tai-chinh'], { cwd: EXAMPLES });
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toContain('Did you mean "tai-chinh-ke-hoach"?');
+    expect(typo.stderr).toContain('Có phải ý bạn là "tai-chinh-ke-hoach"?');
   });
 
   it('--out writes the file atomically and says how many tasks it holds', async () => {
@@ -107,7 +108,7 @@ describe('meet calendar', () => {
     expect(run.stdout).toBe('');
     const text = readFileSync(path.join(dir, 'nhiem-vu.ics'), 'utf8');
     const count = parseCalendar(text).events.length;
-    expect(run.stderr).toBe(`Wrote ${count} open tasks with a due date to nhiem-vu.ics\n`);
+    expect(run.stderr).toBe(`Đã ghi ${count} nhiệm vụ chưa hoàn thành có thời hạn vào nhiem-vu.ics\n`);
   });
 });
 
@@ -120,7 +121,7 @@ describe('--out with an extension the command cannot write: exit 2, naming the f
     const dir = tempDir();
     const run = await runMeet([...args, path.join(dir, file)], { cwd: EXAMPLES });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`cannot write ${path.extname(file)} files`);
+    expect(run.stderr).toContain(`không ghi được tệp ${path.extname(file)}`);
     expect(run.stderr).toContain(formats);
     expect(existsSync(path.join(dir, file))).toBe(false);
   });
@@ -129,7 +130,7 @@ describe('--out with an extension the command cannot write: exit 2, naming the f
     const dir = tempDir();
     const run = await runMeet(['report', '--month', '2020-10', '--format', 'md', '--out', path.join(dir, 'bao-cao.docx')], { cwd: EXAMPLES });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--format md does not write a .docx file');
+    expect(run.stderr).toContain('--format md không ghi ra tệp .docx');
     expect(existsSync(path.join(dir, 'bao-cao.docx'))).toBe(false);
   });
 

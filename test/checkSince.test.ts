@@ -5,7 +5,10 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RuleId } from '../src/model/ruleCatalogue.js';
-import { git, MINIMAL_CONFIG, runMeet, tempDir, writeTree, type RunResult } from './helpers.js';
+import { git, MINIMAL_CONFIG as VI_CONFIG, runMeet, tempDir, writeTree, type RunResult } from './helpers.js';
+
+// The messages asserted below are English: the repositories say `locale: en`.
+const MINIMAL_CONFIG = VI_CONFIG.replace('locale: vi', 'locale: en');
 
 interface JsonFinding {
   file: string;

@@ -7,6 +7,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
 
+// Outside a repository meet speaks the environment's language (LC_ALL, LC_MESSAGES, LANG): the
+// English assertions below run in an English one, whatever the machine's.
+const ENGLISH = { LC_ALL: 'en_US.UTF-8' };
+
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('meet without a command to run', () => {
@@ -15,14 +19,14 @@ describe('meet without a command to run', () => {
   });
 
   it('--help lists every command with the exit codes; help COMMAND shows its options', async () => {
-    const run = await runMeet(['--help'], { cwd: tempDir() });
+    const run = await runMeet(['--help'], { cwd: tempDir(), env: ENGLISH });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^Usage: meet \[options\] \[command\]\n/);
     for (const command of ['init', 'new', 'check', 'report', 'tasks', 'log', 'diff', 'digest', 'schema'])
       expect(run.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
     expect(run.stdout).toContain('Exit codes: 0 success, 1 the records have errors, 2 usage or environment error.');
-    const check = await runMeet(['help', 'check'], { cwd: tempDir() });
+    const check = await runMeet(['help', 'check'], { cwd: tempDir(), env: ENGLISH });
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/^Usage: meet check \[options\] \[paths\.\.\.\]\n/);
     expect(check.stdout).toContain('--format');
@@ -31,10 +35,20 @@ describe('meet without a command to run', () => {
   it('an unknown command or option is a usage error (exit 2), pointing to --help', async () => {
     // Far from every command's name, so commander suggests none.
     for (const args of [['zzz'], ['check', '--bogus']]) {
-      const run = await runMeet(args, { cwd: tempDir() });
+      const run = await runMeet(args, { cwd: tempDir(), env: ENGLISH });
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toMatch(/^meet: unknown (command 'zzz'|option '--bogus')\n\(run with --help for usage\)\n$/);
+      expect(run.stderr).toMatch(/^meet: unknown (command "zzz"|option "--bogus")\n\(run with --help for usage\)\n$/);
+    }
+    // In a Vietnamese environment, or with --locale vi, the same in Vietnamese.
+    for (const [args, env] of [
+      [['zzz'], { LC_ALL: 'vi_VN.UTF-8' }],
+      [['--locale', 'vi', 'check', '--bogus'], ENGLISH],
+    ] as const) {
+      const run = await runMeet([...args], { cwd: tempDir(), env });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^meet: không có (lệnh "zzz"|tùy chọn "--bogus")\n\(xem cách dùng: thêm --help\)\n$/);
     }
   });
 });

@@ -5,7 +5,10 @@
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, makeRepo, runMeet, tempDir } from './helpers.js';
+import { git, makeRepo as makeViRepo, MINIMAL_CONFIG, runMeet, tempDir } from './helpers.js';
+
+// The messages and commit subjects asserted below are English: the repositories say `locale: en`.
+const makeRepo = (records: Record<string, string>) => makeViRepo(records, MINIMAL_CONFIG.replace('locale: vi', 'locale: en'));
 
 const ASSIGNING = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
 const LATER = 'meetings/2020/2020-11-05-hop-giao-ban.md';
@@ -179,7 +182,7 @@ describe('meet new --commit', () => {
     const before = head(dir);
     const run = await meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit', '--dry-run']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('title: Hội nghị thường kỳ tháng 11/2020');
+    expect(run.stdout).toContain('title: Regular meeting, November 2020');
     expect(run.stderr).toContain('nothing committed');
     expect(readdirSync(path.join(dir, 'meetings', '2020'))).toHaveLength(2);
     expect(head(dir)).toBe(before);

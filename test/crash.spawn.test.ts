@@ -138,7 +138,7 @@ describe('meet new racing for the same path', () => {
       const ended = await Promise.all(Array.from({ length: 5 }, () => run(args, root)));
       const codes = ended.map((e) => e.code).sort();
       expect(codes, ended.map((e) => e.stderr).join('\n')).toEqual([0, 2, 2, 2, 2]);
-      for (const e of ended.filter((x) => x.code === 2)) expect(e.stderr).toMatch(/already exists/);
+      for (const e of ended.filter((x) => x.code === 2)) expect(e.stderr).toMatch(/đã có; meet new không bao giờ ghi đè/);
       expect(visible(folder).filter((name) => name.startsWith(date))).toEqual([`${date}-cuoc-hop-tranh-dua.md`]);
       const dry = await runMeet([...args, '--dry-run'], { cwd: root });
       expect(dry.code, dry.stderr).toBe(0);

@@ -199,7 +199,7 @@ describe('diffMonths', () => {
     const text = renderDiffText(diff, { locale: 'en', organization: 'Springfield' }, new Chalk({ level: 0 }));
     expect(text).toContain('January 2021 compared with February 2021 — Springfield');
     // Format v2: dropped apart from closed; a % metric changes in percentage points.
-    expect(text).toContain('Tasks: 3 opened, 1 closed, 1 dropped, 3 carried over, 3 newly overdue.');
+    expect(text).toContain('Tasks: 3 opened, 1 done, 1 dropped, 3 carried over, 3 newly overdue.');
     expect(text).toMatch(/closed-dropped +1 Mar 2021 +in progress → dropped/);
     expect(text).toMatch(/Tỷ lệ giải ngân +% +40 +50 +\+10 pp +—/);
   });
@@ -275,7 +275,7 @@ describe('meet diff on examples/', () => {
     const run = await runMeet(['diff', '2020-11', '2020-10'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('The first month (2020-11) is after the second (2020-10)');
+    expect(run.stderr).toContain('Tháng thứ nhất (2020-11) ở sau tháng thứ hai (2020-10)');
     expect(run.stderr).toContain('meet diff 2020-10 2020-11');
   });
 
@@ -283,14 +283,14 @@ describe('meet diff on examples/', () => {
     const run = await runMeet(['diff', '2020-11', '2020-11'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('Both months are 2020-11');
+    expect(run.stderr).toContain('Cả hai tháng đều là 2020-11');
   });
 
   it('is a usage error for a month that does not exist', async () => {
     const run = await runMeet(['diff', '2020-10', '2020-13'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('"2020-13" is not a month');
+    expect(run.stderr).toContain('"2020-13" không phải là tháng');
   });
 
   it('stops with exit 1 when the records have errors', async () => {

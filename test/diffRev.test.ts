@@ -140,7 +140,7 @@ describe('meet diff --rev: a branch that closes two tasks and adds a record', ()
     const md = run.stdout;
     expect(md.startsWith('### meet: thay đổi trong các biên bản (main...feature)\n\n')).toBe(true);
     expect(md).toContain(
-      'Biên bản: 1 thêm mới. Nhiệm vụ: 1 thêm mới. Tình trạng nhiệm vụ: 2 thay đổi (2 hoàn thành hoặc không thực hiện). ' +
+      'Biên bản: 1 thêm mới. Nhiệm vụ: 1 thêm mới. Tình trạng nhiệm vụ: 2 thay đổi (2 đã kết thúc). ' +
         'Cập nhật tiến độ: 2 thêm mới. Chỉ tiêu: 1 thay đổi. Quyết định: 1 thêm mới.\n',
     );
     expect(md).toContain(`| thêm mới | 05/12/2020 | Hội nghị bất thường tháng 12 | ${DEC05} |  |\n`);
@@ -340,8 +340,8 @@ describe('meet diff --rev: records that cannot be read at a revision', () => {
     commitAll(dir, 'Break two records');
     const diff = await diffJson(dir, 'main...feature');
     expect(diff.unreadable).toEqual([
-      { at: 'to', revision: 'feature', file: NOV25, line: 3, column: 7, message: expect.stringContaining('calendar day') },
-      { at: 'to', revision: 'feature', file: 'meetings/2020/2020-12-01-nhap.md', line: 1, column: 1, message: expect.stringContaining('front matter') },
+      { at: 'to', revision: 'feature', file: NOV25, line: 3, column: 7, message: expect.stringContaining('không phải là ngày có thật') },
+      { at: 'to', revision: 'feature', file: 'meetings/2020/2020-12-01-nhap.md', line: 1, column: 1, message: expect.stringContaining('phần thông tin đầu') },
     ]);
     // The broken November record counts as unchanged: no task vanishes, no state moves back.
     expect(diff.records).toEqual({ added: [], removed: [], changed: [] });
@@ -375,11 +375,11 @@ describe('meet diff --rev: usage errors, refused before git runs', () => {
   git(dir, 'branch', 'feature');
 
   it.each([
-    [['diff', '2020-10', '2020-11', '--rev', 'main..feature'], 'not both'],
-    [['diff', '--rev', 'main..feature', '2020-10'], 'not both'],
-    [['diff'], 'needs two months'],
-    [['diff', '2020-10'], 'needs two months'],
-    [['diff', '--rev', 'main'], 'takes a range like main..HEAD'],
+    [['diff', '2020-10', '2020-11', '--rev', 'main..feature'], 'không dùng cả hai'],
+    [['diff', '--rev', 'main..feature', '2020-10'], 'không dùng cả hai'],
+    [['diff'], 'cần hai tháng'],
+    [['diff', '2020-10'], 'cần hai tháng'],
+    [['diff', '--rev', 'main'], 'cần một khoảng như main..HEAD'],
   ])('%j → exit 2', async (args, message) => {
     const run = await meet(dir, args);
     expect(run.code).toBe(2);
@@ -401,7 +401,7 @@ describe('meet diff --rev: usage errors, refused before git runs', () => {
     ]) {
       const run = await meet(dir, args, { GIT_TRACE: trace });
       expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr).toMatch(/takes a (git revision|range)/);
+      expect(run.stderr).toMatch(/cần một (phiên bản git|khoảng)/);
       expect(run.stdout).toBe('');
     }
     expect(existsSync(marker)).toBe(false);
@@ -412,7 +412,7 @@ describe('meet diff --rev: usage errors, refused before git runs', () => {
   it('an unknown revision → exit 2, naming it', async () => {
     const run = await meet(dir, ['diff', '--rev', 'main..nope']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('"nope" is not a commit of this repository.');
+    expect(run.stderr).toContain('"nope" không phải là commit của kho này.');
     expect(run.stderr).toContain('git branch -a');
   });
 
@@ -420,7 +420,7 @@ describe('meet diff --rev: usage errors, refused before git runs', () => {
     const plain = copyExamples();
     const run = await meet(plain, ['diff', '--rev', 'main..HEAD'], { GIT_CEILING_DIRECTORIES: path.dirname(plain) });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('meet diff --rev needs a git repository');
+    expect(run.stderr).toContain('meet diff --rev cần một kho git');
   });
 
   it('the month diff still works without git', async () => {
@@ -439,15 +439,15 @@ describe('meet diff --rev in a shallow clone', () => {
   it('a range reaching beyond the history → exit 2 with a hint to fetch it', async () => {
     const run = await meet(clone, ['diff', '--rev', 'HEAD~1..HEAD']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('"HEAD~1" is not a commit of this repository.');
-    expect(run.stderr).toContain('shallow clone');
+    expect(run.stderr).toContain('"HEAD~1" không phải là commit của kho này.');
+    expect(run.stderr).toContain('bản sao rút gọn');
     expect(run.stderr).toContain('fetch-depth: 0');
   });
 
   it('a merge base beyond the history → exit 2 with the same hint', async () => {
     const run = await meet(clone, ['diff', '--rev', 'origin/main...origin/feature']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('The merge base of "origin/main" and "origin/feature" is not in this clone\'s history.');
+    expect(run.stderr).toContain('Điểm chung của "origin/main" và "origin/feature" không có trong lịch sử của bản sao này.');
     expect(run.stderr).toContain('fetch-depth: 0');
   });
 

@@ -13,7 +13,7 @@ describe('meet digest', () => {
     const first = await runMeet(['digest', '--month', '2020-10'], { cwd: root });
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('reports/2020-10.md\n');
-    expect(first.stderr).toContain('Wrote');
+    expect(first.stderr).toContain('Đã ghi báo cáo');
     const file = path.join(root, 'reports', '2020-10.md');
     // The digest is the Markdown report in the config's language.
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(GOLDEN_MD, 'utf8'));
@@ -24,7 +24,7 @@ describe('meet digest', () => {
     const second = await runMeet(['digest', '--month', '2020-10', '--today', '2023-06-15'], { cwd: root });
     expect(second.code).toBe(0);
     expect(second.stdout).toBe('reports/2020-10.md\n');
-    expect(second.stderr).toContain('already up to date');
+    expect(second.stderr).toContain('đã là bản mới nhất');
     expect(statSync(file).mtimeMs).toBe(past.getTime());
     // No temp file left behind either time.
     expect(readdirSync(path.join(root, 'reports'))).toEqual(['2020-10.md']);
@@ -36,7 +36,7 @@ describe('meet digest', () => {
     writeFileSync(path.join(root, 'reports', '2020-10.md'), 'hand edited\n');
     const run = await runMeet(['digest', '--month', '2020-10'], { cwd: root });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('Wrote');
+    expect(run.stderr).toContain('Đã ghi báo cáo');
     expect(readFileSync(path.join(root, 'reports', '2020-10.md'), 'utf8')).toBe(readFileSync(GOLDEN_MD, 'utf8'));
   });
 
@@ -63,7 +63,7 @@ describe('meet digest', () => {
     const run = await runMeet(['digest', '--month', '2020-10', '--out', '../outside'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('outside the repository');
+    expect(run.stderr).toContain('nằm ngoài kho biên bản');
     expect(readdirSync(parent)).toEqual(['repo']);
     expect(existsSync(path.join(root, 'reports'))).toBe(false);
   });
@@ -104,15 +104,14 @@ describe('meet digest', () => {
       const run = await runMeet(['digest', '--today', '2021-01-15'], { cwd: root });
       expect(run.stderr).not.toContain('internal error');
       expect(run.code).toBe(0);
-      expect(run.stdout).toBe('reports/2020-12.md\n');
-      const text = readFileSync(path.join(root, 'reports', '2020-12.md'), 'utf8');
-      if (locale === 'vi') {
-        expect(text.startsWith('# Báo cáo kết quả tháng 12/2020\n')).toBe(true);
-        expect(text).toContain('_Không có cuộc họp nào trong tháng._');
-      } else {
-        expect(text.startsWith('# Monthly report: December 2020\n')).toBe(true);
-        expect(text).toContain('_No meetings this month._');
-      }
+      // A month without meetings: one line says so, and no file is written (issue 14).
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        locale === 'vi'
+          ? 'Không có cuộc họp nào trong tháng 12/2020: không có gì để báo cáo.\n'
+          : 'No meetings in December 2020: there is nothing to report.\n',
+      );
+      expect(existsSync(path.join(root, 'reports', '2020-12.md'))).toBe(false);
     });
   }
 });

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExamples, git, runMeet } from './helpers.js';
 
+// examples/ is a Vietnamese repository (locale: vi): messages and commit subjects asserted below are in Vietnamese.
+
 /** examples/ as a git repository with one commit. */
 function repository(): string {
   const dir = copyExamples();
@@ -25,14 +27,14 @@ describe('meet digest --commit, as the scheduled job runs it', () => {
     const run = await runMeet(['digest', '--commit'], { cwd: dir, now: FIRST_OF_DECEMBER });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('reports/2020-11.md\n');
-    expect(run.stderr).toMatch(/Committed [0-9a-f]{7,}: Digest 2020-11/);
-    expect(git(dir, 'show', '--name-only', '--format=%s', 'HEAD').trim().split('\n')).toEqual(['Digest 2020-11', '', 'reports/2020-11.md']);
+    expect(run.stderr).toMatch(/Đã commit [0-9a-f]{7,}: Báo cáo tháng 2020-11\n/);
+    expect(git(dir, 'show', '--name-only', '--format=%s', 'HEAD').trim().split('\n')).toEqual(['Báo cáo tháng 2020-11', '', 'reports/2020-11.md']);
     expect(git(dir, 'status', '--porcelain')).toBe('?? notes.txt\n');
 
     // Run again (a retried job): nothing new to commit, still exit 0.
     const again = await runMeet(['digest', '--commit'], { cwd: dir, now: FIRST_OF_DECEMBER });
     expect(again.code).toBe(0);
-    expect(again.stderr).toContain('Nothing to commit');
+    expect(again.stderr).toContain('Không có gì để commit');
   });
 
   it('fails loudly on broken records: exit 1, the reason on stderr, nothing written or committed', async () => {
@@ -44,7 +46,7 @@ describe('meet digest --commit, as the scheduled job runs it', () => {
     const run = await runMeet(['digest', '--commit', '--summary'], { cwd: dir, now: FIRST_OF_DECEMBER });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/error/i);
+    expect(run.stderr).toMatch(/\b1 lỗi\b/);
     expect(run.stderr).toContain('meet check');
     expect(existsSync(path.join(dir, 'reports', '2020-11.md'))).toBe(false);
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);

@@ -56,7 +56,7 @@ describe('the notice as PDF (the October 2020 example)', () => {
   });
 
   it('is an A4 PDF of several pages', () => {
-    expect(stderr).toContain('as pdf to thong-bao.pdf');
+    expect(stderr).toContain('dạng pdf vào thong-bao.pdf');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const info = pdfInfo(pdf);
     expect(isA4(info), info['Page size']).toBe(true);
@@ -164,7 +164,7 @@ describe('the monthly report (Báo cáo) as PDF, and an approved notice', () => 
     const dir = copyExamples();
     const report = await spawnMeet(['report', '--month', '2020-10', '--format', 'pdf'], { cwd: dir });
     expect(report.code, report.stderr).toBe(0);
-    expect(report.stderr).toBe('Wrote the report for 2020-10 (pdf) to bao-cao-2020-10.pdf\n');
+    expect(report.stderr).toBe('Đã ghi báo cáo tháng 10/2020 (pdf) vào bao-cao-2020-10.pdf\n');
     const file = path.join(dir, 'bao-cao-2020-10.pdf');
     expect(isA4(pdfInfo(file))).toBe(true);
     const text = flat(pdfText(file, '-raw'));

@@ -43,9 +43,11 @@ holidays: [2021-02-10]
 const rec = (...lines: string[]) => `---\ntitle: Họp thử\ndate: 2020-10-05\nchair: Nguyễn Văn A\n${lines.join('\n')}\n---\n\nNội dung.\n`;
 const FILE = 'meetings/2020/2020-10-05-hop-thu.md';
 
+// The messages asserted below are English: the runs pass --locale en (CONFIG
+// has no `locale:`, so the repository is Vietnamese, and its lines stay put).
 async function findingsOf(record: string, config = CONFIG): Promise<JsonFinding[]> {
   const cwd = makeRepo({ [FILE]: record }, config);
-  const run = await runMeet(['check', '--format', 'json'], { cwd });
+  const run = await runMeet(['check', '--format', 'json', '--locale', 'en'], { cwd });
   return JSON.parse(run.stdout) as JsonFinding[];
 }
 
@@ -277,7 +279,7 @@ describe('v2 config rules', () => {
   const record = rec();
   async function configFindings(config: string): Promise<{ code: number; findings: JsonFinding[] }> {
     const cwd = makeRepo({ [FILE]: record }, config);
-    const run = await runMeet(['check', '--format', 'json'], { cwd });
+    const run = await runMeet(['check', '--format', 'json', '--locale', 'en'], { cwd });
     return { code: run.code, findings: JSON.parse(run.stdout) as JsonFinding[] };
   }
 

@@ -327,7 +327,8 @@ describe('a meeting held on 4 November to review October', () => {
     const nine = await runMeet(['new', '--date', '2019-10-05', '--period', '2019-01..2019-09', '--chair', 'A', '--dry-run'], { cwd });
     expect(nine.stdout).toContain('title: Hội nghị thường kỳ 9 tháng năm 2019');
     expect(nine.stdout).toContain('period: 2019-01..2019-09');
-    const bad = await runMeet(['new', '--date', '2019-10-05', '--period', '2019-13', '--chair', 'A', '--dry-run'], { cwd });
+    // The repository is Vietnamese: the English message is asked for with --locale en.
+    const bad = await runMeet(['new', '--date', '2019-10-05', '--period', '2019-13', '--chair', 'A', '--dry-run', '--locale', 'en'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('not a real month');
     // A one-month period after the date's month would not pass meet check.

@@ -334,7 +334,7 @@ describe('nothing outside the repository is read or written', () => {
     symlinkSync(outside, path.join(root, 'meetings', '2020'));
     const run = await meet(['new', '--date', '2020-10-26', '--chair', 'X'], root);
     expectClean(run, [2]);
-    expect(run.stderr).toMatch(/outside the repository/);
+    expect(run.stderr).toMatch(/ngoài kho biên bản/);
     expect(readdirSync(outside)).toEqual([]);
   });
 
@@ -392,7 +392,7 @@ describe('nothing outside the repository is read or written', () => {
       const before = listTree(parent);
       const run = await digest('--out', out.replace('<temp>', parent));
       expectClean(run, [2]);
-      expect(run.stderr).toMatch(/outside the repository/);
+      expect(run.stderr).toMatch(/ngoài kho biên bản/);
       expect(listTree(parent)).toEqual(before);
     });
 
@@ -474,7 +474,7 @@ describe('writes lose nothing: an edit that would change more than its lines is 
       const before = listTree(root);
       const run = await meet(['tasks', 'update', ...c.args], root);
       expectClean(run, [1]);
-      expect(run.stderr).toMatch(/Nothing was changed/);
+      expect(run.stderr).toMatch(/Chưa có gì thay đổi/);
       expect(readFileSync(target()).equals(fixture(c.fixture))).toBe(true);
       expect(listTree(root)).toEqual(before);
     });
@@ -488,7 +488,7 @@ describe('writes lose nothing: an edit that would change more than its lines is 
     expect(first.stdout.trim()).toBe('meetings/2020/2020-10-26-hoi-nghi-dac-biet-ve-phong-chong-bao-lut.md');
     const second = await meet(['new', '--date', '2020-10-26', '--chair', 'X', '--title', title.normalize('NFC')], repo);
     expectClean(second, [2]);
-    expect(second.stderr).toMatch(/already exists/);
+    expect(second.stderr).toMatch(/đã có; meet new không bao giờ ghi đè/);
     const written = readFileSync(path.join(repo, first.stdout.trim()), 'utf8');
     expect(written).toContain(`title: ${title.normalize('NFC')}`);
   });

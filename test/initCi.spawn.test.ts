@@ -59,7 +59,7 @@ describe('meet init --ci github', () => {
     const before = readdirSync(dir).sort();
     const run = await spawnMeet(['init', '--ci', 'github'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('kept as it is');
+    expect(run.stderr).toContain('đã có; giữ nguyên');
     expect(readFileSync(path.join(dir, 'meet.config.yaml'), 'utf8')).toBe(MINIMAL_CONFIG);
     expect(readdirSync(dir).sort()).toEqual([...before, '.github'].sort());
     expect(readdirSync(path.join(dir, '.github', 'workflows'))).toEqual(['meet.yml']);
@@ -72,7 +72,7 @@ describe('meet init --ci github', () => {
     const first = readFileSync(file, 'utf8');
     const again = await spawnMeet(['init', '--ci', 'github'], { cwd: dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already exists');
+    expect(again.stderr).toContain('đã có; meet init không bao giờ ghi đè tệp này');
     expect(readFileSync(file, 'utf8')).toBe(first);
 
     // A new repository whose folder sits in a repository that has a workflow: refused before anything is made.

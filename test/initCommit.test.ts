@@ -6,6 +6,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, GIT_ENV, read, runMeet, tempDir } from './helpers.js';
 
+// meet init without --locale makes a Vietnamese repository and speaks its language: the messages and
+// commit subjects asserted below are Vietnamese (outside any repository, as for a bad --action, meet
+// speaks the environment's).
 const NOW = new Date('2020-11-25T03:00:00Z');
 
 describe('meet init', () => {
@@ -17,7 +20,7 @@ describe('meet init', () => {
       env: GIT_ENV,
     });
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/Committed [0-9a-f]{7,}: Start the meeting records \(meet init\)/);
+    expect(run.stderr).toMatch(/Đã commit [0-9a-f]{7,}: Khởi tạo kho biên bản cuộc họp \(meet init\)\n/);
     expect(git(top, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(
       [
         '.github/workflows/meet.yml',
@@ -38,7 +41,7 @@ describe('meet init', () => {
     expect(run.code).toBe(0);
     const command = /\n {2}(git .+)\n/.exec(run.stderr)![1]!;
     expect(command).toBe(
-      "git -C 'bien ban' add -- meet.config.yaml meetings/.gitkeep reports/.gitkeep templates/.gitkeep .gitignore && git -C 'bien ban' commit -m 'Start the meeting records (meet init)'",
+      "git -C 'bien ban' add -- meet.config.yaml meetings/.gitkeep reports/.gitkeep templates/.gitkeep .gitignore && git -C 'bien ban' commit -m 'Khởi tạo kho biên bản cuộc họp (meet init)'",
     );
     for (const part of command.split(' && ')) {
       const args = [...part.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(1);
@@ -48,7 +51,7 @@ describe('meet init', () => {
   });
 
   it('--action must be owner/name@ref', async () => {
-    const run = await runMeet(['init', 'x', '--ci', 'github', '--action', 'not an action'], { cwd: tempDir() });
+    const run = await runMeet(['init', 'x', '--ci', 'github', '--action', 'not an action'], { cwd: tempDir(), env: { LC_ALL: 'en_US.UTF-8' } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--action takes owner/name@ref');
   });
@@ -66,7 +69,7 @@ describe('--commit while meet.config.yaml is not committed', () => {
     const args = ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit'];
     const refused = await runMeet(args, { cwd: dir, env: GIT_ENV, now: NOW });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('meet.config.yaml is not committed yet');
+    expect(refused.stderr).toContain('meet.config.yaml chưa được commit: commit mà thiếu tệp này');
     expect(refused.stderr).toContain('--include-config');
     expect(git(dir, 'status', '--porcelain', '--untracked-files=all', 'meetings')).toBe('?? meetings/.gitkeep\n');
 
@@ -84,8 +87,17 @@ describe('--commit while meet.config.yaml is not committed', () => {
     writeFileSync(path.join(dir, 'meet.config.yaml'), `${read(dir, 'meet.config.yaml')}# a local change\n`);
     const refused = await runMeet(['digest', '--month', '2020-10', '--commit'], { cwd: dir, env: GIT_ENV });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('meet.config.yaml has changes that are not committed yet');
+    expect(refused.stderr).toContain('meet.config.yaml có thay đổi chưa commit: commit mà thiếu tệp này');
     git(dir, 'checkout', '--', 'meet.config.yaml');
+    // October has no meeting yet: one line says so, exit 0, nothing written or committed.
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const empty = await runMeet(['digest', '--month', '2020-10', '--commit'], { cwd: dir, env: GIT_ENV });
+    expect(empty).toEqual({ code: 0, stdout: '', stderr: 'Không có cuộc họp nào trong tháng 10/2020: không có gì để báo cáo.\n' });
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    // With a meeting in October, the digest commits its report, and only that.
+    const meeting = await runMeet(['new', '--date', '2020-10-26', '--chair', 'Hoàng Văn Hiệp', '--commit'], { cwd: dir, env: GIT_ENV, now: NOW });
+    expect(meeting.code).toBe(0);
     const run = await runMeet(['digest', '--month', '2020-10', '--commit'], { cwd: dir, env: GIT_ENV });
     expect(run.code).toBe(0);
     expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').trim()).toBe('reports/2020-10.md');

@@ -32,7 +32,7 @@ describe('meet init', () => {
     expect(existsSync(path.join(root, 'meetings'))).toBe(true);
 
     const made = await runMeet(['new', '--date', '26/10/2020', '--chair', 'Hoàng Văn Hiệp'], { cwd: root });
-    expect(made.stderr).toBe('No open tasks listed under "updates".\n');
+    expect(made.stderr).toBe('Không có nhiệm vụ nào chưa hoàn thành để đưa vào "updates".\n');
     expect(made.code).toBe(0);
     expect(made.stdout).toBe('meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10-2020.md\n');
     const record = read(root, made.stdout.trim());
@@ -41,7 +41,7 @@ describe('meet init', () => {
     expect(record).toContain('## Diễn biến hội nghị');
 
     const check = await runMeet(['check'], { cwd: path.join(root, 'meetings') });
-    expect(check.stdout).toContain('✔ 1 record checked, no problems');
+    expect(check.stdout).toContain('✔ đã kiểm tra 1 biên bản, không có vấn đề gì');
     expect(check.code).toBe(0);
   });
 
@@ -64,7 +64,7 @@ describe('meet init', () => {
     writeFileSync(path.join(dir, 'meet.config.yaml'), 'organization: mine\n');
     const again = await runMeet(['init'], { cwd: dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already exists');
+    expect(again.stderr).toContain('đã có; meet');
     expect(readFileSync(path.join(dir, 'meet.config.yaml'), 'utf8')).toBe('organization: mine\n');
     expect(filesUnder(dir)).toEqual(['meet.config.yaml']);
   });
@@ -128,7 +128,7 @@ describe('meet new', () => {
     const before = readFileSync(file);
     const second = await runMeet(args, { cwd: root });
     expect(second.code).toBe(2);
-    expect(second.stderr).toContain('already exists');
+    expect(second.stderr).toContain('đã có; meet');
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -145,7 +145,7 @@ describe('meet new', () => {
     for (const date of ['2020-02-30', '31/04/2020', 'tomorrow']) {
       const run = await runMeet(['new', '--date', date, '--chair', 'X'], { cwd: root });
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain(`"${date}" is not a date`);
+      expect(run.stderr).toContain(`"${date}" không phải là ngày`);
     }
   });
 
@@ -188,7 +188,7 @@ describe('meet new', () => {
     expect(first.stdout).toBe('meetings/2020/2020-11-12-hoi-nghi-chuyen-de.md\n');
     const second = await runMeet(['new', '--date', '2020-11-12', '--title', nfd, '--chair', 'X'], { cwd: root });
     expect(second.code).toBe(2);
-    expect(second.stderr).toContain('already exists');
+    expect(second.stderr).toContain('đã có; meet');
   });
 
   it('opens $EDITOR on the new record with --edit and reports problems found afterwards', async () => {

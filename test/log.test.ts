@@ -144,7 +144,7 @@ describe('meet log', () => {
     const dir = history();
     const run = await runMeet(['log', '2020-10-giao-thong-thuy-lo'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('No record assigns a task "2020-10-giao-thong-thuy-lo". Did you mean "2020-10-giao-thong-thuy-loi"?');
+    expect(run.stderr).toContain('Không biên bản nào giao nhiệm vụ "2020-10-giao-thong-thuy-lo". Có phải ý bạn là "2020-10-giao-thong-thuy-loi"?');
     expect(run.stdout).toBe('');
   });
 
@@ -152,7 +152,7 @@ describe('meet log', () => {
     const dir = makeRepo({ [OCTOBER]: OCTOBER_RECORD });
     const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi'], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: path.dirname(dir) } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('meet log needs a git repository');
+    expect(run.stderr).toContain('meet log cần một kho git');
   });
 
   it('in a repository with no commit yet, every entry is "not committed yet"', async () => {

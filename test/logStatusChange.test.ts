@@ -96,7 +96,8 @@ describe('meet log names the commit that changed the status', () => {
       sha,
       author: 'Trần Thị Bích',
       email: 'bich@example.org',
-      summary: 'Update task 2020-10-giao-thong-thuy-loi to done',
+      // makeRepo's repository is Vietnamese: so is the commit subject meet writes (README, "meet tasks update").
+      summary: 'Cập nhật nhiệm vụ 2020-10-giao-thong-thuy-loi: done',
     });
 
     const text = await runMeet(['log', '2020-10-giao-thong-thuy-loi', '--format', 'text'], { cwd: dir });

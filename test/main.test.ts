@@ -30,8 +30,8 @@ describe('main', () => {
       ),
     );
     expect(code).toBe(70);
-    expect(stderr.join('')).toMatch(/^meet: internal error: TypeError: boom/);
-    expect(stderr.join('')).toContain('This is a bug in meet, not a problem with your records');
+    expect(stderr.join('')).toMatch(/^meet: lỗi nội bộ: TypeError: boom/);
+    expect(stderr.join('')).toContain('Đây là lỗi của chương trình meet, không phải lỗi trong biên bản');
   });
 
   it('keeps usage errors at exit 2, without the internal-error text', async () => {
@@ -41,7 +41,7 @@ describe('main', () => {
       io(copyExamples(), () => {}, stderr),
     );
     expect(code).toBe(2);
-    expect(stderr.join('')).not.toContain('internal error');
+    expect(stderr.join('')).not.toContain('lỗi nội bộ');
   });
 
   it('reads "today" from the injected clock', async () => {

@@ -14,6 +14,7 @@ const XA_DECEMBER = 'meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md';
 const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
 const NOVEMBER = 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md';
 
+// examples/ and examples-xa/ are Vietnamese repositories (locale: vi): the messages asserted below are what their clerks read.
 function copyCommune(): string {
   const dir = tempDir('meet-xa-');
   cpSync(path.join(PROJECT_ROOT, 'examples-xa'), dir, { recursive: true });
@@ -39,7 +40,9 @@ describe('meet notice as Word (an approved record with its notice)', () => {
   beforeAll(async () => {
     dir = copyCommune();
     const run = await runMeet(['notice', XA_DECEMBER, '--out', 'thong-bao.docx'], { cwd: dir });
-    expect(run.stderr).toBe('Wrote the notice of meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md (112/TB-UBND) as docx to thong-bao.docx\n');
+    expect(run.stderr).toBe(
+      'Đã ghi thông báo kết luận của meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md (số 112/TB-UBND) dạng docx vào thong-bao.docx\n',
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     file = path.join(dir, 'thong-bao.docx');
@@ -137,8 +140,8 @@ describe('meet notice: drafts, formats and refusals', () => {
     const dir = copyExamples();
     const run = await runMeet(['notice', NOVEMBER], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('has no approval.notice: this is a draft (DỰ THẢO)');
-    expect(run.stderr).toContain('as docx to thong-bao-ket-luan-2020-11-25.docx');
+    expect(run.stderr).toContain('chưa có approval.notice: đây là bản dự thảo (DỰ THẢO), chưa có số và ngày');
+    expect(run.stderr).toContain('(bản dự thảo) dạng docx vào thong-bao-ket-luan-2020-11-25.docx');
     const lines = await docxLines(path.join(dir, 'thong-bao-ket-luan-2020-11-25.docx'));
     expect(lines[0]).toBe('DỰ THẢO');
     expect(inReadingOrder(lines, ['ỦY BAN NHÂN DÂN HUYỆN MẪU SƠN', 'Số: /TB-UBND', 'Mẫu Sơn, ngày tháng năm', 'THÔNG BÁO'])).toEqual([]);
@@ -159,7 +162,7 @@ describe('meet notice: drafts, formats and refusals', () => {
     const dir = copyExamples();
     const run = await runMeet(['notice', OCTOBER, '--out', 'tb.docx'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('Wrote the notice of meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md (125/TB-UBND) as docx to tb.docx\n');
+    expect(run.stderr).toBe('Đã ghi thông báo kết luận của meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md (số 125/TB-UBND) dạng docx vào tb.docx\n');
     const lines = await docxLines(path.join(dir, 'tb.docx'));
     expect(
       inReadingOrder(lines, [
@@ -250,9 +253,9 @@ tasks:
     const env = { MEET_CHROMIUM: path.join(dir, 'no-such-chromium') };
     const pdf = await runMeet(['notice', XA_DECEMBER, '--out', 'thong-bao.pdf'], { cwd: dir, env });
     expect(pdf.code).toBe(2);
-    expect(pdf.stderr).toContain('MEET_CHROMIUM is');
+    expect(pdf.stderr).toContain(`MEET_CHROMIUM là ${env.MEET_CHROMIUM}, nhưng đó không phải là chương trình chạy được`);
     expect(pdf.stderr).toContain('apt-get install chromium');
-    expect(pdf.stderr).toContain('meet never downloads a browser');
+    expect(pdf.stderr).toContain('meet không bao giờ tự tải trình duyệt');
     expect(existsSync(path.join(dir, 'thong-bao.pdf'))).toBe(false);
     const docx = await runMeet(['notice', XA_DECEMBER, '--out', 'thong-bao.docx'], { cwd: dir, env });
     expect(docx.code).toBe(0);
@@ -262,13 +265,15 @@ tasks:
     const dir = copyCommune();
     const txt = await runMeet(['notice', XA_DECEMBER, '--out', 'thong-bao.txt'], { cwd: dir });
     expect(txt.code).toBe(2);
-    expect(txt.stderr).toContain('meet notice cannot write .txt files (--out thong-bao.txt); it writes .docx, .pdf, .html, .htm, .md, .markdown.');
+    expect(txt.stderr).toContain(
+      'meet notice không ghi được tệp .txt (--out thong-bao.txt); lệnh này chỉ ghi các tệp .docx, .pdf, .html, .htm, .md, .markdown.',
+    );
     const config = await runMeet(['notice', 'meet.config.yaml'], { cwd: dir });
     expect(config.code).toBe(1);
-    expect(config.stderr).toContain('meet.config.yaml is outside the meetings folder');
+    expect(config.stderr).toContain('meet.config.yaml nằm ngoài thư mục biên bản (meetings/)');
     const missing = await runMeet(['notice', 'meetings/2020/khong-co.md'], { cwd: dir });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('meetings/2020/khong-co.md: no such file.');
+    expect(missing.stderr).toContain('meetings/2020/khong-co.md: không có tệp này.');
   });
 });
 

@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { slugify } from '../src/domain/slug.js';
+import { say } from '../src/model/errors.js';
+import { messages } from '../src/model/messages/index.js';
 import { RULES } from '../src/model/ruleCatalogue.js';
 import { addTaskUpdate, verifyUpdateEdit, type UpdateEntry } from '../src/records/edit.js';
 import { parseRecord, type RecordParse } from '../src/records/parse.js';
@@ -320,7 +322,7 @@ describe('tasks update on random valid records changes only the intended lines',
         const before = parse(source);
         const data = before.record!.data;
         const edit = addTaskUpdate(source, entry);
-        expect(edit.kind, edit.kind === 'refused' ? edit.reason : '').not.toBe('refused');
+        expect(edit.kind, edit.kind === 'refused' ? say(edit.reason, messages('en')) : '').not.toBe('refused');
         if (edit.kind === 'refused') return;
         const wanted = applyEntry(data.updates ?? [], entry);
         if (edit.kind === 'unchanged') {

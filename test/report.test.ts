@@ -267,9 +267,19 @@ describe('meet report', () => {
     expect(md.stdout.startsWith('# Báo cáo kết quả tháng 12/2020\n')).toBe(true);
   });
 
+  it('a month without any meeting is said in one line, exit 0 (issue 14)', async () => {
+    const run = await runMeet(['report', '--month', '2020-06', '--format', 'text'], { cwd: EXAMPLES });
+    expect(run).toEqual({ code: 0, stdout: '', stderr: 'Không có cuộc họp nào trong tháng 6/2020: không có gì để báo cáo.\n' });
+  });
+
   it('says each section is empty in a month without anything', async () => {
-    const vi = await runMeet(['report', '--month', '2020-06', '--format', 'text'], { cwd: EXAMPLES });
-    expect(vi.code).toBe(0);
+    // Rendered directly: the command says an empty month in one line.
+    const { config, records } = await loadRepository(EXAMPLES);
+    const { renderReport } = await import('../src/render/report.js');
+    const { Chalk } = await import('chalk');
+    const render = (locale: 'vi' | 'en', format: 'text' | 'md') =>
+      renderReport(buildReport(records, config, '2020-06', locale), format, new Chalk({ level: 0 }));
+    const vi = { stdout: await render('vi', 'text') };
     for (const text of [
       'Không có cuộc họp nào trong tháng.',
       'Không có kết quả nào được báo cáo trong tháng.',
@@ -288,7 +298,7 @@ describe('meet report', () => {
     ]) {
       expect(vi.stdout).toContain(heading);
     }
-    const en = await runMeet(['report', '--month', '2020-06', '--format', 'md', '--locale', 'en'], { cwd: EXAMPLES });
+    const en = { stdout: await render('en', 'md') };
     expect(en.stdout).toContain('## 1. Meetings this month\n\n_No meetings this month._');
     expect(en.stdout).toContain('## 5. By owner\n\n_No owner has tasks this month._');
     expect(en.stdout.match(/_No tasks\._/g)).toHaveLength(5);

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { vi } from '../src/model/messages/vi.js';
 import { RULES, type RuleId } from '../src/model/ruleCatalogue.js';
 import { toUriReference } from '../src/render/sarif.js';
 import { copyExamples, git, makeRepo, PROJECT_ROOT, runMeet, tempDir, writeTree, MINIMAL_CONFIG } from './helpers.js';
@@ -72,8 +73,9 @@ describe('meet check --format sarif', () => {
     expect(driver.rules.map((r) => r.id)).toEqual(Object.keys(RULES));
     for (const rule of driver.rules) {
       const info = RULES[rule.id as RuleId];
-      expect(rule.shortDescription.text).toBe(info.summary);
-      expect(rule.help.text).toBe(info.help);
+      // In the repository's language (vi here).
+      expect(rule.shortDescription.text).toBe(vi.ruleText[rule.id as RuleId].summary);
+      expect(rule.help.text).toBe(vi.ruleText[rule.id as RuleId].help);
       expect(rule.defaultConfiguration.level).toBe(info.severity);
     }
   });

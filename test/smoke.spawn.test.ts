@@ -38,7 +38,7 @@ describe('the built binary', () => {
 
   it('meet check: exit 0 on examples/, exit 1 with the finding on a broken record', async () => {
     const root = copyExamples();
-    expect(await spawnMeet(['check'], { cwd: root })).toMatchObject({ code: 0, stdout: '✔ 5 records checked, no problems\n', stderr: '' });
+    expect(await spawnMeet(['check'], { cwd: root })).toMatchObject({ code: 0, stdout: '✔ đã kiểm tra 5 biên bản, không có vấn đề gì\n', stderr: '' });
     writeTree(root, { 'meetings/2020/2020-12-30-hop.md': '---\ntitle: Họp\ndate: 2020-12-32\nchair: X\n---\n' });
     const broken = await spawnMeet(['check', '--format', 'json'], { cwd: root });
     expect(broken.code).toBe(1);

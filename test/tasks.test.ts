@@ -43,8 +43,8 @@ describe('golden task lists on examples/', () => {
   }
 
   it('ends the text table with a count line on stderr', async () => {
-    expect((await tasks(['--today', '2020-12-31'])).stderr).toBe('34 tasks on 2020-12-31, 3 overdue.\n');
-    expect((await tasks(['--month', '2020-11'])).stderr).toBe('29 tasks at the end of 2020-11 (2020-11-30), 1 overdue.\n');
+    expect((await tasks(['--today', '2020-12-31'])).stderr).toBe('34 nhiệm vụ tính đến ngày 31/12/2020, trong đó 3 nhiệm vụ quá hạn.\n');
+    expect((await tasks(['--month', '2020-11'])).stderr).toBe('29 nhiệm vụ tính đến cuối tháng 11/2020 (30/11/2020), trong đó 1 nhiệm vụ quá hạn.\n');
     // Data formats keep stderr quiet.
     expect((await tasks(['--today', '2020-12-31', '--format', 'csv'])).stderr).toBe('');
   });
@@ -161,16 +161,16 @@ describe('filters and sorting on examples/', () => {
     const owner = await tasks(['--owner', 'tai-chinh-ke-hoac']);
     expect(owner.code).toBe(2);
     expect(owner.stdout).toBe('');
-    expect(owner.stderr).toContain('Did you mean "tai-chinh-ke-hoach"?');
+    expect(owner.stderr).toContain('Có phải ý bạn là "tai-chinh-ke-hoach"?');
     const sector = await tasks(['--sector', 'kinhte']);
     expect(sector.code).toBe(2);
-    expect(sector.stderr).toContain('Did you mean "kinh-te"?');
+    expect(sector.stderr).toContain('Có phải ý bạn là "kinh-te"?');
   });
 
   it('an empty result: header only (csv, md), [] (json), a message on stderr (text); exit 0', async () => {
     const args = ['--today', '2020-12-31', '--assigned-in', '2019-01'];
     const csv = await tasks([...args, '--format', 'csv']);
-    expect([csv.code, csv.stdout]).toEqual([0, 'id,title,owners,due,status,overdue_days,meeting_date,meeting_title,meeting_file\r\n']);
+    expect([csv.code, csv.stdout]).toEqual([0, 'id,title,owners,owner_names,due,status,overdue_days,meeting_date,meeting_title,meeting_file\r\n']);
     const md = await tasks([...args, '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout.trimEnd().split('\n')).toHaveLength(2);
@@ -179,7 +179,7 @@ describe('filters and sorting on examples/', () => {
     expect([json.code, JSON.parse(json.stdout)]).toEqual([0, []]);
     const text = await tasks(args);
     expect([text.code, text.stdout]).toEqual([0, '']);
-    expect(text.stderr).toBe('No tasks match on 2020-12-31.\n');
+    expect(text.stderr).toBe('Không có nhiệm vụ nào phù hợp tính đến ngày 31/12/2020.\n');
   });
 });
 
@@ -206,8 +206,8 @@ describe('small repositories', () => {
     const run = await tasks(['--today', '2020-11-02', '--format', 'csv'], root);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
-      'id,title,owners,due,status,overdue_days,meeting_date,meeting_title,meeting_file\r\n' +
-        'cau-ben-da,"Sửa ""cầu"" Bến Đá, giai đoạn 2",van-phong;tai-chinh-ke-hoach,2020-10-30,open,3,2020-10-05,Họp thử,meetings/2020/2020-10-05-hop-thu.md\r\n',
+      'id,title,owners,owner_names,due,status,overdue_days,meeting_date,meeting_title,meeting_file\r\n' +
+        'cau-ben-da,"Sửa ""cầu"" Bến Đá, giai đoạn 2",van-phong;tai-chinh-ke-hoach,Văn phòng HĐND và UBND huyện;Phòng Tài chính – Kế hoạch,2020-10-30,open,3,2020-10-05,Họp thử,meetings/2020/2020-10-05-hop-thu.md\r\n',
     );
   });
 
@@ -229,7 +229,7 @@ describe('small repositories', () => {
     expect(await ids(['--today', '2020-11-01'], root)).toEqual(['d-early', 'c-late', 'a-no-due', 'b-no-due']);
     const text = await tasks(['--today', '2020-11-01'], root);
     const late = text.stdout.split('\n').find((l) => l.startsWith('c-late'))!;
-    expect(late).toMatch(/^c-late\s+20 Oct 2020\s+in progress\s+12\s+van-phong\s+5 Oct 2020\s+Late one$/);
+    expect(late).toMatch(/^c-late\s+20 Oct 2020\s+in progress\s+12\s+Văn phòng HĐND và UBND huyện\s+5 Oct 2020\s+Late one$/);
     expect(text.stdout.split('\n')[0]).toMatch(/^ID\s+Due\s+Status\s+Days overdue\s+Owners\s+Assigned at\s+Task$/);
   });
 

@@ -5,7 +5,10 @@ import { readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addTaskUpdate } from '../src/records/edit.js';
-import { copyExamples, makeRepo, runMeet, writeTree } from './helpers.js';
+import { copyExamples, makeRepo as makeViRepo, MINIMAL_CONFIG, runMeet, writeTree } from './helpers.js';
+
+// The messages asserted below are English: the repositories say `locale: en` (examples/ stays Vietnamese).
+const makeRepo = (records: Record<string, string>) => makeViRepo(records, MINIMAL_CONFIG.replace('locale: vi', 'locale: en'));
 
 const ASSIGNING = 'meetings/2020/2020-10-05-hop-thang-10.md';
 const EARLIER = 'meetings/2020/2020-09-20-hop-thang-9.md';
@@ -178,7 +181,7 @@ describe('an update already in the record is replaced, not duplicated', () => {
     const root = repoWith(old);
     const run = await meet(root, 'tasks', 'update', 't-a', '--status', 'done', '--note', 'Hoàn thành');
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(`t-a: open → done, in ${TARGET} (replaced the update already there, which said in-progress)\n`);
+    expect(run.stderr).toBe(`t-a: in progress → done, in ${TARGET} (the update already there was changed)\n`);
     const expected = lines(old);
     expected[indexOf(expected, '    status: "in-progress"   # đang làm')] = '    status: done   # đang làm';
     expected[indexOf(expected, "    note: 'Đã xong 50%'")] = '    note: Hoàn thành';
@@ -273,7 +276,7 @@ describe('refusals leave every file untouched', () => {
 
   it('an invalid status (exit 2)', async () => {
     const root = repoWith(variants.middle!);
-    await expectRefused(root, ['t-c', '--status', 'finished'], 2, /Allowed choices are open, in-progress, done, dropped/);
+    await expectRefused(root, ['t-c', '--status', 'closed'], 2, /"closed" is not one of open, in-progress, done, dropped/);
   });
 
   it('an edit that would change other values: an anchor shared with another entry (exit 1)', async () => {
@@ -299,7 +302,7 @@ describe('on a copy of examples/', () => {
     const add = await meet(root, 'tasks', 'update', '2020-10-tich-tu-ruong-dat', '--status', 'in-progress', '--note', 'Đã chọn 2 xã thí điểm');
     expect(add.code).toBe(0);
     expect(add.stdout).toBe(`${DECEMBER}\n`);
-    expect(add.stderr).toBe(`2020-10-tich-tu-ruong-dat: open → in-progress, in ${DECEMBER}\n`);
+    expect(add.stderr).toBe(`2020-10-tich-tu-ruong-dat: chưa thực hiện → đang thực hiện, trong ${DECEMBER}\n`);
     const expected = lines(old);
     const at = indexOf(expected, '    note: Tiếp nhận 312 đơn vị máu') + 1;
     expected.splice(at, 0, '  - task: 2020-10-tich-tu-ruong-dat', '    status: in-progress', '    note: Đã chọn 2 xã thí điểm');
@@ -308,7 +311,7 @@ describe('on a copy of examples/', () => {
     // The December record already says done (no note): the note joins that entry.
     const replace = await meet(root, 'tasks', 'update', '2020-10-giao-thong-thuy-loi', '--status', 'done', '--note', 'Hoàn thành nạo vét kênh mương');
     expect(replace.code).toBe(0);
-    expect(replace.stderr).toBe(`2020-10-giao-thong-thuy-loi: in-progress → done, in ${DECEMBER} (replaced the update already there, which said done)\n`);
+    expect(replace.stderr).toBe(`2020-10-giao-thong-thuy-loi: hoàn thành → hoàn thành, trong ${DECEMBER} (đã sửa cập nhật có sẵn)\n`);
     expected.splice(indexOf(expected, '  - task: 2020-10-giao-thong-thuy-loi') + 2, 0, '    note: Hoàn thành nạo vét kênh mương');
     expect(lines(readFileSync(path.join(root, DECEMBER), 'utf8'))).toEqual(expected);
 
@@ -326,7 +329,7 @@ describe('on a copy of examples/', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`2020/${path.basename(november)}\n`);
     // A later record says nothing about it, so no warning about a later update.
-    expect(run.stderr).toBe(`2020-10-tich-tu-ruong-dat: open → in-progress, in 2020/${path.basename(november)}\n`);
+    expect(run.stderr).toBe(`2020-10-tich-tu-ruong-dat: chưa thực hiện → đang thực hiện, trong 2020/${path.basename(november)}\n`);
     await expectCheckPasses(root);
   });
 });

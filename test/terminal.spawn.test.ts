@@ -4,7 +4,7 @@
 // terminal through Io instead (check.test.ts).
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { makeRepo, MEET_BIN, read, spawnProcess } from './helpers.js';
+import { makeRepo, MEET_BIN, spawnProcess } from './helpers.js';
 
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
@@ -29,17 +29,8 @@ describe.skipIf(!hasScript)('meet on a terminal', () => {
     expect(plain.stdout).toMatch(/\x1b\[31m/);
     const noColor = await onTerminal('check', root, { TERM: 'xterm', NO_COLOR: '1' });
     expect(noColor.code).toBe(1);
-    expect(noColor.stdout).toContain('✖ 1 error, 1 warning in 2 files');
+    expect(noColor.stdout).toContain('✖ 1 lỗi, 1 cảnh báo trong 2 tệp');
     expect(noColor.stdout).not.toMatch(/\x1b\[/);
   });
-
-  it('new: asks for the missing values, offering defaults, and writes the record', async () => {
-    const root = makeRepo({});
-    const run = await onTerminal('new --today 2020-11-25', root, { NO_COLOR: '1' }, '25/11/2020\n\n\nHoàng Văn Hiệp\n');
-    expect(run.stdout).toContain('Date of the meeting (YYYY-MM-DD or DD/MM/YYYY) [2020-11-25]');
-    expect(run.stdout).toContain('Title [Hội nghị thường kỳ tháng 11/2020]');
-    expect(run.stdout).toContain('meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11-2020.md');
-    expect(run.code).toBe(0);
-    expect(read(root, 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11-2020.md')).toContain('chair: Hoàng Văn Hiệp\n');
-  });
+  // meet new's questions on a terminal: test/prompts.spawn.test.ts.
 });

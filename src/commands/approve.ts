@@ -13,7 +13,8 @@ import { readingFor, type Io } from '../io/terminal.js';
 import { replaceFile } from '../io/writeFiles.js';
 import { todayIn, type IsoDate } from '../model/dates.js';
 import { EXIT_OK, RecordsError, UsageError } from '../model/errors.js';
-import { oneLine } from '../model/text.js';
+import { messages } from '../model/messages/index.js';
+import { oneLine, visible } from '../model/text.js';
 import { setApproval, verifyApprovalEdit, type ApprovalEntry } from '../records/edit.js';
 
 export interface ApproveOptions {
@@ -34,33 +35,35 @@ export interface ApproveOptions {
 
 function clean(value: string, flag: string): string {
   const text = oneLine(value.normalize('NFC'));
-  if (text === '') throw new UsageError(`${flag} must not be empty.`);
+  if (text === '') throw new UsageError((m) => m.approve.empty(flag));
   return text;
 }
 
 export async function approveCommand(options: ApproveOptions, io: Io): Promise<number> {
   if ((options.noticeNumber === undefined) !== (options.noticeDate === undefined)) {
     throw new UsageError(
-      '--notice-number and --notice-date go together: the notice issued, and its date.',
-      'Example: --notice-number 125/TB-UBND --notice-date 2020-10-28',
+      (m) => m.approve.noticeTogether,
+      (m) => m.approve.noticeTogetherHint,
     );
   }
   const root = findRoot(io.cwd, options.root);
   const { config, records } = await loadValidRepository(root, readingFor(io));
-  const record = namedRecord(options.record, options.record, root, config, records, io.cwd);
+  const record = namedRecord(options.record, visible(options.record), root, config, records, io.cwd);
+  const m = messages(io.locale ?? config.locale);
   const on = options.on ?? todayIn(config.timezone, io.now());
-  if (on < record.data.date) throw new UsageError(`--on ${on} is before the meeting (${record.data.date}): minutes are approved after the meeting.`);
+  if (on < record.data.date) throw new UsageError((m) => m.approve.onBeforeMeeting(on, record.data.date));
 
   const entry: ApprovalEntry = { approved_by: clean(options.by, '--by'), approved_on: on };
   if (options.noticeNumber !== undefined && options.noticeDate !== undefined) {
     if (options.noticeDate < record.data.date) {
-      throw new UsageError(`--notice-date ${options.noticeDate} is before the meeting (${record.data.date}).`);
+      const noticeDate = options.noticeDate;
+      throw new UsageError((m) => m.approve.noticeBeforeMeeting(noticeDate, record.data.date));
     }
     const fromConfig = config.documents?.notice_signer ?? undefined;
     const name = options.signer ?? fromConfig?.name;
     const title = options.signerTitle ?? fromConfig?.title;
     if (name === undefined || title === undefined) {
-      throw new UsageError('Who signs the notice? Give --signer and --signer-title, or set documents.notice_signer in meet.config.yaml.');
+      throw new UsageError((m) => m.approve.noSigner);
     }
     const onBehalf = options.onBehalf ?? (options.signer === undefined ? (fromConfig?.on_behalf ?? undefined) : undefined);
     const recipients = config.documents?.recipients ?? undefined;
@@ -74,9 +77,10 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
 
   const approval = record.data.approval;
   if (approval?.status === 'approved' && (approval.approved_by !== entry.approved_by || approval.approved_on !== entry.approved_on)) {
+    const { approved_by: by, approved_on: when } = approval;
     throw new RecordsError(
-      `${record.file} is already approved (by ${approval.approved_by ?? '?'} on ${approval.approved_on ?? '?'}).`,
-      'Approved minutes are final: correct them with an "amendments" entry. To add the notice, run meet approve again with the same --by and --on.',
+      (m) => m.approve.already(visible(record.file), by ? visible(by) : undefined, when ?? undefined),
+      (m) => m.approve.alreadyHint,
     );
   }
   // An approval that says nothing of the notice keeps the one already recorded.
@@ -91,27 +95,36 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
   }
 
   const absolute = path.join(root, record.file);
-  const show = path.relative(io.cwd, absolute) || record.file;
+  const show = visible(path.relative(io.cwd, absolute) || record.file);
   const source = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(absolute));
-  const edit = setApproval(source, entry);
-  if (edit.kind === 'refused') throw new RecordsError(`Cannot write the approval into ${show} safely: ${edit.reason}.`, 'Nothing was changed.');
+  const edit = setApproval(source, entry, io.locale ?? config.locale);
+  if (edit.kind === 'refused') {
+    const reason = edit.reason;
+    throw new RecordsError(
+      (m) => m.approve.cannotWrite(show, reason),
+      (m) => m.approve.nothingChanged,
+    );
+  }
   if (edit.kind === 'unchanged') {
     io.stdout.write(`${show}\n`);
-    io.stderr.write(colorsFor(io.stderr, io).dim(`${show} is already approved so; nothing changed.\n`));
+    io.stderr.write(colorsFor(io.stderr, io).dim(`${m.approve.unchanged(show)}\n`));
     return EXIT_OK;
   }
   const commitPlan = options.commit ? await prepareCommit(root, io.env, { unchanged: [absolute], includeConfig: options.includeConfig }) : undefined;
-  const problem = verifyApprovalEdit(source, edit.text, record.data, entry, record.file);
+  const problem = verifyApprovalEdit(source, edit.text, record.data, entry, record.file, io.locale ?? config.locale);
   if (problem)
     throw new RecordsError(
-      `Cannot write the approval into ${show} safely: ${problem}.`,
-      'Nothing was changed; write "approval" by hand, then run "meet check".',
+      (m) => m.approve.cannotWrite(show, problem),
+      (m) => m.approve.byHand,
     );
   replaceFile(root, absolute, edit.text);
   io.stdout.write(`${show}\n`);
-  io.stderr.write(
-    `Approved ${show} (by ${entry.approved_by} on ${entry.approved_on}${entry.notice ? `; notice ${entry.notice.number} of ${entry.notice.date}` : ''})\n`,
-  );
-  if (commitPlan) io.stderr.write(`${describeCommit(await commitFiles(commitPlan, [absolute], `Approve the minutes of ${record.data.date}`))}\n`);
+  const notice = entry.notice ? { number: visible(entry.notice.number), date: entry.notice.date } : undefined;
+  io.stderr.write(`${m.approve.approved(show, visible(entry.approved_by), entry.approved_on, notice)}\n`);
+  if (commitPlan) {
+    // The commit speaks the repository's language.
+    const message = messages(config.locale).record.commitApprove(record.data.date);
+    io.stderr.write(`${describeCommit(await commitFiles(commitPlan, [absolute], message), m)}\n`);
+  }
   return EXIT_OK;
 }

@@ -2,13 +2,15 @@
 // all-day event per task on its due date, for departments to subscribe to.
 import path from 'node:path';
 import { calendarTasks } from '../domain/calendar.js';
-import { didYouMean } from '../domain/suggest.js';
+import { nearest } from '../domain/suggest.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
 import { printMessage, readingFor, type Io } from '../io/terminal.js';
 import { replaceUserFile } from '../io/writeFiles.js';
 import { todayIn, type IsoDate } from '../model/dates.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
+import { messages } from '../model/messages/index.js';
+import { visible } from '../model/text.js';
 import { renderCalendar } from '../render/calendar.js';
 import { formatForOut } from '../render/outFormats.js';
 
@@ -29,9 +31,13 @@ export async function calendarCommand(options: CalendarOptions, io: Io): Promise
   const root = findRoot(io.cwd, options.root);
   const { config, records } = await loadValidRepository(root, readingFor(io));
   if (options.owner !== undefined && !Object.hasOwn(config.owners, options.owner)) {
+    const owner = visible(options.owner);
+    const ids = Object.keys(config.owners);
+    const suggestion = nearest(options.owner, ids);
     throw new UsageError(
-      `--owner ${options.owner}: no owner "${options.owner}" is declared in meet.config.yaml.${didYouMean(options.owner, Object.keys(config.owners))}`,
-      `Declared owners: ${Object.keys(config.owners).join(', ') || '(none)'}.`,
+      (m) => m.tasks.notDeclared('--owner', 'owner', owner, suggestion),
+      // The first twenty, and how many more.
+      (m) => m.tasks.declared('owner', ids.slice(0, 20).join(', '), Math.max(0, ids.length - 20)),
     );
   }
   const day = options.today ?? todayIn(config.timezone, io.now());
@@ -42,6 +48,6 @@ export async function calendarCommand(options: CalendarOptions, io: Io): Promise
     return EXIT_OK;
   }
   replaceUserFile(path.resolve(io.cwd, options.out), text);
-  printMessage(io, `Wrote ${tasks.length} open ${tasks.length === 1 ? 'task' : 'tasks'} with a due date to ${options.out}`);
+  printMessage(io, messages(io.locale ?? config.locale).calendar.wrote(tasks.length, visible(options.out)));
   return EXIT_OK;
 }

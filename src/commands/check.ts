@@ -4,6 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findingsCausedByChange } from '../domain/changeAttribution.js';
+import { messages, type Messages } from '../model/messages/index.js';
+import { configLocale, type Locale } from '../model/terms.js';
 import { ConfigInvalid, EXIT_OK, EXIT_RECORDS, UsageError } from '../model/errors.js';
 import { compareFindings, countBySeverity, type Finding } from '../model/ruleCatalogue.js';
 import type { Changes } from '../io/gitChanges.js';
@@ -75,10 +77,11 @@ async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
     const configChanged = changes.files.some((f) => f.file === CONFIG_FILE);
     if (!configChanged) {
       inChange = (file) => changed.has(file);
-      const vanished = await readVanishedTasks(changes, repository);
+      const vanished = await readVanishedTasks(changes, repository, messages(io.locale ?? repository.config.locale));
       findings = findingsCausedByChange([...repository.records, ...(repository.partial ?? [])], repository.findings, changed, vanished, caused);
     }
-    findings = [...findings, ...(await readApprovedChanges(root, changes, repository.config.paths.meetings))];
+    const locale = io.locale ?? repository.config.locale;
+    findings = [...findings, ...(await readApprovedChanges(root, changes, repository.config.paths.meetings, locale))];
   }
   const files = new Set([...whole.recordFiles, ...findings.map((f) => f.file)]);
   files.delete(CONFIG_FILE);
@@ -117,18 +120,22 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
   const cache = options.cache === false ? undefined : CheckCache.open(root, io.env);
   if (!cache) return checkedFrom(await (await import('../io/repository.js')).loadRepository(root, read));
 
-  const configHash = contentHash(readConfigBytes(root));
+  // Findings are cached as written, in one language: the key says which.
+  const configBytes = readConfigBytes(root);
+  const locale = read.locale ?? configLocale(configBytes.toString('utf8'));
+  const configContentHash = contentHash(configBytes);
+  const configHash = `${configContentHash}:${locale}`;
   const previous = reuseResult ? cache.readResult() : undefined;
   let meetings = previous?.configHash === configHash ? previous.meetings : undefined;
   if (meetings === undefined) {
     const { readConfig } = await import('../io/repository.js');
-    const config = readConfig(root);
+    const config = readConfig(root, read.locale);
     if (!config.config) throw new ConfigInvalid(config.findings);
     meetings = config.config.paths.meetings;
   }
   const hashes = new Map<string, string>();
-  const files = listRecordFiles(root, meetings);
-  const key = hashRecordFiles(cache, configHash, files, hashes, read.progress);
+  const files = listRecordFiles(root, meetings, locale);
+  const key = hashRecordFiles(cache, configHash, files, hashes, read.progress, locale);
   if (previous?.key === key) return { meetings, findings: previous.findings, recordFiles: previous.records };
 
   // Record outcomes checked against this same config are reused; the rest are read.
@@ -165,17 +172,24 @@ async function checkRepositoryCached(root: string, options: CheckOptions, reuseR
   if (large) collectGarbage();
   // Stored only under the key of what was checked; a config changed meanwhile
   // (its outcomes above were looked up for the one read first) stores nothing.
-  if (repository.configHash === configHash) {
+  if (repository.configHash === configContentHash) {
     cache.write({ key: checkedKey.done(), configHash, meetings, findings: checked.findings, records: checked.recordFiles }, records);
   }
   return checked;
 }
 
 /** The cache key of this check's input; fills `hashes` (file → content hash) for the files that could be read. */
-function hashRecordFiles(cache: CheckCache, configHash: string, files: RecordFile[], hashes: Map<string, string>, progress: ReadOptions['progress']): string {
+function hashRecordFiles(
+  cache: CheckCache,
+  configHash: string,
+  files: RecordFile[],
+  hashes: Map<string, string>,
+  progress: ReadOptions['progress'],
+  locale: Locale,
+): string {
   const key = cache.inputKey(configHash);
   files.forEach((entry, i) => {
-    const hashed = hashRecordFile(entry);
+    const hashed = hashRecordFile(entry, locale);
     // Files that are not read are keyed by what was found about them.
     const contentKey = Array.isArray(hashed) ? unreadKey(hashed) : hashed;
     if (!Array.isArray(hashed)) hashes.set(entry.file, contentKey);
@@ -198,7 +212,7 @@ function checkedFrom(repository: Repository<FactsRecord>): CheckedRepository {
  * Tasks that records assigned at the merge base but no longer do, because
  * their record was deleted or the task taken out of it: task id → why.
  */
-async function readVanishedTasks(changes: Changes, repository: Repository<FactsRecord>): Promise<Map<string, string>> {
+async function readVanishedTasks(changes: Changes, repository: Repository<FactsRecord>, m: Messages): Promise<Map<string, string>> {
   const meetings = repository.config.paths.meetings;
   const candidates = changes.files.filter((f) => f.status !== 'added' && f.file.endsWith('.md') && isSelected(f.file, [meetings]));
   const vanished = new Map<string, string>();
@@ -214,8 +228,8 @@ async function readVanishedTasks(changes: Changes, repository: Repository<FactsR
       vanished.set(
         task.id,
         candidate.status === 'deleted'
-          ? `it was in ${candidate.file}, which was deleted since ${changes.since}`
-          : `it was taken out of ${candidate.file} since ${changes.since}`,
+          ? m.rules.vanishedDeleted(task.id, candidate.file, changes.since)
+          : m.rules.vanishedTaken(task.id, candidate.file, changes.since),
       );
     }
   });
@@ -226,7 +240,7 @@ async function readVanishedTasks(changes: Changes, repository: Repository<FactsR
  * "Approved minutes" (docs/format.md): the findings on each changed record
  * that was approved at the merge base.
  */
-async function readApprovedChanges(root: string, changes: Changes, meetings: string): Promise<Finding[]> {
+async function readApprovedChanges(root: string, changes: Changes, meetings: string, locale: Locale): Promise<Finding[]> {
   const candidates = changes.files.filter((f) => f.status === 'modified' && f.file.endsWith('.md') && isSelected(f.file, [meetings]));
   if (candidates.length === 0) return [];
   const { parseRecord, decodeText } = await import('../records/parse.js');
@@ -246,7 +260,7 @@ async function readApprovedChanges(root: string, changes: Changes, meetings: str
     const [beforeText, afterText] = [decodeText(bytes!), decodeText(now)];
     // A record that no longer reads has its own findings; the rule needs both versions whole.
     if (!after || !('text' in beforeText) || !('text' in afterText)) continue;
-    findings.push(...approvedChangeFindings({ data: before.data, text: beforeText.text }, { ...after, text: afterText.text }));
+    findings.push(...approvedChangeFindings({ data: before.data, text: beforeText.text }, { ...after, text: afterText.text }, locale));
   }
   return findings;
 }
@@ -265,17 +279,17 @@ async function readGitPrefix(root: string, env: Env): Promise<string | undefined
 function refuseUnrelated(selected: readonly string[], given: readonly string[], meetings: string): void {
   selected.forEach((s, i) => {
     const related = s === '' || s === CONFIG_FILE || isSelected(s, [meetings]) || isSelected(meetings, [s]);
-    if (!related) throw new UsageError(`${visible(given[i]!)} is not a record: records live under ${visible(meetings)}/`);
+    if (!related) throw new UsageError((m) => m.check.notARecord(visible(given[i]!), visible(meetings)));
   });
 }
 
 /** A path given on the command line, as a root-relative prefix. */
 function selection(root: string, cwd: string, given: string): string {
   const absolute = path.resolve(cwd, given);
-  if (!existsSync(absolute)) throw new UsageError(`No such file or folder: ${visible(given)}`);
+  if (!existsSync(absolute)) throw new UsageError((m) => m.check.noSuchPath(visible(given)));
   const relative = path.relative(root, absolute);
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new UsageError(`${visible(given)} is outside the records repository at ${visible(root)}`);
+    throw new UsageError((m) => m.check.outsideRepository(visible(given), visible(root)));
   }
   return toPosix(relative);
 }
@@ -300,17 +314,17 @@ function renderCheck(result: CheckResult, options: CheckOptions, io: Io): number
     case 'sarif':
       printData(
         io,
-        renderFindingsSarif(result.findings, (file) => `${gitPrefix ?? ''}${file}`, toolVersion()),
+        renderFindingsSarif(result.findings, (file) => `${gitPrefix ?? ''}${file}`, toolVersion(), messages(io.locale ?? 'en')),
       );
       break;
     default: {
       const c = colorsFor(io.stdout, io);
       const { since } = result;
+      const m = messages(io.locale ?? 'en');
       if (since && result.recordsChecked === 0 && result.findings.length === 0) {
-        const deleted = since.deleted === 0 ? '' : ` (${since.deleted} deleted, and nothing refers to ${since.deleted === 1 ? 'it' : 'them'})`;
-        printData(io, `${c.green(`✔ no records changed since ${visible(since.ref)}${deleted}`)}\n`);
+        printData(io, `${c.green(m.check.noChanges(visible(since.ref), since.deleted))}\n`);
       } else {
-        printData(io, renderFindingsPretty(result.findings, show, c, result.recordsChecked));
+        printData(io, renderFindingsPretty(result.findings, show, c, result.recordsChecked, m));
       }
     }
   }

@@ -32,16 +32,16 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
   if (options.rev !== undefined) {
     if (options.from !== undefined || options.to !== undefined) {
       throw new UsageError(
-        'Give either two months or --rev, not both: months compare the records of two months, --rev two git revisions.',
-        'For example: meet diff 2020-10 2020-11, or meet diff --rev main...HEAD',
+        (m) => m.diff.monthsAndRev,
+        (m) => m.diff.example,
       );
     }
     return revisionDiffCommand(options.rev, options, io);
   }
   if (options.from === undefined || options.to === undefined) {
     throw new UsageError(
-      'meet diff needs two months (the earlier first), or --rev with two git revisions.',
-      'For example: meet diff 2020-10 2020-11, or meet diff --rev main...HEAD',
+      (m) => m.diff.needsMonths,
+      (m) => m.diff.example,
     );
   }
   checkMonthOrder(options.from, options.to);
@@ -49,7 +49,7 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
   const { config, records } = await loadValidRepository(root, readingFor(io));
   const diff = diffMonths(records, config, options.from, options.to);
   const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
-  const renderOptions = { locale: config.locale, organization: config.organization };
+  const renderOptions = { locale: io.locale ?? config.locale, organization: config.organization };
   if (format === 'json') printData(io, renderDiffJson(diff));
   else if (format === 'md') printData(io, renderDiffMarkdown(diff, renderOptions));
   else printData(io, renderDiffText(diff, renderOptions, colorsFor(io.stdout, io)));
@@ -59,10 +59,16 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
 /** The earlier month comes first; months are `YYYY-MM`, so text order is time order. */
 function checkMonthOrder(from: Month, to: Month): void {
   if (from === to) {
-    throw new UsageError(`Both months are ${from}; give two different months, the earlier first.`, `For example: meet diff ${addMonths(from, -1)} ${from}`);
+    throw new UsageError(
+      (m) => m.diff.sameMonth(from),
+      (m) => m.diff.sameMonthHint(addMonths(from, -1), from),
+    );
   }
   if (from > to) {
-    throw new UsageError(`The first month (${from}) is after the second (${to}); give the earlier month first.`, `Did you mean: meet diff ${to} ${from}`);
+    throw new UsageError(
+      (m) => m.diff.wrongOrder(from, to),
+      (m) => m.diff.wrongOrderHint(from, to),
+    );
   }
 }
 
@@ -82,9 +88,9 @@ async function revisionDiffCommand(rev: string, options: DiffOptions, io: Io): P
   const relative = toPosix(path.relative(realpathSync(top), realpathSync(root)));
   const prefix = relative === '' ? '' : `${relative}/`;
   const commits = await resolveRange(git, range);
-  const [before, after] = await readRevisions(git, prefix, [commits.fromCommit, commits.toCommit]);
+  const [before, after] = await readRevisions(git, prefix, [commits.fromCommit, commits.toCommit], io.locale);
   const diff = diffRevisions({ ...range, ...commits }, before!, after!);
-  const locale = after!.config?.locale ?? before!.config?.locale ?? 'vi';
+  const locale = io.locale ?? after!.config?.locale ?? before!.config?.locale ?? 'vi';
   const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
   if (format === 'json') printData(io, renderRevisionDiffJson(diff));
   else if (format === 'md') printData(io, renderRevisionDiffMarkdown(diff, { locale }));

@@ -16,6 +16,7 @@ import { findRoot, toPosix } from '../io/paths.js';
 import { defaultMonth } from '../domain/months.js';
 import { renderDigestSummary } from '../render/digestSummary.js';
 import { renderReport } from '../render/report.js';
+import { messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
 
 export interface DigestOptions {
@@ -44,7 +45,14 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   assertInsideRoot(root, folder, options.out ?? config.paths.reports);
   const commitPlan = options.commit ? await prepareCommit(root, io.env, { includeConfig: options.includeConfig }) : undefined;
 
-  const report = buildReport(records, config, month, config.locale);
+  const locale = io.locale ?? config.locale;
+  const m = messages(locale);
+  const report = buildReport(records, config, month, locale);
+  // A month without meetings has nothing to report: one line says so, and no file is written.
+  if (report.meetings.length === 0) {
+    printMessage(io, m.report.noMeetings(month));
+    return EXIT_OK;
+  }
   const content = await renderReport(report, options.format, new Chalk({ level: 0 }));
   const shown = visible(toPosix(path.relative(io.cwd, target)) || target);
   // Compared and written under the file's lock, so that two meets writing it at once do not interleave.
@@ -54,15 +62,15 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
     return true;
   };
   const written = lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() ? await withFileLock(target, write, { shown }) : write();
-  printMessage(io, written ? `Wrote the report for ${month} to ${shown}` : `${shown} is already up to date; not rewritten.`);
+  printMessage(io, written ? m.report.wroteDigest(month, shown) : m.report.upToDate(shown));
   printData(io, options.summary ? renderDigestSummary(report, options.link ?? shown) : shown);
   if (commitPlan) {
     // An up-to-date file a run without --commit left uncommitted is committed now.
     if (written || (await hasUncommittedChanges(commitPlan, target))) {
-      const message = `Digest ${month}${options.format === 'html' ? ' (html)' : ''}`;
-      printMessage(io, describeCommit(await commitFiles(commitPlan, [target], message)));
+      const message = messages(config.locale).record.commitDigest(month, options.format === 'html');
+      printMessage(io, describeCommit(await commitFiles(commitPlan, [target], message), m));
     } else {
-      printMessage(io, 'Nothing to commit: the report is already up to date in git.');
+      printMessage(io, m.report.nothingToCommit);
     }
   }
   return EXIT_OK;

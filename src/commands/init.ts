@@ -11,7 +11,8 @@ import { readConfig } from '../io/repository.js';
 import { toPosix } from '../io/paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { yamlScalar } from '../records/yamlText.js';
-import type { Locale } from '../model/terms.js';
+import { configLocale, type Locale } from '../model/terms.js';
+import { messages, type Messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
 
 export interface InitOptions {
@@ -49,17 +50,15 @@ const WORKFLOW_FILES: Record<CiProvider, string> = {
   gitlab: '.gitlab-ci.yml',
 };
 
-const DEFAULT_ORGANIZATION: Record<Locale, string> = {
-  vi: 'Ủy ban nhân dân huyện',
-  en: 'Town Council',
-};
-
 async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   const root = path.resolve(io.cwd, options.dir);
   const configPath = path.join(root, CONFIG_FILE);
   const configKept = existsSync(configPath);
   if (configKept && !options.ci) {
-    throw new UsageError(`${visible(configPath)} already exists; meet init never overwrites it.`, 'Edit the file instead, or run meet init in another folder.');
+    throw new UsageError(
+      (m) => m.init.exists(visible(configPath)),
+      (m) => m.init.existsHint,
+    );
   }
   // Checked before anything is created, so a refusal leaves nothing half done.
   const workflow = options.ci ? await workflowTarget(root, options.ci, io) : undefined;
@@ -77,8 +76,8 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
       actionPlaceholder: options.ci === 'github' && action.placeholder,
     };
   }
-  const organization = (options.organization ?? DEFAULT_ORGANIZATION[options.locale]).trim();
-  if (organization === '') throw new UsageError('--organization must not be empty');
+  const organization = (options.organization ?? messages(options.locale).init.defaultOrganization).trim();
+  if (organization === '') throw new UsageError((m) => m.init.emptyOrganization);
   const template = readFileSync(builtinTemplatePath('config', `${options.locale}.yaml`), 'utf8');
   const config = template.replace('{{organization}}', yamlScalar(organization));
   // What this run made, removed again if a later step fails (a full disk, say).
@@ -123,7 +122,7 @@ async function createRepository(
   try {
     createFileExclusive(root, configPath, config);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${visible(configPath)} already exists; meet init never overwrites it.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError((m) => m.init.exists(visible(configPath)));
     throw error;
   }
   made.push({ path: configPath, folder: false });
@@ -172,7 +171,7 @@ const ACTION = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_./-]+)?@[A-Za-z
 /** The action the GitHub workflow uses: --action, else meet's repository (package.json) at v<version>, else a placeholder. */
 function actionReference(given: string | undefined): { reference: string; placeholder: boolean } {
   if (given !== undefined) {
-    if (!ACTION.test(given)) throw new UsageError(`--action takes owner/name@ref (a tag or a commit sha), not "${given}".`);
+    if (!ACTION.test(given)) throw new UsageError((m) => m.init.badAction(visible(given)));
     return { reference: given, placeholder: false };
   }
   const repository = githubRepository();
@@ -221,8 +220,8 @@ async function workflowTarget(root: string, provider: CiProvider, io: Io): Promi
   }
   if (taken) {
     throw new UsageError(
-      `${path.relative(io.cwd, file) || file} already exists; meet init never overwrites it. Nothing was written.`,
-      `Add meet's jobs to it by hand; they are in ${builtinTemplatePath('ci', `${provider}.yml`)}`,
+      (m) => m.init.workflowExists(visible(path.relative(io.cwd, file) || file)),
+      (m) => m.init.workflowExistsHint(builtinTemplatePath('ci', `${provider}.yml`)),
     );
   }
   return { top, file };
@@ -236,36 +235,30 @@ function writeWorkflow(root: string, target: WorkflowTarget, provider: CiProvide
   try {
     createFileExclusive(target.top, target.file, text);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${visible(target.file)} already exists; meet init never overwrites it.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError((m) => m.init.exists(visible(target.file)));
     throw error;
   }
   return target.file;
 }
 
-function renderInit(result: InitResult, io: Io): number {
+function renderInit(result: InitResult, options: InitOptions, io: Io): number {
   const where = visible(path.relative(io.cwd, result.root) || '.');
   const shown = (file: string) => visible(toPosix(path.relative(io.cwd, file)) || file);
+  // The new repository speaks its own language (--locale, else Vietnamese); an existing one, this run's.
+  const m = messages(result.configKept ? (io.locale ?? options.locale) : options.locale);
   const lines = result.configKept
-    ? [`${shown(path.join(result.root, CONFIG_FILE))} is already there; kept as it is. Added:`, `  ${shown(result.workflow!.path)}`]
-    : [`Created a records repository in ${where}:`, ...result.created.map((f) => `  ${f}`)];
-  if (result.git === 'created') lines.push('  (and a new git repository)');
-  if (result.git === 'unavailable') lines.push('git was not found: the folder is not under version control yet.');
-  if (!result.configKept) lines.push('', 'Next: edit meet.config.yaml (sectors, owners, metrics), then run "meet new" for the first meeting.');
+    ? [m.init.kept(shown(path.join(result.root, CONFIG_FILE))), `  ${shown(result.workflow!.path)}`]
+    : [m.init.created(where), ...result.created.map((f) => `  ${visible(f)}`)];
+  if (result.git === 'created') lines.push(m.init.newGit);
+  if (result.git === 'unavailable') lines.push(m.init.noGit);
+  if (!result.configKept) lines.push('', m.init.next);
   if (result.workflow?.provider === 'github' && result.actionPlaceholder) {
-    lines.push(
-      '',
-      `EDIT ${shown(result.workflow.path)}: replace ${ACTION_PLACEHOLDER} with meet's repository on GitHub, pinned to a tag or, better, a commit sha`,
-      '(or run "meet init --ci github --action owner/name@<sha>" instead).',
-    );
+    lines.push('', m.init.actionPlaceholder(shown(result.workflow.path), ACTION_PLACEHOLDER));
   }
   if (result.workflow?.provider === 'gitlab') {
-    lines.push(
-      '',
-      `The GitLab pipeline installs meeting-minutes-cli@${toolVersion()} from the npm registry. For the monthly digest, add a pipeline schedule`,
-      '("0 6 1 * *") on a protected branch and a Masked and Protected MEET_PUSH_TOKEN variable.',
-    );
+    lines.push('', m.init.gitlabPipeline(toolVersion()));
   }
-  const git = gitNext(result, io);
+  const git = gitNext(result, options, io, m);
   if (git) lines.push('', git);
   printMessage(io, lines.join('\n'));
   return 0;
@@ -276,24 +269,28 @@ function shellWord(word: string): string {
   return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-const INIT_MESSAGE = 'Start the meeting records (meet init)';
+/** The commit init makes (or shows), in the repository's language. */
+function initMessage(result: InitResult, options: InitOptions): string {
+  const locale = result.configKept ? configLocale(readFileSync(path.join(result.root, CONFIG_FILE), 'utf8')) : options.locale;
+  return messages(locale).record.commitInit;
+}
 
 /** What init says about git: the commit it made, or the exact command that makes it. */
-function gitNext(result: InitResult, io: Io): string | undefined {
-  if (result.committed) return describeCommit(result.committed);
+function gitNext(result: InitResult, options: InitOptions, io: Io, m: Messages): string | undefined {
+  if (result.committed) return describeCommit(result.committed, m);
   if (result.git === 'unavailable') return undefined;
   const where = path.relative(io.cwd, result.root) || '.';
   const at = where === '.' ? '' : ` -C ${shellWord(where)}`;
   const files = result.files.map((f) => shellWord(toPosix(path.relative(result.root, f)))).join(' ');
-  return `Commit it, so that CI and everyone else see the config:\n  git${at} add -- ${files} && git${at} commit -m ${shellWord(INIT_MESSAGE)}\n(or run meet init with --commit next time).`;
+  return m.init.commitHint(visible(at), visible(files), visible(shellWord(initMessage(result, options))));
 }
 
 export async function initCommand(options: InitOptions, io: Io): Promise<number> {
   const result = await runInit(options, io);
   if (options.commit) {
-    if (result.git === 'unavailable') throw new UsageError('--commit needs git, which was not found. The files were written.');
+    if (result.git === 'unavailable') throw new UsageError((m) => m.init.noGitForCommit);
     const plan = await prepareCommit(result.root, io.env, { includeConfig: true });
-    result.committed = await commitFiles(plan, result.files, INIT_MESSAGE);
+    result.committed = await commitFiles(plan, result.files, initMessage(result, options));
   }
-  return renderInit(result, io);
+  return renderInit(result, options, io);
 }

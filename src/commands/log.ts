@@ -2,7 +2,8 @@
 // assigned it, each update), each entry with the commit and author that last
 // changed its lines (an update's status and note), found with `git blame`.
 import { deadlinesOf } from '../domain/deadlines.js';
-import { didYouMean } from '../domain/suggest.js';
+import { nearest } from '../domain/suggest.js';
+import { messages } from '../model/messages/index.js';
 import { taskIds, taskLog } from '../domain/taskLog.js';
 import type { TaskHistory } from '../model/tasks.js';
 import { EXIT_OK, RecordsError } from '../model/errors.js';
@@ -27,24 +28,23 @@ export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const { git } = await requireGitRepository(root, 'meet log', io.env);
   const log = taskLog(records, options.id, deadlinesOf(config));
   if (!log) {
+    const suggestion = nearest(options.id, taskIds(records));
     throw new RecordsError(
-      `No record assigns a task "${visible(options.id)}".${visible(didYouMean(options.id, taskIds(records)))}`,
-      'Run "meet tasks" to list the task ids.',
+      (m) => m.tasks.noTask(visible(options.id), suggestion && visible(suggestion)),
+      (m) => m.tasks.noTaskHint,
     );
   }
   const commits = await Promise.all(log.entries.map((entry) => blameLines(git, entry.file, entry.blameLines)));
   const history: TaskHistory = { ...log, entries: log.entries.map((entry, i) => ({ ...entry, commit: commits[i]! })) };
 
+  const locale = io.locale ?? config.locale;
   if (options.format === 'json') printData(io, renderLogJson(history));
-  else if (options.format === 'md') printData(io, renderLogMarkdown(history, config.locale));
-  else printData(io, renderLogText(history, config.locale, colorsFor(io.stdout, io)));
+  else if (options.format === 'md') printData(io, renderLogMarkdown(history, locale));
+  else printData(io, renderLogText(history, locale, colorsFor(io.stdout, io)));
 
   // In a shallow clone the oldest commit fetched stands in for all older ones.
   if ((await git.raw(['rev-parse', '--is-shallow-repository']).catch(() => '')).trim() === 'true') {
-    printMessage(
-      io,
-      'Note: this is a shallow clone; a commit shown may be the oldest one fetched rather than the one that wrote the line. Run "git fetch --unshallow" for the full history.',
-    );
+    printMessage(io, messages(locale).git.shallowLog);
   }
   return EXIT_OK;
 }

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { monthOf, parseCliDate, todayIn, type IsoDate } from '../model/dates.js';
+import { monthOf, readDate, todayIn, type IsoDate } from '../model/dates.js';
 import { periodProblem } from '../model/periods.js';
 import { proposedPeriod } from '../domain/months.js';
 import { deadlinesOf } from '../domain/deadlines.js';
@@ -13,19 +13,21 @@ import { checkRepository } from '../domain/checkRules.js';
 import { chairName, type Config } from '../model/schema.js';
 import { slugify } from '../domain/slug.js';
 import { isOpenStatus, sortRecords, taskStatesOn } from '../domain/taskState.js';
-import { RecordsError, UsageError } from '../model/errors.js';
+import { EXIT_USAGE, RecordsError, UsageError } from '../model/errors.js';
+import { messages, type Messages } from '../model/messages/index.js';
+import { kindFromWords } from '../model/termWords.js';
 import { createFileExclusive } from '../io/writeFiles.js';
 import { commitFiles, describeCommit, prepareCommit, type Committed } from '../io/gitCommit.js';
-import type { Asker } from '../io/prompt.js';
+import type { Asker, Reading } from '../io/prompt.js';
 import { type Io, readingFor } from '../io/terminal.js';
 import { builtinTemplatePath } from '../io/packageRoot.js';
 import { loadRepository } from '../io/repository.js';
 import { findRoot, isInsideRealRoot } from '../io/paths.js';
 import { parseRecord } from '../records/parse.js';
-import { defaultTitle, formatDay, formatDue, STATUS_LABELS, WORDS } from '../render/locale.js';
+import { defaultTitle, formatDate, formatDay, formatDue } from '../render/locale.js';
 import { commentText, yamlScalar } from '../records/yamlText.js';
 import type { TaskState } from '../model/tasks.js';
-import { MEETING_KINDS, type MeetingKind } from '../model/terms.js';
+import { MEETING_KINDS, type Locale, type MeetingKind } from '../model/terms.js';
 import { visible, visibleLines } from '../model/text.js';
 
 export interface NewOptions {
@@ -62,34 +64,43 @@ interface NewResult {
   commit?: Committed;
   /** Why --commit made no commit. */
   commitNote?: string;
+  /** The editor could not start or did not end well (the record is kept). */
+  editorProblem?: string;
 }
 
 async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewResult> {
   const root = findRoot(io.cwd, options.root);
   const repository = await loadRepository(root, readingFor(io));
   const { config, records } = repository;
+  const m = messages(io.locale ?? config.locale);
+  // The record itself is written in the repository's language.
+  const own = messages(config.locale);
   const today = options.today ?? todayIn(config.timezone, io.now());
   // Checked before any question is asked or any file written.
   const commitPlan = options.commit ? await prepareCommit(root, io.env, { includeConfig: options.includeConfig }) : undefined;
+  const editor = options.edit && !options.dryRun ? editorOf(io) : undefined;
 
-  const interactive = asker !== undefined;
   const latest = sortRecords(records).at(-1);
-  const date = options.date ?? (interactive ? await askDate(asker, today, io) : today);
-  const kind = options.kind ?? (interactive ? await asker.ask('Kind (regular, extraordinary, thematic)', 'regular') : 'regular');
+  const date = options.date ?? (asker ? await askDate(asker, today, io.locale ?? config.locale, m) : today);
+  const kind = options.kind ?? (asker ? await askKind(asker, m) : 'regular');
   if (!(MEETING_KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError(`--kind must be one of ${MEETING_KINDS.join(', ')}, not "${visible(kind)}"`);
+    throw new UsageError((m) => m.new.badKind(visible(kind), MEETING_KINDS.join(', ')));
   }
   // On a terminal a period other than the month of the date is proposed and confirmed (4 November
   // after a meeting that reviewed September: October); otherwise it is the month of the date.
-  const proposed = interactive ? proposedPeriod(records, date, kind as MeetingKind) : monthOf(date);
-  const period = options.period ?? (interactive && proposed !== monthOf(date) ? await askPeriod(asker, proposed, io) : monthOf(date));
+  const proposed = asker ? proposedPeriod(records, date, kind as MeetingKind) : monthOf(date);
+  const period = options.period ?? (asker && proposed !== monthOf(date) ? await askPeriod(asker, proposed, m) : monthOf(date));
   const suggestedTitle = defaultTitle(config.locale, kind as MeetingKind, date, period);
-  const title = (options.title ?? (interactive ? await asker.ask('Title', suggestedTitle) : suggestedTitle)).normalize('NFC').trim();
-  if (title === '') throw new UsageError('--title must not be empty');
+  const required = (answer: string): Reading<string> => ({ value: answer });
+  const title = (options.title ?? (asker ? await asker.ask(m.new.askTitle, suggestedTitle, required, '--title') : suggestedTitle)).normalize('NFC').trim();
+  if (title === '') throw new UsageError((m) => m.new.emptyTitle);
   let chair = options.chair?.trim();
-  if (!chair && interactive) chair = (await asker.ask('Chair (who chairs the meeting)', latest ? chairName(latest.data.chair) : undefined)).trim();
+  if (!chair && asker) chair = await asker.ask(m.new.askChair, latest ? chairName(latest.data.chair) : undefined, required, '--chair');
   if (!chair) {
-    throw new UsageError('Missing --chair: who chairs the meeting.', 'Example: meet new --chair "Hoàng Văn Hiệp" --date 2020-11-25');
+    throw new UsageError(
+      (m) => m.new.missingChair,
+      (m) => m.new.missingChairHint,
+    );
   }
 
   const template = readTemplate(root, config, options.template ?? kind);
@@ -110,24 +121,25 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
 
   const file = path.join(root, config.paths.meetings, date.slice(0, 4), `${date}-${slugify(title, kind)}.md`);
   const relative = path.relative(root, file).split(path.sep).join('/');
+  const locale = io.locale ?? config.locale;
   // The record must pass `meet check` against the repository before it is written.
-  const parsed = parseRecord(Buffer.from(content, 'utf8'), relative);
+  const parsed = parseRecord(Buffer.from(content, 'utf8'), relative, locale);
   const problems = [...parsed.findings];
   if (parsed.record) {
-    for (const f of checkRepository(config, [...records, parsed.record])) if (f.file === relative) problems.push(f);
+    for (const f of checkRepository(config, [...records, parsed.record], locale)) if (f.file === relative) problems.push(f);
   }
   const errors = problems.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     throw new RecordsError(
-      `The new record would not pass meet check (template "${template.name}"):\n${errors.map((f) => `  ${f.line}:${f.column} ${visible(f.message)} (${f.rule})`).join('\n')}`,
-      'Fix the template or the values given.',
+      (m) => m.new.wouldFail(visible(template.name), errors.map((f) => `  ${f.line}:${f.column} ${visible(f.message)} (${f.rule})`).join('\n')),
+      (m) => m.new.wouldFailHint,
     );
   }
 
   const repositoryErrors = countBySeverity(repository.findings).errors;
   const result: NewResult = { root, path: file, content, written: false, openTasks: openTasks.map((t) => t.id), findings: [], repositoryErrors };
   if (options.dryRun) {
-    if (commitPlan) result.commitNote = '--dry-run: nothing written, nothing committed.';
+    if (commitPlan) result.commitNote = m.new.dryRunCommit;
     return result;
   }
   try {
@@ -135,45 +147,65 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new UsageError(
-        `${visible(path.relative(io.cwd, file))} already exists; meet new never overwrites a record.`,
-        'Give another --title, or edit the existing record.',
+        (m) => m.new.exists(visible(path.relative(io.cwd, file))),
+        (m) => m.new.existsHint,
       );
     }
     throw error;
   }
   result.written = true;
-  if (options.edit) {
-    openEditor(io, file);
-    const after = parseRecord(readFileSync(file), relative);
+  if (editor) {
+    result.editorProblem = openEditor(editor, file, path.relative(io.cwd, file) || file, m, io.env);
+    const after = parseRecord(readFileSync(file), relative, locale);
     const others = records.filter((r) => r.file !== relative);
-    result.findings = [...after.findings, ...(after.record ? checkRepository(config, [...others, after.record]).filter((f) => f.file === relative) : [])];
+    result.findings = [
+      ...after.findings,
+      ...(after.record ? checkRepository(config, [...others, after.record], locale).filter((f) => f.file === relative) : []),
+    ];
   }
   if (commitPlan) {
-    if (result.findings.some((f) => f.severity === 'error')) {
-      result.commitNote = 'Not committed: the record has errors. Fix them, run "meet check", then commit it with git.';
+    if (result.findings.some((f) => f.severity === 'error') || result.editorProblem) {
+      result.commitNote = m.new.notCommitted;
     } else {
-      result.commit = await commitFiles(commitPlan, [file], `Add record ${date} ${title}`);
+      result.commit = await commitFiles(commitPlan, [file], own.record.commitNew(date, title));
     }
   }
   return result;
 }
 
-async function askDate(asker: Asker, today: IsoDate, io: Io): Promise<IsoDate> {
-  for (;;) {
-    const answer = await asker.ask('Date of the meeting (YYYY-MM-DD or DD/MM/YYYY)', today);
-    const date = parseCliDate(answer);
-    if (date) return date;
-    io.stderr.write(`"${visible(answer)}" is not a date; write it like 2020-11-25 or 25/11/2020.\n`);
-  }
+/** The day of the meeting, shown and read the way the clerk writes dates (DD/MM/YYYY in Vietnamese). */
+async function askDate(asker: Asker, today: IsoDate, locale: Locale, m: Messages): Promise<IsoDate> {
+  const shown = locale === 'vi' ? formatDate('vi', today) : today;
+  return asker.ask<IsoDate>(
+    m.new.askDate,
+    shown,
+    (answer) => {
+      const reading = readDate(answer);
+      if ('date' in reading) return { value: reading.date };
+      if (reading.wrong === 'day') return { problem: m.cli.notADay(visible(answer), reading.month, reading.year, reading.days) };
+      if (reading.wrong === 'month') return { problem: m.cli.noSuchMonthInDate(visible(answer), reading.month) };
+      return { problem: m.cli.notADate(visible(answer)) };
+    },
+    '--date',
+  );
 }
 
-async function askPeriod(asker: Asker, proposed: string, io: Io): Promise<string> {
-  for (;;) {
-    const answer = await asker.ask('Period it reviews (YYYY-MM, YYYY-Qn, YYYY-H1, YYYY or YYYY-MM..YYYY-MM)', proposed);
-    const problem = periodProblem(answer);
-    if (!problem) return answer;
-    io.stderr.write(`"${answer}" ${problem}.\n`);
-  }
+/** The period the meeting reviews, as proposed or as the clerk writes it instead. */
+async function askPeriod(asker: Asker, proposed: string, m: Messages): Promise<string> {
+  return asker.ask<string>(
+    m.new.askPeriod,
+    proposed,
+    (answer) => {
+      const problem = periodProblem(answer, m.period);
+      return problem ? { problem: m.new.notAPeriod(visible(answer), problem) } : { value: answer };
+    },
+    '--period',
+  );
+}
+
+async function askKind(asker: Asker, m: Messages): Promise<MeetingKind> {
+  const choices = MEETING_KINDS.map((k) => ({ value: k, label: m.labels.kind[k] === k ? k : `${m.labels.kind[k]} (${k})` }));
+  return asker.choose(m.new.askKind, choices, 'regular', { flag: '--kind', words: kindFromWords });
 }
 
 interface Template {
@@ -184,22 +216,20 @@ interface Template {
 /** templates/<name>.md of the repository overrides the built-in one. */
 function readTemplate(root: string, config: Config, name: string): Template {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
-    throw new UsageError(`--template takes a template name like "regular", not "${visible(name)}"`);
+    throw new UsageError((m) => m.new.badTemplate(visible(name)));
   }
   const own = path.join(root, config.paths.templates, `${name}.md`);
   if (existsSync(own)) {
     if (!isInsideRealRoot(root, own)) {
-      throw new UsageError(
-        `The template ${path.join(config.paths.templates, `${name}.md`)} is a symbolic link leading outside the repository; it is not used.`,
-      );
+      throw new UsageError((m) => m.new.templateLink(visible(path.join(config.paths.templates, `${name}.md`))));
     }
     return { name, text: readFileSync(own, 'utf8').replace(/^\uFEFF/, '') };
   }
   const builtin = builtinTemplatePath(config.locale, `${name}.md`);
   if (existsSync(builtin)) return { name, text: readFileSync(builtin, 'utf8') };
   throw new UsageError(
-    `No template "${name}": neither ${path.join(config.paths.templates, `${name}.md`)} nor a built-in one.`,
-    `Built-in templates: ${MEETING_KINDS.join(', ')}.`,
+    (m) => m.new.noTemplate(name, visible(path.join(config.paths.templates, `${name}.md`))),
+    (m) => m.new.noTemplateHint(MEETING_KINDS.join(', ')),
   );
 }
 
@@ -208,11 +238,12 @@ const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
 function fillTemplate(text: string, name: string, values: Record<string, string>): string {
   const unknown = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((key) => !Object.hasOwn(values, key));
   if (unknown.length > 0) {
+    const list = Object.keys(values)
+      .map((k) => `{{${k}}}`)
+      .join(', ');
     throw new UsageError(
-      `The template "${name}" uses {{${unknown[0]}}}, which meet new does not fill.`,
-      `Placeholders: ${Object.keys(values)
-        .map((k) => `{{${k}}}`)
-        .join(', ')}.`,
+      (m) => m.new.placeholder(name, unknown[0]!),
+      (m) => m.new.placeholderHint(list),
     );
   }
   let filled = text.replace(PLACEHOLDER, (_, key: string) => values[key]!);
@@ -235,27 +266,40 @@ function insertBeforeFrontMatterEnd(text: string, block: string): string {
 /** The `updates:` block: each open task, its current status, and a comment saying what it is. */
 function updatesBlock(tasks: readonly TaskState[], config: Config): string {
   if (tasks.length === 0) return 'updates: []';
-  const words = WORDS[config.locale];
+  const m = messages(config.locale);
   const lines = ['updates:'];
   for (const task of tasks) {
     const owners = task.owners.map((o) => config.owners[o] ?? o).join(', ');
-    const due = task.recurring ? words.recurring : task.due ? `${words.due} ${formatDue(config.locale, task)}` : words.noDue;
-    lines.push(`  # ${commentText(`${task.title} — ${owners} — ${due} (${STATUS_LABELS[config.locale][task.status]})`)}`);
+    const due = task.recurring ? m.labels.recurring : task.due ? m.record.due(formatDue(config.locale, task)) : m.record.noDue;
+    lines.push(`  # ${commentText(`${task.title} — ${owners} — ${due} (${m.labels.status[task.status]})`)}`);
     lines.push(`  - task: ${task.id}`, `    status: ${task.status}`);
   }
   return lines.join('\n');
 }
 
-function openEditor(io: Io, file: string): void {
-  const editor = io.env.VISUAL || io.env.EDITOR;
-  if (!editor) throw new UsageError('--edit needs $VISUAL or $EDITOR to name your editor.', 'Example: EDITOR=nano meet new --edit');
-  // $EDITOR may carry arguments ("code --wait"); it is the user's own setting.
-  const [command, ...args] = editor.split(/\s+/).filter(Boolean);
-  const run = spawnSync(command!, [...args, file], { stdio: 'inherit', env: io.env });
-  if (run.error) throw new UsageError(`Cannot start the editor "${visible(editor)}": ${visible(run.error.message)}`);
+/** The editor --edit opens, checked before anything is written. */
+function editorOf(io: Io): string {
+  const editor = (io.env.VISUAL || io.env.EDITOR || '').trim();
+  if (!editor) {
+    throw new UsageError(
+      (m) => m.new.noEditor,
+      (m) => m.new.noEditorHint,
+    );
+  }
+  return editor;
 }
 
-function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => string }): number {
+/** Runs the editor on the written record; what went wrong, if anything (the record is kept either way). */
+function openEditor(editor: string, file: string, shown: string, m: Messages, env: Io['env']): string | undefined {
+  // $EDITOR may carry arguments ("code --wait"); it is the user's own setting.
+  const [command, ...args] = editor.split(/\s+/).filter(Boolean);
+  const run = spawnSync(command!, [...args, file], { stdio: 'inherit', env });
+  if (run.error) return m.new.editorFailed(visible(editor), visible((run.error as NodeJS.ErrnoException).code ?? run.error.message), visible(shown));
+  if (run.status !== 0) return m.new.editorExit(visible(editor), run.signal ?? `${run.status}`, visible(shown));
+  return undefined;
+}
+
+function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => string }, m: Messages): number {
   if (!result.written) {
     // A template from the repository may hold anything: shown visibly, line ends kept.
     const content = visibleLines(result.content);
@@ -264,23 +308,24 @@ function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => string })
     return 0;
   }
   io.stdout.write(`${visible(path.relative(io.cwd, result.path) || result.path)}\n`);
-  const count = result.openTasks.length;
-  io.stderr.write(`${c.dim(`${count === 0 ? 'No open tasks' : `${count} open ${count === 1 ? 'task' : 'tasks'}`} listed under "updates".`)}\n`);
-  if (result.repositoryErrors > 0) {
-    io.stderr.write(`Warning: other records have ${result.repositoryErrors} ${result.repositoryErrors === 1 ? 'error' : 'errors'}; run "meet check".\n`);
-  }
-  for (const f of result.findings) io.stderr.write(`${f.line}:${f.column} ${f.severity} ${visible(f.message)} (${f.rule})\n`);
-  if (result.commit) io.stderr.write(`${describeCommit(result.commit)}\n`);
+  io.stderr.write(`${c.dim(m.new.openTasks(result.openTasks.length))}\n`);
+  if (result.repositoryErrors > 0) io.stderr.write(`${m.new.otherErrors(result.repositoryErrors)}\n`);
+  if (result.editorProblem) io.stderr.write(`${m.main.prefix}${result.editorProblem}\n`);
+  for (const f of result.findings) io.stderr.write(`${f.line}:${f.column} ${m.labels.severity[f.severity]} ${visible(f.message)} (${f.rule})\n`);
+  if (result.commit) io.stderr.write(`${describeCommit(result.commit, m)}\n`);
   if (result.commitNote) io.stderr.write(`${result.commitNote}\n`);
+  if (result.editorProblem) return EXIT_USAGE;
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 /** Asks on a terminal for what the flags leave out; without one, the flags must say it all. */
 export async function newCommand(options: NewOptions, io: Io): Promise<number> {
-  const asker = io.stdin.isTTY && io.stdin.readable ? (await import('../io/prompt.js')).terminalAsker(io.stdin.readable, io.stderr) : undefined;
+  // The questions are asked before the config is read: in the language of this run.
+  const m = messages(io.locale ?? 'en');
+  const asker = io.stdin.isTTY && io.stdin.readable ? (await import('../io/prompt.js')).terminalAsker(io.stdin.readable, io.stderr, m) : undefined;
   try {
     const result = await runNew(options, io, asker);
-    return renderNew(result, io, (await import('../io/colors.js')).colorsFor(io.stderr, io));
+    return renderNew(result, io, (await import('../io/colors.js')).colorsFor(io.stderr, io), m);
   } finally {
     asker?.close();
   }

@@ -10,6 +10,8 @@ import { loadValidRepository } from '../io/repository.js';
 import { printData, printMessage, readingFor, type Io } from '../io/terminal.js';
 import { replaceUserFile } from '../io/writeFiles.js';
 import { EXIT_OK } from '../model/errors.js';
+import { messages } from '../model/messages/index.js';
+import { visible } from '../model/text.js';
 import { composeNotice, renderOfficial, type DocumentFormat } from '../render/documents/index.js';
 import { formatForOut, refuseMismatch } from '../render/outFormats.js';
 
@@ -31,7 +33,8 @@ export async function noticeCommand(options: NoticeOptions, io: Io): Promise<num
   const format = options.format ?? fromFile ?? 'docx';
   const root = findRoot(io.cwd, options.root);
   const { config, records } = await loadValidRepository(root, readingFor(io));
-  const record = namedRecord(options.record, options.record, root, config, records, io.cwd);
+  const record = namedRecord(options.record, visible(options.record), root, config, records, io.cwd);
+  const m = messages(io.locale ?? config.locale);
   const notice = buildNotice(record, config, options.draft === true);
   const doc = await composeNotice(notice);
 
@@ -45,13 +48,13 @@ export async function noticeCommand(options: NoticeOptions, io: Io): Promise<num
   // Word and PDF never go to the terminal: without --out they go to a file named after the meeting.
   const out = options.out ?? (format === 'docx' || format === 'pdf' ? `thong-bao-ket-luan-${record.data.date}.${format}` : undefined);
   if (notice.draft && !options.draft) {
-    printMessage(io, `${record.file} has no approval.notice: this is a draft (DỰ THẢO) without number or date. Once issued, record it with "meet approve".`);
+    printMessage(io, m.notice.draft(visible(record.file)));
   }
   if (out === undefined) {
     printData(io, output as string);
     return EXIT_OK;
   }
   replaceUserFile(path.resolve(io.cwd, out), output);
-  printMessage(io, `Wrote the notice of ${record.file}${notice.draft ? ' (draft)' : ` (${notice.number})`} as ${format} to ${out}`);
+  printMessage(io, m.notice.wrote(visible(record.file), notice.draft ? undefined : visible(notice.number ?? ''), format, visible(out)));
   return EXIT_OK;
 }

@@ -15,7 +15,7 @@ import { formatForOut, refuseMismatch } from '../render/outFormats.js';
 import { renderReport, type ReportFormat } from '../render/report.js';
 import { buildMonthlyDocument } from '../domain/documents.js';
 import { composeMonthly, renderOfficial } from '../render/documents/index.js';
-import type { Locale } from '../model/terms.js';
+import { messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
 
 /** The report's formats, and the official "Báo cáo" as Word or PDF. */
@@ -26,7 +26,6 @@ export interface ReportOptions {
   month?: Month;
   format?: ReportOutput;
   out?: string;
-  locale?: Locale;
   today?: IsoDate;
 }
 
@@ -58,14 +57,21 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const wanted = readReportMonth(root, options, io.now());
   const { config, records } = await loadValidRepository(root, { bodies: wanted ? { month: wanted } : true, ...readingFor(io) });
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
-  const report = buildReport(records, config, month, options.locale ?? config.locale);
+  const locale = io.locale ?? config.locale;
+  const m = messages(locale);
+  const report = buildReport(records, config, month, locale);
+  // A month without meetings has nothing to report: one line says so (JSON, for programs, still answers).
+  if (report.meetings.length === 0 && format !== 'json') {
+    printMessage(io, m.report.noMeetings(month));
+    return EXIT_OK;
+  }
   if (format === 'docx' || format === 'pdf') {
     // The official "Báo cáo": Word, or its HTML printed by Chromium; never to a terminal.
     const doc = await composeMonthly(buildMonthlyDocument(report, config));
     const output = format === 'docx' ? await renderOfficial(doc, 'docx') : await printPdf(String(await renderOfficial(doc, 'html')), io);
     const out = options.out ?? `bao-cao-${month}.${format}`;
     replaceUserFile(path.resolve(io.cwd, out), output);
-    printMessage(io, `Wrote the report for ${month} (${format}) to ${out}`);
+    printMessage(io, m.report.wrote(month, format, visible(out)));
     return EXIT_OK;
   }
   if (options.out) {
@@ -73,7 +79,7 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     const output = await renderReport(report, format, new Chalk({ level: 0 }));
     const target = path.resolve(io.cwd, options.out);
     replaceUserFile(target, output);
-    printMessage(io, `Wrote the report for ${month} (${format}) to ${visible(options.out)}`);
+    printMessage(io, m.report.wrote(month, format, visible(options.out)));
   } else {
     printData(io, await renderReport(report, format, colorsFor(io.stdout, io)));
   }

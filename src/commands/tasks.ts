@@ -2,7 +2,7 @@
 // --month), filtered and sorted by pure functions, rendered as a terminal
 // table, Markdown, JSON or CSV.
 import { buildTaskList } from '../domain/taskList.js';
-import { didYouMean } from '../domain/suggest.js';
+import { nearest } from '../domain/suggest.js';
 import { colorsFor } from '../io/colors.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
@@ -32,11 +32,11 @@ export interface TasksOptions {
 
 /** An --owner or --sector id must be declared in the config: a typo would silently match nothing. */
 function checkFilterIds(filters: TaskFilters, config: Config): void {
-  const check = (flag: string, id: string | undefined, declared: Record<string, string>, kind: string) => {
+  const check = (flag: string, id: string | undefined, declared: Record<string, string>, kind: 'owner' | 'sector') => {
     if (id === undefined || Object.hasOwn(declared, id)) return;
     throw new UsageError(
-      `${flag} ${visible(id)}: no ${kind} "${visible(id)}" is declared in meet.config.yaml.${didYouMean(id, Object.keys(declared))}`,
-      `Declared ${kind}s: ${declaredList(Object.keys(declared))}.`,
+      (m) => m.tasks.notDeclared(flag, kind, visible(id), nearest(id, Object.keys(declared))),
+      (m) => m.tasks.declared(kind, ...declaredList(Object.keys(declared))),
     );
   };
   check('--owner', filters.owner, config.owners, 'owner');
@@ -44,9 +44,8 @@ function checkFilterIds(filters: TaskFilters, config: Config): void {
 }
 
 /** The declared ids for a hint: the first twenty, and how many more. */
-function declaredList(ids: readonly string[]): string {
-  if (ids.length === 0) return '(none)';
-  return ids.length <= 20 ? ids.join(', ') : `${ids.slice(0, 20).join(', ')} and ${ids.length - 20} more`;
+function declaredList(ids: readonly string[]): [list: string, more: number] {
+  return [ids.slice(0, 20).join(', '), Math.max(0, ids.length - 20)];
 }
 
 export async function tasksCommand(options: TasksOptions, io: Io): Promise<number> {
@@ -63,14 +62,14 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
   checkFilterIds(filters, config);
   // --month reads the state "as of" that month (its last day, or a later meeting belonging to it), whatever --today says.
   const day = options.month ? asOfDay(records, options.month) : (options.today ?? todayIn(config.timezone, io.now()));
-  const list = buildTaskList(records, config, day, filters, options.sort ?? 'due', options.month);
+  const list = { ...buildTaskList(records, config, day, filters, options.sort ?? 'due', options.month), locale: io.locale ?? config.locale };
 
   switch (options.format) {
     case 'json':
       printData(io, renderTasksJson(list));
       break;
     case 'csv':
-      io.stdout.write(renderTasksCsv(list));
+      io.stdout.write(renderTasksCsv(list, config));
       break;
     case 'md':
       printData(io, renderTasksMarkdown(list, config));

@@ -5,9 +5,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkRepository } from '../domain/checkRules.js';
 import type { Config } from '../model/schema.js';
-import { didYouMean } from '../domain/suggest.js';
+import { nearest } from '../domain/suggest.js';
+import { messages, type Messages } from '../model/messages/index.js';
+import { statusFromWords } from '../model/termWords.js';
 import { compareRecords, sortRecords, taskStatesOn } from '../domain/taskState.js';
-import { EXIT_OK, RecordsError, UsageError } from '../model/errors.js';
+import { EXIT_OK, RecordsError, say, UsageError, type Said } from '../model/errors.js';
 import { replaceFile } from '../io/writeFiles.js';
 import { withFileLock } from '../io/fileLock.js';
 import { commitFiles, describeCommit, prepareCommit } from '../io/gitCommit.js';
@@ -19,12 +21,13 @@ import { findRoot } from '../io/paths.js';
 import { namedRecord } from '../io/namedRecord.js';
 import type { MeetingRecord } from '../model/record.js';
 import { parseRecord } from '../records/parse.js';
-import type { TaskStatus } from '../model/terms.js';
+import { TASK_STATUSES, type Locale, type TaskStatus } from '../model/terms.js';
 import { visible } from '../model/text.js';
 
 export interface TasksUpdateOptions {
   id: string;
-  status: TaskStatus;
+  /** Asked on a terminal when absent. */
+  status?: TaskStatus;
   note?: string;
   in?: string;
   root?: string;
@@ -38,57 +41,60 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const root = findRoot(io.cwd, options.root);
   const repository = await loadValidRepository(root, readingFor(io));
   const { config, records } = repository;
-  const entry: UpdateEntry = { task: options.id, status: options.status, ...(options.note !== undefined ? { note: cleanNote(options.note) } : {}) };
+  const locale = io.locale ?? config.locale;
+  const m = messages(locale);
+  const note = options.note !== undefined ? cleanNote(options.note) : undefined;
 
   const origin = sortRecords(records).find((r) => (r.data.tasks ?? []).some((t) => t.id === options.id));
   if (!origin) {
     const ids = records.flatMap((r) => (r.data.tasks ?? []).map((t) => t.id));
+    const suggestion = nearest(options.id, ids);
     throw new RecordsError(
-      `No record assigns a task "${visible(options.id)}".${visible(didYouMean(options.id, ids))}`,
-      'Run "meet tasks" to list the task ids.',
+      (m) => m.tasks.noTask(visible(options.id), suggestion && visible(suggestion)),
+      (m) => m.tasks.noTaskHint,
     );
   }
   const target = options.in ? namedRecord(options.in, `--in ${visible(options.in)}`, root, config, records, io.cwd) : sortRecords(records).at(-1)!;
   const show = (record: MeetingRecord) => visible(path.relative(io.cwd, path.join(root, record.file)) || record.file);
   if (!(origin.data.date < target.data.date)) {
     // An update reports on a task from an EARLIER meeting (docs/format.md).
-    const why =
-      target === origin
-        ? 'is the record that assigned it'
-        : `is dated ${target.data.date}, not after the meeting that assigned it (${origin.data.date}, ${show(origin)})`;
+    const why = (m: Messages) => (target === origin ? m.tasks.isOrigin : m.tasks.notAfter(target.data.date, origin.data.date, show(origin)));
     throw new RecordsError(
-      `Cannot record an update for "${options.id}" in ${show(target)}: it ${why}.`,
-      options.in
-        ? 'Pass --in a record of a later meeting.'
-        : 'Create the next meeting\'s record first with "meet new", or pass --in the record of a later meeting.',
+      (m) => m.tasks.cannotRecord(options.id, show(target), why(m)),
+      (m) => (options.in ? m.tasks.passIn : m.tasks.createNext),
     );
   }
-
   if (target.data.approval?.status === 'approved') {
     // Approved minutes are final (docs/format.md): new updates go in a later record.
     const next = sortRecords(records).find((r) => compareRecords(r, target) > 0 && r.data.approval?.status !== 'approved');
+    const on = target.data.approval.approved_on ?? undefined;
     throw new RecordsError(
-      `Cannot record an update for "${options.id}" in ${show(target)}: its minutes are approved (${target.data.approval.approved_on ?? 'final'}), and approved minutes do not change.`,
-      next ? `Record it in the next meeting's record: --in ${show(next)}` : 'Create the next meeting\'s record first with "meet new", then run this again.',
+      (m) => m.update.approved(options.id, show(target), on),
+      (m) => (next ? m.update.approvedNext(show(next)) : m.update.approvedCreateNext),
     );
   }
+  // Asked once the record is known to take the update.
+  const status = options.status ?? (await askStatus(options.id, io, m));
+  const entry: UpdateEntry = { task: options.id, status, ...(note !== undefined ? { note } : {}) };
+
   const absolute = path.join(root, target.file);
   const loaded = readFileSync(absolute);
   const source = decodeRecord(loaded);
   const edit = addTaskUpdate(source, entry);
   if (edit.kind === 'refused') {
     throw new RecordsError(
-      `Cannot add the update to ${show(target)} safely: ${edit.reason}.`,
-      `Nothing was changed. Add it by hand under "updates":\n  - task: ${entry.task}\n    status: ${entry.status}`,
+      (m) => m.tasks.cannotAdd(show(target), say(edit.reason, m)),
+      (m) => m.tasks.byHand(entry.task, entry.status),
     );
   }
   // The status before this record: what its update changes.
   const earlier = records.filter((r) => compareRecords(r, target) < 0);
   const before = taskStatesOn(earlier, target.data.date).get(options.id)?.status ?? 'open';
   const c = colorsFor(io.stderr, io);
+  const label = (s: string) => m.labels.status[s as TaskStatus] ?? s;
   const alreadySo = () => {
     io.stdout.write(`${show(target)}\n`);
-    io.stderr.write(c.dim(`${options.id}: already ${options.status} in ${show(target)}; nothing changed${options.commit ? ', nothing committed' : ''}.\n`));
+    io.stderr.write(c.dim(`${m.tasks.already(options.id, label(status), show(target), Boolean(options.commit))}\n`));
     return EXIT_OK;
   };
   if (edit.kind === 'unchanged') return alreadySo();
@@ -99,8 +105,8 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const problem = checkEdit(loaded, source, edit);
   if (problem) {
     throw new RecordsError(
-      `Cannot add the update to ${show(target)} safely: ${problem}.`,
-      'Nothing was changed; add the update by hand, then run "meet check".',
+      (m) => m.tasks.cannotAdd(show(target), say(problem, m)),
+      (m) => m.tasks.byHandCheck,
     );
   }
   // Written under the record's lock, to what the file holds by then: an
@@ -119,20 +125,21 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   if (applied.kind === 'unchanged') return alreadySo();
 
   /** Why the edit of `text` (the record's `bytes`) must not be written; undefined when it may. */
-  function checkEdit(bytes: Buffer, text: string, made: Exclude<UpdateEdit, { kind: 'refused' | 'unchanged' }>): string | undefined {
-    const now = parseRecord(bytes, target.file).record;
-    if (!now) return 'it no longer reads as a record (run "meet check")';
-    if (!(origin!.data.date < now.data.date)) return `it is now dated ${now.data.date}, not after the meeting that assigned the task`;
-    if (now.data.approval?.status === 'approved') return 'its minutes are now approved, and approved minutes do not change';
+  function checkEdit(bytes: Buffer, text: string, made: Exclude<UpdateEdit, { kind: 'refused' | 'unchanged' }>): Said | undefined {
+    const now = parseRecord(bytes, target.file, locale).record;
+    if (!now) return (m) => m.update.noLongerRecord;
+    const date = now.data.date;
+    if (!(origin!.data.date < date)) return (m) => m.update.nowDated(date);
+    if (now.data.approval?.status === 'approved') return (m) => m.update.nowApproved;
     const current = records.map((r) => (r === target ? now : r));
-    return verifyUpdateEdit(text, made, now.data, entry, target.file) ?? repositoryProblem(config, current, now, made.text);
+    return verifyUpdateEdit(text, made, now.data, entry, target.file, locale) ?? repositoryProblem(config, current, now, made.text, locale);
   }
 
   function reapply(current: Buffer): Exclude<UpdateEdit, { kind: 'refused' }> {
-    const changed = (reason: string) =>
+    const changed = (reason: Said) =>
       new RecordsError(
-        `${show(target)} changed while the update was being made, and the update cannot be made to it now: ${reason}.`,
-        'Nothing was written by this command. Look at the record, then run the command again.',
+        (m) => m.update.changedMeanwhile(show(target), say(reason, m)),
+        (m) => m.update.changedMeanwhileHint,
       );
     const text = decodeRecord(current);
     const again = addTaskUpdate(text, entry);
@@ -144,14 +151,19 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   }
 
   io.stdout.write(`${show(target)}\n`);
-  const kept = entry.note === undefined && applied.kind === 'replaced' && applied.previous.note !== undefined ? '; its note was kept' : '';
-  const replaced = applied.kind === 'replaced' ? ` (replaced the update already there, which said ${applied.previous.status}${kept})` : '';
-  io.stderr.write(`${options.id}: ${before} → ${options.status}, in ${show(target)}${replaced}\n`);
+  // Replacing an update already in the record changes what that record said.
+  const from = applied.kind === 'replaced' ? applied.previous.status : before;
+  const kept = entry.note === undefined && applied.kind === 'replaced' && applied.previous.note !== undefined;
+  const replaced = applied.kind === 'replaced' ? m.tasks.replaced(kept) : '';
+  io.stderr.write(`${m.tasks.changed(options.id, label(from), label(status), show(target))}${replaced}\n`);
   const later = records.filter((r) => compareRecords(r, target) > 0 && (r.data.updates ?? []).some((u) => u.task === options.id));
   if (later.length > 0) {
-    io.stderr.write(c.yellow(`Note: ${show(later.at(-1)!)} also updates "${options.id}"; its status there is the task's current state.\n`));
+    io.stderr.write(c.yellow(`${m.tasks.laterUpdate(show(later.at(-1)!), options.id)}\n`));
   }
-  if (commitPlan) io.stderr.write(`${describeCommit(await commitFiles(commitPlan, [absolute], `Update task ${options.id} to ${options.status}`))}\n`);
+  if (commitPlan) {
+    const message = messages(config.locale).record.commitUpdate(options.id, status);
+    io.stderr.write(`${describeCommit(await commitFiles(commitPlan, [absolute], message), m)}\n`);
+  }
   return EXIT_OK;
 }
 
@@ -160,7 +172,25 @@ function decodeRecord(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new RecordsError('The record is not UTF-8 text; run "meet check" for the details.');
+    throw new RecordsError((m) => m.update.notUtf8);
+  }
+}
+
+/** The new status, asked on a terminal as a numbered choice; without one, --status is required. */
+async function askStatus(id: string, io: Io, m: Messages): Promise<TaskStatus> {
+  if (!io.stdin.isTTY || !io.stdin.readable) {
+    throw new UsageError(
+      (m) => m.tasks.missingStatus,
+      (m) => m.tasks.missingStatusHint,
+    );
+  }
+  const { terminalAsker } = await import('../io/prompt.js');
+  const asker = terminalAsker(io.stdin.readable, io.stderr, m);
+  try {
+    const choices = TASK_STATUSES.map((s) => ({ value: s, label: `${m.labels.status[s]} (${s})` }));
+    return await asker.choose(m.tasks.askStatus(id), choices, undefined, { flag: '--status', words: statusFromWords });
+  } finally {
+    asker.close();
   }
 }
 
@@ -170,17 +200,17 @@ function cleanNote(note: string): string {
     .normalize('NFC')
     .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
     .trim();
-  if (text === '') throw new UsageError('--note must not be empty.');
+  if (text === '') throw new UsageError((m) => m.tasks.emptyNote);
   return text;
 }
 
 /** The cross-record rules (`meet check`) must still pass with the edited record. */
-function repositoryProblem(config: Config, records: readonly MeetingRecord[], target: MeetingRecord, text: string): string | undefined {
+function repositoryProblem(config: Config, records: readonly MeetingRecord[], target: MeetingRecord, text: string, locale: Locale): Said | undefined {
   const others = records.filter((r) => r !== target);
-  const before = checkRepository(config, records).filter((f) => f.file === target.file && f.severity === 'error').length;
+  const before = checkRepository(config, records, locale).filter((f) => f.file === target.file && f.severity === 'error').length;
   // The edited record, read again, replaces the old one.
-  const parsed = parseRecord(Buffer.from(text, 'utf8'), target.file);
-  if (!parsed.record) return 'the record would not read back';
-  const errors = checkRepository(config, [...others, parsed.record]).filter((f) => f.file === target.file && f.severity === 'error');
-  return errors.length > before ? `meet check would fail: ${errors[0]!.message}` : undefined;
+  const parsed = parseRecord(Buffer.from(text, 'utf8'), target.file, locale);
+  if (!parsed.record) return (m) => m.tasks.wouldNotReadBack;
+  const errors = checkRepository(config, [...others, parsed.record], locale).filter((f) => f.file === target.file && f.severity === 'error');
+  return errors.length > before ? (m) => m.tasks.checkWouldFail(errors[0]!.message) : undefined;
 }

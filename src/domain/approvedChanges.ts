@@ -3,10 +3,13 @@
 // entry dated on or after the approval, and may never change `date` or a
 // task id, nor remove a task, decision or update. Recording the notice
 // issued from approved minutes (approval.notice) is not a change to them.
-// Pure: the two versions come in, findings go out.
+// Pure: the two versions come in, findings go out (in the locale asked for).
+import { messages } from '../model/messages/index.js';
 import type { Locate, MeetingRecord, PropertyPath } from '../model/record.js';
 import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import { decisionText, type RecordData } from '../model/schema.js';
+import { clip } from '../model/text.js';
+import type { Locale } from '../model/terms.js';
 
 interface Version {
   data: RecordData;
@@ -47,7 +50,8 @@ function removed(before: readonly string[], after: readonly string[]): string[] 
 }
 
 /** The findings on `after` (a changed record) when `before`, its version at the merge base, was approved; none otherwise. */
-export function approvedChangeFindings(before: Version, after: Version & Pick<MeetingRecord, 'file' | 'locate'>): Finding[] {
+export function approvedChangeFindings(before: Version, after: Version & Pick<MeetingRecord, 'file' | 'locate'>, locale: Locale = 'en'): Finding[] {
+  const m = messages(locale).rules;
   const approval = before.data.approval;
   if (approval?.status !== 'approved' || before.text === after.text) return [];
   const approvedOn = approval.approved_on ?? approval.notice?.date ?? before.data.date;
@@ -58,7 +62,7 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
   };
 
   if (after.data.date !== before.data.date) {
-    at('approved-date-changed', `The minutes were approved on ${approvedOn}: their date stays ${before.data.date} (now ${after.data.date})`, ['date']);
+    at('approved-date-changed', m.approvedDateChanged(approvedOn, before.data.date, after.data.date), ['date']);
   }
   const beforeIds = (before.data.tasks ?? []).map((t) => t.id);
   const afterTasks = after.data.tasks ?? [];
@@ -68,22 +72,22 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
     const now = afterTasks[i]?.id;
     if (now !== undefined && now !== id && !afterIds.has(id) && !beforeIds.includes(now)) {
       renamed.add(id);
-      at('approved-task-id-changed', `The minutes were approved on ${approvedOn}: the task id "${id}" may not change (now "${now}")`, ['tasks', i, 'id']);
+      at('approved-task-id-changed', m.approvedTaskIdChanged(approvedOn, id, now), ['tasks', i, 'id']);
     }
   });
-  const gone = (what: string, key: 'tasks' | 'decisions' | 'updates', items: string[]) => {
+  const gone = (what: 'task' | 'decision' | 'update', key: 'tasks' | 'decisions' | 'updates', items: string[]) => {
     if (items.length === 0) return;
-    const list = items.map((x) => `"${x.length > 60 ? `${x.slice(0, 59)}…` : x}"`).join(', ');
-    at('approved-item-removed', `The minutes were approved on ${approvedOn}: ${what} ${list} may not be removed`, [key], 'key');
+    const list = items.map((x) => `"${clip(x)}"`).join(', ');
+    at('approved-item-removed', m.approvedItemRemoved(approvedOn, what, list), [key], 'key');
   };
   gone(
-    'the task',
+    'task',
     'tasks',
     beforeIds.filter((id) => !afterIds.has(id) && !renamed.has(id)),
   );
-  gone('the decision', 'decisions', removed((before.data.decisions ?? []).map(decisionText), (after.data.decisions ?? []).map(decisionText)));
+  gone('decision', 'decisions', removed((before.data.decisions ?? []).map(decisionText), (after.data.decisions ?? []).map(decisionText)));
   gone(
-    'the update of',
+    'update',
     'updates',
     removed(
       (before.data.updates ?? []).map((u) => u.task),
@@ -100,11 +104,7 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
   if (added.some(({ a }) => a.date >= approvedOn)) return findings;
   if (added.length > 0) {
     const { i } = added[0]!;
-    at('approved-changed', `The minutes were approved on ${approvedOn}: an amendment is dated on or after that day, not ${added[0]!.a.date}`, [
-      'amendments',
-      i,
-      'date',
-    ]);
+    at('approved-changed', m.approvedAmendmentDate(approvedOn, added[0]!.a.date), ['amendments', i, 'date']);
     return findings;
   }
   const line = firstChangedLine(before.text, after.text);
@@ -114,7 +114,7 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
     column: 1,
     severity: RULES['approved-changed'].severity,
     rule: 'approved-changed',
-    message: `The minutes were approved on ${approvedOn} and this line changed: add an "amendments" entry (date, by, reason) dated on or after ${approvedOn}`,
+    message: m.approvedLineChanged(approvedOn),
   });
   return findings;
 }

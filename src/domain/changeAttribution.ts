@@ -16,6 +16,7 @@ export function findingsCausedByChange(
   all: readonly CheckedRecord[],
   repositoryFindings: readonly Finding[],
   changed: ReadonlySet<string>,
+  /** Task id → the message saying where it went. */
   vanished: ReadonlyMap<string, string>,
   caused: Set<Finding>,
 ): Finding[] {
@@ -41,7 +42,7 @@ export function findingsCausedByChange(
     updatedTasksOf(record).forEach((task, i) => {
       if (changedTasks.has(task)) mark(record, ['updates', i, 'task'], 'update-not-earlier');
       const why = vanished.get(task);
-      if (why) mark(record, ['updates', i, 'task'], 'update-unknown-task', `No record assigns the task "${task}" any more: ${why}`);
+      if (why) mark(record, ['updates', i, 'task'], 'update-unknown-task', why);
     });
   }
   return findings;

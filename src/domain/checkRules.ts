@@ -1,14 +1,17 @@
 // Rules that need the config or other records: declared ids, unique task
 // ids, updates that name earlier tasks, file names that agree with dates.
 import path from 'node:path';
+import { monthOf, type IsoDate } from '../model/dates.js';
 import type { CheckedRecord, MeetingRecord, PropertyPath } from '../model/record.js';
 import { compareFindings, countBySeverity, RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import { ownersOf, type Config } from '../model/schema.js';
-import { monthOf } from '../model/dates.js';
 import { dueAsText, dueForm } from '../model/due.js';
 import { isOneMonth, periodRange } from '../model/periods.js';
+import { messages, type Messages } from '../model/messages/index.js';
+import type { Locale } from '../model/terms.js';
 import { moneyPower } from './figures.js';
-import { didYouMean, Suggestions } from './suggest.js';
+import { slugify } from './slug.js';
+import { Suggestions } from './suggest.js';
 import { taskIdsOf, updatedTasksOf } from './recordFacts.js';
 import { compareRecords } from './taskState.js';
 
@@ -24,36 +27,65 @@ function reporter(findings: Finding[]): Report {
 }
 
 /** Every rule that needs the config or other records: what `meet check` runs after parsing. */
-export function checkRepository(config: Config, records: readonly MeetingRecord[]): Finding[] {
+export function checkRepository(config: Config, records: readonly MeetingRecord[], locale: Locale = 'en'): Finding[] {
   const findings: Finding[] = [];
   // Pushed one at a time: a spread of 200,000 findings overflows the stack.
   const add = (more: readonly Finding[]) => {
     for (const f of more) findings.push(f);
   };
   for (const record of records) {
-    add(checkFileName(record, config));
-    add(checkAgainstConfig(record, config));
+    add(checkFileName(record, config, locale));
+    add(checkAgainstConfig(record, config, locale));
   }
-  add(checkAcrossRecords(records));
-  return addSuggestions(limitFindingsPerFile(findings), config);
+  add(checkAcrossRecords(records, locale));
+  return addSuggestions(limitFindingsPerFile(findings, locale), config, locale);
 }
 
 /**
  * The "did you mean" of the findings that ask for one (`suggest`), against
- * the config's ids: once per run, for the findings in hand, within the
- * budget of a Suggestions (a record naming 50,000 unknown owners costs no
- * more than one naming 500).
+ * the config's ids, in `locale` (the language the findings were written in):
+ * once per run, for the findings in hand, within the budget of a Suggestions
+ * (a record naming 50,000 unknown owners costs no more than one naming 500).
  */
-export function addSuggestions(findings: readonly Finding[], config: Config): Finding[] {
+export function addSuggestions(findings: readonly Finding[], config: Config, locale: Locale = 'en'): Finding[] {
   if (!findings.some((f) => f.suggest)) return [...findings];
-  const among = new Map<string, Suggestions>();
+  const m = messages(locale).rules;
+  const among = new Map<string, (word: string) => string | undefined>();
   return findings.map((f) => {
     if (!f.suggest) return f;
     const { suggest, ...rest } = f;
-    let suggestions = among.get(suggest.among);
-    if (!suggestions) among.set(suggest.among, (suggestions = new Suggestions(Object.keys(config[suggest.among]))));
-    return { ...rest, message: `${rest.message}${suggestions.didYouMean(suggest.word)}` };
+    let meant = among.get(suggest.among);
+    if (!meant) among.set(suggest.among, (meant = meantId(declaredNames(config, suggest.among))));
+    const suggestion = meant(suggest.word);
+    return suggestion === undefined ? rest : { ...rest, message: `${rest.message}${m.didYouMean(suggestion)}` };
   });
+}
+
+/** The ids declared under `among`, each with its name (a metric's: its label). */
+function declaredNames(config: Config, among: NonNullable<Finding['suggest']>['among']): Record<string, string> {
+  if (among !== 'metrics') return config[among];
+  return Object.fromEntries(Object.entries(config.metrics).map(([id, metric]) => [id, metric.label]));
+}
+
+/**
+ * The declared id a word means: one whose name in the config it spells
+ * ("phong-noi-vu" or "Phòng Nội vụ" for noi-vu), else a likely typo of one.
+ * The names are indexed once, on first use; typos within a Suggestions' budget.
+ */
+function meantId(declared: Record<string, string>): (word: string) => string | undefined {
+  let byName: Map<string, string> | undefined;
+  const suggestions = new Suggestions(Object.keys(declared));
+  return (word) => {
+    if (!byName) {
+      byName = new Map();
+      for (const [id, name] of Object.entries(declared)) {
+        const key = slugify(name, '');
+        if (key !== '' && !byName.has(key)) byName.set(key, id);
+      }
+    }
+    const spelt = slugify(word, '');
+    return (spelt === '' ? undefined : byName.get(spelt)) ?? suggestions.nearest(word);
+  };
 }
 
 /** Findings listed per file, at most: more say little, and cost time and memory to show. */
@@ -66,7 +98,7 @@ export const MAX_FINDINGS_PER_FILE = 200;
  * again to findings it already limited (a file's own, then with the rules
  * across records): the counts of an earlier `too-many-findings` carry over.
  */
-export function limitFindingsPerFile(findings: readonly Finding[]): Finding[] {
+export function limitFindingsPerFile(findings: readonly Finding[], locale: Locale = 'en'): Finding[] {
   const byFile = new Map<string, { kept: Finding[]; earlier: Finding[] }>();
   for (const f of findings) {
     let own = byFile.get(f.file);
@@ -87,26 +119,21 @@ export function limitFindingsPerFile(findings: readonly Finding[]): Finding[] {
     }
     const first = [...dropped.slice(0, 1), ...own.earlier].sort(compareFindings)[0]!;
     for (const f of own.kept.slice(0, MAX_FINDINGS_PER_FILE)) out.push(f);
-    out.push(tooMany(file, first, errors, warnings));
+    out.push(tooMany(file, first, errors, warnings, messages(locale)));
   }
   return out;
 }
 
-function tooMany(file: string, at: { line: number; column: number }, errors: number, warnings: number): Finding {
-  const count = errors + warnings;
+function tooMany(file: string, at: { line: number; column: number }, errors: number, warnings: number, m: Messages): Finding {
   return {
     file,
     line: at.line,
     column: at.column,
     severity: errors > 0 ? 'error' : 'warning',
     rule: 'too-many-findings',
-    message: `… and ${count} more ${count === 1 ? 'finding' : 'findings'} in this file (${plural(errors, 'error')}, ${plural(warnings, 'warning')}), not listed; fix the ones above, then run meet check again`,
+    message: m.rules.tooManyFindings(errors, warnings),
     more: { errors, warnings },
   };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -114,59 +141,41 @@ function plural(n: number, word: string): string {
  * declared sectors, owners, metrics and plans, figure units, dues, and dates
  * that must agree (period, end date, approval). They depend on the record's
  * content and the config only, so the loader runs them on its parser threads
- * and the check cache keeps them.
+ * and the check cache keeps them. Findings in `locale`; the "did you mean"
+ * of an undeclared sector, owner or metric is added by addSuggestions.
  */
-export function checkAgainstConfig(record: MeetingRecord, config: Config): Finding[] {
+export function checkAgainstConfig(record: MeetingRecord, config: Config, locale: Locale = 'en'): Finding[] {
   const findings: Finding[] = [];
   const report = reporter(findings);
+  const m = messages(locale).rules;
   const declared = (ids: Record<string, unknown>, id: string) => Object.hasOwn(ids, id);
+  // Plan ids are few; one Suggestions answers every undeclared one of the record.
+  let plans: Suggestions | undefined;
   const { data } = record;
-  checkDates(record, report);
+  checkDates(record, report, m);
   (data.results ?? []).forEach((result, i) => {
     if (!declared(config.sectors, result.sector)) {
-      report(record, 'unknown-sector', `The sector "${result.sector}" is not declared in meet.config.yaml.`, ['results', i, 'sector'], 'value', {
-        word: result.sector,
-        among: 'sectors',
-      });
+      report(record, 'unknown-sector', m.notDeclared('sector', result.sector), ['results', i, 'sector'], 'value', { word: result.sector, among: 'sectors' });
     }
     for (const [metricId] of Object.entries(result.metrics ?? {})) {
       const definition = config.metrics[metricId];
       if (!definition || !declared(config.metrics, metricId)) {
-        report(record, 'unknown-metric', `The metric "${metricId}" is not declared in meet.config.yaml.`, ['results', i, 'metrics', metricId], 'key', {
-          word: metricId,
-          among: 'metrics',
-        });
+        report(record, 'unknown-metric', m.notDeclared('metric', metricId), ['results', i, 'metrics', metricId], 'key', { word: metricId, among: 'metrics' });
       } else if (definition.sector !== result.sector && declared(config.sectors, result.sector)) {
-        report(
-          record,
-          'metric-sector',
-          `The metric "${metricId}" belongs to the sector "${definition.sector}", but is reported under "${result.sector}"`,
-          ['results', i, 'metrics', metricId],
-          'key',
-        );
+        report(record, 'metric-sector', m.metricSector(metricId, definition.sector, result.sector), ['results', i, 'metrics', metricId], 'key');
       }
       const figure = result.metrics?.[metricId];
       if (!figure || typeof figure !== 'object') continue;
       const at: PropertyPath = ['results', i, 'metrics', metricId];
       if (figure.unit && definition && moneyPower(definition.unit) === undefined) {
-        report(
-          record,
-          'figure-unit',
-          `The figure "${metricId}" is written in ${figure.unit}, but the metric is measured in ${definition.unit ? `"${definition.unit}"` : 'no unit'}; only amounts of money (đồng, nghìn đồng, triệu đồng, tỷ đồng) are converted`,
-          [...at, 'unit'],
-        );
+        report(record, 'figure-unit', m.figureUnit(metricId, figure.unit, definition.unit ?? undefined), [...at, 'unit']);
       }
       if (figure.plan_pct && typeof figure.plan_pct === 'object') {
         for (const plan of Object.keys(figure.plan_pct)) {
           if (declared(config.plans ?? {}, plan)) continue;
           const known = Object.keys(config.plans ?? {});
-          report(
-            record,
-            'unknown-plan',
-            `The plan "${plan}" is not declared under "plans" in meet.config.yaml.${known.length > 0 ? didYouMean(plan, known) : ' Declare it there (id: label), like "du-toan-tinh: Dự toán tỉnh giao".'}`,
-            [...at, 'plan_pct', plan],
-            'key',
-          );
+          plans ??= new Suggestions(known);
+          report(record, 'unknown-plan', m.unknownPlan(plan, known.length > 0, plans.nearest(plan)), [...at, 'plan_pct', plan], 'key');
         }
       }
     }
@@ -176,70 +185,63 @@ export function checkAgainstConfig(record: MeetingRecord, config: Config): Findi
     ownerList.forEach((owner, k) => {
       if (!declared(config.owners, owner)) {
         const at: PropertyPath = Array.isArray(task.owner) ? ['tasks', i, 'owner', k] : ['tasks', i, 'owner'];
-        report(record, 'unknown-owner', `The owner "${owner}" is not declared in meet.config.yaml.`, at, 'value', { word: owner, among: 'owners' });
+        report(record, 'unknown-owner', m.notDeclared('owner', owner), at, 'value', { word: owner, among: 'owners' });
       }
     });
     if (task.sector && !declared(config.sectors, task.sector)) {
-      report(record, 'unknown-sector', `The sector "${task.sector}" is not declared in meet.config.yaml.`, ['tasks', i, 'sector'], 'value', {
-        word: task.sector,
-        among: 'sectors',
-      });
+      report(record, 'unknown-sector', m.notDeclared('sector', task.sector), ['tasks', i, 'sector'], 'value', { word: task.sector, among: 'sectors' });
     }
     const form = task.due ? dueForm(task.due) : undefined;
     if (form && 'last' in form && form.last < data.date) {
       const written = dueAsText(task.due!);
-      const when = written === form.last ? `on ${written}` : `by ${written} (${form.last})`;
-      report(record, 'due-before-date', `The task "${task.id}" is due ${when}, before the meeting that assigned it (${data.date})`, ['tasks', i, 'due']);
+      const message = written === form.last ? m.dueBeforeDate(task.id, written, data.date) : m.dueByBeforeDate(task.id, written, form.last, data.date);
+      report(record, 'due-before-date', message, ['tasks', i, 'due']);
     }
     if (task.recurring === true && task.due !== undefined && task.due !== null) {
-      report(
-        record,
-        'recurring-with-due',
-        `The task "${task.id}" is recurring (standing work, "thường xuyên") and also has a "due"; a recurring task has no deadline`,
-        ['tasks', i, 'due'],
-        'key',
-      );
+      report(record, 'recurring-with-due', m.recurringWithDue(task.id), ['tasks', i, 'due'], 'key');
     }
   });
   return findings;
 }
 
 /** Dates of one record that must agree: its period, end date and approval against its date. */
-function checkDates(record: MeetingRecord, report: Report): void {
+function checkDates(record: MeetingRecord, report: Report, m: Messages['rules']): void {
   const { data } = record;
   const range = data.period ? periodRange(data.period) : undefined;
   if (range && isOneMonth(range) && range.last > monthOf(data.date)) {
-    report(
-      record,
-      'period-after-date',
-      `The period ${data.period} is after the month of the meeting (${data.date}); a meeting reviews a month that has begun. Did you mean ${monthOf(data.date)}?`,
-      ['period'],
-    );
+    report(record, 'period-after-date', m.periodAfterDate(data.period!, data.date, monthOf(data.date)), ['period']);
   }
   if (data.end_date && data.end_date < data.date) {
-    report(record, 'end-date-before-date', `"end_date" is ${data.end_date}, before the meeting's first day (${data.date})`, ['end_date']);
+    report(record, 'end-date-before-date', m.endDateBeforeDate(data.end_date, data.date), ['end_date']);
   }
   const approval = data.approval;
   if (approval?.approved_on && approval.approved_on < data.date) {
-    report(record, 'approval-before-date', `The minutes are approved on ${approval.approved_on}, before the meeting (${data.date})`, [
-      'approval',
-      'approved_on',
-    ]);
+    report(record, 'approval-before-date', m.approvedBeforeDate(approval.approved_on, data.date), ['approval', 'approved_on']);
   }
   if (approval?.notice && approval.notice.date < data.date) {
-    report(
-      record,
-      'approval-before-date',
-      `The notice ${approval.notice.number} is dated ${approval.notice.date}, before the meeting (${data.date}); a notice of conclusions is issued on or after it`,
-      ['approval', 'notice', 'date'],
-    );
+    report(record, 'approval-before-date', m.noticeBeforeDate(approval.notice.number, approval.notice.date, data.date), ['approval', 'notice', 'date']);
   }
 }
 
-/** Task ids are unique across the repository; updates name tasks of earlier meetings. Needs only dates, task ids and updates. */
-export function checkAcrossRecords(records: readonly CheckedRecord[]): Finding[] {
+/** A record file that could not be read at all: its date from its name, when that has one. */
+export interface UnreadableRecord {
+  file: string;
+  date?: IsoDate;
+  /** The task ids its text seems to assign; absent when its text could not be read (it may assign any). */
+  taskIds?: ReadonlySet<string>;
+}
+
+/**
+ * Task ids are unique across the repository; updates name tasks of earlier
+ * meetings. Needs only dates, task ids and updates. An update naming a task
+ * no record assigns is not an orphan while a record that could not be read
+ * (`unreadable`), dated before it and seeming to assign it, may be the one assigning it: that record
+ * gets one warning saying how many later updates wait on it.
+ */
+export function checkAcrossRecords(records: readonly CheckedRecord[], locale: Locale = 'en', unreadable: readonly UnreadableRecord[] = []): Finding[] {
   const findings: Finding[] = [];
   const report = reporter(findings);
+  const m = messages(locale);
   // Task id → the record that first assigns it (a million ids at 100k records: kept lean).
   const assigned = new Map<string, CheckedRecord>();
   const ordered = [...records].sort(compareRecords);
@@ -248,55 +250,60 @@ export function checkAcrossRecords(records: readonly CheckedRecord[]): Finding[]
     taskIdsOf(record).forEach((id, index) => {
       const first = assigned.get(id);
       if (first) {
-        const where = first === record ? 'earlier in this record' : `in ${first.file}`;
-        report(record, 'duplicate-task-id', `The task id "${id}" is already used ${where}; task ids must be unique across the repository`, [
-          'tasks',
-          index,
-          'id',
-        ]);
+        report(record, 'duplicate-task-id', first === record ? m.rules.duplicateHere(id) : m.rules.duplicateIn(id, first.file), ['tasks', index, 'id']);
       } else {
         assigned.set(id, record);
       }
     });
   }
+  const waiting = new Map<UnreadableRecord, number>();
   for (const record of records) {
     updatedTasksOf(record).forEach((task, i) => {
       const origin = assigned.get(task);
       if (!origin) {
-        report(record, 'update-unknown-task', `No record assigns a task "${task}".${suggestions.didYouMean(task)}`, ['updates', i, 'task']);
+        const sources = unreadable.filter((u) => (u.date === undefined || u.date < record.data.date) && (u.taskIds === undefined || u.taskIds.has(task)));
+        if (sources.length > 0) {
+          for (const source of sources) waiting.set(source, (waiting.get(source) ?? 0) + 1);
+          return;
+        }
+        report(record, 'update-unknown-task', m.rules.unknownTask(task, suggestions.nearest(task)), ['updates', i, 'task']);
       } else if (!(origin.data.date < record.data.date)) {
-        const when = origin === record ? 'at this same meeting' : `at a meeting on ${origin.data.date} (${origin.file})`;
         report(
           record,
           'update-not-earlier',
-          `The task "${task}" was assigned ${when}; updates report only on tasks from meetings held before ${record.data.date}`,
+          origin === record ? m.rules.notEarlierSame(task, record.data.date) : m.rules.notEarlier(task, origin.data.date, origin.file, record.data.date),
           ['updates', i, 'task'],
         );
       }
     });
   }
+  for (const [source, count] of waiting) {
+    const rule = 'updates-unchecked';
+    findings.push({ file: source.file, line: 1, column: 1, severity: RULES[rule].severity, rule, message: m.files.unreadableDependents(count) });
+  }
   return findings;
 }
 
 /** The file name agrees with the meeting's date, and the record is filed in its year's folder. */
-export function checkFileName(record: CheckedRecord, config: Config): Finding[] {
+export function checkFileName(record: CheckedRecord, config: Config, locale: Locale = 'en'): Finding[] {
   const findings: Finding[] = [];
   const report = reporter(findings);
+  const m = messages(locale).rules;
   const name = path.posix.basename(record.file);
   const match = FILE_NAME.exec(name);
   const { date } = record.data;
   if (!match) {
-    report(record, 'file-name', `The file name "${name}" should be ${date}-<slug>.md, the slug in lower-case letters, digits and "-"`, ['date']);
+    report(record, 'file-name', m.fileNameForm(name, date), ['date']);
     return findings;
   }
   if (match[1] !== date) {
-    report(record, 'file-name', `The file name starts with ${match[1]} but the meeting's date is ${date}; rename the file or correct the date`, ['date']);
+    report(record, 'file-name', m.fileNameDate(match[1]!, date), ['date']);
     return findings;
   }
   const folder = path.posix.dirname(record.file);
   const expected = path.posix.join(config.paths.meetings, date.slice(0, 4));
   if (folder !== path.posix.normalize(expected)) {
-    report(record, 'file-folder', `The record is in "${folder}/"; records of ${date.slice(0, 4)} are filed in "${expected}/"`, ['date']);
+    report(record, 'file-folder', m.fileFolder(folder, date.slice(0, 4), expected), ['date']);
   }
   return findings;
 }

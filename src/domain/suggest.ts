@@ -106,12 +106,7 @@ export class Suggestions {
     return answer;
   }
 
-  /** ` Did you mean "x"?`, or nothing. */
-  didYouMean(word: string): string {
-    const match = this.nearest(word);
-    return match ? ` Did you mean "${match}"?` : '';
-  }
-
+  /** The candidates, read once from the iterable given. */
   private index(): void {
     if (!this.source) return;
     this.list = [...this.source];
@@ -200,8 +195,4 @@ function sortedIndex(keys: readonly string[]): { keys: string[]; indexes: number
 /** The closest candidate, when it is close enough to be a likely typo (one word: see Suggestions for many). */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
   return new Suggestions(candidates).nearest(word);
-}
-
-export function didYouMean(word: string, candidates: Iterable<string>): string {
-  return new Suggestions(candidates).didYouMean(word);
 }

@@ -6,7 +6,8 @@
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../model/errors.js';
+import { UsageError, type Said } from '../model/errors.js';
+import { visible } from '../model/text.js';
 import type { BrowserContext, BrowserType } from 'playwright-core';
 import type { Env } from './terminal.js';
 
@@ -26,8 +27,7 @@ const LAUNCH_ARGS = [
   '--disable-sync',
 ];
 
-const INSTALL_HINT =
-  'PDF is printed by Chromium: install it (Debian/Ubuntu: apt-get install chromium), or set MEET_CHROMIUM to the path of Chromium or Google Chrome. meet never downloads a browser. --format docx works without it.';
+const INSTALL_HINT: Said = (m) => m.pdf.installHint;
 
 function isExecutable(file: string): boolean {
   try {
@@ -43,7 +43,7 @@ export function findChromium(env: Env): string {
   const asked = env.MEET_CHROMIUM;
   if (asked !== undefined && asked !== '') {
     if (isExecutable(asked)) return asked;
-    throw new UsageError(`MEET_CHROMIUM is ${asked}, which is not a program that can be run.`, INSTALL_HINT);
+    throw new UsageError((m) => m.pdf.badChromium(visible(asked)), INSTALL_HINT);
   }
   const onPath = (env.PATH ?? '')
     .split(path.delimiter)
@@ -51,7 +51,7 @@ export function findChromium(env: Env): string {
     .flatMap((dir) => NAMES.map((name) => path.join(dir, name)));
   const found = [...KNOWN_PATHS, ...onPath].find(isExecutable);
   if (found) return found;
-  throw new UsageError(`No Chromium found (looked for ${KNOWN_PATHS.join(', ')} and ${NAMES.join(', ')} on PATH).`, INSTALL_HINT);
+  throw new UsageError((m) => m.pdf.noChromium(KNOWN_PATHS.join(', '), NAMES.join(', ')), INSTALL_HINT);
 }
 
 async function loadPlaywright(): Promise<{ chromium: BrowserType }> {
@@ -59,8 +59,8 @@ async function loadPlaywright(): Promise<{ chromium: BrowserType }> {
     return await import('playwright-core');
   } catch {
     throw new UsageError(
-      'PDF needs the playwright-core package, which is not installed with meet.',
-      'Install it next to meet (npm install -g playwright-core, or npm install playwright-core in a project that uses meet). --format docx works without it.',
+      (m) => m.pdf.noPlaywright,
+      (m) => m.pdf.noPlaywrightHint,
     );
   }
 }
@@ -85,7 +85,8 @@ export async function printPdf(html: string, env: Env): Promise<Uint8Array> {
         offline: true,
       });
     } catch (error) {
-      throw new UsageError(`Chromium at ${executablePath} could not be started: ${firstLine(error)}`, INSTALL_HINT);
+      const why = visible(firstLine(error));
+      throw new UsageError((m) => m.pdf.cannotStart(visible(executablePath), why), INSTALL_HINT);
     }
     const page = context.pages()[0] ?? (await context.newPage());
     await page.setContent(html, { waitUntil: 'load' });

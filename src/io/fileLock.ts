@@ -160,10 +160,10 @@ async function acquire(lock: string, shown: string, options: LockOptions): Promi
       continue;
     }
     if (attempt >= attempts) {
-      const who = holder ? ` (process ${holder.pid} on ${visible(holder.host)})` : '';
+      const who = holder ? { pid: holder.pid, host: visible(holder.host) } : undefined;
       throw new UsageError(
-        `${visible(shown)} is being changed by another meet${who}; nothing was written.`,
-        `Run the command again when it is done. If no meet is running, delete ${visible(lock)}.`,
+        (m) => m.errors.busy(visible(shown), who),
+        (m) => m.errors.busyHint(visible(lock)),
       );
     }
     await new Promise((resolve) => setTimeout(resolve, pause + Math.floor(Math.random() * pause)));

@@ -64,18 +64,22 @@ export async function requireGitRepository(dir: string, feature: string, env: En
   try {
     top = (await git.revparse(['--show-toplevel'])).trim();
   } catch (error) {
-    if (isGitMissing(error)) throw new UsageError(`${feature} needs git, which was not found.`, 'Install git (e.g. "apt-get install git") and try again.');
+    if (isGitMissing(error))
+      throw new UsageError(
+        (m) => m.git.missing(feature),
+        (m) => m.git.missingHint,
+      );
     const message = String((error as Error)?.message ?? error).trim();
     if (/not a git repository/i.test(message)) {
       throw new UsageError(
-        `${feature} needs a git repository, and ${visible(dir)} is not in one.`,
-        'Run "git init" there, or use the command without the git option.',
+        (m) => m.git.notRepository(feature, visible(dir)),
+        (m) => m.git.notRepositoryHint,
       );
     }
     // Anything else (e.g. "dubious ownership" in a CI container) is git's to explain.
     throw new UsageError(
-      `${feature}: git cannot read the repository at ${visible(dir)}: ${visible(message.split('\n')[0]!)}`,
-      message.includes('safe.directory') ? 'Mark the folder as safe: git config --global --add safe.directory <folder>' : undefined,
+      (m) => m.git.cannotRead(feature, visible(dir), visible(message.split('\n')[0]!)),
+      message.includes('safe.directory') ? (m) => m.git.safeDirectoryHint : undefined,
     );
   }
   return { git, top };
@@ -103,8 +107,8 @@ const REVISION = /^[A-Za-z0-9_./@{}~^+-]+$/;
 export function checkRevision(revision: string, flag: string): string {
   if (revision === '' || revision.startsWith('-') || !REVISION.test(revision) || revision.includes('..')) {
     throw new UsageError(
-      `${flag} takes a git revision (a branch, tag or commit), not "${visible(revision)}".`,
-      'Revisions may not start with "-" and may hold only letters, digits and . _ / @ { } ~ ^ + -',
+      (m) => m.git.badRevision(flag, visible(revision)),
+      (m) => m.git.badRevisionHint,
     );
   }
   return revision;
@@ -113,6 +117,6 @@ export function checkRevision(revision: string, flag: string): string {
 /** `A..B` or `A...B` (merge base), each side checked. */
 export function checkRange(range: string, flag: string): { from: string; to: string; mergeBase: boolean } {
   const match = /^(.+?)(\.\.\.?)(.+)$/.exec(range);
-  if (!match) throw new UsageError(`${flag} takes a range like main..HEAD or main...feature, not "${visible(range)}".`);
+  if (!match) throw new UsageError((m) => m.git.badRange(flag, visible(range)));
   return { from: checkRevision(match[1]!, flag), to: checkRevision(match[3]!, flag), mergeBase: match[2] === '...' };
 }

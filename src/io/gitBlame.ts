@@ -34,7 +34,7 @@ async function blameOutput(git: SimpleGit, file: string, line: number): Promise<
     const text = String((error as Error)?.message ?? error);
     // An untracked file, or a repository with no commit yet.
     if (/no such path|no such ref|bad revision|does not have any commits/i.test(text)) return null;
-    throw new UsageError(`git blame failed on ${visible(file)}: ${visible(text.trim())}`);
+    throw new UsageError((m) => m.git.blameFailed(visible(file), visible(text.trim())));
   }
 }
 
@@ -42,7 +42,7 @@ async function blameOutput(git: SimpleGit, file: string, line: number): Promise<
 export function parseBlame(output: string): CommitInfo | null {
   const lines = output.split('\n');
   const sha = lines[0]?.split(' ')[0] ?? '';
-  if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new UsageError(`Unexpected output from git blame: ${visible(lines[0] ?? '')}`);
+  if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new UsageError((m) => m.git.blameOutput(visible(lines[0] ?? '')));
   if (NOT_COMMITTED.test(sha)) return null;
   const header = new Map<string, string>();
   for (const text of lines.slice(1)) {

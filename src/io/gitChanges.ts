@@ -2,7 +2,7 @@
 // `meet check --since`: committed, staged, unstaged and untracked, as paths
 // relative to the records root (which may sit below the git top folder).
 import type { SimpleGit } from 'simple-git';
-import { UsageError } from '../model/errors.js';
+import { UsageError, type Said } from '../model/errors.js';
 import { checkRevision, requireGitRepository } from './git.js';
 import type { Env } from './terminal.js';
 
@@ -27,8 +27,7 @@ export interface Changes {
   readAtBase(file: string): Promise<Buffer | undefined>;
 }
 
-const FETCH_HINT =
-  'This looks like a shallow clone: fetch the full history (with actions/checkout, set "fetch-depth: 0"; otherwise run "git fetch --unshallow").';
+const FETCH_HINT: Said = (m) => m.git.fetchHint;
 
 export async function readChangesSince(root: string, since: string, env: Env): Promise<Changes> {
   // Validated before git sees it: a revision like "--upload-pack=…" must never reach git.
@@ -38,16 +37,23 @@ export async function readChangesSince(root: string, since: string, env: Env): P
   const prefix = (await git.raw(['rev-parse', '--show-prefix'])).replace(/\n$/, '');
 
   const head = await resolveCommit(git, 'HEAD');
-  if (!head) throw new UsageError('meet check --since needs a commit, and this repository has none yet.', 'Commit the records first.');
+  if (!head)
+    throw new UsageError(
+      (m) => m.git.sinceNoCommit,
+      (m) => m.git.sinceNoCommitHint,
+    );
   const target = await resolveCommit(git, ref);
   if (!target) {
-    if (await isShallow(git)) throw new UsageError(`--since ${ref}: that revision is not in this shallow clone.`, FETCH_HINT);
-    throw new UsageError(`--since ${ref}: no such revision in this repository.`, 'Name a branch, tag or commit, like main or origin/main.');
+    if (await isShallow(git)) throw new UsageError((m) => m.git.sinceShallow(ref), FETCH_HINT);
+    throw new UsageError(
+      (m) => m.git.sinceUnknown(ref),
+      (m) => m.git.sinceUnknownHint,
+    );
   }
   const base = await mergeBase(git, target, head);
   if (!base) {
-    if (await isShallow(git)) throw new UsageError(`--since ${ref}: the merge base of ${ref} and HEAD is not in this shallow clone.`, FETCH_HINT);
-    throw new UsageError(`--since ${ref}: ${ref} and HEAD share no history.`);
+    if (await isShallow(git)) throw new UsageError((m) => m.git.sinceBaseShallow(ref), FETCH_HINT);
+    throw new UsageError((m) => m.git.sinceNoHistory(ref));
   }
 
   const statuses = new Map<string, ChangeStatus>();

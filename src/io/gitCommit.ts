@@ -4,11 +4,12 @@
 import path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { UsageError } from '../model/errors.js';
+import type { Messages } from '../model/messages/index.js';
 import { toPosix } from './paths.js';
 import { requireGitRepository } from './git.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import type { Env } from './terminal.js';
-import { visible } from '../model/text.js';
+import { visible, visibleLines } from '../model/text.js';
 
 export interface CommitPlan {
   git: SimpleGit;
@@ -61,22 +62,25 @@ export async function prepareCommit(root: string, env: Env, options: { unchanged
       await git.raw(['-c', 'user.useConfigOnly=true', 'var', who]);
     } catch {
       throw new UsageError(
-        '--commit needs your name and e-mail address for the commit, and git has none set.',
-        'Set them once for this repository (or add --global for all), then run the command again:\n  git config user.name "Nguyễn Văn A"\n  git config user.email "vanphong@example.org"',
+        (m) => m.git.noIdentity,
+        (m) => m.git.noIdentityHint,
       );
     }
   }
   for (const [state, what] of IN_PROGRESS) {
     const found = (await git.raw(['rev-parse', '--quiet', '--verify', state]).catch(() => '')).trim();
-    if (found !== '') throw new UsageError(`--commit cannot commit now: a git ${what} is in progress.`, 'Finish it (or abort it) first. Nothing was written.');
+    if (found !== '')
+      throw new UsageError(
+        (m) => m.git.inProgress(what),
+        (m) => m.git.inProgressHint,
+      );
   }
   const staged = (await git.raw(['diff', '--cached', '--name-only', '-z'])).split('\0').filter(Boolean);
   if (staged.length > 0) {
-    const shown = staged.slice(0, 10).map((f) => `  ${f}`);
-    if (staged.length > shown.length) shown.push(`  … and ${staged.length - shown.length} more`);
+    const shown = staged.slice(0, 10).map((f) => `  ${visible(f)}`);
     throw new UsageError(
-      `--commit commits only the files this command writes, but other changes are already staged:\n${shown.join('\n')}`,
-      'Nothing was written. Commit or unstage them first ("git commit", or "git restore --staged <file>"), or run the command without --commit.',
+      (m) => m.git.staged([...shown, ...(staged.length > shown.length ? [`  ${m.errors.andMore(staged.length - shown.length)}`] : [])].join('\n')),
+      (m) => m.git.stagedHint,
     );
   }
   // A commit of records without the config they need leaves CI with "No meet.config.yaml found".
@@ -85,8 +89,8 @@ export async function prepareCommit(root: string, env: Env, options: { unchanged
     if (!options.includeConfig) {
       const tracked = (await git.raw(['ls-files', '--', ...pathspecs(plan, [config])])).trim() !== '';
       throw new UsageError(
-        `${CONFIG_FILE} ${tracked ? 'has changes that are not committed yet' : 'is not committed yet'}: a commit without it leaves the records unreadable for everyone else (and CI stops with "No ${CONFIG_FILE} found").`,
-        `Nothing was written. Commit it first:\n  git add -- ${CONFIG_FILE} && git commit -m "Add ${CONFIG_FILE}"\nor run the command again with --include-config to commit it along with this change.`,
+        (m) => m.git.configUncommitted(CONFIG_FILE, tracked),
+        (m) => m.git.configUncommittedHint(CONFIG_FILE),
       );
     }
     plan.alongside.push(config);
@@ -95,8 +99,8 @@ export async function prepareCommit(root: string, env: Env, options: { unchanged
     if (await hasUncommittedChanges(plan, file)) {
       const shown = toPosix(path.relative(root, file));
       throw new UsageError(
-        `${shown} has changes not committed yet (or is not committed at all); --commit would commit them too, under this command's message.`,
-        `Nothing was written. Commit ${shown} first, or run the command without --commit.`,
+        (m) => m.git.uncommitted(visible(shown)),
+        (m) => m.git.uncommittedHint(visible(shown)),
       );
     }
   }
@@ -126,8 +130,8 @@ export async function commitFiles(plan: CommitPlan, own: readonly string[], mess
     await plan.git.raw(['commit', '--quiet', '-m', message, '--', ...specs]);
   } catch (error) {
     throw new UsageError(
-      `Wrote ${shown} but could not commit it${staged ? ' (it is staged)' : ''}:\n${gitMessage(error)}`,
-      `The file is kept as written. Fix the problem, then commit it yourself:\n  git add -- ${shown}\n  git commit -m "${message.replace(/"/g, '\\"')}"`,
+      (m) => m.git.commitFailed(visible(shown), staged, visibleLines(gitMessage(error))),
+      (m) => m.git.commitFailedHint(visible(shown), visible(message)),
     );
   }
   const sha = (await plan.git.raw(['rev-parse', '--short', 'HEAD'])).trim();
@@ -135,6 +139,6 @@ export async function commitFiles(plan: CommitPlan, own: readonly string[], mess
 }
 
 /** The line on stderr after a commit. */
-export function describeCommit(committed: Committed): string {
-  return `Committed ${committed.sha}: ${visible(committed.message)}`;
+export function describeCommit(committed: Committed, m: Messages): string {
+  return m.git.committed(committed.sha, visible(committed.message));
 }

@@ -6,14 +6,14 @@
 import type { SimpleGit } from 'simple-git';
 import type { RecordsSnapshot, UnreadableFile } from '../domain/revisionDiff.js';
 import type { Config } from '../model/schema.js';
-import { UsageError } from '../model/errors.js';
+import { UsageError, type Said } from '../model/errors.js';
+import { messages, type Messages } from '../model/messages/index.js';
+import { configLocale, type Locale } from '../model/terms.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { MAX_RECORD_BYTES, parseConfig, parseRecord, type RecordParse } from '../records/parse.js';
 import { visible } from '../model/text.js';
 
-const SHALLOW_HINT =
-  'This is a shallow clone: older commits and other branches are missing. Fetch them first ("git fetch --unshallow", ' +
-  'or in GitHub Actions give actions/checkout "fetch-depth: 0"; in GitLab CI set GIT_DEPTH: 0).';
+const SHALLOW_HINT: Said = (m) => m.git.shallowHint;
 
 async function isShallow(git: SimpleGit): Promise<boolean> {
   return (await git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
@@ -24,12 +24,7 @@ async function resolveCommit(git: SimpleGit, revision: string): Promise<string> 
   // --quiet: an unknown name gives empty output, not an error.
   const commit = (await git.raw(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).catch(() => '')).trim();
   if (commit) return commit;
-  throw new UsageError(
-    `"${revision}" is not a commit of this repository.`,
-    (await isShallow(git))
-      ? SHALLOW_HINT
-      : 'Check the name ("git branch -a", "git log --oneline"); a branch of a remote is named like origin/main and may need "git fetch" first.',
-  );
+  throw new UsageError((m) => m.git.notACommit(revision), (await isShallow(git)) ? SHALLOW_HINT : (m) => m.git.notACommitHint);
 }
 
 /** The two commits to compare: A and B for `A..B`, the merge base of A and B and B for `A...B`. */
@@ -40,10 +35,10 @@ export async function resolveRange(git: SimpleGit, range: { from: string; to: st
   // No output (exit 1) when there is no common ancestor, or it lies beyond a shallow clone's history.
   const base = (await git.raw(['merge-base', from, toCommit]).catch(() => '')).trim().split('\n')[0] ?? '';
   if (base) return { fromCommit: base, toCommit };
-  if (await isShallow(git)) throw new UsageError(`The merge base of "${range.from}" and "${range.to}" is not in this clone's history.`, SHALLOW_HINT);
+  if (await isShallow(git)) throw new UsageError((m) => m.git.baseShallow(range.from, range.to), SHALLOW_HINT);
   throw new UsageError(
-    `"${range.from}" and "${range.to}" have no common ancestor.`,
-    `Compare them directly instead: meet diff --rev ${range.from}..${range.to}`,
+    (m) => m.git.noCommonAncestor(range.from, range.to),
+    (m) => m.git.noCommonAncestorHint(range.from, range.to),
   );
 }
 
@@ -87,8 +82,7 @@ async function readBlobs(git: SimpleGit, entries: readonly TreeEntry[]): Promise
       blobs.set(entry.object, output.subarray(offset, offset + entry.size!));
       offset += entry.size!;
     }
-    if (offset !== output.length)
-      throw new UsageError(`git printed ${output.length} bytes for blobs of ${offset} bytes; cannot read the records at that revision.`);
+    if (offset !== output.length) throw new UsageError((m) => m.git.blobSizes(output.length, offset));
   }
   return blobs;
 }
@@ -97,26 +91,26 @@ async function runGit<T>(task: () => Promise<T>): Promise<T> {
   try {
     return await task();
   } catch (error) {
-    throw new UsageError(`git failed: ${visible(String((error as Error).message ?? error).trim())}`);
+    throw new UsageError((m) => m.git.failed(visible(String((error as Error).message ?? error).trim())));
   }
 }
 
-function unreadableOf(parsed: { findings: RecordParse['findings'] }, file: string): UnreadableFile {
+function unreadableOf(parsed: { findings: RecordParse['findings'] }, file: string, m: Messages): UnreadableFile {
   const first = parsed.findings.find((f) => f.severity === 'error');
   const more = parsed.findings.filter((f) => f.severity === 'error').length - 1;
   return {
     file,
     line: first?.line ?? 1,
     column: first?.column ?? 1,
-    message: `${first?.message ?? 'The file cannot be read'}${more > 0 ? ` (and ${more} more ${more === 1 ? 'error' : 'errors'})` : ''}`,
+    message: `${first?.message ?? m.files.cannotRead('?')}${more > 0 ? m.git.moreErrors(more) : ''}`,
   };
 }
 
 /** Why an entry is not read as a file at all, or undefined when it can be. */
-function refusal(entry: TreeEntry): string | undefined {
-  if (entry.mode === '120000') return 'This is a symbolic link; at a revision only regular files are read';
-  if (entry.type !== 'blob' || entry.size === undefined) return 'This is not a file';
-  if (entry.size > MAX_RECORD_BYTES) return `The file is ${Math.round(entry.size / 1024)} KiB; a record must be under ${MAX_RECORD_BYTES / 1024 / 1024} MiB`;
+function refusal(entry: TreeEntry, m: Messages = messages('en')): string | undefined {
+  if (entry.mode === '120000') return m.git.atRevisionLink;
+  if (entry.type !== 'blob' || entry.size === undefined) return m.git.atRevisionNotFile;
+  if (entry.size > MAX_RECORD_BYTES) return m.files.tooLarge(Math.round(entry.size / 1024), MAX_RECORD_BYTES / 1024 / 1024);
   return undefined;
 }
 
@@ -138,7 +132,7 @@ function meetingsFolder(config: Config | undefined): string {
  * run at the top. A side without a readable config uses the other side's
  * meetings folder (or the default).
  */
-export async function readRevisions(git: SimpleGit, prefix: string, commits: readonly string[]): Promise<RecordsSnapshot[]> {
+export async function readRevisions(git: SimpleGit, prefix: string, commits: readonly string[], locale?: Locale): Promise<RecordsSnapshot[]> {
   const trees = await Promise.all(commits.map((commit) => listTree(git, commit, prefix)));
   const relative = (entry: TreeEntry) => entry.path.slice(prefix.length);
 
@@ -147,14 +141,19 @@ export async function readRevisions(git: SimpleGit, prefix: string, commits: rea
     git,
     configEntries.filter((e): e is TreeEntry => e !== undefined && refusal(e) === undefined),
   );
+  // Before a config is read, the run's language or English; then the revision's.
+  const early = messages(locale ?? 'en');
   const configs = configEntries.map((entry): { config?: Config; unreadable?: UnreadableFile } => {
     if (!entry) return {};
-    const refused = refusal(entry);
+    const refused = refusal(entry, early);
     if (refused) return { unreadable: { file: CONFIG_FILE, line: 1, column: 1, message: refused } };
-    const parsed = parseConfig(configBlobs.get(entry.object)!, CONFIG_FILE);
-    return parsed.config ? { config: parsed.config } : { unreadable: unreadableOf(parsed, CONFIG_FILE) };
+    const bytes = configBlobs.get(entry.object)!;
+    const parsed = parseConfig(bytes, CONFIG_FILE, locale ?? configLocale(bytes.toString('utf8')));
+    return parsed.config ? { config: parsed.config } : { unreadable: unreadableOf(parsed, CONFIG_FILE, early) };
   });
   const fallback = configs.find((c) => c.config)?.config;
+  const language = locale ?? configs.at(-1)?.config?.locale ?? fallback?.locale ?? 'vi';
+  const m = messages(language);
 
   const recordEntries = trees.map((tree, i) => {
     const meetings = meetingsFolder(configs[i]!.config ?? fallback);
@@ -171,7 +170,7 @@ export async function readRevisions(git: SimpleGit, prefix: string, commits: rea
     if (configs[i]!.unreadable) snapshot.unreadable.push(configs[i]!.unreadable!);
     for (const entry of entries) {
       const file = relative(entry);
-      const refused = refusal(entry);
+      const refused = refusal(entry, m);
       if (refused) {
         snapshot.unreadable.push({ file, line: 1, column: 1, message: refused });
         continue;
@@ -179,11 +178,11 @@ export async function readRevisions(git: SimpleGit, prefix: string, commits: rea
       const key = `${entry.object}\0${file}`;
       let parsed = parses.get(key);
       if (!parsed) {
-        parsed = parseRecord(blobs.get(entry.object)!, file);
+        parsed = parseRecord(blobs.get(entry.object)!, file, language);
         parses.set(key, parsed);
       }
       if (parsed.record) snapshot.records.push(parsed.record);
-      else snapshot.unreadable.push(unreadableOf(parsed, file));
+      else snapshot.unreadable.push(unreadableOf(parsed, file, m));
     }
     return snapshot;
   });

@@ -12,17 +12,21 @@ import { isInside, toPosix } from './paths.js';
 /** The record `given` (relative to `cwd`) names; `label` is how the message names the argument ("--in x.md", "x.md"). */
 export function namedRecord(given: string, label: string, root: string, config: Config, records: readonly MeetingRecord[], cwd: string): MeetingRecord {
   const absolute = path.resolve(cwd, given);
-  if (!existsSync(absolute)) throw new RecordsError(`${label}: no such file.`);
+  if (!existsSync(absolute)) throw new RecordsError((m) => m.named.noSuchFile(label));
   const meetings = path.join(root, config.paths.meetings);
   const real = realpathSync(absolute);
   if (!isInside(meetings, absolute) && !(existsSync(meetings) && isInside(realpathSync(meetings), real))) {
     throw new RecordsError(
-      `${label} is outside the meetings folder (${visible(config.paths.meetings)}/).`,
-      'Pass the path of a meeting record, like meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.',
+      (m) => m.named.outside(label, visible(config.paths.meetings)),
+      (m) => m.named.outsideHint,
     );
   }
   const file = toPosix(path.relative(root, absolute));
   const record = records.find((r) => r.file === file) ?? records.find((r) => realpathSync(path.join(root, r.file)) === real);
-  if (!record) throw new RecordsError(`${label} is not a meeting record.`, 'Pass the path of a record (a .md file with front matter) in the meetings folder.');
+  if (!record)
+    throw new RecordsError(
+      (m) => m.named.notRecord(label),
+      (m) => m.named.notRecordHint,
+    );
   return record;
 }

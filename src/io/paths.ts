@@ -11,7 +11,10 @@ export function findRoot(start: string, explicit?: string): string {
   if (explicit) {
     const root = path.resolve(start, explicit);
     if (!existsSync(path.join(root, CONFIG_FILE))) {
-      throw new UsageError(`No ${CONFIG_FILE} in ${visible(root)}.`, 'Run "meet init" there first, or give --root the folder that holds it.');
+      throw new UsageError(
+        (m) => m.errors.noConfigIn(CONFIG_FILE, visible(root)),
+        (m) => m.errors.noConfigInHint,
+      );
     }
     return root;
   }
@@ -21,8 +24,8 @@ export function findRoot(start: string, explicit?: string): string {
     const parent = path.dirname(dir);
     if (parent === dir) {
       throw new UsageError(
-        `No ${CONFIG_FILE} found in ${visible(path.resolve(start))} or any folder above it.`,
-        'Run "meet init" to create a records repository, or pass --root DIR.',
+        (m) => m.errors.noConfigFound(CONFIG_FILE, visible(path.resolve(start))),
+        (m) => m.errors.noConfigFoundHint,
       );
     }
     dir = parent;

@@ -9,17 +9,22 @@ import { UsageError } from '../model/errors.js';
 import { isInside, isInsideRealRoot, toPosix } from './paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { visible } from '../model/text.js';
+import { messages } from '../model/messages/index.js';
+import type { Locale } from '../model/terms.js';
 
 /** meet.config.yaml's bytes; a link leading outside the root is refused. */
 export function readConfigBytes(root: string): Buffer {
   const file = path.join(root, CONFIG_FILE);
   if (!isInsideRealRoot(root, file)) {
-    throw new UsageError(`${visible(file)} is a symbolic link leading outside the repository; it is not read.`, 'Replace the link with the file itself.');
+    throw new UsageError(
+      (m) => m.errors.configLink(visible(file)),
+      (m) => m.errors.configLinkHint,
+    );
   }
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new UsageError(`Cannot read ${visible(file)}: ${visible((error as Error).message)}`);
+    throw new UsageError((m) => m.errors.cannotReadConfig(visible(file), visible((error as NodeJS.ErrnoException).code ?? (error as Error).message)));
   }
 }
 
@@ -45,9 +50,10 @@ function isMarkdownName(name: string): boolean {
  * before, one that cannot be resolved is unreadable, and one inside the
  * repository (to a record or a folder) gets a file-link finding and nothing
  * behind it is read. So every record has one path, the one git reports for
- * it, and `check --since` sees exactly what a full check sees.
+ * it, and `check --since` sees exactly what a full check sees. Findings in `locale`.
  */
-export function listRecordFiles(root: string, meetingsFolder: string): RecordFile[] {
+export function listRecordFiles(root: string, meetingsFolder: string, locale: Locale = 'en'): RecordFile[] {
+  const m = messages(locale).files;
   const realRoot = realpathSync(root);
   const meetings = path.join(root, meetingsFolder);
   const out: RecordFile[] = [];
@@ -55,13 +61,7 @@ export function listRecordFiles(root: string, meetingsFolder: string): RecordFil
   const folder = toPosix(path.relative(root, meetings));
   // The meetings folder itself may be a link: it must stay inside too.
   if (!isInsideRealRoot(root, meetings)) {
-    return [
-      {
-        file: folder,
-        absolute: meetings,
-        refused: refusal(folder, 'The meetings folder is a symbolic link leading outside the repository; nothing in it is read'),
-      },
-    ];
+    return [{ file: folder, absolute: meetings, refused: refusal(folder, m.meetingsLink) }];
   }
   // …and be the real folder, not reached through a link.
   if (realpathSync(meetings) !== path.join(realRoot, path.relative(root, meetings))) {
@@ -69,7 +69,7 @@ export function listRecordFiles(root: string, meetingsFolder: string): RecordFil
       {
         file: folder,
         absolute: meetings,
-        refused: linkRefusal(folder, 'The meetings folder is reached through a symbolic link; nothing in it is read (point paths.meetings at the real folder)'),
+        refused: linkRefusal(folder, m.meetingsThroughLink),
       },
     ];
   }
@@ -92,23 +92,19 @@ export function listRecordFiles(root: string, meetingsFolder: string): RecordFil
           target = realpathSync(absolute);
         } catch {
           if (isMarkdownName(entry.name)) {
-            out.push({ file, absolute, refused: { ...refusal(file, 'This symbolic link points to a file that does not exist'), rule: 'file-unreadable' } });
+            out.push({ file, absolute, refused: { ...refusal(file, m.danglingLink), rule: 'file-unreadable' } });
           }
           continue;
         }
         const isFolder = statSync(target).isDirectory();
         if (!isMarkdownName(entry.name) && !isFolder) continue;
         if (!isInside(realRoot, target)) {
-          out.push({ file, absolute, refused: refusal(file, 'This symbolic link leads outside the repository; it is not read') });
+          out.push({ file, absolute, refused: refusal(file, m.outsideLink) });
         } else {
-          const what = isFolder ? 'folder' : 'record';
           out.push({
             file,
             absolute,
-            refused: linkRefusal(
-              file,
-              `This ${what} is a symbolic link (to ${toPosix(path.relative(realRoot, target)) || '.'}); links are not followed, so nothing behind it is read`,
-            ),
+            refused: linkRefusal(file, m.linkNotFollowed(isFolder ? 'folder' : 'record', toPosix(path.relative(realRoot, target)) || '.')),
           });
         }
         continue;
@@ -135,8 +131,8 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 /** A record file's bytes, or why it is not read: a refused link, a folder, a FIFO, an error. */
-export function readRecordBytes(entry: RecordFile): Buffer | Finding[] {
-  return readInto(entry, (size) => Buffer.allocUnsafe(size));
+export function readRecordBytes(entry: RecordFile, locale: Locale = 'en'): Buffer | Finding[] {
+  return readInto(entry, (size) => Buffer.allocUnsafe(size), locale);
 }
 
 // One buffer for every file hashed: a check of 100,000 unchanged records
@@ -147,15 +143,19 @@ let scratch = Buffer.alloc(0);
  * The content hash of a record file (as `contentHash` of its bytes), or why
  * it is not read: the same answers as readRecordBytes, without keeping the bytes.
  */
-export function hashRecordFile(entry: RecordFile): string | Finding[] {
-  const bytes = readInto(entry, (size) => {
-    if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 64 * 1024, scratch.length * 2));
-    return scratch.subarray(0, size);
-  });
+export function hashRecordFile(entry: RecordFile, locale: Locale = 'en'): string | Finding[] {
+  const bytes = readInto(
+    entry,
+    (size) => {
+      if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 64 * 1024, scratch.length * 2));
+      return scratch.subarray(0, size);
+    },
+    locale,
+  );
   return Array.isArray(bytes) ? bytes : contentHash(bytes);
 }
 
-function readInto(entry: RecordFile, buffer: (size: number) => Buffer): Buffer | Finding[] {
+function readInto(entry: RecordFile, buffer: (size: number) => Buffer, locale: Locale): Buffer | Finding[] {
   if (entry.refused) return [entry.refused];
   let fd: number | undefined;
   try {
@@ -174,7 +174,7 @@ function readInto(entry: RecordFile, buffer: (size: number) => Buffer): Buffer |
           column: 1,
           severity: 'error',
           rule: 'file-unreadable',
-          message: 'This is not a regular file (a pipe, socket or device), so it is not read',
+          message: messages(locale).files.notRegular,
         },
       ];
     }
@@ -196,7 +196,7 @@ function readInto(entry: RecordFile, buffer: (size: number) => Buffer): Buffer |
         column: 1,
         severity: 'error',
         rule: 'file-unreadable',
-        message: `The file cannot be read: ${code ?? (error as Error).message}`,
+        message: messages(locale).files.cannotRead(code ?? (error as Error).message),
       },
     ];
   } finally {

@@ -8,8 +8,9 @@ import type { IsoDate, Month } from '../model/dates.js';
 import type { MeetingRecord, RecordFacts } from '../model/record.js';
 import type { Finding } from '../model/ruleCatalogue.js';
 import type { Config, RecordData } from '../model/schema.js';
-import { parseRecord, type RecordParse } from '../records/parse.js';
+import { parseRecord, taskIdsInText, type RecordParse } from '../records/parse.js';
 import { contentHash, readRecordBytes, type RecordFile } from './recordFiles.js';
+import type { Locale } from '../model/terms.js';
 
 export interface ReadOptions {
   /**
@@ -26,6 +27,8 @@ export interface ReadOptions {
   threads?: number;
   /** The record files, when the caller has just listed them (the check cache). */
   files?: RecordFile[];
+  /** The language of findings (default: the config's). */
+  locale?: Locale;
   /** Outcomes already known (the check cache), by file; those files are not read. */
   known?: (entry: RecordFile) => FileOutcome | undefined;
   /** Called with each file's outcome (for the check cache). */
@@ -41,6 +44,8 @@ export interface FileOutcome {
   partial?: KeptRecord;
   /** The content hash of the bytes parsed; set when the file was read. */
   hash?: string;
+  /** For a file read but not understood at all: the task ids its text seems to assign. */
+  taskIds?: string[];
 }
 
 /** What a parser thread is told once: the config and what to keep. */
@@ -48,17 +53,19 @@ export interface ThreadSettings {
   config: Config;
   detail: 'full' | 'facts';
   bodies: NonNullable<ReadOptions['bodies']>;
+  locale?: Locale;
 }
 
 interface RecordFileParse extends RecordParse {
   /** Set when the file was read. */
   hash?: string;
+  bytes?: Uint8Array;
 }
 
-function readRecordFile(entry: RecordFile): RecordFileParse {
-  const bytes = readRecordBytes(entry);
+function readRecordFile(entry: RecordFile, locale: Locale): RecordFileParse {
+  const bytes = readRecordBytes(entry, locale);
   if (Array.isArray(bytes)) return { findings: bytes };
-  return { ...parseRecord(bytes, entry.file), hash: contentHash(bytes) };
+  return { ...parseRecord(bytes, entry.file, locale), hash: contentHash(bytes), bytes };
 }
 
 function kept(record: MeetingRecord, options: Pick<ReadOptions, 'detail' | 'bodies'>): KeptRecord {
@@ -76,15 +83,17 @@ function kept(record: MeetingRecord, options: Pick<ReadOptions, 'detail' | 'bodi
 }
 
 /** Reads, parses and checks one record file against the config. Runs on a parser thread or here. */
-export function readFileOutcome(entry: RecordFile, config: Config, options: Pick<ReadOptions, 'detail' | 'bodies'>): FileOutcome {
-  const parse = readRecordFile(entry);
+export function readFileOutcome(entry: RecordFile, config: Config, options: Pick<ReadOptions, 'detail' | 'bodies' | 'locale'>): FileOutcome {
+  const locale = options.locale ?? config.locale;
+  const parse = readRecordFile(entry, locale);
   const findings = [...parse.findings];
   const target = parse.record ?? parse.partial;
-  if (target) for (const f of checkAgainstConfig(target, config)) findings.push(f);
+  if (target) for (const f of checkAgainstConfig(target, config, locale)) findings.push(f);
   // Limited here already: 200,000 findings of one record are not sent between threads or kept.
-  const outcome: FileOutcome = { findings: limitFindingsPerFile(findings) };
+  const outcome: FileOutcome = { findings: limitFindingsPerFile(findings, locale) };
   if (parse.record) outcome.record = kept(parse.record, options);
   if (parse.partial) outcome.partial = kept(parse.partial, { detail: options.detail ?? 'full' });
   if (parse.hash !== undefined) outcome.hash = parse.hash;
+  if (!parse.record && !parse.partial && parse.bytes) outcome.taskIds = taskIdsInText(parse.bytes);
   return outcome;
 }

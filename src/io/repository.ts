@@ -4,9 +4,10 @@
 // (records/parse.ts).
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { addSuggestions, checkAcrossRecords, checkFileName, limitFindingsPerFile } from '../domain/checkRules.js';
+import { addSuggestions, checkAcrossRecords, checkFileName, limitFindingsPerFile, type UnreadableRecord } from '../domain/checkRules.js';
+import { configLocale, type Locale } from '../model/terms.js';
 import { defaultMonth } from '../domain/months.js';
-import { todayIn, type IsoDate, type Month } from '../model/dates.js';
+import { isCalendarDate, todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { ConfigInvalid, RecordsError } from '../model/errors.js';
 import type { CheckedRecord, FactsRecord, Locate, MeetingRecord, Position, PropertyPath, RecordFacts } from '../model/record.js';
 import type { Finding } from '../model/ruleCatalogue.js';
@@ -30,9 +31,10 @@ export interface Repository<R extends CheckedRecord = MeetingRecord> {
   partial?: R[];
 }
 
-export function readConfig(root: string): { config?: Config; findings: Finding[]; hash: string } {
+export function readConfig(root: string, locale?: Locale): { config?: Config; findings: Finding[]; hash: string } {
   const bytes = readConfigBytes(root);
-  const parsed = parseConfig(bytes, CONFIG_FILE);
+  // A config's findings are in its own language, unless the run says otherwise.
+  const parsed = parseConfig(bytes, CONFIG_FILE, locale ?? configLocale(bytes.toString('utf8')));
   return { config: parsed.config, findings: parsed.findings, hash: contentHash(bytes) };
 }
 
@@ -98,17 +100,18 @@ async function readLargeOnThread(files: RecordFile[], outcomes: (FileOutcome | u
 export async function loadRepository(root: string, options: ReadOptions & { detail: 'facts' }): Promise<Repository<FactsRecord>>;
 export async function loadRepository(root: string, options?: ReadOptions & { detail?: 'full' }): Promise<Repository>;
 export async function loadRepository(root: string, options: ReadOptions = {}): Promise<Repository<CheckedRecord>> {
-  const { config, configFindings, configHash } = requireConfig(root);
-  const files = options.files ?? listRecordFiles(root, config.paths.meetings);
+  const { config, configFindings, configHash } = requireConfig(root, options.locale);
+  const locale = options.locale ?? config.locale;
+  const files = options.files ?? listRecordFiles(root, config.paths.meetings, locale);
   const outcomes = files.map((entry) => options.known?.(entry));
   const todo = files.filter((_, i) => !outcomes[i]);
   const threads = parserThreads(todo.length, options.threads);
   if (threads === 0) {
-    await readLargeOnThread(files, outcomes, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false }, options);
+    await readLargeOnThread(files, outcomes, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false, locale }, options);
     readHere(files, outcomes, config, options);
   } else {
     const before = files.length - todo.length;
-    const results = await parseOnThreads(todo, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false }, threads, (done) =>
+    const results = await parseOnThreads(todo, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false, locale }, threads, (done) =>
       options.progress?.(before + done, files.length),
     );
     if (todo.length >= FILES_BETWEEN_COLLECTIONS) collectGarbage();
@@ -162,8 +165,8 @@ function toRecord(root: string, entry: RecordFile, kept: KeptRecord, contentKey:
   return record as CheckedRecord;
 }
 
-function requireConfig(root: string): { config: Config; configFindings: Finding[]; configHash: string } {
-  const loaded = readConfig(root);
+function requireConfig(root: string, locale?: Locale): { config: Config; configFindings: Finding[]; configHash: string } {
+  const loaded = readConfig(root, locale);
   if (!loaded.config) throw new ConfigInvalid(loaded.findings);
   return { config: loaded.config, configFindings: loaded.findings, configHash: loaded.hash };
 }
@@ -179,6 +182,9 @@ function assemble(
   const findings: Finding[] = [...configFindings];
   const records: CheckedRecord[] = [];
   const partial: CheckedRecord[] = [];
+  const locale = options.locale ?? config.locale;
+  // Files read but understood not at all: later updates may name their tasks.
+  const unreadable: UnreadableRecord[] = [];
   // Dates repeat across records; copies that came from threads are shared again.
   const dates = new Map<string, string>();
   const shareDate = (kept: KeptRecord) => {
@@ -196,11 +202,19 @@ function assemble(
       records.push(toRecord(root, entry, outcome.record, outcome.hash, false));
     }
     if (outcome.partial) partial.push(toRecord(root, entry, outcome.partial, outcome.hash, true));
+    if (!outcome.record && !outcome.partial && outcome.findings.some((f) => f.severity === 'error')) {
+      const date = /^(\d{4}-\d{2}-\d{2})/.exec(path.posix.basename(entry.file))?.[1];
+      unreadable.push({
+        file: entry.file,
+        ...(date && isCalendarDate(date) ? { date } : {}),
+        ...(outcome.taskIds ? { taskIds: new Set(outcome.taskIds) } : {}),
+      });
+    }
   });
   const all = [...records, ...partial];
-  for (const record of all) for (const f of checkFileName(record, config)) findings.push(f);
-  for (const f of checkAcrossRecords(all)) findings.push(f);
-  return { root, config, records, findings: addSuggestions(limitFindingsPerFile(findings), config), partial };
+  for (const record of all) for (const f of checkFileName(record, config, locale)) findings.push(f);
+  for (const f of checkAcrossRecords(all, locale, unreadable)) findings.push(f);
+  return { root, config, records, findings: addSuggestions(limitFindingsPerFile(findings, locale), config, locale), partial };
 }
 
 /**
@@ -213,10 +227,10 @@ export async function loadValidRepository(root: string, options: ReadOptions & {
   const errors = repository.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const shown = errors.slice(0, 10).map((f) => `  ${visible(f.file)}:${f.line}:${f.column}: ${visible(f.message)} (${f.rule})`);
-    if (errors.length > shown.length) shown.push(`  … and ${errors.length - shown.length} more`);
+    const more = errors.length - shown.length;
     throw new RecordsError(
-      `The records have ${errors.length === 1 ? 'an error' : `${errors.length} errors`}:\n${shown.join('\n')}`,
-      'Run "meet check" for the details, fix the records, then run this command again.',
+      (m) => [m.errors.recordsInvalid(errors.length), ...shown, ...(more > 0 ? [`  ${m.errors.andMore(more)}`] : [])].join('\n'),
+      (m) => m.errors.recordsInvalidHint,
     );
   }
   return repository;

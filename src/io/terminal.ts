@@ -2,6 +2,9 @@
 // explicitly so tests and the CLI wire the same code: nothing below main.ts
 // reads process.env, process.cwd() or the clock itself. Colours are in
 // colors.ts, so that `meet --help` does not load chalk.
+import { formatNumber } from '../model/format.js';
+import type { Messages } from '../model/messages/index.js';
+import type { Locale } from '../model/terms.js';
 
 export interface OutStream {
   write(text: string): unknown;
@@ -27,6 +30,12 @@ export interface Io {
   now: () => Date;
   /** False when --no-color was given. */
   colorAllowed: boolean;
+  /**
+   * The language of this run (io/locale.ts): set by main() from --locale, the
+   * repository or the environment. Unset only when a test calls a command
+   * directly: the repository's own locale is used then.
+   */
+  locale?: Locale;
 }
 
 export function processIo(colorAllowed = true): Io {
@@ -50,20 +59,24 @@ export function printMessage(io: Io, text: string): void {
   io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/** How a command reads records for the user: a progress line on a terminal, and MEET_THREADS. */
-export function readingFor(io: Io): { progress: (done: number, total: number) => void; threads?: number } {
+/** How a command reads records for the user: a progress line on a terminal, MEET_THREADS, and the language of findings. */
+export function readingFor(io: Io): { progress: (done: number, total: number) => void; threads?: number; locale?: Locale } {
   const asked = io.env.MEET_THREADS;
   const threads = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : undefined;
-  return { progress: progressOnTerminal(io), ...(threads === undefined ? {} : { threads }) };
+  return { progress: progressOnTerminal(io), ...(threads === undefined ? {} : { threads }), ...(io.locale ? { locale: io.locale } : {}) };
 }
 
 /**
- * A progress line on stderr ("reading records 4,200 / 10,000") for runs that
+ * A progress line on stderr ("reading records 4,200 / 10,000", "đang đọc biên bản 4.200 / 10.000") for runs that
  * take more than about a second; nothing at all when stderr is not a
  * terminal. The line is cleared when done reaches total.
  */
-export function progressOnTerminal(io: Io, label = 'reading records', clock: () => number = () => io.now().getTime()): (done: number, total: number) => void {
+export function progressOnTerminal(io: Io, label?: string, clock: () => number = () => io.now().getTime()): (done: number, total: number) => void {
   if (!io.stderr.isTTY) return () => {};
+  // The catalogue loads meanwhile (nothing shows in the first second): a
+  // static import would load it for `meet --help` and `--version` too.
+  let catalogue: Messages | undefined;
+  if (label === undefined) void import('../model/messages/index.js').then((module) => (catalogue = module.messages(io.locale ?? 'en')));
   const started = clock();
   let shown = false;
   let last = 0;
@@ -77,6 +90,9 @@ export function progressOnTerminal(io: Io, label = 'reading records', clock: () 
     if (now - started < 1000 || now - last < 100) return;
     last = now;
     shown = true;
-    io.stderr.write(`\r${label} ${done.toLocaleString('en')} / ${total.toLocaleString('en')}\x1b[K`);
+    const locale = io.locale ?? 'en';
+    if (label === undefined && !catalogue) return;
+    const text = catalogue ? catalogue.progress.reading(done, total) : `${label} ${formatNumber(locale, done)} / ${formatNumber(locale, total)}`;
+    io.stderr.write(`\r${text}\x1b[K`);
   };
 }

@@ -32,15 +32,9 @@ function tempPathFor(target: string): string {
 
 // What a full disk, a quota, a read-only file system or missing permissions
 // say: the environment's trouble (exit 2), not a bug in meet (exit 70).
-const NOT_WRITABLE: Record<string, string> = {
-  ENOSPC: 'The disk is full: free some space, then run the command again.',
-  EDQUOT: 'Your disk quota is used up: free some space, then run the command again.',
-  EFBIG: 'The file would be larger than the file system allows.',
-  EROFS: 'The file system is mounted read-only.',
-  EACCES: 'You have no permission to write there.',
-  EPERM: 'You have no permission to write there.',
-  EIO: 'The disk reported an input/output error.',
-};
+// What each means is in the catalogue (errors.notWritableWhy).
+const NOT_WRITABLE = ['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS', 'EACCES', 'EPERM', 'EIO'] as const;
+const isNotWritable = (code: string | undefined): code is (typeof NOT_WRITABLE)[number] => (NOT_WRITABLE as readonly (string | undefined)[]).includes(code);
 
 /**
  * `error` as the user should see it when it says the disk is full or the
@@ -49,8 +43,11 @@ const NOT_WRITABLE: Record<string, string> = {
  */
 export function notWritable(error: unknown, shown: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === undefined || !Object.hasOwn(NOT_WRITABLE, code)) return error;
-  return new UsageError(`disk full / not writable: ${visible(shown)} (${code})`, `${NOT_WRITABLE[code]} Nothing was written.`);
+  if (!isNotWritable(code)) return error;
+  return new UsageError(
+    (m) => m.errors.notWritable(visible(shown), code),
+    (m) => `${m.errors.notWritableWhy[code]} ${m.errors.nothingWritten}`,
+  );
 }
 
 /** `keepMode`: the mode of the file being replaced, kept exactly (umask aside). Nothing is left when it fails. */
@@ -91,12 +88,12 @@ function writeAll(fd: number, content: string | Uint8Array): void {
  */
 export function assertInsideRoot(root: string, folder: string, shown: string = folder): void {
   if (!isInside(path.resolve(root), path.resolve(folder))) {
-    throw new UsageError(`Refusing to write to ${visible(shown)}: it is outside the repository ${visible(root)}`);
+    throw new UsageError((m) => m.errors.writeOutside(visible(shown), visible(root)));
   }
   let existing = path.resolve(folder);
   while (!existsSync(existing)) existing = path.dirname(existing);
   if (!isInsideRealRoot(root, existing)) {
-    throw new UsageError(`Refusing to write to ${visible(shown)}: a symbolic link leads it outside the repository ${visible(root)}`);
+    throw new UsageError((m) => m.errors.writeThroughLink(visible(shown), visible(root)));
   }
 }
 
@@ -113,9 +110,7 @@ function assertNoLinkBelow(root: string, folder: string): void {
     const stat = lstatSync(at, { throwIfNoEntry: false });
     if (!stat) return;
     if (stat.isSymbolicLink()) {
-      throw new UsageError(
-        `Refusing to write to ${visible(path.relative(root, folder) || folder)}: ${visible(path.relative(root, at))} is a symbolic link; meet writes only into real folders of the repository`,
-      );
+      throw new UsageError((m) => m.errors.writeFolderLink(visible(path.relative(root, folder) || folder), visible(path.relative(root, at))));
     }
   }
 }
@@ -261,7 +256,7 @@ export function replaceFile(root: string, target: string, content: string): void
     try {
       const stat = lstatSync(target);
       if (stat.isSymbolicLink()) {
-        throw new UsageError(`Refusing to write ${visible(target)}: it is a symbolic link`);
+        throw new UsageError((m) => m.errors.writeLink(visible(target)));
       }
       mode = stat.mode & 0o7777;
     } catch (error) {
@@ -298,13 +293,13 @@ export function replaceUserFile(target: string, content: string | Uint8Array): v
   try {
     folder = realpathSync(path.dirname(target));
   } catch {
-    throw new UsageError(`Cannot write ${visible(target)}: the folder ${visible(path.dirname(target))} does not exist`);
+    throw new UsageError((m) => m.errors.noFolder(visible(target), visible(path.dirname(target))));
   }
   const resolved = path.join(folder, path.basename(target));
   try {
     const stat = lstatSync(resolved);
-    if (stat.isSymbolicLink()) throw new UsageError(`Refusing to write ${visible(target)}: it is a symbolic link`);
-    if (stat.isDirectory()) throw new UsageError(`Cannot write ${visible(target)}: it is a folder`);
+    if (stat.isSymbolicLink()) throw new UsageError((m) => m.errors.writeLink(visible(target)));
+    if (stat.isDirectory()) throw new UsageError((m) => m.errors.isFolder(visible(target)));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -312,7 +307,7 @@ export function replaceUserFile(target: string, content: string | Uint8Array): v
     const plain = notWritable(error, target);
     return plain instanceof UsageError
       ? plain
-      : new UsageError(`Cannot write ${visible(target)}: ${visible((error as NodeJS.ErrnoException).code ?? (error as Error).message)}`);
+      : new UsageError((m) => m.errors.cannotWrite(visible(target), visible((error as NodeJS.ErrnoException).code ?? (error as Error).message)));
   };
   let temp: string;
   try {

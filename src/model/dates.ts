@@ -5,7 +5,6 @@ export type IsoDate = string;
 export type Month = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const VI_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
 
 export function daysInMonth(year: number, month: number): number {
@@ -27,17 +26,37 @@ export function isMonth(text: string): boolean {
   return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
 }
 
+/** A date as the clerk wrote it, read: the day, or what is wrong with it. */
+export type DateReading =
+  { date: IsoDate } | { wrong: 'form' } | { wrong: 'month'; month: number } | { wrong: 'day'; year: number; month: number; days: number };
+
+const VI_DATE_PARTS = /^(\d{1,2})(\/)(\d{1,2})\/(\d{4})$/;
+const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+
+/**
+ * `YYYY-MM-DD`, or the Vietnamese `DD/MM/YYYY` that clerks write by hand
+ * (with `anySeparator`, also `DD.MM.YYYY` and `DD-MM-YYYY`); a date of the
+ * right form that is no day at all says why (31/09: September has 30 days).
+ */
+export function readDate(text: string, anySeparator = false): DateReading {
+  const trimmed = text.trim();
+  const iso = ISO_DATE.exec(trimmed);
+  const dayFirst = iso ? undefined : (anySeparator ? DAY_FIRST : VI_DATE_PARTS).exec(trimmed);
+  if (!iso && !dayFirst) return { wrong: 'form' };
+  const [year, month, day] = iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [Number(dayFirst![4]), Number(dayFirst![3]), Number(dayFirst![1])];
+  if (month < 1 || month > 12) return { wrong: 'month', month };
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) return { wrong: 'day', year, month, days };
+  return { date: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+}
+
 /**
  * A date typed on the command line: `YYYY-MM-DD`, or the Vietnamese
  * `DD/MM/YYYY` that clerks write by hand. Returns undefined when invalid.
  */
 export function parseCliDate(text: string): IsoDate | undefined {
-  const trimmed = text.trim();
-  if (isCalendarDate(trimmed)) return trimmed;
-  const m = VI_DATE.exec(trimmed);
-  if (!m) return undefined;
-  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return isCalendarDate(iso) ? iso : undefined;
+  const reading = readDate(text);
+  return 'date' in reading ? reading.date : undefined;
 }
 
 /** A month on the command line: `YYYY-MM`, or `MM/YYYY`. */

@@ -11,7 +11,6 @@ export type DueWritten = string | { working_days?: number | null; days?: number 
 export type DueForm =
   { kind: 'date' | 'month' | 'quarter' | 'year'; last: IsoDate } | { kind: 'working-days'; count: number } | { kind: 'days'; count: number };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const QUARTER = /^\d{4}-Q[1-4]$/;
 const YEAR = /^\d{4}$/;
 
@@ -27,14 +26,6 @@ export function dueForm(due: DueWritten): DueForm | undefined {
   if (QUARTER.test(due)) return { kind: 'quarter', last: lastDayOf(periodRange(due)!.last) };
   if (YEAR.test(due)) return { kind: 'year', last: `${due}-12-31` };
   return undefined;
-}
-
-/** Why a `due` written as text is not one, for a message; undefined when it is one. */
-export function dueTextProblem(text: string): string | undefined {
-  if (dueForm(text)) return undefined;
-  if (DATE.test(text)) return 'is not a real calendar day';
-  if (/^\d{4}-\d{2}$/.test(text)) return 'is not a real month (01 to 12)';
-  return 'must be a date written YYYY-MM-DD (like 2020-10-26), a month YYYY-MM, a quarter YYYY-Qn, a year YYYY, or {working_days: N} or {days: N}';
 }
 
 /** `due` as written, in one line of text: "2020-11-20", "2020-Q4", "working_days: 10". */

@@ -2,6 +2,7 @@
 // errors, 2 usage or environment errors, 70 a bug in meet (sysexits'
 // EX_SOFTWARE). Commands throw these; only main() turns them into an exit code.
 import { CONFIG_FILE } from './layout.js';
+import type { Messages } from './messages/index.js';
 import type { Finding } from './ruleCatalogue.js';
 
 export const EXIT_OK = 0;
@@ -9,21 +10,37 @@ export const EXIT_RECORDS = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_INTERNAL = 70;
 
+/**
+ * What an error says: a phrase of the catalogue, put in the user's language
+ * by main() (which knows it), or plain text.
+ */
+export type Said = string | ((m: Messages) => string);
+
+/** A phrase in the catalogue's language. */
+export function say(text: Said, m: Messages): string {
+  return typeof text === 'string' ? text : text(m);
+}
+
 export class MeetError extends Error {
   constructor(
-    message: string,
+    readonly said: Said,
     readonly exitCode: number,
     /** A hint printed on its own line after the message. */
-    readonly hint?: string,
+    readonly hint?: Said,
   ) {
-    super(message);
+    super(typeof said === 'string' ? said : '');
     this.name = 'MeetError';
+  }
+
+  /** The message and the hint in the catalogue's language. */
+  render(m: Messages): { message: string; hint?: string } {
+    return { message: say(this.said, m), ...(this.hint === undefined ? {} : { hint: say(this.hint, m) }) };
   }
 }
 
 /** Bad flag, missing value, no config, unreadable file, git missing. */
 export class UsageError extends MeetError {
-  constructor(message: string, hint?: string) {
+  constructor(message: Said, hint?: Said) {
     super(message, EXIT_USAGE, hint);
     this.name = 'UsageError';
   }
@@ -31,7 +48,7 @@ export class UsageError extends MeetError {
 
 /** The records (or what the user asked of them) are wrong. */
 export class RecordsError extends MeetError {
-  constructor(message: string, hint?: string) {
+  constructor(message: Said, hint?: Said) {
     super(message, EXIT_RECORDS, hint);
     this.name = 'RecordsError';
   }
@@ -40,7 +57,7 @@ export class RecordsError extends MeetError {
 /** meet.config.yaml has errors: nothing else can be read meaningfully. */
 export class ConfigInvalid extends RecordsError {
   constructor(readonly findings: Finding[]) {
-    super(`${CONFIG_FILE} has ${findings.length === 1 ? 'an error' : `${findings.length} errors`}; fix it first.`);
+    super((m) => m.errors.configInvalid(CONFIG_FILE, findings.length));
     this.name = 'ConfigInvalid';
   }
 }

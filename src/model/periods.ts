@@ -39,11 +39,36 @@ export function isOneMonth(range: MonthRange): boolean {
   return range.first === range.last;
 }
 
-/** Why a text is not a period, for a message; undefined when it is one. */
-export function periodProblem(text: string): string | undefined {
+/** What is wrong with a text that is not a period. */
+export type PeriodFault = { kind: 'backwards'; from: Month; to: Month } | { kind: 'not-a-month' } | { kind: 'shape' };
+
+/** The words that say a PeriodFault; each locale's catalogue has its own (messages.period). */
+export interface PeriodWords {
+  backwards: (from: Month, to: Month) => string;
+  notAMonth: string;
+  shape: string;
+}
+
+/** The English words, which en.ts takes as they are. */
+export const ENGLISH_PERIOD_WORDS: PeriodWords = {
+  backwards: (from, to) => `runs backwards: ${from} is after ${to}`,
+  notAMonth: 'is not a real month (01 to 12)',
+  shape:
+    'must be a period: a month YYYY-MM (like 2020-10), a quarter YYYY-Qn (2020-Q4), a half year YYYY-H1 or YYYY-H2, a year YYYY, or a run of months YYYY-MM..YYYY-MM (2019-01..2019-09)',
+};
+
+/** Why a text is not a period; undefined when it is one. */
+export function periodFault(text: string): PeriodFault | undefined {
   if (periodRange(text)) return undefined;
   const run = RUN.exec(text);
-  if (run && isMonth(run[1]!) && isMonth(run[2]!)) return `runs backwards: ${run[1]} is after ${run[2]}`;
-  if (/^\d{4}-\d{2}$/.test(text)) return 'is not a real month (01 to 12)';
-  return 'must be a period: a month YYYY-MM (like 2020-10), a quarter YYYY-Qn (2020-Q4), a half year YYYY-H1 or YYYY-H2, a year YYYY, or a run of months YYYY-MM..YYYY-MM (2019-01..2019-09)';
+  if (run && isMonth(run[1]!) && isMonth(run[2]!)) return { kind: 'backwards', from: run[1]!, to: run[2]! };
+  if (/^\d{4}-\d{2}$/.test(text)) return { kind: 'not-a-month' };
+  return { kind: 'shape' };
+}
+
+/** Why a text is not a period, in words (English unless given a catalogue's); undefined when it is one. */
+export function periodProblem(text: string, words: PeriodWords = ENGLISH_PERIOD_WORDS): string | undefined {
+  const fault = periodFault(text);
+  if (!fault) return undefined;
+  return fault.kind === 'backwards' ? words.backwards(fault.from, fault.to) : fault.kind === 'not-a-month' ? words.notAMonth : words.shape;
 }

@@ -155,6 +155,11 @@ export const RULES = {
     summary: 'An update names a task that no record assigns',
     help: 'Check the task id against the tasks of earlier meetings ("meet tasks" lists them).',
   },
+  'updates-unchecked': {
+    severity: 'warning',
+    summary: 'Updates wait on a record that cannot be read',
+    help: 'Fix the record that cannot be read (its error is reported too); the updates of later records that name tasks no other record assigns are checked once it can be read.',
+  },
   'update-not-earlier': {
     severity: 'error',
     summary: 'An update names a task that was not assigned at an earlier meeting',

@@ -4,11 +4,14 @@
 // Front matter is read with YAML's failsafe schema (every scalar is text, an
 // empty or `~`/`null` value is null), so `10:30`, `0755` and dates stay text.
 // Only metric values are numbers: they accept the numeric text they arrive as.
+//
+// Each rule's error is a code of the catalogue's schema.rule, which
+// records/schemaFindings.ts says in the user's language.
 import path from 'node:path';
 import { z } from 'zod';
 import { isCalendarDate, type IsoDate } from './dates.js';
-import { dueTextProblem } from './due.js';
-import { periodProblem } from './periods.js';
+import { dueForm } from './due.js';
+import { periodFault } from './periods.js';
 import type { RuleId } from './ruleCatalogue.js';
 import {
   AGGREGATES,
@@ -30,20 +33,16 @@ const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 // Decimal numbers only: no hex, no `.inf`, no `1_000`; a clerk's figure.
 const NUMBER_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
-const text = () => z.string().trim().min(1, { error: 'must not be empty' });
+const text = () => z.string().trim().min(1, { error: 'empty' });
 
 // Names and titles are printed in tables, terminals and CI logs: a line
 // break there could forge a line (a GitHub "::error" command, say).
-const line = () => text().refine((s) => !/[\r\n\u2028\u2029]/.test(s), { error: 'must be on one line' });
+const line = () => text().refine((s) => !/[\r\n\u2028\u2029]/.test(s), { error: 'oneLine' });
 
-const isoDate = () =>
-  z
-    .string()
-    .regex(DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD, like 2020-10-26', abort: true })
-    .refine(isCalendarDate, { error: 'is not a real calendar day' });
+const isoDate = () => z.string().regex(DATE_PATTERN, { error: 'dateFormat', abort: true }).refine(isCalendarDate, { error: 'notCalendarDay' });
 
 export const idSchema = z.string().regex(ID_PATTERN, {
-  error: 'must be lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
+  error: 'id',
 });
 
 /**
@@ -55,32 +54,31 @@ const MAX_METRIC_VALUE = 1e15;
 
 const metricValue = z.preprocess(
   (v) => (typeof v === 'string' && NUMBER_TEXT.test(v.trim()) ? Number(v) : v),
-  z.number({ error: 'must be a number, like 540 or 12.5' }).refine((n) => Math.abs(n) <= MAX_METRIC_VALUE, {
-    error: 'is out of range: a metric value lies between -10^15 and 10^15',
+  z.number({ error: 'number' }).refine((n) => Math.abs(n) <= MAX_METRIC_VALUE, {
+    error: 'outOfRange',
     params: { rule: 'metric-out-of-range' },
   }),
 );
 
 /**
  * A whole number written as text (`12`): vote counts, days. A custom issue
- * carries its rule, so the finding says exactly what is wrong.
+ * carries its rule, so the finding says exactly what is wrong; its code
+ * (wholeNumber) and params (what, min, max; no max: any number above min)
+ * are put in words by records/schemaFindings.ts.
  */
-const wholeNumber = (min: number, max: number, what: string, rule?: RuleId) =>
+const wholeNumber = (min: number, max: number, what: 'votes' | 'days', rule?: RuleId) =>
   z.union([z.number(), z.string()]).transform((v, ctx) => {
     const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
     if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
-    const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
-    ctx.addIssue({ code: 'custom', message: `must be a whole number of ${what}, ${range}`, input: v, ...(rule ? { params: { rule } } : {}) });
+    const range = max === Number.MAX_SAFE_INTEGER ? { min } : { min, max };
+    ctx.addIssue({ code: 'custom', message: 'wholeNumber', input: v, params: { ...(rule ? { rule } : {}), what, ...range } });
     return z.NEVER;
   });
 
 // YAML 1.2's core booleans, read from the failsafe schema's text.
 const BOOLEAN_TEXT: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
 const booleanText = () =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && Object.hasOwn(BOOLEAN_TEXT, v.trim()) ? BOOLEAN_TEXT[v.trim()] : v),
-    z.boolean({ error: 'must be true or false' }),
-  );
+  z.preprocess((v) => (typeof v === 'string' && Object.hasOwn(BOOLEAN_TEXT, v.trim()) ? BOOLEAN_TEXT[v.trim()] : v), z.boolean({ error: 'boolean' }));
 
 const TaskStatusSchema = z.enum(TASK_STATUSES);
 
@@ -99,7 +97,7 @@ const FigureMappingSchema = z
     unit: z.enum(Object.keys(MONEY_UNITS) as [MoneyUnit, ...MoneyUnit[]]).nullish(),
   })
   .refine((f) => (f.value !== undefined && f.value !== null) || (f.ytd !== undefined && f.ytd !== null), {
-    error: 'gives neither "value" nor "ytd": a figure needs the month\'s value, the year-to-date total, or both',
+    error: 'figureEmpty',
     params: { rule: 'figure-empty', target: 'key' },
   });
 
@@ -118,19 +116,27 @@ const MAX_DUE_DAYS = 3660;
 const DueCountSchema = z
   .strictObject({ working_days: wholeNumber(1, MAX_DUE_DAYS, 'days').nullish(), days: wholeNumber(1, MAX_DUE_DAYS, 'days').nullish() })
   .refine((d) => (d.working_days === undefined || d.working_days === null) !== (d.days === undefined || d.days === null), {
-    error: 'must give exactly one of "working_days" and "days", like {working_days: 10}',
+    error: 'dueCount',
   });
+
+/** Why a `due` written as text is not one, as a code of the catalogue's schema.rule; undefined when it is one. */
+function dueTextCode(text: string): 'notCalendarDay' | 'notMonth' | 'dueFormat' | undefined {
+  if (dueForm(text)) return undefined;
+  if (DATE_PATTERN.test(text)) return 'notCalendarDay';
+  if (/^\d{4}-\d{2}$/.test(text)) return 'notMonth';
+  return 'dueFormat';
+}
 
 const dueText = () =>
   z.string().superRefine((text, ctx) => {
-    const problem = dueTextProblem(text);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: text });
+    const code = dueTextCode(text);
+    if (code) ctx.addIssue({ code: 'custom', message: code, input: text });
   });
 
 export const TaskSchema = z.strictObject({
   id: idSchema,
   title: line(),
-  owner: z.union([idSchema, z.array(idSchema).min(1, { error: 'must name at least one owner' })]),
+  owner: z.union([idSchema, z.array(idSchema).min(1, { error: 'atLeastOneOwner' })]),
   due: z.union([dueText(), DueCountSchema]).nullish(),
   recurring: booleanText().nullish(),
   sector: idSchema.nullish(),
@@ -184,16 +190,16 @@ const ApprovalSchema = z.strictObject({
 
 const AmendmentSchema = z.strictObject({ date: isoDate(), by: line(), reason: text() });
 
-// Its shape, for editors (the JSON Schema); periodProblem says what is wrong in words.
+// Its shape, for editors (the JSON Schema); the code "period" is put in
+// words by records/schemaFindings.ts (periodProblem says what is wrong).
 const PERIOD_PATTERN = /^\d{4}(-\d{2}(\.\.\d{4}-\d{2})?|-Q[1-4]|-H[12])?$/;
 
 const period = () =>
   z
     .string()
-    .regex(PERIOD_PATTERN, { error: periodProblem('') ?? '', abort: true })
+    .regex(PERIOD_PATTERN, { error: 'period', abort: true })
     .superRefine((text, ctx) => {
-      const problem = periodProblem(text);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: text });
+      if (periodFault(text)) ctx.addIssue({ code: 'custom', message: 'period', input: text });
     });
 
 export const RecordSchema = z.strictObject({
@@ -206,11 +212,11 @@ export const RecordSchema = z.strictObject({
     .transform((k) => k ?? 'regular'),
   period: period().nullish(),
   organization: line().nullish(),
-  time: z.string().regex(TIME_PATTERN, { error: 'must be a time written HH:MM, like 14:00' }).nullish(),
+  time: z.string().regex(TIME_PATTERN, { error: 'time' }).nullish(),
   session: z.enum(SESSIONS).nullish(),
   mode: z.enum(MODES).nullish(),
   location: line().nullish(),
-  chair: z.union([line(), PersonObjectSchema, z.array(PersonSchema).min(1, { error: 'must name at least one person' })]),
+  chair: z.union([line(), PersonObjectSchema, z.array(PersonSchema).min(1, { error: 'atLeastOnePerson' })]),
   attendees: z.array(PersonSchema).nullish(),
   recorder: line().nullish(),
   results: z.array(ResultSchema).nullish(),
@@ -234,7 +240,7 @@ export const RecordSchema = z.strictObject({
 const relativeFolder = () =>
   line()
     .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..'), {
-      error: 'must be a folder inside the repository (no "..", not absolute)',
+      error: 'folder',
     })
     .transform((p) => path.posix.normalize(p.replace(/\\/g, '/')).replace(/\/+$/, '') || '.');
 
@@ -247,7 +253,7 @@ const MetricDefinitionSchema = z.strictObject({
     .nullish()
     .transform((a) => a ?? 'sum'),
   // v2: the year's target, in the metric's unit.
-  targets: z.record(z.string().regex(/^\d{4}$/, { error: 'must be a year written YYYY, like 2020' }), metricValue).nullish(),
+  targets: z.record(z.string().regex(/^\d{4}$/, { error: 'year' }), metricValue).nullish(),
 });
 
 /** v2: an owner is a name, or a group `{name, members?}` of declared owners. */

@@ -5,7 +5,7 @@
 import type { IsoDate, Month } from './dates.js';
 import type { DueWritten } from './due.js';
 import type { MeetingRecord } from './record.js';
-import type { TaskStatus } from './terms.js';
+import type { Locale, TaskStatus } from './terms.js';
 
 interface TaskChange {
   date: IsoDate;
@@ -68,6 +68,8 @@ export interface TaskList {
   day: IsoDate;
   /** Set when the list is "as of" this month (its `day` is the month's "as of" day). */
   month?: Month;
+  /** The language it is shown in, when not the repository's. */
+  locale?: Locale;
   rows: TaskRow[];
 }
 

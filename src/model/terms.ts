@@ -22,3 +22,10 @@ export type Session = (typeof SESSIONS)[number];
 export type MeetingMode = (typeof MODES)[number];
 export type Qualifier = (typeof QUALIFIERS)[number];
 export type MoneyUnit = keyof typeof MONEY_UNITS;
+
+/** The `locale:` of a config's text (quotes and a comment allowed), read without a YAML parser; vi, the default, otherwise. */
+export function configLocale(text: string): Locale {
+  const match = /^["']?locale["']?[ \t]*:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(?:#.*)?$/m.exec(text);
+  const value = match?.[1];
+  return (LOCALES as readonly string[]).includes(value ?? '') ? (value as Locale) : 'vi';
+}

@@ -9,7 +9,9 @@ import { yamlScalar } from './yamlText.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { parseRecord } from './parse.js';
 import { parseYaml } from './yamlDocument.js';
-import type { TaskStatus } from '../model/terms.js';
+import { LOCALES, TASK_STATUSES, type Locale, type TaskStatus } from '../model/terms.js';
+import type { Said } from '../model/errors.js';
+import { messages } from '../model/messages/index.js';
 
 export interface UpdateEntry {
   task: string;
@@ -17,7 +19,7 @@ export interface UpdateEntry {
   note?: string;
 }
 
-export type UpdateEdit = (Placed & { text: string }) | { kind: 'unchanged'; text: string } | { kind: 'refused'; reason: string };
+export type UpdateEdit = (Placed & { text: string }) | { kind: 'unchanged'; text: string } | { kind: 'refused'; reason: Said };
 
 /** Where the edit lands, for verifyUpdateEdit. */
 export type Placed =
@@ -54,11 +56,11 @@ export function addTaskUpdate(source: string, entry: UpdateEntry): UpdateEdit {
   const bom = source.startsWith(BOM) ? BOM : '';
   const text = source.slice(bom.length);
   const split = splitFrontMatter(text);
-  if (split.kind !== 'ok') return refused('the file has no front matter');
+  if (split.kind !== 'ok') return refused((m) => m.edit.noFrontMatter);
   const parsed = parseYaml(split.yaml);
-  if (parsed.doc.errors.length > 0) return refused('its front matter cannot be read');
+  if (parsed.doc.errors.length > 0) return refused((m) => m.edit.unreadable);
   const top = parsed.doc.contents;
-  if (!isMap(top) || top.flow) return refused('its front matter is not a block of "key: value" lines');
+  if (!isMap(top) || top.flow) return refused((m) => m.edit.notBlock);
   // Offsets from the yaml Document are relative to the front matter.
   const base = split.yamlOffset;
   const ctx = new Context(text, base);
@@ -86,7 +88,7 @@ export function addTaskUpdate(source: string, entry: UpdateEntry): UpdateEdit {
   return { ...placed, text: bom + changed };
 }
 
-type InnerEdit = { kind: 'ok'; splices: Splice[]; placed: Placed } | { kind: 'refused'; reason: string };
+type InnerEdit = { kind: 'ok'; splices: Splice[]; placed: Placed } | { kind: 'refused'; reason: Said };
 
 function editUpdates(pair: Pair, top: YAMLMap, entry: UpdateEntry, ctx: Context): InnerEdit {
   const keyStart = ctx.base + rangeOf(pair.key)[0];
@@ -99,7 +101,7 @@ function editUpdates(pair: Pair, top: YAMLMap, entry: UpdateEntry, ctx: Context)
   const isEmptyFlow = isSeq(value) && value.flow && value.items.length === 0;
   if (isNullValue || isEmptyFlow) {
     const [start, end] = value ? (rangeOf(value).map((o) => ctx.base + o) as [number, number]) : [keyStart, keyStart];
-    if (ctx.line(end) !== keyLine && end > start) return refused('its "updates" value spans several lines; write the update by hand');
+    if (ctx.line(end) !== keyLine && end > start) return refused((m) => m.edit.updatesSpan);
     const lineEnd = ctx.lineEnd(keyStart);
     const eol = ctx.eolOfLine(keyStart);
     const layout = sampleLayout(top, ctx);
@@ -112,14 +114,14 @@ function editUpdates(pair: Pair, top: YAMLMap, entry: UpdateEntry, ctx: Context)
     splices.push({ start: lineEnd, end: lineEnd, text: block });
     return { kind: 'ok', splices, placed: { kind: 'added', at: keyLine + 1, added: lineCount(block), changed: [keyLine, keyLine + 1] } };
   }
-  if (!isSeq(value)) return refused('its "updates" is not a list');
+  if (!isSeq(value)) return refused((m) => m.edit.updatesNotList);
 
   const items = value.items as unknown[];
   const index = lastIndexWhere(items, (item) => isMap(item) && taskOf(item) === entry.task);
   if (index !== -1) return replaceEntry(items[index] as YAMLMap, entry, ctx);
 
   const last = items.at(-1);
-  if (!isMap(last)) return refused('its "updates" list holds something other than "task:/status:" entries');
+  if (!isMap(last)) return refused((m) => m.edit.updatesOther);
   const lastEnd = ctx.contentEnd(ctx.base + rangeOf(last)[0], ctx.base + rangeOf(last)[1]);
   if (value.flow) {
     // `updates: [{…}, {…}]`: one more flow mapping after the last.
@@ -132,7 +134,7 @@ function editUpdates(pair: Pair, top: YAMLMap, entry: UpdateEntry, ctx: Context)
   }
   const itemStart = ctx.base + rangeOf(last)[0];
   const dash = ctx.dashBefore(itemStart);
-  if (dash === -1) return refused('the layout of its "updates" list is unusual; write the update by hand');
+  if (dash === -1) return refused((m) => m.edit.unusualLayout);
   const dashColumn = ctx.column(dash);
   const at = ctx.lineEnd(lastEnd - 1);
   const eol = ctx.eolOfLine(lastEnd - 1);
@@ -144,7 +146,7 @@ function editUpdates(pair: Pair, top: YAMLMap, entry: UpdateEntry, ctx: Context)
 function replaceEntry(item: YAMLMap, entry: UpdateEntry, ctx: Context): InnerEdit {
   const statusPair = findPair(item, 'status');
   const notePair = findPair(item, 'note');
-  if (!statusPair || !isScalar(statusPair.value)) return refused(`its update for "${entry.task}" has no plain "status" value`);
+  if (!statusPair || !isScalar(statusPair.value)) return refused((m) => m.edit.noStatus(entry.task));
   const oldNote = notePair && isScalar(notePair.value) ? plainText(notePair.value) : undefined;
   const previous = { status: String(statusPair.value.value), ...(oldNote !== undefined ? { note: oldNote } : {}) };
   const splices: Splice[] = [valueSplice(statusPair.value, entry.status, ctx)];
@@ -153,7 +155,7 @@ function replaceEntry(item: YAMLMap, entry: UpdateEntry, ctx: Context): InnerEdi
     if (notePair && (notePair.value === null || isScalar(notePair.value))) {
       splices.push(notePair.value ? valueSplice(notePair.value, text, ctx) : afterKey(notePair, text, ctx));
     } else if (notePair) {
-      return refused(`its update for "${entry.task}" has a "note" that is not plain text`);
+      return refused((m) => m.edit.noteNotText(entry.task));
     } else if (item.flow) {
       const lastPair = item.items.at(-1)!;
       const end = ctx.contentEnd(ctx.base + rangeOf(lastPair.key)[0], ctx.base + rangeOf((lastPair.value as Node | null) ?? lastPair.key)[1]);
@@ -167,7 +169,35 @@ function replaceEntry(item: YAMLMap, entry: UpdateEntry, ctx: Context): InnerEdi
   }
   const start = ctx.base + rangeOf(item)[0];
   const end = ctx.contentEnd(start, ctx.base + rangeOf(item)[1]);
-  return { kind: 'ok', splices, placed: { kind: 'replaced', previous, changed: [ctx.line(start), ctx.line(end - 1) + 1] } };
+  // `meet new` wrote a comment above the entry ending in the status it had: it follows the new one.
+  const comment = item.flow ? undefined : statusComment(ctx, start, entry.status);
+  if (comment) splices.push(comment.splice);
+  const first = comment ? comment.line : ctx.line(start);
+  return { kind: 'ok', splices, placed: { kind: 'replaced', previous, changed: [first, ctx.line(end - 1) + 1] } };
+}
+
+/**
+ * The generated comment on the line above a block entry ("# Title — Owner
+ * — due 30 Nov 2020 (open)"): a splice giving it `status`'s label, in the
+ * language it was written in.
+ */
+function statusComment(ctx: Context, itemStart: number, status: TaskStatus): { splice: Splice; line: number } | undefined {
+  const dash = ctx.dashBefore(itemStart);
+  if (dash === -1) return undefined;
+  const lineStart = ctx.text.lastIndexOf('\n', dash - 1) + 1;
+  if (lineStart === 0) return undefined;
+  const above = ctx.text.lastIndexOf('\n', lineStart - 2) + 1;
+  const line = ctx.text.slice(above, lineStart - 1).replace(/\r$/, '');
+  const match = /^\s*#.*\(([^()]+)\)\s*$/.exec(line);
+  if (!match) return undefined;
+  for (const locale of LOCALES) {
+    const labels = messages(locale).labels.status;
+    const old = TASK_STATUSES.find((s) => labels[s] === match[1]) ?? (locale === 'vi' && match[1] === 'không thực hiện' ? 'dropped' : undefined);
+    if (old === undefined) continue;
+    const at = above + line.lastIndexOf(`(${match[1]})`) + 1;
+    return { splice: { start: at, end: at + match[1]!.length, text: labels[status] }, line: ctx.line(above) };
+  }
+  return undefined;
 }
 
 /** Replaces a scalar's source text (quotes, or a block scalar's lines, included). */
@@ -304,7 +334,7 @@ function lineCount(text: string): number {
   return text.split('\n').length - 1;
 }
 
-function refused(reason: string): { kind: 'refused'; reason: string } {
+function refused(reason: Said): { kind: 'refused'; reason: Said } {
   return { kind: 'refused', reason };
 }
 
@@ -349,37 +379,38 @@ export function verifyUpdateEdit(
   oldData: RecordData,
   entry: UpdateEntry,
   file: string,
-): string | undefined {
+  locale: Locale = 'en',
+): Said | undefined {
   const newSource = edit.text;
-  if (oldSource.startsWith(BOM) !== newSource.startsWith(BOM)) return 'the byte-order mark would change';
+  if (oldSource.startsWith(BOM) !== newSource.startsWith(BOM)) return (m) => m.edit.bom;
   const oldSplit = splitFrontMatter(oldSource.replace(/^\uFEFF/, ''));
   const newSplit = splitFrontMatter(newSource.replace(/^\uFEFF/, ''));
-  if (oldSplit.kind !== 'ok' || newSplit.kind !== 'ok') return 'the front matter would no longer be closed';
-  if (oldSplit.body !== newSplit.body) return 'the Markdown body would change';
+  if (oldSplit.kind !== 'ok' || newSplit.kind !== 'ok') return (m) => m.edit.unclosed;
+  if (oldSplit.body !== newSplit.body) return (m) => m.edit.body;
 
   const diff = lineDiff(oldSource, newSource);
   const end = diff.start + diff.removed.length;
   if (edit.kind === 'added' && diff.removed.length === 0) {
-    if (diff.added.length !== edit.added) return `${diff.added.length} lines would be added instead of ${edit.added}`;
+    if (diff.added.length !== edit.added) return (m) => m.edit.linesAdded(diff.added.length, edit.added);
   } else if (diff.start < edit.changed[0] || end > edit.changed[1]) {
-    return `lines ${diff.start + 1}–${end} would change, outside the update`;
+    return (m) => m.edit.outside(diff.start + 1, end);
   }
   // New lines end the way their neighbours do (CRLF files stay CRLF).
   const before = oldSource.split('\n')[Math.max(0, diff.start - 1)] ?? '';
-  if (diff.added.some((line) => line.endsWith('\r') !== before.endsWith('\r'))) return 'the new lines would mix line endings';
+  if (diff.added.some((line) => line.endsWith('\r') !== before.endsWith('\r'))) return (m) => m.edit.lineEnds;
 
-  const oldParse = parseRecord(Buffer.from(oldSource, 'utf8'), file);
-  const newParse = parseRecord(Buffer.from(newSource, 'utf8'), file);
+  const oldParse = parseRecord(Buffer.from(oldSource, 'utf8'), file, locale);
+  const newParse = parseRecord(Buffer.from(newSource, 'utf8'), file, locale);
   const known = new Set(oldParse.findings.map((f) => `${f.rule}\0${f.message}`));
   const fresh = newParse.findings.filter((f) => !known.has(`${f.rule}\0${f.message}`));
   if (!newParse.record || fresh.length > 0) {
     const first = fresh[0] ?? newParse.findings[0];
-    return `the record would not read back cleanly${first ? ` (line ${first.line}: ${first.message})` : ''}`;
+    return (m) => m.edit.readBack(first?.line, first?.message);
   }
   // JSON drops absent and undefined keys alike, so optional keys compare fairly.
   const normalise = (data: RecordData) => JSON.parse(JSON.stringify(data)) as unknown;
   if (!isDeepStrictEqual(normalise(newParse.record.data), normalise(expectedData(oldData, entry)))) {
-    return 'the record would read back with other changes than the update';
+    return (m) => m.edit.otherChanges;
   }
   return undefined;
 }
@@ -424,16 +455,20 @@ function approvalBlock(entry: ApprovalEntry, column: number, eol: string): strin
 
 export type ApprovalEdit = { kind: 'edited'; text: string } | { kind: 'unchanged'; text: string } | { kind: 'refused'; reason: string };
 
-/** Writes `approval` into the record: replaces the `approval` block there, or adds one at the end of the front matter. */
-export function setApproval(source: string, entry: ApprovalEntry): ApprovalEdit {
+/**
+ * Writes `approval` into the record: replaces the `approval` block there, or
+ * adds one at the end of the front matter. Why it cannot is said in `locale`.
+ */
+export function setApproval(source: string, entry: ApprovalEntry, locale: Locale = 'en'): ApprovalEdit {
+  const m = messages(locale).edit;
   const bom = source.startsWith(BOM) ? BOM : '';
   const text = source.slice(bom.length);
   const split = splitFrontMatter(text);
-  if (split.kind !== 'ok') return refused('the file has no front matter');
+  if (split.kind !== 'ok') return { kind: 'refused', reason: m.noFrontMatter };
   const parsed = parseYaml(split.yaml);
-  if (parsed.doc.errors.length > 0) return refused('its front matter cannot be read');
+  if (parsed.doc.errors.length > 0) return { kind: 'refused', reason: m.unreadable };
   const top = parsed.doc.contents;
-  if (!isMap(top) || top.flow) return refused('its front matter is not a block of "key: value" lines');
+  if (!isMap(top) || top.flow) return { kind: 'refused', reason: m.notBlock };
   const base = split.yamlOffset;
   const ctx = new Context(text, base);
   const column = ctx.column(base + rangeOf(top.items[0]?.key)[0]);
@@ -454,20 +489,31 @@ export function setApproval(source: string, entry: ApprovalEntry): ApprovalEdit 
   return { kind: 'edited', text: bom + changed };
 }
 
-/** Why the approval edit must not be written, or undefined: the body, the BOM and every other key unchanged, and it reads back as intended. */
-export function verifyApprovalEdit(oldSource: string, newSource: string, oldData: RecordData, entry: ApprovalEntry, file: string): string | undefined {
-  if (oldSource.startsWith(BOM) !== newSource.startsWith(BOM)) return 'the byte-order mark would change';
+/**
+ * Why the approval edit must not be written (in `locale`), or undefined: the
+ * body, the BOM and every other key unchanged, and it reads back as intended.
+ */
+export function verifyApprovalEdit(
+  oldSource: string,
+  newSource: string,
+  oldData: RecordData,
+  entry: ApprovalEntry,
+  file: string,
+  locale: Locale = 'en',
+): string | undefined {
+  const m = messages(locale);
+  if (oldSource.startsWith(BOM) !== newSource.startsWith(BOM)) return m.edit.bom;
   const oldSplit = splitFrontMatter(oldSource.replace(/^\uFEFF/, ''));
   const newSplit = splitFrontMatter(newSource.replace(/^\uFEFF/, ''));
-  if (oldSplit.kind !== 'ok' || newSplit.kind !== 'ok') return 'the front matter would no longer be closed';
-  if (oldSplit.body !== newSplit.body) return 'the Markdown body would change';
-  const newParse = parseRecord(Buffer.from(newSource, 'utf8'), file);
+  if (oldSplit.kind !== 'ok' || newSplit.kind !== 'ok') return m.edit.unclosed;
+  if (oldSplit.body !== newSplit.body) return m.edit.body;
+  const newParse = parseRecord(Buffer.from(newSource, 'utf8'), file, locale);
   if (!newParse.record || newParse.findings.length > 0) {
     const first = newParse.findings[0];
-    return `the record would not read back cleanly${first ? ` (line ${first.line}: ${first.message})` : ''}`;
+    return m.edit.readBack(first?.line, first?.message);
   }
   const normalise = (data: unknown) => JSON.parse(JSON.stringify(data)) as unknown;
   const expected = { ...oldData, approval: { status: 'approved', ...entry } };
-  if (!isDeepStrictEqual(normalise(newParse.record.data), normalise(expected))) return 'the record would read back with other changes than the approval';
+  if (!isDeepStrictEqual(normalise(newParse.record.data), normalise(expected))) return m.approvalEdit.otherChanges;
   return undefined;
 }

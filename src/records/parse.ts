@@ -1,16 +1,18 @@
 // parseRecord and parseConfig are pure: bytes in, typed values and findings
 // out. The loader (io/repository.ts) does the reading.
 import type { z } from 'zod';
-import { isTimeZone } from '../model/dates.js';
+import { isCalendarDate, isTimeZone } from '../model/dates.js';
 import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import { ConfigSchema, idSchema, RecordSchema, ResultSchema, TaskSchema, UpdateSchema, withDefaults, type Config, type RecordData } from '../model/schema.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { describeIssues } from './schemaFindings.js';
+import { Suggestions } from '../domain/suggest.js';
 import { NOT_PLAIN, readPlainYaml } from './plainYaml.js';
-import { locateInYaml, parseYaml } from './yamlDocument.js';
+import { locateInYaml, MAX_NESTING, parseYaml } from './yamlDocument.js';
 import type { Locate, MeetingRecord, Position } from '../model/record.js';
 import { clip } from '../model/text.js';
-import { didYouMean } from '../domain/suggest.js';
+import { messages, type Messages } from '../model/messages/index.js';
+import type { Locale } from '../model/terms.js';
 
 export interface RecordParse {
   record?: MeetingRecord;
@@ -23,28 +25,37 @@ export interface RecordParse {
 export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
 /** Decodes UTF-8 strictly; a BOM is dropped. */
-export function decodeText(bytes: Uint8Array): { text: string } | { line: number; column: number; message: string } {
+export function decodeText(bytes: Uint8Array, locale: Locale = 'en'): { text: string } | { line: number; column: number; message: string } {
+  const m = messages(locale).files;
   if (bytes.length > MAX_RECORD_BYTES) {
-    return { line: 1, column: 1, message: `The file is ${Math.round(bytes.length / 1024)} KiB; a record must be under ${MAX_RECORD_BYTES / 1024 / 1024} MiB` };
+    return { line: 1, column: 1, message: m.tooLarge(Math.round(bytes.length / 1024), MAX_RECORD_BYTES / 1024 / 1024) };
   }
   // Notepad's "Unicode" is UTF-16: its BOM says so before any NUL byte does.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { line: 1, column: 1, message: 'The file is saved as UTF-16 ("Unicode"); save it again as UTF-8' };
+    return { line: 1, column: 1, message: m.utf16 };
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { ...byteLocation(bytes, nul), message: 'The file is binary (it contains NUL bytes), not a text record' };
+    return { ...byteLocation(bytes, nul), message: m.binary };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text };
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    return {
-      ...byteLocation(bytes, bad),
-      message: 'The file is not UTF-8 text. It may have been saved in a legacy encoding (TCVN3, VNI or Windows-1258); save it again as UTF-8',
-    };
+    return { ...byteLocation(bytes, bad), message: m.notUtf8 };
   }
+}
+
+/**
+ * The task ids a record that cannot be parsed still seems to assign: every
+ * `id: …` line of its text (UTF-8, or UTF-16 after its byte-order mark).
+ * Updates of later records naming one of them are not reported as orphans.
+ */
+export function taskIdsInText(bytes: Uint8Array): string[] {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const text = new TextDecoder(utf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8').decode(bytes.subarray(0, MAX_RECORD_BYTES));
+  return [...text.matchAll(/^[ \t-]*["']?id["']?[ \t]*:[ \t]*["']?([a-z0-9][a-z0-9._-]*)/gm)].map((m) => m[1]!);
 }
 
 class LineIndex {
@@ -81,13 +92,14 @@ interface FrontMatterParse<T> {
 const START: Position = { line: 1, column: 1 };
 
 /** Shared by records and the config: front matter or whole-file YAML. */
-function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>, kind: 'record' | 'config'): FrontMatterParse<T> {
+function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>, kind: 'record' | 'config', language: Locale): FrontMatterParse<T> {
   const findings: Finding[] = [];
+  const m: Messages = messages(language);
   const failed = (rule: RuleId, message: string, at: Position = START): FrontMatterParse<T> => {
     findings.push(finding(file, rule, message, at));
     return { findings, body: '', bodyLine: 1, locate: () => at };
   };
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, language);
   if (!('text' in decoded)) return failed('file-encoding', decoded.message, decoded);
   const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
   const lines = new LineIndex(text);
@@ -100,16 +112,13 @@ function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>,
     const split = splitFrontMatter(text);
     switch (split.kind) {
       case 'empty':
-        return failed('front-matter-missing', 'The file is empty; a record starts with "---", its front matter, and "---"');
+        return failed('front-matter-missing', m.files.empty);
       case 'missing':
-        return failed('front-matter-missing', 'The record has no front matter: its first line must be exactly "---"');
+        return failed('front-matter-missing', m.files.noFrontMatter);
       case 'unclosed':
-        return failed('front-matter-unclosed', 'The front matter opened on line 1 is never closed: add a line of exactly "---" after it');
+        return failed('front-matter-unclosed', m.files.unclosed);
       case 'language':
-        return failed(
-          'front-matter-language',
-          `The front matter is marked as "${clip(split.language)}"; only YAML front matter is read, and nothing in a record is ever run`,
-        );
+        return failed('front-matter-language', m.files.language(clip(split.language)));
       case 'ok':
         yamlText = split.yaml;
         yamlOffset = split.yamlOffset;
@@ -136,10 +145,10 @@ function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>,
 
   let parsed: ReturnType<typeof parseYaml>;
   try {
-    parsed = parseYaml(yamlText);
+    parsed = parseYaml(yamlText, m);
   } catch (error) {
     // The parser recurses; absurd nesting can exhaust the stack.
-    if (error instanceof RangeError) return failed('yaml-syntax', 'The YAML is nested too deeply to read', lines.position(yamlOffset));
+    if (error instanceof RangeError) return failed('yaml-syntax', m.yaml.nestedTooDeep(MAX_NESTING), lines.position(yamlOffset));
     throw error;
   }
   const at = (offset: number) => lines.position(yamlOffset + offset);
@@ -156,7 +165,7 @@ function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>,
       finding(
         file,
         kind === 'record' ? 'front-matter-not-mapping' : 'config-invalid',
-        kind === 'record' ? 'The front matter is not a set of "key: value" lines' : 'meet.config.yaml must be a set of "key: value" lines',
+        kind === 'record' ? m.files.notMapping : m.files.configNotMapping,
         at(0),
       ),
     );
@@ -164,7 +173,7 @@ function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>,
   }
   const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) {
-    for (const issue of describeIssues(result.error.issues, kind)) {
+    for (const issue of describeIssues(result.error.issues, kind, m)) {
       findings.push(finding(file, issue.rule, issue.message, locate(issue.path, issue.target)));
     }
     return { findings, body, bodyLine, locate, raw: value as Record<string, unknown> };
@@ -205,8 +214,8 @@ export function exactLocate(bytes: Uint8Array): Locate {
  * Parses one record. Its `locate` keeps the bytes: fine for the records in
  * hand, while the loader keeps its records without them (LoadedRecord).
  */
-export function parseRecord(bytes: Uint8Array, file: string): RecordParse {
-  const parsed = parseYamlFile(bytes, file, RecordSchema, 'record');
+export function parseRecord(bytes: Uint8Array, file: string, locale: Locale = 'en'): RecordParse {
+  const parsed = parseYamlFile(bytes, file, RecordSchema, 'record', locale);
   if (!parsed.data) {
     const partial = parsed.raw ? salvage(parsed.raw, file, parsed.locate) : undefined;
     return { findings: parsed.findings, ...(partial ? { partial } : {}) };
@@ -227,8 +236,11 @@ type ListKey = 'results' | 'tasks' | 'updates';
  * the file's.
  */
 function salvage(raw: Record<string, unknown>, file: string, locate: Locate): MeetingRecord | undefined {
-  const date = RecordSchema.shape.date.safeParse(raw.date);
-  if (!date.success) return undefined;
+  const parsedDate = RecordSchema.shape.date.safeParse(raw.date);
+  // `date: 26/10/2020` is an error of its own; the file's name still says the day.
+  const named = /^(\d{4}-\d{2}-\d{2})/.exec(file.slice(file.lastIndexOf('/') + 1))?.[1];
+  const date = parsedDate.success ? parsedDate.data : named && isCalendarDate(named) ? named : undefined;
+  if (date === undefined) return undefined;
   const sourceIndex: Record<ListKey, number[]> = { results: [], tasks: [], updates: [] };
   const list = <T>(key: ListKey, keep: (item: unknown) => T | undefined): T[] => {
     const items = Array.isArray(raw[key]) ? (raw[key] as unknown[]) : [];
@@ -257,7 +269,7 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
   const period = RecordSchema.shape.period.safeParse(raw.period);
   const data: RecordData = {
     title: typeof raw.title === 'string' ? raw.title : '',
-    date: date.data,
+    date,
     kind: 'regular',
     period: period.success ? period.data : null,
     chair: '',
@@ -279,8 +291,10 @@ export interface ConfigParse {
   locate: Locate;
 }
 
-export function parseConfig(bytes: Uint8Array, file: string): ConfigParse {
-  const parsed = parseYamlFile(bytes, file, ConfigSchema, 'config');
+/** Findings in `locale` (the loader passes the run's, or the config's own: configLocale). */
+export function parseConfig(bytes: Uint8Array, file: string, locale: Locale = 'en'): ConfigParse {
+  const parsed = parseYamlFile(bytes, file, ConfigSchema, 'config', locale);
+  const m = messages(locale);
   const findings: Finding[] = parsed.findings.map((f) =>
     // Every schema finding in the config keeps its precise rule, but config
     // trouble of any kind stops the run, so severity is always error.
@@ -289,21 +303,19 @@ export function parseConfig(bytes: Uint8Array, file: string): ConfigParse {
   if (!parsed.data) return { findings, locate: parsed.locate };
   const config = withDefaults(parsed.data);
   if (!isTimeZone(config.timezone)) {
-    findings.push(
-      finding(file, 'config-invalid', `"timezone" is "${config.timezone}", which is not an IANA time zone like Asia/Ho_Chi_Minh`, parsed.locate(['timezone'])),
-    );
+    findings.push(finding(file, 'config-invalid', m.rules.timezone(config.timezone), parsed.locate(['timezone'])));
     return { findings, locate: parsed.locate };
   }
+  // One Suggestions each, bounded: a config of 15,000 owners and as many typos costs no more than 500.
+  const owners = new Suggestions(Object.keys(config.owners));
+  const sectors = new Suggestions(Object.keys(config.sectors));
   for (const [group, members] of Object.entries(config.groups ?? {})) {
     members.forEach((member, k) => {
       const at = parsed.locate(['owners', group, 'members', k]);
       if (!Object.hasOwn(config.owners, member)) {
-        const suggestion = didYouMean(member, Object.keys(config.owners));
-        findings.push(finding(file, 'unknown-owner', `The group "${group}" lists "${member}", which is not declared under "owners".${suggestion}`, at));
+        findings.push(finding(file, 'unknown-owner', m.rules.groupUnknownMember(group, member, owners.nearest(member)), at));
       } else if (Object.hasOwn(config.groups ?? {}, member)) {
-        findings.push(
-          finding(file, 'group-member', `The group "${group}" lists "${member}", which is itself a group; a group's members are owners, not groups`, at),
-        );
+        findings.push(finding(file, 'group-member', m.rules.groupOfGroups(group, member), at));
       }
     });
   }
@@ -313,7 +325,7 @@ export function parseConfig(bytes: Uint8Array, file: string): ConfigParse {
         finding(
           file,
           'unknown-sector',
-          `The metric "${id}" belongs to the sector "${metric.sector}", which is not declared under "sectors"`,
+          m.rules.metricSectorUndeclared(id, metric.sector, sectors.nearest(metric.sector)),
           parsed.locate(['metrics', id, 'sector']),
         ),
       );

@@ -2,7 +2,12 @@
 // about (zod's issue path mapped onto the YAML document's source ranges).
 import type { z } from 'zod';
 import { KNOWN_KEYS } from '../model/schema.js';
-import { didYouMean, Suggestions } from '../domain/suggest.js';
+import { nearest as nearestOf, Suggestions } from '../domain/suggest.js';
+import { slugify } from '../domain/slug.js';
+import { lastDayOf, readDate } from '../model/dates.js';
+import { messages, type Messages } from '../model/messages/index.js';
+import { periodProblem } from '../model/periods.js';
+import { kindFromWords, plainWords, statusFromWords } from '../model/termWords.js';
 import { type RuleId } from '../model/ruleCatalogue.js';
 import type { PropertyPath } from '../model/record.js';
 import { clip } from '../model/text.js';
@@ -22,8 +27,36 @@ type Issue = z.core.$ZodIssue;
 type Kind = 'record' | 'config';
 
 const DATE_KEYS = new Set(['date', 'due', 'end_date', 'approved_on', 'holidays']);
+const ID_KEYS = new Set(['id', 'owner', 'sector', 'task']);
 
-export function describeIssues(issues: readonly Issue[], kind: Kind): LocatedIssue[] {
+// Keys as a Vietnamese clerk (or an English one) may name them: the key the
+// format means. Compared without accents, case or spaces (plainWords).
+const KEY_WORDS: Record<string, Record<string, string>> = {
+  record: {
+    'tieu de': 'title', ten: 'title', 'ten cuoc hop': 'title', 'ngay': 'date', 'ngay hop': 'date', 'loai': 'kind', 'hinh thuc': 'kind',
+    'loai cuoc hop': 'kind', 'ky': 'period', 'ky bao cao': 'period', 'co quan': 'organization', 'don vi': 'organization', 'thoi gian': 'time',
+    'gio': 'time', 'dia diem': 'location', 'chu tri': 'chair', 'nguoi chu tri': 'chair', 'chu toa': 'chair', 'thanh phan': 'attendees',
+    'nguoi du': 'attendees', 'dai bieu': 'attendees', 'thu ky': 'recorder', 'nguoi ghi bien ban': 'recorder', 'ket qua': 'results',
+    'quyet dinh': 'decisions', 'ket luan': 'decisions', 'thao luan': 'discussion', 'y kien': 'discussion', 'nhiem vu': 'tasks',
+    'cong viec': 'tasks', 'cap nhat': 'updates', 'tien do': 'updates', 'nhan': 'tags', 'tu khoa': 'tags', 'chairman': 'chair', 'place': 'location',
+    'venue': 'location', 'participants': 'attendees', 'secretary': 'recorder', 'minutes taker': 'recorder', 'action items': 'tasks', 'actions': 'tasks',
+  },
+  task: {
+    'ma': 'id', 'ma nhiem vu': 'id', 'ten': 'title', 'noi dung': 'title', 'nhiem vu': 'title', 'tieu de': 'title', 'don vi': 'owner',
+    'don vi thuc hien': 'owner', 'co quan': 'owner', 'co quan chu tri': 'owner', 'chu tri': 'owner', 'han': 'due', 'thoi han': 'due',
+    'han hoan thanh': 'due', 'linh vuc': 'sector', 'tinh trang': 'status', 'trang thai': 'status', 'deadline': 'due', 'assignee': 'owner',
+  },
+  update: { 'nhiem vu': 'task', 'ma nhiem vu': 'task', 'tinh trang': 'status', 'trang thai': 'status', 'ghi chu': 'note' },
+  result: { 'linh vuc': 'sector', 'tom tat': 'summary', 'noi dung': 'summary', 'chi tieu': 'metrics', 'so lieu': 'metrics' },
+  discussion: { 'nguoi phat bieu': 'speaker', 'dai bieu': 'speaker', 'noi dung': 'topic', 'chu de': 'topic' },
+  chair: { ten: 'name', 'ho ten': 'name', 'ho va ten': 'name', 'chuc vu': 'role' },
+  config: {
+    'to chuc': 'organization', 'co quan': 'organization', 'ngon ngu': 'locale', 'mui gio': 'timezone', 'duong dan': 'paths', 'linh vuc': 'sectors',
+    'don vi': 'owners', 'chi tieu': 'metrics',
+  },
+}; // prettier-ignore
+
+export function describeIssues(issues: readonly Issue[], kind: Kind, m: Messages = messages('en')): LocatedIssue[] {
   const out: LocatedIssue[] = [];
   // The first thousand unknown keys of each place get a suggestion: a file
   // shows 200 findings at most, and 200,000 unknown keys cost no more than 1,000.
@@ -33,7 +66,7 @@ export function describeIssues(issues: readonly Issue[], kind: Kind): LocatedIss
     if (!among) suggestions.set(known, (among = new Suggestions(known, 1000)));
     return among.nearest(name);
   };
-  for (const issue of issues) describeIssue(issue, [], kind, out, nearest);
+  for (const issue of issues) describeIssue(issue, [], kind, m, out, nearest);
   // `ower: x` is one mistake, not two: when an unknown key is a likely typo
   // of a missing required key, "owner is missing" says nothing new.
   const typos = new Set(out.filter((i) => i.rule === 'unknown-key' && i.suggestion).map((i) => JSON.stringify([...i.path.slice(0, -1), i.suggestion])));
@@ -47,18 +80,43 @@ export function describeIssues(issues: readonly Issue[], kind: Kind): LocatedIss
 
 type Nearest = (name: string, known: readonly string[]) => string | undefined;
 
-function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: LocatedIssue[], nearest: Nearest): void {
+function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messages, out: LocatedIssue[], nearest: Nearest): void {
   const path = [...prefix, ...(issue.path as (string | number)[])];
   const key = lastKey(path);
   const input = (issue as { input?: unknown }).input;
+  const s = m.schema;
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeysAt(path, kind);
+      const keys = input !== null && typeof input === 'object' ? Object.keys(input) : [];
+      // Built once, when first needed: a search per key would be quadratic in a mapping of 100,000 keys.
+      let indexOf: Map<string, number> | undefined;
+      const keyBefore = (name: string) => keys[(indexOf ??= new Map(keys.map((k, i) => [k, i]))).get(name)! - 1];
+      const place = placeName(path, kind, m);
       for (const name of issue.keys) {
+        // `{ name: X, role: Phó Bí thư, Chủ tịch UBND }`: the comma split the role, and its end became a key.
+        const value = (input as Record<string, unknown>)[name];
+        const before = value === null && /\s/.test(name) ? keyBefore(name) : undefined;
+        if (before !== undefined && typeof (input as Record<string, unknown>)[before] === 'string') {
+          const fix = `${before}: ${JSON.stringify(`${String((input as Record<string, unknown>)[before])}, ${name}`)}`;
+          out.push({ rule: 'unknown-key', message: m.yaml.quotedRole(clip(name), fix), path: [...path, name], target: 'key' });
+          continue;
+        }
+        const translated = translatedKey(name, path, kind, known);
+        if (translated) {
+          out.push({
+            rule: 'unknown-key',
+            message: s.translatedKey(clip(name), place, translated),
+            path: [...path, name],
+            target: 'key',
+            suggestion: translated,
+          });
+          continue;
+        }
         const suggestion = nearest(name, known);
         out.push({
           rule: 'unknown-key',
-          message: `Unknown key "${clip(name)}" in ${placeName(path, kind)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          message: s.unknownKey(clip(name), place, suggestion),
           path: [...path, name],
           target: 'key',
           ...(suggestion ? { suggestion } : {}),
@@ -73,40 +131,39 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
       // A figure of "1e400" is a number, just none to count with: say that.
       const infinite = branches.flat().find((i) => i.code === 'invalid_type' && i.path.length === 0 && typeof i.input === 'number' && !Number.isNaN(i.input));
       if (infinite) {
-        describeIssue(infinite, path, kind, out, nearest);
+        describeIssue(infinite, path, kind, m, out, nearest);
         return;
       }
       const deep = branches.find((b) => b.some((i) => i.path.length > 0 || i.code !== 'invalid_type'));
       if (deep) {
-        for (const inner of deep) describeIssue(inner, path, kind, out, nearest);
+        for (const inner of deep) describeIssue(inner, path, kind, m, out, nearest);
         return;
       }
       const expected = branches.flatMap((b) => b.map((i) => (i.code === 'invalid_type' ? i.expected : '')));
-      out.push(typeIssue(path, key, input, expected.filter(Boolean) as string[]));
+      out.push(typeIssue(path, key, input, expected.filter(Boolean) as string[], m));
       return;
     }
     case 'invalid_type':
       // "1e400" reads as Infinity: a number, but none to count with.
       if (typeof input === 'number' && !Number.isNaN(input)) {
-        out.push({
-          rule: 'metric-out-of-range',
-          message: `"${key}" is ${input}, out of range: a metric value lies between -10^15 and 10^15`,
-          path,
-          target: 'value',
-        });
+        out.push({ rule: 'metric-out-of-range', message: s.outOfRange(String(key), quote(input)), path, target: 'value' });
         return;
       }
-      out.push(typeIssue(path, key, input, [issue.expected]));
+      out.push(typeIssue(path, key, input, [issue.expected], m));
       return;
     case 'invalid_value': {
       if (input === undefined || input === null) {
-        out.push(typeIssue(path, key, input, []));
+        out.push(typeIssue(path, key, input, [], m));
         return;
       }
       const allowed = issue.values.map(String);
+      // `kind: thường kỳ`, `status: hoàn thành`: the right word, in the clerk's language.
+      const term = typeof input === 'string' ? (key === 'kind' ? kindFromWords(input) : key === 'status' ? statusFromWords(input) : undefined) : undefined;
       out.push({
         rule: 'invalid-value',
-        message: `"${key}" is ${quote(input)}; use one of: ${allowed.join(', ')}.${typeof input === 'string' ? didYouMean(input, allowed) : ''}`,
+        message: term
+          ? s.termWord(String(key), quote(input), term)
+          : s.oneOf(String(key), quote(input), allowed.join(', '), typeof input === 'string' ? nearestOf(input, allowed) : undefined),
         path,
         target: 'value',
       });
@@ -115,17 +172,22 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
     case 'invalid_key': {
       out.push({
         rule: 'invalid-value',
-        message: `The id "${String(key)}" ${issue.issues[0]?.message ?? 'is not a valid id'}`,
+        message: s.badId(clip(String(key)), ruleText(issue.issues[0]?.message, m) ?? s.notValidId),
         path,
         target: 'key',
       });
       return;
     }
     case 'custom': {
-      // A rule of its own, named by the schema (figure-empty, vote-count).
-      const params = (issue as { params?: { rule?: RuleId; target?: 'key' | 'value' } }).params;
+      // A rule of its own, named by the schema (figure-empty, vote-count), or a refinement (a real day, one line).
+      const params = (issue as { params?: IssueParams }).params;
       const mapping = typeof input === 'object' && input !== null;
-      const message = mapping ? `"${key}" ${issue.message}` : `"${key}" is ${quote(input)}, which ${issue.message}`.replace('which must', 'but it must');
+      const why = problemText(issue.message, input, params, m) ?? issue.message;
+      const message = mapping
+        ? s.tooSmall(String(key), why)
+        : issue.message === 'outOfRange'
+          ? s.outOfRange(String(key), quote(input))
+          : (writtenOtherwise(String(key), input, m) ?? s.isWhich(String(key), quote(input), why));
       out.push({
         rule: params?.rule ?? (DATE_KEYS.has(String(key)) ? 'invalid-date' : 'invalid-value'),
         message,
@@ -138,79 +200,182 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, out: Loca
     case 'too_small':
       out.push({
         rule: issue.origin === 'string' ? 'required-key' : 'invalid-value',
-        message: `"${key}" ${issue.message}`,
+        message: s.tooSmall(String(key), problemText(issue.message, input, undefined, m) ?? issue.message),
         path,
         target: 'value',
       });
       return;
-    default:
+    default: {
+      const isDate = DATE_KEYS.has(String(key));
       out.push({
-        rule: DATE_KEYS.has(String(key)) ? 'invalid-date' : 'invalid-value',
-        message: `"${key}" is ${quote(input)}, which ${issue.message}`.replace('which must', 'but it must'),
+        rule: isDate ? 'invalid-date' : 'invalid-value',
+        message:
+          writtenOtherwise(String(key), input, m) ?? s.isWhich(String(key), quote(input), problemText(issue.message, input, undefined, m) ?? issue.message),
         path,
         target: 'value',
       });
+    }
   }
 }
 
-function typeIssue(path: PropertyPath, key: string | number, input: unknown, expected: string[]): LocatedIssue {
+/** What a schema's custom issue carries (model/schema.ts): its rule, where it is reported, and the values its words need. */
+interface IssueParams {
+  rule?: RuleId;
+  target?: 'key' | 'value';
+  what?: 'votes' | 'days';
+  min?: number;
+  max?: number;
+}
+
+/** A schema rule's code (model/schema.ts) in the user's words. */
+function ruleText(code: string | undefined, m: Messages): string | undefined {
+  return code !== undefined && Object.hasOwn(m.schema.rule, code) ? m.schema.rule[code as keyof Messages['schema']['rule']] : undefined;
+}
+
+/** A schema rule's code in the user's words, the codes that need the value or the issue's numbers included. */
+function problemText(code: string | undefined, input: unknown, params: IssueParams | undefined, m: Messages): string | undefined {
+  if (code === 'period') return periodProblem(typeof input === 'string' ? input : '', m.period) ?? m.period.shape;
+  if (code === 'wholeNumber' && params?.what !== undefined && params.min !== undefined) return m.schema.wholeNumber(params.what, params.min, params.max);
+  return ruleText(code, m);
+}
+
+/** The format's key meant by a key written in Vietnamese or English words ("tiêu đề" → title). */
+function translatedKey(name: string, path: PropertyPath, kind: Kind, known: readonly string[]): string | undefined {
+  const level =
+    kind === 'config'
+      ? 'config'
+      : (({ tasks: 'task', updates: 'update', results: 'result', discussion: 'discussion', chair: 'chair', attendees: 'chair' } as Record<string, string>)[
+          String(path[0])
+        ] ?? 'record');
+  const meant = KEY_WORDS[level]?.[plainWords(name)];
+  return meant && known.includes(meant) ? meant : undefined;
+}
+
+/**
+ * A date, id or number the clerk wrote their own way, with the way the
+ * format writes it: 26/10/2020 → 2020-10-26, noi-vụ → noi-vu, 21,4 → 21.4.
+ */
+function writtenOtherwise(key: string, input: unknown, m: Messages): string | undefined {
+  if (typeof input !== 'string') return undefined;
+  const s = m.schema;
+  const value = quote(input);
+  if (DATE_KEYS.has(key)) {
+    const reading = readDate(input, true);
+    if ('date' in reading) return reading.date === input.trim() ? undefined : s.dateWritten(key, value, reading.date);
+    if (reading.wrong === 'day') return s.dateWrittenNotADay(key, value, s.dayOutOfMonth(reading.month, reading.year, reading.days));
+    if (reading.wrong === 'month' && /\d/.test(input)) return s.dateWrittenNotADay(key, value, s.noSuchMonth(reading.month));
+    if (/\p{L}{2,}/u.test(input)) {
+      const day = dateFromWords(input);
+      // A due in words that names no day ("cuối năm") may be one of its other forms: the schema's message lists them.
+      if (day === undefined && key === 'due') return undefined;
+      return s.dateInWords(key, value, day ?? '2020-11-30');
+    }
+    return undefined;
+  }
+  if (ID_KEYS.has(key)) {
+    const suggestion = slugify(input, '');
+    return suggestion && suggestion !== input ? s.idWritten(key, value, suggestion) : undefined;
+  }
+  return undefined;
+}
+
+/** "30 tháng 11 năm 2020", "ngày 30/11/2020", "cuối tháng 11/2020", "November 30, 2020" → the day, when one is said. */
+function dateFromWords(text: string): string | undefined {
+  const words = plainWords(text);
+  const iso = (y: number, mo: number, d: number) => {
+    const reading = readDate(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    return 'date' in reading ? reading.date : undefined;
+  };
+  let match = /(\d{1,2}) thang (\d{1,2})(?: nam |\/)(\d{4})/.exec(words) ?? /(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(words);
+  if (match) return iso(Number(match[3]), Number(match[2]), Number(match[1]));
+  match = /(?:cuoi|het) thang (\d{1,2})(?: nam |\/)(\d{4})/.exec(words);
+  if (match) return lastDayOf(`${match[2]}-${match[1]!.padStart(2, '0')}`);
+  const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+  match = new RegExp(`(${months.join('|')}) (\\d{1,2}),? (\\d{4})`).exec(words) ?? new RegExp(`(\\d{1,2}) (${months.join('|')}),? (\\d{4})`).exec(words);
+  if (match) {
+    const named = months.includes(match[1]!) ? match[1]! : match[2]!;
+    const day = months.includes(match[1]!) ? match[2]! : match[1]!;
+    return iso(Number(match[3]), months.indexOf(named) + 1, Number(day));
+  }
+  return undefined;
+}
+
+/** A figure written the way Vietnamese (or English) prose writes it: 21,4 · 1.234,5 · 61,8% · 2 500. */
+function numberAdvice(key: string, input: string, m: Messages): string | undefined {
+  const text = input.trim();
+  const value = quote(input);
+  const percent = /^([-+]?[\d.,\s]*\d)\s*%$/.exec(text);
+  const body = percent ? percent[1]! : text;
+  let plain: string | undefined;
+  if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(body)) plain = body.replace(/\./g, '').replace(',', '.');
+  else if (/^[-+]?\d+,\d+$/.test(body)) plain = body.replace(',', '.');
+  else if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) plain = body.replace(/,/g, '');
+  else if (/^[-+]?\d{1,3}(\s\d{3})+([.,]\d+)?$/.test(body)) plain = body.replace(/\s/g, '').replace(',', '.');
+  else if (/^[-+]?\d+(\.\d+)?$/.test(body)) plain = body;
+  if (plain === undefined) return undefined;
+  const fix = `${key}: ${plain}`;
+  if (percent) return m.schema.percentSign(key, value, fix);
+  if (/\s/.test(body)) return m.schema.spacedNumber(key, value, fix);
+  return m.schema.decimalComma(key, value, fix);
+}
+
+function typeIssue(path: PropertyPath, key: string | number, input: unknown, expected: string[], m: Messages = messages('en')): LocatedIssue {
+  const s = m.schema;
   const last = path[path.length - 1];
   if (input === null && typeof last === 'number') {
-    return { rule: 'required-key', message: `Item #${last + 1} of "${key}" is empty`, path, target: 'value' };
+    return { rule: 'required-key', message: s.emptyItem(last + 1, String(key)), path, target: 'value' };
   }
   if (input === undefined || input === null) {
     return {
       rule: 'required-key',
-      message: input === undefined ? `"${key}" is missing${requiredHint(path)}` : `"${key}" has no value${requiredHint(path)}`,
+      message: input === undefined ? s.missing(String(key), requiredHint(path, m)) : s.noValue(String(key), requiredHint(path, m)),
       path,
       target: 'key',
     };
   }
+  const shapes = [...new Set(expected)];
+  if (typeof input === 'string' && shapes.includes('number')) {
+    const advice = numberAdvice(String(key), input, m);
+    if (advice) return { rule: 'invalid-type', message: advice, path, target: 'value' };
+  }
+  if (typeof input === 'string' && shapes.length === 1 && shapes[0] === 'array') {
+    return { rule: 'invalid-type', message: s.listOfLines(String(key), shapeOf(input, m)), path, target: 'value' };
+  }
   return {
     rule: 'invalid-type',
-    message: `"${key}" must be ${[...new Set(expected)].map(shapeName).join(' or ')}, not ${shapeOf(input)}`,
+    message: s.wrongShape(String(key), shapes.map((e) => shapeName(e, m)).join(s.shape.or), shapeOf(input, m)),
     path,
     target: 'value',
   };
 }
 
-function requiredHint(path: PropertyPath): string {
-  const hints: Record<string, string> = {
-    title: ': give the meeting a title',
-    date: ': the day the meeting was held, YYYY-MM-DD',
-    chair: ': who chaired the meeting',
-    id: ': every task needs an id that is unique in the repository',
-    owner: ': which department must do the task (an owner id)',
-    sector: ': a sector id from meet.config.yaml',
-    status: ': one of open, in-progress, done, dropped',
-    task: ': the id of the task this update is about',
-    sectors: ': declare the sectors (id: label)',
-    owners: ': declare the owners (id: name)',
-    metrics: ': declare the metrics (id: {label, unit, sector}), or write "metrics: {}"',
-  };
+function requiredHint(path: PropertyPath, m: Messages): string {
+  const hints: Record<string, string> = m.schema.hint;
   return hints[String(lastKey(path))] ?? '';
 }
 
-function shapeName(expected: string): string {
+function shapeName(expected: string, m: Messages): string {
   switch (expected) {
     case 'array':
-      return 'a list ("- item" lines)';
+      return m.schema.shape.list;
     case 'object':
     case 'record':
-      return 'a set of keys ("key: value" lines)';
+      return m.schema.shape.mapping;
     case 'string':
-      return 'text';
+      return m.schema.shape.text;
     case 'number':
-      return 'a number';
+      return m.schema.shape.number;
+    case 'boolean':
+      return m.schema.shape.boolean;
     default:
       return expected;
   }
 }
 
-function shapeOf(input: unknown): string {
-  if (Array.isArray(input)) return 'a list';
-  if (typeof input === 'object' && input !== null) return 'a set of keys';
-  if (typeof input === 'string') return `the text ${quote(input)}`;
+function shapeOf(input: unknown, m: Messages): string {
+  if (Array.isArray(input)) return m.schema.got.list;
+  if (typeof input === 'object' && input !== null) return m.schema.got.mapping;
+  if (typeof input === 'string') return m.schema.got.text(quote(input));
   return String(input);
 }
 
@@ -219,8 +384,8 @@ function quote(value: unknown): string {
     const short = value.length > 60 ? `${value.slice(0, 57)}…` : value;
     return JSON.stringify(short);
   }
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object' && value !== null) return 'a set of keys';
+  if (Array.isArray(value)) return '[…]';
+  if (typeof value === 'object' && value !== null) return '{…}';
   return String(value);
 }
 
@@ -266,37 +431,40 @@ function knownKeysAt(path: PropertyPath, kind: Kind): readonly string[] {
   return table.find(([pattern]) => pattern.test(shape))?.[1] ?? (kind === 'config' ? KNOWN_KEYS.config : KNOWN_KEYS.record);
 }
 
-function placeName(path: PropertyPath, kind: Kind): string {
+function placeName(path: PropertyPath, kind: Kind, m: Messages): string {
+  const p = m.schema.place;
   if (kind === 'config') {
-    if (path[0] === 'paths') return '"paths"';
-    if (path[0] === 'metrics') return `the metric "${String(path[1])}"`;
-    if (path[0] === 'owners') return `the owner "${String(path[1])}"`;
-    if (path[0] === 'documents') return path.length > 1 ? `"documents.${String(path[1])}"` : '"documents"';
-    return 'meet.config.yaml';
+    if (path[0] === 'paths') return p.paths;
+    if (path[0] === 'metrics') return p.metric(clip(String(path[1])));
+    if (path[0] === 'owners') return p.owner(clip(String(path[1])));
+    if (path[0] === 'documents') return p.documents(path.length > 1 ? clip(String(path[1])) : undefined);
+    return p.config;
   }
-  const index = typeof path[1] === 'number' ? ` #${path[1] + 1}` : '';
+  const index = typeof path[1] === 'number' ? path[1] + 1 : undefined;
   switch (path[0]) {
     case 'results':
-      return path[2] === 'metrics' && path.length > 3 ? `the figure "${String(path[3])}" of result${index}` : `result${index}`;
+      if (index === undefined) return p.results;
+      return path[2] === 'metrics' && path.length > 3 ? p.figure(clip(String(path[3])), index) : p.result(index);
     case 'tasks':
-      return path[2] === 'due' ? `the "due" of task${index}` : `task${index}`;
+      if (index === undefined) return p.tasks;
+      return path[2] === 'due' ? p.taskDue(index) : p.task(index);
     case 'updates':
-      return `update${index}`;
+      return index === undefined ? p.updates : p.update(index);
     case 'discussion':
-      return `discussion entry${index}`;
+      return index === undefined ? p.discussions : p.discussion(index);
     case 'chair':
-      return index ? `chair${index}` : '"chair"';
+      return index === undefined ? p.chair : p.chairN(index);
     case 'attendees':
-      return `attendee${index}`;
+      return p.attendee(index);
     case 'decisions':
-      return path[2] === 'vote' ? `the vote of decision${index}` : `decision${index}`;
+      return index !== undefined && path[2] === 'vote' ? p.vote(index) : p.decision(index);
     case 'references':
-      return `reference${index}`;
+      return p.reference(index);
     case 'approval':
-      return path[1] === 'notice' ? (path[2] === 'signer' ? 'the signer of the notice' : 'the notice') : '"approval"';
+      return path[1] === 'notice' ? (path[2] === 'signer' ? p.signer : p.notice) : p.approval;
     case 'amendments':
-      return `amendment${index}`;
+      return p.amendment(index);
     default:
-      return 'the record';
+      return p.record;
   }
 }

@@ -5,6 +5,8 @@
 import type { PropertyPath } from '../model/record.js';
 import { parseDocument, Parser, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type CST, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { clip } from '../model/text.js';
+import { messages, type Messages } from '../model/messages/index.js';
+import { diagnoseSyntax, signAdvice } from './yamlMistakes.js';
 
 interface YamlProblem {
   rule: 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-tag' | 'yaml-alias' | 'forbidden-key' | 'invalid-type' | 'invalid-value';
@@ -23,7 +25,8 @@ export interface ParsedYaml {
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 const NULL_TEXT = new Set(['', '~', 'null', 'Null', 'NULL']);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_DEPTH = 64;
+export const MAX_NESTING = 64;
+const MAX_DEPTH = MAX_NESTING;
 // Control characters (tab and line feed aside) would reach terminals and CI
 // logs as escape sequences; no clerk types them.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -36,15 +39,15 @@ const MAX_ALIASES = 100;
 const MAX_NODES = 200_000;
 
 // yaml's own messages, reworded as advice for the common mistakes.
-const SYNTAX_ADVICE: Record<string, string> = {
-  TAB_AS_INDENT: 'A tab is used for indentation; indent with spaces only',
-  BAD_INDENT: 'The indentation is wrong here; line keys up with the ones they belong with',
-  MULTILINE_IMPLICIT_KEY: 'A key runs over more than one line; put a space after ":" or quote the value',
-  MISSING_CHAR: 'A closing quote or bracket is missing',
-  BLOCK_AS_IMPLICIT_KEY: 'A list or mapping is used as a key; check the indentation and the ":"',
+const SYNTAX_ADVICE: Record<string, (m: Messages) => string> = {
+  TAB_AS_INDENT: (m) => m.yaml.tabIndent,
+  BAD_INDENT: (m) => m.yaml.badIndent,
+  MULTILINE_IMPLICIT_KEY: (m) => m.yaml.multilineKey,
+  MISSING_CHAR: (m) => m.yaml.missingChar,
+  BLOCK_AS_IMPLICIT_KEY: (m) => m.yaml.blockAsKey,
 };
 
-export function parseYaml(text: string): ParsedYaml {
+export function parseYaml(text: string, m: Messages = messages('en')): ParsedYaml {
   const problems: YamlProblem[] = [];
   // yaml survives absurd flow nesting by catching its own stack overflow,
   // then reports hundreds of follow-on errors: refuse such input up front.
@@ -59,21 +62,25 @@ export function parseYaml(text: string): ParsedYaml {
     strict: true,
   });
   if (tooDeep !== undefined) {
-    problems.push({ rule: 'yaml-syntax', message: `Values are nested more than ${MAX_DEPTH} levels deep`, offset: tooDeep, severity: 'error' });
+    problems.push({ rule: 'yaml-syntax', message: m.yaml.nestedTooDeep(MAX_DEPTH), offset: tooDeep, severity: 'error' });
     return { doc, value: undefined, problems };
   }
   // After a syntax error the parser's later complaints are mostly echoes of
   // it (a tab, then "bad indentation"…): report the first one only.
   if (doc.errors.length > 0) {
     const error = doc.errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
+    // A common mistake near the error (an unquoted ": ", a stray indent…) is named with its fix.
+    const mistake = /call stack|multiple documents/i.test(error.message) ? undefined : diagnoseSyntax(text, error.pos[0], m);
     problems.push({
       rule: 'yaml-syntax',
-      message: /call stack/i.test(error.message) ? `Values are nested more than ${MAX_DEPTH} levels deep` : syntaxMessage(error.code, error.message),
-      offset: /directive/i.test(error.message)
-        ? directiveLine(text, error.pos[0])
-        : error.code === 'MISSING_CHAR'
-          ? openingQuote(text, error.pos[0], error.message)
-          : error.pos[0],
+      message: mistake?.message ?? (/call stack/i.test(error.message) ? m.yaml.nestedTooDeep(MAX_DEPTH) : syntaxMessage(error.code, error.message, m)),
+      offset:
+        mistake?.offset ??
+        (/directive/i.test(error.message)
+          ? directiveLine(text, error.pos[0])
+          : error.code === 'MISSING_CHAR'
+            ? openingQuote(text, error.pos[0], error.message)
+            : error.pos[0]),
       severity: 'error',
     });
   }
@@ -83,7 +90,7 @@ export function parseYaml(text: string): ParsedYaml {
     problems.push({ rule: 'yaml-syntax', message: firstSentence(warning.message), offset: warning.pos[0], severity: 'warning' });
   }
   if (problems.some((p) => p.severity === 'error')) return { doc, value: undefined, problems };
-  const converter = new Converter(doc, problems, text);
+  const converter = new Converter(doc, problems, text, m);
   const value = converter.convert(doc.contents, 0);
   return { doc, value, problems };
 }
@@ -95,14 +102,12 @@ function directiveLine(text: string, errorOffset: number): number {
   return at === -1 ? errorOffset : at + 1;
 }
 
-function syntaxMessage(code: string, message: string): string {
-  if (/multiple documents/i.test(message)) {
-    return 'The front matter holds more than one YAML document: remove the "---" or "..." line inside it';
-  }
-  if (/directive/i.test(message)) return 'A "%" directive line is not allowed in a record; remove it';
+function syntaxMessage(code: string, message: string, m: Messages): string {
+  if (/multiple documents/i.test(message)) return m.yaml.multipleDocuments;
+  if (/directive/i.test(message)) return m.yaml.directive;
   // MISSING_CHAR is also raised for things other than quotes and brackets.
-  if (code === 'MISSING_CHAR' && !/quote|bracket|[\]}]/i.test(message)) return firstSentence(message);
-  return SYNTAX_ADVICE[code] ?? firstSentence(message);
+  if (code === 'MISSING_CHAR' && !/quote|bracket|[\]}]/i.test(message)) return m.yaml.badIndent;
+  return SYNTAX_ADVICE[code]?.(m) ?? m.yaml.badIndent;
 }
 
 /** Offset where `[`/`{` nesting first exceeds MAX_DEPTH, ignoring quoted text and comments. */
@@ -149,16 +154,17 @@ class Converter {
     private readonly doc: Document.Parsed,
     private readonly problems: YamlProblem[],
     private readonly text: string,
+    private readonly m: Messages,
   ) {}
 
   convert(node: unknown, depth: number): unknown {
     if (this.aborted || node === null || node === undefined) return null;
-    if (++this.nodes > MAX_NODES) return this.abort('yaml-alias', 'The front matter expands to too many values', node);
-    if (depth > MAX_DEPTH) return this.abort('yaml-syntax', `Values are nested more than ${MAX_DEPTH} levels deep`, node);
+    if (++this.nodes > MAX_NODES) return this.abort('yaml-alias', this.m.yaml.tooManyValues, node);
+    if (depth > MAX_DEPTH) return this.abort('yaml-syntax', this.m.yaml.nestedTooDeep(MAX_DEPTH), node);
     if (isAlias(node)) {
-      if (++this.aliases > MAX_ALIASES) return this.abort('yaml-alias', `More than ${MAX_ALIASES} aliases ("*name")`, node);
+      if (++this.aliases > MAX_ALIASES) return this.abort('yaml-alias', this.m.yaml.tooManyAliases(MAX_ALIASES), node);
       const target = node.resolve(this.doc);
-      if (!target) return this.abort('yaml-alias', `The alias "*${node.source}" names no anchor`, node);
+      if (!target) return this.abort('yaml-alias', this.indicatorAdvice(node, '*') ?? this.m.yaml.aliasNoAnchor(node.source), node);
       return this.convert(target, depth + 1);
     }
     const tag = (node as Node).tag;
@@ -168,9 +174,15 @@ class Converter {
     }
     if (isScalar(node)) {
       if (tag === 'tag:yaml.org,2002:null') return null;
+      // `note: &x đã xong` silently loses "&x": an anchor nothing refers to is a sentence that began with "&".
+      const advice = node.anchor && !this.text.includes(`*${node.anchor}`) ? signAdvice(this.text, offsetOf(node), '&', this.m) : undefined;
+      if (advice) {
+        this.report('invalid-value', advice, node);
+        return null;
+      }
       const text = String(node.value);
       if (CONTROL.test(text)) {
-        this.report('invalid-value', `A value holds a control character (U+${controlCode(text)}); records hold plain text only`, node);
+        this.report('invalid-value', this.m.yaml.controlInValue(controlCode(text)), node);
         return null;
       }
       if (node.type === Scalar.PLAIN && NULL_TEXT.has(text)) return null;
@@ -184,7 +196,7 @@ class Converter {
         if (!isPair(pair)) continue;
         const key = pair.key;
         if (!isScalar(key)) {
-          this.report('invalid-type', 'A key must be plain text', key ?? node);
+          this.report('invalid-type', this.m.yaml.keyNotText, key ?? node);
           continue;
         }
         if (key.tag && !CORE_TAGS.has(key.tag)) {
@@ -193,16 +205,16 @@ class Converter {
         }
         const name = String(key.value);
         if (CONTROL.test(name) || /[\r\n]/.test(name)) {
-          this.report('invalid-value', `A key holds a control character or line break (U+${controlCode(name)}); keys are plain words`, key);
+          this.report('invalid-value', this.m.yaml.controlInKey(controlCode(name)), key);
           continue;
         }
         if (seen.has(name)) {
-          this.report('yaml-duplicate-key', `The key "${clip(name)}" is written twice in the same mapping`, key);
+          this.report('yaml-duplicate-key', this.m.yaml.duplicateKey(clip(name)), key);
           continue;
         }
         seen.add(name);
         if (FORBIDDEN_KEYS.has(name)) {
-          this.report('forbidden-key', `The key "${name}" is not allowed`, key);
+          this.report('forbidden-key', this.m.yaml.forbiddenKey(name), key);
           continue;
         }
         // defineProperty never invokes a setter, whatever the key is.
@@ -223,7 +235,7 @@ class Converter {
     const offset = this.tagBefore(start, tag, isMap(node) && !node.flow) ?? start;
     this.problems.push({
       rule: 'yaml-tag',
-      message: `The YAML tag "${shortTag(tag)}" is not allowed; records hold plain values only`,
+      message: (isScalar(node) ? this.indicatorAdvice(node, '!') : undefined) ?? this.m.yaml.tag(shortTag(tag)),
       offset,
       severity: 'error',
     });
@@ -248,6 +260,11 @@ class Converter {
       else if (token.type === 'tag' && lineBreakSeen && this.doc.directives.tagName(token.source, () => {}) === tag) return at;
     }
     return undefined;
+  }
+
+  /** The advice to quote a value that starts with `sign` and runs on as a sentence. */
+  private indicatorAdvice(node: unknown, sign: string): string | undefined {
+    return signAdvice(this.text, offsetOf(node), sign, this.m);
   }
 
   private report(rule: YamlProblem['rule'], message: string, node: unknown): void {

@@ -5,6 +5,10 @@
 import type { Report, ReportMetric } from '../model/report.js';
 import type { Locale } from '../model/terms.js';
 import { formatDate, formatMonth, formatNumber } from './locale.js';
+import { counted } from '../model/format.js';
+
+const vn = (n: number) => formatNumber('vi', n);
+const en = (n: number) => formatNumber('en', n);
 
 const WORDS: Record<
   Locale,
@@ -19,17 +23,17 @@ const WORDS: Record<
 > = {
   vi: {
     title: (organization, month) => `${organization}: tổng hợp ${month}`,
-    meetings: (n) => `${n} hội nghị:`,
+    meetings: (n) => `${counted('vi', n, { other: 'hội nghị' })}:`,
     noMeetings: 'Không có hội nghị nào trong tháng.',
-    tasks: (assigned, completed, overdue) => `Nhiệm vụ: ${assigned} giao mới, ${completed} hoàn thành, ${overdue} quá hạn.`,
+    tasks: (assigned, completed, overdue) => `Nhiệm vụ: ${vn(assigned)} giao mới, ${vn(completed)} hoàn thành, ${vn(overdue)} quá hạn.`,
     metrics: 'Chỉ tiêu thay đổi nhiều nhất:',
     full: 'Báo cáo đầy đủ:',
   },
   en: {
     title: (organization, month) => `${organization}: digest for ${month}`,
-    meetings: (n) => `${n} ${n === 1 ? 'meeting' : 'meetings'}:`,
+    meetings: (n) => `${counted('en', n, { one: 'meeting', other: 'meetings' })}:`,
     noMeetings: 'No meetings this month.',
-    tasks: (assigned, completed, overdue) => `Tasks: ${assigned} assigned, ${completed} completed, ${overdue} overdue.`,
+    tasks: (assigned, completed, overdue) => `Tasks: ${en(assigned)} assigned, ${en(completed)} completed, ${en(overdue)} overdue.`,
     metrics: 'Largest metric changes:',
     full: 'Full report:',
   },

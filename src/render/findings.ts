@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { countBySeverity, type Finding } from '../model/ruleCatalogue.js';
 import { jsonText, visible } from '../model/text.js';
+import { messages, type Messages } from '../model/messages/index.js';
 
 export type FindingFormat = 'pretty' | 'json' | 'github';
 
@@ -43,10 +44,19 @@ export function renderFindingsGithub(findings: readonly Finding[], show: (file: 
     .join('');
 }
 
-export function renderFindingsPretty(findings: readonly Finding[], show: (file: string) => string, c: ChalkInstance, recordsChecked: number): string {
+export function renderFindingsPretty(
+  findings: readonly Finding[],
+  show: (file: string) => string,
+  c: ChalkInstance,
+  recordsChecked: number,
+  m: Messages = messages('en'),
+): string {
   const lines: string[] = [];
   let current: string | undefined;
+  // reduce, not Math.max(...): a spread of 200,000 values overflows the stack.
   const width = findings.reduce((max, f) => Math.max(max, `${f.line}:${f.column}`.length), 0);
+  const labels = m.labels.severity;
+  const labelWidth = Math.max(labels.error.length, labels.warning.length);
   for (const f of findings) {
     if (f.file !== current) {
       if (current !== undefined) lines.push('');
@@ -54,22 +64,18 @@ export function renderFindingsPretty(findings: readonly Finding[], show: (file: 
       lines.push(c.underline(visible(show(f.file))));
     }
     const where = `${f.line}:${f.column}`.padEnd(width);
-    const severity = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+    const severity = f.severity === 'error' ? c.red(labels.error.padEnd(labelWidth)) : c.yellow(labels.warning.padEnd(labelWidth));
     lines.push(`  ${c.dim(where)}  ${severity}  ${visible(f.message)}  ${c.dim(f.rule)}`);
   }
   const { errors, warnings } = countBySeverity(findings);
   const files = new Set(findings.map((f) => f.file)).size;
   if (findings.length > 0) lines.push('');
-  const checked = `${recordsChecked} ${recordsChecked === 1 ? 'record' : 'records'} checked`;
+  const checked = m.check.checked(recordsChecked);
   if (findings.length === 0) {
-    lines.push(c.green(`✔ ${checked}, no problems`));
+    lines.push(c.green(m.check.noProblems(checked)));
   } else {
-    const summary = `✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')} (${checked})`;
+    const summary = m.check.summary(errors, warnings, files, checked);
     lines.push(errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary));
   }
   return `${lines.join('\n')}\n`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

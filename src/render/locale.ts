@@ -1,45 +1,14 @@
-// Generated words, dates and numbers in the repository's language.
-import type { IsoDate, Month } from '../model/dates.js';
+// Generated words, dates and numbers in the repository's language. The
+// formatters are model/format.ts's and the labels the catalogue's, so every
+// output (and every message) writes them alike.
+import type { IsoDate } from '../model/dates.js';
 import { dueForm, type DueWritten } from '../model/due.js';
+import { englishMonthName, formatDate, formatMonth, formatNumber } from '../model/format.js';
+import { messages } from '../model/messages/index.js';
 import { periodRange } from '../model/periods.js';
 import type { Locale, MeetingKind, MeetingMode, Qualifier, Session, TaskStatus } from '../model/terms.js';
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function parts(date: IsoDate): [number, number, number] {
-  return date.split('-').map(Number) as [number, number, number];
-}
-
-/** vi: "26/10/2020"; en: "26 Oct 2020". */
-export function formatDate(locale: Locale, date: IsoDate): string {
-  const [y, m, d] = parts(date);
-  if (locale === 'vi') return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
-  return `${d} ${EN_MONTHS[m - 1]!.slice(0, 3)} ${y}`;
-}
-
-/** vi: "ngày 26/10/2020"; en: "26 Oct 2020" (for running text). */
-export function formatDay(locale: Locale, date: IsoDate): string {
-  return locale === 'vi' ? `ngày ${formatDate(locale, date)}` : formatDate(locale, date);
-}
-
-/** vi: "tháng 10/2020"; en: "October 2020". */
-export function formatMonth(locale: Locale, month: Month): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return locale === 'vi' ? `tháng ${m}/${y}` : `${EN_MONTHS[m - 1]} ${y}`;
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** vi: "1.234,5"; en: "1,234.5". */
-export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 2): string {
-  const key = `${locale}:${maximumFractionDigits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits });
-    numberFormats.set(key, format);
-  }
-  return format.format(value);
-}
+export { formatDate, formatDay, formatMonth, formatNumber } from '../model/format.js';
 
 /**
  * Every digit of a figure as the clerk wrote it (185,088, not 185,09): as
@@ -72,7 +41,7 @@ export function formatPeriod(locale: Locale, period: string): string {
   if (quarter) return `Q${quarter[1]} ${year}`;
   if (/-H1$/.test(period)) return `first half of ${year}`;
   if (/-H2$/.test(period)) return `second half of ${year}`;
-  if (year === last.slice(0, 4)) return fm === 1 && lm === 12 ? year : `${EN_MONTHS[fm - 1]}–${EN_MONTHS[lm - 1]} ${year}`;
+  if (year === last.slice(0, 4)) return fm === 1 && lm === 12 ? year : `${englishMonthName(fm)}–${englishMonthName(lm)} ${year}`;
   return `${formatMonth('en', first)} – ${formatMonth('en', last)}`;
 }
 
@@ -90,7 +59,8 @@ export function formatDays(locale: Locale, date: IsoDate, end?: IsoDate): string
 
 /** A deadline as the task lists show it: the resolved day, then what was written when it was not that day ("30/11/2020 (tháng 11/2020)"). */
 export function formatDue(locale: Locale, task: { due?: IsoDate; dueAsWritten?: DueWritten; recurring?: boolean }, none = ''): string {
-  if (task.recurring) return WORDS[locale].recurring;
+  const labels = messages(locale).labels;
+  if (task.recurring) return labels.recurring;
   if (!task.due) return none;
   const day = formatDate(locale, task.due);
   const written = task.dueAsWritten;
@@ -103,9 +73,9 @@ export function formatDue(locale: Locale, task: { due?: IsoDate; dueAsWritten?: 
     case 'year':
       return `${day} (${formatPeriod(locale, written as string)})`;
     case 'working-days':
-      return `${day} (${locale === 'vi' ? `${form.count} ngày làm việc` : `${form.count} working ${form.count === 1 ? 'day' : 'days'}`})`;
+      return `${day} (${labels.workingDays(form.count)})`;
     case 'days':
-      return `${day} (${locale === 'vi' ? `${form.count} ngày` : `${form.count} ${form.count === 1 ? 'day' : 'days'}`})`;
+      return `${day} (${labels.days(form.count)})`;
     default:
       return day;
   }
@@ -113,44 +83,19 @@ export function formatDue(locale: Locale, task: { due?: IsoDate; dueAsWritten?: 
 
 /** The default title of a new record: for a regular or thematic meeting, after the period it reviews. */
 export function defaultTitle(locale: Locale, kind: MeetingKind, date: IsoDate, period: string = date.slice(0, 7)): string {
-  const reviewed = formatPeriod(locale, period);
-  if (locale === 'vi') {
-    if (kind === 'extraordinary') return `Hội nghị bất thường ngày ${formatDate('vi', date)}`;
-    if (kind === 'thematic') return `Hội nghị chuyên đề ${reviewed}`;
-    return `Hội nghị thường kỳ ${reviewed}`;
-  }
-  if (kind === 'extraordinary') return `Extraordinary meeting, ${formatDate('en', date)}`;
-  if (kind === 'thematic') return `Thematic meeting, ${reviewed}`;
-  return `Regular meeting, ${reviewed}`;
+  const m = messages(locale);
+  if (kind === 'extraordinary') return m.record.title.extraordinary(date);
+  return m.titles[kind](formatPeriod(locale, period));
 }
 
-export const SESSION_LABELS: Record<Locale, Record<Session, string>> = {
-  vi: { morning: 'buổi sáng', afternoon: 'buổi chiều', evening: 'buổi tối', 'all-day': 'cả ngày' },
-  en: { morning: 'morning', afternoon: 'afternoon', evening: 'evening', 'all-day': 'all day' },
-};
+const both = <T>(pick: (m: ReturnType<typeof messages>) => T): Record<Locale, T> => ({ vi: pick(messages('vi')), en: pick(messages('en')) });
 
-export const MODE_LABELS: Record<Locale, Record<MeetingMode, string>> = {
-  vi: { 'in-person': 'trực tiếp', online: 'trực tuyến', hybrid: 'trực tiếp kết hợp trực tuyến' },
-  en: { 'in-person': 'in person', online: 'online', hybrid: 'in person and online' },
-};
+export const SESSION_LABELS: Record<Locale, Record<Session, string>> = both((m) => m.labels.session);
 
-export const QUALIFIER_LABELS: Record<Locale, Record<Qualifier, string>> = {
-  vi: { 'at-least': 'trên', about: 'khoảng', 'at-most': 'dưới' },
-  en: { 'at-least': 'over', about: 'about', 'at-most': 'under' },
-};
+export const MODE_LABELS: Record<Locale, Record<MeetingMode, string>> = both((m) => m.labels.mode);
 
-export const KIND_LABELS: Record<Locale, Record<MeetingKind, string>> = {
-  vi: { regular: 'thường kỳ', extraordinary: 'bất thường', thematic: 'chuyên đề' },
-  en: { regular: 'regular', extraordinary: 'extraordinary', thematic: 'thematic' },
-};
+export const QUALIFIER_LABELS: Record<Locale, Record<Qualifier, string>> = both((m) => m.labels.qualifier);
 
-export const STATUS_LABELS: Record<Locale, Record<TaskStatus, string>> = {
-  vi: { open: 'chưa thực hiện', 'in-progress': 'đang thực hiện', done: 'hoàn thành', dropped: 'không thực hiện' },
-  en: { open: 'open', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' },
-};
+export const KIND_LABELS: Record<Locale, Record<MeetingKind, string>> = both((m) => m.labels.kind);
 
-/** Short words used in generated comments and tables. */
-export const WORDS: Record<Locale, { due: string; noDue: string; recurring: string }> = {
-  vi: { due: 'hạn', noDue: 'không có hạn', recurring: 'thường xuyên' },
-  en: { due: 'due', noDue: 'no due date', recurring: 'standing' },
-};
+export const STATUS_LABELS: Record<Locale, Record<TaskStatus, string>> = both((m) => m.labels.status);

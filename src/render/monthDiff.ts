@@ -7,6 +7,7 @@ import { formatDate, formatDay, formatDue, formatExact, formatMonth, formatNumbe
 import { markdownTable, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 import { jsonText, oneLine, visible, visibleDeep } from '../model/text.js';
+import { counted } from '../model/format.js';
 
 export interface DiffRenderOptions {
   locale: Locale;
@@ -69,7 +70,7 @@ const DIFF_WORDS: Record<Locale, DiffWords> = {
     none: 'Không có.',
     unknown: '—',
     points: ' điểm %',
-    days: (n) => `${n} ngày`,
+    days: (n) => `${formatNumber('vi', n)} ngày`,
     columns: {
       id: 'Mã',
       task: 'Nhiệm vụ',
@@ -78,7 +79,7 @@ const DIFF_WORDS: Record<Locale, DiffWords> = {
       status: 'Tình trạng',
       overdue: 'Quá hạn',
       metric: 'Chỉ tiêu',
-      unit: 'ĐVT',
+      unit: 'Đơn vị',
       change: 'Thay đổi',
       percent: '%',
       date: 'Ngày',
@@ -93,12 +94,12 @@ const DIFF_WORDS: Record<Locale, DiffWords> = {
     asOf: (fromDay, toDay) => `Task states at the end of ${formatDay('en', fromDay)} and ${formatDay('en', toDay)}.`,
     heading: {
       opened: 'Tasks opened',
-      closed: 'Tasks closed (done)',
+      closed: 'Tasks done',
       dropped: 'Tasks dropped',
       carried: 'Tasks carried over',
       newlyOverdue: 'Tasks newly overdue',
     },
-    counted: { opened: 'opened', closed: 'closed', dropped: 'dropped', carried: 'carried over', newlyOverdue: 'newly overdue' },
+    counted: { opened: 'opened', closed: 'done', dropped: 'dropped', carried: 'carried over', newlyOverdue: 'newly overdue' },
     tasks: 'Tasks',
     metrics: 'Metrics',
     meetingsOf: (month) => `Meetings of ${formatMonth('en', month)}`,
@@ -106,7 +107,7 @@ const DIFF_WORDS: Record<Locale, DiffWords> = {
     none: 'None.',
     unknown: '—',
     points: ' pp',
-    days: (n) => (n === 1 ? '1 day' : `${n} days`),
+    days: (n) => counted('en', n, { one: 'day', other: 'days' }),
     columns: {
       id: 'ID',
       task: 'Task',
@@ -217,7 +218,7 @@ function metricColumns(locale: Locale, diff: MonthDiff): Column[] {
 
 function summaryLine(locale: Locale, diff: MonthDiff): string {
   const w = DIFF_WORDS[locale];
-  return `${w.tasks}: ${CATEGORIES.map((k) => `${diff.tasks[k].length} ${w.counted[k]}`).join(', ')}.`;
+  return `${w.tasks}: ${CATEGORIES.map((k) => `${formatNumber(locale, diff.tasks[k].length)} ${w.counted[k]}`).join(', ')}.`;
 }
 
 // ---- Text: aligned tables, closed tasks in green and newly overdue in red.
@@ -257,13 +258,13 @@ export function renderDiffText(given: MonthDiff, options: DiffRenderOptions, c: 
   for (const category of CATEGORIES) {
     const tasks = diff.tasks[category];
     const paint = paintOf[category];
-    const heading = `${w.heading[category]} (${tasks.length})`;
+    const heading = `${w.heading[category]} (${formatNumber(locale, tasks.length)})`;
     const rows = tasks.map((t) => [
       t.id,
       formatDue(locale, t),
       statusCell(locale, t),
       t.overdueDays > 0 ? w.days(t.overdueDays) : '',
-      t.owners.join(', '),
+      t.ownerNames.join(', '),
       t.title,
     ]);
     out.push('', section(c.bold(paint ? paint(heading) : heading), tableWithRows(taskColumns, rows, paint)));
@@ -322,7 +323,7 @@ export function renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions)
       statusCell(locale, t),
       t.overdueDays > 0 ? w.days(t.overdueDays) : '',
     ]);
-    out.push('', `## ${w.heading[category]} (${tasks.length})`, '', table(taskColumns, rows));
+    out.push('', `## ${w.heading[category]} (${formatNumber(locale, tasks.length)})`, '', table(taskColumns, rows));
   }
 
   out.push(

@@ -16,8 +16,8 @@ export function formatForOut<F extends string>(command: string, file: string, by
   if (format !== undefined) return format;
   const known = Object.keys(byExtension);
   throw new UsageError(
-    `${command} cannot write ${extension} files (--out ${file}); it writes ${known.join(', ')}.`,
-    'Name the file with one of those extensions.',
+    (m) => m.outFile.unknownExtension(command, extension, file, known.join(', ')),
+    (m) => m.outFile.unknownExtensionHint,
   );
 }
 
@@ -32,7 +32,7 @@ export function refuseMismatch(command: string, format: string | undefined, from
   if (format === undefined || fromFile === undefined || format === fromFile) return;
   if (!BINARY.has(format) && !BINARY.has(fromFile)) return;
   throw new UsageError(
-    `${command}: --format ${format} does not write a ${path.extname(file ?? '').toLowerCase()} file (--out ${file}).`,
-    `Leave out --format (the file name says ${fromFile}), or name the file for ${format}.`,
+    (m) => m.outFile.mismatch(command, format, path.extname(file ?? '').toLowerCase(), file ?? ''),
+    (m) => m.outFile.mismatchHint(fromFile, format),
   );
 }

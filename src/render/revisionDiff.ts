@@ -75,7 +75,7 @@ const WORDS: Record<Locale, RevisionWords> = {
     summary: {
       records: 'Biên bản',
       tasks: 'Nhiệm vụ',
-      states: (changed, closed) => `Tình trạng nhiệm vụ: ${changed} thay đổi${closed > 0 ? ` (${closed} hoàn thành hoặc không thực hiện)` : ''}`,
+      states: (changed, closed) => `Tình trạng nhiệm vụ: ${changed} thay đổi${closed > 0 ? ` (${closed} đã kết thúc)` : ''}`,
       updates: 'Cập nhật tiến độ',
       metrics: (changed) => `Chỉ tiêu: ${changed} thay đổi`,
       decisions: 'Quyết định',
@@ -107,7 +107,7 @@ const WORDS: Record<Locale, RevisionWords> = {
       before: 'Trước',
       after: 'Sau',
       metric: 'Chỉ tiêu',
-      unit: 'ĐVT',
+      unit: 'Đơn vị',
     },
   },
   en: {
@@ -488,7 +488,7 @@ export function renderRevisionDiffText(given: RevisionDiff, options: RevisionDif
     ...diff.updates.removed.map((u) => c.red(`${w.change.removed}: ${updateLine(w, locale, u, asIs, asIs)}`)),
   ];
   if (updates.length > 0) section(w.sections.updates, updates.join('\n'));
-  const tasks = taskRows(w, locale, diff, (t) => t.owners.join(', '), asIs);
+  const tasks = taskRows(w, locale, diff, (t) => t.ownerNames.map(oneLine).join(', '), asIs);
   if (tasks.length > 0)
     section(
       w.sections.tasks,

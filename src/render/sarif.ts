@@ -4,6 +4,7 @@
 // https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
 import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import { jsonText } from '../model/text.js';
+import { messages, type Messages } from '../model/messages/index.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SARIF_BASE_ID = '%SRCROOT%';
@@ -14,7 +15,7 @@ const RULE_IDS = Object.keys(RULES) as RuleId[];
  * `uri` maps a finding's file to a path relative to the folder code scanning
  * calls the repository root (the git top folder), with `/`.
  */
-export function renderFindingsSarif(findings: readonly Finding[], uri: (file: string) => string, version: string): string {
+export function renderFindingsSarif(findings: readonly Finding[], uri: (file: string) => string, version: string, m: Messages = messages('en')): string {
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -27,10 +28,11 @@ export function renderFindingsSarif(findings: readonly Finding[], uri: (file: st
             semanticVersion: version,
             rules: RULE_IDS.map((id) => {
               const rule = RULES[id];
+              const text = m.ruleText[id];
               return {
                 id,
-                shortDescription: { text: rule.summary },
-                help: { text: rule.help },
+                shortDescription: { text: text.summary },
+                help: { text: text.help },
                 defaultConfiguration: { level: rule.severity },
               };
             }),

@@ -1,36 +1,32 @@
 // The task list as a terminal table, Markdown, JSON and CSV. Text and
-// Markdown speak the repository's language; JSON and CSV are for programs
-// (ISO dates, status ids, owner ids).
+// Markdown speak the repository's language and name owners by their names;
+// JSON and CSV are for programs (ISO dates, status ids, owner ids; CSV has
+// the names too).
 import type { ChalkInstance } from 'chalk';
 import { jsonText, oneLine, visibleDeep } from '../model/text.js';
 import type { TaskList, TaskRow } from '../model/tasks.js';
 import type { Config } from '../model/schema.js';
-import { formatDate, formatDue, formatNumber, STATUS_LABELS } from './locale.js';
+import { formatDate, formatDue, formatMonth, formatNumber, STATUS_LABELS } from './locale.js';
+import { messages } from '../model/messages/index.js';
 import { csvTable, markdownTable, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 
-const HEADERS: Record<
-  Locale,
-  { id: string; title: string; owners: string; due: string; status: string; overdue: string; meeting: string; directedBy: string }
-> = {
-  vi: {
-    id: 'Mã',
-    title: 'Nhiệm vụ',
-    owners: 'Đơn vị thực hiện',
-    due: 'Hạn',
-    status: 'Tình trạng',
-    overdue: 'Quá hạn (ngày)',
-    meeting: 'Hội nghị giao',
-    directedBy: 'Chỉ đạo',
-  },
-  en: { id: 'ID', title: 'Task', owners: 'Owners', due: 'Due', status: 'Status', overdue: 'Days overdue', meeting: 'Assigned at', directedBy: 'Directed by' },
-};
+const HEADERS = (locale: Locale) => messages(locale).tasks.headers;
 
-function localCells(row: TaskRow, locale: Locale) {
+/**
+ * Owner names from the config, the lead first (the id of an owner it does
+ * not declare). `owners` is the config's table made safe to show
+ * (visibleDeep, like the list, so its ids still match the list's).
+ */
+function ownerNames(row: TaskRow, owners: Record<string, string>): string[] {
+  return row.owners.map((o) => (Object.hasOwn(owners, o) ? owners[o]! : o));
+}
+
+function localCells(row: TaskRow, locale: Locale, owners: Record<string, string>) {
   return {
     id: row.id,
     title: oneLine(row.title),
-    owners: row.owners.join(', '),
+    owners: ownerNames(row, owners).join(', '),
     due: formatDue(locale, row),
     directedBy: row.directedBy ? oneLine(row.directedBy) : '',
     status: STATUS_LABELS[locale][row.status],
@@ -51,7 +47,9 @@ function directed(list: TaskList): boolean {
 export function renderTasksText(given: TaskList, config: Config, c: ChalkInstance): string {
   // Outside text shown visibly: no control or bidirectional character reaches the output raw.
   const list = visibleDeep(given);
-  const h = HEADERS[config.locale];
+  const owners = visibleDeep(config.owners);
+  const locale = list.locale ?? config.locale;
+  const h = HEADERS(locale);
   const columns: Column[] = [
     { header: h.id },
     { header: h.due },
@@ -63,7 +61,7 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
     { header: h.title },
   ];
   const rows = list.rows.map((row) => {
-    const cells = localCells(row, config.locale);
+    const cells = localCells(row, locale, owners);
     return [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, ...(directed(list) ? [cells.directedBy] : []), cells.title];
   });
   const [header, ...lines] = textTable(columns, rows).split('\n');
@@ -76,19 +74,22 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
   return [c.bold(header!), ...styled].join('\n');
 }
 
-/** The count line (stderr): what was listed, on which day. */
-export function renderTasksSummary(list: TaskList): string {
-  const when = list.month ? `at the end of ${list.month} (${list.day})` : `on ${list.day}`;
+/** The count line (stderr): what was listed, on which day, in the locale's words and dates. */
+export function renderTasksSummary(list: TaskList, locale: Locale = list.locale ?? 'en'): string {
+  const m = messages(locale).tasks;
+  const day = formatDate(locale, list.day);
+  const when = list.month ? m.atEndOf(formatMonth(locale, list.month), day) : m.onDay(day);
   const count = list.rows.length;
-  if (count === 0) return `No tasks match ${when}.`;
-  const overdue = list.rows.filter((r) => r.overdueDays > 0).length;
-  return `${count} ${count === 1 ? 'task' : 'tasks'} ${when}, ${overdue} overdue.`;
+  if (count === 0) return m.noneMatch(when);
+  return m.summary(count, when, list.rows.filter((r) => r.overdueDays > 0).length);
 }
 
 export function renderTasksMarkdown(given: TaskList, config: Config): string {
   // Outside text shown visibly: no control or bidirectional character reaches the output raw.
   const list = visibleDeep(given);
-  const h = HEADERS[config.locale];
+  const owners = visibleDeep(config.owners);
+  const locale = list.locale ?? config.locale;
+  const h = HEADERS(locale);
   const columns: Column[] = [
     { header: h.id },
     { header: h.title },
@@ -100,7 +101,7 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
     ...(directed(list) ? [{ header: h.directedBy }] : []),
   ];
   const rows = list.rows.map((row) => {
-    const cells = localCells(row, config.locale);
+    const cells = localCells(row, locale, owners);
     return [
       markdownText(cells.id),
       markdownText(cells.title),
@@ -138,16 +139,18 @@ export function renderTasksJson(list: TaskList): string {
   return jsonText(rows);
 }
 
-const CSV_HEADERS = ['id', 'title', 'owners', 'due', 'status', 'overdue_days', 'meeting_date', 'meeting_title', 'meeting_file'];
+const CSV_HEADERS = ['id', 'title', 'owners', 'owner_names', 'due', 'status', 'overdue_days', 'meeting_date', 'meeting_title', 'meeting_file'];
 
-/** RFC 4180 with a header row; owners joined by ";", dates ISO, status ids. */
-export function renderTasksCsv(given: TaskList): string {
+/** RFC 4180 with a header row; owner ids and names joined by ";", dates ISO, status ids. */
+export function renderTasksCsv(given: TaskList, config?: Config): string {
   // Outside text shown visibly: no control or bidirectional character reaches the output raw.
   const list = visibleDeep(given);
+  const owners = config ? visibleDeep(config.owners) : undefined;
   const rows = list.rows.map((row) => [
     row.id,
     row.title,
     row.owners.join(';'),
+    (owners ? ownerNames(row, owners) : row.owners).join(';'),
     row.due ?? '',
     row.status,
     String(row.overdueDays),

@@ -42,7 +42,7 @@ async function checkWithSwap(root: string, onProgress: () => void, extra: string
     stderr: {
       isTTY: true,
       write: (text: string) => {
-        if (!done && text.includes('reading records')) {
+        if (!done && (text.includes('reading records') || text.includes('đang đọc biên bản'))) {
           done = true;
           onProgress();
         }

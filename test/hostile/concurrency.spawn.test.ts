@@ -161,7 +161,7 @@ describe('the record lock', () => {
     unlinkSync(lock);
     const run = await pending;
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/changed while the update was being made|not after the meeting that assigned it/);
+    expect(run.stderr).toMatch(/changed while the update was being made|not after the meeting that assigned it|đã bị thay đổi trong lúc đang ghi cập nhật/);
     expect(readFileSync(path.join(root, TARGET), 'utf8')).toBe(changed);
     expect(existsSync(lock)).toBe(false);
   }, 60_000);

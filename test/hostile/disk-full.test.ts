@@ -1,5 +1,6 @@
 // Issue 12, class 7: a full disk, or a read-only one. Every command that
-// writes says "disk full / not writable: <path>" and exits 2 (never an
+// writes says "disk full / not writable: <path>" (in the repository's
+// language: here Vietnamese, "ổ đĩa đầy hoặc không ghi được: <path>") and exits 2 (never an
 // internal error with a stack trace), creates folders only for the file it
 // writes, and leaves nothing behind: no folder, no temporary file, no lock,
 // the old file as it was. Tested on a small tmpfs mounted by the test, which
@@ -56,6 +57,7 @@ function listTree(dir: string): string[] {
 }
 
 const TASKS = Array.from({ length: 3 }, (_, i) => `  - id: t-${i}\n    title: Việc số ${i} cần làm trong tháng\n    owner: van-phong\n    due: 2020-12-30\n`).join('');
+// MINIMAL_CONFIG is a Vietnamese repository (locale: vi): the refusal asserted is the one its clerk reads.
 const FILES = {
   'meet.config.yaml': MINIMAL_CONFIG,
   'meetings/2020/2020-10-05-giao-viec.md': `---\ntitle: Hội nghị giao việc\ndate: 2020-10-05\nchair: Hoàng Văn Hiệp\ntasks:\n${TASKS}---\nNội dung.\n`,
@@ -65,7 +67,7 @@ const FILES = {
 function expectRefused(run: RunResult, code: string, shown: RegExp): void {
   expect(run.stderr).not.toContain('internal error');
   expect(run.stderr).not.toMatch(/^ {4}at /m);
-  expect(run.stderr, run.stderr).toMatch(new RegExp(`disk full / not writable: ${shown.source} \\(${code}\\)`));
+  expect(run.stderr, run.stderr).toMatch(new RegExp(`^meet: ổ đĩa đầy hoặc không ghi được: ${shown.source} \\(${code}\\)$`, 'm'));
   expect(run.code).toBe(2);
 }
 
@@ -80,7 +82,7 @@ const WRITERS: { name: string; args: string[]; shown: RegExp }[] = [
   { name: 'init', args: ['init', 'mot-kho-moi', '--organization', 'UBND'], shown: /(mot-kho-moi|meet\.config\.yaml)/ },
 ];
 
-describe(`a full disk: exit 2 with "disk full / not writable: <path>", nothing left behind${skip}`, () => {
+describe(`a full disk: exit 2 with "ổ đĩa đầy hoặc không ghi được: <path>", nothing left behind${skip}`, () => {
   let root: string;
   let before: string[];
   beforeAll(() => {

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/ruleCatalogue.js';
 import { git, MINIMAL_CONFIG, runMeet, tempDir, writeTree } from '../helpers.js';
 
+// MINIMAL_CONFIG says locale: vi: the messages asserted below are the Vietnamese ones its clerk reads.
 const GOOD = (date: string, extra = '') => `---\ntitle: Hội nghị\ndate: ${date}\nchair: Hoàng Văn Hiệp\n${extra}---\n`;
 const BAD = (date: string) => GOOD(date, 'owner-typo: x\n');
 
@@ -48,7 +49,7 @@ describe('check --since reports what a full check reports on what the change tou
     expect(full.code).toBe(1);
     expect(full.findings.map(brief)).toEqual(['meetings/2020/extra file-link']);
     expect(since).toEqual(full);
-    expect(full.findings[0]!.message).toMatch(/symbolic link \(to notes\); links are not followed/);
+    expect(full.findings[0]!.message).toMatch(/là liên kết \(symbolic link\) tới notes; meet không đi theo liên kết/);
     // Nothing behind the link is read, by any command: they all stop on the error.
     for (const args of [['report', '--month', '2020-10'], ['digest', '--month', '2020-10'], ['tasks']]) {
       const run = await runMeet(args, { cwd: root });
@@ -124,7 +125,7 @@ describe('meet writes through no link inside the repository either', () => {
     symlinkSync('../notes', path.join(root, 'meetings/2021'));
     const run = await runMeet(['new', '--date', '2021-01-05', '--chair', 'X'], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/meetings\/2021 is a symbolic link/);
+    expect(run.stderr).toMatch(/meetings\/2021 là liên kết \(symbolic link\)/);
     expect(readdirSync(path.join(root, 'notes'))).toEqual(['.keep']);
   });
 
@@ -134,7 +135,7 @@ describe('meet writes through no link inside the repository either', () => {
     symlinkSync('notes', path.join(root, 'out'));
     const run = await runMeet(['digest', '--month', '2020-10', '--out', 'out'], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/symbolic link/);
+    expect(run.stderr).toMatch(/out là liên kết \(symbolic link\)/);
     expect(readdirSync(path.join(root, 'notes'))).toEqual(['.keep']);
     expect(existsSync(path.join(root, 'reports'))).toBe(false);
   });

@@ -11,7 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { nearest, Suggestions } from '../../src/domain/suggest.js';
 import { MAX_FINDINGS_PER_FILE } from '../../src/domain/checkRules.js';
 import type { Finding } from '../../src/model/ruleCatalogue.js';
-import { makeRepo, MINIMAL_CONFIG, runMeet, spawnMeet, tempDir, writeTree } from '../helpers.js';
+import { makeRepo as makeViRepo, MINIMAL_CONFIG as VI_CONFIG, runMeet, spawnMeet, tempDir, writeTree } from '../helpers.js';
+
+// The messages asserted below are English: the repositories say `locale: en`.
+const MINIMAL_CONFIG = VI_CONFIG.replace('locale: vi', 'locale: en');
+const makeRepo = (records: Record<string, string>, config = MINIMAL_CONFIG) => makeViRepo(records, config);
 
 // --- "did you mean": the full search it replaces, as the reference -----------
 
@@ -196,7 +200,7 @@ async function bounded(root: string, args: string[]): Promise<{ code: number; st
   return run;
 }
 
-const CONFIG_HEAD = `organization: UBND huyện Thử Nghiệm\nlocale: vi\ntimezone: Asia/Ho_Chi_Minh\n`;
+const CONFIG_HEAD = `organization: UBND huyện Thử Nghiệm\nlocale: en\ntimezone: Asia/Ho_Chi_Minh\n`;
 
 function findingsOf(stdout: string): Finding[] {
   return JSON.parse(stdout) as Finding[];
@@ -263,7 +267,7 @@ describe('generated worst cases finish in bounded time and memory (the built CLI
     expect(findings).toHaveLength(201);
     expect(findings[0]).toMatchObject({ rule: 'unknown-key', line: 5, column: 1 });
     expect(findings[199]).toMatchObject({ rule: 'unknown-key', line: 204, column: 1 });
-    expect(findings[200]!.message).toMatch(/149800 more findings/);
+    expect(findings[200]!.message).toMatch(/149,800 more findings/);
     const report = await bounded(root, ['report', '--month', '2020-10']);
     expect(report.code).toBe(1);
   });

@@ -1,0 +1,60 @@
+// Which language meet speaks in this run, known before anything else is
+// read (commander's help is built in it): --locale; else the locale of the
+// repository the command runs in, read from meet.config.yaml by one regular
+// expression (no YAML parser: `meet --help` must stay fast); else, outside a
+// repository, LC_ALL / LC_MESSAGES / LANG ("vi_VN…" → vi, anything else → en).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE } from '../model/layout.js';
+import { configLocale, LOCALES, type Locale } from '../model/terms.js';
+import type { Env } from './terminal.js';
+
+const isLocale = (value: string | undefined): value is Locale => (LOCALES as readonly string[]).includes(value ?? '');
+
+/** The value of `--locale X` / `--locale=X` before any `--`; undefined when absent or not a locale. */
+function flagValue(argv: readonly string[], flag: string): string | undefined {
+  let found: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === flag && i + 1 < argv.length) found = argv[++i];
+    else if (arg.startsWith(`${flag}=`)) found = arg.slice(flag.length + 1);
+  }
+  return found;
+}
+
+/** The locale of the environment: vi for a Vietnamese one (vi_VN.UTF-8, vi), else en. */
+function environmentLocale(env: Env): Locale {
+  const value = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '') ?? '';
+  return /^vi(?:[_.@-]|$)/i.test(value) ? 'vi' : 'en';
+}
+
+/** The nearest meet.config.yaml upwards from `cwd` (or in `--root`), without throwing. */
+function configFile(cwd: string, root: string | undefined): string | undefined {
+  if (root !== undefined) {
+    const file = path.join(path.resolve(cwd, root), CONFIG_FILE);
+    return existsSync(file) ? file : undefined;
+  }
+  let dir = path.resolve(cwd);
+  for (;;) {
+    const file = path.join(dir, CONFIG_FILE);
+    if (existsSync(file)) return file;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function resolveLocale(argv: readonly string[], cwd: string, env: Env): Locale {
+  const flag = flagValue(argv, '--locale');
+  if (isLocale(flag)) return flag;
+  const file = configFile(cwd, flagValue(argv, '--root'));
+  if (file) {
+    try {
+      return configLocale(readFileSync(file, 'utf8'));
+    } catch {
+      // Unreadable: the command will say why; speak the environment's language meanwhile.
+    }
+  }
+  return environmentLocale(env);
+}

@@ -1,0 +1,61 @@
+// The one date formatter, number formatter and plural rule of each locale:
+// every output and every message formats through these, so a report, a
+// diff, a finding and a prompt write "1.066" and "26/10/2020" alike.
+import type { IsoDate, Month } from './dates.js';
+import type { Locale } from './terms.js';
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function parts(date: IsoDate): [number, number, number] {
+  return date.split('-').map(Number) as [number, number, number];
+}
+
+/** vi: "26/10/2020"; en: "26 Oct 2020". */
+export function formatDate(locale: Locale, date: IsoDate): string {
+  const [y, m, d] = parts(date);
+  if (locale === 'vi') return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+  return `${d} ${EN_MONTHS[m - 1]!.slice(0, 3)} ${y}`;
+}
+
+/** vi: "ngày 26/10/2020"; en: "26 Oct 2020" (for running text). */
+export function formatDay(locale: Locale, date: IsoDate): string {
+  return locale === 'vi' ? `ngày ${formatDate(locale, date)}` : formatDate(locale, date);
+}
+
+/** vi: "tháng 10/2020"; en: "October 2020". */
+export function formatMonth(locale: Locale, month: Month): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return locale === 'vi' ? `tháng ${m}/${y}` : `${EN_MONTHS[m - 1]} ${y}`;
+}
+
+/** The English name of a month, 1 to 12: "September". */
+export function englishMonthName(month: number): string {
+  return EN_MONTHS[month - 1] ?? String(month);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** vi: "1.234,5"; en: "1,234.5". */
+export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 2): string {
+  const key = `${locale}:${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/**
+ * A count with its noun in the locale's plural form (ICU's categories,
+ * from Intl.PluralRules): "1 record", "2 records"; Vietnamese nouns do not
+ * change ("1 biên bản", "2 biên bản"), so `one` is optional.
+ */
+export function counted(locale: Locale, n: number, forms: { one?: string; other: string }): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const noun = rules.select(n) === 'one' && forms.one !== undefined ? forms.one : forms.other;
+  return `${formatNumber(locale, n)} ${noun}`;
+}

@@ -1,0 +1,837 @@
+// Every message meet prints, in English. The shape of this object is the
+// catalogue's type (Messages): vi.ts must have exactly the same keys, and
+// test/messages.test.ts checks that at run time too. Adding a message is one
+// entry here and one in vi.ts, in the same group.
+//
+// Plain strings for fixed text; functions for text with values, which take
+// what they need and format numbers, dates and plurals through ../format.ts.
+import { counted, englishMonthName, formatDate, formatMonth, formatNumber } from '../format.js';
+import type { IsoDate, Month } from '../dates.js';
+import { RULES, type RuleId } from '../ruleCatalogue.js';
+import { ENGLISH_PERIOD_WORDS } from '../periods.js';
+
+const n = (count: number) => formatNumber('en', count);
+const q = (text: string) => `"${text}"`;
+
+export const en = {
+  // ---- Fixed words of the format, shown to people.
+  labels: {
+    status: { open: 'open', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' },
+    kind: { regular: 'regular', extraordinary: 'extraordinary', thematic: 'thematic' },
+    severity: { error: 'error', warning: 'warning' },
+    /** Done or dropped: a task that is over, either way. */
+    closed: 'closed',
+    session: { morning: 'morning', afternoon: 'afternoon', evening: 'evening', 'all-day': 'all day' },
+    mode: { 'in-person': 'in person', online: 'online', hybrid: 'in person and online' },
+    /** Before a figure: "over 15,000". */
+    qualifier: { 'at-least': 'over', about: 'about', 'at-most': 'under' },
+    /** A standing task's deadline. */
+    recurring: 'standing',
+    /** A deadline written as a count of days, after the day it falls on. */
+    workingDays: (count: number) => counted('en', count, { one: 'working day', other: 'working days' }),
+    days: (count: number) => counted('en', count, { one: 'day', other: 'days' }),
+  },
+
+  // ---- The default title of a regular or thematic meeting, after the period it reviews (already in words).
+  titles: {
+    regular: (period: string) => `Regular meeting, ${period}`,
+    thematic: (period: string) => `Thematic meeting, ${period}`,
+  },
+
+  // ---- The text a new record starts with (meet new), in the repository's language.
+  record: {
+    title: {
+      regular: (month: Month) => `Regular meeting, ${formatMonth('en', month)}`,
+      extraordinary: (date: IsoDate) => `Extraordinary meeting, ${formatDate('en', date)}`,
+      thematic: (month: Month) => `Thematic meeting, ${formatMonth('en', month)}`,
+    },
+    due: (date: string) => `due ${date}`,
+    noDue: 'no due date',
+    commitNew: (date: IsoDate, title: string) => `Add record ${date} ${title}`,
+    commitUpdate: (id: string, status: string) => `Update task ${id} to ${status}`,
+    commitDigest: (month: Month, html: boolean) => `Digest ${month}${html ? ' (html)' : ''}`,
+    commitInit: 'Start the meeting records (meet init)',
+    commitApprove: (date: IsoDate) => `Approve the minutes of ${date}`,
+  },
+
+  // ---- The command line: help texts and commander's own words.
+  cli: {
+    usage: 'Usage:',
+    options: 'Options:',
+    commands: 'Commands:',
+    arguments: 'Arguments:',
+    globalOptions: 'Global Options:',
+    optionsPlaceholder: '[options]',
+    commandPlaceholder: '[command]',
+    choices: (list: string) => `one of: ${list}`,
+    default: (value: string) => `default: ${value}`,
+    examples: 'Examples:',
+    helpOption: 'show help',
+    helpCommand: 'show help for a command',
+    versionOption: 'print the version',
+    runWithHelp: '(run with --help for usage)',
+    exitCodes: 'Exit codes: 0 success, 1 the records have errors, 2 usage or environment error.',
+    placeholder: {
+      date: 'date',
+      command: 'command',
+      dir: 'dir',
+      title: 'title',
+      kind: 'kind',
+      name: 'name',
+      template: 'template',
+      ref: 'ref',
+      format: 'format',
+      month: 'month',
+      file: 'file',
+      locale: 'locale',
+      provider: 'provider',
+      status: 'status',
+      id: 'id',
+      key: 'key',
+      text: 'text',
+      record: 'record',
+      range: 'range',
+      paths: 'paths',
+      from: 'from',
+      to: 'to',
+      action: 'owner/name@ref',
+      period: 'period',
+      number: 'number',
+      line: 'line',
+      url: 'url',
+    },
+    /** --include-config, the same in every command that commits. */
+    includeConfig: 'with --commit: also commit meet.config.yaml when it is not committed yet',
+    program: {
+      description: 'Meeting minutes as Markdown + YAML in git: check them, and turn them into reports, task lists and month-to-month diffs.',
+      root: 'the records repository (default: the nearest folder upwards with meet.config.yaml)',
+      noColor: 'never colour the output',
+      locale: "the language meet speaks (default: the repository's; outside one, from LANG)",
+    },
+    init: {
+      description: 'create a records repository: meet.config.yaml, the meetings folder and a git repository',
+      dir: 'folder to create it in',
+      organization: 'who holds the meetings',
+      ci: 'also write a CI workflow (checks on pull requests, a monthly digest); in an existing repository, only the workflow',
+      action: "with --ci github: the meet action to use, pinned to a tag or commit (default: meet's repository at v<version>)",
+      commit: 'stage and commit what init writes (the config, folders, .gitignore, the workflow) with git',
+    },
+    new: {
+      description: 'write the record of a new meeting, listing every task still open',
+      date: 'the day of the meeting (YYYY-MM-DD or DD/MM/YYYY; default: today)',
+      title: 'the title (default: after the period, "Regular meeting, Month YYYY", in the repository\'s language)',
+      kind: 'kind of meeting',
+      period:
+        'what it reviews: YYYY-MM, YYYY-Qn, YYYY-H1/H2, YYYY or YYYY-MM..YYYY-MM (default: the month of --date; on a terminal, proposed from the last regular meeting)',
+      chair: 'who chairs the meeting (asked on a terminal; required without one)',
+      template: 'template to start from (templates/<name>.md, else built-in; default: the kind)',
+      today: 'take this day as today',
+      dryRun: 'print the record instead of writing it',
+      edit: 'open $VISUAL or $EDITOR on the new record',
+      commit: 'commit the new record (and nothing else) with git',
+    },
+    check: {
+      description: 'validate the config and every record; exit 1 when any error is found',
+      paths: 'report only on these files or folders (still checked against the whole repository)',
+      since: "report only on records changed since REF's merge base with HEAD (committed, staged, unstaged, untracked)",
+      format: 'output format',
+      noCache: 'read and parse every record again, without using or updating .meet-cache/',
+    },
+    report: {
+      description: "the month's report: meetings, results by sector, decisions, tasks and the accountability table",
+      month: 'the month to report on, YYYY-MM (default: the month before today)',
+      format: 'output format (default: text on a terminal, md otherwise); docx and pdf: the official "Báo cáo" in the state layout',
+      out: 'write to this file instead of stdout (docx and pdf: default bao-cao-<month>.<format>)',
+      today: 'take this day as today',
+    },
+    notice: {
+      description: 'the meeting\'s "Thông báo kết luận" in the state layout (Nghị định 30/2020/NĐ-CP), as Word, PDF, HTML or Markdown',
+      record: 'the record of the meeting',
+      format: "output format (default: the --out file's extension, else docx)",
+      out: 'write to this file (default for docx and pdf: thong-bao-ket-luan-<date>.<format>; html and md: stdout)',
+      draft: 'a draft (DỰ THẢO) without number or date, even when the record gives them',
+      after:
+        'Without approval.notice in the record (see "meet approve"), the notice is a draft: "Số:      /TB-UBND", the date left blank, marked DỰ THẢO.\n' +
+        'PDF is printed by a Chromium installed on this machine (or MEET_CHROMIUM) through playwright-core; meet never downloads a browser.',
+    },
+    approve: {
+      description: 'mark the minutes approved (final: later changes need an amendment) and record the notice issued from them',
+      record: 'the record of the meeting',
+      by: 'who approved the minutes',
+      on: 'the day they were approved (default: today)',
+      noticeNumber: 'the number of the "Thông báo kết luận" issued, as written (125/TB-UBND)',
+      noticeDate: 'the date of the notice',
+      signer: "who signs the notice (default: the config's documents.notice_signer)",
+      signerTitle: 'the signer\'s title ("CHÁNH VĂN PHÒNG")',
+      onBehalf: 'the line above the title ("TL. CHỦ TỊCH")',
+      commit: 'commit the edited record (and nothing else) with git',
+      after: 'Once approved, "meet check --since" refuses a change to the record without a new "amendments" entry.',
+    },
+    tasks: {
+      description: 'list tasks with their state on a day (default: today), with filters',
+      status: 'only tasks in these states',
+      owner: 'only tasks of this owner (lead or co-owner)',
+      sector: 'only tasks of this sector',
+      overdue: 'only overdue tasks',
+      dueBefore: 'only tasks due before this day',
+      assignedIn: 'only tasks assigned at meetings of this month (YYYY-MM)',
+      sort: 'order of the list',
+      format: 'output format',
+      today: "state on this day (default: today in the config's time zone)",
+      month: 'state at the end of this month instead of today',
+    },
+    tasksUpdate: {
+      description: "record a task's new status as an update in the latest record",
+      id: 'the task id',
+      status: 'the new status (asked on a terminal; required without one)',
+      note: 'a note on the progress',
+      in: "the record to write the update in (default: the latest dated on or after the task's meeting)",
+      commit: 'commit the edited record (and nothing else) with git',
+    },
+    log: {
+      description: "a task's history: the meeting that assigned it, each update, and the commit and author behind each (from git)",
+      id: 'the task id',
+      format: 'output format',
+    },
+    diff: {
+      description:
+        'what changed between two months: tasks opened, closed, carried, newly overdue; metrics; meetings and decisions. ' +
+        'With --rev: what changed in the records between two git revisions',
+      from: 'the earlier month, YYYY-MM (not with --rev)',
+      to: 'the later month, YYYY-MM (not with --rev)',
+      rev: 'compare two git revisions instead: A..B, or A...B for the merge base of A and B against B',
+      format: 'output format (default: text on a terminal, md otherwise)',
+    },
+    digest: {
+      description: "write the month's report to <reports>/<month>.md (or .html), for a monthly cron job",
+      month: 'the month (default: the month before today)',
+      format: 'file format',
+      out: 'folder inside the repository to write to (default: paths.reports)',
+      today: 'take this day as today',
+      commit: 'commit the report file (and nothing else) with git',
+      summary: 'print a short plain-text summary for a chat message or an e-mail, instead of the path',
+      link: 'with --summary: the address of the full report to show instead of its path',
+      after: "Without --month: the month before today, in the config's time zone. Exit 1 (nothing written) when the records have errors.",
+    },
+    calendar: {
+      description: 'the open tasks with a due date as an iCalendar file (.ics), one all-day event per task, for calendars to subscribe to',
+      owner: 'only the tasks of this owner (lead or co-owner)',
+      out: 'write to this file (.ics) instead of stdout',
+      today: "tasks still open on this day (default: today in the config's time zone)",
+    },
+    schema: {
+      description: 'print the JSON Schema of a record, for editors and other tools',
+    },
+    /** A value on the command line that cannot be read. */
+    notADate: (value: string) => `"${value}" is not a date; write YYYY-MM-DD (2020-10-26) or DD/MM/YYYY (26/10/2020).`,
+    notADay: (value: string, month: number, year: number, days: number) => `"${value}" is not a real day: ${englishMonthName(month)} ${year} has ${days} days.`,
+    noSuchMonthInDate: (value: string, month: number) => `"${value}" is not a date: there is no month ${month}; months run from 1 to 12.`,
+    notAMonth: (value: string) => `"${value}" is not a month; write YYYY-MM, like 2020-10.`,
+    notAChoice: (value: string, allowed: string, suggestion?: string) =>
+      `"${value}" is not one of ${allowed}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    // commander's own error messages.
+    unknownOption: (flag: string) => `unknown option ${q(flag)}`,
+    unknownCommand: (name: string) => `unknown command ${q(name)}`,
+    didYouMean: (what: string) => `(Did you mean ${what}?)`,
+    missingArgument: (name: string) => `missing required argument ${q(name)}`,
+    optionMissingArgument: (flags: string) => `option ${q(flags)} needs a value`,
+    missingMandatoryOption: (flags: string) => `required option ${q(flags)} not given`,
+    tooManyArguments: (command: string, expected: number, got: number) =>
+      `too many arguments${command ? ` for ${q(command)}` : ''}: expected ${counted('en', expected, { one: 'argument', other: 'arguments' })}, got ${n(got)}.`,
+    invalidOptionValue: (flags: string, value: string, why: string) => `option ${q(flags)}: ${why || `"${value}" is not allowed.`}`,
+    invalidArgumentValue: (name: string, value: string, why: string) => `argument ${q(name)}: ${why || `"${value}" is not allowed.`}`,
+  },
+
+  // ---- Why a text is not a period (--period, the record's `period:`).
+  period: ENGLISH_PERIOD_WORDS,
+
+  // ---- What main() says about errors.
+  main: {
+    prefix: 'meet: ',
+    internal: 'internal error: ',
+    internalHint:
+      'This is a bug in meet, not a problem with your records. Please report it to the maintainers of meet with the command you ran, this message and the output of "meet --version".',
+  },
+
+  // ---- Errors of the command line, the files and git: what to do next.
+  errors: {
+    configInvalid: (file: string, count: number) => `${file} has ${count === 1 ? 'an error' : `${n(count)} errors`}; fix it first.`,
+    recordsInvalid: (count: number) => `The records have ${count === 1 ? 'an error' : `${n(count)} errors`}:`,
+    andMore: (count: number) => `… and ${n(count)} more`,
+    recordsInvalidHint: 'Run "meet check" for the details, fix the records, then run this command again.',
+    noConfigIn: (file: string, root: string) => `No ${file} in ${root}.`,
+    noConfigInHint: 'Run "meet init" there first, or give --root the folder that holds it.',
+    noConfigFound: (file: string, start: string) => `No ${file} found in ${start} or any folder above it.`,
+    noConfigFoundHint: 'Run "meet init" to create a records repository, or pass --root DIR.',
+    configLink: (file: string) => `${file} is a symbolic link leading outside the repository; it is not read.`,
+    configLinkHint: 'Replace the link with the file itself.',
+    cannotReadConfig: (file: string, why: string) => `Cannot read ${file}: ${why}`,
+    writeOutside: (shown: string, root: string) => `Refusing to write to ${shown}: it is outside the repository ${root}`,
+    writeThroughLink: (shown: string, root: string) => `Refusing to write to ${shown}: a symbolic link leads it outside the repository ${root}`,
+    writeLink: (target: string) => `Refusing to write ${target}: it is a symbolic link`,
+    noFolder: (target: string, folder: string) => `Cannot write ${target}: the folder ${folder} does not exist`,
+    isFolder: (target: string) => `Cannot write ${target}: it is a folder`,
+    cannotWrite: (target: string, why: string) => `Cannot write ${target}: ${why}`,
+    cancelled: 'Cancelled: no answer was given.',
+    tooManyTries: (tries: number, flag: string) => `No valid answer after ${n(tries)} tries; run the command again, or give ${flag}.`,
+    writeFolderLink: (folder: string, link: string) =>
+      `Refusing to write to ${folder}: ${link} is a symbolic link; meet writes only into real folders of the repository`,
+    /** A full disk, a quota, a read-only file system or missing permissions: the environment's trouble. */
+    notWritable: (file: string, code: string) => `disk full / not writable: ${file} (${code})`,
+    notWritableWhy: {
+      ENOSPC: 'The disk is full: free some space, then run the command again.',
+      EDQUOT: 'Your disk quota is used up: free some space, then run the command again.',
+      EFBIG: 'The file would be larger than the file system allows.',
+      EROFS: 'The file system is mounted read-only.',
+      EACCES: 'You have no permission to write there.',
+      EPERM: 'You have no permission to write there.',
+      EIO: 'The disk reported an input/output error.',
+    },
+    nothingWritten: 'Nothing was written.',
+    /** Another meet holds the file's lock (io/fileLock.ts). */
+    busy: (file: string, holder?: { pid: number; host: string }) =>
+      `${file} is being changed by another meet${holder ? ` (process ${holder.pid} on ${holder.host})` : ''}; nothing was written.`,
+    busyHint: (lock: string) => `Run the command again when it is done. If no meet is running, delete ${lock}.`,
+  },
+
+  // ---- git.
+  git: {
+    missing: (feature: string) => `${feature} needs git, which was not found.`,
+    missingHint: 'Install git (e.g. "apt-get install git") and try again.',
+    notRepository: (feature: string, dir: string) => `${feature} needs a git repository, and ${dir} is not in one.`,
+    notRepositoryHint: 'Run "git init" there, or use the command without the git option.',
+    cannotRead: (feature: string, dir: string, why: string) => `${feature}: git cannot read the repository at ${dir}: ${why}`,
+    safeDirectoryHint: 'Mark the folder as safe: git config --global --add safe.directory <folder>',
+    badRevision: (flag: string, revision: string) => `${flag} takes a git revision (a branch, tag or commit), not "${revision}".`,
+    badRevisionHint: 'Revisions may not start with "-" and may hold only letters, digits and . _ / @ { } ~ ^ + -',
+    badRange: (flag: string, range: string) => `${flag} takes a range like main..HEAD or main...feature, not "${range}".`,
+    noIdentity: '--commit needs your name and e-mail address for the commit, and git has none set.',
+    noIdentityHint:
+      'Set them once for this repository (or add --global for all), then run the command again:\n  git config user.name "Nguyễn Văn A"\n  git config user.email "vanphong@example.org"',
+    inProgress: (what: 'merge' | 'cherry-pick' | 'revert' | 'rebase') => `--commit cannot commit now: a git ${what} is in progress.`,
+    inProgressHint: 'Finish it (or abort it) first. Nothing was written.',
+    staged: (list: string) => `--commit commits only the files this command writes, but other changes are already staged:\n${list}`,
+    stagedHint: 'Nothing was written. Commit or unstage them first ("git commit", or "git restore --staged <file>"), or run the command without --commit.',
+    uncommitted: (file: string) =>
+      `${file} has changes not committed yet (or is not committed at all); --commit would commit them too, under this command's message.`,
+    uncommittedHint: (file: string) => `Nothing was written. Commit ${file} first, or run the command without --commit.`,
+    configUncommitted: (file: string, tracked: boolean) =>
+      `${file} ${tracked ? 'has changes that are not committed yet' : 'is not committed yet'}: a commit without it leaves the records unreadable for everyone else (and CI stops with "No ${file} found").`,
+    configUncommittedHint: (file: string) =>
+      `Nothing was written. Commit it first:\n  git add -- ${file} && git commit -m "Add ${file}"\nor run the command again with --include-config to commit it along with this change.`,
+    commitFailed: (files: string, staged: boolean, why: string) => `Wrote ${files} but could not commit it${staged ? ' (it is staged)' : ''}:\n${why}`,
+    commitFailedHint: (files: string, message: string) =>
+      `The file is kept as written. Fix the problem, then commit it yourself:\n  git add -- ${files}\n  git commit -m "${message.replace(/"/g, '\\"')}"`,
+    committed: (sha: string, message: string) => `Committed ${sha}: ${message}`,
+    blameFailed: (file: string, why: string) => `git blame failed on ${file}: ${why}`,
+    blameOutput: (line: string) => `Unexpected output from git blame: ${line}`,
+    sinceNoCommit: 'meet check --since needs a commit, and this repository has none yet.',
+    sinceNoCommitHint: 'Commit the records first.',
+    fetchHint: 'This looks like a shallow clone: fetch the full history (with actions/checkout, set "fetch-depth: 0"; otherwise run "git fetch --unshallow").',
+    sinceShallow: (ref: string) => `--since ${ref}: that revision is not in this shallow clone.`,
+    sinceUnknown: (ref: string) => `--since ${ref}: no such revision in this repository.`,
+    sinceUnknownHint: 'Name a branch, tag or commit, like main or origin/main.',
+    sinceBaseShallow: (ref: string) => `--since ${ref}: the merge base of ${ref} and HEAD is not in this shallow clone.`,
+    sinceNoHistory: (ref: string) => `--since ${ref}: ${ref} and HEAD share no history.`,
+    shallowHint:
+      'This is a shallow clone: older commits and other branches are missing. Fetch them first ("git fetch --unshallow", ' +
+      'or in GitHub Actions give actions/checkout "fetch-depth: 0"; in GitLab CI set GIT_DEPTH: 0).',
+    notACommit: (revision: string) => `"${revision}" is not a commit of this repository.`,
+    notACommitHint: 'Check the name ("git branch -a", "git log --oneline"); a branch of a remote is named like origin/main and may need "git fetch" first.',
+    baseShallow: (from: string, to: string) => `The merge base of "${from}" and "${to}" is not in this clone's history.`,
+    noCommonAncestor: (from: string, to: string) => `"${from}" and "${to}" have no common ancestor.`,
+    noCommonAncestorHint: (from: string, to: string) => `Compare them directly instead: meet diff --rev ${from}..${to}`,
+    blobSizes: (printed: number, expected: number) =>
+      `git printed ${n(printed)} bytes for blobs of ${n(expected)} bytes; cannot read the records at that revision.`,
+    failed: (why: string) => `git failed: ${why}`,
+    atRevisionLink: 'This is a symbolic link; at a revision only regular files are read',
+    atRevisionNotFile: 'This is not a file',
+    moreErrors: (count: number) => ` (and ${counted('en', count, { one: 'more error', other: 'more errors' })})`,
+    shallowLog:
+      'Note: this is a shallow clone; a commit shown may be the oldest one fetched rather than the one that wrote the line. Run "git fetch --unshallow" for the full history.',
+  },
+
+  // ---- Reading record files: each becomes a finding's message.
+  files: {
+    tooLarge: (kib: number, mib: number) => `The file is ${n(kib)} KiB; a record must be under ${n(mib)} MiB`,
+    utf16: 'The file is saved as UTF-16 ("Unicode"); save it again as UTF-8',
+    binary: 'The file is binary (it contains NUL bytes), not a text record',
+    notUtf8: 'The file is not UTF-8 text. It may have been saved in a legacy encoding (TCVN3, VNI or Windows-1258); save it again as UTF-8',
+    meetingsLink: 'The meetings folder is a symbolic link leading outside the repository; nothing in it is read',
+    danglingLink: 'This symbolic link points to a file that does not exist',
+    outsideLink: 'This symbolic link leads outside the repository; it is not read',
+    notRegular: 'This is not a regular file (a pipe, socket or device), so it is not read',
+    cannotRead: (why: string) => `The file cannot be read: ${why}`,
+    empty: 'The file is empty; a record starts with "---", its front matter, and "---"',
+    noFrontMatter: 'The record has no front matter: its first line must be exactly "---"',
+    unclosed: 'The front matter opened on line 1 is never closed: add a line of exactly "---" after it',
+    language: (language: string) => `The front matter is marked as "${language}"; only YAML front matter is read, and nothing in a record is ever run`,
+    notMapping: 'The front matter is not a set of "key: value" lines',
+    configNotMapping: 'meet.config.yaml must be a set of "key: value" lines',
+    meetingsThroughLink: 'The meetings folder is reached through a symbolic link; nothing in it is read (point paths.meetings at the real folder)',
+    linkNotFollowed: (what: 'folder' | 'record', target: string) =>
+      `This ${what} is a symbolic link (to ${target}); links are not followed, so nothing behind it is read`,
+    unreadableDependents: (count: number) =>
+      `This record could not be read; ${counted('en', count, { one: 'later update depends', other: 'later updates depend' })} on it (${count === 1 ? 'it names a task' : 'they name tasks'} no other record assigns), so ${count === 1 ? 'it is' : 'they are'} not checked until it is fixed`,
+  },
+
+  // ---- YAML that cannot be read, and the common mistakes behind it.
+  yaml: {
+    nestedTooDeep: (max: number) => `Values are nested more than ${n(max)} levels deep`,
+    tooManyValues: 'The front matter expands to too many values',
+    tooManyAliases: (max: number) => `More than ${n(max)} aliases ("*name")`,
+    aliasNoAnchor: (alias: string) => `The alias "*${alias}" names no anchor`,
+    tag: (tag: string) => `The YAML tag "${tag}" is not allowed; records hold plain values only`,
+    controlInValue: (code: string) => `A value holds a control character (U+${code}); records hold plain text only`,
+    controlInKey: (code: string) => `A key holds a control character or line break (U+${code}); keys are plain words`,
+    keyNotText: 'A key must be plain text',
+    duplicateKey: (key: string) => `The key "${key}" is written twice in the same mapping`,
+    forbiddenKey: (key: string) => `The key "${key}" is not allowed`,
+    multipleDocuments: 'The front matter holds more than one YAML document: remove the "---" or "..." line inside it',
+    directive: 'A "%" directive line is not allowed in a record; remove it',
+    tabIndent: 'A tab is used for indentation; indent with spaces only',
+    tabAfterSpaces: (spaces: number) =>
+      `This line is indented with ${counted('en', spaces, { one: 'space', other: 'spaces' })} and then a tab; indent with spaces only (press the space bar, not Tab)`,
+    badIndent: 'The indentation is wrong here; line keys up with the ones they belong with',
+    oddIndent: (key: string, spaces: number, expected: number) =>
+      `"${key}" is indented by ${counted('en', spaces, { one: 'space', other: 'spaces' })}, but the lines it belongs with by ${n(expected)}: indent it by ${counted('en', expected, { one: 'space', other: 'spaces' })} like them`,
+    multilineKey: 'A key runs over more than one line; put a space after ":" or quote the value',
+    missingChar: 'A closing quote or bracket is missing',
+    blockAsKey: 'A list or mapping is used as a key; check the indentation and the ":"',
+    colonInValue: (key: string, fix: string) => `The value of "${key}" contains ": ", which YAML reads as a new key: put the whole value in quotes: ${fix}`,
+    indicatorStart: (key: string, sign: string, fix: string) =>
+      `The value of "${key}" starts with "${sign}", which YAML reads as a special sign: put the whole value in quotes: ${fix}`,
+    itemWithoutDash: (fix: string) => `This line is part of a list but does not start with "- ": write it as ${fix}`,
+    keyWithoutColon: (key: string, fix: string) => `"${key}" has no ":" after it: write ${fix}`,
+    noSpaceAfterColon: (key: string, fix: string) => `"${key}:" needs a space after the ":": write ${fix}`,
+    quotedRole: (key: string, fix: string) =>
+      `"${key}" is read as a key of its own because a comma inside { } separates keys: put the text with the comma in quotes: ${fix}`,
+  },
+
+  // ---- The record's shape (schema): each message names the key and the fix.
+  schema: {
+    place: {
+      record: 'the record',
+      config: 'meet.config.yaml',
+      paths: '"paths"',
+      metric: (id: string) => `the metric "${id}"`,
+      result: (index: number) => `result #${n(index)}`,
+      task: (index: number) => `task #${n(index)}`,
+      update: (index: number) => `update #${n(index)}`,
+      discussion: (index: number) => `discussion entry #${n(index)}`,
+      results: 'a result',
+      tasks: 'a task',
+      updates: 'an update',
+      discussions: 'a discussion entry',
+      chair: '"chair"',
+      chairN: (index: number) => `chair #${n(index)}`,
+      owner: (id: string) => `the owner "${id}"`,
+      documents: (key?: string) => (key === undefined ? '"documents"' : `"documents.${key}"`),
+      figure: (metric: string, index: number) => `the figure "${metric}" of result #${n(index)}`,
+      taskDue: (index: number) => `the "due" of task #${n(index)}`,
+      attendee: (index?: number) => (index === undefined ? 'an attendee' : `attendee #${n(index)}`),
+      decision: (index?: number) => (index === undefined ? 'a decision' : `decision #${n(index)}`),
+      vote: (index: number) => `the vote of decision #${n(index)}`,
+      reference: (index?: number) => (index === undefined ? 'a reference' : `reference #${n(index)}`),
+      amendment: (index?: number) => (index === undefined ? 'an amendment' : `amendment #${n(index)}`),
+      approval: '"approval"',
+      notice: 'the notice',
+      signer: 'the signer of the notice',
+    },
+    unknownKey: (key: string, place: string, suggestion?: string) => `Unknown key "${key}" in ${place}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    translatedKey: (key: string, place: string, suggestion: string) => `Unknown key "${key}" in ${place}: keys are written in English; use "${suggestion}".`,
+    missing: (key: string, hint: string) => `"${key}" is missing${hint}`,
+    noValue: (key: string, hint: string) => `"${key}" has no value${hint}`,
+    emptyItem: (index: number, key: string) => `Item #${n(index)} of "${key}" is empty`,
+    wrongShape: (key: string, expected: string, got: string) => `"${key}" must be ${expected}, not ${got}`,
+    listOfLines: (key: string, got: string) => `"${key}" must be a list, not ${got}: write each item on its own line, starting with "- "`,
+    oneOf: (key: string, value: string, allowed: string, suggestion?: string) =>
+      `"${key}" is ${value}; use one of: ${allowed}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    termWord: (key: string, value: string, id: string) => `"${key}" is ${value}; the record format writes this "${id}": write ${key}: ${id}`,
+    badId: (id: string, why: string) => `The id "${id}" ${why}`,
+    notValidId: 'is not a valid id',
+    tooSmall: (key: string, why: string) => `"${key}" ${why}`,
+    isWhich: (key: string, value: string, why: string) => `"${key}" is ${value}, but it ${why}`,
+    outOfRange: (key: string, value: string) => `"${key}" is ${value}, out of range: a metric value lies between -10^15 and 10^15`,
+    wholeNumber: (what: 'votes' | 'days', min: number, max?: number) =>
+      `must be a whole number of ${what}, ${max === undefined ? `${n(min)} or more` : `from ${n(min)} to ${n(max)}`}`,
+    hint: {
+      title: ': give the meeting a title',
+      date: ': the day the meeting was held, YYYY-MM-DD',
+      chair: ': who chaired the meeting',
+      id: ': every task needs an id that is unique in the repository',
+      owner: ': which department must do the task (an owner id)',
+      sector: ': a sector id from meet.config.yaml',
+      status: ': one of open, in-progress, done, dropped',
+      task: ': the id of the task this update is about',
+      sectors: ': declare the sectors (id: label)',
+      owners: ': declare the owners (id: name)',
+      metrics: ': declare the metrics (id: {label, unit, sector}), or write "metrics: {}"',
+    },
+    shape: {
+      list: 'a list ("- item" lines)',
+      mapping: 'a set of keys ("key: value" lines)',
+      text: 'text',
+      number: 'a number',
+      or: ' or ',
+      boolean: 'true or false (a boolean)',
+    },
+    got: {
+      list: 'a list',
+      mapping: 'a set of keys',
+      text: (text: string) => `the text ${text}`,
+    },
+    // The schema's own rules (model/schema.ts), by code.
+    rule: {
+      empty: 'must not be empty',
+      oneLine: 'must be on one line',
+      dateFormat: 'must be a date written YYYY-MM-DD, like 2020-10-26',
+      notCalendarDay: 'is not a real calendar day',
+      monthFormat: 'must be a month written YYYY-MM, like 2020-10',
+      notMonth: 'is not a real month (01 to 12)',
+      id: 'must be lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
+      number: 'must be a number, like 540 or 12.5',
+      atLeastOneOwner: 'must name at least one owner',
+      time: 'must be a time written HH:MM, like 14:00',
+      folder: 'must be a folder inside the repository (no "..", not absolute)',
+      atLeastOnePerson: 'must name at least one person',
+      boolean: 'must be true or false',
+      year: 'must be a year written YYYY, like 2020',
+      outOfRange: 'is out of range: a metric value lies between -10^15 and 10^15',
+      dueFormat: 'must be a date written YYYY-MM-DD (like 2020-10-26), a month YYYY-MM, a quarter YYYY-Qn, a year YYYY, or {working_days: N} or {days: N}',
+      dueCount: 'must give exactly one of "working_days" and "days", like {working_days: 10}',
+      figureEmpty: 'gives neither "value" nor "ytd": a figure needs the month\'s value, the year-to-date total, or both',
+    },
+    // Values the clerk wrote another way: each with the way to write it.
+    dateWritten: (key: string, value: string, iso: string) => `"${key}" is ${value}; write dates as YYYY-MM-DD: ${key}: ${iso}`,
+    dateWrittenNotADay: (key: string, value: string, why: string) => `"${key}" is ${value}, which is not a real day: ${why}`,
+    dateInWords: (key: string, value: string, example: string) =>
+      `"${key}" is ${value}, written in words; write the day as YYYY-MM-DD, like ${key}: ${example}`,
+    dayOutOfMonth: (month: number, year: number, days: number) => `${englishMonthName(month)} ${year} has ${n(days)} days`,
+    noSuchMonth: (month: number) => `there is no month ${n(month)}`,
+    idWritten: (key: string, value: string, suggestion: string) =>
+      `"${key}" is ${value}; ids are written in lower-case letters without accents, digits and "-": did you mean "${suggestion}"?`,
+    decimalComma: (key: string, value: string, fix: string) => `"${key}" is ${value}; write ${fix} (a dot for decimals, no thousands separator)`,
+    percentSign: (key: string, value: string, fix: string) =>
+      `"${key}" is ${value}; write ${fix} without "%": the unit (%) is the metric's, set in meet.config.yaml`,
+    spacedNumber: (key: string, value: string, fix: string) => `"${key}" is ${value}; write ${fix} (digits only, no spaces)`,
+  },
+
+  // ---- The rules that need the config or other records.
+  rules: {
+    notDeclared: (what: 'sector' | 'owner' | 'metric', id: string, suggestion?: string) =>
+      `The ${what} "${id}" is not declared in meet.config.yaml.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    metricSector: (id: string, sector: string, reported: string) => `The metric "${id}" belongs to the sector "${sector}", but is reported under "${reported}"`,
+    dueBeforeDate: (id: string, due: string, date: string) => `The task "${id}" is due on ${due}, before the meeting that assigned it (${date})`,
+    duplicateHere: (id: string) => `The task id "${id}" is already used earlier in this record; task ids must be unique across the repository`,
+    duplicateIn: (id: string, file: string) => `The task id "${id}" is already used in ${file}; task ids must be unique across the repository`,
+    unknownTask: (task: string, suggestion?: string) => `No record assigns a task "${task}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    notEarlierSame: (task: string, date: string) =>
+      `The task "${task}" was assigned at this same meeting; updates report only on tasks from meetings held before ${date}`,
+    notEarlier: (task: string, when: string, file: string, date: string) =>
+      `The task "${task}" was assigned at a meeting on ${when} (${file}); updates report only on tasks from meetings held before ${date}`,
+    fileNameForm: (name: string, date: string) => `The file name "${name}" should be ${date}-<slug>.md, the slug in lower-case letters, digits and "-"`,
+    fileNameDate: (named: string, date: string) => `The file name starts with ${named} but the meeting's date is ${date}; rename the file or correct the date`,
+    fileFolder: (folder: string, year: string, expected: string) => `The record is in "${folder}/"; records of ${year} are filed in "${expected}/"`,
+    timezone: (zone: string) => `"timezone" is "${zone}", which is not an IANA time zone like Asia/Ho_Chi_Minh`,
+    metricSectorUndeclared: (id: string, sector: string, suggestion?: string) =>
+      `The metric "${id}" belongs to the sector "${sector}", which is not declared under "sectors".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    vanishedDeleted: (task: string, file: string, since: string) =>
+      `No record assigns the task "${task}" any more: it was in ${file}, which was deleted since ${since}`,
+    vanishedTaken: (task: string, file: string, since: string) => `No record assigns the task "${task}" any more: it was taken out of ${file} since ${since}`,
+    /** Added to a finding's message by the loader, once per run (checkRules.ts, addSuggestions). */
+    didYouMean: (suggestion: string) => ` Did you mean "${suggestion}"?`,
+    dueByBeforeDate: (id: string, due: string, last: string, date: string) =>
+      `The task "${id}" is due by ${due} (${last}), before the meeting that assigned it (${date})`,
+    recurringWithDue: (id: string) => `The task "${id}" is recurring (standing work, "thường xuyên") and also has a "due"; a recurring task has no deadline`,
+    figureUnit: (metric: string, unit: string, metricUnit?: string) =>
+      `The figure "${metric}" is written in ${unit}, but the metric is measured in ${metricUnit ? `"${metricUnit}"` : 'no unit'}; only amounts of money (đồng, nghìn đồng, triệu đồng, tỷ đồng) are converted`,
+    unknownPlan: (plan: string, anyDeclared: boolean, suggestion?: string) =>
+      `The plan "${plan}" is not declared under "plans" in meet.config.yaml.${
+        anyDeclared ? (suggestion ? ` Did you mean "${suggestion}"?` : '') : ' Declare it there (id: label), like "du-toan-tinh: Dự toán tỉnh giao".'
+      }`,
+    periodAfterDate: (period: string, date: string, month: string) =>
+      `The period ${period} is after the month of the meeting (${date}); a meeting reviews a month that has begun. Did you mean ${month}?`,
+    endDateBeforeDate: (endDate: string, date: string) => `"end_date" is ${endDate}, before the meeting's first day (${date})`,
+    approvedBeforeDate: (approvedOn: string, date: string) => `The minutes are approved on ${approvedOn}, before the meeting (${date})`,
+    noticeBeforeDate: (number: string, noticeDate: string, date: string) =>
+      `The notice ${number} is dated ${noticeDate}, before the meeting (${date}); a notice of conclusions is issued on or after it`,
+    groupUnknownMember: (group: string, member: string, suggestion?: string) =>
+      `The group "${group}" lists "${member}", which is not declared under "owners".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    groupOfGroups: (group: string, member: string) =>
+      `The group "${group}" lists "${member}", which is itself a group; a group's members are owners, not groups`,
+    tooManyFindings: (errors: number, warnings: number) =>
+      `… and ${counted('en', errors + warnings, { one: 'more finding', other: 'more findings' })} in this file (${counted('en', errors, { one: 'error', other: 'errors' })}, ${counted('en', warnings, { one: 'warning', other: 'warnings' })}), not listed; fix the ones above, then run meet check again`,
+    // Approved minutes (domain/approvedChanges.ts).
+    approvedDateChanged: (approvedOn: string, date: string, now: string) => `The minutes were approved on ${approvedOn}: their date stays ${date} (now ${now})`,
+    approvedTaskIdChanged: (approvedOn: string, id: string, now: string) =>
+      `The minutes were approved on ${approvedOn}: the task id "${id}" may not change (now "${now}")`,
+    approvedItemRemoved: (approvedOn: string, what: 'task' | 'decision' | 'update', list: string) =>
+      `The minutes were approved on ${approvedOn}: ${{ task: 'the task', decision: 'the decision', update: 'the update of' }[what]} ${list} may not be removed`,
+    approvedAmendmentDate: (approvedOn: string, date: string) =>
+      `The minutes were approved on ${approvedOn}: an amendment is dated on or after that day, not ${date}`,
+    approvedLineChanged: (approvedOn: string) =>
+      `The minutes were approved on ${approvedOn} and this line changed: add an "amendments" entry (date, by, reason) dated on or after ${approvedOn}`,
+  },
+
+  // ---- Why meet approve cannot write the approval in place (records/edit.ts); the rest as in "edit".
+  approvalEdit: {
+    otherChanges: 'the record would read back with other changes than the approval',
+  },
+
+  // ---- meet check.
+  check: {
+    checked: (count: number) => counted('en', count, { one: 'record checked', other: 'records checked' }),
+    noProblems: (checked: string) => `✔ ${checked}, no problems`,
+    summary: (errors: number, warnings: number, files: number, checked: string) =>
+      `✖ ${counted('en', errors, { one: 'error', other: 'errors' })}, ${counted('en', warnings, { one: 'warning', other: 'warnings' })} in ${counted('en', files, { one: 'file', other: 'files' })} (${checked})`,
+    noChanges: (ref: string, deleted: number) =>
+      `✔ no records changed since ${ref}${deleted === 0 ? '' : ` (${n(deleted)} deleted, and nothing refers to ${deleted === 1 ? 'it' : 'them'})`}`,
+    notARecord: (given: string, meetings: string) => `${given} is not a record: records live under ${meetings}/`,
+    noSuchPath: (given: string) => `No such file or folder: ${given}`,
+    outsideRepository: (given: string, root: string) => `${given} is outside the records repository at ${root}`,
+  },
+
+  // ---- meet init.
+  init: {
+    defaultOrganization: 'Town Council',
+    exists: (file: string) => `${file} already exists; meet init never overwrites it.`,
+    existsHint: 'Edit the file instead, or run meet init in another folder.',
+    emptyOrganization: '--organization must not be empty',
+    workflowExists: (file: string) => `${file} already exists; meet init never overwrites it. Nothing was written.`,
+    workflowExistsHint: (template: string) => `Add meet's jobs to it by hand; they are in ${template}`,
+    kept: (file: string) => `${file} is already there; kept as it is. Added:`,
+    created: (where: string) => `Created a records repository in ${where}:`,
+    newGit: '  (and a new git repository)',
+    noGit: 'git was not found: the folder is not under version control yet.',
+    next: 'Next: edit meet.config.yaml (sectors, owners, metrics), then run "meet new" for the first meeting.',
+    badAction: (given: string) => `--action takes owner/name@ref (a tag or a commit sha), not "${given}".`,
+    actionPlaceholder: (file: string, placeholder: string) =>
+      `EDIT ${file}: replace ${placeholder} with meet's repository on GitHub, pinned to a tag or, better, a commit sha\n` +
+      '(or run "meet init --ci github --action owner/name@<sha>" instead).',
+    gitlabPipeline: (version: string) =>
+      `The GitLab pipeline installs meeting-minutes-cli@${version} from the npm registry. For the monthly digest, add a pipeline schedule\n` +
+      '("0 6 1 * *") on a protected branch and a Masked and Protected MEET_PUSH_TOKEN variable.',
+    /** `at` is " -C <folder>" or empty; the files and the message are shell words already. */
+    commitHint: (at: string, files: string, message: string) =>
+      `Commit it, so that CI and everyone else see the config:\n  git${at} add -- ${files} && git${at} commit -m ${message}\n(or run meet init with --commit next time).`,
+    noGitForCommit: '--commit needs git, which was not found. The files were written.',
+  },
+
+  // ---- meet new.
+  new: {
+    askDate: 'Date of the meeting (YYYY-MM-DD or DD/MM/YYYY)',
+    askKind: 'Kind of meeting',
+    askTitle: 'Title',
+    askChair: 'Chair (who chairs the meeting)',
+    askPeriod: 'Period it reviews (YYYY-MM, YYYY-Qn, YYYY-H1, YYYY or YYYY-MM..YYYY-MM)',
+    /** `why` is the catalogue's period words (period). */
+    notAPeriod: (answer: string, why: string) => `"${answer}" ${why}.`,
+    choose: (count: number) => `Choose 1–${n(count)}`,
+    emptyAnswer: 'An answer is needed.',
+    notAChoice: (answer: string, count: number, suggestion?: string) =>
+      `"${answer}" is not one of the choices.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Type a number from 1 to ${n(count)}.`,
+    badKind: (kind: string, allowed: string) => `--kind must be one of ${allowed}, not "${kind}"`,
+    emptyTitle: '--title must not be empty',
+    missingChair: 'Missing --chair: who chairs the meeting.',
+    missingChairHint: 'Example: meet new --chair "Hoàng Văn Hiệp" --date 2020-11-25',
+    wouldFail: (template: string, errors: string) => `The new record would not pass meet check (template "${template}"):\n${errors}`,
+    wouldFailHint: 'Fix the template or the values given.',
+    dryRunCommit: '--dry-run: nothing written, nothing committed.',
+    exists: (file: string) => `${file} already exists; meet new never overwrites a record.`,
+    existsHint: 'Give another --title, or edit the existing record.',
+    notCommitted: 'Not committed: the record has errors. Fix them, run "meet check", then commit it with git.',
+    badTemplate: (name: string) => `--template takes a template name like "regular", not "${name}"`,
+    templateLink: (file: string) => `The template ${file} is a symbolic link leading outside the repository; it is not used.`,
+    noTemplate: (name: string, file: string) => `No template "${name}": neither ${file} nor a built-in one.`,
+    noTemplateHint: (kinds: string) => `Built-in templates: ${kinds}.`,
+    placeholder: (name: string, placeholder: string) => `The template "${name}" uses {{${placeholder}}}, which meet new does not fill.`,
+    placeholderHint: (list: string) => `Placeholders: ${list}.`,
+    noEditor: '--edit needs $VISUAL or $EDITOR to name your editor; nothing was written.',
+    noEditorHint: 'Example: EDITOR=nano meet new --edit',
+    editorFailed: (editor: string, why: string, file: string) => `Cannot start the editor "${editor}": ${why}. The record is written and kept: ${file}`,
+    editorExit: (editor: string, code: string, file: string) => `The editor "${editor}" ended with ${code}; the record is kept as it is now: ${file}`,
+    openTasks: (count: number) =>
+      count === 0 ? 'No open tasks listed under "updates".' : `${counted('en', count, { one: 'open task', other: 'open tasks' })} listed under "updates".`,
+    otherErrors: (count: number) => `Warning: other records have ${counted('en', count, { one: 'error', other: 'errors' })}; run "meet check".`,
+  },
+
+  // ---- meet tasks and meet tasks update.
+  tasks: {
+    headers: {
+      id: 'ID',
+      title: 'Task',
+      owners: 'Owners',
+      due: 'Due',
+      status: 'Status',
+      overdue: 'Days overdue',
+      meeting: 'Assigned at',
+      directedBy: 'Directed by',
+    },
+    atEndOf: (month: string, day: string) => `at the end of ${month} (${day})`,
+    onDay: (day: string) => `on ${day}`,
+    noneMatch: (when: string) => `No tasks match ${when}.`,
+    summary: (count: number, when: string, overdue: number) => `${counted('en', count, { one: 'task', other: 'tasks' })} ${when}, ${n(overdue)} overdue.`,
+    notDeclared: (flag: string, what: 'owner' | 'sector', id: string, suggestion?: string) =>
+      `${flag} ${id}: no ${what} "${id}" is declared in meet.config.yaml.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    /** `list`: the first ids; `more`: how many are left out. */
+    declared: (what: 'owner' | 'sector', list: string, more: number) => `Declared ${what}s: ${list || '(none)'}${more > 0 ? ` and ${n(more)} more` : ''}.`,
+    noTask: (id: string, suggestion?: string) => `No record assigns a task "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    noTaskHint: 'Run "meet tasks" to list the task ids.',
+    askStatus: (id: string) => `New status of ${id}`,
+    missingStatus: 'Missing --status: the new status of the task.',
+    missingStatusHint: 'Example: meet tasks update 2020-10-giao-thong-thuy-loi --status done',
+    isOrigin: 'is the record that assigned it',
+    notAfter: (date: string, originDate: string, origin: string) => `is dated ${date}, not after the meeting that assigned it (${originDate}, ${origin})`,
+    cannotRecord: (id: string, file: string, why: string) => `Cannot record an update for "${id}" in ${file}: it ${why}.`,
+    passIn: 'Pass --in a record of a later meeting.',
+    createNext: 'Create the next meeting\'s record first with "meet new", or pass --in the record of a later meeting.',
+    cannotAdd: (file: string, why: string) => `Cannot add the update to ${file} safely: ${why}.`,
+    byHand: (task: string, status: string) => `Nothing was changed. Add it by hand under "updates":\n  - task: ${task}\n    status: ${status}`,
+    byHandCheck: 'Nothing was changed; add the update by hand, then run "meet check".',
+    already: (id: string, status: string, file: string, commit: boolean) =>
+      `${id}: already ${status} in ${file}; nothing changed${commit ? ', nothing committed' : ''}.`,
+    changed: (id: string, before: string, after: string, file: string) => `${id}: ${before} → ${after}, in ${file}`,
+    replaced: (noteKept: boolean) => ` (the update already there was changed${noteKept ? '; its note was kept' : ''})`,
+    laterUpdate: (file: string, id: string) => `Note: ${file} also updates "${id}"; its status there is the task's current state.`,
+    emptyNote: '--note must not be empty.',
+    noSuchIn: (given: string) => `--in ${given}: no such file.`,
+    inOutside: (given: string, meetings: string) => `--in ${given} is outside the meetings folder (${meetings}/).`,
+    inOutsideHint: 'Pass the path of a meeting record, like meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.',
+    inNotRecord: (given: string) => `--in ${given} is not a meeting record.`,
+    inNotRecordHint: 'Pass the path of a record (a .md file with front matter) in the meetings folder.',
+    wouldNotReadBack: 'the record would not read back',
+    checkWouldFail: (message: string) => `meet check would fail: ${message}`,
+  },
+
+  // ---- Why an update cannot be written in place (records/edit.ts).
+  edit: {
+    noFrontMatter: 'the file has no front matter',
+    unreadable: 'its front matter cannot be read',
+    notBlock: 'its front matter is not a block of "key: value" lines',
+    updatesSpan: 'its "updates" value spans several lines; write the update by hand',
+    updatesNotList: 'its "updates" is not a list',
+    updatesOther: 'its "updates" list holds something other than "task:/status:" entries',
+    unusualLayout: 'the layout of its "updates" list is unusual; write the update by hand',
+    noStatus: (task: string) => `its update for "${task}" has no plain "status" value`,
+    noteNotText: (task: string) => `its update for "${task}" has a "note" that is not plain text`,
+    bom: 'the byte-order mark would change',
+    unclosed: 'the front matter would no longer be closed',
+    body: 'the Markdown body would change',
+    linesAdded: (added: number, expected: number) => `${n(added)} lines would be added instead of ${n(expected)}`,
+    outside: (from: number, to: number) => `lines ${n(from)}–${n(to)} would change, outside the update`,
+    lineEnds: 'the new lines would mix line endings',
+    readBack: (line?: number, message?: string) => `the record would not read back cleanly${line !== undefined ? ` (line ${n(line)}: ${message})` : ''}`,
+    otherChanges: 'the record would read back with other changes than the update',
+  },
+
+  // ---- meet tasks update: approved minutes, and a record changed by another meet meanwhile.
+  update: {
+    approved: (id: string, file: string, on?: IsoDate) =>
+      `Cannot record an update for "${id}" in ${file}: its minutes are approved (${on ?? 'final'}), and approved minutes do not change.`,
+    approvedNext: (file: string) => `Record it in the next meeting's record: --in ${file}`,
+    approvedCreateNext: 'Create the next meeting\'s record first with "meet new", then run this again.',
+    noLongerRecord: 'it no longer reads as a record (run "meet check")',
+    nowDated: (date: IsoDate) => `it is now dated ${date}, not after the meeting that assigned the task`,
+    nowApproved: 'its minutes are now approved, and approved minutes do not change',
+    changedMeanwhile: (file: string, why: string) => `${file} changed while the update was being made, and the update cannot be made to it now: ${why}.`,
+    changedMeanwhileHint: 'Nothing was written by this command. Look at the record, then run the command again.',
+    notUtf8: 'The record is not UTF-8 text; run "meet check" for the details.',
+  },
+
+  // ---- A record named on the command line (tasks update --in, notice, approve); `label` names the argument.
+  named: {
+    noSuchFile: (label: string) => `${label}: no such file.`,
+    outside: (label: string, meetings: string) => `${label} is outside the meetings folder (${meetings}/).`,
+    outsideHint: 'Pass the path of a meeting record, like meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.',
+    notRecord: (label: string) => `${label} is not a meeting record.`,
+    notRecordHint: 'Pass the path of a record (a .md file with front matter) in the meetings folder.',
+  },
+
+  // ---- meet approve.
+  approve: {
+    empty: (flag: string) => `${flag} must not be empty.`,
+    noticeTogether: '--notice-number and --notice-date go together: the notice issued, and its date.',
+    noticeTogetherHint: 'Example: --notice-number 125/TB-UBND --notice-date 2020-10-28',
+    onBeforeMeeting: (on: IsoDate, date: IsoDate) => `--on ${on} is before the meeting (${date}): minutes are approved after the meeting.`,
+    noticeBeforeMeeting: (noticeDate: IsoDate, date: IsoDate) => `--notice-date ${noticeDate} is before the meeting (${date}).`,
+    noSigner: 'Who signs the notice? Give --signer and --signer-title, or set documents.notice_signer in meet.config.yaml.',
+    already: (file: string, by?: string, on?: IsoDate) => `${file} is already approved (by ${by ?? '?'} on ${on ?? '?'}).`,
+    alreadyHint: 'Approved minutes are final: correct them with an "amendments" entry. To add the notice, run meet approve again with the same --by and --on.',
+    cannotWrite: (file: string, why: string) => `Cannot write the approval into ${file} safely: ${why}.`,
+    nothingChanged: 'Nothing was changed.',
+    byHand: 'Nothing was changed; write "approval" by hand, then run "meet check".',
+    unchanged: (file: string) => `${file} is already approved so; nothing changed.`,
+    approved: (file: string, by: string, on: IsoDate, notice?: { number: string; date: IsoDate }) =>
+      `Approved ${file} (by ${by} on ${on}${notice ? `; notice ${notice.number} of ${notice.date}` : ''})`,
+  },
+
+  // ---- meet calendar.
+  calendar: {
+    wrote: (count: number, file: string) => `Wrote ${counted('en', count, { one: 'open task', other: 'open tasks' })} with a due date to ${file}`,
+  },
+
+  // ---- meet notice (what it says; the document itself is in the repository's language).
+  notice: {
+    draft: (file: string) => `${file} has no approval.notice: this is a draft (DỰ THẢO) without number or date. Once issued, record it with "meet approve".`,
+    /** `number` is undefined for a draft. */
+    wrote: (file: string, number: string | undefined, format: string, out: string) =>
+      `Wrote the notice of ${file}${number === undefined ? ' (draft)' : ` (${number})`} as ${format} to ${out}`,
+  },
+
+  // ---- PDF, printed by a Chromium already installed (io/chromium.ts).
+  pdf: {
+    installHint:
+      'PDF is printed by Chromium: install it (Debian/Ubuntu: apt-get install chromium), or set MEET_CHROMIUM to the path of Chromium or Google Chrome. meet never downloads a browser. --format docx works without it.',
+    badChromium: (given: string) => `MEET_CHROMIUM is ${given}, which is not a program that can be run.`,
+    noChromium: (paths: string, names: string) => `No Chromium found (looked for ${paths} and ${names} on PATH).`,
+    noPlaywright: 'PDF needs the playwright-core package, which is not installed with meet.',
+    noPlaywrightHint:
+      'Install it next to meet (npm install -g playwright-core, or npm install playwright-core in a project that uses meet). --format docx works without it.',
+    cannotStart: (file: string, why: string) => `Chromium at ${file} could not be started: ${why}`,
+  },
+
+  // ---- meet report and meet digest.
+  report: {
+    noMeetings: (month: Month) => `No meetings in ${formatMonth('en', month)}: there is nothing to report.`,
+    wrote: (month: Month, format: string, file: string) => `Wrote the report for ${month} (${format}) to ${file}`,
+    upToDate: (file: string) => `${file} is already up to date; not rewritten.`,
+    wroteDigest: (month: Month, file: string) => `Wrote the report for ${month} to ${file}`,
+    nothingToCommit: 'Nothing to commit: the report is already up to date in git.',
+  },
+
+  // ---- meet diff and meet log.
+  diff: {
+    monthsAndRev: 'Give either two months or --rev, not both: months compare the records of two months, --rev two git revisions.',
+    example: 'For example: meet diff 2020-10 2020-11, or meet diff --rev main...HEAD',
+    needsMonths: 'meet diff needs two months (the earlier first), or --rev with two git revisions.',
+    sameMonth: (month: string) => `Both months are ${month}; give two different months, the earlier first.`,
+    sameMonthHint: (before: string, month: string) => `For example: meet diff ${before} ${month}`,
+    wrongOrder: (from: string, to: string) => `The first month (${from}) is after the second (${to}); give the earlier month first.`,
+    wrongOrderHint: (from: string, to: string) => `Did you mean: meet diff ${to} ${from}`,
+  },
+
+  // ---- Progress on a terminal.
+  progress: {
+    reading: (done: number, total: number) => `reading records ${n(done)} / ${n(total)}`,
+  },
+
+  // ---- --out FILE: the format its extension asks for (meet report, meet notice, meet calendar).
+  outFile: {
+    unknownExtension: (command: string, extension: string, file: string, known: string) =>
+      `${command} cannot write ${extension} files (--out ${file}); it writes ${known}.`,
+    unknownExtensionHint: 'Name the file with one of those extensions.',
+    mismatch: (command: string, format: string, extension: string, file: string) =>
+      `${command}: --format ${format} does not write a ${extension} file (--out ${file}).`,
+    mismatchHint: (fromFile: string, format: string) => `Leave out --format (the file name says ${fromFile}), or name the file for ${format}.`,
+  },
+
+  // ---- What each rule of meet check is about, and how to satisfy it (SARIF's rule list).
+  ruleText: Object.fromEntries(Object.entries(RULES).map(([id, rule]) => [id, { summary: rule.summary, help: rule.help }])) as Record<
+    RuleId,
+    { summary: string; help: string }
+  >,
+};
+
+/** The catalogue's shape: every locale has exactly these keys. */
+export type Messages = typeof en;

@@ -1,0 +1,52 @@
+// The fixed words of the format (kinds, statuses) as people write them:
+// "thường kỳ", "hoàn thành", "in progress", "completed". Read at prompts and
+// on the command line, and suggested when a record holds one.
+import { MEETING_KINDS, TASK_STATUSES, type MeetingKind, type TaskStatus } from './terms.js';
+
+// The catalogues' labels (labels.kind, labels.status: test/messages.test.ts
+// checks each is here), then other ways to say the same. Written out rather
+// than read from the catalogues, so the command line loads one catalogue only.
+const WORDS: Record<MeetingKind | TaskStatus, string[]> = {
+  regular: ['thường kỳ', 'định kỳ', 'thường lệ', 'ordinary', 'routine'],
+  extraordinary: ['bất thường', 'đột xuất', 'khẩn', 'special', 'emergency'],
+  thematic: ['chuyên đề', 'topical'],
+  open: ['chưa thực hiện', 'chưa làm', 'chưa bắt đầu', 'mới giao', 'not started', 'pending', 'todo', 'to do'],
+  'in-progress': ['đang thực hiện', 'in progress', 'inprogress', 'đang làm', 'đang triển khai', 'ongoing', 'started', 'doing'],
+  done: ['hoàn thành', 'đã hoàn thành', 'xong', 'đã xong', 'completed', 'complete', 'finished'],
+  dropped: ['dừng thực hiện', 'không thực hiện', 'hủy', 'đã hủy', 'bỏ', 'dừng', 'cancelled', 'canceled', 'abandoned'],
+};
+
+/** Lower case, no accents (đ → d), one space between words: "Hoàn  thành" → "hoan thanh". */
+export function plainWords(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
+}
+
+function table<T extends string>(ids: readonly T[]): Map<string, T> {
+  const words = new Map<string, T>();
+  for (const id of ids) {
+    words.set(plainWords(id), id);
+    for (const word of WORDS[id as MeetingKind | TaskStatus]) words.set(plainWords(word), id);
+  }
+  return words;
+}
+
+let kinds: Map<string, MeetingKind> | undefined;
+let statuses: Map<string, TaskStatus> | undefined;
+
+/** The kind a word names ("thường kỳ", "Regular", "dinh ky"), or undefined. */
+export function kindFromWords(text: string): MeetingKind | undefined {
+  kinds ??= table(MEETING_KINDS);
+  return kinds.get(plainWords(text));
+}
+
+/** The status a word names ("hoàn thành", "in progress", "completed"), or undefined. */
+export function statusFromWords(text: string): TaskStatus | undefined {
+  statuses ??= table(TASK_STATUSES);
+  return statuses.get(plainWords(text));
+}

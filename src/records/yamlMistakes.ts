@@ -1,0 +1,211 @@
+// The common ways a front matter goes wrong by hand, found on the lines
+// around a YAML syntax error, each named with its fix: an unquoted ": " in a
+// value, a value starting with a sign YAML reserves, a line indented by one
+// space too many or too few, a list item without "- ", a key without ":",
+// a tab among the spaces. The YAML library's own words are the fallback.
+import type { Messages } from '../model/messages/index.js';
+import { clip } from '../model/text.js';
+
+export interface Mistake {
+  message: string;
+  /** Offset in the YAML text. */
+  offset: number;
+}
+
+interface Line {
+  text: string;
+  start: number;
+  indent: number;
+  /** Not blank, not a comment. */
+  content: boolean;
+}
+
+// The keys of the record and the config, at any level: a line starting with
+// one of them and no ":" is a key that lost its colon.
+const KEYS = new Set([
+  'title', 'date', 'kind', 'period', 'organization', 'time', 'location', 'chair', 'attendees', 'recorder', 'results', 'decisions',
+  'discussion', 'tasks', 'updates', 'tags', 'extra', 'sector', 'summary', 'metrics', 'id', 'owner', 'due', 'status', 'task', 'note',
+  'speaker', 'topic', 'name', 'role', 'locale', 'timezone', 'paths', 'sectors', 'owners', 'label', 'unit', 'aggregate',
+]); // prettier-ignore
+
+// `key: value` (or `- key: value`): the key, and where the value starts.
+const KEY_VALUE = /^( *(?:- +)?)([^\s#'"\-?:][^:#]*?|"[^"]*"|'[^']*'):( +)(.*)$/;
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    const indent = /^ */.exec(line)![0].length;
+    lines.push({ text: line, start, indent, content: line.trim() !== '' && !line.trim().startsWith('#') });
+    start += raw.length + 1;
+  }
+  return lines;
+}
+
+/** `key: "value"`, quoted so YAML reads it as the clerk meant (JSON's escapes are YAML's). */
+function quotedFix(key: string, value: string): string {
+  return `${key}: ${JSON.stringify(clip(value.trim(), 80))}`;
+}
+
+/** The value's text without a trailing comment (" #" starts one). */
+function valueText(value: string): string {
+  const comment = value.search(/ #/);
+  return (comment === -1 ? value : value.slice(0, comment)).trimEnd();
+}
+
+/**
+ * A value that YAML reads otherwise than the clerk meant: an unquoted ": ",
+ * or a reserved first sign; in `key: value` or in a list item `- value`.
+ */
+function valueMistake(lines: readonly Line[], index: number, m: Messages): Mistake | undefined {
+  const line = lines[index]!;
+  const match = KEY_VALUE.exec(line.text);
+  const item = match ? undefined : /^( *- +)(.*)$/.exec(line.text);
+  if (!match && !item) return undefined;
+  // A list item is named by the key of its list, and fixed as `- "…"`.
+  const key = match ? match[2]! : listKey(lines, index);
+  const value = valueText(match ? match[4]! : item![2]!);
+  const at = line.start + (match ? match[1]!.length + match[2]!.length + 1 + match[3]!.length : item![1]!.length);
+  const fix = match ? quotedFix(key, value) : `- ${JSON.stringify(clip(value.trim(), 80))}`;
+  const first = value[0];
+  if (first === undefined || first === '"' || first === "'") return undefined;
+  if ('@`%|>*&!'.includes(first) || ((first === '[' || first === '{') && !closesAtEnd(value))) {
+    return { message: m.yaml.indicatorStart(key, first, fix), offset: at };
+  }
+  if (first !== '[' && first !== '{' && /:( |$)/.test(value) && match) return { message: m.yaml.colonInValue(key, fix), offset: at };
+  return undefined;
+}
+
+/** The key whose list holds the item on line `index`. */
+function listKey(lines: readonly Line[], index: number): string {
+  const indent = lines[index]!.indent;
+  for (let i = index - 1; i >= 0; i--) {
+    const l = lines[i]!;
+    if (!l.content || l.indent > indent) continue;
+    const key = /^ *(?:- +)?([^\s:#][^:#]*?):\s*$/.exec(l.text)?.[1];
+    if (key) return key;
+  }
+  return '-';
+}
+
+/** True when a flow collection starting the value closes at its very end: `[a, b]`, not `[Khẩn] Họp`. */
+function closesAtEnd(value: string): boolean {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '[' || ch === '{') depth++;
+    else if (ch === ']' || ch === '}') {
+      depth--;
+      if (depth === 0) return value.slice(i + 1).trim() === '';
+    }
+  }
+  return false;
+}
+
+/** A key that lost its ":" or the space after it: `title Họp thử`, `title:Họp thử`. */
+function colonMistake(line: Line, m: Messages): Mistake | undefined {
+  const noSpace = /^( *(?:- +)?)([a-z_]+):(\S.*)$/.exec(line.text);
+  if (noSpace && KEYS.has(noSpace[2]!) && !/^\/\//.test(noSpace[3]!)) {
+    return { message: m.yaml.noSpaceAfterColon(noSpace[2]!, `${noSpace[2]}: ${noSpace[3]}`), offset: line.start + noSpace[1]!.length };
+  }
+  const noColon = /^( *(?:- +)?)([a-z_]+)[ \t]+([^:]+)$/.exec(line.text);
+  if (noColon && KEYS.has(noColon[2]!)) {
+    return { message: m.yaml.keyWithoutColon(noColon[2]!, `${noColon[2]}: ${noColon[3]!.trim()}`), offset: line.start + noColon[1]!.length };
+  }
+  return undefined;
+}
+
+/** The nearest content line above `index`. */
+function previous(lines: readonly Line[], index: number): Line | undefined {
+  for (let i = index - 1; i >= 0; i--) if (lines[i]!.content) return lines[i];
+  return undefined;
+}
+
+/** Where the keys of a line start: after its "- " when it is a list item. */
+function keyColumn(line: Line): number {
+  const dash = /^( *)- +/.exec(line.text);
+  return dash ? dash[0].length : line.indent;
+}
+
+/**
+ * A line out of step with its neighbours: indented by a space too many or
+ * too few (`   owner:` among four-space keys), or a list item that lost its
+ * "- " (a line at the dashes' column without one).
+ */
+function indentMistake(lines: readonly Line[], index: number, m: Messages): Mistake | undefined {
+  const line = lines[index]!;
+  const above = previous(lines, index);
+  if (!above || line.text.trimStart().startsWith('- ')) return undefined;
+  const key = /^ *([^\s:#][^:#]*?):(?: |$)/.exec(line.text)?.[1];
+  // A list item without its dash: at the column of the dash of the item above.
+  const dashAbove = /^( *)- +/.exec(above.text);
+  const dashColumn = dashAbove ? dashAbove[1]!.length : -1;
+  const itemsAbove = lines.slice(0, index).filter((l) => l.content && l.indent === line.indent && /^ *- /.test(l.text));
+  if (line.indent === dashColumn || (itemsAbove.length > 0 && line.indent === itemsAbove.at(-1)!.indent && !key)) {
+    if (!key || dashAbove) return { message: m.yaml.itemWithoutDash(`- ${line.text.trim()}`), offset: line.start + line.indent };
+  }
+  if (!key) return undefined;
+  // The columns this line could belong to: the keys of the lines it is under.
+  const columns = new Set<number>();
+  let limit = Infinity;
+  for (let i = index - 1; i >= 0 && limit > 0; i--) {
+    const l = lines[i]!;
+    if (!l.content || l.indent >= limit) continue;
+    columns.add(keyColumn(l));
+    limit = l.indent;
+    if (/^ *- /.test(l.text)) columns.add(l.indent);
+  }
+  const aboveValue = KEY_VALUE.exec(above.text)?.[4]?.trim();
+  // Under a key with a value of its own, a deeper line starts nothing.
+  if (columns.has(line.indent) && !(line.indent > above.indent && aboveValue)) return undefined;
+  const candidates = [...columns].filter((c) => c !== line.indent);
+  if (candidates.length === 0) return undefined;
+  const expected = candidates.reduce((best, c) => (Math.abs(c - line.indent) < Math.abs(best - line.indent) ? c : best));
+  if (Math.abs(expected - line.indent) > 2) return undefined;
+  return { message: m.yaml.oddIndent(key, line.indent, expected), offset: line.start + line.indent };
+}
+
+/** A tab among the spaces that indent a line. */
+function tabMistake(line: Line, m: Messages): Mistake | undefined {
+  const match = /^( *)\t/.exec(line.text);
+  if (!match) return undefined;
+  const spaces = match[1]!.length;
+  return { message: spaces > 0 ? m.yaml.tabAfterSpaces(spaces) : m.yaml.tabIndent, offset: line.start + spaces };
+}
+
+/**
+ * The common mistake behind a syntax error at `offset`, looked for on its
+ * line and the few lines above it (the library often notices a line late).
+ */
+export function diagnoseSyntax(text: string, offset: number, m: Messages): Mistake | undefined {
+  const lines = linesOf(text);
+  let at = lines.findIndex((l, i) => offset >= l.start && (i === lines.length - 1 || offset < lines[i + 1]!.start));
+  if (at === -1) at = lines.length - 1;
+  for (let i = at; i >= Math.max(0, at - 3); i--) {
+    const line = lines[i]!;
+    if (!line.content) continue;
+    const found = tabMistake(line, m) ?? valueMistake(lines, i, m) ?? colonMistake(line, m) ?? indentMistake(lines, i, m);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A value that YAML took apart because it starts with `sign` (`*`, `&`, `!`)
+ * and runs on as a sentence: the advice to quote it, or undefined.
+ */
+export function signAdvice(text: string, offset: number, sign: string, m: Messages): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+  const match = KEY_VALUE.exec(line);
+  if (!match) return undefined;
+  const value = valueText(match[4]!);
+  if (value[0] !== sign || !/\s\S/.test(value)) return undefined;
+  return m.yaml.indicatorStart(match[2]!, sign, quotedFix(match[2]!, value));
+}

@@ -1,0 +1,310 @@
+// The common mistakes of a clerk writing a record by hand (issue 14): each a
+// fixture in test/mistakes/, each giving exactly one finding whose message
+// names the fix, in Vietnamese and in English, at its line and column.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../src/model/ruleCatalogue.js';
+import { EXAMPLES, PROJECT_ROOT, runMeet, tempDir, writeTree } from './helpers.js';
+
+interface MistakeCase {
+  fixture: string;
+  line: number;
+  column: number;
+  rule: RuleId;
+  vi: string;
+  en: string;
+}
+
+const CASES: MistakeCase[] = [
+  {
+    fixture: 'chair-role-comma',
+    line: 4,
+    column: 50,
+    rule: 'unknown-key',
+    vi: '"Chủ tịch UBND" bị hiểu thành một mục riêng vì dấu phẩy trong cặp { } ngăn cách các mục: hãy đặt phần có dấu phẩy trong dấu ngoặc kép: role: "Phó Bí thư, Chủ tịch UBND"',
+    en: '"Chủ tịch UBND" is read as a key of its own because a comma inside { } separates keys: put the text with the comma in quotes: role: "Phó Bí thư, Chủ tịch UBND"',
+  },
+  {
+    fixture: 'colon-in-title',
+    line: 2,
+    column: 8,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "title" có dấu ": " ở giữa, YAML sẽ hiểu nhầm là một mục mới: hãy đặt cả giá trị trong dấu ngoặc kép: title: "Nông nghiệp: chỉ đạo thu hoạch"',
+    en: 'The value of "title" contains ": ", which YAML reads as a new key: put the whole value in quotes: title: "Nông nghiệp: chỉ đạo thu hoạch"',
+  },
+  {
+    fixture: 'date-day-first',
+    line: 3,
+    column: 7,
+    rule: 'invalid-date',
+    vi: '"date" là "26/10/2020"; ngày trong biên bản viết dạng YYYY-MM-DD: date: 2020-10-26',
+    en: '"date" is "26/10/2020"; write dates as YYYY-MM-DD: date: 2020-10-26',
+  },
+  {
+    fixture: 'decimal-comma',
+    line: 9,
+    column: 22,
+    rule: 'invalid-type',
+    vi: '"thu-ngan-sach" là "21,4"; hãy viết thu-ngan-sach: 21.4 (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)',
+    en: '"thu-ngan-sach" is "21,4"; write thu-ngan-sach: 21.4 (a dot for decimals, no thousands separator)',
+  },
+  {
+    fixture: 'due-day-first',
+    line: 9,
+    column: 10,
+    rule: 'invalid-date',
+    vi: '"due" là "30/11/2020"; ngày trong biên bản viết dạng YYYY-MM-DD: due: 2020-11-30',
+    en: '"due" is "30/11/2020"; write dates as YYYY-MM-DD: due: 2020-11-30',
+  },
+  {
+    fixture: 'due-in-words',
+    line: 9,
+    column: 10,
+    rule: 'invalid-date',
+    vi: '"due" là "cuối tháng 12/2020", viết bằng chữ; hãy ghi ngày dạng YYYY-MM-DD, ví dụ due: 2020-12-31',
+    en: '"due" is "cuối tháng 12/2020", written in words; write the day as YYYY-MM-DD, like due: 2020-12-31',
+  },
+  {
+    fixture: 'item-without-dash',
+    line: 7,
+    column: 3,
+    rule: 'yaml-syntax',
+    vi: 'Dòng này thuộc một danh sách nhưng không bắt đầu bằng "- ": hãy viết - Thông qua dự toán năm 2021',
+    en: 'This line is part of a list but does not start with "- ": write it as - Thông qua dự toán năm 2021',
+  },
+  {
+    fixture: 'key-without-colon',
+    line: 2,
+    column: 1,
+    rule: 'yaml-syntax',
+    vi: 'Sau tên mục "title" thiếu dấu ":": hãy viết title: Họp giao ban',
+    en: '"title" has no ":" after it: write title: Họp giao ban',
+  },
+  {
+    fixture: 'kind-in-vietnamese',
+    line: 5,
+    column: 7,
+    rule: 'invalid-value',
+    vi: '"kind" là "thường kỳ"; trong biên bản giá trị này viết là "regular": hãy viết kind: regular',
+    en: '"kind" is "thường kỳ"; the record format writes this "regular": write kind: regular',
+  },
+  {
+    fixture: 'owner-accent',
+    line: 8,
+    column: 12,
+    rule: 'invalid-value',
+    vi: '"owner" là "noi-vụ"; mã viết bằng chữ thường không dấu, chữ số và "-": có phải ý bạn là "noi-vu"?',
+    en: '"owner" is "noi-vụ"; ids are written in lower-case letters without accents, digits and "-": did you mean "noi-vu"?',
+  },
+  {
+    fixture: 'percent-sign',
+    line: 9,
+    column: 36,
+    rule: 'invalid-type',
+    vi: '"ty-le-giai-ngan-dau-tu-cong" là "61,8%"; hãy viết ty-le-giai-ngan-dau-tu-cong: 61.8, không kèm "%": đơn vị (%) là của chỉ tiêu, đã khai báo trong meet.config.yaml',
+    en: '"ty-le-giai-ngan-dau-tu-cong" is "61,8%"; write ty-le-giai-ngan-dau-tu-cong: 61.8 without "%": the unit (%) is the metric\'s, set in meet.config.yaml',
+  },
+  {
+    fixture: 'status-done-in-vietnamese',
+    line: 7,
+    column: 13,
+    rule: 'invalid-value',
+    vi: '"status" là "hoàn thành"; trong biên bản giá trị này viết là "done": hãy viết status: done',
+    en: '"status" is "hoàn thành"; the record format writes this "done": write status: done',
+  },
+  {
+    fixture: 'status-in-progress-in-vietnamese',
+    line: 7,
+    column: 13,
+    rule: 'invalid-value',
+    vi: '"status" là "đang thực hiện"; trong biên bản giá trị này viết là "in-progress": hãy viết status: in-progress',
+    en: '"status" is "đang thực hiện"; the record format writes this "in-progress": write status: in-progress',
+  },
+  {
+    fixture: 'tab-among-spaces',
+    line: 8,
+    column: 3,
+    rule: 'yaml-syntax',
+    vi: 'Dòng này thụt lề bằng 2 dấu cách rồi đến phím Tab; chỉ thụt lề bằng dấu cách (phím cách, không dùng Tab)',
+    en: 'This line is indented with 2 spaces and then a tab; indent with spaces only (press the space bar, not Tab)',
+  },
+  {
+    fixture: 'thousands-dot',
+    line: 9,
+    column: 19,
+    rule: 'invalid-type',
+    vi: '"don-vi-mau" là "1.234,5"; hãy viết don-vi-mau: 1234.5 (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)',
+    en: '"don-vi-mau" is "1.234,5"; write don-vi-mau: 1234.5 (a dot for decimals, no thousands separator)',
+  },
+  {
+    fixture: 'three-space-indent',
+    line: 8,
+    column: 4,
+    rule: 'yaml-syntax',
+    vi: 'Mục "owner" thụt lề 3 dấu cách, trong khi các mục cùng cấp thụt lề 4 dấu cách: hãy thụt lề 4 dấu cách cho thẳng hàng',
+    en: '"owner" is indented by 3 spaces, but the lines it belongs with by 4: indent it by 4 spaces like them',
+  },
+  {
+    fixture: 'unknown-sector',
+    line: 9,
+    column: 13,
+    rule: 'unknown-sector',
+    vi: 'Lĩnh vực "quoc-phong" chưa được khai báo trong meet.config.yaml. Có phải ý bạn là "quoc-phong-an-ninh"?',
+    en: 'The sector "quoc-phong" is not declared in meet.config.yaml. Did you mean "quoc-phong-an-ninh"?',
+  },
+  {
+    fixture: 'value-starts-with-ampersand',
+    line: 5,
+    column: 16,
+    rule: 'invalid-value',
+    vi: 'Giá trị của mục "recorder" bắt đầu bằng ký tự "&", YAML hiểu đây là ký hiệu đặc biệt: hãy đặt cả giá trị trong dấu ngoặc kép: recorder: "&Thư ký Lê Thị Hoa"',
+    en: 'The value of "recorder" starts with "&", which YAML reads as a special sign: put the whole value in quotes: recorder: "&Thư ký Lê Thị Hoa"',
+  },
+  {
+    fixture: 'value-starts-with-at',
+    line: 2,
+    column: 8,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "title" bắt đầu bằng ký tự "@", YAML hiểu đây là ký hiệu đặc biệt: hãy đặt cả giá trị trong dấu ngoặc kép: title: "@Họp giao ban"',
+    en: 'The value of "title" starts with "@", which YAML reads as a special sign: put the whole value in quotes: title: "@Họp giao ban"',
+  },
+  {
+    fixture: 'value-starts-with-backtick',
+    line: 2,
+    column: 8,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "title" bắt đầu bằng ký tự "`", YAML hiểu đây là ký hiệu đặc biệt: hãy đặt cả giá trị trong dấu ngoặc kép: title: "`Khẩn` Họp giao ban"',
+    en: 'The value of "title" starts with "`", which YAML reads as a special sign: put the whole value in quotes: title: "`Khẩn` Họp giao ban"',
+  },
+  {
+    fixture: 'value-starts-with-bang',
+    line: 5,
+    column: 11,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "location" bắt đầu bằng ký tự "!", YAML hiểu đây là ký hiệu đặc biệt: hãy đặt cả giá trị trong dấu ngoặc kép: location: "!Hội trường tầng 2"',
+    en: 'The value of "location" starts with "!", which YAML reads as a special sign: put the whole value in quotes: location: "!Hội trường tầng 2"',
+  },
+  {
+    fixture: 'value-starts-with-brace',
+    line: 2,
+    column: 8,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "title" bắt đầu bằng ký tự "{", YAML hiểu đây là ký hiệu đặc biệt: hãy đặt cả giá trị trong dấu ngoặc kép: title: "{Dự thảo} Họp giao ban"',
+    en: 'The value of "title" starts with "{", which YAML reads as a special sign: put the whole value in quotes: title: "{Dự thảo} Họp giao ban"',
+  },
+  {
+    fixture: 'value-starts-with-bracket',
+    line: 2,
+    column: 8,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "title" bắt đầu bằng ký tự "[", YAML hiểu đây là ký hiệu đặc biệt: hãy đặt cả giá trị trong dấu ngoặc kép: title: "[Khẩn] Họp về phòng chống lũ"',
+    en: 'The value of "title" starts with "[", which YAML reads as a special sign: put the whole value in quotes: title: "[Khẩn] Họp về phòng chống lũ"',
+  },
+  {
+    fixture: 'value-starts-with-greater',
+    line: 6,
+    column: 5,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "decisions" bắt đầu bằng ký tự ">", YAML hiểu đây là ký hiệu đặc biệt: hãy đặt cả giá trị trong dấu ngoặc kép: - "> 50% số xã đạt chuẩn"',
+    en: 'The value of "decisions" starts with ">", which YAML reads as a special sign: put the whole value in quotes: - "> 50% số xã đạt chuẩn"',
+  },
+  {
+    fixture: 'value-starts-with-percent',
+    line: 6,
+    column: 5,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "decisions" bắt đầu bằng ký tự "%", YAML hiểu đây là ký hiệu đặc biệt: hãy đặt cả giá trị trong dấu ngoặc kép: - "% kế hoạch năm đã hoàn thành"',
+    en: 'The value of "decisions" starts with "%", which YAML reads as a special sign: put the whole value in quotes: - "% kế hoạch năm đã hoàn thành"',
+  },
+  {
+    fixture: 'value-starts-with-pipe',
+    line: 5,
+    column: 11,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "location" bắt đầu bằng ký tự "|", YAML hiểu đây là ký hiệu đặc biệt: hãy đặt cả giá trị trong dấu ngoặc kép: location: "| Hội trường tầng 2"',
+    en: 'The value of "location" starts with "|", which YAML reads as a special sign: put the whole value in quotes: location: "| Hội trường tầng 2"',
+  },
+  {
+    fixture: 'value-starts-with-star',
+    line: 6,
+    column: 5,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "decisions" bắt đầu bằng ký tự "*", YAML hiểu đây là ký hiệu đặc biệt: hãy đặt cả giá trị trong dấu ngoặc kép: - "*Quan trọng* giao Phòng Nội vụ rà soát"',
+    en: 'The value of "decisions" starts with "*", which YAML reads as a special sign: put the whole value in quotes: - "*Quan trọng* giao Phòng Nội vụ rà soát"',
+  },
+  {
+    fixture: 'vietnamese-key',
+    line: 2,
+    column: 1,
+    rule: 'unknown-key',
+    vi: 'Mục "tiêu đề" trong biên bản không có trong mẫu biên bản: tên mục viết bằng tiếng Anh, hãy dùng "title".',
+    en: 'Unknown key "tiêu đề" in the record: keys are written in English; use "title".',
+  },
+];
+
+const FIXTURES = path.join(PROJECT_ROOT, 'test', 'mistakes');
+const CONFIG = readFileSync(path.join(EXAMPLES, 'meet.config.yaml'), 'utf8');
+/** An earlier meeting assigning the task the updates of the fixtures name. */
+const EARLIER =
+  '---\ntitle: Họp tháng 11\ndate: 2020-11-01\nchair: Hoàng Văn Hiệp\ntasks:\n  - id: viec-truoc\n    title: Việc giao trước\n    owner: noi-vu\n---\n';
+
+/** A repository holding the fixture (as a record of 15/12/2020, or of its own date) and the earlier meeting. */
+function repositoryWith(fixture: string): { root: string; file: string } {
+  const root = tempDir('meet-mistake-');
+  const day = fixture === 'date-day-first' ? '2020-10-26' : '2020-12-15';
+  const file = `meetings/2020/${day}-${fixture}.md`;
+  writeTree(root, {
+    'meet.config.yaml': CONFIG,
+    'meetings/2020/2020-11-01-truoc.md': EARLIER,
+    [file]: readFileSync(path.join(FIXTURES, `${fixture}.md`)),
+  });
+  return { root, file };
+}
+
+describe('each common mistake: one finding naming the fix, in the locale', () => {
+  it.each(CASES.map((c) => [c.fixture, c] as const))('%s', async (_name, c) => {
+    const { root, file } = repositoryWith(c.fixture);
+    for (const locale of ['vi', 'en'] as const) {
+      const run = await runMeet(['check', '--format', 'json', '--no-cache', '--locale', locale], { cwd: root });
+      expect(run.code).toBe(1);
+      const findings = JSON.parse(run.stdout) as { file: string; line: number; column: number; rule: string; message: string }[];
+      expect(findings).toEqual([{ file, line: c.line, column: c.column, severity: 'error', rule: c.rule, message: c[locale] }]);
+    }
+  });
+
+  it('every fixture in test/mistakes/ has a case', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(FIXTURES).map((f) => f.replace(/\.md$/, ''));
+    expect(files.sort()).toEqual(CASES.map((c) => c.fixture).sort());
+  });
+
+  it('a repository in Vietnamese reports them in Vietnamese without --locale', async () => {
+    const { root } = repositoryWith('decimal-comma');
+    const run = await runMeet(['check', '--no-cache'], { cwd: root });
+    expect(run.stdout).toContain('hãy viết thu-ngan-sach: 21.4');
+    expect(run.stdout).toContain('✖ 1 lỗi, 0 cảnh báo trong 1 tệp (đã kiểm tra 2 biên bản)');
+  });
+});
+
+describe('a day that does not exist, on the command line', () => {
+  it.each([
+    ['vi', '"31/09/2020" không phải là ngày có thật: tháng 9/2020 chỉ có 30 ngày.'],
+    ['en', '"31/09/2020" is not a real day: September 2020 has 30 days.'],
+  ])('%s: says the month has 30 days', async (locale, message) => {
+    const { root } = repositoryWith('decimal-comma');
+    const run = await runMeet(['new', '--date', '31/09/2020', '--chair', 'Hoàng Văn Hiệp', '--dry-run', '--locale', locale], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('a typo in --kind gets a "did you mean", and a kind written in Vietnamese is understood', async () => {
+    const { root } = repositoryWith('decimal-comma');
+    const typo = await runMeet(['new', '--kind', 'regulr', '--chair', 'Hoàng Văn Hiệp', '--dry-run'], { cwd: root });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('"regulr" không thuộc các giá trị regular, extraordinary, thematic. Có phải ý bạn là "regular"?');
+    const words = await runMeet(['new', '--kind', 'chuyên đề', '--date', '2020-12-20', '--chair', 'Hoàng Văn Hiệp', '--dry-run'], { cwd: root });
+    expect(words.code).toBe(0);
+    expect(words.stdout).toContain('kind: thematic');
+  });
+});
