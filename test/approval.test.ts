@@ -260,7 +260,7 @@ describe('meet tasks update and approved minutes', () => {
     const into = await runMeet(['tasks', 'update', '2020-10-van-de-cu-tri', '--status', 'done', '--in', OCTOBER], { cwd: dir });
     expect(into.code).toBe(1);
     // The October record assigned it: the usual refusal comes first.
-    expect(into.stderr).toContain('là biên bản giao nhiệm vụ này');
+    expect(into.stderr).toContain('biên bản này chính là biên bản đã giao nhiệm vụ');
 
     expect((await runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26'], { cwd: dir })).code).toBe(0);
     const approved = read(dir, NOVEMBER);

@@ -41,9 +41,7 @@ export const en = {
   // ---- The text a new record starts with (meet new), in the repository's language.
   record: {
     title: {
-      regular: (month: Month) => `Regular meeting, ${formatMonth('en', month)}`,
       extraordinary: (date: IsoDate) => `Extraordinary meeting, ${formatDate('en', date)}`,
-      thematic: (month: Month) => `Thematic meeting, ${formatMonth('en', month)}`,
     },
     due: (date: string) => `due ${date}`,
     noDue: 'no due date',
@@ -695,11 +693,6 @@ export const en = {
     replaced: (noteKept: boolean) => ` (the update already there was changed${noteKept ? '; its note was kept' : ''})`,
     laterUpdate: (file: string, id: string) => `Note: ${file} also updates "${id}"; its status there is the task's current state.`,
     emptyNote: '--note must not be empty.',
-    noSuchIn: (given: string) => `--in ${given}: no such file.`,
-    inOutside: (given: string, meetings: string) => `--in ${given} is outside the meetings folder (${meetings}/).`,
-    inOutsideHint: 'Pass the path of a meeting record, like meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.',
-    inNotRecord: (given: string) => `--in ${given} is not a meeting record.`,
-    inNotRecordHint: 'Pass the path of a record (a .md file with front matter) in the meetings folder.',
     wouldNotReadBack: 'the record would not read back',
     checkWouldFail: (message: string) => `meet check would fail: ${message}`,
   },

@@ -34,9 +34,7 @@ export const vi: Messages = {
 
   record: {
     title: {
-      regular: (month: Month) => `Hội nghị thường kỳ ${formatMonth('vi', month)}`,
       extraordinary: (date: IsoDate) => `Hội nghị bất thường ngày ${formatDate('vi', date)}`,
-      thematic: (month: Month) => `Hội nghị chuyên đề ${formatMonth('vi', month)}`,
     },
     due: (date: string) => `hạn ${date}`,
     noDue: 'không có hạn',
@@ -666,8 +664,9 @@ export const vi: Messages = {
     askStatus: (id: string) => `Tình trạng mới của nhiệm vụ ${id}`,
     missingStatus: 'Thiếu --status: tình trạng mới của nhiệm vụ.',
     missingStatusHint: 'Ví dụ: meet tasks update 2020-10-giao-thong-thuy-loi --status done',
-    isOrigin: 'là biên bản giao nhiệm vụ này',
-    notAfter: (date: string, originDate: string, origin: string) => `có ngày ${date}, không sau cuộc họp giao nhiệm vụ (${originDate}, ${origin})`,
+    isOrigin: 'chính là biên bản đã giao nhiệm vụ',
+    notAfter: (date: string, originDate: string, origin: string) =>
+      `có ngày ${formatDate('vi', date)}, không sau cuộc họp giao nhiệm vụ (${formatDate('vi', originDate)}, ${origin})`,
     cannotRecord: (id: string, file: string, why: string) => `Không ghi được cập nhật cho "${id}" vào ${file}: biên bản này ${why}.`,
     passIn: 'Hãy dùng --in với biên bản của một cuộc họp sau đó.',
     createNext: 'Hãy lập biên bản cuộc họp tiếp theo bằng "meet new" trước, hoặc dùng --in với biên bản của một cuộc họp sau đó.',
@@ -680,11 +679,6 @@ export const vi: Messages = {
     replaced: (noteKept: boolean) => ` (đã sửa cập nhật có sẵn${noteKept ? '; giữ nguyên ghi chú' : ''})`,
     laterUpdate: (file: string, id: string) => `Lưu ý: ${file} cũng cập nhật "${id}"; tình trạng ghi ở đó là tình trạng hiện nay của nhiệm vụ.`,
     emptyNote: '--note không được để trống.',
-    noSuchIn: (given: string) => `--in ${given}: không có tệp này.`,
-    inOutside: (given: string, meetings: string) => `--in ${given} nằm ngoài thư mục biên bản (${meetings}/).`,
-    inOutsideHint: 'Hãy ghi đường dẫn của một biên bản, ví dụ meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.',
-    inNotRecord: (given: string) => `--in ${given} không phải là biên bản cuộc họp.`,
-    inNotRecordHint: 'Hãy ghi đường dẫn của một biên bản (tệp .md có phần thông tin đầu) trong thư mục biên bản.',
     wouldNotReadBack: 'đọc lại biên bản sau khi sửa thì không được',
     checkWouldFail: (message: string) => `meet check sẽ báo lỗi: ${message}`,
   },
