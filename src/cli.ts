@@ -301,7 +301,7 @@ function buildProgram(io: Io, m: Messages, setExit: (code: number) => void): Com
     .option(`--notice-number <${p.number}>`, h.approve.noticeNumber)
     .option(`--notice-date <${p.date}>`, h.approve.noticeDate, date)
     .option(`--signer <${p.name}>`, h.approve.signer)
-    .option(`--signer-title <${p.title}>`, h.approve.signerTitle)
+    .option(`--signer-title <${p.jobTitle}>`, h.approve.signerTitle)
     .option(`--on-behalf <${p.line}>`, h.approve.onBehalf)
     .option('--commit', h.approve.commit, false)
     .option('--include-config', h.includeConfig, false)

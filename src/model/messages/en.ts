@@ -97,6 +97,7 @@ export const en = {
       number: 'number',
       line: 'line',
       url: 'url',
+      jobTitle: 'title',
     },
     /** --include-config, the same in every command that commits. */
     includeConfig: 'with --commit: also commit meet.config.yaml when it is not committed yet',

@@ -89,6 +89,7 @@ export const vi: Messages = {
       number: 'số',
       line: 'dòng',
       url: 'địa-chỉ',
+      jobTitle: 'chức-vụ',
     },
     includeConfig: 'dùng cùng --commit: commit cả tệp meet.config.yaml nếu tệp này chưa được commit',
     program: {
