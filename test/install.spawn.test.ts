@@ -9,7 +9,7 @@
 // `npm ci` (.ci/run) has just put them. Each install runs once, in beforeAll,
 // and the tests assert on it.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, git, GIT_ENV, PROJECT_ROOT, tempDir } from './helpers.js';
@@ -101,8 +101,11 @@ beforeAll(async () => {
   copyProjectSource(source);
   clone = path.join(work, 'clone');
   git(work, 'clone', '-q', source, clone);
-  // For packing: the build in prepack and the bundled dependencies need the project's packages.
-  symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(source, 'node_modules'), 'dir');
+  // For packing: the build in prepack and the bundled dependencies need the
+  // project's packages. A real folder, hard-linked (cheap), not a symlink: npm
+  // packs bundled dependencies by their real path, and a symlink to a
+  // node_modules near the temp folder gave tar entries with '..' in them.
+  ok(await run('cp', ['-a', '--link', path.join(PROJECT_ROOT, 'node_modules'), path.join(source, 'node_modules')], work), 'copying node_modules');
 
   fromClone = path.join(work, 'prefix-clone');
   // The two slow steps run side by side.
@@ -160,6 +163,8 @@ describe('the tarball', () => {
     for (const dependency of Object.keys(pkg.dependencies)) expect(files).toContain(`node_modules/${dependency}/package.json`);
     // Only what runs: no devDependency rides along.
     expect(files.some((f) => f.startsWith('node_modules/typescript/') || f.startsWith('node_modules/vitest/'))).toBe(false);
+    // Every entry stays inside the package: npm refuses '..' entries at install.
+    expect(files.filter((f) => f.split('/').includes('..'))).toEqual([]);
   });
 });
 
