@@ -37,6 +37,8 @@ export interface DigestOptions {
 export async function digestCommand(options: DigestOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
   const wanted = readReportMonth(root, options, io.now());
+  // Refused before anything is read or written.
+  if (options.out) assertInsideRoot(root, path.resolve(io.cwd, options.out), options.out);
   const { config, records } = await loadValidRepository(root, { bodies: wanted ? { month: wanted } : true, ...readingFor(io) });
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
