@@ -21,6 +21,8 @@ import type { TasksUpdateOptions } from './commands/tasksUpdate.js';
 import { toolVersion } from './io/packageRoot.js';
 import { visible, visibleLines } from './model/text.js';
 
+const NO_CACHE = 'read and parse every record again, without using or updating .meet-cache/';
+
 function cliDate(value: string): IsoDate {
   const date = parseCliDate(value);
   if (!date) throw new InvalidArgumentError(`"${visible(value)}" is not a date; write YYYY-MM-DD (2020-10-26) or DD/MM/YYYY (26/10/2020).`);
@@ -129,6 +131,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'meet new --dry-run --chair "Jane Doe"',
       ),
     )
+    .option('--no-cache', NO_CACHE)
     .action(async (opts: Omit<NewOptions, 'root'>) => {
       const { newCommand } = await import('./commands/new.js');
       setExit(await newCommand({ ...opts, root: globals().root }, io));
@@ -140,7 +143,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('[paths...]', 'report only on these files or folders (still checked against the whole repository)')
     .option('--since <ref>', "report only on records changed since REF's merge base with HEAD (committed, staged, unstaged, untracked)")
     .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json', 'github', 'sarif']).default('pretty'))
-    .option('--no-cache', 'read and parse every record again, without using or updating .meet-cache/')
+    .option('--no-cache', NO_CACHE)
     .addHelpText(
       'after',
       examples(
@@ -179,6 +182,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'meet report --month 2020-10 --out bao-cao-2020-10.pdf',
       ),
     )
+    .option('--no-cache', NO_CACHE)
     .action(async (opts: Omit<ReportOptions, 'root'>) => {
       const { reportCommand } = await import('./commands/report.js');
       setExit(await reportCommand({ ...opts, root: globals().root }, io));
@@ -254,6 +258,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'meet tasks --month 2020-11 --format csv > nhiem-vu.csv',
       ),
     )
+    .option('--no-cache', NO_CACHE)
     .action(async (opts: Omit<TasksOptions, 'root'>) => {
       const { tasksCommand } = await import('./commands/tasks.js');
       setExit(await tasksCommand({ ...opts, root: globals().root }, io));
@@ -286,9 +291,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<id>', 'the task id')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .addHelpText('after', examples('meet log 2020-10-giao-thong-thuy-loi', 'meet log 2020-10-giao-thong-thuy-loi --format json'))
-    .action(async (id: string, opts: Pick<LogOptions, 'format'>) => {
+    .option('--no-cache', NO_CACHE)
+    .action(async (id: string, opts: Pick<LogOptions, 'format' | 'cache'>) => {
       const { logCommand } = await import('./commands/log.js');
-      setExit(await logCommand({ id, format: opts.format, root: globals().root }, io));
+      setExit(await logCommand({ id, format: opts.format, cache: opts.cache, root: globals().root }, io));
     });
 
   program
@@ -305,7 +311,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'after',
       examples('meet diff 2020-10 2020-11', 'meet diff 2020-09 2020-12 --format json', 'meet diff --rev main...HEAD --format md >> "$GITHUB_STEP_SUMMARY"'),
     )
-    .action(async (from: Month | undefined, to: Month | undefined, opts: Pick<DiffOptions, 'format' | 'rev'>) => {
+    .option('--no-cache', NO_CACHE)
+    .action(async (from: Month | undefined, to: Month | undefined, opts: Pick<DiffOptions, 'format' | 'rev' | 'cache'>) => {
       const { diffCommand } = await import('./commands/diff.js');
       setExit(await diffCommand({ from, to, ...opts, root: globals().root }, io));
     });
@@ -326,6 +333,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       examples('meet digest', 'meet digest --month 2020-10 --format html', 'meet digest --commit', 'meet digest --commit --summary > tong-hop.txt') +
         "\nWithout --month: the month before today, in the config's time zone. Exit 1 (nothing written) when the records have errors.\n",
     )
+    .option('--no-cache', NO_CACHE)
     .action(async (opts: Omit<DigestOptions, 'root'>) => {
       const { digestCommand } = await import('./commands/digest.js');
       setExit(await digestCommand({ ...opts, root: globals().root }, io));
