@@ -52,6 +52,8 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
   // Outside text shown visibly: no control or bidirectional character reaches the output raw.
   const list = visibleDeep(given);
   const h = HEADERS[config.locale];
+  // Once, not per row: a list of 30,000 tasks made it quadratic.
+  const withDirected = directed(list);
   const columns: Column[] = [
     { header: h.id },
     { header: h.due },
@@ -59,12 +61,12 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
     { header: h.overdue, align: 'right' },
     { header: h.owners },
     { header: h.meeting },
-    ...(directed(list) ? [{ header: h.directedBy }] : []),
+    ...(withDirected ? [{ header: h.directedBy }] : []),
     { header: h.title },
   ];
   const rows = list.rows.map((row) => {
     const cells = localCells(row, config.locale);
-    return [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, ...(directed(list) ? [cells.directedBy] : []), cells.title];
+    return [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, ...(withDirected ? [cells.directedBy] : []), cells.title];
   });
   const [header, ...lines] = textTable(columns, rows).split('\n');
   const styled = lines.map((line, i) => {
@@ -89,6 +91,7 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
   // Outside text shown visibly: no control or bidirectional character reaches the output raw.
   const list = visibleDeep(given);
   const h = HEADERS[config.locale];
+  const withDirected = directed(list);
   const columns: Column[] = [
     { header: h.id },
     { header: h.title },
@@ -97,7 +100,7 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
     { header: h.status },
     { header: h.overdue, align: 'right' },
     { header: h.meeting },
-    ...(directed(list) ? [{ header: h.directedBy }] : []),
+    ...(withDirected ? [{ header: h.directedBy }] : []),
   ];
   const rows = list.rows.map((row) => {
     const cells = localCells(row, config.locale);
@@ -109,7 +112,7 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
       cells.status,
       cells.overdue,
       cells.meeting,
-      ...(directed(list) ? [markdownText(cells.directedBy)] : []),
+      ...(withDirected ? [markdownText(cells.directedBy)] : []),
     ];
   });
   return markdownTable(columns, rows);
