@@ -142,10 +142,14 @@ describe('what the store trusts', () => {
     await outputs(root, args);
     const shards = storeFiles(root);
     expect(shards.length).toBeGreaterThan(0);
+    let tampered = 0;
     for (const name of shards) {
       const file = path.join(root, '.meet-cache', name);
-      writeFileSync(file, readFileSync(file, 'utf8').replaceAll('2020-10-giao-thong-thuy-loi', '2020-10-forged-forged-forge'));
+      const text = readFileSync(file, 'utf8');
+      if (text.includes('2020-10-giao-thong-thuy-loi')) tampered++;
+      writeFileSync(file, text.replaceAll('2020-10-giao-thong-thuy-loi', '2020-10-forged-forged-forge'));
     }
+    expect(tampered).toBeGreaterThan(0);
     expect(await outputs(root, args)).toEqual(uncached);
 
     // Signed with the key, its data is used: the store is what a warm run reads.
