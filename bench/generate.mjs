@@ -484,12 +484,14 @@ function scheduleMeetings(count, random) {
   for (let m = 0; m < regular; m++) {
     const year = FIRST_YEAR + Math.floor(m / 12);
     const month = (m % 12) + 1;
-    meetings.push({ ms: dayMs(year, month, random.int(20, 28)), kind: 'regular' });
+    // FORMAT v2: a month is often reviewed early in the next one (on the 2nd–5th).
+    if (random.chance(0.12)) meetings.push({ ms: dayMs(year, month + 1, random.int(2, 5)), kind: 'regular', reviews: `${year}-${pad(month)}` });
+    else meetings.push({ ms: dayMs(year, month, random.int(20, 28)), kind: 'regular' });
   }
   const taken = new Set(meetings.map((m) => m.ms));
   while (meetings.length < count) {
     const m = random.int(0, regular - 1);
-    const ms = dayMs(FIRST_YEAR + Math.floor(m / 12), (m % 12) + 1, random.int(3, 16));
+    const ms = dayMs(FIRST_YEAR + Math.floor(m / 12), (m % 12) + 1, random.int(6, 16));
     if (taken.has(ms)) continue;
     taken.add(ms);
     meetings.push({ ms, kind: random.chance(0.8) ? 'thematic' : 'extraordinary' });
@@ -499,7 +501,9 @@ function scheduleMeetings(count, random) {
 
 function writeRecord(org, meeting, state, random) {
   const date = isoDay(meeting.ms);
-  const [year, month] = date.split('-').map(Number);
+  // The month reviewed: the meeting's own, or (held early in the next month) the one before.
+  const [year, month] = (meeting.reviews ?? date).split('-').map(Number);
+  const fileYear = date.slice(0, 4);
   const term = org.terms[year >= 2021 ? 1 : 0];
   const level = org.unit;
   const theme = meeting.kind === 'regular' ? undefined : random.pick(THEMES);
@@ -510,7 +514,7 @@ function writeRecord(org, meeting, state, random) {
         ? `Hội nghị chuyên đề ${theme[1]}`
         : `Phiên họp bất thường về ${theme[1]}`;
   const slug = `${org.slug}-${slugify(meeting.kind === 'regular' ? `hoi nghi thuong ky thang ${month}` : title)}`.slice(0, 80).replace(/-+$/, '');
-  const file = `meetings/${year}/${date}-${slug}.md`;
+  const file = `meetings/${fileYear}/${date}-${slug}.md`;
   const nextMonth = month === 12 ? 1 : month + 1;
 
   // Clerks write YAML in different styles; the corpus mixes them like the
@@ -524,6 +528,10 @@ function writeRecord(org, meeting, state, random) {
     comments: random.chance(0.4),
     crlf: random.chance(0.06),
     bom: random.chance(0.03),
+    // FORMAT v2, as examples-xa/ uses it: figures as mappings, dues as months,
+    // quarters or day counts, groups as owners, standing tasks, decisions with
+    // their document, shortcomings, conclusions, approval and its notice.
+    v2: random.chance(0.6),
   };
   const y = [];
   y.push('---');
@@ -531,9 +539,14 @@ function writeRecord(org, meeting, state, random) {
   y.push(`title: ${style.quotedTitle ? quoted(title) : scalar(title)}`);
   y.push(`date: ${date}`);
   y.push(`kind: ${meeting.kind}`);
-  y.push(`period: ${year}-${pad(month)}`);
+  const quarterly = style.v2 && meeting.kind === 'regular' && month % 3 === 0 && random.chance(0.25);
+  y.push(`period: ${quarterly ? `${year}-Q${month / 3}` : `${year}-${pad(month)}`}`);
+  if (style.v2 && meeting.kind === 'thematic' && random.chance(0.15)) y.push(`end_date: ${isoDay(meeting.ms + DAY)}`);
   y.push(`organization: ${scalar(org.name)}`);
-  y.push(`time: ${pad(random.pick([7, 8, 8, 14, 14, 15]))}:${random.pick(['00', '00', '30'])}`);
+  const hour = random.pick([7, 8, 8, 14, 14, 15]);
+  y.push(`time: ${pad(hour)}:${random.pick(['00', '00', '30'])}`);
+  if (style.v2 && random.chance(0.3)) y.push(`session: ${hour < 12 ? 'morning' : 'afternoon'}`);
+  if (style.v2 && random.chance(0.15)) y.push(`mode: ${random.pick(['online', 'hybrid'])}`);
   y.push(
     `location: ${scalar(random.pick([`Hội trường UBND ${level} ${org.place}`, `Phòng họp trực tuyến UBND ${level}`, `Phòng họp tầng 2, trụ sở UBND ${level}`]))}`,
   );

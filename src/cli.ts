@@ -219,6 +219,7 @@ function buildProgram(io: Io, m: Messages, setExit: (code: number) => void): Com
         'meet new --dry-run --chair "Jane Doe"',
       ),
     )
+    .option('--no-cache', h.noCache)
     .action(async (opts: Omit<NewOptions, 'root'>) => {
       const { newCommand } = await import('./commands/new.js');
       setExit(await newCommand({ ...opts, root: globals().root }, io));
@@ -230,7 +231,7 @@ function buildProgram(io: Io, m: Messages, setExit: (code: number) => void): Com
     .argument(`[${p.paths}...]`, h.check.paths)
     .option(`--since <${p.ref}>`, h.check.since)
     .addOption(format(`--format <${p.format}>`, h.check.format, ['pretty', 'json', 'github', 'sarif'] as const).default('pretty'))
-    .option('--no-cache', h.check.noCache)
+    .option('--no-cache', h.noCache)
     .addHelpText(
       'after',
       examples(
@@ -266,6 +267,7 @@ function buildProgram(io: Io, m: Messages, setExit: (code: number) => void): Com
         'meet report --month 2020-10 --locale en',
       ),
     )
+    .option('--no-cache', h.noCache)
     .action(async (opts: Omit<ReportOptions, 'root'>) => {
       const { reportCommand } = await import('./commands/report.js');
       setExit(await reportCommand({ ...opts, root: globals().root }, io));
@@ -342,6 +344,7 @@ function buildProgram(io: Io, m: Messages, setExit: (code: number) => void): Com
         'meet tasks --month 2020-11 --format csv > nhiem-vu.csv',
       ),
     )
+    .option('--no-cache', h.noCache)
     .action(async (opts: Omit<TasksOptions, 'root'>) => {
       const { tasksCommand } = await import('./commands/tasks.js');
       setExit(await tasksCommand({ ...opts, root: globals().root }, io));
@@ -375,9 +378,10 @@ function buildProgram(io: Io, m: Messages, setExit: (code: number) => void): Com
     .argument(`<${p.id}>`, h.log.id)
     .addOption(format(`--format <${p.format}>`, h.log.format, ['text', 'md', 'json'] as const).default('text'))
     .addHelpText('after', examples(m, 'meet log 2020-10-giao-thong-thuy-loi', 'meet log 2020-10-giao-thong-thuy-loi --format json'))
-    .action(async (id: string, opts: Pick<LogOptions, 'format'>) => {
+    .option('--no-cache', h.noCache)
+    .action(async (id: string, opts: Pick<LogOptions, 'format' | 'cache'>) => {
       const { logCommand } = await import('./commands/log.js');
-      setExit(await logCommand({ id, format: opts.format, root: globals().root }, io));
+      setExit(await logCommand({ id, format: opts.format, cache: opts.cache, root: globals().root }, io));
     });
 
   program
@@ -391,7 +395,8 @@ function buildProgram(io: Io, m: Messages, setExit: (code: number) => void): Com
       'after',
       examples(m, 'meet diff 2020-10 2020-11', 'meet diff 2020-09 2020-12 --format json', 'meet diff --rev main...HEAD --format md >> "$GITHUB_STEP_SUMMARY"'),
     )
-    .action(async (from: Month | undefined, to: Month | undefined, opts: Pick<DiffOptions, 'format' | 'rev'>) => {
+    .option('--no-cache', h.noCache)
+    .action(async (from: Month | undefined, to: Month | undefined, opts: Pick<DiffOptions, 'format' | 'rev' | 'cache'>) => {
       const { diffCommand } = await import('./commands/diff.js');
       setExit(await diffCommand({ from, to, ...opts, root: globals().root }, io));
     });
@@ -412,6 +417,7 @@ function buildProgram(io: Io, m: Messages, setExit: (code: number) => void): Com
       examples(m, 'meet digest', 'meet digest --month 2020-10 --format html', 'meet digest --commit', 'meet digest --commit --summary > tong-hop.txt') +
         `\n${h.digest.after}\n`,
     )
+    .option('--no-cache', h.noCache)
     .action(async (opts: Omit<DigestOptions, 'root'>) => {
       const { digestCommand } = await import('./commands/digest.js');
       setExit(await digestCommand({ ...opts, root: globals().root }, io));

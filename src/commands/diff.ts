@@ -11,7 +11,7 @@ import { diffRevisions } from '../domain/revisionDiff.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import { colorsFor } from '../io/colors.js';
 import { printData, type Io, readingFor } from '../io/terminal.js';
-import { loadValidRepository } from '../io/repository.js';
+import { loadStoredValidRepository } from '../io/recordStore.js';
 import { findRoot, toPosix } from '../io/paths.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../render/monthDiff.js';
 import { renderRevisionDiffJson, renderRevisionDiffMarkdown, renderRevisionDiffText } from '../render/revisionDiff.js';
@@ -26,6 +26,8 @@ export interface DiffOptions {
   rev?: string;
   format?: DiffFormat;
   root?: string;
+  /** Use and refresh the record store in .meet-cache/ (default true; --no-cache turns it off). */
+  cache?: boolean;
 }
 
 export async function diffCommand(options: DiffOptions, io: Io): Promise<number> {
@@ -46,7 +48,7 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
   }
   checkMonthOrder(options.from, options.to);
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadValidRepository(root, readingFor(io));
+  const { config, records } = await loadStoredValidRepository(root, readingFor(io), { env: io.env, cache: options.cache });
   const diff = diffMonths(records, config, options.from, options.to);
   const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
   const renderOptions = { locale: io.locale ?? config.locale, organization: config.organization };

@@ -11,7 +11,8 @@ import { assertInsideRoot, replaceFile } from '../io/writeFiles.js';
 import { withFileLock } from '../io/fileLock.js';
 import { commitFiles, describeCommit, hasUncommittedChanges, prepareCommit } from '../io/gitCommit.js';
 import { printData, printMessage, type Io, readingFor } from '../io/terminal.js';
-import { loadValidRepository, readReportMonth } from '../io/repository.js';
+import { readReportMonth } from '../io/repository.js';
+import { loadStoredValidRepository } from '../io/recordStore.js';
 import { findRoot, toPosix } from '../io/paths.js';
 import { defaultMonth } from '../domain/months.js';
 import { renderDigestSummary } from '../render/digestSummary.js';
@@ -33,12 +34,20 @@ export interface DigestOptions {
   summary?: boolean;
   /** With summary: the full report's address to show instead of its path (e.g. a link to it). */
   link?: string;
+  /** Use and refresh the record store in .meet-cache/ (default true; --no-cache turns it off). */
+  cache?: boolean;
 }
 
 export async function digestCommand(options: DigestOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
   const wanted = readReportMonth(root, options, io.now());
-  const { config, records } = await loadValidRepository(root, { bodies: wanted ? { month: wanted } : true, ...readingFor(io) });
+  // Refused before anything is read or written.
+  if (options.out) assertInsideRoot(root, path.resolve(io.cwd, options.out), options.out);
+  const { config, records } = await loadStoredValidRepository(
+    root,
+    { bodies: wanted ? { month: wanted } : true, ...readingFor(io) },
+    { env: io.env, cache: options.cache },
+  );
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
   const target = path.join(folder, `${month}.${options.format}`);

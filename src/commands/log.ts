@@ -11,7 +11,7 @@ import { blameLines } from '../io/gitBlame.js';
 import { requireGitRepository } from '../io/git.js';
 import { colorsFor } from '../io/colors.js';
 import { printData, printMessage, type Io, readingFor } from '../io/terminal.js';
-import { loadValidRepository } from '../io/repository.js';
+import { loadStoredValidRepository } from '../io/recordStore.js';
 import { findRoot } from '../io/paths.js';
 import { renderLogJson, renderLogMarkdown, renderLogText } from '../render/log.js';
 import { visible } from '../model/text.js';
@@ -20,11 +20,13 @@ export interface LogOptions {
   id: string;
   format: 'text' | 'md' | 'json';
   root?: string;
+  /** Use and refresh the record store in .meet-cache/ (default true; --no-cache turns it off). */
+  cache?: boolean;
 }
 
 export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadValidRepository(root, readingFor(io));
+  const { config, records } = await loadStoredValidRepository(root, readingFor(io), { env: io.env, cache: options.cache });
   const { git } = await requireGitRepository(root, 'meet log', io.env);
   const log = taskLog(records, options.id, deadlinesOf(config));
   if (!log) {

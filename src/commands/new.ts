@@ -21,7 +21,7 @@ import { commitFiles, describeCommit, prepareCommit, type Committed } from '../i
 import type { Asker, Reading } from '../io/prompt.js';
 import { type Io, readingFor } from '../io/terminal.js';
 import { builtinTemplatePath } from '../io/packageRoot.js';
-import { loadRepository } from '../io/repository.js';
+import { loadStoredRepository } from '../io/recordStore.js';
 import { findRoot, isInsideRealRoot } from '../io/paths.js';
 import { parseRecord } from '../records/parse.js';
 import { defaultTitle, formatDate, formatDay, formatDue } from '../render/locale.js';
@@ -46,6 +46,8 @@ export interface NewOptions {
   commit?: boolean;
   /** With commit: also commit meet.config.yaml when it is not committed yet. */
   includeConfig?: boolean;
+  /** Use and refresh the record store in .meet-cache/ (default true; --no-cache turns it off). */
+  cache?: boolean;
 }
 
 interface NewResult {
@@ -70,7 +72,7 @@ interface NewResult {
 
 async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewResult> {
   const root = findRoot(io.cwd, options.root);
-  const repository = await loadRepository(root, readingFor(io));
+  const repository = await loadStoredRepository(root, readingFor(io), { env: io.env, cache: options.cache });
   const { config, records } = repository;
   const m = messages(io.locale ?? config.locale);
   // The record itself is written in the repository's language.

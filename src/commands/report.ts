@@ -6,7 +6,8 @@ import { buildReport } from '../domain/buildReport.js';
 import { defaultMonth } from '../domain/months.js';
 import { colorsFor } from '../io/colors.js';
 import { findRoot } from '../io/paths.js';
-import { loadValidRepository, readReportMonth } from '../io/repository.js';
+import { readReportMonth } from '../io/repository.js';
+import { loadStoredValidRepository } from '../io/recordStore.js';
 import { printData, printMessage, readingFor, type Io } from '../io/terminal.js';
 import { replaceUserFile } from '../io/writeFiles.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
@@ -27,6 +28,8 @@ export interface ReportOptions {
   format?: ReportOutput;
   out?: string;
   today?: IsoDate;
+  /** Use and refresh the record store in .meet-cache/ (default true; --no-cache turns it off). */
+  cache?: boolean;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, ReportOutput> = {
@@ -55,7 +58,11 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const format = chooseFormat(options, io);
   const root = findRoot(io.cwd, options.root);
   const wanted = readReportMonth(root, options, io.now());
-  const { config, records } = await loadValidRepository(root, { bodies: wanted ? { month: wanted } : true, ...readingFor(io) });
+  const { config, records } = await loadStoredValidRepository(
+    root,
+    { bodies: wanted ? { month: wanted } : true, ...readingFor(io) },
+    { env: io.env, cache: options.cache },
+  );
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const locale = io.locale ?? config.locale;
   const m = messages(locale);

@@ -5,7 +5,7 @@ import { buildTaskList } from '../domain/taskList.js';
 import { nearest } from '../domain/suggest.js';
 import { colorsFor } from '../io/colors.js';
 import { findRoot } from '../io/paths.js';
-import { loadValidRepository } from '../io/repository.js';
+import { loadStoredValidRepository } from '../io/recordStore.js';
 import { printData, printMessage, readingFor, type Io } from '../io/terminal.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { asOfDay } from '../domain/months.js';
@@ -28,6 +28,8 @@ export interface TasksOptions {
   format: 'text' | 'md' | 'json' | 'csv';
   today?: IsoDate;
   month?: Month;
+  /** Use and refresh the record store in .meet-cache/ (default true; --no-cache turns it off). */
+  cache?: boolean;
 }
 
 /** An --owner or --sector id must be declared in the config: a typo would silently match nothing. */
@@ -50,7 +52,7 @@ function declaredList(ids: readonly string[]): [list: string, more: number] {
 
 export async function tasksCommand(options: TasksOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadValidRepository(root, readingFor(io));
+  const { config, records } = await loadStoredValidRepository(root, readingFor(io), { env: io.env, cache: options.cache });
   const filters: TaskFilters = {
     status: options.status,
     owner: options.owner,

@@ -133,26 +133,7 @@ export class CheckCache {
    * stays cold. Shards whose entries did not change are not written again.
    */
   write(result: CachedResult, records: ReadonlyMap<string, CachedRecord>): void {
-    try {
-      mkdirSync(this.folder, { recursive: false });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return;
-    }
-    const ignore = path.join(this.folder, '.gitignore');
-    if (!lstatSync(ignore, { throwIfNoEntry: false })) {
-      try {
-        // Ignored by git without touching the repository's own .gitignore.
-        writeNew(ignore, '# Written by meet: a cache, never committed.\n*\n');
-      } catch {
-        // A full disk or a read-only one: the cache stays cold, and no folder git would see is left.
-        try {
-          rmdirSync(this.folder);
-        } catch {
-          // Not empty: an earlier run's cache, kept.
-        }
-        return;
-      }
-    }
+    if (!this.prepareFolder()) return;
     try {
       const stat = lstatSync(this.folder);
       if (!stat.isDirectory()) return;
@@ -177,6 +158,48 @@ export class CheckCache {
     } catch {
       // Leaves no temporary file behind; see writeSigned.
     }
+  }
+
+  /**
+   * Makes the folder (with its own .gitignore) when missing; false when the
+   * cache cannot be written here (read-only, full, something else in its place).
+   */
+  prepareFolder(): boolean {
+    try {
+      mkdirSync(this.folder, { recursive: false });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+    }
+    const ignore = path.join(this.folder, '.gitignore');
+    if (!lstatSync(ignore, { throwIfNoEntry: false })) {
+      try {
+        // Ignored by git without touching the repository's own .gitignore.
+        writeNew(ignore, '# Written by meet: a cache, never committed.\n*\n');
+      } catch {
+        // A full disk or a read-only one: the cache stays cold, and no folder git would see is left.
+        try {
+          rmdirSync(this.folder);
+        } catch {
+          // Not empty: an earlier run's cache, kept.
+        }
+        return false;
+      }
+    }
+    try {
+      return lstatSync(this.folder).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  /** A signed file of the cache folder written by this build (see `read`), for the record store (recordStore.ts). */
+  readSigned(name: string): unknown {
+    return this.read(name);
+  }
+
+  /** Writes a signed file into the folder prepared by prepareFolder; throws on failure. */
+  writeSignedFile(name: string, value: unknown): void {
+    this.writeSigned(name, value);
   }
 
   private read(name: string): unknown {

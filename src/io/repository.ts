@@ -223,7 +223,11 @@ function assemble(
  * built on a broken record would be wrong without saying so.
  */
 export async function loadValidRepository(root: string, options: ReadOptions & { detail?: 'full' } = {}): Promise<Repository> {
-  const repository = await loadRepository(root, options);
+  return refuseRecordErrors(await loadRepository(root, options));
+}
+
+/** The repository as loaded, or RecordsError when its records have errors (see loadValidRepository). */
+export function refuseRecordErrors(repository: Repository): Repository {
   const errors = repository.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const shown = errors.slice(0, 10).map((f) => `  ${visible(f.file)}:${f.line}:${f.column}: ${visible(f.message)} (${f.rule})`);

@@ -50,6 +50,8 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
   const owners = visibleDeep(config.owners);
   const locale = list.locale ?? config.locale;
   const h = HEADERS(locale);
+  // Once, not per row: a list of 30,000 tasks made it quadratic.
+  const withDirected = directed(list);
   const columns: Column[] = [
     { header: h.id },
     { header: h.due },
@@ -57,12 +59,12 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
     { header: h.overdue, align: 'right' },
     { header: h.owners },
     { header: h.meeting },
-    ...(directed(list) ? [{ header: h.directedBy }] : []),
+    ...(withDirected ? [{ header: h.directedBy }] : []),
     { header: h.title },
   ];
   const rows = list.rows.map((row) => {
     const cells = localCells(row, locale, owners);
-    return [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, ...(directed(list) ? [cells.directedBy] : []), cells.title];
+    return [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, ...(withDirected ? [cells.directedBy] : []), cells.title];
   });
   const [header, ...lines] = textTable(columns, rows).split('\n');
   const styled = lines.map((line, i) => {
@@ -90,6 +92,8 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
   const owners = visibleDeep(config.owners);
   const locale = list.locale ?? config.locale;
   const h = HEADERS(locale);
+  // Once, not per row: a list of 30,000 tasks made it quadratic.
+  const withDirected = directed(list);
   const columns: Column[] = [
     { header: h.id },
     { header: h.title },
@@ -98,7 +102,7 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
     { header: h.status },
     { header: h.overdue, align: 'right' },
     { header: h.meeting },
-    ...(directed(list) ? [{ header: h.directedBy }] : []),
+    ...(withDirected ? [{ header: h.directedBy }] : []),
   ];
   const rows = list.rows.map((row) => {
     const cells = localCells(row, locale, owners);
@@ -110,7 +114,7 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
       cells.status,
       cells.overdue,
       cells.meeting,
-      ...(directed(list) ? [markdownText(cells.directedBy)] : []),
+      ...(withDirected ? [markdownText(cells.directedBy)] : []),
     ];
   });
   return markdownTable(columns, rows);

@@ -100,6 +100,8 @@ export const en = {
       jobTitle: 'title',
     },
     /** --include-config, the same in every command that commits. */
+    /** --no-cache, the same in every command that reads the records. */
+    noCache: 'read and parse every record again, without using or updating .meet-cache/',
     includeConfig: 'with --commit: also commit meet.config.yaml when it is not committed yet',
     program: {
       description: 'Meeting minutes as Markdown + YAML in git: check them, and turn them into reports, task lists and month-to-month diffs.',
@@ -134,7 +136,6 @@ export const en = {
       paths: 'report only on these files or folders (still checked against the whole repository)',
       since: "report only on records changed since REF's merge base with HEAD (committed, staged, unstaged, untracked)",
       format: 'output format',
-      noCache: 'read and parse every record again, without using or updating .meet-cache/',
     },
     report: {
       description: "the month's report: meetings, results by sector, decisions, tasks and the accountability table",

@@ -91,6 +91,8 @@ export const vi: Messages = {
       url: 'địa-chỉ',
       jobTitle: 'chức-vụ',
     },
+    /** --no-cache, the same in every command that reads the records. */
+    noCache: 'đọc lại mọi biên bản, không dùng và không cập nhật .meet-cache/',
     includeConfig: 'dùng cùng --commit: commit cả tệp meet.config.yaml nếu tệp này chưa được commit',
     program: {
       description:
@@ -126,7 +128,6 @@ export const vi: Messages = {
       paths: 'chỉ báo cáo về các tệp hoặc thư mục này (vẫn được đối chiếu với toàn bộ kho)',
       since: 'chỉ báo cáo về các biên bản thay đổi kể từ điểm chung của REF với HEAD (đã commit, đã đưa vào chỉ mục, chưa đưa vào, chưa theo dõi)',
       format: 'định dạng kết quả',
-      noCache: 'đọc lại mọi biên bản, không dùng và không cập nhật .meet-cache/',
     },
     report: {
       description: 'báo cáo tháng: các cuộc họp, kết quả theo lĩnh vực, quyết định, nhiệm vụ và bảng theo cơ quan được giao',

@@ -1,0 +1,187 @@
+// The record store (src/io/recordStore.ts), differentially: every command
+// that reads the repository gives the same bytes (stdout, stderr, exit code,
+// files written) with --no-cache, on its first run with the store (writing
+// it) and on a warm run (reading it), on the examples and on a generated
+// corpus of mixed YAML styles; after one record changes, too. A store that
+// is forged without the key, or that another config wrote, is not used.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyExamples, git, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
+import { forge } from './cacheTools.js';
+
+const NOW = new Date('2021-06-15T03:00:00Z');
+
+interface Outputs {
+  code: number;
+  stdout: string;
+  stderr: string;
+  written: Record<string, string>;
+}
+
+/** Runs meet in `root`, then takes and removes what it wrote under reports/. */
+async function outputs(root: string, args: string[]): Promise<Outputs> {
+  const run = await runMeet(['--root', root, ...args], { cwd: root, now: NOW });
+  const written: Record<string, string> = {};
+  const reports = path.join(root, 'reports');
+  if (existsSync(reports)) {
+    for (const name of readdirSync(reports).sort()) written[name] = readFileSync(path.join(reports, name), 'utf8');
+    rmSync(reports, { recursive: true, force: true });
+  }
+  return { ...run, written };
+}
+
+function storeFiles(root: string): string[] {
+  const folder = path.join(root, '.meet-cache');
+  return existsSync(folder) ? readdirSync(folder).filter((n) => n.startsWith('store-')) : [];
+}
+
+/** The commands of issue 16 with arguments that find something in the repository. */
+function commandsFor(month: string, previous: string, taskId: string): string[][] {
+  return [
+    ['new', '--dry-run', '--date', `${month}-27`, '--today', `${month}-27`, '--chair', 'Nguyễn Văn A'],
+    ['report', '--month', month, '--format', 'json'],
+    ['report', '--month', month, '--format', 'html'],
+    ['report', '--month', month, '--format', 'md'],
+    ['tasks', '--today', `${month}-28`, '--format', 'json'],
+    ['tasks', '--today', `${month}-28`, '--overdue', '--format', 'csv'],
+    ['diff', previous, month, '--format', 'json'],
+    ['diff', previous, month, '--format', 'md'],
+    ['digest', '--month', month],
+    ['digest', '--month', month, '--format', 'html', '--summary'],
+    ['log', taskId, '--format', 'json'],
+  ];
+}
+
+/** Each command three times: --no-cache, cold (writing the store), warm (reading it); all three the same. */
+async function expectSameOutputs(root: string, commands: string[][]): Promise<void> {
+  for (const args of commands) {
+    rmSync(path.join(root, '.meet-cache'), { recursive: true, force: true });
+    const uncached = await outputs(root, [...args, '--no-cache']);
+    expect(uncached.code, `${args.join(' ')}: ${uncached.stderr}`).toBe(0);
+    expect(storeFiles(root), args.join(' ')).toEqual([]);
+    const cold = await outputs(root, args);
+    expect(storeFiles(root).length, args.join(' ')).toBeGreaterThan(0);
+    const warm = await outputs(root, args);
+    expect(cold, args.join(' ')).toEqual(uncached);
+    expect(warm, args.join(' ')).toEqual(uncached);
+  }
+}
+
+function committed(root: string): string {
+  git(root, 'init', '-q', '-b', 'main');
+  git(root, 'add', '.');
+  git(root, 'commit', '-q', '-m', 'records');
+  return root;
+}
+
+function generated(records: number): string {
+  const out = path.join(tempDir('meet-store-'), 'repo');
+  const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bench', 'generate.mjs'), '--records', String(records), '--out', out, '--seed', '3'], {
+    encoding: 'utf8',
+  });
+  expect(run.status).toBe(0);
+  return committed(out);
+}
+
+function copyOf(folder: string): string {
+  const dir = tempDir('meet-store-');
+  cpSync(path.join(PROJECT_ROOT, folder), dir, { recursive: true, filter: (source) => path.basename(source) !== '.meet-cache' });
+  return committed(dir);
+}
+
+/** Every record file under meetings/, in path order. */
+function recordFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory()) walk(path.join(dir, e.name), `${rel}/${e.name}`);
+      else if (e.name.endsWith('.md')) out.push(`${rel}/${e.name}`);
+    }
+  };
+  walk(path.join(root, 'meetings'), 'meetings');
+  return out;
+}
+
+describe('the record store gives the outputs of --no-cache', () => {
+  it('on examples/', async () => {
+    await expectSameOutputs(copyOf('examples'), commandsFor('2020-11', '2020-10', '2020-10-giao-thong-thuy-loi'));
+  });
+
+  it('on examples-xa/ (FORMAT v2)', async () => {
+    await expectSameOutputs(copyOf('examples-xa'), commandsFor('2021-03', '2021-02', '2021-01-ve-sinh-moi-truong'));
+  });
+
+  it('on a generated corpus of mixed styles, and after one record changed', async () => {
+    const root = generated(150);
+    const files = recordFiles(root);
+    const middle = files[Math.floor(files.length / 2)]!;
+    const month = path.basename(middle).slice(0, 7);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const previous = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    const taskId = /\n {2}- id: (\S+)/.exec(readFileSync(path.join(root, files[0]!), 'utf8'))![1]!;
+    const commands = commandsFor(month, previous, taskId);
+    await expectSameOutputs(root, commands);
+
+    // One record of the month edited: the store has its old content; outputs follow the new one.
+    const edited = path.join(root, middle);
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace(/\ntitle: .*\n/, '\ntitle: "Tiêu đề đã sửa"\n'));
+    for (const args of commands.filter((a) => a[0] !== 'log')) {
+      const warm = await outputs(root, args);
+      expect(warm, args.join(' ')).toEqual(await outputs(root, [...args, '--no-cache']));
+    }
+  });
+});
+
+describe('what the store trusts', () => {
+  it('a shard forged without the key, or written under another config, is not used', async () => {
+    const root = copyExamples();
+    const args = ['tasks', '--today', '2020-11-28', '--format', 'json'];
+    const uncached = await outputs(root, [...args, '--no-cache']);
+    await outputs(root, args);
+    const shards = storeFiles(root);
+    expect(shards.length).toBeGreaterThan(0);
+    let tampered = 0;
+    for (const name of shards) {
+      const file = path.join(root, '.meet-cache', name);
+      const text = readFileSync(file, 'utf8');
+      if (text.includes('2020-10-giao-thong-thuy-loi')) tampered++;
+      writeFileSync(file, text.replaceAll('2020-10-giao-thong-thuy-loi', '2020-10-forged-forged-forge'));
+    }
+    expect(tampered).toBeGreaterThan(0);
+    expect(await outputs(root, args)).toEqual(uncached);
+
+    // Signed with the key, its data is used: the store is what a warm run reads.
+    await outputs(root, args);
+    for (const name of storeFiles(root)) {
+      forge(root, name, (value) => {
+        for (const entry of Object.values(value.entries as Record<string, { data: { title: string } }>)) entry.data.title = 'FROM THE STORE';
+      });
+    }
+    const forged = await outputs(root, ['report', '--month', '2020-11', '--format', 'json']);
+    expect(forged.stdout).toContain('FROM THE STORE');
+
+    // …but not once the config changed: every record is read again.
+    const config = path.join(root, 'meet.config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\n# changed\n`);
+    const after = await outputs(root, ['report', '--month', '2020-11', '--format', 'json']);
+    expect(after.stdout).not.toContain('FROM THE STORE');
+  });
+
+  it("a record with an error stops the command in the run's language, warm or with --locale en", async () => {
+    const root = copyExamples();
+    const file = path.join(root, 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^date: 2020-11-25$/m, 'date: 2020-11-31'));
+    const args = ['tasks', '--today', '2020-12-01'];
+    const vi = await outputs(root, args);
+    expect(vi.code).toBe(1);
+    expect(vi.stderr).toContain('không phải là ngày có thật');
+    expect((await outputs(root, args)).stderr).toBe(vi.stderr);
+    const en = await outputs(root, ['--locale', 'en', ...args]);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain('is not a real day');
+    expect(en.stderr).not.toContain('không phải');
+    expect(await outputs(root, ['--locale', 'en', ...args, '--no-cache'])).toEqual(en);
+  });
+});
