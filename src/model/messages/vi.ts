@@ -731,8 +731,8 @@ export const vi: Messages = {
     noticeTogether: '--notice-number và --notice-date phải dùng cùng nhau: số của thông báo đã ban hành và ngày ban hành.',
     noticeTogetherHint: 'Ví dụ: --notice-number 125/TB-UBND --notice-date 28/10/2020',
     onBeforeMeeting: (on: IsoDate, date: IsoDate) =>
-      `--on ${formatDate('vi', on)} là trước ngày họp (${formatDate('vi', date)}): biên bản chỉ được thông qua sau cuộc họp.`,
-    noticeBeforeMeeting: (noticeDate: IsoDate, date: IsoDate) => `--notice-date ${formatDate('vi', noticeDate)} là trước ngày họp (${formatDate('vi', date)}).`,
+      `--on ${formatDate('vi', on)} sớm hơn ngày họp (${formatDate('vi', date)}): biên bản chỉ được thông qua sau cuộc họp.`,
+    noticeBeforeMeeting: (noticeDate: IsoDate, date: IsoDate) => `--notice-date ${formatDate('vi', noticeDate)} sớm hơn ngày họp (${formatDate('vi', date)}).`,
     noSigner: 'Chưa rõ ai ký thông báo: hãy dùng --signer và --signer-title, hoặc khai báo documents.notice_signer trong meet.config.yaml.',
     already: (file: string, by?: string, on?: IsoDate) => `${file} đã được thông qua (người thông qua: ${by ?? '?'}, ngày ${on ? formatDate('vi', on) : '?'}).`,
     alreadyHint:
