@@ -10,7 +10,7 @@ import { EXIT_OK, RecordsError } from '../model/errors.js';
 import { blameLines } from '../io/gitBlame.js';
 import { requireGitRepository } from '../io/git.js';
 import { colorsFor } from '../io/colors.js';
-import { printData, printMessage, type Io, readingFor } from '../io/terminal.js';
+import { printData, printDataChunks, printMessage, type Io, readingFor } from '../io/terminal.js';
 import { loadStoredValidRepository } from '../io/recordStore.js';
 import { findRoot } from '../io/paths.js';
 import { renderLogJson, renderLogMarkdown, renderLogText } from '../render/log.js';
@@ -40,7 +40,7 @@ export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const history: TaskHistory = { ...log, entries: log.entries.map((entry, i) => ({ ...entry, commit: commits[i]! })) };
 
   const locale = io.locale ?? config.locale;
-  if (options.format === 'json') printData(io, renderLogJson(history));
+  if (options.format === 'json') printDataChunks(io, renderLogJson(history));
   else if (options.format === 'md') printData(io, renderLogMarkdown(history, locale));
   else printData(io, renderLogText(history, locale, colorsFor(io.stdout, io)));
 

@@ -6,7 +6,7 @@ import { nearest } from '../domain/suggest.js';
 import { colorsFor } from '../io/colors.js';
 import { findRoot } from '../io/paths.js';
 import { loadStoredValidRepository } from '../io/recordStore.js';
-import { printData, printMessage, readingFor, type Io } from '../io/terminal.js';
+import { printData, printDataChunks, printMessage, readingFor, type Io } from '../io/terminal.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { asOfDay } from '../domain/months.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
@@ -68,7 +68,7 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
 
   switch (options.format) {
     case 'json':
-      printData(io, renderTasksJson(list));
+      printDataChunks(io, renderTasksJson(list));
       break;
     case 'csv':
       io.stdout.write(renderTasksCsv(list, config));

@@ -3,7 +3,7 @@
 // JSON and CSV are for programs (ISO dates, status ids, owner ids; CSV has
 // the names too).
 import type { ChalkInstance } from 'chalk';
-import { jsonText, oneLine, visibleDeep } from '../model/text.js';
+import { jsonChunks, oneLine, visibleDeep } from '../model/text.js';
 import type { TaskList, TaskRow } from '../model/tasks.js';
 import type { Config } from '../model/schema.js';
 import { formatDate, formatDue, formatMonth, formatNumber, STATUS_LABELS } from './locale.js';
@@ -127,7 +127,7 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
  *    status: "open" | "in-progress" | "done" | "dropped", overdueDays: number (0 when not overdue),
  *    meeting: { date: "YYYY-MM-DD", title, file (relative to the repository root) } }`
  */
-export function renderTasksJson(list: TaskList): string {
+export function* renderTasksJson(list: TaskList): Generator<string, void, undefined> {
   const rows = list.rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -140,7 +140,7 @@ export function renderTasksJson(list: TaskList): string {
     overdueDays: row.overdueDays,
     meeting: { date: row.meeting.date, title: row.meeting.title, file: row.meeting.file },
   }));
-  return jsonText(rows);
+  yield* jsonChunks(rows);
 }
 
 const CSV_HEADERS = ['id', 'title', 'owners', 'owner_names', 'due', 'status', 'overdue_days', 'meeting_date', 'meeting_title', 'meeting_file'];
