@@ -11,6 +11,8 @@ import { diffRevisions } from '../domain/revisionDiff.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import { colorsFor } from '../io/colors.js';
 import { printData, printDataChunks, type Io, readingFor } from '../io/terminal.js';
+import { reportingMonthOf } from '../domain/months.js';
+import { projectRecord } from '../domain/projection.js';
 import { loadStoredValidRepository } from '../io/recordStore.js';
 import { findRoot, toPosix } from '../io/paths.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../render/monthDiff.js';
@@ -48,7 +50,13 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
   }
   checkMonthOrder(options.from, options.to);
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadStoredValidRepository(root, readingFor(io), { env: io.env, cache: options.cache });
+  const months = new Set([options.from, options.to]);
+  const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
+    env: io.env,
+    cache: options.cache,
+    // Figures of every month; the meetings and decisions of the two months only.
+    project: projectRecord({ results: true, whole: (data) => months.has(reportingMonthOf({ data })) }),
+  });
   const diff = diffMonths(records, config, options.from, options.to);
   const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
   const renderOptions = { locale: io.locale ?? config.locale, organization: config.organization };

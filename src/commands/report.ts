@@ -3,10 +3,11 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { buildReport } from '../domain/buildReport.js';
-import { defaultMonth } from '../domain/months.js';
+import { defaultMonth, reportingMonthOf } from '../domain/months.js';
 import { colorsFor } from '../io/colors.js';
 import { findRoot } from '../io/paths.js';
 import { readReportMonth } from '../io/repository.js';
+import { projectRecord } from '../domain/projection.js';
 import { loadStoredValidRepository } from '../io/recordStore.js';
 import { printDataChunks, printMessage, readingFor, type Io } from '../io/terminal.js';
 import { replaceUserFile } from '../io/writeFiles.js';
@@ -61,7 +62,12 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const { config, records } = await loadStoredValidRepository(
     root,
     { bodies: wanted ? { month: wanted } : true, ...readingFor(io) },
-    { env: io.env, cache: options.cache },
+    // A month asked for: the other months' figures and tasks, not their narrative.
+    {
+      env: io.env,
+      cache: options.cache,
+      ...(wanted ? { project: projectRecord({ results: true, whole: (data) => reportingMonthOf({ data }) === wanted }) } : {}),
+    },
   );
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const locale = io.locale ?? config.locale;

@@ -9,6 +9,7 @@ import { loadStoredValidRepository } from '../io/recordStore.js';
 import { printData, printDataChunks, printMessage, readingFor, type Io } from '../io/terminal.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { asOfDay } from '../domain/months.js';
+import { projectRecord } from '../domain/projection.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import type { Config } from '../model/schema.js';
 import type { TaskFilters, TaskSort } from '../model/tasks.js';
@@ -52,7 +53,11 @@ function declaredList(ids: readonly string[]): [list: string, more: number] {
 
 export async function tasksCommand(options: TasksOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadStoredValidRepository(root, readingFor(io), { env: io.env, cache: options.cache });
+  const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
+    env: io.env,
+    cache: options.cache,
+    project: projectRecord({ results: false }),
+  });
   const filters: TaskFilters = {
     status: options.status,
     owner: options.owner,
