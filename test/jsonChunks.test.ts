@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/domain/buildReport.js';
 import { loadRepository } from '../src/io/repository.js';
-import { jsonChunks, jsonText } from '../src/model/text.js';
+import { joinedInChunks, jsonChunks, jsonText } from '../src/model/text.js';
 import { reportJson } from '../src/render/reportJson.js';
 import { makeRepo, runMeet } from './helpers.js';
 
@@ -71,6 +71,16 @@ describe('jsonChunks', () => {
   });
 });
 
+describe('joinedInChunks', () => {
+  it('gives exactly join, for any pieces, separator and piece size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string()), fc.string(), fc.integer({ min: 1, max: 50 }), (pieces, separator, size) => {
+        expect([...joinedInChunks(pieces, separator, size)].join('')).toBe(pieces.join(separator));
+      }),
+    );
+  });
+});
+
 const RECORD = (date: string, tasks: number) => `---
 title: Họp thử
 date: ${date}
@@ -104,5 +114,12 @@ describe('streamed JSON outputs (the real code path)', () => {
     expect(JSON.parse(run.stdout)).toHaveLength(1200);
     expect(run.stdout.endsWith(']\n')).toBe(true);
     expect(run.stdout.endsWith('\n\n')).toBe(false);
+  });
+
+  it('tasks as text: one line a task, the table written in pieces', async () => {
+    const run = await runMeet(['tasks', '--today', '2020-11-02', '--format', 'text'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')).toHaveLength(1 + 1200 + 1);
+    expect(run.stdout.endsWith('\n')).toBe(true);
   });
 });

@@ -82,7 +82,7 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
       printData(io, renderTasksMarkdown(list, config));
       break;
     default: {
-      if (list.rows.length > 0) printData(io, renderTasksText(list, config, colorsFor(io.stdout, io)));
+      if (list.rows.length > 0) printDataChunks(io, renderTasksText(list, config, colorsFor(io.stdout, io)));
       printMessage(io, colorsFor(io.stderr, io).dim(renderTasksSummary(list)));
     }
   }

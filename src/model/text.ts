@@ -91,6 +91,28 @@ function escapeInJson(text: string): string {
   return text.replace(ESCAPED_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * `[...pieces].join(separator)` in pieces of about 64 Ki characters, produced
+ * as they are consumed (a table of 300,000 lines is written as it is made).
+ */
+export function* joinedInChunks(pieces: Iterable<string>, separator: string, chunk = JSON_CHUNK): Generator<string, void, undefined> {
+  let parts: string[] = [];
+  let size = 0;
+  let first = true;
+  for (const piece of pieces) {
+    const text = first ? piece : separator + piece;
+    first = false;
+    parts.push(text);
+    size += text.length;
+    if (size >= chunk) {
+      yield parts.join('');
+      parts = [];
+      size = 0;
+    }
+  }
+  if (size > 0) yield parts.join('');
+}
+
 /** About how many characters `jsonChunks` gathers before it hands a piece on. */
 const JSON_CHUNK = 1 << 16;
 
