@@ -134,6 +134,42 @@ describe('the record store gives the outputs of --no-cache', () => {
   });
 });
 
+/** Every entry of the store's shards, by content hash (the signature line skipped). */
+function storeEntries(root: string): Map<string, unknown> {
+  const entries = new Map<string, unknown>();
+  for (const name of storeFiles(root)) {
+    const text = readFileSync(path.join(root, '.meet-cache', name), 'utf8');
+    const shard = (JSON.parse(text.slice(text.indexOf('\n') + 1)) as { value: { entries: Record<string, unknown> } }).value;
+    for (const [key, entry] of Object.entries(shard.entries)) entries.set(key, entry);
+  }
+  return entries;
+}
+
+describe('what a command keeps is not what the store keeps', () => {
+  it('a run that keeps records in part (tasks) rewrites a shard with the whole records it held', async () => {
+    const root = generated(60);
+    const files = recordFiles(root);
+    const month = path.basename(files[30]!).slice(0, 7);
+    expect((await outputs(root, ['report', '--month', month, '--format', 'json'])).code).toBe(0);
+    const before = storeEntries(root);
+    expect(before.size).toBe(files.length);
+    const edited = path.join(root, files[0]!);
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace(/\ntitle: .*\n/, '\ntitle: "Tiêu đề đã sửa"\n'));
+    expect((await outputs(root, ['tasks', '--today', `${month}-28`, '--format', 'json'])).code).toBe(0);
+    const after = storeEntries(root);
+    expect(after.size).toBe(files.length);
+    let kept = 0;
+    for (const [key, entry] of before) {
+      if (!after.has(key)) continue;
+      kept++;
+      expect(after.get(key), key).toEqual(entry);
+    }
+    expect(kept).toBe(files.length - 1);
+    const report = await outputs(root, ['report', '--month', month, '--format', 'json']);
+    expect(report).toEqual(await outputs(root, ['report', '--month', month, '--format', 'json', '--no-cache']));
+  });
+});
+
 describe('what the store trusts', () => {
   it('a shard forged without the key, or written under another config, is not used', async () => {
     const root = copyExamples();

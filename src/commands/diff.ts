@@ -10,7 +10,9 @@ import { diffMonths } from '../domain/monthDiff.js';
 import { diffRevisions } from '../domain/revisionDiff.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import { colorsFor } from '../io/colors.js';
-import { printData, type Io, readingFor } from '../io/terminal.js';
+import { printData, printDataChunks, type Io, readingFor } from '../io/terminal.js';
+import { reportingMonthOf } from '../domain/months.js';
+import { projectRecord } from '../domain/projection.js';
 import { loadStoredValidRepository } from '../io/recordStore.js';
 import { findRoot, toPosix } from '../io/paths.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../render/monthDiff.js';
@@ -48,11 +50,17 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
   }
   checkMonthOrder(options.from, options.to);
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadStoredValidRepository(root, readingFor(io), { env: io.env, cache: options.cache });
+  const months = new Set([options.from, options.to]);
+  const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
+    env: io.env,
+    cache: options.cache,
+    // Figures of every month; the meetings and decisions of the two months only.
+    project: projectRecord({ results: true, whole: (data) => months.has(reportingMonthOf({ data })) }),
+  });
   const diff = diffMonths(records, config, options.from, options.to);
   const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
   const renderOptions = { locale: io.locale ?? config.locale, organization: config.organization };
-  if (format === 'json') printData(io, renderDiffJson(diff));
+  if (format === 'json') printDataChunks(io, renderDiffJson(diff));
   else if (format === 'md') printData(io, renderDiffMarkdown(diff, renderOptions));
   else printData(io, renderDiffText(diff, renderOptions, colorsFor(io.stdout, io)));
   return EXIT_OK;
@@ -94,7 +102,7 @@ async function revisionDiffCommand(rev: string, options: DiffOptions, io: Io): P
   const diff = diffRevisions({ ...range, ...commits }, before!, after!);
   const locale = io.locale ?? after!.config?.locale ?? before!.config?.locale ?? 'vi';
   const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
-  if (format === 'json') printData(io, renderRevisionDiffJson(diff));
+  if (format === 'json') printDataChunks(io, renderRevisionDiffJson(diff));
   else if (format === 'md') printData(io, renderRevisionDiffMarkdown(diff, { locale }));
   else printData(io, renderRevisionDiffText(diff, { locale }, colorsFor(io.stdout, io)));
   return EXIT_OK;

@@ -10,7 +10,8 @@ import { EXIT_OK, RecordsError } from '../model/errors.js';
 import { blameLines } from '../io/gitBlame.js';
 import { requireGitRepository } from '../io/git.js';
 import { colorsFor } from '../io/colors.js';
-import { printData, printMessage, type Io, readingFor } from '../io/terminal.js';
+import { printData, printDataChunks, printMessage, type Io, readingFor } from '../io/terminal.js';
+import { projectRecord } from '../domain/projection.js';
 import { loadStoredValidRepository } from '../io/recordStore.js';
 import { findRoot } from '../io/paths.js';
 import { renderLogJson, renderLogMarkdown, renderLogText } from '../render/log.js';
@@ -26,7 +27,11 @@ export interface LogOptions {
 
 export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadStoredValidRepository(root, readingFor(io), { env: io.env, cache: options.cache });
+  const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
+    env: io.env,
+    cache: options.cache,
+    project: projectRecord({ results: false }),
+  });
   const { git } = await requireGitRepository(root, 'meet log', io.env);
   const log = taskLog(records, options.id, deadlinesOf(config));
   if (!log) {
@@ -40,7 +45,7 @@ export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const history: TaskHistory = { ...log, entries: log.entries.map((entry, i) => ({ ...entry, commit: commits[i]! })) };
 
   const locale = io.locale ?? config.locale;
-  if (options.format === 'json') printData(io, renderLogJson(history));
+  if (options.format === 'json') printDataChunks(io, renderLogJson(history));
   else if (options.format === 'md') printData(io, renderLogMarkdown(history, locale));
   else printData(io, renderLogText(history, locale, colorsFor(io.stdout, io)));
 

@@ -21,6 +21,7 @@ import { commitFiles, describeCommit, prepareCommit, type Committed } from '../i
 import type { Asker, Reading } from '../io/prompt.js';
 import { type Io, readingFor } from '../io/terminal.js';
 import { builtinTemplatePath } from '../io/packageRoot.js';
+import { projectRecord } from '../domain/projection.js';
 import { loadStoredRepository } from '../io/recordStore.js';
 import { findRoot, isInsideRealRoot } from '../io/paths.js';
 import { parseRecord } from '../records/parse.js';
@@ -72,7 +73,7 @@ interface NewResult {
 
 async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewResult> {
   const root = findRoot(io.cwd, options.root);
-  const repository = await loadStoredRepository(root, readingFor(io), { env: io.env, cache: options.cache });
+  const repository = await loadStoredRepository(root, readingFor(io), { env: io.env, cache: options.cache, project: projectRecord({ results: false }) });
   const { config, records } = repository;
   const m = messages(io.locale ?? config.locale);
   // The record itself is written in the repository's language.

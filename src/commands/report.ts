@@ -3,17 +3,18 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { buildReport } from '../domain/buildReport.js';
-import { defaultMonth } from '../domain/months.js';
+import { defaultMonth, reportingMonthOf } from '../domain/months.js';
 import { colorsFor } from '../io/colors.js';
 import { findRoot } from '../io/paths.js';
 import { readReportMonth } from '../io/repository.js';
+import { projectRecord } from '../domain/projection.js';
 import { loadStoredValidRepository } from '../io/recordStore.js';
-import { printData, printMessage, readingFor, type Io } from '../io/terminal.js';
+import { printDataChunks, printMessage, readingFor, type Io } from '../io/terminal.js';
 import { replaceUserFile } from '../io/writeFiles.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
 import { formatForOut, refuseMismatch } from '../render/outFormats.js';
-import { renderReport, type ReportFormat } from '../render/report.js';
+import { renderReportChunks, type ReportFormat } from '../render/report.js';
 import { buildMonthlyDocument } from '../domain/documents.js';
 import { composeMonthly, renderOfficial } from '../render/documents/index.js';
 import { messages } from '../model/messages/index.js';
@@ -61,7 +62,12 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const { config, records } = await loadStoredValidRepository(
     root,
     { bodies: wanted ? { month: wanted } : true, ...readingFor(io) },
-    { env: io.env, cache: options.cache },
+    // A month asked for: the other months' figures and tasks, not their narrative.
+    {
+      env: io.env,
+      cache: options.cache,
+      ...(wanted ? { project: projectRecord({ results: true, whole: (data) => reportingMonthOf({ data }) === wanted }) } : {}),
+    },
   );
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const locale = io.locale ?? config.locale;
@@ -83,12 +89,12 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   }
   if (options.out) {
     // A file is not a terminal: no colour codes in it.
-    const output = await renderReport(report, format, new Chalk({ level: 0 }));
+    const output = await renderReportChunks(report, format, new Chalk({ level: 0 }));
     const target = path.resolve(io.cwd, options.out);
     replaceUserFile(target, output);
     printMessage(io, m.report.wrote(month, format, visible(options.out)));
   } else {
-    printData(io, await renderReport(report, format, colorsFor(io.stdout, io)));
+    printDataChunks(io, await renderReportChunks(report, format, colorsFor(io.stdout, io)));
   }
   return EXIT_OK;
 }

@@ -6,9 +6,10 @@ import { nearest } from '../domain/suggest.js';
 import { colorsFor } from '../io/colors.js';
 import { findRoot } from '../io/paths.js';
 import { loadStoredValidRepository } from '../io/recordStore.js';
-import { printData, printMessage, readingFor, type Io } from '../io/terminal.js';
+import { printData, printDataChunks, printMessage, readingFor, type Io } from '../io/terminal.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { asOfDay } from '../domain/months.js';
+import { projectRecord } from '../domain/projection.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import type { Config } from '../model/schema.js';
 import type { TaskFilters, TaskSort } from '../model/tasks.js';
@@ -52,7 +53,11 @@ function declaredList(ids: readonly string[]): [list: string, more: number] {
 
 export async function tasksCommand(options: TasksOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadStoredValidRepository(root, readingFor(io), { env: io.env, cache: options.cache });
+  const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
+    env: io.env,
+    cache: options.cache,
+    project: projectRecord({ results: false }),
+  });
   const filters: TaskFilters = {
     status: options.status,
     owner: options.owner,
@@ -68,7 +73,7 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
 
   switch (options.format) {
     case 'json':
-      printData(io, renderTasksJson(list));
+      printDataChunks(io, renderTasksJson(list));
       break;
     case 'csv':
       io.stdout.write(renderTasksCsv(list, config));
@@ -77,7 +82,7 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
       printData(io, renderTasksMarkdown(list, config));
       break;
     default: {
-      if (list.rows.length > 0) printData(io, renderTasksText(list, config, colorsFor(io.stdout, io)));
+      if (list.rows.length > 0) printDataChunks(io, renderTasksText(list, config, colorsFor(io.stdout, io)));
       printMessage(io, colorsFor(io.stderr, io).dim(renderTasksSummary(list)));
     }
   }

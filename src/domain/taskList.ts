@@ -3,15 +3,29 @@
 import { monthOf, type IsoDate, type Month } from '../model/dates.js';
 import type { MeetingRecord } from '../model/record.js';
 import type { Config } from '../model/schema.js';
-import type { TaskFilters, TaskList, TaskRow, TaskSort } from '../model/tasks.js';
+import type { TaskFilters, TaskList, TaskRow, TaskSort, TaskState } from '../model/tasks.js';
 import { deadlinesOf } from './deadlines.js';
 import { reportingMonthOf } from './months.js';
 import { overdueDays, taskStatesOn } from './taskState.js';
 
-/** Every task that exists on `day` (and, for a month's list, belongs to that month or an earlier one), with its state and days overdue then. */
-function taskRows(records: readonly MeetingRecord[], config: Config, day: IsoDate, month?: Month): TaskRow[] {
-  const states = [...taskStatesOn(records, day, deadlinesOf(config)).values()].filter((s) => month === undefined || reportingMonthOf(s.meeting) <= month);
-  return states.map((state) => ({
+/**
+ * Every task that exists on `day` (and, for a month's list, belongs to that
+ * month or an earlier one), with its state and days overdue then, that
+ * `keep` keeps: a row left out is dropped at once (100,000 records assign a
+ * million tasks).
+ */
+function taskRows(records: readonly MeetingRecord[], config: Config, day: IsoDate, keep: (row: TaskRow) => boolean, month?: Month): TaskRow[] {
+  const rows: TaskRow[] = [];
+  for (const state of taskStatesOn(records, day, deadlinesOf(config)).values()) {
+    if (month !== undefined && reportingMonthOf(state.meeting) > month) continue;
+    const row = taskRow(state, day);
+    if (keep(row)) rows.push(row);
+  }
+  return rows;
+}
+
+function taskRow(state: TaskState, day: IsoDate): TaskRow {
+  return {
     id: state.id,
     title: state.title,
     owners: state.owners,
@@ -23,7 +37,7 @@ function taskRows(records: readonly MeetingRecord[], config: Config, day: IsoDat
     status: state.status,
     overdueDays: overdueDays(state, day),
     meeting: { date: state.meeting.data.date, title: state.meeting.data.title, file: state.meeting.file },
-  }));
+  };
 }
 
 /**
@@ -31,16 +45,19 @@ function taskRows(records: readonly MeetingRecord[], config: Config, day: IsoDat
  * tasks of every group the member belongs to as well.
  */
 export function filterTasks(rows: readonly TaskRow[], filters: TaskFilters, groups: Readonly<Record<string, readonly string[]>> = {}): TaskRow[] {
+  return rows.filter(matches(filters, groups));
+}
+
+/** filterTasks's test of one row. */
+function matches(filters: TaskFilters, groups: Readonly<Record<string, readonly string[]>> = {}): (row: TaskRow) => boolean {
   const owners = new Set(filters.owner ? [filters.owner, ...Object.keys(groups).filter((g) => groups[g]!.includes(filters.owner!))] : []);
-  return rows.filter(
-    (row) =>
-      (!filters.status || filters.status.length === 0 || filters.status.includes(row.status)) &&
-      (!filters.owner || row.owners.some((o) => owners.has(o))) &&
-      (!filters.sector || row.sector === filters.sector) &&
-      (!filters.overdue || row.overdueDays > 0) &&
-      (!filters.dueBefore || (row.due !== undefined && row.due < filters.dueBefore)) &&
-      (!filters.assignedIn || monthOf(row.meeting.date) === filters.assignedIn),
-  );
+  return (row) =>
+    (!filters.status || filters.status.length === 0 || filters.status.includes(row.status)) &&
+    (!filters.owner || row.owners.some((o) => owners.has(o))) &&
+    (!filters.sector || row.sector === filters.sector) &&
+    (!filters.overdue || row.overdueDays > 0) &&
+    (!filters.dueBefore || (row.due !== undefined && row.due < filters.dueBefore)) &&
+    (!filters.assignedIn || monthOf(row.meeting.date) === filters.assignedIn);
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -49,15 +66,19 @@ const byDue = (a: TaskRow, b: TaskRow) => (a.due === b.due ? 0 : a.due === undef
 
 /** due: by due date, none last, then id; owner: lead owner, then due, then id; id. */
 export function sortTasks(rows: readonly TaskRow[], key: TaskSort): TaskRow[] {
-  const compare: (a: TaskRow, b: TaskRow) => number =
-    key === 'id'
-      ? (a, b) => byText(a.id, b.id)
-      : key === 'owner'
-        ? (a, b) => byText(a.owners[0] ?? '', b.owners[0] ?? '') || byDue(a, b) || byText(a.id, b.id)
-        : (a, b) => byDue(a, b) || byText(a.id, b.id);
-  return [...rows].sort(compare);
+  return [...rows].sort(comparator(key));
+}
+
+function comparator(key: TaskSort): (a: TaskRow, b: TaskRow) => number {
+  return key === 'id'
+    ? (a, b) => byText(a.id, b.id)
+    : key === 'owner'
+      ? (a, b) => byText(a.owners[0] ?? '', b.owners[0] ?? '') || byDue(a, b) || byText(a.id, b.id)
+      : (a, b) => byDue(a, b) || byText(a.id, b.id);
 }
 
 export function buildTaskList(records: readonly MeetingRecord[], config: Config, day: IsoDate, filters: TaskFilters, sort: TaskSort, month?: Month): TaskList {
-  return { day, ...(month ? { month } : {}), rows: sortTasks(filterTasks(taskRows(records, config, day, month), filters, config.groups), sort) };
+  const rows = taskRows(records, config, day, matches(filters, config.groups), month);
+  // Sorted in place: the rows are this list's own.
+  return { day, ...(month ? { month } : {}), rows: rows.sort(comparator(sort)) };
 }

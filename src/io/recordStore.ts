@@ -33,6 +33,14 @@ export interface StoreSettings {
   env: Env;
   /** false: neither read nor write the store (--no-cache). */
   cache?: boolean;
+  /**
+   * What the command keeps of each record's data (domain/projection.ts):
+   * a command that shows no decision need not hold 100,000 records'
+   * decisions. Applied as each stored record is taken, and to the records
+   * parsed in the run once they are stored whole; --no-cache keeps
+   * everything, so the differential test compares the two.
+   */
+  project?: (data: RecordData) => RecordData;
 }
 
 type FullReading = ReadOptions & { detail?: 'full' };
@@ -93,13 +101,14 @@ export async function loadStoredRepository(root: string, options: FullReading, s
       const entryFile = files[i]!.file;
       known.set(files[i]!, {
         findings: entry.findings.length === 0 ? [] : entry.findings.map((f) => ({ file: entryFile, ...f })),
-        record: { data: entry.data, bodyLine: entry.bodyLine },
+        record: { data: store.project ? store.project(entry.data) : entry.data, bodyLine: entry.bodyLine },
         hash: key,
       });
     }
   }
 
-  const stored = new Map<string, StoredRecord>();
+  // A hit is held by its shard: a shard written again takes it from there (what the run keeps may be projected).
+  const stored = new Map<string, StoredRecord | typeof HELD>();
   const repository = await loadRepository(root, {
     ...options,
     files,
@@ -108,8 +117,12 @@ export async function loadStoredRepository(root: string, options: FullReading, s
       options.onFile?.(entry, outcome);
       const kept = outcome.record;
       if (!kept || 'facts' in kept || outcome.partial || outcome.hash === undefined) return;
+      if (hits.has(outcome.hash)) {
+        stored.set(outcome.hash, HELD);
+        return;
+      }
       // JSON would give -0 back as 0: such a record is never stored.
-      if (!hits.has(outcome.hash) && hasNegativeZero(kept.data)) return;
+      if (hasNegativeZero(kept.data)) return;
       stored.set(outcome.hash, {
         findings: outcome.findings.length === 0 ? NO_FINDINGS : outcome.findings.map(({ file: _file, ...f }) => f),
         data: kept.data as RecordData,
@@ -119,10 +132,13 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   });
   // Stored only against the config the records were checked with.
   if (repository.configHash === hash) writeStore(cache, configHash, stored, held);
+  stored.clear();
+  if (store.project) for (const record of repository.records) record.data = store.project(record.data);
   return repository;
 }
 
 const NO_FINDINGS: StoredRecord['findings'] = [];
+const HELD = Symbol('held by its shard');
 
 function readShard(cache: CheckCache, c: string, configHash: string): StoreShard | undefined {
   const shard = cache.readSigned(storeFile(c)) as StoreShard | undefined;
@@ -142,7 +158,12 @@ function isStoredRecord(entry: unknown): entry is StoredRecord {
  * records gone, or a shard that was missing or not valid. Best effort: a
  * store that cannot be written stays cold.
  */
-function writeStore(cache: CheckCache, configHash: string, stored: ReadonlyMap<string, StoredRecord>, held: ReadonlyMap<string, Set<string>>): void {
+function writeStore(
+  cache: CheckCache,
+  configHash: string,
+  stored: ReadonlyMap<string, StoredRecord | typeof HELD>,
+  held: ReadonlyMap<string, Set<string>>,
+): void {
   const counts = new Map<string, number>();
   const dirty = new Set<string>();
   for (const key of stored.keys()) {
@@ -153,12 +174,21 @@ function writeStore(cache: CheckCache, configHash: string, stored: ReadonlyMap<s
   for (const c of SHARDS) if ((held.get(c)?.size ?? 0) !== (counts.get(c) ?? 0)) dirty.add(c);
   if (dirty.size === 0 || !cache.prepareFolder()) return;
   const shards = new Map<string, Record<string, StoredRecord>>();
-  for (const [key, entry] of stored) {
+  const before = new Map<string, StoreShard | undefined>();
+  for (const [key, value] of stored) {
     const c = key[0]!;
     if (!dirty.has(c)) continue;
+    let entry: unknown = value;
+    if (value === HELD) {
+      // Read again: a shard changed meanwhile by another run may have lost it, and then it is a miss next time.
+      if (!before.has(c)) before.set(c, readShard(cache, c, configHash));
+      const entries = before.get(c)?.entries;
+      entry = entries && Object.hasOwn(entries, key) ? entries[key] : undefined;
+      if (!isStoredRecord(entry)) continue;
+    }
     let shard = shards.get(c);
     if (!shard) shards.set(c, (shard = {}));
-    shard[key] = entry;
+    shard[key] = entry as StoredRecord;
   }
   try {
     for (const c of dirty) cache.writeSignedFile(storeFile(c), { configHash, entries: shards.get(c) ?? {} } satisfies StoreShard);

@@ -55,6 +55,21 @@ export function printData(io: Io, text: string): void {
   io.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
 }
 
+/**
+ * Writes text produced in pieces (a large JSON output: render/ yields it
+ * piece by piece) to stdout as they come, with a final newline unless the
+ * last non-empty piece ends with one: what printData does with their concatenation.
+ */
+export function printDataChunks(io: Io, chunks: Iterable<string>): void {
+  let last = '';
+  for (const chunk of chunks) {
+    if (chunk === '') continue;
+    io.stdout.write(chunk);
+    last = chunk;
+  }
+  if (last !== '' && !last.endsWith('\n')) io.stdout.write('\n');
+}
+
 export function printMessage(io: Io, text: string): void {
   io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }

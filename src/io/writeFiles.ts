@@ -50,8 +50,15 @@ export function notWritable(error: unknown, shown: string): unknown {
   );
 }
 
+/**
+ * What a file is written from: text, bytes, or text in pieces (a large
+ * output rendered piece by piece), written as they come: the file is still
+ * replaced atomically, only the temporary file grows in steps.
+ */
+type Content = string | Uint8Array | Iterable<string>;
+
 /** `keepMode`: the mode of the file being replaced, kept exactly (umask aside). Nothing is left when it fails. */
-function writeTemp(target: string, content: string | Uint8Array, keepMode?: number, sync = true): string {
+function writeTemp(target: string, content: Content, keepMode?: number, sync = true): string {
   const temp = tempPathFor(target);
   const fd = openSync(temp, 'wx', 0o644);
   let open = true;
@@ -76,7 +83,11 @@ function writeTemp(target: string, content: string | Uint8Array, keepMode?: numb
   return temp;
 }
 
-function writeAll(fd: number, content: string | Uint8Array): void {
+function writeAll(fd: number, content: Content): void {
+  if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
+    for (const chunk of content) writeAll(fd, chunk);
+    return;
+  }
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let written = 0;
   while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
@@ -288,7 +299,7 @@ export function writeAtomically(target: string, content: string | Uint8Array, op
  * replaceFile): atomically, into an existing folder, never through a
  * symbolic link and never over a folder.
  */
-export function replaceUserFile(target: string, content: string | Uint8Array): void {
+export function replaceUserFile(target: string, content: Content): void {
   let folder: string;
   try {
     folder = realpathSync(path.dirname(target));

@@ -84,5 +84,113 @@ const ESCAPED_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u20
  * JSON reads back as the same text.
  */
 export function jsonText(value: unknown, indent = 2): string {
-  return JSON.stringify(value, null, indent).replace(ESCAPED_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeInJson(JSON.stringify(value, null, indent));
+}
+
+function escapeInJson(text: string): string {
+  return text.replace(ESCAPED_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * `[...pieces].join(separator)` in pieces of about 64 Ki characters, produced
+ * as they are consumed (a table of 300,000 lines is written as it is made).
+ */
+export function* joinedInChunks(pieces: Iterable<string>, separator: string, chunk = JSON_CHUNK): Generator<string, void, undefined> {
+  let parts: string[] = [];
+  let size = 0;
+  let first = true;
+  for (const piece of pieces) {
+    const text = first ? piece : separator + piece;
+    first = false;
+    parts.push(text);
+    size += text.length;
+    if (size >= chunk) {
+      yield parts.join('');
+      parts = [];
+      size = 0;
+    }
+  }
+  if (size > 0) yield parts.join('');
+}
+
+/** About how many characters `jsonChunks` gathers before it hands a piece on. */
+const JSON_CHUNK = 1 << 16;
+
+/**
+ * `jsonText(value, indent)` in pieces of about `chunk` characters (64 Ki), produced
+ * as they are consumed: their concatenation is exactly jsonText's string,
+ * but no piece, and nothing held meanwhile, is the whole text, so a value
+ * whose JSON is over V8's longest string (about 512 Mi characters) is
+ * written out rather than crashing. Arrays and objects are walked here with
+ * JSON.stringify's own rules (toJSON, boxed primitives, undefined and
+ * functions left out of objects and null in arrays); everything else is
+ * JSON.stringify's. Values are trees: a cycle is not detected.
+ */
+export function* jsonChunks(value: unknown, indent = 2, chunk = JSON_CHUNK): Generator<string, void, undefined> {
+  const gap = ' '.repeat(Math.min(10, Math.max(0, indent)));
+  const parts: string[] = [];
+  let size = 0;
+  const put = (text: string) => {
+    parts.push(text);
+    size += text.length;
+  };
+  const take = (): string => {
+    const text = escapeInJson(parts.join(''));
+    parts.length = 0;
+    size = 0;
+    return text;
+  };
+  /** The value JSON.stringify would serialize for `key` of its holder. */
+  const resolve = (key: string, item: unknown): unknown => {
+    if (typeof item === 'object' && item !== null && typeof (item as { toJSON?: unknown }).toJSON === 'function') {
+      return (item as { toJSON: (key: string) => unknown }).toJSON(key);
+    }
+    return item;
+  };
+  const isContainer = (item: unknown): item is object =>
+    typeof item === 'object' && item !== null && !(item instanceof Number || item instanceof String || item instanceof Boolean || item instanceof BigInt);
+
+  function* walk(item: object, at: string): Generator<string, void, undefined> {
+    const inner = at + gap;
+    const open = (bracket: string) => put(gap ? `${bracket}\n${inner}` : bracket);
+    const between = gap ? `,\n${inner}` : ',';
+    if (Array.isArray(item)) {
+      if (item.length === 0) return put('[]');
+      open('[');
+      for (let i = 0; i < item.length; i++) {
+        if (i > 0) put(between);
+        const element = resolve(String(i), item[i] as unknown);
+        if (isContainer(element)) yield* walk(element, inner);
+        else put(JSON.stringify(element) ?? 'null');
+        if (size >= chunk) yield take();
+      }
+      put(gap ? `\n${at}]` : ']');
+      return;
+    }
+    let first = true;
+    for (const key of Object.keys(item)) {
+      const property = resolve(key, (item as Record<string, unknown>)[key]);
+      const container = isContainer(property);
+      const text = container ? undefined : JSON.stringify(property);
+      if (!container && text === undefined) continue;
+      if (first) open('{');
+      else put(between);
+      first = false;
+      put(gap ? `${JSON.stringify(key)}: ` : `${JSON.stringify(key)}:`);
+      if (container) yield* walk(property, inner);
+      else put(text as string);
+      if (size >= chunk) yield take();
+    }
+    put(first ? '{}' : gap ? `\n${at}}` : '}');
+  }
+
+  const top = resolve('', value);
+  if (isContainer(top)) yield* walk(top, '');
+  else {
+    const text = JSON.stringify(top) as string | undefined;
+    // JSON.stringify gives undefined for undefined, a function or a symbol: jsonText would fail on it too.
+    if (text === undefined) throw new TypeError('jsonChunks: a value JSON cannot write');
+    put(text);
+  }
+  if (size > 0) yield take();
 }

@@ -2,7 +2,7 @@
 // table, or JSON. Text and Markdown speak the repository's language; JSON is
 // for programs (ISO dates, status ids).
 import type { ChalkInstance } from 'chalk';
-import { jsonText, oneLine, visibleDeep } from '../model/text.js';
+import { jsonChunks, oneLine, visibleDeep } from '../model/text.js';
 import { formatDate, STATUS_LABELS } from './locale.js';
 import { markdownTable, markdownText, type Column } from './table.js';
 import type { CommitInfo, TaskHistory, TaskHistoryEntry } from '../model/tasks.js';
@@ -118,7 +118,7 @@ export function renderLogMarkdown(given: TaskHistory, locale: Locale): string {
  * meeting, file, line, status, note, commit: { sha, author, email, date,
  * summary } | null }] }, oldest first; absent values are null.
  */
-export function renderLogJson(history: TaskHistory): string {
+export function* renderLogJson(history: TaskHistory): Generator<string, void, undefined> {
   const value = {
     task: history.id,
     title: history.title,
@@ -136,5 +136,6 @@ export function renderLogJson(history: TaskHistory): string {
       commit: entry.commit,
     })),
   };
-  return `${jsonText(value)}\n`;
+  yield* jsonChunks(value);
+  yield '\n';
 }

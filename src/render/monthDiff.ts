@@ -6,7 +6,7 @@ import type { DiffTask, MonthDiff } from '../domain/monthDiff.js';
 import { formatDate, formatDay, formatDue, formatExact, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import { markdownTable, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
-import { jsonText, oneLine, visible, visibleDeep } from '../model/text.js';
+import { jsonChunks, oneLine, visible, visibleDeep } from '../model/text.js';
 import { counted } from '../model/format.js';
 
 export interface DiffRenderOptions {
@@ -130,7 +130,7 @@ const DIFF_WORDS: Record<Locale, DiffWords> = {
 
 // ---- JSON: a stable shape, documented in docs/diff-json.md; unknown values are null.
 
-export function renderDiffJson(diff: MonthDiff): string {
+export function* renderDiffJson(diff: MonthDiff): Generator<string, void, undefined> {
   const task = (t: DiffTask) => ({
     id: t.id,
     title: t.title,
@@ -171,7 +171,8 @@ export function renderDiffJson(diff: MonthDiff): string {
     meetings: diff.meetings.map((m) => ({ date: m.date, kind: m.kind, title: m.title, chair: m.chair, file: m.file })),
     decisions: diff.decisions.map((d) => ({ text: d.text, date: d.date, file: d.file })),
   };
-  return `${jsonText(value)}\n`;
+  yield* jsonChunks(value);
+  yield '\n';
 }
 
 // ---- Cells shared by text and Markdown.

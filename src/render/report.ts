@@ -5,15 +5,24 @@ import type { Report } from '../model/report.js';
 
 export type ReportFormat = 'text' | 'md' | 'html' | 'json';
 
-export async function renderReport(report: Report, format: ReportFormat, chalk: ChalkInstance): Promise<string> {
+/** The report as one text: the formats read by people. */
+export async function renderReport(report: Report, format: Exclude<ReportFormat, 'json'>, chalk: ChalkInstance): Promise<string> {
   switch (format) {
     case 'text':
       return (await import('./reportText.js')).renderReportText(report, chalk);
     case 'md':
       return (await import('./reportMarkdown.js')).renderReportMarkdown(report);
-    case 'json':
-      return (await import('./reportJson.js')).renderReportJson(report);
     case 'html':
       return (await import('./reportHtml.js')).renderReportHtml(report);
   }
+}
+
+/**
+ * The report in pieces to write one after the other: JSON is produced as it
+ * is written (a repository's JSON can be longer than a string can be), the
+ * other formats are one piece.
+ */
+export async function renderReportChunks(report: Report, format: ReportFormat, chalk: ChalkInstance): Promise<Iterable<string>> {
+  if (format === 'json') return (await import('./reportJson.js')).renderReportJson(report);
+  return [await renderReport(report, format, chalk)];
 }

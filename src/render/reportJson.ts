@@ -3,7 +3,7 @@
 // dates are ISO and numbers plain, whatever the locale.
 import { lastDayOf } from '../model/dates.js';
 import type { FigureFacts, Report, ReportDecision, ReportMeeting, ReportMetric, ReportPerson, ReportTask } from '../model/report.js';
-import { jsonText } from '../model/text.js';
+import { jsonChunks } from '../model/text.js';
 
 /** Bumped only when a key is removed or changes meaning; new keys may appear. */
 export const REPORT_JSON_VERSION = 1;
@@ -150,6 +150,8 @@ export function reportJson(report: Report) {
   };
 }
 
-export function renderReportJson(report: Report): string {
-  return `${jsonText(reportJson(report))}\n`;
+/** The report's JSON in pieces (model/text.ts: jsonChunks), so that no output is too long for one string. */
+export function* renderReportJson(report: Report): Generator<string, void, undefined> {
+  yield* jsonChunks(reportJson(report));
+  yield '\n';
 }

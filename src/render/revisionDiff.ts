@@ -3,7 +3,7 @@
 // and Markdown show the same data in the repository's language; sections
 // with nothing in them are left out, so a small change reads short.
 import type { ChalkInstance } from 'chalk';
-import { jsonText, oneLine, visibleDeep } from '../model/text.js';
+import { jsonChunks, oneLine, visibleDeep } from '../model/text.js';
 import type { IsoDate } from '../model/dates.js';
 import {
   isClosing,
@@ -158,7 +158,7 @@ const WORDS: Record<Locale, RevisionWords> = {
 
 // ---- JSON: a stable shape, documented in docs/diff-rev-json.md; unknown values are null.
 
-export function renderRevisionDiffJson(diff: RevisionDiff): string {
+export function* renderRevisionDiffJson(diff: RevisionDiff): Generator<string, void, undefined> {
   const meeting = (m: { file: string; date: IsoDate; title: string }) => ({ file: m.file, date: m.date, title: m.title });
   const record = (r: RevisionDiff['records']['added'][number]) => ({ file: r.file, date: r.date, title: r.title, kind: r.kind });
   const task = (t: RevisionTask) => ({
@@ -222,7 +222,8 @@ export function renderRevisionDiffJson(diff: RevisionDiff): string {
       message: u.message,
     })),
   };
-  return `${jsonText(value)}\n`;
+  yield* jsonChunks(value);
+  yield '\n';
 }
 
 // ---- What text and Markdown share: the words of each line and the cells of each table.

@@ -20,15 +20,25 @@ function pad(text: string, width: number, align: Align = 'left'): string {
 
 /** Aligned columns for a terminal; `style` colours a cell after padding. */
 export function textTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: { header?: (s: string) => string } = {}): string {
-  // reduce, not Math.max(...rows): a spread of 100,000 rows overflows the stack.
-  const widths = columns.map((c, i) => rows.reduce((width, r) => Math.max(width, displayWidth(r[i] ?? '')), displayWidth(c.header)));
+  const [header, ...lines] = textTableLines(columns, () => rows);
+  return [style.header ? style.header(header!) : header, ...lines].join('\n');
+}
+
+/**
+ * textTable's lines (the header first), one at a time, for a table too long
+ * to hold whole: `rows` is walked twice, for the widths and for the lines,
+ * so its cells need not be kept either.
+ */
+export function* textTableLines(columns: readonly Column[], rows: () => Iterable<readonly string[]>): Generator<string, void, undefined> {
+  const widths = columns.map((c) => displayWidth(c.header));
+  for (const r of rows()) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, displayWidth(r[i] ?? ''));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => pad(cell, widths[i]!, columns[i]!.align))
       .join('  ')
       .trimEnd();
-  const header = line(columns.map((c) => c.header));
-  return [style.header ? style.header(header) : header, ...rows.map(line)].join('\n');
+  yield line(columns.map((c) => c.header));
+  for (const r of rows()) yield line(r);
 }
 
 // Characters with a meaning in Markdown (or in the HTML it may hold): links

@@ -3,12 +3,12 @@
 // JSON and CSV are for programs (ISO dates, status ids, owner ids; CSV has
 // the names too).
 import type { ChalkInstance } from 'chalk';
-import { jsonText, oneLine, visibleDeep } from '../model/text.js';
+import { joinedInChunks, jsonChunks, oneLine, visibleDeep } from '../model/text.js';
 import type { TaskList, TaskRow } from '../model/tasks.js';
 import type { Config } from '../model/schema.js';
 import { formatDate, formatDue, formatMonth, formatNumber, STATUS_LABELS } from './locale.js';
 import { messages } from '../model/messages/index.js';
-import { csvTable, markdownTable, markdownText, textTable, type Column } from './table.js';
+import { csvTable, markdownTable, markdownText, textTableLines, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 
 const HEADERS = (locale: Locale) => messages(locale).tasks.headers;
@@ -44,14 +44,15 @@ function directed(list: TaskList): boolean {
  * Aligned columns; the title goes last so a long one runs on without
  * pushing the other columns apart. Overdue rows red, closed ones dim.
  */
-export function renderTasksText(given: TaskList, config: Config, c: ChalkInstance): string {
+export function renderTasksText(given: TaskList, config: Config, c: ChalkInstance): Iterable<string> {
   // Outside text shown visibly: no control or bidirectional character reaches the output raw.
-  const list = visibleDeep(given);
+  // Row by row, as the lines are made: a list of 300,000 tasks is not copied whole.
+  const shown = (row: TaskRow) => visibleDeep(row);
   const owners = visibleDeep(config.owners);
-  const locale = list.locale ?? config.locale;
+  const locale = given.locale ?? config.locale;
   const h = HEADERS(locale);
   // Once, not per row: a list of 30,000 tasks made it quadratic.
-  const withDirected = directed(list);
+  const withDirected = given.rows.some((row) => shown(row).directedBy);
   const columns: Column[] = [
     { header: h.id },
     { header: h.due },
@@ -62,18 +63,24 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
     ...(withDirected ? [{ header: h.directedBy }] : []),
     { header: h.title },
   ];
-  const rows = list.rows.map((row) => {
-    const cells = localCells(row, locale, owners);
-    return [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, ...(withDirected ? [cells.directedBy] : []), cells.title];
-  });
-  const [header, ...lines] = textTable(columns, rows).split('\n');
-  const styled = lines.map((line, i) => {
-    const row = list.rows[i]!;
-    if (row.overdueDays > 0) return c.red(line);
-    if (row.status === 'done' || row.status === 'dropped') return c.dim(line);
-    return line;
-  });
-  return [c.bold(header!), ...styled].join('\n');
+  function* rows() {
+    for (const row of given.rows) {
+      const cells = localCells(shown(row), locale, owners);
+      yield [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, ...(withDirected ? [cells.directedBy] : []), cells.title];
+    }
+  }
+  function* styled() {
+    let i = -1;
+    for (const line of textTableLines(columns, rows)) {
+      const row = i < 0 ? undefined : given.rows[i]!;
+      i++;
+      if (!row) yield c.bold(line);
+      else if (row.overdueDays > 0) yield c.red(line);
+      else if (row.status === 'done' || row.status === 'dropped') yield c.dim(line);
+      else yield line;
+    }
+  }
+  return joinedInChunks(styled(), '\n');
 }
 
 /** The count line (stderr): what was listed, on which day, in the locale's words and dates. */
@@ -127,7 +134,7 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
  *    status: "open" | "in-progress" | "done" | "dropped", overdueDays: number (0 when not overdue),
  *    meeting: { date: "YYYY-MM-DD", title, file (relative to the repository root) } }`
  */
-export function renderTasksJson(list: TaskList): string {
+export function* renderTasksJson(list: TaskList): Generator<string, void, undefined> {
   const rows = list.rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -140,7 +147,7 @@ export function renderTasksJson(list: TaskList): string {
     overdueDays: row.overdueDays,
     meeting: { date: row.meeting.date, title: row.meeting.title, file: row.meeting.file },
   }));
-  return jsonText(rows);
+  yield* jsonChunks(rows);
 }
 
 const CSV_HEADERS = ['id', 'title', 'owners', 'owner_names', 'due', 'status', 'overdue_days', 'meeting_date', 'meeting_title', 'meeting_file'];

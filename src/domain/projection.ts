@@ -1,0 +1,44 @@
+// What a command keeps of each record's data. A repository of 100,000
+// records held whole takes gigabytes; a task list needs the tasks and
+// updates, not the discussion, and a report needs the narrative of its own
+// month only. The record store (io/recordStore.ts) applies these as it
+// hands records out.
+import type { RecordData } from '../model/schema.js';
+
+/** What only a meeting's own month shows: its people, narrative and decisions. */
+const NARRATIVE: ReadonlySet<string> = new Set([
+  'attendees',
+  'recorder',
+  'location',
+  'discussion',
+  'shortcomings',
+  'decisions',
+  'conclusion',
+  'proposals',
+  'references',
+  'tags',
+]);
+
+export interface Projection {
+  /** Keep `results` (figures and trends read them in every month). */
+  results: boolean;
+  /** Records kept whole: the ones the output shows in full (a report's month). */
+  whole?: (data: RecordData) => boolean;
+}
+
+/**
+ * A record's data without what the command never reads: the same object
+ * when nothing is left out, else a copy with the other keys in their order.
+ */
+export function projectRecord(projection: Projection): (data: RecordData) => RecordData {
+  return (data) => {
+    if (projection.whole?.(data)) return data;
+    let dropped = false;
+    const kept: Record<string, unknown> = {};
+    for (const key of Object.keys(data)) {
+      if (NARRATIVE.has(key) || (key === 'results' && !projection.results)) dropped = true;
+      else kept[key] = data[key as keyof RecordData];
+    }
+    return dropped ? (kept as RecordData) : data;
+  };
+}
