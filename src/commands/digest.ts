@@ -10,12 +10,11 @@ import { EXIT_OK } from '../model/errors.js';
 import { assertInsideRoot, replaceFile } from '../io/writeFiles.js';
 import { withFileLock } from '../io/fileLock.js';
 import { commitFiles, describeCommit, hasUncommittedChanges, prepareCommit } from '../io/gitCommit.js';
-import { printData, printMessage, type Io, readingFor } from '../io/terminal.js';
+import { printData, printMessage, type Io } from '../io/terminal.js';
 import { readReportMonth } from '../io/repository.js';
-import { projectRecord } from '../domain/projection.js';
-import { loadStoredValidRepository } from '../io/recordStore.js';
+import { loadReportRepository } from '../io/recordStore.js';
 import { findRoot, toPosix } from '../io/paths.js';
-import { defaultMonth, reportingMonthOf } from '../domain/months.js';
+import { defaultMonth } from '../domain/months.js';
 import { renderDigestSummary } from '../render/digestSummary.js';
 import { renderReport } from '../render/report.js';
 import { messages } from '../model/messages/index.js';
@@ -44,16 +43,7 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   const wanted = readReportMonth(root, options, io.now());
   // Refused before anything is read or written.
   if (options.out) assertInsideRoot(root, path.resolve(io.cwd, options.out), options.out);
-  const { config, records } = await loadStoredValidRepository(
-    root,
-    { bodies: wanted ? { month: wanted } : true, ...readingFor(io) },
-    // A month asked for: the other months' figures and tasks, not their narrative.
-    {
-      env: io.env,
-      cache: options.cache,
-      ...(wanted ? { project: projectRecord({ results: true, whole: (data) => reportingMonthOf({ data }) === wanted }) } : {}),
-    },
-  );
+  const { config, records } = await loadReportRepository(root, wanted, io, options.cache);
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
   const target = path.join(folder, `${month}.${options.format}`);

@@ -3,13 +3,12 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { buildReport } from '../domain/buildReport.js';
-import { defaultMonth, reportingMonthOf } from '../domain/months.js';
+import { defaultMonth } from '../domain/months.js';
 import { colorsFor } from '../io/colors.js';
 import { findRoot } from '../io/paths.js';
 import { readReportMonth } from '../io/repository.js';
-import { projectRecord } from '../domain/projection.js';
-import { loadStoredValidRepository } from '../io/recordStore.js';
-import { printDataChunks, printMessage, readingFor, type Io } from '../io/terminal.js';
+import { loadReportRepository } from '../io/recordStore.js';
+import { printDataChunks, printMessage, type Io } from '../io/terminal.js';
 import { replaceUserFile } from '../io/writeFiles.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
@@ -59,16 +58,7 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const format = chooseFormat(options, io);
   const root = findRoot(io.cwd, options.root);
   const wanted = readReportMonth(root, options, io.now());
-  const { config, records } = await loadStoredValidRepository(
-    root,
-    { bodies: wanted ? { month: wanted } : true, ...readingFor(io) },
-    // A month asked for: the other months' figures and tasks, not their narrative.
-    {
-      env: io.env,
-      cache: options.cache,
-      ...(wanted ? { project: projectRecord({ results: true, whole: (data) => reportingMonthOf({ data }) === wanted }) } : {}),
-    },
-  );
+  const { config, records } = await loadReportRepository(root, wanted, io, options.cache);
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const locale = io.locale ?? config.locale;
   const m = messages(locale);

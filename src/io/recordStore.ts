@@ -5,13 +5,15 @@
 // that were parsed, in 64 signed shards, so a warm run only lists, hashes
 // and looks up (ARCHITECTURE.md, "The record store").
 import { reportingMonthOf } from '../domain/months.js';
+import { projectRecord } from '../domain/projection.js';
+import type { Month } from '../model/dates.js';
 import type { Finding } from '../model/ruleCatalogue.js';
 import type { RecordData } from '../model/schema.js';
 import { CheckCache } from './checkCache.js';
 import { hashRecordFile, listRecordFiles, type RecordFile } from './recordFiles.js';
 import type { FileOutcome, ReadOptions } from './recordOutcome.js';
 import { loadRepository, readConfig, refuseRecordErrors, type Repository } from './repository.js';
-import type { Env } from './terminal.js';
+import { readingFor, type Env, type Io } from './terminal.js';
 
 const SHARDS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const storeFile = (c: string) => `store-${c.charCodeAt(0).toString(16)}.json`;
@@ -48,6 +50,19 @@ type FullReading = ReadOptions & { detail?: 'full' };
 /** As loadValidRepository, through the record store: any error in the records stops the command. */
 export async function loadStoredValidRepository(root: string, options: FullReading, store: StoreSettings): Promise<Repository> {
   return refuseRecordErrors(await loadStoredRepository(root, options, store));
+}
+
+/**
+ * What a month's report reads (report, digest): the records of `month` whole,
+ * with their bodies, and of the other months only the figures and tasks
+ * its trends and task lists need; without a month, every record whole.
+ */
+export function loadReportRepository(root: string, month: Month | undefined, io: Io, cache?: boolean): Promise<Repository> {
+  return loadStoredValidRepository(
+    root,
+    { bodies: month ? { month } : true, ...readingFor(io) },
+    { env: io.env, cache, ...(month ? { project: projectRecord({ results: true, whole: (data) => reportingMonthOf({ data }) === month }) } : {}) },
+  );
 }
 
 /**
@@ -191,7 +206,7 @@ function writeStore(
     shard[key] = entry as StoredRecord;
   }
   try {
-    for (const c of dirty) cache.writeSignedFile(storeFile(c), { configHash, entries: shards.get(c) ?? {} } satisfies StoreShard);
+    for (const c of dirty) cache.writeSigned(storeFile(c), { configHash, entries: shards.get(c) ?? {} } satisfies StoreShard);
   } catch {
     // A full disk: the shards not written are read as misses next time.
   }
