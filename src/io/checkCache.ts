@@ -101,7 +101,7 @@ export class CheckCache {
   }
 
   readResult(): CachedResult | undefined {
-    const value = this.read(RESULT_FILE) as CachedResult | undefined;
+    const value = this.readSigned(RESULT_FILE) as CachedResult | undefined;
     return value &&
       typeof value.key === 'string' &&
       typeof value.configHash === 'string' &&
@@ -116,7 +116,7 @@ export class CheckCache {
   readRecords(configHash: string): Map<string, CachedRecord> {
     const records = new Map<string, CachedRecord>();
     for (const c of SHARDS) {
-      const shard = this.read(shardFile(c)) as Shard | undefined;
+      const shard = this.readSigned(shardFile(c)) as Shard | undefined;
       if (!shard || shard.configHash !== configHash || typeof shard.entries !== 'object' || shard.entries === null) continue;
       for (const [key, entry] of Object.entries(shard.entries)) if (key[0] === c) records.set(key, entry);
     }
@@ -135,8 +135,6 @@ export class CheckCache {
   write(result: CachedResult, records: ReadonlyMap<string, CachedRecord>): void {
     if (!this.prepareFolder()) return;
     try {
-      const stat = lstatSync(this.folder);
-      if (!stat.isDirectory()) return;
       const sameConfig = this.previousConfig === result.configHash;
       const shards = new Map<string, Record<string, CachedRecord>>();
       const changed = new Set<string>();
@@ -192,17 +190,8 @@ export class CheckCache {
     }
   }
 
-  /** A signed file of the cache folder written by this build (see `read`), for the record store (recordStore.ts). */
+  /** A signed file of the cache folder written by this build; also the record store's shards (recordStore.ts). */
   readSigned(name: string): unknown {
-    return this.read(name);
-  }
-
-  /** Writes a signed file into the folder prepared by prepareFolder; throws on failure. */
-  writeSignedFile(name: string, value: unknown): void {
-    this.writeSigned(name, value);
-  }
-
-  private read(name: string): unknown {
     const bytes = readCacheFile(path.join(this.folder, name));
     if (!bytes) return undefined;
     const newline = bytes.indexOf(0x0a);
@@ -223,7 +212,8 @@ export class CheckCache {
     return createHmac('sha256', this.secret).update(payload).digest('base64url');
   }
 
-  private writeSigned(name: string, value: unknown): void {
+  /** Writes a signed file into the folder (see prepareFolder); throws on failure. */
+  writeSigned(name: string, value: unknown): void {
     const payload = Buffer.from(JSON.stringify({ format: FORMAT, tool: this.tool, value }), 'utf8');
     writeAtomically(path.join(this.folder, name), Buffer.concat([Buffer.from(`${this.sign(payload)}\n`, 'utf8'), payload]), { sync: false });
   }
