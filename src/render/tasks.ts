@@ -51,8 +51,8 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
   const owners = visibleDeep(config.owners);
   const locale = given.locale ?? config.locale;
   const h = HEADERS(locale);
-  // Once, not per row: a list of 30,000 tasks made it quadratic.
-  const withDirected = given.rows.some((row) => shown(row).directedBy);
+  // Once, not per row: a list of 30,000 tasks made it quadratic. (Made visible, a direction stays non-empty.)
+  const withDirected = directed(given);
   const columns: Column[] = [
     { header: h.id },
     { header: h.due },
