@@ -3,7 +3,7 @@
 // Every word commander prints (help, errors) comes from the catalogue, in
 // the language main() resolved for this run.
 import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argument } from 'commander';
-import { readDate, parseCliMonth, type IsoDate, type Month } from './model/dates.js';
+import { typedDate, parseCliMonth, type IsoDate, type Month } from './model/dates.js';
 import { periodProblem } from './model/periods.js';
 import { EXIT_OK, EXIT_USAGE } from './model/errors.js';
 import type { Io } from './io/terminal.js';
@@ -27,11 +27,9 @@ import { visible, visibleLines } from './model/text.js';
 
 function cliDate(m: Messages): (value: string) => IsoDate {
   return (value) => {
-    const reading = readDate(value);
-    if ('date' in reading) return reading.date;
-    if (reading.wrong === 'day') throw new InvalidArgumentError(m.cli.notADay(visible(value), reading.month, reading.year, reading.days));
-    if (reading.wrong === 'month') throw new InvalidArgumentError(m.cli.noSuchMonthInDate(visible(value), reading.month));
-    throw new InvalidArgumentError(m.cli.notADate(visible(value)));
+    const typed = typedDate(value, m.cli);
+    if ('problem' in typed) throw new InvalidArgumentError(typed.problem);
+    return typed.value;
   };
 }
 

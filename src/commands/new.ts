@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { monthOf, readDate, todayIn, type IsoDate } from '../model/dates.js';
+import { monthOf, todayIn, typedDate, type IsoDate } from '../model/dates.js';
 import { periodProblem } from '../model/periods.js';
 import { proposedPeriod } from '../domain/months.js';
 import { deadlinesOf } from '../domain/deadlines.js';
@@ -75,7 +75,8 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   const root = findRoot(io.cwd, options.root);
   const repository = await loadStoredRepository(root, readingFor(io), { env: io.env, cache: options.cache, project: projectRecord({ results: false }) });
   const { config, records } = repository;
-  const m = messages(io.locale ?? config.locale);
+  const locale = io.locale ?? config.locale;
+  const m = messages(locale);
   // The record itself is written in the repository's language.
   const own = messages(config.locale);
   const today = options.today ?? todayIn(config.timezone, io.now());
@@ -84,7 +85,7 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   const editor = options.edit && !options.dryRun ? editorOf(io) : undefined;
 
   const latest = sortRecords(records).at(-1);
-  const date = options.date ?? (asker ? await askDate(asker, today, io.locale ?? config.locale, m) : today);
+  const date = options.date ?? (asker ? await askDate(asker, today, locale, m) : today);
   const kind = options.kind ?? (asker ? await askKind(asker, m) : 'regular');
   if (!(MEETING_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError((m) => m.new.badKind(visible(kind), MEETING_KINDS.join(', ')));
@@ -124,7 +125,6 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
 
   const file = path.join(root, config.paths.meetings, date.slice(0, 4), `${date}-${slugify(title, kind)}.md`);
   const relative = path.relative(root, file).split(path.sep).join('/');
-  const locale = io.locale ?? config.locale;
   // The record must pass `meet check` against the repository before it is written.
   const parsed = parseRecord(Buffer.from(content, 'utf8'), relative, locale);
   const problems = [...parsed.findings];
@@ -179,18 +179,7 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
 /** The day of the meeting, shown and read the way the clerk writes dates (DD/MM/YYYY in Vietnamese). */
 async function askDate(asker: Asker, today: IsoDate, locale: Locale, m: Messages): Promise<IsoDate> {
   const shown = locale === 'vi' ? formatDate('vi', today) : today;
-  return asker.ask<IsoDate>(
-    m.new.askDate,
-    shown,
-    (answer) => {
-      const reading = readDate(answer);
-      if ('date' in reading) return { value: reading.date };
-      if (reading.wrong === 'day') return { problem: m.cli.notADay(visible(answer), reading.month, reading.year, reading.days) };
-      if (reading.wrong === 'month') return { problem: m.cli.noSuchMonthInDate(visible(answer), reading.month) };
-      return { problem: m.cli.notADate(visible(answer)) };
-    },
-    '--date',
-  );
+  return asker.ask<IsoDate>(m.new.askDate, shown, (answer) => typedDate(answer, m.cli), '--date');
 }
 
 /** The period the meeting reviews, as proposed or as the clerk writes it instead. */

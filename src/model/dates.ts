@@ -1,5 +1,6 @@
 // Calendar dates and months as plain strings (`YYYY-MM-DD`, `YYYY-MM`):
 // they sort and compare as text, and no time zone can shift them.
+import { visible } from './text.js';
 
 export type IsoDate = string;
 export type Month = string;
@@ -48,6 +49,23 @@ export function readDate(text: string, anySeparator = false): DateReading {
   const days = daysInMonth(year, month);
   if (day < 1 || day > days) return { wrong: 'day', year, month, days };
   return { date: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+}
+
+/** The words that say why a typed date is none (the catalogue's `cli` group). */
+export interface DateWords {
+  notADay: (value: string, month: number, year: number, days: number) => string;
+  noSuchMonthInDate: (value: string, month: number) => string;
+  notADate: (value: string) => string;
+}
+
+/** A date typed by the clerk (a flag or a prompt's answer), or why it is none, in `words`: the flag and the prompt say it alike. */
+export function typedDate(text: string, words: DateWords): { value: IsoDate } | { problem: string } {
+  const reading = readDate(text);
+  if ('date' in reading) return { value: reading.date };
+  const shown = visible(text);
+  if (reading.wrong === 'day') return { problem: words.notADay(shown, reading.month, reading.year, reading.days) };
+  if (reading.wrong === 'month') return { problem: words.noSuchMonthInDate(shown, reading.month) };
+  return { problem: words.notADate(shown) };
 }
 
 /**
