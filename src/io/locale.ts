@@ -3,10 +3,11 @@
 // repository the command runs in, read from meet.config.yaml by one regular
 // expression (no YAML parser: `meet --help` must stay fast); else, outside a
 // repository, LC_ALL / LC_MESSAGES / LANG ("vi_VN…" → vi, anything else → en).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../model/layout.js';
 import { configLocale, LOCALES, type Locale } from '../model/terms.js';
+import { nearestRoot } from './paths.js';
 import type { Env } from './terminal.js';
 
 const isLocale = (value: string | undefined): value is Locale => (LOCALES as readonly string[]).includes(value ?? '');
@@ -29,29 +30,13 @@ function environmentLocale(env: Env): Locale {
   return /^vi(?:[_.@-]|$)/i.test(value) ? 'vi' : 'en';
 }
 
-/** The nearest meet.config.yaml upwards from `cwd` (or in `--root`), without throwing. */
-function configFile(cwd: string, root: string | undefined): string | undefined {
-  if (root !== undefined) {
-    const file = path.join(path.resolve(cwd, root), CONFIG_FILE);
-    return existsSync(file) ? file : undefined;
-  }
-  let dir = path.resolve(cwd);
-  for (;;) {
-    const file = path.join(dir, CONFIG_FILE);
-    if (existsSync(file)) return file;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
 export function resolveLocale(argv: readonly string[], cwd: string, env: Env): Locale {
   const flag = flagValue(argv, '--locale');
   if (isLocale(flag)) return flag;
-  const file = configFile(cwd, flagValue(argv, '--root'));
-  if (file) {
+  const root = nearestRoot(cwd, flagValue(argv, '--root'));
+  if (root !== undefined) {
     try {
-      return configLocale(readFileSync(file, 'utf8'));
+      return configLocale(readFileSync(path.join(root, CONFIG_FILE), 'utf8'));
     } catch {
       // Unreadable: the command will say why; speak the environment's language meanwhile.
     }

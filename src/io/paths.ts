@@ -6,30 +6,32 @@ import { UsageError } from '../model/errors.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { visible } from '../model/text.js';
 
-/** The nearest folder upwards from `start` holding meet.config.yaml. */
-export function findRoot(start: string, explicit?: string): string {
+/** The records repository for `start`: `explicit` (--root) when it holds meet.config.yaml, else the nearest folder upwards that does; undefined when none. */
+export function nearestRoot(start: string, explicit?: string): string | undefined {
   if (explicit) {
     const root = path.resolve(start, explicit);
-    if (!existsSync(path.join(root, CONFIG_FILE))) {
-      throw new UsageError(
-        (m) => m.errors.noConfigIn(CONFIG_FILE, visible(root)),
-        (m) => m.errors.noConfigInHint,
-      );
-    }
-    return root;
+    return existsSync(path.join(root, CONFIG_FILE)) ? root : undefined;
   }
-  let dir = path.resolve(start);
-  for (;;) {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new UsageError(
-        (m) => m.errors.noConfigFound(CONFIG_FILE, visible(path.resolve(start))),
-        (m) => m.errors.noConfigFoundHint,
-      );
-    }
-    dir = parent;
+    if (path.dirname(dir) === dir) return undefined;
   }
+}
+
+/** The nearest folder upwards from `start` holding meet.config.yaml (or `explicit`, --root); a usage error when there is none. */
+export function findRoot(start: string, explicit?: string): string {
+  const root = nearestRoot(start, explicit);
+  if (root !== undefined) return root;
+  if (explicit) {
+    throw new UsageError(
+      (m) => m.errors.noConfigIn(CONFIG_FILE, visible(path.resolve(start, explicit))),
+      (m) => m.errors.noConfigInHint,
+    );
+  }
+  throw new UsageError(
+    (m) => m.errors.noConfigFound(CONFIG_FILE, visible(path.resolve(start))),
+    (m) => m.errors.noConfigFoundHint,
+  );
 }
 
 /** True when `target` (which exists) resolves, links and all, inside the real `root`. */
