@@ -37,6 +37,17 @@ function storeFiles(root: string): string[] {
   return existsSync(folder) ? readdirSync(folder).filter((n) => n.startsWith('store-')) : [];
 }
 
+/** The output memo's answers (io/outputMemo.ts). */
+function answerFiles(root: string): string[] {
+  const folder = path.join(root, '.meet-cache');
+  return existsSync(folder) ? readdirSync(folder).filter((n) => n.startsWith('answer-')) : [];
+}
+
+/** Removes the memo's answers, so that the next run reads through the record store. */
+function forgetAnswers(root: string): void {
+  for (const name of answerFiles(root)) rmSync(path.join(root, '.meet-cache', name));
+}
+
 /** The commands of issue 16 with arguments that find something in the repository. */
 function commandsFor(month: string, previous: string, taskId: string): string[][] {
   return [
@@ -54,7 +65,11 @@ function commandsFor(month: string, previous: string, taskId: string): string[][
   ];
 }
 
-/** Each command three times: --no-cache, cold (writing the store), warm (reading it); all three the same. */
+/**
+ * Each command four times: --no-cache, cold (writing the store and the
+ * memo), warm (the memo's answer), and with the answer gone (the store's
+ * records); all four the same.
+ */
 async function expectSameOutputs(root: string, commands: string[][]): Promise<void> {
   for (const args of commands) {
     rmSync(path.join(root, '.meet-cache'), { recursive: true, force: true });
@@ -64,8 +79,12 @@ async function expectSameOutputs(root: string, commands: string[][]): Promise<vo
     const cold = await outputs(root, args);
     expect(storeFiles(root).length, args.join(' ')).toBeGreaterThan(0);
     const warm = await outputs(root, args);
+    expect(answerFiles(root).length, args.join(' ')).toBeGreaterThan(0);
+    forgetAnswers(root);
+    const stored = await outputs(root, args);
     expect(cold, args.join(' ')).toEqual(uncached);
     expect(warm, args.join(' ')).toEqual(uncached);
+    expect(stored, args.join(' ')).toEqual(uncached);
   }
 }
 
@@ -186,9 +205,11 @@ describe('what the store trusts', () => {
       writeFileSync(file, text.replaceAll('2020-10-giao-thong-thuy-loi', '2020-10-forged-forged-forge'));
     }
     expect(tampered).toBeGreaterThan(0);
+    forgetAnswers(root);
     expect(await outputs(root, args)).toEqual(uncached);
 
     // Signed with the key, its data is used: the store is what a warm run reads.
+    forgetAnswers(root);
     await outputs(root, args);
     for (const name of storeFiles(root)) {
       forge(root, name, (value) => {
@@ -196,6 +217,7 @@ describe('what the store trusts', () => {
       });
     }
     const forged = await outputs(root, ['report', '--month', '2020-11', '--format', 'json']);
+    expect(forged.stderr).toBe('');
     expect(forged.stdout).toContain('FROM THE STORE');
 
     // …but not once the config changed: every record is read again.

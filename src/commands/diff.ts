@@ -10,6 +10,7 @@ import { diffMonths } from '../domain/monthDiff.js';
 import { diffRevisions } from '../domain/revisionDiff.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import { colorsFor } from '../io/colors.js';
+import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { printData, printDataChunks, type Io, readingFor } from '../io/terminal.js';
 import { reportingMonthOf } from '../domain/months.js';
 import { projectRecord } from '../domain/projection.js';
@@ -50,19 +51,29 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
   }
   checkMonthOrder(options.from, options.to);
   const root = findRoot(io.cwd, options.root);
+  const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
+  const memo = OutputMemo.open(root, io, options.cache);
+  const question = memo && { command: 'diff', from: options.from, to: options.to, format, terminal: terminalOf(io) };
+  const answered = question && memo.answer(question);
+  if (answered) {
+    printDataChunks(io, answered.data);
+    return EXIT_OK;
+  }
   const months = new Set([options.from, options.to]);
   const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
     env: io.env,
     cache: options.cache,
     // Figures of every month; the meetings and decisions of the two months only.
     project: projectRecord({ results: true, whole: (data) => months.has(reportingMonthOf({ data })) }),
+    listing: memo?.listing,
   });
   const diff = diffMonths(records, config, options.from, options.to);
-  const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
   const renderOptions = { locale: io.locale ?? config.locale, organization: config.organization };
-  if (format === 'json') printDataChunks(io, renderDiffJson(diff));
-  else if (format === 'md') printData(io, renderDiffMarkdown(diff, renderOptions));
-  else printData(io, renderDiffText(diff, renderOptions, colorsFor(io.stdout, io)));
+  const text =
+    format === 'json'
+      ? renderDiffJson(diff)
+      : [format === 'md' ? renderDiffMarkdown(diff, renderOptions) : renderDiffText(diff, renderOptions, colorsFor(io.stdout, io))];
+  printDataChunks(io, memo ? memo.keep(question, null, text) : text);
   return EXIT_OK;
 }
 

@@ -1,7 +1,7 @@
 // meet digest: the month's report written to <paths.reports>/<month>.md (or
 // .html) for a monthly cron job. Idempotent: the output depends only on the
 // records, and a file that already holds it is left alone (mtime and all).
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { buildReport } from '../domain/buildReport.js';
@@ -14,6 +14,8 @@ import { printData, printMessage, type Io } from '../io/terminal.js';
 import { readReportMonth } from '../io/repository.js';
 import { loadReportRepository } from '../io/recordStore.js';
 import { findRoot, toPosix } from '../io/paths.js';
+import { fileHash, OutputMemo, textHash } from '../io/outputMemo.js';
+import type { Config } from '../model/schema.js';
 import { defaultMonth } from '../domain/months.js';
 import { renderDigestSummary } from '../render/digestSummary.js';
 import { renderReport } from '../render/report.js';
@@ -43,36 +45,38 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   const wanted = readReportMonth(root, options, io.now());
   // Refused before anything is read or written.
   if (options.out) assertInsideRoot(root, path.resolve(io.cwd, options.out), options.out);
-  const { config, records } = await loadReportRepository(root, wanted, io, options.cache);
-  const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
+  const memo = OutputMemo.open(root, io, options.cache);
+  const answered = memo?.answer<DigestMeta>(digestQuestion(memo, options, wanted, root, io));
+  const made =
+    answered && memo
+      ? { config: memo.config, meta: answered.meta, content: answered.data, hash: answered.dataHash }
+      : await makeDigest(options, root, wanted, io, memo);
+  const { config, meta } = made;
   const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
-  const target = path.join(folder, `${month}.${options.format}`);
+  const target = path.join(folder, `${meta.month}.${options.format}`);
   assertInsideRoot(root, folder, options.out ?? config.paths.reports);
   const commitPlan = options.commit ? await prepareCommit(root, io.env, { includeConfig: options.includeConfig }) : undefined;
 
-  const locale = io.locale ?? config.locale;
-  const m = messages(locale);
-  const report = buildReport(records, config, month, locale);
+  const m = messages(io.locale ?? config.locale);
   // A month without meetings has nothing to report: one line says so, and no file is written.
-  if (report.meetings.length === 0) {
-    printMessage(io, m.report.noMeetings(month));
+  if (meta.empty) {
+    printMessage(io, m.report.noMeetings(meta.month));
     return EXIT_OK;
   }
-  const content = await renderReport(report, options.format, new Chalk({ level: 0 }));
-  const shown = visible(toPosix(path.relative(io.cwd, target)) || target);
+  const shown = shownPath(target, io);
   // Compared and written under the file's lock, so that two meets writing it at once do not interleave.
   const write = () => {
-    if (holds(target, content)) return false;
-    replaceFile(root, target, content);
+    if (fileHash(target) === made.hash) return false;
+    replaceFile(root, target, made.content);
     return true;
   };
   const written = lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() ? await withFileLock(target, write, { shown }) : write();
-  printMessage(io, written ? m.report.wroteDigest(month, shown) : m.report.upToDate(shown));
-  printData(io, options.summary ? renderDigestSummary(report, options.link ?? shown) : shown);
+  printMessage(io, written ? m.report.wroteDigest(meta.month, shown) : m.report.upToDate(shown));
+  printData(io, meta.summary ?? shown);
   if (commitPlan) {
     // An up-to-date file a run without --commit left uncommitted is committed now.
     if (written || (await hasUncommittedChanges(commitPlan, target))) {
-      const message = messages(config.locale).record.commitDigest(month, options.format === 'html');
+      const message = messages(config.locale).record.commitDigest(meta.month, options.format === 'html');
       printMessage(io, describeCommit(await commitFiles(commitPlan, [target], message), m));
     } else {
       printMessage(io, m.report.nothingToCommit);
@@ -81,13 +85,55 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   return EXIT_OK;
 }
 
-/** True when `target` is a plain file holding exactly `content`. */
-function holds(target: string, content: string): boolean {
-  try {
-    if (!lstatSync(target).isFile()) return false;
-    return readFileSync(target).equals(Buffer.from(content, 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
+/** What the memo keeps of a digest besides the report's text. */
+interface DigestMeta {
+  month: Month;
+  /** No meetings that month: no file is written. */
+  empty: boolean;
+  /** With --summary: the short text for chat or e-mail. */
+  summary?: string;
+}
+
+interface Digest {
+  config: Config;
+  meta: DigestMeta;
+  content: string | Iterable<string>;
+  /** The content's sha256, to tell whether the file already holds it. */
+  hash: string;
+}
+
+/** The month's report read and rendered from the records (kept in the memo for the next run). */
+async function makeDigest(options: DigestOptions, root: string, wanted: Month | undefined, io: Io, memo: OutputMemo | undefined): Promise<Digest> {
+  const { config, records } = await loadReportRepository(root, wanted, io, options.cache, memo?.listing);
+  const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
+  const report = buildReport(records, config, month, io.locale ?? config.locale);
+  const content = report.meetings.length === 0 ? '' : await renderReport(report, options.format, new Chalk({ level: 0 }));
+  const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
+  const meta: DigestMeta = {
+    month,
+    empty: report.meetings.length === 0,
+    ...(options.summary && report.meetings.length > 0
+      ? { summary: renderDigestSummary(report, options.link ?? shownPath(path.join(folder, `${month}.${options.format}`), io)) }
+      : {}),
+  };
+  if (memo) for (const _ of memo.keep(digestQuestion(memo, options, wanted, root, io), meta, [content])) void _;
+  return { config, meta, content, hash: textHash(content) };
+}
+
+/** Everything a digest's text and summary depend on besides the records and config. */
+function digestQuestion(memo: OutputMemo, options: DigestOptions, wanted: Month | undefined, root: string, io: Io) {
+  return {
+    command: 'digest',
+    month: wanted ?? null,
+    format: options.format,
+    today: memo.today(options.today, io),
+    // Where the file goes, and so the path the summary shows.
+    out: options.out ?? null,
+    cwd: toPosix(path.relative(root, io.cwd)),
+    summary: options.summary ? (options.link ?? '') : null,
+  };
+}
+
+function shownPath(target: string, io: Io): string {
+  return visible(toPosix(path.relative(io.cwd, target)) || target);
 }

@@ -8,9 +8,10 @@ import { taskIds, taskLog } from '../domain/taskLog.js';
 import type { TaskHistory } from '../model/tasks.js';
 import { EXIT_OK, RecordsError } from '../model/errors.js';
 import { blameLines } from '../io/gitBlame.js';
-import { requireGitRepository } from '../io/git.js';
+import { headOf, requireGitRepository } from '../io/git.js';
+import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { colorsFor } from '../io/colors.js';
-import { printData, printDataChunks, printMessage, type Io, readingFor } from '../io/terminal.js';
+import { printDataChunks, printMessage, type Io, readingFor } from '../io/terminal.js';
 import { projectRecord } from '../domain/projection.js';
 import { loadStoredValidRepository } from '../io/recordStore.js';
 import { findRoot } from '../io/paths.js';
@@ -27,10 +28,18 @@ export interface LogOptions {
 
 export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
+  const memo = OutputMemo.open(root, io, options.cache);
+  // The history's commits come from git: the commit checked out is part of the question.
+  const head = memo && (await headOf(root, io.env));
+  const question = memo && head && { command: 'log', id: options.id, format: options.format, head, terminal: terminalOf(io) };
+  const answered = question && memo.answer<LogMeta>(question);
+  if (answered) return printLog(answered.meta, answered.data, io);
+
   const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
     env: io.env,
     cache: options.cache,
     project: projectRecord({ results: false }),
+    listing: memo?.listing,
   });
   const { git } = await requireGitRepository(root, 'meet log', io.env);
   const log = taskLog(records, options.id, deadlinesOf(config));
@@ -45,13 +54,23 @@ export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const history: TaskHistory = { ...log, entries: log.entries.map((entry, i) => ({ ...entry, commit: commits[i]! })) };
 
   const locale = io.locale ?? config.locale;
-  if (options.format === 'json') printDataChunks(io, renderLogJson(history));
-  else if (options.format === 'md') printData(io, renderLogMarkdown(history, locale));
-  else printData(io, renderLogText(history, locale, colorsFor(io.stdout, io)));
-
+  const text =
+    options.format === 'json'
+      ? renderLogJson(history)
+      : [options.format === 'md' ? renderLogMarkdown(history, locale) : renderLogText(history, locale, colorsFor(io.stdout, io))];
   // In a shallow clone the oldest commit fetched stands in for all older ones.
-  if ((await git.raw(['rev-parse', '--is-shallow-repository']).catch(() => '')).trim() === 'true') {
-    printMessage(io, messages(locale).git.shallowLog);
-  }
+  const shallow = (await git.raw(['rev-parse', '--is-shallow-repository']).catch(() => '')).trim() === 'true';
+  const meta: LogMeta = { ...(shallow ? { shallow: messages(locale).git.shallowLog } : {}) };
+  return printLog(meta, memo && question ? memo.keep(question, meta, text) : text, io);
+}
+
+/** What the memo keeps of a task's history besides its text: the note of a shallow clone. */
+interface LogMeta {
+  shallow?: string;
+}
+
+function printLog(meta: LogMeta, text: Iterable<string>, io: Io): number {
+  printDataChunks(io, text);
+  if (meta.shallow !== undefined) printMessage(io, meta.shallow);
   return EXIT_OK;
 }

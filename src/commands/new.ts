@@ -23,6 +23,9 @@ import { type Io, readingFor } from '../io/terminal.js';
 import { builtinTemplatePath } from '../io/packageRoot.js';
 import { projectRecord } from '../domain/projection.js';
 import { loadStoredRepository } from '../io/recordStore.js';
+import { OutputMemo } from '../io/outputMemo.js';
+import type { Repository } from '../io/repository.js';
+import type { MeetingRecord } from '../model/record.js';
 import { findRoot, isInsideRealRoot } from '../io/paths.js';
 import { parseRecord } from '../records/parse.js';
 import { defaultTitle, formatDate, formatDay, formatDue } from '../render/locale.js';
@@ -73,74 +76,48 @@ interface NewResult {
 
 async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewResult> {
   const root = findRoot(io.cwd, options.root);
-  const repository = await loadStoredRepository(root, readingFor(io), { env: io.env, cache: options.cache, project: projectRecord({ results: false }) });
-  const { config, records } = repository;
-  const locale = io.locale ?? config.locale;
+  // Where nothing is asked and no editor opened, the record drafted for the same input before is drafted again from the memo.
+  const memo = (asker && !settledByFlags(options)) || (options.edit && !options.dryRun) ? undefined : OutputMemo.open(root, io, options.cache);
+  let config = memo?.config;
+  let answered: { question: unknown; meta: Draft | undefined } | undefined;
+  if (memo && config) {
+    const meeting = await meetingOf(options, io, config, [], undefined);
+    const question = {
+      command: 'new',
+      ...meeting,
+      template: readTemplate(root, config, options.template ?? meeting.kind).text,
+      today: memo.today(options.today, io),
+    };
+    answered = { question, meta: memo.answer<Draft>(question)?.meta };
+  }
+  let draft = answered?.meta;
+  let repository: Repository | undefined;
+  if (!draft) {
+    repository = await loadStoredRepository(root, readingFor(io), {
+      env: io.env,
+      cache: options.cache,
+      project: projectRecord({ results: false }),
+      listing: memo?.listing,
+    });
+    config = repository.config;
+  }
+  const locale = io.locale ?? config!.locale;
   const m = messages(locale);
   // The record itself is written in the repository's language.
-  const own = messages(config.locale);
-  const today = options.today ?? todayIn(config.timezone, io.now());
+  const own = messages(config!.locale);
   // Checked before any question is asked or any file written.
   const commitPlan = options.commit ? await prepareCommit(root, io.env, { includeConfig: options.includeConfig }) : undefined;
   const editor = options.edit && !options.dryRun ? editorOf(io) : undefined;
-
-  const latest = sortRecords(records).at(-1);
-  const date = options.date ?? (asker ? await askDate(asker, today, locale, m) : today);
-  const kind = options.kind ?? (asker ? await askKind(asker, m) : 'regular');
-  if (!(MEETING_KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError((m) => m.new.badKind(visible(kind), MEETING_KINDS.join(', ')));
+  if (!draft) {
+    draft = await draftRecord(options, io, repository!, asker);
+    // Only a dry run's draft is kept: the record a run writes changes the repository, and with it the question.
+    if (memo && answered && options.dryRun) memo.keepMeta(answered.question, draft);
   }
-  // On a terminal a period other than the month of the date is proposed and confirmed (4 November
-  // after a meeting that reviewed September: October); otherwise it is the month of the date.
-  const proposed = asker ? proposedPeriod(records, date, kind as MeetingKind) : monthOf(date);
-  const period = options.period ?? (asker && proposed !== monthOf(date) ? await askPeriod(asker, proposed, m) : monthOf(date));
-  const suggestedTitle = defaultTitle(config.locale, kind as MeetingKind, date, period);
-  const required = (answer: string): Reading<string> => ({ value: answer });
-  const title = (options.title ?? (asker ? await asker.ask(m.new.askTitle, suggestedTitle, required, '--title') : suggestedTitle)).normalize('NFC').trim();
-  if (title === '') throw new UsageError((m) => m.new.emptyTitle);
-  let chair = options.chair?.trim();
-  if (!chair && asker) chair = await asker.ask(m.new.askChair, latest ? chairName(latest.data.chair) : undefined, required, '--chair');
-  if (!chair) {
-    throw new UsageError(
-      (m) => m.new.missingChair,
-      (m) => m.new.missingChairHint,
-    );
-  }
-
-  const template = readTemplate(root, config, options.template ?? kind);
-  const openTasks = [...taskStatesOn(records, date, deadlinesOf(config)).values()].filter((s) => isOpenStatus(s.status) && s.meeting.data.date < date);
-  const content = fillTemplate(template.text, template.name, {
-    title: yamlScalar(title),
-    date,
-    kind,
-    period: yamlScalar(period),
-    chair: yamlScalar(chair.normalize('NFC')),
-    organization: yamlScalar(config.organization),
-    date_text: formatDay(config.locale, date),
-    sector: Object.keys(config.sectors)[0] ?? 'sector-id',
-    owner: Object.keys(config.owners)[0] ?? 'owner-id',
-    metric: Object.keys(config.metrics)[0] ?? 'metric-id',
-    updates: updatesBlock(openTasks, config),
-  });
-
-  const file = path.join(root, config.paths.meetings, date.slice(0, 4), `${date}-${slugify(title, kind)}.md`);
+  const { content, meeting } = draft;
+  const file = path.join(root, config!.paths.meetings, meeting.date.slice(0, 4), `${meeting.date}-${slugify(meeting.title, meeting.kind)}.md`);
   const relative = path.relative(root, file).split(path.sep).join('/');
-  // The record must pass `meet check` against the repository before it is written.
-  const parsed = parseRecord(Buffer.from(content, 'utf8'), relative, locale);
-  const problems = [...parsed.findings];
-  if (parsed.record) {
-    for (const f of checkRepository(config, [...records, parsed.record], locale)) if (f.file === relative) problems.push(f);
-  }
-  const errors = problems.filter((f) => f.severity === 'error');
-  if (errors.length > 0) {
-    throw new RecordsError(
-      (m) => m.new.wouldFail(visible(template.name), errors.map((f) => `  ${f.line}:${f.column} ${visible(f.message)} (${f.rule})`).join('\n')),
-      (m) => m.new.wouldFailHint,
-    );
-  }
 
-  const repositoryErrors = countBySeverity(repository.findings).errors;
-  const result: NewResult = { root, path: file, content, written: false, openTasks: openTasks.map((t) => t.id), findings: [], repositoryErrors };
+  const result: NewResult = { root, path: file, content, written: false, openTasks: draft.openTasks, findings: [], repositoryErrors: draft.repositoryErrors };
   if (options.dryRun) {
     if (commitPlan) result.commitNote = m.new.dryRunCommit;
     return result;
@@ -157,23 +134,115 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
     throw error;
   }
   result.written = true;
-  if (editor) {
+  if (editor && repository) {
     result.editorProblem = openEditor(editor, file, path.relative(io.cwd, file) || file, m, io.env);
     const after = parseRecord(readFileSync(file), relative, locale);
-    const others = records.filter((r) => r.file !== relative);
+    const others = repository.records.filter((r) => r.file !== relative);
     result.findings = [
       ...after.findings,
-      ...(after.record ? checkRepository(config, [...others, after.record], locale).filter((f) => f.file === relative) : []),
+      ...(after.record ? checkRepository(config!, [...others, after.record], locale).filter((f) => f.file === relative) : []),
     ];
   }
   if (commitPlan) {
     if (result.findings.some((f) => f.severity === 'error') || result.editorProblem) {
       result.commitNote = m.new.notCommitted;
     } else {
-      result.commit = await commitFiles(commitPlan, [file], own.record.commitNew(date, title));
+      result.commit = await commitFiles(commitPlan, [file], own.record.commitNew(meeting.date, meeting.title));
     }
   }
   return result;
+}
+
+/** What a new record says of its meeting: from the flags, else asked on a terminal. */
+interface Meeting {
+  date: IsoDate;
+  kind: MeetingKind;
+  period: string;
+  title: string;
+  chair: string;
+}
+
+/** The record drafted for a meeting, checked against the repository: what the output memo keeps. */
+interface Draft {
+  meeting: Meeting;
+  content: string;
+  /** Tasks listed under `updates`. */
+  openTasks: string[];
+  /** Errors elsewhere in the repository, worth a warning. */
+  repositoryErrors: number;
+}
+
+/** True when the flags say everything a terminal would be asked. */
+function settledByFlags(options: NewOptions): boolean {
+  return [options.date, options.kind, options.period, options.title, options.chair].every((v) => v !== undefined);
+}
+
+/** The meeting's date, kind, period, title and chair: from the flags, else asked (defaults from the records), else the defaults. */
+async function meetingOf(options: NewOptions, io: Io, config: Config, records: readonly MeetingRecord[], asker: Asker | undefined): Promise<Meeting> {
+  const m = messages(io.locale ?? config.locale);
+  const today = options.today ?? todayIn(config.timezone, io.now());
+  const date = options.date ?? (asker ? await askDate(asker, today, io.locale ?? config.locale, m) : today);
+  const kind = options.kind ?? (asker ? await askKind(asker, m) : 'regular');
+  if (!(MEETING_KINDS as readonly string[]).includes(kind)) {
+    throw new UsageError((m) => m.new.badKind(visible(kind), MEETING_KINDS.join(', ')));
+  }
+  // On a terminal a period other than the month of the date is proposed and confirmed (4 November
+  // after a meeting that reviewed September: October); otherwise it is the month of the date.
+  const proposed = asker ? proposedPeriod(records, date, kind as MeetingKind) : monthOf(date);
+  const period = options.period ?? (asker && proposed !== monthOf(date) ? await askPeriod(asker, proposed, m) : monthOf(date));
+  const suggestedTitle = defaultTitle(config.locale, kind as MeetingKind, date, period);
+  const required = (answer: string): Reading<string> => ({ value: answer });
+  const title = (options.title ?? (asker ? await asker.ask(m.new.askTitle, suggestedTitle, required, '--title') : suggestedTitle)).normalize('NFC').trim();
+  if (title === '') throw new UsageError((m) => m.new.emptyTitle);
+  let chair = options.chair?.trim();
+  const latest = asker ? sortRecords(records).at(-1) : undefined;
+  if (!chair && asker) chair = await asker.ask(m.new.askChair, latest ? chairName(latest.data.chair) : undefined, required, '--chair');
+  if (!chair) {
+    throw new UsageError(
+      (m) => m.new.missingChair,
+      (m) => m.new.missingChairHint,
+    );
+  }
+  return { date, kind: kind as MeetingKind, period, title, chair: chair.normalize('NFC') };
+}
+
+/** The record from the template, listing every task open on its date; it must pass `meet check` against the repository. */
+async function draftRecord(options: NewOptions, io: Io, repository: Repository, asker: Asker | undefined): Promise<Draft> {
+  const { root, config, records } = repository;
+  const locale = io.locale ?? config.locale;
+  const meeting = await meetingOf(options, io, config, records, asker);
+  const { date, kind, title, period, chair } = meeting;
+  const template = readTemplate(root, config, options.template ?? kind);
+  const openTasks = [...taskStatesOn(records, date, deadlinesOf(config)).values()].filter((s) => isOpenStatus(s.status) && s.meeting.data.date < date);
+  const content = fillTemplate(template.text, template.name, {
+    title: yamlScalar(title),
+    date,
+    kind,
+    period: yamlScalar(period),
+    chair: yamlScalar(chair),
+    organization: yamlScalar(config.organization),
+    date_text: formatDay(config.locale, date),
+    sector: Object.keys(config.sectors)[0] ?? 'sector-id',
+    owner: Object.keys(config.owners)[0] ?? 'owner-id',
+    metric: Object.keys(config.metrics)[0] ?? 'metric-id',
+    updates: updatesBlock(openTasks, config),
+  });
+
+  const file = path.join(root, config.paths.meetings, date.slice(0, 4), `${date}-${slugify(title, kind)}.md`);
+  const relative = path.relative(root, file).split(path.sep).join('/');
+  const parsed = parseRecord(Buffer.from(content, 'utf8'), relative, locale);
+  const problems = [...parsed.findings];
+  if (parsed.record) {
+    for (const f of checkRepository(config, [...records, parsed.record], locale)) if (f.file === relative) problems.push(f);
+  }
+  const errors = problems.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    throw new RecordsError(
+      (m) => m.new.wouldFail(visible(template.name), errors.map((f) => `  ${f.line}:${f.column} ${visible(f.message)} (${f.rule})`).join('\n')),
+      (m) => m.new.wouldFailHint,
+    );
+  }
+  return { meeting, content, openTasks: openTasks.map((t) => t.id), repositoryErrors: countBySeverity(repository.findings).errors };
 }
 
 /** The day of the meeting, shown and read the way the clerk writes dates (DD/MM/YYYY in Vietnamese). */

@@ -5,6 +5,7 @@ import { Chalk } from 'chalk';
 import { buildReport } from '../domain/buildReport.js';
 import { defaultMonth } from '../domain/months.js';
 import { colorsFor } from '../io/colors.js';
+import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { findRoot } from '../io/paths.js';
 import { readReportMonth } from '../io/repository.js';
 import { loadReportRepository } from '../io/recordStore.js';
@@ -18,6 +19,7 @@ import { buildMonthlyDocument } from '../domain/documents.js';
 import { composeMonthly, renderOfficial } from '../render/documents/index.js';
 import { messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
+import type { Locale } from '../model/terms.js';
 
 /** The report's formats, and the official "Báo cáo" as Word or PDF. */
 type ReportOutput = ReportFormat | 'docx' | 'pdf';
@@ -58,15 +60,29 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const format = chooseFormat(options, io);
   const root = findRoot(io.cwd, options.root);
   const wanted = readReportMonth(root, options, io.now());
-  const { config, records } = await loadReportRepository(root, wanted, io, options.cache);
+  const official = format === 'docx' || format === 'pdf';
+  // The official documents are made whole each time; the text formats may be answered from the memo.
+  const memo = official ? undefined : OutputMemo.open(root, io, options.cache);
+  const question = memo && {
+    command: 'report',
+    month: wanted ?? null,
+    format,
+    today: memo.today(options.today, io),
+    terminal: options.out ? null : terminalOf(io),
+  };
+  const answered = question && memo.answer<ReportMeta>(question);
+  if (answered) return printReport(answered.meta, answered.data, format, options, io);
+
+  const { config, records } = await loadReportRepository(root, wanted, io, options.cache, memo?.listing);
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const locale = io.locale ?? config.locale;
   const m = messages(locale);
   const report = buildReport(records, config, month, locale);
   // A month without meetings has nothing to report: one line says so (JSON, for programs, still answers).
-  if (report.meetings.length === 0 && format !== 'json') {
-    printMessage(io, m.report.noMeetings(month));
-    return EXIT_OK;
+  const meta: ReportMeta = { month, empty: report.meetings.length === 0 && format !== 'json', locale };
+  if (meta.empty) {
+    memo?.keepMeta(question, meta);
+    return printReport(meta, [], format, options, io);
   }
   if (format === 'docx' || format === 'pdf') {
     // The official "Báo cáo": Word, or its HTML printed by Chromium; never to a terminal.
@@ -77,14 +93,29 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     printMessage(io, m.report.wrote(month, format, visible(out)));
     return EXIT_OK;
   }
-  if (options.out) {
-    // A file is not a terminal: no colour codes in it.
-    const output = await renderReportChunks(report, format, new Chalk({ level: 0 }));
-    const target = path.resolve(io.cwd, options.out);
-    replaceUserFile(target, output);
-    printMessage(io, m.report.wrote(month, format, visible(options.out)));
+  // A file is not a terminal: no colour codes in it.
+  const chunks = await renderReportChunks(report, format, options.out ? new Chalk({ level: 0 }) : colorsFor(io.stdout, io));
+  return printReport(meta, memo ? memo.keep(question, meta, chunks) : chunks, format, options, io);
+}
+
+/** What the memo keeps of a report besides its text. */
+interface ReportMeta {
+  month: Month;
+  /** No meetings that month: one line says so. */
+  empty: boolean;
+  locale: Locale;
+}
+
+/** The report's text to stdout or to --out, or the line saying the month had no meetings. */
+function printReport(meta: ReportMeta, text: Iterable<string>, format: ReportOutput, options: ReportOptions, io: Io): number {
+  const m = messages(meta.locale);
+  if (meta.empty) {
+    printMessage(io, m.report.noMeetings(meta.month));
+  } else if (options.out) {
+    replaceUserFile(path.resolve(io.cwd, options.out), text);
+    printMessage(io, m.report.wrote(meta.month, format, visible(options.out)));
   } else {
-    printDataChunks(io, await renderReportChunks(report, format, colorsFor(io.stdout, io)));
+    printDataChunks(io, text);
   }
   return EXIT_OK;
 }

@@ -4,9 +4,10 @@
 import { buildTaskList } from '../domain/taskList.js';
 import { nearest } from '../domain/suggest.js';
 import { colorsFor } from '../io/colors.js';
+import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { findRoot } from '../io/paths.js';
 import { loadStoredValidRepository } from '../io/recordStore.js';
-import { printData, printDataChunks, printMessage, readingFor, type Io } from '../io/terminal.js';
+import { printDataChunks, printMessage, readingFor, type Io } from '../io/terminal.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { asOfDay } from '../domain/months.js';
 import { projectRecord } from '../domain/projection.js';
@@ -53,11 +54,6 @@ function declaredList(ids: readonly string[]): [list: string, more: number] {
 
 export async function tasksCommand(options: TasksOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
-    env: io.env,
-    cache: options.cache,
-    project: projectRecord({ results: false }),
-  });
   const filters: TaskFilters = {
     status: options.status,
     owner: options.owner,
@@ -66,25 +62,59 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
     dueBefore: options.dueBefore,
     assignedIn: options.assignedIn,
   };
+  const memo = OutputMemo.open(root, io, options.cache);
+  if (memo) checkFilterIds(filters, memo.config);
+  const question = memo && {
+    command: 'tasks',
+    filters,
+    sort: options.sort,
+    format: options.format,
+    month: options.month ?? null,
+    today: memo.today(options.today, io),
+    terminal: terminalOf(io),
+  };
+  const answered = question && memo.answer<TasksMeta>(question);
+  if (answered) return printTasks(answered.meta, answered.data, options.format, io);
+
+  const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
+    env: io.env,
+    cache: options.cache,
+    project: projectRecord({ results: false }),
+    listing: memo?.listing,
+  });
   checkFilterIds(filters, config);
   // --month reads the state "as of" that month (its last day, or a later meeting belonging to it), whatever --today says.
   const day = options.month ? asOfDay(records, options.month) : (options.today ?? todayIn(config.timezone, io.now()));
   const list = { ...buildTaskList(records, config, day, filters, options.sort ?? 'due', options.month), locale: io.locale ?? config.locale };
 
+  let meta: TasksMeta = {};
+  let text: Iterable<string>;
   switch (options.format) {
     case 'json':
-      printDataChunks(io, renderTasksJson(list));
+      text = renderTasksJson(list);
       break;
     case 'csv':
-      io.stdout.write(renderTasksCsv(list, config));
+      text = [renderTasksCsv(list, config)];
       break;
     case 'md':
-      printData(io, renderTasksMarkdown(list, config));
+      text = [renderTasksMarkdown(list, config)];
       break;
-    default: {
-      if (list.rows.length > 0) printDataChunks(io, renderTasksText(list, config, colorsFor(io.stdout, io)));
-      printMessage(io, colorsFor(io.stderr, io).dim(renderTasksSummary(list)));
-    }
+    default:
+      text = list.rows.length > 0 ? renderTasksText(list, config, colorsFor(io.stdout, io)) : [];
+      meta = { summary: colorsFor(io.stderr, io).dim(renderTasksSummary(list)) };
   }
+  return printTasks(meta, memo ? memo.keep(question, meta, text) : text, options.format, io);
+}
+
+/** What the memo keeps of a task list besides its text: the summary line of the terminal table. */
+interface TasksMeta {
+  summary?: string;
+}
+
+function printTasks(meta: TasksMeta, text: Iterable<string>, format: TasksOptions['format'], io: Io): number {
+  // CSV is written as it is, without a newline added.
+  if (format === 'csv') for (const chunk of text) io.stdout.write(chunk);
+  else printDataChunks(io, text);
+  if (meta.summary !== undefined) printMessage(io, meta.summary);
   return EXIT_OK;
 }

@@ -190,6 +190,20 @@ export class CheckCache {
     }
   }
 
+  /** Where a file of the cache folder sits (the output memo's data files, io/outputMemo.ts). */
+  pathOf(name: string): string {
+    return path.join(this.folder, name);
+  }
+
+  /** The cache folder's file names; none when it cannot be read. */
+  fileNames(): string[] {
+    try {
+      return readdirSync(this.folder);
+    } catch {
+      return [];
+    }
+  }
+
   /** A signed file of the cache folder written by this build; also the record store's shards (recordStore.ts). */
   readSigned(name: string): unknown {
     const bytes = readCacheFile(path.join(this.folder, name));

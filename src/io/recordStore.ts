@@ -12,6 +12,7 @@ import type { RecordData } from '../model/schema.js';
 import { CheckCache } from './checkCache.js';
 import { hashRecordFile, listRecordFiles, type RecordFile } from './recordFiles.js';
 import type { FileOutcome, ReadOptions } from './recordOutcome.js';
+import type { RecordListing } from './outputMemo.js';
 import { loadRepository, readConfig, refuseRecordErrors, type Repository } from './repository.js';
 import { readingFor, type Env, type Io } from './terminal.js';
 
@@ -43,6 +44,8 @@ export interface StoreSettings {
    * everything, so the differential test compares the two.
    */
   project?: (data: RecordData) => RecordData;
+  /** The files as the output memo listed and hashed them: not hashed again, and marked changed when a parse disagrees. */
+  listing?: RecordListing;
 }
 
 type FullReading = ReadOptions & { detail?: 'full' };
@@ -57,11 +60,16 @@ export async function loadStoredValidRepository(root: string, options: FullReadi
  * with their bodies, and of the other months only the figures and tasks
  * its trends and task lists need; without a month, every record whole.
  */
-export function loadReportRepository(root: string, month: Month | undefined, io: Io, cache?: boolean): Promise<Repository> {
+export function loadReportRepository(root: string, month: Month | undefined, io: Io, cache?: boolean, listing?: RecordListing): Promise<Repository> {
   return loadStoredValidRepository(
     root,
     { bodies: month ? { month } : true, ...readingFor(io) },
-    { env: io.env, cache, ...(month ? { project: projectRecord({ results: true, whole: (data) => reportingMonthOf({ data }) === month }) } : {}) },
+    {
+      env: io.env,
+      cache,
+      listing,
+      ...(month ? { project: projectRecord({ results: true, whole: (data) => reportingMonthOf({ data }) === month }) } : {}),
+    },
   );
 }
 
@@ -79,11 +87,16 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   // Findings are stored as written, in the run's language: a --locale run keeps shards of its own.
   const configHash = `${hash}:${options.locale ?? config.locale}`;
 
-  const files = listRecordFiles(root, config.paths.meetings);
-  const keys: (string | undefined)[] = files.map((entry) => {
-    const hashed = hashRecordFile(entry);
-    return Array.isArray(hashed) ? undefined : hashed;
-  });
+  const { listing } = store;
+  if (listing && listing.configHash !== hash) listing.changed = true;
+  const files = listing?.files ?? listRecordFiles(root, config.paths.meetings);
+  const keys: (string | undefined)[] =
+    listing?.keys ??
+    files.map((entry) => {
+      const hashed = hashRecordFile(entry);
+      return Array.isArray(hashed) ? undefined : hashed;
+    });
+  const index = listing ? new Map(files.map((entry, i) => [entry, i])) : undefined;
   const wantsBody = (data: RecordData): boolean => {
     const { bodies } = options;
     if (!bodies) return false;
@@ -130,6 +143,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
     known: (entry) => known.get(entry),
     onFile: (entry, outcome) => {
       options.onFile?.(entry, outcome);
+      if (listing && outcome.hash !== keys[index!.get(entry)!]) listing.changed = true;
       const kept = outcome.record;
       if (!kept || 'facts' in kept || outcome.partial || outcome.hash === undefined) return;
       if (hits.has(outcome.hash)) {
@@ -146,6 +160,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
     },
   });
   // Stored only against the config the records were checked with.
+  if (listing && repository.configHash !== listing.configHash) listing.changed = true;
   if (repository.configHash === hash) writeStore(cache, configHash, stored, held);
   stored.clear();
   if (store.project) for (const record of repository.records) record.data = store.project(record.data);

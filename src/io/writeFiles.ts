@@ -261,7 +261,7 @@ export function createInPlace(temp: string, target: string, content: string): vo
 }
 
 /** Replaces `target` atomically; never writes through a symbolic link. */
-export function replaceFile(root: string, target: string, content: string): void {
+export function replaceFile(root: string, target: string, content: Content): void {
   writeInFolder(root, target, () => {
     let mode: number | undefined;
     try {
@@ -284,7 +284,7 @@ export function replaceFile(root: string, target: string, content: string): void
  * callers decide where writing is allowed. `sync: false` skips the flush to
  * disk, for what can be rebuilt (the check cache).
  */
-export function writeAtomically(target: string, content: string | Uint8Array, options: { keepMode?: number; sync?: boolean } = {}): void {
+export function writeAtomically(target: string, content: Content, options: { keepMode?: number; sync?: boolean } = {}): void {
   const temp = writeTemp(target, content, options.keepMode, options.sync);
   try {
     renameSync(temp, target);
