@@ -230,6 +230,13 @@ const SECTOR_OWNERS = {
   'noi-chinh': ['van-phong', 'noi-vu', 'tu-phap'],
 };
 
+// Plans figures are measured against ("đạt X% dự toán tỉnh giao").
+const PLANS = {
+  'du-toan-tinh': 'Dự toán tỉnh giao',
+  'du-toan-huyen': 'Dự toán huyện giao',
+  'nghi-quyet-hdnd': 'Nghị quyết HĐND',
+};
+
 const THEMES = [
   ['phong-chong-thien-tai', 'công tác phòng chống thiên tai', 'nong-nghiep'],
   ['giai-phong-mat-bang', 'công tác giải phóng mặt bằng các dự án trọng điểm', 'dat-dai-xay-dung'],
@@ -436,6 +443,108 @@ function blockScalar(key, text, indent, random) {
   return [`${' '.repeat(indent)}${key}: ${header}`, ...lines.map((l) => `${' '.repeat(indent + 2)}${l}`)];
 }
 
+// --------------------------------------------------------- FORMAT v2 forms
+
+/**
+ * A v2 figure as clerks write it ("ước đạt 12,5 tỷ đồng, lũy kế 98,1 tỷ
+ * đồng, đạt 76,4% dự toán tỉnh giao, tăng 4,2% so với cùng kỳ"): its keys in
+ * the order written, values as YAML text. `raw` is the period's value in the
+ * metric's unit, `month` the last month of the period.
+ */
+function makeFigure(metric, raw, month, district, random) {
+  const [, unit, , aggregate, , , decimals] = metric;
+  const sum = aggregate === 'sum';
+  // "thu 350 triệu đồng" for a metric in tỷ đồng: both numbers in the unit written.
+  const millions = unit === 'tỷ đồng' && random.chance(0.15);
+  const places = millions ? Math.max(0, decimals - 3) : decimals;
+  const written = (x) => formatNumber(millions ? x * 1000 : x, places);
+  const f = { unit: millions ? 'triệu đồng' : unit, entries: [] };
+  // The year so far: the period's value and what came before it in the year.
+  const ytd = sum && random.chance(0.7) ? (month === 1 ? raw : raw * (1 + (month - 1) * (0.7 + random.next() * 0.6))) : undefined;
+  if (ytd === undefined || random.chance(0.88)) f.entries.push(['value', written(raw)]);
+  if (millions) f.entries.push(['unit', 'triệu đồng']);
+  if (ytd !== undefined) f.entries.push(['ytd', written(ytd)]);
+  if (random.chance(sum ? 0.5 : 0.3)) {
+    const share = (sum ? (month / 12) * 100 : 100) * (0.75 + random.next() * 0.45);
+    if (unit === 'tỷ đồng' && random.chance(0.5)) {
+      const second = share * (0.9 + random.next() * 0.2);
+      f.entries.push([
+        'plan_pct',
+        [
+          [district ? 'du-toan-tinh' : 'du-toan-huyen', formatNumber(share, 1)],
+          ['nghi-quyet-hdnd', formatNumber(second, 1)],
+        ],
+      ]);
+    } else {
+      f.entries.push(['plan_pct', formatNumber(share, 1)]);
+    }
+  }
+  // Only rises: a plain value may not begin with "-" on the fast reader's path.
+  if (random.chance(sum ? 0.4 : 0.25)) f.entries.push(['yoy_pct', formatNumber(0.5 + random.next() * 30, random.pick([1, 2]))]);
+  if (random.chance(0.3) || f.entries.length === 1) f.entries.push(['estimate', 'true']);
+  if (random.chance(0.08)) f.entries.push(['qualifier', random.pick(['about', 'about', 'at-least', 'at-most'])]);
+  return f;
+}
+
+const QUALIFIER_WORDS = { about: 'khoảng ', 'at-least': 'trên ', 'at-most': 'dưới ' };
+
+/** The summary's words for a figure: "ước đạt khoảng 12,5 tỷ đồng, lũy kế …". */
+function figureClause({ figure }) {
+  const get = (key) => figure.entries.find((e) => e[0] === key)?.[1];
+  const words = [];
+  const lead = `${get('estimate') ? 'ước ' : ''}đạt ${QUALIFIER_WORDS[get('qualifier')] ?? ''}`;
+  if (get('value') !== undefined) words.push(`${lead}${amount(get('value'), figure.unit)}`);
+  if (get('ytd') !== undefined) words.push(`${words.length ? 'lũy kế' : `lũy kế từ đầu năm ${lead.trimEnd()}`} ${amount(get('ytd'), figure.unit)}`);
+  const plan = get('plan_pct');
+  if (typeof plan === 'string') words.push(`đạt ${viNumber(plan)}% kế hoạch`);
+  else if (plan) words.push(`đạt ${plan.map(([id, pct]) => `${viNumber(pct)}% ${PLANS[id].charAt(0).toLowerCase()}${PLANS[id].slice(1)}`).join(', ')}`);
+  if (get('yoy_pct') !== undefined) words.push(`tăng ${viNumber(get('yoy_pct'))}% so với cùng kỳ`);
+  return words.join(', ');
+}
+
+function flowFigure(figure) {
+  const text = (v) => (Array.isArray(v) ? `{ ${v.map(([k, x]) => `${k}: ${x}`).join(', ')} }` : v);
+  return `{ ${figure.entries.map(([key, v]) => `${key}: ${text(v)}`).join(', ')} }`;
+}
+
+function blockFigure(figure, indent, random) {
+  const lead = ' '.repeat(indent);
+  const lines = [];
+  for (const [key, v] of figure.entries) {
+    if (!Array.isArray(v)) lines.push(`${lead}${key}: ${v}`);
+    else if (random.chance(0.5)) lines.push(`${lead}${key}: { ${v.map(([k, x]) => `${k}: ${x}`).join(', ')} }`);
+    else lines.push(`${lead}${key}:`, ...v.map(([k, x]) => `${lead}  ${k}: ${x}`));
+  }
+  return lines;
+}
+
+/**
+ * A v2 due other than a day, counted from the meeting's own date: a month
+ * ("trong tháng 9"), a quarter, a year, or `[key, N]` for `{working_days: N}`
+ * ("trong 10 ngày làm việc") and `{days: N}`. Never before the meeting.
+ */
+function dueForm(ms, random) {
+  const day = new Date(ms);
+  const year = day.getUTCFullYear();
+  const month = day.getUTCMonth() + 1;
+  const roll = random.next();
+  if (roll < 0.35) {
+    const m = month - 1 + random.pick([0, 1, 1, 2]);
+    return `${year + Math.floor(m / 12)}-${pad((m % 12) + 1)}`;
+  }
+  if (roll < 0.55) {
+    const q = Math.floor((month - 1) / 3) + random.int(0, 1);
+    return `${year + Math.floor(q / 4)}-Q${(q % 4) + 1}`;
+  }
+  if (roll < 0.6) return String(month >= 11 ? year + 1 : year);
+  if (roll < 0.85) return ['working_days', random.pick([5, 7, 10, 10, 15, 20, 30])];
+  return ['days', random.pick([7, 10, 15, 15, 30, 45, 60])];
+}
+
+function amount(text, unit) {
+  return `${viNumber(text)}${unit === '%' ? '%' : ` ${unit}`}`;
+}
+
 function formatNumber(value, decimals) {
   return decimals === 0 ? String(Math.round(value)) : value.toFixed(decimals).replace(/\.?0+$/, '');
 }
@@ -533,6 +642,8 @@ function writeRecord(org, meeting, state, random) {
     // their document, shortcomings, conclusions, approval and its notice.
     v2: random.chance(0.6),
   };
+  // Of the v2 records, 62% write some figures as mappings: a third of all records.
+  style.figures = style.v2 && random.chance(0.62);
   const y = [];
   y.push('---');
   if (style.comments) y.push(`# Biên bản ${title.charAt(0).toLowerCase()}${title.slice(1)}`);
@@ -579,19 +690,26 @@ function writeRecord(org, meeting, state, random) {
     const chosen = random.chance(0.55) ? random.sample(metricIds, random.int(1, 2)) : [];
     const values = chosen.map((id) => {
       const [label, unit, , , low, high, decimals] = METRICS[id];
-      const value = formatNumber(low + random.next() * (high - low), decimals);
-      return { id, label, unit, value };
+      const raw = low + random.next() * (high - low);
+      const value = formatNumber(raw, decimals);
+      const figure = style.figures && random.chance(0.6) ? makeFigure(METRICS[id], raw, month, org.district, random) : undefined;
+      return { id, label, unit, value, figure };
     });
-    const clauses = values.map((v) => `${v.label.charAt(0).toLowerCase()}${v.label.slice(1)} đạt ${viNumber(v.value)}${v.unit === '%' ? '%' : ` ${v.unit}`}`);
+    const clauses = values.map((v) => `${v.label.charAt(0).toLowerCase()}${v.label.slice(1)} ${v.figure ? figureClause(v) : `đạt ${amount(v.value, v.unit)}`}`);
     const summary = `${random.pick(RESULT_TEXT[sector])}${clauses.length ? `; ${clauses.join(', ')}` : ''}.`;
     y.push(`  - sector: ${sector}`);
     if (style.blockNotes && random.chance(0.5)) y.push(...blockScalar('summary', summary, 4, random));
     else y.push(`    summary: ${scalar(summary)}`);
     if (values.length && style.flow) {
-      y.push(`    metrics: { ${values.map((v) => `${v.id}: ${v.value}`).join(', ')} }`);
+      y.push(`    metrics: { ${values.map((v) => `${v.id}: ${v.figure ? flowFigure(v.figure) : v.value}`).join(', ')} }`);
     } else if (values.length) {
       y.push('    metrics:');
-      for (const v of values) y.push(`      ${v.id}: ${v.value}${style.comments && random.chance(0.3) ? ` # ${v.label}` : ''}`);
+      for (const v of values) {
+        const comment = style.comments && random.chance(0.3) ? ` # ${v.label}` : '';
+        if (!v.figure) y.push(`      ${v.id}: ${v.value}${comment}`);
+        else if (random.chance(0.3)) y.push(`      ${v.id}: ${flowFigure(v.figure)}${comment}`);
+        else y.push(`      ${v.id}:${comment}`, ...blockFigure(v.figure, 8, random));
+      }
     }
   }
 
@@ -626,15 +744,22 @@ function writeRecord(org, meeting, state, random) {
     const [short, text] = random.pick(TASK_TEXT[sector]);
     const id = `${org.slug}-${date.replaceAll('-', '')}-${pad(i + 1)}-${short}`;
     const owners = random.sample(SECTOR_OWNERS[sector], random.chance(0.5) ? 1 : random.int(2, 3));
-    const due = isoDay(meeting.ms + random.int(0, 75) * DAY);
+    // FORMAT v2: of the v2 records' tasks, 5% are standing work ("thường
+    // xuyên", no due) and 44% of the others have a month, a quarter, a year
+    // or a count of days as their due: about 3% and 25% of all tasks.
+    const recurring = style.v2 && random.chance(0.05);
+    const due = recurring ? undefined : style.v2 && random.chance(0.44) ? dueForm(meeting.ms, random) : isoDay(meeting.ms + random.int(0, 75) * DAY);
     const status = random.chance(0.12) ? 'in-progress' : undefined;
     y.push(`  - id: ${id}`);
     y.push(`    title: ${scalar(`${text} trên địa bàn ${level}`)}`);
     y.push(`    owner: ${owners.length === 1 && !style.flow ? owners[0] : `[${owners.join(', ')}]`}`);
-    y.push(`    due: ${due}`);
+    if (recurring) y.push('    recurring: true');
+    else if (typeof due === 'string') y.push(`    due: ${due}`);
+    else if (style.flow) y.push(`    due: { ${due[0]}: ${due[1]} }`);
+    else y.push('    due:', `      ${due[0]}: ${due[1]}`);
     if (random.chance(0.85)) y.push(`    sector: ${sector}`);
     if (status) y.push(`    status: ${status}`);
-    tasks.push({ id, text });
+    tasks.push({ id, text, recurring });
   }
 
   // Updates: 3–10 of the tasks still open from this organisation's earlier meetings.
@@ -657,7 +782,8 @@ function writeRecord(org, meeting, state, random) {
     state.open = state.open.filter((t) => !closed.has(t.id));
   }
   // Old tasks nobody reports on any more stay open (and overdue) for ever.
-  state.open = [...state.open.slice(-60), ...tasks];
+  // Standing work is reported on in the narrative, not in updates.
+  state.open = [...state.open.slice(-60), ...tasks.filter((t) => !t.recurring)];
 
   const tags = random.sample(
     ['thuong-ky', 'nong-thon-moi', 'dau-tu-cong', 'ngan-sach', 'cai-cach-hanh-chinh', 'an-ninh-trat-tu', 'thien-tai', 'chuyen-doi-so'],
@@ -728,6 +854,9 @@ function configText() {
     '',
     'owners:',
     ...Object.entries(OWNERS).map(([id, label]) => `  ${id}: ${scalar(label)}`),
+    '',
+    'plans:',
+    ...Object.entries(PLANS).map(([id, label]) => `  ${id}: ${scalar(label)}`),
     '',
     'metrics:',
   ];
