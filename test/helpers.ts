@@ -47,11 +47,13 @@ function environment(extra: Record<string, string | undefined> = {}): Record<str
 export async function runMeet(args: string[], options: RunOptions): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
+  // The output memo writes bytes in pieces that may split a character.
+  const decoder = new TextDecoder();
   const { main } = await import('../src/main.js');
   const code = await main(args, {
     cwd: options.cwd,
     env: environment(options.env),
-    stdout: { isTTY: options.stdoutIsTTY ?? false, write: (text: string) => (stdout += text) },
+    stdout: { isTTY: options.stdoutIsTTY ?? false, write: (text) => (stdout += typeof text === 'string' ? text : decoder.decode(text, { stream: true })) },
     stderr: { isTTY: options.stderrIsTTY ?? false, write: (text: string) => (stderr += text) },
     stdin: { isTTY: false },
     now: () => options.now ?? new Date(),

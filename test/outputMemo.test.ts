@@ -31,10 +31,12 @@ function plant(root: string, text = PLANTED): void {
   expect(names.length).toBeGreaterThan(0);
   for (const name of names) {
     const bytes = Buffer.from(text, 'utf8');
-    writeFileSync(path.join(root, '.meet-cache', name.replace(/\.json$/, '.out')), bytes);
+    const data = path.join(root, '.meet-cache', name.replace(/\.json$/, '.out'));
+    writeFileSync(data, bytes);
+    const stat = statSync(data, { bigint: true });
     forge(root, name, (value) => {
       value.dataHash = createHash('sha256').update(bytes).digest('base64url');
-      value.dataBytes = bytes.length;
+      value.data = { dev: String(stat.dev), ino: String(stat.ino), size: String(stat.size), ctimeNs: String(stat.ctimeNs) };
     });
   }
 }
@@ -175,7 +177,7 @@ describe('the memo itself', () => {
 
   it('keeps no answer when a record read was not the one hashed (it changed during the run)', async () => {
     const root = copyExamples();
-    const memo = OutputMemo.open(root, io(root), true)!;
+    const memo = (await OutputMemo.open(root, io(root), true))!;
     expect(memo).toBeDefined();
     writeFileSync(path.join(root, NOVEMBER), readFileSync(path.join(root, NOVEMBER), 'utf8').replace('title:', '# sửa\ntitle:'));
     await loadStoredRepository(root, {}, { env: io(root).env, listing: memo.listing });
@@ -187,11 +189,11 @@ describe('the memo itself', () => {
   it('keeps the answer of an unchanged run, and no more than 16 answers', async () => {
     const root = copyExamples();
     for (let i = 0; i < 20; i++) {
-      const memo = OutputMemo.open(root, io(root), true)!;
+      const memo = (await OutputMemo.open(root, io(root), true))!;
       await loadStoredRepository(root, {}, { env: io(root).env, listing: memo.listing });
       expect(memo.listing.changed).toBeUndefined();
       expect([...memo.keep({ q: i }, { i }, [`answer ${i}`])].join('')).toBe(`answer ${i}`);
-      expect([...(memo.answer({ q: i })?.data ?? [])].join('')).toBe(`answer ${i}`);
+      expect(Buffer.concat([...(memo.answer({ q: i })?.data ?? [])]).toString()).toBe(`answer ${i}`);
     }
     const headers = answerHeaders(root);
     expect(headers.length).toBe(16);
@@ -199,9 +201,9 @@ describe('the memo itself', () => {
     expect(outs.sort()).toEqual(headers.map((n) => n.replace(/\.json$/, '.out')).sort());
   });
 
-  it('a run stopped part way through its output keeps nothing', () => {
+  it('a run stopped part way through its output keeps nothing', async () => {
     const root = copyExamples();
-    const memo = OutputMemo.open(root, io(root), true)!;
+    const memo = (await OutputMemo.open(root, io(root), true))!;
     const pieces = memo.keep({ q: 'stopped' }, null, ['a', 'b', 'c']);
     for (const piece of pieces) if (piece === 'b') break;
     expect(answerHeaders(root)).toEqual([]);

@@ -6,18 +6,11 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { addMonths, type Month } from '../model/dates.js';
-import { diffMonths } from '../domain/monthDiff.js';
-import { diffRevisions } from '../domain/revisionDiff.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import { colorsFor } from '../io/colors.js';
 import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { printData, printDataChunks, type Io, readingFor } from '../io/terminal.js';
-import { reportingMonthOf } from '../domain/months.js';
-import { projectRecord } from '../domain/projection.js';
-import { loadStoredValidRepository } from '../io/recordStore.js';
 import { findRoot, toPosix } from '../io/paths.js';
-import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../render/monthDiff.js';
-import { renderRevisionDiffJson, renderRevisionDiffMarkdown, renderRevisionDiffText } from '../render/revisionDiff.js';
 
 type DiffFormat = 'text' | 'md' | 'json';
 
@@ -52,13 +45,22 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
   checkMonthOrder(options.from, options.to);
   const root = findRoot(io.cwd, options.root);
   const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
-  const memo = OutputMemo.open(root, io, options.cache);
+  const memo = await OutputMemo.open(root, io, options.cache);
   const question = memo && { command: 'diff', from: options.from, to: options.to, format, terminal: terminalOf(io) };
   const answered = question && memo.answer(question);
   if (answered) {
     printDataChunks(io, answered.data);
     return EXIT_OK;
   }
+  // Loaded only when the output memo has no answer.
+  const [{ loadStoredValidRepository }, { projectRecord }, { reportingMonthOf }, { diffMonths }, { renderDiffJson, renderDiffMarkdown, renderDiffText }] =
+    await Promise.all([
+      import('../io/recordStore.js'),
+      import('../domain/projection.js'),
+      import('../domain/months.js'),
+      import('../domain/monthDiff.js'),
+      import('../render/monthDiff.js'),
+    ]);
   const months = new Set([options.from, options.to]);
   const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
     env: io.env,
@@ -104,7 +106,8 @@ async function revisionDiffCommand(rev: string, options: DiffOptions, io: Io): P
   const range = checkRange(rev, '--rev');
   const root = findRoot(io.cwd, options.root);
   const { top } = await requireGitRepository(root, 'meet diff --rev', io.env);
-  const { readRevisions, resolveRange } = await import('../io/gitRevision.js');
+  const [{ readRevisions, resolveRange }, { diffRevisions }, { renderRevisionDiffJson, renderRevisionDiffMarkdown, renderRevisionDiffText }] =
+    await Promise.all([import('../io/gitRevision.js'), import('../domain/revisionDiff.js'), import('../render/revisionDiff.js')]);
   const git = openGit(top, io.env);
   const relative = toPosix(path.relative(realpathSync(top), realpathSync(root)));
   const prefix = relative === '' ? '' : `${relative}/`;

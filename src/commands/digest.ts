@@ -4,21 +4,14 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import { buildReport } from '../domain/buildReport.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
 import { assertInsideRoot, replaceFile } from '../io/writeFiles.js';
 import { withFileLock } from '../io/fileLock.js';
-import { commitFiles, describeCommit, hasUncommittedChanges, prepareCommit } from '../io/gitCommit.js';
 import { printData, printMessage, type Io } from '../io/terminal.js';
-import { readReportMonth } from '../io/repository.js';
-import { loadReportRepository } from '../io/recordStore.js';
 import { findRoot, toPosix } from '../io/paths.js';
 import { fileHash, OutputMemo, textHash } from '../io/outputMemo.js';
 import type { Config } from '../model/schema.js';
-import { defaultMonth } from '../domain/months.js';
-import { renderDigestSummary } from '../render/digestSummary.js';
-import { renderReport } from '../render/report.js';
 import { messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
 
@@ -42,20 +35,21 @@ export interface DigestOptions {
 
 export async function digestCommand(options: DigestOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const wanted = readReportMonth(root, options, io.now());
   // Refused before anything is read or written.
   if (options.out) assertInsideRoot(root, path.resolve(io.cwd, options.out), options.out);
-  const memo = OutputMemo.open(root, io, options.cache);
-  const answered = memo?.answer<DigestMeta>(digestQuestion(memo, options, wanted, root, io));
+  const memo = await OutputMemo.open(root, io, options.cache);
+  const answered = memo?.answer<DigestMeta>(digestQuestion(memo, options, root, io));
   const made =
     answered && memo
       ? { config: memo.config, meta: answered.meta, content: answered.data, hash: answered.dataHash }
-      : await makeDigest(options, root, wanted, io, memo);
+      : await makeDigest(options, root, io, memo);
   const { config, meta } = made;
   const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
   const target = path.join(folder, `${meta.month}.${options.format}`);
   assertInsideRoot(root, folder, options.out ?? config.paths.reports);
-  const commitPlan = options.commit ? await prepareCommit(root, io.env, { includeConfig: options.includeConfig }) : undefined;
+  // git is loaded only to commit.
+  const git = options.commit ? await import('../io/gitCommit.js') : undefined;
+  const commitPlan = git && (await git.prepareCommit(root, io.env, { includeConfig: options.includeConfig }));
 
   const m = messages(io.locale ?? config.locale);
   // A month without meetings has nothing to report: one line says so, and no file is written.
@@ -73,11 +67,11 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   const written = lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() ? await withFileLock(target, write, { shown }) : write();
   printMessage(io, written ? m.report.wroteDigest(meta.month, shown) : m.report.upToDate(shown));
   printData(io, meta.summary ?? shown);
-  if (commitPlan) {
+  if (git && commitPlan) {
     // An up-to-date file a run without --commit left uncommitted is committed now.
-    if (written || (await hasUncommittedChanges(commitPlan, target))) {
+    if (written || (await git.hasUncommittedChanges(commitPlan, target))) {
       const message = messages(config.locale).record.commitDigest(meta.month, options.format === 'html');
-      printMessage(io, describeCommit(await commitFiles(commitPlan, [target], message), m));
+      printMessage(io, git.describeCommit(await git.commitFiles(commitPlan, [target], message), m));
     } else {
       printMessage(io, m.report.nothingToCommit);
     }
@@ -95,15 +89,24 @@ interface DigestMeta {
 }
 
 interface Digest {
-  config: Config;
+  config: Pick<Config, 'locale' | 'paths'>;
   meta: DigestMeta;
-  content: string | Iterable<string>;
+  content: string | Iterable<Uint8Array>;
   /** The content's sha256, to tell whether the file already holds it. */
   hash: string;
 }
 
 /** The month's report read and rendered from the records (kept in the memo for the next run). */
-async function makeDigest(options: DigestOptions, root: string, wanted: Month | undefined, io: Io, memo: OutputMemo | undefined): Promise<Digest> {
+async function makeDigest(options: DigestOptions, root: string, io: Io, memo: OutputMemo | undefined): Promise<Digest> {
+  const [{ readReportMonth }, { loadReportRepository }, { defaultMonth }, { buildReport }, { renderReport }, { renderDigestSummary }] = await Promise.all([
+    import('../io/repository.js'),
+    import('../io/recordStore.js'),
+    import('../domain/months.js'),
+    import('../domain/buildReport.js'),
+    import('../render/report.js'),
+    import('../render/digestSummary.js'),
+  ]);
+  const wanted = readReportMonth(root, options, io.now());
   const { config, records } = await loadReportRepository(root, wanted, io, options.cache, memo?.listing);
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const report = buildReport(records, config, month, io.locale ?? config.locale);
@@ -116,15 +119,15 @@ async function makeDigest(options: DigestOptions, root: string, wanted: Month | 
       ? { summary: renderDigestSummary(report, options.link ?? shownPath(path.join(folder, `${month}.${options.format}`), io)) }
       : {}),
   };
-  if (memo) for (const _ of memo.keep(digestQuestion(memo, options, wanted, root, io), meta, [content])) void _;
+  if (memo) for (const _ of memo.keep(digestQuestion(memo, options, root, io), meta, [content])) void _;
   return { config, meta, content, hash: textHash(content) };
 }
 
 /** Everything a digest's text and summary depend on besides the records and config. */
-function digestQuestion(memo: OutputMemo, options: DigestOptions, wanted: Month | undefined, root: string, io: Io) {
+function digestQuestion(memo: OutputMemo, options: DigestOptions, root: string, io: Io) {
   return {
     command: 'digest',
-    month: wanted ?? null,
+    month: options.month ?? null,
     format: options.format,
     today: memo.today(options.today, io),
     // Where the file goes, and so the path the summary shows.

@@ -1,21 +1,17 @@
 // meet log TASK_ID: the task's history from the records (the meeting that
 // assigned it, each update), each entry with the commit and author that last
 // changed its lines (an update's status and note), found with `git blame`.
-import { deadlinesOf } from '../domain/deadlines.js';
+// What reads the records and asks git blame is loaded only when the output
+// memo has no answer.
 import { nearest } from '../domain/suggest.js';
 import { messages } from '../model/messages/index.js';
-import { taskIds, taskLog } from '../domain/taskLog.js';
 import type { TaskHistory } from '../model/tasks.js';
 import { EXIT_OK, RecordsError } from '../model/errors.js';
-import { blameLines } from '../io/gitBlame.js';
-import { headOf, requireGitRepository } from '../io/git.js';
+import { headOf } from '../io/git.js';
 import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { colorsFor } from '../io/colors.js';
 import { printDataChunks, printMessage, type Io, readingFor } from '../io/terminal.js';
-import { projectRecord } from '../domain/projection.js';
-import { loadStoredValidRepository } from '../io/recordStore.js';
 import { findRoot } from '../io/paths.js';
-import { renderLogJson, renderLogMarkdown, renderLogText } from '../render/log.js';
 import { visible } from '../model/text.js';
 
 export interface LogOptions {
@@ -28,12 +24,24 @@ export interface LogOptions {
 
 export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const memo = OutputMemo.open(root, io, options.cache);
+  const memo = await OutputMemo.open(root, io, options.cache);
   // The history's commits come from git: the commit checked out is part of the question.
   const head = memo && (await headOf(root, io.env));
   const question = memo && head && { command: 'log', id: options.id, format: options.format, head, terminal: terminalOf(io) };
   const answered = question && memo.answer<LogMeta>(question);
   if (answered) return printLog(answered.meta, answered.data, io);
+
+  const [{ loadStoredValidRepository }, { projectRecord }, { requireGitRepository }, { blameLines }, { deadlinesOf }, { taskIds, taskLog }, render] =
+    await Promise.all([
+      import('../io/recordStore.js'),
+      import('../domain/projection.js'),
+      import('../io/git.js'),
+      import('../io/gitBlame.js'),
+      import('../domain/deadlines.js'),
+      import('../domain/taskLog.js'),
+      import('../render/log.js'),
+    ]);
+  const { renderLogJson, renderLogMarkdown, renderLogText } = render;
 
   const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
     env: io.env,
@@ -69,7 +77,7 @@ interface LogMeta {
   shallow?: string;
 }
 
-function printLog(meta: LogMeta, text: Iterable<string>, io: Io): number {
+function printLog(meta: LogMeta, text: Iterable<string | Uint8Array>, io: Io): number {
   printDataChunks(io, text);
   if (meta.shallow !== undefined) printMessage(io, meta.shallow);
   return EXIT_OK;

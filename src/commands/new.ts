@@ -6,30 +6,22 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { monthOf, todayIn, typedDate, type IsoDate } from '../model/dates.js';
 import { periodProblem } from '../model/periods.js';
-import { proposedPeriod } from '../domain/months.js';
-import { deadlinesOf } from '../domain/deadlines.js';
 import { countBySeverity, type Finding } from '../model/ruleCatalogue.js';
-import { checkRepository } from '../domain/checkRules.js';
-import { chairName, type Config } from '../model/schema.js';
+import type { Config } from '../model/schema.js';
 import { slugify } from '../domain/slug.js';
-import { isOpenStatus, sortRecords, taskStatesOn } from '../domain/taskState.js';
 import { EXIT_USAGE, RecordsError, UsageError } from '../model/errors.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import { kindFromWords } from '../model/termWords.js';
 import { createFileExclusive } from '../io/writeFiles.js';
-import { commitFiles, describeCommit, prepareCommit, type Committed } from '../io/gitCommit.js';
+import type { Committed } from '../io/gitCommit.js';
 import type { Asker, Reading } from '../io/prompt.js';
 import { type Io, readingFor } from '../io/terminal.js';
 import { builtinTemplatePath } from '../io/packageRoot.js';
-import { projectRecord } from '../domain/projection.js';
-import { loadStoredRepository } from '../io/recordStore.js';
-import { OutputMemo } from '../io/outputMemo.js';
+import { OutputMemo, type ConfigFacts } from '../io/outputMemo.js';
 import type { Repository } from '../io/repository.js';
 import type { MeetingRecord } from '../model/record.js';
 import { findRoot, isInsideRealRoot } from '../io/paths.js';
-import { parseRecord } from '../records/parse.js';
 import { defaultTitle, formatDate, formatDay, formatDue } from '../render/locale.js';
-import { commentText, yamlScalar } from '../records/yamlText.js';
 import type { TaskState } from '../model/tasks.js';
 import { MEETING_KINDS, type Locale, type MeetingKind } from '../model/terms.js';
 import { visible, visibleLines } from '../model/text.js';
@@ -77,7 +69,7 @@ interface NewResult {
 async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewResult> {
   const root = findRoot(io.cwd, options.root);
   // Where nothing is asked and no editor opened, the record drafted for the same input before is drafted again from the memo.
-  const memo = (asker && !settledByFlags(options)) || (options.edit && !options.dryRun) ? undefined : OutputMemo.open(root, io, options.cache);
+  const memo = (asker && !settledByFlags(options)) || (options.edit && !options.dryRun) ? undefined : await OutputMemo.open(root, io, options.cache);
   let config = memo?.config;
   let answered: { question: unknown; meta: Draft | undefined } | undefined;
   if (memo && config) {
@@ -93,6 +85,8 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   let draft = answered?.meta;
   let repository: Repository | undefined;
   if (!draft) {
+    // Loaded only when the memo has no answer.
+    const [{ loadStoredRepository }, { projectRecord }] = await Promise.all([import('../io/recordStore.js'), import('../domain/projection.js')]);
     repository = await loadStoredRepository(root, readingFor(io), {
       env: io.env,
       cache: options.cache,
@@ -106,7 +100,8 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   // The record itself is written in the repository's language.
   const own = messages(config!.locale);
   // Checked before any question is asked or any file written.
-  const commitPlan = options.commit ? await prepareCommit(root, io.env, { includeConfig: options.includeConfig }) : undefined;
+  const git = options.commit ? await import('../io/gitCommit.js') : undefined;
+  const commitPlan = git && (await git.prepareCommit(root, io.env, { includeConfig: options.includeConfig }));
   const editor = options.edit && !options.dryRun ? editorOf(io) : undefined;
   if (!draft) {
     draft = await draftRecord(options, io, repository!, asker);
@@ -135,19 +130,20 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   }
   result.written = true;
   if (editor && repository) {
+    const [{ parseRecord }, { checkRepository }] = await Promise.all([import('../records/parse.js'), import('../domain/checkRules.js')]);
     result.editorProblem = openEditor(editor, file, path.relative(io.cwd, file) || file, m, io.env);
     const after = parseRecord(readFileSync(file), relative, locale);
     const others = repository.records.filter((r) => r.file !== relative);
     result.findings = [
       ...after.findings,
-      ...(after.record ? checkRepository(config!, [...others, after.record], locale).filter((f) => f.file === relative) : []),
+      ...(after.record ? checkRepository(repository.config, [...others, after.record], locale).filter((f) => f.file === relative) : []),
     ];
   }
-  if (commitPlan) {
+  if (git && commitPlan) {
     if (result.findings.some((f) => f.severity === 'error') || result.editorProblem) {
       result.commitNote = m.new.notCommitted;
     } else {
-      result.commit = await commitFiles(commitPlan, [file], own.record.commitNew(meeting.date, meeting.title));
+      result.commit = await git.commitFiles(commitPlan, [file], own.record.commitNew(meeting.date, meeting.title));
     }
   }
   return result;
@@ -178,7 +174,11 @@ function settledByFlags(options: NewOptions): boolean {
 }
 
 /** The meeting's date, kind, period, title and chair: from the flags, else asked (defaults from the records), else the defaults. */
-async function meetingOf(options: NewOptions, io: Io, config: Config, records: readonly MeetingRecord[], asker: Asker | undefined): Promise<Meeting> {
+async function meetingOf(options: NewOptions, io: Io, config: ConfigFacts, records: readonly MeetingRecord[], asker: Asker | undefined): Promise<Meeting> {
+  // What the questions' defaults are made from is loaded only to ask them.
+  const [{ proposedPeriod }, { sortRecords }, { chairName }] = asker
+    ? await Promise.all([import('../domain/months.js'), import('../domain/taskState.js'), import('../model/schema.js')])
+    : [{ proposedPeriod: undefined }, { sortRecords: undefined }, { chairName: undefined }];
   const m = messages(io.locale ?? config.locale);
   const today = options.today ?? todayIn(config.timezone, io.now());
   const date = options.date ?? (asker ? await askDate(asker, today, io.locale ?? config.locale, m) : today);
@@ -188,15 +188,15 @@ async function meetingOf(options: NewOptions, io: Io, config: Config, records: r
   }
   // On a terminal a period other than the month of the date is proposed and confirmed (4 November
   // after a meeting that reviewed September: October); otherwise it is the month of the date.
-  const proposed = asker ? proposedPeriod(records, date, kind as MeetingKind) : monthOf(date);
+  const proposed = asker && proposedPeriod ? proposedPeriod(records, date, kind as MeetingKind) : monthOf(date);
   const period = options.period ?? (asker && proposed !== monthOf(date) ? await askPeriod(asker, proposed, m) : monthOf(date));
   const suggestedTitle = defaultTitle(config.locale, kind as MeetingKind, date, period);
   const required = (answer: string): Reading<string> => ({ value: answer });
   const title = (options.title ?? (asker ? await asker.ask(m.new.askTitle, suggestedTitle, required, '--title') : suggestedTitle)).normalize('NFC').trim();
   if (title === '') throw new UsageError((m) => m.new.emptyTitle);
   let chair = options.chair?.trim();
-  const latest = asker ? sortRecords(records).at(-1) : undefined;
-  if (!chair && asker) chair = await asker.ask(m.new.askChair, latest ? chairName(latest.data.chair) : undefined, required, '--chair');
+  const latest = sortRecords?.(records).at(-1);
+  if (!chair && asker) chair = await asker.ask(m.new.askChair, latest && chairName ? chairName(latest.data.chair) : undefined, required, '--chair');
   if (!chair) {
     throw new UsageError(
       (m) => m.new.missingChair,
@@ -208,6 +208,13 @@ async function meetingOf(options: NewOptions, io: Io, config: Config, records: r
 
 /** The record from the template, listing every task open on its date; it must pass `meet check` against the repository. */
 async function draftRecord(options: NewOptions, io: Io, repository: Repository, asker: Asker | undefined): Promise<Draft> {
+  const [{ deadlinesOf }, { isOpenStatus, taskStatesOn }, { parseRecord }, { checkRepository }, { commentText, yamlScalar }] = await Promise.all([
+    import('../domain/deadlines.js'),
+    import('../domain/taskState.js'),
+    import('../records/parse.js'),
+    import('../domain/checkRules.js'),
+    import('../records/yamlText.js'),
+  ]);
   const { root, config, records } = repository;
   const locale = io.locale ?? config.locale;
   const meeting = await meetingOf(options, io, config, records, asker);
@@ -225,7 +232,7 @@ async function draftRecord(options: NewOptions, io: Io, repository: Repository, 
     sector: Object.keys(config.sectors)[0] ?? 'sector-id',
     owner: Object.keys(config.owners)[0] ?? 'owner-id',
     metric: Object.keys(config.metrics)[0] ?? 'metric-id',
-    updates: updatesBlock(openTasks, config),
+    updates: updatesBlock(openTasks, config, commentText),
   });
 
   const file = path.join(root, config.paths.meetings, date.slice(0, 4), `${date}-${slugify(title, kind)}.md`);
@@ -275,7 +282,7 @@ interface Template {
 }
 
 /** templates/<name>.md of the repository overrides the built-in one. */
-function readTemplate(root: string, config: Config, name: string): Template {
+function readTemplate(root: string, config: ConfigFacts, name: string): Template {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
     throw new UsageError((m) => m.new.badTemplate(visible(name)));
   }
@@ -325,7 +332,7 @@ function insertBeforeFrontMatterEnd(text: string, block: string): string {
 }
 
 /** The `updates:` block: each open task, its current status, and a comment saying what it is. */
-function updatesBlock(tasks: readonly TaskState[], config: Config): string {
+function updatesBlock(tasks: readonly TaskState[], config: Config, commentText: (text: string) => string): string {
   if (tasks.length === 0) return 'updates: []';
   const m = messages(config.locale);
   const lines = ['updates:'];
@@ -360,7 +367,7 @@ function openEditor(editor: string, file: string, shown: string, m: Messages, en
   return undefined;
 }
 
-function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => string }, m: Messages): number {
+async function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => string }, m: Messages): Promise<number> {
   if (!result.written) {
     // A template from the repository may hold anything: shown visibly, line ends kept.
     const content = visibleLines(result.content);
@@ -373,7 +380,7 @@ function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => string },
   if (result.repositoryErrors > 0) io.stderr.write(`${m.new.otherErrors(result.repositoryErrors)}\n`);
   if (result.editorProblem) io.stderr.write(`${m.main.prefix}${result.editorProblem}\n`);
   for (const f of result.findings) io.stderr.write(`${f.line}:${f.column} ${m.labels.severity[f.severity]} ${visible(f.message)} (${f.rule})\n`);
-  if (result.commit) io.stderr.write(`${describeCommit(result.commit, m)}\n`);
+  if (result.commit) io.stderr.write(`${(await import('../io/gitCommit.js')).describeCommit(result.commit, m)}\n`);
   if (result.commitNote) io.stderr.write(`${result.commitNote}\n`);
   if (result.editorProblem) return EXIT_USAGE;
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
@@ -386,7 +393,7 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
   const asker = io.stdin.isTTY && io.stdin.readable ? (await import('../io/prompt.js')).terminalAsker(io.stdin.readable, io.stderr, m) : undefined;
   try {
     const result = await runNew(options, io, asker);
-    return renderNew(result, io, (await import('../io/colors.js')).colorsFor(io.stderr, io), m);
+    return await renderNew(result, io, (await import('../io/colors.js')).colorsFor(io.stderr, io), m);
   } finally {
     asker?.close();
   }

@@ -1,22 +1,18 @@
 // meet report: the month's report (meetings, results by sector, decisions,
 // tasks, the accountability table) as text, Markdown, HTML or JSON.
+// What reads and builds the report is loaded only when the output memo has
+// no answer: a repeated run lists, hashes and prints.
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import { buildReport } from '../domain/buildReport.js';
-import { defaultMonth } from '../domain/months.js';
 import { colorsFor } from '../io/colors.js';
 import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { findRoot } from '../io/paths.js';
-import { readReportMonth } from '../io/repository.js';
-import { loadReportRepository } from '../io/recordStore.js';
 import { printDataChunks, printMessage, type Io } from '../io/terminal.js';
 import { replaceUserFile } from '../io/writeFiles.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
 import { formatForOut, refuseMismatch } from '../render/outFormats.js';
-import { renderReportChunks, type ReportFormat } from '../render/report.js';
-import { buildMonthlyDocument } from '../domain/documents.js';
-import { composeMonthly, renderOfficial } from '../render/documents/index.js';
+import type { ReportFormat } from '../render/report.js';
 import { messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
 import type { Locale } from '../model/terms.js';
@@ -59,13 +55,12 @@ function chooseFormat(options: ReportOptions, io: Io): ReportOutput {
 export async function reportCommand(options: ReportOptions, io: Io): Promise<number> {
   const format = chooseFormat(options, io);
   const root = findRoot(io.cwd, options.root);
-  const wanted = readReportMonth(root, options, io.now());
   const official = format === 'docx' || format === 'pdf';
   // The official documents are made whole each time; the text formats may be answered from the memo.
-  const memo = official ? undefined : OutputMemo.open(root, io, options.cache);
+  const memo = official ? undefined : await OutputMemo.open(root, io, options.cache);
   const question = memo && {
     command: 'report',
-    month: wanted ?? null,
+    month: options.month ?? null,
     format,
     today: memo.today(options.today, io),
     terminal: options.out ? null : terminalOf(io),
@@ -73,6 +68,14 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const answered = question && memo.answer<ReportMeta>(question);
   if (answered) return printReport(answered.meta, answered.data, format, options, io);
 
+  const [{ readReportMonth }, { loadReportRepository }, { defaultMonth }, { buildReport }, { renderReportChunks }] = await Promise.all([
+    import('../io/repository.js'),
+    import('../io/recordStore.js'),
+    import('../domain/months.js'),
+    import('../domain/buildReport.js'),
+    import('../render/report.js'),
+  ]);
+  const wanted = readReportMonth(root, options, io.now());
   const { config, records } = await loadReportRepository(root, wanted, io, options.cache, memo?.listing);
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const locale = io.locale ?? config.locale;
@@ -86,6 +89,10 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   }
   if (format === 'docx' || format === 'pdf') {
     // The official "Báo cáo": Word, or its HTML printed by Chromium; never to a terminal.
+    const [{ buildMonthlyDocument }, { composeMonthly, renderOfficial }] = await Promise.all([
+      import('../domain/documents.js'),
+      import('../render/documents/index.js'),
+    ]);
     const doc = await composeMonthly(buildMonthlyDocument(report, config));
     const output = format === 'docx' ? await renderOfficial(doc, 'docx') : await printPdf(String(await renderOfficial(doc, 'html')), io);
     const out = options.out ?? `bao-cao-${month}.${format}`;
@@ -107,7 +114,7 @@ interface ReportMeta {
 }
 
 /** The report's text to stdout or to --out, or the line saying the month had no meetings. */
-function printReport(meta: ReportMeta, text: Iterable<string>, format: ReportOutput, options: ReportOptions, io: Io): number {
+function printReport(meta: ReportMeta, text: Iterable<string | Uint8Array>, format: ReportOutput, options: ReportOptions, io: Io): number {
   const m = messages(meta.locale);
   if (meta.empty) {
     printMessage(io, m.report.noMeetings(meta.month));

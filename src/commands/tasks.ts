@@ -1,20 +1,17 @@
 // meet tasks: every task with its state on a day (today, or the last day of
 // --month), filtered and sorted by pure functions, rendered as a terminal
 // table, Markdown, JSON or CSV.
-import { buildTaskList } from '../domain/taskList.js';
+// What reads the records and makes the list is loaded only when the output
+// memo has no answer.
 import { nearest } from '../domain/suggest.js';
 import { colorsFor } from '../io/colors.js';
 import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { findRoot } from '../io/paths.js';
-import { loadStoredValidRepository } from '../io/recordStore.js';
 import { printDataChunks, printMessage, readingFor, type Io } from '../io/terminal.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
-import { asOfDay } from '../domain/months.js';
-import { projectRecord } from '../domain/projection.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import type { Config } from '../model/schema.js';
 import type { TaskFilters, TaskSort } from '../model/tasks.js';
-import { renderTasksCsv, renderTasksJson, renderTasksMarkdown, renderTasksSummary, renderTasksText } from '../render/tasks.js';
 import type { TaskStatus } from '../model/terms.js';
 import { visible } from '../model/text.js';
 
@@ -62,8 +59,8 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
     dueBefore: options.dueBefore,
     assignedIn: options.assignedIn,
   };
-  const memo = OutputMemo.open(root, io, options.cache);
-  if (memo) checkFilterIds(filters, memo.config);
+  const memo = await OutputMemo.open(root, io, options.cache);
+  // (An answer was kept only for ids the config declares: the config is part of its key.)
   const question = memo && {
     command: 'tasks',
     filters,
@@ -76,6 +73,14 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
   const answered = question && memo.answer<TasksMeta>(question);
   if (answered) return printTasks(answered.meta, answered.data, options.format, io);
 
+  const [{ loadStoredValidRepository }, { projectRecord }, { asOfDay }, { buildTaskList }, render] = await Promise.all([
+    import('../io/recordStore.js'),
+    import('../domain/projection.js'),
+    import('../domain/months.js'),
+    import('../domain/taskList.js'),
+    import('../render/tasks.js'),
+  ]);
+  const { renderTasksCsv, renderTasksJson, renderTasksMarkdown, renderTasksSummary, renderTasksText } = render;
   const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
     env: io.env,
     cache: options.cache,
@@ -111,7 +116,7 @@ interface TasksMeta {
   summary?: string;
 }
 
-function printTasks(meta: TasksMeta, text: Iterable<string>, format: TasksOptions['format'], io: Io): number {
+function printTasks(meta: TasksMeta, text: Iterable<string | Uint8Array>, format: TasksOptions['format'], io: Io): number {
   // CSV is written as it is, without a newline added.
   if (format === 'csv') for (const chunk of text) io.stdout.write(chunk);
   else printDataChunks(io, text);

@@ -5,14 +5,12 @@
 // options, today's date, the language, colour and anything else its output
 // depends on.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type BigIntStats } from 'node:fs';
 import { todayIn, type IsoDate } from '../model/dates.js';
 import type { Config } from '../model/schema.js';
 import { CheckCache } from './checkCache.js';
 import { colorsFor } from './colors.js';
-import { hashRecordFile, listRecordFiles, type RecordFile } from './recordFiles.js';
-import { readConfig } from './repository.js';
+import { contentHash, hashRecordFile, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
 import type { Io } from './terminal.js';
 
 /** The record files and their content hashes, listed once: the memo's key, then the record store's lookups. */
@@ -30,12 +28,22 @@ export interface RecordListing {
   changed?: boolean;
 }
 
+/**
+ * What a hit needs of the config, kept by the config's content hash: a
+ * repeated run neither loads the YAML and schema code nor parses the config.
+ */
+export interface ConfigFacts {
+  locale: Config['locale'];
+  timezone: string;
+  paths: Config['paths'];
+}
+
 /** What a command kept of an earlier answer: small facts of its own, and the printed text. */
 export interface MemoAnswer<M> {
   meta: M;
-  /** The data, in pieces of about a megabyte, checked against its hash before the first piece is given. */
-  data: Iterable<string>;
-  /** The sha256 of the data's UTF-8 bytes (base64url). */
+  /** The data's UTF-8 bytes, in pieces of about a megabyte, from the file the header describes. */
+  data: Iterable<Uint8Array>;
+  /** The sha256 of the data (base64url). */
   dataHash: string;
 }
 
@@ -43,8 +51,11 @@ interface MemoHeader {
   key: string;
   meta: unknown;
   dataHash: string;
-  dataBytes: number;
+  /** The data file as written: any later change to it (a write, a rename over it, a copy) changes its inode or ctime. */
+  data: { dev: string; ino: string; size: string; ctimeNs: string };
 }
+
+const CONFIG_FACTS = 'config-facts.json';
 
 /** No more answers than this are kept per repository; the least recently used go first. */
 const MAX_ANSWERS = 16;
@@ -53,29 +64,32 @@ const PIECE_BYTES = 1024 * 1024;
 export class OutputMemo {
   private constructor(
     private readonly cache: CheckCache,
-    readonly config: Config,
+    readonly config: ConfigFacts,
     readonly listing: RecordListing,
     private readonly base: string,
+    /** Facts read from the config in this run, to keep with the first answer. */
+    private readonly freshFacts?: { configHash: string; facts: ConfigFacts },
   ) {}
 
   /**
-   * The memo of the repository at `root`, with the config read and every
-   * record file hashed; undefined with --no-cache, without a usable cache
-   * folder, with a config in error or a file that cannot be read (the
-   * command then reads as it always did, and reports why).
+   * The memo of the repository at `root`, with every record file hashed;
+   * undefined with --no-cache, without a usable cache folder, with a config
+   * in error or a file that cannot be read (the command then reads as it
+   * always did, and reports why).
    */
-  static open(root: string, io: Io, cache: boolean | undefined): OutputMemo | undefined {
+  static async open(root: string, io: Io, cache: boolean | undefined): Promise<OutputMemo | undefined> {
     if (cache === false) return undefined;
     const store = CheckCache.open(root, io.env);
     if (!store) return undefined;
-    let config: Config | undefined;
     let configHash: string;
     try {
-      ({ config, hash: configHash } = readConfig(root, io.locale));
+      configHash = contentHash(readConfigBytes(root));
     } catch {
       return undefined;
     }
-    if (!config) return undefined;
+    const found = await configFacts(store, root, configHash);
+    if (!found) return undefined;
+    const config = found.facts;
     const files = listRecordFiles(root, config.paths.meetings);
     const keys = files.map((entry) => {
       const hashed = hashRecordFile(entry);
@@ -84,7 +98,7 @@ export class OutputMemo {
     if (keys.includes(undefined)) return undefined;
     const digest = createHash('sha256').update(`${store.tool}\n${configHash}\n${io.locale ?? config.locale}`);
     files.forEach((entry, i) => digest.update(`\n${entry.file}\0${keys[i]}`));
-    return new OutputMemo(store, config, { files, keys, configHash }, digest.digest('base64url'));
+    return new OutputMemo(store, config, { files, keys, configHash }, digest.digest('base64url'), found.fresh ? { configHash, facts: config } : undefined);
   }
 
   /** Today in the config's time zone, or the day the options give: part of every question. */
@@ -101,9 +115,9 @@ export class OutputMemo {
     const { slot, key } = this.keyOf(question);
     const header = this.cache.readSigned(`answer-${slot}.json`) as MemoHeader | undefined;
     if (!header || typeof header !== 'object' || header.key !== key) return undefined;
-    if (typeof header.dataHash !== 'string' || typeof header.dataBytes !== 'number') return undefined;
+    if (typeof header.dataHash !== 'string' || typeof header.data !== 'object' || header.data === null) return undefined;
     const data = openData(this.cache.pathOf(`answer-${slot}.out`), header);
-    return data ? { meta: header.meta as M, data: data, dataHash: header.dataHash } : undefined;
+    return data ? { meta: header.meta as M, data, dataHash: header.dataHash } : undefined;
   }
 
   /**
@@ -122,7 +136,6 @@ export class OutputMemo {
       fd = undefined;
     }
     const digest = createHash('sha256');
-    let bytes = 0;
     let complete = false;
     try {
       for (const chunk of data) {
@@ -130,7 +143,6 @@ export class OutputMemo {
           try {
             const buffer = Buffer.from(chunk, 'utf8');
             digest.update(buffer);
-            bytes += buffer.length;
             for (let at = 0; at < buffer.length;) at += writeSync(fd, buffer, at);
           } catch {
             closeQuietly(fd);
@@ -141,16 +153,19 @@ export class OutputMemo {
       }
       complete = true;
     } finally {
-      if (fd !== undefined) closeQuietly(fd);
       if (fd !== undefined && complete && !this.listing.changed) {
         try {
           renameSync(temp!, out!);
-          this.cache.writeSigned(`answer-${slot}.json`, { key, meta, dataHash: digest.digest('base64url'), dataBytes: bytes } satisfies MemoHeader);
+          // The rename changed the ctime: the file is described as it now is.
+          const data = describe(fstatSync(fd, { bigint: true }));
+          this.cache.writeSigned(`answer-${slot}.json`, { key, meta, dataHash: digest.digest('base64url'), data } satisfies MemoHeader);
+          if (this.freshFacts) this.cache.writeSigned(CONFIG_FACTS, this.freshFacts);
           this.prune();
         } catch {
           // A full disk: the next run asks again.
         }
       }
+      if (fd !== undefined) closeQuietly(fd);
       if (temp) rmSync(temp, { force: true });
     }
   }
@@ -187,30 +202,58 @@ export function terminalOf(io: Io): { out: number; err: number; tty: boolean } {
   return { out: colorsFor(io.stdout, io).level, err: colorsFor(io.stderr, io).level, tty: Boolean(io.stdout.isTTY) };
 }
 
+/** The config's facts for `configHash`: kept in the cache folder, else read from the config (which loads the parsers). */
+async function configFacts(store: CheckCache, root: string, configHash: string): Promise<{ facts: ConfigFacts; fresh: boolean } | undefined> {
+  const kept = store.readSigned(CONFIG_FACTS) as { configHash?: unknown; facts?: ConfigFacts } | undefined;
+  if (kept && kept.configHash === configHash && kept.facts) return { facts: kept.facts, fresh: false };
+  const { readConfig } = await import('./repository.js');
+  let config: Config | undefined;
+  try {
+    config = readConfig(root).config;
+  } catch {
+    return undefined;
+  }
+  return config && { facts: { locale: config.locale, timezone: config.timezone, paths: config.paths }, fresh: true };
+}
+
+function describe(stat: BigIntStats): MemoHeader['data'] {
+  return { dev: String(stat.dev), ino: String(stat.ino), size: String(stat.size), ctimeNs: String(stat.ctimeNs) };
+}
+
 /**
- * The data file, opened once (a later replacement does not change what is
- * read), its hash checked in a first pass; the pieces come in a second.
- * undefined when it is not the file the header describes.
+ * The data file, opened once, never through a link: its pieces when it is
+ * the very file the signed header describes (same inode, size and ctime,
+ * which any write to it, rename over it or copy of it changes).
  */
-function openData(file: string, header: MemoHeader): Iterable<string> | undefined {
+function openData(file: string, header: MemoHeader): Iterable<Uint8Array> | undefined {
   let fd: number | undefined;
   try {
     fd = openReading(file);
-    const held = fd === undefined ? undefined : hashOf(fd);
-    if (!held || held.bytes !== header.dataBytes || held.hash !== header.dataHash) throw new Error('not the data');
+    const stat = fstatSync(fd, { bigint: true });
+    const now = describe(stat);
+    if (!stat.isFile() || (Object.keys(now) as (keyof MemoHeader['data'])[]).some((k) => now[k] !== header.data[k])) throw new Error('not the data');
   } catch {
     if (fd !== undefined) closeQuietly(fd);
     return undefined;
   }
-  return pieces(fd, header.dataBytes);
+  return pieces(fd, Number(header.data.size));
 }
 
-/** The sha256 (base64url) of a file's bytes as textHash gives it for the text, or undefined when it is not a regular file. */
+/** The sha256 (base64url) of a file's bytes, as textHash gives it for a text, or undefined when it is not a regular file. */
 export function fileHash(file: string): string | undefined {
   let fd: number | undefined;
   try {
     fd = openReading(file);
-    return hashOf(fd)?.hash;
+    if (!fstatSync(fd).isFile()) return undefined;
+    const buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    const digest = createHash('sha256');
+    for (let at = 0; ;) {
+      const n = readSync(fd, buffer, 0, buffer.length, at);
+      if (n === 0) break;
+      digest.update(buffer.subarray(0, n));
+      at += n;
+    }
+    return digest.digest('base64url');
   } catch {
     return undefined;
   } finally {
@@ -228,33 +271,16 @@ function openReading(file: string): number {
   return openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
 }
 
-function hashOf(fd: number): { hash: string; bytes: number } | undefined {
-  const stat = fstatSync(fd);
-  if (!stat.isFile()) return undefined;
-  const buffer = Buffer.allocUnsafe(Math.min(PIECE_BYTES, Math.max(1, stat.size)));
-  const digest = createHash('sha256');
-  let at = 0;
-  for (;;) {
-    const n = readSync(fd, buffer, 0, buffer.length, at);
-    if (n === 0) break;
-    digest.update(buffer.subarray(0, n));
-    at += n;
-  }
-  return { hash: digest.digest('base64url'), bytes: at };
-}
-
-function* pieces(fd: number, size: number): Generator<string> {
+/** Fresh buffers: a writer may hold a piece after it is given (a pipe's queue). */
+function* pieces(fd: number, size: number): Generator<Uint8Array> {
   try {
-    const buffer = Buffer.allocUnsafe(Math.min(PIECE_BYTES, Math.max(1, size)));
-    const decoder = new StringDecoder('utf8');
     for (let at = 0; at < size;) {
-      const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - at), at);
+      const buffer = Buffer.allocUnsafe(Math.min(PIECE_BYTES, size - at));
+      const n = readSync(fd, buffer, 0, buffer.length, at);
       if (n === 0) break;
       at += n;
-      yield decoder.write(buffer.subarray(0, n));
+      yield n === buffer.length ? buffer : buffer.subarray(0, n);
     }
-    const rest = decoder.end();
-    if (rest !== '') yield rest;
   } finally {
     closeQuietly(fd);
   }

@@ -7,7 +7,8 @@ import type { Messages } from '../model/messages/index.js';
 import type { Locale } from '../model/terms.js';
 
 export interface OutStream {
-  write(text: string): unknown;
+  /** Bytes are UTF-8 text in pieces that may split a character (the output memo's data). */
+  write(text: string | Uint8Array): unknown;
   isTTY?: boolean;
 }
 
@@ -60,14 +61,14 @@ export function printData(io: Io, text: string): void {
  * piece by piece) to stdout as they come, with a final newline unless the
  * last non-empty piece ends with one: what printData does with their concatenation.
  */
-export function printDataChunks(io: Io, chunks: Iterable<string>): void {
-  let last = '';
+export function printDataChunks(io: Io, chunks: Iterable<string | Uint8Array>): void {
+  let endsLine = true;
   for (const chunk of chunks) {
-    if (chunk === '') continue;
+    if (chunk.length === 0) continue;
     io.stdout.write(chunk);
-    last = chunk;
+    endsLine = typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
   }
-  if (last !== '' && !last.endsWith('\n')) io.stdout.write('\n');
+  if (!endsLine) io.stdout.write('\n');
 }
 
 export function printMessage(io: Io, text: string): void {

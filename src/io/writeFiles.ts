@@ -55,7 +55,7 @@ export function notWritable(error: unknown, shown: string): unknown {
  * output rendered piece by piece), written as they come: the file is still
  * replaced atomically, only the temporary file grows in steps.
  */
-type Content = string | Uint8Array | Iterable<string>;
+type Content = string | Uint8Array | Iterable<string | Uint8Array>;
 
 /** `keepMode`: the mode of the file being replaced, kept exactly (umask aside). Nothing is left when it fails. */
 function writeTemp(target: string, content: Content, keepMode?: number, sync = true): string {
