@@ -39,3 +39,17 @@ describe('what --help and --version load', () => {
     expect(staticClosure(path.join(PROJECT_ROOT, 'src', 'render', 'documents', 'docx.ts')).packages.has('docx')).toBe(true);
   });
 });
+
+describe('what an answer from the output memo loads', () => {
+  it.each(['report', 'tasks', 'diff', 'digest', 'log', 'new'])(
+    'commands/%s.ts loads neither yaml nor zod nor the record readers until the memo misses',
+    (command) => {
+      const { files, packages } = staticClosure(path.join(PROJECT_ROOT, 'src', 'commands', `${command}.ts`));
+      expect(packages.has('yaml')).toBe(false);
+      expect(packages.has('zod')).toBe(false);
+      expect(packages.has('simple-git') && command !== 'log').toBe(false);
+      const readers = [...files].filter((f) => /[\\/](records|io[\\/]repository|io[\\/]recordStore)/.test(f));
+      expect(readers).toEqual([]);
+    },
+  );
+});

@@ -41,10 +41,19 @@ export interface Asker {
 }
 
 export function terminalAsker(input: NodeJS.ReadableStream, output: OutStream, m: Messages): Asker {
-  const rl = createInterface({ input, output: output as NodeJS.WritableStream, terminal: true });
-  // Lines typed ahead of a question are queued, not lost.
-  const lines = rl[Symbol.asyncIterator]();
+  // Made at the first question: until then what is typed stays with the terminal, and nothing reads
+  // the input while the command loads (a line and the end of input read then left the process waiting).
+  let reader: { rl: ReturnType<typeof createInterface>; lines: AsyncIterator<string> } | undefined;
+  const open = () => {
+    if (!reader) {
+      const rl = createInterface({ input, output: output as NodeJS.WritableStream, terminal: true });
+      // Lines typed ahead of a question are queued, not lost.
+      reader = { rl, lines: rl[Symbol.asyncIterator]() };
+    }
+    return reader;
+  };
   const line = async (prompt: string): Promise<string> => {
+    const { rl, lines } = open();
     rl.setPrompt(prompt);
     rl.prompt();
     const next = await lines.next();
@@ -83,6 +92,6 @@ export function terminalAsker(input: NodeJS.ReadableStream, output: OutStream, m
         options.flag,
       );
     },
-    close: () => rl.close(),
+    close: () => reader?.rl.close(),
   };
 }
