@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { EXAMPLES, git, GIT_ENV, PROJECT_ROOT, runMeet, tempDir, writeTree } from './helpers.js';
+import { EXAMPLES, git, GIT_ENV, PROJECT_ROOT, runMeet, tempDir, writeTree, copyRecords } from './helpers.js';
 
 interface Step {
   id?: string;
@@ -149,7 +149,7 @@ let marker: string;
 beforeAll(async () => {
   top = tempDir('meet-ci-');
   const repo = path.join(top, 'repo');
-  cpSync(EXAMPLES, path.join(repo, 'bien-ban'), { recursive: true });
+  copyRecords(EXAMPLES, path.join(repo, 'bien-ban'));
   writeTree(repo, { 'README.md': 'Biên bản\n' });
   git(repo, 'init', '-q', '-b', 'main');
   const init = await runMeet(['init', 'bien-ban', '--ci', 'github', '--action', ACTION_REF], { cwd: repo, env: GIT_ENV });

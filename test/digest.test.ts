@@ -1,9 +1,9 @@
 // meet digest, end to end: the built CLI on copies of examples/ and on fresh
 // `meet init` repositories in temp folders.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExamples, EXAMPLES, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
+import { copyExamples, EXAMPLES, PROJECT_ROOT, runMeet, tempDir, copyRecords } from './helpers.js';
 
 const GOLDEN_MD = path.join(PROJECT_ROOT, 'test', 'golden', 'report-2020-10.md');
 
@@ -59,7 +59,7 @@ describe('meet digest', () => {
   it('refuses --out outside the repository (exit 2), writing nothing', async () => {
     const parent = tempDir();
     const root = path.join(parent, 'repo');
-    cpSync(EXAMPLES, root, { recursive: true });
+    copyRecords(EXAMPLES, root);
     const run = await runMeet(['digest', '--month', '2020-10', '--out', '../outside'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
@@ -72,7 +72,7 @@ describe('meet digest', () => {
     const parent = tempDir();
     const root = path.join(parent, 'repo');
     const outside = path.join(parent, 'outside');
-    cpSync(EXAMPLES, root, { recursive: true });
+    copyRecords(EXAMPLES, root);
     mkdirSync(outside);
     symlinkSync(outside, path.join(root, 'link'));
     for (const out of ['link', 'link/deeper']) {
@@ -86,7 +86,7 @@ describe('meet digest', () => {
   it('refuses to replace a digest that is a symbolic link', async () => {
     const parent = tempDir();
     const root = path.join(parent, 'repo');
-    cpSync(EXAMPLES, root, { recursive: true });
+    copyRecords(EXAMPLES, root);
     writeFileSync(path.join(parent, 'elsewhere.md'), 'keep me\n');
     mkdirSync(path.join(root, 'reports'));
     symlinkSync(path.join(parent, 'elsewhere.md'), path.join(root, 'reports', '2020-10.md'));

@@ -9,13 +9,13 @@
 // Without /usr/bin/chromium these tests are skipped, saying how to install
 // it; in CI (CI is set), which installs it, they fail instead.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inReadingOrder, pdfInfo, pdfText } from './documentReaders.js';
-import { copyExamples, PROJECT_ROOT, spawnMeet, tempDir } from './helpers.js';
+import { copyExamples, PROJECT_ROOT, spawnMeet, tempDir, copyRecords } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const MISSING = `Chromium is missing at ${CHROMIUM}. Install it (Debian/Ubuntu: apt-get install chromium); these tests never download a browser.`;
@@ -188,7 +188,7 @@ describe('the monthly report (Báo cáo) as PDF, and an approved notice', () => 
     expect(missing).toEqual([]);
 
     const xa = tempDir('meet-xa-');
-    cpSync(path.join(PROJECT_ROOT, 'examples-xa'), xa, { recursive: true });
+    copyRecords(path.join(PROJECT_ROOT, 'examples-xa'), xa);
     const notice = await spawnMeet(['notice', XA_DECEMBER, '--format', 'pdf'], { cwd: xa });
     expect(notice.code, notice.stderr).toBe(0);
     const numbered = flat(pdfText(path.join(xa, 'thong-bao-ket-luan-2020-12-28.pdf'), '-raw'));

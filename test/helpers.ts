@@ -144,9 +144,17 @@ export function writeTree(dir: string, files: Record<string, string | Buffer>): 
 /** A copy of examples/ in a temp folder. */
 export function copyExamples(): string {
   const dir = tempDir('meet-examples-');
-  // Without a .meet-cache/ a run in examples/ may have left: each test starts cold.
-  cpSync(EXAMPLES, dir, { recursive: true, filter: (source) => path.basename(source) !== '.meet-cache' });
+  copyRecords(EXAMPLES, dir);
   return dir;
+}
+
+/**
+ * A records folder copied without the .meet-cache/ a run in it may have left:
+ * each test starts cold, and a test running meet in examples/ meanwhile
+ * (which writes and prunes that cache) cannot make the copy fail.
+ */
+export function copyRecords(from: string, to: string): void {
+  cpSync(from, to, { recursive: true, filter: (source) => path.basename(source) !== '.meet-cache' });
 }
 
 export function read(dir: string, file: string): string {

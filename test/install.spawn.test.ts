@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, git, GIT_ENV, PROJECT_ROOT, tempDir } from './helpers.js';
+import { EXAMPLES, git, GIT_ENV, PROJECT_ROOT, tempDir, copyRecords } from './helpers.js';
 
 interface Ran {
   code: number;
@@ -178,7 +178,7 @@ describe('npm install -g <tarball>, in a fresh prefix, offline with an empty cac
 
   it('runs every command in a folder far from any clone of meet', async () => {
     const dir = path.join(work, 'records');
-    cpSync(EXAMPLES, dir, { recursive: true });
+    copyRecords(EXAMPLES, dir);
     git(dir, 'init', '-q', '-b', 'main');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'Records');

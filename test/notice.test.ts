@@ -3,12 +3,12 @@
 // and as Markdown and HTML in the same order. The commune example's December
 // record is approved with its notice (112/TB-UBND); the district example's
 // October record gives a draft until it is approved.
-import { cpSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_WORDS } from '../src/render/documents/words.js';
 import { docxLines, inReadingOrder, unzipPart, xmlAttribute } from './documentReaders.js';
-import { copyExamples, PROJECT_ROOT, read, runMeet, tempDir, writeTree } from './helpers.js';
+import { copyExamples, PROJECT_ROOT, read, runMeet, tempDir, writeTree, copyRecords } from './helpers.js';
 
 const XA_DECEMBER = 'meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md';
 const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
@@ -17,7 +17,7 @@ const NOVEMBER = 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md';
 // examples/ and examples-xa/ are Vietnamese repositories (locale: vi): the messages asserted below are what their clerks read.
 function copyCommune(): string {
   const dir = tempDir('meet-xa-');
-  cpSync(path.join(PROJECT_ROOT, 'examples-xa'), dir, { recursive: true });
+  copyRecords(path.join(PROJECT_ROOT, 'examples-xa'), dir);
   return dir;
 }
 
