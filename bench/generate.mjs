@@ -479,8 +479,11 @@ function makeFigure(metric, raw, month, district, random) {
       f.entries.push(['plan_pct', formatNumber(share, 1)]);
     }
   }
-  // Only rises: a plain value may not begin with "-" on the fast reader's path.
-  if (random.chance(sum ? 0.4 : 0.25)) f.entries.push(['yoy_pct', formatNumber(0.5 + random.next() * 30, random.pick([1, 2]))]);
+  // About one in four a fall, written with its "-" as clerks write it.
+  if (random.chance(sum ? 0.4 : 0.25)) {
+    const change = formatNumber(-10 + random.next() * 40, random.pick([1, 2]));
+    f.entries.push(['yoy_pct', /^-0?$/.test(change) ? '0' : change]);
+  }
   if (random.chance(0.3) || f.entries.length === 1) f.entries.push(['estimate', 'true']);
   if (random.chance(0.08)) f.entries.push(['qualifier', random.pick(['about', 'about', 'at-least', 'at-most'])]);
   return f;
@@ -498,7 +501,8 @@ function figureClause({ figure }) {
   const plan = get('plan_pct');
   if (typeof plan === 'string') words.push(`đạt ${viNumber(plan)}% kế hoạch`);
   else if (plan) words.push(`đạt ${plan.map(([id, pct]) => `${viNumber(pct)}% ${PLANS[id].charAt(0).toLowerCase()}${PLANS[id].slice(1)}`).join(', ')}`);
-  if (get('yoy_pct') !== undefined) words.push(`tăng ${viNumber(get('yoy_pct'))}% so với cùng kỳ`);
+  const yoy = get('yoy_pct');
+  if (yoy !== undefined) words.push(`${yoy.startsWith('-') ? 'giảm' : 'tăng'} ${viNumber(yoy.replace(/^-/, ''))}% so với cùng kỳ`);
   return words.join(', ');
 }
 

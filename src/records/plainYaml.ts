@@ -104,7 +104,18 @@ function trimEndSpaces(text: string): string {
 }
 
 function isPlainText(text: string): boolean {
-  return text.length > 0 && !INDICATOR_FIRST.has(text[0]!) && !text.includes(': ') && !text.endsWith(':') && !text.includes(' #');
+  return text.length > 0 && plainFirst(text) && !text.includes(': ') && !text.endsWith(':') && !text.includes(' #');
+}
+
+/**
+ * Whether a plain scalar may start so: no indicator, except "-" before a
+ * digit (a fall: `yoy_pct: -3.1`), which YAML reads as a plain scalar in
+ * both contexts, never as a list item ("- " needs the space).
+ */
+function plainFirst(text: string): boolean {
+  if (!INDICATOR_FIRST.has(text[0]!)) return true;
+  const next = text.charCodeAt(1);
+  return text[0] === '-' && next >= 48 && next <= 57;
 }
 
 function plainValue(text: string): string | null {
@@ -279,7 +290,7 @@ class Flow {
       end++;
     }
     const text = trimEndSpaces(this.text.slice(this.at, end));
-    if (text === '' || INDICATOR_FIRST.has(text[0]!) || FLOW_UNSAFE.test(text)) throw notPlain;
+    if (text === '' || !plainFirst(text) || FLOW_UNSAFE.test(text)) throw notPlain;
     this.at = end;
     this.count(1);
     return plainValue(text);
