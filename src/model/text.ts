@@ -6,8 +6,11 @@
  * Every kind of line break counts, U+2028 and U+2029 included.
  */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+  // Most text has no line break: only trimmed (no copy when there is nothing to trim).
+  return (LINE_BREAK.test(text) ? text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ') : text).trim();
 }
+
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
 /** Text from a record echoed in a message, cut to a readable length. */
 export function clip(text: string, max = 60): string {
@@ -49,8 +52,12 @@ export function visible(text: string): string {
 
 /** `visible` for text that may run over several lines: line feeds (CRLF too) and tabs stay. */
 export function visibleLines(text: string): string {
+  // Checked first: nearly all text needs nothing, and a report passes hundreds of thousands of strings here.
+  if (!ANY_SHOWN_ESCAPED_IN_LINES.test(text) && !text.includes('::')) return text;
   return text.replace(SHOWN_ESCAPED_IN_LINES, escapeCharacter).replace(WORKFLOW_COMMAND_AT_LINE_START, '$1$2\\x3a');
 }
+
+const ANY_SHOWN_ESCAPED_IN_LINES = new RegExp(SHOWN_ESCAPED_IN_LINES.source);
 
 /**
  * A value (a report, a task list, a diff) with every string in it, keys
@@ -69,8 +76,10 @@ export function visibleDeep<T>(value: T, keep: 'oneLine' | 'lines' = 'oneLine'):
   if (prototype !== Object.prototype && prototype !== null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    // defineProperty: a key is data, whatever it says ("__proto__" included).
-    Object.defineProperty(out, visibleDeep(key, keep), { value: visibleDeep(item, keep), enumerable: true, writable: true, configurable: true });
+    const shown = visibleDeep(key, keep);
+    // defineProperty for "__proto__": a key is data, whatever it says.
+    if (shown === '__proto__') Object.defineProperty(out, shown, { value: visibleDeep(item, keep), enumerable: true, writable: true, configurable: true });
+    else out[shown] = visibleDeep(item, keep);
   }
   return out as T;
 }

@@ -10,8 +10,14 @@ export interface Column {
 
 /** Display width: combining marks take no column (Vietnamese written NFD). */
 export function displayWidth(text: string): number {
-  return [...text.normalize('NFC')].filter((ch) => !/\p{M}/u.test(ch)).length;
+  // Without combining marks or surrogate pairs (nearly every cell) each UTF-16 unit is one column.
+  if (!SURROGATE.test(text) && !COMBINING.test(text)) return text.length;
+  return [...text.normalize('NFC')].filter((ch) => !COMBINING.test(ch)).length;
 }
+
+const COMBINING = /\p{M}/u;
+// Without the u flag: a pair's halves are matched too.
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 function pad(text: string, width: number, align: Align = 'left'): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));

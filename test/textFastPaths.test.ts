@@ -1,0 +1,77 @@
+// The fast paths of the text helpers every output goes through (oneLine,
+// visibleLines, visibleDeep, displayWidth) give what their plain
+// definitions give, on random text mixing Vietnamese (NFC and NFD), controls,
+// line breaks, bidi controls, "::", emoji and lone surrogates.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { oneLine, visibleDeep, visibleLines } from '../src/model/text.js';
+import { displayWidth } from '../src/render/table.js';
+
+const PIECES = [
+  'Hội nghị',
+  'Hội nghị'.normalize('NFD'),
+  'ước đạt',
+  'a',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u2028',
+  '\u202e',
+  '\x1b[31m',
+  '::',
+  ':',
+  '😀',
+  '\ud800',
+  'x\u0301',
+  '__proto__',
+];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((parts) => parts.join(''));
+
+const ESCAPED_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
+const escape = (ch: string) => {
+  const code = ch.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+};
+
+describe('text helpers: fast paths agree with their definitions', () => {
+  it('oneLine', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(oneLine(t)).toBe(t.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('visibleLines', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(visibleLines(t)).toBe(t.replace(ESCAPED_IN_LINES, escape).replace(/(^|\n)([ \t]*):(?=:)/g, '$1$2\\x3a'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('displayWidth counts code points that are not combining marks, after NFC', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(displayWidth(t)).toBe([...t.normalize('NFC')].filter((ch) => !/\p{M}/u.test(ch)).length);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(displayWidth('😀')).toBe(1);
+    expect(displayWidth('Hội nghị'.normalize('NFD'))).toBe(8);
+  });
+
+  it('visibleDeep keeps "__proto__" a plain key and copies every other', () => {
+    const value = JSON.parse('{"__proto__": {"a": "x\\n::y"}, "constructor": "b\\u001b"}') as Record<string, unknown>;
+    const shown = visibleDeep(value);
+    expect(Object.getPrototypeOf(shown)).toBe(Object.prototype);
+    expect(Object.keys(shown)).toEqual(['__proto__', 'constructor']);
+    expect(shown.__proto__).toEqual({ a: 'x ::y' });
+    expect(visibleDeep({ k: '::y' })).toEqual({ k: '\\x3a:y' });
+    expect(shown.constructor).toBe('b\\x1b');
+  });
+});
