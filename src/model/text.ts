@@ -122,6 +122,9 @@ export function* joinedInChunks(pieces: Iterable<string>, separator: string, chu
   if (size > 0) yield parts.join('');
 }
 
+/** From this depth (the top value is 0) `jsonChunks` leaves a container to JSON.stringify whole. */
+const WHOLE_BELOW = 3;
+
 /** About how many characters `jsonChunks` gathers before it hands a piece on. */
 const JSON_CHUNK = 1 << 16;
 
@@ -159,7 +162,13 @@ export function* jsonChunks(value: unknown, indent = 2, chunk = JSON_CHUNK): Gen
   const isContainer = (item: unknown): item is object =>
     typeof item === 'object' && item !== null && !(item instanceof Number || item instanceof String || item instanceof Boolean || item instanceof BigInt);
 
-  function* walk(item: object, at: string): Generator<string, void, undefined> {
+  function* walk(item: object, at: string, depth: number): Generator<string, void, undefined> {
+    // Deep down a value is small (a task, a meeting's decision): JSON.stringify writes it whole, far faster
+    // than walking it here, its lines indented to where it sits (it escapes every line break in a string).
+    if (depth >= WHOLE_BELOW) {
+      const text = JSON.stringify(item, null, gap);
+      return put(gap && at ? text.replaceAll('\n', `\n${at}`) : text);
+    }
     const inner = at + gap;
     const open = (bracket: string) => put(gap ? `${bracket}\n${inner}` : bracket);
     const between = gap ? `,\n${inner}` : ',';
@@ -169,7 +178,7 @@ export function* jsonChunks(value: unknown, indent = 2, chunk = JSON_CHUNK): Gen
       for (let i = 0; i < item.length; i++) {
         if (i > 0) put(between);
         const element = resolve(String(i), item[i] as unknown);
-        if (isContainer(element)) yield* walk(element, inner);
+        if (isContainer(element)) yield* walk(element, inner, depth + 1);
         else put(JSON.stringify(element) ?? 'null');
         if (size >= chunk) yield take();
       }
@@ -186,7 +195,7 @@ export function* jsonChunks(value: unknown, indent = 2, chunk = JSON_CHUNK): Gen
       else put(between);
       first = false;
       put(gap ? `${JSON.stringify(key)}: ` : `${JSON.stringify(key)}:`);
-      if (container) yield* walk(property, inner);
+      if (container) yield* walk(property, inner, depth + 1);
       else put(text as string);
       if (size >= chunk) yield take();
     }
@@ -194,7 +203,7 @@ export function* jsonChunks(value: unknown, indent = 2, chunk = JSON_CHUNK): Gen
   }
 
   const top = resolve('', value);
-  if (isContainer(top)) yield* walk(top, '');
+  if (isContainer(top)) yield* walk(top, '', 0);
   else {
     const text = JSON.stringify(top) as string | undefined;
     // JSON.stringify gives undefined for undefined, a function or a symbol: jsonText would fail on it too.
