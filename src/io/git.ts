@@ -55,10 +55,6 @@ function isGitMissing(error: unknown): boolean {
 }
 
 /**
- * The top folder of the git repository holding `dir`; exit 2 with a clear
- * message when git is not installed or `dir` is not in a repository.
- */
-/**
  * The commit checked out and whether the clone is shallow, or undefined
  * outside a git repository (or before its first commit): what `meet log`'s
  * output depends on besides the files.
@@ -71,6 +67,10 @@ export async function headOf(dir: string, env: Env): Promise<string | undefined>
   }
 }
 
+/**
+ * The top folder of the git repository holding `dir`; exit 2 with a clear
+ * message when git is not installed or `dir` is not in a repository.
+ */
 export async function requireGitRepository(dir: string, feature: string, env: Env): Promise<{ git: SimpleGit; top: string }> {
   const git = openGit(dir, env);
   let top: string;
