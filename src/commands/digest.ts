@@ -10,7 +10,8 @@ import { assertInsideRoot, replaceFile } from '../io/writeFiles.js';
 import { withFileLock } from '../io/fileLock.js';
 import { printData, printMessage, type Io } from '../io/terminal.js';
 import { findRoot, toPosix } from '../io/paths.js';
-import { fileHash, OutputMemo, textHash } from '../io/outputMemo.js';
+import { fileHash, OutputMemo } from '../io/outputMemo.js';
+import { contentHash } from '../io/recordFiles.js';
 import type { Config } from '../model/schema.js';
 import { messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
@@ -120,7 +121,7 @@ async function makeDigest(options: DigestOptions, root: string, io: Io, memo: Ou
       : {}),
   };
   if (memo) for (const _ of memo.keep(digestQuestion(memo, options, root, io), meta, [content])) void _;
-  return { config, meta, content, hash: textHash(content) };
+  return { config, meta, content, hash: contentHash(Buffer.from(content, 'utf8')) };
 }
 
 /** Everything a digest's text and summary depend on besides the records and config. */

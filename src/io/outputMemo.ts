@@ -10,7 +10,7 @@ import { todayIn, type IsoDate } from '../model/dates.js';
 import type { Config } from '../model/schema.js';
 import { CheckCache } from './checkCache.js';
 import { colorsFor } from './colors.js';
-import { contentHash, hashRecordFile, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
+import { contentHash, hashedRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
 import type { Io } from './terminal.js';
 
 /** The record files and their content hashes, listed once: the memo's key, then the record store's lookups. */
@@ -90,11 +90,7 @@ export class OutputMemo {
     const found = await configFacts(store, root, configHash);
     if (!found) return undefined;
     const config = found.facts;
-    const files = listRecordFiles(root, config.paths.meetings);
-    const keys = files.map((entry) => {
-      const hashed = hashRecordFile(entry);
-      return Array.isArray(hashed) ? undefined : hashed;
-    });
+    const { files, keys } = hashedRecordFiles(root, config.paths.meetings);
     if (keys.includes(undefined)) return undefined;
     const digest = createHash('sha256').update(`${store.tool}\n${configHash}\n${io.locale ?? config.locale}`);
     files.forEach((entry, i) => digest.update(`\n${entry.file}\0${keys[i]}`));
@@ -239,7 +235,7 @@ function openData(file: string, header: MemoHeader): Iterable<Uint8Array> | unde
   return pieces(fd, Number(header.data.size));
 }
 
-/** The sha256 (base64url) of a file's bytes, as textHash gives it for a text, or undefined when it is not a regular file. */
+/** The sha256 (base64url) of a file's bytes, as contentHash gives it, read in pieces; undefined when it is not a regular file. */
 export function fileHash(file: string): string | undefined {
   let fd: number | undefined;
   try {
@@ -259,11 +255,6 @@ export function fileHash(file: string): string | undefined {
   } finally {
     if (fd !== undefined) closeQuietly(fd);
   }
-}
-
-/** The sha256 (base64url) of a text's UTF-8 bytes. */
-export function textHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('base64url');
 }
 
 /** Never through a link, never waiting on a pipe. */

@@ -155,6 +155,16 @@ export function hashRecordFile(entry: RecordFile, locale: Locale = 'en'): string
   return Array.isArray(bytes) ? bytes : contentHash(bytes);
 }
 
+/** Every record file under the meetings folder with its content hash: undefined for one that cannot be read. */
+export function hashedRecordFiles(root: string, meetingsFolder: string): { files: RecordFile[]; keys: (string | undefined)[] } {
+  const files = listRecordFiles(root, meetingsFolder);
+  const keys = files.map((entry) => {
+    const hashed = hashRecordFile(entry);
+    return Array.isArray(hashed) ? undefined : hashed;
+  });
+  return { files, keys };
+}
+
 function readInto(entry: RecordFile, buffer: (size: number) => Buffer, locale: Locale): Buffer | Finding[] {
   if (entry.refused) return [entry.refused];
   let fd: number | undefined;

@@ -10,7 +10,7 @@ import type { Month } from '../model/dates.js';
 import type { Finding } from '../model/ruleCatalogue.js';
 import type { RecordData } from '../model/schema.js';
 import { CheckCache } from './checkCache.js';
-import { hashRecordFile, listRecordFiles, type RecordFile } from './recordFiles.js';
+import { hashedRecordFiles, type RecordFile } from './recordFiles.js';
 import type { FileOutcome, ReadOptions } from './recordOutcome.js';
 import type { RecordListing } from './outputMemo.js';
 import { loadRepository, readConfig, refuseRecordErrors, type Repository } from './repository.js';
@@ -89,13 +89,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
 
   const { listing } = store;
   if (listing && listing.configHash !== hash) listing.changed = true;
-  const files = listing?.files ?? listRecordFiles(root, config.paths.meetings);
-  const keys: (string | undefined)[] =
-    listing?.keys ??
-    files.map((entry) => {
-      const hashed = hashRecordFile(entry);
-      return Array.isArray(hashed) ? undefined : hashed;
-    });
+  const { files, keys } = listing ?? hashedRecordFiles(root, config.paths.meetings);
   const index = listing ? new Map(files.map((entry, i) => [entry, i])) : undefined;
   const wantsBody = (data: RecordData): boolean => {
     const { bodies } = options;
