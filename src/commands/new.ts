@@ -71,16 +71,12 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   // Where nothing is asked and no editor opened, the record drafted for the same input before is drafted again from the memo.
   const memo = (asker && !settledByFlags(options)) || (options.edit && !options.dryRun) ? undefined : await OutputMemo.open(root, io, options.cache);
   let config = memo?.config;
-  let answered: { question: unknown; meta: Draft | undefined } | undefined;
+  // The meeting and template the flags settle, and the question they make (answered or not).
+  let answered: { question: unknown; settled: Settled; meta: Draft | undefined } | undefined;
   if (memo && config) {
-    const meeting = await meetingOf(options, io, config, [], undefined);
-    const question = {
-      command: 'new',
-      ...meeting,
-      template: readTemplate(root, config, options.template ?? meeting.kind).text,
-      today: memo.today(options.today, io),
-    };
-    answered = { question, meta: memo.answer<Draft>(question)?.meta };
+    const settled = await settle(options, io, root, config, [], undefined);
+    const question = { command: 'new', ...settled.meeting, template: settled.template.text, today: memo.today(options.today, io) };
+    answered = { question, settled, meta: memo.answer<Draft>(question)?.meta };
   }
   let draft = answered?.meta;
   let repository: Repository | undefined;
@@ -104,13 +100,13 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   const commitPlan = git && (await git.prepareCommit(root, io.env, { includeConfig: options.includeConfig }));
   const editor = options.edit && !options.dryRun ? editorOf(io) : undefined;
   if (!draft) {
-    draft = await draftRecord(options, io, repository!, asker);
+    const settled = answered?.settled ?? (await settle(options, io, root, config!, repository!.records, asker));
+    draft = await draftRecord(repository!, settled, locale);
     // Only a dry run's draft is kept: the record a run writes changes the repository, and with it the question.
     if (memo && answered && options.dryRun) memo.keepMeta(answered.question, draft);
   }
-  const { content, meeting } = draft;
-  const file = path.join(root, config!.paths.meetings, meeting.date.slice(0, 4), `${meeting.date}-${slugify(meeting.title, meeting.kind)}.md`);
-  const relative = path.relative(root, file).split(path.sep).join('/');
+  const { content, meeting, relative } = draft;
+  const file = path.join(root, relative);
 
   const result: NewResult = { root, path: file, content, written: false, openTasks: draft.openTasks, findings: [], repositoryErrors: draft.repositoryErrors };
   if (options.dryRun) {
@@ -161,6 +157,8 @@ interface Meeting {
 /** The record drafted for a meeting, checked against the repository: what the output memo keeps. */
 interface Draft {
   meeting: Meeting;
+  /** Where the record goes, from the root, with `/`. */
+  relative: string;
   content: string;
   /** Tasks listed under `updates`. */
   openTasks: string[];
@@ -206,8 +204,27 @@ async function meetingOf(options: NewOptions, io: Io, config: ConfigFacts, recor
   return { date, kind: kind as MeetingKind, period, title, chair: chair.normalize('NFC') };
 }
 
+/** The meeting and the template its record is made from. */
+interface Settled {
+  meeting: Meeting;
+  template: Template;
+}
+
+/** The meeting from the flags, else asked on a terminal (defaults from the records), and its template. */
+async function settle(
+  options: NewOptions,
+  io: Io,
+  root: string,
+  config: ConfigFacts,
+  records: readonly MeetingRecord[],
+  asker: Asker | undefined,
+): Promise<Settled> {
+  const meeting = await meetingOf(options, io, config, records, asker);
+  return { meeting, template: readTemplate(root, config, options.template ?? meeting.kind) };
+}
+
 /** The record from the template, listing every task open on its date; it must pass `meet check` against the repository. */
-async function draftRecord(options: NewOptions, io: Io, repository: Repository, asker: Asker | undefined): Promise<Draft> {
+async function draftRecord(repository: Repository, { meeting, template }: Settled, locale: Locale): Promise<Draft> {
   const [{ deadlinesOf }, { isOpenStatus, taskStatesOn }, { parseRecord }, { checkRepository }, { commentText, yamlScalar }] = await Promise.all([
     import('../domain/deadlines.js'),
     import('../domain/taskState.js'),
@@ -216,10 +233,7 @@ async function draftRecord(options: NewOptions, io: Io, repository: Repository, 
     import('../records/yamlText.js'),
   ]);
   const { root, config, records } = repository;
-  const locale = io.locale ?? config.locale;
-  const meeting = await meetingOf(options, io, config, records, asker);
   const { date, kind, title, period, chair } = meeting;
-  const template = readTemplate(root, config, options.template ?? kind);
   const openTasks = [...taskStatesOn(records, date, deadlinesOf(config)).values()].filter((s) => isOpenStatus(s.status) && s.meeting.data.date < date);
   const content = fillTemplate(template.text, template.name, {
     title: yamlScalar(title),
@@ -249,7 +263,7 @@ async function draftRecord(options: NewOptions, io: Io, repository: Repository, 
       (m) => m.new.wouldFailHint,
     );
   }
-  return { meeting, content, openTasks: openTasks.map((t) => t.id), repositoryErrors: countBySeverity(repository.findings).errors };
+  return { meeting, relative, content, openTasks: openTasks.map((t) => t.id), repositoryErrors: countBySeverity(repository.findings).errors };
 }
 
 /** The day of the meeting, shown and read the way the clerk writes dates (DD/MM/YYYY in Vietnamese). */
