@@ -45,7 +45,7 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
       ? { config: memo.config, meta: answered.meta, content: answered.data, hash: answered.dataHash }
       : await makeDigest(options, root, io, memo);
   const { config, meta } = made;
-  const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
+  const folder = digestFolder(options, root, config, io);
   const target = path.join(folder, `${meta.month}.${options.format}`);
   assertInsideRoot(root, folder, options.out ?? config.paths.reports);
   // git is loaded only to commit.
@@ -112,7 +112,7 @@ async function makeDigest(options: DigestOptions, root: string, io: Io, memo: Ou
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const report = buildReport(records, config, month, io.locale ?? config.locale);
   const content = report.meetings.length === 0 ? '' : await renderReport(report, options.format, new Chalk({ level: 0 }));
-  const folder = options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
+  const folder = digestFolder(options, root, config, io);
   const meta: DigestMeta = {
     month,
     empty: report.meetings.length === 0,
@@ -136,6 +136,11 @@ function digestQuestion(memo: OutputMemo, options: DigestOptions, root: string, 
     cwd: toPosix(path.relative(root, io.cwd)),
     summary: options.summary ? (options.link ?? '') : null,
   };
+}
+
+/** Where the digest goes: --out, else the config's reports folder. */
+function digestFolder(options: DigestOptions, root: string, config: Pick<Config, 'paths'>, io: Io): string {
+  return options.out ? path.resolve(io.cwd, options.out) : path.join(root, config.paths.reports);
 }
 
 function shownPath(target: string, io: Io): string {
