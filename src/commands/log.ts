@@ -25,8 +25,8 @@ export interface LogOptions {
 export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
   const memo = await OutputMemo.open(root, io, options.cache);
-  // The history's commits come from git: the commit checked out is part of the question.
-  const head = memo && (await headOf(root, io.env));
+  // The history's commits come from git: the commit checked out, and whether the clone is shallow, are part of the question.
+  const head = await headOf(root, io.env);
   const question = memo && head && { command: 'log', id: options.id, format: options.format, head, terminal: terminalOf(io) };
   const answered = question && memo.answer<LogMeta>(question);
   if (answered) return printLog(answered.meta, answered.data, io);
@@ -67,8 +67,7 @@ export async function logCommand(options: LogOptions, io: Io): Promise<number> {
       ? renderLogJson(history)
       : [options.format === 'md' ? renderLogMarkdown(history, locale) : renderLogText(history, locale, colorsFor(io.stdout, io))];
   // In a shallow clone the oldest commit fetched stands in for all older ones.
-  const shallow = (await git.raw(['rev-parse', '--is-shallow-repository']).catch(() => '')).trim() === 'true';
-  const meta: LogMeta = { ...(shallow ? { shallow: messages(locale).git.shallowLog } : {}) };
+  const meta: LogMeta = { ...(head?.shallow ? { shallow: messages(locale).git.shallowLog } : {}) };
   return printLog(meta, memo && question ? memo.keep(question, meta, text) : text, io);
 }
 

@@ -59,9 +59,10 @@ function isGitMissing(error: unknown): boolean {
  * outside a git repository (or before its first commit): what `meet log`'s
  * output depends on besides the files.
  */
-export async function headOf(dir: string, env: Env): Promise<string | undefined> {
+export async function headOf(dir: string, env: Env): Promise<{ commit: string; shallow: boolean } | undefined> {
   try {
-    return (await openGit(dir, env).raw(['rev-parse', 'HEAD', '--is-shallow-repository'])).trim().split(/\s+/).join(' ');
+    const [commit, shallow] = (await openGit(dir, env).raw(['rev-parse', 'HEAD', '--is-shallow-repository'])).trim().split(/\s+/);
+    return commit ? { commit, shallow: shallow === 'true' } : undefined;
   } catch {
     return undefined;
   }
