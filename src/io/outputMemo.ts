@@ -121,7 +121,7 @@ export class OutputMemo {
    * records read were the ones hashed), keeps it with `meta` as the answer
    * to `question`. Best effort: a memo that cannot be written stays cold.
    */
-  *keep(question: unknown, meta: unknown, data: Iterable<string>): Generator<string> {
+  *keep(question: unknown, meta: unknown, data: Iterable<string>): Generator<string | Uint8Array> {
     const { slot, key } = this.keyOf(question);
     const out = this.cache.prepareFolder() ? this.cache.pathOf(`answer-${slot}.out`) : undefined;
     const temp = out && `${out}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -135,17 +135,19 @@ export class OutputMemo {
     let complete = false;
     try {
       for (const chunk of data) {
+        // Encoded once: the bytes kept are the bytes printed.
+        let bytes: Uint8Array | undefined;
         if (fd !== undefined) {
           try {
-            const buffer = Buffer.from(chunk, 'utf8');
-            digest.update(buffer);
-            for (let at = 0; at < buffer.length;) at += writeSync(fd, buffer, at);
+            bytes = Buffer.from(chunk, 'utf8');
+            digest.update(bytes);
+            for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
           } catch {
             closeQuietly(fd);
             fd = undefined;
           }
         }
-        yield chunk;
+        yield bytes ?? chunk;
       }
       complete = true;
     } finally {
