@@ -2,7 +2,7 @@
 // (the spawned tier): runs of the built CLI racing for one cache, parser
 // threads (MEET_THREADS > 0 loads dist/records/parseThread.js, which only the
 // build has), and output cut short by a reader that stops early.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheFiles, FAKE_FINDING, forge, OCTOBER } from './cacheTools.js';
@@ -60,6 +60,37 @@ describe('parser threads', () => {
       expect(single.code).toBe(0);
       expect(threaded).toEqual(single);
     }
+  });
+});
+
+describe('parser threads and the record store', () => {
+  it('write each shard as records arrive: signed, whole, and what a warm run reads', async () => {
+    const root = copyExamples();
+    const args = ['report', '--month', '2020-11', '--format', 'json'];
+    const uncached = await meet([...args, '--no-cache'], root, { MEET_THREADS: '0' });
+    rmSync(path.join(root, '.meet-cache'), { recursive: true, force: true });
+    expect(await meet(args, root, { MEET_THREADS: '2' })).toEqual(uncached);
+    const folder = path.join(root, '.meet-cache');
+    const shards = readdirSync(folder).filter((n) => n.startsWith('store-'));
+    expect(shards.length).toBeGreaterThan(0);
+    // Nothing half-written is left beside them.
+    expect(readdirSync(folder).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    // A warm run (the answer forgotten) gives the same bytes…
+    const forget = () => {
+      for (const name of readdirSync(folder)) if (name.startsWith('answer-')) rmSync(path.join(folder, name));
+    };
+    forget();
+    expect(await meet(args, root, { MEET_THREADS: '2' })).toEqual(uncached);
+    // …from the shards the threads' entries were written to: re-signed by the key holder, a changed title shows.
+    for (const name of shards) {
+      forge(root, name, (value) => {
+        for (const entry of Object.values(value.entries as Record<string, { data: { title: string } }>)) entry.data.title = 'FROM THE STORE';
+      });
+    }
+    forget();
+    const forged = await meet(args, root, { MEET_THREADS: '2' });
+    expect(forged.code).toBe(0);
+    expect(forged.stdout).toContain('FROM THE STORE');
   });
 });
 

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { progressOnTerminal, type Io } from '../src/io/terminal.js';
 import { cacheFiles, FAKE_FINDING, forge, NOVEMBER, OCTOBER } from './cacheTools.js';
-import { copyExamples, git, runMeet, tempDir, writeTree } from './helpers.js';
+import { CheckCache } from '../src/io/checkCache.js';
+import { copyExamples, git, runMeet, TEST_CACHE_HOME, tempDir, writeTree } from './helpers.js';
 
 function check(root: string, ...args: string[]) {
   return runMeet(['check', '--format', 'json', ...args], { cwd: root });
@@ -173,5 +174,39 @@ describe('progress on a terminal', () => {
     const run = await runMeet(['check', '--no-cache'], { cwd: root });
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('đã kiểm tra 605 biên bản');
+  });
+});
+
+describe('a signed file written in pieces (SignedWriter)', () => {
+  const open = (root: string) => {
+    const cache = CheckCache.open(root, { XDG_CACHE_HOME: TEST_CACHE_HOME })!;
+    expect(cache.prepareFolder()).toBe(true);
+    return cache;
+  };
+
+  it('reads back as the value its pieces spell, text and UTF-8 alike, and shows only once committed', () => {
+    const root = tempDir();
+    const cache = open(root);
+    const writer = cache.signedWriter('piece.json');
+    writer.write('{"title":');
+    writer.write(new TextEncoder().encode(JSON.stringify('Hội nghị thường kỳ')));
+    writer.write(`,"rows":[${Array.from({ length: 20_000 }, (_, i) => i).join(',')}]`);
+    expect(readdirSync(path.join(root, '.meet-cache')).filter((n) => n === 'piece.json')).toEqual([]);
+    writer.write('}');
+    expect(writer.commit()).toBe(true);
+    const value = cache.readSigned('piece.json') as { title: string; rows: number[] };
+    expect(value.title).toBe('Hội nghị thường kỳ');
+    expect(value.rows).toHaveLength(20_000);
+    expect(readdirSync(path.join(root, '.meet-cache')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves nothing behind when aborted', () => {
+    const root = tempDir();
+    const cache = open(root);
+    const writer = cache.signedWriter('piece.json');
+    writer.write('{"a":1');
+    writer.abort();
+    expect(readdirSync(path.join(root, '.meet-cache')).filter((n) => n !== '.gitignore')).toEqual([]);
+    expect(cache.readSigned('piece.json')).toBeUndefined();
   });
 });

@@ -53,20 +53,17 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
     return EXIT_OK;
   }
   // Loaded only when the output memo has no answer.
-  const [{ loadStoredValidRepository }, { projectRecord }, { reportingMonthOf }, { diffMonths }, { renderDiffJson, renderDiffMarkdown, renderDiffText }] =
-    await Promise.all([
-      import('../io/recordStore.js'),
-      import('../domain/projection.js'),
-      import('../domain/months.js'),
-      import('../domain/monthDiff.js'),
-      import('../render/monthDiff.js'),
-    ]);
+  const [{ loadStoredValidRepository }, { diffMonths }, { renderDiffJson, renderDiffMarkdown, renderDiffText }] = await Promise.all([
+    import('../io/recordStore.js'),
+    import('../domain/monthDiff.js'),
+    import('../render/monthDiff.js'),
+  ]);
   const months = new Set([options.from, options.to]);
   const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
     env: io.env,
     cache: options.cache,
     // Figures of every month; the meetings and decisions of the two months only.
-    project: projectRecord({ results: true, whole: (data) => months.has(reportingMonthOf({ data })) }),
+    project: { results: true, wholeMonths: [...months] },
     listing: memo?.listing,
   });
   const diff = diffMonths(records, config, options.from, options.to);

@@ -31,22 +31,20 @@ export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const answered = question && memo.answer<LogMeta>(question);
   if (answered) return printLog(answered.meta, answered.data, io);
 
-  const [{ loadStoredValidRepository }, { projectRecord }, { requireGitRepository }, { blameLines }, { deadlinesOf }, { taskIds, taskLog }, render] =
-    await Promise.all([
-      import('../io/recordStore.js'),
-      import('../domain/projection.js'),
-      import('../io/git.js'),
-      import('../io/gitBlame.js'),
-      import('../domain/deadlines.js'),
-      import('../domain/taskLog.js'),
-      import('../render/log.js'),
-    ]);
+  const [{ loadStoredValidRepository }, { requireGitRepository }, { blameLines }, { deadlinesOf }, { taskIds, taskLog }, render] = await Promise.all([
+    import('../io/recordStore.js'),
+    import('../io/git.js'),
+    import('../io/gitBlame.js'),
+    import('../domain/deadlines.js'),
+    import('../domain/taskLog.js'),
+    import('../render/log.js'),
+  ]);
   const { renderLogJson, renderLogMarkdown, renderLogText } = render;
 
   const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
     env: io.env,
     cache: options.cache,
-    project: projectRecord({ results: false }),
+    project: { results: false },
     listing: memo?.listing,
   });
   const { git } = await requireGitRepository(root, 'meet log', io.env);

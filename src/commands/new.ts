@@ -82,11 +82,11 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   let repository: Repository | undefined;
   if (!draft) {
     // Loaded only when the memo has no answer.
-    const [{ loadStoredRepository }, { projectRecord }] = await Promise.all([import('../io/recordStore.js'), import('../domain/projection.js')]);
+    const { loadStoredRepository } = await import('../io/recordStore.js');
     repository = await loadStoredRepository(root, readingFor(io), {
       env: io.env,
       cache: options.cache,
-      project: projectRecord({ results: false }),
+      project: { results: false },
       listing: memo?.listing,
     });
     config = repository.config;

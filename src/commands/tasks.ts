@@ -73,9 +73,8 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
   const answered = question && memo.answer<TasksMeta>(question);
   if (answered) return printTasks(answered.meta, answered.data, options.format, io);
 
-  const [{ loadStoredValidRepository }, { projectRecord }, { asOfDay }, { buildTaskList }, render] = await Promise.all([
+  const [{ loadStoredValidRepository }, { asOfDay }, { buildTaskList }, render] = await Promise.all([
     import('../io/recordStore.js'),
-    import('../domain/projection.js'),
     import('../domain/months.js'),
     import('../domain/taskList.js'),
     import('../render/tasks.js'),
@@ -84,7 +83,7 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
   const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
     env: io.env,
     cache: options.cache,
-    project: projectRecord({ results: false }),
+    project: { results: false },
     listing: memo?.listing,
   });
   checkFilterIds(filters, config);

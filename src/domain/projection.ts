@@ -2,8 +2,10 @@
 // records held whole takes gigabytes; a task list needs the tasks and
 // updates, not the discussion, and a report needs the narrative of its own
 // month only. The record store (io/recordStore.ts) applies these as it
-// hands records out.
+// hands records out, and the parser threads as they send records over.
+import type { Month } from '../model/dates.js';
 import type { RecordData } from '../model/schema.js';
+import { reportingMonthOf } from './months.js';
 
 /** What only a meeting's own month shows: its people, narrative and decisions. */
 const NARRATIVE: ReadonlySet<string> = new Set([
@@ -19,11 +21,12 @@ const NARRATIVE: ReadonlySet<string> = new Set([
   'tags',
 ]);
 
+/** Plain data: it travels to the parser threads. */
 export interface Projection {
   /** Keep `results` (figures and trends read them in every month). */
   results: boolean;
-  /** Records kept whole: the ones the output shows in full (a report's month). */
-  whole?: (data: RecordData) => boolean;
+  /** The records of these reporting months are kept whole: the output shows them in full (a report's month, a diff's two). */
+  wholeMonths?: readonly Month[];
 }
 
 /**
@@ -31,8 +34,9 @@ export interface Projection {
  * when nothing is left out, else a copy with the other keys in their order.
  */
 export function projectRecord(projection: Projection): (data: RecordData) => RecordData {
+  const whole = new Set(projection.wholeMonths);
   return (data) => {
-    if (projection.whole?.(data)) return data;
+    if (whole.size > 0 && whole.has(reportingMonthOf({ data }))) return data;
     let dropped = false;
     const kept: Record<string, unknown> = {};
     for (const key of Object.keys(data)) {

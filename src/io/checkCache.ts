@@ -1,6 +1,6 @@
 // The signed on-disk cache of `meet check` in .meet-cache/: a whole-result
 // memo and record outcomes by content hash (ARCHITECTURE.md, "The check cache").
-import { createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hash, randomBytes, timingSafeEqual, type Hmac } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -15,6 +15,7 @@ import {
   realpathSync,
   renameSync,
   rmdirSync,
+  rmSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
@@ -25,7 +26,7 @@ import type { IsoDate } from '../model/dates.js';
 import type { RecordFacts } from '../model/record.js';
 import { fileURLToPath } from 'node:url';
 import { toolVersion } from './packageRoot.js';
-import { writeAtomically } from './writeFiles.js';
+import { tempPathFor, writeAtomically } from './writeFiles.js';
 import { isInside } from './paths.js';
 import type { Env } from './terminal.js';
 
@@ -226,11 +227,115 @@ export class CheckCache {
     return createHmac('sha256', this.secret).update(payload).digest('base64url');
   }
 
+  /** A signed file of the folder written in pieces (see prepareFolder): the JSON text of its value comes from the caller. */
+  signedWriter(name: string): SignedWriter {
+    return new SignedWriter(
+      path.join(this.folder, name),
+      createHmac('sha256', this.secret),
+      `{"format":${FORMAT},"tool":${JSON.stringify(this.tool)},"value":`,
+    );
+  }
+
   /** Writes a signed file into the folder (see prepareFolder); throws on failure. */
   writeSigned(name: string, value: unknown): void {
     const payload = Buffer.from(JSON.stringify({ format: FORMAT, tool: this.tool, value }), 'utf8');
     writeAtomically(path.join(this.folder, name), Buffer.concat([Buffer.from(`${this.sign(payload)}\n`, 'utf8'), payload]), { sync: false });
   }
+}
+
+/** The length of a signature: a sha256 HMAC in base64url. */
+const SIGNATURE_CHARS = 43;
+/** About how many bytes a SignedWriter gathers before it writes. */
+const WRITE_BYTES = 1 << 16;
+
+/**
+ * A signed cache file (as writeSigned writes it) written in pieces as they
+ * come, so that no one string holds it: the record store's shards, filled as
+ * records are parsed. The signature is known last: it is written over a
+ * placeholder line at the start, and only then is the temporary file renamed
+ * into place. Best effort, as every cache write: after a failure the writer
+ * takes no more pieces and leaves nothing behind.
+ */
+export class SignedWriter {
+  private fd: number | undefined;
+  private readonly temp: string;
+  private pending: Uint8Array[] = [];
+  private size = 0;
+  private position = SIGNATURE_CHARS + 1;
+  private failed = false;
+
+  constructor(
+    private readonly target: string,
+    private readonly hmac: Hmac,
+    head: string,
+  ) {
+    this.temp = tempPathFor(target);
+    try {
+      this.fd = openSync(this.temp, 'wx', 0o644);
+    } catch {
+      this.failed = true;
+    }
+    this.write(head);
+  }
+
+  /** A piece of the value's JSON, as text or UTF-8. */
+  write(piece: string | Uint8Array): void {
+    if (this.failed) return;
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    this.pending.push(bytes);
+    this.size += bytes.length;
+    if (this.size >= WRITE_BYTES) this.flush();
+  }
+
+  /** Ends the file and puts it in place; false when it could not be written (nothing is left then). */
+  commit(): boolean {
+    this.write('}');
+    if (!this.failed) this.flush();
+    if (this.failed) return false;
+    try {
+      writeAllAt(this.fd!, Buffer.from(`${this.hmac.digest('base64url')}\n`, 'utf8'), 0);
+      closeSync(this.fd!);
+      this.fd = undefined;
+      renameSync(this.temp, this.target);
+      return true;
+    } catch {
+      this.abort();
+      return false;
+    }
+  }
+
+  /** Leaves nothing behind. */
+  abort(): void {
+    this.failed = true;
+    try {
+      if (this.fd !== undefined) closeSync(this.fd);
+    } catch {
+      // Removed all the same.
+    }
+    this.fd = undefined;
+    try {
+      rmSync(this.temp, { force: true });
+    } catch {
+      // A folder that cannot be written to: nothing was written either.
+    }
+  }
+
+  private flush(): void {
+    const bytes = Buffer.concat(this.pending, this.size);
+    this.pending = [];
+    this.size = 0;
+    try {
+      this.hmac.update(bytes);
+      writeAllAt(this.fd!, bytes, this.position);
+      this.position += bytes.length;
+    } catch {
+      this.abort();
+    }
+  }
+}
+
+function writeAllAt(fd: number, bytes: Uint8Array, position: number): void {
+  for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
 }
 
 /** No cache file is larger: a shard at a million records is about 20 MB. */

@@ -2,13 +2,27 @@
 // config the batches of record files it is given, and sends back their
 // outcomes (plain data: see FileOutcome).
 import { parentPort, workerData } from 'node:worker_threads';
-import { readFileOutcome, type ThreadSettings } from './recordOutcome.js';
+import { parseFile, type ThreadSettings } from './recordOutcome.js';
 import type { RecordFile } from './recordFiles.js';
+import type { ThreadReply } from './parserThreads.js';
 
 const settings = workerData as ThreadSettings;
 parentPort!.on('message', (files: RecordFile[]) => {
-  // As JSON text: the strings parsed from it on the other side are fresh and
-  // compact (one byte a character where they can be). Cloned, a task id cut
-  // from a Vietnamese text would stay two bytes a character.
-  parentPort!.postMessage(JSON.stringify(files.map((entry) => readFileOutcome(entry, settings.config, settings))));
+  const parsed = files.map((entry) => parseFile(entry, settings.config, settings));
+  // Outcomes as JSON text: the strings parsed from it on the other side are
+  // fresh and compact (one byte a character where they can be). Cloned, a
+  // task id cut from a Vietnamese text would stay two bytes a character.
+  // A record with a store entry travels once, in the entry's bytes, handed
+  // over without a copy (the other side writes them to the store and takes
+  // the data from them).
+  const stored = parsed.map(({ outcome, stored }) => {
+    if (stored === undefined) return null;
+    (outcome.record as { data?: unknown }).data = null;
+    return stored;
+  });
+  const reply: ThreadReply = { outcomes: JSON.stringify(parsed.map((p) => p.outcome)), stored };
+  parentPort!.postMessage(
+    reply,
+    stored.flatMap((bytes) => (bytes ? [bytes.buffer as ArrayBuffer] : [])),
+  );
 });

@@ -6,7 +6,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import type { RecordFacts } from '../model/record.js';
-import type { FileOutcome, ThreadSettings } from './recordOutcome.js';
+import { dataOfStored, type FileOutcome, type ThreadSettings } from './recordOutcome.js';
 import type { RecordFile } from './recordFiles.js';
 
 /**
@@ -51,16 +51,24 @@ export function parserThreads(fileCount: number, asked?: number): number {
   return Math.min(wanted, Math.ceil(fileCount / FILES_PER_JOB));
 }
 
+/** What a thread sends back for a batch: the outcomes as JSON text, and the record store's entries (null: none), which hold those records' data. */
+export interface ThreadReply {
+  outcomes: string;
+  stored: (Uint8Array | null)[];
+}
+
 /**
  * Parses `files` on `threads` worker threads, a batch at a time. A thread that
  * fails (out of memory on a hostile record, say) takes no more batches, and
  * what it did not return is left undefined: the caller reads those files itself.
+ * `received` is called with each outcome as it arrives (the index is into `files`).
  */
 export function parseOnThreads(
   files: RecordFile[],
   settings: ThreadSettings,
   threads: number,
   progress: (done: number) => void,
+  received: (index: number, outcome: FileOutcome, stored: Uint8Array | undefined) => void = () => {},
   heap: { oldMb: number; youngMb: number } = settings.detail === 'facts' ? FACTS_HEAP : FULL_HEAP,
 ): Promise<(FileOutcome | undefined)[]> {
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
@@ -102,12 +110,15 @@ export function parseOnThreads(
         next += job.length;
         worker.postMessage(job);
       };
-      worker.on('message', (json: string) => {
-        const batch = JSON.parse(json) as FileOutcome[];
+      worker.on('message', (reply: ThreadReply) => {
+        const batch = JSON.parse(reply.outcomes) as FileOutcome[];
         for (let k = 0; k < batch.length; k++) {
           const kept = batch[k]!.record;
           if (kept && 'facts' in kept) shareIds(kept.facts);
+          const stored = reply.stored[k] ?? undefined;
+          if (kept && stored !== undefined) kept.data = dataOfStored(stored);
           outcomes[start + k] = batch[k]!;
+          received(start + k, batch[k]!, stored);
         }
         const before = done;
         done += batch.length;

@@ -33,6 +33,13 @@ export interface ReadOptions {
   known?: (entry: RecordFile) => FileOutcome | undefined;
   /** Called with each file's outcome (for the check cache). */
   onFile?: (entry: RecordFile, outcome: FileOutcome) => void;
+  /**
+   * Make each record's entry of the record store (recordStore.ts) as it is
+   * parsed, on the parser thread: `onParsed` gets it, as the UTF-8 bytes of
+   * its JSON, with the outcome, as each file is parsed.
+   */
+  store?: boolean;
+  onParsed?: (entry: RecordFile, outcome: FileOutcome, stored: Uint8Array | undefined) => void;
 }
 
 /** What is kept of a record that parsed (or of what was salvaged of one that did not). */
@@ -54,6 +61,7 @@ export interface ThreadSettings {
   detail: 'full' | 'facts';
   bodies: NonNullable<ReadOptions['bodies']>;
   locale?: Locale;
+  store?: boolean;
 }
 
 interface RecordFileParse extends RecordParse {
@@ -83,7 +91,7 @@ function kept(record: MeetingRecord, options: Pick<ReadOptions, 'detail' | 'bodi
 }
 
 /** Reads, parses and checks one record file against the config. Runs on a parser thread or here. */
-export function readFileOutcome(entry: RecordFile, config: Config, options: Pick<ReadOptions, 'detail' | 'bodies' | 'locale'>): FileOutcome {
+function readFileOutcome(entry: RecordFile, config: Config, options: Pick<ReadOptions, 'detail' | 'bodies' | 'locale'>): FileOutcome {
   const locale = options.locale ?? config.locale;
   const parse = readRecordFile(entry, locale);
   const findings = [...parse.findings];
@@ -96,4 +104,40 @@ export function readFileOutcome(entry: RecordFile, config: Config, options: Pick
   if (parse.hash !== undefined) outcome.hash = parse.hash;
   if (!parse.record && !parse.partial && parse.bytes) outcome.taskIds = taskIdsInText(parse.bytes);
   return outcome;
+}
+
+/** A file's outcome and, when the store asked for it, the store's entry for the record. */
+export interface ParsedFile {
+  outcome: FileOutcome;
+  /** UTF-8 JSON, in a buffer of its own (a thread hands it over without a copy). */
+  stored?: Uint8Array;
+}
+
+/**
+ * readFileOutcome, and the record store's entry when asked: the record's
+ * findings without the file name (the same content may sit under two
+ * names), its data and its body line. A record with errors is not stored,
+ * nor one holding a -0 (JSON would give it back as 0).
+ */
+export function parseFile(entry: RecordFile, config: Config, options: Pick<ReadOptions, 'detail' | 'bodies' | 'locale' | 'store'>): ParsedFile {
+  const outcome = readFileOutcome(entry, config, options);
+  const kept = outcome.record;
+  if (!options.store || !kept || 'facts' in kept || outcome.partial || outcome.hash === undefined || hasNegativeZero(kept.data)) return { outcome };
+  const stored = JSON.stringify({ findings: outcome.findings.map(({ file: _file, ...f }) => f), data: kept.data, bodyLine: kept.bodyLine });
+  return { outcome, stored: encoder.encode(stored) };
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The data of a store entry made by parseFile. */
+export function dataOfStored(stored: Uint8Array): RecordData {
+  return (JSON.parse(decoder.decode(stored)) as { data: RecordData }).data;
+}
+
+function hasNegativeZero(value: unknown): boolean {
+  if (typeof value === 'number') return Object.is(value, -0);
+  if (typeof value !== 'object' || value === null) return false;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) if (hasNegativeZero(v)) return true;
+  return false;
 }

@@ -5,11 +5,11 @@
 // that were parsed, in 64 signed shards, so a warm run only lists, hashes
 // and looks up (ARCHITECTURE.md, "The record store").
 import { reportingMonthOf } from '../domain/months.js';
-import { projectRecord } from '../domain/projection.js';
+import { projectRecord, type Projection } from '../domain/projection.js';
 import type { Month } from '../model/dates.js';
 import type { Finding } from '../model/ruleCatalogue.js';
 import type { RecordData } from '../model/schema.js';
-import { CheckCache } from './checkCache.js';
+import { CheckCache, type SignedWriter } from './checkCache.js';
 import { hashedRecordFiles, type RecordFile } from './recordFiles.js';
 import type { FileOutcome, ReadOptions } from './recordOutcome.js';
 import type { RecordListing } from './outputMemo.js';
@@ -39,11 +39,11 @@ export interface StoreSettings {
   /**
    * What the command keeps of each record's data (domain/projection.ts):
    * a command that shows no decision need not hold 100,000 records'
-   * decisions. Applied as each stored record is taken, and to the records
-   * parsed in the run once they are stored whole; --no-cache keeps
+   * decisions. Applied as each stored record is taken, and to each record
+   * parsed in the run as it arrives, its entry made; --no-cache keeps
    * everything, so the differential test compares the two.
    */
-  project?: (data: RecordData) => RecordData;
+  project?: Projection;
   /** The files as the output memo listed and hashed them: not hashed again, and marked changed when a parse disagrees. */
   listing?: RecordListing;
 }
@@ -68,7 +68,7 @@ export function loadReportRepository(root: string, month: Month | undefined, io:
       env: io.env,
       cache,
       listing,
-      ...(month ? { project: projectRecord({ results: true, whole: (data) => reportingMonthOf({ data }) === month }) } : {}),
+      ...(month ? { project: { results: true, wholeMonths: [month] } } : {}),
     },
   );
 }
@@ -98,6 +98,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   };
 
   // Looked up a shard at a time, each dropped once its hits are taken.
+  const project = store.project && projectRecord(store.project);
   const known = new Map<RecordFile, FileOutcome>();
   const hits = new Set<string>();
   const wanted = new Map<string, number[]>();
@@ -123,45 +124,87 @@ export async function loadStoredRepository(root: string, options: FullReading, s
       const entryFile = files[i]!.file;
       known.set(files[i]!, {
         findings: entry.findings.length === 0 ? [] : entry.findings.map((f) => ({ file: entryFile, ...f })),
-        record: { data: store.project ? store.project(entry.data) : entry.data, bodyLine: entry.bodyLine },
+        record: { data: project ? project(entry.data) : entry.data, bodyLine: entry.bodyLine },
         hash: key,
       });
     }
   }
 
-  // A hit is held by its shard: a shard written again takes it from there (what the run keeps may be projected).
-  const stored = new Map<string, StoredRecord | typeof HELD>();
+  // New entries go to their shard as records are parsed: straight into a new
+  // file for a shard that has none (a cold run), else kept until that shard
+  // is written again. A hit is held by its shard, and a write takes it from
+  // there (what the run keeps may be projected).
+  const writers = new Map<string, ShardWriter>();
+  const stored = new Map<string, Uint8Array | typeof HELD>();
+  let writable: boolean | undefined;
   const repository = await loadRepository(root, {
     ...options,
     files,
     known: (entry) => known.get(entry),
+    store: true,
+    onParsed: (_file, outcome, entry) => {
+      // What the command keeps, as soon as the record arrives (its entry holds it whole).
+      const kept = outcome.record;
+      if (project && kept && !('facts' in kept)) kept.data = project(kept.data);
+      if (entry === undefined) return;
+      const key = outcome.hash!;
+      const c = key[0]!;
+      if (held.has(c)) {
+        if (!stored.has(key)) stored.set(key, entry);
+        return;
+      }
+      if (!(writable ??= cache.prepareFolder())) return;
+      let writer = writers.get(c);
+      if (!writer) writers.set(c, (writer = new ShardWriter(cache, c, configHash)));
+      writer.add(key, entry);
+    },
     onFile: (entry, outcome) => {
       options.onFile?.(entry, outcome);
       if (listing && outcome.hash !== keys[index!.get(entry)!]) listing.changed = true;
-      const kept = outcome.record;
-      if (!kept || 'facts' in kept || outcome.partial || outcome.hash === undefined) return;
-      if (hits.has(outcome.hash)) {
-        stored.set(outcome.hash, HELD);
-        return;
-      }
-      // JSON would give -0 back as 0: such a record is never stored.
-      if (hasNegativeZero(kept.data)) return;
-      stored.set(outcome.hash, {
-        findings: outcome.findings.length === 0 ? NO_FINDINGS : outcome.findings.map(({ file: _file, ...f }) => f),
-        data: kept.data as RecordData,
-        bodyLine: kept.bodyLine,
-      });
+      if (outcome.hash !== undefined && hits.has(outcome.hash)) stored.set(outcome.hash, HELD);
     },
+  }).catch((error: unknown) => {
+    for (const writer of writers.values()) writer.abort();
+    throw error;
   });
   // Stored only against the config the records were checked with.
   if (listing && repository.configHash !== listing.configHash) listing.changed = true;
-  if (repository.configHash === hash) writeStore(cache, configHash, stored, held);
+  if (repository.configHash === hash) {
+    for (const writer of writers.values()) writer.commit();
+    writeStore(cache, configHash, stored, held);
+  } else for (const writer of writers.values()) writer.abort();
   stored.clear();
-  if (store.project) for (const record of repository.records) record.data = store.project(record.data);
   return repository;
 }
 
-const NO_FINDINGS: StoredRecord['findings'] = [];
+/** A shard with no file yet, written as its entries come (each once: the same content may sit under two names). */
+class ShardWriter {
+  private readonly writer: SignedWriter;
+  private readonly keys = new Set<string>();
+
+  constructor(cache: CheckCache, c: string, configHash: string) {
+    this.writer = cache.signedWriter(storeFile(c));
+    this.writer.write(`{"configHash":${JSON.stringify(configHash)},"entries":{`);
+  }
+
+  /** `entry`: its JSON, as text or UTF-8. */
+  add(key: string, entry: string | Uint8Array): void {
+    if (this.keys.has(key)) return;
+    this.writer.write(`${this.keys.size === 0 ? '' : ','}${JSON.stringify(key)}:`);
+    this.writer.write(entry);
+    this.keys.add(key);
+  }
+
+  commit(): void {
+    this.writer.write('}}');
+    this.writer.commit();
+  }
+
+  abort(): void {
+    this.writer.abort();
+  }
+}
+
 const HELD = Symbol('held by its shard');
 
 function readShard(cache: CheckCache, c: string, configHash: string): StoreShard | undefined {
@@ -178,14 +221,14 @@ function isStoredRecord(entry: unknown): entry is StoredRecord {
 }
 
 /**
- * Writes the shards whose entries differ from what was read: new records,
- * records gone, or a shard that was missing or not valid. Best effort: a
- * store that cannot be written stays cold.
+ * Writes again the shards that had a file and whose entries differ from
+ * what was read: new records, records gone. Best effort: a store that cannot
+ * be written stays cold.
  */
 function writeStore(
   cache: CheckCache,
   configHash: string,
-  stored: ReadonlyMap<string, StoredRecord | typeof HELD>,
+  stored: ReadonlyMap<string, Uint8Array | typeof HELD>,
   held: ReadonlyMap<string, Set<string>>,
 ): void {
   const counts = new Map<string, number>();
@@ -195,35 +238,24 @@ function writeStore(
     counts.set(c, (counts.get(c) ?? 0) + 1);
     if (!held.get(c)?.has(key)) dirty.add(c);
   }
-  for (const c of SHARDS) if ((held.get(c)?.size ?? 0) !== (counts.get(c) ?? 0)) dirty.add(c);
+  for (const c of held.keys()) if (held.get(c)!.size !== (counts.get(c) ?? 0)) dirty.add(c);
   if (dirty.size === 0 || !cache.prepareFolder()) return;
-  const shards = new Map<string, Record<string, StoredRecord>>();
+  const writers = new Map<string, ShardWriter>();
+  for (const c of dirty) writers.set(c, new ShardWriter(cache, c, configHash));
   const before = new Map<string, StoreShard | undefined>();
   for (const [key, value] of stored) {
-    const c = key[0]!;
-    if (!dirty.has(c)) continue;
-    let entry: unknown = value;
-    if (value === HELD) {
-      // Read again: a shard changed meanwhile by another run may have lost it, and then it is a miss next time.
-      if (!before.has(c)) before.set(c, readShard(cache, c, configHash));
-      const entries = before.get(c)?.entries;
-      entry = entries && Object.hasOwn(entries, key) ? entries[key] : undefined;
-      if (!isStoredRecord(entry)) continue;
+    const writer = writers.get(key[0]!);
+    if (!writer) continue;
+    if (value !== HELD) {
+      writer.add(key, value);
+      continue;
     }
-    let shard = shards.get(c);
-    if (!shard) shards.set(c, (shard = {}));
-    shard[key] = entry as StoredRecord;
+    // Read again: a shard changed meanwhile by another run may have lost it, and then it is a miss next time.
+    const c = key[0]!;
+    if (!before.has(c)) before.set(c, readShard(cache, c, configHash));
+    const entries = before.get(c)?.entries;
+    const entry = entries && Object.hasOwn(entries, key) ? entries[key] : undefined;
+    if (isStoredRecord(entry)) writer.add(key, JSON.stringify(entry));
   }
-  try {
-    for (const c of dirty) cache.writeSigned(storeFile(c), { configHash, entries: shards.get(c) ?? {} } satisfies StoreShard);
-  } catch {
-    // A full disk: the shards not written are read as misses next time.
-  }
-}
-
-function hasNegativeZero(value: unknown): boolean {
-  if (typeof value === 'number') return Object.is(value, -0);
-  if (typeof value !== 'object' || value === null) return false;
-  for (const v of Array.isArray(value) ? value : Object.values(value)) if (hasNegativeZero(v)) return true;
-  return false;
+  for (const writer of writers.values()) writer.commit();
 }

@@ -15,7 +15,7 @@ import type { Config, RecordData } from '../model/schema.js';
 import { exactLocate, parseConfig, parseRecord } from '../records/parse.js';
 import { collectGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThreads } from './parserThreads.js';
 import { CONFIG_FILE } from '../model/layout.js';
-import { readFileOutcome, type FileOutcome, type KeptRecord, type ReadOptions, type ThreadSettings } from './recordOutcome.js';
+import { parseFile, type FileOutcome, type KeptRecord, type ReadOptions, type ThreadSettings } from './recordOutcome.js';
 import { contentHash, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
 import { visible } from '../model/text.js';
 
@@ -48,13 +48,24 @@ function readAgain(absolute: string, contentKey: string): Uint8Array | undefined
   }
 }
 
+/** One file read on this thread, its store entry handed on (ReadOptions.onParsed). */
+function readOne(entry: RecordFile, config: Config, options: ReadOptions): FileOutcome {
+  const { outcome, stored } = parseFile(entry, config, options);
+  options.onParsed?.(entry, outcome, stored);
+  return outcome;
+}
+
 function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], config: Config, options: ReadOptions): void {
   let done = outcomes.filter(Boolean).length;
   files.forEach((entry, i) => {
     if (outcomes[i]) return;
-    outcomes[i] = readFileOutcome(entry, config, options);
+    outcomes[i] = readOne(entry, config, options);
     options.progress?.(++done, files.length);
   });
+}
+
+function threadSettings(config: Config, options: ReadOptions, locale: Locale): ThreadSettings {
+  return { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false, locale, ...(options.store ? { store: true } : {}) };
 }
 
 /** A record this large (the limit is 4 MiB) is parsed on a thread of its own. */
@@ -83,6 +94,7 @@ async function readLargeOnThread(files: RecordFile[], outcomes: (FileOutcome | u
     settings,
     1,
     () => {},
+    (k, outcome, stored) => options.onParsed?.(files[large[k]!]!, outcome, stored),
     LARGE_RECORD_HEAP,
   );
   large.forEach((i, k) => {
@@ -107,19 +119,23 @@ export async function loadRepository(root: string, options: ReadOptions = {}): P
   const todo = files.filter((_, i) => !outcomes[i]);
   const threads = parserThreads(todo.length, options.threads);
   if (threads === 0) {
-    await readLargeOnThread(files, outcomes, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false, locale }, options);
+    await readLargeOnThread(files, outcomes, threadSettings(config, options, locale), options);
     readHere(files, outcomes, config, options);
   } else {
     const before = files.length - todo.length;
-    const results = await parseOnThreads(todo, { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false, locale }, threads, (done) =>
-      options.progress?.(before + done, files.length),
+    const results = await parseOnThreads(
+      todo,
+      threadSettings(config, options, locale),
+      threads,
+      (done) => options.progress?.(before + done, files.length),
+      (k, outcome, stored) => options.onParsed?.(todo[k]!, outcome, stored),
     );
     if (todo.length >= FILES_BETWEEN_COLLECTIONS) collectGarbage();
     // Files a failed thread left over are read here.
     let k = 0;
     files.forEach((entry, i) => {
       if (outcomes[i]) return;
-      outcomes[i] = results[k++] ?? readFileOutcome(entry, config, options);
+      outcomes[i] = results[k++] ?? readOne(entry, config, options);
     });
   }
   return { ...assemble(root, config, configFindings, files, outcomes as FileOutcome[], options), configHash };

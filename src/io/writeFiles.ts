@@ -26,7 +26,8 @@ import { UsageError } from '../model/errors.js';
 import { isInside, isInsideRealRoot } from './paths.js';
 import { visible } from '../model/text.js';
 
-function tempPathFor(target: string): string {
+/** A name for a temporary file next to `target`, unique to this run. */
+export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
