@@ -14,7 +14,9 @@ function staticClosure(entry: string): { files: Set<string>; packages: Set<strin
     if (files.has(file)) return;
     files.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)';/gms)) {
+    // A CommonJS package required at load time counts as imported (cli.ts: commander).
+    const required = source.matchAll(/^const [^;]*?createRequire\(import\.meta\.url\)\('([^']+)'\)/gms);
+    for (const match of [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)';/gms), ...required]) {
       const specifier = match[1]!;
       if (specifier.startsWith('.')) visit(path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts')));
       else if (!specifier.startsWith('node:')) packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
