@@ -8,7 +8,7 @@ import { typedDate, parseCliMonth, type IsoDate, type Month } from './model/date
 import { periodProblem } from './model/periods.js';
 import { EXIT_OK, EXIT_USAGE } from './model/errors.js';
 import type { Io } from './io/terminal.js';
-import type { Messages } from './model/messages/index.js';
+import type { CommandLineMessages } from './model/messages/index.js';
 import { kindFromWords, statusFromWords } from './model/termWords.js';
 import { LOCALES, MEETING_KINDS, TASK_STATUSES, type Locale } from './model/terms.js';
 import type { ApproveOptions } from './commands/approve.js';
@@ -33,7 +33,7 @@ type Command = commander.Command;
 type Help = commander.Help;
 type Option = commander.Option;
 
-function cliDate(m: Messages): (value: string) => IsoDate {
+function cliDate(m: CommandLineMessages): (value: string) => IsoDate {
   return (value) => {
     const typed = typedDate(value, m.cli);
     if ('problem' in typed) throw new InvalidArgumentError(typed.problem);
@@ -41,7 +41,7 @@ function cliDate(m: Messages): (value: string) => IsoDate {
   };
 }
 
-function cliPeriod(m: Messages): (value: string) => string {
+function cliPeriod(m: CommandLineMessages): (value: string) => string {
   return (value) => {
     const problem = periodProblem(value.trim(), m.period);
     if (problem) throw new InvalidArgumentError(`"${visible(value)}" ${problem}.`);
@@ -49,7 +49,7 @@ function cliPeriod(m: Messages): (value: string) => string {
   };
 }
 
-function cliMonth(m: Messages): (value: string) => Month {
+function cliMonth(m: CommandLineMessages): (value: string) => Month {
   return (value) => {
     const month = parseCliMonth(value);
     if (!month) throw new InvalidArgumentError(m.cli.notAMonth(visible(value)));
@@ -62,7 +62,7 @@ function cliMonth(m: Messages): (value: string) => Month {
  * language (`--kind "thường kỳ"`, `--status "in progress"`); anything else
  * is refused in the user's language, with a "did you mean".
  */
-function choice<T extends string>(m: Messages, values: readonly T[], words?: (text: string) => T | undefined): (value: string) => T {
+function choice<T extends string>(m: CommandLineMessages, values: readonly T[], words?: (text: string) => T | undefined): (value: string) => T {
   return (value) => {
     const found = values.find((v) => v === value) ?? words?.(value);
     if (found) return found;
@@ -86,12 +86,12 @@ function each<T>(parse: (value: string) => T): (value: string, previous: T[] | u
   return (value, previous) => [...(previous ?? []), parse(value)];
 }
 
-function examples(m: Messages, ...lines: string[]): string {
+function examples(m: CommandLineMessages, ...lines: string[]): string {
   return `\n${m.cli.examples}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
 /** commander's own error messages (commander 14), said again in the catalogue's words. */
-function translateCommanderError(text: string, m: Messages): string {
+function translateCommanderError(text: string, m: CommandLineMessages): string {
   const message = text.replace(/^error: /, '').replace(/\n$/, '');
   let match: RegExpExecArray | null;
   const suggestion = (rest: string | undefined) => (rest ? `\n${m.cli.didYouMean(rest)}` : '');
@@ -111,7 +111,7 @@ function translateCommanderError(text: string, m: Messages): string {
 }
 
 /** commander's help, in the catalogue's words: titles, placeholders, choices and defaults. */
-function localHelp(m: Messages): Partial<Help> {
+function localHelp(m: CommandLineMessages): Partial<Help> {
   const titles: Record<string, string> = {
     'Usage:': m.cli.usage,
     'Options:': m.cli.options,
@@ -142,7 +142,7 @@ interface GlobalOptions {
   locale?: Locale;
 }
 
-function buildProgram(io: Io, m: Messages, setExit: (code: number) => void): Command {
+function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) => void): Command {
   const h = m.cli;
   const p = h.placeholder;
   const date = cliDate(m);
@@ -473,8 +473,8 @@ function hoistGlobalOptions(argv: readonly string[]): string[] {
   return [...globals, ...rest];
 }
 
-/** `m`: the catalogue of the run's language (main loads that one only). */
-export async function runCli(argv: string[], io: Io, m: Messages): Promise<number> {
+/** `m`: the command line's words in the run's language (main loads those only). */
+export async function runCli(argv: string[], io: Io, m: CommandLineMessages): Promise<number> {
   let exitCode = EXIT_OK;
   const program = buildProgram(io, m, (code) => {
     exitCode = code;

@@ -11,8 +11,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const locale = io.locale ?? resolveLocale(argv, io.cwd, io.env);
   const localIo: Io = { ...io, locale };
   try {
-    // One catalogue, not both: `meet --help` stays fast.
-    const m = locale === 'vi' ? (await import('./model/messages/vi.js')).vi : (await import('./model/messages/en.js')).en;
+    // The command line's words in one language, not a whole catalogue: `meet --help` stays fast.
+    const m = locale === 'vi' ? (await import('./model/messages/vi.cli.js')).viCommandLine : (await import('./model/messages/en.cli.js')).enCommandLine;
     const { runCli } = await import('./cli.js');
     return await runCli(argv, localIo, m);
   } catch (error) {

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { en } from '../src/model/messages/en.js';
+import { vi } from '../src/model/messages/vi.js';
 import { PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
 
 // Outside a repository meet speaks the environment's language (LC_ALL, LC_MESSAGES, LANG): the
@@ -30,6 +32,29 @@ describe('meet without a command to run', () => {
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/^Usage: meet check \[options\] \[paths\.\.\.\]\n/);
     expect(check.stdout).toContain('--format');
+  });
+
+  it("help speaks the run's language: every title and placeholder from its catalogue, for every command", async () => {
+    const commands = ['init', 'new', 'check', 'report', 'notice', 'approve', 'tasks', 'tasks update', 'log', 'diff', 'digest', 'calendar', 'schema'];
+    for (const [locale, m] of [
+      ['en', en],
+      ['vi', vi],
+    ] as const) {
+      const root = await runMeet(['--locale', locale, '--help'], { cwd: tempDir(), env: ENGLISH });
+      expect(root).toMatchObject({ code: 0, stderr: '' });
+      expect(root.stdout.startsWith(`${m.cli.usage} meet ${m.cli.optionsPlaceholder} ${m.cli.commandPlaceholder}\n`)).toBe(true);
+      expect(root.stdout).toContain(`\n${m.cli.options}\n`);
+      expect(root.stdout).toContain(`\n${m.cli.commands}\n`);
+      expect(root.stdout).toContain(`  init ${m.cli.optionsPlaceholder} [`);
+      for (const command of commands) {
+        const help = await runMeet(['--locale', locale, ...command.split(' '), '--help'], { cwd: tempDir(), env: ENGLISH });
+        // `help tasks update` shows the help of tasks: commander's help command reads one name.
+        if (!command.includes(' ')) expect(await runMeet(['--locale', locale, 'help', command], { cwd: tempDir(), env: ENGLISH })).toEqual(help);
+        expect(help).toMatchObject({ code: 0, stderr: '' });
+        expect(help.stdout.startsWith(`${m.cli.usage} meet ${command}`), `${locale}: ${command}`).toBe(true);
+        expect(help.stdout).toContain(m.cli.helpOption);
+      }
+    }
   });
 
   it('an unknown command or option is a usage error (exit 2), pointing to --help', async () => {

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/model/messages/en.js';
 import { vi } from '../src/model/messages/vi.js';
+import { enCommandLine } from '../src/model/messages/en.cli.js';
+import { viCommandLine } from '../src/model/messages/vi.cli.js';
 import { kindFromWords, statusFromWords } from '../src/model/termWords.js';
 import { REPORT_WORDS } from '../src/render/reportWords.js';
 import { HTML_WORDS } from '../src/render/html/words.js';
@@ -41,6 +43,12 @@ describe('the catalogues', () => {
     expect(sameShape(HTML_WORDS.en, html)).toEqual([]);
   });
 
+  it("the command line speaks in the catalogues' own words (main loads only those)", () => {
+    expect(en.cli).toBe(enCommandLine.cli);
+    expect(vi.cli).toBe(viCommandLine.cli);
+    expect(sameShape(enCommandLine, viCommandLine)).toEqual([]);
+  });
+
   it('finds a key missing from one side (the check itself works)', () => {
     expect(sameShape({ a: 'x', b: { c: () => '' } }, { a: 'y', b: {} })).toEqual(['b.c: function/0 in one, missing in the other']);
   });
@@ -55,6 +63,7 @@ describe('the catalogues', () => {
   it('the Vietnamese text is NFC, with no combining marks left over', () => {
     for (const file of [
       'src/model/messages/vi.ts',
+      'src/model/messages/vi.cli.ts',
       'src/render/reportWords.ts',
       'src/render/html/words.ts',
       'src/render/monthDiff.ts',

@@ -6,6 +6,7 @@ import { en, type Messages } from './en.js';
 import { vi } from './vi.js';
 
 export type { Messages };
+export type { CommandLineMessages } from './en.cli.js';
 
 const CATALOGUES: Record<Locale, Messages> = { vi, en };
 
