@@ -5,6 +5,7 @@
 // out by hand below.
 import { describe, expect, it } from 'vitest';
 import { Deadlines } from '../src/domain/deadlines.js';
+import { addDays, weekday } from '../src/model/dates.js';
 import { lunarHolidays, publicHolidaysOf } from '../src/domain/vietnamHolidays.js';
 import { makeRepo, runMeet } from './helpers.js';
 
@@ -90,6 +91,35 @@ describe('resolving a due', () => {
     expect(plain.resolve({ working_days: 2 }, '2021-04-29')).toBe('2021-05-04');
     // A meeting on a Friday: the next working day is Monday.
     expect(plain.resolve({ working_days: 1 }, '2020-10-23')).toBe('2020-10-26');
+  });
+
+  it('counts working days as walking the calendar a day at a time would, across years and days off', () => {
+    // The reference: each day after the meeting, as text, checked against the weekday and the days off.
+    const reference = (date: string, count: number, extra: readonly string[]): string => {
+      let day = date;
+      for (let counted = 0; counted < count;) {
+        day = addDays(day, 1);
+        const dow = weekday(day);
+        if (dow !== 0 && dow !== 6 && !extra.includes(day) && !publicHolidaysOf(Number(day.slice(0, 4))).includes(day)) counted++;
+      }
+      return day;
+    };
+    const extra = ['2021-02-10', '2021-02-16', '2024-12-31', '2025-01-02'];
+    const withExtra = new Deadlines(extra);
+    let compared = 0;
+    for (let date = '2014-12-20'; date < '2031-01-10'; date = addDays(date, 7)) {
+      for (const count of [1, 2, 3, 5, 8, 13, 22, 60]) {
+        expect(plain.resolve({ working_days: count }, date), `${date} + ${count}`).toBe(reference(date, count, []));
+        const expected = reference(date, count, extra);
+        expect(withExtra.resolve({ working_days: count }, date), `${date} + ${count}, config days off`).toBe(expected);
+        // Asked again, the remembered answer.
+        expect(withExtra.resolve({ working_days: count }, date)).toBe(expected);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(6000);
+    expect(withExtra.isWorkingDay('2025-01-02')).toBe(false);
+    expect(plain.isWorkingDay('2025-01-02')).toBe(true);
   });
 
   it('calendar days count every day, holidays included', () => {

@@ -3,13 +3,27 @@
 // counted from the day after the meeting. Working days skip Saturdays,
 // Sundays, Vietnam's public holidays (vietnamHolidays.ts) and the config's
 // `holidays`. Pure: the holidays come in, nothing is read.
-import { addDays, weekday, type IsoDate } from '../model/dates.js';
+import { addDays, type IsoDate } from '../model/dates.js';
 import { dueForm, type DueWritten } from '../model/due.js';
 import { publicHolidaysOf } from './vietnamHolidays.js';
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 (a Thursday). */
+function dayNumber(date: IsoDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+function dateOf(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 export class Deadlines {
   private readonly extra: ReadonlySet<IsoDate>;
-  private readonly memo = new Map<string, IsoDate>();
+  /** Resolved deadlines by `due` as written and meeting date: a repository repeats both. */
+  private readonly memo = new Map<string, IsoDate | undefined>();
+  /** Days off (public holidays and the config's) as day numbers, by year, filled as years are needed. */
+  private readonly daysOff = new Map<number, ReadonlySet<number>>();
 
   /** `holidays`: the config's extra days off. */
   constructor(holidays: readonly IsoDate[] = []) {
@@ -17,29 +31,48 @@ export class Deadlines {
   }
 
   isWorkingDay(day: IsoDate): boolean {
-    const dow = weekday(day);
-    if (dow === 0 || dow === 6 || this.extra.has(day)) return false;
-    return !publicHolidaysOf(Number(day.slice(0, 4))).includes(day);
+    return this.isWorkingDayNumber(dayNumber(day), Number(day.slice(0, 4)));
   }
 
   /** The last day `due` stands for, for a task assigned on `date`; undefined without a valid `due`. */
   resolve(due: DueWritten | null | undefined, date: IsoDate): IsoDate | undefined {
     if (due === undefined || due === null) return undefined;
+    const key = typeof due === 'string' ? `${date}\0${due}` : `${date}\0${due.working_days ?? ''}\0${due.days ?? ''}`;
+    if (this.memo.has(key)) return this.memo.get(key);
+    const day = this.resolveNew(due, date);
+    this.memo.set(key, day);
+    return day;
+  }
+
+  private resolveNew(due: DueWritten, date: IsoDate): IsoDate | undefined {
     const form = dueForm(due);
     if (!form) return undefined;
     if (form.kind === 'days') return addDays(date, form.count);
     if (form.kind !== 'working-days') return form.last;
-    const key = `${date}+${form.count}`;
-    let day = this.memo.get(key);
-    if (day === undefined) {
-      day = date;
-      for (let counted = 0; counted < form.count;) {
-        day = addDays(day, 1);
-        if (this.isWorkingDay(day)) counted++;
+    // Counted on day numbers: a string and a Date for each day counted made this most of a report's task states.
+    let day = dayNumber(date);
+    let year = Number(date.slice(0, 4));
+    let nextYear = Date.UTC(year + 1, 0, 1) / DAY_MS;
+    for (let counted = 0; counted < form.count;) {
+      day++;
+      if (day >= nextYear) {
+        year++;
+        nextYear = Date.UTC(year + 1, 0, 1) / DAY_MS;
       }
-      this.memo.set(key, day);
+      if (this.isWorkingDayNumber(day, year)) counted++;
     }
-    return day;
+    return dateOf(day);
+  }
+
+  private isWorkingDayNumber(day: number, year: number): boolean {
+    const weekday = (((day + 4) % 7) + 7) % 7;
+    if (weekday === 0 || weekday === 6) return false;
+    let off = this.daysOff.get(year);
+    if (!off) {
+      const days = [...publicHolidaysOf(year), ...[...this.extra].filter((d) => Number(d.slice(0, 4)) === year)];
+      this.daysOff.set(year, (off = new Set(days.map(dayNumber))));
+    }
+    return !off.has(day);
   }
 }
 
