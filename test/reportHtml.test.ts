@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Report, ReportMetric, ReportTask } from '../src/model/report.js';
-import { renderReportHtml } from '../src/render/reportHtml.js';
+import { renderReportHtml, renderReportHtmlChunks } from '../src/render/reportHtml.js';
 import { decodeEntities, safeUrl } from '../src/render/html/escape.js';
 import { enforceAllowList, MAX_BODY_CHARS, renderSafeMarkdown } from '../src/render/html/sanitize.js';
 
@@ -403,6 +403,20 @@ describe('safeUrl', () => {
     ['', undefined],
   ])('%j → %j', (input, expected) => {
     expect(safeUrl(input)).toBe(expected);
+  });
+});
+
+describe('renderReportHtmlChunks: a long report in pieces', () => {
+  it('is the page renderReportHtml gives, in pieces of about 64 Ki characters whatever the number of tasks', () => {
+    const report = fullReport();
+    const many = Array.from({ length: 5000 }, (_, i) => task(`2020-10-nhiem-vu-${i}`, { overdueDays: i % 40 }));
+    report.tasks = { ...report.tasks, carried: many, overdue: many };
+    const pieces = [...renderReportHtmlChunks(report)];
+    expect(pieces.join('')).toBe(renderReportHtml(report));
+    // 10,000 rows of some 600 characters: the rows come in many pieces, none near the whole.
+    expect(pieces.length).toBeGreaterThan(50);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(80_000);
+    expect((pieces.join('').match(/<tr class="overdue">/g) ?? []).length).toBeGreaterThan(9000);
   });
 });
 

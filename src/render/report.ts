@@ -18,11 +18,13 @@ export async function renderReport(report: Report, format: Exclude<ReportFormat,
 }
 
 /**
- * The report in pieces to write one after the other: JSON is produced as it
- * is written (a repository's JSON can be longer than a string can be), the
+ * The report in pieces to write one after the other: JSON and HTML are
+ * produced as they are written (a repository's JSON can be longer than a
+ * string can be, and its task lists hundreds of thousands of rows), the
  * other formats are one piece.
  */
 export async function renderReportChunks(report: Report, format: ReportFormat, chalk: ChalkInstance): Promise<Iterable<string>> {
   if (format === 'json') return (await import('./reportJson.js')).renderReportJson(report);
+  if (format === 'html') return (await import('./reportHtml.js')).renderReportHtmlChunks(report);
   return [await renderReport(report, format, chalk)];
 }

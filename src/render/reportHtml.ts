@@ -27,26 +27,28 @@ import {
   type TaskListKey,
 } from './reportWords.js';
 import type { Column } from './table.js';
-import { visibleDeep } from '../model/text.js';
+import { joinedInChunks, visibleDeep } from '../model/text.js';
 
 // Nothing may load: no script runs, no request leaves, even if a tag slipped through.
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
 
 export function renderReportHtml(given: Report): string {
+  return [...renderReportHtmlChunks(given)].join('');
+}
+
+/**
+ * The page in pieces to write one after the other: the task lists of a
+ * large repository run to hundreds of thousands of rows, made as they are
+ * written rather than held as one string.
+ */
+export function* renderReportHtmlChunks(given: Report): Generator<string, void, undefined> {
   // Outside text shown visibly: no control or bidirectional character reaches the output raw.
   const report = visibleDeep(given, 'lines');
   const { locale } = report;
   const words = REPORT_WORDS[locale];
   const title = words.title(report.month);
   const documentTitle = report.organization ? `${report.organization} — ${title}` : title;
-  const sections = [
-    section(1, words.sections.meetings, 'meetings', report.meetings.length === 0 ? empty(words.empty.meetings) : meetingsTable(report)),
-    section(2, words.sections.results, 'results', report.results.length === 0 ? empty(words.empty.results) : results(report)),
-    section(3, words.sections.decisions, 'decisions', report.decisions.length === 0 ? empty(words.empty.decisions) : decisions(report)),
-    section(4, words.sections.tasks, 'tasks', tasks(report)),
-    section(5, words.sections.owners, 'owners', report.owners.length === 0 ? empty(words.empty.owners) : owners(report)),
-  ];
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="${locale}">
 <head>
 <meta charset="utf-8">
@@ -62,7 +64,14 @@ ${masthead(report)}
 <h1>${e(title)}</h1>
 <p class="period">${e(HTML_WORDS[locale].period(formatDate(locale, firstDayOf(report.month)), formatDate(locale, lastDayOf(report.month))))}${asOfOf(report) === lastDayOf(report.month) ? '' : `<span class="sub">${e(HTML_WORDS[locale].asOf(formatDate(locale, asOfOf(report))))}</span>`}</p>
 ${keyFigures(report)}
-${sections.join('\n')}
+`;
+  yield section(1, words.sections.meetings, 'meetings', report.meetings.length === 0 ? empty(words.empty.meetings) : meetingsTable(report));
+  yield `\n${section(2, words.sections.results, 'results', report.results.length === 0 ? empty(words.empty.results) : results(report))}`;
+  yield `\n${section(3, words.sections.decisions, 'decisions', report.decisions.length === 0 ? empty(words.empty.decisions) : decisions(report))}`;
+  yield '\n';
+  yield* sectionChunks(4, words.sections.tasks, 'tasks', tasks(report));
+  yield `\n${section(5, words.sections.owners, 'owners', report.owners.length === 0 ? empty(words.empty.owners) : owners(report))}`;
+  yield `
 ${appendix(report)}
 <footer>${e(HTML_WORDS[locale].footer)}</footer>
 </main>
@@ -79,7 +88,13 @@ function masthead(report: Report): string {
 }
 
 function section(number: number, heading: string, id: string, body: string): string {
-  return `<section id="${id}" class="report-section">\n<h2>${number}. ${e(heading)}</h2>\n${body}\n</section>`;
+  return [...sectionChunks(number, heading, id, [body])].join('');
+}
+
+function* sectionChunks(number: number, heading: string, id: string, body: Iterable<string>): Generator<string, void, undefined> {
+  yield `<section id="${id}" class="report-section">\n<h2>${number}. ${e(heading)}</h2>\n`;
+  yield* body;
+  yield '\n</section>';
 }
 
 function empty(text: string): string {
@@ -103,8 +118,15 @@ ${shownTaskLists(report)
 }
 
 function table(headers: { text: string; className?: string }[], rows: string[], className?: string): string {
+  return [...tableChunks(headers, rows, className)].join('');
+}
+
+/** A table whose rows are made as the pieces are taken. */
+function* tableChunks(headers: { text: string; className?: string }[], rows: Iterable<string>, className?: string): Generator<string, void, undefined> {
   const head = headers.map((h) => `<th${h.className ? ` class="${h.className}"` : ''}>${e(h.text)}</th>`).join('');
-  return `<table${className ? ` class="${className}"` : ''}>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+  yield `<table${className ? ` class="${className}"` : ''}>\n<thead><tr>${head}</tr></thead>\n<tbody>\n`;
+  yield* joinedInChunks(rows, '\n');
+  yield '\n</tbody>\n</table>';
 }
 
 function meetingsTable(report: Report): string {
@@ -226,30 +248,33 @@ function decisions(report: Report): string {
     .join('\n');
 }
 
-function tasks(report: Report): string {
+function* tasks(report: Report): Generator<string, void, undefined> {
   const { locale } = report;
   const words = REPORT_WORDS[locale];
   const lists = words.taskLists(report);
-  const out: string[] = [];
+  let first = true;
+  const between = () => {
+    const text = first ? '' : '\n';
+    first = false;
+    return text;
+  };
   if (report.history.length > 0) {
-    out.push(
-      `<figure class="chart-figure">\n${historyChart(report.history, locale, report.month)}\n<figcaption>${e(HTML_WORDS[locale].historyTitle)}</figcaption>\n</figure>`,
-    );
+    yield `${between()}<figure class="chart-figure">\n${historyChart(report.history, locale, report.month)}\n<figcaption>${e(HTML_WORDS[locale].historyTitle)}</figcaption>\n</figure>`;
   }
-  shownTaskLists(report).forEach((key, i) => {
+  for (const [i, key] of shownTaskLists(report).entries()) {
     const list = tasksOf(report, key);
-    out.push(`<h3 id="tasks-${key}">4.${i + 1}. ${e(lists[key])} (${e(formatNumber(locale, list.length))})</h3>`);
-    out.push(list.length === 0 ? empty(words.empty.tasks) : taskTable(report, key, list));
-  });
-  return out.join('\n');
+    yield `${between()}<h3 id="tasks-${key}">4.${i + 1}. ${e(lists[key])} (${e(formatNumber(locale, list.length))})</h3>\n`;
+    if (list.length === 0) yield empty(words.empty.tasks);
+    else yield* taskTable(report, key, list);
+  }
 }
 
-function taskTable(report: Report, key: TaskListKey, list: readonly ReportTask[]): string {
+function taskTable(report: Report, key: TaskListKey, list: readonly ReportTask[]): Iterable<string> {
   const { locale } = report;
   const words = REPORT_WORDS[locale];
   const c = words.taskColumns;
   const isOverdueList = key === 'overdue';
-  const rows = list.map((t, i) => {
+  const row = (t: ReportTask, i: number) => {
     const cells = [
       `<td class="num">${i + 1}</td>`,
       // The latest update's note reads best under the title: a column of its own would be too narrow on A4.
@@ -261,8 +286,11 @@ function taskTable(report: Report, key: TaskListKey, list: readonly ReportTask[]
       `<td><span class="status status-${t.status}">${e(STATUS_LABELS[locale][t.status])}</span></td>`,
     ];
     return `<tr${t.overdueDays > 0 ? ' class="overdue"' : ''}>${cells.join('')}</tr>`;
-  });
-  return table(
+  };
+  function* rows(): Generator<string, void, undefined> {
+    for (let i = 0; i < list.length; i++) yield row(list[i]!, i);
+  }
+  return tableChunks(
     [
       { text: HTML_WORDS[locale].number, className: 'num w-no' },
       { text: c.task, className: 'w-task' },
@@ -272,7 +300,7 @@ function taskTable(report: Report, key: TaskListKey, list: readonly ReportTask[]
       ...(isOverdueList ? [{ text: c.overdue, className: 'num w-days' }] : []),
       { text: c.status, className: 'w-status' },
     ],
-    rows,
+    rows(),
   );
 }
 
