@@ -205,6 +205,48 @@ describe('diffMonths', () => {
   });
 });
 
+describe('diffMonths when the earlier month is reviewed after the later one ends', () => {
+  it('reads each month as of its own day, the earlier one further on', async () => {
+    const { records, config } = await loadValidRepository(
+      makeRepo(
+        {
+          'meetings/2021/2021-01-10-thang-1.md': record(`
+title: Hội nghị tháng 1
+date: 2021-01-10
+chair: Chủ tịch UBND huyện
+tasks:
+  - { id: late-review, title: Xong khi họp lại tháng 1, owner: van-phong, due: 2021-06-30 }
+  - { id: open-both, title: Còn mở, owner: van-phong, due: 2021-06-30 }
+  - { id: started-late, title: Bắt đầu khi họp lại tháng 1, owner: van-phong, due: 2021-06-30 }
+`),
+          'meetings/2021/2021-02-10-thang-2.md': record(`
+title: Hội nghị tháng 2
+date: 2021-02-10
+chair: Chủ tịch UBND huyện
+`),
+          'meetings/2021/2021-03-05-hop-lai-thang-1.md': record(`
+title: Họp lại tháng 1
+date: 2021-03-05
+period: 2021-01
+chair: Chủ tịch UBND huyện
+updates:
+  - { task: late-review, status: done }
+  - { task: started-late, status: in-progress }
+`),
+        },
+        CONFIG,
+      ),
+    );
+    const diff = diffMonths(records, config, '2021-01', '2021-02');
+    expect(diff.fromDay > diff.toDay).toBe(true);
+    // January as of 5 March (done), February as of its last day (still open): reopened, in no list.
+    expect(Object.values(diff.tasks).flatMap(ids)).not.toContain('late-review');
+    expect(diff.tasks.carried.find((t) => t.id === 'open-both')).toMatchObject({ statusBefore: 'open', status: 'open' });
+    // February's state is not touched by the later walk: open then, in progress as of January's day.
+    expect(diff.tasks.carried.find((t) => t.id === 'started-late')).toMatchObject({ statusBefore: 'in-progress', status: 'open' });
+  });
+});
+
 describe('meet diff on examples/', () => {
   let dir: string;
   beforeAll(() => {

@@ -6,7 +6,7 @@ import { asOfDays, meetingsOf, reportingMonthOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
 import { FigureBook, isPercentMetric, metricChange } from './figures.js';
 import { chairName, decisionText, type Config } from '../model/schema.js';
-import { isOpenStatus, isOverdue, overdueDays, taskStatesOn } from './taskState.js';
+import { forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays, taskStatesOn } from './taskState.js';
 import type { TaskState, TaskTerms } from '../model/tasks.js';
 import type { MeetingKind, TaskStatus } from '../model/terms.js';
 
@@ -93,9 +93,28 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
   const toDay = days.get(to)!;
   const deadlines = deadlinesOf(config);
   const assignedIn = (s: TaskState) => reportingMonthOf(s.meeting);
-  const upTo = (states: Map<string, TaskState>, month: Month) => new Map([...states].filter(([, s]) => assignedIn(s) <= month));
-  const before = upTo(taskStatesOn(records, fromDay, deadlines), from);
-  const after = upTo(taskStatesOn(records, toDay, deadlines), to);
+  const before = new Map<string, Earlier>();
+  const note = (live: Map<string, TaskState>) => {
+    for (const [id, s] of live) if (assignedIn(s) <= from) before.set(id, { status: s.status, ...(s.due ? { due: s.due } : {}) });
+  };
+  const upToLater = (live: Map<string, TaskState>) => new Map([...live].filter(([, s]) => assignedIn(s) <= to));
+  let after = new Map<string, TaskState>();
+  if (fromDay <= toDay) {
+    // One walk through the records for both days: what `from` knew of each task is noted on the way.
+    forEachTaskStateDay(
+      records,
+      fromDay === toDay ? [toDay] : [fromDay, toDay],
+      (day, live) => {
+        if (day === fromDay) note(live);
+        if (day === toDay) after = upToLater(live);
+      },
+      deadlines,
+    );
+  } else {
+    // The earlier month reviewed after the later one's day: its states lie further on, so two walks.
+    note(taskStatesOn(records, fromDay, deadlines));
+    after = upToLater(taskStatesOn(records, toDay, deadlines));
+  }
 
   const tasks: MonthDiff['tasks'] = { opened: [], closed: [], dropped: [], carried: [], newlyOverdue: [] };
   for (const state of after.values()) {
@@ -148,7 +167,10 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
   };
 }
 
-function diffTask(state: TaskState, earlier: TaskState | undefined, config: Config, toDay: IsoDate): DiffTask {
+/** What the diff needs of a task's state on the earlier month's day. */
+type Earlier = Pick<TaskState, 'status' | 'due'>;
+
+function diffTask(state: TaskState, earlier: Earlier | undefined, config: Config, toDay: IsoDate): DiffTask {
   return {
     id: state.id,
     title: state.title,
