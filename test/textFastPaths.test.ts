@@ -74,4 +74,36 @@ describe('text helpers: fast paths agree with their definitions', () => {
     expect(visibleDeep({ k: '::y' })).toEqual({ k: '\\x3a:y' });
     expect(shown.constructor).toBe('b\\x1b');
   });
+
+  it('visibleDeep returns what needs nothing as it is, and copies only the parts that change', () => {
+    const clean = { id: 'a', tasks: [{ title: 'Hội nghị', owners: ['van-phong'] }], n: 3 };
+    expect(visibleDeep(clean)).toBe(clean);
+    const mixed = { keep: { title: 'sạch' }, change: [{ title: 'x\u202ey' }, { title: 'z' }] };
+    const shown = visibleDeep(mixed);
+    expect(shown).not.toBe(mixed);
+    expect(shown.keep).toBe(mixed.keep);
+    expect(shown.change).toEqual([{ title: 'x\\u202ey' }, { title: 'z' }]);
+    expect(shown.change[1]).toBe(mixed.change[1]);
+    // The input is never changed.
+    expect(mixed.change[0]!.title).toBe('x\u202ey');
+    const bare = Object.assign(Object.create(null) as Record<string, string>, { a: 'b' });
+    expect(Object.getPrototypeOf(visibleDeep(bare))).toBe(Object.prototype);
+  });
+
+  it('visibleDeep gives what a copy of every string through oneLine and visibleLines gives', () => {
+    const copyAll = (v: unknown): unknown =>
+      typeof v === 'string'
+        ? visibleLines(oneLine(v))
+        : Array.isArray(v)
+          ? v.map(copyAll)
+          : typeof v === 'object' && v !== null
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [visibleLines(oneLine(k)), copyAll(x)]))
+            : v;
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(visibleDeep(v)).toEqual(copyAll(v));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -65,23 +65,49 @@ const ANY_SHOWN_ESCAPED_IN_LINES = new RegExp(SHOWN_ESCAPED_IN_LINES.source);
  * or HTML is given. `oneLine` (text, Markdown, CSV): each string on one line,
  * then `visibleLines` (only tabs stay), so no record text can start a line
  * of its own in a log. `lines` (HTML, whose Markdown bodies run over many
- * lines): `visibleLines`. Arrays and plain objects are copied; other objects
- * are left as they are.
+ * lines): `visibleLines`. An array or plain object in which something
+ * changes is copied; one in which nothing does is returned as it is (a
+ * report's 60,000 tasks are nearly all shown as written: copying them was
+ * most of the time this took). Other objects are left as they are. The
+ * result may thus share parts with `value`: neither is to be changed.
  */
 export function visibleDeep<T>(value: T, keep: 'oneLine' | 'lines' = 'oneLine'): T {
   if (typeof value === 'string') return visibleLines(keep === 'oneLine' ? oneLine(value) : value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => visibleDeep(item, keep)) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i] as unknown;
+      const shown = visibleDeep(item, keep);
+      if (out) out.push(shown);
+      else if (shown !== item) (out = value.slice(0, i)).push(shown);
+    }
+    return (out ?? value) as T;
+  }
   if (typeof value !== 'object' || value === null) return value;
   const prototype = Object.getPrototypeOf(value) as unknown;
   if (prototype !== Object.prototype && prototype !== null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const shown = visibleDeep(key, keep);
-    // defineProperty for "__proto__": a key is data, whatever it says.
-    if (shown === '__proto__') Object.defineProperty(out, shown, { value: visibleDeep(item, keep), enumerable: true, writable: true, configurable: true });
-    else out[shown] = visibleDeep(item, keep);
+  const given = value as Record<string, unknown>;
+  const keys = Object.keys(given);
+  // A null-prototype object is always copied: what comes out has Object's.
+  let out: Record<string, unknown> | undefined = prototype === null ? {} : undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const item = given[key];
+    const shownKey = visibleDeep(key, keep);
+    const shownItem = visibleDeep(item, keep);
+    if (!out && (shownKey !== key || shownItem !== item)) {
+      out = {};
+      for (let j = 0; j < i; j++) putData(out, keys[j]!, given[keys[j]!]);
+    }
+    if (out) putData(out, shownKey, shownItem);
   }
-  return out as T;
+  return (out ?? value) as T;
+}
+
+/** `out[key] = item`, with "__proto__" made a property like any other: a key is data, whatever it says. */
+function putData(out: Record<string, unknown>, key: string, item: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+  else out[key] = item;
 }
 
 // Past C0, which JSON.stringify escapes in strings (and a line feed outside them is the layout).
