@@ -92,7 +92,7 @@ interface DigestMeta {
 interface Digest {
   config: Pick<Config, 'locale' | 'paths'>;
   meta: DigestMeta;
-  content: string | Iterable<Uint8Array>;
+  content: Uint8Array | Iterable<Uint8Array>;
   /** The content's sha256, to tell whether the file already holds it. */
   hash: string;
 }
@@ -111,7 +111,8 @@ async function makeDigest(options: DigestOptions, root: string, io: Io, memo: Ou
   const { config, records } = await loadReportRepository(root, wanted, io, options.cache, memo?.listing);
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const report = buildReport(records, config, month, io.locale ?? config.locale);
-  const content = report.meetings.length === 0 ? '' : await renderReport(report, options.format, new Chalk({ level: 0 }));
+  // Encoded once: the memo keeps, the hash compares and the file gets these bytes.
+  const content = Buffer.from(report.meetings.length === 0 ? '' : await renderReport(report, options.format, new Chalk({ level: 0 })), 'utf8');
   const folder = digestFolder(options, root, config, io);
   const meta: DigestMeta = {
     month,
@@ -121,7 +122,7 @@ async function makeDigest(options: DigestOptions, root: string, io: Io, memo: Ou
       : {}),
   };
   if (memo) for (const _ of memo.keep(digestQuestion(memo, options, root, io), meta, [content])) void _;
-  return { config, meta, content, hash: contentHash(Buffer.from(content, 'utf8')) };
+  return { config, meta, content, hash: contentHash(content) };
 }
 
 /** Everything a digest's text and summary depend on besides the records and config. */

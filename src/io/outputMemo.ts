@@ -121,7 +121,7 @@ export class OutputMemo {
    * records read were the ones hashed), keeps it with `meta` as the answer
    * to `question`. Best effort: a memo that cannot be written stays cold.
    */
-  *keep(question: unknown, meta: unknown, data: Iterable<string>): Generator<string | Uint8Array> {
+  *keep(question: unknown, meta: unknown, data: Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
     const { slot, key } = this.keyOf(question);
     const out = this.cache.prepareFolder() ? this.cache.pathOf(`answer-${slot}.out`) : undefined;
     const temp = out && `${out}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -139,7 +139,7 @@ export class OutputMemo {
         let bytes: Uint8Array | undefined;
         if (fd !== undefined) {
           try {
-            bytes = Buffer.from(chunk, 'utf8');
+            bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
             digest.update(bytes);
             for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
           } catch {
