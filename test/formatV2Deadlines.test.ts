@@ -122,6 +122,14 @@ describe('resolving a due', () => {
     expect(plain.isWorkingDay('2025-01-02')).toBe(true);
   });
 
+  it('remembers a due by what it says: a mapping without a number is no due, and does not stand for one with it', () => {
+    const deadlines = new Deadlines();
+    expect(deadlines.resolve({ working_days: '10' } as unknown as { working_days: number }, '2021-02-04')).toBeUndefined();
+    expect(deadlines.resolve({ working_days: 10 }, '2021-02-04')).toBe('2021-02-23');
+    expect(deadlines.resolve({ days: 10 }, '2021-02-04')).toBe('2021-02-14');
+    expect(deadlines.resolve('2021-Q1', '2021-02-04')).toBe('2021-03-31');
+  });
+
   it('calendar days count every day, holidays included', () => {
     // 15 January + 30 days: 16 days to 31 January, then 14 into February.
     expect(tet2021.resolve({ days: 30 }, '2021-01-15')).toBe('2021-02-14');

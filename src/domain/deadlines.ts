@@ -37,7 +37,11 @@ export class Deadlines {
   /** The last day `due` stands for, for a task assigned on `date`; undefined without a valid `due`. */
   resolve(due: DueWritten | null | undefined, date: IsoDate): IsoDate | undefined {
     if (due === undefined || due === null) return undefined;
-    const key = typeof due === 'string' ? `${date}\0${due}` : `${date}\0${due.working_days ?? ''}\0${due.days ?? ''}`;
+    // A mapping by the numbers dueForm reads (anything else in it means nothing), a text as written.
+    const key =
+      typeof due === 'string'
+        ? `${date}\0t${due}`
+        : `${date}\0w${typeof due.working_days === 'number' ? due.working_days : ''}\0d${typeof due.days === 'number' ? due.days : ''}`;
     if (this.memo.has(key)) return this.memo.get(key);
     const day = this.resolveNew(due, date);
     this.memo.set(key, day);
