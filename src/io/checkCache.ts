@@ -351,7 +351,7 @@ const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
 function readCacheFile(file: string): Buffer | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    fd = openWithoutFollowing(file);
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size > MAX_CACHE_FILE_BYTES) return undefined;
     const bytes = Buffer.allocUnsafe(stat.size);
@@ -367,6 +367,11 @@ function readCacheFile(file: string): Buffer | undefined {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** A file opened to read, never through a link, never waiting on a pipe: its caller checks with fstat that it is a regular file. */
+export function openWithoutFollowing(file: string): number {
+  return openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
 }
 
 /** Creates `file` (never over an existing one, never through a link) with `content`. */

@@ -4,14 +4,15 @@
 // record file's name and content hash, and the command's question: its
 // options, today's date, the language, colour and anything else its output
 // depends on.
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type BigIntStats } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type BigIntStats } from 'node:fs';
 import { todayIn, type IsoDate } from '../model/dates.js';
 import type { Config } from '../model/schema.js';
-import { CheckCache } from './checkCache.js';
+import { CheckCache, openWithoutFollowing } from './checkCache.js';
 import { colorsFor } from './colors.js';
 import { contentHash, hashedRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
 import type { Io } from './terminal.js';
+import { tempPathFor } from './writeFiles.js';
 
 /** The record files and their content hashes, listed once: the memo's key, then the record store's lookups. */
 export interface RecordListing {
@@ -124,7 +125,7 @@ export class OutputMemo {
   *keep(question: unknown, meta: unknown, data: Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
     const { slot, key } = this.keyOf(question);
     const out = this.cache.prepareFolder() ? this.cache.pathOf(`answer-${slot}.out`) : undefined;
-    const temp = out && `${out}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const temp = out && tempPathFor(out);
     let fd: number | undefined;
     try {
       if (temp) fd = openSync(temp, 'wx', 0o644);
@@ -226,7 +227,7 @@ function describe(stat: BigIntStats): MemoHeader['data'] {
 function openData(file: string, header: MemoHeader): Iterable<Uint8Array> | undefined {
   let fd: number | undefined;
   try {
-    fd = openReading(file);
+    fd = openWithoutFollowing(file);
     const stat = fstatSync(fd, { bigint: true });
     const now = describe(stat);
     if (!stat.isFile() || (Object.keys(now) as (keyof MemoHeader['data'])[]).some((k) => now[k] !== header.data[k])) throw new Error('not the data');
@@ -241,7 +242,7 @@ function openData(file: string, header: MemoHeader): Iterable<Uint8Array> | unde
 export function fileHash(file: string): string | undefined {
   let fd: number | undefined;
   try {
-    fd = openReading(file);
+    fd = openWithoutFollowing(file);
     if (!fstatSync(fd).isFile()) return undefined;
     const buffer = Buffer.allocUnsafe(PIECE_BYTES);
     const digest = createHash('sha256');
@@ -257,11 +258,6 @@ export function fileHash(file: string): string | undefined {
   } finally {
     if (fd !== undefined) closeQuietly(fd);
   }
-}
-
-/** Never through a link, never waiting on a pipe. */
-function openReading(file: string): number {
-  return openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
 }
 
 /** Fresh buffers: a writer may hold a piece after it is given (a pipe's queue). */
