@@ -173,10 +173,7 @@ function settledByFlags(options: NewOptions): boolean {
 
 /** The meeting's date, kind, period, title and chair: from the flags, else asked (defaults from the records), else the defaults. */
 async function meetingOf(options: NewOptions, io: Io, config: ConfigFacts, records: readonly MeetingRecord[], asker: Asker | undefined): Promise<Meeting> {
-  // What the questions' defaults are made from is loaded only to ask them.
-  const [{ proposedPeriod }, { sortRecords }, { chairName }] = asker
-    ? await Promise.all([import('../domain/months.js'), import('../domain/taskState.js'), import('../model/schema.js')])
-    : [{ proposedPeriod: undefined }, { sortRecords: undefined }, { chairName: undefined }];
+  const defaults = asker && (await questionDefaults(records));
   const m = messages(io.locale ?? config.locale);
   const today = options.today ?? todayIn(config.timezone, io.now());
   const date = options.date ?? (asker ? await askDate(asker, today, io.locale ?? config.locale, m) : today);
@@ -186,15 +183,14 @@ async function meetingOf(options: NewOptions, io: Io, config: ConfigFacts, recor
   }
   // On a terminal a period other than the month of the date is proposed and confirmed (4 November
   // after a meeting that reviewed September: October); otherwise it is the month of the date.
-  const proposed = asker && proposedPeriod ? proposedPeriod(records, date, kind as MeetingKind) : monthOf(date);
+  const proposed = defaults ? defaults.period(date, kind as MeetingKind) : monthOf(date);
   const period = options.period ?? (asker && proposed !== monthOf(date) ? await askPeriod(asker, proposed, m) : monthOf(date));
   const suggestedTitle = defaultTitle(config.locale, kind as MeetingKind, date, period);
   const required = (answer: string): Reading<string> => ({ value: answer });
   const title = (options.title ?? (asker ? await asker.ask(m.new.askTitle, suggestedTitle, required, '--title') : suggestedTitle)).normalize('NFC').trim();
   if (title === '') throw new UsageError((m) => m.new.emptyTitle);
   let chair = options.chair?.trim();
-  const latest = sortRecords?.(records).at(-1);
-  if (!chair && asker) chair = await asker.ask(m.new.askChair, latest && chairName ? chairName(latest.data.chair) : undefined, required, '--chair');
+  if (!chair && asker) chair = await asker.ask(m.new.askChair, defaults?.chair, required, '--chair');
   if (!chair) {
     throw new UsageError(
       (m) => m.new.missingChair,
@@ -202,6 +198,20 @@ async function meetingOf(options: NewOptions, io: Io, config: ConfigFacts, recor
     );
   }
   return { date, kind: kind as MeetingKind, period, title, chair: chair.normalize('NFC') };
+}
+
+/**
+ * What a terminal's questions propose, from the records: the period after
+ * the last one reviewed, the last meeting's chair. Loaded only to ask them.
+ */
+async function questionDefaults(records: readonly MeetingRecord[]): Promise<{ period: (date: IsoDate, kind: MeetingKind) => string; chair?: string }> {
+  const [{ proposedPeriod }, { sortRecords }, { chairName }] = await Promise.all([
+    import('../domain/months.js'),
+    import('../domain/taskState.js'),
+    import('../model/schema.js'),
+  ]);
+  const latest = sortRecords(records).at(-1);
+  return { period: (date, kind) => proposedPeriod(records, date, kind), ...(latest ? { chair: chairName(latest.data.chair) } : {}) };
 }
 
 /** The meeting and the template its record is made from. */
