@@ -39,11 +39,12 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   // Refused before anything is read or written.
   if (options.out) assertInsideRoot(root, path.resolve(io.cwd, options.out), options.out);
   const memo = await OutputMemo.open(root, io, options.cache);
-  const answered = memo?.answer<DigestMeta>(digestQuestion(memo, options, root, io));
+  const question = memo && digestQuestion(memo, options, root, io);
+  const answered = question && memo.answer<DigestMeta>(question);
   const made =
     answered && memo
       ? { config: memo.config, meta: answered.meta, content: answered.data, hash: answered.dataHash }
-      : await makeDigest(options, root, io, memo);
+      : await makeDigest(options, root, io, memo, question);
   const { config, meta } = made;
   const folder = digestFolder(options, root, config, io);
   const target = path.join(folder, `${meta.month}.${options.format}`);
@@ -97,8 +98,8 @@ interface Digest {
   hash: string;
 }
 
-/** The month's report read and rendered from the records (kept in the memo for the next run). */
-async function makeDigest(options: DigestOptions, root: string, io: Io, memo: OutputMemo | undefined): Promise<Digest> {
+/** The month's report read and rendered from the records (kept in the memo, under `question`, for the next run). */
+async function makeDigest(options: DigestOptions, root: string, io: Io, memo: OutputMemo | undefined, question: unknown): Promise<Digest> {
   const [{ readReportMonth }, { loadReportRepository }, { defaultMonth }, { buildReport }, { renderReport }, { renderDigestSummary }] = await Promise.all([
     import('../io/repository.js'),
     import('../io/recordStore.js'),
@@ -121,7 +122,7 @@ async function makeDigest(options: DigestOptions, root: string, io: Io, memo: Ou
       ? { summary: renderDigestSummary(report, options.link ?? shownPath(path.join(folder, `${month}.${options.format}`), io)) }
       : {}),
   };
-  if (memo) for (const _ of memo.keep(digestQuestion(memo, options, root, io), meta, [content])) void _;
+  if (memo) for (const _ of memo.keep(question, meta, [content])) void _;
   return { config, meta, content, hash: contentHash(content) };
 }
 
