@@ -6,10 +6,14 @@
 // them with
 //   npx vitest run test/report.test.ts -u
 // and review the diff before committing.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/domain/buildReport.js';
+import { figureMonthsOf, reportingMonthOf } from '../src/domain/months.js';
+import { projectRecord } from '../src/domain/projection.js';
+import type { MeetingRecord } from '../src/model/record.js';
 import type { Report } from '../src/model/report.js';
 import { loadRepository } from '../src/io/repository.js';
 import { reportJson } from '../src/render/reportJson.js';
@@ -356,5 +360,50 @@ describe('meet report', () => {
     expect(en.stdout).toContain('| Máu tiếp nhận | đơn vị | 1,234.5 | — | — | — |');
     expect(en.stdout).toContain('| 5 Oct 2020 | regular |');
     expect(en.stdout.startsWith('# Monthly report: October 2020')).toBe(true);
+  });
+});
+
+describe('what a report keeps of other months (domain/projection.ts)', () => {
+  /** Every reporting month of the records, oldest first. */
+  const monthsOf = (records: readonly MeetingRecord[]) => [...new Set(records.map((r) => reportingMonthOf(r)))].sort();
+
+  /** Compares the reports of every `step`th month; returns how many of them left records out. */
+  async function expectSameReports(root: string, step = 1): Promise<number> {
+    const { config, records } = await loadRepository(root, { bodies: true });
+    let compared = 0;
+    for (const month of monthsOf(records).filter((_, i) => i % step === 0)) {
+      const project = projectRecord({ results: figureMonthsOf(month), wholeMonths: [month] });
+      const projected = records.map((r) => ({ ...r, data: project(r.data) }));
+      const dropped = projected.filter((r, i) => r.data !== records[i]!.data).length;
+      expect(JSON.stringify(buildReport(projected, config, month, config.locale)), month).toBe(
+        JSON.stringify(buildReport(records, config, month, config.locale)),
+      );
+      if (dropped > 0) compared++;
+    }
+    return compared;
+  }
+
+  it('the figures of its trend months and of a year before are enough: every third month of a generated corpus', async () => {
+    const out = path.join(tempDir('meet-projection-'), 'repo');
+    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bench', 'generate.mjs'), '--records', '300', '--out', out, '--seed', '5'], {
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    // Records were left out in every month compared (a projection that kept everything would prove nothing).
+    expect(await expectSameReports(out, 3)).toBeGreaterThan(30);
+  });
+
+  it('on examples/ and examples-xa/ (FORMAT v2)', async () => {
+    expect(await expectSameReports(EXAMPLES)).toBeGreaterThan(0);
+    expect(await expectSameReports(path.join(PROJECT_ROOT, 'examples-xa'))).toBeGreaterThan(0);
+  });
+
+  it('records of other months lose their results; those of the figure months keep them', () => {
+    const data = { title: 'Họp', date: '2020-03-20', chair: 'A', results: [{ sector: 'x', summary: 's', metrics: { m: 1 } }], decisions: ['d'] };
+    const dropped = projectRecord({ results: figureMonthsOf('2020-10') })(data as never) as Record<string, unknown>;
+    expect(Object.keys(dropped)).toEqual(['title', 'date', 'chair']);
+    const kept = projectRecord({ results: figureMonthsOf('2021-03') })(data as never) as Record<string, unknown>;
+    expect(Object.keys(kept)).toEqual(['title', 'date', 'chair', 'results']);
+    expect(figureMonthsOf('2021-03')).toEqual(['2020-03', '2020-10', '2020-11', '2020-12', '2021-01', '2021-02', '2021-03']);
   });
 });

@@ -62,8 +62,8 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
   const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
     env: io.env,
     cache: options.cache,
-    // Figures of every month; the meetings and decisions of the two months only.
-    project: { results: true, wholeMonths: [...months] },
+    // The two months' records whole (their meetings, decisions and figures); of the others, the tasks.
+    project: { results: false, wholeMonths: [...months] },
     listing: memo?.listing,
   });
   const diff = diffMonths(records, config, options.from, options.to);

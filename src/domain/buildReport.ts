@@ -3,7 +3,7 @@
 import type { MeetingRecord } from '../model/record.js';
 import { bodyOf, forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays, taskStatesOn } from './taskState.js';
 import { addMonths, monthOf, type IsoDate, type Month } from '../model/dates.js';
-import { asOfDays, meetingsOf, organizationOf, reportingMonthOf } from './months.js';
+import { asOfDays, meetingsOf, organizationOf, reportingMonthOf, trendMonthsOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
 import { FigureBook, isPercentMetric, metricChange, type Figure } from './figures.js';
 import type {
@@ -24,14 +24,11 @@ import { chairsOf, type Config, type DecisionData, type PersonData } from '../mo
 import type { TaskState } from '../model/tasks.js';
 import type { Locale, TaskStatus } from '../model/terms.js';
 
-/** How many months the history and each metric's trend cover, ending with the report's month. */
-const TREND_MONTHS = 6;
-
 export function buildReport(records: readonly MeetingRecord[], config: Config, month: Month, locale: Locale): Report {
   const previousMonth = addMonths(month, -1);
   const nextMonth = addMonths(month, 1);
   const meetings = meetingsOf(records, month);
-  const trendMonths = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(month, i - (TREND_MONTHS - 1)));
+  const trendMonths = trendMonthsOf(month);
   const days = asOfDays(records, trendMonths);
   const asOf = days.get(month)!;
 

@@ -26,6 +26,22 @@ export function reportingMonthOf(record: Pick<MeetingRecord, 'data'>): Month {
   return last < month ? last : month;
 }
 
+/** How many months a report's history and each metric's trend cover, ending with the report's month. */
+const TREND_MONTHS = 6;
+
+/** The months of a report's history and trends, oldest first, ending with `month`. */
+export function trendMonthsOf(month: Month): Month[] {
+  return Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(month, i - (TREND_MONTHS - 1)));
+}
+
+/**
+ * Every month whose figures a report of `month` reads: its trend's months
+ * and the same month a year earlier (the change year on year).
+ */
+export function figureMonthsOf(month: Month): Month[] {
+  return [addMonths(month, -12), ...trendMonthsOf(month)];
+}
+
 /** True when the record reviews one month (its figures are that month's). */
 export function reviewsOneMonth(record: Pick<MeetingRecord, 'data'>): boolean {
   return isOneMonth(periodOf(record));

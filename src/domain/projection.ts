@@ -23,8 +23,12 @@ const NARRATIVE: ReadonlySet<string> = new Set([
 
 /** Plain data: it travels to the parser threads. */
 export interface Projection {
-  /** Keep `results` (figures and trends read them in every month). */
-  results: boolean;
+  /**
+   * Keep `results`: of every record (true), of none (false), or of the
+   * records of these reporting months only (the months a report's figures,
+   * trends and year-on-year changes read).
+   */
+  results: boolean | readonly Month[];
   /** The records of these reporting months are kept whole: the output shows them in full (a report's month, a diff's two). */
   wholeMonths?: readonly Month[];
 }
@@ -35,12 +39,16 @@ export interface Projection {
  */
 export function projectRecord(projection: Projection): (data: RecordData) => RecordData {
   const whole = new Set(projection.wholeMonths);
+  const { results } = projection;
+  const resultMonths = typeof results === 'boolean' ? undefined : new Set(results);
   return (data) => {
-    if (whole.size > 0 && whole.has(reportingMonthOf({ data }))) return data;
+    const month = whole.size > 0 || resultMonths ? reportingMonthOf({ data }) : undefined;
+    if (month !== undefined && whole.has(month)) return data;
+    const keepsResults = resultMonths ? resultMonths.has(month!) : results;
     let dropped = false;
     const kept: Record<string, unknown> = {};
     for (const key of Object.keys(data)) {
-      if (NARRATIVE.has(key) || (key === 'results' && !projection.results)) dropped = true;
+      if (NARRATIVE.has(key) || (key === 'results' && !keepsResults)) dropped = true;
       else kept[key] = data[key as keyof RecordData];
     }
     return dropped ? (kept as RecordData) : data;

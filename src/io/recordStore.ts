@@ -4,7 +4,7 @@
 // normalized data, its body line) is kept by the content hash of the bytes
 // that were parsed, in 64 signed shards, so a warm run only lists, hashes
 // and looks up (ARCHITECTURE.md, "The record store").
-import { reportingMonthOf } from '../domain/months.js';
+import { figureMonthsOf, reportingMonthOf } from '../domain/months.js';
 import { projectRecord, type Projection } from '../domain/projection.js';
 import type { Month } from '../model/dates.js';
 import type { Finding } from '../model/ruleCatalogue.js';
@@ -57,8 +57,9 @@ export async function loadStoredValidRepository(root: string, options: FullReadi
 
 /**
  * What a month's report reads (report, digest): the records of `month` whole,
- * with their bodies, and of the other months only the figures and tasks
- * its trends and task lists need; without a month, every record whole.
+ * with their bodies, and of the other months only the tasks its task lists
+ * need and the figures of the months its trends and changes read; without a
+ * month, every record whole.
  */
 export function loadReportRepository(root: string, month: Month | undefined, io: Io, cache?: boolean, listing?: RecordListing): Promise<Repository> {
   return loadStoredValidRepository(
@@ -68,7 +69,7 @@ export function loadReportRepository(root: string, month: Month | undefined, io:
       env: io.env,
       cache,
       listing,
-      ...(month ? { project: { results: true, wholeMonths: [month] } } : {}),
+      ...(month ? { project: { results: figureMonthsOf(month), wholeMonths: [month] } } : {}),
     },
   );
 }
