@@ -144,6 +144,7 @@ export class FigureBook {
   private readonly months = new Map<Month, MeetingRecord[]>();
   private readonly spanRecords = new Map<Month, MeetingRecord[]>();
   private readonly memo = new Map<string, Figure | undefined>();
+  private readonly organizationRecords = new Map<Month, Map<string | null, MeetingRecord[]>>();
 
   constructor(
     records: readonly MeetingRecord[],
@@ -171,10 +172,26 @@ export class FigureBook {
     const key = `${month}\0${organization ?? ''}\0${metricId}`;
     if (this.memo.has(key)) return this.memo.get(key);
     const definition = this.config.metrics[metricId];
-    const records = (this.months.get(month) ?? []).filter((r) => organizationOf(r, this.config) === organization);
+    const records = this.recordsOf(month, organization);
     const figure = definition ? combineFigures(figuresOf(records, metricId, definition), definition.aggregate) : undefined;
     this.memo.set(key, figure);
     return figure;
+  }
+
+  /** A month's records of one organization, in meeting order: sorted out once, not once per metric (a province has hundreds of communes). */
+  private recordsOf(month: Month, organization: string | null): MeetingRecord[] {
+    let byOrganization = this.organizationRecords.get(month);
+    if (!byOrganization) {
+      byOrganization = new Map();
+      for (const record of this.months.get(month) ?? []) {
+        const key = organizationOf(record, this.config);
+        const list = byOrganization.get(key);
+        if (list) list.push(record);
+        else byOrganization.set(key, [record]);
+      }
+      this.organizationRecords.set(month, byOrganization);
+    }
+    return byOrganization.get(organization) ?? [];
   }
 
   /** The spans reported in a month's meetings, each with its figures, in meeting order. */
