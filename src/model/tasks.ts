@@ -7,7 +7,7 @@ import type { DueWritten } from './due.js';
 import type { MeetingRecord } from './record.js';
 import type { Locale, TaskStatus } from './terms.js';
 
-interface TaskChange {
+export interface TaskChange {
   date: IsoDate;
   file: string;
   status: TaskStatus;
