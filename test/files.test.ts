@@ -3,10 +3,11 @@
 // at hand, so createInPlace is tested directly, on real temp folders. A write
 // that fails part-way is a real one, in a child process limited by `ulimit -f`
 // that loads the build: files.spawn.test.ts.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFileExclusive, createInPlace } from '../src/io/writeFiles.js';
+import { createFileExclusive, createInPlace, replaceFileIfChanged } from '../src/io/writeFiles.js';
 import { tempDir } from './helpers.js';
 
 const RECORD = '\uFEFF---\r\ntitle: Hội nghị giao ban\r\ndate: 2020-10-26\r\nchair: Hoàng Văn Hiệp\r\n---\r\nNội dung.\r\n';
@@ -53,5 +54,57 @@ describe('createFileExclusive', () => {
     expect(() => createFileExclusive(root, target, RECORD)).toThrow(expect.objectContaining({ code: 'EEXIST' }));
     expect(readFileSync(target, 'utf8')).toBe('the clerk’s record\n');
     expect(readdirSync(root)).toEqual([NAME]);
+  });
+});
+
+describe('replaceFileIfChanged (a digest written as it is made)', () => {
+  const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64url');
+  function* pieces(...texts: string[]): Generator<string | Uint8Array> {
+    for (const [i, text] of texts.entries()) yield i % 2 === 0 ? text : Buffer.from(text, 'utf8');
+  }
+
+  it('writes a new file, hashing the bytes as they come', () => {
+    const dir = tempDir('meet-files-');
+    const target = path.join(dir, 'reports', '2020-10.md');
+    const seen: string[] = [];
+    const replaced = replaceFileIfChanged(dir, target, pieces('# Báo cáo', '\nTháng 10\n'), (hash) => (seen.push(hash), true));
+    expect(replaced).toBe(true);
+    expect(seen).toEqual([sha('# Báo cáo\nTháng 10\n')]);
+    expect(readFileSync(target, 'utf8')).toBe('# Báo cáo\nTháng 10\n');
+    expect(readdirSync(path.dirname(target))).toEqual(['2020-10.md']);
+  });
+
+  it('leaves the file alone, mtime and all, when told the content is the same; replaces it, keeping its mode, when not', () => {
+    const dir = tempDir('meet-files-');
+    const target = path.join(dir, 'digest.md');
+    writeFileSync(target, 'cũ\n');
+    chmodSync(target, 0o640);
+    const past = new Date('2021-01-01T00:00:00Z');
+    utimesSync(target, past, past);
+    expect(replaceFileIfChanged(dir, target, pieces('cũ', '\n'), (hash) => hash !== sha('cũ\n'))).toBe(false);
+    expect(statSync(target).mtimeMs).toBe(past.getTime());
+    expect(readdirSync(dir)).toEqual(['digest.md']);
+    expect(replaceFileIfChanged(dir, target, pieces('mới', '\n'), (hash) => hash !== sha('cũ\n'))).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('mới\n');
+    expect(statSync(target).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir)).toEqual(['digest.md']);
+  });
+
+  it('loses nothing when the content fails part-way, and refuses a symbolic link', () => {
+    const dir = tempDir('meet-files-');
+    const target = path.join(dir, 'digest.md');
+    writeFileSync(target, 'giữ nguyên\n');
+    function* failing(): Generator<string> {
+      yield 'một nửa';
+      throw new Error('render failed');
+    }
+    expect(() => replaceFileIfChanged(dir, target, failing(), () => true)).toThrow('render failed');
+    expect(readFileSync(target, 'utf8')).toBe('giữ nguyên\n');
+    expect(readdirSync(dir)).toEqual(['digest.md']);
+    const link = path.join(dir, 'link.md');
+    symlinkSync(target, link);
+    expect(() => replaceFileIfChanged(dir, link, pieces('x'), () => true)).toThrow();
+    expect(readFileSync(target, 'utf8')).toBe('giữ nguyên\n');
+    expect(readdirSync(dir).sort()).toEqual(['digest.md', 'link.md']);
   });
 });

@@ -19,7 +19,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
@@ -178,7 +178,7 @@ function removeCreated(first: string | undefined, folder: string): void {
  * full disk or an unwritable place says so (exit 2). A folder another meet
  * removed meanwhile, empty, is made again.
  */
-function writeInFolder(root: string, target: string, write: () => void): void {
+function writeInFolder(root: string, target: string, write: () => void, retries = 3): void {
   for (let attempt = 0; ; attempt++) {
     let first: string | undefined;
     try {
@@ -188,7 +188,7 @@ function writeInFolder(root: string, target: string, write: () => void): void {
     } catch (error) {
       removeCreated(first, path.dirname(target));
       const vanished = (error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(path.dirname(target));
-      if (vanished && attempt < 3) continue;
+      if (vanished && attempt < retries) continue;
       throw notWritable(error, path.relative(root, target) || target);
     }
   }
@@ -263,19 +263,62 @@ export function createInPlace(temp: string, target: string, content: string): vo
 
 /** Replaces `target` atomically; never writes through a symbolic link. */
 export function replaceFile(root: string, target: string, content: Content): void {
-  writeInFolder(root, target, () => {
-    let mode: number | undefined;
-    try {
-      const stat = lstatSync(target);
-      if (stat.isSymbolicLink()) {
-        throw new UsageError((m) => m.errors.writeLink(visible(target)));
-      }
-      mode = stat.mode & 0o7777;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  writeInFolder(root, target, () => writeAtomically(target, content, { keepMode: modeToKeep(target) }), oneShot(content) ? 0 : undefined);
+}
+
+/** Pieces made as they are read (a generator) cannot be written a second time: a write that failed is not tried again. */
+function oneShot(content: Content): boolean {
+  return typeof content !== 'string' && !(content instanceof Uint8Array) && !Array.isArray(content);
+}
+
+/** The mode of the file `target` replaces (undefined: none yet); a symbolic link there is refused. */
+function modeToKeep(target: string): number | undefined {
+  try {
+    const stat = lstatSync(target);
+    if (stat.isSymbolicLink()) {
+      throw new UsageError((m) => m.errors.writeLink(visible(target)));
     }
-    writeAtomically(target, content, { keepMode: mode });
-  });
+    return stat.mode & 0o7777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return undefined;
+  }
+}
+
+/**
+ * As replaceFile, for content made as it is written (a digest of hundreds
+ * of megabytes, never whole in memory): the temporary file is written and
+ * hashed (sha256, base64url, as contentHash) as the pieces come, and then
+ * renamed over `target` only when `replace(hash)` says so; otherwise it is
+ * removed and `target` is left as it was, mtime and all.
+ */
+export function replaceFileIfChanged(root: string, target: string, content: Iterable<string | Uint8Array>, replace: (hash: string) => boolean): boolean {
+  let replaced = false;
+  writeInFolder(
+    root,
+    target,
+    () => {
+      const digest = createHash('sha256');
+      function* hashed(): Generator<Uint8Array> {
+        for (const chunk of content) {
+          const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+          digest.update(bytes);
+          yield bytes;
+        }
+      }
+      const temp = writeTemp(target, hashed(), modeToKeep(target));
+      try {
+        if (replace(digest.digest('base64url'))) {
+          renameSync(temp, target);
+          replaced = true;
+        }
+      } finally {
+        if (!replaced) rmSync(temp, { force: true });
+      }
+    },
+    0,
+  );
+  return replaced;
 }
 
 /**
