@@ -10,6 +10,7 @@ import { buildReport } from '../src/domain/buildReport.js';
 import { loadRepository } from '../src/io/repository.js';
 import { joinedInChunks, jsonChunks, jsonText } from '../src/model/text.js';
 import { reportJson } from '../src/render/reportJson.js';
+import { markdownTableChunks } from '../src/render/table.js';
 import { makeRepo, runMeet } from './helpers.js';
 
 /** Strings with what JSON escapes itself, what jsonText escapes on top, and surrogates. */
@@ -121,5 +122,28 @@ describe('streamed JSON outputs (the real code path)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')).toHaveLength(1 + 1200 + 1);
     expect(run.stdout.endsWith('\n')).toBe(true);
+  });
+});
+
+describe('markdownTableChunks', () => {
+  it('writes a table of many rows in pieces, as the rows come, the same text as one string', () => {
+    let made = 0;
+    function* rows(): Generator<string[]> {
+      for (let i = 0; i < 5000; i++) {
+        made++;
+        yield [`Việc ${i} | có gạch`, `van-phong`, String(i)];
+      }
+    }
+    const pieces = markdownTableChunks([{ header: 'Việc' }, { header: 'Chủ trì' }, { header: 'Số', align: 'right' }], rows());
+    const first = pieces.next();
+    // The first piece is out before most rows are made.
+    expect(made).toBeLessThan(5000);
+    const text = [first.value as string, ...pieces].join('');
+    const lines = [
+      '| Việc | Chủ trì | Số |',
+      '| --- | --- | ---: |',
+      ...Array.from({ length: 5000 }, (_, i) => `| Việc ${i} \\| có gạch | van-phong | ${i} |`),
+    ];
+    expect(text).toBe(lines.join('\n'));
   });
 });

@@ -18,13 +18,14 @@ export async function renderReport(report: Report, format: Exclude<ReportFormat,
 }
 
 /**
- * The report in pieces to write one after the other: JSON and HTML are
- * produced as they are written (a repository's JSON can be longer than a
- * string can be, and its task lists hundreds of thousands of rows), the
- * other formats are one piece.
+ * The report in pieces to write one after the other: JSON, HTML and
+ * Markdown are produced as they are written (a repository's JSON can be
+ * longer than a string can be, and its task lists hundreds of thousands of
+ * rows); text for a terminal is one piece.
  */
 export async function renderReportChunks(report: Report, format: ReportFormat, chalk: ChalkInstance): Promise<Iterable<string>> {
   if (format === 'json') return (await import('./reportJson.js')).renderReportJson(report);
   if (format === 'html') return (await import('./reportHtml.js')).renderReportHtmlChunks(report);
+  if (format === 'md') return (await import('./reportMarkdown.js')).renderReportMarkdownChunks(report);
   return [await renderReport(report, format, chalk)];
 }

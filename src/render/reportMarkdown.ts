@@ -18,7 +18,7 @@ import {
   UNKNOWN,
   type TaskListKey,
 } from './reportWords.js';
-import { markdownTable, markdownText, type Column } from './table.js';
+import { markdownTable, markdownTableChunks, markdownText, type Column } from './table.js';
 import { oneLine, visibleDeep } from '../model/text.js';
 
 /** Record text in running Markdown: one line, shown as it is (no link, image, HTML or formatting from it). */
@@ -27,26 +27,32 @@ function inline(text: string): string {
 }
 
 export function renderReportMarkdown(given: Report): string {
+  return [...renderReportMarkdownChunks(given)].join('');
+}
+
+/** renderReportMarkdown in pieces: the task tables are written as they are made (300,000 rows at 100k records). */
+export function* renderReportMarkdownChunks(given: Report): Generator<string, void, undefined> {
   // Outside text shown visibly: no control or bidirectional character reaches the output raw.
   const report = visibleDeep(given);
-  const { locale } = report;
-  const words = REPORT_WORDS[locale];
-  const out: string[] = [`# ${words.title(report.month)}`];
-  if (report.organization) out.push('', `**${inline(report.organization)}**`);
+  const words = REPORT_WORDS[report.locale];
+  yield `# ${words.title(report.month)}`;
+  if (report.organization) yield `\n\n**${inline(report.organization)}**`;
 
   let number = 0;
-  const section = (heading: string, body: string) => {
+  function* section(heading: string, body: string | Iterable<string>): Generator<string, void, undefined> {
     number++;
-    out.push('', `## ${number}. ${heading}`, '', body);
-  };
+    yield `\n\n## ${number}. ${heading}\n\n`;
+    if (typeof body === 'string') yield body;
+    else yield* body;
+  }
   const empty = (text: string) => `_${text}_`;
 
-  section(words.sections.meetings, report.meetings.length === 0 ? empty(words.empty.meetings) : renderMeetings(report));
-  section(words.sections.results, report.results.length === 0 ? empty(words.empty.results) : renderResults(report));
-  section(words.sections.decisions, report.decisions.length === 0 ? empty(words.empty.decisions) : renderDecisions(report));
-  section(words.sections.tasks, renderTasks(report));
-  section(words.sections.owners, report.owners.length === 0 ? empty(words.empty.owners) : renderOwners(report));
-  return `${out.join('\n')}\n`;
+  yield* section(words.sections.meetings, report.meetings.length === 0 ? empty(words.empty.meetings) : renderMeetings(report));
+  yield* section(words.sections.results, report.results.length === 0 ? empty(words.empty.results) : renderResults(report));
+  yield* section(words.sections.decisions, report.decisions.length === 0 ? empty(words.empty.decisions) : renderDecisions(report));
+  yield* section(words.sections.tasks, renderTasks(report));
+  yield* section(words.sections.owners, report.owners.length === 0 ? empty(words.empty.owners) : renderOwners(report));
+  yield '\n';
 }
 
 function renderMeetings(report: Report): string {
@@ -106,22 +112,22 @@ function renderDecisions(report: Report): string {
     .join('\n\n');
 }
 
-function renderTasks(report: Report): string {
+function* renderTasks(report: Report): Generator<string, void, undefined> {
   const { locale } = report;
   const words = REPORT_WORDS[locale];
   const lists = words.taskLists(report);
   const counts = words.taskCounts(report);
   const keys = shownTaskLists(report);
-  const parts = [keys.map((key) => `${counts[key]}: **${formatNumber(locale, tasksOf(report, key).length)}**`).join(' · ')];
+  yield keys.map((key) => `${counts[key]}: **${formatNumber(locale, tasksOf(report, key).length)}**`).join(' · ');
   for (const key of keys) {
     const tasks = tasksOf(report, key);
-    parts.push(`### ${lists[key]} (${formatNumber(locale, tasks.length)})`);
-    parts.push(tasks.length === 0 ? `_${words.empty.tasks}_` : taskTable(report, key, tasks));
+    yield `\n\n### ${lists[key]} (${formatNumber(locale, tasks.length)})\n\n`;
+    if (tasks.length === 0) yield `_${words.empty.tasks}_`;
+    else yield* taskTable(report, key, tasks);
   }
-  return parts.join('\n\n');
 }
 
-function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[]): string {
+function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[]): Generator<string, void, undefined> {
   const { locale } = report;
   const c = REPORT_WORDS[locale].taskColumns;
   const overdue = key === 'overdue';
@@ -138,18 +144,22 @@ function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[
     ...(notes ? [{ header: c.note }] : []),
     { header: c.id },
   ];
-  const rows = tasks.map((t) => [
-    inline(t.title),
-    inline(t.ownerNames[0] ?? ''),
-    inline(t.ownerNames.slice(1).join(', ')),
-    ...(directed ? [inline(t.directedBy ?? '')] : []),
-    formatDue(locale, t, UNKNOWN),
-    ...(overdue ? [REPORT_WORDS[locale].days(t.overdueDays)] : []),
-    STATUS_LABELS[locale][t.status],
-    ...(notes ? [t.note ? inline(t.note) : ''] : []),
-    `\`${t.id}\``,
-  ]);
-  return markdownTable(columns, rows);
+  // Each row made as it is written.
+  function* rows(): Generator<string[], void, undefined> {
+    for (const t of tasks)
+      yield [
+        inline(t.title),
+        inline(t.ownerNames[0] ?? ''),
+        inline(t.ownerNames.slice(1).join(', ')),
+        ...(directed ? [inline(t.directedBy ?? '')] : []),
+        formatDue(locale, t, UNKNOWN),
+        ...(overdue ? [REPORT_WORDS[locale].days(t.overdueDays)] : []),
+        STATUS_LABELS[locale][t.status],
+        ...(notes ? [t.note ? inline(t.note) : ''] : []),
+        `\`${t.id}\``,
+      ];
+  }
+  return markdownTableChunks(columns, rows());
 }
 
 function renderOwners(report: Report): string {
