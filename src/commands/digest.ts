@@ -6,12 +6,11 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
-import { assertInsideRoot, replaceFile } from '../io/writeFiles.js';
+import { assertInsideRoot, replaceFile, replaceFileIfChanged } from '../io/writeFiles.js';
 import { withFileLock } from '../io/fileLock.js';
 import { printData, printMessage, type Io } from '../io/terminal.js';
 import { findRoot, toPosix } from '../io/paths.js';
 import { fileHash, OutputMemo } from '../io/outputMemo.js';
-import { contentHash } from '../io/recordFiles.js';
 import type { Config } from '../model/schema.js';
 import { messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
@@ -62,6 +61,8 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   const shown = shownPath(target, io);
   // Compared and written under the file's lock, so that two meets writing it at once do not interleave.
   const write = () => {
+    // Made in this run: written as it is made, and kept only when it differs from the file.
+    if (made.hash === undefined) return replaceFileIfChanged(root, target, made.content, (hash) => fileHash(target) !== hash);
     if (fileHash(target) === made.hash) return false;
     replaceFile(root, target, made.content);
     return true;
@@ -93,27 +94,28 @@ interface DigestMeta {
 interface Digest {
   config: Pick<Config, 'locale' | 'paths'>;
   meta: DigestMeta;
-  content: Uint8Array | Iterable<Uint8Array>;
-  /** The content's sha256, to tell whether the file already holds it. */
-  hash: string;
+  /** Pieces made as they are read (once): the memo's bytes, or the report rendered as it is written. */
+  content: Iterable<string | Uint8Array>;
+  /** The content's sha256 when known beforehand (the memo's answer), to tell whether the file already holds it. */
+  hash?: string;
 }
 
 /** The month's report read and rendered from the records (kept in the memo, under `question`, for the next run). */
 async function makeDigest(options: DigestOptions, root: string, io: Io, memo: OutputMemo | undefined, question: unknown): Promise<Digest> {
-  const [{ readReportMonth }, { loadReportRepository }, { defaultMonth }, { buildReport }, { renderReport }, { renderDigestSummary }] = await Promise.all([
-    import('../io/repository.js'),
-    import('../io/recordStore.js'),
-    import('../domain/months.js'),
-    import('../domain/buildReport.js'),
-    import('../render/report.js'),
-    import('../render/digestSummary.js'),
-  ]);
+  const [{ readReportMonth }, { loadReportRepository }, { defaultMonth }, { buildReport }, { renderReportChunks }, { renderDigestSummary }] = await Promise.all(
+    [
+      import('../io/repository.js'),
+      import('../io/recordStore.js'),
+      import('../domain/months.js'),
+      import('../domain/buildReport.js'),
+      import('../render/report.js'),
+      import('../render/digestSummary.js'),
+    ],
+  );
   const wanted = readReportMonth(root, options, io.now());
   const { config, records } = await loadReportRepository(root, wanted, io, options.cache, memo?.listing);
   const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
   const report = buildReport(records, config, month, io.locale ?? config.locale);
-  // Encoded once: the memo keeps, the hash compares and the file gets these bytes.
-  const content = Buffer.from(report.meetings.length === 0 ? '' : await renderReport(report, options.format, new Chalk({ level: 0 })), 'utf8');
   const folder = digestFolder(options, root, config, io);
   const meta: DigestMeta = {
     month,
@@ -122,8 +124,14 @@ async function makeDigest(options: DigestOptions, root: string, io: Io, memo: Ou
       ? { summary: renderDigestSummary(report, options.link ?? shownPath(path.join(folder, `${month}.${options.format}`), io)) }
       : {}),
   };
-  if (memo) for (const _ of memo.keep(question, meta, [content])) void _;
-  return { config, meta, content, hash: contentHash(content) };
+  if (meta.empty) {
+    memo?.keepMeta(question, meta);
+    return { config, meta, content: [] };
+  }
+  // Rendered as it is written (a 100k-record repository's report is hundreds of megabytes): the memo
+  // keeps, the file gets and the hash compares the same bytes, encoded once.
+  const chunks = await renderReportChunks(report, options.format, new Chalk({ level: 0 }));
+  return { config, meta, content: memo ? memo.keep(question, meta, chunks) : chunks };
 }
 
 /** Everything a digest's text and summary depend on besides the records and config. */
