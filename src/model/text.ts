@@ -72,37 +72,57 @@ const ANY_SHOWN_ESCAPED_IN_LINES = new RegExp(SHOWN_ESCAPED_IN_LINES.source);
  * result may thus share parts with `value`: neither is to be changed.
  */
 export function visibleDeep<T>(value: T, keep: 'oneLine' | 'lines' = 'oneLine'): T {
-  if (typeof value === 'string') return visibleLines(keep === 'oneLine' ? oneLine(value) : value) as T;
-  if (Array.isArray(value)) {
-    let out: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i] as unknown;
-      const shown = visibleDeep(item, keep);
-      if (out) out.push(shown);
-      else if (shown !== item) (out = value.slice(0, i)).push(shown);
+  const shownText = keep === 'oneLine' ? visibleOneLine : visibleLines;
+  // Keys repeat in every task of a report: each is made safe once.
+  const shownKeys = new Map<string, string>();
+  const shownKey = (key: string): string => {
+    let shown = shownKeys.get(key);
+    if (shown === undefined) shownKeys.set(key, (shown = shownText(key)));
+    return shown;
+  };
+  const deep = (item: unknown): unknown => {
+    if (typeof item === 'string') return shownText(item);
+    if (Array.isArray(item)) {
+      let out: unknown[] | undefined;
+      for (let i = 0; i < item.length; i++) {
+        const element = item[i] as unknown;
+        const shown = deep(element);
+        if (out) out.push(shown);
+        else if (shown !== element) (out = item.slice(0, i)).push(shown);
+      }
+      return out ?? item;
     }
-    return (out ?? value) as T;
-  }
-  if (typeof value !== 'object' || value === null) return value;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  if (prototype !== Object.prototype && prototype !== null) return value;
-  const given = value as Record<string, unknown>;
-  const keys = Object.keys(given);
-  // A null-prototype object is always copied: what comes out has Object's.
-  let out: Record<string, unknown> | undefined = prototype === null ? {} : undefined;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    const item = given[key];
-    const shownKey = visibleDeep(key, keep);
-    const shownItem = visibleDeep(item, keep);
-    if (!out && (shownKey !== key || shownItem !== item)) {
-      out = {};
-      for (let j = 0; j < i; j++) putData(out, keys[j]!, given[keys[j]!]);
+    if (typeof item !== 'object' || item === null) return item;
+    const prototype = Object.getPrototypeOf(item) as unknown;
+    if (prototype !== Object.prototype && prototype !== null) return item;
+    const given = item as Record<string, unknown>;
+    const keys = Object.keys(given);
+    // A null-prototype object is always copied: what comes out has Object's.
+    let out: Record<string, unknown> | undefined = prototype === null ? {} : undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const property = given[key];
+      const shownName = shownKey(key);
+      const shownProperty = deep(property);
+      if (!out && (shownName !== key || shownProperty !== property)) {
+        out = {};
+        for (let j = 0; j < i; j++) putData(out, keys[j]!, given[keys[j]!]);
+      }
+      if (out) putData(out, shownName, shownProperty);
     }
-    if (out) putData(out, shownKey, shownItem);
-  }
-  return (out ?? value) as T;
+    return out ?? item;
+  };
+  return deep(value) as T;
 }
+
+/** `visibleLines(oneLine(text))`, with one test for the text that needs neither (nearly all of it). */
+function visibleOneLine(text: string): string {
+  // Line breaks are among the characters tested: text without any is only trimmed.
+  if (!ANY_SHOWN_ESCAPED.test(text) && !text.includes('::')) return text.trim();
+  return visibleLines(oneLine(text));
+}
+
+const ANY_SHOWN_ESCAPED = new RegExp(SHOWN_ESCAPED.source);
 
 /** `out[key] = item`, with "__proto__" made a property like any other: a key is data, whatever it says. */
 function putData(out: Record<string, unknown>, key: string, item: unknown): void {
