@@ -65,6 +65,27 @@ describe('text helpers: fast paths agree with their definitions', () => {
     expect(displayWidth('Hội nghị'.normalize('NFD'))).toBe(8);
   });
 
+  it('visibleDeep: every string and key as visibleLines(oneLine(…)), or visibleLines for lines', () => {
+    const plain = (value: unknown, shown: (t: string) => string): unknown => {
+      if (typeof value === 'string') return shown(value);
+      if (Array.isArray(value)) return value.map((v) => plain(v, shown));
+      if (typeof value !== 'object' || value === null) return value;
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [shown(k), plain(v, shown)]));
+    };
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.constant(null), tie('list'), tie('object')),
+      list: fc.array(tie('node'), { maxLength: 4 }),
+      object: fc.dictionary(text, tie('node'), { maxKeys: 4 }),
+    })).node;
+    fc.assert(
+      fc.property(tree, (value) => {
+        expect(visibleDeep(value)).toStrictEqual(plain(value, (t) => visibleLines(oneLine(t))));
+        expect(visibleDeep(value, 'lines')).toStrictEqual(plain(value, visibleLines));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('visibleDeep keeps "__proto__" a plain key and copies every other', () => {
     const value = JSON.parse('{"__proto__": {"a": "x\\n::y"}, "constructor": "b\\u001b"}') as Record<string, unknown>;
     const shown = visibleDeep(value);
