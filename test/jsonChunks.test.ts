@@ -70,6 +70,18 @@ describe('jsonChunks', () => {
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(70_000);
     expect(pieces.join('')).toBe(jsonText(rows));
   });
+
+  it('writes deep arrays a run of elements at a time, toJSON still handed each element its own index', () => {
+    // Deep elements go to JSON.stringify in runs: a toJSON deep in a long array must see its index, not its place in a run.
+    const keyed = { toJSON: (key: string) => ({ key }) };
+    const row = (i: number) => (i % 7 === 0 ? keyed : i % 3 === 0 ? { n: i, s: 'a\u2028b[]', deeper: { list: [i, [i]] } } : [i, '}']);
+    const value = { deep: [Array.from({ length: 600 }, (_, i) => row(i))], top: Array.from({ length: 300 }, (_, i) => row(i)) };
+    for (const indent of [0, 2, 4]) {
+      const text = [...jsonChunks(value, indent, 100)].join('');
+      expect(text).toBe(jsonText(value, indent));
+      expect(JSON.parse(text).deep[0][595]).toEqual({ key: '595' });
+    }
+  });
 });
 
 describe('joinedInChunks', () => {

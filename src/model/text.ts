@@ -171,6 +171,9 @@ export function* joinedInChunks(pieces: Iterable<string>, separator: string, chu
 /** From this depth (the top value is 0) `jsonChunks` leaves a container to JSON.stringify whole. */
 const WHOLE_BELOW = 3;
 
+/** How many elements of a deep array `jsonChunks` hands JSON.stringify at once. */
+const JSON_RUN = 256;
+
 /** About how many characters `jsonChunks` gathers before it hands a piece on. */
 const JSON_CHUNK = 1 << 16;
 
@@ -208,6 +211,32 @@ export function* jsonChunks(value: unknown, indent = 2, chunk = JSON_CHUNK): Gen
   const isContainer = (item: unknown): item is object =>
     typeof item === 'object' && item !== null && !(item instanceof Number || item instanceof String || item instanceof Boolean || item instanceof BigInt);
 
+  /** Where the run of elements from `start` that need no toJSON of their own ends (at most JSON_RUN of them). */
+  const runEnd = (array: readonly unknown[], start: number): number => {
+    let end = start;
+    const last = Math.min(array.length, start + JSON_RUN);
+    while (end < last) {
+      const element = array[end];
+      // toJSON is handed the element's index, which a run would renumber.
+      if (typeof element === 'object' && element !== null && typeof (element as { toJSON?: unknown }).toJSON === 'function') break;
+      end++;
+    }
+    return end;
+  };
+  /**
+   * The elements as the loop below writes them one by one, `between` between
+   * them: JSON.stringify of them as an array `depth` objects deep (its lines
+   * indented as `at` says), without the objects and the brackets.
+   */
+  const elementsText = (elements: readonly unknown[], depth: number, at: string): string => {
+    let nested: unknown = elements;
+    for (let d = 0; d < depth; d++) nested = { '': nested };
+    const text = JSON.stringify(nested, null, gap);
+    // Nothing before the array's "[" but the objects' braces and empty keys; nothing after its "]" but braces.
+    const start = text.indexOf('[') + (gap ? 2 + at.length + gap.length : 1);
+    return text.slice(start, text.lastIndexOf(']') - (gap ? 1 + at.length : 0));
+  };
+
   function* walk(item: object, at: string, depth: number): Generator<string, void, undefined> {
     // Deep down a value is small (a task, a meeting's decision): JSON.stringify writes it whole, far faster
     // than walking it here, its lines indented to where it sits (it escapes every line break in a string).
@@ -223,6 +252,15 @@ export function* jsonChunks(value: unknown, indent = 2, chunk = JSON_CHUNK): Gen
       open('[');
       for (let i = 0; i < item.length; i++) {
         if (i > 0) put(between);
+        // Elements written whole go to JSON.stringify a run at a time, nested as deep as they sit, so that
+        // their lines come out indented as here (no line of a report's 300,000 tasks indented a second time).
+        const end = depth + 1 >= WHOLE_BELOW ? runEnd(item, i) : i;
+        if (end > i + 1) {
+          put(elementsText(item.slice(i, end), depth, at));
+          i = end - 1;
+          if (size >= chunk) yield take();
+          continue;
+        }
         const element = resolve(String(i), item[i] as unknown);
         if (isContainer(element)) yield* walk(element, inner, depth + 1);
         else put(JSON.stringify(element) ?? 'null');
