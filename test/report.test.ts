@@ -230,6 +230,24 @@ describe('buildReport', () => {
     expect(json.tasks.assigned.find((t) => t.id === 'khong-han')).toMatchObject({ due: null, sector: null, note: null });
   });
 
+  it('counts a task once for an owner it lists twice', async () => {
+    const report = await reportOf(
+      {
+        'meetings/2020/2020-02-03-giao.md': meeting(
+          '2020-02-03',
+          `tasks:
+  - { id: hai-lan, title: Hai lần, owner: [van-phong, tai-chinh-ke-hoach, van-phong], due: 2020-02-20 }
+  - { id: mot-lan, title: Một lần, owner: [tai-chinh-ke-hoach, van-phong], due: 2020-02-20 }`,
+        ),
+      },
+      '2020-02',
+    );
+    expect(report.owners.map((o) => [o.owner, o.assigned, o.open])).toEqual([
+      ['van-phong', 2, 2],
+      ['tai-chinh-ke-hoach', 2, 2],
+    ]);
+  });
+
   it('lists tasks due next month, and meetings by their period', async () => {
     const report = await reportOf(
       {
