@@ -4,6 +4,7 @@
 // line breaks, bidi controls, "::", emoji and lone surrogates.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatDate, formatNumber } from '../src/model/format.js';
 import { oneLine, visibleDeep, visibleLines } from '../src/model/text.js';
 import { displayWidth } from '../src/render/table.js';
 
@@ -123,6 +124,27 @@ describe('text helpers: fast paths agree with their definitions', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
         expect(visibleDeep(v)).toEqual(copyAll(v));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('formatting: fast paths agree with the general way', () => {
+  it('formatNumber of a small whole number is what Intl writes, in both locales', () => {
+    const intl = { vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }) };
+    for (const value of [0, -0, 1, 7, 999, 1000, 1066, 12345.678, -3, 0.5, 2.125]) {
+      expect(formatNumber('vi', value), String(value)).toBe(intl.vi.format(value));
+      expect(formatNumber('en', value), String(value)).toBe(intl.en.format(value));
+    }
+  });
+
+  it('formatDate in Vietnamese is DD/MM/YYYY of any calendar day', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }), (day) => {
+        const iso = day.toISOString().slice(0, 10);
+        const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+        expect(formatDate('vi', iso)).toBe(`${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`);
       }),
       { numRuns: 500 },
     );

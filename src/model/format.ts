@@ -12,10 +12,14 @@ function parts(date: IsoDate): [number, number, number] {
 
 /** vi: "26/10/2020"; en: "26 Oct 2020". */
 export function formatDate(locale: Locale, date: IsoDate): string {
+  // Every row of a report shows a date or two: the Vietnamese form is cut from YYYY-MM-DD as it stands.
+  if (locale === 'vi' && ISO_DAY.test(date)) return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
   const [y, m, d] = parts(date);
   if (locale === 'vi') return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
   return `${d} ${EN_MONTHS[m - 1]!.slice(0, 3)} ${y}`;
 }
+
+const ISO_DAY = /^[1-9]\d{3}-\d{2}-\d{2}$/;
 
 /** vi: "ngày 26/10/2020"; en: "26 Oct 2020" (for running text). */
 export function formatDay(locale: Locale, date: IsoDate): string {
@@ -37,6 +41,8 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** vi: "1.234,5"; en: "1,234.5". */
 export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 2): string {
+  // A small whole number (a task's days overdue, a count) reads the same in every locale: no grouping, no decimals.
+  if (Number.isInteger(value) && value >= 0 && value < 1000 && !Object.is(value, -0)) return String(value);
   const key = `${locale}:${maximumFractionDigits}`;
   let format = numberFormats.get(key);
   if (!format) {
