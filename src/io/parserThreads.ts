@@ -84,33 +84,38 @@ export function parseOnThreads(
   };
   return new Promise((resolve) => {
     const workers: Worker[] = [];
+    const parsers: { give: () => void; held: readonly number[]; end: () => void }[] = [];
     const finish = () => {
       if (--running > 0) return;
       for (const worker of workers) void worker.terminate();
       resolve(outcomes);
     };
     for (let t = 0; t < threads; t++) {
-      // A thread holds one batch of files at a time: a small heap is plenty.
+      // A thread holds two batches of files at a time: a small heap is plenty.
       const worker = new Worker(new URL('./parseThread.js', import.meta.url), {
         workerData: settings,
         resourceLimits: { maxOldGenerationSizeMb: heap.oldMb, maxYoungGenerationSizeMb: heap.youngMb },
       });
       workers.push(worker);
-      let start = 0;
       let ended = false;
       const end = () => {
         if (ended) return;
         ended = true;
         finish();
       };
+      // Where each batch the thread holds starts, oldest first: it holds two, so that it parses
+      // the next while this thread takes in the last (decoding records, writing the store).
+      const held: number[] = [];
       const give = () => {
-        if (next >= files.length) return end();
-        start = next;
+        if (next >= files.length) return;
+        held.push(next);
         const job = files.slice(next, next + FILES_PER_JOB);
         next += job.length;
         worker.postMessage(job);
       };
       worker.on('message', (reply: ThreadReply) => {
+        const start = held.shift()!;
+        give();
         const batch = JSON.parse(reply.outcomes) as FileOutcome[];
         for (let k = 0; k < batch.length; k++) {
           const kept = batch[k]!.record;
@@ -124,11 +129,15 @@ export function parseOnThreads(
         done += batch.length;
         if (Math.floor(done / FILES_BETWEEN_COLLECTIONS) > Math.floor(before / FILES_BETWEEN_COLLECTIONS)) collectGarbage();
         progress(done);
-        give();
+        if (held.length === 0) end();
       });
       worker.on('error', end);
       worker.on('exit', end);
-      give();
+      parsers.push({ give, held, end });
     }
+    // A first batch for every thread, then a second.
+    for (const thread of parsers) thread.give();
+    for (const thread of parsers) thread.give();
+    for (const thread of parsers) if (thread.held.length === 0) thread.end();
   });
 }
