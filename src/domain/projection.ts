@@ -2,7 +2,8 @@
 // records held whole takes gigabytes; a task list needs the tasks and
 // updates, not the discussion, and a report needs the narrative of its own
 // month only. The record store (io/recordStore.ts) applies these as it
-// hands records out, and the parser threads as they send records over.
+// hands stored records out, and to each record parsed in the run as it
+// arrives from its parser thread.
 import type { Month } from '../model/dates.js';
 import type { RecordData } from '../model/schema.js';
 import { reportingMonthOf } from './months.js';
@@ -21,7 +22,7 @@ const NARRATIVE: ReadonlySet<string> = new Set([
   'tags',
 ]);
 
-/** Plain data: it travels to the parser threads. */
+/** Plain data: a command says what it keeps without loading this module. */
 export interface Projection {
   /**
    * Keep `results`: of every record (true), of none (false), or of the
