@@ -62,6 +62,7 @@ export function forEachTaskStateDay(
 ): void {
   const states = new Map<string, TaskState>();
   const sorted = sortRecords(records);
+  const assignments = new AssignmentHistories();
   let next = 0;
   for (const day of days) {
     for (; next < sorted.length && sorted[next]!.data.date <= day; next++) {
@@ -76,13 +77,14 @@ export function forEachTaskStateDay(
           state.status = update.status;
           const change: TaskChange = { date, file: record.file, status: update.status };
           if (update.note) change.note = update.note;
-          state.history.push(change);
+          // A new array, never a push: the one a state starts with is shared.
+          state.history = [...state.history, change];
         }
       }
       if (tasks) {
         for (const task of tasks) {
           if (states.has(task.id)) continue; // a duplicate id: the first assignment stands
-          states.set(task.id, newState(task, record, deadlines));
+          states.set(task.id, newState(task, record, deadlines, assignments));
         }
       }
     }
@@ -91,15 +93,39 @@ export function forEachTaskStateDay(
 }
 
 /** Its keys set in order, without spread copies (a million tasks at 100k records). */
-function newState(task: TaskData, record: MeetingRecord, deadlines: Deadlines): TaskState {
+function newState(task: TaskData, record: MeetingRecord, deadlines: Deadlines, assignments: AssignmentHistories): TaskState {
   const { date } = record.data;
   const state = { id: task.id, title: task.title, owners: ownersOf(task) } as TaskState;
   putTaskTerms(state, task, date, deadlines);
   if (task.sector) state.sector = task.sector;
   state.meeting = record;
   state.status = task.status;
-  state.history = [{ date, file: record.file, status: task.status }];
+  state.history = assignments.of(record, task.status);
   return state;
+}
+
+/**
+ * The history a task starts with, one frozen array per meeting and status,
+ * shared by the meeting's tasks until an update gives one its own (a
+ * million tasks at 100k records, most never updated).
+ */
+class AssignmentHistories {
+  private record: MeetingRecord | undefined;
+  private readonly byStatus = new Map<TaskStatus, readonly TaskChange[]>();
+
+  of(record: MeetingRecord, status: TaskStatus): readonly TaskChange[] {
+    // Records come one after the other: only the current one's are kept.
+    if (record !== this.record) {
+      this.record = record;
+      this.byStatus.clear();
+    }
+    let history = this.byStatus.get(status);
+    if (!history) {
+      history = Object.freeze([Object.freeze({ date: record.data.date, file: record.file, status })]);
+      this.byStatus.set(status, history);
+    }
+    return history;
+  }
 }
 
 /** A task's deadline (resolved and as written), whether it is standing work, and who directed it. */

@@ -34,8 +34,8 @@ export interface TaskState extends TaskTerms {
   /** The meeting that assigned it. */
   meeting: MeetingRecord;
   status: TaskStatus;
-  /** Status as assigned, then every update applied, oldest first. */
-  history: TaskChange[];
+  /** Status as assigned, then every update applied, oldest first; shared between tasks until one is updated, so never changed in place. */
+  history: readonly TaskChange[];
 }
 
 /** One line of the list: a task's state on the list's day. */
