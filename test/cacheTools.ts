@@ -27,9 +27,17 @@ export function forge(
   const newline = bytes.indexOf(0x0a);
   const payload = JSON.parse(bytes.subarray(newline + 1).toString('utf8')) as { value: Record<string, unknown> };
   change(payload.value);
-  const body = Buffer.from(JSON.stringify(payload), 'utf8');
+  const body = Buffer.from(name.startsWith('store-') ? storeLayout(payload) : JSON.stringify(payload), 'utf8');
   const mac = createHmac('sha256', key).update(body).digest('base64url');
   writeFileSync(file, Buffer.concat([Buffer.from(`${mac}\n`), body]));
+}
+
+/** A record store shard's payload as the store writes it: an entry a line (src/io/recordStore.ts, ShardWriter). */
+function storeLayout(payload: { value: Record<string, unknown> }): string {
+  const { entries, ...value } = payload.value as { entries: Record<string, unknown> };
+  const head = JSON.stringify({ ...payload, value: { ...value, entries: {} } }).slice(0, -3);
+  const lines = Object.entries(entries).map(([key, entry]) => `${JSON.stringify(key)}:${JSON.stringify(entry)}`);
+  return `${head}\n${lines.join(',\n')}\n}}}`;
 }
 
 export const FAKE_FINDING = { file: OCTOBER, line: 3, column: 7, severity: 'error', rule: 'invalid-value', message: 'from the cache' };

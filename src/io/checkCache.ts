@@ -207,14 +207,8 @@ export class CheckCache {
 
   /** A signed file of the cache folder written by this build; also the record store's shards (recordStore.ts). */
   readSigned(name: string): unknown {
-    const bytes = readCacheFile(path.join(this.folder, name));
-    if (!bytes) return undefined;
-    const newline = bytes.indexOf(0x0a);
-    if (newline === -1) return undefined;
-    const payload = bytes.subarray(newline + 1);
-    const expected = Buffer.from(this.sign(payload), 'utf8');
-    const given = bytes.subarray(0, newline);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    const payload = this.readSignedPayload(name);
+    if (!payload) return undefined;
     try {
       const parsed = JSON.parse(payload.toString('utf8')) as { format?: unknown; tool?: unknown; value?: unknown };
       return parsed.format === FORMAT && parsed.tool === this.tool ? parsed.value : undefined;
@@ -223,17 +217,35 @@ export class CheckCache {
     }
   }
 
+  /**
+   * A signed file's payload, its signature checked: the JSON text that
+   * starts with signedHead(), for a reader that takes it apart itself (the
+   * record store's shards, an entry a line). `into` gives the buffer to
+   * read a file of that size into (by default a new one).
+   */
+  readSignedPayload(name: string, into?: (size: number) => Buffer): Buffer | undefined {
+    const bytes = readCacheFile(path.join(this.folder, name), into);
+    if (!bytes) return undefined;
+    const newline = bytes.indexOf(0x0a);
+    if (newline === -1) return undefined;
+    const payload = bytes.subarray(newline + 1);
+    const expected = Buffer.from(this.sign(payload), 'utf8');
+    const given = bytes.subarray(0, newline);
+    return given.length === expected.length && timingSafeEqual(given, expected) ? payload : undefined;
+  }
+
+  /** How every payload this build writes starts: the value's JSON follows. */
+  signedHead(): string {
+    return `{"format":${FORMAT},"tool":${JSON.stringify(this.tool)},"value":`;
+  }
+
   private sign(payload: Buffer): string {
     return createHmac('sha256', this.secret).update(payload).digest('base64url');
   }
 
   /** A signed file of the folder written in pieces (see prepareFolder): the JSON text of its value comes from the caller. */
   signedWriter(name: string): SignedWriter {
-    return new SignedWriter(
-      path.join(this.folder, name),
-      createHmac('sha256', this.secret),
-      `{"format":${FORMAT},"tool":${JSON.stringify(this.tool)},"value":`,
-    );
+    return new SignedWriter(path.join(this.folder, name), createHmac('sha256', this.secret), this.signedHead());
   }
 
   /** Writes a signed file into the folder (see prepareFolder); throws on failure. */
@@ -348,13 +360,13 @@ const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
  * size at opening is read. The folder is in the repository, so a pull
  * request can put anything there; whatever is odd is a miss.
  */
-function readCacheFile(file: string): Buffer | undefined {
+function readCacheFile(file: string, into: (size: number) => Buffer = (size) => Buffer.allocUnsafe(size)): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = openWithoutFollowing(file);
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size > MAX_CACHE_FILE_BYTES) return undefined;
-    const bytes = Buffer.allocUnsafe(stat.size);
+    const bytes = into(stat.size);
     let read = 0;
     while (read < bytes.length) {
       const n = readSync(fd, bytes, read, bytes.length - read, read);

@@ -26,12 +26,6 @@ interface StoredRecord {
   bodyLine: number;
 }
 
-interface StoreShard {
-  /** The config the findings were checked against. */
-  configHash: string;
-  entries: Record<string, StoredRecord>;
-}
-
 export interface StoreSettings {
   env: Env;
   /** false: neither read nor write the store (--no-cache). */
@@ -111,14 +105,20 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   });
   /** The keys each shard held, for shards read whole and valid: what a write can leave alone. */
   const held = new Map<string, Set<string>>();
+  // Each shard is read into the same buffer: its entries are taken before the next is read.
+  let scratch = Buffer.alloc(0);
+  const into = (size: number) => {
+    if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+    return scratch.subarray(0, size);
+  };
   for (const c of SHARDS) {
-    const shard = readShard(cache, c, configHash);
+    const shard = ShardFile.read(cache, c, configHash, into);
     if (!shard) continue;
-    held.set(c, new Set(Object.keys(shard.entries)));
+    held.set(c, new Set(shard.keys()));
     for (const i of wanted.get(c) ?? []) {
       const key = keys[i]!;
-      const entry = Object.hasOwn(shard.entries, key) ? shard.entries[key] : undefined;
-      if (!isStoredRecord(entry)) continue;
+      const entry = shard.entry(key);
+      if (!entry) continue;
       hits.add(key);
       // A body is not stored: the record is read again when one is wanted.
       if (wantsBody(entry.data)) continue;
@@ -178,6 +178,14 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   return repository;
 }
 
+/**
+ * A shard's JSON starts so (its value: the config and the entries by key);
+ * each entry follows on a line of its own, `"key":{…},`, and the last line
+ * closes the value and the payload: `}}}`.
+ */
+const shardHead = (configHash: string) => `{"configHash":${JSON.stringify(configHash)},"entries":{`;
+const SHARD_END = '}}}';
+
 /** A shard with no file yet, written as its entries come (each once: the same content may sit under two names). */
 class ShardWriter {
   private readonly writer: SignedWriter;
@@ -185,19 +193,20 @@ class ShardWriter {
 
   constructor(cache: CheckCache, c: string, configHash: string) {
     this.writer = cache.signedWriter(storeFile(c));
-    this.writer.write(`{"configHash":${JSON.stringify(configHash)},"entries":{`);
+    this.writer.write(shardHead(configHash));
   }
 
-  /** `entry`: its JSON, as text or UTF-8. */
+  /** `entry`: its JSON (JSON.stringify's, so without a line break), as text or UTF-8. */
   add(key: string, entry: string | Uint8Array): void {
     if (this.keys.has(key)) return;
-    this.writer.write(`${this.keys.size === 0 ? '' : ','}${JSON.stringify(key)}:`);
+    this.writer.write(`${this.keys.size === 0 ? '' : ','}\n${JSON.stringify(key)}:`);
     this.writer.write(entry);
     this.keys.add(key);
   }
 
   commit(): void {
-    this.writer.write('}}');
+    // SignedWriter closes the payload with the third brace.
+    this.writer.write('\n}}');
     this.writer.commit();
   }
 
@@ -208,11 +217,57 @@ class ShardWriter {
 
 const HELD = Symbol('held by its shard');
 
-function readShard(cache: CheckCache, c: string, configHash: string): StoreShard | undefined {
-  const shard = cache.readSigned(storeFile(c)) as StoreShard | undefined;
-  if (!shard || typeof shard !== 'object' || shard.configHash !== configHash) return undefined;
-  if (typeof shard.entries !== 'object' || shard.entries === null || Array.isArray(shard.entries)) return undefined;
-  return shard;
+/**
+ * A shard as read: where each entry's JSON lies in the file's bytes, parsed
+ * only when taken. A shard parsed whole made tens of megabytes of objects at
+ * 100,000 records, most of them garbage once projected, and kept a large
+ * repository's heap far above what the command held.
+ */
+class ShardFile {
+  private constructor(
+    private readonly payload: Buffer,
+    private readonly spans: Map<string, { start: number; end: number }>,
+  ) {}
+
+  /** The shard written against `configHash` by this build, or undefined (no file, another build or config, not in the layout ShardWriter writes). */
+  static read(cache: CheckCache, c: string, configHash: string, into?: (size: number) => Buffer): ShardFile | undefined {
+    const payload = cache.readSignedPayload(storeFile(c), into);
+    if (!payload) return undefined;
+    const head = Buffer.from(cache.signedHead() + shardHead(configHash), 'utf8');
+    if (!payload.subarray(0, head.length).equals(head) || payload[head.length] !== 0x0a) return undefined;
+    const spans = new Map<string, { start: number; end: number }>();
+    for (let start = head.length + 1; ;) {
+      const newline = payload.indexOf(0x0a, start);
+      if (newline === -1) return payload.toString('latin1', start) === SHARD_END ? new ShardFile(payload, spans) : undefined;
+      // "key":{…}, (the last entry without the comma)
+      const quote = payload[start] === 0x22 ? payload.indexOf(0x22, start + 1) : -1;
+      if (quote === -1 || quote >= newline || payload[quote + 1] !== 0x3a) return undefined;
+      spans.set(payload.toString('latin1', start + 1, quote), { start: quote + 2, end: payload[newline - 1] === 0x2c ? newline - 1 : newline });
+      start = newline + 1;
+    }
+  }
+
+  keys(): IterableIterator<string> {
+    return this.spans.keys();
+  }
+
+  /** The entry of `key`, or undefined when there is none or it is not one. */
+  entry(key: string): StoredRecord | undefined {
+    const span = this.spans.get(key);
+    if (!span) return undefined;
+    try {
+      const entry: unknown = JSON.parse(this.payload.toString('utf8', span.start, span.end));
+      return isStoredRecord(entry) ? entry : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The entry's JSON as written: what a shard written again copies. */
+  raw(key: string): Uint8Array | undefined {
+    const span = this.spans.get(key);
+    return span && this.payload.subarray(span.start, span.end);
+  }
 }
 
 function isStoredRecord(entry: unknown): entry is StoredRecord {
@@ -243,7 +298,7 @@ function writeStore(
   if (dirty.size === 0 || !cache.prepareFolder()) return;
   const writers = new Map<string, ShardWriter>();
   for (const c of dirty) writers.set(c, new ShardWriter(cache, c, configHash));
-  const before = new Map<string, StoreShard | undefined>();
+  const before = new Map<string, ShardFile | undefined>();
   for (const [key, value] of stored) {
     const writer = writers.get(key[0]!);
     if (!writer) continue;
@@ -253,10 +308,10 @@ function writeStore(
     }
     // Read again: a shard changed meanwhile by another run may have lost it, and then it is a miss next time.
     const c = key[0]!;
-    if (!before.has(c)) before.set(c, readShard(cache, c, configHash));
-    const entries = before.get(c)?.entries;
-    const entry = entries && Object.hasOwn(entries, key) ? entries[key] : undefined;
-    if (isStoredRecord(entry)) writer.add(key, JSON.stringify(entry));
+    if (!before.has(c)) before.set(c, ShardFile.read(cache, c, configHash));
+    const shard = before.get(c);
+    const entry = shard?.entry(key);
+    if (entry) writer.add(key, shard!.raw(key)!);
   }
   for (const writer of writers.values()) writer.commit();
 }
