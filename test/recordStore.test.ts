@@ -189,6 +189,42 @@ describe('what a command keeps is not what the store keeps', () => {
   });
 });
 
+describe('meet log keeps one task and the ids of the others', () => {
+  it('suggests the nearest id, and refuses records whose ids clash, as --no-cache does', async () => {
+    const root = copyOf('examples');
+    const same = async (args: string[]) => {
+      rmSync(path.join(root, '.meet-cache'), { recursive: true, force: true });
+      const uncached = await outputs(root, [...args, '--no-cache']);
+      expect(await outputs(root, args), args.join(' ')).toEqual(uncached);
+      forgetAnswers(root);
+      // Warm: every record from the store, projected.
+      expect(await outputs(root, args), args.join(' ')).toEqual(uncached);
+      return uncached;
+    };
+    // A typo: the suggestion comes from the ids of every record, though only facts of them are kept.
+    const typo = await same(['log', '2020-10-giao-thong-thuy-lo']);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('2020-10-giao-thong-thuy-loi');
+    // In records that neither assign nor update the task logged: a task of September assigned
+    // again, and an update naming no task. Only the facts kept of them can tell.
+    const file = path.join(root, 'meetings/2020/2020-11-12-hoi-nghi-chuyen-de-cong-tac-phong-chong-thien-tai.md');
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('2020-10-giao-thong-thuy-loi');
+    writeFileSync(
+      file,
+      text
+        .replace(/^tasks:\n/m, 'tasks:\n  - id: 2020-09-cong-bo-ntm\n    title: Lại giao\n    owner: van-phong\n')
+        .replace(/^updates:\n/m, 'updates:\n  - task: khong-co-viec-nay\n    status: done\n'),
+    );
+    expect(readFileSync(file, 'utf8')).not.toBe(text);
+    const clash = await same(['log', '2020-10-giao-thong-thuy-loi']);
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toContain('2020-11-12-hoi-nghi-chuyen-de-cong-tac-phong-chong-thien-tai.md');
+    expect(clash.stderr).toContain('khong-co-viec-nay');
+    expect(clash.stderr).toContain('duplicate-task-id');
+  });
+});
+
 describe('what the store trusts', () => {
   it('a shard forged without the key, or written under another config, is not used', async () => {
     const root = copyExamples();

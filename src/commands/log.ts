@@ -44,7 +44,8 @@ export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
     env: io.env,
     cache: options.cache,
-    project: { results: false },
+    // One task's history: of the others, only their ids (the checks across records, "did you mean").
+    project: { results: false, task: options.id },
     listing: memo?.listing,
   });
   const { git } = await requireGitRepository(root, 'meet log', io.env);

@@ -5,6 +5,7 @@
 // hands stored records out, and to each record parsed in the run as it
 // arrives from its parser thread.
 import type { Month } from '../model/dates.js';
+import type { RecordFacts } from '../model/record.js';
 import type { RecordData } from '../model/schema.js';
 import { reportingMonthOf } from './months.js';
 
@@ -32,6 +33,14 @@ export interface Projection {
   results: boolean | readonly Month[];
   /** The records of these reporting months are kept whole: the output shows them in full (a report's month, a diff's two). */
   wholeMonths?: readonly Month[];
+  /**
+   * One task's history is all the command shows (`meet log`): a record that
+   * assigns or updates it keeps its date, title, tasks and updates (whole:
+   * a position is found by index); every other record its date alone. The
+   * ids of every record's tasks and updates go to its facts, for the rules
+   * across records (projectKept).
+   */
+  task?: string;
 }
 
 /**
@@ -53,5 +62,31 @@ export function projectRecord(projection: Projection): (data: RecordData) => Rec
       else kept[key] = data[key as keyof RecordData];
     }
     return dropped ? (kept as RecordData) : data;
+  };
+}
+
+/**
+ * What a command keeps of a record: its data projected, and when the
+ * projection keeps only some records' tasks (Projection.task), the ids of
+ * all of them as facts: what the rules across records read. A record with
+ * facts holds in `data` only what the command reads of it.
+ */
+export function projectKept(projection: Projection): (data: RecordData) => { data: RecordData; facts?: RecordFacts } {
+  const { task } = projection;
+  if (task === undefined) {
+    const project = projectRecord(projection);
+    return (data) => ({ data: project(data) });
+  }
+  return (data) => {
+    const taskIds = (data.tasks ?? []).map((t) => t.id);
+    const updateTasks = (data.updates ?? []).map((u) => u.task);
+    const mentions = taskIds.includes(task) || updateTasks.includes(task);
+    const kept = { date: data.date } as RecordData;
+    if (mentions) {
+      kept.title = data.title;
+      if (data.tasks) kept.tasks = data.tasks;
+      if (data.updates) kept.updates = data.updates;
+    }
+    return { data: kept, facts: { taskIds, updateTasks } };
   };
 }

@@ -7,6 +7,7 @@ import type { IsoDate } from '../model/dates.js';
 import { ownersOf } from '../model/schema.js';
 import type { TaskLog } from '../model/tasks.js';
 import { Deadlines } from './deadlines.js';
+import { taskIdsOf } from './recordFacts.js';
 import { sortRecords, taskTerms } from './taskState.js';
 
 export function taskLog(records: readonly MeetingRecord[], id: string, deadlines = new Deadlines()): TaskLog | undefined {
@@ -57,6 +58,7 @@ export function taskLog(records: readonly MeetingRecord[], id: string, deadlines
   return log;
 }
 
+/** Every task id, for "did you mean": from facts where the loader kept only those (Projection.task). */
 export function taskIds(records: readonly MeetingRecord[]): string[] {
-  return records.flatMap((r) => (r.data.tasks ?? []).map((t) => t.id));
+  return records.flatMap((r) => taskIdsOf(r));
 }

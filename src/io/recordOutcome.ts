@@ -43,7 +43,11 @@ export interface ReadOptions {
 }
 
 /** What is kept of a record that parsed (or of what was salvaged of one that did not). */
-export type KeptRecord = { data: RecordData; bodyLine: number; body?: string } | { data: { date: IsoDate }; facts: RecordFacts; bodyLine: number };
+export type KeptRecord =
+  | { data: RecordData; bodyLine: number; body?: string }
+  | { data: { date: IsoDate }; facts: RecordFacts; bodyLine: number }
+  // What `meet log` keeps (domain/projection.ts, projectKept): some of the data, every id.
+  | { data: RecordData; facts: RecordFacts; bodyLine: number };
 
 export interface FileOutcome {
   findings: Finding[];

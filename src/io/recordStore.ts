@@ -5,7 +5,7 @@
 // that were parsed, in 64 signed shards, so a warm run only lists, hashes
 // and looks up (ARCHITECTURE.md, "The record store").
 import { figureMonthsOf, reportingMonthOf } from '../domain/months.js';
-import { projectRecord, type Projection } from '../domain/projection.js';
+import { projectKept, type Projection } from '../domain/projection.js';
 import type { Month } from '../model/dates.js';
 import type { Finding } from '../model/ruleCatalogue.js';
 import type { RecordData } from '../model/schema.js';
@@ -93,7 +93,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   };
 
   // Looked up a shard at a time, each dropped once its hits are taken.
-  const project = store.project && projectRecord(store.project);
+  const project = store.project && projectKept(store.project);
   const known = new Map<RecordFile, FileOutcome>();
   const hits = new Set<string>();
   const wanted = new Map<string, number[]>();
@@ -125,7 +125,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
       const entryFile = files[i]!.file;
       known.set(files[i]!, {
         findings: entry.findings.length === 0 ? [] : entry.findings.map((f) => ({ file: entryFile, ...f })),
-        record: { data: project ? project(entry.data) : entry.data, bodyLine: entry.bodyLine },
+        record: { ...(project ? project(entry.data) : { data: entry.data }), bodyLine: entry.bodyLine },
         hash: key,
       });
     }
@@ -146,7 +146,12 @@ export async function loadStoredRepository(root: string, options: FullReading, s
     onParsed: (_file, outcome, entry) => {
       // What the command keeps, as soon as the record arrives (its entry holds it whole).
       const kept = outcome.record;
-      if (project && kept && !('facts' in kept)) kept.data = project(kept.data);
+      if (project && kept && !('facts' in kept)) {
+        const { data, facts } = project(kept.data);
+        // (A command that keeps facts reads no body.)
+        if (facts) outcome.record = { data, facts, bodyLine: kept.bodyLine };
+        else kept.data = data;
+      }
       if (entry === undefined) return;
       const key = outcome.hash!;
       const c = key[0]!;

@@ -31,6 +31,12 @@ export interface MeetingRecord extends LoadedFile {
   data: RecordData;
   /** The Markdown body; left out when the loader was asked not to keep bodies. */
   body?: string;
+  /**
+   * Set when the command kept only some records' tasks (`meet log`: the
+   * store's Projection.task): the ids of all of its tasks and updates, for
+   * the rules across records. `data` then holds only what the command reads.
+   */
+  facts?: RecordFacts;
 }
 
 /** The task ids of a record: what the rules across records need of it. */
