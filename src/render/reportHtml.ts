@@ -274,19 +274,34 @@ function taskTable(report: Report, key: TaskListKey, list: readonly ReportTask[]
   const words = REPORT_WORDS[locale];
   const c = words.taskColumns;
   const isOverdueList = key === 'overdue';
-  const row = (t: ReportTask, i: number) => {
-    const cells = [
-      `<td class="num">${i + 1}</td>`,
-      // The latest update's note reads best under the title: a column of its own would be too narrow on A4.
-      `<td>${e(t.title)}${t.note ? `<span class="task-note">${e(words.note)}: ${e(t.note)}</span>` : ''}<span class="sub">${e(HTML_WORDS[locale].assignedOn(formatDate(locale, t.meeting.date)))}${t.directedBy ? ` · ${e(words.directedBy)}: ${e(t.directedBy)}` : ''} · <span class="id">${e(t.id)}</span></span></td>`,
-      `<td>${e(t.ownerNames[0] ?? '')}</td>`,
-      `<td>${e(t.ownerNames.slice(1).join(', '))}</td>`,
-      `<td class="date">${e(formatDue(locale, t, UNKNOWN))}</td>`,
-      ...(isOverdueList ? [`<td class="num late">${e(words.days(t.overdueDays))}</td>`] : []),
-      `<td><span class="status status-${t.status}">${e(STATUS_LABELS[locale][t.status])}</span></td>`,
-    ];
-    return `<tr${t.overdueDays > 0 ? ' class="overdue"' : ''}>${cells.join('')}</tr>`;
+  // Cells that repeat from row to row (a day, a deadline, a status) are made once: a large report has hundreds of thousands of rows.
+  const once = <K>(make: (key: K) => string) => {
+    const made = new Map<K, string>();
+    return (key: K) => {
+      let cell = made.get(key);
+      if (cell === undefined) made.set(key, (cell = make(key)));
+      return cell;
+    };
   };
+  const assignedOn = once((date: string) => e(HTML_WORDS[locale].assignedOn(formatDate(locale, date))));
+  const daysCell = once((days: number) => `<td class="num late">${e(words.days(days))}</td>`);
+  const statusCell = once((status: ReportTask['status']) => `<td><span class="status status-${status}">${e(STATUS_LABELS[locale][status])}</span></td>`);
+  const dueCells = new Map<string, string>();
+  const dueCell = (t: ReportTask) => {
+    const make = () => `<td class="date">${e(formatDue(locale, t, UNKNOWN))}</td>`;
+    // A due written as a mapping (working days) is rare: made each time. (A resolved due is a day: no \0 in it.)
+    if (t.dueAsWritten !== undefined && typeof t.dueAsWritten !== 'string') return make();
+    const key = `${t.recurring ? '1' : '0'}${t.due ?? ''}\0${t.dueAsWritten ?? ''}`;
+    let cell = dueCells.get(key);
+    if (cell === undefined) dueCells.set(key, (cell = make()));
+    return cell;
+  };
+  const row = (t: ReportTask, i: number) =>
+    `<tr${t.overdueDays > 0 ? ' class="overdue"' : ''}><td class="num">${i + 1}</td>` +
+    // The latest update's note reads best under the title: a column of its own would be too narrow on A4.
+    `<td>${e(t.title)}${t.note ? `<span class="task-note">${e(words.note)}: ${e(t.note)}</span>` : ''}<span class="sub">${assignedOn(t.meeting.date)}${t.directedBy ? ` · ${e(words.directedBy)}: ${e(t.directedBy)}` : ''} · <span class="id">${e(t.id)}</span></span></td>` +
+    `<td>${e(t.ownerNames[0] ?? '')}</td><td>${e(t.ownerNames.slice(1).join(', '))}</td>${dueCell(t)}` +
+    `${isOverdueList ? daysCell(t.overdueDays) : ''}${statusCell(t.status)}</tr>`;
   function* rows(): Generator<string, void, undefined> {
     for (let i = 0; i < list.length; i++) yield row(list[i]!, i);
   }
