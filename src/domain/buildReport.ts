@@ -1,7 +1,7 @@
 // The monthly report (docs/format.md "What the records mean"), built as one value
 // from loaded records: no file system, no clock, no output format.
 import type { MeetingRecord } from '../model/record.js';
-import { bodyOf, forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays, taskStatesOn } from './taskState.js';
+import { bodyOf, forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting, taskStatesOn } from './taskState.js';
 import { addMonths, monthOf, type IsoDate, type Month } from '../model/dates.js';
 import { asOfDays, meetingsOf, organizationOf, reportingMonthOf, trendMonthsOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
@@ -38,9 +38,10 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
   const { states, statusBefore, history, assignedIn } = taskTimeline(records, config, month, trendMonths, days);
   // A task shows in several lists; its row is made once.
   const rows = new Map<TaskState, ReportTask>();
+  const ownerNames = ownerNamesFor(config);
   const toTask = (state: TaskState) => {
     let row = rows.get(state);
-    if (!row) rows.set(state, (row = reportTask(state, config, asOf)));
+    if (!row) rows.set(state, (row = reportTask(state, ownerNames, asOf)));
     return row;
   };
   const all = [...states.values()].filter((s) => assignedIn(s) <= month);
@@ -248,9 +249,9 @@ function sectorResults(meetings: readonly MeetingRecord[], config: Config, metri
 }
 
 /** A task's row: its keys set in order without spread copies (a report at 100k records makes 560,000 rows). */
-function reportTask(state: TaskState, config: Config, asOf: IsoDate): ReportTask {
+function reportTask(state: TaskState, ownerNames: (owners: readonly string[]) => readonly string[], asOf: IsoDate): ReportTask {
   const latest = state.history.length > 1 ? state.history[state.history.length - 1] : undefined;
-  const row = { id: state.id, title: state.title, owners: state.owners, ownerNames: state.owners.map((o) => config.owners[o] ?? o) } as ReportTask;
+  const row = { id: state.id, title: state.title, owners: state.owners, ownerNames: ownerNames(state.owners) } as ReportTask;
   if (state.due) row.due = state.due;
   if (state.dueAsWritten !== undefined) row.dueAsWritten = state.dueAsWritten;
   row.recurring = state.recurring;
@@ -258,7 +259,7 @@ function reportTask(state: TaskState, config: Config, asOf: IsoDate): ReportTask
   if (state.sector) row.sector = state.sector;
   row.status = state.status;
   row.overdueDays = overdueDays(state, asOf);
-  row.meeting = { date: state.meeting.data.date, title: state.meeting.data.title, file: state.meeting.file };
+  row.meeting = rowMeeting(state.meeting);
   if (latest?.note) row.note = latest.note;
   return row;
 }

@@ -6,7 +6,7 @@ import { asOfDays, meetingsOf, reportingMonthOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
 import { FigureBook, isPercentMetric, metricChange } from './figures.js';
 import { chairName, decisionText, type Config } from '../model/schema.js';
-import { forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays, taskStatesOn } from './taskState.js';
+import { forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting, taskStatesOn } from './taskState.js';
 import type { TaskState, TaskTerms } from '../model/tasks.js';
 import type { MeetingKind, TaskStatus } from '../model/terms.js';
 
@@ -16,7 +16,7 @@ export interface DiffTask extends TaskTerms {
   /** Owner ids, the lead first. */
   owners: string[];
   /** Owner names from the config, same order (the id when undeclared). */
-  ownerNames: string[];
+  ownerNames: readonly string[];
   sector?: string;
   /** State "as of" the later month. */
   status: TaskStatus;
@@ -117,9 +117,10 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
   }
 
   const tasks: MonthDiff['tasks'] = { opened: [], closed: [], dropped: [], carried: [], newlyOverdue: [] };
+  const ownerNames = ownerNamesFor(config);
   for (const state of after.values()) {
     const earlier = before.get(state.id);
-    const task = diffTask(state, earlier, config, toDay);
+    const task = diffTask(state, earlier, ownerNames, toDay);
     const wasOpen = earlier !== undefined && isOpenStatus(earlier.status);
     // Standing work is never counted as opened or closed unless it is dropped.
     if (assignedIn(state) > from && (!state.recurring || state.status === 'dropped')) tasks.opened.push(task);
@@ -170,12 +171,12 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
 /** What the diff needs of a task's state on the earlier month's day. */
 type Earlier = Pick<TaskState, 'status' | 'due'>;
 
-function diffTask(state: TaskState, earlier: Earlier | undefined, config: Config, toDay: IsoDate): DiffTask {
+function diffTask(state: TaskState, earlier: Earlier | undefined, ownerNames: (owners: readonly string[]) => readonly string[], toDay: IsoDate): DiffTask {
   return {
     id: state.id,
     title: state.title,
     owners: state.owners,
-    ownerNames: state.owners.map((o) => config.owners[o] ?? o),
+    ownerNames: ownerNames(state.owners),
     ...(state.sector ? { sector: state.sector } : {}),
     ...(state.due ? { due: state.due } : {}),
     ...(state.dueAsWritten !== undefined ? { dueAsWritten: state.dueAsWritten } : {}),
@@ -184,6 +185,6 @@ function diffTask(state: TaskState, earlier: Earlier | undefined, config: Config
     status: state.status,
     ...(earlier ? { statusBefore: earlier.status } : {}),
     overdueDays: overdueDays(state, toDay),
-    meeting: { date: state.meeting.data.date, title: state.meeting.data.title, file: state.meeting.file },
+    meeting: rowMeeting(state.meeting),
   };
 }

@@ -6,7 +6,7 @@ import type { Config } from '../model/schema.js';
 import type { TaskFilters, TaskList, TaskRow, TaskSort, TaskState } from '../model/tasks.js';
 import { deadlinesOf } from './deadlines.js';
 import { reportingMonthOf } from './months.js';
-import { overdueDays, taskStatesOn } from './taskState.js';
+import { overdueDays, rowMeeting, taskStatesOn } from './taskState.js';
 
 /**
  * Every task that exists on `day` (and, for a month's list, belongs to that
@@ -36,7 +36,7 @@ function taskRow(state: TaskState, day: IsoDate): TaskRow {
     ...(state.sector ? { sector: state.sector } : {}),
     status: state.status,
     overdueDays: overdueDays(state, day),
-    meeting: { date: state.meeting.data.date, title: state.meeting.data.title, file: state.meeting.file },
+    meeting: rowMeeting(state.meeting),
   };
 }
 

@@ -76,7 +76,7 @@ export interface ReportTask extends TaskTerms {
   /** Owner ids, the lead first. */
   owners: string[];
   /** Owner names from the config, same order. */
-  ownerNames: string[];
+  ownerNames: readonly string[];
   sector?: string;
   /** State "as of" the report's month. */
   status: TaskStatus;
