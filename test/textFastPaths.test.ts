@@ -36,6 +36,15 @@ const escape = (ch: string) => {
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 };
 
+/** `value` with every object and array in it frozen. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 describe('text helpers: fast paths agree with their definitions', () => {
   it('oneLine', () => {
     fc.assert(
@@ -82,6 +91,10 @@ describe('text helpers: fast paths agree with their definitions', () => {
       fc.property(tree, (value) => {
         expect(visibleDeep(value)).toStrictEqual(plain(value, (t) => visibleLines(oneLine(t))));
         expect(visibleDeep(value, 'lines')).toStrictEqual(plain(value, visibleLines));
+        // Frozen and shared, as rows share their meeting: the same, wherever it sits.
+        const shared = deepFreeze(structuredClone(value));
+        const rows = [{ meeting: shared }, { meeting: shared, other: value }];
+        expect(visibleDeep(rows, 'lines')).toStrictEqual(plain(rows, visibleLines));
       }),
       { numRuns: 1000 },
     );
@@ -108,6 +121,11 @@ describe('text helpers: fast paths agree with their definitions', () => {
     expect(shown.change[1]).toBe(mixed.change[1]);
     // The input is never changed.
     expect(mixed.change[0]!.title).toBe('x\u202ey');
+    // A frozen value shared by two rows is shown once, the same copy in both.
+    const meeting = Object.freeze({ title: 'họp\u001b[2J' });
+    const rows = visibleDeep([{ meeting }, { meeting }]);
+    expect(rows[0]!.meeting).toEqual({ title: 'họp\\x1b[2J' });
+    expect(rows[1]!.meeting).toBe(rows[0]!.meeting);
     const bare = Object.assign(Object.create(null) as Record<string, string>, { a: 'b' });
     expect(Object.getPrototypeOf(visibleDeep(bare))).toBe(Object.prototype);
   });

@@ -68,8 +68,10 @@ const ANY_SHOWN_ESCAPED_IN_LINES = new RegExp(SHOWN_ESCAPED_IN_LINES.source);
  * lines): `visibleLines`. An array or plain object in which something
  * changes is copied; one in which nothing does is returned as it is (a
  * report's 60,000 tasks are nearly all shown as written: copying them was
- * most of the time this took). Other objects are left as they are. The
- * result may thus share parts with `value`: neither is to be changed.
+ * most of the time this took). Other objects are left as they are. A
+ * frozen object or array is walked once however often it appears, and
+ * gives the same result each time. The result may thus share parts with
+ * `value`: neither is to be changed.
  */
 export function visibleDeep<T>(value: T, keep: 'oneLine' | 'lines' = 'oneLine'): T {
   const shownText = keep === 'oneLine' ? visibleOneLine : visibleLines;
@@ -80,8 +82,17 @@ export function visibleDeep<T>(value: T, keep: 'oneLine' | 'lines' = 'oneLine'):
     if (shown === undefined) shownKeys.set(key, (shown = shownText(key)));
     return shown;
   };
+  // Frozen is how a producer marks what rows share (a task row's meeting, its owner names).
+  const shared = new Map<object, unknown>();
   const deep = (item: unknown): unknown => {
     if (typeof item === 'string') return shownText(item);
+    if (typeof item !== 'object' || item === null) return item;
+    if (!Object.isFrozen(item)) return walk(item);
+    let shown = shared.get(item);
+    if (shown === undefined) shared.set(item, (shown = walk(item)));
+    return shown;
+  };
+  const walk = (item: object): unknown => {
     if (Array.isArray(item)) {
       let out: unknown[] | undefined;
       for (let i = 0; i < item.length; i++) {
@@ -92,7 +103,6 @@ export function visibleDeep<T>(value: T, keep: 'oneLine' | 'lines' = 'oneLine'):
       }
       return out ?? item;
     }
-    if (typeof item !== 'object' || item === null) return item;
     const prototype = Object.getPrototypeOf(item) as unknown;
     if (prototype !== Object.prototype && prototype !== null) return item;
     const given = item as Record<string, unknown>;
