@@ -13,6 +13,7 @@ import { CheckCache, type SignedWriter } from './checkCache.js';
 import { hashedRecordFiles, type RecordFile } from './recordFiles.js';
 import type { FileOutcome, ReadOptions } from './recordOutcome.js';
 import type { RecordListing } from './outputMemo.js';
+import { collectGarbage, FILES_BETWEEN_COLLECTIONS } from './parserThreads.js';
 import { loadRepository, readConfig, refuseRecordErrors, type Repository } from './repository.js';
 import { readingFor, type Env, type Io } from './terminal.js';
 
@@ -130,6 +131,10 @@ export async function loadStoredRepository(root: string, options: FullReading, s
       });
     }
   }
+
+  // A run that keeps facts of most records (`meet log`) made nearly all of what it parsed garbage:
+  // collected before the rules across records build their maps of a million ids, not after.
+  if (files.length >= FILES_BETWEEN_COLLECTIONS && store.project?.task !== undefined) collectGarbage();
 
   // New entries go to their shard as records are parsed: straight into a new
   // file for a shard that has none (a cold run), else kept until that shard
