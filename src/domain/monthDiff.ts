@@ -14,7 +14,7 @@ export interface DiffTask extends TaskTerms {
   id: string;
   title: string;
   /** Owner ids, the lead first. */
-  owners: string[];
+  owners: readonly string[];
   /** Owner names from the config, same order (the id when undeclared). */
   ownerNames: readonly string[];
   sector?: string;

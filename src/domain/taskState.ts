@@ -3,7 +3,7 @@
 // dates: file path order). Pure functions of loaded records and a date.
 import type { CheckedRecord, MeetingRecord } from '../model/record.js';
 import { daysBetween, type IsoDate } from '../model/dates.js';
-import { ownersOf, type Config, type TaskData } from '../model/schema.js';
+import type { Config, TaskData } from '../model/schema.js';
 import { Deadlines } from './deadlines.js';
 import type { TaskChange, TaskState, TaskTerms } from '../model/tasks.js';
 import type { TaskStatus } from '../model/terms.js';
@@ -62,7 +62,7 @@ export function forEachTaskStateDay(
 ): void {
   const states = new Map<string, TaskState>();
   const sorted = sortRecords(records);
-  const assignments = new AssignmentHistories();
+  const shared = new SharedParts();
   let next = 0;
   for (const day of days) {
     for (; next < sorted.length && sorted[next]!.data.date <= day; next++) {
@@ -85,7 +85,7 @@ export function forEachTaskStateDay(
       if (tasks) {
         for (const task of tasks) {
           if (states.has(task.id)) continue; // a duplicate id: the first assignment stands
-          states.set(task.id, newState(task, record, deadlines, assignments));
+          states.set(task.id, newState(task, record, deadlines, shared));
         }
       }
     }
@@ -94,27 +94,37 @@ export function forEachTaskStateDay(
 }
 
 /** Its keys set in order, without spread copies (a million tasks at 100k records). */
-function newState(task: TaskData, record: MeetingRecord, deadlines: Deadlines, assignments: AssignmentHistories): TaskState {
+function newState(task: TaskData, record: MeetingRecord, deadlines: Deadlines, shared: SharedParts): TaskState {
   const { date } = record.data;
-  const state = { id: task.id, title: task.title, owners: ownersOf(task) } as TaskState;
+  const state = { id: task.id, title: task.title, owners: shared.owners(task) } as Partial<TaskState> as TaskState;
   putTaskTerms(state, task, date, deadlines);
   if (task.sector) state.sector = task.sector;
   state.meeting = record;
   state.status = task.status;
-  state.history = assignments.of(record, task.status);
+  state.history = shared.history(record, task.status);
   return state;
 }
 
-/**
- * The history a task starts with, one frozen array per meeting and status,
- * shared by the meeting's tasks until an update gives one its own (a
- * million tasks at 100k records, most never updated).
- */
-class AssignmentHistories {
+/** What the states of one walk share, frozen: a million tasks at 100k records. */
+class SharedParts {
   private record: MeetingRecord | undefined;
   private readonly byStatus = new Map<TaskStatus, readonly TaskChange[]>();
+  private readonly loneOwners = new Map<string, readonly string[]>();
 
-  of(record: MeetingRecord, status: TaskStatus): readonly TaskChange[] {
+  /** A task's owners as a list: its own list, or for an owner written alone one list per owner. */
+  owners(task: TaskData): readonly string[] {
+    if (Array.isArray(task.owner)) return task.owner;
+    let owners = this.loneOwners.get(task.owner);
+    if (!owners) this.loneOwners.set(task.owner, (owners = Object.freeze([task.owner])));
+    return owners;
+  }
+
+  /**
+   * The history a task starts with: one array per meeting and status,
+   * shared by the meeting's tasks until an update gives one its own (most
+   * are never updated).
+   */
+  history(record: MeetingRecord, status: TaskStatus): readonly TaskChange[] {
     // Records come one after the other: only the current one's are kept.
     if (record !== this.record) {
       this.record = record;

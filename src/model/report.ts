@@ -74,7 +74,7 @@ export interface ReportTask extends TaskTerms {
   id: string;
   title: string;
   /** Owner ids, the lead first. */
-  owners: string[];
+  owners: readonly string[];
   /** Owner names from the config, same order. */
   ownerNames: readonly string[];
   sector?: string;

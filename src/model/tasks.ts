@@ -29,7 +29,7 @@ export interface TaskTerms {
 export interface TaskState extends TaskTerms {
   id: string;
   title: string;
-  owners: string[];
+  owners: readonly string[];
   sector?: string;
   /** The meeting that assigned it. */
   meeting: MeetingRecord;
@@ -43,7 +43,7 @@ export interface TaskRow extends TaskTerms {
   id: string;
   title: string;
   /** Owner ids, the lead first. */
-  owners: string[];
+  owners: readonly string[];
   sector?: string;
   status: TaskStatus;
   /** 0 when not overdue. */
