@@ -424,4 +424,29 @@ describe('what a report keeps of other months (domain/projection.ts)', () => {
     expect(Object.keys(kept)).toEqual(['title', 'date', 'chair', 'results']);
     expect(figureMonthsOf('2021-03')).toEqual(['2020-03', '2020-10', '2020-11', '2020-12', '2021-01', '2021-02', '2021-03']);
   });
+
+  it('updates lose their notes where the command shows none, outside the months it shows whole', () => {
+    const data = {
+      title: 'Họp',
+      date: '2020-03-20',
+      chair: 'A',
+      updates: [
+        { task: 't1', status: 'done', note: 'Xong' },
+        { task: 't2', status: 'in-progress' },
+      ],
+    };
+    const project = projectRecord({ results: false, notes: false });
+    const kept = project(data as never) as typeof data;
+    expect(kept.updates).toEqual([
+      { task: 't1', status: 'done' },
+      { task: 't2', status: 'in-progress' },
+    ]);
+    expect(Object.keys(kept)).toEqual(['title', 'date', 'chair', 'updates']);
+    // The record itself is left as it was; one without notes is not copied.
+    expect(data.updates[0]!.note).toBe('Xong');
+    const plain = { ...data, updates: [{ task: 't2', status: 'in-progress' }] };
+    expect(project(plain as never)).toBe(plain);
+    // A month shown whole keeps them.
+    expect(projectRecord({ results: false, notes: false, wholeMonths: ['2020-03'] })(data as never)).toBe(data);
+  });
 });

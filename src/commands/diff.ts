@@ -63,7 +63,7 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
     env: io.env,
     cache: options.cache,
     // The two months' records whole (their meetings, decisions and figures); of the others, the tasks.
-    project: { results: false, wholeMonths: [...months] },
+    project: { results: false, wholeMonths: [...months], notes: false },
     listing: memo?.listing,
   });
   const diff = diffMonths(records, config, options.from, options.to);

@@ -86,7 +86,7 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
     repository = await loadStoredRepository(root, readingFor(io), {
       env: io.env,
       cache: options.cache,
-      project: { results: false },
+      project: { results: false, notes: false },
       listing: memo?.listing,
     });
     config = repository.config;

@@ -83,7 +83,7 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
   const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
     env: io.env,
     cache: options.cache,
-    project: { results: false },
+    project: { results: false, notes: false },
     listing: memo?.listing,
   });
   checkFilterIds(filters, config);

@@ -33,6 +33,8 @@ export interface Projection {
   results: boolean | readonly Month[];
   /** The records of these reporting months are kept whole: the output shows them in full (a report's month, a diff's two). */
   wholeMonths?: readonly Month[];
+  /** false: drop the notes of updates (outside `wholeMonths`): the command shows a task's status, never why (tasks, new, diff). */
+  notes?: boolean;
   /**
    * One task's history is all the command shows (`meet log`): a record that
    * assigns or updates it keeps its date, title, tasks and updates (whole:
@@ -51,6 +53,7 @@ export function projectRecord(projection: Projection): (data: RecordData) => Rec
   const whole = new Set(projection.wholeMonths);
   const { results } = projection;
   const resultMonths = typeof results === 'boolean' ? undefined : new Set(results);
+  const dropsNotes = projection.notes === false;
   return (data) => {
     const month = whole.size > 0 || resultMonths ? reportingMonthOf({ data }) : undefined;
     if (month !== undefined && whole.has(month)) return data;
@@ -59,7 +62,10 @@ export function projectRecord(projection: Projection): (data: RecordData) => Rec
     const kept: Record<string, unknown> = {};
     for (const key of Object.keys(data)) {
       if (NARRATIVE.has(key) || (key === 'results' && !keepsResults)) dropped = true;
-      else kept[key] = data[key as keyof RecordData];
+      else if (key === 'updates' && dropsNotes && data.updates?.some((u) => u.note !== undefined)) {
+        kept.updates = data.updates.map(({ task, status }) => ({ task, status }));
+        dropped = true;
+      } else kept[key] = data[key as keyof RecordData];
     }
     return dropped ? (kept as RecordData) : data;
   };
