@@ -135,23 +135,30 @@ export function readRecordBytes(entry: RecordFile, locale: Locale = 'en'): Buffe
   return readInto(entry, (size) => Buffer.allocUnsafe(size), locale);
 }
 
+/**
+ * A buffer reused from one read to the next, for bytes used up before the
+ * next read: `(size) => ` a view of `size` bytes, the buffer grown (doubled,
+ * at least `minimum`) when it is too small. Many reads then leave no trail
+ * of buffers awaiting collection.
+ */
+export function reusedBuffer(minimum = 0): (size: number) => Buffer {
+  let buffer = Buffer.alloc(0);
+  return (size) => {
+    if (buffer.length < size) buffer = Buffer.allocUnsafe(Math.max(size, minimum, buffer.length * 2));
+    return buffer.subarray(0, size);
+  };
+}
+
 // One buffer for every file hashed: a check of 100,000 unchanged records
 // reads 800 MB, which must not become 100,000 buffers awaiting collection.
-let scratch = Buffer.alloc(0);
+const scratch = reusedBuffer(64 * 1024);
 
 /**
  * The content hash of a record file (as `contentHash` of its bytes), or why
  * it is not read: the same answers as readRecordBytes, without keeping the bytes.
  */
 export function hashRecordFile(entry: RecordFile, locale: Locale = 'en'): string | Finding[] {
-  const bytes = readInto(
-    entry,
-    (size) => {
-      if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 64 * 1024, scratch.length * 2));
-      return scratch.subarray(0, size);
-    },
-    locale,
-  );
+  const bytes = readInto(entry, scratch, locale);
   return Array.isArray(bytes) ? bytes : contentHash(bytes);
 }
 

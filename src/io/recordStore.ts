@@ -10,7 +10,7 @@ import type { Month } from '../model/dates.js';
 import type { Finding } from '../model/ruleCatalogue.js';
 import type { RecordData } from '../model/schema.js';
 import { CheckCache, type SignedWriter } from './checkCache.js';
-import { hashedRecordFiles, type RecordFile } from './recordFiles.js';
+import { hashedRecordFiles, reusedBuffer, type RecordFile } from './recordFiles.js';
 import type { FileOutcome, ReadOptions } from './recordOutcome.js';
 import type { RecordListing } from './outputMemo.js';
 import { collectGarbage, FILES_BETWEEN_COLLECTIONS } from './parserThreads.js';
@@ -107,11 +107,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   /** The keys each shard held, for shards read whole and valid: what a write can leave alone. */
   const held = new Map<string, Set<string>>();
   // Each shard is read into the same buffer: its entries are taken before the next is read.
-  let scratch = Buffer.alloc(0);
-  const into = (size: number) => {
-    if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
-    return scratch.subarray(0, size);
-  };
+  const into = reusedBuffer();
   for (const c of SHARDS) {
     const shard = ShardFile.read(cache, c, configHash, into);
     if (!shard) continue;
