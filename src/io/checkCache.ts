@@ -205,7 +205,7 @@ export class CheckCache {
     }
   }
 
-  /** A signed file of the cache folder written by this build; also the record store's shards (recordStore.ts). */
+  /** A signed file of the cache folder written by this build, parsed whole (the record store reads its shards with readSignedPayload). */
   readSigned(name: string): unknown {
     const payload = this.readSignedPayload(name);
     if (!payload) return undefined;
