@@ -11,6 +11,7 @@ import { messages, type Messages } from '../model/messages/index.js';
 import type { Locale } from '../model/terms.js';
 import { moneyPower } from './figures.js';
 import { slugify } from './slug.js';
+import { FirstAssignments } from './firstAssignments.js';
 import { Suggestions } from './suggest.js';
 import { taskIdsOf, updatedTasksOf } from './recordFacts.js';
 import { compareRecords } from './taskState.js';
@@ -242,24 +243,24 @@ export function checkAcrossRecords(records: readonly CheckedRecord[], locale: Lo
   const findings: Finding[] = [];
   const report = reporter(findings);
   const m = messages(locale);
-  // Task id → the record that first assigns it (a million ids at 100k records: kept lean).
-  const assigned = new Map<string, CheckedRecord>();
   const ordered = [...records].sort(compareRecords);
-  const suggestions = new Suggestions({ [Symbol.iterator]: () => assigned.keys() });
-  for (const record of ordered) {
-    taskIdsOf(record).forEach((id, index) => {
-      const first = assigned.get(id);
-      if (first) {
-        report(record, 'duplicate-task-id', first === record ? m.rules.duplicateHere(id) : m.rules.duplicateIn(id, first.file), ['tasks', index, 'id']);
-      } else {
-        assigned.set(id, record);
-      }
+  const idsOf = ordered.map(taskIdsOf);
+  // Task id → the record that first assigns it (a million ids at 100k records: kept lean).
+  const assigned = new FirstAssignments(idsOf);
+  const suggestions = new Suggestions({ [Symbol.iterator]: () => assigned.ids() });
+  ordered.forEach((record, r) => {
+    idsOf[r]!.forEach((id, index) => {
+      const first = assigned.claim(id, r, index);
+      if (first === undefined) return;
+      const origin = ordered[first]!;
+      report(record, 'duplicate-task-id', origin === record ? m.rules.duplicateHere(id) : m.rules.duplicateIn(id, origin.file), ['tasks', index, 'id']);
     });
-  }
+  });
   const waiting = new Map<UnreadableRecord, number>();
   for (const record of records) {
     updatedTasksOf(record).forEach((task, i) => {
-      const origin = assigned.get(task);
+      const first = assigned.get(task);
+      const origin = first === undefined ? undefined : ordered[first]!;
       if (!origin) {
         const sources = unreadable.filter((u) => (u.date === undefined || u.date < record.data.date) && (u.taskIds === undefined || u.taskIds.has(task)));
         if (sources.length > 0) {

@@ -1,0 +1,80 @@
+// Which record first assigns each task id: what the rules across records
+// read (duplicate ids, updates naming unknown or later tasks). At 100,000
+// records that is a million ids; a Map of them took ~30 MB, and twice that
+// while it grew. Here each id is a place (record, index in its task list)
+// in two typed arrays, open-addressed by a hash of the id: 16 MB, sized once.
+
+/**
+ * The first record (in the order given) to assign each id, over lists of
+ * ids the caller keeps (`idsOf[r]`: the task ids of record r, in order).
+ */
+export class FirstAssignments {
+  /** Slot → 1 + the record's index, 0 when empty. */
+  private readonly records: Int32Array;
+  /** Slot → the id's index in that record's list. */
+  private readonly places: Int32Array;
+  private readonly mask: number;
+
+  constructor(private readonly idsOf: readonly (readonly string[])[]) {
+    let count = 0;
+    for (const ids of idsOf) count += ids.length;
+    // At most half full: probes stay short.
+    let size = 16;
+    while (size < count * 2) size *= 2;
+    this.records = new Int32Array(size);
+    this.places = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /**
+   * The index of the record that first assigned `id`; when none has, `id`
+   * becomes record `record`'s (its `place`-th id) and the answer is undefined.
+   */
+  claim(id: string, record: number, place: number): number | undefined {
+    for (let slot = hash(id) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const held = this.records[slot]!;
+      if (held === 0) {
+        this.records[slot] = record + 1;
+        this.places[slot] = place;
+        return undefined;
+      }
+      if (this.idsOf[held - 1]![this.places[slot]!] === id) return held - 1;
+    }
+  }
+
+  /** The index of the record that first assigned `id`, or undefined. */
+  get(id: string): number | undefined {
+    for (let slot = hash(id) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const held = this.records[slot]!;
+      if (held === 0) return undefined;
+      if (this.idsOf[held - 1]![this.places[slot]!] === id) return held - 1;
+    }
+  }
+
+  /** Every id assigned, in the order first assigned (what "did you mean" reads). */
+  *ids(): IterableIterator<string> {
+    for (let r = 0; r < this.idsOf.length; r++) {
+      const ids = this.idsOf[r]!;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        // Its first assignment only: a duplicate is listed where it was first met.
+        if (this.isFirst(id, r, i)) yield id;
+      }
+    }
+  }
+
+  private isFirst(id: string, record: number, place: number): boolean {
+    for (let slot = hash(id) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const held = this.records[slot]!;
+      if (held === 0) return false;
+      if (this.idsOf[held - 1]![this.places[slot]!] === id) return held - 1 === record && this.places[slot] === place;
+    }
+  }
+}
+
+/** FNV-1a over the id's UTF-16 code units. */
+function hash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

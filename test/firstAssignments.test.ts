@@ -1,0 +1,39 @@
+// The index the rules across records read (which record first assigns each
+// task id) answers as a Map would, probes and all: ids drawn from a small
+// alphabet repeat within and across records, and a table kept half full
+// makes neighbouring slots collide.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FirstAssignments } from '../src/domain/firstAssignments.js';
+
+const id = fc.stringMatching(/^[a-c][a-c0-9-]{0,3}$/);
+
+describe('FirstAssignments', () => {
+  it('claims, looks up and lists ids as a Map of first assignments does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(id, { maxLength: 6 }), { maxLength: 12 }), fc.array(id, { maxLength: 10 }), (idsOf, asked) => {
+        const index = new FirstAssignments(idsOf);
+        const reference = new Map<string, number>();
+        idsOf.forEach((ids, r) =>
+          ids.forEach((task, i) => {
+            // A repeated id answers with the record that had it first.
+            expect(index.claim(task, r, i)).toBe(reference.get(task));
+            if (!reference.has(task)) reference.set(task, r);
+          }),
+        );
+        for (const task of [...asked, ...reference.keys()]) expect(index.get(task)).toBe(reference.get(task));
+        expect([...index.ids()]).toEqual([...reference.keys()]);
+      }),
+    );
+  });
+
+  it('tells apart ids that differ in one character, and holds no id of an empty repository', () => {
+    const index = new FirstAssignments([['xa-an-01', 'xa-an-10'], [], ['xa-an-01']]);
+    expect(index.claim('xa-an-01', 0, 0)).toBeUndefined();
+    expect(index.claim('xa-an-10', 0, 1)).toBeUndefined();
+    expect(index.claim('xa-an-01', 2, 0)).toBe(0);
+    expect(index.get('xa-an-11')).toBeUndefined();
+    expect([...index.ids()]).toEqual(['xa-an-01', 'xa-an-10']);
+    expect(new FirstAssignments([]).get('x')).toBeUndefined();
+  });
+});
