@@ -108,7 +108,9 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   const held = new Map<string, Set<string>>();
   // Each shard is read into the same buffer: its entries are taken before the next is read.
   const into = reusedBuffer();
-  for (const c of SHARDS) {
+  const keepsFacts = files.length >= FILES_BETWEEN_COLLECTIONS && store.project?.task !== undefined;
+  for (const [n, c] of [...SHARDS].entries()) {
+    if (keepsFacts && n > 0 && n % 16 === 0) collectGarbage();
     const shard = ShardFile.read(cache, c, configHash, into);
     if (!shard) continue;
     held.set(c, new Set(shard.keys()));
@@ -130,7 +132,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
 
   // A run that keeps facts of most records (`meet log`) made nearly all of what it parsed garbage:
   // collected before the rules across records build their maps of a million ids, not after.
-  if (files.length >= FILES_BETWEEN_COLLECTIONS && store.project?.task !== undefined) collectGarbage();
+  if (keepsFacts) collectGarbage();
 
   // New entries go to their shard as records are parsed: straight into a new
   // file for a shard that has none (a cold run), else kept until that shard
