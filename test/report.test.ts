@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/domain/buildReport.js';
 import { figureMonthsOf, reportingMonthOf } from '../src/domain/months.js';
-import { projectRecord } from '../src/domain/projection.js';
+import { projectKept, projectRecord } from '../src/domain/projection.js';
 import type { MeetingRecord } from '../src/model/record.js';
 import type { Report } from '../src/model/report.js';
 import { loadRepository } from '../src/io/repository.js';
@@ -423,6 +423,33 @@ describe('what a report keeps of other months (domain/projection.ts)', () => {
     const kept = projectRecord({ results: figureMonthsOf('2021-03') })(data as never) as Record<string, unknown>;
     expect(Object.keys(kept)).toEqual(['title', 'date', 'chair', 'results']);
     expect(figureMonthsOf('2021-03')).toEqual(['2020-03', '2020-10', '2020-11', '2020-12', '2021-01', '2021-02', '2021-03']);
+  });
+
+  it('a run shares one copy of each owner, sector, status and chair: every value stays as written', () => {
+    const text = JSON.stringify([
+      {
+        title: 'Họp',
+        date: '2020-03-20',
+        chair: { name: 'Nguyễn Văn A', role: 'Chủ tịch', organization: 'UBND xã Bắc Sơn' },
+        organization: 'UBND xã Bắc Sơn',
+        tasks: [
+          { id: 't1', title: 'Một', owner: ['van-phong', 'kinh-te'], sector: 'kinh-te', status: 'in-progress', directed_by: 'Chủ tịch' },
+          { id: 't2', title: 'Hai', owner: 'van-phong', status: 'open' },
+        ],
+        updates: [{ task: 't0', status: 'done', note: 'Xong' }],
+      },
+      {
+        title: 'Họp 2',
+        date: '2020-04-20',
+        chair: ['Nguyễn Văn A', { name: 'Trần Thị B', role: 'Phó Chủ tịch' }],
+        tasks: [{ id: 't3', title: 'Ba', owner: ['kinh-te'], status: 'done' }],
+      },
+      { title: 'Họp 3', date: '2020-05-20', chair: 'Trần Thị B' },
+    ]);
+    const project = projectKept({ results: false });
+    // Each record parsed on its own, as the store hands them out.
+    const records = (JSON.parse(text) as unknown[]).map((r) => JSON.parse(JSON.stringify(r)) as never);
+    expect(records.map((data) => project(data).data)).toEqual(JSON.parse(text));
   });
 
   it('updates lose their notes where the command shows none, outside the months it shows whole', () => {
