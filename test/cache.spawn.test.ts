@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheFiles, FAKE_FINDING, forge, OCTOBER } from './cacheTools.js';
-import { copyExamples, MEET_BIN, spawnMeet, spawnProcess, writeTree } from './helpers.js';
+import { copyExamples, git, MEET_BIN, spawnMeet, spawnProcess, writeTree } from './helpers.js';
 
 /** The built CLI's exit code and stdout (stderr and signal aside). */
 async function meet(args: string[], cwd: string, env?: Record<string, string>): Promise<{ code: number; stdout: string }> {
@@ -50,13 +50,21 @@ describe('parser threads', () => {
     expect(two).toEqual(one);
     expect(JSON.parse(one.stdout).length).toBeGreaterThan(3);
 
+    // Through the record store: a thread sends back what the command keeps of each record (log: one task, every id).
     const clean = copyExamples();
+    git(clean, 'init', '-q', '-b', 'main');
+    git(clean, 'add', '.');
+    git(clean, 'commit', '-q', '-m', 'records');
     for (const args of [
       ['report', '--month', '2020-10', '--format', 'json'],
       ['tasks', '--format', 'json', '--today', '2020-12-01'],
       ['diff', '2020-10', '2020-11', '--format', 'json'],
+      ['log', '2020-09-bao-cao-dau-tu-cong', '--format', 'json'],
     ]) {
-      const [single, threaded] = await Promise.all([meet(args, clean, { MEET_THREADS: '0' }), meet(args, clean, { MEET_THREADS: '3' })]);
+      // A cold store each time, so that the threads parse every record.
+      rmSync(path.join(clean, '.meet-cache'), { recursive: true, force: true });
+      const threaded = await meet(args, clean, { MEET_THREADS: '3' });
+      const single = await meet([...args, '--no-cache'], clean, { MEET_THREADS: '0' });
       expect(single.code).toBe(0);
       expect(threaded).toEqual(single);
     }

@@ -75,15 +75,17 @@ export function projectRecord(projection: Projection): (data: RecordData) => Rec
  * What a command keeps of a record: its data projected, and when the
  * projection keeps only some records' tasks (Projection.task), the ids of
  * all of them as facts: what the rules across records read. A record with
- * facts holds in `data` only what the command reads of it.
+ * facts holds in `data` only what the command reads of it. `shareWords`:
+ * give each owner, sector… one string (sharedWords); a parser thread, whose
+ * strings are made again on the other side, does not.
  */
-export function projectKept(projection: Projection): (data: RecordData) => { data: RecordData; facts?: RecordFacts } {
+export function projectKept(projection: Projection, shareWords = true): (data: RecordData) => { data: RecordData; facts?: RecordFacts } {
   const { task } = projection;
   if (task === undefined) {
     const project = projectRecord(projection);
-    const share = sharedWords();
+    const share = shareWords ? sharedWords() : undefined;
     return (data) => {
-      share(data);
+      share?.(data);
       return { data: project(data) };
     };
   }

@@ -121,7 +121,7 @@ export function parseOnThreads(
           const kept = batch[k]!.record;
           if (kept && 'facts' in kept) shareIds(kept.facts);
           const stored = reply.stored[k] ?? undefined;
-          if (kept && stored !== undefined) kept.data = dataOfStored(stored);
+          if (kept && stored !== undefined && kept.data === null) kept.data = dataOfStored(stored);
           outcomes[start + k] = batch[k]!;
           received(start + k, batch[k]!, stored);
         }

@@ -2,6 +2,7 @@
 // its findings with their positions, and what is kept of it. Plain data, so
 // it can come from a parser thread (parseThread.ts) or the check cache.
 import { reportingMonthOf } from '../domain/months.js';
+import type { Projection } from '../domain/projection.js';
 import { checkAgainstConfig, limitFindingsPerFile } from '../domain/checkRules.js';
 import { taskIdsOf, updatedTasksOf } from '../domain/recordFacts.js';
 import type { IsoDate, Month } from '../model/dates.js';
@@ -40,6 +41,13 @@ export interface ReadOptions {
    */
   store?: boolean;
   onParsed?: (entry: RecordFile, outcome: FileOutcome, stored: Uint8Array | undefined) => void;
+  /**
+   * With `store`: what the command keeps of each record (domain/projection.ts).
+   * A parser thread sends back the kept part beside the entry, so that this
+   * thread need not decode and parse the whole entry again (`onParsed` still
+   * gets the entry's bytes, and projects what it is given as before).
+   */
+  project?: Projection;
 }
 
 /** What is kept of a record that parsed (or of what was salvaged of one that did not). */
@@ -66,6 +74,7 @@ export interface ThreadSettings {
   bodies: NonNullable<ReadOptions['bodies']>;
   locale?: Locale;
   store?: boolean;
+  project?: Projection;
 }
 
 interface RecordFileParse extends RecordParse {

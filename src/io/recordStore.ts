@@ -146,6 +146,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
     files,
     known: (entry) => known.get(entry),
     store: true,
+    ...(store.project ? { project: store.project } : {}),
     onParsed: (_file, outcome, entry) => {
       // What the command keeps, as soon as the record arrives (its entry holds it whole).
       const kept = outcome.record;

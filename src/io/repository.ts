@@ -65,7 +65,14 @@ function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], co
 }
 
 function threadSettings(config: Config, options: ReadOptions, locale: Locale): ThreadSettings {
-  return { config, detail: options.detail ?? 'full', bodies: options.bodies ?? false, locale, ...(options.store ? { store: true } : {}) };
+  return {
+    config,
+    detail: options.detail ?? 'full',
+    bodies: options.bodies ?? false,
+    locale,
+    ...(options.store ? { store: true } : {}),
+    ...(options.store && options.project ? { project: options.project } : {}),
+  };
 }
 
 /** A record this large (the limit is 4 MiB) is parsed on a thread of its own. */
