@@ -35,7 +35,7 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
   const book = new FigureBook(records, config);
   const metrics = reportMetrics(book, config, month, trendMonths);
 
-  const { states, statusBefore, history, assignedIn } = taskTimeline(records, config, month, trendMonths, days);
+  const { states, closedBefore, history, assignedIn } = taskTimeline(records, config, month, trendMonths, days);
   // A task shows in several lists; its row is made once.
   const rows = new Map<TaskState, ReportTask>();
   const ownerNames = ownerNamesFor(config);
@@ -45,11 +45,8 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
     return row;
   };
   const all = [...states.values()].filter((s) => assignedIn(s) <= month);
-  const closedThisMonth = (status: TaskStatus) => (s: TaskState) => {
-    if (s.status !== status) return false;
-    const earlier = statusBefore.get(s.id);
-    return earlier === undefined || isOpenStatus(earlier);
-  };
+  // Closed this month: closed "as of" it, and not yet "as of" the month before (or not assigned then).
+  const closedThisMonth = (status: TaskStatus) => (s: TaskState) => s.status === status && !closedBefore.has(s.id);
   const tasks: Report['tasks'] = {
     assigned: all.filter((s) => assignedIn(s) === month).map(toTask),
     // Standing work is never counted as closed unless it is dropped.
@@ -304,7 +301,7 @@ function taskTimeline(
   month: Month,
   months: readonly Month[],
   dayOf: Map<Month, IsoDate>,
-): { states: Map<string, TaskState>; statusBefore: Map<string, TaskStatus>; history: TaskCountsPoint[]; assignedIn: (s: TaskState) => Month } {
+): { states: Map<string, TaskState>; closedBefore: Set<string>; history: TaskCountsPoint[]; assignedIn: (s: TaskState) => Month } {
   const reporting = new Map<MeetingRecord, Month>();
   const assignedIn = (s: TaskState) => {
     let m = reporting.get(s.meeting);
@@ -315,7 +312,8 @@ function taskTimeline(
   const previous = addMonths(month, -1);
   const history = new Map<Month, TaskCountsPoint>();
   let states = new Map<string, TaskState>();
-  let statusBefore = new Map<string, TaskStatus>();
+  // The tasks done or dropped "as of" the month before: half a million states at 100k records, so only their ids.
+  let closedBefore = new Set<string>();
   const days = [...new Set(dayOf.values())].sort();
   const asOf = dayOf.get(month)!;
   forEachTaskStateDay(
@@ -332,7 +330,10 @@ function taskTimeline(
           if (isOverdue(state, day)) point.overdue++;
         }
         history.set(m, point);
-        if (m === previous) statusBefore = new Map([...live.values()].filter((s) => assignedIn(s) <= previous).map((s) => [s.id, s.status]));
+        if (m === previous) {
+          closedBefore = new Set();
+          for (const s of live.values()) if (!isOpenStatus(s.status) && assignedIn(s) <= previous) closedBefore.add(s.id);
+        }
       }
       // The live map changes after this call: the month's states are kept from its last day only.
       if (day === asOf) states = live;
@@ -341,5 +342,5 @@ function taskTimeline(
   );
   // An earlier month "as of" a later day than this one (a late meeting): read this month's states again.
   if (days.at(-1) !== asOf) states = taskStatesOn(records, asOf, deadlines);
-  return { states, statusBefore, history: months.map((m) => history.get(m)!), assignedIn };
+  return { states, closedBefore, history: months.map((m) => history.get(m)!), assignedIn };
 }
