@@ -102,20 +102,23 @@ interface Digest {
 
 /** The month's report read and rendered from the records (kept in the memo, under `question`, for the next run). */
 async function makeDigest(options: DigestOptions, root: string, io: Io, memo: OutputMemo | undefined, question: unknown): Promise<Digest> {
-  const [{ readReportMonth }, { loadReportRepository }, { defaultMonth }, { buildReport }, { renderReportChunks }, { renderDigestSummary }] = await Promise.all(
-    [
+  const [{ readReportMonth }, { builtFrom, loadReportRepository }, { defaultMonth }, { buildReport }, { renderReportChunks }, { renderDigestSummary }] =
+    await Promise.all([
       import('../io/repository.js'),
       import('../io/recordStore.js'),
       import('../domain/months.js'),
       import('../domain/buildReport.js'),
       import('../render/report.js'),
       import('../render/digestSummary.js'),
-    ],
-  );
+    ]);
   const wanted = readReportMonth(root, options, io.now());
-  const { config, records } = await loadReportRepository(root, wanted, io, options.cache, memo?.listing);
-  const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
-  const report = buildReport(records, config, month, io.locale ?? config.locale);
+  const { config, month, report } = await builtFrom(
+    () => loadReportRepository(root, wanted, io, options.cache, memo?.listing),
+    ({ config, records }) => {
+      const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
+      return { config, month, report: buildReport(records, config, month, io.locale ?? config.locale) };
+    },
+  );
   const folder = digestFolder(options, root, config, io);
   const meta: DigestMeta = {
     month,

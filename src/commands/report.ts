@@ -68,7 +68,7 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const answered = question && memo.answer<ReportMeta>(question);
   if (answered) return printReport(answered.meta, answered.data, format, options, io);
 
-  const [{ readReportMonth }, { loadReportRepository }, { defaultMonth }, { buildReport }, { renderReportChunks }] = await Promise.all([
+  const [{ readReportMonth }, { builtFrom, loadReportRepository }, { defaultMonth }, { buildReport }, { renderReportChunks }] = await Promise.all([
     import('../io/repository.js'),
     import('../io/recordStore.js'),
     import('../domain/months.js'),
@@ -76,11 +76,15 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     import('../render/report.js'),
   ]);
   const wanted = readReportMonth(root, options, io.now());
-  const { config, records } = await loadReportRepository(root, wanted, io, options.cache, memo?.listing);
-  const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
-  const locale = io.locale ?? config.locale;
+  const { config, month, locale, report } = await builtFrom(
+    () => loadReportRepository(root, wanted, io, options.cache, memo?.listing),
+    ({ config, records }) => {
+      const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
+      const locale = io.locale ?? config.locale;
+      return { config, month, locale, report: buildReport(records, config, month, locale) };
+    },
+  );
   const m = messages(locale);
-  const report = buildReport(records, config, month, locale);
   // A month without meetings has nothing to report: one line says so (JSON, for programs, still answers).
   const meta: ReportMeta = { month, empty: report.meetings.length === 0 && format !== 'json', locale };
   if (meta.empty) {
