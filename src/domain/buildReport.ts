@@ -36,33 +36,33 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
   const metrics = reportMetrics(book, config, month, trendMonths);
 
   const { states, closedBefore, history, assignedIn } = taskTimeline(records, config, month, trendMonths, days);
-  // A task shows in several lists; its row is made once.
-  const rows = new Map<TaskState, ReportTask>();
-  const ownerNames = ownerNamesFor(config);
-  const toTask = (state: TaskState) => {
-    let row = rows.get(state);
-    if (!row) rows.set(state, (row = reportTask(state, ownerNames, asOf)));
-    return row;
-  };
   const all = [...states.values()].filter((s) => assignedIn(s) <= month);
+  // A task shows in several lists; its row is made once, kept by its place in `all` (half a million at 100k records).
+  const rows: (ReportTask | undefined)[] = new Array<ReportTask | undefined>(all.length);
+  const ownerNames = ownerNamesFor(config);
+  /** The rows of the tasks that pass `test`, in the order of `all`. */
+  const rowsWhere = (test: (s: TaskState) => boolean | undefined): ReportTask[] => {
+    const out: ReportTask[] = [];
+    for (let i = 0; i < all.length; i++) {
+      const state = all[i]!;
+      if (test(state)) out.push((rows[i] ??= reportTask(state, ownerNames, asOf)));
+    }
+    return out;
+  };
   // Closed this month: closed "as of" it, and not yet "as of" the month before (or not assigned then).
   const closedThisMonth = (status: TaskStatus) => (s: TaskState) => s.status === status && !closedBefore.has(s.id);
   const tasks: Report['tasks'] = {
-    assigned: all.filter((s) => assignedIn(s) === month).map(toTask),
+    assigned: rowsWhere((s) => assignedIn(s) === month),
     // Standing work is never counted as closed unless it is dropped.
-    completed: all.filter((s) => !s.recurring && closedThisMonth('done')(s)).map(toTask),
-    dropped: all.filter(closedThisMonth('dropped')).map(toTask),
-    carried: all.filter((s) => !s.recurring && isOpenStatus(s.status) && assignedIn(s) < month).map(toTask),
+    completed: rowsWhere((s) => !s.recurring && closedThisMonth('done')(s)),
+    dropped: rowsWhere(closedThisMonth('dropped')),
+    carried: rowsWhere((s) => !s.recurring && isOpenStatus(s.status) && assignedIn(s) < month),
     // Most overdue first; assignment order breaks ties (sort is stable).
-    overdue: all
-      .filter((s) => overdueDays(s, asOf) > 0)
-      .map(toTask)
-      .sort((a, b) => b.overdueDays - a.overdueDays),
-    dueNext: all
-      .filter((s) => isOpenStatus(s.status) && s.due !== undefined && monthOf(s.due) === nextMonth)
-      .map(toTask)
-      .sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0)),
-    recurring: all.filter((s) => s.recurring && isOpenStatus(s.status)).map(toTask),
+    overdue: rowsWhere((s) => overdueDays(s, asOf) > 0).sort((a, b) => b.overdueDays - a.overdueDays),
+    dueNext: rowsWhere((s) => isOpenStatus(s.status) && s.due !== undefined && monthOf(s.due) === nextMonth).sort((a, b) =>
+      a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0,
+    ),
+    recurring: rowsWhere((s) => s.recurring && isOpenStatus(s.status)),
   };
 
   return {
@@ -79,7 +79,11 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
     spans: reportSpans(book, config, month),
     decisions: meetings.flatMap((r) => decisionsOf(r)),
     tasks,
-    owners: ownerRows(config, tasks, all.filter((s) => !s.recurring && isOpenStatus(s.status)).map(toTask)),
+    owners: ownerRows(
+      config,
+      tasks,
+      rowsWhere((s) => !s.recurring && isOpenStatus(s.status)),
+    ),
     history,
   };
 }
