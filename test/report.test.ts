@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/domain/buildReport.js';
 import { figureMonthsOf, reportingMonthOf } from '../src/domain/months.js';
-import { projectKept, projectRecord } from '../src/domain/projection.js';
+import { projectKept, projectRecord, sharedWords } from '../src/domain/projection.js';
 import type { MeetingRecord } from '../src/model/record.js';
 import type { Report } from '../src/model/report.js';
 import { loadRepository } from '../src/io/repository.js';
@@ -446,7 +446,7 @@ describe('what a report keeps of other months (domain/projection.ts)', () => {
       },
       { title: 'Họp 3', date: '2020-05-20', chair: 'Trần Thị B' },
     ]);
-    const project = projectKept({ results: false });
+    const project = projectKept({ results: false }, sharedWords());
     // Each record parsed on its own, as the store hands them out.
     const records = (JSON.parse(text) as unknown[]).map((r) => JSON.parse(JSON.stringify(r)) as never);
     expect(records.map((data) => project(data).data)).toEqual(JSON.parse(text));

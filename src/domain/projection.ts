@@ -75,15 +75,15 @@ export function projectRecord(projection: Projection): (data: RecordData) => Rec
  * What a command keeps of a record: its data projected, and when the
  * projection keeps only some records' tasks (Projection.task), the ids of
  * all of them as facts: what the rules across records read. A record with
- * facts holds in `data` only what the command reads of it. `shareWords`:
- * give each owner, sector… one string (sharedWords); a parser thread, whose
- * strings are made again on the other side, does not.
+ * facts holds in `data` only what the command reads of it. `share`: what
+ * gives each owner, sector… one string (sharedWords), where the run keeps
+ * the strings (not on a parser thread, whose strings are made again on the
+ * other side).
  */
-export function projectKept(projection: Projection, shareWords = true): (data: RecordData) => { data: RecordData; facts?: RecordFacts } {
+export function projectKept(projection: Projection, share?: (data: RecordData) => void): (data: RecordData) => { data: RecordData; facts?: RecordFacts } {
   const { task } = projection;
   if (task === undefined) {
     const project = projectRecord(projection);
-    const share = shareWords ? sharedWords() : undefined;
     return (data) => {
       share?.(data);
       return { data: project(data) };
@@ -110,7 +110,7 @@ export function projectKept(projection: Projection, shareWords = true): (data: R
  * words are set in place: the data is the run's own, just parsed (a stored
  * entry, or the entry a parser thread sent), and each keeps its value.
  */
-function sharedWords(): (data: RecordData) => void {
+export function sharedWords(): (data: RecordData) => void {
   const words = new Map<string, string>();
   const one = <T extends string>(word: T): T => {
     const held = words.get(word);

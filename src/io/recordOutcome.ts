@@ -2,7 +2,7 @@
 // its findings with their positions, and what is kept of it. Plain data, so
 // it can come from a parser thread (parseThread.ts) or the check cache.
 import { reportingMonthOf } from '../domain/months.js';
-import type { Projection } from '../domain/projection.js';
+import { projectKept, type Projection } from '../domain/projection.js';
 import { checkAgainstConfig, limitFindingsPerFile } from '../domain/checkRules.js';
 import { taskIdsOf, updatedTasksOf } from '../domain/recordFacts.js';
 import type { IsoDate, Month } from '../model/dates.js';
@@ -42,10 +42,10 @@ export interface ReadOptions {
   store?: boolean;
   onParsed?: (entry: RecordFile, outcome: FileOutcome, stored: Uint8Array | undefined) => void;
   /**
-   * With `store`: what the command keeps of each record (domain/projection.ts).
-   * A parser thread sends back the kept part beside the entry, so that this
-   * thread need not decode and parse the whole entry again (`onParsed` still
-   * gets the entry's bytes, and projects what it is given as before).
+   * With `store`: what the command keeps of each record (domain/projection.ts),
+   * applied where the record is parsed, once its entry is made (parseFile): a
+   * parser thread sends back only the kept part, so that this thread need
+   * not decode and parse the whole entry again.
    */
   project?: Projection;
 }
@@ -132,12 +132,29 @@ export interface ParsedFile {
  * names), its data and its body line. A record with errors is not stored,
  * nor one holding a -0 (JSON would give it back as 0).
  */
-export function parseFile(entry: RecordFile, config: Config, options: Pick<ReadOptions, 'detail' | 'bodies' | 'locale' | 'store'>): ParsedFile {
+export function parseFile(entry: RecordFile, config: Config, options: Pick<ReadOptions, 'detail' | 'bodies' | 'locale' | 'store' | 'project'>): ParsedFile {
   const outcome = readFileOutcome(entry, config, options);
   const kept = outcome.record;
-  if (!options.store || !kept || 'facts' in kept || outcome.partial || outcome.hash === undefined || hasNegativeZero(kept.data)) return { outcome };
-  const stored = JSON.stringify({ findings: outcome.findings.map(({ file: _file, ...f }) => f), data: kept.data, bodyLine: kept.bodyLine });
-  return { outcome, stored: encoder.encode(stored) };
+  let stored: Uint8Array | undefined;
+  if (options.store && kept && !('facts' in kept) && !outcome.partial && outcome.hash !== undefined && !hasNegativeZero(kept.data)) {
+    stored = encoder.encode(JSON.stringify({ findings: outcome.findings.map(({ file: _file, ...f }) => f), data: kept.data, bodyLine: kept.bodyLine }));
+  }
+  // What the command keeps, once the entry holds the record whole.
+  if (options.project && kept && !('facts' in kept)) {
+    const { data, facts } = keeperOf(options.project)(kept.data);
+    // (A command that keeps facts reads no body.)
+    if (facts) outcome.record = { data, facts, bodyLine: kept.bodyLine };
+    else kept.data = data;
+  }
+  return stored === undefined ? { outcome } : { outcome, stored };
+}
+
+/** One projection function for each projection a run (or a parser thread) is given; its words are shared where the run keeps them (recordStore.ts). */
+const keepers = new WeakMap<Projection, ReturnType<typeof projectKept>>();
+function keeperOf(projection: Projection): ReturnType<typeof projectKept> {
+  let keep = keepers.get(projection);
+  if (!keep) keepers.set(projection, (keep = projectKept(projection)));
+  return keep;
 }
 
 const encoder = new TextEncoder();

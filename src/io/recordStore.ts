@@ -5,7 +5,7 @@
 // that were parsed, in 64 signed shards, so a warm run only lists, hashes
 // and looks up (ARCHITECTURE.md, "The record store").
 import { figureMonthsOf, reportingMonthOf } from '../domain/months.js';
-import { projectKept, type Projection } from '../domain/projection.js';
+import { projectKept, sharedWords, type Projection } from '../domain/projection.js';
 import type { Month } from '../model/dates.js';
 import type { Finding } from '../model/ruleCatalogue.js';
 import type { RecordData } from '../model/schema.js';
@@ -108,7 +108,9 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   };
 
   // Looked up a shard at a time, each dropped once its hits are taken.
-  const project = store.project && projectKept(store.project);
+  // One string per owner, sector… for the whole run: records from the store and records parsed in it alike.
+  const share = store.project && sharedWords();
+  const project = store.project && projectKept(store.project, share);
   const known = new Map<RecordFile, FileOutcome>();
   const hits = new Set<string>();
   const wanted = new Map<string, number[]>();
@@ -162,14 +164,9 @@ export async function loadStoredRepository(root: string, options: FullReading, s
     store: true,
     ...(store.project ? { project: store.project } : {}),
     onParsed: (_file, outcome, entry) => {
-      // What the command keeps, as soon as the record arrives (its entry holds it whole).
+      // Projected where it was parsed (parseFile); its words are shared here, where its strings are kept.
       const kept = outcome.record;
-      if (project && kept && !('facts' in kept)) {
-        const { data, facts } = project(kept.data);
-        // (A command that keeps facts reads no body.)
-        if (facts) outcome.record = { data, facts, bodyLine: kept.bodyLine };
-        else kept.data = data;
-      }
+      if (share && kept && !('facts' in kept)) share(kept.data);
       if (entry === undefined) return;
       const key = outcome.hash!;
       const c = key[0]!;
