@@ -225,6 +225,66 @@ describe('meet log keeps one task and the ids of the others', () => {
   });
 });
 
+describe('a record of a later month keeps only its updates', () => {
+  it("its updates held before a month's late meeting count; its tasks do not; its ids still clash", async () => {
+    const root = copyOf('examples');
+    const same = async (args: string[]) => {
+      rmSync(path.join(root, '.meet-cache'), { recursive: true, force: true });
+      const uncached = await outputs(root, [...args, '--no-cache']);
+      expect(await outputs(root, args), args.join(' ')).toEqual(uncached);
+      forgetAnswers(root);
+      // Warm: every record from the store, projected.
+      expect(await outputs(root, args), args.join(' ')).toEqual(uncached);
+      return uncached;
+    };
+    const meeting = (date: string, title: string, rest: string) =>
+      writeFileSync(
+        path.join(root, 'meetings/2020', `${date}-${title}.md`),
+        `---\ntitle: ${title}\ndate: ${date}\nkind: thematic\nchair: Hoàng Văn Hiệp\n${rest}---\n\nNội dung.\n`,
+      );
+    // Held on 2 December, a December meeting: it closes a task of November and assigns one of its own.
+    meeting(
+      '2020-12-02',
+      'giao-ban-dau-thang',
+      'tasks:\n  - id: 2020-12-giao-ban\n    title: Việc của tháng 12\n    owner: van-phong\n    due: 2020-12-20\n' +
+        'updates:\n  - task: 2020-11-du-toan-ngan-sach-2021\n    status: done\n    note: Đã trình HĐND ngày 02/12\n',
+    );
+    // Held on 4 December to review November: November's "as of" day moves to it, past the update above.
+    meeting('2020-12-04', 'bo-sung-thang-11', 'period: 2020-11\n');
+
+    const report = await same(['report', '--month', '2020-11', '--format', 'json']);
+    expect(report.code, report.stderr).toBe(0);
+    const { asOf, tasks } = JSON.parse(report.stdout) as { asOf: string; tasks: Record<string, { id: string; note: string | null }[]> };
+    expect(asOf).toBe('2020-12-04');
+    expect(tasks.completed!.find((t) => t.id === '2020-11-du-toan-ngan-sach-2021')?.note).toBe('Đã trình HĐND ngày 02/12');
+    expect(
+      Object.values(tasks)
+        .flat()
+        .map((t) => t.id),
+    ).not.toContain('2020-12-giao-ban');
+    await same(['report', '--month', '2020-11', '--format', 'md']);
+    await same(['digest', '--month', '2020-11']);
+    await same(['diff', '2020-10', '2020-11', '--format', 'json']);
+    const month = await same(['tasks', '--month', '2020-11', '--format', 'json']);
+    const rows = JSON.parse(month.stdout) as { id: string; status: string }[];
+    expect(rows.find((t) => t.id === '2020-11-du-toan-ngan-sach-2021')?.status).toBe('done');
+    expect(month.stdout).not.toContain('2020-12-giao-ban');
+    const day = await same(['tasks', '--today', '2020-12-01', '--format', 'json']);
+    expect(day.stdout).not.toContain('2020-12-giao-ban');
+    expect((await same(['tasks', '--today', '2020-12-03', '--format', 'json'])).stdout).toContain('2020-12-giao-ban');
+
+    // A later month's record assigns an October id again: only its facts tell, and the report is refused.
+    meeting('2020-12-30', 'giao-lai', 'tasks:\n  - id: 2020-10-giao-thong-thuy-loi\n    title: Lại giao\n    owner: van-phong\n');
+    const clash = await same(['report', '--month', '2020-11', '--format', 'json']);
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toContain('2020-12-30-giao-lai.md');
+    expect(clash.stderr).toContain('duplicate-task-id');
+    const clashDay = await same(['tasks', '--today', '2020-12-01', '--format', 'json']);
+    expect(clashDay.code).toBe(1);
+    expect(clashDay.stderr).toContain('duplicate-task-id');
+  });
+});
+
 describe('what the store trusts', () => {
   it('a shard forged without the key, or written under another config, is not used', async () => {
     const root = copyExamples();

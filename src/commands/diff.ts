@@ -62,8 +62,8 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
   const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
     env: io.env,
     cache: options.cache,
-    // The two months' records whole (their meetings, decisions and figures); of the others, the tasks.
-    project: { results: false, wholeMonths: [...months], notes: false },
+    // The two months' records whole (their meetings, decisions and figures); of the others, the tasks (of a later month, the updates).
+    project: { results: false, wholeMonths: [...months], notes: false, lastMonth: options.to },
     listing: memo?.listing,
   });
   const diff = diffMonths(records, config, options.from, options.to);

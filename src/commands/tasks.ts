@@ -83,7 +83,8 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
   const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
     env: io.env,
     cache: options.cache,
-    project: { results: false, notes: false },
+    // A record held after the day read changes no state shown; one of a month after --month, only through its updates.
+    project: { results: false, notes: false, ...(options.month ? { lastMonth: options.month } : options.today ? { lastDay: options.today } : {}) },
     listing: memo?.listing,
   });
   checkFilterIds(filters, config);

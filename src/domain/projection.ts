@@ -4,7 +4,7 @@
 // month only. The record store (io/recordStore.ts) applies these as it
 // hands stored records out, and to each record parsed in the run as it
 // arrives from its parser thread.
-import type { Month } from '../model/dates.js';
+import type { IsoDate, Month } from '../model/dates.js';
 import type { RecordFacts } from '../model/record.js';
 import type { PersonData, RecordData } from '../model/schema.js';
 import { reportingMonthOf } from './months.js';
@@ -43,6 +43,16 @@ export interface Projection {
    * across records (projectKept).
    */
   task?: string;
+  /**
+   * The last reporting month the command shows (a report's; the later of a
+   * diff's two). A record of a later month changes nothing it shows but the
+   * states of earlier tasks, through updates held before the last day it
+   * reads (a late meeting moves a month's "as of" day past its end): it keeps
+   * its date, period and updates, and the ids of its tasks as facts.
+   */
+  lastMonth?: Month;
+  /** The day the command reads task states on (`meet tasks --today`): a record held after it keeps its date alone, its ids as facts. */
+  lastDay?: IsoDate;
 }
 
 /**
@@ -73,34 +83,47 @@ export function projectRecord(projection: Projection): (data: RecordData) => Rec
 
 /**
  * What a command keeps of a record: its data projected, and when the
- * projection keeps only some records' tasks (Projection.task), the ids of
- * all of them as facts: what the rules across records read. A record with
- * facts holds in `data` only what the command reads of it. `share`: what
+ * projection keeps only some records' tasks (Projection.task, lastMonth,
+ * lastDay), the ids of each record's tasks and updates as facts: what the
+ * rules across records read. A record with facts holds in `data` only what
+ * the command reads of it. `share`: what
  * gives each owner, sector… one string (sharedWords), where the run keeps
  * the strings (not on a parser thread, whose strings are made again on the
  * other side).
  */
 export function projectKept(projection: Projection, share?: (data: RecordData) => void): (data: RecordData) => { data: RecordData; facts?: RecordFacts } {
-  const { task } = projection;
+  const { task, lastMonth, lastDay } = projection;
   if (task === undefined) {
     const project = projectRecord(projection);
+    const dropsNotes = projection.notes === false;
     return (data) => {
       share?.(data);
+      if (lastDay !== undefined && data.date > lastDay) return { data: { date: data.date } as RecordData, facts: factsOf(data) };
+      if (lastMonth !== undefined && reportingMonthOf({ data }) > lastMonth) {
+        const kept = { date: data.date } as RecordData;
+        if (data.period !== undefined) kept.period = data.period;
+        if (data.updates) kept.updates = dropsNotes ? data.updates.map(({ task, status }) => ({ task, status })) : data.updates;
+        return { data: kept, facts: factsOf(data) };
+      }
       return { data: project(data) };
     };
   }
   return (data) => {
-    const taskIds = (data.tasks ?? []).map((t) => t.id);
-    const updateTasks = (data.updates ?? []).map((u) => u.task);
-    const mentions = taskIds.includes(task) || updateTasks.includes(task);
+    const facts = factsOf(data);
+    const mentions = facts.taskIds.includes(task) || facts.updateTasks.includes(task);
     const kept = { date: data.date } as RecordData;
     if (mentions) {
       kept.title = data.title;
       if (data.tasks) kept.tasks = data.tasks;
       if (data.updates) kept.updates = data.updates;
     }
-    return { data: kept, facts: { taskIds, updateTasks } };
+    return { data: kept, facts };
   };
+}
+
+/** What the rules across records read of a record the command keeps only in part. */
+function factsOf(data: RecordData): RecordFacts {
+  return { taskIds: (data.tasks ?? []).map((t) => t.id), updateTasks: (data.updates ?? []).map((u) => u.task) };
 }
 
 /**

@@ -67,8 +67,8 @@ export async function builtFrom<T>(load: () => Promise<Repository>, build: (repo
 /**
  * What a month's report reads (report, digest): the records of `month` whole,
  * with their bodies, and of the other months only the tasks its task lists
- * need and the figures of the months its trends and changes read; without a
- * month, every record whole.
+ * need and the figures of the months its trends and changes read (of a
+ * later month, only the updates); without a month, every record whole.
  */
 export function loadReportRepository(root: string, month: Month | undefined, io: Io, cache?: boolean, listing?: RecordListing): Promise<Repository> {
   return loadStoredValidRepository(
@@ -78,7 +78,7 @@ export function loadReportRepository(root: string, month: Month | undefined, io:
       env: io.env,
       cache,
       listing,
-      ...(month ? { project: { results: figureMonthsOf(month), wholeMonths: [month] } } : {}),
+      ...(month ? { project: { results: figureMonthsOf(month), wholeMonths: [month], lastMonth: month } } : {}),
     },
   );
 }
