@@ -1,7 +1,8 @@
 // The monthly report (docs/format.md "What the records mean"), built as one value
 // from loaded records: no file system, no clock, no output format.
 import type { MeetingRecord } from '../model/record.js';
-import { bodyOf, forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting, taskStatesOn } from './taskState.js';
+import { bodyOf, isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting } from './taskState.js';
+import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import { addMonths, monthOf, type IsoDate, type Month } from '../model/dates.js';
 import { asOfDays, meetingsOf, organizationOf, reportingMonthOf, trendMonthsOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
@@ -21,7 +22,6 @@ import type {
   TaskCountsPoint,
 } from '../model/report.js';
 import { chairsOf, type Config, type DecisionData, type PersonData } from '../model/schema.js';
-import type { TaskState } from '../model/tasks.js';
 import type { Locale, TaskStatus } from '../model/terms.js';
 
 export function buildReport(records: readonly MeetingRecord[], config: Config, month: Month, locale: Locale): Report {
@@ -35,34 +35,38 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
   const book = new FigureBook(records, config);
   const metrics = reportMetrics(book, config, month, trendMonths);
 
-  const { states, closedBefore, history, assignedIn } = taskTimeline(records, config, month, trendMonths, days);
-  const all = [...states.values()].filter((s) => assignedIn(s) <= month);
-  // A task shows in several lists; its row is made once, kept by its place in `all` (half a million at 100k records).
+  const { register, asOfStates, closedBefore, history, assignedIn } = taskTimeline(records, config, month, trendMonths, days);
+  // The tasks of the month and before, by their place in the register; a task shows in several lists, its row made once.
+  const all: number[] = [];
+  for (let place = 0; place < asOfStates.count; place++) if (register.isTask(asOfStates, place) && assignedIn(place) <= month) all.push(place);
   const rows: (ReportTask | undefined)[] = new Array<ReportTask | undefined>(all.length);
   const ownerNames = ownerNamesFor(config);
-  /** The rows of the tasks that pass `test`, in the order of `all`. */
-  const rowsWhere = (test: (s: TaskState) => boolean | undefined): ReportTask[] => {
+  const status = (place: number) => register.status(asOfStates, place);
+  /** The rows of the tasks that pass `test`, in assignment order. */
+  const rowsWhere = (test: (place: number) => boolean | undefined): ReportTask[] => {
     const out: ReportTask[] = [];
     for (let i = 0; i < all.length; i++) {
-      const state = all[i]!;
-      if (test(state)) out.push((rows[i] ??= reportTask(state, ownerNames, asOf)));
+      const place = all[i]!;
+      if (test(place)) out.push((rows[i] ??= reportTask(register, asOfStates, place, ownerNames, asOf)));
     }
     return out;
   };
+  const recurring = (place: number) => register.task(place).recurring === true;
+  const due = (place: number) => register.due(place);
   // Closed this month: closed "as of" it, and not yet "as of" the month before (or not assigned then).
-  const closedThisMonth = (status: TaskStatus) => (s: TaskState) => s.status === status && !closedBefore.has(s.id);
+  const closedThisMonth = (closed: TaskStatus) => (place: number) => status(place) === closed && closedBefore[place] !== 1;
   const tasks: Report['tasks'] = {
-    assigned: rowsWhere((s) => assignedIn(s) === month),
+    assigned: rowsWhere((p) => assignedIn(p) === month),
     // Standing work is never counted as closed unless it is dropped.
-    completed: rowsWhere((s) => !s.recurring && closedThisMonth('done')(s)),
+    completed: rowsWhere((p) => !recurring(p) && closedThisMonth('done')(p)),
     dropped: rowsWhere(closedThisMonth('dropped')),
-    carried: rowsWhere((s) => !s.recurring && isOpenStatus(s.status) && assignedIn(s) < month),
+    carried: rowsWhere((p) => !recurring(p) && isOpenStatus(status(p)) && assignedIn(p) < month),
     // Most overdue first; assignment order breaks ties (sort is stable).
-    overdue: rowsWhere((s) => overdueDays(s, asOf) > 0).sort((a, b) => b.overdueDays - a.overdueDays),
-    dueNext: rowsWhere((s) => isOpenStatus(s.status) && s.due !== undefined && monthOf(s.due) === nextMonth).sort((a, b) =>
+    overdue: rowsWhere((p) => overdueDays({ status: status(p), due: due(p) }, asOf) > 0).sort((a, b) => b.overdueDays - a.overdueDays),
+    dueNext: rowsWhere((p) => isOpenStatus(status(p)) && due(p) !== undefined && monthOf(due(p)!) === nextMonth).sort((a, b) =>
       a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0,
     ),
-    recurring: rowsWhere((s) => s.recurring && isOpenStatus(s.status)),
+    recurring: rowsWhere((p) => recurring(p) && isOpenStatus(status(p))),
   };
 
   return {
@@ -82,7 +86,7 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
     owners: ownerRows(
       config,
       tasks,
-      rowsWhere((s) => !s.recurring && isOpenStatus(s.status)),
+      rowsWhere((p) => !recurring(p) && isOpenStatus(status(p))),
     ),
     history,
   };
@@ -250,18 +254,27 @@ function sectorResults(meetings: readonly MeetingRecord[], config: Config, metri
 }
 
 /** A task's row: its keys set in order without spread copies (a report at 100k records makes 560,000 rows). */
-function reportTask(state: TaskState, ownerNames: (owners: readonly string[]) => readonly string[], asOf: IsoDate): ReportTask {
-  const latest = state.history.length > 1 ? state.history[state.history.length - 1] : undefined;
-  const row = { id: state.id, title: state.title, owners: state.owners, ownerNames: ownerNames(state.owners) } as ReportTask;
-  if (state.due) row.due = state.due;
-  if (state.dueAsWritten !== undefined) row.dueAsWritten = state.dueAsWritten;
-  row.recurring = state.recurring;
-  if (state.directedBy) row.directedBy = state.directedBy;
-  if (state.sector) row.sector = state.sector;
-  row.status = state.status;
-  row.overdueDays = overdueDays(state, asOf);
-  row.meeting = rowMeeting(state.meeting);
-  if (latest?.note) row.note = latest.note;
+function reportTask(
+  register: TaskRegister,
+  day: RegisterDay,
+  place: number,
+  ownerNames: (owners: readonly string[]) => readonly string[],
+  asOf: IsoDate,
+): ReportTask {
+  const task = register.task(place);
+  const owners = register.owners(task);
+  const row = { id: task.id, title: task.title, owners, ownerNames: ownerNames(owners) } as ReportTask;
+  const due = register.due(place);
+  if (due) row.due = due;
+  if (task.due !== undefined && task.due !== null) row.dueAsWritten = task.due;
+  row.recurring = task.recurring === true;
+  if (task.directed_by) row.directedBy = task.directed_by;
+  if (task.sector) row.sector = task.sector;
+  row.status = register.status(day, place);
+  row.overdueDays = overdueDays({ status: row.status, due }, asOf);
+  row.meeting = rowMeeting(register.meeting(place));
+  const note = day.updated[place] === 1 ? day.notes[place] : undefined;
+  if (note) row.note = note;
   return row;
 }
 
@@ -295,9 +308,9 @@ function ownerRows(config: Config, tasks: Report['tasks'], open: readonly Report
 
 /**
  * One pass over the records for everything the report says about tasks: their
- * states "as of" the month, their statuses "as of" the month before, and the
- * open/closed/overdue counts of the trend's months. A month counts only the
- * tasks of meetings belonging to it or to an earlier month.
+ * states "as of" the month, which were closed "as of" the month before, and
+ * the open/closed/overdue counts of the trend's months. A month counts only
+ * the tasks of meetings belonging to it or to an earlier month.
  */
 function taskTimeline(
   records: readonly MeetingRecord[],
@@ -305,46 +318,44 @@ function taskTimeline(
   month: Month,
   months: readonly Month[],
   dayOf: Map<Month, IsoDate>,
-): { states: Map<string, TaskState>; closedBefore: Set<string>; history: TaskCountsPoint[]; assignedIn: (s: TaskState) => Month } {
+): { register: TaskRegister; asOfStates: RegisterDay; closedBefore: Uint8Array; history: TaskCountsPoint[]; assignedIn: (place: number) => Month } {
+  const register = new TaskRegister(records, deadlinesOf(config));
   const reporting = new Map<MeetingRecord, Month>();
-  const assignedIn = (s: TaskState) => {
-    let m = reporting.get(s.meeting);
-    if (m === undefined) reporting.set(s.meeting, (m = reportingMonthOf(s.meeting)));
+  const assignedIn = (place: number) => {
+    const meeting = register.meeting(place);
+    let m = reporting.get(meeting);
+    if (m === undefined) reporting.set(meeting, (m = reportingMonthOf(meeting)));
     return m;
   };
-  const deadlines = deadlinesOf(config);
   const previous = addMonths(month, -1);
   const history = new Map<Month, TaskCountsPoint>();
-  let states = new Map<string, TaskState>();
-  // The tasks done or dropped "as of" the month before: half a million states at 100k records, so only their ids.
-  let closedBefore = new Set<string>();
+  // Place → 1 for the tasks done or dropped "as of" the month before.
+  let closedBefore = new Uint8Array(0);
   const days = [...new Set(dayOf.values())].sort();
   const asOf = dayOf.get(month)!;
-  forEachTaskStateDay(
-    records,
-    days,
-    (day, live) => {
-      for (const m of months) {
-        if (dayOf.get(m) !== day) continue;
-        const point = { month: m, open: 0, closed: 0, overdue: 0 };
-        for (const state of live.values()) {
-          if (assignedIn(state) > m) continue;
-          if (isOpenStatus(state.status)) point.open++;
-          else point.closed++;
-          if (isOverdue(state, day)) point.overdue++;
-        }
-        history.set(m, point);
-        if (m === previous) {
-          closedBefore = new Set();
-          for (const s of live.values()) if (!isOpenStatus(s.status) && assignedIn(s) <= previous) closedBefore.add(s.id);
+  let asOfStates: RegisterDay | undefined;
+  for (const day of days) {
+    const states = register.walkTo(day);
+    for (const m of months) {
+      if (dayOf.get(m) !== day) continue;
+      const point = { month: m, open: 0, closed: 0, overdue: 0 };
+      for (let place = 0; place < states.count; place++) {
+        if (!register.isTask(states, place) || assignedIn(place) > m) continue;
+        const status = register.status(states, place);
+        if (isOpenStatus(status)) point.open++;
+        else point.closed++;
+        if (isOverdue({ status, due: register.due(place) }, day)) point.overdue++;
+      }
+      history.set(m, point);
+      if (m === previous) {
+        closedBefore = new Uint8Array(states.count);
+        for (let place = 0; place < states.count; place++) {
+          if (register.isTask(states, place) && !isOpenStatus(register.status(states, place)) && assignedIn(place) <= previous) closedBefore[place] = 1;
         }
       }
-      // The live map changes after this call: the month's states are kept from its last day only.
-      if (day === asOf) states = live;
-    },
-    deadlines,
-  );
-  // An earlier month "as of" a later day than this one (a late meeting): read this month's states again.
-  if (days.at(-1) !== asOf) states = taskStatesOn(records, asOf, deadlines);
-  return { states, closedBefore, history: months.map((m) => history.get(m)!), assignedIn };
+    }
+    // The walk goes on past a month whose "as of" day is not the last (a late meeting of an earlier month): its states kept apart.
+    if (day === asOf) asOfStates = day === days.at(-1) ? states : TaskRegister.copy(states);
+  }
+  return { register, asOfStates: asOfStates!, closedBefore, history: months.map((m) => history.get(m)!), assignedIn };
 }

@@ -44,11 +44,27 @@ export class FirstAssignments {
 
   /** The index of the record that first assigned `id`, or undefined. */
   get(id: string): number | undefined {
+    const slot = this.slotOf(id);
+    return slot === -1 ? undefined : this.records[slot]! - 1;
+  }
+
+  /** Where `id`'s first assignment is held (recordAt, placeAt read it), or -1 when none has been. */
+  slotOf(id: string): number {
     for (let slot = hash(id) & this.mask; ; slot = (slot + 1) & this.mask) {
       const held = this.records[slot]!;
-      if (held === 0) return undefined;
-      if (this.idsOf[held - 1]![this.places[slot]!] === id) return held - 1;
+      if (held === 0) return -1;
+      if (this.idsOf[held - 1]![this.places[slot]!] === id) return slot;
     }
+  }
+
+  /** The record a slot's first assignment is in. */
+  recordAt(slot: number): number {
+    return this.records[slot]! - 1;
+  }
+
+  /** The id's index in that record's list. */
+  placeAt(slot: number): number {
+    return this.places[slot]!;
   }
 
   /** Every id assigned, in the order first assigned (what "did you mean" reads). */

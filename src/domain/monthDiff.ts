@@ -6,7 +6,8 @@ import { asOfDays, meetingsOf, reportingMonthOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
 import { FigureBook, isPercentMetric, metricChange } from './figures.js';
 import { chairName, decisionText, type Config } from '../model/schema.js';
-import { forEachTaskStateDay, isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting, taskStatesOn } from './taskState.js';
+import { isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting } from './taskState.js';
+import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import type { TaskState, TaskTerms } from '../model/tasks.js';
 import type { MeetingKind, TaskStatus } from '../model/terms.js';
 
@@ -91,44 +92,40 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
   const days = asOfDays(records, [from, to]);
   const fromDay = days.get(from)!;
   const toDay = days.get(to)!;
-  const deadlines = deadlinesOf(config);
-  const assignedIn = (s: TaskState) => reportingMonthOf(s.meeting);
-  const before = new Map<string, Earlier>();
-  const note = (live: Map<string, TaskState>) => {
-    for (const [id, s] of live) if (assignedIn(s) <= from) before.set(id, { status: s.status, ...(s.due ? { due: s.due } : {}) });
-  };
-  const upToLater = (live: Map<string, TaskState>) => new Map([...live].filter(([, s]) => assignedIn(s) <= to));
-  let after = new Map<string, TaskState>();
+  const register = new TaskRegister(records, deadlinesOf(config));
+  const assignedIn = (place: number) => reportingMonthOf(register.meeting(place));
+  // The register walks forward: the earlier of the two days is kept apart (the earlier month may be reviewed after the later one's day).
+  let before: RegisterDay;
+  let after: RegisterDay;
   if (fromDay <= toDay) {
-    // One walk through the records for both days: what `from` knew of each task is noted on the way.
-    forEachTaskStateDay(
-      records,
-      fromDay === toDay ? [toDay] : [fromDay, toDay],
-      (day, live) => {
-        if (day === fromDay) note(live);
-        if (day === toDay) after = upToLater(live);
-      },
-      deadlines,
-    );
+    before = fromDay === toDay ? register.walkTo(fromDay) : TaskRegister.copy(register.walkTo(fromDay));
+    after = register.walkTo(toDay);
   } else {
-    // The earlier month reviewed after the later one's day: its states lie further on, so two walks.
-    note(taskStatesOn(records, fromDay, deadlines));
-    after = upToLater(taskStatesOn(records, toDay, deadlines));
+    after = TaskRegister.copy(register.walkTo(toDay));
+    before = register.walkTo(fromDay);
   }
+  /** What `from` knew of the task at `place`: undefined when it was not assigned then (or belongs to a later month). */
+  const earlierAt = (place: number): Earlier | undefined => {
+    if (place >= before.count || !register.isTask(before, place) || assignedIn(place) > from) return undefined;
+    const due = register.due(place);
+    return { status: register.status(before, place), ...(due ? { due } : {}) };
+  };
 
   const tasks: MonthDiff['tasks'] = { opened: [], closed: [], dropped: [], carried: [], newlyOverdue: [] };
   const ownerNames = ownerNamesFor(config);
-  for (const state of after.values()) {
-    const earlier = before.get(state.id);
-    const task = diffTask(state, earlier, ownerNames, toDay);
+  for (let place = 0; place < after.count; place++) {
+    if (!register.isTask(after, place) || assignedIn(place) > to) continue;
+    const earlier = earlierAt(place);
+    const task = diffTask(register, after, place, earlier, ownerNames, toDay);
+    const { status, recurring } = task;
     const wasOpen = earlier !== undefined && isOpenStatus(earlier.status);
     // Standing work is never counted as opened or closed unless it is dropped.
-    if (assignedIn(state) > from && (!state.recurring || state.status === 'dropped')) tasks.opened.push(task);
-    else if (wasOpen && state.status === 'done' && !state.recurring) tasks.closed.push(task);
-    else if (wasOpen && state.status === 'dropped') tasks.dropped.push(task);
-    else if (wasOpen && isOpenStatus(state.status)) tasks.carried.push(task);
+    if (assignedIn(place) > from && (!recurring || status === 'dropped')) tasks.opened.push(task);
+    else if (wasOpen && status === 'done' && !recurring) tasks.closed.push(task);
+    else if (wasOpen && status === 'dropped') tasks.dropped.push(task);
+    else if (wasOpen && isOpenStatus(status)) tasks.carried.push(task);
     // A task reopened (done or dropped at `from`, open at `to`) is in none of these.
-    if (isOverdue(state, toDay) && !(earlier && isOverdue(earlier, fromDay))) tasks.newlyOverdue.push(task);
+    if (isOverdue(task, toDay) && !(earlier && isOverdue(earlier, fromDay))) tasks.newlyOverdue.push(task);
   }
 
   const book = new FigureBook(records, config);
@@ -171,20 +168,31 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
 /** What the diff needs of a task's state on the earlier month's day. */
 type Earlier = Pick<TaskState, 'status' | 'due'>;
 
-function diffTask(state: TaskState, earlier: Earlier | undefined, ownerNames: (owners: readonly string[]) => readonly string[], toDay: IsoDate): DiffTask {
+function diffTask(
+  register: TaskRegister,
+  states: RegisterDay,
+  place: number,
+  earlier: Earlier | undefined,
+  ownerNames: (owners: readonly string[]) => readonly string[],
+  toDay: IsoDate,
+): DiffTask {
+  const task = register.task(place);
+  const owners = register.owners(task);
+  const due = register.due(place);
+  const status = register.status(states, place);
   return {
-    id: state.id,
-    title: state.title,
-    owners: state.owners,
-    ownerNames: ownerNames(state.owners),
-    ...(state.sector ? { sector: state.sector } : {}),
-    ...(state.due ? { due: state.due } : {}),
-    ...(state.dueAsWritten !== undefined ? { dueAsWritten: state.dueAsWritten } : {}),
-    recurring: state.recurring,
-    ...(state.directedBy ? { directedBy: state.directedBy } : {}),
-    status: state.status,
+    id: task.id,
+    title: task.title,
+    owners,
+    ownerNames: ownerNames(owners),
+    ...(task.sector ? { sector: task.sector } : {}),
+    ...(due ? { due } : {}),
+    ...(task.due !== undefined && task.due !== null ? { dueAsWritten: task.due } : {}),
+    recurring: task.recurring === true,
+    ...(task.directed_by ? { directedBy: task.directed_by } : {}),
+    status,
     ...(earlier ? { statusBefore: earlier.status } : {}),
-    overdueDays: overdueDays(state, toDay),
-    meeting: rowMeeting(state.meeting),
+    overdueDays: overdueDays({ status, due }, toDay),
+    meeting: rowMeeting(register.meeting(place)),
   };
 }

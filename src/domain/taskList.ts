@@ -3,10 +3,11 @@
 import { monthOf, type IsoDate, type Month } from '../model/dates.js';
 import type { MeetingRecord } from '../model/record.js';
 import type { Config } from '../model/schema.js';
-import type { TaskFilters, TaskList, TaskRow, TaskSort, TaskState } from '../model/tasks.js';
+import type { TaskFilters, TaskList, TaskRow, TaskSort } from '../model/tasks.js';
 import { deadlinesOf } from './deadlines.js';
 import { reportingMonthOf } from './months.js';
-import { overdueDays, rowMeeting, taskStatesOn } from './taskState.js';
+import { TaskRegister, type RegisterDay } from './taskRegister.js';
+import { overdueDays, rowMeeting } from './taskState.js';
 
 /**
  * Every task that exists on `day` (and, for a month's list, belongs to that
@@ -16,27 +17,33 @@ import { overdueDays, rowMeeting, taskStatesOn } from './taskState.js';
  */
 function taskRows(records: readonly MeetingRecord[], config: Config, day: IsoDate, keep: (row: TaskRow) => boolean, month?: Month): TaskRow[] {
   const rows: TaskRow[] = [];
-  for (const state of taskStatesOn(records, day, deadlinesOf(config)).values()) {
-    if (month !== undefined && reportingMonthOf(state.meeting) > month) continue;
-    const row = taskRow(state, day);
+  const register = new TaskRegister(records, deadlinesOf(config));
+  const states = register.walkTo(day);
+  for (let place = 0; place < states.count; place++) {
+    if (!register.isTask(states, place)) continue;
+    if (month !== undefined && reportingMonthOf(register.meeting(place)) > month) continue;
+    const row = taskRow(register, states, place, day);
     if (keep(row)) rows.push(row);
   }
   return rows;
 }
 
-function taskRow(state: TaskState, day: IsoDate): TaskRow {
+function taskRow(register: TaskRegister, states: RegisterDay, place: number, day: IsoDate): TaskRow {
+  const task = register.task(place);
+  const due = register.due(place);
+  const status = register.status(states, place);
   return {
-    id: state.id,
-    title: state.title,
-    owners: state.owners,
-    ...(state.due ? { due: state.due } : {}),
-    ...(state.dueAsWritten !== undefined ? { dueAsWritten: state.dueAsWritten } : {}),
-    recurring: state.recurring,
-    ...(state.directedBy ? { directedBy: state.directedBy } : {}),
-    ...(state.sector ? { sector: state.sector } : {}),
-    status: state.status,
-    overdueDays: overdueDays(state, day),
-    meeting: rowMeeting(state.meeting),
+    id: task.id,
+    title: task.title,
+    owners: register.owners(task),
+    ...(due ? { due } : {}),
+    ...(task.due !== undefined && task.due !== null ? { dueAsWritten: task.due } : {}),
+    recurring: task.recurring === true,
+    ...(task.directed_by ? { directedBy: task.directed_by } : {}),
+    ...(task.sector ? { sector: task.sector } : {}),
+    status,
+    overdueDays: overdueDays({ status, due }, day),
+    meeting: rowMeeting(register.meeting(place)),
   };
 }
 

@@ -34,66 +34,40 @@ const NO_EXTRA_HOLIDAYS = new Deadlines();
 /**
  * Every task with its state at the end of `day`; tasks assigned later do not
  * exist yet. `deadlines` resolves `due` (deadlinesOf(config): the config's
- * holidays count for working-day deadlines).
+ * holidays count for working-day deadlines). Report, diff and tasks walk the
+ * same states in typed arrays (taskRegister.ts); this is for the commands
+ * that look at a few tasks or need their histories.
  */
 export function taskStatesOn(records: readonly MeetingRecord[], day: IsoDate, deadlines = NO_EXTRA_HOLIDAYS): Map<string, TaskState> {
-  let states = new Map<string, TaskState>();
-  forEachTaskStateDay(
-    records,
-    [day],
-    (_day, live) => {
-      states = live;
-    },
-    deadlines,
-  );
-  return states;
-}
-
-/**
- * Walks the records once, in meeting order, and calls `at` with the task
- * states at the end of each of `days` (ascending): one pass for a whole
- * trend, instead of one per month. The map is live: it changes after `at`
- * returns, so read it there.
- */
-export function forEachTaskStateDay(
-  records: readonly MeetingRecord[],
-  days: readonly IsoDate[],
-  at: (day: IsoDate, states: Map<string, TaskState>) => void,
-  deadlines = NO_EXTRA_HOLIDAYS,
-): void {
   const states = new Map<string, TaskState>();
-  const sorted = sortRecords(records);
   const shared = new SharedParts();
-  let next = 0;
-  for (const day of days) {
-    for (; next < sorted.length && sorted[next]!.data.date <= day; next++) {
-      const record = sorted[next]!;
-      const { date, updates, tasks } = record.data;
-      if (updates) {
-        for (const update of updates) {
-          const state = states.get(update.task);
-          // Only updates from meetings held strictly after the assignment count
-          // (the same rule `meet check` enforces).
-          if (!state || !(state.meeting.data.date < date)) continue;
-          state.status = update.status;
-          // Written whole: a key added later would go to a separate property store.
-          const change: TaskChange = update.note
-            ? { date, file: record.file, status: update.status, note: update.note }
-            : { date, file: record.file, status: update.status };
-          // A new array, never a push: the one a state starts with is shared. (concat makes it
-          // exactly as long as it is; a spread leaves room for 16 more, 136 bytes a task updated.)
-          state.history = state.history.concat([change]);
-        }
-      }
-      if (tasks) {
-        for (const task of tasks) {
-          if (states.has(task.id)) continue; // a duplicate id: the first assignment stands
-          states.set(task.id, new StateOfTask(task, record, deadlines, shared));
-        }
+  for (const record of sortRecords(records)) {
+    if (record.data.date > day) break;
+    const { date, updates, tasks } = record.data;
+    if (updates) {
+      for (const update of updates) {
+        const state = states.get(update.task);
+        // Only updates from meetings held strictly after the assignment count
+        // (the same rule `meet check` enforces).
+        if (!state || !(state.meeting.data.date < date)) continue;
+        state.status = update.status;
+        // Written whole: a key added later would go to a separate property store.
+        const change: TaskChange = update.note
+          ? { date, file: record.file, status: update.status, note: update.note }
+          : { date, file: record.file, status: update.status };
+        // A new array, never a push: the one a state starts with is shared. (concat makes it
+        // exactly as long as it is; a spread leaves room for 16 more, 136 bytes a task updated.)
+        state.history = state.history.concat([change]);
       }
     }
-    at(day, states);
+    if (tasks) {
+      for (const task of tasks) {
+        if (states.has(task.id)) continue; // a duplicate id: the first assignment stands
+        states.set(task.id, new StateOfTask(task, record, deadlines, shared));
+      }
+    }
   }
+  return states;
 }
 
 /**

@@ -1,0 +1,128 @@
+// Every task of the records with its state as the meetings go by, as
+// docs/format.md defines it (the same walk as taskStatesOn), kept in
+// typed arrays by the task's place in assignment order rather than as an
+// object a task: a report at 100,000 records walks a million tasks, and
+// their TaskState objects took ~150 MB while it was built.
+import type { IsoDate } from '../model/dates.js';
+import type { MeetingRecord } from '../model/record.js';
+import type { TaskData } from '../model/schema.js';
+import { TASK_STATUSES, type TaskStatus } from '../model/terms.js';
+import { Deadlines } from './deadlines.js';
+import { FirstAssignments } from './firstAssignments.js';
+import { sortRecords } from './taskState.js';
+
+/** A place whose id an earlier task holds: the first assignment stands, this one is no task. */
+const NO_TASK = 255;
+const CODE = new Map<TaskStatus, number>(TASK_STATUSES.map((status, i) => [status, i]));
+
+/** What a register holds of its tasks on one day: `walkTo` fills it, `on` keeps it apart. */
+export interface RegisterDay {
+  /** The places before this one are the tasks of the meetings walked (and places holding no task). */
+  readonly count: number;
+  /** Place → TASK_STATUSES index, NO_TASK for a duplicate id. */
+  readonly codes: Uint8Array;
+  /** Place → 1 when an update was applied to it. */
+  readonly updated: Uint8Array;
+  /** Place → the note of the last update applied, when it had one. */
+  readonly notes: readonly (string | undefined)[];
+}
+
+export class TaskRegister {
+  /** The records in meeting order: by date, equal dates by file path. */
+  readonly records: readonly MeetingRecord[];
+  /** Record → its first task's place. */
+  private readonly first: Int32Array;
+  /** Place → its record. */
+  private readonly recordOfPlace: Int32Array;
+  /** Place → the deadline `due` stands for. */
+  private readonly dues: (IsoDate | undefined)[];
+  private readonly assignments: FirstAssignments;
+  private readonly live: { count: number; codes: Uint8Array; updated: Uint8Array; notes: (string | undefined)[] };
+  private readonly loneOwners = new Map<string, readonly string[]>();
+  private next = 0;
+
+  constructor(
+    records: readonly MeetingRecord[],
+    private readonly deadlines = new Deadlines(),
+  ) {
+    this.records = sortRecords(records);
+    const idsOf = this.records.map((r) => (r.data.tasks ?? []).map((t) => t.id));
+    this.first = new Int32Array(this.records.length + 1);
+    for (let r = 0; r < idsOf.length; r++) this.first[r + 1] = this.first[r]! + idsOf[r]!.length;
+    const places = this.first[this.records.length]!;
+    this.recordOfPlace = new Int32Array(places);
+    for (let r = 0; r < idsOf.length; r++) this.recordOfPlace.fill(r, this.first[r]!, this.first[r + 1]!);
+    this.assignments = new FirstAssignments(idsOf);
+    this.dues = new Array<IsoDate | undefined>(places);
+    this.live = { count: 0, codes: new Uint8Array(places), updated: new Uint8Array(places), notes: new Array<string | undefined>(places) };
+  }
+
+  /**
+   * Walks the meetings held up to the end of `day` (later than the last day
+   * walked) and returns the states then: live, changed by the next walk.
+   */
+  walkTo(day: IsoDate): RegisterDay {
+    const { records, live } = this;
+    for (; this.next < records.length && records[this.next]!.data.date <= day; this.next++) {
+      const r = this.next;
+      const { date, updates, tasks } = records[r]!.data;
+      for (const update of updates ?? []) {
+        const slot = this.assignments.slotOf(update.task);
+        if (slot === -1) continue;
+        const assignedBy = this.assignments.recordAt(slot);
+        // Only updates from meetings held strictly after the assignment count (the rule `meet check` enforces).
+        if (!(records[assignedBy]!.data.date < date)) continue;
+        const place = this.first[assignedBy]! + this.assignments.placeAt(slot);
+        live.codes[place] = CODE.get(update.status)!;
+        live.updated[place] = 1;
+        live.notes[place] = update.note || undefined;
+      }
+      (tasks ?? []).forEach((task, i) => {
+        const place = this.first[r]! + i;
+        if (this.assignments.claim(task.id, r, i) !== undefined) {
+          live.codes[place] = NO_TASK;
+          return;
+        }
+        live.codes[place] = CODE.get(task.status)!;
+        this.dues[place] = this.deadlines.resolve(task.due, date);
+      });
+      live.count = this.first[r + 1]!;
+    }
+    return live;
+  }
+
+  /** The states of `day` kept apart from the walk's. */
+  static copy(day: RegisterDay): RegisterDay {
+    return { count: day.count, codes: day.codes.slice(), updated: day.updated.slice(), notes: day.notes.slice() };
+  }
+
+  isTask(day: RegisterDay, place: number): boolean {
+    return day.codes[place] !== NO_TASK;
+  }
+
+  status(day: RegisterDay, place: number): TaskStatus {
+    return TASK_STATUSES[day.codes[place]!]!;
+  }
+
+  task(place: number): TaskData {
+    const r = this.recordOfPlace[place]!;
+    return this.records[r]!.data.tasks![place - this.first[r]!]!;
+  }
+
+  /** The meeting that assigned the task at `place`. */
+  meeting(place: number): MeetingRecord {
+    return this.records[this.recordOfPlace[place]!]!;
+  }
+
+  due(place: number): IsoDate | undefined {
+    return this.dues[place];
+  }
+
+  /** The task's owners as a list: its own list, or for an owner written alone one list per owner. */
+  owners(task: TaskData): readonly string[] {
+    if (Array.isArray(task.owner)) return task.owner;
+    let owners = this.loneOwners.get(task.owner);
+    if (!owners) this.loneOwners.set(task.owner, (owners = Object.freeze([task.owner])));
+    return owners;
+  }
+}
