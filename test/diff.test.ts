@@ -187,7 +187,7 @@ describe('diffMonths', () => {
     // April 2021: no meetings, no metrics, no task changes.
     const empty = diffMonths(records, config, '2021-03', '2021-04');
     expect(empty.meetings).toEqual([]);
-    const md = renderDiffMarkdown(empty, { locale: 'vi', organization: '' });
+    const md = [...renderDiffMarkdown(empty, { locale: 'vi', organization: '' })].join('');
     expect(md).toContain('## Hội nghị tháng 4/2021\n\nKhông có.\n');
     expect(md).toContain('## Chỉ tiêu\n\nKhông có.\n');
     const text = renderDiffText(empty, { locale: 'en', organization: '' }, new Chalk({ level: 0 }));

@@ -71,7 +71,9 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
   const text =
     format === 'json'
       ? renderDiffJson(diff)
-      : [format === 'md' ? renderDiffMarkdown(diff, renderOptions) : renderDiffText(diff, renderOptions, colorsFor(io.stdout, io))];
+      : format === 'md'
+        ? renderDiffMarkdown(diff, renderOptions)
+        : [renderDiffText(diff, renderOptions, colorsFor(io.stdout, io))];
   printDataChunks(io, memo ? memo.keep(question, null, text) : text);
   return EXIT_OK;
 }

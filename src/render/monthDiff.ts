@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Month } from '../model/dates.js';
 import type { DiffTask, MonthDiff } from '../domain/monthDiff.js';
 import { formatDate, formatDay, formatDue, formatExact, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
-import { markdownTable, markdownText, textTable, type Column } from './table.js';
+import { markdownTableChunks, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 import { jsonChunks, oneLine, visible, visibleDeep } from '../model/text.js';
 import { counted } from '../model/format.js';
@@ -293,18 +293,22 @@ export function renderDiffText(given: MonthDiff, options: DiffRenderOptions, c: 
 
 // ---- Markdown: headed sections and tables.
 
-export function renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions): string {
+/** In pieces of about 64 Ki characters, each task's row made as it is written (a diff at 100k records carries 300,000 tasks). */
+export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions): Generator<string, void, undefined> {
   // Outside text shown visibly: no control or bidirectional character reaches the output raw.
   const diff = visibleDeep(given);
   const { locale } = options;
   const w = DIFF_WORDS[locale];
-  const table = (columns: Column[], rows: string[][]) => (rows.length === 0 ? w.none : markdownTable(columns, rows));
+  function* section(heading: string, columns: Column[], rows: readonly unknown[], cells: (row: never) => string[]): Generator<string, void, undefined> {
+    yield `\n\n## ${heading}\n\n`;
+    if (rows.length === 0) yield w.none;
+    else yield* markdownTableChunks(columns, rowsOf(rows, cells));
+  }
 
-  const out: string[] = [`# ${w.title(diff.from, diff.to)}`, ''];
   const intro = [options.organization ? `${markdownText(oneLine(visible(options.organization)))}.` : '', w.asOf(diff.fromDay, diff.toDay)]
     .filter(Boolean)
     .join(' ');
-  out.push(intro, '', summaryLine(locale, diff));
+  yield [`# ${w.title(diff.from, diff.to)}`, '', intro, '', summaryLine(locale, diff)].join('\n');
 
   const taskColumns: Column[] = [
     { header: w.columns.id },
@@ -316,7 +320,7 @@ export function renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions)
   ];
   for (const category of CATEGORIES) {
     const tasks = diff.tasks[category];
-    const rows = tasks.map((t) => [
+    yield* section(`${w.heading[category]} (${formatNumber(locale, tasks.length)})`, taskColumns, tasks, (t: DiffTask) => [
       markdownText(t.id),
       markdownText(t.title),
       markdownText(t.ownerNames.join(', ')),
@@ -324,18 +328,9 @@ export function renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions)
       statusCell(locale, t),
       t.overdueDays > 0 ? w.days(t.overdueDays) : '',
     ]);
-    out.push('', `## ${w.heading[category]} (${formatNumber(locale, tasks.length)})`, '', table(taskColumns, rows));
   }
 
-  out.push(
-    '',
-    `## ${w.metrics}`,
-    '',
-    table(
-      metricColumns(locale, diff),
-      diff.metrics.map((m) => metricCells(locale, m, markdownText)),
-    ),
-  );
+  yield* section(w.metrics, metricColumns(locale, diff), diff.metrics, (m: MonthDiff['metrics'][number]) => metricCells(locale, m, markdownText));
 
   const meetingColumns: Column[] = [
     { header: w.columns.date },
@@ -344,16 +339,18 @@ export function renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions)
     { header: w.columns.chair },
     { header: w.columns.file },
   ];
-  const meetingRows = diff.meetings.map((m) => [
+  yield* section(w.meetingsOf(diff.to), meetingColumns, diff.meetings, (m: MonthDiff['meetings'][number]) => [
     formatDate(locale, m.date),
     KIND_LABELS[locale][m.kind],
     markdownText(m.title),
     markdownText(m.chair),
     markdownText(m.file),
   ]);
-  out.push('', `## ${w.meetingsOf(diff.to)}`, '', table(meetingColumns, meetingRows));
 
   const decisions = diff.decisions.length === 0 ? w.none : diff.decisions.map((d) => `- ${markdownText(d.text)} (${formatDay(locale, d.date)})`).join('\n');
-  out.push('', `## ${w.decisionsOf(diff.to)}`, '', decisions);
-  return `${out.join('\n')}\n`;
+  yield `\n\n## ${w.decisionsOf(diff.to)}\n\n${decisions}\n`;
+}
+
+function* rowsOf<T>(rows: readonly unknown[], cells: (row: T) => string[]): Generator<string[], void, undefined> {
+  for (const row of rows) yield cells(row as T);
 }
