@@ -126,14 +126,11 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   }
   result.written = true;
   if (editor && repository) {
-    const [{ parseRecord }, { checkRepository }] = await Promise.all([import('../records/parse.js'), import('../domain/checkRules.js')]);
+    const [{ parseRecord }, { checkRecordAmong }] = await Promise.all([import('../records/parse.js'), import('../domain/checkRules.js')]);
     result.editorProblem = openEditor(editor, file, path.relative(io.cwd, file) || file, m, io.env);
     const after = parseRecord(readFileSync(file), relative, locale);
     const others = repository.records.filter((r) => r.file !== relative);
-    result.findings = [
-      ...after.findings,
-      ...(after.record ? checkRepository(repository.config, [...others, after.record], locale).filter((f) => f.file === relative) : []),
-    ];
+    result.findings = [...after.findings, ...(after.record ? checkRecordAmong(repository.config, after.record, others, locale) : [])];
   }
   if (git && commitPlan) {
     if (result.findings.some((f) => f.severity === 'error') || result.editorProblem) {
@@ -235,7 +232,7 @@ async function settle(
 
 /** The record from the template, listing every task open on its date; it must pass `meet check` against the repository. */
 async function draftRecord(repository: Repository, { meeting, template }: Settled, locale: Locale): Promise<Draft> {
-  const [{ deadlinesOf }, { isOpenStatus, taskStatesOn }, { parseRecord }, { checkRepository }, { commentText, yamlScalar }] = await Promise.all([
+  const [{ deadlinesOf }, { isOpenStatus, taskStatesOn }, { parseRecord }, { checkRecordAmong }, { commentText, yamlScalar }] = await Promise.all([
     import('../domain/deadlines.js'),
     import('../domain/taskState.js'),
     import('../records/parse.js'),
@@ -264,7 +261,7 @@ async function draftRecord(repository: Repository, { meeting, template }: Settle
   const parsed = parseRecord(Buffer.from(content, 'utf8'), relative, locale);
   const problems = [...parsed.findings];
   if (parsed.record) {
-    for (const f of checkRepository(config, [...records, parsed.record], locale)) if (f.file === relative) problems.push(f);
+    for (const f of checkRecordAmong(config, parsed.record, records, locale)) problems.push(f);
   }
   const errors = problems.filter((f) => f.severity === 'error');
   if (errors.length > 0) {

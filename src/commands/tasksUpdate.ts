@@ -3,7 +3,7 @@
 // meeting that assigned it, editing the front matter in place.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkRepository } from '../domain/checkRules.js';
+import { checkRecordAmong } from '../domain/checkRules.js';
 import type { Config } from '../model/schema.js';
 import { nearest } from '../domain/suggest.js';
 import { messages, type Messages } from '../model/messages/index.js';
@@ -207,10 +207,10 @@ function cleanNote(note: string): string {
 /** The cross-record rules (`meet check`) must still pass with the edited record. */
 function repositoryProblem(config: Config, records: readonly MeetingRecord[], target: MeetingRecord, text: string, locale: Locale): Said | undefined {
   const others = records.filter((r) => r !== target);
-  const before = checkRepository(config, records, locale).filter((f) => f.file === target.file && f.severity === 'error').length;
+  const before = checkRecordAmong(config, target, others, locale).filter((f) => f.severity === 'error').length;
   // The edited record, read again, replaces the old one.
   const parsed = parseRecord(Buffer.from(text, 'utf8'), target.file, locale);
   if (!parsed.record) return (m) => m.tasks.wouldNotReadBack;
-  const errors = checkRepository(config, [...others, parsed.record], locale).filter((f) => f.file === target.file && f.severity === 'error');
+  const errors = checkRecordAmong(config, parsed.record, others, locale).filter((f) => f.severity === 'error');
   return errors.length > before ? (m) => m.tasks.checkWouldFail(errors[0]!.message) : undefined;
 }

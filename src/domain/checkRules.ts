@@ -43,6 +43,17 @@ export function checkRepository(config: Config, records: readonly MeetingRecord[
 }
 
 /**
+ * checkRepository's findings of `record` in a repository of it and
+ * `others`, the others not checked again: a record drafted (`meet new`) or
+ * edited (`meet tasks update`) in a repository of 100,000.
+ */
+export function checkRecordAmong(config: Config, record: MeetingRecord, others: readonly CheckedRecord[], locale: Locale = 'en'): Finding[] {
+  const findings = [...checkFileName(record, config, locale), ...checkAgainstConfig(record, config, locale)];
+  for (const f of checkAcrossRecords([...others, record], locale)) if (f.file === record.file) findings.push(f);
+  return addSuggestions(limitFindingsPerFile(findings, locale), config, locale);
+}
+
+/**
  * The "did you mean" of the findings that ask for one (`suggest`), against
  * the config's ids, in `locale` (the language the findings were written in):
  * once per run, for the findings in hand, within the budget of a Suggestions
