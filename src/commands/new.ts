@@ -86,7 +86,8 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
     repository = await loadStoredRepository(root, readingFor(io), {
       env: io.env,
       cache: options.cache,
-      project: { results: false, notes: false },
+      // A record held after a --date given (no question asked) changes no task open on it: its ids kept as facts.
+      project: { results: false, notes: false, ...(options.date && !asker ? { lastDay: options.date } : {}) },
       listing: memo?.listing,
     });
     config = repository.config;

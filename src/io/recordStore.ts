@@ -124,7 +124,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   const held = new Map<string, Set<string>>();
   // Each shard is read into the same buffer: its entries are taken before the next is read.
   const into = reusedBuffer();
-  const keepsFacts = files.length >= FILES_BETWEEN_COLLECTIONS && store.project?.task !== undefined;
+  const keepsFacts = files.length >= FILES_BETWEEN_COLLECTIONS && (store.project?.task !== undefined || store.project?.lastDay !== undefined);
   for (const [n, c] of [...SHARDS].entries()) {
     if (keepsFacts && n > 0 && n % 16 === 0) collectGarbage();
     const shard = ShardFile.read(cache, c, configHash, into);
