@@ -180,6 +180,32 @@ describe('meet new', () => {
     expect(existsSync(path.join(root, 'meetings'))).toBe(false);
   });
 
+  it("refuses a template whose tasks clash with the repository's records or its config, as meet check would (exit 1)", async () => {
+    const root = copyExamples();
+    const template = (body: string) =>
+      writeTree(root, { 'templates/thematic.md': `---\ntitle: {{title}}\ndate: {{date}}\nkind: thematic\nchair: {{chair}}\n${body}---\n` });
+    const drafted = (date: string, cache: string[] = []) =>
+      runMeet(['new', '--dry-run', '--kind', 'thematic', '--date', date, '--chair', 'X', '--title', 'Họp chuyên đề', ...cache], { cwd: root });
+    // After every record: October's id assigned again, an owner the config does not declare.
+    template('tasks:\n  - id: 2020-10-giao-thong-thuy-loi\n    title: Lại giao\n    owner: khong-co\n');
+    const clash = await drafted('2020-12-30');
+    expect(clash.code, clash.stderr).toBe(1);
+    expect(clash.stderr).toContain('7:9');
+    expect(clash.stderr).toContain('duplicate-task-id');
+    expect(clash.stderr).toContain('meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md');
+    expect(clash.stderr).toContain('9:12');
+    expect(clash.stderr).toContain('unknown-owner');
+    expect(existsSync(path.join(root, 'meetings/2020/2020-12-30-hop-chuyen-de.md'))).toBe(false);
+    // Before November's meeting, an update of a task it assigns: that record is kept as its facts only (its date, its ids).
+    template('{{updates}}\n  - task: 2020-11-ky-hop-hdnd\n    status: done\n');
+    const early = await drafted('2020-10-27');
+    expect(early.code, early.stderr).toBe(1);
+    expect(early.stderr).toContain('update-not-earlier');
+    expect(early.stderr).toContain('2020-11-25');
+    expect(await drafted('2020-10-27')).toEqual(early);
+    expect(await drafted('2020-10-27', ['--no-cache'])).toEqual(early);
+  });
+
   it('slugs the same title typed in NFC and NFD to the same file', async () => {
     const root = makeRepo({});
     const nfc = 'Hội nghị chuyên đề'.normalize('NFC');
