@@ -48,10 +48,11 @@ export interface Projection {
    * diff's two). A record of a later month changes nothing it shows but the
    * states of earlier tasks, through updates held before the last day it
    * reads (a late meeting moves a month's "as of" day past its end): it keeps
-   * its date, period and updates, and the ids of its tasks as facts.
+   * its date, period and updates, and the ids of its tasks and updates as
+   * facts.
    */
   lastMonth?: Month;
-  /** The day the command reads task states on (`meet tasks --today`): a record held after it keeps its date alone, its ids as facts. */
+  /** The day the command reads task states on (`tasks --today`, `new --date`): a record held after it keeps its date alone, its ids as facts. */
   lastDay?: IsoDate;
 }
 

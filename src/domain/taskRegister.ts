@@ -15,7 +15,7 @@ import { sortRecords } from './taskState.js';
 const NO_TASK = 255;
 const CODE = new Map<TaskStatus, number>(TASK_STATUSES.map((status, i) => [status, i]));
 
-/** What a register holds of its tasks on one day: `walkTo` fills it, `on` keeps it apart. */
+/** What a register holds of its tasks on one day: `walkTo` fills it, `copy` keeps it apart from the walk. */
 export interface RegisterDay {
   /** The places before this one are the tasks of the meetings walked (and places holding no task). */
   readonly count: number;
