@@ -189,18 +189,23 @@ describe('what a command keeps is not what the store keeps', () => {
   });
 });
 
+/**
+ * A command's outputs with --no-cache, then cold (writing the store) and warm
+ * (every record from the store, projected), asserted the same; the first returned.
+ */
+async function sameWithoutStore(root: string, args: string[]): Promise<Outputs> {
+  rmSync(path.join(root, '.meet-cache'), { recursive: true, force: true });
+  const uncached = await outputs(root, [...args, '--no-cache']);
+  expect(await outputs(root, args), args.join(' ')).toEqual(uncached);
+  forgetAnswers(root);
+  expect(await outputs(root, args), args.join(' ')).toEqual(uncached);
+  return uncached;
+}
+
 describe('meet log keeps one task and the ids of the others', () => {
   it('suggests the nearest id, and refuses records whose ids clash, as --no-cache does', async () => {
     const root = copyOf('examples');
-    const same = async (args: string[]) => {
-      rmSync(path.join(root, '.meet-cache'), { recursive: true, force: true });
-      const uncached = await outputs(root, [...args, '--no-cache']);
-      expect(await outputs(root, args), args.join(' ')).toEqual(uncached);
-      forgetAnswers(root);
-      // Warm: every record from the store, projected.
-      expect(await outputs(root, args), args.join(' ')).toEqual(uncached);
-      return uncached;
-    };
+    const same = (args: string[]) => sameWithoutStore(root, args);
     // A typo: the suggestion comes from the ids of every record, though only facts of them are kept.
     const typo = await same(['log', '2020-10-giao-thong-thuy-lo']);
     expect(typo.code).toBe(1);
@@ -228,15 +233,7 @@ describe('meet log keeps one task and the ids of the others', () => {
 describe('a record of a later month keeps only its updates', () => {
   it("its updates held before a month's late meeting count; its tasks do not; its ids still clash", async () => {
     const root = copyOf('examples');
-    const same = async (args: string[]) => {
-      rmSync(path.join(root, '.meet-cache'), { recursive: true, force: true });
-      const uncached = await outputs(root, [...args, '--no-cache']);
-      expect(await outputs(root, args), args.join(' ')).toEqual(uncached);
-      forgetAnswers(root);
-      // Warm: every record from the store, projected.
-      expect(await outputs(root, args), args.join(' ')).toEqual(uncached);
-      return uncached;
-    };
+    const same = (args: string[]) => sameWithoutStore(root, args);
     const meeting = (date: string, title: string, rest: string) =>
       writeFileSync(
         path.join(root, 'meetings/2020', `${date}-${title}.md`),
