@@ -2,7 +2,7 @@
 // are parsed from text (parseRecord is pure), so positions are real.
 import { describe, expect, it } from 'vitest';
 import { compareFindings, type Finding } from '../src/model/ruleCatalogue.js';
-import { checkRepository } from '../src/domain/checkRules.js';
+import { checkRecordAmong, checkRepository } from '../src/domain/checkRules.js';
 import type { Config } from '../src/model/schema.js';
 import { parseConfig, parseRecord } from '../src/records/parse.js';
 import { MINIMAL_CONFIG } from './helpers.js';
@@ -307,5 +307,39 @@ describe('checkRepository', () => {
       ]);
       expect(findings).toEqual([]);
     });
+  });
+});
+
+describe('checkRecordAmong', () => {
+  it("gives each record checkRepository's findings of it, the whole repository's rules and all", () => {
+    const records = [
+      record('meetings/2020/2020-09-20-hop.md', ...head('2020-09-20'), 'tasks:', ...task('t-1'), ...task('t-2'), ...task('t-2')),
+      // t-1 again, after its first assignment; an update of a task assigned later; one of no task, near an id it does not name.
+      record(
+        'meetings/2020/2020-10-05-hop.md',
+        ...head('2020-10-05'),
+        'tasks:',
+        ...task('t-1'),
+        ...['  - id: t-3', '    title: Việc', '    owner: khong-co'],
+        'updates:',
+        ...update('t-4'),
+        ...update('t-22'),
+        ...update('t-3'),
+      ),
+      // The same day as t-4's own meeting, earlier in path order; an update of a task of the same record.
+      record('meetings/2020/2020-10-20-a.md', ...head('2020-10-20'), 'updates:', ...update('t-4'), ...update('t-1', 'in-progress')),
+      record('meetings/2020/2020-10-20-hop.md', ...head('2020-10-20'), 'tasks:', ...task('t-4'), 'updates:', ...update('t-4')),
+      record('meetings/2020/2020-11-29-hop.md', ...head('2020-11-30'), 'tasks:', ...task('t-3')),
+    ];
+    const whole = checkRepository(CONFIG, records);
+    // Each rule that reads other records or the config has a finding here, and one a "did you mean".
+    for (const rule of ['duplicate-task-id', 'update-unknown-task', 'update-not-earlier', 'unknown-owner', 'file-name']) {
+      expect(whole.map((f) => f.rule)).toContain(rule);
+    }
+    expect(whole.some((f) => f.rule === 'update-unknown-task' && f.message.includes('"t-22".') && f.message.includes('"t-2"?'))).toBe(true);
+    for (const one of records) {
+      const others = records.filter((r) => r !== one);
+      expect(checkRecordAmong(CONFIG, one, others), one.file).toEqual(whole.filter((f) => f.file === one.file));
+    }
   });
 });

@@ -49,7 +49,7 @@ export function checkRepository(config: Config, records: readonly MeetingRecord[
  */
 export function checkRecordAmong(config: Config, record: MeetingRecord, others: readonly CheckedRecord[], locale: Locale = 'en'): Finding[] {
   const findings = [...checkFileName(record, config, locale), ...checkAgainstConfig(record, config, locale)];
-  for (const f of checkAcrossRecords([...others, record], locale)) if (f.file === record.file) findings.push(f);
+  for (const f of checkAcrossRecords([...others, record], locale, [], record)) if (f.file === record.file) findings.push(f);
   return addSuggestions(limitFindingsPerFile(findings, locale), config, locale);
 }
 
@@ -248,27 +248,37 @@ export interface UnreadableRecord {
  * meetings. Needs only dates, task ids and updates. An update naming a task
  * no record assigns is not an orphan while a record that could not be read
  * (`unreadable`), dated before it and seeming to assign it, may be the one assigning it: that record
- * gets one warning saying how many later updates wait on it.
+ * gets one warning saying how many later updates wait on it. `only`: the
+ * findings of that record alone (checkRecordAmong), without indexing the
+ * ids no finding of it can name.
  */
-export function checkAcrossRecords(records: readonly CheckedRecord[], locale: Locale = 'en', unreadable: readonly UnreadableRecord[] = []): Finding[] {
+export function checkAcrossRecords(
+  records: readonly CheckedRecord[],
+  locale: Locale = 'en',
+  unreadable: readonly UnreadableRecord[] = [],
+  only?: CheckedRecord,
+): Finding[] {
   const findings: Finding[] = [];
   const report = reporter(findings);
   const m = messages(locale);
   const ordered = [...records].sort(compareRecords);
-  const idsOf = ordered.map(taskIdsOf);
+  // With `only`, the findings of that record alone: of the others, only the ids it assigns or updates matter.
+  const wanted = only && new Set([...taskIdsOf(only), ...updatedTasksOf(only)]);
+  const idsOf = ordered.map((record) => (wanted && record !== only ? taskIdsOf(record).filter((id) => wanted.has(id)) : taskIdsOf(record)));
   // Task id → the record that first assigns it (a million ids at 100k records: kept lean).
   const assigned = new FirstAssignments(idsOf);
-  const suggestions = new Suggestions({ [Symbol.iterator]: () => assigned.ids() });
+  // "Did you mean" reads every id: indexed whole only when one is asked for.
+  const suggestions = new Suggestions({ [Symbol.iterator]: () => (wanted ? FirstAssignments.claimed(ordered.map(taskIdsOf)) : assigned).ids() });
   ordered.forEach((record, r) => {
     idsOf[r]!.forEach((id, index) => {
       const first = assigned.claim(id, r, index);
-      if (first === undefined) return;
+      if (first === undefined || (only && record !== only)) return;
       const origin = ordered[first]!;
       report(record, 'duplicate-task-id', origin === record ? m.rules.duplicateHere(id) : m.rules.duplicateIn(id, origin.file), ['tasks', index, 'id']);
     });
   });
   const waiting = new Map<UnreadableRecord, number>();
-  for (const record of records) {
+  for (const record of only ? [only] : records) {
     updatedTasksOf(record).forEach((task, i) => {
       const first = assigned.get(task);
       const origin = first === undefined ? undefined : ordered[first]!;

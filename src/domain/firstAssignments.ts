@@ -26,6 +26,13 @@ export class FirstAssignments {
     this.mask = size - 1;
   }
 
+  /** An index of every id of `idsOf`, each claimed in order. */
+  static claimed(idsOf: readonly (readonly string[])[]): FirstAssignments {
+    const index = new FirstAssignments(idsOf);
+    idsOf.forEach((ids, r) => ids.forEach((id, i) => index.claim(id, r, i)));
+    return index;
+  }
+
   /**
    * The index of the record that first assigned `id`; when none has, `id`
    * becomes record `record`'s (its `place`-th id) and the answer is undefined.
