@@ -8,6 +8,7 @@ import type { IsoDate, Month } from '../model/dates.js';
 import type { RecordFacts } from '../model/record.js';
 import type { PersonData, RecordData } from '../model/schema.js';
 import { reportingMonthOf } from './months.js';
+import { factsOf } from './recordFacts.js';
 
 /** What only a meeting's own month shows: its people, narrative and decisions. */
 const NARRATIVE: ReadonlySet<string> = new Set([
@@ -120,11 +121,6 @@ export function projectKept(projection: Projection, share?: (data: RecordData) =
     }
     return { data: kept, facts };
   };
-}
-
-/** What the rules across records read of a record the command keeps only in part. */
-function factsOf(data: RecordData): RecordFacts {
-  return { taskIds: (data.tasks ?? []).map((t) => t.id), updateTasks: (data.updates ?? []).map((u) => u.task) };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { reportingMonthOf } from '../domain/months.js';
 import { projectKept, type Projection } from '../domain/projection.js';
 import { checkAgainstConfig, limitFindingsPerFile } from '../domain/checkRules.js';
-import { taskIdsOf, updatedTasksOf } from '../domain/recordFacts.js';
+import { factsOf } from '../domain/recordFacts.js';
 import type { IsoDate, Month } from '../model/dates.js';
 import type { MeetingRecord, RecordFacts } from '../model/record.js';
 import type { Finding } from '../model/ruleCatalogue.js';
@@ -93,7 +93,7 @@ function kept(record: MeetingRecord, options: Pick<ReadOptions, 'detail' | 'bodi
   if (options.detail === 'facts') {
     return {
       data: { date: record.data.date },
-      facts: { taskIds: [...taskIdsOf(record)], updateTasks: [...updatedTasksOf(record)] },
+      facts: factsOf(record.data),
       bodyLine: record.bodyLine,
     };
   }
