@@ -74,13 +74,18 @@ export function projectRecord(projection: Projection): (data: RecordData) => Rec
     const kept: Record<string, unknown> = {};
     for (const key of Object.keys(data)) {
       if (NARRATIVE.has(key) || (key === 'results' && !keepsResults)) dropped = true;
-      else if (key === 'updates' && dropsNotes && data.updates?.some((u) => u.note !== undefined)) {
-        kept.updates = data.updates.map(({ task, status }) => ({ task, status }));
-        dropped = true;
+      else if (key === 'updates' && dropsNotes && data.updates) {
+        kept.updates = withoutNotes(data.updates);
+        dropped ||= kept.updates !== data.updates;
       } else kept[key] = data[key as keyof RecordData];
     }
     return dropped ? (kept as RecordData) : data;
   };
+}
+
+/** Updates without their notes: the same list when none has one. */
+function withoutNotes(updates: NonNullable<RecordData['updates']>): NonNullable<RecordData['updates']> {
+  return updates.some((u) => u.note !== undefined) ? updates.map(({ task, status }) => ({ task, status })) : updates;
 }
 
 /**
@@ -104,7 +109,7 @@ export function projectKept(projection: Projection, share?: (data: RecordData) =
       if (lastMonth !== undefined && reportingMonthOf({ data }) > lastMonth) {
         const kept = { date: data.date } as RecordData;
         if (data.period !== undefined) kept.period = data.period;
-        if (data.updates) kept.updates = dropsNotes ? data.updates.map(({ task, status }) => ({ task, status })) : data.updates;
+        if (data.updates) kept.updates = dropsNotes ? withoutNotes(data.updates) : data.updates;
         return { data: kept, facts: factsOf(data) };
       }
       return { data: project(data) };
