@@ -1,7 +1,7 @@
 // The monthly report (docs/format.md "What the records mean"), built as one value
 // from loaded records: no file system, no clock, no output format.
 import type { MeetingRecord } from '../model/record.js';
-import { bodyOf, isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting } from './taskState.js';
+import { bodyOf, isOpenStatus, isOverdue, overdueDays, ownerNamesFor, putTaskTerms, rowMeeting } from './taskState.js';
 import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import { addMonths, monthOf, type IsoDate, type Month } from '../model/dates.js';
 import { asOfDays, meetingsOf, organizationOf, reportingMonthOf, trendMonthsOf } from './months.js';
@@ -264,14 +264,10 @@ function reportTask(
   const task = register.task(place);
   const owners = register.owners(task);
   const row = { id: task.id, title: task.title, owners, ownerNames: ownerNames(owners) } as ReportTask;
-  const due = register.due(place);
-  if (due) row.due = due;
-  if (task.due !== undefined && task.due !== null) row.dueAsWritten = task.due;
-  row.recurring = task.recurring === true;
-  if (task.directed_by) row.directedBy = task.directed_by;
+  putTaskTerms(row, task, register.due(place));
   if (task.sector) row.sector = task.sector;
   row.status = register.status(day, place);
-  row.overdueDays = overdueDays({ status: row.status, due }, asOf);
+  row.overdueDays = overdueDays(row, asOf);
   row.meeting = rowMeeting(register.meeting(place));
   const note = day.updated[place] === 1 ? day.notes[place] : undefined;
   if (note) row.note = note;

@@ -6,7 +6,7 @@ import { asOfDays, meetingsOf, reportingMonthOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
 import { FigureBook, isPercentMetric, metricChange } from './figures.js';
 import { chairName, decisionText, type Config } from '../model/schema.js';
-import { isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting } from './taskState.js';
+import { isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting, taskTermsAt } from './taskState.js';
 import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import type { TaskState, TaskTerms } from '../model/tasks.js';
 import type { MeetingKind, TaskStatus } from '../model/terms.js';
@@ -186,10 +186,7 @@ function diffTask(
     owners,
     ownerNames: ownerNames(owners),
     ...(task.sector ? { sector: task.sector } : {}),
-    ...(due ? { due } : {}),
-    ...(task.due !== undefined && task.due !== null ? { dueAsWritten: task.due } : {}),
-    recurring: task.recurring === true,
-    ...(task.directed_by ? { directedBy: task.directed_by } : {}),
+    ...taskTermsAt(task, due),
     status,
     ...(earlier ? { statusBefore: earlier.status } : {}),
     overdueDays: overdueDays({ status, due }, toDay),

@@ -7,7 +7,7 @@ import type { TaskFilters, TaskList, TaskRow, TaskSort } from '../model/tasks.js
 import { deadlinesOf } from './deadlines.js';
 import { reportingMonthOf } from './months.js';
 import { TaskRegister, type RegisterDay } from './taskRegister.js';
-import { overdueDays, rowMeeting } from './taskState.js';
+import { overdueDays, rowMeeting, taskTermsAt } from './taskState.js';
 
 /**
  * Every task that exists on `day` (and, for a month's list, belongs to that
@@ -36,10 +36,7 @@ function taskRow(register: TaskRegister, states: RegisterDay, place: number, day
     id: task.id,
     title: task.title,
     owners: register.owners(task),
-    ...(due ? { due } : {}),
-    ...(task.due !== undefined && task.due !== null ? { dueAsWritten: task.due } : {}),
-    recurring: task.recurring === true,
-    ...(task.directed_by ? { directedBy: task.directed_by } : {}),
+    ...taskTermsAt(task, due),
     ...(task.sector ? { sector: task.sector } : {}),
     status,
     overdueDays: overdueDays({ status, due }, day),

@@ -93,7 +93,7 @@ class StateOfTask implements TaskState {
     this.id = task.id;
     this.title = task.title;
     this.owners = shared.owners(task);
-    putTaskTerms(this, task, record.data.date, deadlines);
+    putTaskTerms(this, task, deadlines.resolve(task.due, record.data.date));
     if (task.sector) this.sector = task.sector;
     this.meeting = record;
     this.status = task.status;
@@ -137,14 +137,21 @@ class SharedParts {
 
 /** A task's deadline (resolved and as written), whether it is standing work, and who directed it. */
 export function taskTerms(task: TaskData, date: IsoDate, deadlines: Deadlines): TaskTerms {
+  return taskTermsAt(task, deadlines.resolve(task.due, date));
+}
+
+/** taskTerms with `due` already resolved (a task register's rows). */
+export function taskTermsAt(task: TaskData, due: IsoDate | undefined): TaskTerms {
   const terms: TaskTerms = {};
-  putTaskTerms(terms, task, date, deadlines);
+  putTaskTerms(terms, task, due);
   return terms;
 }
 
-/** Sets taskTerms' keys on `target`, in their order, without a copy (a state is made for each of a million tasks). */
-function putTaskTerms(target: TaskTerms, task: TaskData, date: IsoDate, deadlines: Deadlines): void {
-  const due = deadlines.resolve(task.due, date);
+/**
+ * Sets taskTerms' keys on `target`, in their order, `due` already resolved,
+ * without a copy (a state or a report's row is made for each of a million tasks).
+ */
+export function putTaskTerms(target: TaskTerms, task: TaskData, due: IsoDate | undefined): void {
   if (due) target.due = due;
   if (task.due !== undefined && task.due !== null) target.dueAsWritten = task.due;
   target.recurring = task.recurring === true;
