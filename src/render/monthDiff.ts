@@ -299,7 +299,7 @@ export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions
   const diff = visibleDeep(given);
   const { locale } = options;
   const w = DIFF_WORDS[locale];
-  function* section(heading: string, columns: Column[], rows: readonly unknown[], cells: (row: never) => string[]): Generator<string, void, undefined> {
+  function* section<T>(heading: string, columns: Column[], rows: readonly T[], cells: (row: T) => string[]): Generator<string, void, undefined> {
     yield `\n\n## ${heading}\n\n`;
     if (rows.length === 0) yield w.none;
     else yield* markdownTableChunks(columns, rowsOf(rows, cells));
@@ -320,7 +320,7 @@ export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions
   ];
   for (const category of CATEGORIES) {
     const tasks = diff.tasks[category];
-    yield* section(`${w.heading[category]} (${formatNumber(locale, tasks.length)})`, taskColumns, tasks, (t: DiffTask) => [
+    yield* section(`${w.heading[category]} (${formatNumber(locale, tasks.length)})`, taskColumns, tasks, (t) => [
       markdownText(t.id),
       markdownText(t.title),
       markdownText(t.ownerNames.join(', ')),
@@ -330,7 +330,7 @@ export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions
     ]);
   }
 
-  yield* section(w.metrics, metricColumns(locale, diff), diff.metrics, (m: MonthDiff['metrics'][number]) => metricCells(locale, m, markdownText));
+  yield* section(w.metrics, metricColumns(locale, diff), diff.metrics, (m) => metricCells(locale, m, markdownText));
 
   const meetingColumns: Column[] = [
     { header: w.columns.date },
@@ -339,7 +339,7 @@ export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions
     { header: w.columns.chair },
     { header: w.columns.file },
   ];
-  yield* section(w.meetingsOf(diff.to), meetingColumns, diff.meetings, (m: MonthDiff['meetings'][number]) => [
+  yield* section(w.meetingsOf(diff.to), meetingColumns, diff.meetings, (m) => [
     formatDate(locale, m.date),
     KIND_LABELS[locale][m.kind],
     markdownText(m.title),
@@ -351,6 +351,6 @@ export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions
   yield `\n\n## ${w.decisionsOf(diff.to)}\n\n${decisions}\n`;
 }
 
-function* rowsOf<T>(rows: readonly unknown[], cells: (row: T) => string[]): Generator<string[], void, undefined> {
-  for (const row of rows) yield cells(row as T);
+function* rowsOf<T>(rows: readonly T[], cells: (row: T) => string[]): Generator<string[], void, undefined> {
+  for (const row of rows) yield cells(row);
 }
