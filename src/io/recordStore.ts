@@ -146,7 +146,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
     }
   }
 
-  // A run that keeps facts of most records (`meet log`) made nearly all of what it parsed garbage:
+  // A run that may keep facts of most records (`meet log`, `new --date`, `tasks --today`) made nearly all of what it parsed garbage:
   // collected before the rules across records build their maps of a million ids, not after.
   if (keepsFacts) collectGarbage();
 
