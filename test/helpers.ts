@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OutStream } from '../src/io/terminal.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const MEET_BIN = path.join(PROJECT_ROOT, 'bin', 'meet.js');
@@ -32,6 +33,8 @@ export interface RunOptions {
   /** Pretend stdout / stderr are terminals (colour, progress line). */
   stdoutIsTTY?: boolean;
   stderrIsTTY?: boolean;
+  /** A stream in place of the one that collects stdout (whose text the result then leaves empty). */
+  stdout?: OutStream;
 }
 
 function environment(extra: Record<string, string | undefined> = {}): Record<string, string> {
@@ -53,7 +56,10 @@ export async function runMeet(args: string[], options: RunOptions): Promise<RunR
   const code = await main(args, {
     cwd: options.cwd,
     env: environment(options.env),
-    stdout: { isTTY: options.stdoutIsTTY ?? false, write: (text) => (stdout += typeof text === 'string' ? text : decoder.decode(text, { stream: true })) },
+    stdout: options.stdout ?? {
+      isTTY: options.stdoutIsTTY ?? false,
+      write: (text) => (stdout += typeof text === 'string' ? text : decoder.decode(text, { stream: true })),
+    },
     stderr: { isTTY: options.stderrIsTTY ?? false, write: (text: string) => (stderr += text) },
     stdin: { isTTY: false },
     now: () => options.now ?? new Date(),

@@ -49,7 +49,7 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
   const question = memo && { command: 'diff', from: options.from, to: options.to, format, terminal: terminalOf(io) };
   const answered = question && memo.answer(question);
   if (answered) {
-    printDataChunks(io, answered.data);
+    await printDataChunks(io, answered.data);
     return EXIT_OK;
   }
   // Loaded only when the output memo has no answer.
@@ -74,7 +74,7 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
       : format === 'md'
         ? renderDiffMarkdown(diff, renderOptions)
         : [renderDiffText(diff, renderOptions, colorsFor(io.stdout, io))];
-  printDataChunks(io, memo ? memo.keep(question, null, text) : text);
+  await printDataChunks(io, memo ? memo.keep(question, null, text) : text);
   return EXIT_OK;
 }
 
@@ -115,7 +115,7 @@ async function revisionDiffCommand(rev: string, options: DiffOptions, io: Io): P
   const diff = diffRevisions({ ...range, ...commits }, before!, after!);
   const locale = io.locale ?? after!.config?.locale ?? before!.config?.locale ?? 'vi';
   const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
-  if (format === 'json') printDataChunks(io, renderRevisionDiffJson(diff));
+  if (format === 'json') await printDataChunks(io, renderRevisionDiffJson(diff));
   else if (format === 'md') printData(io, renderRevisionDiffMarkdown(diff, { locale }));
   else printData(io, renderRevisionDiffText(diff, { locale }, colorsFor(io.stdout, io)));
   return EXIT_OK;

@@ -75,8 +75,8 @@ interface LogMeta {
   shallow?: string;
 }
 
-function printLog(meta: LogMeta, text: Iterable<string | Uint8Array>, io: Io): number {
-  printDataChunks(io, text);
+async function printLog(meta: LogMeta, text: Iterable<string | Uint8Array>, io: Io): Promise<number> {
+  await printDataChunks(io, text);
   if (meta.shallow !== undefined) printMessage(io, meta.shallow);
   return EXIT_OK;
 }

@@ -118,7 +118,7 @@ interface ReportMeta {
 }
 
 /** The report's text to stdout or to --out, or the line saying the month had no meetings. */
-function printReport(meta: ReportMeta, text: Iterable<string | Uint8Array>, format: ReportOutput, options: ReportOptions, io: Io): number {
+async function printReport(meta: ReportMeta, text: Iterable<string | Uint8Array>, format: ReportOutput, options: ReportOptions, io: Io): Promise<number> {
   const m = messages(meta.locale);
   if (meta.empty) {
     printMessage(io, m.report.noMeetings(meta.month));
@@ -126,7 +126,7 @@ function printReport(meta: ReportMeta, text: Iterable<string | Uint8Array>, form
     replaceUserFile(path.resolve(io.cwd, options.out), text);
     printMessage(io, m.report.wrote(meta.month, format, visible(options.out)));
   } else {
-    printDataChunks(io, text);
+    await printDataChunks(io, text);
   }
   return EXIT_OK;
 }

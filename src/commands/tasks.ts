@@ -7,7 +7,7 @@ import { nearest } from '../domain/suggest.js';
 import { colorsFor } from '../io/colors.js';
 import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { findRoot } from '../io/paths.js';
-import { printDataChunks, printMessage, readingFor, type Io } from '../io/terminal.js';
+import { printDataChunks, printMessage, readingFor, writeOut, type Io } from '../io/terminal.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import type { Config } from '../model/schema.js';
@@ -116,10 +116,14 @@ interface TasksMeta {
   summary?: string;
 }
 
-function printTasks(meta: TasksMeta, text: Iterable<string | Uint8Array>, format: TasksOptions['format'], io: Io): number {
+async function printTasks(meta: TasksMeta, text: Iterable<string | Uint8Array>, format: TasksOptions['format'], io: Io): Promise<number> {
   // CSV is written as it is, without a newline added.
-  if (format === 'csv') for (const chunk of text) io.stdout.write(chunk);
-  else printDataChunks(io, text);
+  if (format === 'csv') {
+    for (const chunk of text) {
+      const full = writeOut(io.stdout, chunk);
+      if (full) await full;
+    }
+  } else await printDataChunks(io, text);
   if (meta.summary !== undefined) printMessage(io, meta.summary);
   return EXIT_OK;
 }

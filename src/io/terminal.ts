@@ -7,9 +7,11 @@ import type { Messages } from '../model/messages/index.js';
 import type { Locale } from '../model/terms.js';
 
 export interface OutStream {
-  /** Bytes are UTF-8 text in pieces that may split a character (the output memo's data). */
+  /** Bytes are UTF-8 text in pieces that may split a character (the output memo's data). False: the stream is full, wait for 'drain'. */
   write(text: string | Uint8Array): unknown;
   isTTY?: boolean;
+  /** process.stdout's: a pipe that is read slower than it is written holds what is written until then. */
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 interface InStream {
@@ -60,15 +62,25 @@ export function printData(io: Io, text: string): void {
  * Writes text produced in pieces (a large JSON output: render/ yields it
  * piece by piece) to stdout as they come, with a final newline unless the
  * last non-empty piece ends with one: what printData does with their concatenation.
+ * A piece that fills a pipe is waited out before the next is made: Node
+ * keeps what a pipe cannot take yet in memory, and a report at 100k records
+ * piped into a slower reader held half a gigabyte of it.
  */
-export function printDataChunks(io: Io, chunks: Iterable<string | Uint8Array>): void {
+export async function printDataChunks(io: Io, chunks: Iterable<string | Uint8Array>): Promise<void> {
   let endsLine = true;
   for (const chunk of chunks) {
     if (chunk.length === 0) continue;
-    io.stdout.write(chunk);
+    const full = writeOut(io.stdout, chunk);
+    if (full) await full;
     endsLine = typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
   }
   if (!endsLine) io.stdout.write('\n');
+}
+
+/** Writes `chunk`, and when the stream says it is full, waits until it has room (EPIPE ends the process in main.ts). */
+export function writeOut(out: OutStream, chunk: string | Uint8Array): Promise<void> | undefined {
+  if (out.write(chunk) !== false || !out.once) return undefined;
+  return new Promise((resolve) => out.once!('drain', resolve));
 }
 
 export function printMessage(io: Io, text: string): void {
