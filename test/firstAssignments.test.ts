@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FirstAssignments } from '../src/domain/firstAssignments.js';
+import { sharedFactIds } from '../src/domain/recordFacts.js';
 
 const id = fc.stringMatching(/^[a-c][a-c0-9-]{0,3}$/);
 
@@ -35,5 +36,21 @@ describe('FirstAssignments', () => {
     expect(index.get('xa-an-11')).toBeUndefined();
     expect([...index.ids()]).toEqual(['xa-an-01', 'xa-an-10']);
     expect(new FirstAssignments([]).get('x')).toBeUndefined();
+  });
+});
+
+describe('sharedFactIds', () => {
+  it('leaves every id of every record where it was, whatever order the records come in', () => {
+    const id = fc.constantFrom('a', 'b', 'ab', 'b-a', 'c');
+    const facts = fc.record({ taskIds: fc.array(id, { maxLength: 6 }), updateTasks: fc.array(id, { maxLength: 6 }) });
+    fc.assert(
+      fc.property(fc.array(facts, { maxLength: 12 }), (records) => {
+        // Each id a string of its own, as parsed JSON gives them.
+        const own = records.map((r) => ({ taskIds: r.taskIds.map((s) => `${s}-`.slice(0, -1)), updateTasks: r.updateTasks.map((s) => `${s}-`.slice(0, -1)) }));
+        const share = sharedFactIds();
+        for (const r of own) share(r);
+        expect(own).toEqual(records);
+      }),
+    );
   });
 });

@@ -22,5 +22,26 @@ export function factsOf(data: Pick<RecordData, 'tasks' | 'updates'>): RecordFact
   return { taskIds: assignedIn(data), updateTasks: updatedIn(data) };
 }
 
+/**
+ * One string per task id among the facts a run keeps: an update names a task
+ * of another meeting, and each parsed record gives the id a string of its
+ * own (at 100k records 650,000 updates, about 38 MB). Set in place in the
+ * facts' arrays, in whatever order records come; the map goes with the function.
+ */
+export function sharedFactIds(): (facts: RecordFacts) => void {
+  const ids = new Map<string, string>();
+  const one = (id: string): string => {
+    const held = ids.get(id);
+    if (held !== undefined) return held;
+    ids.set(id, id);
+    return id;
+  };
+  return (facts) => {
+    const { taskIds, updateTasks } = facts;
+    for (let i = 0; i < taskIds.length; i++) taskIds[i] = one(taskIds[i]!);
+    for (let i = 0; i < updateTasks.length; i++) updateTasks[i] = one(updateTasks[i]!);
+  };
+}
+
 const assignedIn = (data: Pick<RecordData, 'tasks'>) => (data.tasks ?? []).map((t) => t.id);
 const updatedIn = (data: Pick<RecordData, 'updates'>) => (data.updates ?? []).map((u) => u.task);

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
-import type { RecordFacts } from '../model/record.js';
+import { sharedFactIds } from '../domain/recordFacts.js';
 import { dataOfStored, type FileOutcome, type ThreadSettings } from './recordOutcome.js';
 import type { RecordFile } from './recordFiles.js';
 
@@ -75,13 +75,8 @@ export function parseOnThreads(
   let next = 0;
   let done = 0;
   let running = threads;
-  // Updates name tasks of earlier meetings, mostly read already: their ids
-  // become the same strings as the tasks' own (a fifth of check's memory at 100k).
-  const taskIds = new Map<string, string>();
-  const shareIds = (facts: RecordFacts) => {
-    for (const id of facts.taskIds) taskIds.set(id, id);
-    facts.updateTasks = facts.updateTasks.map((task) => taskIds.get(task) ?? task);
-  };
+  // Updates name tasks of other meetings: their ids become the same strings as the tasks' own (a fifth of check's memory at 100k).
+  const shareIds = sharedFactIds();
   return new Promise((resolve) => {
     const workers: Worker[] = [];
     const parsers: { give: () => void; held: readonly number[]; end: () => void }[] = [];

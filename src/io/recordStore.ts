@@ -6,6 +6,7 @@
 // and looks up (ARCHITECTURE.md, "The record store").
 import { figureMonthsOf, reportingMonthOf } from '../domain/months.js';
 import { projectKept, sharedWords, type Projection } from '../domain/projection.js';
+import { sharedFactIds } from '../domain/recordFacts.js';
 import type { Month } from '../model/dates.js';
 import type { Finding } from '../model/ruleCatalogue.js';
 import type { RecordData } from '../model/schema.js';
@@ -125,6 +126,8 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   // Each shard is read into the same buffer: its entries are taken before the next is read.
   const into = reusedBuffer();
   const keepsFacts = files.length >= FILES_BETWEEN_COLLECTIONS && (store.project?.task !== undefined || store.project?.lastDay !== undefined);
+  // Their ids one string each, as check's are: the map goes with the loop.
+  let shareFacts = keepsFacts ? sharedFactIds() : undefined;
   for (const [n, c] of [...SHARDS].entries()) {
     if (keepsFacts && n > 0 && n % 16 === 0) collectGarbage();
     const shard = ShardFile.read(cache, c, configHash, into);
@@ -138,13 +141,18 @@ export async function loadStoredRepository(root: string, options: FullReading, s
       // A body is not stored: the record is read again when one is wanted.
       if (wantsBody(entry.data)) continue;
       const entryFile = files[i]!.file;
+      const record = { ...(project ? project(entry.data) : { data: entry.data }), bodyLine: entry.bodyLine };
+      if (shareFacts && record.facts) shareFacts(record.facts);
       known.set(files[i]!, {
         findings: entry.findings.length === 0 ? [] : entry.findings.map((f) => ({ file: entryFile, ...f })),
-        record: { ...(project ? project(entry.data) : { data: entry.data }), bodyLine: entry.bodyLine },
+        record,
         hash: key,
       });
     }
   }
+  // The map of a million ids must not outlive the loop: this frame waits on the parse below.
+  // eslint-disable-next-line no-useless-assignment
+  shareFacts = undefined;
 
   // A run that may keep facts of most records (`meet log`, `new --date`, `tasks --today`) made nearly all of what it parsed garbage:
   // collected before the rules across records build their maps of a million ids, not after.
