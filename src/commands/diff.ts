@@ -42,31 +42,36 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
       (m) => m.diff.example,
     );
   }
-  checkMonthOrder(options.from, options.to);
+  const { from, to } = options;
+  checkMonthOrder(from, to);
   const root = findRoot(io.cwd, options.root);
   const format = options.format ?? (io.stdout.isTTY ? 'text' : 'md');
   const memo = await OutputMemo.open(root, io, options.cache);
-  const question = memo && { command: 'diff', from: options.from, to: options.to, format, terminal: terminalOf(io) };
+  const question = memo && { command: 'diff', from, to, format, terminal: terminalOf(io) };
   const answered = question && memo.answer(question);
   if (answered) {
     await printDataChunks(io, answered.data);
     return EXIT_OK;
   }
   // Loaded only when the output memo has no answer.
-  const [{ loadStoredValidRepository }, { diffMonths }, { renderDiffJson, renderDiffMarkdown, renderDiffText }] = await Promise.all([
+  const [{ builtFrom, loadStoredValidRepository }, { diffMonths }, { renderDiffJson, renderDiffMarkdown, renderDiffText }] = await Promise.all([
     import('../io/recordStore.js'),
     import('../domain/monthDiff.js'),
     import('../render/monthDiff.js'),
   ]);
-  const months = new Set([options.from, options.to]);
-  const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
-    env: io.env,
-    cache: options.cache,
-    // The two months' records whole (their meetings, decisions and figures); of the others, the tasks (of a later month, the updates).
-    project: { results: false, wholeMonths: [...months], notes: false, lastMonth: options.to },
-    listing: memo?.listing,
-  });
-  const diff = diffMonths(records, config, options.from, options.to);
+  const months = new Set([from, to]);
+  // The records go once the diff is made (it keeps what it shows of them).
+  const { config, diff } = await builtFrom(
+    () =>
+      loadStoredValidRepository(root, readingFor(io), {
+        env: io.env,
+        cache: options.cache,
+        // The two months' records whole (their meetings, decisions and figures); of the others, the tasks (of a later month, the updates).
+        project: { results: false, wholeMonths: [...months], notes: false, lastMonth: to },
+        listing: memo?.listing,
+      }),
+    ({ config, records }) => ({ config, diff: diffMonths(records, config, from, to) }),
+  );
   const renderOptions = { locale: io.locale ?? config.locale, organization: config.organization };
   const text =
     format === 'json'

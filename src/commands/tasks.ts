@@ -73,24 +73,30 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
   const answered = question && memo.answer<TasksMeta>(question);
   if (answered) return printTasks(answered.meta, answered.data, options.format, io);
 
-  const [{ loadStoredValidRepository }, { asOfDay }, { buildTaskList }, render] = await Promise.all([
+  const [{ builtFrom, loadStoredValidRepository }, { asOfDay }, { buildTaskList }, render] = await Promise.all([
     import('../io/recordStore.js'),
     import('../domain/months.js'),
     import('../domain/taskList.js'),
     import('../render/tasks.js'),
   ]);
   const { renderTasksCsv, renderTasksJson, renderTasksMarkdown, renderTasksSummary, renderTasksText } = render;
-  const { config, records } = await loadStoredValidRepository(root, readingFor(io), {
-    env: io.env,
-    cache: options.cache,
-    // A record held after the day read changes no state shown; one of a month after --month, only through its updates.
-    project: { results: false, notes: false, ...(options.month ? { lastMonth: options.month } : options.today ? { lastDay: options.today } : {}) },
-    listing: memo?.listing,
-  });
-  checkFilterIds(filters, config);
-  // --month reads the state "as of" that month (its last day, or a later meeting belonging to it), whatever --today says.
-  const day = options.month ? asOfDay(records, options.month) : (options.today ?? todayIn(config.timezone, io.now()));
-  const list = { ...buildTaskList(records, config, day, filters, options.sort ?? 'due', options.month), locale: io.locale ?? config.locale };
+  // The records go once the list is made: they are no part of it.
+  const { config, list } = await builtFrom(
+    () =>
+      loadStoredValidRepository(root, readingFor(io), {
+        env: io.env,
+        cache: options.cache,
+        // A record held after the day read changes no state shown; one of a month after --month, only through its updates.
+        project: { results: false, notes: false, ...(options.month ? { lastMonth: options.month } : options.today ? { lastDay: options.today } : {}) },
+        listing: memo?.listing,
+      }),
+    ({ config, records }) => {
+      checkFilterIds(filters, config);
+      // --month reads the state "as of" that month (its last day, or a later meeting belonging to it), whatever --today says.
+      const day = options.month ? asOfDay(records, options.month) : (options.today ?? todayIn(config.timezone, io.now()));
+      return { config, list: { ...buildTaskList(records, config, day, filters, options.sort ?? 'due', options.month), locale: io.locale ?? config.locale } };
+    },
+  );
 
   let meta: TasksMeta = {};
   let text: Iterable<string>;
