@@ -7,7 +7,7 @@ import { nearest } from '../domain/suggest.js';
 import { colorsFor } from '../io/colors.js';
 import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { findRoot } from '../io/paths.js';
-import { printDataChunks, printMessage, readingFor, writeOut, type Io } from '../io/terminal.js';
+import { printDataChunks, printMessage, readingFor, type Io } from '../io/terminal.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import type { Config } from '../model/schema.js';
@@ -124,12 +124,7 @@ interface TasksMeta {
 
 async function printTasks(meta: TasksMeta, text: Iterable<string | Uint8Array>, format: TasksOptions['format'], io: Io): Promise<number> {
   // CSV is written as it is, without a newline added.
-  if (format === 'csv') {
-    for (const chunk of text) {
-      const full = writeOut(io.stdout, chunk);
-      if (full) await full;
-    }
-  } else await printDataChunks(io, text);
+  await printDataChunks(io, text, format !== 'csv');
   if (meta.summary !== undefined) printMessage(io, meta.summary);
   return EXIT_OK;
 }

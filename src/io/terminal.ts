@@ -61,26 +61,20 @@ export function printData(io: Io, text: string): void {
 /**
  * Writes text produced in pieces (a large JSON output: render/ yields it
  * piece by piece) to stdout as they come, with a final newline unless the
- * last non-empty piece ends with one: what printData does with their concatenation.
- * A piece that fills a pipe is waited out before the next is made: Node
- * keeps what a pipe cannot take yet in memory, and a report at 100k records
- * piped into a slower reader held half a gigabyte of it.
+ * last non-empty piece ends with one (or `newline` is false): what printData
+ * does with their concatenation. A piece that fills a pipe is waited out
+ * before the next is made: Node keeps what a pipe cannot take yet in memory,
+ * and a report at 100k records piped into a slower reader held half a
+ * gigabyte of it. EPIPE ends the process in main.ts.
  */
-export async function printDataChunks(io: Io, chunks: Iterable<string | Uint8Array>): Promise<void> {
+export async function printDataChunks(io: Io, chunks: Iterable<string | Uint8Array>, newline = true): Promise<void> {
   let endsLine = true;
   for (const chunk of chunks) {
     if (chunk.length === 0) continue;
-    const full = writeOut(io.stdout, chunk);
-    if (full) await full;
+    if (io.stdout.write(chunk) === false && io.stdout.once) await new Promise<void>((resolve) => io.stdout.once!('drain', resolve));
     endsLine = typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
   }
-  if (!endsLine) io.stdout.write('\n');
-}
-
-/** Writes `chunk`, and when the stream says it is full, waits until it has room (EPIPE ends the process in main.ts). */
-export function writeOut(out: OutStream, chunk: string | Uint8Array): Promise<void> | undefined {
-  if (out.write(chunk) !== false || !out.once) return undefined;
-  return new Promise((resolve) => out.once!('drain', resolve));
+  if (newline && !endsLine) io.stdout.write('\n');
 }
 
 export function printMessage(io: Io, text: string): void {
