@@ -9,7 +9,7 @@ import type { TaskData } from '../model/schema.js';
 import { TASK_STATUSES, type TaskStatus } from '../model/terms.js';
 import { Deadlines } from './deadlines.js';
 import { FirstAssignments } from './firstAssignments.js';
-import { sortRecords } from './taskState.js';
+import { ownerListsOf, sortRecords } from './taskState.js';
 
 /** A place whose id an earlier task holds: the first assignment stands, this one is no task. */
 const NO_TASK = 255;
@@ -38,7 +38,6 @@ export class TaskRegister {
   private readonly dues: (IsoDate | undefined)[];
   private readonly assignments: FirstAssignments;
   private readonly live: { count: number; codes: Uint8Array; updated: Uint8Array; notes: (string | undefined)[] };
-  private readonly loneOwners = new Map<string, readonly string[]>();
   private next = 0;
 
   constructor(
@@ -118,11 +117,6 @@ export class TaskRegister {
     return this.dues[place];
   }
 
-  /** The task's owners as a list: its own list, or for an owner written alone one list per owner. */
-  owners(task: TaskData): readonly string[] {
-    if (Array.isArray(task.owner)) return task.owner;
-    let owners = this.loneOwners.get(task.owner);
-    if (!owners) this.loneOwners.set(task.owner, (owners = Object.freeze([task.owner])));
-    return owners;
-  }
+  /** The task's owners as a list (ownerListsOf). */
+  readonly owners = ownerListsOf();
 }

@@ -105,15 +105,7 @@ class StateOfTask implements TaskState {
 class SharedParts {
   private record: MeetingRecord | undefined;
   private readonly byStatus = new Map<TaskStatus, readonly TaskChange[]>();
-  private readonly loneOwners = new Map<string, readonly string[]>();
-
-  /** A task's owners as a list: its own list, or for an owner written alone one list per owner. */
-  owners(task: TaskData): readonly string[] {
-    if (Array.isArray(task.owner)) return task.owner;
-    let owners = this.loneOwners.get(task.owner);
-    if (!owners) this.loneOwners.set(task.owner, (owners = Object.freeze([task.owner])));
-    return owners;
-  }
+  readonly owners = ownerListsOf();
 
   /**
    * The history a task starts with: one array per meeting and status,
@@ -133,6 +125,17 @@ class SharedParts {
     }
     return history;
   }
+}
+
+/** A task's owners as a list: its own list, or for an owner written alone one frozen list per owner, shared by the tasks that have it. */
+export function ownerListsOf(): (task: TaskData) => readonly string[] {
+  const lone = new Map<string, readonly string[]>();
+  return (task) => {
+    if (Array.isArray(task.owner)) return task.owner;
+    let owners = lone.get(task.owner);
+    if (!owners) lone.set(task.owner, (owners = Object.freeze([task.owner])));
+    return owners;
+  };
 }
 
 /** A task's deadline (resolved and as written), whether it is standing work, and who directed it. */
