@@ -4,7 +4,7 @@ import type { MeetingRecord } from '../model/record.js';
 import { bodyOf, isOpenStatus, isOverdue, overdueDays, ownerNamesFor, putTaskTerms, rowMeeting } from './taskState.js';
 import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import { addMonths, monthOf, type IsoDate, type Month } from '../model/dates.js';
-import { asOfDays, meetingsOf, organizationOf, reportingMonthOf, trendMonthsOf } from './months.js';
+import { asOfDays, meetingsOf, organizationOf, trendMonthsOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
 import { FigureBook, isPercentMetric, metricChange, type Figure } from './figures.js';
 import type {
@@ -316,13 +316,7 @@ function taskTimeline(
   dayOf: Map<Month, IsoDate>,
 ): { register: TaskRegister; asOfStates: RegisterDay; closedBefore: Uint8Array; history: TaskCountsPoint[]; assignedIn: (place: number) => Month } {
   const register = new TaskRegister(records, deadlinesOf(config));
-  const reporting = new Map<MeetingRecord, Month>();
-  const assignedIn = (place: number) => {
-    const meeting = register.meeting(place);
-    let m = reporting.get(meeting);
-    if (m === undefined) reporting.set(meeting, (m = reportingMonthOf(meeting)));
-    return m;
-  };
+  const assignedIn = (place: number) => register.assignedIn(place);
   const previous = addMonths(month, -1);
   const history = new Map<Month, TaskCountsPoint>();
   // Place → 1 for the tasks done or dropped "as of" the month before.

@@ -2,7 +2,7 @@
 // value built once by diffMonths (pure), then rendered as text, Markdown or JSON.
 import type { MeetingRecord } from '../model/record.js';
 import type { IsoDate, Month } from '../model/dates.js';
-import { asOfDays, meetingsOf, reportingMonthOf } from './months.js';
+import { asOfDays, meetingsOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
 import { FigureBook, isPercentMetric, metricChange } from './figures.js';
 import { chairName, decisionText, type Config } from '../model/schema.js';
@@ -93,7 +93,7 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
   const fromDay = days.get(from)!;
   const toDay = days.get(to)!;
   const register = new TaskRegister(records, deadlinesOf(config));
-  const assignedIn = (place: number) => reportingMonthOf(register.meeting(place));
+  const assignedIn = (place: number) => register.assignedIn(place);
   // The register walks forward: the earlier of the two days is kept apart (the earlier month may be reviewed after the later one's day).
   let before: RegisterDay;
   let after: RegisterDay;

@@ -5,7 +5,6 @@ import type { MeetingRecord } from '../model/record.js';
 import type { Config } from '../model/schema.js';
 import type { TaskFilters, TaskList, TaskRow, TaskSort } from '../model/tasks.js';
 import { deadlinesOf } from './deadlines.js';
-import { reportingMonthOf } from './months.js';
 import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import { overdueDays, rowMeeting, taskTermsAt } from './taskState.js';
 
@@ -21,7 +20,7 @@ function taskRows(records: readonly MeetingRecord[], config: Config, day: IsoDat
   const states = register.walkTo(day);
   for (let place = 0; place < states.count; place++) {
     if (!register.isTask(states, place)) continue;
-    if (month !== undefined && reportingMonthOf(register.meeting(place)) > month) continue;
+    if (month !== undefined && register.assignedIn(place) > month) continue;
     const row = taskRow(register, states, place, day);
     if (keep(row)) rows.push(row);
   }

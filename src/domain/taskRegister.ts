@@ -3,12 +3,13 @@
 // typed arrays by the task's place in assignment order rather than as an
 // object a task: a report at 100,000 records walks a million tasks, and
 // their TaskState objects took ~150 MB while it was built.
-import type { IsoDate } from '../model/dates.js';
+import type { IsoDate, Month } from '../model/dates.js';
 import type { MeetingRecord } from '../model/record.js';
 import type { TaskData } from '../model/schema.js';
 import { TASK_STATUSES, type TaskStatus } from '../model/terms.js';
 import { Deadlines } from './deadlines.js';
 import { FirstAssignments } from './firstAssignments.js';
+import { reportingMonthOf } from './months.js';
 import { ownerListsOf, sortRecords } from './taskState.js';
 
 /** A place whose id an earlier task holds: the first assignment stands, this one is no task. */
@@ -38,6 +39,8 @@ export class TaskRegister {
   private readonly dues: (IsoDate | undefined)[];
   private readonly assignments: FirstAssignments;
   private readonly live: { count: number; codes: Uint8Array; updated: Uint8Array; notes: (string | undefined)[] };
+  /** Record → its reporting month, once asked for. */
+  private readonly months: (Month | undefined)[];
   private next = 0;
 
   constructor(
@@ -52,6 +55,7 @@ export class TaskRegister {
     this.recordOfPlace = new Int32Array(places);
     for (let r = 0; r < idsOf.length; r++) this.recordOfPlace.fill(r, this.first[r]!, this.first[r + 1]!);
     this.assignments = new FirstAssignments(idsOf);
+    this.months = new Array<Month | undefined>(this.records.length);
     this.dues = new Array<IsoDate | undefined>(places);
     this.live = { count: 0, codes: new Uint8Array(places), updated: new Uint8Array(places), notes: new Array<string | undefined>(places) };
   }
@@ -119,4 +123,10 @@ export class TaskRegister {
 
   /** The task's owners as a list (ownerListsOf). */
   readonly owners = ownerListsOf();
+
+  /** The reporting month of the meeting that assigned the task at `place`, worked out once a meeting. */
+  assignedIn(place: number): Month {
+    const r = this.recordOfPlace[place]!;
+    return (this.months[r] ??= reportingMonthOf(this.records[r]!));
+  }
 }
