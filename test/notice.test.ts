@@ -269,10 +269,10 @@ tasks:
       'meet notice không ghi được tệp .txt (--out thong-bao.txt); lệnh này chỉ ghi các tệp .docx, .pdf, .html, .htm, .md, .markdown.',
     );
     const config = await runMeet(['notice', 'meet.config.yaml'], { cwd: dir });
-    expect(config.code).toBe(1);
+    expect(config.code).toBe(2);
     expect(config.stderr).toContain('meet.config.yaml nằm ngoài thư mục biên bản (meetings/)');
     const missing = await runMeet(['notice', 'meetings/2020/khong-co.md'], { cwd: dir });
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('meetings/2020/khong-co.md: không có tệp này.');
   });
 });

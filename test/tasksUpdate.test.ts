@@ -266,12 +266,12 @@ describe('refusals leave every file untouched', () => {
     expect(readFileSync(path.join(root, sameDay), 'utf8')).toBe('---\ntitle: Họp tối\ndate: 2020-10-05\nchair: A\n---\n');
   });
 
-  it('--in a path outside the meetings folder, or a file that is not a record (exit 1)', async () => {
+  it('--in a path outside the meetings folder, a file that is not a record or no file (exit 2)', async () => {
     const root = repoWith(variants.middle!);
-    await expectRefused(root, ['t-c', '--status', 'done', '--in', 'meet.config.yaml'], 1, /outside the meetings folder/);
+    await expectRefused(root, ['t-c', '--status', 'done', '--in', 'meet.config.yaml'], 2, /outside the meetings folder/);
     writeTree(root, { 'meetings/ghi-chu.txt': 'not a record\n' });
-    await expectRefused(root, ['t-c', '--status', 'done', '--in', 'meetings/ghi-chu.txt'], 1, /not a meeting record/);
-    await expectRefused(root, ['t-c', '--status', 'done', '--in', 'meetings/2020/khong-co.md'], 1, /no such file/);
+    await expectRefused(root, ['t-c', '--status', 'done', '--in', 'meetings/ghi-chu.txt'], 2, /not a meeting record/);
+    await expectRefused(root, ['t-c', '--status', 'done', '--in', 'meetings/2020/khong-co.md'], 2, /no such file/);
   });
 
   it('an invalid status (exit 2)', async () => {

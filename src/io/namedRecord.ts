@@ -1,9 +1,10 @@
 // A record named on the command line (`tasks update --in`, `notice`,
 // `approve`): a file inside the meetings folder that the repository loaded
-// as a record.
+// as a record. A name that is no such record is a usage error (exit 2):
+// FORMAT.md gives 2 to a file that cannot be read.
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { RecordsError } from '../model/errors.js';
+import { UsageError } from '../model/errors.js';
 import type { MeetingRecord } from '../model/record.js';
 import type { Config } from '../model/schema.js';
 import { visible } from '../model/text.js';
@@ -12,11 +13,11 @@ import { isInside, toPosix } from './paths.js';
 /** The record `given` (relative to `cwd`) names; `label` is how the message names the argument ("--in x.md", "x.md"). */
 export function namedRecord(given: string, label: string, root: string, config: Config, records: readonly MeetingRecord[], cwd: string): MeetingRecord {
   const absolute = path.resolve(cwd, given);
-  if (!existsSync(absolute)) throw new RecordsError((m) => m.named.noSuchFile(label));
+  if (!existsSync(absolute)) throw new UsageError((m) => m.named.noSuchFile(label));
   const meetings = path.join(root, config.paths.meetings);
   const real = realpathSync(absolute);
   if (!isInside(meetings, absolute) && !(existsSync(meetings) && isInside(realpathSync(meetings), real))) {
-    throw new RecordsError(
+    throw new UsageError(
       (m) => m.named.outside(label, visible(config.paths.meetings)),
       (m) => m.named.outsideHint,
     );
@@ -24,7 +25,7 @@ export function namedRecord(given: string, label: string, root: string, config: 
   const file = toPosix(path.relative(root, absolute));
   const record = records.find((r) => r.file === file) ?? records.find((r) => realpathSync(path.join(root, r.file)) === real);
   if (!record)
-    throw new RecordsError(
+    throw new UsageError(
       (m) => m.named.notRecord(label),
       (m) => m.named.notRecordHint,
     );
