@@ -153,6 +153,42 @@ describe('meet check --since: changes to approved minutes', () => {
     expect(notice.code).toBe(0);
     expect((await since(dir)).findings).toEqual([]);
   });
+
+  it('renumbering a notice already recorded is a change: it needs an amendment', async () => {
+    const dir = repoOnBranch();
+    const after = change(dir, (t) => t.replace('number: 125/TB-UBND', 'number: 126/TB-UBND'));
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, '    number: 126/TB-UBND')}:1 approved-changed`]);
+    const dir2 = repoOnBranch();
+    change(dir2, (t) => t.replace('number: 125/TB-UBND', 'number: 126/TB-UBND').replace('\napproval:', `\n${AMENDMENT}\napproval:`));
+    expect((await since(dir2)).findings).toEqual([]);
+  });
+
+  it('an amendment already recorded may not be edited or removed in place of adding one', async () => {
+    const dir = repoOnBranch();
+    // On main: a first correction, amended.
+    change(dir, (t) => t.replace('giải quyết đơn thư.', 'giải quyết đơn thư, khiếu nại.').replace('\napproval:', `\n${AMENDMENT}\napproval:`));
+    git(dir, 'checkout', '-q', 'main');
+    git(dir, 'merge', '-q', 'sua');
+    git(dir, 'checkout', '-q', '-b', 'sua-lan-2');
+    // A second correction that rewrites the first amendment's reason instead of adding one.
+    const after = change(dir, (t) =>
+      t.replace('khiếu nại.', 'khiếu nại, tố cáo.').replace('reason: Ghi đúng tên cơ quan chủ trì', 'reason: Ghi đúng tên cơ quan chủ trì và nội dung'),
+    );
+    const edited = await since(dir);
+    expect(edited.code).toBe(1);
+    expect(ours(edited.findings)).toEqual([`${OCTOBER}:${lineOf(after, 'amendments:')}:1 approved-changed`]);
+    expect(edited.findings[0]!.message).toContain('không được sửa hoặc xóa lần đính chính đã ghi');
+    // Kept as it was, with a second entry: accepted.
+    writeFileSync(
+      path.join(dir, OCTOBER),
+      after
+        .replace('reason: Ghi đúng tên cơ quan chủ trì và nội dung', 'reason: Ghi đúng tên cơ quan chủ trì')
+        .replace('\napproval:', '\n  - date: 2020-11-05\n    by: Lê Thị Hương\n    reason: Bổ sung nội dung tố cáo\napproval:'),
+    );
+    expect((await since(dir)).findings).toEqual([]);
+  });
 });
 
 describe('meet approve', () => {

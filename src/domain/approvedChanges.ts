@@ -2,7 +2,8 @@
 // final. A change to it (its Markdown body included) needs a new `amendments`
 // entry dated on or after the approval, and may never change `date` or a
 // task id, nor remove a task, decision or update. Recording the notice
-// issued from approved minutes (approval.notice) is not a change to them.
+// issued from approved minutes (approval.notice, where there was none) is
+// not a change to them; changing a notice recorded, or an amendment, is.
 // Pure: the two versions come in, findings go out (in the locale asked for).
 import { messages } from '../model/messages/index.js';
 import type { Locate, MeetingRecord, PropertyPath } from '../model/record.js';
@@ -95,12 +96,27 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
     ),
   );
 
-  // Recording the notice of approved minutes is not a change to them.
+  // Recording the notice of approved minutes is not a change to them; renumbering one recorded is.
   const bodyOf = (text: string) => text.slice(text.indexOf('\n---', 3));
-  if (json(withoutNotice(before.data)) === json(withoutNotice(after.data)) && bodyOf(before.text) === bodyOf(after.text)) return findings;
+  const compared = approval.notice === undefined ? withoutNotice : (data: RecordData) => data;
+  if (json(compared(before.data)) === json(compared(after.data)) && bodyOf(before.text) === bodyOf(after.text)) return findings;
 
-  const known = new Set((before.data.amendments ?? []).map(json));
-  const added = (after.data.amendments ?? []).map((a, i) => ({ a, i })).filter(({ a }) => !known.has(json(a)));
+  // The amendments are the history of the changes: one already recorded stays as it is.
+  const beforeAmendments = (before.data.amendments ?? []).map(json);
+  const afterAmendments = (after.data.amendments ?? []).map(json);
+  if (removed(beforeAmendments, afterAmendments).length > 0) {
+    at('approved-changed', m.approvedAmendmentChanged(approvedOn), ['amendments'], 'key');
+    return findings;
+  }
+  const known = new Map<string, number>();
+  for (const a of beforeAmendments) known.set(a, (known.get(a) ?? 0) + 1);
+  const added = (after.data.amendments ?? [])
+    .map((a, i) => ({ a, i }))
+    .filter(({ i }) => {
+      const held = known.get(afterAmendments[i]!) ?? 0;
+      if (held > 0) known.set(afterAmendments[i]!, held - 1);
+      return held === 0;
+    });
   if (added.some(({ a }) => a.date >= approvedOn)) return findings;
   if (added.length > 0) {
     const { i } = added[0]!;

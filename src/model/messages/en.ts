@@ -372,6 +372,8 @@ export const en = {
       `The minutes were approved on ${approvedOn}: ${{ task: 'the task', decision: 'the decision', update: 'the update of' }[what]} ${list} may not be removed`,
     approvedAmendmentDate: (approvedOn: string, date: string) =>
       `The minutes were approved on ${approvedOn}: an amendment is dated on or after that day, not ${date}`,
+    approvedAmendmentChanged: (approvedOn: string) =>
+      `The minutes were approved on ${approvedOn}: an amendment already recorded may not be changed or removed; add a new "amendments" entry instead`,
     approvedLineChanged: (approvedOn: string) =>
       `The minutes were approved on ${approvedOn} and this line changed: add an "amendments" entry (date, by, reason) dated on or after ${approvedOn}`,
   },

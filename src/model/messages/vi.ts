@@ -361,6 +361,8 @@ export const vi: Messages = {
       `Biên bản đã được thông qua ngày ${approvedOn}: không được xóa ${{ task: 'nhiệm vụ', decision: 'quyết định', update: 'cập nhật của nhiệm vụ' }[what]} ${list}`,
     approvedAmendmentDate: (approvedOn: string, date: string) =>
       `Biên bản đã được thông qua ngày ${approvedOn}: lần đính chính phải đề từ ngày đó trở về sau, không phải ngày ${date}`,
+    approvedAmendmentChanged: (approvedOn: string) =>
+      `Biên bản đã được thông qua ngày ${approvedOn}: không được sửa hoặc xóa lần đính chính đã ghi; hãy thêm một mục "amendments" mới`,
     approvedLineChanged: (approvedOn: string) =>
       `Biên bản đã được thông qua ngày ${approvedOn} nhưng dòng này đã bị thay đổi: hãy thêm một mục "amendments" (date, by, reason) đề từ ngày ${approvedOn} trở về sau`,
   },
