@@ -295,6 +295,10 @@ describe('meet diff on examples/', () => {
       percent: null,
       points: null,
       organization: null,
+      fromEstimate: false,
+      fromQualifier: null,
+      toEstimate: false,
+      toQualifier: null,
     });
     expect(json.tasks.opened[0].statusBefore).toBeNull();
   });

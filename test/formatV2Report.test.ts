@@ -149,6 +149,22 @@ describe('a record transcribed from a real article', () => {
     expect(disbursement).toMatchObject({ value: 61.8, previous: 52.3, change: 9.5, points: 9.5, percent: null });
   });
 
+  it('diff keeps the marks of a figure: "ước" on December\'s revenue, none on November\'s', async () => {
+    const cwd = articleRepo();
+    const json = JSON.parse((await runMeet(['diff', '2019-11', '2019-12', '--format', 'json'], { cwd })).stdout) as Json;
+    expect(json.metrics.find((m: Json) => m.id === 'thu-ngan-sach')).toMatchObject({
+      from: 12.4,
+      to: 15.2,
+      fromEstimate: false,
+      fromQualifier: null,
+      toEstimate: true,
+      toQualifier: null,
+    });
+    const md = await runMeet(['diff', '2019-11', '2019-12', '--format', 'md'], { cwd });
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/\| Thu ngân sách trên địa bàn \| tỷ đồng \| 12,4 \| ước 15,2 \| \+2,8 \|/);
+  });
+
   it('reports its tasks: group owners by name, the month deadline, 10 working days across Tết, the standing task', async () => {
     const report = await reportJson(articleRepo(), '2019-12');
     const byId = new Map<string, Json>(report.tasks.assigned.map((t: Json) => [t.id, t]));

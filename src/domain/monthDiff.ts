@@ -4,12 +4,12 @@ import type { MeetingRecord } from '../model/record.js';
 import type { IsoDate, Month } from '../model/dates.js';
 import { asOfDays, meetingsOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
-import { FigureBook, isPercentMetric, metricChange } from './figures.js';
+import { FigureBook, isPercentMetric, metricChange, type Figure } from './figures.js';
 import { chairName, decisionText, type Config } from '../model/schema.js';
 import { isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting, taskTermsAt } from './taskState.js';
 import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import type { TaskState, TaskTerms } from '../model/tasks.js';
-import type { MeetingKind, TaskStatus } from '../model/terms.js';
+import type { MeetingKind, Qualifier, TaskStatus } from '../model/terms.js';
 
 export interface DiffTask extends TaskTerms {
   id: string;
@@ -44,6 +44,21 @@ interface DiffMetric {
   percent?: number;
   /** For a `%` metric: the change in percentage points (equal to change). */
   points?: number;
+  /** What the figures say of their values (v2): "ước", "khoảng"… */
+  fromMarks?: FigureMarks;
+  toMarks?: FigureMarks;
+}
+
+/** An estimate ("ước") or a qualifier ("trên", "khoảng", "dưới") of a value. */
+export interface FigureMarks {
+  estimate: boolean;
+  qualifier?: Qualifier;
+}
+
+/** A figure's marks, when its value has any. */
+function marksOf(figure: Figure | undefined): FigureMarks | undefined {
+  if (figure?.value === undefined || (!figure.estimate && !figure.qualifier)) return undefined;
+  return { estimate: figure.estimate, ...(figure.qualifier ? { qualifier: figure.qualifier } : {}) };
 }
 
 interface DiffMeeting {
@@ -133,9 +148,11 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
   const organizations = [...new Set([...book.organizations(from), ...book.organizations(to)])];
   for (const organization of organizations) {
     for (const [id, definition] of Object.entries(config.metrics)) {
-      const a = book.figure(id, from, organization)?.value;
-      const b = book.figure(id, to, organization)?.value;
+      const before = book.figure(id, from, organization);
+      const after = book.figure(id, to, organization);
+      const [a, b] = [before?.value, after?.value];
       if (a === undefined && b === undefined) continue;
+      const [fromMarks, toMarks] = [marksOf(before), marksOf(after)];
       const { change, percent, points } = metricChange(a, b, isPercentMetric(definition));
       metrics.push({
         id,
@@ -148,6 +165,8 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
         change,
         percent,
         points,
+        ...(fromMarks ? { fromMarks } : {}),
+        ...(toMarks ? { toMarks } : {}),
       });
     }
   }

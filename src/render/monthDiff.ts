@@ -2,12 +2,13 @@
 // Text and Markdown show the same data in the repository's language.
 import type { ChalkInstance } from 'chalk';
 import type { Month } from '../model/dates.js';
-import type { DiffTask, MonthDiff } from '../domain/monthDiff.js';
+import type { DiffTask, FigureMarks, MonthDiff } from '../domain/monthDiff.js';
 import { formatDate, formatDay, formatDue, formatExact, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import { markdownTableChunks, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 import { jsonChunks, oneLine, visible, visibleDeep } from '../model/text.js';
 import { counted } from '../model/format.js';
+import { markedFigure } from './reportWords.js';
 
 export interface DiffRenderOptions {
   locale: Locale;
@@ -167,6 +168,10 @@ export function* renderDiffJson(diff: MonthDiff): Generator<string, void, undefi
       percent: m.percent ?? null,
       points: m.points ?? null,
       organization: m.organization,
+      fromEstimate: m.fromMarks?.estimate ?? false,
+      fromQualifier: m.fromMarks?.qualifier ?? null,
+      toEstimate: m.toMarks?.estimate ?? false,
+      toQualifier: m.toMarks?.qualifier ?? null,
     })),
     meetings: diff.meetings.map((m) => ({ date: m.date, kind: m.kind, title: m.title, chair: m.chair, file: m.file })),
     decisions: diff.decisions.map((d) => ({ text: d.text, date: d.date, file: d.file })),
@@ -193,13 +198,13 @@ function signed(locale: Locale, value: number, fractionDigits?: number): string 
 
 function metricCells(locale: Locale, metric: MonthDiff['metrics'][number], esc: (text: string) => string = (text) => text): string[] {
   const w = DIFF_WORDS[locale];
-  const number = (v: number | undefined) => (v === undefined ? w.unknown : formatExact(locale, v));
+  const number = (v: number | undefined, marks?: FigureMarks) => (v === undefined ? w.unknown : markedFigure(locale, v, marks));
   const change = metric.change === undefined ? w.unknown : `${signed(locale, metric.change)}${metric.points !== undefined ? w.points : ''}`;
   return [
     esc(metric.organization ? `${metric.label} (${metric.organization})` : metric.label),
     esc(metric.unit ?? ''),
-    number(metric.from),
-    number(metric.to),
+    number(metric.from, metric.fromMarks),
+    number(metric.to, metric.toMarks),
     change,
     metric.percent === undefined ? w.unknown : `${signed(locale, metric.percent, 1)}%`,
   ];

@@ -272,6 +272,11 @@ function formatSigned(locale: Locale, value: number | undefined, suffix = ''): s
 /** A value with its marks: "ước trên 15.000" / "est. over 15,000". */
 function formatFigure(locale: Locale, value: number | undefined, facts: FigureFacts): string {
   if (value === undefined) return UNKNOWN;
+  return markedFigure(locale, value, facts);
+}
+
+/** A known value with its marks: "ước trên 15.000" (the report's figures and the month diff's). */
+export function markedFigure(locale: Locale, value: number, facts: Pick<FigureFacts, 'estimate' | 'qualifier'> = {}): string {
   const words = REPORT_WORDS[locale];
   const marks = [facts.estimate ? words.estimate : '', facts.qualifier ? QUALIFIER_LABELS[locale][facts.qualifier] : ''].filter(Boolean);
   return [...marks, formatExact(locale, value)].join(' ');
