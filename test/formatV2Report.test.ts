@@ -414,6 +414,52 @@ describe('figures apart and exact', () => {
     expect(html).toContain('<h3>Số liệu của UBND xã Bắc Sơn</h3>');
   });
 
+  it('an organization named as the repository is, with its accents decomposed (NFD), is the repository itself', async () => {
+    const cwd = makeRepo(
+      {
+        'meetings/2020/2020-10-20-huyen.md': record([
+          'title: Huyện',
+          'date: 2020-10-20',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: 10 } }',
+        ]),
+        'meetings/2020/2020-10-22-huyen-mac.md': record([
+          'title: Huyện, gõ trên máy Mac',
+          'date: 2020-10-22',
+          'chair: B',
+          `organization: ${'UBND huyện Mẫu Sơn'.normalize('NFD')}`,
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: 2 } }',
+        ]),
+        'meetings/2020/2020-10-23-xa.md': record([
+          'title: Xã',
+          'date: 2020-10-23',
+          'chair: C',
+          `organization: ${'UBND xã Bắc Sơn'.normalize('NFD')}`,
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: 3 } }',
+        ]),
+        'meetings/2020/2020-10-24-xa.md': record([
+          'title: Xã, lần hai',
+          'date: 2020-10-24',
+          'chair: C',
+          'organization: UBND xã Bắc Sơn',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: 4 } }',
+        ]),
+      },
+      CONFIG,
+    );
+    const report = await reportJson(cwd, '2020-10');
+    expect(report.metrics.map((m: Json) => [m.organization, m.id, m.value])).toEqual([
+      [null, 'thu-ngan-sach', 12],
+      ['UBND xã Bắc Sơn', 'thu-ngan-sach', 7],
+    ]);
+    // Shown as one name, in NFC: the repository's own meeting gets no "— organization" after its title.
+    expect(report.meetings.map((m: Json) => m.organization)).toEqual(['UBND huyện Mẫu Sơn', 'UBND huyện Mẫu Sơn', 'UBND xã Bắc Sơn', 'UBND xã Bắc Sơn']);
+  });
+
   it('reports a span of several months apart from any month, in the month it belongs to', async () => {
     const cwd = makeRepo(
       {

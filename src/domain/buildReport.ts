@@ -137,7 +137,7 @@ export function reportMeeting(record: MeetingRecord, config: Config): ReportMeet
     chair: chairs[0]!.name,
     ...(chairs[0]!.role ? { chairRole: chairs[0]!.role } : {}),
     chairs,
-    organization: data.organization ?? config.organization,
+    organization: organizationOf(record, config) ?? config.organization,
     ...(data.time ? { time: data.time } : {}),
     ...(data.session ? { session: data.session } : {}),
     ...(data.mode ? { mode: data.mode } : {}),

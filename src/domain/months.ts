@@ -71,10 +71,14 @@ export function asOfDays(records: readonly MeetingRecord[], months: readonly Mon
   return days;
 }
 
-/** The organization a record's figures belong to: null for the repository's own. */
+/**
+ * The organization a record's figures belong to: null for the repository's
+ * own. Compared in NFC: the same name typed on a Mac (decomposed accents)
+ * is the same organization, and its figures are added up with the others.
+ */
 export function organizationOf(record: Pick<MeetingRecord, 'data'>, config: Pick<Config, 'organization'>): string | null {
-  const named = record.data.organization?.trim();
-  return !named || named === config.organization.trim() ? null : named;
+  const named = record.data.organization?.trim().normalize('NFC');
+  return !named || named === config.organization.trim().normalize('NFC') ? null : named;
 }
 
 /**
