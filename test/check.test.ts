@@ -716,7 +716,8 @@ describe('meet check: files that cannot be read', () => {
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(path.join(root, `${M}2020-10-28-socket.md`), resolve));
     const { run, findings } = await checkJson(root);
-    expect(run.code).toBe(1);
+    // A file the system cannot read is an environment error (FORMAT.md: exit 2), every finding listed first.
+    expect(run.code).toBe(2);
     expect(findings.map(({ message: _m, ...f }) => f)).toEqual([
       { file: `${M}2020-10-27-ngoai.md`, line: 1, column: 1, severity: 'error', rule: 'file-outside-root' },
       { file: `${M}2020-10-28-socket.md`, line: 1, column: 1, severity: 'error', rule: 'file-unreadable' },
@@ -728,7 +729,11 @@ describe('meet check: files that cannot be read', () => {
     const root = makeRepo({ [`${M}2020-10-26-hop.md`]: rec(...head('2020-10-26')) });
     symlinkSync(path.join(root, 'khong-ton-tai.md'), path.join(root, `${M}2020-10-27-mat.md`));
     const { run, findings } = await checkJson(root);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
+    // The other commands stop, with the same exit code.
+    const report = await runMeet(['report', '--month', '2020-10'], { cwd: root });
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain('2020-10-27-mat.md:1:1');
     expect(findings).toEqual([
       { file: `${M}2020-10-27-mat.md`, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: expect.stringContaining('does not exist') },
     ]);
@@ -738,7 +743,7 @@ describe('meet check: files that cannot be read', () => {
     const root = makeRepo({ [`${M}2020-10-26-hop.md`]: rec(...head('2020-10-26')) });
     chmodSync(path.join(root, `${M}2020-10-26-hop.md`), 0o000);
     const { run, findings } = await checkJson(root);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(findings).toEqual([
       { file: `${M}2020-10-26-hop.md`, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: expect.stringContaining('EACCES') },
     ]);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { findingsCausedByChange } from '../domain/changeAttribution.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import { configLocale, type Locale } from '../model/terms.js';
-import { ConfigInvalid, EXIT_OK, EXIT_RECORDS, UsageError } from '../model/errors.js';
+import { ConfigInvalid, EXIT_OK, EXIT_RECORDS, EXIT_USAGE, UsageError } from '../model/errors.js';
 import { compareFindings, countBySeverity, type Finding } from '../model/ruleCatalogue.js';
 import type { Changes } from '../io/gitChanges.js';
 import { CheckCache, type CachedRecord } from '../io/checkCache.js';
@@ -328,6 +328,8 @@ function renderCheck(result: CheckResult, options: CheckOptions, io: Io): number
       }
     }
   }
+  // A record file the system cannot read is an environment error (FORMAT.md: exit 2), after every finding is listed.
+  if (result.findings.some((f) => f.rule === 'file-unreadable')) return EXIT_USAGE;
   return countBySeverity(result.findings).errors > 0 ? EXIT_RECORDS : EXIT_OK;
 }
 

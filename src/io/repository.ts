@@ -8,7 +8,8 @@ import { addSuggestions, checkAcrossRecords, checkFileName, limitFindingsPerFile
 import { configLocale, type Locale } from '../model/terms.js';
 import { defaultMonth } from '../domain/months.js';
 import { isCalendarDate, todayIn, type IsoDate, type Month } from '../model/dates.js';
-import { ConfigInvalid, RecordsError } from '../model/errors.js';
+import { ConfigInvalid, RecordsError, UsageError } from '../model/errors.js';
+import type { Messages } from '../model/messages/index.js';
 import type { CheckedRecord, FactsRecord, Locate, MeetingRecord, Position, PropertyPath, RecordFacts } from '../model/record.js';
 import type { Finding } from '../model/ruleCatalogue.js';
 import type { Config, RecordData } from '../model/schema.js';
@@ -255,10 +256,10 @@ export function refuseRecordErrors(repository: Repository): Repository {
   if (errors.length > 0) {
     const shown = errors.slice(0, 10).map((f) => `  ${visible(f.file)}:${f.line}:${f.column}: ${visible(f.message)} (${f.rule})`);
     const more = errors.length - shown.length;
-    throw new RecordsError(
-      (m) => [m.errors.recordsInvalid(errors.length), ...shown, ...(more > 0 ? [`  ${m.errors.andMore(more)}`] : [])].join('\n'),
-      (m) => m.errors.recordsInvalidHint,
-    );
+    const said = (m: Messages) => [m.errors.recordsInvalid(errors.length), ...shown, ...(more > 0 ? [`  ${m.errors.andMore(more)}`] : [])].join('\n');
+    // A record file the system cannot read is an environment error (exit 2), not an error in the records.
+    if (errors.some((f) => f.rule === 'file-unreadable')) throw new UsageError(said, (m) => m.errors.recordsInvalidHint);
+    throw new RecordsError(said, (m) => m.errors.recordsInvalidHint);
   }
   return repository;
 }

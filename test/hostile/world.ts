@@ -31,6 +31,11 @@ export function expectClean(run: Run, codes: readonly number[] = [1]): void {
   expect(codes).toContain(run.code);
 }
 
+/** The exit code of `meet check` for these findings: 2 when a file could not be read (an environment error), else 1. */
+export function checkExitFor(byFile: ReadonlyMap<string, readonly Finding[]>): number {
+  return [...byFile.values()].some((findings) => findings.some((f) => f.rule === 'file-unreadable')) ? 2 : 1;
+}
+
 /** Files named PWNED-… are what the fixtures' code would create if anything ran. */
 export function pwnedFiles(dir: string): string[] {
   const found: string[] = [];
