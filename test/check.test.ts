@@ -121,6 +121,27 @@ const CASES: Case[] = [
     findings: [{ line: 2, column: 1, rule: 'required-key', message: '"title" is missing' }],
   },
   {
+    name: "a task's missing title is asked for as the task's, not the meeting's",
+    file: `${M}2020-01-05-task-no-title.md`,
+    content: rec(...head('2020-01-05'), 'tasks:', '  - id: t-khong-ten', '    owner: van-phong'),
+    findings: [{ line: 6, column: 5, rule: 'required-key', message: /^"title" is missing: what the task is, in a line$/ }],
+  },
+  {
+    name: "a signer's missing title is asked for as the position printed under the signature",
+    file: `${M}2020-01-05-signer-no-title.md`,
+    content: rec(
+      ...head('2020-01-05'),
+      'approval:',
+      '  status: approved',
+      '  notice:',
+      '    number: 1/TB-UBND',
+      '    date: 2020-01-06',
+      '    signer:',
+      '      name: Lê Văn Nam',
+    ),
+    findings: [{ line: 11, column: 7, rule: 'required-key', message: /^"title" is missing: the signer's position, as the document prints it/ }],
+  },
+  {
     name: 'missing date',
     file: `${M}2020-01-06-no-date.md`,
     content: rec('title: Họp thử', 'chair: Nguyễn Văn A'),

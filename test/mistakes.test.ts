@@ -94,8 +94,8 @@ const CASES: MistakeCase[] = [
     line: 8,
     column: 12,
     rule: 'invalid-value',
-    vi: '"owner" là "noi-vụ"; mã viết bằng chữ thường không dấu, chữ số và "-": có phải ý bạn là "noi-vu"?',
-    en: '"owner" is "noi-vụ"; ids are written in lower-case letters without accents, digits and "-": did you mean "noi-vu"?',
+    vi: '"owner" là "noi-vụ"; mã viết bằng chữ thường không dấu, chữ số, ".", "_" và "-": có phải ý bạn là "noi-vu"?',
+    en: '"owner" is "noi-vụ"; ids are written in lower-case letters without accents, digits, ".", "_" and "-": did you mean "noi-vu"?',
   },
   {
     fixture: 'percent-sign',

@@ -351,7 +351,14 @@ function typeIssue(path: PropertyPath, key: string | number, input: unknown, exp
 
 function requiredHint(path: PropertyPath, m: Messages): string {
   const hints: Record<string, string> = m.schema.hint;
-  return hints[String(lastKey(path))] ?? '';
+  const key = String(lastKey(path));
+  // "title" is a meeting's, a task's, or a signer's (chức vụ): each is asked for in its own words.
+  if (key === 'title' && path.length > 1) {
+    if (path[0] === 'tasks') return m.schema.hint.taskTitle;
+    if (path.some((p) => typeof p === 'string' && p.endsWith('signer'))) return m.schema.hint.signerTitle;
+    return '';
+  }
+  return hints[key] ?? '';
 }
 
 function shapeName(expected: string, m: Messages): string {

@@ -259,6 +259,8 @@ export const en = {
       `must be a whole number of ${what}, ${max === undefined ? `${n(min)} or more` : `from ${n(min)} to ${n(max)}`}`,
     hint: {
       title: ': give the meeting a title',
+      taskTitle: ': what the task is, in a line',
+      signerTitle: ': the signer\'s position, as the document prints it (CHỦ TỊCH, CHÁNH VĂN PHÒNG)',
       date: ': the day the meeting was held, YYYY-MM-DD',
       chair: ': who chaired the meeting',
       id: ': every task needs an id that is unique in the repository',
@@ -312,7 +314,7 @@ export const en = {
     dayOutOfMonth: (month: number, year: number, days: number) => `${englishMonthName(month)} ${year} has ${n(days)} days`,
     noSuchMonth: (month: number) => `there is no month ${n(month)}`,
     idWritten: (key: string, value: string, suggestion: string) =>
-      `"${key}" is ${value}; ids are written in lower-case letters without accents, digits and "-": did you mean "${suggestion}"?`,
+      `"${key}" is ${value}; ids are written in lower-case letters without accents, digits, ".", "_" and "-": did you mean "${suggestion}"?`,
     decimalComma: (key: string, value: string, fix: string) => `"${key}" is ${value}; write ${fix} (a dot for decimals, no thousands separator)`,
     percentSign: (key: string, value: string, fix: string) =>
       `"${key}" is ${value}; write ${fix} without "%": the unit (%) is the metric's, set in meet.config.yaml`,

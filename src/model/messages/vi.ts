@@ -249,6 +249,8 @@ export const vi: Messages = {
       `phải là ${what === 'votes' ? 'số phiếu' : 'số ngày'} viết bằng số nguyên, ${max === undefined ? `từ ${n(min)} trở lên` : `từ ${n(min)} đến ${n(max)}`}`,
     hint: {
       title: ': hãy ghi tiêu đề cuộc họp',
+      taskTitle: ': nội dung nhiệm vụ, viết trong một dòng',
+      signerTitle: ': chức vụ của người ký, như in trên văn bản (CHỦ TỊCH, CHÁNH VĂN PHÒNG)',
       date: ': ngày họp, dạng YYYY-MM-DD',
       chair: ': người chủ trì cuộc họp',
       id: ': mỗi nhiệm vụ cần một mã không trùng với nhiệm vụ nào khác trong kho',
@@ -300,7 +302,7 @@ export const vi: Messages = {
     dayOutOfMonth: (month: number, year: number, days: number) => `tháng ${month}/${year} chỉ có ${n(days)} ngày`,
     noSuchMonth: (month: number) => `không có tháng ${n(month)}`,
     idWritten: (key: string, value: string, suggestion: string) =>
-      `"${key}" là ${value}; mã viết bằng chữ thường không dấu, chữ số và "-": có phải ý bạn là "${suggestion}"?`,
+      `"${key}" là ${value}; mã viết bằng chữ thường không dấu, chữ số, ".", "_" và "-": có phải ý bạn là "${suggestion}"?`,
     decimalComma: (key: string, value: string, fix: string) =>
       `"${key}" là ${value}; hãy viết ${fix} (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)`,
     percentSign: (key: string, value: string, fix: string) =>
