@@ -154,6 +154,36 @@ describe('meet check --since: changes to approved minutes', () => {
     expect((await since(dir)).findings).toEqual([]);
   });
 
+  it('approved minutes renamed are checked against what they were: a decision removed, the date changed', async () => {
+    const dir = repoOnBranch();
+    const renamed = OCTOBER.replace(/\.md$/, '-thang-10.md');
+    git(dir, 'mv', OCTOBER, renamed);
+    const text = readFileSync(path.join(dir, renamed), 'utf8');
+    const decision = /^decisions:\n {2}- (.*)$/m.exec(text)![1]!;
+    const after = text.replace(`\n  - ${decision}`, '').replace('\napproval:', `\n${AMENDMENT}\napproval:`);
+    writeFileSync(path.join(dir, renamed), after);
+    git(dir, 'commit', '-q', '-am', 'Đổi tên và sửa biên bản');
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(ours(findings)).toEqual([`${renamed}:${lineOf(after, 'decisions:')}:1 approved-item-removed`]);
+
+    // The date moved with the file name: the file name agrees, the approved date does not.
+    const dir2 = repoOnBranch();
+    const [date] = /\d{4}-\d{2}-\d{2}/.exec(OCTOBER)!;
+    const later = OCTOBER.replace(
+      date,
+      date.replace(/-(\d\d)$/, (_m, d: string) => `-${String(Number(d) + 1).padStart(2, '0')}`),
+    );
+    git(dir2, 'mv', OCTOBER, later);
+    const moved = readFileSync(path.join(dir2, later), 'utf8');
+    const nextDay = /\d{4}-\d{2}-\d{2}/.exec(later)![0];
+    writeFileSync(path.join(dir2, later), moved.replace(`\ndate: ${date}\n`, `\ndate: ${nextDay}\n`).replace('\napproval:', `\n${AMENDMENT}\napproval:`));
+    git(dir2, 'commit', '-q', '-am', 'Đổi ngày họp');
+    const moved2 = await since(dir2);
+    expect(moved2.code).toBe(1);
+    expect(ours(moved2.findings)).toEqual([`${later}:${lineOf(readFileSync(path.join(dir2, later), 'utf8'), 'date:')}:7 approved-date-changed`]);
+  });
+
   it('renumbering a notice already recorded is a change: it needs an amendment', async () => {
     const dir = repoOnBranch();
     const after = change(dir, (t) => t.replace('number: 125/TB-UBND', 'number: 126/TB-UBND'));

@@ -241,14 +241,18 @@ async function readVanishedTasks(changes: Changes, repository: Repository<FactsR
  * that was approved at the merge base.
  */
 async function readApprovedChanges(root: string, changes: Changes, meetings: string, locale: Locale): Promise<Finding[]> {
-  const candidates = changes.files.filter((f) => f.status === 'modified' && f.file.endsWith('.md') && isSelected(f.file, [meetings]));
+  // A record renamed (its date changed with its file name) is checked against what it was under its old name.
+  const candidates = changes.files.filter(
+    (f) => (f.status === 'modified' || changes.renamedFrom.has(f.file)) && f.file.endsWith('.md') && isSelected(f.file, [meetings]),
+  );
   if (candidates.length === 0) return [];
   const { parseRecord, decodeText } = await import('../records/parse.js');
   const { approvedChangeFindings } = await import('../domain/approvedChanges.js');
   const findings: Finding[] = [];
   for (const candidate of candidates) {
-    const bytes = await changes.readAtBase(candidate.file);
-    const before = bytes && parseRecord(bytes, candidate.file).record;
+    const was = changes.renamedFrom.get(candidate.file) ?? candidate.file;
+    const bytes = await changes.readAtBase(was);
+    const before = bytes && parseRecord(bytes, was).record;
     if (before?.data.approval?.status !== 'approved') continue;
     let now: Buffer;
     try {

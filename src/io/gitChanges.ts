@@ -25,6 +25,8 @@ export interface Changes {
   prefix: string;
   /** The file's bytes at the merge base; undefined when it did not exist there. */
   readAtBase(file: string): Promise<Buffer | undefined>;
+  /** An added file → the file it was at the merge base, where git sees a rename (committed, staged or not). */
+  renamedFrom: ReadonlyMap<string, string>;
 }
 
 const FETCH_HINT: Said = (m) => m.git.fetchHint;
@@ -75,6 +77,18 @@ export async function readChangesSince(root: string, since: string, env: Env): P
     statuses.set(file, statuses.get(file) === 'deleted' ? 'modified' : 'added');
   }
 
+  // The same diff with renames found: approved minutes moved to a new name are still checked against what they were.
+  const renamedFrom = new Map<string, string>();
+  const moves = (await git.raw(['diff', '--name-status', '-z', '--find-renames', '--no-relative', '--no-ext-diff', base, '--', '.'])).split('\0');
+  for (let i = 0; i < moves.length && moves[i] !== '';) {
+    const letter = moves[i]!;
+    if (letter.startsWith('R') || letter.startsWith('C')) {
+      const [from, to] = [moves[i + 1]!, moves[i + 2]!];
+      if (letter.startsWith('R') && from.startsWith(prefix) && to.startsWith(prefix)) renamedFrom.set(to.slice(prefix.length), from.slice(prefix.length));
+      i += 3;
+    } else i += 2;
+  }
+
   const files: ChangedFile[] = [];
   for (const [top, status] of statuses) {
     if (top.startsWith(prefix)) files.push({ file: top.slice(prefix.length), status });
@@ -86,6 +100,7 @@ export async function readChangesSince(root: string, since: string, env: Env): P
     base,
     files,
     prefix,
+    renamedFrom,
     async readAtBase(file: string): Promise<Buffer | undefined> {
       // "<commit>:<path>": the commit is a hex id, so the argument can never
       // read as an option, and git takes everything after the first ":" as the path.
