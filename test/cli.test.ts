@@ -57,6 +57,13 @@ describe('meet without a command to run', () => {
     }
   });
 
+  it('says which option is required in the help (approve --by)', async () => {
+    const vi = await runMeet(['--locale', 'vi', 'approve', '--help'], { cwd: tempDir(), env: ENGLISH });
+    expect(vi.stdout).toMatch(/--by <họ-tên> +người thông qua biên bản \(bắt buộc\)\n/);
+    const en = await runMeet(['--locale', 'en', 'approve', '--help'], { cwd: tempDir(), env: ENGLISH });
+    expect(en.stdout).toMatch(/--by <[a-z-]+> +who approved the minutes \(required\)\n/);
+  });
+
   it('an unknown command or option is a usage error (exit 2), pointing to --help', async () => {
     // Far from every command's name, so commander suggests none.
     for (const args of [['zzz'], ['check', '--bogus']]) {

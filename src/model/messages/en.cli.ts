@@ -113,7 +113,7 @@ export const enCommandLine = {
     approve: {
       description: 'mark the minutes approved (final: later changes need an amendment) and record the notice issued from them',
       record: 'the record of the meeting',
-      by: 'who approved the minutes',
+      by: 'who approved the minutes (required)',
       on: 'the day they were approved (default: today)',
       noticeNumber: 'the number of the "Thông báo kết luận" issued, as written (125/TB-UBND)',
       noticeDate: 'the date of the notice',

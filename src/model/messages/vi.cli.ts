@@ -115,7 +115,7 @@ export const viCommandLine: CommandLineMessages = {
     approve: {
       description: 'ghi nhận biên bản đã được thông qua (từ đó mọi sửa đổi phải ghi thành lần đính chính) và thông báo kết luận đã ban hành',
       record: 'biên bản của cuộc họp',
-      by: 'người thông qua biên bản',
+      by: 'người thông qua biên bản (bắt buộc)',
       on: 'ngày thông qua (mặc định: hôm nay)',
       noticeNumber: 'số của "Thông báo kết luận" đã ban hành, ghi đúng như văn bản (125/TB-UBND)',
       noticeDate: 'ngày ban hành thông báo',
