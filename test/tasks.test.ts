@@ -126,7 +126,7 @@ describe('filters and sorting on examples/', () => {
     ]);
   });
 
-  it('--assigned-in lists the tasks of meetings dated in that month', async () => {
+  it('--assigned-in lists the tasks of the meetings of that month', async () => {
     expect(await ids(['--today', '2020-12-31', '--assigned-in', '2020-11', '--sort', 'id'])).toEqual([
       '2020-11-chong-that-thu-ngan-sach',
       '2020-11-day-nhanh-giai-ngan',
@@ -139,6 +139,24 @@ describe('filters and sorting on examples/', () => {
       '2020-11-pctt-phuong-an-so-tan',
       '2020-11-pctt-thu-hoach-lua-mua',
     ]);
+  });
+
+  it('--assigned-in goes by the month a meeting belongs to: 4 November reviewing October is October', async () => {
+    const root = makeRepo({
+      'meetings/2020/2020-10-20-thang-10.md':
+        '---\ntitle: Tháng 10\ndate: 2020-10-20\nchair: A\ntasks:\n  - {id: t-10, title: Việc tháng 10, owner: van-phong}\n---\n',
+      'meetings/2020/2020-11-04-danh-gia-thang-10.md':
+        '---\ntitle: Đánh giá tháng 10\ndate: 2020-11-04\nperiod: 2020-10\nchair: A\ntasks:\n  - {id: t-muon, title: Việc giao muộn, owner: van-phong}\n---\n',
+      'meetings/2020/2020-11-25-thang-11.md':
+        '---\ntitle: Tháng 11\ndate: 2020-11-25\nchair: A\ntasks:\n  - {id: t-11, title: Việc tháng 11, owner: van-phong}\n---\n',
+    });
+    expect(await ids(['--today', '2020-12-01', '--assigned-in', '2020-10', '--sort', 'id'], root)).toEqual(['t-10', 't-muon']);
+    expect(await ids(['--today', '2020-12-01', '--assigned-in', '2020-11'], root)).toEqual(['t-11']);
+    // The month's report says the same.
+    const report = JSON.parse((await runMeet(['report', '--month', '2020-10', '--format', 'json'], { cwd: root })).stdout) as {
+      tasks: { assigned: { id: string }[] };
+    };
+    expect(report.tasks.assigned.map((t) => t.id)).toEqual(['t-10', 't-muon']);
   });
 
   it('a task assigned after the day does not exist yet', async () => {

@@ -14,7 +14,13 @@ import { overdueDays, rowMeeting, taskTermsAt } from './taskState.js';
  * `keep` keeps: a row left out is dropped at once (100,000 records assign a
  * million tasks).
  */
-function taskRows(records: readonly MeetingRecord[], config: Config, day: IsoDate, keep: (row: TaskRow) => boolean, month?: Month): TaskRow[] {
+function taskRows(
+  records: readonly MeetingRecord[],
+  config: Config,
+  day: IsoDate,
+  keep: (row: TaskRow, assignedIn: Month) => boolean,
+  month?: Month,
+): TaskRow[] {
   const rows: TaskRow[] = [];
   const register = new TaskRegister(records, deadlinesOf(config));
   const states = register.walkTo(day);
@@ -22,7 +28,7 @@ function taskRows(records: readonly MeetingRecord[], config: Config, day: IsoDat
     if (!register.isTask(states, place)) continue;
     if (month !== undefined && register.assignedIn(place) > month) continue;
     const row = taskRow(register, states, place, day);
-    if (keep(row)) rows.push(row);
+    if (keep(row, register.assignedIn(place))) rows.push(row);
   }
   return rows;
 }
@@ -48,19 +54,24 @@ function taskRow(register: TaskRegister, states: RegisterDay, place: number, day
  * tasks of every group the member belongs to as well.
  */
 export function filterTasks(rows: readonly TaskRow[], filters: TaskFilters, groups: Readonly<Record<string, readonly string[]>> = {}): TaskRow[] {
-  return rows.filter(matches(filters, groups));
+  // A row alone does not say which month its meeting belongs to: the month of its date stands for it here.
+  const test = matches(filters, groups);
+  return rows.filter((row) => test(row, monthOf(row.meeting.date)));
 }
 
-/** filterTasks's test of one row. */
-function matches(filters: TaskFilters, groups: Readonly<Record<string, readonly string[]>> = {}): (row: TaskRow) => boolean {
+/**
+ * filterTasks's test of one row; `assignedIn` is the month the assigning
+ * meeting belongs to (a meeting on 4 November reviewing October: October).
+ */
+function matches(filters: TaskFilters, groups: Readonly<Record<string, readonly string[]>> = {}): (row: TaskRow, assignedIn: Month) => boolean {
   const owners = new Set(filters.owner ? [filters.owner, ...Object.keys(groups).filter((g) => groups[g]!.includes(filters.owner!))] : []);
-  return (row) =>
+  return (row, assignedIn) =>
     (!filters.status || filters.status.length === 0 || filters.status.includes(row.status)) &&
     (!filters.owner || row.owners.some((o) => owners.has(o))) &&
     (!filters.sector || row.sector === filters.sector) &&
     (!filters.overdue || row.overdueDays > 0) &&
     (!filters.dueBefore || (row.due !== undefined && row.due < filters.dueBefore)) &&
-    (!filters.assignedIn || monthOf(row.meeting.date) === filters.assignedIn);
+    (!filters.assignedIn || assignedIn === filters.assignedIn);
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

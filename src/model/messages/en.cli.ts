@@ -130,7 +130,7 @@ export const enCommandLine = {
       sector: 'only tasks of this sector',
       overdue: 'only overdue tasks',
       dueBefore: 'only tasks due before this day',
-      assignedIn: 'only tasks assigned at meetings of this month (YYYY-MM)',
+      assignedIn: 'only tasks assigned at meetings belonging to this month (YYYY-MM; a meeting on 4 November reviewing October belongs to October)',
       sort: 'order of the list',
       format: 'output format',
       today: "state on this day (default: today in the config's time zone)",

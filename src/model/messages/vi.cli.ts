@@ -132,7 +132,7 @@ export const viCommandLine: CommandLineMessages = {
       sector: 'chỉ các nhiệm vụ thuộc lĩnh vực này',
       overdue: 'chỉ các nhiệm vụ quá hạn',
       dueBefore: 'chỉ các nhiệm vụ có hạn trước ngày này',
-      assignedIn: 'chỉ các nhiệm vụ được giao tại các cuộc họp trong tháng này (YYYY-MM)',
+      assignedIn: 'chỉ các nhiệm vụ được giao tại các cuộc họp thuộc tháng này (YYYY-MM; cuộc họp ngày 4/11 đánh giá tháng 10 thuộc tháng 10)',
       sort: 'thứ tự sắp xếp',
       format: 'định dạng kết quả',
       today: 'tình trạng tại ngày này (mặc định: hôm nay theo múi giờ trong tệp cấu hình)',
