@@ -772,6 +772,39 @@ describe('meet check: files that cannot be read', () => {
 });
 
 describe('meet check: a record with schema errors', () => {
+  it('one mistake hides no other: the rules of the record still run on every key and entry that is valid', async () => {
+    const root = makeRepo({
+      [`${M}2020-10-26-a.md`]: rec(
+        'title: Họp',
+        'date: 2020-10-26',
+        'end_date: 2020-10-20',
+        'kind: special',
+        'chair: Ông A',
+        'results:',
+        '  - sector: van-hoa-xa-hoi',
+        '    summary: Hiến máu',
+        '    metrics: { don-vi-mau: { ytdd: 1 }, chua-khai-bao: 5 }',
+        'tasks:',
+        '  - { id: a, title: T, owner: nope, status: closed }',
+        '  - { id: b, title: T, owner: van-phong, recurring: true, due: 2020-11, sector: [x] }',
+        'approval: { status: approved, approved_on: 2020-10-01 }',
+      ),
+    });
+    const { run, findings } = await checkJson(root);
+    expect(run.code).toBe(1);
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([
+      '4:11 end-date-before-date',
+      '5:7 invalid-value',
+      '10:30 unknown-key',
+      '10:41 unknown-metric',
+      '12:31 unknown-owner',
+      '12:45 invalid-value',
+      '13:59 recurring-with-due',
+      '13:81 invalid-type',
+      '14:44 approval-before-date',
+    ]);
+  });
+
   it('still counts for the cross-record rules: no orphaned updates elsewhere, its valid tasks checked', async () => {
     const root = makeRepo({
       // Task #1 has a typo'd key; task #2 is valid but names an unknown owner.

@@ -3,7 +3,18 @@
 import type { z } from 'zod';
 import { isCalendarDate, isTimeZone } from '../model/dates.js';
 import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
-import { ConfigSchema, idSchema, RecordSchema, ResultSchema, TaskSchema, UpdateSchema, withDefaults, type Config, type RecordData } from '../model/schema.js';
+import {
+  ConfigSchema,
+  idSchema,
+  RecordSchema,
+  ResultSchema,
+  TaskSchema,
+  UpdateSchema,
+  withDefaults,
+  type Config,
+  type RecordData,
+  type TaskData,
+} from '../model/schema.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { describeIssues } from './schemaFindings.js';
 import { Suggestions } from '../domain/suggest.js';
@@ -259,12 +270,42 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
       const result = schema.safeParse(item);
       return result.success ? result.data : undefined;
     };
+  /** The keys of `item` that are valid on their own: one typo does not hide the other mistakes of its entry. */
+  const validKeys = <S extends z.ZodRawShape>(shape: S, item: Record<string, unknown>, keys: readonly (keyof S & string)[]): Record<string, unknown> => {
+    const kept: Record<string, unknown> = {};
+    for (const key of keys) {
+      if (item[key] === undefined || item[key] === null) continue;
+      const result = (shape[key] as z.ZodType).safeParse(item[key]);
+      if (result.success && result.data !== undefined && result.data !== null) kept[key] = result.data;
+    }
+    return kept;
+  };
+  const isMapping = (item: unknown): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item);
   const tasks = list('tasks', (item) => {
     const task = valid(TaskSchema)(item);
     if (task) return task;
-    // Only the id of a task with errors counts: for unique ids and updates.
-    const id = idSchema.safeParse((item as { id?: unknown } | null)?.id);
-    return id.success ? { id: id.data, title: '', owner: [] as string[], status: 'open' as const } : undefined;
+    // A task with errors counts by its id (unique ids, updates) and by its valid keys (owners, sector, due).
+    if (!isMapping(item)) return undefined;
+    const id = idSchema.safeParse(item.id);
+    if (!id.success) return undefined;
+    const kept = validKeys(TaskSchema.shape, item, ['owner', 'due', 'recurring', 'sector']);
+    return { ...kept, id: id.data, title: '', owner: (kept.owner as TaskData['owner'] | undefined) ?? [], status: 'open' as const } as TaskData;
+  });
+  const results = list('results', (item) => {
+    const result = valid(ResultSchema)(item);
+    if (result) return result;
+    // A result with errors counts by its sector and the figures that are valid.
+    if (!isMapping(item)) return undefined;
+    const sector = idSchema.safeParse(item.sector);
+    if (!sector.success) return undefined;
+    const metrics: Record<string, unknown> = {};
+    if (isMapping(item.metrics)) {
+      for (const [metric, figure] of Object.entries(item.metrics)) {
+        const one = ResultSchema.shape.metrics.safeParse({ [metric]: figure });
+        if (one.success && one.data) Object.assign(metrics, one.data);
+      }
+    }
+    return { sector: sector.data, summary: '', metrics } as NonNullable<RecordData['results']>[number];
   });
   const period = RecordSchema.shape.period.safeParse(raw.period);
   const data: RecordData = {
@@ -273,7 +314,9 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
     kind: 'regular',
     period: period.success ? period.data : null,
     chair: '',
-    results: list('results', valid(ResultSchema)),
+    // Checked against the date (end-date-before-date, approval-before-date) when valid themselves.
+    ...(validKeys(RecordSchema.shape, raw, ['end_date', 'approval']) as Pick<RecordData, 'end_date' | 'approval'>),
+    results,
     tasks,
     updates: list('updates', valid(UpdateSchema)),
   };
