@@ -771,6 +771,34 @@ describe('meet check: files that cannot be read', () => {
   });
 });
 
+describe('meet check: figures keep every digit written', () => {
+  it('a figure with more than 15 significant digits is an error, in flow and block style; 15 and trailing zeros are not', async () => {
+    const root = makeRepo({
+      [`${M}2020-10-26-a.md`]: rec(
+        ...head('2020-10-26'),
+        'results:',
+        '  - sector: van-hoa-xa-hoi',
+        '    summary: Hiến máu',
+        '    metrics: { don-vi-mau: 12345678901234.567 }',
+        '  - sector: van-hoa-xa-hoi',
+        '    summary: Hiến máu',
+        '    metrics:',
+        '      don-vi-mau: { value: 0.1234567890123456, ytd: 123456789012.345 }',
+        '  - sector: van-hoa-xa-hoi',
+        '    summary: Hiến máu',
+        '    metrics:',
+        '      don-vi-mau: 21.4000000000000000',
+      ),
+    });
+    const { run, findings } = await checkJson(root);
+    expect(run.code).toBe(1);
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['8:28 metric-out-of-range', '12:28 metric-out-of-range']);
+    expect(findings[0]!.message).toBe(
+      '"don-vi-mau" is "12345678901234.567", but it has more than 15 significant digits, more than a figure keeps exactly: round it, or write it in a larger unit',
+    );
+  });
+});
+
 describe('meet check: a record with schema errors', () => {
   it('one mistake hides no other: the rules of the record still run on every key and entry that is valid', async () => {
     const root = makeRepo({

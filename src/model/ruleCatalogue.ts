@@ -252,8 +252,8 @@ export const RULES = {
   },
   'metric-out-of-range': {
     severity: 'error',
-    summary: 'A metric value is too large (or not finite) to count with',
-    help: 'Write the figure itself: metric values lie between -10^15 and 10^15.',
+    summary: 'A metric value is too large (or not finite) to count with, or has more digits than it keeps exactly',
+    help: 'Write the figure itself: metric values lie between -10^15 and 10^15, with at most 15 significant digits.',
   },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -52,8 +52,26 @@ export const idSchema = z.string().regex(ID_PATTERN, {
  */
 const MAX_METRIC_VALUE = 1e15;
 
+/** The significant digits a figure keeps exactly (a double's 15): 12345678901234.567 would read back as …566. */
+const MAX_FIGURE_DIGITS = 15;
+
+/** Significant digits of a number as written: 21.40 has 3, 0.0015 has 2, 185.088 has 6. */
+function significantDigits(text: string): number {
+  const mantissa = text
+    .trim()
+    .replace(/^[-+]/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '');
+  return mantissa.replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
 const metricValue = z.preprocess(
-  (v) => (typeof v === 'string' && NUMBER_TEXT.test(v.trim()) ? Number(v) : v),
+  (v, ctx) => {
+    if (typeof v !== 'string' || !NUMBER_TEXT.test(v.trim())) return v;
+    // FORMAT.md: every digit written is kept and shown; one that cannot be is a finding, not a silently changed figure.
+    if (significantDigits(v) > MAX_FIGURE_DIGITS) ctx.addIssue({ code: 'custom', message: 'tooManyDigits', input: v, params: { rule: 'metric-out-of-range' } });
+    return Number(v);
+  },
   z.number({ error: 'number' }).refine((n) => Math.abs(n) <= MAX_METRIC_VALUE, {
     error: 'outOfRange',
     params: { rule: 'metric-out-of-range' },

@@ -291,6 +291,7 @@ export const vi: Messages = {
       boolean: 'phải là true hoặc false',
       year: 'phải là năm viết dạng YYYY, ví dụ 2020',
       outOfRange: 'vượt quá giới hạn: giá trị của chỉ tiêu phải nằm trong khoảng từ -10^15 đến 10^15',
+      tooManyDigits: 'có hơn 15 chữ số có nghĩa, nhiều hơn số chữ số một số liệu giữ được chính xác: hãy làm tròn, hoặc ghi bằng đơn vị lớn hơn',
       dueFormat:
         'phải là ngày viết dạng YYYY-MM-DD (ví dụ 2020-10-26), tháng YYYY-MM, quý YYYY-Qn, năm YYYY, hoặc {working_days: N} (N ngày làm việc) hay {days: N} (N ngày)',
       dueCount: 'phải ghi đúng một trong hai mục "working_days" và "days", ví dụ {working_days: 10}',
@@ -748,8 +749,8 @@ export const vi: Messages = {
       help: 'Biên bản chỉ được đọc từ tệp và thư mục thật: hãy thay liên kết bằng chính tệp hoặc thư mục đó (dùng git mv để chuyển vào thư mục biên bản), hoặc đặt paths.meetings là thư mục thật.',
     },
     'metric-out-of-range': {
-      summary: 'Giá trị chỉ tiêu quá lớn (hoặc không hữu hạn) để tính toán',
-      help: 'Ghi đúng con số: giá trị của chỉ tiêu nằm trong khoảng từ -10^15 đến 10^15.',
+      summary: 'Giá trị chỉ tiêu quá lớn (hoặc không hữu hạn) để tính toán, hoặc có nhiều chữ số hơn mức giữ được chính xác',
+      help: 'Ghi đúng con số: giá trị của chỉ tiêu nằm trong khoảng từ -10^15 đến 10^15, tối đa 15 chữ số có nghĩa.',
     },
   },
 };
