@@ -460,6 +460,32 @@ describe('figures apart and exact', () => {
     expect(report.meetings.map((m: Json) => m.organization)).toEqual(['UBND huyện Mẫu Sơn', 'UBND huyện Mẫu Sơn', 'UBND xã Bắc Sơn', 'UBND xã Bắc Sơn']);
   });
 
+  it("keeps the previous month's marks: an estimate then reads 'ước khoảng' in the previous column too", async () => {
+    const cwd = makeRepo(
+      {
+        'meetings/2020/2020-10-20-thang-10.md': record([
+          'title: Tháng 10',
+          'date: 2020-10-20',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: { value: 312.5, estimate: true, qualifier: about } } }',
+        ]),
+        'meetings/2020/2020-11-20-thang-11.md': record([
+          'title: Tháng 11',
+          'date: 2020-11-20',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: 320 } }',
+        ]),
+      },
+      CONFIG,
+    );
+    const report = await reportJson(cwd, '2020-11');
+    expect(report.metrics[0]).toMatchObject({ value: 320, estimate: false, previous: 312.5, previousEstimate: true, previousQualifier: 'about' });
+    const md = (await runMeet(['report', '--month', '2020-11', '--format', 'md'], { cwd })).stdout;
+    expect(md).toMatch(/\| Thu ngân sách trên địa bàn \| tỷ đồng \| 320 \| ước khoảng 312,5 \|/);
+  });
+
   it('reports a span of several months apart from any month, in the month it belongs to', async () => {
     const cwd = makeRepo(
       {

@@ -175,7 +175,8 @@ function reportMetrics(book: FigureBook, config: Config, month: Month, trendMont
   for (const organization of organizations) {
     for (const [id, definition] of Object.entries(config.metrics)) {
       const figure = book.figure(id, month, organization);
-      const previous = book.figure(id, previousMonth, organization)?.value;
+      const before = book.figure(id, previousMonth, organization);
+      const previous = before?.value;
       if (figure === undefined && previous === undefined) continue;
       const value = figure?.value;
       const target = figure && organization === null ? book.targetPct(id, figure, month) : undefined;
@@ -189,6 +190,8 @@ function reportMetrics(book: FigureBook, config: Config, month: Month, trendMont
         organization,
         ...(value !== undefined ? { value } : {}),
         ...(previous !== undefined ? { previous } : {}),
+        ...(previous !== undefined && before?.estimate ? { previousEstimate: true } : {}),
+        ...(previous !== undefined && before?.qualifier ? { previousQualifier: before.qualifier } : {}),
         ...(change !== undefined ? { change } : {}),
         ...(percent !== undefined ? { percent } : {}),
         ...(points !== undefined ? { points } : {}),

@@ -118,6 +118,9 @@ export interface ReportMetric extends FigureFacts {
   value?: number;
   /** The previous month's value. */
   previous?: number;
+  /** What the previous month's figure says of its value (v2): "ước", "khoảng"… */
+  previousEstimate?: boolean;
+  previousQualifier?: Qualifier;
   /** value − previous, when both are known. */
   change?: number;
   /** change in % of previous, when previous is known and not 0; never for a `%` metric. */

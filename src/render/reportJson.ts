@@ -45,6 +45,8 @@ function metric(m: ReportMetric) {
     sector: m.sector,
     value: m.value ?? null,
     previous: m.previous ?? null,
+    previousEstimate: m.previousEstimate ?? false,
+    previousQualifier: m.previousQualifier ?? null,
     change: m.change ?? null,
     percent: m.percent ?? null,
     trend: m.trend.map((p) => ({ month: p.month, value: p.value ?? null })),

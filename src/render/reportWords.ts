@@ -257,11 +257,6 @@ export function tasksOf(report: Report, key: TaskListKey): readonly ReportTask[]
 /** Placeholder for an unknown value in a table. */
 export const UNKNOWN = '—';
 
-/** A figure with every digit written. */
-function formatValue(locale: Locale, value: number | undefined): string {
-  return value === undefined ? UNKNOWN : formatExact(locale, value);
-}
-
 /** A change with its sign: "+2,8", "-4,5", "0" with every digit; percentages get one decimal. */
 function formatSigned(locale: Locale, value: number | undefined, suffix = ''): string {
   if (value === undefined) return UNKNOWN;
@@ -378,7 +373,7 @@ export function metricTable(report: Report, metrics: readonly ReportMetric[], cl
     clean(m.label),
     clean(m.unit ?? ''),
     formatFigure(locale, m.value, m),
-    formatValue(locale, m.previous),
+    formatFigure(locale, m.previous, { estimate: m.previousEstimate ?? false, ...(m.previousQualifier ? { qualifier: m.previousQualifier } : {}) }),
     formatChange(locale, m),
     formatSigned(locale, m.percent, '%'),
     ...facts.cells(m),
