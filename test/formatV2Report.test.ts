@@ -412,6 +412,9 @@ describe('figures apart and exact', () => {
     expect(text).toContain('Hội nghị liên tịch với xã Bắc Sơn — UBND xã Bắc Sơn');
     const html = (await runMeet(['report', '--month', '2020-10', '--format', 'html'], { cwd })).stdout;
     expect(html).toContain('<h3>Số liệu của UBND xã Bắc Sơn</h3>');
+    // Its summary says whose it is, in every format.
+    expect(html).toContain('<li>Thu của xã <span class="sub-inline">(UBND xã Bắc Sơn, 22/10/2020)</span></li>');
+    expect(text).toContain('Thu của xã (UBND xã Bắc Sơn)');
   });
 
   it('an organization named as the repository is, with its accents decomposed (NFD), is the repository itself', async () => {

@@ -172,7 +172,11 @@ function results(report: Report): string {
   const parts = report.results.map((result, i) => {
     const out = [`<h3>2.${i + 1}. ${e(result.label)}</h3>`];
     if (result.summaries.length > 0) {
-      const items = result.summaries.map((s) => `<li>${e(s.text)}${several ? ` <span class="sub-inline">(${e(formatDate(locale, s.date))})</span>` : ''}</li>`);
+      // Another organization's summary says whose it is, as the text and Markdown reports do.
+      const items = result.summaries.map((s) => {
+        const sub = [s.organization, several ? formatDate(locale, s.date) : undefined].filter((x): x is string => x !== undefined);
+        return `<li>${e(s.text)}${sub.length > 0 ? ` <span class="sub-inline">(${e(sub.join(', '))})</span>` : ''}</li>`;
+      });
       out.push(`<ul class="summaries">\n${items.join('\n')}\n</ul>`);
     }
     if (result.metrics.length > 0) out.push(metricsTable(report, result.metrics));
