@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExamples, git, runMeet } from './helpers.js';
+import { copyExamples, git, makeRepo, MINIMAL_CONFIG, runMeet } from './helpers.js';
 
 // examples/ is a Vietnamese repository (locale: vi): messages and commit subjects asserted below are in Vietnamese.
 
@@ -70,6 +70,65 @@ describe('meet digest --summary', () => {
     // Plain text: no Markdown emphasis, no terminal escapes.
     expect(run.stdout).not.toMatch(/\*\*|\x1b|^#/m);
     expect(existsSync(path.join(dir, 'reports', '2020-10.md'))).toBe(true);
+  });
+
+  it("ranks the repository's own figures only, a % metric by its points, with every digit and mark", async () => {
+    const dir = makeRepo(
+      {
+        'meetings/2020/2020-10-20-thang-10.md': [
+          '---',
+          'title: Tháng 10',
+          'date: 2020-10-20',
+          'chair: A',
+          'results:',
+          '  - sector: kinh-te',
+          '    summary: Thu',
+          '    metrics: { xa-dat-chuan-ntm: 10, ty-le: 50 }',
+          '  - sector: van-hoa-xa-hoi',
+          '    summary: Máu',
+          '    metrics: { don-vi-mau: { value: 100.125, estimate: true } }',
+          '---',
+          '',
+        ].join('\n'),
+        'meetings/2020/2020-11-20-thang-11.md': [
+          '---',
+          'title: Tháng 11',
+          'date: 2020-11-20',
+          'chair: A',
+          'results:',
+          '  - sector: kinh-te',
+          '    summary: Thu',
+          '    metrics: { xa-dat-chuan-ntm: 11, ty-le: 90 }',
+          '  - sector: van-hoa-xa-hoi',
+          '    summary: Máu',
+          '    metrics: { don-vi-mau: 120.5 }',
+          '---',
+          '',
+        ].join('\n'),
+        'meetings/2020/2020-11-22-xa.md': [
+          '---',
+          'title: Họp xã Ka',
+          'date: 2020-11-22',
+          'chair: B',
+          'organization: UBND xã Ka',
+          'results:',
+          '  - { sector: kinh-te, summary: Xã, metrics: { xa-dat-chuan-ntm: 900 } }',
+          '---',
+          '',
+        ].join('\n'),
+      },
+      MINIMAL_CONFIG.replace('metrics:\n', "metrics:\n  ty-le: { label: Tỷ lệ, unit: '%', sector: kinh-te, aggregate: last }\n"),
+    );
+    const run = await runMeet(['digest', '--month', '2020-11', '--summary'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('- 22/11/2020: Họp xã Ka — UBND xã Ka\n');
+    expect(run.stdout.split('Chỉ tiêu thay đổi nhiều nhất:\n')[1]!.split('\n\n')[0]).toBe(
+      [
+        '- Tỷ lệ: 50 → 90 % (+40 điểm %)',
+        '- Máu tiếp nhận: ước 100,125 → 120,5 đơn vị (+20,375, +20,3%)',
+        '- Xã công bố đạt chuẩn nông thôn mới: 10 → 11 xã (+1, +10%)',
+      ].join('\n'),
+    );
   });
 
   it('the counts and changes agree with the report, and --link replaces the path', async () => {

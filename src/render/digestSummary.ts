@@ -4,7 +4,8 @@
 // characters of our own making.
 import type { Report, ReportMetric } from '../model/report.js';
 import type { Locale } from '../model/terms.js';
-import { formatDate, formatMonth, formatNumber } from './locale.js';
+import { formatDate, formatExact, formatMonth, formatNumber } from './locale.js';
+import { markedFigure, REPORT_WORDS } from './reportWords.js';
 import { counted } from '../model/format.js';
 
 const vn = (n: number) => formatNumber('vi', n);
@@ -39,11 +40,17 @@ const WORDS: Record<
   },
 };
 
-/** The metrics whose value changed most against the previous month, by |%| (then |change|), at most `count`. */
+/**
+ * The repository's own metrics whose value changed most against the
+ * previous month, at most `count`: by |%|, a `%` metric by its change in
+ * percentage points, a change from 0 first; then by |change|. Another
+ * organization's figures are in the full report, never in this summary of
+ * the repository's month.
+ */
 function largestChanges(metrics: readonly ReportMetric[], count = 3): ReportMetric[] {
-  const size = (m: ReportMetric) => [Math.abs(m.percent ?? (m.change === 0 ? 0 : Infinity)), Math.abs(m.change ?? 0)] as const;
+  const size = (m: ReportMetric) => [Math.abs(m.percent ?? m.points ?? (m.change === 0 ? 0 : Infinity)), Math.abs(m.change ?? 0)] as const;
   return metrics
-    .filter((m) => m.change !== undefined && m.change !== 0)
+    .filter((m) => (m.organization === null || m.organization === undefined) && m.change !== undefined && m.change !== 0)
     .sort((a, b) => {
       const [pa, ca] = size(a);
       const [pb, cb] = size(b);
@@ -52,12 +59,19 @@ function largestChanges(metrics: readonly ReportMetric[], count = 3): ReportMetr
     .slice(0, count);
 }
 
+/** "- Thu ngân sách: ước 21,4 → 16,9 tỷ đồng (−4,5, −21%)": every digit written, with the figures' marks; a `%` metric's change in points. */
 function metricLine(metric: ReportMetric, locale: Locale): string {
   const unit = metric.unit ? ` ${metric.unit}` : '';
   const change = metric.change!;
   const sign = change > 0 ? '+' : '−';
+  const points = metric.points !== undefined ? REPORT_WORDS[locale].points : '';
   const percent = metric.percent === undefined ? '' : `, ${sign}${formatNumber(locale, Math.abs(metric.percent), 1)}%`;
-  return `- ${metric.label}: ${formatNumber(locale, metric.previous!)} → ${formatNumber(locale, metric.value!)}${unit} (${sign}${formatNumber(locale, Math.abs(change))}${percent})`;
+  const previous = markedFigure(locale, metric.previous!, {
+    estimate: metric.previousEstimate ?? false,
+    ...(metric.previousQualifier ? { qualifier: metric.previousQualifier } : {}),
+  });
+  const value = markedFigure(locale, metric.value!, metric);
+  return `- ${metric.label}: ${previous} → ${value}${unit} (${sign}${formatExact(locale, Math.abs(change))}${points}${percent})`;
 }
 
 /** `where` is the full report's path or address, as the reader should see it. */
@@ -67,7 +81,11 @@ export function renderDigestSummary(report: Report, where: string): string {
   if (report.meetings.length === 0) lines.push(w.noMeetings);
   else {
     lines.push(w.meetings(report.meetings.length));
-    for (const meeting of report.meetings) lines.push(`- ${formatDate(report.locale, meeting.date)}: ${meeting.title}`);
+    // Another organization's meeting says whose it is, as in the report.
+    for (const meeting of report.meetings) {
+      const whose = meeting.organization && meeting.organization !== report.organization ? ` — ${meeting.organization}` : '';
+      lines.push(`- ${formatDate(report.locale, meeting.date)}: ${meeting.title}${whose}`);
+    }
   }
   lines.push('', w.tasks(report.tasks.assigned.length, report.tasks.completed.length, report.tasks.overdue.length));
   const changes = largestChanges(report.metrics);
