@@ -1,13 +1,16 @@
 // meet schema: the JSON Schema of a record, generated from the zod schema.
-// No JSON Schema validator is installed, so its structure is asserted, and
-// the example records are held against its keys.
+// Its structure is asserted, and the example records, read as other tools
+// read them (the yaml package's core schema: `period: 2020` is a number),
+// are validated against it with Ajv's draft 2020-12 validator.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSchema } from '../src/commands/schema.js';
 import { splitFrontMatter } from '../src/records/frontMatter.js';
 import { parseYaml } from '../src/records/yamlDocument.js';
-import { EXAMPLES, runMeet, tempDir } from './helpers.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse as parseCoreYaml } from 'yaml';
+import { EXAMPLES, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
 
 type Json = Record<string, any>;
 
@@ -120,6 +123,29 @@ describe('meet schema', () => {
 
   it('extra is free-form', () => {
     expect(present(schema.properties.extra)).toMatchObject({ type: 'object', additionalProperties: {} });
+  });
+
+  it('validates every example record as an editor reads it (YAML core schema: years are numbers)', () => {
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    const records: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith('.md')) records.push(full);
+      }
+    };
+    for (const repository of ['examples', 'examples-xa']) walk(path.join(PROJECT_ROOT, repository, 'meetings'));
+    expect(records.length).toBeGreaterThan(5);
+    for (const file of records) {
+      const split = splitFrontMatter(readFileSync(file, 'utf8'));
+      if (split.kind !== 'ok') throw new Error(file);
+      const ok = validate(parseCoreYaml(split.yaml));
+      expect(ok ? [] : validate.errors, path.relative(PROJECT_ROOT, file)).toEqual([]);
+    }
+    // What such a reader makes of the year forms of FORMAT.md.
+    expect(validate({ title: 'T', date: '2020-12-28', chair: 'A', period: 2020, tasks: [{ id: 'a', title: 'T', owner: 'x', due: 2021 }] })).toBe(true);
+    expect(validate({ title: 'T', date: '2020-12-28', chair: 'A', period: 20201 })).toBe(false);
   });
 
   it('every example record uses only keys the schema knows, and has the required ones', () => {
