@@ -260,6 +260,7 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     .option(`--month <${p.month}>`, h.report.month, month)
     .addOption(format(`--format <${p.format}>`, h.report.format, ['text', 'md', 'html', 'json', 'docx', 'pdf'] as const))
     .option(`--out <${p.file}>`, h.report.out)
+    .option('--force', h.force, false)
     .option(`--today <${p.date}>`, h.report.today, date)
     .addHelpText(
       'after',
@@ -285,6 +286,7 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     .argument(`<${p.record}>`, h.notice.record)
     .addOption(format(`--format <${p.format}>`, h.notice.format, ['docx', 'pdf', 'html', 'md'] as const))
     .option(`--out <${p.file}>`, h.notice.out)
+    .option('--force', h.force, false)
     .option('--draft', h.notice.draft, false)
     .addHelpText(
       'after',
@@ -434,6 +436,7 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     .description(h.calendar.description)
     .option(`--owner <${p.id}>`, h.calendar.owner)
     .option(`--out <${p.file}>`, h.calendar.out)
+    .option('--force', h.force, false)
     .option(`--today <${p.date}>`, h.calendar.today, date)
     .addHelpText(
       'after',

@@ -6,7 +6,7 @@ import { nearest } from '../domain/suggest.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
 import { printMessage, readingFor, type Io } from '../io/terminal.js';
-import { replaceUserFile } from '../io/writeFiles.js';
+import { refuseRecordsPath, replaceUserFile } from '../io/writeFiles.js';
 import { todayIn, type IsoDate } from '../model/dates.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import { messages } from '../model/messages/index.js';
@@ -20,6 +20,8 @@ export interface CalendarOptions {
   owner?: string;
   /** Write to this file (.ics) instead of stdout. */
   out?: string;
+  /** Replace the file --out names if it exists (a feed a scheduled job rewrites). */
+  force?: boolean;
   today?: IsoDate;
 }
 
@@ -47,7 +49,9 @@ export async function calendarCommand(options: CalendarOptions, io: Io): Promise
     io.stdout.write(text);
     return EXIT_OK;
   }
-  replaceUserFile(path.resolve(io.cwd, options.out), text);
+  const target = path.resolve(io.cwd, options.out);
+  refuseRecordsPath(root, config.paths.meetings, target, options.out);
+  replaceUserFile(target, text, { force: options.force === true });
   printMessage(io, messages(io.locale ?? config.locale).calendar.wrote(tasks.length, visible(options.out)));
   return EXIT_OK;
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
-import { assertInsideRoot, replaceFile, replaceFileIfChanged } from '../io/writeFiles.js';
+import { assertInsideRoot, refuseRecordsPath, replaceFile, replaceFileIfChanged } from '../io/writeFiles.js';
 import { withFileLock } from '../io/fileLock.js';
 import { printData, printMessage, type Io } from '../io/terminal.js';
 import { findRoot, toPosix } from '../io/paths.js';
@@ -48,6 +48,8 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   const folder = digestFolder(options, root, config, io);
   const target = path.join(folder, `${meta.month}.${options.format}`);
   assertInsideRoot(root, folder, options.out ?? config.paths.reports);
+  // Not among the records either: a report there would be read as a broken record.
+  refuseRecordsPath(root, config.paths.meetings, target, options.out ?? config.paths.reports);
   // git is loaded only to commit.
   const git = options.commit ? await import('../io/gitCommit.js') : undefined;
   const commitPlan = git && (await git.prepareCommit(root, io.env, { includeConfig: options.includeConfig }));

@@ -8,7 +8,7 @@ import { namedRecord } from '../io/namedRecord.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
 import { printData, printMessage, readingFor, type Io } from '../io/terminal.js';
-import { replaceUserFile } from '../io/writeFiles.js';
+import { refuseRecordsPath, replaceUserFile } from '../io/writeFiles.js';
 import { EXIT_OK } from '../model/errors.js';
 import { messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
@@ -21,6 +21,8 @@ export interface NoticeOptions {
   record: string;
   format?: DocumentFormat;
   out?: string;
+  /** Replace the file --out (or the default Word/PDF name) names if it exists. */
+  force?: boolean;
   /** A draft even when the record gives the notice's number and date. */
   draft?: boolean;
 }
@@ -54,7 +56,9 @@ export async function noticeCommand(options: NoticeOptions, io: Io): Promise<num
     printData(io, output as string);
     return EXIT_OK;
   }
-  replaceUserFile(path.resolve(io.cwd, out), output);
+  const target = path.resolve(io.cwd, out);
+  refuseRecordsPath(root, config.paths.meetings, target, out);
+  replaceUserFile(target, output, { force: options.force === true });
   printMessage(io, m.notice.wrote(visible(record.file), notice.draft ? undefined : visible(notice.number ?? ''), format, visible(out)));
   return EXIT_OK;
 }

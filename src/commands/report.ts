@@ -8,7 +8,7 @@ import { colorsFor } from '../io/colors.js';
 import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { findRoot } from '../io/paths.js';
 import { printDataChunks, printMessage, type Io } from '../io/terminal.js';
-import { replaceUserFile } from '../io/writeFiles.js';
+import { refuseRecordsPath, replaceUserFile } from '../io/writeFiles.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
 import { formatForOut, refuseMismatch } from '../render/outFormats.js';
@@ -25,6 +25,8 @@ export interface ReportOptions {
   month?: Month;
   format?: ReportOutput;
   out?: string;
+  /** Replace the file --out (or the default Word/PDF name) names if it exists. */
+  force?: boolean;
   today?: IsoDate;
   /** Use and refresh the record store in .meet-cache/ (default true; --no-cache turns it off). */
   cache?: boolean;
@@ -100,7 +102,7 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     const doc = await composeMonthly(buildMonthlyDocument(report, config));
     const output = format === 'docx' ? await renderOfficial(doc, 'docx') : await printPdf(String(await renderOfficial(doc, 'html')), io);
     const out = options.out ?? `bao-cao-${month}.${format}`;
-    replaceUserFile(path.resolve(io.cwd, out), output);
+    writeOut(root, config.paths.meetings, out, output, options, io);
     printMessage(io, m.report.wrote(month, format, visible(out)));
     return EXIT_OK;
   }
@@ -123,12 +125,22 @@ async function printReport(meta: ReportMeta, text: Iterable<string | Uint8Array>
   if (meta.empty) {
     printMessage(io, m.report.noMeetings(meta.month));
   } else if (options.out) {
-    replaceUserFile(path.resolve(io.cwd, options.out), text);
+    // Answered from the memo, the config was not read: only its folders are wanted here.
+    const { readConfig } = await import('../io/repository.js');
+    const root = findRoot(io.cwd, options.root);
+    writeOut(root, readConfig(root).config?.paths.meetings ?? 'meetings', options.out, text, options, io);
     printMessage(io, m.report.wrote(meta.month, format, visible(options.out)));
   } else {
     await printDataChunks(io, text);
   }
   return EXIT_OK;
+}
+
+/** The report into the file `out` names: never into the records, and over a file already there only with --force. */
+function writeOut(root: string, meetings: string, out: string, content: Parameters<typeof replaceUserFile>[1], options: ReportOptions, io: Io): void {
+  const target = path.resolve(io.cwd, out);
+  refuseRecordsPath(root, meetings, target, out);
+  replaceUserFile(target, content, { force: options.force === true });
 }
 
 /** Chromium is loaded only for PDF. */

@@ -23,6 +23,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
+import { CONFIG_FILE } from '../model/layout.js';
 import { isInside, isInsideRealRoot } from './paths.js';
 import { visible } from '../model/text.js';
 
@@ -343,7 +344,19 @@ export function writeAtomically(target: string, content: Content, options: { kee
  * replaceFile): atomically, into an existing folder, never through a
  * symbolic link and never over a folder.
  */
-export function replaceUserFile(target: string, content: Content): void {
+/**
+ * Refuses an output path in the meetings folder or on the config: there a
+ * report or a notice would be read as a broken record (or break the config).
+ */
+export function refuseRecordsPath(root: string, meetings: string, target: string, shown: string): void {
+  const absolute = path.resolve(target);
+  if (isInside(path.resolve(root, meetings), absolute) || absolute === path.resolve(root, CONFIG_FILE)) {
+    throw new UsageError((m) => m.errors.outIntoRecords(visible(shown), visible(meetings)));
+  }
+}
+
+/** `force`: replace a file already there; without it an existing file is refused (a Word file may hold the clerk's edits). */
+export function replaceUserFile(target: string, content: Content, options: { force?: boolean } = {}): void {
   let folder: string;
   try {
     folder = realpathSync(path.dirname(target));
@@ -355,6 +368,12 @@ export function replaceUserFile(target: string, content: Content): void {
     const stat = lstatSync(resolved);
     if (stat.isSymbolicLink()) throw new UsageError((m) => m.errors.writeLink(visible(target)));
     if (stat.isDirectory()) throw new UsageError((m) => m.errors.isFolder(visible(target)));
+    if (!options.force) {
+      throw new UsageError(
+        (m) => m.errors.outExists(visible(target)),
+        (m) => m.errors.outExistsHint,
+      );
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }

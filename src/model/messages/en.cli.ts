@@ -59,6 +59,7 @@ export const enCommandLine = {
     /** --no-cache, the same in every command that reads the records. */
     noCache: 'read and parse every record again, without using or updating .meet-cache/',
     includeConfig: 'with --commit: also commit meet.config.yaml when it is not committed yet',
+    force: 'replace the output file if it exists (without it, an existing file is kept and the command stops)',
     program: {
       description: 'Meeting minutes as Markdown + YAML in git: check them, and turn them into reports, task lists and month-to-month diffs.',
       root: 'the records repository (default: the nearest folder upwards with meet.config.yaml)',

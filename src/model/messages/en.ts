@@ -74,6 +74,10 @@ export const en = {
     noFolder: (target: string, folder: string) => `Cannot write ${target}: the folder ${folder} does not exist`,
     isFolder: (target: string) => `Cannot write ${target}: it is a folder`,
     cannotWrite: (target: string, why: string) => `Cannot write ${target}: ${why}`,
+    outExists: (target: string) => `${target} already exists; meet does not replace a file unless asked`,
+    outExistsHint: 'Pass --force to replace it, or --out another name.',
+    outIntoRecords: (target: string, meetings: string) =>
+      `Not writing ${target}: it is in the meetings folder (${meetings}/) or is meet.config.yaml, where every file is read as part of the records; choose --out outside them`,
     cancelled: 'Cancelled: no answer was given.',
     tooManyTries: (tries: number, flag: string) => `No valid answer after ${n(tries)} tries; run the command again, or give ${flag}.`,
     writeFolderLink: (folder: string, link: string) =>

@@ -59,6 +59,7 @@ export const viCommandLine: CommandLineMessages = {
     /** --no-cache, the same in every command that reads the records. */
     noCache: 'đọc lại mọi biên bản, không dùng và không cập nhật .meet-cache/',
     includeConfig: 'dùng cùng --commit: commit cả tệp meet.config.yaml nếu tệp này chưa được commit',
+    force: 'ghi đè tệp kết quả nếu đã có (không có tùy chọn này thì tệp đã có được giữ nguyên và lệnh dừng lại)',
     program: {
       description:
         'Biên bản các cuộc họp dưới dạng Markdown + YAML, lưu trong git: kiểm tra biên bản, lập báo cáo tháng, danh sách nhiệm vụ và so sánh giữa các tháng.',

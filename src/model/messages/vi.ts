@@ -65,6 +65,10 @@ export const vi: Messages = {
     noFolder: (target: string, folder: string) => `Không ghi được ${target}: thư mục ${folder} không tồn tại`,
     isFolder: (target: string) => `Không ghi được ${target}: đây là thư mục`,
     cannotWrite: (target: string, why: string) => `Không ghi được ${target}: ${why}`,
+    outExists: (target: string) => `${target} đã có; meet không ghi đè tệp khi chưa được yêu cầu`,
+    outExistsHint: 'Hãy thêm --force để ghi đè, hoặc dùng --out với tên khác.',
+    outIntoRecords: (target: string, meetings: string) =>
+      `Không ghi ${target}: tệp này nằm trong thư mục biên bản (${meetings}/) hoặc là meet.config.yaml, nơi mọi tệp đều được đọc như biên bản; hãy chọn --out ở ngoài`,
     cancelled: 'Đã dừng: không có câu trả lời.',
     tooManyTries: (tries: number, flag: string) => `Sau ${n(tries)} lần vẫn chưa có câu trả lời hợp lệ; hãy chạy lại lệnh, hoặc dùng ${flag}.`,
     writeFolderLink: (folder: string, link: string) =>

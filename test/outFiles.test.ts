@@ -1,0 +1,63 @@
+// Files a command writes where the clerk says (--out, or the default name of
+// a Word or PDF document): never into the records, and never over a file
+// already there unless --force says so (a Word file may hold the clerk's edits).
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyExamples, runMeet } from './helpers.js';
+
+const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
+const read = (dir: string, file: string) => readFileSync(path.join(dir, file));
+
+describe('an output file that is already there', () => {
+  it('meet notice keeps an edited Word file: exit 2, unchanged; --force replaces it', async () => {
+    const dir = copyExamples();
+    const file = 'thong-bao-ket-luan-2020-10-26.docx';
+    writeFileSync(path.join(dir, file), 'bản đã sửa tay');
+    const kept = await runMeet(['notice', OCTOBER], { cwd: dir });
+    expect(kept.code).toBe(2);
+    expect(kept.stderr).toContain(`${file} đã có; meet không ghi đè tệp khi chưa được yêu cầu`);
+    expect(kept.stderr).toContain('Hãy thêm --force để ghi đè, hoặc dùng --out với tên khác.');
+    expect(read(dir, file).toString()).toBe('bản đã sửa tay');
+    const forced = await runMeet(['notice', OCTOBER, '--force'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    // A Word file is a zip archive.
+    expect(read(dir, file).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('meet report --out and meet calendar --out likewise', async () => {
+    const dir = copyExamples();
+    writeFileSync(path.join(dir, 'bao-cao.md'), 'ghi chú riêng\n');
+    writeFileSync(path.join(dir, 'nhiem-vu.ics'), 'lịch riêng\n');
+    expect((await runMeet(['report', '--month', '2020-10', '--out', 'bao-cao.md'], { cwd: dir })).code).toBe(2);
+    expect((await runMeet(['calendar', '--out', 'nhiem-vu.ics', '--today', '2020-11-01'], { cwd: dir })).code).toBe(2);
+    expect(read(dir, 'bao-cao.md').toString()).toBe('ghi chú riêng\n');
+    expect(read(dir, 'nhiem-vu.ics').toString()).toBe('lịch riêng\n');
+    expect((await runMeet(['report', '--month', '2020-10', '--out', 'bao-cao.md', '--force'], { cwd: dir })).code).toBe(0);
+    expect((await runMeet(['calendar', '--out', 'nhiem-vu.ics', '--today', '2020-11-01', '--force'], { cwd: dir })).code).toBe(0);
+    expect(read(dir, 'bao-cao.md').toString()).toContain('# Báo cáo');
+    expect(read(dir, 'nhiem-vu.ics').toString()).toContain('BEGIN:VCALENDAR');
+  });
+});
+
+describe('an output file among the records', () => {
+  it('is refused even with --force: the record, the config and the folder stay as they were', async () => {
+    const dir = copyExamples();
+    const record = read(dir, OCTOBER);
+    const config = read(dir, 'meet.config.yaml');
+    for (const args of [
+      ['report', '--month', '2020-11', '--out', OCTOBER, '--force'],
+      ['notice', OCTOBER, '--format', 'md', '--out', 'meetings/2020/2020-10-27-thong-bao.md'],
+      ['digest', '--month', '2020-10', '--out', 'meetings/2020'],
+    ]) {
+      const run = await runMeet(args, { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain('nằm trong thư mục biên bản (meetings/) hoặc là meet.config.yaml');
+    }
+    // The config by its name too (a .yaml file is no report format either: refused, exit 2).
+    expect((await runMeet(['calendar', '--out', 'meet.config.yaml', '--force'], { cwd: dir })).code).toBe(2);
+    expect(read(dir, OCTOBER).equals(record)).toBe(true);
+    expect(read(dir, 'meet.config.yaml').equals(config)).toBe(true);
+    expect((await runMeet(['check'], { cwd: dir })).code).toBe(0);
+  });
+});
