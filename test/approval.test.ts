@@ -267,7 +267,7 @@ describe('meet approve', () => {
     expect(read(dir, NOVEMBER)).toBe(after);
   });
 
-  it('replaces an approval block already there, with the signer given on the command line', async () => {
+  it('replaces an approval block already there (the same notice), with the signer given on the command line', async () => {
     const dir = copyExamples();
     const run = await runMeet(
       [
@@ -278,9 +278,9 @@ describe('meet approve', () => {
         '--on',
         '2020-10-27',
         '--notice-number',
-        '126/TB-UBND',
+        '125/TB-UBND',
         '--notice-date',
-        '2020-10-29',
+        '2020-10-28',
         '--signer',
         'Nguyễn Văn Thành',
         '--signer-title',
@@ -294,9 +294,22 @@ describe('meet approve', () => {
     const text = read(dir, OCTOBER);
     expect(text.match(/^approval:/gm)).toHaveLength(1);
     expect(text).toContain(
-      '    number: 126/TB-UBND\n    date: 2020-10-29\n    signer:\n      name: Nguyễn Văn Thành\n      title: PHÓ CHỦ TỊCH\n      on_behalf: KT. CHỦ TỊCH\n',
+      '    number: 125/TB-UBND\n    date: 2020-10-28\n    signer:\n      name: Nguyễn Văn Thành\n      title: PHÓ CHỦ TỊCH\n      on_behalf: KT. CHỦ TỊCH\n',
     );
     expect(text.split('\n---\n')[1]).toBe(readFileSync(path.join(copyExamples(), OCTOBER), 'utf8').split('\n---\n')[1]);
+  });
+
+  it('never renumbers a notice already recorded: exit 1, the record unchanged; the same notice again changes nothing', async () => {
+    const dir = copyExamples();
+    const args = ['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26'];
+    expect((await runMeet([...args, '--notice-number', '130/TB-UBND', '--notice-date', '2020-11-27'], { cwd: dir })).code).toBe(0);
+    const recorded = read(dir, NOVEMBER);
+    const again = await runMeet([...args, '--notice-number', '131/TB-UBND', '--notice-date', '2020-11-28'], { cwd: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('đã ghi thông báo kết luận số 130/TB-UBND ngày 27/11/2020; không thay đổi gì.');
+    expect(read(dir, NOVEMBER)).toBe(recorded);
+    expect((await runMeet([...args, '--notice-number', '130/TB-UBND', '--notice-date', '2020-11-27'], { cwd: dir })).code).toBe(0);
+    expect(read(dir, NOVEMBER)).toBe(recorded);
   });
 
   it('refuses what it cannot write: a notice without its date, another approver, no signer', async () => {

@@ -83,6 +83,14 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
       (m) => m.approve.alreadyHint,
     );
   }
+  // A notice once recorded is the one issued: approving again does not renumber it.
+  const recorded = approval?.notice;
+  if (entry.notice && recorded && (recorded.number !== entry.notice.number || recorded.date !== entry.notice.date)) {
+    throw new RecordsError(
+      (m) => m.approve.noticeAlready(visible(record.file), visible(recorded.number), recorded.date),
+      (m) => m.approve.noticeAlreadyHint,
+    );
+  }
   // An approval that says nothing of the notice keeps the one already recorded.
   if (!entry.notice && approval?.notice) {
     const n = approval.notice;

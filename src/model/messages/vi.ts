@@ -546,6 +546,8 @@ export const vi: Messages = {
     already: (file: string, by?: string, on?: IsoDate) => `${file} đã được thông qua (người thông qua: ${by ?? '?'}, ngày ${on ? formatDate('vi', on) : '?'}).`,
     alreadyHint:
       'Biên bản đã thông qua là bản chính thức: muốn sửa, hãy ghi thêm một mục "amendments" (đính chính). Để bổ sung thông báo kết luận, hãy chạy lại meet approve với cùng --by và --on.',
+    noticeAlready: (file: string, number: string, date: IsoDate) => `${file} đã ghi thông báo kết luận số ${number} ngày ${formatDate('vi', date)}; không thay đổi gì.`,
+    noticeAlreadyHint: 'Thông báo đã ban hành thì giữ nguyên số. Nếu biên bản ghi sai, hãy sửa approval.notice bằng tay kèm một mục "amendments" (meet check --since sẽ yêu cầu).',
     cannotWrite: (file: string, why: string) => `Không thể ghi việc thông qua vào ${file} một cách an toàn: ${why}.`,
     nothingChanged: 'Chưa có gì thay đổi.',
     byHand: 'Chưa có gì thay đổi; hãy tự ghi mục "approval", rồi chạy "meet check".',
