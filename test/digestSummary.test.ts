@@ -131,6 +131,14 @@ describe('meet digest --summary', () => {
     );
   });
 
+  it("writes the report in the repository's language even when the run speaks another (--locale en)", async () => {
+    const dir = copyExamples();
+    const run = await runMeet(['--locale', 'en', 'digest', '--month', '2020-10'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Wrote');
+    expect(readFileSync(path.join(dir, 'reports', '2020-10.md'), 'utf8')).toMatch(/^# Báo cáo/);
+  });
+
   it('the counts and changes agree with the report, and --link replaces the path', async () => {
     const dir = copyExamples();
     const report = JSON.parse((await runMeet(['report', '--month', '2020-11', '--format', 'json'], { cwd: dir })).stdout) as {

@@ -118,7 +118,8 @@ async function makeDigest(options: DigestOptions, root: string, io: Io, memo: Ou
     () => loadReportRepository(root, wanted, io, options.cache, memo?.listing),
     ({ config, records }) => {
       const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
-      return { config, month, report: buildReport(records, config, month, io.locale ?? config.locale) };
+      // What is written into the repository is in its own language, whatever --locale the run speaks.
+      return { config, month, report: buildReport(records, config, month, config.locale) };
     },
   );
   const folder = digestFolder(options, root, config, io);
