@@ -181,7 +181,8 @@ describe('an update already in the record is replaced, not duplicated', () => {
     const root = repoWith(old);
     const run = await meet(root, 'tasks', 'update', 't-a', '--status', 'done', '--note', 'Hoàn thành');
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(`t-a: in progress → done, in ${TARGET} (the update already there was changed)\n`);
+    // The note replaced is said with its words: the record no longer holds them.
+    expect(run.stderr).toBe(`t-a: in progress → done, in ${TARGET} (the update already there was changed; its note "Đã xong 50%" was replaced)\n`);
     const expected = lines(old);
     expected[indexOf(expected, '    status: "in-progress"   # đang làm')] = '    status: done   # đang làm';
     expected[indexOf(expected, "    note: 'Đã xong 50%'")] = '    note: Hoàn thành';

@@ -22,7 +22,7 @@ import { namedRecord } from '../io/namedRecord.js';
 import type { MeetingRecord } from '../model/record.js';
 import { parseRecord } from '../records/parse.js';
 import { TASK_STATUSES, type Locale, type TaskStatus } from '../model/terms.js';
-import { visible } from '../model/text.js';
+import { oneLine, visible } from '../model/text.js';
 
 export interface TasksUpdateOptions {
   id: string;
@@ -154,7 +154,9 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   // Replacing an update already in the record changes what that record said.
   const from = applied.kind === 'replaced' ? applied.previous.status : before;
   const kept = entry.note === undefined && applied.kind === 'replaced' && applied.previous.note !== undefined;
-  const replaced = applied.kind === 'replaced' ? m.tasks.replaced(kept) : '';
+  // A note replaced is said, with its words: the record no longer holds them.
+  const lostNote = applied.kind === 'replaced' && entry.note !== undefined && applied.previous.note !== undefined && applied.previous.note !== entry.note;
+  const replaced = applied.kind === 'replaced' ? m.tasks.replaced(kept, lostNote ? oneLine(visible(applied.previous.note!)) : undefined) : '';
   io.stderr.write(`${m.tasks.changed(options.id, label(from), label(status), show(target))}${replaced}\n`);
   const later = records.filter((r) => compareRecords(r, target) > 0 && (r.data.updates ?? []).some((u) => u.task === options.id));
   if (later.length > 0) {

@@ -264,7 +264,7 @@ export const en = {
     hint: {
       title: ': give the meeting a title',
       taskTitle: ': what the task is, in a line',
-      signerTitle: ': the signer\'s position, as the document prints it (CHỦ TỊCH, CHÁNH VĂN PHÒNG)',
+      signerTitle: ": the signer's position, as the document prints it (CHỦ TỊCH, CHÁNH VĂN PHÒNG)",
       date: ': the day the meeting was held, YYYY-MM-DD',
       chair: ': who chaired the meeting',
       id: ': every task needs an id that is unique in the repository',
@@ -503,7 +503,8 @@ export const en = {
     already: (id: string, status: string, file: string, commit: boolean) =>
       `${id}: already ${status} in ${file}; nothing changed${commit ? ', nothing committed' : ''}.`,
     changed: (id: string, before: string, after: string, file: string) => `${id}: ${before} → ${after}, in ${file}`,
-    replaced: (noteKept: boolean) => ` (the update already there was changed${noteKept ? '; its note was kept' : ''})`,
+    replaced: (noteKept: boolean, replacedNote?: string) =>
+      ` (the update already there was changed${noteKept ? '; its note was kept' : ''}${replacedNote !== undefined ? `; its note "${replacedNote}" was replaced` : ''})`,
     laterUpdate: (file: string, id: string) => `Note: ${file} also updates "${id}"; its status there is the task's current state.`,
     emptyNote: '--note must not be empty.',
     wouldNotReadBack: 'the record would not read back',
@@ -565,7 +566,8 @@ export const en = {
     already: (file: string, by?: string, on?: IsoDate) => `${file} is already approved (by ${by ?? '?'} on ${on ?? '?'}).`,
     alreadyHint: 'Approved minutes are final: correct them with an "amendments" entry. To add the notice, run meet approve again with the same --by and --on.',
     noticeAlready: (file: string, number: string, date: IsoDate) => `${file} already records the notice ${number} of ${date}; nothing changed.`,
-    noticeAlreadyHint: 'A notice once issued keeps its number. If the record is wrong, correct approval.notice by hand with an "amendments" entry (meet check --since asks for one).',
+    noticeAlreadyHint:
+      'A notice once issued keeps its number. If the record is wrong, correct approval.notice by hand with an "amendments" entry (meet check --since asks for one).',
     cannotWrite: (file: string, why: string) => `Cannot write the approval into ${file} safely: ${why}.`,
     nothingChanged: 'Nothing was changed.',
     byHand: 'Nothing was changed; write "approval" by hand, then run "meet check".',

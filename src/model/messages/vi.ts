@@ -487,7 +487,8 @@ export const vi: Messages = {
     already: (id: string, status: string, file: string, commit: boolean) =>
       `${id}: đã là "${status}" trong ${file}; không có gì thay đổi${commit ? ', không commit' : ''}.`,
     changed: (id: string, before: string, after: string, file: string) => `${id}: ${before} → ${after}, trong ${file}`,
-    replaced: (noteKept: boolean) => ` (đã sửa cập nhật có sẵn${noteKept ? '; giữ nguyên ghi chú' : ''})`,
+    replaced: (noteKept: boolean, replacedNote?: string) =>
+      ` (đã sửa cập nhật có sẵn${noteKept ? '; giữ nguyên ghi chú' : ''}${replacedNote !== undefined ? `; ghi chú cũ "${replacedNote}" đã được thay` : ''})`,
     laterUpdate: (file: string, id: string) => `Lưu ý: ${file} cũng cập nhật "${id}"; tình trạng ghi ở đó là tình trạng hiện nay của nhiệm vụ.`,
     emptyNote: '--note không được để trống.',
     wouldNotReadBack: 'đọc lại biên bản sau khi sửa thì không được',
@@ -546,8 +547,10 @@ export const vi: Messages = {
     already: (file: string, by?: string, on?: IsoDate) => `${file} đã được thông qua (người thông qua: ${by ?? '?'}, ngày ${on ? formatDate('vi', on) : '?'}).`,
     alreadyHint:
       'Biên bản đã thông qua là bản chính thức: muốn sửa, hãy ghi thêm một mục "amendments" (đính chính). Để bổ sung thông báo kết luận, hãy chạy lại meet approve với cùng --by và --on.',
-    noticeAlready: (file: string, number: string, date: IsoDate) => `${file} đã ghi thông báo kết luận số ${number} ngày ${formatDate('vi', date)}; không thay đổi gì.`,
-    noticeAlreadyHint: 'Thông báo đã ban hành thì giữ nguyên số. Nếu biên bản ghi sai, hãy sửa approval.notice bằng tay kèm một mục "amendments" (meet check --since sẽ yêu cầu).',
+    noticeAlready: (file: string, number: string, date: IsoDate) =>
+      `${file} đã ghi thông báo kết luận số ${number} ngày ${formatDate('vi', date)}; không thay đổi gì.`,
+    noticeAlreadyHint:
+      'Thông báo đã ban hành thì giữ nguyên số. Nếu biên bản ghi sai, hãy sửa approval.notice bằng tay kèm một mục "amendments" (meet check --since sẽ yêu cầu).',
     cannotWrite: (file: string, why: string) => `Không thể ghi việc thông qua vào ${file} một cách an toàn: ${why}.`,
     nothingChanged: 'Chưa có gì thay đổi.',
     byHand: 'Chưa có gì thay đổi; hãy tự ghi mục "approval", rồi chạy "meet check".',
