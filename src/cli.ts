@@ -221,8 +221,8 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
         'meet new --date 2020-11-25 --chair "Hoàng Văn Hiệp"',
         'meet new --date 2020-11-25 --chair "Hoàng Văn Hiệp" --commit',
         'meet new --date 04/11/2019 --period 2019-10 --chair "Hoàng Văn Hiệp"',
-        'meet new --date 25/11/2020 --kind thematic --title "Hội nghị chuyên đề phòng chống thiên tai" --chair "Hoàng Văn Hiệp"',
-        'meet new --dry-run --chair "Jane Doe"',
+        `meet new --date 25/11/2020 --kind thematic --title "${m.cli.sample.thematicTitle}" --chair "${m.cli.sample.chair}"`,
+        `meet new --dry-run --chair "${m.cli.sample.chair}"`,
       ),
     )
     .option('--no-cache', h.noCache)
@@ -371,7 +371,7 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
       examples(
         m,
         'meet tasks update 2020-10-giao-thong-thuy-loi --status done',
-        'meet tasks update 2020-10-tich-tu-ruong-dat --status in-progress --note "Đã chọn 2 xã thí điểm"',
+        `meet tasks update 2020-10-tich-tu-ruong-dat --status in-progress --note "${m.cli.sample.note}"`,
         'meet tasks update 2020-10-giao-thong-thuy-loi --status done --commit',
       ),
     )
@@ -422,8 +422,13 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     .option(`--link <${p.url}>`, h.digest.link)
     .addHelpText(
       'after',
-      examples(m, 'meet digest', 'meet digest --month 2020-10 --format html', 'meet digest --commit', 'meet digest --commit --summary > tong-hop.txt') +
-        `\n${h.digest.after}\n`,
+      examples(
+        m,
+        'meet digest',
+        'meet digest --month 2020-10 --format html',
+        'meet digest --commit',
+        `meet digest --commit --summary > ${m.cli.sample.summaryFile}`,
+      ) + `\n${h.digest.after}\n`,
     )
     .option('--no-cache', h.noCache)
     .action(async (opts: Omit<DigestOptions, 'root'>) => {
@@ -440,7 +445,12 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     .option(`--today <${p.date}>`, h.calendar.today, date)
     .addHelpText(
       'after',
-      examples(m, 'meet calendar --out nhiem-vu.ics', 'meet calendar --owner tai-chinh-ke-hoach --out tai-chinh-ke-hoach.ics', 'meet calendar > tasks.ics'),
+      examples(
+        m,
+        'meet calendar --out nhiem-vu.ics',
+        'meet calendar --owner tai-chinh-ke-hoach --out tai-chinh-ke-hoach.ics',
+        `meet calendar > ${m.cli.sample.calendarFile}`,
+      ),
     )
     .action(async (opts: Omit<CalendarOptions, 'root'>) => {
       const { calendarCommand } = await import('./commands/calendar.js');

@@ -57,6 +57,16 @@ describe('meet without a command to run', () => {
     }
   });
 
+  it("the help's examples carry free text in the run's language", async () => {
+    const en = await runMeet(['--locale', 'en', 'tasks', 'update', '--help'], { cwd: tempDir(), env: ENGLISH });
+    expect(en.stdout).toContain('--note "Two pilot communes chosen"');
+    expect(en.stdout).not.toContain('Đã chọn');
+    const vi = await runMeet(['--locale', 'vi', 'new', '--help'], { cwd: tempDir(), env: ENGLISH });
+    expect(vi.stdout).not.toContain('Jane Doe');
+    const check = await runMeet(['--locale', 'vi', 'check', '--help'], { cwd: tempDir(), env: ENGLISH });
+    expect(check.stdout).not.toMatch(/\bREF\b/);
+  });
+
   it('says which option is required in the help (approve --by)', async () => {
     const vi = await runMeet(['--locale', 'vi', 'approve', '--help'], { cwd: tempDir(), env: ENGLISH });
     expect(vi.stdout).toMatch(/--by <họ-tên> +người thông qua biên bản \(bắt buộc\)\n/);

@@ -20,6 +20,14 @@ export const enCommandLine = {
     choices: (list: string) => `one of: ${list}`,
     default: (value: string) => `default: ${value}`,
     examples: 'Examples:',
+    /** Free text in the examples of the help, in this language. */
+    sample: {
+      thematicTitle: 'Special meeting on flood and storm prevention',
+      chair: 'Jane Doe',
+      note: 'Two pilot communes chosen',
+      calendarFile: 'tasks.ics',
+      summaryFile: 'digest.txt',
+    },
     helpOption: 'show help',
     helpCommand: 'show help for a command',
     versionOption: 'print the version',

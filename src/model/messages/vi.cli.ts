@@ -21,6 +21,14 @@ export const viCommandLine: CommandLineMessages = {
     choices: (list: string) => `một trong: ${list}`,
     default: (value: string) => `mặc định: ${value}`,
     examples: 'Ví dụ:',
+    /** Free text in the examples of the help, in this language. */
+    sample: {
+      thematicTitle: 'Hội nghị chuyên đề phòng chống thiên tai',
+      chair: 'Hoàng Văn Hiệp',
+      note: 'Đã chọn 2 xã thí điểm',
+      calendarFile: 'nhiem-vu-cua-toi.ics',
+      summaryFile: 'tong-hop.txt',
+    },
     helpOption: 'xem hướng dẫn',
     helpCommand: 'xem hướng dẫn của một lệnh',
     versionOption: 'xem số phiên bản',
@@ -92,7 +100,7 @@ export const viCommandLine: CommandLineMessages = {
     check: {
       description: 'kiểm tra tệp cấu hình và mọi biên bản; kết thúc với mã 1 khi có lỗi',
       paths: 'chỉ báo cáo về các tệp hoặc thư mục này (vẫn được đối chiếu với toàn bộ kho)',
-      since: 'chỉ báo cáo về các biên bản thay đổi kể từ điểm chung của REF với HEAD (đã commit, đã đưa vào chỉ mục, chưa đưa vào, chưa theo dõi)',
+      since: 'chỉ báo cáo về các biên bản thay đổi kể từ điểm chung của <phiên-bản> với HEAD (đã commit, đã đưa vào chỉ mục, chưa đưa vào, chưa theo dõi)',
       format: 'định dạng kết quả',
     },
     report: {
