@@ -110,7 +110,7 @@ const CASES: Case[] = [
     content: rec(...head('2020-01-04'), 'atendees:', '  - Trần Thị B', 'ghi-chu-rieng: x'),
     findings: [
       { line: 5, column: 1, rule: 'unknown-key', message: /Unknown key "atendees".*Did you mean "attendees"\?/ },
-      { line: 7, column: 1, rule: 'unknown-key', message: /^Unknown key "ghi-chu-rieng" in the record\.$/ },
+      { line: 7, column: 1, rule: 'unknown-key', message: /^Unknown key "ghi-chu-rieng" in the record\. Remove it, or keep free-form data under "extra:"\.$/ },
     ],
   },
   // --- required keys ---

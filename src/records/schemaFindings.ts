@@ -116,7 +116,7 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
         const suggestion = nearest(name, known);
         out.push({
           rule: 'unknown-key',
-          message: s.unknownKey(clip(name), place, suggestion),
+          message: s.unknownKey(clip(name), place, suggestion, kind === 'record' && path.length === 0),
           path: [...path, name],
           target: 'key',
           ...(suggestion ? { suggestion } : {}),

@@ -244,7 +244,8 @@ export const en = {
       notice: 'the notice',
       signer: 'the signer of the notice',
     },
-    unknownKey: (key: string, place: string, suggestion?: string) => `Unknown key "${key}" in ${place}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    unknownKey: (key: string, place: string, suggestion?: string, recordLevel = false) =>
+      `Unknown key "${key}" in ${place}.${suggestion ? ` Did you mean "${suggestion}"?` : recordLevel ? ' Remove it, or keep free-form data under "extra:".' : ' Remove it.'}`,
     translatedKey: (key: string, place: string, suggestion: string) => `Unknown key "${key}" in ${place}: keys are written in English; use "${suggestion}".`,
     missing: (key: string, hint: string) => `"${key}" is missing${hint}`,
     noValue: (key: string, hint: string) => `"${key}" has no value${hint}`,

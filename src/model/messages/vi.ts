@@ -232,8 +232,8 @@ export const vi: Messages = {
       notice: 'thông báo kết luận',
       signer: 'người ký thông báo kết luận',
     },
-    unknownKey: (key: string, place: string, suggestion?: string) =>
-      `Mục "${key}" trong ${place} không có trong mẫu biên bản.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
+    unknownKey: (key: string, place: string, suggestion?: string, recordLevel = false) =>
+      `Mục "${key}" trong ${place} không có trong mẫu biên bản.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : recordLevel ? ' Hãy xóa mục này, hoặc ghi thông tin riêng vào mục "extra:".' : ' Hãy xóa mục này.'}`,
     translatedKey: (key: string, place: string, suggestion: string) =>
       `Mục "${key}" trong ${place} không có trong mẫu biên bản: tên mục viết bằng tiếng Anh, hãy dùng "${suggestion}".`,
     missing: (key: string, hint: string) => `Thiếu mục "${key}"${hint}`,
