@@ -153,6 +153,9 @@ describe('meet log', () => {
     const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi'], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: path.dirname(dir) } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('meet log cần một kho git');
+    // meet log has no way round git: the hint says to make one, not to drop an option.
+    expect(run.stderr).toContain('meet log đọc lịch sử của biên bản từ git: hãy chạy "git init" tại đó và commit các biên bản.');
+    expect(run.stderr).not.toContain('không dùng tùy chọn git');
   });
 
   it('in a repository with no commit yet, every entry is "not committed yet"', async () => {

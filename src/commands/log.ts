@@ -48,7 +48,7 @@ export async function logCommand(options: LogOptions, io: Io): Promise<number> {
     project: { results: false, task: options.id },
     listing: memo?.listing,
   });
-  const { git } = await requireGitRepository(root, 'meet log', io.env);
+  const { git } = await requireGitRepository(root, 'meet log', io.env, (m) => m.git.notRepositoryLogHint);
   const log = taskLog(records, options.id, deadlinesOf(config));
   if (!log) {
     const suggestion = nearest(options.id, taskIds(records));

@@ -3,7 +3,7 @@
 // could be read as an option (`--upload-pack=…`), so it is refused, and
 // paths always follow "--". simple-git's unsafe options stay off.
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { UsageError } from '../model/errors.js';
+import { UsageError, type Said } from '../model/errors.js';
 import type { Env } from './terminal.js';
 import { visible } from '../model/text.js';
 
@@ -72,7 +72,13 @@ export async function headOf(dir: string, env: Env): Promise<{ commit: string; s
  * The top folder of the git repository holding `dir`; exit 2 with a clear
  * message when git is not installed or `dir` is not in a repository.
  */
-export async function requireGitRepository(dir: string, feature: string, env: Env): Promise<{ git: SimpleGit; top: string }> {
+/** `notRepositoryHint`: what to do outside a repository (default: run it without the git option; `meet log` has none). */
+export async function requireGitRepository(
+  dir: string,
+  feature: string,
+  env: Env,
+  notRepositoryHint: Said = (m) => m.git.notRepositoryHint,
+): Promise<{ git: SimpleGit; top: string }> {
   const git = openGit(dir, env);
   let top: string;
   try {
@@ -85,10 +91,7 @@ export async function requireGitRepository(dir: string, feature: string, env: En
       );
     const message = String((error as Error)?.message ?? error).trim();
     if (/not a git repository/i.test(message)) {
-      throw new UsageError(
-        (m) => m.git.notRepository(feature, visible(dir)),
-        (m) => m.git.notRepositoryHint,
-      );
+      throw new UsageError((m) => m.git.notRepository(feature, visible(dir)), notRepositoryHint);
     }
     // Anything else (e.g. "dubious ownership" in a CI container) is git's to explain.
     throw new UsageError(

@@ -106,6 +106,7 @@ export const en = {
     missingHint: 'Install git (e.g. "apt-get install git") and try again.',
     notRepository: (feature: string, dir: string) => `${feature} needs a git repository, and ${dir} is not in one.`,
     notRepositoryHint: 'Run "git init" there, or use the command without the git option.',
+    notRepositoryLogHint: 'meet log reads the history of the records from git: run "git init" there and commit the records.',
     cannotRead: (feature: string, dir: string, why: string) => `${feature}: git cannot read the repository at ${dir}: ${why}`,
     safeDirectoryHint: 'Mark the folder as safe: git config --global --add safe.directory <folder>',
     badRevision: (flag: string, revision: string) => `${flag} takes a git revision (a branch, tag or commit), not "${revision}".`,

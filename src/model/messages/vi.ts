@@ -94,6 +94,7 @@ export const vi: Messages = {
     missingHint: 'Hãy cài git (ví dụ "apt-get install git") rồi chạy lại.',
     notRepository: (feature: string, dir: string) => `${feature} cần một kho git, nhưng ${dir} không nằm trong kho git nào.`,
     notRepositoryHint: 'Hãy chạy "git init" tại đó, hoặc chạy lệnh mà không dùng tùy chọn git.',
+    notRepositoryLogHint: 'meet log đọc lịch sử của biên bản từ git: hãy chạy "git init" tại đó và commit các biên bản.',
     cannotRead: (feature: string, dir: string, why: string) => `${feature}: git không đọc được kho tại ${dir}: ${why}`,
     safeDirectoryHint: 'Hãy đánh dấu thư mục là an toàn: git config --global --add safe.directory <thư-mục>',
     badRevision: (flag: string, revision: string) => `${flag} cần một phiên bản git (nhánh, thẻ hoặc commit), không phải "${revision}".`,
