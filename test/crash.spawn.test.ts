@@ -107,8 +107,10 @@ describe('kill -9 at any moment: every record is the old version or the new one,
         if (!written) continue;
         expected.add(path.basename(file(day)));
         // Whole: byte for byte what the same command prints with --dry-run (in-process: a reference, not a subject).
+        // The record is there, so the dry run also says the run would stop (exit 2).
         const dry = await runMeet([...args(day), '--dry-run'], { cwd: root });
-        expect(dry.code, dry.stderr).toBe(0);
+        expect(dry.code, dry.stderr).toBe(2);
+        expect(dry.stderr).toContain('đã có; meet new không bao giờ ghi đè biên bản');
         const content = readFileSync(file(day), 'utf8');
         expect(content.endsWith('\n') ? content : `${content}\n`).toBe(dry.stdout);
       }
@@ -140,8 +142,9 @@ describe('meet new racing for the same path', () => {
       expect(codes, ended.map((e) => e.stderr).join('\n')).toEqual([0, 2, 2, 2, 2]);
       for (const e of ended.filter((x) => x.code === 2)) expect(e.stderr).toMatch(/đã có; meet new không bao giờ ghi đè/);
       expect(visible(folder).filter((name) => name.startsWith(date))).toEqual([`${date}-cuoc-hop-tranh-dua.md`]);
+      // The record is there, so the dry run also says the run would stop (exit 2).
       const dry = await runMeet([...args, '--dry-run'], { cwd: root });
-      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.code, dry.stderr).toBe(2);
       const content = readFileSync(path.join(folder, `${date}-cuoc-hop-tranh-dua.md`), 'utf8');
       expect(content.endsWith('\n') ? content : `${content}\n`).toBe(dry.stdout);
     }

@@ -330,7 +330,9 @@ describe('a meeting held on 4 November to review October', () => {
     };
     stdin.write('\n\n\nNguyễn Văn A\n');
     const code = await newCommand({ date: '2019-11-04', dryRun: true, edit: false }, io as never);
-    expect(code).toBe(0);
+    // The record was written just above: the dry run drafts it again, and says the run would stop there (exit 2).
+    expect(code).toBe(2);
+    expect(stderr).toContain('đã có; meet new không bao giờ ghi đè biên bản');
     expect(stderr).toContain('[2019-10]');
     expect(stdout).toContain('title: Hội nghị thường kỳ tháng 10/2019');
     expect(stdout).toContain('period: 2019-10');

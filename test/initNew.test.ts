@@ -130,6 +130,12 @@ describe('meet new', () => {
     expect(second.code).toBe(2);
     expect(second.stderr).toContain('đã có; meet');
     expect(readFileSync(file).equals(before)).toBe(true);
+    // A dry run tells the same: the draft, then why the run would stop, and its exit code.
+    const dry = await runMeet([...args, '--dry-run'], { cwd: root });
+    expect(dry.code).toBe(2);
+    expect(dry.stdout).toMatch(/^---\ntitle: /);
+    expect(dry.stderr).toContain('meetings/2021/2021-01-27-hoi-nghi-thuong-ky-thang-1-2021.md đã có; meet new không bao giờ ghi đè biên bản.');
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it('without a terminal, a missing --chair is an error naming the flag (exit 2)', async () => {

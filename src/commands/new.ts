@@ -62,6 +62,8 @@ interface NewResult {
   commit?: Committed;
   /** Why --commit made no commit. */
   commitNote?: string;
+  /** A dry run's record already exists: the run itself would stop there. */
+  existsAlready?: string;
   /** The editor could not start or did not end well (the record is kept). */
   editorProblem?: string;
 }
@@ -112,6 +114,7 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   const result: NewResult = { root, path: file, content, written: false, openTasks: draft.openTasks, findings: [], repositoryErrors: draft.repositoryErrors };
   if (options.dryRun) {
     if (commitPlan) result.commitNote = m.new.dryRunCommit;
+    if (existsSync(file)) result.existsAlready = `${m.new.exists(visible(path.relative(io.cwd, file)))} ${m.new.existsHint}`;
     return result;
   }
   try {
@@ -395,6 +398,11 @@ async function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => str
     const content = visibleLines(result.content);
     io.stdout.write(content.endsWith('\n') ? content : `${content}\n`);
     if (result.commitNote) io.stderr.write(`${c.dim(result.commitNote)}\n`);
+    // The run itself would stop here: said, and the same exit code, so a script's dry run tells the truth.
+    if (result.existsAlready) {
+      io.stderr.write(`${m.main.prefix}${result.existsAlready}\n`);
+      return EXIT_USAGE;
+    }
     return 0;
   }
   io.stdout.write(`${visible(path.relative(io.cwd, result.path) || result.path)}\n`);
