@@ -235,4 +235,16 @@ describe('meet new', () => {
     expect(run.stderr).toContain('unknown-key');
     expect(run.code).toBe(1);
   });
+
+  it('an $EDITOR that is not installed is said in words, and the record is kept (exit 2)', async () => {
+    const root = makeRepo({});
+    const run = await runMeet(['new', '--date', '2020-11-12', '--chair', 'X', '--edit'], {
+      cwd: root,
+      env: { EDITOR: '/khong/co/trinh-soan-thao', VISUAL: undefined },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Không mở được trình soạn thảo "/khong/co/trinh-soan-thao": máy này không có chương trình đó (hãy đặt $VISUAL hoặc $EDITOR');
+    expect(run.stderr).not.toContain('ENOENT');
+    expect(read(root, 'meetings/2020/2020-11-12-hoi-nghi-thuong-ky-thang-11-2020.md')).toContain('date: 2020-11-12');
+  });
 });

@@ -387,7 +387,11 @@ function openEditor(editor: string, file: string, shown: string, m: Messages, en
   // $EDITOR may carry arguments ("code --wait"); it is the user's own setting.
   const [command, ...args] = editor.split(/\s+/).filter(Boolean);
   const run = spawnSync(command!, [...args, file], { stdio: 'inherit', env });
-  if (run.error) return m.new.editorFailed(visible(editor), visible((run.error as NodeJS.ErrnoException).code ?? run.error.message), visible(shown));
+  if (run.error) {
+    const code = (run.error as NodeJS.ErrnoException).code;
+    // ENOENT means the program is not there: said in words, with what to set.
+    return m.new.editorFailed(visible(editor), code === 'ENOENT' ? m.new.noSuchEditor : visible(code ?? run.error.message), visible(shown));
+  }
   if (run.status !== 0) return m.new.editorExit(visible(editor), run.signal ?? `${run.status}`, visible(shown));
   return undefined;
 }

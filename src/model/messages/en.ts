@@ -462,6 +462,7 @@ export const en = {
     placeholderHint: (list: string) => `Placeholders: ${list}.`,
     noEditor: '--edit needs $VISUAL or $EDITOR to name your editor; nothing was written.',
     noEditorHint: 'Example: EDITOR=nano meet new --edit',
+    noSuchEditor: 'there is no such program here (set $VISUAL or $EDITOR to an editor installed on this machine, e.g. nano)',
     editorFailed: (editor: string, why: string, file: string) => `Cannot start the editor "${editor}": ${why}. The record is written and kept: ${file}`,
     editorExit: (editor: string, code: string, file: string) => `The editor "${editor}" ended with ${code}; the record is kept as it is now: ${file}`,
     openTasks: (count: number) =>

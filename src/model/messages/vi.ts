@@ -444,6 +444,7 @@ export const vi: Messages = {
     placeholderHint: (list: string) => `Các chỗ được điền: ${list}.`,
     noEditor: '--edit cần biến $VISUAL hoặc $EDITOR ghi tên trình soạn thảo; chưa ghi biên bản.',
     noEditorHint: 'Ví dụ: EDITOR=nano meet new --edit',
+    noSuchEditor: 'máy này không có chương trình đó (hãy đặt $VISUAL hoặc $EDITOR là một trình soạn thảo đã cài trên máy, ví dụ nano)',
     editorFailed: (editor: string, why: string, file: string) => `Không mở được trình soạn thảo "${editor}": ${why}. Biên bản đã ghi và được giữ lại: ${file}`,
     editorExit: (editor: string, code: string, file: string) =>
       `Trình soạn thảo "${editor}" kết thúc với ${code}; biên bản được giữ nguyên như hiện tại: ${file}`,
