@@ -146,6 +146,15 @@ const CASES: MistakeCase[] = [
     en: '"owner" is indented by 3 spaces, but the lines it belongs with by 4: indent it by 4 spaces like them',
   },
   {
+    // One space too many reads as the title going on: the library stops on the title's line, the mistake is on the next.
+    fixture: 'five-space-indent',
+    line: 8,
+    column: 6,
+    rule: 'yaml-syntax',
+    vi: 'Mục "owner" thụt lề 5 dấu cách, trong khi các mục cùng cấp thụt lề 4 dấu cách: hãy thụt lề 4 dấu cách cho thẳng hàng',
+    en: '"owner" is indented by 5 spaces, but the lines it belongs with by 4: indent it by 4 spaces like them',
+  },
+  {
     fixture: 'unknown-sector',
     line: 9,
     column: 13,

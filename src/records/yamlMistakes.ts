@@ -161,8 +161,8 @@ function indentMistake(lines: readonly Line[], index: number, m: Messages): Mist
     if (/^ *- /.test(l.text)) columns.add(l.indent);
   }
   const aboveValue = KEY_VALUE.exec(above.text)?.[4]?.trim();
-  // Under a key with a value of its own, a deeper line starts nothing.
-  if (columns.has(line.indent) && !(line.indent > above.indent && aboveValue)) return undefined;
+  // Under a key with a value of its own, a deeper line starts nothing (a list item's keys start after its "- ").
+  if (columns.has(line.indent) && !(line.indent > keyColumn(above) && aboveValue)) return undefined;
   const candidates = [...columns].filter((c) => c !== line.indent);
   if (candidates.length === 0) return undefined;
   const expected = candidates.reduce((best, c) => (Math.abs(c - line.indent) < Math.abs(best - line.indent) ? c : best));
@@ -186,13 +186,18 @@ export function diagnoseSyntax(text: string, offset: number, m: Messages): Mista
   const lines = linesOf(text);
   let at = lines.findIndex((l, i) => offset >= l.start && (i === lines.length - 1 || offset < lines[i + 1]!.start));
   if (at === -1) at = lines.length - 1;
-  for (let i = at; i >= Math.max(0, at - 3); i--) {
+  const mistakeAt = (i: number): Mistake | undefined => {
     const line = lines[i]!;
-    if (!line.content) continue;
-    const found = tabMistake(line, m) ?? valueMistake(lines, i, m) ?? colonMistake(line, m) ?? indentMistake(lines, i, m);
+    if (!line.content) return undefined;
+    return tabMistake(line, m) ?? valueMistake(lines, i, m) ?? colonMistake(line, m) ?? indentMistake(lines, i, m);
+  };
+  for (let i = at; i >= Math.max(0, at - 3); i--) {
+    const found = mistakeAt(i);
     if (found) return found;
   }
-  return undefined;
+  // Sometimes early: a line indented one space too many reads as the value above it going on.
+  const next = lines.findIndex((l, i) => i > at && l.content);
+  return next === -1 ? undefined : mistakeAt(next);
 }
 
 /**
