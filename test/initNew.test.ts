@@ -69,6 +69,22 @@ describe('meet init', () => {
     expect(filesUnder(dir)).toEqual(['meet.config.yaml']);
   });
 
+  it("refuses in the existing repository's language, from another folder and an English environment", async () => {
+    const parent = tempDir();
+    const repository = path.join(parent, 'bien-ban');
+    writeTree(repository, { 'meet.config.yaml': 'organization: UBND xã A\nlocale: vi\n' });
+    const again = await runMeet(['init', 'bien-ban', '--organization', 'X'], {
+      cwd: parent,
+      env: { LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined },
+    });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('meet.config.yaml đã có; meet init không bao giờ ghi đè tệp này.');
+    // Creating one there speaks the language of the repository it makes: Vietnamese, without --locale.
+    const fresh = await runMeet(['init', 'moi', '--organization', 'X'], { cwd: parent, env: { LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined } });
+    expect(fresh.code).toBe(0);
+    expect(fresh.stderr + fresh.stdout).toContain('Đã tạo kho biên bản tại moi');
+  });
+
   it('keeps an existing git repository', async () => {
     const dir = tempDir();
     git(dir, 'init', '-q', '-b', 'main');

@@ -3,7 +3,7 @@
 // repository the command runs in, read from meet.config.yaml by one regular
 // expression (no YAML parser: `meet --help` must stay fast); else, outside a
 // repository, LC_ALL / LC_MESSAGES / LANG ("vi_VN…" → vi, anything else → en).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../model/layout.js';
 import { configLocale, LOCALES, type Locale } from '../model/terms.js';
@@ -30,10 +30,28 @@ function environmentLocale(env: Env): Locale {
   return /^vi(?:[_.@-]|$)/i.test(value) ? 'vi' : 'en';
 }
 
+/** Options taking a value, so that their value is not read as `meet init`'s folder. */
+const VALUE_OPTIONS = new Set(['--root', '--locale', '--organization', '--ci', '--action']);
+
+/** The folder `meet init` is given (default: here), or undefined for another command. */
+function initFolder(argv: readonly string[]): string | undefined {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) words.push(arg);
+  }
+  return words[0] === 'init' ? (words[1] ?? '.') : undefined;
+}
+
 export function resolveLocale(argv: readonly string[], cwd: string, env: Env): Locale {
   const flag = flagValue(argv, '--locale');
   if (isLocale(flag)) return flag;
-  const root = nearestRoot(cwd, flagValue(argv, '--root'));
+  // meet init where a repository already is: it refuses in that repository's language.
+  const folder = initFolder(argv);
+  const target = folder === undefined ? undefined : path.resolve(cwd, folder);
+  const root = target !== undefined && existsSync(path.join(target, CONFIG_FILE)) ? target : nearestRoot(cwd, flagValue(argv, '--root'));
   if (root !== undefined) {
     try {
       return configLocale(readFileSync(path.join(root, CONFIG_FILE), 'utf8'));
