@@ -40,6 +40,16 @@ describe('an output file that is already there', () => {
   });
 });
 
+describe('an output file where no file can be made', () => {
+  it.skipIf(process.platform !== 'linux')('says so in words, not as ENOENT (exit 2)', async () => {
+    const dir = copyExamples();
+    const run = await runMeet(['calendar', '--out', '/proc/nhiem-vu.ics', '--today', '2020-11-01'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('ổ đĩa đầy hoặc không ghi được: /proc/nhiem-vu.ics (ENOENT)');
+    expect(run.stderr).toContain('Không tạo được tệp ở đó: thư mục không còn, hoặc là một thư mục đặc biệt (như /proc).');
+  });
+});
+
 describe('an output file among the records', () => {
   it('is refused even with --force: the record, the config and the folder stay as they were', async () => {
     const dir = copyExamples();

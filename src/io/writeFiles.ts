@@ -35,7 +35,7 @@ export function tempPathFor(target: string): string {
 // What a full disk, a quota, a read-only file system or missing permissions
 // say: the environment's trouble (exit 2), not a bug in meet (exit 70).
 // What each means is in the catalogue (errors.notWritableWhy).
-const NOT_WRITABLE = ['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS', 'EACCES', 'EPERM', 'EIO'] as const;
+const NOT_WRITABLE = ['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'ENOENT'] as const;
 const isNotWritable = (code: string | undefined): code is (typeof NOT_WRITABLE)[number] => (NOT_WRITABLE as readonly (string | undefined)[]).includes(code);
 
 /**

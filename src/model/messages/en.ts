@@ -92,6 +92,7 @@ export const en = {
       EACCES: 'You have no permission to write there.',
       EPERM: 'You have no permission to write there.',
       EIO: 'The disk reported an input/output error.',
+      ENOENT: 'No file can be made there: the folder is gone, or it is a special one (such as /proc).',
     },
     nothingWritten: 'Nothing was written.',
     /** Another meet holds the file's lock (io/fileLock.ts). */

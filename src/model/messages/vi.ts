@@ -82,6 +82,7 @@ export const vi: Messages = {
       EACCES: 'Bạn không có quyền ghi vào nơi này.',
       EPERM: 'Bạn không có quyền ghi vào nơi này.',
       EIO: 'Ổ đĩa báo lỗi đọc/ghi.',
+      ENOENT: 'Không tạo được tệp ở đó: thư mục không còn, hoặc là một thư mục đặc biệt (như /proc).',
     },
     nothingWritten: 'Chưa có gì được ghi.',
     busy: (file: string, holder?: { pid: number; host: string }) =>
