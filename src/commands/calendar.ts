@@ -1,12 +1,11 @@
 // meet calendar: the open tasks with a deadline as an iCalendar file, one
 // all-day event per task on its due date, for departments to subscribe to.
-import path from 'node:path';
 import { calendarTasks } from '../domain/calendar.js';
 import { nearest } from '../domain/suggest.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
 import { printMessage, readingFor, type Io } from '../io/terminal.js';
-import { refuseRecordsPath, replaceUserFile } from '../io/writeFiles.js';
+import { writeUserOutput } from '../io/writeFiles.js';
 import { todayIn, type IsoDate } from '../model/dates.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import { messages } from '../model/messages/index.js';
@@ -49,9 +48,7 @@ export async function calendarCommand(options: CalendarOptions, io: Io): Promise
     io.stdout.write(text);
     return EXIT_OK;
   }
-  const target = path.resolve(io.cwd, options.out);
-  refuseRecordsPath(root, config.paths.meetings, target, options.out);
-  replaceUserFile(target, text, { force: options.force === true });
+  writeUserOutput(root, config.paths.meetings, io.cwd, options.out, text, options.force === true);
   printMessage(io, messages(io.locale ?? config.locale).calendar.wrote(tasks.length, visible(options.out)));
   return EXIT_OK;
 }

@@ -2,13 +2,12 @@
 // (Nghị định 30/2020/NĐ-CP), as Word (default), PDF, HTML or Markdown. A
 // record without `approval.notice`, or --draft, gives a draft: no number,
 // the date left for the hand, marked "DỰ THẢO".
-import path from 'node:path';
 import { buildNotice } from '../domain/documents.js';
 import { namedRecord } from '../io/namedRecord.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
 import { printData, printMessage, readingFor, type Io } from '../io/terminal.js';
-import { refuseRecordsPath, replaceUserFile } from '../io/writeFiles.js';
+import { writeUserOutput } from '../io/writeFiles.js';
 import { EXIT_OK } from '../model/errors.js';
 import { messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
@@ -56,9 +55,7 @@ export async function noticeCommand(options: NoticeOptions, io: Io): Promise<num
     printData(io, output as string);
     return EXIT_OK;
   }
-  const target = path.resolve(io.cwd, out);
-  refuseRecordsPath(root, config.paths.meetings, target, out);
-  replaceUserFile(target, output, { force: options.force === true });
+  writeUserOutput(root, config.paths.meetings, io.cwd, out, output, options.force === true);
   printMessage(io, m.notice.wrote(visible(record.file), notice.draft ? undefined : visible(notice.number ?? ''), format, visible(out)));
   return EXIT_OK;
 }

@@ -2,13 +2,12 @@
 // tasks, the accountability table) as text, Markdown, HTML or JSON.
 // What reads and builds the report is loaded only when the output memo has
 // no answer: a repeated run lists, hashes and prints.
-import path from 'node:path';
 import { Chalk } from 'chalk';
 import { colorsFor } from '../io/colors.js';
 import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { findRoot } from '../io/paths.js';
 import { printDataChunks, printMessage, type Io } from '../io/terminal.js';
-import { refuseRecordsPath, replaceUserFile } from '../io/writeFiles.js';
+import { writeUserOutput } from '../io/writeFiles.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
 import { formatForOut, refuseMismatch } from '../render/outFormats.js';
@@ -68,7 +67,7 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     terminal: options.out ? null : terminalOf(io),
   };
   const answered = question && memo.answer<ReportMeta>(question);
-  if (answered) return printReport(answered.meta, answered.data, format, options, io);
+  if (answered && memo) return printReport(answered.meta, answered.data, format, options, io, { root, meetings: memo.config.paths.meetings });
 
   const [{ readReportMonth }, { builtFrom, loadReportRepository }, { defaultMonth }, { buildReport }, { renderReportChunks }] = await Promise.all([
     import('../io/repository.js'),
@@ -91,7 +90,7 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const meta: ReportMeta = { month, empty: report.meetings.length === 0 && format !== 'json', locale };
   if (meta.empty) {
     memo?.keepMeta(question, meta);
-    return printReport(meta, [], format, options, io);
+    return printReport(meta, [], format, options, io, { root, meetings: config.paths.meetings });
   }
   if (format === 'docx' || format === 'pdf') {
     // The official "Báo cáo": Word, or its HTML printed by Chromium; never to a terminal.
@@ -102,13 +101,13 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     const doc = await composeMonthly(buildMonthlyDocument(report, config));
     const output = format === 'docx' ? await renderOfficial(doc, 'docx') : await printPdf(String(await renderOfficial(doc, 'html')), io);
     const out = options.out ?? `bao-cao-${month}.${format}`;
-    writeOut(root, config.paths.meetings, out, output, options, io);
+    writeUserOutput(root, config.paths.meetings, io.cwd, out, output, options.force === true);
     printMessage(io, m.report.wrote(month, format, visible(out)));
     return EXIT_OK;
   }
   // A file is not a terminal: no colour codes in it.
   const chunks = await renderReportChunks(report, format, options.out ? new Chalk({ level: 0 }) : colorsFor(io.stdout, io));
-  return printReport(meta, memo ? memo.keep(question, meta, chunks) : chunks, format, options, io);
+  return printReport(meta, memo ? memo.keep(question, meta, chunks) : chunks, format, options, io, { root, meetings: config.paths.meetings });
 }
 
 /** What the memo keeps of a report besides its text. */
@@ -119,28 +118,25 @@ interface ReportMeta {
   locale: Locale;
 }
 
-/** The report's text to stdout or to --out, or the line saying the month had no meetings. */
-async function printReport(meta: ReportMeta, text: Iterable<string | Uint8Array>, format: ReportOutput, options: ReportOptions, io: Io): Promise<number> {
+/** The report's text to stdout or to --out (`where`: the repository and its meetings folder, kept out of), or the line saying the month had no meetings. */
+async function printReport(
+  meta: ReportMeta,
+  text: Iterable<string | Uint8Array>,
+  format: ReportOutput,
+  options: ReportOptions,
+  io: Io,
+  where: { root: string; meetings: string },
+): Promise<number> {
   const m = messages(meta.locale);
   if (meta.empty) {
     printMessage(io, m.report.noMeetings(meta.month));
   } else if (options.out) {
-    // Answered from the memo, the config was not read: only its folders are wanted here.
-    const { readConfig } = await import('../io/repository.js');
-    const root = findRoot(io.cwd, options.root);
-    writeOut(root, readConfig(root).config?.paths.meetings ?? 'meetings', options.out, text, options, io);
+    writeUserOutput(where.root, where.meetings, io.cwd, options.out, text, options.force === true);
     printMessage(io, m.report.wrote(meta.month, format, visible(options.out)));
   } else {
     await printDataChunks(io, text);
   }
   return EXIT_OK;
-}
-
-/** The report into the file `out` names: never into the records, and over a file already there only with --force. */
-function writeOut(root: string, meetings: string, out: string, content: Parameters<typeof replaceUserFile>[1], options: ReportOptions, io: Io): void {
-  const target = path.resolve(io.cwd, out);
-  refuseRecordsPath(root, meetings, target, out);
-  replaceUserFile(target, content, { force: options.force === true });
 }
 
 /** Chromium is loaded only for PDF. */

@@ -355,8 +355,19 @@ export function refuseRecordsPath(root: string, meetings: string, target: string
   }
 }
 
+/**
+ * An output to the file the clerk names (`--out`, or a document's default
+ * name, relative to `cwd`): never among the records, and over a file already
+ * there only with `force`.
+ */
+export function writeUserOutput(root: string, meetings: string, cwd: string, out: string, content: Content, force: boolean): void {
+  const target = path.resolve(cwd, out);
+  refuseRecordsPath(root, meetings, target, out);
+  replaceUserFile(target, content, { force });
+}
+
 /** `force`: replace a file already there; without it an existing file is refused (a Word file may hold the clerk's edits). */
-export function replaceUserFile(target: string, content: Content, options: { force?: boolean } = {}): void {
+function replaceUserFile(target: string, content: Content, options: { force?: boolean } = {}): void {
   let folder: string;
   try {
     folder = realpathSync(path.dirname(target));
