@@ -59,34 +59,35 @@ export async function readChangesSince(root: string, since: string, env: Env): P
   }
 
   const statuses = new Map<string, ChangeStatus>();
+  // An added file → the file it was at the merge base: approved minutes moved to a new name are still checked against what they were.
+  const renamedFrom = new Map<string, string>();
   // Working tree against the base covers what was committed, staged and not
-  // staged; --no-renames turns a rename into a deletion and an addition, and
-  // --no-relative keeps paths from the top even if diff.relative is set.
-  const diff = await git.raw(['diff', '--name-status', '-z', '--no-renames', '--no-relative', '--no-ext-diff', base, '--', '.']);
-  const fields = diff.split('\0');
-  for (let i = 0; i + 1 < fields.length; i += 2) {
+  // staged; a rename (R, old and new path) counts as a deletion and an
+  // addition, and --no-relative keeps paths from the top even if diff.relative is set.
+  const fields = (await git.raw(['diff', '--name-status', '-z', '--find-renames', '--no-relative', '--no-ext-diff', base, '--', '.'])).split('\0');
+  for (let i = 0; i < fields.length && fields[i] !== '';) {
     const letter = fields[i]!;
-    const file = fields[i + 1]!;
-    if (letter === '') break;
-    statuses.set(file, letter.startsWith('D') ? 'deleted' : letter.startsWith('A') ? 'added' : 'modified');
+    if (letter.startsWith('R')) {
+      const [from, to] = [fields[i + 1]!, fields[i + 2]!];
+      statuses.set(from, 'deleted');
+      statuses.set(to, 'added');
+      if (from.startsWith(prefix) && to.startsWith(prefix)) renamedFrom.set(to.slice(prefix.length), from.slice(prefix.length));
+      i += 3;
+    } else if (letter.startsWith('C')) {
+      // A copy (diff.renames=copies in the user's config): the new file is added, its source unchanged.
+      statuses.set(fields[i + 2]!, 'added');
+      i += 3;
+    } else {
+      const file = fields[i + 1]!;
+      statuses.set(file, letter.startsWith('D') ? 'deleted' : letter.startsWith('A') ? 'added' : 'modified');
+      i += 2;
+    }
   }
   const untracked = await git.raw(['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', '.']);
   for (const file of untracked.split('\0')) {
     if (file === '') continue;
     // Removed from the index but still on disk: it shows as deleted and untracked.
     statuses.set(file, statuses.get(file) === 'deleted' ? 'modified' : 'added');
-  }
-
-  // The same diff with renames found: approved minutes moved to a new name are still checked against what they were.
-  const renamedFrom = new Map<string, string>();
-  const moves = (await git.raw(['diff', '--name-status', '-z', '--find-renames', '--no-relative', '--no-ext-diff', base, '--', '.'])).split('\0');
-  for (let i = 0; i < moves.length && moves[i] !== '';) {
-    const letter = moves[i]!;
-    if (letter.startsWith('R') || letter.startsWith('C')) {
-      const [from, to] = [moves[i + 1]!, moves[i + 2]!];
-      if (letter.startsWith('R') && from.startsWith(prefix) && to.startsWith(prefix)) renamedFrom.set(to.slice(prefix.length), from.slice(prefix.length));
-      i += 3;
-    } else i += 2;
   }
 
   const files: ChangedFile[] = [];
