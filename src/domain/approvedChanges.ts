@@ -37,17 +37,22 @@ function firstChangedLine(before: string, after: string): number {
   return Math.min(i, b.length - 1) + 1;
 }
 
-/** Multiset difference: what `before` holds more times than `after`. */
-function removed(before: readonly string[], after: readonly string[]): string[] {
+/** Multiset difference, by place: the indexes of what `before` holds more times than `after` (its later copies). */
+function unmatched(before: readonly string[], after: readonly string[]): number[] {
   const left = new Map<string, number>();
   for (const x of after) left.set(x, (left.get(x) ?? 0) + 1);
-  const out: string[] = [];
-  for (const x of before) {
+  const out: number[] = [];
+  before.forEach((x, i) => {
     const n = left.get(x) ?? 0;
     if (n > 0) left.set(x, n - 1);
-    else out.push(x);
-  }
+    else out.push(i);
+  });
   return out;
+}
+
+/** Multiset difference: what `before` holds more times than `after`. */
+function removed(before: readonly string[], after: readonly string[]): string[] {
+  return unmatched(before, after).map((i) => before[i]!);
 }
 
 /** The findings on `after` (a changed record) when `before`, its version at the merge base, was approved; none otherwise. */
@@ -104,19 +109,11 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
   // The amendments are the history of the changes: one already recorded stays as it is.
   const beforeAmendments = (before.data.amendments ?? []).map(json);
   const afterAmendments = (after.data.amendments ?? []).map(json);
-  if (removed(beforeAmendments, afterAmendments).length > 0) {
+  if (unmatched(beforeAmendments, afterAmendments).length > 0) {
     at('approved-changed', m.approvedAmendmentChanged(approvedOn), ['amendments'], 'key');
     return findings;
   }
-  const known = new Map<string, number>();
-  for (const a of beforeAmendments) known.set(a, (known.get(a) ?? 0) + 1);
-  const added = (after.data.amendments ?? [])
-    .map((a, i) => ({ a, i }))
-    .filter(({ i }) => {
-      const held = known.get(afterAmendments[i]!) ?? 0;
-      if (held > 0) known.set(afterAmendments[i]!, held - 1);
-      return held === 0;
-    });
+  const added = unmatched(afterAmendments, beforeAmendments).map((i) => ({ a: after.data.amendments![i]!, i }));
   if (added.some(({ a }) => a.date >= approvedOn)) return findings;
   if (added.length > 0) {
     const { i } = added[0]!;
