@@ -6,7 +6,7 @@ import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import { addMonths, monthOf, type IsoDate, type Month } from '../model/dates.js';
 import { asOfDays, meetingsOf, organizationOf, trendMonthsOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
-import { FigureBook, isPercentMetric, metricChange, type Figure } from './figures.js';
+import { figureMarks, FigureBook, isPercentMetric, metricChange, type Figure } from './figures.js';
 import type {
   FigureFacts,
   OwnerRow,
@@ -177,6 +177,7 @@ function reportMetrics(book: FigureBook, config: Config, month: Month, trendMont
       const figure = book.figure(id, month, organization);
       const before = book.figure(id, previousMonth, organization);
       const previous = before?.value;
+      const previousMarks = figureMarks(before);
       if (figure === undefined && previous === undefined) continue;
       const value = figure?.value;
       const target = figure && organization === null ? book.targetPct(id, figure, month) : undefined;
@@ -190,8 +191,7 @@ function reportMetrics(book: FigureBook, config: Config, month: Month, trendMont
         organization,
         ...(value !== undefined ? { value } : {}),
         ...(previous !== undefined ? { previous } : {}),
-        ...(previous !== undefined && before?.estimate ? { previousEstimate: true } : {}),
-        ...(previous !== undefined && before?.qualifier ? { previousQualifier: before.qualifier } : {}),
+        ...(previousMarks ? { previousMarks } : {}),
         ...(change !== undefined ? { change } : {}),
         ...(percent !== undefined ? { percent } : {}),
         ...(points !== undefined ? { points } : {}),

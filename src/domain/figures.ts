@@ -6,6 +6,7 @@
 // Pure functions of loaded records and the config.
 import { addMonths, type Month } from '../model/dates.js';
 import type { MeetingRecord } from '../model/record.js';
+import type { FigureMarks } from '../model/report.js';
 import type { Config, FigureData, MetricDefinition } from '../model/schema.js';
 import { MONEY_UNITS, type Qualifier } from '../model/terms.js';
 import { organizationOf, periodOf, reportingMonthOf, reviewsOneMonth } from './months.js';
@@ -23,6 +24,12 @@ export interface Figure {
   /** "ước": an estimate. */
   estimate: boolean;
   qualifier?: Qualifier;
+}
+
+/** A figure's estimate and qualifier, when it has a value and either mark (what the report and the month diff print before the value). */
+export function figureMarks(figure: Figure | undefined): FigureMarks | undefined {
+  if (figure?.value === undefined || (!figure.estimate && !figure.qualifier)) return undefined;
+  return { estimate: figure.estimate, ...(figure.qualifier ? { qualifier: figure.qualifier } : {}) };
 }
 
 // "tỉ" is the older spelling of "tỷ": a clerk may declare either.

@@ -4,12 +4,13 @@ import type { MeetingRecord } from '../model/record.js';
 import type { IsoDate, Month } from '../model/dates.js';
 import { asOfDays, meetingsOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
-import { FigureBook, isPercentMetric, metricChange, type Figure } from './figures.js';
+import { figureMarks, FigureBook, isPercentMetric, metricChange } from './figures.js';
+import type { FigureMarks } from '../model/report.js';
 import { chairName, decisionText, type Config } from '../model/schema.js';
 import { isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting, taskTermsAt } from './taskState.js';
 import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import type { TaskState, TaskTerms } from '../model/tasks.js';
-import type { MeetingKind, Qualifier, TaskStatus } from '../model/terms.js';
+import type { MeetingKind, TaskStatus } from '../model/terms.js';
 
 export interface DiffTask extends TaskTerms {
   id: string;
@@ -47,18 +48,6 @@ interface DiffMetric {
   /** What the figures say of their values (v2): "ước", "khoảng"… */
   fromMarks?: FigureMarks;
   toMarks?: FigureMarks;
-}
-
-/** An estimate ("ước") or a qualifier ("trên", "khoảng", "dưới") of a value. */
-export interface FigureMarks {
-  estimate: boolean;
-  qualifier?: Qualifier;
-}
-
-/** A figure's marks, when its value has any. */
-function marksOf(figure: Figure | undefined): FigureMarks | undefined {
-  if (figure?.value === undefined || (!figure.estimate && !figure.qualifier)) return undefined;
-  return { estimate: figure.estimate, ...(figure.qualifier ? { qualifier: figure.qualifier } : {}) };
 }
 
 interface DiffMeeting {
@@ -152,7 +141,7 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
       const after = book.figure(id, to, organization);
       const [a, b] = [before?.value, after?.value];
       if (a === undefined && b === undefined) continue;
-      const [fromMarks, toMarks] = [marksOf(before), marksOf(after)];
+      const [fromMarks, toMarks] = [figureMarks(before), figureMarks(after)];
       const { change, percent, points } = metricChange(a, b, isPercentMetric(definition));
       metrics.push({
         id,

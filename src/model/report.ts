@@ -93,6 +93,12 @@ interface MetricPoint {
   value?: number;
 }
 
+/** An estimate ("ước") or a qualifier ("trên", "khoảng", "dưới") of a value (v2), when it has either. */
+export interface FigureMarks {
+  estimate: boolean;
+  qualifier?: Qualifier;
+}
+
 /** What a figure says besides its value (v2): all optional, as the records give them. */
 export interface FigureFacts {
   /** Year-to-date total up to the end of the period. */
@@ -119,8 +125,7 @@ export interface ReportMetric extends FigureFacts {
   /** The previous month's value. */
   previous?: number;
   /** What the previous month's figure says of its value (v2): "ước", "khoảng"… */
-  previousEstimate?: boolean;
-  previousQualifier?: Qualifier;
+  previousMarks?: FigureMarks;
   /** value − previous, when both are known. */
   change?: number;
   /** change in % of previous, when previous is known and not 0; never for a `%` metric. */

@@ -66,10 +66,7 @@ function metricLine(metric: ReportMetric, locale: Locale): string {
   const sign = change > 0 ? '+' : '−';
   const points = metric.points !== undefined ? REPORT_WORDS[locale].points : '';
   const percent = metric.percent === undefined ? '' : `, ${sign}${formatNumber(locale, Math.abs(metric.percent), 1)}%`;
-  const previous = markedFigure(locale, metric.previous!, {
-    estimate: metric.previousEstimate ?? false,
-    ...(metric.previousQualifier ? { qualifier: metric.previousQualifier } : {}),
-  });
+  const previous = markedFigure(locale, metric.previous!, metric.previousMarks);
   const value = markedFigure(locale, metric.value!, metric);
   return `- ${metric.label}: ${previous} → ${value}${unit} (${sign}${formatExact(locale, Math.abs(change))}${points}${percent})`;
 }

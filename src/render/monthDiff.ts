@@ -2,7 +2,8 @@
 // Text and Markdown show the same data in the repository's language.
 import type { ChalkInstance } from 'chalk';
 import type { Month } from '../model/dates.js';
-import type { DiffTask, FigureMarks, MonthDiff } from '../domain/monthDiff.js';
+import type { DiffTask, MonthDiff } from '../domain/monthDiff.js';
+import type { FigureMarks } from '../model/report.js';
 import { formatDate, formatDay, formatDue, formatExact, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import { markdownTableChunks, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';

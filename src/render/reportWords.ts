@@ -373,7 +373,7 @@ export function metricTable(report: Report, metrics: readonly ReportMetric[], cl
     clean(m.label),
     clean(m.unit ?? ''),
     formatFigure(locale, m.value, m),
-    formatFigure(locale, m.previous, { estimate: m.previousEstimate ?? false, ...(m.previousQualifier ? { qualifier: m.previousQualifier } : {}) }),
+    formatFigure(locale, m.previous, m.previousMarks ?? {}),
     formatChange(locale, m),
     formatSigned(locale, m.percent, '%'),
     ...facts.cells(m),
