@@ -381,6 +381,10 @@ describe('figures apart and exact', () => {
     expect(text).toContain('trên 0,1315');
     expect(text).toContain('1.653,522');
     expect(text).toContain('185,088');
+    // The HTML trend chart too: its value label and its description for screen readers.
+    const html = (await runMeet(['report', '--month', '2020-10', '--format', 'html'], { cwd })).stdout;
+    expect(html).toContain('font-weight="bold">185,088</text>');
+    expect(html).toContain('Tháng 10/2020: 185,088 đơn vị');
   });
 
   it("keeps another organization's figures in their own table, never added to the repository's", async () => {
@@ -534,12 +538,167 @@ describe('figures apart and exact', () => {
             yoyPct: 4.5,
             estimate: false,
             qualifier: null,
+            ytdEstimate: false,
+            ytdQualifier: null,
           },
         ],
       },
     ]);
     const md = (await runMeet(['report', '--month', '2019-09', '--format', 'md'], { cwd })).stdout;
     expect(md).toContain('### Số liệu 9 tháng năm 2019');
+  });
+
+  it("keeps each number's own marks: one meeting's estimate is not another's, a ytd keeps its qualifier", async () => {
+    const cwd = makeRepo(
+      {
+        'meetings/2020/2020-10-05-so-bo.md': record([
+          'title: Sơ bộ',
+          'date: 2020-10-05',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Lũy kế, metrics: { thu-ngan-sach: { ytd: 150, estimate: true }, don-vi-mau: { ytd: 3, qualifier: about } } }',
+        ]),
+        'meetings/2020/2020-10-26-thang-10.md': record([
+          'title: Tháng 10',
+          'date: 2020-10-26',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: 15 } }',
+          '  - { sector: van-hoa-xa-hoi, summary: Máu, metrics: { don-vi-mau: 9 } }',
+        ]),
+      },
+      CONFIG,
+    );
+    const report = await reportJson(cwd, '2020-10');
+    const [revenue, blood] = ['thu-ngan-sach', 'don-vi-mau'].map((id) => report.metrics.find((m: Json) => m.id === id));
+    // The value 15 was given firm on 26/10; the ytd 150 was "ước" on 05/10.
+    expect(revenue).toMatchObject({ value: 15, estimate: false, qualifier: null, ytd: 150, ytdEstimate: true, ytdQualifier: null });
+    expect(blood).toMatchObject({ value: 9, estimate: false, qualifier: null, ytd: 3, ytdEstimate: false, ytdQualifier: 'about' });
+    const md = (await runMeet(['report', '--month', '2020-10', '--format', 'md'], { cwd })).stdout;
+    expect(md).toMatch(/\| Thu ngân sách trên địa bàn \| tỷ đồng \| 15 \| — \| — \| — \| ước 150 \|/);
+    expect(md).toMatch(/\| Máu tiếp nhận \| đơn vị \| 9 \| — \| — \| — \| khoảng 3 \|/);
+    const diff = JSON.parse((await runMeet(['diff', '2020-09', '2020-10', '--format', 'json'], { cwd })).stdout) as Json;
+    expect(diff.metrics.find((m: Json) => m.id === 'thu-ngan-sach')).toMatchObject({ to: 15, toEstimate: false });
+  });
+
+  it("keeps each plan's latest share: a later meeting's share of one plan does not erase another's", async () => {
+    const cwd = makeRepo(
+      {
+        'meetings/2020/2020-10-12-a.md': record([
+          'title: A',
+          'date: 2020-10-12',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: { ytd: 180, plan_pct: { du-toan-tinh: 126.3, du-toan-huyen: 100 } } } }',
+        ]),
+        'meetings/2020/2020-10-26-b.md': record([
+          'title: B',
+          'date: 2020-10-26',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: { value: 21.4, plan_pct: { du-toan-huyen: 117.6 } } } }',
+        ]),
+      },
+      CONFIG,
+    );
+    expect((await reportJson(cwd, '2020-10')).metrics[0].planPct).toEqual({ 'du-toan-tinh': 126.3, 'du-toan-huyen': 117.6 });
+  });
+
+  it('combines one span however it is written: 2020-Q3 and 2020-07..2020-09 are one table', async () => {
+    const span = (file: string, period: string, revenue: number, blood: number) =>
+      record([
+        `title: ${file}`,
+        'date: 2020-10-06',
+        `period: ${period}`,
+        'chair: A',
+        'results:',
+        `  - { sector: kinh-te, summary: Quý, metrics: { thu-ngan-sach: ${revenue}, ty-le-giai-ngan: ${blood} } }`,
+      ]);
+    const cwd = makeRepo(
+      { 'meetings/2020/2020-10-06-a.md': span('a', '2020-Q3', 60, 6), 'meetings/2020/2020-10-06-b.md': span('b', '2020-07..2020-09', 5, 7) },
+      CONFIG,
+    );
+    const report = await reportJson(cwd, '2020-09');
+    expect(report.spans.map((s: Json) => [s.period, s.first, s.last, s.metrics.map((m: Json) => [m.id, m.value])])).toEqual([
+      // sum: 60 + 5; last: the later file's 7.
+      [
+        '2020-Q3',
+        '2020-07',
+        '2020-09',
+        [
+          ['thu-ngan-sach', 65],
+          ['ty-le-giai-ngan', 7],
+        ],
+      ],
+    ]);
+  });
+
+  it('adds values as the decimals they are written, keeps every digit of a lone value, and never shows -0%', async () => {
+    const cwd = makeRepo(
+      {
+        'meetings/2019/2019-10-25-nam-truoc.md': record([
+          'title: Năm trước',
+          'date: 2019-10-25',
+          'chair: A',
+          'results:',
+          '  - { sector: van-hoa-xa-hoi, summary: Máu, metrics: { don-vi-mau: 10000 } }',
+        ]),
+        'meetings/2020/2020-09-25-thang-9.md': record([
+          'title: Tháng 9',
+          'date: 2020-09-25',
+          'chair: A',
+          'results:',
+          '  - { sector: van-hoa-xa-hoi, summary: Máu, metrics: { don-vi-mau: 10000 } }',
+        ]),
+        'meetings/2020/2020-10-05-a.md': record([
+          'title: A',
+          'date: 2020-10-05',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: { value: 1500.5, unit: đồng }, ty-le-giai-ngan: 3.14159265358979 } }',
+          '  - { sector: van-hoa-xa-hoi, summary: Máu, metrics: { don-vi-mau: 9999.8 } }',
+        ]),
+        'meetings/2020/2020-10-26-b.md': record([
+          'title: B',
+          'date: 2020-10-26',
+          'chair: A',
+          'results:',
+          '  - { sector: van-hoa-xa-hoi, summary: Máu, metrics: { don-vi-mau: 0.196 } }',
+        ]),
+      },
+      CONFIG,
+    );
+    const report = await reportJson(cwd, '2020-10');
+    const byId = (id: string) => report.metrics.find((m: Json) => m.id === id);
+    // 1.500,5 đồng = 0,0000015005 tỷ; a lone value is never rounded to 9 decimals.
+    expect(byId('thu-ngan-sach').value).toBe(0.0000015005);
+    expect(byId('ty-le-giai-ngan').value).toBe(3.14159265358979);
+    // 9.999,8 + 0,196 = 9.999,996 (not 9999.996000000001); against 10.000: −0,004, a change of −0,00004%: 0.
+    expect(byId('don-vi-mau')).toMatchObject({ value: 9999.996, change: -0.004, percent: 0, yoyPct: 0 });
+    expect(Object.is(byId('don-vi-mau').percent, -0)).toBe(false);
+    const text = (await runMeet(['report', '--month', '2020-10', '--format', 'text'], { cwd })).stdout;
+    expect(text).toContain('0,0000015005');
+    expect(text).toContain('3,14159265358979');
+    expect(text).not.toContain('-0%');
+    expect(text).toMatch(/Máu tiếp nhận +đơn vị +9\.999,996 +10\.000 +-0,004 +0% +0%\n/);
+  });
+
+  it('converts a figure whose unit is pasted with separate accent marks, for a metric whose unit starts with a capital', async () => {
+    const config = CONFIG.replace('unit: tỷ đồng', 'unit: Tỷ đồng');
+    const cwd = makeRepo(
+      {
+        'meetings/2020/2020-10-26-a.md': record([
+          'title: A',
+          'date: 2020-10-26',
+          'chair: A',
+          'results:',
+          `  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: { value: 350, unit: ${'triệu đồng'.normalize('NFD')} } } }`,
+        ]),
+      },
+      config,
+    );
+    expect((await runMeet(['check'], { cwd })).code).toBe(0);
+    expect((await reportJson(cwd, '2020-10')).metrics[0].value).toBe(0.35);
   });
 
   it('computes the change against the same month last year when none is stated', async () => {

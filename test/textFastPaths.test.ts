@@ -150,11 +150,14 @@ describe('text helpers: fast paths agree with their definitions', () => {
 
 describe('formatting: fast paths agree with the general way', () => {
   it('formatNumber of a small whole number is what Intl writes, in both locales', () => {
-    const intl = { vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }) };
-    for (const value of [0, -0, 1, 7, 999, 1000, 1066, 12345.678, -3, 0.5, 2.125]) {
+    // signDisplay "negative": a value that rounds to 0 is "0", never "-0" (a fall too small to show).
+    const options = { maximumFractionDigits: 2, signDisplay: 'negative' } as const;
+    const intl = { vi: new Intl.NumberFormat('vi-VN', options), en: new Intl.NumberFormat('en-US', options) };
+    for (const value of [0, -0, 1, 7, 999, 1000, 1066, 12345.678, -3, 0.5, 2.125, -0.001]) {
       expect(formatNumber('vi', value), String(value)).toBe(intl.vi.format(value));
       expect(formatNumber('en', value), String(value)).toBe(intl.en.format(value));
     }
+    expect([formatNumber('vi', -0), formatNumber('en', -0.001)]).toEqual(['0', '0']);
   });
 
   it('formatDate in Vietnamese is DD/MM/YYYY of any calendar day', () => {

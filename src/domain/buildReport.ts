@@ -164,6 +164,7 @@ function facts(figure: Figure | undefined, target: number | undefined, yoy: numb
     ...(yoy !== undefined ? { yoyPct: yoy } : {}),
     estimate: figure?.estimate ?? false,
     ...(figure?.qualifier ? { qualifier: figure.qualifier } : {}),
+    ...(figure?.ytd !== undefined ? { ytdEstimate: figure.ytdEstimate ?? false, ...(figure.ytdQualifier ? { ytdQualifier: figure.ytdQualifier } : {}) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
 // A record reviewing several months reports its span's figures apart.
 // Pure functions of loaded records and the config.
 import { addMonths, type Month } from '../model/dates.js';
+import { decimalsOf } from '../model/format.js';
 import type { MeetingRecord } from '../model/record.js';
 import type { FigureMarks } from '../model/report.js';
 import type { Config, FigureData, MetricDefinition } from '../model/schema.js';
@@ -21,9 +22,13 @@ export interface Figure {
   planPct?: number | Record<string, number>;
   /** Change against the same period last year, in %, as stated. */
   yoyPct?: number;
-  /** "ước": an estimate. */
+  /** "ước": the value is an estimate (with no value: the ytd). */
   estimate: boolean;
+  /** The value's qualifier (with no value: the ytd's). */
   qualifier?: Qualifier;
+  /** The marks of the ytd, which may come from another meeting than the value. */
+  ytdEstimate?: boolean;
+  ytdQualifier?: Qualifier;
 }
 
 /** A figure's estimate and qualifier, when it has a value and either mark (what the report and the month diff print before the value). */
@@ -32,12 +37,12 @@ export function figureMarks(figure: Figure | undefined): FigureMarks | undefined
   return { estimate: figure.estimate, ...(figure.qualifier ? { qualifier: figure.qualifier } : {}) };
 }
 
-// "tỉ" is the older spelling of "tỷ": a clerk may declare either.
+// "tỉ" is the older spelling of "tỷ": a clerk may declare either, and a label may begin with a capital ("Tỷ đồng").
 const UNIT_POWERS: Record<string, number> = { ...MONEY_UNITS, 'tỉ đồng': 9 };
 
 /** Powers of ten of a money unit in đồng; undefined for any other unit. */
 export function moneyPower(unit: string | null | undefined): number | undefined {
-  return unit === undefined || unit === null ? undefined : UNIT_POWERS[unit.normalize('NFC').trim()];
+  return unit === undefined || unit === null ? undefined : UNIT_POWERS[unit.normalize('NFC').trim().toLowerCase()];
 }
 
 /** `value` × 10^power, exactly as decimal text would shift (131.5 triệu → 0.1315 tỷ, not 0.13150000000000001). */
@@ -47,9 +52,16 @@ function shift(value: number, power: number): number {
   return Number(`${mantissa}e${Number(exponent ?? 0) + power}`);
 }
 
-/** Sums of decimals (21.4 + 0.2) should not show floating-point noise. */
-export function tidy(value: number): number {
-  return Math.round(value * 1e9) / 1e9;
+/** a + b without floating-point noise (21.4 + 0.2 is 21.6): rounded to the decimals the two are written with, which their exact sum has. */
+export function addDecimals(a: number, b: number): number {
+  const decimals = Math.max(decimalsOf(a), decimalsOf(b));
+  return decimals > 100 ? a + b : Number((a + b).toFixed(decimals));
+}
+
+/** A ratio in %, to one decimal as reports write shares and changes; never −0 (a fall too small to show is no fall). */
+function percentOf(ratio: number): number {
+  const rounded = Math.round(ratio * 1000) / 10;
+  return rounded === 0 ? 0 : rounded;
 }
 
 /** A figure as written, in the metric's unit (v1: a number is its value). */
@@ -61,50 +73,68 @@ export function readFigure(raw: FigureData, definition: Pick<MetricDefinition, '
   const amount = (n: number | null | undefined) => (n === undefined || n === null ? undefined : shift(n, power));
   const value = amount(raw.value);
   const ytd = amount(raw.ytd);
+  const estimate = raw.estimate === true;
+  // A mapping's "ước" marks each of its numbers; its qualifier ("trên 15.000 con") the value, or the ytd when it has no value.
+  const ytdQualifier = ytd !== undefined && value === undefined ? raw.qualifier : undefined;
   return {
     ...(value !== undefined ? { value } : {}),
     ...(ytd !== undefined ? { ytd } : {}),
     ...(raw.plan_pct !== undefined && raw.plan_pct !== null ? { planPct: raw.plan_pct } : {}),
     ...(raw.yoy_pct !== undefined && raw.yoy_pct !== null ? { yoyPct: raw.yoy_pct } : {}),
-    estimate: raw.estimate === true,
+    estimate,
     ...(raw.qualifier ? { qualifier: raw.qualifier } : {}),
+    ...(ytd !== undefined ? { ytdEstimate: estimate, ...(ytdQualifier ? { ytdQualifier } : {}) } : {}),
   };
 }
 
 /**
  * Figures of one metric from several meetings, in meeting order: values
- * summed (`sum`) or the latest (`last`); the latest ytd, plan and
- * same-period shares. An estimate when any figure used is one; a qualifier
- * when every value used has the same, else "about" when any has one.
+ * summed (`sum`) or the latest (`last`); the latest ytd and same-period
+ * change; the latest share of each plan. The value is an estimate when any
+ * value used is one, and has the qualifier every value used shares ("about"
+ * when they differ); the ytd keeps the marks of the meeting that gave it.
  */
 function combineFigures(figures: readonly Figure[], aggregate: 'sum' | 'last'): Figure | undefined {
   if (figures.length === 0) return undefined;
   let value: number | undefined;
   let valued: Figure[] = [];
+  let ytdFrom: Figure | undefined;
   const out: Figure = { estimate: false };
   for (const f of figures) {
     if (f.value !== undefined) {
-      value = aggregate === 'last' || value === undefined ? f.value : value + f.value;
+      value = aggregate === 'last' || value === undefined ? f.value : addDecimals(value, f.value);
       valued = aggregate === 'last' ? [f] : [...valued, f];
     }
-    if (f.ytd !== undefined) out.ytd = f.ytd;
-    if (f.planPct !== undefined) out.planPct = f.planPct;
+    if (f.ytd !== undefined) {
+      out.ytd = f.ytd;
+      ytdFrom = f;
+    }
+    if (f.planPct !== undefined) out.planPct = latestShares(out.planPct, f.planPct);
     if (f.yoyPct !== undefined) out.yoyPct = f.yoyPct;
   }
-  if (value !== undefined) out.value = tidy(value);
-  const used = new Set([...valued, ...figures.filter((f) => f.ytd !== undefined).slice(-1)]);
-  out.estimate = [...used].some((f) => f.estimate);
+  if (value !== undefined) out.value = value;
+  if (ytdFrom) {
+    out.ytdEstimate = ytdFrom.ytdEstimate ?? ytdFrom.estimate;
+    if (ytdFrom.ytdQualifier) out.ytdQualifier = ytdFrom.ytdQualifier;
+  }
+  if (valued.length === 0) {
+    // A figure with a ytd only: its marks are the ytd's.
+    out.estimate = out.ytdEstimate ?? false;
+    if (out.ytdQualifier) out.qualifier = out.ytdQualifier;
+    return out;
+  }
+  out.estimate = valued.some((f) => f.estimate);
   const qualifiers = new Set(valued.map((f) => f.qualifier));
   if (qualifiers.size === 1) {
     const only = [...qualifiers][0];
     if (only) out.qualifier = only;
   } else if ([...qualifiers].some(Boolean)) out.qualifier = 'about';
-  else if (valued.length === 0) {
-    // A figure with a ytd only: its qualifier is the ytd's.
-    const last = [...used].at(-1)?.qualifier;
-    if (last) out.qualifier = last;
-  }
   return out;
+}
+
+/** "% kế hoạch" stated again: each plan's latest share (a share of one plan does not erase another's); a single number replaces. */
+function latestShares(before: Figure['planPct'], next: NonNullable<Figure['planPct']>): NonNullable<Figure['planPct']> {
+  return typeof before === 'object' && typeof next === 'object' ? { ...before, ...next } : next;
 }
 
 /** Whether a metric is measured in % (its change is then in percentage points). */
@@ -123,14 +153,14 @@ export interface MetricChange {
 
 export function metricChange(from: number | undefined, to: number | undefined, percentMetric: boolean): MetricChange {
   if (from === undefined || to === undefined) return {};
-  const change = tidy(to - from);
+  const change = addDecimals(to, -from);
   if (percentMetric) return { change, points: change };
-  return from === 0 ? { change } : { change, percent: Math.round((change / Math.abs(from)) * 1000) / 10 };
+  return from === 0 ? { change } : { change, percent: percentOf(change / Math.abs(from)) };
 }
 
 /** One decimal, as reports write shares ("đạt 126,3%"). */
 function share(part: number, whole: number): number | undefined {
-  return whole === 0 ? undefined : Math.round((part / whole) * 1000) / 10;
+  return whole === 0 ? undefined : percentOf(part / whole);
 }
 
 /** A span of months a record reviews, and what it reports for it. */
@@ -201,24 +231,27 @@ export class FigureBook {
     return byOrganization.get(organization) ?? [];
   }
 
-  /** The spans reported in a month's meetings, each with its figures, in meeting order. */
+  /**
+   * The spans reported in a month's meetings, each with its figures, in
+   * meeting order. A span is its months, however written: `2020-Q3` and
+   * `2020-07..2020-09` are one span, shown as the first record wrote it.
+   */
   spans(month: Month): SpanFigures[] {
-    const groups = new Map<string, { records: MeetingRecord[]; organization: string | null; period: string }>();
+    const groups = new Map<string, { records: MeetingRecord[]; organization: string | null; period: string; first: Month; last: Month }>();
     for (const record of this.spanRecords.get(month) ?? []) {
       const organization = organizationOf(record, this.config);
-      const period = record.data.period!;
-      const key = `${period}\0${organization ?? ''}`;
+      const { first, last } = periodOf(record);
+      const key = `${first}..${last}\0${organization ?? ''}`;
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { records: [], organization, period }));
+      if (!group) groups.set(key, (group = { records: [], organization, period: record.data.period!, first, last }));
       group.records.push(record);
     }
-    return [...groups.values()].map(({ records, organization, period }) => {
+    return [...groups.values()].map(({ records, organization, period, first, last }) => {
       const figures = new Map<string, Figure>();
       for (const [id, definition] of Object.entries(this.config.metrics)) {
         const figure = combineFigures(figuresOf(records, id, definition), definition.aggregate);
         if (figure) figures.set(id, figure);
       }
-      const { first, last } = periodOf(records[0]!);
       return { period, organization, first, last, figures };
     });
   }
@@ -242,7 +275,7 @@ export class FigureBook {
     if (figure.yoyPct !== undefined) return figure.yoyPct;
     if (figure.value === undefined || isPercentMetric(this.config.metrics[metricId])) return undefined;
     const before = this.figure(metricId, addMonths(month, -12), organization)?.value;
-    return before === undefined || before === 0 ? undefined : Math.round(((figure.value - before) / Math.abs(before)) * 1000) / 10;
+    return before === undefined || before === 0 ? undefined : percentOf((figure.value - before) / Math.abs(before));
   }
 }
 

@@ -8,7 +8,7 @@ import type { IsoDate } from '../model/dates.js';
 import { decisionText, KNOWN_KEYS, ownersOf, type Config, type TaskData, type UpdateData } from '../model/schema.js';
 import { dueAsText } from '../model/due.js';
 import { deadlinesOf } from './deadlines.js';
-import { readFigure, tidy } from './figures.js';
+import { addDecimals, readFigure } from './figures.js';
 import type { TaskState } from '../model/tasks.js';
 import type { MeetingKind, TaskStatus } from '../model/terms.js';
 
@@ -426,7 +426,7 @@ function recordMetrics(record: MeetingRecord | undefined, config: Config | undef
       if (value === undefined || !Number.isFinite(value)) continue;
       const earlier = values.get(id);
       const last = config?.metrics[id]?.aggregate === 'last';
-      values.set(id, earlier === undefined || last ? value : tidy(earlier + value));
+      values.set(id, earlier === undefined || last ? value : addDecimals(earlier, value));
     }
   }
   return values;

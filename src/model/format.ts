@@ -40,13 +40,20 @@ export function englishMonthName(month: number): string {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** vi: "1.234,5"; en: "1,234.5". */
+/** The decimal places a number is written with: 21.4 → 1, 1.5005e-6 → 10. */
+export function decimalsOf(value: number): number {
+  const [mantissa, exponent] = String(Math.abs(value)).split('e');
+  return Math.max(0, (mantissa!.split('.')[1]?.length ?? 0) - Number(exponent ?? 0));
+}
+
 export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 2): string {
   // A small whole number (a task's days overdue, a count) reads the same in every locale: no grouping, no decimals.
   if (Number.isInteger(value) && value >= 0 && value < 1000 && !Object.is(value, -0)) return String(value);
   const key = `${locale}:${maximumFractionDigits}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits });
+    // "negative": a value that rounds to 0 (−0.004 to one decimal, or −0 itself) is "0", never "-0".
+    format = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits, signDisplay: 'negative' });
     numberFormats.set(key, format);
   }
   return format.format(value);

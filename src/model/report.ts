@@ -109,9 +109,13 @@ export interface FigureFacts {
   planPct?: number | Record<string, number>;
   /** Change against the same period last year, in %: as stated, or computed. */
   yoyPct?: number;
-  /** "ước" (v2; absent: false). */
+  /** "ước" (v2; absent: false): the value is an estimate (with no value: the ytd). */
   estimate?: boolean;
+  /** The value's qualifier (with no value: the ytd's). */
   qualifier?: Qualifier;
+  /** The ytd's own "ước" and qualifier: the meeting that gave the ytd may not be the one that gave the value (v2). */
+  ytdEstimate?: boolean;
+  ytdQualifier?: Qualifier;
 }
 
 export interface ReportMetric extends FigureFacts {

@@ -112,7 +112,8 @@ const FigureMappingSchema = z
     yoy_pct: metricValue.nullish(),
     estimate: booleanText().nullish(),
     qualifier: z.enum(QUALIFIERS).nullish(),
-    unit: z.enum(Object.keys(MONEY_UNITS) as [MoneyUnit, ...MoneyUnit[]]).nullish(),
+    // NFC: a unit pasted with separate accent marks ("triệu" from a PDF) looks the same and is the same.
+    unit: z.preprocess((v) => (typeof v === 'string' ? v.normalize('NFC') : v), z.enum(Object.keys(MONEY_UNITS) as [MoneyUnit, ...MoneyUnit[]])).nullish(),
   })
   .refine((f) => (f.value !== undefined && f.value !== null) || (f.ytd !== undefined && f.ytd !== null), {
     error: 'figureEmpty',

@@ -3,7 +3,7 @@
 // output (and every message) writes them alike.
 import type { IsoDate } from '../model/dates.js';
 import { dueForm, type DueWritten } from '../model/due.js';
-import { englishMonthName, formatDate, formatMonth, formatNumber } from '../model/format.js';
+import { decimalsOf, englishMonthName, formatDate, formatMonth, formatNumber } from '../model/format.js';
 import { messages } from '../model/messages/index.js';
 import { periodRange } from '../model/periods.js';
 import type { Locale, MeetingKind, MeetingMode, Qualifier, Session, TaskStatus } from '../model/terms.js';
@@ -15,9 +15,7 @@ export { formatDate, formatDay, formatMonth, formatNumber } from '../model/forma
  * many decimals as the number's shortest form has.
  */
 export function formatExact(locale: Locale, value: number): string {
-  const [mantissa, exponent] = String(Math.abs(value)).split('e');
-  const decimals = Math.max(0, (mantissa!.split('.')[1]?.length ?? 0) - Number(exponent ?? 0));
-  return formatNumber(locale, value, Math.min(decimals, 20));
+  return formatNumber(locale, value, Math.min(decimalsOf(value), 20));
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];

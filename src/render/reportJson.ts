@@ -34,6 +34,8 @@ function figureFacts(m: FigureFacts) {
     yoyPct: m.yoyPct ?? null,
     estimate: m.estimate ?? false,
     qualifier: m.qualifier ?? null,
+    ytdEstimate: m.ytdEstimate ?? false,
+    ytdQualifier: m.ytdQualifier ?? null,
   };
 }
 
@@ -118,7 +120,7 @@ export function reportJson(report: Report) {
     results: report.results.map((r) => ({
       sector: r.sector,
       label: r.label,
-      summaries: r.summaries.map((s) => ({ text: s.text, date: s.date, file: s.file })),
+      summaries: r.summaries.map((s) => ({ text: s.text, date: s.date, file: s.file, organization: s.organization ?? null })),
       metrics: r.metrics.map((m) => m.id),
     })),
     metrics: report.metrics.map(metric),

@@ -330,11 +330,7 @@ function factColumns(report: Report, metrics: readonly FigureRow[]): { columns: 
   ];
   const cells = (m: FigureRow) => [
     ...(ytd
-      ? [
-          m.ytd === undefined
-            ? ''
-            : formatFigure(locale, m.ytd, { estimate: m.estimate ?? false, ...(m.value === undefined && m.qualifier ? { qualifier: m.qualifier } : {}) }),
-        ]
+      ? [m.ytd === undefined ? '' : formatFigure(locale, m.ytd, { estimate: m.ytdEstimate ?? false, ...(m.ytdQualifier ? { qualifier: m.ytdQualifier } : {}) })]
       : []),
     ...(target ? [m.targetPct === undefined ? '' : `${formatNumber(locale, m.targetPct, 1)}%`] : []),
     ...(onePlan ? [typeof m.planPct === 'number' ? formatShare(locale, m.planPct) : ''] : []),

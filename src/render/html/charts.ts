@@ -3,7 +3,7 @@
 // stylesheet turns them grey); the fill attributes are the fallback.
 import type { Month } from '../../model/dates.js';
 import type { ReportMetric, TaskCountsPoint } from '../../model/report.js';
-import { formatNumber } from '../locale.js';
+import { formatExact, formatNumber } from '../locale.js';
 import { REPORT_WORDS } from '../reportWords.js';
 import { escapeHtml } from './escape.js';
 import { HTML_WORDS } from './words.js';
@@ -128,7 +128,7 @@ export function trendSparkline(metric: ReportMetric, locale: Locale, id: string)
   const y = (v: number) => round(max === min ? (plotTop + plotBottom) / 2 : plotBottom - ((v - min) / (max - min)) * (plotBottom - plotTop));
   const unit = metric.unit ? ` ${metric.unit}` : '';
   const description = points
-    .map((p) => `${monthLabel(p.month)}: ${p.value === undefined ? words.noValue : `${formatNumber(locale, p.value)}${unit}`}`)
+    .map((p) => `${monthLabel(p.month)}: ${p.value === undefined ? words.noValue : `${formatExact(locale, p.value)}${unit}`}`)
     .join('; ');
   const titleId = `trend-${id}-title`;
   const out = [
@@ -159,7 +159,7 @@ export function trendSparkline(metric: ReportMetric, locale: Locale, id: string)
     const value = points[last]!.value!;
     out.push(
       `<circle class="spark-last" cx="${x(last)}" cy="${y(value)}" r="3.2" fill="#1d4f86"/>`,
-      `<text class="spark-value" x="${plotRight + 7}" y="${round(height / 2 + 4)}" font-size="11" font-weight="bold">${escapeHtml(formatNumber(locale, value))}</text>`,
+      `<text class="spark-value" x="${plotRight + 7}" y="${round(height / 2 + 4)}" font-size="11" font-weight="bold">${escapeHtml(formatExact(locale, value))}</text>`,
     );
   } else {
     out.push(`<text class="spark-value" x="${plotRight + 7}" y="${round(height / 2 + 4)}" font-size="11">—</text>`);
