@@ -54,6 +54,18 @@ describe('meet digest --commit, as the scheduled job runs it', () => {
 });
 
 describe('meet digest --summary', () => {
+  it("prints the summary in the language of the run (--locale), while the report file stays in the repository's", async () => {
+    const dir = copyExamples();
+    const run = await runMeet(['digest', '--month', '2020-10', '--summary', '--locale', 'en'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('UBND huyện Mẫu Sơn: digest for October 2020');
+    expect(run.stdout).toContain('Full report: reports/2020-10.md');
+    expect(readFileSync(path.join(dir, 'reports', '2020-10.md'), 'utf8')).toContain('Báo cáo');
+    // The memo answers the next run in the run's language too.
+    const vi = await runMeet(['digest', '--month', '2020-10', '--summary'], { cwd: dir });
+    expect(vi.stdout.split('\n')[0]).toBe('UBND huyện Mẫu Sơn: tổng hợp tháng 10/2020');
+  });
+
   it('prints the meetings, task counts, the three largest metric changes and the path of the report', async () => {
     const dir = copyExamples();
     const run = await runMeet(['digest', '--month', '2020-10', '--summary'], { cwd: dir });

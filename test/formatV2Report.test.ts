@@ -701,6 +701,19 @@ describe('figures apart and exact', () => {
     expect((await reportJson(cwd, '2020-10')).metrics[0].value).toBe(0.35);
   });
 
+  it("labels another organization's meeting and titles the digest when the config names no organization", async () => {
+    const cwd = makeRepo(
+      {
+        'meetings/2020/2020-10-15-xa.md': record(['title: Họp xã Bắc Sơn', 'date: 2020-10-15', 'chair: A', 'organization: UBND xã Bắc Sơn']),
+      },
+      CONFIG.replace('organization: UBND huyện Mẫu Sơn\n', ''),
+    );
+    const text = (await runMeet(['report', '--month', '2020-10', '--format', 'text'], { cwd })).stdout;
+    expect(text).toContain('Họp xã Bắc Sơn — UBND xã Bắc Sơn');
+    const summary = await runMeet(['digest', '--month', '2020-10', '--summary'], { cwd });
+    expect(summary.stdout.split('\n')[0]).toBe('Tổng hợp tháng 10/2020');
+  });
+
   it('computes the change against the same month last year when none is stated', async () => {
     const month = (date: string, value: number) =>
       record([`title: Họp ${date}`, `date: ${date}`, 'chair: A', 'results:', `  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: ${value} } }`]);

@@ -127,7 +127,7 @@ async function makeDigest(options: DigestOptions, root: string, io: Io, memo: Ou
     month,
     empty: report.meetings.length === 0,
     ...(options.summary && report.meetings.length > 0
-      ? { summary: renderDigestSummary(report, options.link ?? shownPath(path.join(folder, `${month}.${options.format}`), io)) }
+      ? { summary: renderDigestSummary(report, options.link ?? shownPath(path.join(folder, `${month}.${options.format}`), io), io.locale ?? config.locale) }
       : {}),
   };
   if (meta.empty) {
@@ -151,6 +151,8 @@ function digestQuestion(memo: OutputMemo, options: DigestOptions, root: string, 
     out: options.out ?? null,
     cwd: toPosix(path.relative(root, io.cwd)),
     summary: options.summary ? (options.link ?? '') : null,
+    // The summary is printed, so in the run's language (the file stays in the repository's).
+    summaryLocale: options.summary ? (io.locale ?? null) : null,
   };
 }
 

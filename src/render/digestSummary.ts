@@ -23,7 +23,7 @@ const WORDS: Record<
   }
 > = {
   vi: {
-    title: (organization, month) => `${organization}: tổng hợp ${month}`,
+    title: (organization, month) => (organization ? `${organization}: tổng hợp ${month}` : `Tổng hợp ${month}`),
     meetings: (n) => `${counted('vi', n, { other: 'hội nghị' })}:`,
     noMeetings: 'Không có hội nghị nào trong tháng.',
     tasks: (assigned, completed, overdue) => `Nhiệm vụ: ${vn(assigned)} giao mới, ${vn(completed)} hoàn thành, ${vn(overdue)} quá hạn.`,
@@ -31,7 +31,7 @@ const WORDS: Record<
     full: 'Báo cáo đầy đủ:',
   },
   en: {
-    title: (organization, month) => `${organization}: digest for ${month}`,
+    title: (organization, month) => (organization ? `${organization}: digest for ${month}` : `Digest for ${month}`),
     meetings: (n) => `${counted('en', n, { one: 'meeting', other: 'meetings' })}:`,
     noMeetings: 'No meetings this month.',
     tasks: (assigned, completed, overdue) => `Tasks: ${en(assigned)} assigned, ${en(completed)} completed, ${en(overdue)} overdue.`,
@@ -71,22 +71,22 @@ function metricLine(metric: ReportMetric, locale: Locale): string {
   return `- ${metric.label}: ${previous} → ${value}${unit} (${sign}${formatExact(locale, Math.abs(change))}${points}${percent})`;
 }
 
-/** `where` is the full report's path or address, as the reader should see it. */
-export function renderDigestSummary(report: Report, where: string): string {
-  const w = WORDS[report.locale];
-  const lines = [w.title(report.organization, formatMonth(report.locale, report.month)), ''];
+/** `where` is the full report's path or address, as the reader should see it; `locale`, the run's (the report's by default). */
+export function renderDigestSummary(report: Report, where: string, locale: Locale = report.locale): string {
+  const w = WORDS[locale];
+  const lines = [w.title(report.organization.trim(), formatMonth(locale, report.month)), ''];
   if (report.meetings.length === 0) lines.push(w.noMeetings);
   else {
     lines.push(w.meetings(report.meetings.length));
     // Another organization's meeting says whose it is, as in the report.
     for (const meeting of report.meetings) {
       const whose = meeting.organization && meeting.organization !== report.organization ? ` — ${meeting.organization}` : '';
-      lines.push(`- ${formatDate(report.locale, meeting.date)}: ${meeting.title}${whose}`);
+      lines.push(`- ${formatDate(locale, meeting.date)}: ${meeting.title}${whose}`);
     }
   }
   lines.push('', w.tasks(report.tasks.assigned.length, report.tasks.completed.length, report.tasks.overdue.length));
   const changes = largestChanges(report.metrics);
-  if (changes.length > 0) lines.push('', w.metrics, ...changes.map((m) => metricLine(m, report.locale)));
+  if (changes.length > 0) lines.push('', w.metrics, ...changes.map((m) => metricLine(m, locale)));
   lines.push('', `${w.full} ${where}`);
   return `${lines.join('\n')}\n`;
 }
