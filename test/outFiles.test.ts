@@ -48,6 +48,26 @@ describe('an output file where no file can be made', () => {
     expect(run.stderr).toContain('ổ đĩa đầy hoặc không ghi được: /proc/nhiem-vu.ics (ENOENT)');
     expect(run.stderr).toContain('Không tạo được tệp ở đó: thư mục không còn, hoặc là một thư mục đặc biệt (như /proc).');
   });
+
+  it('says so when a file stands where a folder on the way should be: every writing command, exit 2, no stack trace', async () => {
+    const dir = copyExamples();
+    writeFileSync(path.join(dir, 'reports'), 'một tệp, không phải thư mục\n');
+    writeFileSync(path.join(dir, 'tep'), '');
+    const runs = [
+      await runMeet(['digest', '--month', '2020-10'], { cwd: dir }),
+      await runMeet(['notice', OCTOBER, '--out', 'tep/thong-bao.docx'], { cwd: dir }),
+      await runMeet(['calendar', '--out', 'tep/nhiem-vu.ics', '--today', '2020-11-01'], { cwd: dir }),
+      await runMeet(['report', '--month', '2020-10', '--out', 'tep/bao-cao.md'], { cwd: dir }),
+      await runMeet(['init', 'tep', '--organization', 'UBND xã Bắc Sơn', '--locale', 'vi'], { cwd: dir }),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('(ENOTDIR)');
+      expect(run.stderr).toContain('Một phần của đường dẫn là một tệp, không phải thư mục: hãy chọn nơi khác, hoặc đổi tên tệp đó.');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(path.join(dir, 'reports'), 'utf8')).toBe('một tệp, không phải thư mục\n');
+  });
 });
 
 describe('an output file among the records', () => {

@@ -35,7 +35,7 @@ export function tempPathFor(target: string): string {
 // What a full disk, a quota, a read-only file system or missing permissions
 // say: the environment's trouble (exit 2), not a bug in meet (exit 70).
 // What each means is in the catalogue (errors.notWritableWhy).
-const NOT_WRITABLE = ['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'ENOENT'] as const;
+const NOT_WRITABLE = ['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'ENOENT', 'ENOTDIR'] as const;
 const isNotWritable = (code: string | undefined): code is (typeof NOT_WRITABLE)[number] => (NOT_WRITABLE as readonly (string | undefined)[]).includes(code);
 
 /**
@@ -281,7 +281,8 @@ function modeToKeep(target: string): number | undefined {
     }
     return stat.mode & 0o7777;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // Nothing there yet (ENOTDIR: a file where a folder on the way should be; the write says so in words).
+    if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
     return undefined;
   }
 }
@@ -386,7 +387,8 @@ function replaceUserFile(target: string, content: Content, options: { force?: bo
       );
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // Nothing there yet (ENOTDIR: a file where a folder on the way should be; the write says so in words).
+    if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
   }
   const cannot = (error: unknown) => {
     const plain = notWritable(error, target);

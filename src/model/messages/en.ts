@@ -93,6 +93,7 @@ export const en = {
       EPERM: 'You have no permission to write there.',
       EIO: 'The disk reported an input/output error.',
       ENOENT: 'No file can be made there: the folder is gone, or it is a special one (such as /proc).',
+      ENOTDIR: 'Part of the path is a file, not a folder: choose another place, or rename that file.',
     },
     nothingWritten: 'Nothing was written.',
     /** Another meet holds the file's lock (io/fileLock.ts). */

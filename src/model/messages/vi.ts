@@ -83,6 +83,7 @@ export const vi: Messages = {
       EPERM: 'Bạn không có quyền ghi vào nơi này.',
       EIO: 'Ổ đĩa báo lỗi đọc/ghi.',
       ENOENT: 'Không tạo được tệp ở đó: thư mục không còn, hoặc là một thư mục đặc biệt (như /proc).',
+      ENOTDIR: 'Một phần của đường dẫn là một tệp, không phải thư mục: hãy chọn nơi khác, hoặc đổi tên tệp đó.',
     },
     nothingWritten: 'Chưa có gì được ghi.',
     busy: (file: string, holder?: { pid: number; host: string }) =>
