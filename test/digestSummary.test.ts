@@ -1,7 +1,7 @@
 // The scheduled digest end to end (issue 11, item 7): `meet digest --commit`
 // commits exactly one file, names last month by itself, fails loudly on
 // broken records, and `--summary` prints a message ready for chat or e-mail.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExamples, git, makeRepo, MINIMAL_CONFIG, runMeet } from './helpers.js';
@@ -35,6 +35,16 @@ describe('meet digest --commit, as the scheduled job runs it', () => {
     const again = await runMeet(['digest', '--commit'], { cwd: dir, now: FIRST_OF_DECEMBER });
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('Không có gì để commit');
+
+    // The file deleted and written again as it was: nothing to commit either, and no commit claimed.
+    const head = git(dir, 'rev-parse', 'HEAD');
+    rmSync(path.join(dir, 'reports', '2020-11.md'));
+    const rewritten = await runMeet(['digest', '--commit'], { cwd: dir, now: FIRST_OF_DECEMBER });
+    expect(rewritten.code).toBe(0);
+    expect(rewritten.stderr).toContain('Không có gì để commit');
+    expect(rewritten.stderr).not.toContain('Đã commit');
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(dir, 'status', '--porcelain')).toBe('?? notes.txt\n');
   });
 
   it('fails loudly on broken records: exit 1, the reason on stderr, nothing written or committed', async () => {

@@ -73,8 +73,9 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   printMessage(io, written ? m.report.wroteDigest(meta.month, shown) : m.report.upToDate(shown));
   printData(io, meta.summary ?? shown);
   if (git && commitPlan) {
-    // An up-to-date file a run without --commit left uncommitted is committed now.
-    if (written || (await git.hasUncommittedChanges(commitPlan, target))) {
+    // Whether git has something to commit, whatever this run wrote: an up-to-date file a run without
+    // --commit left uncommitted is committed now, and a file deleted and written again as it was is not.
+    if (await git.hasUncommittedChanges(commitPlan, target)) {
       const message = messages(config.locale).record.commitDigest(meta.month, options.format === 'html');
       printMessage(io, git.describeCommit(await git.commitFiles(commitPlan, [target], message), m));
     } else {
