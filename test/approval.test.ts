@@ -2,7 +2,7 @@
 // place; `meet check --since` refuses, on a real git branch, each change the
 // format forbids in a record approved at the merge base, and accepts one
 // made with an amendment; `tasks update` never writes into approved minutes.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RuleId } from '../src/model/ruleCatalogue.js';
@@ -66,7 +66,7 @@ describe('meet check --since: changes to approved minutes', () => {
     const { code, findings } = await since(dir);
     expect(code).toBe(1);
     expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, 'tuyển quân năm 2021. Đẩy mạnh')}:1 approved-changed`]);
-    expect(findings[0]!.message).toContain('Biên bản đã được thông qua ngày 2020-10-27 nhưng dòng này đã bị thay đổi');
+    expect(findings[0]!.message).toContain('Biên bản đã được thông qua ngày 27/10/2020 nhưng dòng này đã bị thay đổi');
   });
 
   it('a change to the front matter without an amendment, and one with an amendment dated before the approval', async () => {
@@ -135,6 +135,44 @@ describe('meet check --since: changes to approved minutes', () => {
     const { code, findings } = await since(dir);
     expect(findings).toEqual([]);
     expect(code).toBe(0);
+  });
+
+  it('a new amendment dated before the approval is refused even beside one dated after it', async () => {
+    const dir = repoOnBranch();
+    const early = AMENDMENT.replace('2020-11-02', '2020-10-20');
+    const after = change(dir, (t) =>
+      t.replace('time: 14:00', 'time: 14:30').replace('\napproval:', `\n${early}\n${AMENDMENT.split('\n').slice(1).join('\n')}\napproval:`),
+    );
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, '  - date: 2020-10-20')}:11 approved-changed`]);
+    expect(findings[0]!.message).toBe('Biên bản đã được thông qua ngày 27/10/2020: lần đính chính phải đề từ ngày đó trở về sau, không phải ngày 20/10/2020');
+  });
+
+  it('approved minutes are never taken back to a draft, amendment or not', async () => {
+    const dir = repoOnBranch();
+    const after = change(dir, (t) => t.replace(/\n {2}status: approved/, '\n  status: draft').replace('\napproval:', `\n${AMENDMENT}\napproval:`));
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, '  status: draft')}:11 approved-changed`]);
+    expect(findings[0]!.message).toContain('không được trả về bản dự thảo');
+  });
+
+  it('a checkout with CRLF line endings (core.autocrlf, Git for Windows) is compared line by line, as git stores it', async () => {
+    const dir = repoOnBranch();
+    const file = path.join(dir, OCTOBER);
+    git(dir, 'config', 'core.autocrlf', 'true');
+    rmSync(file);
+    git(dir, 'checkout', '--', OCTOBER);
+    // git wrote the file with CRLF, and sees no change: its own copy has LF.
+    expect(readFileSync(file, 'utf8')).toContain('\r\n');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(await since(dir)).toEqual({ code: 0, findings: [] });
+    // A real change to the body is named on its own line, not on line 1.
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('Đẩy mạnh công tác thanh tra, giải quyết đơn thư.', 'Đẩy mạnh công tác thanh tra.'));
+    const { findings } = await since(dir);
+    expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(text.replace(/\r\n/g, '\n'), 'tuyển quân năm 2021. Đẩy mạnh')}:1 approved-changed`]);
   });
 
   it('recording the notice of approved minutes is not a change to them', async () => {

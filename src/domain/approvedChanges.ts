@@ -28,6 +28,11 @@ function withoutNotice(data: RecordData): unknown {
   return { ...rest, approval: kept };
 }
 
+/** A record's text with LF line endings and no byte-order mark: what the clerk sees, whatever the checkout wrote. */
+function asLines(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
 /** 1-based line of the first line that differs between two texts, counted in `after`. */
 function firstChangedLine(before: string, after: string): number {
   const a = before.split('\n');
@@ -60,6 +65,9 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
   const m = messages(locale).rules;
   const approval = before.data.approval;
   if (approval?.status !== 'approved' || before.text === after.text) return [];
+  // Compared as lines: a checkout with core.autocrlf (Git for Windows) has CRLF where git's own copy has LF.
+  const beforeText = asLines(before.text);
+  const afterText = asLines(after.text);
   const approvedOn = approval.approved_on ?? approval.notice?.date ?? before.data.date;
   const findings: Finding[] = [];
   const at = (rule: RuleId, message: string, path: PropertyPath, target: 'key' | 'value' = 'value') => {
@@ -67,6 +75,10 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
     findings.push({ file: after.file, line, column, severity: RULES[rule].severity, rule, message });
   };
 
+  // Final: approved minutes are corrected by amendments, never taken back to a draft (then changed freely).
+  if (after.data.approval?.status !== 'approved') {
+    at('approved-changed', m.approvedWithdrawn(approvedOn), after.data.approval ? ['approval', 'status'] : [], after.data.approval ? 'value' : 'key');
+  }
   if (after.data.date !== before.data.date) {
     at('approved-date-changed', m.approvedDateChanged(approvedOn, before.data.date, after.data.date), ['date']);
   }
@@ -104,7 +116,7 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
   // Recording the notice of approved minutes is not a change to them; renumbering one recorded is.
   const bodyOf = (text: string) => text.slice(text.indexOf('\n---', 3));
   const compared = approval.notice === undefined ? withoutNotice : (data: RecordData) => data;
-  if (json(compared(before.data)) === json(compared(after.data)) && bodyOf(before.text) === bodyOf(after.text)) return findings;
+  if (json(compared(before.data)) === json(compared(after.data)) && bodyOf(beforeText) === bodyOf(afterText)) return findings;
 
   // The amendments are the history of the changes: one already recorded stays as it is.
   const beforeAmendments = (before.data.amendments ?? []).map(json);
@@ -114,13 +126,10 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
     return findings;
   }
   const added = unmatched(afterAmendments, beforeAmendments).map((i) => ({ a: after.data.amendments![i]!, i }));
-  if (added.some(({ a }) => a.date >= approvedOn)) return findings;
-  if (added.length > 0) {
-    const { i } = added[0]!;
-    at('approved-changed', m.approvedAmendmentDate(approvedOn, added[0]!.a.date), ['amendments', i, 'date']);
-    return findings;
-  }
-  const line = firstChangedLine(before.text, after.text);
+  // Each new amendment is dated on or after the approval: one dated earlier is no amendment of approved minutes.
+  for (const { a, i } of added) if (a.date < approvedOn) at('approved-changed', m.approvedAmendmentDate(approvedOn, a.date), ['amendments', i, 'date']);
+  if (added.length > 0) return findings;
+  const line = firstChangedLine(beforeText, afterText);
   findings.push({
     file: after.file,
     line,

@@ -385,6 +385,8 @@ export const en = {
       `The minutes were approved on ${approvedOn}: an amendment is dated on or after that day, not ${date}`,
     approvedAmendmentChanged: (approvedOn: string) =>
       `The minutes were approved on ${approvedOn}: an amendment already recorded may not be changed or removed; add a new "amendments" entry instead`,
+    approvedWithdrawn: (approvedOn: string) =>
+      `The minutes were approved on ${approvedOn} and are final: they may not go back to a draft; to correct them, add an "amendments" entry (date, by, reason)`,
     approvedLineChanged: (approvedOn: string) =>
       `The minutes were approved on ${approvedOn} and this line changed: add an "amendments" entry (date, by, reason) dated on or after ${approvedOn}`,
   },

@@ -9,6 +9,9 @@ import type { IsoDate, Month } from '../dates.js';
 import type { Messages } from './en.js';
 import { viCommandLine } from './vi.cli.js';
 
+/** A day as the messages write it (27/10/2020); a text that is no day (a record's typo) as it is. */
+const shownDay = (day: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate('vi', day as IsoDate) : day);
+
 const n = (count: number) => formatNumber('vi', count);
 
 const GIT_STATES = { merge: 'gộp nhánh (merge)', 'cherry-pick': 'cherry-pick', revert: 'hoàn tác (revert)', rebase: 'rebase' } as const;
@@ -364,17 +367,19 @@ export const vi: Messages = {
     tooManyFindings: (errors: number, warnings: number) =>
       `… và ${n(errors + warnings)} vấn đề khác trong tệp này (${n(errors)} lỗi, ${n(warnings)} cảnh báo) chưa được liệt kê; hãy sửa các vấn đề ở trên rồi chạy lại meet check`,
     approvedDateChanged: (approvedOn: string, date: string, now: string) =>
-      `Biên bản đã được thông qua ngày ${approvedOn}: ngày họp phải giữ nguyên là ${date} (nay là ${now})`,
+      `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: ngày họp phải giữ nguyên là ${shownDay(date)} (nay là ${shownDay(now)})`,
     approvedTaskIdChanged: (approvedOn: string, id: string, now: string) =>
-      `Biên bản đã được thông qua ngày ${approvedOn}: không được đổi mã nhiệm vụ "${id}" (nay là "${now}")`,
+      `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: không được đổi mã nhiệm vụ "${id}" (nay là "${now}")`,
     approvedItemRemoved: (approvedOn: string, what: 'task' | 'decision' | 'update', list: string) =>
-      `Biên bản đã được thông qua ngày ${approvedOn}: không được xóa ${{ task: 'nhiệm vụ', decision: 'quyết định', update: 'cập nhật của nhiệm vụ' }[what]} ${list}`,
+      `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: không được xóa ${{ task: 'nhiệm vụ', decision: 'quyết định', update: 'cập nhật của nhiệm vụ' }[what]} ${list}`,
     approvedAmendmentDate: (approvedOn: string, date: string) =>
-      `Biên bản đã được thông qua ngày ${approvedOn}: lần đính chính phải đề từ ngày đó trở về sau, không phải ngày ${date}`,
+      `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: lần đính chính phải đề từ ngày đó trở về sau, không phải ngày ${shownDay(date)}`,
     approvedAmendmentChanged: (approvedOn: string) =>
-      `Biên bản đã được thông qua ngày ${approvedOn}: không được sửa hoặc xóa lần đính chính đã ghi; hãy thêm một mục "amendments" mới`,
+      `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: không được sửa hoặc xóa lần đính chính đã ghi; hãy thêm một mục "amendments" mới`,
+    approvedWithdrawn: (approvedOn: string) =>
+      `Biên bản đã được thông qua ngày ${shownDay(approvedOn)} và là bản chính thức: không được trả về bản dự thảo; muốn sửa nội dung, hãy thêm một mục "amendments" (date, by, reason)`,
     approvedLineChanged: (approvedOn: string) =>
-      `Biên bản đã được thông qua ngày ${approvedOn} nhưng dòng này đã bị thay đổi: hãy thêm một mục "amendments" (date, by, reason) đề từ ngày ${approvedOn} trở về sau`,
+      `Biên bản đã được thông qua ngày ${shownDay(approvedOn)} nhưng dòng này đã bị thay đổi: hãy thêm một mục "amendments" (date, by, reason) đề từ ngày ${shownDay(approvedOn)} trở về sau`,
   },
 
   approvalEdit: {
