@@ -305,36 +305,19 @@ describe('meet approve', () => {
     expect(read(dir, NOVEMBER)).toBe(after);
   });
 
-  it('replaces an approval block already there (the same notice), with the signer given on the command line', async () => {
+  it('replaces an approval block already there (adding the notice), with the signer given on the command line', async () => {
     const dir = copyExamples();
-    const run = await runMeet(
-      [
-        'approve',
-        OCTOBER,
-        '--by',
-        'Hoàng Văn Hiệp',
-        '--on',
-        '2020-10-27',
-        '--notice-number',
-        '125/TB-UBND',
-        '--notice-date',
-        '2020-10-28',
-        '--signer',
-        'Nguyễn Văn Thành',
-        '--signer-title',
-        'PHÓ CHỦ TỊCH',
-        '--on-behalf',
-        'KT. CHỦ TỊCH',
-      ],
-      { cwd: dir },
-    );
+    const approved = ['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26'];
+    expect((await runMeet(approved, { cwd: dir })).code).toBe(0);
+    const signer = ['--signer', 'Nguyễn Văn Thành', '--signer-title', 'PHÓ CHỦ TỊCH', '--on-behalf', 'KT. CHỦ TỊCH'];
+    const run = await runMeet([...approved, '--notice-number', '140/TB-UBND', '--notice-date', '2020-11-27', ...signer], { cwd: dir });
     expect(run.code).toBe(0);
-    const text = read(dir, OCTOBER);
+    const text = read(dir, NOVEMBER);
     expect(text.match(/^approval:/gm)).toHaveLength(1);
     expect(text).toContain(
-      '    number: 125/TB-UBND\n    date: 2020-10-28\n    signer:\n      name: Nguyễn Văn Thành\n      title: PHÓ CHỦ TỊCH\n      on_behalf: KT. CHỦ TỊCH\n',
+      '    number: 140/TB-UBND\n    date: 2020-11-27\n    signer:\n      name: Nguyễn Văn Thành\n      title: PHÓ CHỦ TỊCH\n      on_behalf: KT. CHỦ TỊCH\n',
     );
-    expect(text.split('\n---\n')[1]).toBe(readFileSync(path.join(copyExamples(), OCTOBER), 'utf8').split('\n---\n')[1]);
+    expect(text.split('\n---\n')[1]).toBe(readFileSync(path.join(copyExamples(), NOVEMBER), 'utf8').split('\n---\n')[1]);
   });
 
   it('never renumbers a notice already recorded: exit 1, the record unchanged; the same notice again changes nothing', async () => {
@@ -348,6 +331,44 @@ describe('meet approve', () => {
     expect(read(dir, NOVEMBER)).toBe(recorded);
     expect((await runMeet([...args, '--notice-number', '130/TB-UBND', '--notice-date', '2020-11-27'], { cwd: dir })).code).toBe(0);
     expect(read(dir, NOVEMBER)).toBe(recorded);
+  });
+
+  it('never signs a recorded notice again by someone else; the same notice again needs no signer at all', async () => {
+    const dir = copyExamples();
+    const args = ['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26', '--notice-number', '130/TB-UBND', '--notice-date', '2020-11-27'];
+    expect((await runMeet(args, { cwd: dir })).code).toBe(0);
+    const recorded = read(dir, NOVEMBER);
+    expect(recorded).toContain('name: Lê Văn Nam');
+    const resigned = await runMeet([...args, '--signer', 'Người Khác', '--signer-title', 'PHÓ CHÁNH VĂN PHÒNG'], { cwd: dir });
+    expect(resigned.code).toBe(1);
+    expect(resigned.stderr).toContain('đã ghi thông báo kết luận số 130/TB-UBND ngày 27/11/2020; không thay đổi gì.');
+    expect(read(dir, NOVEMBER)).toBe(recorded);
+    // The config no longer names a signer: approving again with the same notice keeps the recorded one.
+    writeFileSync(path.join(dir, 'meet.config.yaml'), read(dir, 'meet.config.yaml').replace(/\n {2}notice_signer: .*\n/, '\n'));
+    const again = await runMeet(args, { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(read(dir, NOVEMBER)).toBe(recorded);
+  });
+
+  it('takes a signer whole: --signer without --signer-title (or --on-behalf alone) is a usage error', async () => {
+    const dir = copyExamples();
+    const notice = ['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26', '--notice-number', '140/TB-UBND', '--notice-date', '2020-11-27'];
+    for (const extra of [
+      ['--signer', 'Trần Văn Bình'],
+      ['--signer-title', 'PHÓ CHÁNH VĂN PHÒNG'],
+      ['--on-behalf', 'KT. CHỦ TỊCH'],
+    ]) {
+      const run = await runMeet([...notice, ...extra], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--signer và --signer-title phải dùng cùng nhau');
+    }
+    expect(read(dir, NOVEMBER)).not.toContain('approval:');
+    expect((await runMeet([...notice, '--signer', 'Trần Văn Bình', '--signer-title', 'PHÓ CHÁNH VĂN PHÒNG'], { cwd: dir })).code).toBe(0);
+    const written = read(dir, NOVEMBER);
+    expect(written).toContain('name: Trần Văn Bình');
+    expect(written).toContain('title: PHÓ CHÁNH VĂN PHÒNG');
+    // The config's "TL. CHỦ TỊCH" belongs to its own signer, not to this one.
+    expect(written).not.toContain('on_behalf');
   });
 
   it('refuses what it cannot write: a notice without its date, another approver, no signer', async () => {

@@ -53,28 +53,14 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
   const on = options.on ?? todayIn(config.timezone, io.now());
   if (on < record.data.date) throw new UsageError((m) => m.approve.onBeforeMeeting(on, record.data.date));
 
-  const entry: ApprovalEntry = { approved_by: clean(options.by, '--by'), approved_on: on };
-  if (options.noticeNumber !== undefined && options.noticeDate !== undefined) {
-    if (options.noticeDate < record.data.date) {
-      const noticeDate = options.noticeDate;
-      throw new UsageError((m) => m.approve.noticeBeforeMeeting(noticeDate, record.data.date));
-    }
-    const fromConfig = config.documents?.notice_signer ?? undefined;
-    const name = options.signer ?? fromConfig?.name;
-    const title = options.signerTitle ?? fromConfig?.title;
-    if (name === undefined || title === undefined) {
-      throw new UsageError((m) => m.approve.noSigner);
-    }
-    const onBehalf = options.onBehalf ?? (options.signer === undefined ? (fromConfig?.on_behalf ?? undefined) : undefined);
-    const recipients = config.documents?.recipients ?? undefined;
-    entry.notice = {
-      number: clean(options.noticeNumber, '--notice-number'),
-      date: options.noticeDate,
-      signer: { name: clean(name, '--signer'), title: clean(title, '--signer-title'), ...(onBehalf ? { on_behalf: clean(onBehalf, '--on-behalf') } : {}) },
-      ...(recipients && recipients.length > 0 ? { recipients } : {}),
-    };
+  // A signer is one person: a name with its title. Mixing one given here with the config's would sign with a stranger's title.
+  if ((options.signer === undefined) !== (options.signerTitle === undefined) || (options.onBehalf !== undefined && options.signer === undefined)) {
+    throw new UsageError(
+      (m) => m.approve.signerTogether,
+      (m) => m.approve.signerTogetherHint,
+    );
   }
-
+  const entry: ApprovalEntry = { approved_by: clean(options.by, '--by'), approved_on: on };
   const approval = record.data.approval;
   if (approval?.status === 'approved' && (approval.approved_by !== entry.approved_by || approval.approved_on !== entry.approved_on)) {
     const { approved_by: by, approved_on: when } = approval;
@@ -83,22 +69,53 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
       (m) => m.approve.alreadyHint,
     );
   }
-  // A notice once recorded is the one issued: approving again does not renumber it.
   const recorded = approval?.notice;
-  if (entry.notice && recorded && (recorded.number !== entry.notice.number || recorded.date !== entry.notice.date)) {
-    throw new RecordsError(
-      (m) => m.approve.noticeAlready(visible(record.file), visible(recorded.number), recorded.date),
-      (m) => m.approve.noticeAlreadyHint,
-    );
-  }
-  // An approval that says nothing of the notice keeps the one already recorded.
-  if (!entry.notice && approval?.notice) {
-    const n = approval.notice;
+  if (recorded) {
+    // A notice once recorded is the one issued: approving again keeps it as it is (its signer and
+    // recipients too), and never renumbers it nor signs it again by someone else.
+    const signer = options.signer === undefined ? undefined : { name: clean(options.signer, '--signer'), title: clean(options.signerTitle!, '--signer-title') };
+    const otherNotice =
+      (options.noticeNumber !== undefined && clean(options.noticeNumber, '--notice-number') !== recorded.number) ||
+      (options.noticeDate !== undefined && options.noticeDate !== recorded.date) ||
+      (signer !== undefined &&
+        (signer.name !== recorded.signer.name ||
+          signer.title !== recorded.signer.title ||
+          (options.onBehalf === undefined ? undefined : clean(options.onBehalf, '--on-behalf')) !== (recorded.signer.on_behalf ?? undefined)));
+    if (otherNotice) {
+      throw new RecordsError(
+        (m) => m.approve.noticeAlready(visible(record.file), visible(recorded.number), recorded.date),
+        (m) => m.approve.noticeAlreadyHint,
+      );
+    }
     entry.notice = {
-      number: n.number,
-      date: n.date,
-      signer: { name: n.signer.name, title: n.signer.title, ...(n.signer.on_behalf ? { on_behalf: n.signer.on_behalf } : {}) },
-      ...(n.recipients ? { recipients: n.recipients } : {}),
+      number: recorded.number,
+      date: recorded.date,
+      signer: { name: recorded.signer.name, title: recorded.signer.title, ...(recorded.signer.on_behalf ? { on_behalf: recorded.signer.on_behalf } : {}) },
+      ...(recorded.recipients ? { recipients: recorded.recipients } : {}),
+    };
+  } else if (options.noticeNumber !== undefined && options.noticeDate !== undefined) {
+    if (options.noticeDate < record.data.date) {
+      const noticeDate = options.noticeDate;
+      throw new UsageError((m) => m.approve.noticeBeforeMeeting(noticeDate, record.data.date));
+    }
+    const fromConfig = config.documents?.notice_signer ?? undefined;
+    const signer =
+      options.signer !== undefined
+        ? { name: options.signer, title: options.signerTitle!, onBehalf: options.onBehalf }
+        : fromConfig
+          ? { name: fromConfig.name, title: fromConfig.title, onBehalf: fromConfig.on_behalf ?? undefined }
+          : undefined;
+    if (signer === undefined) throw new UsageError((m) => m.approve.noSigner);
+    const recipients = config.documents?.recipients ?? undefined;
+    entry.notice = {
+      number: clean(options.noticeNumber, '--notice-number'),
+      date: options.noticeDate,
+      signer: {
+        name: clean(signer.name, '--signer'),
+        title: clean(signer.title, '--signer-title'),
+        ...(signer.onBehalf ? { on_behalf: clean(signer.onBehalf, '--on-behalf') } : {}),
+      },
+      ...(recipients && recipients.length > 0 ? { recipients } : {}),
     };
   }
 

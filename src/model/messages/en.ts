@@ -569,6 +569,9 @@ export const en = {
     noticeTogetherHint: 'Example: --notice-number 125/TB-UBND --notice-date 2020-10-28',
     onBeforeMeeting: (on: IsoDate, date: IsoDate) => `--on ${on} is before the meeting (${date}): minutes are approved after the meeting.`,
     noticeBeforeMeeting: (noticeDate: IsoDate, date: IsoDate) => `--notice-date ${noticeDate} is before the meeting (${date}).`,
+    signerTogether: '--signer and --signer-title go together (and --on-behalf with them): the signer is one person, with their own title.',
+    signerTogetherHint:
+      'For example: --signer "Lê Văn Nam" --signer-title "CHÁNH VĂN PHÒNG" --on-behalf "TL. CHỦ TỊCH"; or leave all three out to use documents.notice_signer in meet.config.yaml.',
     noSigner: 'Who signs the notice? Give --signer and --signer-title, or set documents.notice_signer in meet.config.yaml.',
     already: (file: string, by?: string, on?: IsoDate) => `${file} is already approved (by ${by ?? '?'} on ${on ?? '?'}).`,
     alreadyHint: 'Approved minutes are final: correct them with an "amendments" entry. To add the notice, run meet approve again with the same --by and --on.',

@@ -552,6 +552,10 @@ export const vi: Messages = {
     onBeforeMeeting: (on: IsoDate, date: IsoDate) =>
       `--on ${formatDate('vi', on)} sớm hơn ngày họp (${formatDate('vi', date)}): biên bản chỉ được thông qua sau cuộc họp.`,
     noticeBeforeMeeting: (noticeDate: IsoDate, date: IsoDate) => `--notice-date ${formatDate('vi', noticeDate)} sớm hơn ngày họp (${formatDate('vi', date)}).`,
+    signerTogether:
+      '--signer và --signer-title phải dùng cùng nhau (--on-behalf đi kèm hai tùy chọn đó): người ký là một người, với chức vụ của chính người đó.',
+    signerTogetherHint:
+      'Ví dụ: --signer "Lê Văn Nam" --signer-title "CHÁNH VĂN PHÒNG" --on-behalf "TL. CHỦ TỊCH"; hoặc bỏ cả ba để dùng documents.notice_signer trong meet.config.yaml.',
     noSigner: 'Chưa rõ ai ký thông báo: hãy dùng --signer và --signer-title, hoặc khai báo documents.notice_signer trong meet.config.yaml.',
     already: (file: string, by?: string, on?: IsoDate) => `${file} đã được thông qua (người thông qua: ${by ?? '?'}, ngày ${on ? formatDate('vi', on) : '?'}).`,
     alreadyHint:
