@@ -134,6 +134,19 @@ describe('--out with an extension the command cannot write: exit 2, naming the f
     expect(existsSync(path.join(dir, 'bao-cao.docx'))).toBe(false);
   });
 
+  it('a file name without an extension says nothing: an explicit --format decides (Word, PDF or any other)', async () => {
+    const dir = tempDir();
+    const report = await runMeet(['report', '--month', '2020-10', '--format', 'docx', '--out', path.join(dir, 'baocao')], { cwd: EXAMPLES });
+    expect(report.stderr).not.toContain('--format');
+    expect(report.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'baocao')).subarray(0, 2).toString()).toBe('PK');
+    const notice = await runMeet(['notice', 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md', '--format', 'md', '--out', path.join(dir, 'thongbao')], {
+      cwd: EXAMPLES,
+    });
+    expect(notice.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'thongbao'), 'utf8')).toContain('THÔNG BÁO');
+  });
+
   it('a known extension still picks the format, and a name without one is Markdown', async () => {
     const dir = tempDir();
     expect((await runMeet(['report', '--month', '2020-10', '--out', path.join(dir, 'r.HTML')], { cwd: EXAMPLES })).code).toBe(0);

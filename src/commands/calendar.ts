@@ -28,7 +28,7 @@ const CALENDAR_EXTENSIONS = { '.ics': 'ics', '.ical': 'ics', '.icalendar': 'ics'
 
 export async function calendarCommand(options: CalendarOptions, io: Io): Promise<number> {
   // Before reading anything: a calendar.pdf would hold iCalendar text.
-  if (options.out !== undefined) formatForOut('meet calendar', options.out, CALENDAR_EXTENSIONS, 'ics');
+  if (options.out !== undefined) formatForOut('meet calendar', options.out, CALENDAR_EXTENSIONS);
   const root = findRoot(io.cwd, options.root);
   const { config, records } = await loadValidRepository(root, readingFor(io));
   if (options.owner !== undefined && !Object.hasOwn(config.owners, options.owner)) {

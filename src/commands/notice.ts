@@ -29,7 +29,7 @@ export interface NoticeOptions {
 const NOTICE_EXTENSIONS: Record<string, DocumentFormat> = { '.docx': 'docx', '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.md': 'md', '.markdown': 'md' };
 
 export async function noticeCommand(options: NoticeOptions, io: Io): Promise<number> {
-  const fromFile = options.out === undefined ? undefined : formatForOut<DocumentFormat>('meet notice', options.out, NOTICE_EXTENSIONS, 'docx');
+  const fromFile = options.out === undefined ? undefined : formatForOut<DocumentFormat>('meet notice', options.out, NOTICE_EXTENSIONS);
   refuseMismatch('meet notice', options.format, fromFile, options.out);
   const format = options.format ?? fromFile ?? 'docx';
   const root = findRoot(io.cwd, options.root);

@@ -43,14 +43,14 @@ const FORMAT_BY_EXTENSION: Record<string, ReportOutput> = {
 };
 
 /**
- * Without --format: the --out file's extension says (none: Markdown), else
- * text on a terminal, else Markdown. An --out extension no format writes
- * is a usage error, --format or not.
+ * Without --format: the --out file's extension says (a file without one:
+ * Markdown), else text on a terminal, else Markdown. An --out extension no
+ * format writes is a usage error, --format or not.
  */
 function chooseFormat(options: ReportOptions, io: Io): ReportOutput {
-  const fromFile = options.out === undefined ? undefined : formatForOut<ReportOutput>('meet report', options.out, FORMAT_BY_EXTENSION, 'md');
+  const fromFile = options.out === undefined ? undefined : formatForOut<ReportOutput>('meet report', options.out, FORMAT_BY_EXTENSION);
   refuseMismatch('meet report', options.format, fromFile, options.out);
-  return options.format ?? fromFile ?? (io.stdout.isTTY ? 'text' : 'md');
+  return options.format ?? fromFile ?? (options.out === undefined && io.stdout.isTTY ? 'text' : 'md');
 }
 
 export async function reportCommand(options: ReportOptions, io: Io): Promise<number> {

@@ -5,13 +5,14 @@ import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 
 /**
- * The format for `file` from its extension (case-insensitive). A name
- * without an extension gets `fallback`; an extension not in `byExtension`
- * is a usage error (exit 2) that lists the extensions the command writes.
+ * The format `file`'s extension asks for (case-insensitive): undefined for
+ * a name without an extension, which says nothing (--format, or the
+ * command's default, decides); an extension not in `byExtension` is a usage
+ * error (exit 2) that lists the extensions the command writes.
  */
-export function formatForOut<F extends string>(command: string, file: string, byExtension: Readonly<Record<string, F>>, fallback: F): F {
+export function formatForOut<F extends string>(command: string, file: string, byExtension: Readonly<Record<string, F>>): F | undefined {
   const extension = path.extname(file).toLowerCase();
-  if (extension === '') return fallback;
+  if (extension === '') return undefined;
   const format = Object.hasOwn(byExtension, extension) ? byExtension[extension] : undefined;
   if (format !== undefined) return format;
   const known = Object.keys(byExtension);
