@@ -42,6 +42,20 @@ function parseCalendar(text: string): { name: string; prodId: string; events: Ev
 const TODAY = '2020-12-01';
 
 describe('meet calendar', () => {
+  it("names the calendar with its commas escaped: a parser reads the owner's name whole", async () => {
+    const run = await runMeet(['calendar', '--today', TODAY, '--owner', 'cac-phong-nganh'], { cwd: EXAMPLES });
+    expect(run.code).toBe(0);
+    // ical.js knows RFC 5545's properties only: NAME (RFC 7986) and X-WR-CALNAME are TEXT, read as such.
+    const design = ICAL.design.icalendar.property as Record<string, { defaultType: string }>;
+    design['name'] = { defaultType: 'text' };
+    design['x-wr-calname'] = { defaultType: 'text' };
+    const calendar = new ICAL.Component(ICAL.parse(run.stdout));
+    const expected = 'UBND huyện Mẫu Sơn — Nhiệm vụ (Các phòng, ban, ngành thuộc UBND huyện)';
+    expect(calendar.getFirstPropertyValue('name')).toBe(expected);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(expected);
+    expect(run.stdout.replace(/\r\n /g, '')).toContain('NAME:UBND huyện Mẫu Sơn — Nhiệm vụ (Các phòng\\, ban\\, ngành thuộc UBND huyện)\r\n');
+  });
+
   it('one all-day event per open task with a due date, read back by ical.js', async () => {
     const run = await runMeet(['calendar', '--today', TODAY], { cwd: EXAMPLES });
     expect(run.stderr).toBe('');

@@ -115,7 +115,7 @@ describe('meet notice as Word (an approved record with its notice)', () => {
       '- Các ban, ngành, đoàn thể xã;',
       '- Lưu: VP.',
       'TL. CHỦ TỊCH',
-      'Công chức Văn phòng – Thống kê',
+      'CÔNG CHỨC VĂN PHÒNG – THỐNG KÊ',
       'Trần Thị Lan',
     ];
     expect(inReadingOrder(lines, wanted)).toEqual([]);
@@ -214,9 +214,9 @@ describe('meet notice: drafts, formats and refusals', () => {
       .replace(/&amp;/g, '&');
     expect(inReadingOrder([mdText], order)).toEqual([]);
     expect(inReadingOrder([html.stdout], order)).toEqual([]);
-    expect(md.stdout).toContain('**TL. CHỦ TỊCH**  \n**Công chức Văn phòng – Thống kê**\n\n**Trần Thị Lan**\n');
+    expect(md.stdout).toContain('**TL. CHỦ TỊCH**  \n**CÔNG CHỨC VĂN PHÒNG – THỐNG KÊ**\n\n**Trần Thị Lan**\n');
     expect(html.stdout).toContain(
-      '<td class="signature"><p>TL. CHỦ TỊCH</p><p>Công chức Văn phòng – Thống kê</p><div class="space"></div><p>Trần Thị Lan</p></td>',
+      '<td class="signature"><p>TL. CHỦ TỊCH</p><p>CÔNG CHỨC VĂN PHÒNG – THỐNG KÊ</p><div class="space"></div><p>Trần Thị Lan</p></td>',
     );
     expect(html.stdout).toContain('@page { size: A4; margin: 20mm 15mm 20mm 30mm;');
   });
@@ -274,6 +274,76 @@ tasks:
     const missing = await runMeet(['notice', 'meetings/2020/khong-co.md'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('meetings/2020/khong-co.md: không có tệp này.');
+  });
+});
+
+describe('what the documents make of what the config and the records say', () => {
+  const noticeMd = async (dir: string, record = NOVEMBER) => {
+    const run = await runMeet(['notice', record, '--format', 'md', '--out', 'thong-bao.md', '--force'], { cwd: dir });
+    expect(run.code).toBe(0);
+    return read(dir, 'thong-bao.md');
+  };
+  const editConfig = (dir: string, edit: (text: string) => string) => writeTree(dir, { 'meet.config.yaml': edit(read(dir, 'meet.config.yaml')) });
+
+  it('puts the signer\'s title and "TL." line in capitals (Nghị định 30), the name as written', async () => {
+    const dir = copyExamples();
+    editConfig(dir, (t) =>
+      t.replace(
+        '{ name: Lê Văn Nam, title: CHÁNH VĂN PHÒNG, on_behalf: TL. CHỦ TỊCH }',
+        '{ name: Lê Văn Nam, title: Chánh Văn phòng, on_behalf: TL. Chủ tịch }',
+      ),
+    );
+    expect(await noticeMd(dir)).toContain('**TL. CHỦ TỊCH**  \n**CHÁNH VĂN PHÒNG**\n\n**Lê Văn Nam**\n');
+  });
+
+  it('ends "Nơi nhận" with the archive line wherever the config lists it', async () => {
+    const dir = copyExamples();
+    editConfig(dir, (t) => t.replace(/\n {2}recipients:\n(?: {4}- .*\n)+/, "\n  recipients: ['Lưu: VT', Thường trực Huyện ủy, 'Các phòng, ban, ngành']\n"));
+    expect(await noticeMd(dir)).toContain('- Thường trực Huyện ủy;\n- Các phòng, ban, ngành;\n- Lưu: VT.');
+  });
+
+  it.each([
+    ['UBND Quận 1', 'Quận 1'],
+    ['UBND phường 5', 'Phường 5'],
+    ['Sở Tài chính tỉnh Lào Cai', 'Lào Cai'],
+    ['Sở Lao động – Thương binh và Xã hội tỉnh Lào Cai', 'Lào Cai'],
+    ['UBND huyện Mẫu Sơn', 'Mẫu Sơn'],
+  ])('writes the place of %s as "%s" when the config gives no place', async (organization, place) => {
+    const dir = copyExamples();
+    editConfig(dir, (t) => t.replace('organization: UBND huyện Mẫu Sơn', `organization: ${organization}`).replace(/\nplace: .*\n/, '\n'));
+    expect(await noticeMd(dir)).toContain(`*${place}, ngày`);
+  });
+
+  it('keeps the paragraphs of a conclusion written over several, and makes a Word file any XML reader opens whatever the record holds', async () => {
+    const dir = copyExamples();
+    const file = path.join(dir, NOVEMBER);
+    const text = read(dir, NOVEMBER);
+    writeTree(dir, {
+      [NOVEMBER]: text.replace(
+        '\ntasks:',
+        '\nconclusion: |\n  Đoạn thứ nhất của kết luận,\n  viết trên hai dòng.\n\n  Đoạn thứ hai \uFFFF có ký tự lạ.\ntasks:',
+      ),
+    });
+    expect(existsSync(file)).toBe(true);
+    const md = await noticeMd(dir);
+    expect(md).toContain('Đoạn thứ nhất của kết luận, viết trên hai dòng.\n\nĐoạn thứ hai \uFFFF có ký tự lạ.');
+    const word = await runMeet(['notice', NOVEMBER, '--out', 'thong-bao.docx'], { cwd: dir });
+    expect(word.code).toBe(0);
+    const xml = unzipPart(path.join(dir, 'thong-bao.docx'), 'word/document.xml');
+    expect(xml).not.toContain('\uFFFF');
+    // mammoth parses the XML: it reads the two paragraphs apart.
+    const lines = await docxLines(path.join(dir, 'thong-bao.docx'));
+    expect(lines).toContain('Đoạn thứ nhất của kết luận, viết trên hai dòng.');
+    expect(lines).toContain('Đoạn thứ hai \uFFFD có ký tự lạ.');
+  });
+
+  it('counts in the Báo cáo the tasks not yet completed as such, not as "in progress"', async () => {
+    const dir = copyExamples();
+    const run = await runMeet(['report', '--month', '2020-10', '--out', 'bao-cao.docx'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const lines = (await docxLines(path.join(dir, 'bao-cao.docx'))).join('\n');
+    expect(lines).toMatch(/; \d+ nhiệm vụ chưa hoàn thành, trong đó \d+ nhiệm vụ quá hạn\./);
+    expect(lines).not.toContain('đang thực hiện, trong đó');
   });
 });
 

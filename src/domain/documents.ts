@@ -19,14 +19,33 @@ function signer(data: SignerData | null | undefined): Signer | undefined {
 
 // "UBND huyện Mẫu Sơn" → "ỦY BAN NHÂN DÂN HUYỆN MẪU SƠN"; the place is what follows the level.
 const UBND = /^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu;
-const LEVEL = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)?\s*(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+/iu;
+// The administrative unit an organization is named after: "UBND huyện Mẫu Sơn" (first), or an agency's
+// "Sở Tài chính tỉnh Lào Cai" (a level word in lower case before a proper name: not "Xã hội").
+const UNITS = 'tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn';
+const LEVEL = new RegExp(`^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)?\\s*(${UNITS})\\s+(.+)$`, 'iu');
+const AGENCY_LEVEL = new RegExp(`\\s(${UNITS})\\s+([\\p{Lu}\\d].*)$`, 'u');
+
+/**
+ * The place in "<place>, ngày … tháng … năm …": the name of the unit the
+ * organization is named after ("Mẫu Sơn"), the unit's full name when it is
+ * named by a number ("Quận 1", Nghị định 30/2020/NĐ-CP); else the
+ * organization as written (the config's `place` says better).
+ */
+function placeOf(organization: string): string {
+  const match = LEVEL.exec(organization) ?? AGENCY_LEVEL.exec(organization);
+  if (!match) return organization;
+  const [, level, name] = match as unknown as [string, string, string];
+  return /^\d/u.test(name) ? `${level.charAt(0).toLocaleUpperCase('vi')}${level.slice(1).toLocaleLowerCase('vi')} ${name}` : name;
+}
 
 /** The archive line every "Nơi nhận" ends with. */
 const ARCHIVE = 'Lưu: VT';
 
-/** "Nơi nhận" ends with the archive line: added when the list has none. */
+/** "Nơi nhận" ends with the archive line: moved last when the list has it elsewhere, added when it has none. */
 function withArchive(recipients: readonly string[]): string[] {
-  return recipients.some((r) => /^Lưu\b/u.test(r.trim())) ? [...recipients] : [...recipients, ARCHIVE];
+  const isArchive = (r: string) => /^Lưu(?:\s|:|$)/u.test(r.trim());
+  const archive = recipients.filter(isArchive);
+  return [...recipients.filter((r) => !isArchive(r)), ...(archive.length > 0 ? archive : [ARCHIVE])];
 }
 
 /** The config's `documents` and `place`, with every default filled in. */
@@ -34,7 +53,7 @@ function documentSettings(config: Config): DocumentSettings {
   const documents = config.documents ?? {};
   const organization = config.organization.trim();
   const issuer = documents.issuer ?? organization.replace(UBND, 'Ủy ban nhân dân ').toLocaleUpperCase('vi');
-  const place = config.place ?? (LEVEL.test(organization) ? organization.replace(LEVEL, '') : organization);
+  const place = config.place ?? placeOf(organization);
   const isCommittee = UBND.test(organization) || /ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN/u.test(issuer);
   // The office that issues a committee's notices ("Văn phòng HĐND và UBND huyện"), when the config names one.
   const office = Object.values(config.owners).find((name) => /^Văn phòng\b/u.test(name)) ?? organization;

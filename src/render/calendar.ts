@@ -33,11 +33,21 @@ function taskUid(config: Pick<Config, 'organization'>, id: string): string {
   return `task-${id}@${slugify(config.organization, 'meet')}.meet`;
 }
 
+/**
+ * A TEXT value as RFC 5545 writes it (3.3.11): backslash, semicolon, comma and
+ * line feed escaped. ical-generator escapes each event's texts, but writes the
+ * calendar's NAME and X-WR-CALNAME as given: "Các phòng, ban, ngành" would
+ * read as a list of three names.
+ */
+function textValue(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
 export function renderCalendar(tasks: readonly CalendarTask[], config: Config, owner?: string): string {
   const words = WORDS[config.locale];
   const ownerName = (id: string) => config.owners[id] ?? id;
   const calendar = ical({
-    name: `${config.organization} — ${words.calendar}${owner ? ` (${ownerName(owner)})` : ''}`,
+    name: textValue(`${config.organization} — ${words.calendar}${owner ? ` (${ownerName(owner)})` : ''}`),
     prodId: { company: 'meet', product: 'meeting-minutes-cli', language: config.locale.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
   });

@@ -70,6 +70,26 @@ export function paragraph(...runs: (Run | string)[]): Block {
   return { kind: 'paragraph', runs: runs.map((r) => (typeof r === 'string' ? plain(r) : r)) };
 }
 
+/** A text the clerk wrote over several paragraphs (a `|` block): one paragraph each, the lines within one joined (Word shows a line feed in a run as a space). */
+export function paragraphs(text: string): Block[] {
+  return text
+    .split(/\n\s*\n/u)
+    .map((p) => p.trim().replace(/\s*\n\s*/gu, ' '))
+    .filter((p) => p !== '')
+    .map((p) => paragraph(p));
+}
+
+/**
+ * The signature block of a signer: the "TM./TL./KT." line and the title in
+ * capitals, as Nghị định 30/2020/NĐ-CP lays them out, however the config or
+ * the record writes them; the name as written.
+ */
+export function signatureOf(signer: { name: string; title: string; onBehalf?: string } | undefined): DocumentSignature {
+  if (!signer) return {};
+  const capitals = (s: string) => s.toLocaleUpperCase('vi');
+  return { ...(signer.onBehalf ? { onBehalf: capitals(signer.onBehalf) } : {}), title: capitals(signer.title), name: signer.name };
+}
+
 /** The "Nơi nhận" lines: "- Thường trực Huyện ủy;" …, the last ending with ".". */
 export function recipientLines(recipients: readonly string[]): string[] {
   return recipients.map((r, i) => `- ${r.trim().replace(/[;.,]+$/u, '')}${i === recipients.length - 1 ? '.' : ';'}`);

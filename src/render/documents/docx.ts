@@ -254,7 +254,20 @@ function signing(doc: OfficialDocument): Table {
   });
 }
 
-export async function renderDocumentDocx(doc: OfficialDocument): Promise<Uint8Array> {
+// What XML 1.0 cannot hold: C0 controls but tab and line feeds, U+FFFE/U+FFFF, lone surrogates.
+// A record may carry them (check lets noncharacters through); Word would refuse the whole file.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+
+/** Every text of the document as XML can hold it (U+FFFD for what it cannot). */
+function xmlSafe<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(NOT_XML, '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map(xmlSafe) as T;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)])) as T;
+  return value;
+}
+
+export async function renderDocumentDocx(unsafe: OfficialDocument): Promise<Uint8Array> {
+  const doc = xmlSafe(unsafe);
   const draft = doc.draft
     ? [
         new Paragraph({

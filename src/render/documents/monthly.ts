@@ -6,7 +6,7 @@ import type { ReportMetric, ReportTask } from '../../model/report.js';
 import { formatDate } from '../locale.js';
 import { asOfOf, decisionLine, meetingDays, metricTable, otherOrganizations, REPORT_WORDS, spanTable, tasksOf } from '../reportWords.js';
 import type { Column } from '../table.js';
-import { paragraph, plain, type Block, type OfficialDocument, type TableColumn } from './document.js';
+import { paragraph, plain, signatureOf, type Block, type OfficialDocument, type TableColumn } from './document.js';
 import { meetingName } from './notice.js';
 import { DOCUMENT_WORDS } from './words.js';
 
@@ -147,7 +147,7 @@ export function monthlyDocument(doc: MonthlyDocument): OfficialDocument {
     kind: W.kind,
     abstract,
     blocks,
-    signature: doc.signer ? { ...(doc.signer.onBehalf ? { onBehalf: doc.signer.onBehalf } : {}), title: doc.signer.title, name: doc.signer.name } : {},
+    signature: signatureOf(doc.signer),
     recipients: doc.recipients,
   };
 }

@@ -7,7 +7,7 @@ import type { Notice } from '../../model/documents.js';
 import type { ReportMeeting, ReportPerson } from '../../model/report.js';
 import { periodRange } from '../../model/periods.js';
 import { decisionLine, meetingDays } from '../reportWords.js';
-import { paragraph, plain, type Block, type OfficialDocument, type TableRow } from './document.js';
+import { paragraph, paragraphs, plain, signatureOf, type Block, type OfficialDocument, type TableRow } from './document.js';
 import { DOCUMENT_WORDS } from './words.js';
 
 const W = DOCUMENT_WORDS.notice;
@@ -91,7 +91,7 @@ export function noticeDocument(notice: Notice): OfficialDocument {
   const shortcomings = m.shortcomings ?? [];
   if (m.conclusion || notice.results.length > 0 || shortcomings.length > 0) {
     heading(W.assessment);
-    if (m.conclusion) blocks.push(paragraph(m.conclusion));
+    if (m.conclusion) blocks.push(...paragraphs(m.conclusion));
     if (notice.results.length > 0) {
       blocks.push(paragraph({ text: W.results, italic: true }));
       blocks.push({ kind: 'bullets', items: notice.results.map((r) => [plain(r.text)]) });
@@ -131,9 +131,7 @@ export function noticeDocument(notice: Notice): OfficialDocument {
     kind: W.kind,
     abstract,
     blocks,
-    signature: notice.signer
-      ? { ...(notice.signer.onBehalf ? { onBehalf: notice.signer.onBehalf } : {}), title: notice.signer.title, name: notice.signer.name }
-      : {},
+    signature: signatureOf(notice.signer),
     recipients: notice.recipients,
   };
 }

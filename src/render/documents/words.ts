@@ -89,7 +89,7 @@ export const DOCUMENT_WORDS = {
     decisions: 'Các nội dung được thông qua:',
     tasksDone: 'Kết quả thực hiện nhiệm vụ được giao',
     taskCounts: (c: { assigned: number; completed: number; dropped: number; open: number; overdue: number }) =>
-      `Trong tháng giao mới ${c.assigned} nhiệm vụ; hoàn thành ${c.completed} nhiệm vụ${c.dropped > 0 ? `; dừng thực hiện ${c.dropped} nhiệm vụ` : ''}; ${c.open} nhiệm vụ đang thực hiện, trong đó ${c.overdue} nhiệm vụ quá hạn.`,
+      `Trong tháng giao mới ${c.assigned} nhiệm vụ; hoàn thành ${c.completed} nhiệm vụ${c.dropped > 0 ? `; dừng thực hiện ${c.dropped} nhiệm vụ` : ''}; ${c.open} nhiệm vụ chưa hoàn thành, trong đó ${c.overdue} nhiệm vụ quá hạn.`,
     figures: 'Một số chỉ tiêu chủ yếu:',
     otherFigures: 'Các chỉ tiêu khác',
     shortcomings: 'TỒN TẠI, HẠN CHẾ',
