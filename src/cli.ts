@@ -181,6 +181,21 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
       ) + `\n${h.exitCodes}\n`,
     );
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  // commander takes the word after an option as its value even when it is another option:
+  // `new --title --dry-run` would write a record titled "--dry-run" instead of a dry run.
+  program.hook('preAction', (_program, action) => {
+    const commands = [program, action];
+    const flags = new Set(commands.flatMap((c) => c.options.flatMap((o) => [o.long, o.short].filter((f): f is string => f !== undefined))));
+    flags.add('--help');
+    for (const command of commands) {
+      for (const option of command.options) {
+        if (option.isBoolean()) continue;
+        const value: unknown = command.getOptionValue(option.attributeName());
+        const values = Array.isArray(value) ? (value as unknown[]) : [value];
+        if (values.some((v) => typeof v === 'string' && flags.has(v.split('=')[0]!))) command.error(`option '${option.flags}' argument missing`);
+      }
+    }
+  });
 
   program
     .command('init')

@@ -2,12 +2,12 @@
 // out on the Io's streams with the documented exit codes, and nothing calls
 // process.exit (it would end this test worker). The built binary's answers
 // are in smoke.spawn.test.ts.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/model/messages/en.js';
 import { vi } from '../src/model/messages/vi.js';
-import { PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
+import { copyExamples, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
 
 // Outside a repository meet speaks the environment's language (LC_ALL, LC_MESSAGES, LANG): the
 // English assertions below run in an English one, whatever the machine's.
@@ -92,5 +92,19 @@ describe('meet without a command to run', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(/^meet: không có (lệnh "zzz"|tùy chọn "--bogus")\n\(xem cách dùng: thêm --help\)\n$/);
     }
+  });
+
+  it('an option followed by another option has no value: exit 2, and nothing is written (new --title --dry-run)', async () => {
+    const dir = copyExamples();
+    for (const args of [
+      ['new', '--date', '2020-12-30', '--title', '--dry-run', '--chair', 'A'],
+      ['new', '--date', '2020-12-30', '--chair', '--dry-run'],
+      ['tasks', 'update', 'x', '--status', 'done', '--note', '--commit'],
+    ]) {
+      const run = await runMeet(args, { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^meet: tùy chọn "--(title|chair|note) <[^>]+>" cần có giá trị\n/);
+    }
+    expect(readdirSync(path.join(dir, 'meetings', '2020')).filter((f) => f.startsWith('2020-12-30'))).toEqual([]);
   });
 });
