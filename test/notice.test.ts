@@ -296,6 +296,22 @@ describe('what the documents make of what the config and the records say', () =>
     expect(await noticeMd(dir)).toContain('**TL. CHỦ TỊCH**  \n**CHÁNH VĂN PHÒNG**\n\n**Lê Văn Nam**\n');
   });
 
+  it('says on stderr when nobody is named to sign, for the notice and the Báo cáo', async () => {
+    const dir = copyExamples();
+    editConfig(dir, (t) => t.replace(/\n {2}(report|notice)_signer: .*/g, ''));
+    const notice = await runMeet(['notice', NOVEMBER, '--format', 'md'], { cwd: dir });
+    expect(notice.code).toBe(0);
+    expect(notice.stderr).toContain(
+      'Chưa rõ ai ký: khối chữ ký để trống. Hãy khai báo documents.notice_signer ({ name, title, on_behalf }) trong meet.config.yaml.',
+    );
+    const report = await runMeet(['report', '--month', '2020-11', '--out', 'bao-cao.docx'], { cwd: dir });
+    expect(report.code).toBe(0);
+    expect(report.stderr).toContain('Hãy khai báo documents.report_signer');
+    // With a signer, no such line.
+    const signed = await runMeet(['notice', NOVEMBER, '--format', 'md'], { cwd: copyExamples() });
+    expect(signed.stderr).not.toContain('Chưa rõ ai ký');
+  });
+
   it('ends "Nơi nhận" with the archive line wherever the config lists it', async () => {
     const dir = copyExamples();
     editConfig(dir, (t) => t.replace(/\n {2}recipients:\n(?: {4}- .*\n)+/, "\n  recipients: ['Lưu: VT', Thường trực Huyện ủy, 'Các phòng, ban, ngành']\n"));

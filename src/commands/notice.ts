@@ -51,6 +51,7 @@ export async function noticeCommand(options: NoticeOptions, io: Io): Promise<num
   if (notice.draft && !options.draft) {
     printMessage(io, m.notice.draft(visible(record.file)));
   }
+  if (!notice.signer) printMessage(io, m.notice.unsigned('notice_signer'));
   if (out === undefined) {
     printData(io, output as string);
     return EXIT_OK;

@@ -98,10 +98,12 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
       import('../domain/documents.js'),
       import('../render/documents/index.js'),
     ]);
-    const doc = await composeMonthly(buildMonthlyDocument(report, config));
+    const monthly = buildMonthlyDocument(report, config);
+    const doc = await composeMonthly(monthly);
     const output = format === 'docx' ? await renderOfficial(doc, 'docx') : await printPdf(String(await renderOfficial(doc, 'html')), io);
     const out = options.out ?? `bao-cao-${month}.${format}`;
     writeUserOutput(root, config.paths.meetings, io.cwd, out, output, options.force === true);
+    if (!monthly.signer) printMessage(io, m.notice.unsigned('report_signer'));
     printMessage(io, m.report.wrote(month, format, visible(out)));
     return EXIT_OK;
   }

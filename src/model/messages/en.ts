@@ -595,6 +595,9 @@ export const en = {
   notice: {
     draft: (file: string) => `${file} has no approval.notice: this is a draft (DỰ THẢO) without number or date. Once issued, record it with "meet approve".`,
     /** `number` is undefined for a draft. */
+    /** No signer in the record's notice nor in the config. */
+    unsigned: (key: 'notice_signer' | 'report_signer') =>
+      `Nobody is named to sign it: the signature block is left blank. Set documents.${key} ({ name, title, on_behalf }) in meet.config.yaml.`,
     wrote: (file: string, number: string | undefined, format: string, out: string) =>
       `Wrote the notice of ${file}${number === undefined ? ' (draft)' : ` (${number})`} as ${format} to ${out}`,
   },

@@ -579,6 +579,8 @@ export const vi: Messages = {
   notice: {
     draft: (file: string) =>
       `${file} chưa có approval.notice: đây là bản dự thảo (DỰ THẢO), chưa có số và ngày. Khi thông báo đã ban hành, hãy ghi lại bằng "meet approve".`,
+    unsigned: (key: 'notice_signer' | 'report_signer') =>
+      `Chưa rõ ai ký: khối chữ ký để trống. Hãy khai báo documents.${key} ({ name, title, on_behalf }) trong meet.config.yaml.`,
     wrote: (file: string, number: string | undefined, format: string, out: string) =>
       `Đã ghi thông báo kết luận của ${file}${number === undefined ? ' (bản dự thảo)' : ` (số ${number})`} dạng ${format} vào ${out}`,
   },
