@@ -34,6 +34,23 @@ const CASES: MistakeCase[] = [
     en: 'The value of "title" contains ": ", which YAML reads as a new key: put the whole value in quotes: title: "Nông nghiệp: chỉ đạo thu hoạch"',
   },
   {
+    // "Remove it" would lose the decision; "text is missing" is no news beside it.
+    fixture: 'colon-in-decision',
+    line: 7,
+    column: 5,
+    rule: 'yaml-syntax',
+    vi: 'Dòng thứ 2 của "decisions" có dấu ": " ở giữa, YAML sẽ hiểu nhầm là một mục mới: hãy đặt cả dòng trong dấu ngoặc kép: - "Thông qua: kế hoạch năm 2021"',
+    en: 'Item 2 of "decisions" contains ": ", which YAML reads as a new key: put the whole item in quotes: - "Thông qua: kế hoạch năm 2021"',
+  },
+  {
+    fixture: 'colon-in-shortcoming',
+    line: 6,
+    column: 5,
+    rule: 'yaml-syntax',
+    vi: 'Dòng thứ 1 của "shortcomings" có dấu ": " ở giữa, YAML sẽ hiểu nhầm là một mục mới: hãy đặt cả dòng trong dấu ngoặc kép: - "Giải ngân: còn chậm so với kế hoạch"',
+    en: 'Item 1 of "shortcomings" contains ": ", which YAML reads as a new key: put the whole item in quotes: - "Giải ngân: còn chậm so với kế hoạch"',
+  },
+  {
     fixture: 'date-day-first',
     line: 3,
     column: 7,
@@ -48,6 +65,24 @@ const CASES: MistakeCase[] = [
     rule: 'invalid-type',
     vi: '"thu-ngan-sach" là "21,4"; hãy viết thu-ngan-sach: 21.4 (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)',
     en: '"thu-ngan-sach" is "21,4"; write thu-ngan-sach: 21.4 (a dot for decimals, no thousands separator)',
+  },
+  {
+    // Inside { } the comma ends the value: 21 is read, and "4" becomes a key. "Remove it" would leave 21.
+    fixture: 'decimal-comma-in-braces',
+    line: 9,
+    column: 34,
+    rule: 'unknown-key',
+    vi: '"4" trong số liệu "thu-ngan-sach" của kết quả thứ 1 bị hiểu thành một mục riêng vì dấu phẩy trong cặp { } ngăn cách các mục: nếu đó là phần thập phân của số đứng trước, hãy viết số thập phân bằng dấu chấm (21.4, không phải 21,4)',
+    en: '"4" in the figure "thu-ngan-sach" of result #1 is read as a key of its own because a comma inside { } separates keys: if it is the decimals of the number before it, write the number with a dot (21.4, not 21,4)',
+  },
+  {
+    // The only number beside the stray decimals: the fix names it.
+    fixture: 'decimal-comma-in-braces-one-number',
+    line: 9,
+    column: 34,
+    rule: 'unknown-key',
+    vi: '"value" là "21,4"; hãy viết value: 21.4 (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)',
+    en: '"value" is "21,4"; write value: 21.4 (a dot for decimals, no thousands separator)',
   },
   {
     fixture: 'due-day-first',
@@ -247,7 +282,7 @@ const CASES: MistakeCase[] = [
     line: 2,
     column: 1,
     rule: 'unknown-key',
-    vi: 'Mục "tiêu đề" trong biên bản không có trong mẫu biên bản: tên mục viết bằng tiếng Anh, hãy dùng "title".',
+    vi: 'Mục "tiêu đề" trong biên bản không phải là một mục hợp lệ: tên mục viết bằng tiếng Anh, hãy dùng "title".',
     en: 'Unknown key "tiêu đề" in the record: keys are written in English; use "title".',
   },
 ];

@@ -80,6 +80,26 @@ export function describeIssues(issues: readonly Issue[], kind: Kind, m: Messages
 
 type Nearest = (name: string, known: readonly string[]) => string | undefined;
 
+/**
+ * `- Thông qua: kế hoạch năm 2021` in a list of texts: the ": " made the item
+ * a key and its value. The fix quotes the whole item (a decision, an
+ * attendee, a line of shortcomings…); "Remove it" would lose it.
+ */
+function colonInItem(path: PropertyPath, input: unknown, m: Messages): LocatedIssue | undefined {
+  if (typeof path[path.length - 1] !== 'number' || input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
+  const entries = Object.entries(input);
+  if (entries.length !== 1) return undefined;
+  const [name, value] = entries[0]!;
+  if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+  const fix = `- ${JSON.stringify(value === null ? `${name}:` : `${name}: ${String(value)}`)}`;
+  return {
+    rule: 'yaml-syntax',
+    message: m.yaml.colonInItem(Number(path[path.length - 1]) + 1, String(lastKey(path.slice(0, -1))), fix),
+    path,
+    target: 'value',
+  };
+}
+
 function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messages, out: LocatedIssue[], nearest: Nearest): void {
   const path = [...prefix, ...(issue.path as (string | number)[])];
   const key = lastKey(path);
@@ -100,6 +120,15 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
         if (before !== undefined && typeof (input as Record<string, unknown>)[before] === 'string') {
           const fix = `${before}: ${JSON.stringify(`${String((input as Record<string, unknown>)[before])}, ${name}`)}`;
           out.push({ rule: 'unknown-key', message: m.yaml.quotedRole(clip(name), fix), path: [...path, name], target: 'key' });
+          continue;
+        }
+        // `{ value: 21,4, ytd: 131 }`: the decimal comma split the figure, and its decimals became a key ("4",
+        // listed first: JavaScript orders integer keys first, so the key it followed is not known). "Remove it" would leave 21.
+        if (value === null && /^\d+$/.test(name)) {
+          const numbers = keys.filter((k) => !/^\d+$/.test(k) && /^[-+]?\d+(\.\d+)?$/.test(String((input as Record<string, unknown>)[k])));
+          const one = numbers.length === 1 ? numbers[0]! : undefined;
+          const advice = one === undefined ? undefined : numberAdvice(one, `${String((input as Record<string, unknown>)[one])},${name}`, m);
+          out.push({ rule: 'unknown-key', message: advice ?? m.yaml.decimalsAsKey(clip(name), place), path: [...path, name], target: 'key' });
           continue;
         }
         const translated = translatedKey(name, path, kind, known);
@@ -125,9 +154,16 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
       return;
     }
     case 'invalid_union': {
+      const branches = issue.errors;
+      // A list item that may be a text or a mapping (a decision, an attendee, a chair) read as `key: value`.
+      const texts = branches.some((b) => b.some((i) => i.code === 'invalid_type' && i.path.length === 0 && i.expected === 'string'));
+      const quoted = texts ? colonInItem(path, input, m) : undefined;
+      if (quoted && !knownKeysAt(path, kind).includes(Object.keys(input as object)[0]!)) {
+        out.push(quoted);
+        return;
+      }
       // Report the branch that got furthest: the one whose issues are not
       // just "wrong type at the top".
-      const branches = issue.errors;
       // A figure of "1e400" is a number, just none to count with: say that.
       const infinite = branches.flat().find((i) => i.code === 'invalid_type' && i.path.length === 0 && typeof i.input === 'number' && !Number.isNaN(i.input));
       if (infinite) {
@@ -334,6 +370,8 @@ function typeIssue(path: PropertyPath, key: string | number, input: unknown, exp
     };
   }
   const shapes = [...new Set(expected)];
+  const quoted = shapes.length === 1 && shapes[0] === 'string' ? colonInItem(path, input, m) : undefined;
+  if (quoted) return quoted;
   if (typeof input === 'string' && shapes.includes('number')) {
     const advice = numberAdvice(String(key), input, m);
     if (advice) return { rule: 'invalid-type', message: advice, path, target: 'value' };

@@ -207,12 +207,17 @@ export const en = {
     multilineKey: 'A key runs over more than one line; put a space after ":" or quote the value',
     missingChar: 'A closing quote or bracket is missing',
     blockAsKey: 'A list or mapping is used as a key; check the indentation and the ":"',
+    colonInItem: (index: number, key: string, fix: string) =>
+      `Item ${index} of "${key}" contains ": ", which YAML reads as a new key: put the whole item in quotes: ${fix}`,
     colonInValue: (key: string, fix: string) => `The value of "${key}" contains ": ", which YAML reads as a new key: put the whole value in quotes: ${fix}`,
     indicatorStart: (key: string, sign: string, fix: string) =>
       `The value of "${key}" starts with "${sign}", which YAML reads as a special sign: put the whole value in quotes: ${fix}`,
     itemWithoutDash: (fix: string) => `This line is part of a list but does not start with "- ": write it as ${fix}`,
     keyWithoutColon: (key: string, fix: string) => `"${key}" has no ":" after it: write ${fix}`,
     noSpaceAfterColon: (key: string, fix: string) => `"${key}:" needs a space after the ":": write ${fix}`,
+    /** `{ value: 21,4 }`: the decimals of a number read as a key of their own. */
+    decimalsAsKey: (key: string, place: string) =>
+      `"${key}" in ${place} is read as a key of its own because a comma inside { } separates keys: if it is the decimals of the number before it, write the number with a dot (21.4, not 21,4)`,
     quotedRole: (key: string, fix: string) =>
       `"${key}" is read as a key of its own because a comma inside { } separates keys: put the text with the comma in quotes: ${fix}`,
   },

@@ -198,6 +198,8 @@ export const vi: Messages = {
     multilineKey: 'Tên mục kéo dài sang nhiều dòng; hãy thêm dấu cách sau dấu ":" hoặc đặt giá trị trong dấu ngoặc kép',
     missingChar: 'Thiếu dấu ngoặc kép hoặc dấu ngoặc đóng',
     blockAsKey: 'Một danh sách hoặc nhóm mục đang đứng ở vị trí tên mục; hãy kiểm tra thụt lề và dấu ":"',
+    colonInItem: (index: number, key: string, fix: string) =>
+      `Dòng thứ ${n(index)} của "${key}" có dấu ": " ở giữa, YAML sẽ hiểu nhầm là một mục mới: hãy đặt cả dòng trong dấu ngoặc kép: ${fix}`,
     colonInValue: (key: string, fix: string) =>
       `Giá trị của mục "${key}" có dấu ": " ở giữa, YAML sẽ hiểu nhầm là một mục mới: hãy đặt cả giá trị trong dấu ngoặc kép: ${fix}`,
     indicatorStart: (key: string, sign: string, fix: string) =>
@@ -205,6 +207,8 @@ export const vi: Messages = {
     itemWithoutDash: (fix: string) => `Dòng này thuộc một danh sách nhưng không bắt đầu bằng "- ": hãy viết ${fix}`,
     keyWithoutColon: (key: string, fix: string) => `Sau tên mục "${key}" thiếu dấu ":": hãy viết ${fix}`,
     noSpaceAfterColon: (key: string, fix: string) => `Sau "${key}:" cần có một dấu cách: hãy viết ${fix}`,
+    decimalsAsKey: (key: string, place: string) =>
+      `"${key}" trong ${place} bị hiểu thành một mục riêng vì dấu phẩy trong cặp { } ngăn cách các mục: nếu đó là phần thập phân của số đứng trước, hãy viết số thập phân bằng dấu chấm (21.4, không phải 21,4)`,
     quotedRole: (key: string, fix: string) =>
       `"${key}" bị hiểu thành một mục riêng vì dấu phẩy trong cặp { } ngăn cách các mục: hãy đặt phần có dấu phẩy trong dấu ngoặc kép: ${fix}`,
   },
@@ -239,9 +243,9 @@ export const vi: Messages = {
       signer: 'người ký thông báo kết luận',
     },
     unknownKey: (key: string, place: string, suggestion?: string, recordLevel = false) =>
-      `Mục "${key}" trong ${place} không có trong mẫu biên bản.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : recordLevel ? ' Hãy xóa mục này, hoặc ghi thông tin riêng vào mục "extra:".' : ' Hãy xóa mục này.'}`,
+      `Mục "${key}" trong ${place} không phải là một mục hợp lệ.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : recordLevel ? ' Hãy xóa mục này, hoặc ghi thông tin riêng vào mục "extra:".' : ' Hãy xóa mục này.'}`,
     translatedKey: (key: string, place: string, suggestion: string) =>
-      `Mục "${key}" trong ${place} không có trong mẫu biên bản: tên mục viết bằng tiếng Anh, hãy dùng "${suggestion}".`,
+      `Mục "${key}" trong ${place} không phải là một mục hợp lệ: tên mục viết bằng tiếng Anh, hãy dùng "${suggestion}".`,
     missing: (key: string, hint: string) => `Thiếu mục "${key}"${hint}`,
     noValue: (key: string, hint: string) => `Mục "${key}" chưa có giá trị${hint}`,
     emptyItem: (index: number, key: string) => `Dòng thứ ${n(index)} của "${key}" để trống`,
@@ -671,7 +675,10 @@ export const vi: Messages = {
       summary: 'Tên mục có thể làm thay đổi hoạt động của chương trình',
       help: 'Đổi tên mục; không được dùng "__proto__", "constructor" và "prototype".',
     },
-    'unknown-key': { summary: 'Mục không có trong mẫu biên bản', help: 'Kiểm tra lại chính tả theo mẫu biên bản; dữ liệu tự do đặt trong "extra".' },
+    'unknown-key': {
+      summary: 'Mục không hợp lệ',
+      help: 'Kiểm tra lại chính tả theo định dạng biên bản hoặc meet.config.yaml; dữ liệu tự do của biên bản đặt trong "extra".',
+    },
     'required-key': { summary: 'Thiếu mục bắt buộc, hoặc mục để trống', help: 'Thêm mục đó cùng giá trị.' },
     'invalid-type': { summary: 'Giá trị không đúng dạng', help: 'Kiểm tra nơi này cần một giá trị, một danh sách ("- mục") hay một nhóm mục.' },
     'invalid-value': { summary: 'Giá trị không được phép', help: 'Dùng một trong các giá trị mà mẫu biên bản quy định.' },
