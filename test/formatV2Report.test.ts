@@ -766,6 +766,37 @@ describe('dropped and recurring tasks in reports and diffs', () => {
     const from09 = JSON.parse((await runMeet(['diff', '2020-09', '2020-10', '--format', 'json'], { cwd })).stdout) as Json;
     expect(from09.tasks.opened.map((t: Json) => t.id)).toEqual(['lam-xong', 'dung-lai']);
   });
+
+  it('a task dropped, then done after all (or done, then dropped) is closed again that month, with its note', async () => {
+    const cwd = makeRepo(
+      {
+        ...files,
+        'meetings/2020/2020-12-28-c.md': record([
+          'title: Tháng 12',
+          'date: 2020-12-28',
+          'chair: A',
+          'updates:',
+          '  - { task: lam-xong, status: dropped, note: Nhầm; chưa làm được }',
+          '  - { task: dung-lai, status: done, note: Các xã đã tự làm xong }',
+        ]),
+      },
+      CONFIG,
+    );
+    const report = await reportJson(cwd, '2020-12');
+    expect(report.tasks.completed.map((t: Json) => [t.id, t.note])).toEqual([['dung-lai', 'Các xã đã tự làm xong']]);
+    expect(report.tasks.dropped.map((t: Json) => [t.id, t.note])).toEqual([['lam-xong', 'Nhầm; chưa làm được']]);
+    expect(report.owners.find((o: Json) => o.owner === 'cac-xa')).toMatchObject({ completed: 1, dropped: 0 });
+  });
+
+  it('counts standing work in the 6-month history as the lists do: only once dropped', async () => {
+    const cwd = makeRepo(files, CONFIG);
+    const report = await reportJson(cwd, '2020-11');
+    // October: lam-xong and dung-lai open (thuong-xuyen is standing work); November: both closed.
+    expect(report.history.slice(-2)).toEqual([
+      { month: '2020-10', open: 2, closed: 0, overdue: 0 },
+      { month: '2020-11', open: 0, closed: 2, overdue: 0 },
+    ]);
+  });
 });
 
 describe('the commune example repository (examples-xa/)', () => {

@@ -22,7 +22,10 @@ import type {
   TaskCountsPoint,
 } from '../model/report.js';
 import { chairsOf, type Config, type DecisionData, type PersonData } from '../model/schema.js';
-import type { Locale, TaskStatus } from '../model/terms.js';
+import type { Locale } from '../model/terms.js';
+
+/** How `closedBefore` marks a task closed "as of" the month before: done and dropped apart. */
+const CLOSED_CODE: Readonly<Record<'done' | 'dropped', number>> = { done: 1, dropped: 2 };
 
 export function buildReport(records: readonly MeetingRecord[], config: Config, month: Month, locale: Locale): Report {
   const previousMonth = addMonths(month, -1);
@@ -53,8 +56,9 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
   };
   const recurring = (place: number) => register.task(place).recurring === true;
   const due = (place: number) => register.due(place);
-  // Closed this month: closed "as of" it, and not yet "as of" the month before (or not assigned then).
-  const closedThisMonth = (closed: TaskStatus) => (place: number) => status(place) === closed && closedBefore[place] !== 1;
+  // Closed this month: done (dropped) "as of" it, and not done (not dropped) "as of" the month before: open,
+  // in progress, not yet assigned, or closed the other way (dropped in October, done after all in November).
+  const closedThisMonth = (closed: 'done' | 'dropped') => (place: number) => status(place) === closed && closedBefore[place] !== CLOSED_CODE[closed];
   const tasks: Report['tasks'] = {
     assigned: rowsWhere((p) => assignedIn(p) === month),
     // Standing work is never counted as closed unless it is dropped.
@@ -323,7 +327,7 @@ function taskTimeline(
   const assignedIn = (place: number) => register.assignedIn(place);
   const previous = addMonths(month, -1);
   const history = new Map<Month, TaskCountsPoint>();
-  // Place → 1 for the tasks done or dropped "as of" the month before.
+  // Place → CLOSED_CODE of the tasks done or dropped "as of" the month before.
   let closedBefore = new Uint8Array(0);
   const days = [...new Set(dayOf.values())].sort();
   const asOf = dayOf.get(month)!;
@@ -336,6 +340,8 @@ function taskTimeline(
       for (let place = 0; place < states.count; place++) {
         if (!register.isTask(states, place) || assignedIn(place) > m) continue;
         const status = register.status(states, place);
+        // Standing work is neither open nor closed work of a month, unless it is dropped (as in the lists).
+        if (status !== 'dropped' && register.isStanding(place)) continue;
         if (isOpenStatus(status)) point.open++;
         else point.closed++;
         if (isOverdue({ status, due: register.due(place) }, day)) point.overdue++;
@@ -344,7 +350,8 @@ function taskTimeline(
       if (m === previous) {
         closedBefore = new Uint8Array(states.count);
         for (let place = 0; place < states.count; place++) {
-          if (register.isTask(states, place) && !isOpenStatus(register.status(states, place)) && assignedIn(place) <= previous) closedBefore[place] = 1;
+          const before = register.isTask(states, place) && assignedIn(place) <= previous ? register.status(states, place) : undefined;
+          if (before === 'done' || before === 'dropped') closedBefore[place] = CLOSED_CODE[before];
         }
       }
     }

@@ -37,6 +37,8 @@ export class TaskRegister {
   private readonly recordOfPlace: Int32Array;
   /** Place → the deadline `due` stands for. */
   private readonly dues: (IsoDate | undefined)[];
+  /** Place → 1 for standing work (`recurring: true`), read once per task rather than from its record per count. */
+  private readonly standing: Uint8Array;
   private readonly assignments: FirstAssignments;
   private readonly live: { count: number; codes: Uint8Array; updated: Uint8Array; notes: (string | undefined)[] };
   /** Record → its reporting month, once asked for. */
@@ -57,6 +59,7 @@ export class TaskRegister {
     this.assignments = new FirstAssignments(idsOf);
     this.months = new Array<Month | undefined>(this.records.length);
     this.dues = new Array<IsoDate | undefined>(places);
+    this.standing = new Uint8Array(places);
     this.live = { count: 0, codes: new Uint8Array(places), updated: new Uint8Array(places), notes: new Array<string | undefined>(places) };
   }
 
@@ -88,6 +91,7 @@ export class TaskRegister {
         }
         live.codes[place] = CODE.get(task.status)!;
         this.dues[place] = this.deadlines.resolve(task.due, date);
+        if (task.recurring === true) this.standing[place] = 1;
       });
       live.count = this.first[r + 1]!;
     }
@@ -115,6 +119,11 @@ export class TaskRegister {
   /** The meeting that assigned the task at `place`. */
   meeting(place: number): MeetingRecord {
     return this.records[this.recordOfPlace[place]!]!;
+  }
+
+  /** Whether the task at `place` (walked) is standing work. */
+  isStanding(place: number): boolean {
+    return this.standing[place] === 1;
   }
 
   due(place: number): IsoDate | undefined {
