@@ -299,6 +299,10 @@ describe('v2 config rules', () => {
   it('a target year that is not YYYY, holidays that are not days, "did you mean" in a group and in documents', async () => {
     expect(brief((await configFindings(CONFIG.replace('targets: { 2020: 250 }', 'targets: { năm 2020: 250 }'))).findings)).toEqual([['invalid-value', 15, 85]]);
     expect(brief((await configFindings(CONFIG.replace('holidays: [2021-02-10]', 'holidays: [2021-02-30]'))).findings)).toEqual([['invalid-date', 17, 12]]);
+    // A day written day first, in the list: the fix is the day itself (`holidays: 2021-02-10` would be no list).
+    const dayFirst = await configFindings(CONFIG.replace('holidays: [2021-02-10]', 'holidays: [10/02/2021]'));
+    expect(brief(dayFirst.findings)).toEqual([['invalid-date', 17, 12]]);
+    expect(dayFirst.findings[0]!.message).toBe('"holidays" is "10/02/2021"; write dates as YYYY-MM-DD: 2021-02-10');
     const group = await configFindings(CONFIG.replace('members: [xa-a, xa-b]', 'member: [xa-a, xa-b]'));
     expect(group.findings[0]!.message).toContain('Did you mean "members"?');
     const documents = await configFindings(`${CONFIG}documents:\n  isuer: UBND HUYỆN\n`);

@@ -55,7 +55,7 @@ const CASES: MistakeCase[] = [
     line: 3,
     column: 7,
     rule: 'invalid-date',
-    vi: '"date" là "26/10/2020"; ngày trong biên bản viết dạng YYYY-MM-DD: date: 2020-10-26',
+    vi: '"date" là "26/10/2020"; ngày viết dạng YYYY-MM-DD: date: 2020-10-26',
     en: '"date" is "26/10/2020"; write dates as YYYY-MM-DD: date: 2020-10-26',
   },
   {
@@ -89,7 +89,7 @@ const CASES: MistakeCase[] = [
     line: 9,
     column: 10,
     rule: 'invalid-date',
-    vi: '"due" là "30/11/2020"; ngày trong biên bản viết dạng YYYY-MM-DD: due: 2020-11-30',
+    vi: '"due" là "30/11/2020"; ngày viết dạng YYYY-MM-DD: due: 2020-11-30',
     en: '"due" is "30/11/2020"; write dates as YYYY-MM-DD: due: 2020-11-30',
   },
   {

@@ -223,7 +223,7 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
         ? s.tooSmall(String(key), why)
         : issue.message === 'outOfRange'
           ? s.outOfRange(String(key), quote(input))
-          : (writtenOtherwise(String(key), input, m) ?? s.isWhich(String(key), quote(input), why));
+          : (writtenOtherwise(String(key), input, m, inList(path)) ?? s.isWhich(String(key), quote(input), why));
       out.push({
         rule: params?.rule ?? (DATE_KEYS.has(String(key)) ? 'invalid-date' : 'invalid-value'),
         message,
@@ -246,7 +246,8 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
       out.push({
         rule: isDate ? 'invalid-date' : 'invalid-value',
         message:
-          writtenOtherwise(String(key), input, m) ?? s.isWhich(String(key), quote(input), problemText(issue.message, input, undefined, m) ?? issue.message),
+          writtenOtherwise(String(key), input, m, inList(path)) ??
+          s.isWhich(String(key), quote(input), problemText(issue.message, input, undefined, m) ?? issue.message),
         path,
         target: 'value',
       });
@@ -291,13 +292,16 @@ function translatedKey(name: string, path: PropertyPath, kind: Kind, known: read
  * A date, id or number the clerk wrote their own way, with the way the
  * format writes it: 26/10/2020 → 2020-10-26, noi-vụ → noi-vu, 21,4 → 21.4.
  */
-function writtenOtherwise(key: string, input: unknown, m: Messages): string | undefined {
+/** Whether `path` names an item of a list (`holidays: [10/02/2021]`): its fix is the value alone, not `key: value`. */
+const inList = (path: PropertyPath): boolean => typeof path[path.length - 1] === 'number';
+
+function writtenOtherwise(key: string, input: unknown, m: Messages, item = false): string | undefined {
   if (typeof input !== 'string') return undefined;
   const s = m.schema;
   const value = quote(input);
   if (DATE_KEYS.has(key)) {
     const reading = readDate(input, true);
-    if ('date' in reading) return reading.date === input.trim() ? undefined : s.dateWritten(key, value, reading.date);
+    if ('date' in reading) return reading.date === input.trim() ? undefined : s.dateWritten(key, value, item ? reading.date : `${key}: ${reading.date}`);
     if (reading.wrong === 'day') return s.dateWrittenNotADay(key, value, s.dayOutOfMonth(reading.month, reading.year, reading.days));
     if (reading.wrong === 'month' && /\d/.test(input)) return s.dateWrittenNotADay(key, value, s.noSuchMonth(reading.month));
     if (/\p{L}{2,}/u.test(input)) {

@@ -321,7 +321,8 @@ export const en = {
       figureEmpty: 'gives neither "value" nor "ytd": a figure needs the month\'s value, the year-to-date total, or both',
     },
     // Values the clerk wrote another way: each with the way to write it.
-    dateWritten: (key: string, value: string, iso: string) => `"${key}" is ${value}; write dates as YYYY-MM-DD: ${key}: ${iso}`,
+    /** `fix`: `key: 2020-10-26`, or the date alone for an item of a list. */
+    dateWritten: (key: string, value: string, fix: string) => `"${key}" is ${value}; write dates as YYYY-MM-DD: ${fix}`,
     dateWrittenNotADay: (key: string, value: string, why: string) => `"${key}" is ${value}, which is not a real day: ${why}`,
     dateInWords: (key: string, value: string, example: string) =>
       `"${key}" is ${value}, written in words; write the day as YYYY-MM-DD, like ${key}: ${example}`,

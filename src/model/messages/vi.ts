@@ -311,7 +311,7 @@ export const vi: Messages = {
       dueCount: 'phải ghi đúng một trong hai mục "working_days" và "days", ví dụ {working_days: 10}',
       figureEmpty: 'không có cả "value" lẫn "ytd": số liệu cần có giá trị của tháng, số lũy kế từ đầu năm, hoặc cả hai',
     },
-    dateWritten: (key: string, value: string, iso: string) => `"${key}" là ${value}; ngày trong biên bản viết dạng YYYY-MM-DD: ${key}: ${iso}`,
+    dateWritten: (key: string, value: string, fix: string) => `"${key}" là ${value}; ngày viết dạng YYYY-MM-DD: ${fix}`,
     dateWrittenNotADay: (key: string, value: string, why: string) => `"${key}" là ${value}, không phải là ngày có thật: ${why}`,
     dateInWords: (key: string, value: string, example: string) => `"${key}" là ${value}, viết bằng chữ; hãy ghi ngày dạng YYYY-MM-DD, ví dụ ${key}: ${example}`,
     dayOutOfMonth: (month: number, year: number, days: number) => `tháng ${month}/${year} chỉ có ${n(days)} ngày`,
