@@ -143,14 +143,14 @@ export const enCommandLine = {
       sort: 'order of the list',
       format: 'output format',
       today: "state on this day (default: today in the config's time zone)",
-      month: 'state at the end of this month instead of today',
+      month: "states as of this month's report (its last day, or a later meeting reviewing it) instead of today",
     },
     tasksUpdate: {
       description: "record a task's new status as an update in the latest record",
       id: 'the task id',
       status: 'the new status (asked on a terminal; required without one)',
       note: 'a note on the progress',
-      in: "the record to write the update in (default: the latest dated on or after the task's meeting)",
+      in: "the record to write the update in (default: the latest dated after the task's meeting)",
       commit: 'commit the edited record (and nothing else) with git',
     },
     log: {

@@ -145,7 +145,7 @@ export const viCommandLine: CommandLineMessages = {
       sort: 'thứ tự sắp xếp',
       format: 'định dạng kết quả',
       today: 'tình trạng tại ngày này (mặc định: hôm nay theo múi giờ trong tệp cấu hình)',
-      month: 'tình trạng vào cuối tháng này thay vì hôm nay',
+      month: 'tình trạng tính đến ngày của báo cáo tháng này (ngày cuối tháng, hoặc ngày họp sau đó đánh giá tháng này) thay vì hôm nay',
     },
     tasksUpdate: {
       description: 'ghi tình trạng mới của một nhiệm vụ vào phần cập nhật của biên bản mới nhất',
