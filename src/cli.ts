@@ -401,10 +401,11 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     .argument(`<${p.id}>`, h.log.id)
     .addOption(format(`--format <${p.format}>`, h.log.format, ['text', 'md', 'json'] as const).default('text'))
     .addHelpText('after', examples(m, 'meet log 2020-10-giao-thong-thuy-loi', 'meet log 2020-10-giao-thong-thuy-loi --format json'))
+    .option(`--today <${p.date}>`, h.log.today, date)
     .option('--no-cache', h.noCache)
-    .action(async (id: string, opts: Pick<LogOptions, 'format' | 'cache'>) => {
+    .action(async (id: string, opts: Pick<LogOptions, 'format' | 'cache' | 'today'>) => {
       const { logCommand } = await import('./commands/log.js');
-      setExit(await logCommand({ id, format: opts.format, cache: opts.cache, root: globals().root }, io));
+      setExit(await logCommand({ id, format: opts.format, cache: opts.cache, today: opts.today, root: globals().root }, io));
     });
 
   program

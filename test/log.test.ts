@@ -74,7 +74,7 @@ function history(): string {
 describe('meet log', () => {
   it('lists the assignment and each update, oldest first, with the commit and author behind each (json)', async () => {
     const dir = history();
-    const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi', '--format', 'json'], { cwd: dir });
+    const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi', '--format', 'json', '--today', '2020-12-31'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const shaOf = (rev: string) => git(dir, 'rev-parse', rev).trim();
@@ -84,6 +84,7 @@ describe('meet log', () => {
       owners: ['van-phong'],
       due: '2020-11-30',
       status: 'done',
+      asOf: '2020-12-31',
       history: [
         {
           kind: 'assigned',
@@ -93,6 +94,7 @@ describe('meet log', () => {
           line: 6,
           status: 'open',
           note: null,
+          later: false,
           commit: { sha: shaOf('HEAD~1'), author: 'Nguyễn Văn An', email: 'an@example.org', date: '2020-10-27T09:00:00+07:00', summary: 'Biên bản tháng 10' },
         },
         {
@@ -103,21 +105,32 @@ describe('meet log', () => {
           line: 8,
           status: 'in-progress',
           note: 'Đã nạo vét 60% kênh mương',
+          later: false,
           commit: { sha: shaOf('HEAD'), author: 'Trần Thị Bình', email: 'binh@example.org', date: '2020-11-26T15:30:00+07:00', summary: 'Biên bản tháng 11' },
         },
-        { kind: 'update', date: '2020-12-28', meeting: 'Hội nghị thường kỳ tháng 12', file: DECEMBER, line: 6, status: 'done', note: null, commit: null },
+        {
+          kind: 'update',
+          date: '2020-12-28',
+          meeting: 'Hội nghị thường kỳ tháng 12',
+          file: DECEMBER,
+          line: 6,
+          status: 'done',
+          note: null,
+          later: false,
+          commit: null,
+        },
       ],
     });
   });
 
   it('prints text blocks in the repository language, newest last', async () => {
     const dir = history();
-    const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi'], { cwd: dir });
+    const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi'], { cwd: dir, now: new Date('2021-01-05T03:00:00Z') });
     expect(run.code).toBe(0);
     const out = run.stdout;
-    expect(out.startsWith('Nhiệm vụ 2020-10-giao-thong-thuy-loi: Tập trung làm tốt công tác giao thông, thủy lợi\nTình trạng hiện nay: hoàn thành\n')).toBe(
-      true,
-    );
+    expect(
+      out.startsWith('Nhiệm vụ 2020-10-giao-thong-thuy-loi: Tập trung làm tốt công tác giao thông, thủy lợi\nTình trạng ngày 05/01/2021: hoàn thành\n'),
+    ).toBe(true);
     const short = (rev: string) => git(dir, 'rev-parse', rev).trim().slice(0, 7);
     const a = out.indexOf(`Commit: ${short('HEAD~1')} Nguyễn Văn An, 27/10/2020`);
     const b = out.indexOf(`Commit: ${short('HEAD')} Trần Thị Bình, 26/11/2020`);
@@ -127,6 +140,35 @@ describe('meet log', () => {
     expect(c).toBeGreaterThan(b);
     expect(out).toContain(`26/10/2020  giao: chưa thực hiện\n  Hội nghị: Hội nghị thường kỳ tháng 10 (${OCTOBER}:6)`);
     expect(out).toContain('  Ghi chú: Đã nạo vét 60% kênh mương\n');
+  });
+
+  it('reads the state on --today: an update of a meeting prepared ahead is listed, not yet counted', async () => {
+    const dir = history();
+    const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi', '--today', '2020-12-01'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Tình trạng ngày 01/12/2020: đang thực hiện\n');
+    expect(run.stdout).toContain('28/12/2020  cập nhật: hoàn thành (họp sau hôm nay, chưa tính)\n');
+    // As `meet tasks` reads the same day.
+    const tasks = JSON.parse((await runMeet(['tasks', '--today', '2020-12-01', '--format', 'json'], { cwd: dir })).stdout) as { id: string; status: string }[];
+    expect(tasks.find((t) => t.id === '2020-10-giao-thong-thuy-loi')!.status).toBe('in-progress');
+    const json = JSON.parse((await runMeet(['log', '2020-10-giao-thong-thuy-loi', '--today', '2020-12-01', '--format', 'json'], { cwd: dir })).stdout) as {
+      status: string;
+      history: { later: boolean }[];
+    };
+    expect(json.status).toBe('in-progress');
+    expect(json.history.map((e) => e.later)).toEqual([false, false, true]);
+  });
+
+  it('tasks update into a record dated after today says from when the new status counts', async () => {
+    const dir = history();
+    const run = await runMeet(['tasks', 'update', '2020-10-other', '--status', 'in-progress'], { cwd: dir, now: new Date('2020-12-01T03:00:00Z') });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${DECEMBER}\n`);
+    expect(run.stderr).toContain(
+      'Lưu ý: biên bản này ghi ngày 28/12/2020, sau hôm nay: tình trạng mới tính từ ngày họp đó; trước ngày đó, meet tasks và meet log vẫn tính nhiệm vụ theo tình trạng cũ.',
+    );
+    const later = await runMeet(['tasks', 'update', '2020-10-other', '--status', 'done'], { cwd: dir, now: new Date('2021-01-05T03:00:00Z') });
+    expect(later.stderr).not.toContain('sau hôm nay');
   });
 
   it('prints a Markdown table', async () => {

@@ -13,6 +13,7 @@ import { colorsFor } from '../io/colors.js';
 import { printDataChunks, printMessage, type Io, readingFor } from '../io/terminal.js';
 import { findRoot } from '../io/paths.js';
 import { visible } from '../model/text.js';
+import { todayIn, type IsoDate } from '../model/dates.js';
 
 export interface LogOptions {
   id: string;
@@ -20,6 +21,8 @@ export interface LogOptions {
   root?: string;
   /** Use and refresh the record store in .meet-cache/ (default true; --no-cache turns it off). */
   cache?: boolean;
+  /** The day the state is read on (default: today in the config's time zone). */
+  today?: IsoDate;
 }
 
 export async function logCommand(options: LogOptions, io: Io): Promise<number> {
@@ -27,7 +30,8 @@ export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const memo = await OutputMemo.open(root, io, options.cache);
   // The history's commits come from git: the commit checked out, and whether the clone is shallow, are part of the question.
   const head = await headOf(root, io.env);
-  const question = memo && head && { command: 'log', id: options.id, format: options.format, head, terminal: terminalOf(io) };
+  const question = memo &&
+    head && { command: 'log', id: options.id, format: options.format, head, terminal: terminalOf(io), today: memo.today(options.today, io) };
   const answered = question && memo.answer<LogMeta>(question);
   if (answered) return printLog(answered.meta, answered.data, io);
 
@@ -49,7 +53,7 @@ export async function logCommand(options: LogOptions, io: Io): Promise<number> {
     listing: memo?.listing,
   });
   const { git } = await requireGitRepository(root, 'meet log', io.env, (m) => m.git.notRepositoryLogHint);
-  const log = taskLog(records, options.id, deadlinesOf(config));
+  const log = taskLog(records, options.id, deadlinesOf(config), options.today ?? todayIn(config.timezone, io.now()));
   if (!log) {
     const suggestion = nearest(options.id, taskIds(records));
     throw new RecordsError(

@@ -23,6 +23,7 @@ import type { MeetingRecord } from '../model/record.js';
 import { parseRecord } from '../records/parse.js';
 import { TASK_STATUSES, type Locale, type TaskStatus } from '../model/terms.js';
 import { oneLine, visible } from '../model/text.js';
+import { todayIn } from '../model/dates.js';
 
 export interface TasksUpdateOptions {
   id: string;
@@ -158,6 +159,8 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const lostNote = applied.kind === 'replaced' && entry.note !== undefined && applied.previous.note !== undefined && applied.previous.note !== entry.note;
   const replaced = applied.kind === 'replaced' ? m.tasks.replaced(kept, lostNote ? oneLine(visible(applied.previous.note!)) : undefined) : '';
   io.stderr.write(`${m.tasks.changed(options.id, label(from), label(status), show(target))}${replaced}\n`);
+  // A record prepared ahead (the next meeting's): the update counts from its meeting's day, as every command reads it.
+  if (target.data.date > todayIn(config.timezone, io.now())) io.stderr.write(`${m.tasks.fromMeetingDay(target.data.date)}\n`);
   const later = records.filter((r) => compareRecords(r, target) > 0 && (r.data.updates ?? []).some((u) => u.task === options.id));
   if (later.length > 0) {
     io.stderr.write(c.yellow(`${m.tasks.laterUpdate(show(later.at(-1)!), options.id)}\n`));

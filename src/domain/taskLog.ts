@@ -10,12 +10,18 @@ import { Deadlines } from './deadlines.js';
 import { taskIdsOf } from './recordFacts.js';
 import { sortRecords, taskTerms } from './taskState.js';
 
-export function taskLog(records: readonly MeetingRecord[], id: string, deadlines = new Deadlines()): TaskLog | undefined {
+/**
+ * `today`: the day the state is read on. An update in a record dated after
+ * it (the next meeting's record, prepared ahead) is listed as `later`, and
+ * counts from its meeting's day on, as in every other command.
+ */
+export function taskLog(records: readonly MeetingRecord[], id: string, deadlines = new Deadlines(), today?: IsoDate): TaskLog | undefined {
   const sorted = sortRecords(records);
   let log: TaskLog | undefined;
   let assignedOn: IsoDate | undefined;
   for (const record of sorted) {
     if (log && assignedOn! < record.data.date) {
+      const later = today !== undefined && record.data.date > today;
       (record.data.updates ?? []).forEach((update, i) => {
         if (update.task !== id) return;
         log!.entries.push({
@@ -27,8 +33,9 @@ export function taskLog(records: readonly MeetingRecord[], id: string, deadlines
           blameLines: [record.locate(['updates', i, 'status']).line, ...(update.note ? [record.locate(['updates', i, 'note']).line] : [])],
           status: update.status,
           ...(update.note ? { note: update.note } : {}),
+          ...(later ? { later } : {}),
         });
-        log!.status = update.status;
+        if (!later) log!.status = update.status;
       });
     }
     if (log) continue;
@@ -42,6 +49,7 @@ export function taskLog(records: readonly MeetingRecord[], id: string, deadlines
       owners: ownersOf(task),
       ...taskTerms(task, record.data.date, deadlines),
       status: task.status,
+      ...(today !== undefined ? { asOf: today } : {}),
       entries: [
         {
           kind: 'assigned',

@@ -90,14 +90,18 @@ interface TaskLogEntry {
   blameLines: number[];
   status: TaskStatus;
   note?: string;
+  /** Written in a record dated after the log's day (a meeting prepared ahead): listed, not yet counted. */
+  later?: boolean;
 }
 
 export interface TaskLog extends TaskTerms {
   id: string;
   title: string;
   owners: string[];
-  /** The state after the last entry. */
+  /** The state on `asOf`: after the last entry dated up to that day. */
   status: TaskStatus;
+  /** The day the state is read on ("today"). */
+  asOf?: IsoDate;
   entries: TaskLogEntry[];
 }
 

@@ -22,6 +22,16 @@ interface LogWords {
   change: string;
   author: string;
   committedOn: string;
+  /** An update of a meeting after the log's day. */
+  later: string;
+  /** The state's label when the log says its day. */
+  on: (day: string) => string;
+}
+
+/** "Tình trạng ngày 02/12/2026: chưa thực hiện". */
+function stateLine(history: TaskHistory, locale: Locale): string {
+  const w = WORDS[locale];
+  return `${history.asOf ? w.on(formatDate(locale, history.asOf)) : w.now}: ${STATUS_LABELS[locale][history.status]}`;
 }
 
 const WORDS: Record<Locale, LogWords> = {
@@ -39,6 +49,8 @@ const WORDS: Record<Locale, LogWords> = {
     change: 'Nội dung',
     author: 'Người commit',
     committedOn: 'Ngày commit',
+    later: 'họp sau hôm nay, chưa tính',
+    on: (day) => `Tình trạng ngày ${day}`,
   },
   en: {
     task: 'Task',
@@ -54,12 +66,14 @@ const WORDS: Record<Locale, LogWords> = {
     change: 'Change',
     author: 'Author',
     committedOn: 'Committed on',
+    later: 'a later meeting, not counted yet',
+    on: (day) => `State on ${day}`,
   },
 };
 
 function change(entry: TaskHistoryEntry, locale: Locale): string {
   const w = WORDS[locale];
-  return `${entry.kind === 'assigned' ? w.assigned : w.update}: ${STATUS_LABELS[locale][entry.status]}`;
+  return `${entry.kind === 'assigned' ? w.assigned : w.update}: ${STATUS_LABELS[locale][entry.status]}${entry.later ? ` (${w.later})` : ''}`;
 }
 
 function commitDay(commit: CommitInfo, locale: Locale): string {
@@ -74,7 +88,7 @@ export function renderLogText(given: TaskHistory, locale: Locale, c: ChalkInstan
   // Outside text shown visibly: no control or bidirectional character reaches the output raw.
   const history = visibleDeep(given);
   const w = WORDS[locale];
-  const lines = [c.bold(`${w.task} ${history.id}: ${oneLine(history.title)}`), `${w.now}: ${STATUS_LABELS[locale][history.status]}`];
+  const lines = [c.bold(`${w.task} ${history.id}: ${oneLine(history.title)}`), stateLine(history, locale)];
   for (const entry of history.entries) {
     lines.push('', `${c.bold(formatDate(locale, entry.date))}  ${change(entry, locale)}`);
     lines.push(`  ${w.meeting}: ${oneLine(entry.meeting)} (${entry.file}:${entry.line})`);
@@ -110,13 +124,13 @@ export function renderLogMarkdown(given: TaskHistory, locale: Locale): string {
     entry.commit ? commitDay(entry.commit, locale) : '',
   ]);
   const heading = `## ${w.task} ${markdownText(history.id)}: ${markdownText(oneLine(history.title))}`;
-  return `${heading}\n\n${w.now}: ${STATUS_LABELS[locale][history.status]}\n\n${markdownTable(columns, rows)}\n`;
+  return `${heading}\n\n${stateLine(history, locale)}\n\n${markdownTable(columns, rows)}\n`;
 }
 
 /**
- * The JSON form: { task, title, owners, due, status, history: [{ kind, date,
- * meeting, file, line, status, note, commit: { sha, author, email, date,
- * summary } | null }] }, oldest first; absent values are null.
+ * The JSON form: { task, title, owners, due, status, asOf, history: [{ kind,
+ * date, meeting, file, line, status, note, later, commit: { sha, author,
+ * email, date, summary } | null }] }, oldest first; absent values are null.
  */
 export function* renderLogJson(history: TaskHistory): Generator<string, void, undefined> {
   const value = {
@@ -125,6 +139,7 @@ export function* renderLogJson(history: TaskHistory): Generator<string, void, un
     owners: history.owners,
     due: history.due ?? null,
     status: history.status,
+    asOf: history.asOf ?? null,
     history: history.entries.map((entry) => ({
       kind: entry.kind,
       date: entry.date,
@@ -133,6 +148,7 @@ export function* renderLogJson(history: TaskHistory): Generator<string, void, un
       line: entry.line,
       status: entry.status,
       note: entry.note ?? null,
+      later: entry.later === true,
       commit: entry.commit,
     })),
   };

@@ -157,6 +157,7 @@ export const enCommandLine = {
       description: "a task's history: the meeting that assigned it, each update, and the commit and author behind each (from git)",
       id: 'the task id',
       format: 'output format',
+      today: "the state on this day (default: today in the config's time zone); updates of later meetings are listed, not yet counted",
     },
     diff: {
       description:

@@ -518,6 +518,9 @@ export const en = {
     changed: (id: string, before: string, after: string, file: string) => `${id}: ${before} → ${after}, in ${file}`,
     replaced: (noteKept: boolean, replacedNote?: string) =>
       ` (the update already there was changed${noteKept ? '; its note was kept' : ''}${replacedNote !== undefined ? `; its note "${replacedNote}" was replaced` : ''})`,
+    /** The update went into a record dated after today. */
+    fromMeetingDay: (date: IsoDate) =>
+      `Note: this record is dated ${formatDate('en', date)}, after today: the new status counts from that meeting on; until then meet tasks and meet log keep the earlier one.`,
     laterUpdate: (file: string, id: string) => `Note: ${file} also updates "${id}"; its status there is the task's current state.`,
     emptyNote: '--note must not be empty.',
     wouldNotReadBack: 'the record would not read back',

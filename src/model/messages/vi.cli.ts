@@ -159,6 +159,7 @@ export const viCommandLine: CommandLineMessages = {
       description: 'quá trình của một nhiệm vụ: cuộc họp giao, từng lần cập nhật, kèm commit và người ghi (theo git)',
       id: 'mã nhiệm vụ',
       format: 'định dạng kết quả',
+      today: 'tình trạng tại ngày này (mặc định: hôm nay theo múi giờ trong tệp cấu hình); cập nhật của các cuộc họp sau ngày này được liệt kê nhưng chưa tính',
     },
     diff: {
       description:

@@ -502,6 +502,8 @@ export const vi: Messages = {
     changed: (id: string, before: string, after: string, file: string) => `${id}: ${before} → ${after}, trong ${file}`,
     replaced: (noteKept: boolean, replacedNote?: string) =>
       ` (đã sửa cập nhật có sẵn${noteKept ? '; giữ nguyên ghi chú' : ''}${replacedNote !== undefined ? `; ghi chú cũ "${replacedNote}" đã được thay` : ''})`,
+    fromMeetingDay: (date: IsoDate) =>
+      `Lưu ý: biên bản này ghi ngày ${formatDate('vi', date)}, sau hôm nay: tình trạng mới tính từ ngày họp đó; trước ngày đó, meet tasks và meet log vẫn tính nhiệm vụ theo tình trạng cũ.`,
     laterUpdate: (file: string, id: string) => `Lưu ý: ${file} cũng cập nhật "${id}"; tình trạng ghi ở đó là tình trạng hiện nay của nhiệm vụ.`,
     emptyNote: '--note không được để trống.',
     wouldNotReadBack: 'đọc lại biên bản sau khi sửa thì không được',
