@@ -125,6 +125,15 @@ const CASES: MistakeCase[] = [
     en: '"kind" is "thường kỳ"; the record format writes this "regular": write kind: regular',
   },
   {
+    // "Remove it" would leave the task without a deadline, never overdue.
+    fixture: 'due-date-key',
+    line: 9,
+    column: 5,
+    rule: 'unknown-key',
+    vi: 'Mục "due_date" trong nhiệm vụ thứ 1 không phải là một mục hợp lệ. Có phải ý bạn là "due"?',
+    en: 'Unknown key "due_date" in task #1. Did you mean "due"?',
+  },
+  {
     fixture: 'owner-accent',
     line: 8,
     column: 12,

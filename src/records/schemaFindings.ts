@@ -44,7 +44,7 @@ const KEY_WORDS: Record<string, Record<string, string>> = {
   task: {
     'ma': 'id', 'ma nhiem vu': 'id', 'ten': 'title', 'noi dung': 'title', 'nhiem vu': 'title', 'tieu de': 'title', 'don vi': 'owner',
     'don vi thuc hien': 'owner', 'co quan': 'owner', 'co quan chu tri': 'owner', 'chu tri': 'owner', 'han': 'due', 'thoi han': 'due',
-    'han hoan thanh': 'due', 'linh vuc': 'sector', 'tinh trang': 'status', 'trang thai': 'status', 'deadline': 'due', 'assignee': 'owner',
+    'han hoan thanh': 'due', 'ngay het han': 'due', 'han chot': 'due', 'thoi han hoan thanh': 'due', 'linh vuc': 'sector', 'tinh trang': 'status', 'trang thai': 'status', 'deadline': 'due', 'assignee': 'owner',
   },
   update: { 'nhiem vu': 'task', 'ma nhiem vu': 'task', 'tinh trang': 'status', 'trang thai': 'status', 'ghi chu': 'note' },
   result: { 'linh vuc': 'sector', 'tom tat': 'summary', 'noi dung': 'summary', 'chi tieu': 'metrics', 'so lieu': 'metrics' },
@@ -142,7 +142,7 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
           });
           continue;
         }
-        const suggestion = nearest(name, known);
+        const suggestion = nearest(name, known) ?? aliasedKey(name, known);
         out.push({
           rule: 'unknown-key',
           message: s.unknownKey(clip(name), place, suggestion, kind === 'record' && path.length === 0),
@@ -277,6 +277,19 @@ function problemText(code: string | undefined, input: unknown, params: IssuePara
 }
 
 /** The format's key meant by a key written in Vietnamese or English words ("tiêu đề" → title). */
+// English names of a key too far from it for "did you mean" to find: `due_date` is a deadline, and
+// "Remove it" would leave the task without one.
+const KEY_ALIASES: Record<string, string> = {
+  'due date': 'due', duedate: 'due', 'due by': 'due', 'deadline date': 'due', 'end date': 'end_date', enddate: 'end_date',
+  'approved by': 'approved_by', 'approved on': 'approved_on', 'directed by': 'directed_by', 'on behalf': 'on_behalf',
+  'plan pct': 'plan_pct', 'yoy pct': 'yoy_pct', 'working days': 'working_days', 'assigned to': 'owner', 'responsible': 'owner',
+}; // prettier-ignore
+
+function aliasedKey(name: string, known: readonly string[]): string | undefined {
+  const meant = KEY_ALIASES[plainWords(name)];
+  return meant && known.includes(meant) && meant !== name ? meant : undefined;
+}
+
 function translatedKey(name: string, path: PropertyPath, kind: Kind, known: readonly string[]): string | undefined {
   const level =
     kind === 'config'
