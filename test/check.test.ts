@@ -833,6 +833,36 @@ describe('meet check: a record with schema errors', () => {
     ]);
   });
 
+  it('an id that breaks the pattern, an update with a wrong status, recipients not a list: each hides nothing else', async () => {
+    const root = makeRepo({
+      [`${M}2020-10-26-a.md`]: rec(
+        'title: Họp',
+        'date: 2020-10-26',
+        'chair: Ông A',
+        'tasks:',
+        '  - { id: Viec-1, title: T, owner: tai-chinhh, sector: kinh-tee, due: 2020-10-01 }',
+        'approval:',
+        '  status: approved',
+        '  approved_on: 2020-10-01',
+        '  notice: { number: 1/TB-UBND, date: 2020-10-02, signer: { name: B, title: C }, recipients: Lưu VT }',
+      ),
+      [`${M}2020-11-25-b.md`]: rec('title: Họp', 'date: 2020-11-25', 'chair: Ông A', 'updates:', '  - { task: khong-co, status: finished }'),
+    });
+    const { run, findings } = await checkJson(root);
+    expect(run.code).toBe(1);
+    expect(findings.map((f) => `${f.file.slice(-4)} ${f.line}:${f.column} ${f.rule}`)).toEqual([
+      'a.md 6:11 invalid-value',
+      'a.md 6:36 unknown-owner',
+      'a.md 6:56 unknown-sector',
+      'a.md 6:71 due-before-date',
+      'a.md 9:16 approval-before-date',
+      'a.md 10:38 approval-before-date',
+      'a.md 10:93 invalid-type',
+      'b.md 6:13 update-unknown-task',
+      'b.md 6:31 invalid-value',
+    ]);
+  });
+
   it('still counts for the cross-record rules: no orphaned updates elsewhere, its valid tasks checked', async () => {
     const root = makeRepo({
       // Task #1 has a typo'd key; task #2 is valid but names an unknown owner.

@@ -190,14 +190,14 @@ const ReferenceSchema = z.strictObject({ document: line(), title: line().nullish
 
 const SignerSchema = z.strictObject({ name: line(), title: line(), on_behalf: line().nullish() });
 
-const NoticeSchema = z.strictObject({
+export const NoticeSchema = z.strictObject({
   number: line(),
   date: isoDate(),
   signer: SignerSchema,
   recipients: z.array(line()).nullish(),
 });
 
-const ApprovalSchema = z.strictObject({
+export const ApprovalSchema = z.strictObject({
   status: z
     .enum(APPROVAL_STATUSES)
     .nullish()

@@ -4,8 +4,10 @@ import type { z } from 'zod';
 import { isCalendarDate, isTimeZone } from '../model/dates.js';
 import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import {
+  ApprovalSchema,
   ConfigSchema,
   idSchema,
+  NoticeSchema,
   RecordSchema,
   ResultSchema,
   TaskSchema,
@@ -285,11 +287,19 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
     const task = valid(TaskSchema)(item);
     if (task) return task;
     // A task with errors counts by its id (unique ids, updates) and by its valid keys (owners, sector, due).
+    // An id that breaks the pattern (`Viec-1`) still names it for its own rules: no valid update can name it.
     if (!isMapping(item)) return undefined;
     const id = idSchema.safeParse(item.id);
-    if (!id.success) return undefined;
+    const written = typeof item.id === 'string' && item.id.trim() !== '' ? item.id : undefined;
+    if (!id.success && written === undefined) return undefined;
     const kept = validKeys(TaskSchema.shape, item, ['owner', 'due', 'recurring', 'sector']);
-    return { ...kept, id: id.data, title: '', owner: (kept.owner as TaskData['owner'] | undefined) ?? [], status: 'open' as const } as TaskData;
+    return {
+      ...kept,
+      id: id.success ? id.data : written!,
+      title: '',
+      owner: (kept.owner as TaskData['owner'] | undefined) ?? [],
+      status: 'open' as const,
+    } as TaskData;
   });
   const results = list('results', (item) => {
     const result = valid(ResultSchema)(item);
@@ -315,10 +325,20 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
     period: period.success ? period.data : null,
     chair: '',
     // Checked against the date (end-date-before-date, approval-before-date) when valid themselves.
-    ...(validKeys(RecordSchema.shape, raw, ['end_date', 'approval']) as Pick<RecordData, 'end_date' | 'approval'>),
+    ...(validKeys(RecordSchema.shape, raw, ['end_date']) as Pick<RecordData, 'end_date'>),
+    ...salvagedApproval(raw.approval),
     results,
     tasks,
-    updates: list('updates', valid(UpdateSchema)),
+    updates: list('updates', (item) => {
+      const update = valid(UpdateSchema)(item);
+      if (update) return update;
+      // An update with errors (`status: finished`) still names its task: an unknown or later task is said too.
+      if (!isMapping(item)) return undefined;
+      const task = idSchema.safeParse(item.task);
+      if (!task.success) return undefined;
+      const status = UpdateSchema.shape.status.safeParse(item.status);
+      return { task: task.data, status: status.success ? status.data : 'open' };
+    }),
   };
   const partialLocate: Locate = (path, target) => {
     const [key, index, ...rest] = path;
@@ -326,6 +346,35 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
     return locate(mapped === undefined ? path : [key!, mapped, ...rest], target);
   };
   return { file, data, body: '', bodyLine: 1, locate: partialLocate, partial: true };
+}
+
+/**
+ * What `approval` says that is valid on its own: its status, who and when,
+ * and its notice's number and date (checked against the meeting's date), so
+ * that a mistake in the recipients hides no date before the meeting.
+ */
+function salvagedApproval(raw: unknown): Pick<RecordData, 'approval'> {
+  const whole = ApprovalSchema.safeParse(raw);
+  if (whole.success) return { approval: whole.data };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  const item = raw as Record<string, unknown>;
+  const one = (schema: z.ZodType, value: unknown) => {
+    if (value === undefined || value === null) return undefined;
+    const result = schema.safeParse(value);
+    return result.success ? (result.data as unknown) : undefined;
+  };
+  const approval: Record<string, unknown> = {};
+  for (const key of ['status', 'approved_by', 'approved_on'] as const) {
+    const value = one(ApprovalSchema.shape[key], item[key]);
+    if (value !== undefined && value !== null) approval[key] = value;
+  }
+  const notice = item.notice;
+  if (typeof notice === 'object' && notice !== null && !Array.isArray(notice)) {
+    const date = one(NoticeSchema.shape.date, (notice as Record<string, unknown>).date);
+    const number = one(NoticeSchema.shape.number, (notice as Record<string, unknown>).number);
+    if (typeof date === 'string') approval.notice = { number: typeof number === 'string' ? number : '', date, signer: { name: '', title: '' } };
+  }
+  return { approval: { status: 'draft', ...approval } as NonNullable<RecordData['approval']> };
 }
 
 export interface ConfigParse {
