@@ -51,6 +51,14 @@ const CASES: MistakeCase[] = [
     en: 'Item 1 of "shortcomings" contains ": ", which YAML reads as a new key: put the whole item in quotes: - "Giải ngân: còn chậm so với kế hoạch"',
   },
   {
+    fixture: 'dash-without-space',
+    line: 6,
+    column: 3,
+    rule: 'yaml-syntax',
+    vi: 'Sau dấu "-" của một dòng trong danh sách cần có một dấu cách: hãy viết - id: viec-moi',
+    en: 'A list item needs a space after its "-": write - id: viec-moi',
+  },
+  {
     fixture: 'date-day-first',
     line: 3,
     column: 7,
@@ -134,6 +142,15 @@ const CASES: MistakeCase[] = [
     en: 'Unknown key "due_date" in task #1. Did you mean "due"?',
   },
   {
+    // The line under `chair:` starts its block: the one out of step is the next.
+    fixture: 'nested-key-one-space-deeper',
+    line: 6,
+    column: 4,
+    rule: 'yaml-syntax',
+    vi: 'Mục "role" thụt lề 3 dấu cách, trong khi các mục cùng cấp thụt lề 2 dấu cách: hãy thụt lề 2 dấu cách cho thẳng hàng',
+    en: '"role" is indented by 3 spaces, but the lines it belongs with by 2: indent it by 2 spaces like them',
+  },
+  {
     fixture: 'owner-accent',
     line: 8,
     column: 12,
@@ -164,6 +181,23 @@ const CASES: MistakeCase[] = [
     rule: 'invalid-value',
     vi: '"status" là "đang thực hiện"; trong biên bản giá trị này viết là "in-progress": hãy viết status: in-progress',
     en: '"status" is "đang thực hiện"; the record format writes this "in-progress": write status: in-progress',
+  },
+  {
+    fixture: 'unclosed-quote',
+    line: 5,
+    column: 9,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "name" mở dấu ngoặc kép nhưng không đóng lại: hãy viết name: "Hoàng Văn Hiệp"',
+    en: 'The value of "name" opens a quote and never closes it: write name: "Hoàng Văn Hiệp"',
+  },
+  {
+    // A flow list over two lines above it is valid: not the mistake.
+    fixture: 'unclosed-quote-after-flow-list',
+    line: 6,
+    column: 8,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "chair" mở dấu ngoặc kép nhưng không đóng lại: hãy viết chair: "Hoàng Văn Hiệp"',
+    en: 'The value of "chair" opens a quote and never closes it: write chair: "Hoàng Văn Hiệp"',
   },
   {
     fixture: 'tab-among-spaces',

@@ -25,7 +25,7 @@ interface Line {
 const KEYS = new Set([
   'title', 'date', 'kind', 'period', 'organization', 'time', 'location', 'chair', 'attendees', 'recorder', 'results', 'decisions',
   'discussion', 'tasks', 'updates', 'tags', 'extra', 'sector', 'summary', 'metrics', 'id', 'owner', 'due', 'status', 'task', 'note',
-  'speaker', 'topic', 'name', 'role', 'locale', 'timezone', 'paths', 'sectors', 'owners', 'label', 'unit', 'aggregate',
+  'speaker', 'topic', 'name', 'role', 'locale', 'timezone', 'paths', 'sectors', 'owners', 'label', 'unit', 'aggregate', 'text', 'document',
 ]); // prettier-ignore
 
 // `key: value` (or `- key: value`): the key, and where the value starts.
@@ -69,8 +69,18 @@ function valueMistake(lines: readonly Line[], index: number, m: Messages): Mista
   const at = line.start + (match ? match[1]!.length + match[2]!.length + 1 + match[3]!.length : item![1]!.length);
   const fix = match ? quotedFix(key, value) : `- ${JSON.stringify(clip(value.trim(), 80))}`;
   const first = value[0];
-  if (first === undefined || first === '"' || first === "'") return undefined;
-  if ('@`%|>*&!'.includes(first) || ((first === '[' || first === '{') && !closesAtEnd(value))) {
+  if (first === undefined) return undefined;
+  if (first === '"' || first === "'") {
+    // A quote opened and never closed, on this line or the ones that go on with it (a quoted text may run over several).
+    if (closesQuote(value) || closesQuote(continued(lines, index, value))) return undefined;
+    const closed = `${clip(value.trimEnd(), 80)}${first}`;
+    return { message: m.yaml.unclosedQuote(key, match ? `${key}: ${closed}` : `- ${closed}`), offset: at };
+  }
+  if (
+    '@`%|>*&!'.includes(first) ||
+    (first === '-' && /^-\s/.test(value)) ||
+    ((first === '[' || first === '{') && !closesAtEnd(value) && !closesAtEnd(continued(lines, index, value)))
+  ) {
     return { message: m.yaml.indicatorStart(key, first, fix), offset: at };
   }
   if (first !== '[' && first !== '{' && /:( |$)/.test(value) && match) return { message: m.yaml.colonInValue(key, fix), offset: at };
@@ -87,6 +97,31 @@ function listKey(lines: readonly Line[], index: number): string {
     if (key) return key;
   }
   return '-';
+}
+
+/** The value of line `index` with the lines that go on with it (indented deeper), joined as YAML folds them. */
+function continued(lines: readonly Line[], index: number, value: string): string {
+  const parts = [value];
+  for (let i = index + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.content && l.indent <= lines[index]!.indent) break;
+    parts.push(l.text.trim());
+  }
+  return parts.join(' ');
+}
+
+/** True when a quoted value (`"…"` with its escapes, or `'…'` with `''`) closes. */
+function closesQuote(value: string): boolean {
+  const quote = value[0];
+  for (let i = 1; i < value.length; i++) {
+    const ch = value[i];
+    if (quote === '"' && ch === '\\') i++;
+    else if (ch === quote) {
+      if (quote === "'" && value[i + 1] === "'") i++;
+      else return true;
+    }
+  }
+  return false;
 }
 
 /** True when a flow collection starting the value closes at its very end: `[a, b]`, not `[Khẩn] Họp`. */
@@ -107,8 +142,12 @@ function closesAtEnd(value: string): boolean {
   return false;
 }
 
-/** A key that lost its ":" or the space after it: `title Họp thử`, `title:Họp thử`. */
+/** A key that lost its ":" or the space after it: `title Họp thử`, `title:Họp thử`; a list item's "-" without its space: `-id: a`. */
 function colonMistake(line: Line, m: Messages): Mistake | undefined {
+  const dashed = /^( *)-([a-z_]+):(.*)$/.exec(line.text);
+  if (dashed && KEYS.has(dashed[2]!)) {
+    return { message: m.yaml.noSpaceAfterDash(`- ${dashed[2]}:${dashed[3]}`), offset: line.start + dashed[1]!.length };
+  }
   const noSpace = /^( *(?:- +)?)([a-z_]+):(\S.*)$/.exec(line.text);
   if (noSpace && KEYS.has(noSpace[2]!) && !/^\/\//.test(noSpace[3]!)) {
     return { message: m.yaml.noSpaceAfterColon(noSpace[2]!, `${noSpace[2]}: ${noSpace[3]}`), offset: line.start + noSpace[1]!.length };
@@ -161,6 +200,8 @@ function indentMistake(lines: readonly Line[], index: number, m: Messages): Mist
     if (/^ *- /.test(l.text)) columns.add(l.indent);
   }
   const aboveValue = KEY_VALUE.exec(above.text)?.[4]?.trim();
+  // Deeper under a key with no value (`chair:`), a line starts the block that key holds: not out of step.
+  if (line.indent > keyColumn(above) && /^ *(?:- +)?[^\s:#][^:#]*?:\s*(?:#.*)?$/.test(above.text)) return undefined;
   // Under a key with a value of its own, a deeper line starts nothing (a list item's keys start after its "- ").
   if (columns.has(line.indent) && !(line.indent > keyColumn(above) && aboveValue)) return undefined;
   const candidates = [...columns].filter((c) => c !== line.indent);

@@ -207,6 +207,8 @@ export const en = {
     multilineKey: 'A key runs over more than one line; put a space after ":" or quote the value',
     missingChar: 'A closing quote or bracket is missing',
     blockAsKey: 'A list or mapping is used as a key; check the indentation and the ":"',
+    unclosedQuote: (key: string, fix: string) => `The value of "${key}" opens a quote and never closes it: write ${fix}`,
+    noSpaceAfterDash: (fix: string) => `A list item needs a space after its "-": write ${fix}`,
     colonInItem: (index: number, key: string, fix: string) =>
       `Item ${index} of "${key}" contains ": ", which YAML reads as a new key: put the whole item in quotes: ${fix}`,
     colonInValue: (key: string, fix: string) => `The value of "${key}" contains ": ", which YAML reads as a new key: put the whole value in quotes: ${fix}`,

@@ -198,6 +198,8 @@ export const vi: Messages = {
     multilineKey: 'Tên mục kéo dài sang nhiều dòng; hãy thêm dấu cách sau dấu ":" hoặc đặt giá trị trong dấu ngoặc kép',
     missingChar: 'Thiếu dấu ngoặc kép hoặc dấu ngoặc đóng',
     blockAsKey: 'Một danh sách hoặc nhóm mục đang đứng ở vị trí tên mục; hãy kiểm tra thụt lề và dấu ":"',
+    unclosedQuote: (key: string, fix: string) => `Giá trị của mục "${key}" mở dấu ngoặc kép nhưng không đóng lại: hãy viết ${fix}`,
+    noSpaceAfterDash: (fix: string) => `Sau dấu "-" của một dòng trong danh sách cần có một dấu cách: hãy viết ${fix}`,
     colonInItem: (index: number, key: string, fix: string) =>
       `Dòng thứ ${n(index)} của "${key}" có dấu ": " ở giữa, YAML sẽ hiểu nhầm là một mục mới: hãy đặt cả dòng trong dấu ngoặc kép: ${fix}`,
     colonInValue: (key: string, fix: string) =>
