@@ -24,7 +24,11 @@ describe('splitFrontMatter', () => {
     });
   });
 
-  it.each([['--- '], ['----'], ['---x'], [' ---'], ['--- # end'], ['...']])('a line %j does not close the front matter', (line) => {
+  it('a closing "---" with spaces after it closes, as the opening one does: the spaces are invisible in an editor', () => {
+    expect(splitFrontMatter('--- \ntitle: A\n---  \t\r\nBody\n')).toMatchObject({ kind: 'ok', yaml: 'title: A\n', body: 'Body\n', closeLine: 3 });
+  });
+
+  it.each([['----'], ['---x'], [' ---'], ['--- # end'], ['...']])('a line %j does not close the front matter', (line) => {
     expect(splitFrontMatter(`---\ntitle: A\n${line}\nBody\n`)).toEqual({ kind: 'unclosed' });
     const closedLater = splitFrontMatter(`---\ntitle: A\n${line}\n---\nBody\n`);
     expect(closedLater).toMatchObject({ kind: 'ok', yaml: `title: A\n${line}\n`, body: 'Body\n', closeLine: 4 });

@@ -350,8 +350,10 @@ function fillTemplate(text: string, name: string, values: Record<string, string>
 
 function insertBeforeFrontMatterEnd(text: string, block: string): string {
   const lines = text.split('\n');
-  const close = lines.findIndex((line, i) => i > 0 && line.replace(/\r$/, '') === '---');
-  if (close === -1 || lines[0]?.replace(/\r$/, '') !== '---') return text;
+  // A fence as the record reader takes it (records/frontMatter.ts): "---", spaces after it allowed.
+  const fence = (line: string | undefined) => line !== undefined && /^---[ \t]*\r?$/.test(line);
+  const close = lines.findIndex((line, i) => i > 0 && fence(line));
+  if (close === -1 || !fence(lines[0])) return text;
   lines.splice(close, 0, block);
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 // Splits a record into front matter and body, by hand rather than with
 // gray-matter: gray-matter evaluates `---js` front matter as code, treats any
 // line starting with `---` as the closing fence, and caches every input it
-// sees. Here only a line of exactly `---` opens or closes the front matter.
+// sees. Here only a line of `---` (spaces after it allowed) opens or closes the front matter.
 
 export type Split =
   | { kind: 'ok'; yaml: string; yamlOffset: number; body: string; bodyOffset: number; closeLine: number }
@@ -34,7 +34,8 @@ export function splitFrontMatter(text: string): Split {
   let line = 2;
   while (start < text.length) {
     const end = lineEnd(text, start);
-    if (stripCr(text.slice(start, end)) === '---') {
+    // Spaces after it are invisible in an editor, as after the opening one: `--- ` closes too.
+    if (/^---[ \t]*$/.test(stripCr(text.slice(start, end)))) {
       const bodyOffset = Math.min(end + 1, text.length);
       return {
         kind: 'ok',
