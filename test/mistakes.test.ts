@@ -101,6 +101,14 @@ const CASES: MistakeCase[] = [
     en: '"due" is "30/11/2020"; write dates as YYYY-MM-DD: due: 2020-11-30',
   },
   {
+    fixture: 'due-standing',
+    line: 9,
+    column: 10,
+    rule: 'invalid-date',
+    vi: '"due" là "thường xuyên": việc thường xuyên không có hạn; hãy bỏ dòng due và viết recurring: true (nhiệm vụ thường xuyên không bao giờ quá hạn)',
+    en: '"due" is "thường xuyên": standing work has no deadline; remove "due" and write recurring: true (a standing task is never overdue)',
+  },
+  {
     fixture: 'due-in-words',
     line: 9,
     column: 10,

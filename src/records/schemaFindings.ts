@@ -305,6 +305,20 @@ function translatedKey(name: string, path: PropertyPath, kind: Kind, known: read
  * A date, id or number the clerk wrote their own way, with the way the
  * format writes it: 26/10/2020 → 2020-10-26, noi-vụ → noi-vu, 21,4 → 21.4.
  */
+// A deadline written as standing work: "thường xuyên", "hằng tháng", "ongoing".
+const STANDING_WORDS = new Set([
+  'thuong xuyen',
+  'hang thang',
+  'hang tuan',
+  'hang ngay',
+  'lien tuc',
+  'dinh ky',
+  'recurring',
+  'ongoing',
+  'continuous',
+  'regularly',
+]);
+
 /** Whether `path` names an item of a list (`holidays: [10/02/2021]`): its fix is the value alone, not `key: value`. */
 const inList = (path: PropertyPath): boolean => typeof path[path.length - 1] === 'number';
 
@@ -317,6 +331,8 @@ function writtenOtherwise(key: string, input: unknown, m: Messages, item = false
     if ('date' in reading) return reading.date === input.trim() ? undefined : s.dateWritten(key, value, item ? reading.date : `${key}: ${reading.date}`);
     if (reading.wrong === 'day') return s.dateWrittenNotADay(key, value, s.dayOutOfMonth(reading.month, reading.year, reading.days));
     if (reading.wrong === 'month' && /\d/.test(input)) return s.dateWrittenNotADay(key, value, s.noSuchMonth(reading.month));
+    // "thường xuyên" is standing work, which has no deadline: `recurring: true`.
+    if (key === 'due' && STANDING_WORDS.has(plainWords(input))) return s.dueStanding(value);
     if (/\p{L}{2,}/u.test(input)) {
       const day = dateFromWords(input);
       // A due in words that names no day ("cuối năm") may be one of its other forms: the schema's message lists them.

@@ -326,6 +326,9 @@ export const en = {
     /** `fix`: `key: 2020-10-26`, or the date alone for an item of a list. */
     dateWritten: (key: string, value: string, fix: string) => `"${key}" is ${value}; write dates as YYYY-MM-DD: ${fix}`,
     dateWrittenNotADay: (key: string, value: string, why: string) => `"${key}" is ${value}, which is not a real day: ${why}`,
+    /** `due: thường xuyên`: standing work, written `recurring: true`. */
+    dueStanding: (value: string) =>
+      `"due" is ${value}: standing work has no deadline; remove "due" and write recurring: true (a standing task is never overdue)`,
     dateInWords: (key: string, value: string, example: string) =>
       `"${key}" is ${value}, written in words; write the day as YYYY-MM-DD, like ${key}: ${example}`,
     dayOutOfMonth: (month: number, year: number, days: number) => `${englishMonthName(month)} ${year} has ${n(days)} days`,

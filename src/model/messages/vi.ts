@@ -315,6 +315,8 @@ export const vi: Messages = {
     },
     dateWritten: (key: string, value: string, fix: string) => `"${key}" là ${value}; ngày viết dạng YYYY-MM-DD: ${fix}`,
     dateWrittenNotADay: (key: string, value: string, why: string) => `"${key}" là ${value}, không phải là ngày có thật: ${why}`,
+    dueStanding: (value: string) =>
+      `"due" là ${value}: việc thường xuyên không có hạn; hãy bỏ dòng due và viết recurring: true (nhiệm vụ thường xuyên không bao giờ quá hạn)`,
     dateInWords: (key: string, value: string, example: string) => `"${key}" là ${value}, viết bằng chữ; hãy ghi ngày dạng YYYY-MM-DD, ví dụ ${key}: ${example}`,
     dayOutOfMonth: (month: number, year: number, days: number) => `tháng ${month}/${year} chỉ có ${n(days)} ngày`,
     noSuchMonth: (month: number) => `không có tháng ${n(month)}`,
