@@ -1087,6 +1087,17 @@ describe('meet check on the examples', () => {
   });
 });
 
+describe('meet check: a file with more findings than are listed', () => {
+  it('counts in its last line every finding, not the 200 listed and the line standing for the rest', async () => {
+    const keys = Array.from({ length: 300 }, (_, i) => `zz${i}: 1`);
+    const root = makeRepo({ [`${M}2020-10-26-a.md`]: rec('title: Họp', 'date: 2020-10-26', 'chair: A', ...keys) });
+    const run = await runMeet(['check', '--locale', 'en'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('… and 100 more findings in this file (100 errors, 0 warnings), not listed');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 300 errors, 0 warnings in 1 file (1 record checked)');
+  });
+});
+
 describe('the fixtures cover the rules', () => {
   it('every rule a file can trigger has a case', () => {
     const covered = new Set<string>([

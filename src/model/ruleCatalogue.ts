@@ -259,10 +259,18 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 
+/** How many errors and warnings `findings` stand for: a too-many-findings line for the ones it stands for, not as one. */
 export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
   let errors = 0;
-  for (const f of findings) if (f.severity === 'error') errors++;
-  return { errors, warnings: findings.length - errors };
+  let warnings = 0;
+  for (const f of findings) {
+    if (f.more) {
+      errors += f.more.errors;
+      warnings += f.more.warnings;
+    } else if (f.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
