@@ -222,6 +222,9 @@ function checkDates(record: MeetingRecord, report: Report, m: Messages['rules'])
   const range = data.period ? periodRange(data.period) : undefined;
   if (range && isOneMonth(range) && range.last > monthOf(data.date)) {
     report(record, 'period-after-date', m.periodAfterDate(data.period!, data.date, monthOf(data.date)), ['period']);
+  } else if (range && range.first > monthOf(data.date)) {
+    // A longer period may end after the meeting (a year reviewed in November), but not begin after it.
+    report(record, 'period-after-date', m.periodNotBegun(data.period!, data.date), ['period']);
   }
   if (data.end_date && data.end_date < data.date) {
     report(record, 'end-date-before-date', m.endDateBeforeDate(data.end_date, data.date), ['end_date']);

@@ -376,6 +376,8 @@ export const en = {
       }`,
     periodAfterDate: (period: string, date: string, month: string) =>
       `The period ${period} is after the month of the meeting (${date}); a meeting reviews a month that has begun. Did you mean ${month}?`,
+    periodNotBegun: (period: string, date: string) =>
+      `The period ${period} begins after the meeting (${date}); a meeting reviews a period that has begun (a longer one may end after it). Check the period's year`,
     endDateBeforeDate: (endDate: string, date: string) => `"end_date" is ${endDate}, before the meeting's first day (${date})`,
     approvedBeforeDate: (approvedOn: string, date: string) => `The minutes are approved on ${approvedOn}, before the meeting (${date})`,
     noticeBeforeDate: (number: string, noticeDate: string, date: string) =>

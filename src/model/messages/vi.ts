@@ -364,6 +364,8 @@ export const vi: Messages = {
       }`,
     periodAfterDate: (period: string, date: string, month: string) =>
       `Kỳ báo cáo ${period} ở sau tháng của cuộc họp (${date}); cuộc họp chỉ đánh giá tháng đã bắt đầu. Có phải ý bạn là ${month}?`,
+    periodNotBegun: (period: string, date: string) =>
+      `Kỳ báo cáo ${period} bắt đầu sau cuộc họp (${date}); cuộc họp chỉ đánh giá kỳ đã bắt đầu (kỳ dài hơn một tháng có thể kết thúc sau cuộc họp). Hãy kiểm tra lại năm của kỳ báo cáo`,
     endDateBeforeDate: (endDate: string, date: string) => `"end_date" là ${endDate}, trước ngày đầu tiên của cuộc họp (${date})`,
     approvedBeforeDate: (approvedOn: string, date: string) => `Biên bản được thông qua ngày ${approvedOn}, trước ngày họp (${date})`,
     noticeBeforeDate: (number: string, noticeDate: string, date: string) =>
