@@ -114,6 +114,19 @@ describe('meet check --since: changes to approved minutes', () => {
     expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, 'decisions:')}:1 approved-item-removed`]);
   });
 
+  it("a decision's wording corrected, with an amendment, is no removal", async () => {
+    const dir = repoOnBranch();
+    change(dir, (t) =>
+      t
+        .replace(
+          '  - Thông qua các chủ trương đầu tư, các dự án đầu tư công trên địa bàn huyện\n',
+          '  - Thông qua các chủ trương đầu tư, các dự án đầu tư công năm 2021 trên địa bàn huyện\n',
+        )
+        .replace('\napproval:', `\n${AMENDMENT}\napproval:`),
+    );
+    expect(await since(dir)).toEqual({ code: 0, findings: [] });
+  });
+
   it('an update removed: an error on "updates"', async () => {
     const dir = repoOnBranch();
     const after = change(dir, (t) =>

@@ -103,7 +103,11 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
     'tasks',
     beforeIds.filter((id) => !afterIds.has(id) && !renamed.has(id)),
   );
-  gone('decision', 'decisions', removed((before.data.decisions ?? []).map(decisionText), (after.data.decisions ?? []).map(decisionText)));
+  // A decision has no id: its wording corrected (with an amendment, like any change) is no removal. Only
+  // when fewer decisions are left than there were is one taken out.
+  const beforeDecisions = (before.data.decisions ?? []).map(decisionText);
+  const afterDecisions = (after.data.decisions ?? []).map(decisionText);
+  if (afterDecisions.length < beforeDecisions.length) gone('decision', 'decisions', removed(beforeDecisions, afterDecisions));
   gone(
     'update',
     'updates',
