@@ -1,7 +1,7 @@
 // `meet check` end to end: the built CLI in temp repositories. Every rule a
 // file can trigger has a fixture, and the finding's exact place is asserted.
 import { createServer, type Server } from 'node:net';
-import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES, type RuleId } from '../src/model/ruleCatalogue.js';
@@ -1073,6 +1073,17 @@ describe('meet check PATHS', () => {
     const explicit = await runMeet(['--root', empty, 'check'], { cwd: root });
     expect(explicit.code).toBe(2);
     expect(explicit.stderr).toContain('meet.config.yaml');
+  });
+
+  it('--root that is no folder says so, not "run meet init there"', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a-file'), '');
+    const missing = await runMeet(['--root', path.join(dir, 'khong-co'), '--locale', 'en', 'check'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`meet: --root ${path.join(dir, 'khong-co')}: there is no such folder.\n`);
+    const file = await runMeet(['--root', path.join(dir, 'a-file'), 'check'], { cwd: dir, env: { LC_ALL: 'vi_VN.UTF-8' } });
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('đây là một tệp, không phải thư mục');
   });
 });
 

@@ -1,6 +1,6 @@
 // Paths in and around a records repository: where its root is, and whether a
 // path (links resolved) stays inside it.
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { CONFIG_FILE } from '../model/layout.js';
@@ -23,8 +23,13 @@ export function findRoot(start: string, explicit?: string): string {
   const root = nearestRoot(start, explicit);
   if (root !== undefined) return root;
   if (explicit) {
+    const given = path.resolve(start, explicit);
+    // A folder that is not there, or a file, is said as such: "no meet.config.yaml in it" would send the clerk to meet init.
+    const stat = statSync(given, { throwIfNoEntry: false });
+    if (!stat) throw new UsageError((m) => m.errors.rootMissing(visible(given)));
+    if (!stat.isDirectory()) throw new UsageError((m) => m.errors.rootNotFolder(visible(given)));
     throw new UsageError(
-      (m) => m.errors.noConfigIn(CONFIG_FILE, visible(path.resolve(start, explicit))),
+      (m) => m.errors.noConfigIn(CONFIG_FILE, visible(given)),
       (m) => m.errors.noConfigInHint,
     );
   }

@@ -61,6 +61,8 @@ export const en = {
     recordsInvalid: (count: number) => `The records have ${count === 1 ? 'an error' : `${n(count)} errors`}:`,
     andMore: (count: number) => `… and ${n(count)} more`,
     recordsInvalidHint: 'Run "meet check" for the details, fix the records, then run this command again.',
+    rootMissing: (root: string) => `--root ${root}: there is no such folder.`,
+    rootNotFolder: (root: string) => `--root ${root}: this is a file, not a folder; --root takes the records repository's folder (where meet.config.yaml is).`,
     noConfigIn: (file: string, root: string) => `No ${file} in ${root}.`,
     noConfigInHint: 'Run "meet init" there first, or give --root the folder that holds it.',
     noConfigFound: (file: string, start: string) => `No ${file} found in ${start} or any folder above it.`,

@@ -55,6 +55,8 @@ export const vi: Messages = {
     recordsInvalid: (count: number) => `Các biên bản có ${n(count)} lỗi:`,
     andMore: (count: number) => `… và ${n(count)} lỗi khác`,
     recordsInvalidHint: 'Chạy "meet check" để xem chi tiết, sửa biên bản, rồi chạy lại lệnh này.',
+    rootMissing: (root: string) => `--root ${root}: không có thư mục này.`,
+    rootNotFolder: (root: string) => `--root ${root}: đây là một tệp, không phải thư mục; --root cần thư mục của kho biên bản (nơi có meet.config.yaml).`,
     noConfigIn: (file: string, root: string) => `Không có tệp ${file} trong ${root}.`,
     noConfigInHint: 'Hãy chạy "meet init" tại đó trước, hoặc cho --root thư mục có tệp này.',
     noConfigFound: (file: string, start: string) => `Không tìm thấy tệp ${file} trong ${start} hay các thư mục chứa nó.`,
