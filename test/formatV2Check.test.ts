@@ -316,6 +316,19 @@ describe('v2 config rules', () => {
     expect(documents.findings[0]!.message).toContain('Did you mean "issuer"?');
   });
 
+  it('refuses a reports or templates folder among the records: what is written there would be read as a record', async () => {
+    const { code, findings } = await configFindings(`${CONFIG}paths: { meetings: bien-ban, reports: bien-ban/bao-cao, templates: bien-ban }\n`);
+    expect(code).toBe(1);
+    expect(brief(findings)).toEqual([
+      ['config-invalid', 18, 39],
+      ['config-invalid', 18, 68],
+    ]);
+    expect(findings[0]!.message).toBe(
+      'paths.reports is bien-ban/bao-cao, inside the meetings folder (bien-ban): a file written there would be read as a record. Choose another folder, such as reports',
+    );
+    expect((await configFindings(`${CONFIG}paths: { meetings: bien-ban, reports: bao-cao }\n`)).findings).toEqual([]);
+  });
+
   it('accepts place and documents', async () => {
     const config = `${CONFIG}place: Thử Nghiệm\ndocuments:\n  parent: UBND TỈNH\n  issuer: ỦY BAN NHÂN DÂN HUYỆN\n  code: UBND\n  report_signer: { name: A, title: CHỦ TỊCH, on_behalf: TM. ỦY BAN NHÂN DÂN }\n  notice_signer: { name: B, title: CHÁNH VĂN PHÒNG }\n  recipients: [Thường trực Huyện ủy, "Lưu: VT"]\n`;
     expect((await configFindings(config)).findings).toEqual([]);

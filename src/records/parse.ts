@@ -423,6 +423,14 @@ export function parseConfig(bytes: Uint8Array, file: string, locale: Locale = 'e
       );
     }
   }
+  // Markdown written into the meetings folder is read as a record: a digest there would break every command.
+  const { meetings } = config.paths;
+  for (const key of ['reports', 'templates'] as const) {
+    const folder = config.paths[key];
+    if (meetings !== '.' && (folder === meetings || folder.startsWith(`${meetings}/`))) {
+      findings.push(finding(file, 'config-invalid', m.rules.folderAmongRecords(key, folder, meetings), parsed.locate(['paths', key])));
+    }
+  }
   return { config, findings, locate: parsed.locate };
 }
 

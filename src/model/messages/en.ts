@@ -386,6 +386,9 @@ export const en = {
       `The notice ${number} is dated ${noticeDate}, before the meeting (${date}); a notice of conclusions is issued on or after it`,
     groupUnknownMember: (group: string, member: string, suggestion?: string) =>
       `The group "${group}" lists "${member}", which is not declared under "owners".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    /** paths.reports or paths.templates inside paths.meetings. */
+    folderAmongRecords: (key: string, folder: string, meetings: string) =>
+      `paths.${key} is ${folder}, inside the meetings folder (${meetings}): a file written there would be read as a record. Choose another folder, such as ${key}`,
     groupOfGroups: (group: string, member: string) =>
       `The group "${group}" lists "${member}", which is itself a group; a group's members are owners, not groups`,
     tooManyFindings: (errors: number, warnings: number) =>

@@ -374,6 +374,8 @@ export const vi: Messages = {
       `Thông báo kết luận số ${number} đề ngày ${noticeDate}, trước ngày họp (${date}); thông báo kết luận được ban hành vào ngày họp hoặc sau đó`,
     groupUnknownMember: (group: string, member: string, suggestion?: string) =>
       `Nhóm "${group}" có thành viên "${member}", nhưng cơ quan này chưa được khai báo trong "owners".${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
+    folderAmongRecords: (key: string, folder: string, meetings: string) =>
+      `paths.${key} là ${folder}, nằm trong thư mục biên bản (${meetings}): tệp ghi vào đó sẽ bị đọc như một biên bản. Hãy chọn một thư mục khác, ví dụ ${key}`,
     groupOfGroups: (group: string, member: string) =>
       `Nhóm "${group}" có thành viên "${member}", nhưng "${member}" cũng là một nhóm; thành viên của nhóm phải là cơ quan, không phải nhóm`,
     tooManyFindings: (errors: number, warnings: number) =>
