@@ -797,6 +797,24 @@ describe('meet check: figures keep every digit written', () => {
       '"don-vi-mau" is "12345678901234.567", but it has more than 15 significant digits, more than a figure keeps exactly: round it, or write it in a larger unit',
     );
   });
+
+  it('a figure too close to 0 to keep (1e-400 reads as 0) is an error; 0 and 0.000 are not', async () => {
+    const root = makeRepo({
+      [`${M}2020-10-26-a.md`]: rec(
+        ...head('2020-10-26'),
+        'results:',
+        '  - { sector: van-hoa-xa-hoi, summary: A, metrics: { don-vi-mau: 1e-400 } }',
+        '  - { sector: van-hoa-xa-hoi, summary: B, metrics: { don-vi-mau: 0 } }',
+        '  - { sector: van-hoa-xa-hoi, summary: C, metrics: { don-vi-mau: 0.000 } }',
+      ),
+    });
+    const { run, findings } = await checkJson(root);
+    expect(run.code).toBe(1);
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['6:66 metric-out-of-range']);
+    expect(findings[0]!.message).toBe(
+      '"don-vi-mau" is "1e-400", but it is too close to 0 for a figure to keep (it would read as 0): write it in a smaller unit',
+    );
+  });
 });
 
 describe('meet check: a record with schema errors', () => {

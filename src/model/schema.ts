@@ -70,7 +70,10 @@ const metricValue = z.preprocess(
     if (typeof v !== 'string' || !NUMBER_TEXT.test(v.trim())) return v;
     // FORMAT.md: every digit written is kept and shown; one that cannot be is a finding, not a silently changed figure.
     if (significantDigits(v) > MAX_FIGURE_DIGITS) ctx.addIssue({ code: 'custom', message: 'tooManyDigits', input: v, params: { rule: 'metric-out-of-range' } });
-    return Number(v);
+    const n = Number(v);
+    // `1e-400` reads as 0: a figure that is not 0, silently changed.
+    if (n === 0 && significantDigits(v) > 0) ctx.addIssue({ code: 'custom', message: 'tooSmallToKeep', input: v, params: { rule: 'metric-out-of-range' } });
+    return n;
   },
   z.number({ error: 'number' }).refine((n) => Math.abs(n) <= MAX_METRIC_VALUE, {
     error: 'outOfRange',

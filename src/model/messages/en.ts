@@ -320,6 +320,7 @@ export const en = {
       year: 'must be a year written YYYY, like 2020',
       outOfRange: 'is out of range: a metric value lies between -10^15 and 10^15',
       tooManyDigits: 'has more than 15 significant digits, more than a figure keeps exactly: round it, or write it in a larger unit',
+      tooSmallToKeep: 'is too close to 0 for a figure to keep (it would read as 0): write it in a smaller unit',
       dueFormat: 'must be a date written YYYY-MM-DD (like 2020-10-26), a month YYYY-MM, a quarter YYYY-Qn, a year YYYY, or {working_days: N} or {days: N}',
       dueCount: 'must give exactly one of "working_days" and "days", like {working_days: 10}',
       figureEmpty: 'gives neither "value" nor "ytd": a figure needs the month\'s value, the year-to-date total, or both',

@@ -310,6 +310,7 @@ export const vi: Messages = {
       year: 'phải là năm viết dạng YYYY, ví dụ 2020',
       outOfRange: 'vượt quá giới hạn: giá trị của chỉ tiêu phải nằm trong khoảng từ -10^15 đến 10^15',
       tooManyDigits: 'có hơn 15 chữ số có nghĩa, nhiều hơn số chữ số một số liệu giữ được chính xác: hãy làm tròn, hoặc ghi bằng đơn vị lớn hơn',
+      tooSmallToKeep: 'quá gần 0, một số liệu không giữ được (sẽ bị đọc thành 0): hãy ghi bằng đơn vị nhỏ hơn',
       dueFormat:
         'phải là ngày viết dạng YYYY-MM-DD (ví dụ 2020-10-26), tháng YYYY-MM, quý YYYY-Qn, năm YYYY, hoặc {working_days: N} (N ngày làm việc) hay {days: N} (N ngày)',
       dueCount: 'phải ghi đúng một trong hai mục "working_days" và "days", ví dụ {working_days: 10}',
