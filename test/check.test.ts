@@ -905,6 +905,19 @@ describe('meet check: a record with schema errors', () => {
   });
 });
 
+describe("meet check: the YAML library's warnings", () => {
+  it("are said in the repository's language, never in the library's English", async () => {
+    const root = makeRepo({ [`${M}2020-10-26-a.md`]: rec('title: &neo: Họp', 'date: 2020-10-26', 'chair: A') });
+    const run = await runMeet(['check', '--locale', 'vi'], { cwd: root });
+    expect(run.stdout).toContain(
+      'cảnh báo  Tên neo hoặc bí danh (bắt đầu bằng "&" hoặc "*") kết thúc bằng ":" có thể bị hiểu nhầm: hãy thêm dấu cách trước ":", hoặc đặt cả giá trị trong dấu ngoặc kép',
+    );
+    const en = await runMeet(['check', '--locale', 'en'], { cwd: root });
+    expect(en.stdout).toContain('warning  An anchor or alias (starting with "&" or "*") that ends in ":" is ambiguous: put a space before the ":"');
+    expect(en.stdout).not.toContain('Anchor ending in : is ambiguous');
+  });
+});
+
 describe('meet check: warnings only', () => {
   it('exits 0 when every finding is a warning', async () => {
     const root = makeRepo({

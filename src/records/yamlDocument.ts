@@ -87,7 +87,9 @@ export function parseYaml(text: string, m: Messages = messages('en')): ParsedYam
   for (const warning of doc.warnings) {
     // Unresolved tags are reported by the converter, which knows the node.
     if (warning.code === 'TAG_RESOLVE_FAILED') continue;
-    problems.push({ rule: 'yaml-syntax', message: firstSentence(warning.message), offset: warning.pos[0], severity: 'warning' });
+    // In the clerk's language, never the library's English.
+    const message = warning.code === 'BAD_ALIAS' ? m.yaml.ambiguousAnchor : warning.code === 'BAD_INDENT' ? m.yaml.flowEndIndent : m.yaml.readOtherwise;
+    problems.push({ rule: 'yaml-syntax', message, offset: warning.pos[0], severity: 'warning' });
   }
   if (problems.some((p) => p.severity === 'error')) return { doc, value: undefined, problems };
   const converter = new Converter(doc, problems, text, m);
@@ -309,10 +311,6 @@ function offsetOf(node: unknown): number {
 
 function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice(18)}` : tag;
-}
-
-function firstSentence(message: string): string {
-  return message.split(/ at line \d+|\n/)[0]!.trim();
 }
 
 // Each mapping's pairs by key, made when a mapping is first looked into: a

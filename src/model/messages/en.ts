@@ -211,6 +211,10 @@ export const en = {
     blockAsKey: 'A list or mapping is used as a key; check the indentation and the ":"',
     unclosedQuote: (key: string, fix: string) => `The value of "${key}" opens a quote and never closes it: write ${fix}`,
     noSpaceAfterDash: (fix: string) => `A list item needs a space after its "-": write ${fix}`,
+    /** YAML warnings, in the clerk's words. */
+    ambiguousAnchor: 'An anchor or alias (starting with "&" or "*") that ends in ":" is ambiguous: put a space before the ":", or quote the whole value',
+    flowEndIndent: 'A closing "]" or "}" should be indented more than the line of the key it belongs to',
+    readOtherwise: 'YAML may read this line otherwise than meant: check it, or quote the value',
     colonInItem: (index: number, key: string, fix: string) =>
       `Item ${index} of "${key}" contains ": ", which YAML reads as a new key: put the whole item in quotes: ${fix}`,
     colonInValue: (key: string, fix: string) => `The value of "${key}" contains ": ", which YAML reads as a new key: put the whole value in quotes: ${fix}`,

@@ -202,6 +202,10 @@ export const vi: Messages = {
     blockAsKey: 'Một danh sách hoặc nhóm mục đang đứng ở vị trí tên mục; hãy kiểm tra thụt lề và dấu ":"',
     unclosedQuote: (key: string, fix: string) => `Giá trị của mục "${key}" mở dấu ngoặc kép nhưng không đóng lại: hãy viết ${fix}`,
     noSpaceAfterDash: (fix: string) => `Sau dấu "-" của một dòng trong danh sách cần có một dấu cách: hãy viết ${fix}`,
+    ambiguousAnchor:
+      'Tên neo hoặc bí danh (bắt đầu bằng "&" hoặc "*") kết thúc bằng ":" có thể bị hiểu nhầm: hãy thêm dấu cách trước ":", hoặc đặt cả giá trị trong dấu ngoặc kép',
+    flowEndIndent: 'Dấu đóng "]" hoặc "}" phải thụt lề sâu hơn dòng của mục chứa nó',
+    readOtherwise: 'YAML có thể hiểu dòng này khác ý bạn: hãy kiểm tra lại, hoặc đặt giá trị trong dấu ngoặc kép',
     colonInItem: (index: number, key: string, fix: string) =>
       `Dòng thứ ${n(index)} của "${key}" có dấu ": " ở giữa, YAML sẽ hiểu nhầm là một mục mới: hãy đặt cả dòng trong dấu ngoặc kép: ${fix}`,
     colonInValue: (key: string, fix: string) =>
