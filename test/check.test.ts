@@ -905,6 +905,26 @@ describe('meet check: a record with schema errors', () => {
   });
 });
 
+describe('meet check: an owner or sector written as a name', () => {
+  it('suggests the declared id the name, or the list, means: never a slug the config does not declare', async () => {
+    const root = makeRepo({
+      [`${M}2020-10-26-a.md`]: rec(
+        'title: Họp',
+        'date: 2020-10-26',
+        'chair: A',
+        'tasks:',
+        '  - { id: a, title: T, owner: Phòng Tài chính – Kế hoạch }',
+        "  - { id: b, title: T, owner: 'van-phong, tai-chinh-ke-hoach' }",
+      ),
+    });
+    const { findings } = await checkJson(root);
+    expect(findings.map((f) => f.message.replace(/^.*(Did you mean .*)$/, '$1'))).toEqual([
+      'Did you mean "tai-chinh-ke-hoach"?',
+      'Did you mean "[van-phong, tai-chinh-ke-hoach]"?',
+    ]);
+  });
+});
+
 describe("meet check: the YAML library's warnings", () => {
   it("are said in the repository's language, never in the library's English", async () => {
     const root = makeRepo({ [`${M}2020-10-26-a.md`]: rec('title: &neo: Họp', 'date: 2020-10-26', 'chair: A') });

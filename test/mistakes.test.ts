@@ -163,8 +163,8 @@ const CASES: MistakeCase[] = [
     line: 8,
     column: 12,
     rule: 'invalid-value',
-    vi: '"owner" là "noi-vụ"; mã viết bằng chữ thường không dấu, chữ số, ".", "_" và "-": có phải ý bạn là "noi-vu"?',
-    en: '"owner" is "noi-vụ"; ids are written in lower-case letters without accents, digits, ".", "_" and "-": did you mean "noi-vu"?',
+    vi: '"owner" là "noi-vụ"; mã viết bằng chữ thường không dấu, chữ số, ".", "_" và "-", như khai báo trong meet.config.yaml. Có phải ý bạn là "noi-vu"?',
+    en: '"owner" is "noi-vụ"; ids are written in lower-case letters without accents, digits, ".", "_" and "-", as meet.config.yaml declares them. Did you mean "noi-vu"?',
   },
   {
     fixture: 'percent-sign',

@@ -68,7 +68,10 @@ export function addSuggestions(findings: readonly Finding[], config: Config, loc
     const { suggest, ...rest } = f;
     let meant = among.get(suggest.among);
     if (!meant) among.set(suggest.among, (meant = meantId(declaredNames(config, suggest.among))));
-    const suggestion = meant(suggest.word);
+    // Owners written as one text ("van-phong, thanh-tra"): a list of the ids they mean.
+    const parts = suggest.among === 'owners' && suggest.word.includes(',') ? suggest.word.split(',').map((p) => p.trim()) : [];
+    const each = parts.map((p) => meant!(p));
+    const suggestion = parts.length > 1 && each.every((id) => id !== undefined) ? `[${each.join(', ')}]` : meant(suggest.word);
     return suggestion === undefined ? rest : { ...rest, message: `${rest.message}${m.didYouMean(suggestion)}` };
   });
 }

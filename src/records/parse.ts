@@ -187,7 +187,8 @@ function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>,
   const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) {
     for (const issue of describeIssues(result.error.issues, kind, m)) {
-      findings.push(finding(file, issue.rule, issue.message, locate(issue.path, issue.target)));
+      const found = finding(file, issue.rule, issue.message, locate(issue.path, issue.target));
+      findings.push(issue.suggest ? { ...found, suggest: issue.suggest } : found);
     }
     return { findings, body, bodyLine, locate, raw: value as Record<string, unknown> };
   }

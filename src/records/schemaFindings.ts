@@ -8,7 +8,7 @@ import { lastDayOf, readDate } from '../model/dates.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import { periodProblem } from '../model/periods.js';
 import { kindFromWords, plainWords, statusFromWords } from '../model/termWords.js';
-import { type RuleId } from '../model/ruleCatalogue.js';
+import { type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import type { PropertyPath } from '../model/record.js';
 import { clip } from '../model/text.js';
 
@@ -21,6 +21,8 @@ export interface LocatedIssue {
   suggestion?: string;
   /** Set on a check of a whole mapping (a refinement), rather than of one value. */
   fromRefinement?: true;
+  /** A word the config's declared ids may be meant by (checkRules' addSuggestions): "Phòng Tài chính" for tai-chinh. */
+  suggest?: Finding['suggest'];
 }
 
 type Issue = z.core.$ZodIssue;
@@ -219,17 +221,19 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
       const params = (issue as { params?: IssueParams }).params;
       const mapping = typeof input === 'object' && input !== null;
       const why = problemText(issue.message, input, params, m) ?? issue.message;
+      const declared = declaredIdAdvice(String(key), input, m);
       const message = mapping
         ? s.tooSmall(String(key), why)
         : issue.message === 'outOfRange'
           ? s.outOfRange(String(key), quote(input))
-          : (writtenOtherwise(String(key), input, m, inList(path)) ?? s.isWhich(String(key), quote(input), why));
+          : (declared?.message ?? writtenOtherwise(String(key), input, m, inList(path)) ?? s.isWhich(String(key), quote(input), why));
       out.push({
         rule: params?.rule ?? (DATE_KEYS.has(String(key)) ? 'invalid-date' : 'invalid-value'),
         message,
         path,
         target: params?.target ?? 'value',
         ...(mapping ? { fromRefinement: true as const } : {}),
+        ...(declared && !mapping ? { suggest: declared.suggest } : {}),
       });
       return;
     }
@@ -243,13 +247,16 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
       return;
     default: {
       const isDate = DATE_KEYS.has(String(key));
+      const declared = declaredIdAdvice(String(key), input, m);
       out.push({
         rule: isDate ? 'invalid-date' : 'invalid-value',
         message:
+          declared?.message ??
           writtenOtherwise(String(key), input, m, inList(path)) ??
           s.isWhich(String(key), quote(input), problemText(issue.message, input, undefined, m) ?? issue.message),
         path,
         target: 'value',
+        ...(declared ? { suggest: declared.suggest } : {}),
       });
     }
   }
@@ -318,6 +325,16 @@ const STANDING_WORDS = new Set([
   'continuous',
   'regularly',
 ]);
+
+/**
+ * An owner or sector written as a name or several ids ("Phòng Tài chính",
+ * "van-phong, tai-chinh"): which id it means is the config's to say (the
+ * finding's `suggest`); a slug of the words would name no declared owner.
+ */
+function declaredIdAdvice(key: string, input: unknown, m: Messages): { message: string; suggest: NonNullable<Finding['suggest']> } | undefined {
+  if ((key !== 'owner' && key !== 'sector') || typeof input !== 'string' || input.trim() === '') return undefined;
+  return { message: m.schema.idWrittenDeclared(key, quote(input)), suggest: { word: input, among: key === 'owner' ? 'owners' : 'sectors' } };
+}
 
 /** Whether `path` names an item of a list (`holidays: [10/02/2021]`): its fix is the value alone, not `key: value`. */
 const inList = (path: PropertyPath): boolean => typeof path[path.length - 1] === 'number';

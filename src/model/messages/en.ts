@@ -340,6 +340,9 @@ export const en = {
       `"${key}" is ${value}, written in words; write the day as YYYY-MM-DD, like ${key}: ${example}`,
     dayOutOfMonth: (month: number, year: number, days: number) => `${englishMonthName(month)} ${year} has ${n(days)} days`,
     noSuchMonth: (month: number) => `there is no month ${n(month)}`,
+    /** An owner or sector that is no id: the config's did-you-mean follows (addSuggestions). */
+    idWrittenDeclared: (key: string, value: string) =>
+      `"${key}" is ${value}; ids are written in lower-case letters without accents, digits, ".", "_" and "-", as meet.config.yaml declares them.`,
     idWritten: (key: string, value: string, suggestion: string) =>
       `"${key}" is ${value}; ids are written in lower-case letters without accents, digits, ".", "_" and "-": did you mean "${suggestion}"?`,
     decimalComma: (key: string, value: string, fix: string) => `"${key}" is ${value}; write ${fix} (a dot for decimals, no thousands separator)`,

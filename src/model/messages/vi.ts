@@ -327,6 +327,8 @@ export const vi: Messages = {
     dateInWords: (key: string, value: string, example: string) => `"${key}" là ${value}, viết bằng chữ; hãy ghi ngày dạng YYYY-MM-DD, ví dụ ${key}: ${example}`,
     dayOutOfMonth: (month: number, year: number, days: number) => `tháng ${month}/${year} chỉ có ${n(days)} ngày`,
     noSuchMonth: (month: number) => `không có tháng ${n(month)}`,
+    idWrittenDeclared: (key: string, value: string) =>
+      `"${key}" là ${value}; mã viết bằng chữ thường không dấu, chữ số, ".", "_" và "-", như khai báo trong meet.config.yaml.`,
     idWritten: (key: string, value: string, suggestion: string) =>
       `"${key}" là ${value}; mã viết bằng chữ thường không dấu, chữ số, ".", "_" và "-": có phải ý bạn là "${suggestion}"?`,
     decimalComma: (key: string, value: string, fix: string) =>
