@@ -238,6 +238,9 @@ describe('v2 rules, each at its line and column', () => {
     const negative = await findingsOf(vote('      for: -1'));
     expect(brief(negative)).toEqual([['vote-count', 8, 12]]);
     expect(negative[0]!.message).toBe('"for" is "-1", but it must be a whole number of votes, 0 or more');
+    const huge = await findingsOf(vote('      for: 99999999999999999999'));
+    expect(brief(huge)).toEqual([['vote-count', 8, 12]]);
+    expect(huge[0]!.message).toBe('"for" is "99999999999999999999", but it is too large a number of votes to be counted exactly: check the figure');
     expect(brief(await findingsOf(vote('      for: 20', '      against: hai')))).toEqual([['vote-count', 9, 16]]);
     const typo = await findingsOf(vote('      for: 20', '      abstian: 1'));
     expect(brief(typo)).toEqual([['unknown-key', 9, 7]]);

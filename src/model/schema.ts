@@ -92,7 +92,9 @@ const wholeNumber = (min: number, max: number, what: 'votes' | 'days', rule?: Ru
     const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
     if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
     const range = max === Number.MAX_SAFE_INTEGER ? { min } : { min, max };
-    ctx.addIssue({ code: 'custom', message: 'wholeNumber', input: v, params: { ...(rule ? { rule } : {}), what, ...range } });
+    // A whole number too large to count exactly (99999999999999999999 votes) is said as such, not as "no whole number".
+    const huge = max === Number.MAX_SAFE_INTEGER && (typeof v === 'number' ? Number.isInteger(v) && v > max : /^\s*\d+\s*$/.test(v));
+    ctx.addIssue({ code: 'custom', message: 'wholeNumber', input: v, params: { ...(rule ? { rule } : {}), what, ...range, ...(huge ? { huge } : {}) } });
     return z.NEVER;
   });
 

@@ -269,6 +269,8 @@ interface IssueParams {
   what?: 'votes' | 'days';
   min?: number;
   max?: number;
+  /** A whole number too large to count exactly. */
+  huge?: boolean;
 }
 
 /** A schema rule's code (model/schema.ts) in the user's words. */
@@ -279,6 +281,7 @@ function ruleText(code: string | undefined, m: Messages): string | undefined {
 /** A schema rule's code in the user's words, the codes that need the value or the issue's numbers included. */
 function problemText(code: string | undefined, input: unknown, params: IssueParams | undefined, m: Messages): string | undefined {
   if (code === 'period') return periodProblem(typeof input === 'string' ? input : '', m.period) ?? m.period.shape;
+  if (code === 'wholeNumber' && params?.what !== undefined && params.huge) return m.schema.hugeCount(params.what);
   if (code === 'wholeNumber' && params?.what !== undefined && params.min !== undefined) return m.schema.wholeNumber(params.what, params.min, params.max);
   return ruleText(code, m);
 }

@@ -276,6 +276,7 @@ export const en = {
     tooSmall: (key: string, why: string) => `"${key}" ${why}`,
     isWhich: (key: string, value: string, why: string) => `"${key}" is ${value}, but it ${why}`,
     outOfRange: (key: string, value: string) => `"${key}" is ${value}, out of range: a metric value lies between -10^15 and 10^15`,
+    hugeCount: (what: 'votes' | 'days') => `is too large a number of ${what} to be counted exactly: check the figure`,
     wholeNumber: (what: 'votes' | 'days', min: number, max?: number) =>
       `must be a whole number of ${what}, ${max === undefined ? `${n(min)} or more` : `from ${n(min)} to ${n(max)}`}`,
     hint: {

@@ -267,6 +267,7 @@ export const vi: Messages = {
     tooSmall: (key: string, why: string) => `"${key}" ${why}`,
     isWhich: (key: string, value: string, why: string) => `"${key}" là ${value}, nhưng ${why}`,
     outOfRange: (key: string, value: string) => `"${key}" là ${value}, vượt quá giới hạn: giá trị của chỉ tiêu phải nằm trong khoảng từ -10^15 đến 10^15`,
+    hugeCount: (what: 'votes' | 'days') => `là ${what === 'votes' ? 'số phiếu' : 'số ngày'} quá lớn, không đếm chính xác được: hãy kiểm tra lại con số`,
     wholeNumber: (what: 'votes' | 'days', min: number, max?: number) =>
       `phải là ${what === 'votes' ? 'số phiếu' : 'số ngày'} viết bằng số nguyên, ${max === undefined ? `từ ${n(min)} trở lên` : `từ ${n(min)} đến ${n(max)}`}`,
     hint: {
