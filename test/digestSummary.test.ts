@@ -146,7 +146,7 @@ describe('meet digest --summary', () => {
     expect(run.stdout).toContain('- 22/11/2020: Họp xã Ka — UBND xã Ka\n');
     expect(run.stdout.split('Chỉ tiêu thay đổi nhiều nhất:\n')[1]!.split('\n\n')[0]).toBe(
       [
-        '- Tỷ lệ: 50 → 90 % (+40 điểm %)',
+        '- Tỷ lệ: 50 → 90% (+40 điểm %)',
         '- Máu tiếp nhận: ước 100,125 → 120,5 đơn vị (+20,375, +20,3%)',
         '- Xã công bố đạt chuẩn nông thôn mới: 10 → 11 xã (+1, +10%)',
       ].join('\n'),

@@ -61,7 +61,8 @@ function largestChanges(metrics: readonly ReportMetric[], count = 3): ReportMetr
 
 /** "- Thu ngân sách: ước 21,4 → 16,9 tỷ đồng (−4,5, −21%)": every digit written, with the figures' marks; a `%` metric's change in points. */
 function metricLine(metric: ReportMetric, locale: Locale): string {
-  const unit = metric.unit ? ` ${metric.unit}` : '';
+  // "70%", as Vietnamese and English write a percentage; "16,9 tỷ đồng" with a space.
+  const unit = !metric.unit ? '' : metric.unit.trim() === '%' ? '%' : ` ${metric.unit}`;
   const change = metric.change!;
   const sign = change > 0 ? '+' : '−';
   const points = metric.points !== undefined ? REPORT_WORDS[locale].points : '';
