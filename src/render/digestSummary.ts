@@ -81,7 +81,10 @@ export function renderDigestSummary(report: Report, where: string, locale: Local
     lines.push(w.meetings(report.meetings.length));
     // Another organization's meeting says whose it is, as in the report.
     for (const meeting of report.meetings) {
-      const whose = meeting.organization && meeting.organization !== report.organization ? ` — ${meeting.organization}` : '';
+      const whose =
+        meeting.organization && meeting.organization !== report.organization && !meeting.title.normalize('NFC').includes(meeting.organization)
+          ? ` — ${meeting.organization}`
+          : '';
       lines.push(`- ${formatDate(locale, meeting.date)}: ${meeting.title}${whose}`);
     }
   }

@@ -410,7 +410,9 @@ export function meetingDays(locale: Locale, m: ReportMeeting): string {
 
 /** The meeting's title cell: its title, its organization when it is not the report's, and a mark when its minutes are approved. */
 export function meetingTitle(report: Report, m: ReportMeeting): string {
-  const title = m.organization && m.organization !== report.organization ? `${m.title} — ${m.organization}` : m.title;
+  // Another organization's meeting says whose it is, unless its title already does ("Hội nghị liên tịch với Hợp tác xã …").
+  const named = m.organization && m.organization !== report.organization && !m.title.normalize('NFC').includes(m.organization);
+  const title = named ? `${m.title} — ${m.organization}` : m.title;
   return m.approval ? `${title} ${REPORT_WORDS[report.locale].approvedMark}` : title;
 }
 
