@@ -714,6 +714,33 @@ describe('figures apart and exact', () => {
     expect(summary.stdout.split('\n')[0]).toBe('Tổng hợp tháng 10/2020');
   });
 
+  it('rounds a percentage half away from zero on the decimals as written: 2,05% is 2,1%, −12,25% is −12,3%', async () => {
+    const month = (date: string, revenue: number, blood: number) =>
+      record([
+        `title: Họp ${date}`,
+        `date: ${date}`,
+        'chair: A',
+        'results:',
+        `  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: { value: ${revenue}, ytd: ${revenue} } } }`,
+        `  - { sector: van-hoa-xa-hoi, summary: Máu, metrics: { don-vi-mau: ${blood} } }`,
+      ]);
+    const cwd = makeRepo(
+      {
+        'meetings/2019/2019-10-25-a.md': month('2019-10-25', 100, 400),
+        'meetings/2020/2020-09-25-b.md': month('2020-09-25', 200, 400),
+        'meetings/2020/2020-10-26-c.md': month('2020-10-26', 204.1, 351),
+      },
+      CONFIG.replace('targets: { 2019: 110 }', 'targets: { 2020: 400 }'),
+    );
+    const metrics = (await reportJson(cwd, '2020-10')).metrics as Json[];
+    const revenue = metrics.find((m) => m.id === 'thu-ngan-sach')!;
+    const blood = metrics.find((m) => m.id === 'don-vi-mau')!;
+    // 4,1 ÷ 200 = 2,05%; 204,1 ÷ 400 = 51,025%; (204,1 − 100) ÷ 100 = 104,1%.
+    expect([revenue.percent, revenue.targetPct, revenue.yoyPct]).toEqual([2.1, 51, 104.1]);
+    // −49 ÷ 400 = −12,25% against September and against October 2019.
+    expect([blood.percent, blood.yoyPct]).toEqual([-12.3, -12.3]);
+  });
+
   it('computes the change against the same month last year when none is stated', async () => {
     const month = (date: string, value: number) =>
       record([`title: Họp ${date}`, `date: ${date}`, 'chair: A', 'results:', `  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: ${value} } }`]);

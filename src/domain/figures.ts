@@ -58,10 +58,33 @@ export function addDecimals(a: number, b: number): number {
   return decimals > 100 ? a + b : Number((a + b).toFixed(decimals));
 }
 
-/** A ratio in %, to one decimal as reports write shares and changes; never −0 (a fall too small to show is no fall). */
-function percentOf(ratio: number): number {
-  const rounded = Math.round(ratio * 1000) / 10;
-  return rounded === 0 ? 0 : rounded;
+/** `value` × 10^decimals as an exact whole number: the digits it is written with (4.1 at 1 decimal is 41). */
+function scaled(value: number, decimals: number): bigint {
+  const [mantissa, exponent] = String(Math.abs(value)).split('e') as [string, string | undefined];
+  const [whole, fraction = ''] = mantissa.split('.') as [string, string | undefined];
+  const shift = decimals + Number(exponent ?? 0) - fraction.length;
+  const digits = BigInt(`${whole}${fraction}`);
+  const magnitude = shift >= 0 ? digits * 10n ** BigInt(shift) : digits / 10n ** BigInt(-shift);
+  return value < 0 ? -magnitude : magnitude;
+}
+
+/**
+ * `part` in % of `whole`, to one decimal as reports write shares and
+ * changes ("tăng 2,1%"), computed on the decimals as written and rounded
+ * half away from zero, as a clerk rounds by hand: 4,1 of 200 is 2,05%,
+ * so 2,1% (binary floating point gives 2,0499… and 2%); −49 of 400 is
+ * −12,3%, as +49 is +12,3%. Never −0: a fall too small to show is none.
+ */
+function percentOf(part: number, whole: number): number {
+  const decimals = Math.min(Math.max(decimalsOf(part), decimalsOf(whole)), 100);
+  const p = scaled(part, decimals);
+  const w = scaled(whole, decimals);
+  const negative = p < 0n !== w < 0n && p !== 0n;
+  const abs = (n: bigint) => (n < 0n ? -n : n);
+  // Tenths of a percent: round(|p| × 1000 / |w|), half up.
+  const tenths = (2n * abs(p) * 1000n + abs(w)) / (2n * abs(w));
+  const rounded = Number(tenths) / 10;
+  return negative && rounded !== 0 ? -rounded : rounded;
 }
 
 /** A figure as written, in the metric's unit (v1: a number is its value). */
@@ -155,12 +178,12 @@ export function metricChange(from: number | undefined, to: number | undefined, p
   if (from === undefined || to === undefined) return {};
   const change = addDecimals(to, -from);
   if (percentMetric) return { change, points: change };
-  return from === 0 ? { change } : { change, percent: percentOf(change / Math.abs(from)) };
+  return from === 0 ? { change } : { change, percent: percentOf(change, Math.abs(from)) };
 }
 
 /** One decimal, as reports write shares ("đạt 126,3%"). */
 function share(part: number, whole: number): number | undefined {
-  return whole === 0 ? undefined : percentOf(part / whole);
+  return whole === 0 ? undefined : percentOf(part, whole);
 }
 
 /** A span of months a record reviews, and what it reports for it. */
@@ -275,7 +298,7 @@ export class FigureBook {
     if (figure.yoyPct !== undefined) return figure.yoyPct;
     if (figure.value === undefined || isPercentMetric(this.config.metrics[metricId])) return undefined;
     const before = this.figure(metricId, addMonths(month, -12), organization)?.value;
-    return before === undefined || before === 0 ? undefined : percentOf((figure.value - before) / Math.abs(before));
+    return before === undefined || before === 0 ? undefined : percentOf(addDecimals(figure.value, -before), Math.abs(before));
   }
 }
 
