@@ -194,6 +194,17 @@ describe('meet new', () => {
     expect(existsSync(path.join(root, 'meetings'))).toBe(false);
   });
 
+  it.each(['{{Date_Text}}', '{{địa_điểm}}', '{{chair-name}}', '{{ Title }}'])(
+    'refuses a misspelt placeholder %s, in the body too: never left in the record',
+    async (written) => {
+      const root = makeRepo({ 'templates/regular.md': `---\ntitle: {{title}}\ndate: {{date}}\nchair: {{chair}}\n---\n\nHọp ngày ${written}.\n` });
+      const run = await runMeet(['new', '--date', '2020-11-12', '--chair', 'X'], { cwd: root });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(written.replace(/\s/g, '').replace('{{', '{{').slice(2, -2));
+      expect(existsSync(path.join(root, 'meetings'))).toBe(false);
+    },
+  );
+
   it('refuses a title that would produce an invalid record, writing nothing (exit 1)', async () => {
     const root = makeRepo({ 'templates/regular.md': '---\ntitle: {{title}}\ndate: {{date}}\nchair: {{chair}}\nowner: x\n---\n' });
     const run = await runMeet(['new', '--date', '2020-11-12', '--chair', 'X'], { cwd: root });

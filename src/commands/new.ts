@@ -326,7 +326,8 @@ function readTemplate(root: string, config: ConfigFacts, name: string): Template
   );
 }
 
-const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
+// Any name between {{ }}: a misspelt one (`{{Date_Text}}`, `{{địa_điểm}}`) is refused by name, never left in the record.
+const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/gu;
 
 function fillTemplate(text: string, name: string, values: Record<string, string>): string {
   const unknown = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((key) => !Object.hasOwn(values, key));
@@ -335,7 +336,7 @@ function fillTemplate(text: string, name: string, values: Record<string, string>
       .map((k) => `{{${k}}}`)
       .join(', ');
     throw new UsageError(
-      (m) => m.new.placeholder(name, unknown[0]!),
+      (m) => m.new.placeholder(name, visible(unknown[0]!)),
       (m) => m.new.placeholderHint(list),
     );
   }
