@@ -11,6 +11,8 @@ import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
 import { readingFor, type Io } from '../io/terminal.js';
 import { replaceFile } from '../io/writeFiles.js';
+import { withFileLock } from '../io/fileLock.js';
+import { parseRecord } from '../records/parse.js';
 import { todayIn, type IsoDate } from '../model/dates.js';
 import { EXIT_OK, RecordsError, UsageError } from '../model/errors.js';
 import { messages } from '../model/messages/index.js';
@@ -121,28 +123,48 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
 
   const absolute = path.join(root, record.file);
   const show = visible(path.relative(io.cwd, absolute) || record.file);
-  const source = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(absolute));
-  const edit = setApproval(source, entry, io.locale ?? config.locale);
-  if (edit.kind === 'refused') {
-    const reason = edit.reason;
-    throw new RecordsError(
-      (m) => m.approve.cannotWrite(show, reason),
-      (m) => m.approve.nothingChanged,
-    );
-  }
-  if (edit.kind === 'unchanged') {
+  const locale = io.locale ?? config.locale;
+  // The record is edited in place: its other uncommitted edits would ride along in the commit.
+  const commitPlan = options.commit ? await prepareCommit(root, io.env, { unchanged: [absolute], includeConfig: options.includeConfig }) : undefined;
+  // Read, edited and written under the record's lock, from what the file holds by then: an update
+  // `tasks update` wrote meanwhile is kept, never overwritten by a copy read before it.
+  const written = await withFileLock(
+    absolute,
+    () => {
+      const bytes = readFileSync(absolute);
+      const source = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+      const current = parseRecord(bytes, record.file, locale).record;
+      if (!current) {
+        throw new RecordsError(
+          (m) => m.approve.cannotWrite(show, m.update.noLongerRecord),
+          (m) => m.approve.nothingChanged,
+        );
+      }
+      const edit = setApproval(source, entry, locale);
+      if (edit.kind === 'refused') {
+        const reason = edit.reason;
+        throw new RecordsError(
+          (m) => m.approve.cannotWrite(show, reason),
+          (m) => m.approve.nothingChanged,
+        );
+      }
+      if (edit.kind === 'unchanged') return false;
+      const problem = verifyApprovalEdit(source, edit.text, current.data, entry, record.file, locale);
+      if (problem)
+        throw new RecordsError(
+          (m) => m.approve.cannotWrite(show, problem),
+          (m) => m.approve.byHand,
+        );
+      replaceFile(root, absolute, edit.text);
+      return true;
+    },
+    { shown: record.file },
+  );
+  if (!written) {
     io.stdout.write(`${show}\n`);
     io.stderr.write(colorsFor(io.stderr, io).dim(`${m.approve.unchanged(show)}\n`));
     return EXIT_OK;
   }
-  const commitPlan = options.commit ? await prepareCommit(root, io.env, { unchanged: [absolute], includeConfig: options.includeConfig }) : undefined;
-  const problem = verifyApprovalEdit(source, edit.text, record.data, entry, record.file, io.locale ?? config.locale);
-  if (problem)
-    throw new RecordsError(
-      (m) => m.approve.cannotWrite(show, problem),
-      (m) => m.approve.byHand,
-    );
-  replaceFile(root, absolute, edit.text);
   io.stdout.write(`${show}\n`);
   const notice = entry.notice ? { number: visible(entry.notice.number), date: entry.notice.date } : undefined;
   io.stderr.write(`${m.approve.approved(show, visible(entry.approved_by), entry.approved_on, notice)}\n`);

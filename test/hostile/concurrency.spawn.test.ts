@@ -149,6 +149,23 @@ describe('the record lock', () => {
     expect(updatesIn(root)).toEqual(['t-0=done', 't-1=in-progress']);
   }, 60_000);
 
+  it('meet approve waits for the lock too, and keeps the update written meanwhile', async () => {
+    const root = repository(2);
+    const lock = lockFileOf(path.join(root, TARGET));
+    writeFileSync(lock, `${process.ppid}\n${hostname()}\nheld\n`);
+    const pending = runMeet(['approve', TARGET, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-06'], { cwd: root });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // While it waits, `tasks update` (another process) writes t-1's update and lets go.
+    writeFileSync(path.join(root, TARGET), TARGET_RECORD.replace('updates: []', 'updates:\n  - task: t-1\n    status: done'));
+    unlinkSync(lock);
+    const run = await pending;
+    expect(run.code, run.stderr).toBe(0);
+    expect(updatesIn(root)).toEqual(['t-1=done']);
+    const approved = parseRecord(readFileSync(path.join(root, TARGET)), TARGET).record!.data.approval;
+    expect(approved).toMatchObject({ status: 'approved', approved_by: 'Hoàng Văn Hiệp', approved_on: '2020-11-06' });
+    expect(existsSync(lock)).toBe(false);
+  }, 60_000);
+
   it('the record changed meanwhile so that the update no longer fits: exit 1, nothing overwritten', async () => {
     const root = repository(2);
     const lock = lockFileOf(path.join(root, TARGET));
