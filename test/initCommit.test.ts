@@ -6,9 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, GIT_ENV, read, runMeet, tempDir } from './helpers.js';
 
-// meet init without --locale makes a Vietnamese repository and speaks its language: the messages and
-// commit subjects asserted below are Vietnamese (outside any repository, as for a bad --action, meet
-// speaks the environment's).
+// meet init without --locale makes a Vietnamese repository and speaks its language, its refusals too:
+// the messages and commit subjects asserted below are Vietnamese.
 const NOW = new Date('2020-11-25T03:00:00Z');
 
 describe('meet init', () => {
@@ -51,7 +50,10 @@ describe('meet init', () => {
   });
 
   it('--action must be owner/name@ref', async () => {
-    const run = await runMeet(['init', 'x', '--ci', 'github', '--action', 'not an action'], { cwd: tempDir(), env: { LC_ALL: 'en_US.UTF-8' } });
+    const run = await runMeet(['init', 'x', '--ci', 'github', '--action', 'not an action', '--locale', 'en'], {
+      cwd: tempDir(),
+      env: { LC_ALL: 'en_US.UTF-8' },
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--action takes owner/name@ref');
   });

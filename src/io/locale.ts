@@ -59,5 +59,8 @@ export function resolveLocale(argv: readonly string[], cwd: string, env: Env): L
       // Unreadable: the command will say why; speak the environment's language meanwhile.
     }
   }
+  // meet init of a new repository speaks the language it creates it in (Vietnamese without --locale), its
+  // refusals too; its help, read before choosing, stays in the environment's.
+  if (target !== undefined && root === undefined && !argv.includes('--help') && !argv.includes('-h')) return 'vi';
   return environmentLocale(env);
 }
