@@ -1,7 +1,7 @@
 // meet init --commit, and --commit elsewhere while the config is not
 // committed (issue 11, item 5): CI must never meet records without their
 // config.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, GIT_ENV, read, runMeet, tempDir } from './helpers.js';
@@ -56,6 +56,27 @@ describe('meet init', () => {
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--action takes owner/name@ref');
+  });
+
+  it('--commit checks git before writing anything: no identity, or something else staged, exit 2 and nothing written', async () => {
+    // No identity: a home of its own, no system config, and no GIT_* identity (an English environment: init still speaks Vietnamese).
+    const home = tempDir();
+    const noIdentity = { HOME: home, XDG_CONFIG_HOME: home, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C.UTF-8' };
+    const parent = tempDir();
+    const run = await runMeet(['init', 'bien-ban', '--commit'], { cwd: parent, env: noIdentity });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--commit cần họ tên và địa chỉ thư điện tử của người commit');
+    expect(existsSync(path.join(parent, 'bien-ban'))).toBe(false);
+    // Something else staged in the repository it would commit in.
+    const top = tempDir();
+    git(top, 'init', '-q', '-b', 'main');
+    writeFileSync(path.join(top, 'README'), 'x\n');
+    git(top, 'add', 'README');
+    const staged = await runMeet(['init', 'bien-ban', '--ci', 'github', '--commit'], { cwd: top, env: GIT_ENV });
+    expect(staged.code).toBe(2);
+    expect(staged.stderr).toContain('Chưa có gì được ghi.');
+    expect(existsSync(path.join(top, 'bien-ban'))).toBe(false);
+    expect(existsSync(path.join(top, '.github'))).toBe(false);
   });
 });
 

@@ -6,7 +6,7 @@ import { createFileExclusive, notWritable } from '../io/writeFiles.js';
 import { ensureGitRepository, requireGitRepository } from '../io/git.js';
 import { printMessage, type Io } from '../io/terminal.js';
 import { builtinTemplatePath, githubRepository, toolVersion } from '../io/packageRoot.js';
-import { commitFiles, describeCommit, prepareCommit, type Committed } from '../io/gitCommit.js';
+import { checkCommitBeforeWriting, commitFiles, describeCommit, prepareCommit, type Committed } from '../io/gitCommit.js';
 import { readConfig } from '../io/repository.js';
 import { toPosix } from '../io/paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
@@ -286,6 +286,8 @@ function gitNext(result: InitResult, options: InitOptions, io: Io, m: Messages):
 }
 
 export async function initCommand(options: InitOptions, io: Io): Promise<number> {
+  // --commit's conditions are checked before anything is written: refused afterwards, a second run would meet its own config.
+  if (options.commit) await checkCommitBeforeWriting(path.resolve(io.cwd, options.dir), io.env, (m) => m.init.noGitForCommit);
   const result = await runInit(options, io);
   if (options.commit) {
     if (result.git === 'unavailable') throw new UsageError((m) => m.init.noGitForCommit);

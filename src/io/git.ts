@@ -49,7 +49,7 @@ function gitEnvironment(base: Env): Record<string, string> {
   return { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
 }
 
-function isGitMissing(error: unknown): boolean {
+export function isGitMissing(error: unknown): boolean {
   const text = String((error as Error)?.message ?? error);
   return /ENOENT|spawn git/i.test(text);
 }

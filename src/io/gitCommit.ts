@@ -1,12 +1,13 @@
 // `--commit`: checks BEFORE a command writes anything that its files can be
 // committed alone afterwards, then stages and commits exactly those files.
 // Never amends, never pushes, never skips the repository's hooks.
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SimpleGit } from 'simple-git';
-import { UsageError } from '../model/errors.js';
+import { UsageError, type Said } from '../model/errors.js';
 import type { Messages } from '../model/messages/index.js';
 import { toPosix } from './paths.js';
-import { requireGitRepository } from './git.js';
+import { isGitMissing, openGit, requireGitRepository } from './git.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import type { Env } from './terminal.js';
 import { visible, visibleLines } from '../model/text.js';
@@ -56,33 +57,8 @@ const IN_PROGRESS = [
 export async function prepareCommit(root: string, env: Env, options: { unchanged?: readonly string[]; includeConfig?: boolean } = {}): Promise<CommitPlan> {
   const { git } = await requireGitRepository(root, '--commit', env);
   const plan: CommitPlan = { git, root, alongside: [] };
-  for (const who of ['GIT_AUTHOR_IDENT', 'GIT_COMMITTER_IDENT']) {
-    try {
-      // useConfigOnly: fail instead of guessing "root@host" as git otherwise would.
-      await git.raw(['-c', 'user.useConfigOnly=true', 'var', who]);
-    } catch {
-      throw new UsageError(
-        (m) => m.git.noIdentity,
-        (m) => m.git.noIdentityHint,
-      );
-    }
-  }
-  for (const [state, what] of IN_PROGRESS) {
-    const found = (await git.raw(['rev-parse', '--quiet', '--verify', state]).catch(() => '')).trim();
-    if (found !== '')
-      throw new UsageError(
-        (m) => m.git.inProgress(what),
-        (m) => m.git.inProgressHint,
-      );
-  }
-  const staged = (await git.raw(['diff', '--cached', '--name-only', '-z'])).split('\0').filter(Boolean);
-  if (staged.length > 0) {
-    const shown = staged.slice(0, 10).map((f) => `  ${visible(f)}`);
-    throw new UsageError(
-      (m) => m.git.staged([...shown, ...(staged.length > shown.length ? [`  ${m.errors.andMore(staged.length - shown.length)}`] : [])].join('\n')),
-      (m) => m.git.stagedHint,
-    );
-  }
+  await requireIdentity(git);
+  await requireNothingUnderWay(git);
   // A commit of records without the config they need leaves CI with "No meet.config.yaml found".
   const config = path.join(root, CONFIG_FILE);
   if (await hasUncommittedChanges(plan, config)) {
@@ -105,6 +81,65 @@ export async function prepareCommit(root: string, env: Env, options: { unchanged
     }
   }
   return plan;
+}
+
+/** An identity set by the user: git's guess from the host name ("root@host") is not one. */
+async function requireIdentity(git: SimpleGit): Promise<void> {
+  for (const who of ['GIT_AUTHOR_IDENT', 'GIT_COMMITTER_IDENT']) {
+    try {
+      // useConfigOnly: fail instead of guessing as git otherwise would.
+      await git.raw(['-c', 'user.useConfigOnly=true', 'var', who]);
+    } catch {
+      throw new UsageError(
+        (m) => m.git.noIdentity,
+        (m) => m.git.noIdentityHint,
+      );
+    }
+  }
+}
+
+/** No merge or rebase under way, and nothing else staged (it would ride along in the commit). */
+async function requireNothingUnderWay(git: SimpleGit): Promise<void> {
+  for (const [state, what] of IN_PROGRESS) {
+    const found = (await git.raw(['rev-parse', '--quiet', '--verify', state]).catch(() => '')).trim();
+    if (found !== '')
+      throw new UsageError(
+        (m) => m.git.inProgress(what),
+        (m) => m.git.inProgressHint,
+      );
+  }
+  const staged = (await git.raw(['diff', '--cached', '--name-only', '-z'])).split('\0').filter(Boolean);
+  if (staged.length > 0) {
+    const shown = staged.slice(0, 10).map((f) => `  ${visible(f)}`);
+    throw new UsageError(
+      (m) => m.git.staged([...shown, ...(staged.length > shown.length ? [`  ${m.errors.andMore(staged.length - shown.length)}`] : [])].join('\n')),
+      (m) => m.git.stagedHint,
+    );
+  }
+}
+
+/**
+ * What `meet init --commit` checks before it writes anything in `dir` (which
+ * may not exist yet): git, an identity, and in a repository already there,
+ * nothing under way or staged. `missing`: what to say when git is not installed.
+ */
+export async function checkCommitBeforeWriting(dir: string, env: Env, missing: Said): Promise<void> {
+  let existing = path.resolve(dir);
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  if (!statSync(existing).isDirectory()) existing = path.dirname(existing);
+  const git = openGit(existing, env);
+  try {
+    await git.raw(['--version']);
+  } catch (error) {
+    if (isGitMissing(error)) throw new UsageError(missing);
+    throw error;
+  }
+  await requireIdentity(git);
+  const inside = await git.raw(['rev-parse', '--is-inside-work-tree']).then(
+    (out) => out.trim() === 'true',
+    () => false,
+  );
+  if (inside) await requireNothingUnderWay(git);
 }
 
 /** True when `file` is untracked or differs from HEAD (staged or not). */
