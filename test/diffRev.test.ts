@@ -295,13 +295,13 @@ describe('meet diff --rev: removed and changed records', () => {
     const dir = baseRepo();
     git(dir, 'checkout', '-q', '-b', 'feature');
     edit(dir, 'meet.config.yaml', 'locale: vi\n', 'locale: en\n');
-    edit(dir, NOV25, 'thu-ngan-sach: 16.9\n', 'thu-ngan-sach: 17.2\n');
+    edit(dir, NOV25, 'thu-ngan-sach: 16.9\n', 'thu-ngan-sach: 17.235\n');
     edit(dir, NOV25, 'decisions:\n', 'decisions:\n  - Giao Văn phòng tổng hợp kết quả hội nghị\n');
     edit(dir, NOV25, '*Số liệu', 'Bổ sung số liệu thu ngân sách.\n\n*Số liệu');
     commitAll(dir, 'Correct the November figures');
     const diff = await diffJson(dir, 'main..feature');
     expect(diff.metrics).toEqual([
-      { file: NOV25, date: '2020-11-25', id: 'thu-ngan-sach', label: 'Thu ngân sách trên địa bàn', unit: 'tỷ đồng', from: 16.9, to: 17.2 },
+      { file: NOV25, date: '2020-11-25', id: 'thu-ngan-sach', label: 'Thu ngân sách trên địa bàn', unit: 'tỷ đồng', from: 16.9, to: 17.235 },
     ]);
     expect(diff.decisions).toEqual({ added: [{ text: 'Giao Văn phòng tổng hợp kết quả hội nghị', date: '2020-11-25', file: NOV25 }], removed: [] });
     expect(diff.records.changed).toEqual([{ ...NOV25_MEETING, kind: 'regular', keys: ['results', 'decisions', 'body'] }]);
@@ -311,7 +311,8 @@ describe('meet diff --rev: removed and changed records', () => {
     expect(md).toContain('### meet: changes to the records (main..feature)\n');
     expect(md).toContain('Records: 1 changed. Metrics: 1 changed. Decisions: 1 added.\n');
     expect(md).toContain(`| changed | 25 Nov 2020 | Hội nghị thường kỳ tháng 11 | ${NOV25} | results, decisions, body |\n`);
-    expect(md).toContain(`| Thu ngân sách trên địa bàn | tỷ đồng | 16.9 | 17.2 | ${NOV25} |\n`);
+    // Every digit written, as in the reports (17.235, not 17.24).
+    expect(md).toContain(`| Thu ngân sách trên địa bàn | tỷ đồng | 16.9 | 17.235 | ${NOV25} |\n`);
     expect(md).toContain(`- added: Giao Văn phòng tổng hợp kết quả hội nghị (25 Nov 2020, ${NOV25})\n`);
   });
 

@@ -16,7 +16,7 @@ import {
   type TaskFieldChange,
   type UpdateChange,
 } from '../domain/revisionDiff.js';
-import { formatDate, formatNumber, formatPeriod, STATUS_LABELS } from './locale.js';
+import { formatDate, formatExact, formatPeriod, STATUS_LABELS } from './locale.js';
 import { isCalendarDate } from '../model/dates.js';
 import { periodRange } from '../model/periods.js';
 import { markdownTable, markdownText, textTable, type Column } from './table.js';
@@ -355,7 +355,7 @@ function metricColumns(w: RevisionWords): Column[] {
 }
 
 function metricCells(locale: Locale, m: RevisionDiff['metrics'][number], esc: Escape): string[] {
-  const number = (v: number | undefined) => (v === undefined ? '—' : formatNumber(locale, v));
+  const number = (v: number | undefined) => (v === undefined ? '—' : formatExact(locale, v));
   return [esc(oneLine(m.label)), esc(m.unit ?? ''), number(m.from), number(m.to), esc(m.file)];
 }
 
