@@ -604,6 +604,24 @@ describe('figures apart and exact', () => {
     expect((await reportJson(cwd, '2020-10')).metrics[0].planPct).toEqual({ 'du-toan-tinh': 126.3, 'du-toan-huyen': 117.6 });
   });
 
+  it("puts the columns of the plans in the config's order, whatever order a record wrote them in", async () => {
+    const cwd = makeRepo(
+      {
+        'meetings/2020/2020-10-26-a.md': record([
+          'title: A',
+          'date: 2020-10-26',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: { value: 21.4, plan_pct: { du-toan-huyen: 117.6, du-toan-tinh: 126.3 } } } }',
+        ]),
+      },
+      CONFIG,
+    );
+    const md = (await runMeet(['report', '--month', '2020-10', '--format', 'md'], { cwd })).stdout;
+    expect(md).toContain('| % KH Dự toán tỉnh giao | % KH Dự toán huyện giao |');
+    expect(md).toContain('| 126,3% | 117,6% |');
+  });
+
   it('combines one span however it is written: 2020-Q3 and 2020-07..2020-09 are one table', async () => {
     const span = (file: string, period: string, revenue: number, blood: number) =>
       record([

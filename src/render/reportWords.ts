@@ -317,6 +317,10 @@ function factColumns(report: Report, metrics: readonly FigureRow[]): { columns: 
     if (typeof m.planPct === 'number') onePlan = true;
     else if (m.planPct) for (const id of Object.keys(m.planPct)) if (!planIds.includes(id)) planIds.push(id);
   }
+  // In the config's order, whatever order the records wrote them in; a plan the config does not declare last.
+  const order = (report.plans ?? []).map((p) => p.id);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  planIds.sort((a, b) => rank(a) - rank(b));
   const planLabel = (id: string) => (report.plans ?? []).find((p) => p.id === id)?.label ?? id;
   const ytd = metrics.some((m) => m.ytd !== undefined);
   const target = metrics.some((m) => m.targetPct !== undefined);
