@@ -759,6 +759,43 @@ describe('figures apart and exact', () => {
     expect([blood.percent, blood.yoyPct]).toEqual([-12.3, -12.3]);
   });
 
+  it("takes a span's ytd as its last month's, when the span ends in the month it belongs to", async () => {
+    const cwd = makeRepo(
+      {
+        'meetings/2020/2020-03-26-thang-3.md': record([
+          'title: Tháng 3',
+          'date: 2020-03-26',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: { value: 20, ytd: 60 } } }',
+        ]),
+        // Quý I reviewed on 5 April: March's meeting, and its ytd runs to the end of March.
+        'meetings/2020/2020-04-05-quy-1.md': record([
+          'title: Sơ kết quý I',
+          'date: 2020-04-05',
+          'period: 2020-Q1',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu quý I, metrics: { thu-ngan-sach: { value: 65, ytd: 65, estimate: true } } }',
+        ]),
+        // A year reviewed in November: its ytd runs to the end of December, not November's.
+        'meetings/2020/2020-11-20-ca-nam.md': record([
+          'title: Ước cả năm',
+          'date: 2020-11-20',
+          'period: 2020',
+          'chair: A',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu cả năm, metrics: { thu-ngan-sach: { value: 250, ytd: 250 } } }',
+        ]),
+      },
+      CONFIG.replace('targets: { 2019: 110 }', 'targets: { 2020: 260 }'),
+    );
+    const march = (await reportJson(cwd, '2020-03')).metrics[0];
+    // The month's value is March's own; the latest ytd given in March's meetings is the quarter's, "ước".
+    expect(march).toMatchObject({ value: 20, ytd: 65, ytdEstimate: true, estimate: false, targetPct: 25 });
+    expect((await reportJson(cwd, '2020-11')).metrics).toEqual([]);
+  });
+
   it('computes the change against the same month last year when none is stated', async () => {
     const month = (date: string, value: number) =>
       record([`title: Họp ${date}`, `date: ${date}`, 'chair: A', 'results:', `  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: ${value} } }`]);

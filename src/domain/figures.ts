@@ -201,8 +201,11 @@ export interface SpanFigures {
  * months). Answers are memoized: a report asks for each month several times.
  */
 export class FigureBook {
+  /** Per month, in meeting order: its one-month records, and the records of a span ending that month (their ytd runs to its end). */
   private readonly months = new Map<Month, MeetingRecord[]>();
   private readonly spanRecords = new Map<Month, MeetingRecord[]>();
+  /** The records in `months` that review a span: only their ytd counts for the month. */
+  private readonly spanEnding = new Set<MeetingRecord>();
   private readonly memo = new Map<string, Figure | undefined>();
   private readonly organizationRecords = new Map<Month, Map<string | null, MeetingRecord[]>>();
 
@@ -210,13 +213,23 @@ export class FigureBook {
     records: readonly MeetingRecord[],
     private readonly config: Config,
   ) {
-    for (const record of sortRecords(records)) {
-      if (!(record.data.results ?? []).some((r) => r.metrics && Object.keys(r.metrics).length > 0)) continue;
-      const month = reportingMonthOf(record);
-      const index = reviewsOneMonth(record) ? this.months : this.spanRecords;
+    const add = (index: Map<Month, MeetingRecord[]>, month: Month, record: MeetingRecord) => {
       let list = index.get(month);
       if (!list) index.set(month, (list = []));
       list.push(record);
+    };
+    for (const record of sortRecords(records)) {
+      if (!(record.data.results ?? []).some((r) => r.metrics && Object.keys(r.metrics).length > 0)) continue;
+      const month = reportingMonthOf(record);
+      if (reviewsOneMonth(record)) add(this.months, month, record);
+      else {
+        add(this.spanRecords, month, record);
+        // "9 tháng" reviewed on 5 October: its ytd is September's too. A year reviewed in November is not November's.
+        if (periodOf(record).last === month) {
+          add(this.months, month, record);
+          this.spanEnding.add(record);
+        }
+      }
     }
   }
 
@@ -233,7 +246,7 @@ export class FigureBook {
     if (this.memo.has(key)) return this.memo.get(key);
     const definition = this.config.metrics[metricId];
     const records = this.recordsOf(month, organization);
-    const figure = definition ? combineFigures(figuresOf(records, metricId, definition), definition.aggregate) : undefined;
+    const figure = definition ? combineFigures(figuresOf(records, metricId, definition, this.spanEnding), definition.aggregate) : undefined;
     this.memo.set(key, figure);
     return figure;
   }
@@ -302,12 +315,23 @@ export class FigureBook {
   }
 }
 
-function figuresOf(records: readonly MeetingRecord[], metricId: string, definition: MetricDefinition): Figure[] {
+/** The figures of `records` for a metric, in order; of a record in `ytdOnly` (a span's, for a month), its ytd alone. */
+function figuresOf(records: readonly MeetingRecord[], metricId: string, definition: MetricDefinition, ytdOnly?: ReadonlySet<MeetingRecord>): Figure[] {
   const out: Figure[] = [];
   for (const record of records) {
     for (const result of record.data.results ?? []) {
       const raw = result.metrics?.[metricId];
-      if (raw !== undefined && raw !== null) out.push(readFigure(raw, definition));
+      if (raw === undefined || raw === null) continue;
+      const figure = readFigure(raw, definition);
+      if (!ytdOnly?.has(record)) out.push(figure);
+      else if (figure.ytd !== undefined) {
+        out.push({
+          ytd: figure.ytd,
+          estimate: false,
+          ytdEstimate: figure.ytdEstimate ?? false,
+          ...(figure.ytdQualifier ? { ytdQualifier: figure.ytdQualifier } : {}),
+        });
+      }
     }
   }
   return out;
