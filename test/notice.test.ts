@@ -353,6 +353,29 @@ describe('what the documents make of what the config and the records say', () =>
     expect(lines).toContain('Đoạn thứ hai \uFFFD có ký tự lạ.');
   });
 
+  it("names a meeting by its title unless the clerk titled it a regular one; another organization's with its name, no review phrase", async () => {
+    const dir = copyExamples();
+    writeTree(dir, {
+      'meetings/2020/2020-10-15-hien-mau.md':
+        '---\ntitle: Hội nghị liên tịch tổ chức hiến máu tình nguyện đợt 3\ndate: 2020-10-15\nchair: Nguyễn Thị Hoa\norganization: Huyện đoàn Mẫu Sơn\n---\n\nNội dung.\n',
+      'meetings/2021/2021-01-05-so-ket.md':
+        '---\ntitle: Hội nghị sơ kết năm 2020\ndate: 2021-01-05\nperiod: 2020-12\nchair: Hoàng Văn Hiệp\n---\n\nNội dung.\n',
+    });
+    const joint = await noticeMd(dir, 'meetings/2020/2020-10-15-hien-mau.md');
+    expect(joint).toContain('tại Hội nghị liên tịch tổ chức hiến máu tình nguyện đợt 3 (Huyện đoàn Mẫu Sơn)');
+    expect(joint).not.toContain('triển khai nhiệm vụ tháng 11/2020');
+    const review = await noticeMd(dir, 'meetings/2021/2021-01-05-so-ket.md');
+    expect(review).toContain('tại Hội nghị sơ kết năm 2020');
+    expect(review).not.toContain('Hội nghị thường kỳ');
+    // The district's own regular meeting keeps its full name and what it reviews.
+    const regular = await noticeMd(dir, 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md');
+    expect(regular).toContain('Hội nghị thường kỳ tháng 10/2020 đánh giá kết quả thực hiện nhiệm vụ tháng 10/2020, triển khai nhiệm vụ tháng 11/2020');
+    const report = await runMeet(['report', '--month', '2020-10', '--out', 'bao-cao.docx'], { cwd: dir });
+    expect(report.code).toBe(0);
+    const lines = (await docxLines(path.join(dir, 'bao-cao.docx'))).join('\n');
+    expect(lines).toContain('Hội nghị liên tịch tổ chức hiến máu tình nguyện đợt 3 (Huyện đoàn Mẫu Sơn), 15/10/2020, do đồng chí Nguyễn Thị Hoa chủ trì.');
+  });
+
   it('counts in the Báo cáo the tasks not yet completed as such, not as "in progress"', async () => {
     const dir = copyExamples();
     const run = await runMeet(['report', '--month', '2020-10', '--out', 'bao-cao.docx'], { cwd: dir });

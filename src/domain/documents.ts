@@ -60,6 +60,7 @@ function documentSettings(config: Config): DocumentSettings {
   const reportSigner = signer(documents.report_signer);
   const noticeSigner = signer(documents.notice_signer);
   return {
+    organization,
     ...(documents.parent ? { parent: documents.parent } : {}),
     issuer,
     code: documents.code ?? (isCommittee ? 'UBND' : ''),

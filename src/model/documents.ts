@@ -16,6 +16,8 @@ export interface Signer {
 
 /** The config's `documents` and `place`, every default filled in. */
 export interface DocumentSettings {
+  /** The repository's organization as the config names it: another's meeting is named as such. */
+  organization: string;
   /** The line above the issuer ("cơ quan chủ quản"), when there is one. */
   parent?: string;
   /** The issuer in capitals: "ỦY BAN NHÂN DÂN HUYỆN MẪU SƠN". */

@@ -85,7 +85,7 @@ export function monthlyDocument(doc: MonthlyDocument): OfficialDocument {
       kind: 'bullets',
       items: report.meetings.map((m) => {
         const approved = m.approval ? ` (${W.approved(m.approval.notice)})` : '';
-        return [plain(`${meetingName(m)}, ${meetingDays('vi', m)}, do đồng chí ${m.chair} chủ trì${approved}.`)];
+        return [plain(`${meetingName(m, report.organization)}, ${meetingDays('vi', m)}, do đồng chí ${m.chair} chủ trì${approved}.`)];
       }),
     });
   }

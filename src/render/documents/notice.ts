@@ -23,21 +23,34 @@ function chairOffice(m: ReportMeeting): string | undefined {
   return last ? last : undefined;
 }
 
-/** The meeting as the abstract names it: "Hội nghị thường kỳ tháng 10/2020", else its title. */
-export function meetingName(m: ReportMeeting): string {
-  return m.kind === 'regular' && m.period ? W.regularMeeting(m.period) : m.title;
+/** Whether the meeting is another organization's (a joint meeting, a commune's kept by the district). */
+function othersMeeting(m: ReportMeeting, own: string): boolean {
+  return m.organization !== '' && m.organization !== own;
 }
 
-/** The month a regular one-month meeting reviews, for "triển khai nhiệm vụ tháng 11". */
-function reviewed(m: ReportMeeting): string | undefined {
-  if (m.kind !== 'regular' || !m.period) return undefined;
+/**
+ * The meeting as the documents name it: a regular meeting the clerk titled
+ * so ("Hội nghị thường kỳ tháng 10") by its period in full ("Hội nghị
+ * thường kỳ tháng 10/2020"); any other by its title as written ("Hội nghị
+ * sơ kết quý I/2021", "Hội nghị liên tịch…", whatever its kind); another
+ * organization's with its name beside it, unless the title names it.
+ */
+export function meetingName(m: ReportMeeting, own: string): string {
+  const regular = m.kind === 'regular' && m.period !== undefined && /^(?:hội nghị|họp|phiên họp) thường kỳ(?=\s|$)/iu.test(m.title.normalize('NFC').trim());
+  const name = regular ? W.regularMeeting(m.period!) : m.title;
+  return othersMeeting(m, own) && !m.title.normalize('NFC').includes(m.organization) ? `${name} (${m.organization})` : name;
+}
+
+/** The month a regular one-month meeting of the repository's own reviews, for "triển khai nhiệm vụ tháng 11". */
+function reviewed(m: ReportMeeting, own: string): string | undefined {
+  if (m.kind !== 'regular' || !m.period || othersMeeting(m, own)) return undefined;
   const range = periodRange(m.period);
   if (!range) return undefined;
   if (range.first === range.last) return W.reviewedMonth(range.first, addMonths(range.first as Month, 1));
   return W.reviewedPeriod(m.period);
 }
 
-function opening(m: ReportMeeting): Block[] {
+function opening(m: ReportMeeting, own: string): Block[] {
   const chair = m.chairs?.[0] ?? { name: m.chair, ...(m.chairRole ? { role: m.chairRole } : {}) };
   const chairText = `${W.comrade(chair.name)}${chair.role ? ` – ${chair.role}` : ''}`;
   const coChairs = (m.chairs ?? []).slice(1);
@@ -46,8 +59,8 @@ function opening(m: ReportMeeting): Block[] {
     ...(m.location ? [W.at(m.location)] : []),
     ...(m.mode === 'online' ? [W.online] : m.mode === 'hybrid' ? [W.hybrid] : []),
   ];
-  const review = reviewed(m);
-  const first = `${parts.join(', ')}, ${W.chaired(chairText, meetingName(m))}${review ? ` ${review}` : ''}${
+  const review = reviewed(m, own);
+  const first = `${parts.join(', ')}, ${W.chaired(chairText, meetingName(m, own))}${review ? ` ${review}` : ''}${
     coChairs.length > 0 ? W.coChaired(coChairs.map((c) => W.comrade(personText(c))).join(', ')) : ''
   }.`;
   const blocks = [paragraph(first)];
@@ -83,8 +96,9 @@ function taskTable(notice: Notice): Block {
 export function noticeDocument(notice: Notice): OfficialDocument {
   const m = notice.meeting;
   const office = chairOffice(m);
-  const abstract = W.abstract(office ?? W.comrade(m.chair), meetingName(m));
-  const blocks: Block[] = [...opening(m)];
+  const own = notice.settings.organization;
+  const abstract = W.abstract(office ?? W.comrade(m.chair), meetingName(m, own));
+  const blocks: Block[] = [...opening(m, own)];
   let section = 0;
   const heading = (text: string) => blocks.push({ kind: 'subheading', text: `${++section}. ${text}` });
 
