@@ -146,6 +146,17 @@ describe('v2 rules, each at its line and column', () => {
     expect((await findingsOf(rec('period: 2020-Q5')))[0]!.message).toContain('YYYY-Qn');
   });
 
+  it("a mode, a session or an approval status in the clerk's words: the format's word to write", async () => {
+    const said = async (line: string) => (await findingsOf(rec(...line.split('\n'))))[0]!.message;
+    expect(await said('mode: trực tuyến')).toBe('"mode" is "trực tuyến"; the record format writes this "online": write mode: online');
+    expect(await said('session: chiều')).toBe('"session" is "chiều"; the record format writes this "afternoon": write session: afternoon');
+    expect(await said('approval:\n  status: đã thông qua')).toBe(
+      '"status" is "đã thông qua"; the record format writes this "approved": write status: approved',
+    );
+    // A task's status keeps the task's words: "hoàn thành" is done, not an approval.
+    expect(await said('approval:\n  status: hoàn thành')).not.toContain('write status: done');
+  });
+
   it('end-date-before-date', async () => {
     expect(brief(await findingsOf(rec('end_date: 2020-10-04')))).toEqual([['end-date-before-date', 5, 11]]);
   });

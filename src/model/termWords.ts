@@ -50,3 +50,39 @@ export function statusFromWords(text: string): TaskStatus | undefined {
   statuses ??= table(TASK_STATUSES);
   return statuses.get(plainWords(text));
 }
+
+// A meeting's mode and session and the minutes' approval status as people write them (FORMAT.md: "họp
+// trực tuyến" is `online`, "chiều 26/10" a session), suggested when a record holds one.
+const MORE_WORDS = {
+  mode: {
+    'in-person': ['trực tiếp', 'tập trung', 'họp trực tiếp', 'in person', 'onsite', 'on site', 'physical'],
+    online: ['trực tuyến', 'họp trực tuyến', 'online', 'video', 'virtual', 'remote'],
+    hybrid: ['kết hợp', 'trực tiếp kết hợp trực tuyến', 'trực tiếp và trực tuyến', 'hybrid', 'blended'],
+  },
+  session: {
+    morning: ['sáng', 'buổi sáng', 'am'],
+    afternoon: ['chiều', 'buổi chiều', 'pm'],
+    evening: ['tối', 'buổi tối', 'night'],
+    'all-day': ['cả ngày', 'trọn ngày', 'cả buổi', 'all day', 'full day', 'whole day'],
+  },
+  approval: {
+    draft: ['dự thảo', 'nháp', 'chưa thông qua', 'chưa duyệt', 'bản nháp'],
+    approved: ['đã thông qua', 'thông qua', 'đã duyệt', 'chính thức', 'bản chính thức', 'final'],
+  },
+} as const;
+
+const moreTables = new Map<keyof typeof MORE_WORDS, Map<string, string>>();
+
+/** The value of a meeting's `mode` or `session`, or of `approval.status`, a word names ("trực tuyến", "chiều", "đã thông qua"), or undefined. */
+export function termFromWords(what: keyof typeof MORE_WORDS, text: string): string | undefined {
+  let words = moreTables.get(what);
+  if (!words) {
+    words = new Map();
+    for (const [id, list] of Object.entries(MORE_WORDS[what])) {
+      words.set(plainWords(id), id);
+      for (const word of list) words.set(plainWords(word), id);
+    }
+    moreTables.set(what, words);
+  }
+  return words.get(plainWords(text));
+}

@@ -7,7 +7,7 @@ import { slugify } from '../domain/slug.js';
 import { lastDayOf, readDate } from '../model/dates.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import { periodProblem } from '../model/periods.js';
-import { kindFromWords, plainWords, statusFromWords } from '../model/termWords.js';
+import { kindFromWords, plainWords, statusFromWords, termFromWords } from '../model/termWords.js';
 import { type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import type { PropertyPath } from '../model/record.js';
 import { clip } from '../model/text.js';
@@ -196,7 +196,7 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
       }
       const allowed = issue.values.map(String);
       // `kind: thường kỳ`, `status: hoàn thành`: the right word, in the clerk's language.
-      const term = typeof input === 'string' ? (key === 'kind' ? kindFromWords(input) : key === 'status' ? statusFromWords(input) : undefined) : undefined;
+      const term = typeof input === 'string' ? termOf(String(key), path, input) : undefined;
       out.push({
         rule: 'invalid-value',
         message: term
@@ -337,6 +337,14 @@ const STANDING_WORDS = new Set([
 function declaredIdAdvice(key: string, input: unknown, m: Messages): { message: string; suggest: NonNullable<Finding['suggest']> } | undefined {
   if ((key !== 'owner' && key !== 'sector') || typeof input !== 'string' || input.trim() === '') return undefined;
   return { message: m.schema.idWrittenDeclared(key, quote(input)), suggest: { word: input, among: key === 'owner' ? 'owners' : 'sectors' } };
+}
+
+/** The format's word a value written in the clerk's words means: `kind: thường kỳ`, `mode: trực tuyến`, `approval.status: đã thông qua`. */
+function termOf(key: string, path: PropertyPath, input: string): string | undefined {
+  if (key === 'kind') return kindFromWords(input);
+  if (key === 'status') return path[0] === 'approval' ? termFromWords('approval', input) : statusFromWords(input);
+  if (key === 'mode' || key === 'session') return termFromWords(key, input);
+  return undefined;
 }
 
 /** Whether `path` names an item of a list (`holidays: [10/02/2021]`): its fix is the value alone, not `key: value`. */
