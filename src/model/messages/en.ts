@@ -348,7 +348,7 @@ export const en = {
       `"${key}" is ${value}; ids are written in lower-case letters without accents, digits, ".", "_" and "-": did you mean "${suggestion}"?`,
     decimalComma: (key: string, value: string, fix: string) => `"${key}" is ${value}; write ${fix} (a dot for decimals, no thousands separator)`,
     percentSign: (key: string, value: string, fix: string) =>
-      `"${key}" is ${value}; write ${fix} without "%": the unit (%) is the metric's, set in meet.config.yaml`,
+      `"${key}" is ${value}; write ${fix} without "%": a figure is a number, its unit the metric's (set in meet.config.yaml), and plan_pct, yoy_pct and targets are in % already`,
     spacedNumber: (key: string, value: string, fix: string) => `"${key}" is ${value}; write ${fix} (digits only, no spaces)`,
   },
 

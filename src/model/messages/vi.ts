@@ -335,7 +335,7 @@ export const vi: Messages = {
     decimalComma: (key: string, value: string, fix: string) =>
       `"${key}" là ${value}; hãy viết ${fix} (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)`,
     percentSign: (key: string, value: string, fix: string) =>
-      `"${key}" là ${value}; hãy viết ${fix}, không kèm "%": đơn vị (%) là của chỉ tiêu, đã khai báo trong meet.config.yaml`,
+      `"${key}" là ${value}; hãy viết ${fix}, không kèm "%": số liệu chỉ ghi con số, đơn vị là của chỉ tiêu (khai báo trong meet.config.yaml); plan_pct, yoy_pct và targets vốn tính bằng %`,
     spacedNumber: (key: string, value: string, fix: string) => `"${key}" là ${value}; hãy viết ${fix} (chỉ gồm chữ số, không có dấu cách)`,
   },
 
