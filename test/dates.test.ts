@@ -49,6 +49,9 @@ describe('isMonth', () => {
     expect(isMonth('2020-13')).toBe(false);
     expect(isMonth('2020-1')).toBe(false);
     expect(isMonth('2020-10-01')).toBe(false);
+    // Year 0 has no month before it: `report --month 0000-01` printed a previous month "00-1-00".
+    expect(isMonth('0000-01')).toBe(false);
+    expect(isMonth('0001-01')).toBe(true);
   });
 });
 
@@ -64,9 +67,12 @@ describe('parseCliDate', () => {
     expect(parseCliDate(input)).toBe(expected);
   });
 
-  it.each([['29/02/2021'], ['31/04/2020'], ['10/26/2020'], ['2020/10/26'], ['26-10-2020'], ['26/10/20'], ['hôm nay'], ['']])('%j is not a date', (input) => {
-    expect(parseCliDate(input)).toBeUndefined();
-  });
+  it.each([['29/02/2021'], ['31/04/2020'], ['10/26/2020'], ['2020/10/26'], ['26-10-2020'], ['26/10/20'], ['hôm nay'], [''], ['00/04/2021'], ['0000-01-01']])(
+    '%j is not a date',
+    (input) => {
+      expect(parseCliDate(input)).toBeUndefined();
+    },
+  );
 });
 
 describe('parseCliMonth', () => {

@@ -19,12 +19,13 @@ export function isCalendarDate(text: string): boolean {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** True for a `YYYY-MM` month of year 1 or later: a month before it has no month before it to compare with. */
 export function isMonth(text: string): boolean {
   const m = MONTH.exec(text);
-  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+  return m !== null && Number(m[1]) >= 1 && Number(m[2]) >= 1 && Number(m[2]) <= 12;
 }
 
 /** A date as the clerk wrote it, read: the day, or what is wrong with it. */
@@ -45,6 +46,8 @@ export function readDate(text: string, anySeparator = false): DateReading {
   const dayFirst = iso ? undefined : (anySeparator ? DAY_FIRST : VI_DATE_PARTS).exec(trimmed);
   if (!iso && !dayFirst) return { wrong: 'form' };
   const [year, month, day] = iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [Number(dayFirst![4]), Number(dayFirst![3]), Number(dayFirst![1])];
+  // Year 0 has no year before it (and Date reads 0–99 as 1900–1999); day 0 is no day of any month.
+  if (year < 1 || day < 1) return { wrong: 'form' };
   if (month < 1 || month > 12) return { wrong: 'month', month };
   const days = daysInMonth(year, month);
   if (day < 1 || day > days) return { wrong: 'day', year, month, days };
