@@ -176,6 +176,14 @@ describe('adding an update keeps every other byte of the record', () => {
 });
 
 describe('an update already in the record is replaced, not duplicated', () => {
+  it('quotes a replaced note written over two lines as one line, with no escape code', async () => {
+    const root = repoWith(variants.middle!.replace("    note: 'Đã xong 50%'", '    note: >\n      Đã xong\n      50%'));
+    const run = await meet(root, 'tasks', 'update', 't-a', '--status', 'done', '--note', 'Hoàn thành');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('its note "Đã xong 50%" was replaced');
+    expect(run.stderr).not.toContain('\\x0a');
+  });
+
   it('replaces the status and the note, keeping the comment on the line', async () => {
     const old = variants.middle!;
     const root = repoWith(old);

@@ -157,7 +157,7 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const kept = entry.note === undefined && applied.kind === 'replaced' && applied.previous.note !== undefined;
   // A note replaced is said, with its words: the record no longer holds them.
   const lostNote = applied.kind === 'replaced' && entry.note !== undefined && applied.previous.note !== undefined && applied.previous.note !== entry.note;
-  const replaced = applied.kind === 'replaced' ? m.tasks.replaced(kept, lostNote ? oneLine(visible(applied.previous.note!)) : undefined) : '';
+  const replaced = applied.kind === 'replaced' ? m.tasks.replaced(kept, lostNote ? visible(oneLine(applied.previous.note!)) : undefined) : '';
   io.stderr.write(`${m.tasks.changed(options.id, label(from), label(status), show(target))}${replaced}\n`);
   // A record prepared ahead (the next meeting's): the update counts from its meeting's day, as every command reads it.
   if (target.data.date > todayIn(config.timezone, io.now())) io.stderr.write(`${m.tasks.fromMeetingDay(target.data.date)}\n`);
