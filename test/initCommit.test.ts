@@ -32,6 +32,8 @@ describe('meet init', () => {
     );
     expect(git(top, 'status', '--porcelain')).toBe('');
     expect(read(top, '.github/workflows/meet.yml')).toContain('uses: example/meeting-minutes-cli@0123abc');
+    // Written in the repository's language, as everything meet writes into it.
+    expect(read(top, 'bien-ban/.gitignore')).toBe('# meet giữ bộ nhớ đệm ở đây (không commit)\n.meet-cache/\n');
   });
 
   it('without --commit: prints the exact git command, which commits everything init wrote', async () => {

@@ -147,7 +147,8 @@ async function createRepository(
   const gitignore = path.join(root, '.gitignore');
   if (!existsSync(gitignore)) {
     try {
-      writeFileSync(gitignore, '# meet keeps its cache here\n.meet-cache/\n', { flag: 'wx' });
+      // In the repository's language, as everything meet writes into it.
+      writeFileSync(gitignore, `# ${messages(options.locale).init.gitignoreComment}\n.meet-cache/\n`, { flag: 'wx' });
     } catch (error) {
       // Created but not written (a full disk): ours to remove.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') made.push({ path: gitignore, folder: false });

@@ -438,6 +438,8 @@ export const en = {
 
   // ---- meet init.
   init: {
+    /** The comment atop the .gitignore init writes. */
+    gitignoreComment: 'meet keeps its cache here',
     defaultOrganization: 'Town Council',
     exists: (file: string) => `${file} already exists; meet init never overwrites it.`,
     existsHint: 'Edit the file instead, or run meet init in another folder.',

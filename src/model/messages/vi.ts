@@ -421,6 +421,7 @@ export const vi: Messages = {
   },
 
   init: {
+    gitignoreComment: 'meet giữ bộ nhớ đệm ở đây (không commit)',
     defaultOrganization: 'Ủy ban nhân dân huyện',
     exists: (file: string) => `${file} đã có; meet init không bao giờ ghi đè tệp này.`,
     existsHint: 'Hãy sửa trực tiếp tệp đó, hoặc chạy meet init ở thư mục khác.',
