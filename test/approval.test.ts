@@ -333,6 +333,20 @@ describe('meet approve', () => {
     expect(text.split('\n---\n')[1]).toBe(readFileSync(path.join(copyExamples(), NOVEMBER), 'utf8').split('\n---\n')[1]);
   });
 
+  it("keeps the clerk's comments of an approval block it replaces", async () => {
+    const dir = copyExamples();
+    const file = path.join(dir, NOVEMBER);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('\n---\n', '\napproval:\n  # Chủ tịch đã xem, chờ ký ngày 27/11: đừng xóa dòng này\n  status: draft   # chờ ký\n---\n'));
+    const run = await runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-27'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const after = read(dir, NOVEMBER);
+    expect(after).toContain(
+      'approval:\n  # Chủ tịch đã xem, chờ ký ngày 27/11: đừng xóa dòng này\n  # chờ ký\n  status: approved\n  approved_by: Hoàng Văn Hiệp\n  approved_on: 2020-11-27\n',
+    );
+    expect((await runMeet(['check'], { cwd: dir })).code).toBe(0);
+  });
+
   it('never renumbers a notice already recorded: exit 1, the record unchanged; the same notice again changes nothing', async () => {
     const dir = copyExamples();
     const args = ['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26'];

@@ -433,10 +433,11 @@ export interface ApprovalEntry {
 }
 
 /** The `approval` block, at the top level's indentation. */
-function approvalBlock(entry: ApprovalEntry, column: number, eol: string): string {
+function approvalBlock(entry: ApprovalEntry, column: number, eol: string, comments: readonly string[] = []): string {
   const pad = (level: number) => ' '.repeat(column + 2 * level);
   const lines = [
     `${pad(0)}approval:`,
+    ...comments.map((c) => `${pad(1)}${c}`),
     `${pad(1)}status: approved`,
     `${pad(1)}approved_by: ${yamlScalar(entry.approved_by)}`,
     `${pad(1)}approved_on: ${entry.approved_on}`,
@@ -451,6 +452,24 @@ function approvalBlock(entry: ApprovalEntry, column: number, eol: string): strin
     }
   }
   return lines.map((l) => l + eol).join('');
+}
+
+/**
+ * The comments a clerk wrote in an `approval` block that is replaced ("# chờ
+ * ký ngày 27/02"), kept as lines of the new one: whole-line comments, and
+ * one after a value on a line without quotes (where a " #" surely starts it).
+ */
+function clerkComments(block: string): string[] {
+  const out: string[] = [];
+  for (const line of block.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('#')) out.push(trimmed);
+    else if (!/["']/.test(line)) {
+      const at = line.indexOf(' #');
+      if (at !== -1) out.push(line.slice(at + 1).trim());
+    }
+  }
+  return out;
 }
 
 export type ApprovalEdit = { kind: 'edited'; text: string } | { kind: 'unchanged'; text: string } | { kind: 'refused'; reason: string };
@@ -482,7 +501,7 @@ export function setApproval(source: string, entry: ApprovalEntry, locale: Locale
     const lineStart = keyStart - ctx.column(keyStart);
     const valueEnd = ctx.contentEnd(keyStart, base + rangeOf((pair.value as Node | null) ?? pair.key)[1]);
     const end = ctx.lineEnd(valueEnd - 1);
-    splice = { start: lineStart, end, text: approvalBlock(entry, column, ctx.eolOfLine(keyStart)) };
+    splice = { start: lineStart, end, text: approvalBlock(entry, column, ctx.eolOfLine(keyStart), clerkComments(text.slice(lineStart, end))) };
   }
   const changed = applySplices(text, [splice]);
   if (changed === text) return { kind: 'unchanged', text: source };
