@@ -1,7 +1,7 @@
 // Files a command writes where the clerk says (--out, or the default name of
 // a Word or PDF document): never into the records, and never over a file
 // already there unless --force says so (a Word file may hold the clerk's edits).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExamples, runMeet } from './helpers.js';
@@ -89,5 +89,32 @@ describe('an output file among the records', () => {
     expect(read(dir, OCTOBER).equals(record)).toBe(true);
     expect(read(dir, 'meet.config.yaml').equals(config)).toBe(true);
     expect((await runMeet(['check'], { cwd: dir })).code).toBe(0);
+  });
+});
+
+describe('--out - is standard output, as Unix tools read it', () => {
+  it('calendar, notice and report print there; no file named "-" is made; Word bytes never go to a terminal', async () => {
+    const dir = copyExamples();
+    const calendar = await runMeet(['calendar', '--out', '-', '--today', '2020-11-01'], { cwd: dir });
+    expect(calendar.code).toBe(0);
+    expect(calendar.stdout).toContain('BEGIN:VCALENDAR');
+    const notice = await runMeet(['notice', OCTOBER, '--format', 'md', '--out', '-'], { cwd: dir });
+    expect(notice.code).toBe(0);
+    expect(notice.stdout).toContain('THÔNG BÁO');
+    const report = await runMeet(['report', '--month', '2020-10', '--out', '-'], { cwd: dir });
+    expect(report.code).toBe(0);
+    expect(report.stdout).toMatch(/^# Báo cáo/);
+    let bytes = Buffer.alloc(0);
+    const word = await runMeet(['report', '--month', '2020-10', '--format', 'docx', '--out', '-'], {
+      cwd: dir,
+      stdout: { isTTY: false, write: (chunk: string | Uint8Array) => void (bytes = Buffer.concat([bytes, Buffer.from(chunk)])) },
+    });
+    expect(word.code).toBe(0);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const terminal = await runMeet(['notice', OCTOBER, '--out', '-'], { cwd: dir, stdoutIsTTY: true });
+    expect(terminal.code).toBe(2);
+    expect(terminal.stderr).toContain('--out - ghi tệp docx ra đầu ra chuẩn, mà ở đây là màn hình lệnh');
+    expect(terminal.stdout).toBe('');
+    expect(existsSync(path.join(dir, '-'))).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { namedRecord } from '../io/namedRecord.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
 import { printData, printMessage, readingFor, type Io } from '../io/terminal.js';
-import { writeUserOutput } from '../io/writeFiles.js';
+import { STANDARD_OUTPUT, writeBinaryToStdout, writeUserOutput } from '../io/writeFiles.js';
 import { EXIT_OK } from '../model/errors.js';
 import { messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
@@ -52,8 +52,9 @@ export async function noticeCommand(options: NoticeOptions, io: Io): Promise<num
     printMessage(io, m.notice.draft(visible(record.file)));
   }
   if (!notice.signer) printMessage(io, m.notice.unsigned('notice_signer'));
-  if (out === undefined) {
-    printData(io, output as string);
+  if (out === undefined || out === STANDARD_OUTPUT) {
+    if (typeof output === 'string') printData(io, output);
+    else writeBinaryToStdout(io, output, format);
     return EXIT_OK;
   }
   writeUserOutput(root, config.paths.meetings, io.cwd, out, output, options.force === true);

@@ -7,7 +7,7 @@ import { colorsFor } from '../io/colors.js';
 import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { findRoot } from '../io/paths.js';
 import { printDataChunks, printMessage, type Io } from '../io/terminal.js';
-import { writeUserOutput } from '../io/writeFiles.js';
+import { STANDARD_OUTPUT, writeBinaryToStdout, writeUserOutput } from '../io/writeFiles.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
 import { formatForOut, refuseMismatch } from '../render/outFormats.js';
@@ -50,7 +50,7 @@ const FORMAT_BY_EXTENSION: Record<string, ReportOutput> = {
 function chooseFormat(options: ReportOptions, io: Io): ReportOutput {
   const fromFile = options.out === undefined ? undefined : formatForOut<ReportOutput>('meet report', options.out, FORMAT_BY_EXTENSION);
   refuseMismatch('meet report', options.format, fromFile, options.out);
-  return options.format ?? fromFile ?? (options.out === undefined && io.stdout.isTTY ? 'text' : 'md');
+  return options.format ?? fromFile ?? ((options.out === undefined || options.out === STANDARD_OUTPUT) && io.stdout.isTTY ? 'text' : 'md');
 }
 
 export async function reportCommand(options: ReportOptions, io: Io): Promise<number> {
@@ -102,13 +102,17 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     const doc = await composeMonthly(monthly);
     const output = format === 'docx' ? await renderOfficial(doc, 'docx') : await printPdf(String(await renderOfficial(doc, 'html')), io);
     const out = options.out ?? `bao-cao-${month}.${format}`;
+    if (out === STANDARD_OUTPUT) {
+      writeBinaryToStdout(io, output, format);
+      return EXIT_OK;
+    }
     writeUserOutput(root, config.paths.meetings, io.cwd, out, output, options.force === true);
     if (!monthly.signer) printMessage(io, m.notice.unsigned('report_signer'));
     printMessage(io, m.report.wrote(month, format, visible(out)));
     return EXIT_OK;
   }
   // A file is not a terminal: no colour codes in it.
-  const chunks = await renderReportChunks(report, format, options.out ? new Chalk({ level: 0 }) : colorsFor(io.stdout, io));
+  const chunks = await renderReportChunks(report, format, options.out && options.out !== STANDARD_OUTPUT ? new Chalk({ level: 0 }) : colorsFor(io.stdout, io));
   return printReport(meta, memo ? memo.keep(question, meta, chunks) : chunks, format, options, io, { root, meetings: config.paths.meetings });
 }
 
@@ -132,7 +136,7 @@ async function printReport(
   const m = messages(meta.locale);
   if (meta.empty) {
     printMessage(io, m.report.noMeetings(meta.month));
-  } else if (options.out) {
+  } else if (options.out && options.out !== STANDARD_OUTPUT) {
     writeUserOutput(where.root, where.meetings, io.cwd, options.out, text, options.force === true);
     printMessage(io, m.report.wrote(meta.month, format, visible(options.out)));
   } else {

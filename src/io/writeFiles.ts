@@ -26,6 +26,7 @@ import { UsageError } from '../model/errors.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { isInside, isInsideRealRoot } from './paths.js';
 import { visible } from '../model/text.js';
+import type { Io } from './terminal.js';
 
 /** A name for a temporary file next to `target`, unique to this run. */
 export function tempPathFor(target: string): string {
@@ -361,6 +362,20 @@ export function refuseRecordsPath(root: string, meetings: string, target: string
  * name, relative to `cwd`): never among the records, and over a file already
  * there only with `force`.
  */
+/** `--out -`: standard output, as Unix tools read it (never a file named "-"). */
+export const STANDARD_OUTPUT = '-';
+
+/** A Word or PDF file's bytes to standard output: refused on a terminal, where they would show as noise. */
+export function writeBinaryToStdout(io: Io, bytes: string | Uint8Array, format: string): void {
+  if (io.stdout.isTTY) {
+    throw new UsageError(
+      (m) => m.outFile.binaryToTerminal(format),
+      (m) => m.outFile.binaryToTerminalHint(format),
+    );
+  }
+  io.stdout.write(bytes);
+}
+
 export function writeUserOutput(root: string, meetings: string, cwd: string, out: string, content: Content, force: boolean): void {
   const target = path.resolve(cwd, out);
   refuseRecordsPath(root, meetings, target, out);

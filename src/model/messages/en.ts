@@ -673,6 +673,8 @@ export const en = {
 
   // ---- --out FILE: the format its extension asks for (meet report, meet notice, meet calendar).
   outFile: {
+    binaryToTerminal: (format: string) => `--out - writes the ${format} file to standard output, which is a terminal here: its bytes would show as noise.`,
+    binaryToTerminalHint: (format: string) => `Redirect it (meet … --out - > file.${format}), or name a file: --out file.${format}.`,
     unknownExtension: (command: string, extension: string, file: string, known: string) =>
       `${command} cannot write ${extension} files (--out ${file}); it writes ${known}.`,
     unknownExtensionHint: 'Name the file with one of those extensions.',

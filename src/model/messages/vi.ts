@@ -644,6 +644,8 @@ export const vi: Messages = {
   },
 
   outFile: {
+    binaryToTerminal: (format: string) => `--out - ghi tệp ${format} ra đầu ra chuẩn, mà ở đây là màn hình lệnh: nội dung tệp sẽ hiện thành ký tự lạ.`,
+    binaryToTerminalHint: (format: string) => `Hãy chuyển hướng (meet … --out - > tep.${format}), hoặc đặt tên tệp: --out tep.${format}.`,
     unknownExtension: (command: string, extension: string, file: string, known: string) =>
       `${command} không ghi được tệp ${extension} (--out ${file}); lệnh này chỉ ghi các tệp ${known}.`,
     unknownExtensionHint: 'Hãy đặt tên tệp với một trong các phần mở rộng đó.',
