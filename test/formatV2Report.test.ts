@@ -228,6 +228,27 @@ describe('a record transcribed from a real article', () => {
   });
 });
 
+/** `meet new --dry-run` for 4 November 2019 on a terminal answering `typed`: readline writes its prompts to a real stream, read back here. */
+async function newOnTerminal(cwd: string, typed: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdin = new PassThrough();
+  const terminal = Object.assign(new PassThrough(), { isTTY: true });
+  let stderr = '';
+  terminal.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  let stdout = '';
+  const io = {
+    cwd,
+    env: { NO_COLOR: '1' },
+    stdout: { isTTY: false, write: (text: string) => (stdout += text) },
+    stderr: terminal,
+    stdin: { isTTY: true, readable: stdin },
+    now: () => new Date('2019-11-04T03:00:00Z'),
+    colorAllowed: false,
+  };
+  stdin.write(typed);
+  const code = await newCommand({ date: '2019-11-04', dryRun: true, edit: false }, io as never);
+  return { code, stdout, stderr };
+}
+
 describe('a meeting held on 4 November to review October', () => {
   const files = {
     'meetings/2019/2019-09-27-thang-9.md': record([
@@ -313,28 +334,21 @@ describe('a meeting held on 4 November to review October', () => {
     expect(written).toContain('- task: a-thang-9');
 
     // On a terminal: Enter accepts each proposal (date given, kind, period, title), then the chair.
-    const stdin = new PassThrough();
-    // readline writes its prompts to a stream: a real one, read back here.
-    const terminal = Object.assign(new PassThrough(), { isTTY: true });
-    let stderr = '';
-    terminal.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    let stdout = '';
-    const io = {
-      cwd,
-      env: { NO_COLOR: '1' },
-      stdout: { isTTY: false, write: (text: string) => (stdout += text) },
-      stderr: terminal,
-      stdin: { isTTY: true, readable: stdin },
-      now: () => new Date('2019-11-04T03:00:00Z'),
-      colorAllowed: false,
-    };
-    stdin.write('\n\n\nNguyễn Văn A\n');
-    const code = await newCommand({ date: '2019-11-04', dryRun: true, edit: false }, io as never);
+    const { code, stdout, stderr } = await newOnTerminal(cwd, '\n\n\nNguyễn Văn A\n');
     // The record was written just above: the dry run drafts it again, and says the run would stop there (exit 2).
     expect(code).toBe(2);
     expect(stderr).toContain('đã có; meet new không bao giờ ghi đè biên bản');
     expect(stderr).toContain('[2019-10]');
     expect(stdout).toContain('title: Hội nghị thường kỳ tháng 10/2019');
+    expect(stdout).toContain('period: 2019-10');
+  });
+
+  it('meet new on a terminal asks the period again when the answer is one the record cannot hold', async () => {
+    const cwd = makeRepo({ 'meetings/2019/2019-09-27-thang-9.md': files['meetings/2019/2019-09-27-thang-9.md'] }, CONFIG);
+    // Kind: Enter; period: December (after the meeting's month), then October; title: Enter; chair.
+    const { code, stdout, stderr } = await newOnTerminal(cwd, '\n2019-12\n2019-10\n\nNguyễn Văn A\n');
+    expect(code).toBe(0);
+    expect(stderr).toContain('Kỳ báo cáo 2019-12 ở sau tháng của cuộc họp');
     expect(stdout).toContain('period: 2019-10');
   });
 

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { monthOf, todayIn, typedDate, type IsoDate } from '../model/dates.js';
-import { periodProblem } from '../model/periods.js';
+import { periodProblem, periodRange } from '../model/periods.js';
 import { countBySeverity, type Finding } from '../model/ruleCatalogue.js';
 import type { Config } from '../model/schema.js';
 import { slugify } from '../domain/slug.js';
@@ -185,7 +185,7 @@ async function meetingOf(options: NewOptions, io: Io, config: ConfigFacts, recor
   // On a terminal a period other than the month of the date is proposed and confirmed (4 November
   // after a meeting that reviewed September: October); otherwise it is the month of the date.
   const proposed = defaults ? defaults.period(date, kind as MeetingKind) : monthOf(date);
-  const period = options.period ?? (asker && proposed !== monthOf(date) ? await askPeriod(asker, proposed, m) : monthOf(date));
+  const period = options.period ?? (asker && proposed !== monthOf(date) ? await askPeriod(asker, proposed, date, m) : monthOf(date));
   const suggestedTitle = defaultTitle(config.locale, kind as MeetingKind, date, period);
   const required = (answer: string): Reading<string> => ({ value: answer });
   const title = (options.title ?? (asker ? await asker.ask(m.new.askTitle, suggestedTitle, required, '--title') : suggestedTitle)).normalize('NFC').trim();
@@ -283,14 +283,20 @@ async function askDate(asker: Asker, today: IsoDate, locale: Locale, m: Messages
   return asker.ask<IsoDate>(m.new.askDate, shown, (answer) => typedDate(answer, m.cli), '--date');
 }
 
-/** The period the meeting reviews, as proposed or as the clerk writes it instead. */
-async function askPeriod(asker: Asker, proposed: string, m: Messages): Promise<string> {
+/** The period the meeting reviews, as proposed or as the clerk writes it instead: asked again until one the record can hold. */
+async function askPeriod(asker: Asker, proposed: string, date: IsoDate, m: Messages): Promise<string> {
   return asker.ask<string>(
     m.new.askPeriod,
     proposed,
     (answer) => {
       const problem = periodProblem(answer, m.period);
-      return problem ? { problem: m.new.notAPeriod(visible(answer), problem) } : { value: answer };
+      if (problem) return { problem: m.new.notAPeriod(visible(answer), problem) };
+      // As meet check would refuse it (period-after-date), said now rather than after the title and chair.
+      const range = periodRange(answer)!;
+      const month = monthOf(date);
+      if (range.first === range.last && range.last > month) return { problem: m.rules.periodAfterDate(answer, date, month) };
+      if (range.first > month) return { problem: m.rules.periodNotBegun(answer, date) };
+      return { value: answer };
     },
     '--period',
   );
