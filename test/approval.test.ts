@@ -205,6 +205,22 @@ describe('meet check --since: changes to approved minutes', () => {
     expect((await since(dir)).findings).toEqual([]);
   });
 
+  it('minutes marked approved by hand, without who or when: approve records them and the notice, which is no change either', async () => {
+    const dir = copyExamples();
+    const file = path.join(dir, NOVEMBER);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('\n---\n', '\napproval: { status: approved }\n---\n'));
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'Biên bản');
+    const run = await runMeet(
+      ['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26', '--notice-number', '140/TB-UBND', '--notice-date', '2020-11-27'],
+      { cwd: dir },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(read(dir, NOVEMBER)).toContain('  approved_by: Hoàng Văn Hiệp\n  approved_on: 2020-11-26\n  notice:\n    number: 140/TB-UBND\n');
+    expect((await since(dir)).findings).toEqual([]);
+  });
+
   it('approved minutes renamed are checked against what they were: a decision removed, the date changed', async () => {
     const dir = repoOnBranch();
     const renamed = OCTOBER.replace(/\.md$/, '-thang-10.md');

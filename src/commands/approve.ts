@@ -64,7 +64,9 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
   }
   const entry: ApprovalEntry = { approved_by: clean(options.by, '--by'), approved_on: on };
   const approval = record.data.approval;
-  if (approval?.status === 'approved' && (approval.approved_by !== entry.approved_by || approval.approved_on !== entry.approved_on)) {
+  // Minutes marked approved by hand, without who or when, take them now; recorded ones must be the same.
+  const differs = (recorded: string | null | undefined, given: string) => recorded !== undefined && recorded !== null && recorded !== given;
+  if (approval?.status === 'approved' && (differs(approval.approved_by, entry.approved_by) || differs(approval.approved_on, entry.approved_on))) {
     const { approved_by: by, approved_on: when } = approval;
     throw new RecordsError(
       (m) => m.approve.already(visible(record.file), by ? visible(by) : undefined, when ?? undefined),

@@ -20,12 +20,18 @@ interface Version {
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
 
-/** The record without what `meet approve` may still add to approved minutes: the notice. */
-function withoutNotice(data: RecordData): unknown {
-  const { approval, ...rest } = data;
-  if (!approval) return rest;
-  const { notice: _notice, ...kept } = approval;
-  return { ...rest, approval: kept };
+/** What `meet approve` may still record of approved minutes when they do not say it yet: who, when, the notice. */
+const RECORDABLE = ['approved_by', 'approved_on', 'notice'] as const;
+
+/** The record without the approval's keys in `keys` (those the approved version did not have). */
+function without(keys: readonly (typeof RECORDABLE)[number][]): (data: RecordData) => unknown {
+  return (data) => {
+    const { approval, ...rest } = data;
+    if (!approval) return rest;
+    const kept: Record<string, unknown> = { ...approval };
+    for (const key of keys) delete kept[key];
+    return { ...rest, approval: kept };
+  };
 }
 
 /** A record's text with LF line endings and no byte-order mark: what the clerk sees, whatever the checkout wrote. */
@@ -117,9 +123,10 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
     ),
   );
 
-  // Recording the notice of approved minutes is not a change to them; renumbering one recorded is.
+  // Recording the notice of approved minutes (or who approved them and when, if they were marked approved
+  // by hand without) is not a change to them; renumbering a notice recorded is.
   const bodyOf = (text: string) => text.slice(text.indexOf('\n---', 3));
-  const compared = approval.notice === undefined ? withoutNotice : (data: RecordData) => data;
+  const compared = without(RECORDABLE.filter((key) => approval[key] === undefined || approval[key] === null));
   if (json(compared(before.data)) === json(compared(after.data)) && bodyOf(beforeText) === bodyOf(afterText)) return findings;
 
   // The amendments are the history of the changes: one already recorded stays as it is.
