@@ -263,7 +263,8 @@ describe('the GitLab pipeline text', () => {
     expect(ci.variables.MEET_VERSION).toBe(version);
     expect(ci['.meet']!.before_script![0]).toBe('(cd /tmp && npm install --global --ignore-scripts --no-audit --no-fund "meeting-minutes-cli@$MEET_VERSION")');
     expect(ci['meet-digest']!.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "schedule" && $CI_COMMIT_REF_PROTECTED == "true"' }]);
-    expect(text).toContain('Masked and\n    # Protected');
+    // Its comments say how to keep the token: in the repository's language (Vietnamese here).
+    expect(text).toContain('với các tùy chọn Masked\n    # và Protected.');
     expect(text).not.toContain('tools/');
   });
 });

@@ -1,10 +1,12 @@
 // meet init --commit, and --commit elsewhere while the config is not
 // committed (issue 11, item 5): CI must never meet records without their
 // config.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, GIT_ENV, read, runMeet, tempDir } from './helpers.js';
+import { translatedComments } from '../src/commands/init.js';
+import { VI_WORKFLOW_COMMENTS } from '../src/model/messages/vi.workflow.js';
+import { git, GIT_ENV, PROJECT_ROOT, read, runMeet, tempDir } from './helpers.js';
 
 // meet init without --locale makes a Vietnamese repository and speaks its language, its refusals too:
 // the messages and commit subjects asserted below are Vietnamese.
@@ -126,5 +128,25 @@ describe('--commit while meet.config.yaml is not committed', () => {
     const run = await runMeet(['digest', '--month', '2020-10', '--commit'], { cwd: dir, env: GIT_ENV });
     expect(run.code).toBe(0);
     expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').trim()).toBe('reports/2020-10.md');
+  });
+});
+
+describe("the CI workflow's comments", () => {
+  it("are in the repository's language: Vietnamese for a Vietnamese one, every comment of the templates translated", async () => {
+    for (const provider of ['github', 'gitlab']) {
+      const template = readFileSync(path.join(PROJECT_ROOT, 'templates', 'ci', `${provider}.yml`), 'utf8');
+      const translated = translatedComments(template, VI_WORKFLOW_COMMENTS);
+      // No comment line left in English (each block has its translation), and the YAML itself unchanged.
+      const comments = (text: string) => text.split('\n').filter((l) => /^\s*#/.test(l));
+      expect(comments(translated).filter((l) => comments(template).includes(l) && l.trim() !== '#')).toEqual([]);
+      const code = (text: string) => text.split('\n').filter((l) => !/^\s*#/.test(l));
+      expect(code(translated)).toEqual(code(template));
+    }
+    const vi = tempDir();
+    expect((await runMeet(['init', 'bien-ban', '--ci', 'github'], { cwd: vi, env: GIT_ENV })).code).toBe(0);
+    expect(read(vi, 'bien-ban/.github/workflows/meet.yml')).toContain('# Thư mục chứa meet.config.yaml.');
+    const en = tempDir();
+    expect((await runMeet(['init', 'minutes', '--ci', 'github', '--locale', 'en'], { cwd: en, env: GIT_ENV })).code).toBe(0);
+    expect(read(en, 'minutes/.github/workflows/meet.yml')).toContain('# The folder holding meet.config.yaml.');
   });
 });

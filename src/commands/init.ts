@@ -14,6 +14,7 @@ import { yamlScalar } from '../records/yamlText.js';
 import { configLocale, type Locale } from '../model/terms.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
+import { VI_WORKFLOW_COMMENTS } from '../model/messages/vi.workflow.js';
 
 export interface InitOptions {
   dir: string;
@@ -65,7 +66,9 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   const action = actionReference(options.action);
   if (configKept) {
     const git = await ensureGitRepository(root, io.env);
-    const written = writeWorkflow(root, workflow!, options.ci!, action.reference);
+    // The workflow's comments in the repository's language, as everything meet writes into it.
+    const locale = configLocale(readFileSync(configPath, 'utf8'));
+    const written = writeWorkflow(root, workflow!, options.ci!, action.reference, locale);
     return {
       root,
       created: [toPosix(path.relative(root, written))],
@@ -160,7 +163,7 @@ async function createRepository(
   }
   const git = await ensureGitRepository(root, io.env);
   if (!workflow) return { root, created, git, files };
-  const written = writeWorkflow(root, workflow, options.ci!, action.reference);
+  const written = writeWorkflow(root, workflow, options.ci!, action.reference, options.locale);
   created.push(toPosix(path.relative(root, written)));
   files.push(written);
   return { root, created, git, files, workflow: { provider: options.ci!, path: written }, actionPlaceholder: options.ci === 'github' && action.placeholder };
@@ -229,9 +232,10 @@ async function workflowTarget(root: string, provider: CiProvider, io: Io): Promi
 }
 
 /** Fills the template: the records folder as seen from the top of the repository, the package version and the action. */
-function writeWorkflow(root: string, target: WorkflowTarget, provider: CiProvider, action: string): string {
+function writeWorkflow(root: string, target: WorkflowTarget, provider: CiProvider, action: string, locale: Locale): string {
   const recordsDir = toPosix(path.relative(realpathSync(target.top), realpathSync(root))) || '.';
-  const template = readFileSync(builtinTemplatePath('ci', `${provider}.yml`), 'utf8');
+  const english = readFileSync(builtinTemplatePath('ci', `${provider}.yml`), 'utf8');
+  const template = locale === 'vi' ? translatedComments(english, VI_WORKFLOW_COMMENTS) : english;
   const text = template.replaceAll('{{records_dir}}', yamlScalar(recordsDir)).replaceAll('{{version}}', toolVersion()).replaceAll('{{action}}', action);
   try {
     createFileExclusive(target.top, target.file, text);
@@ -240,6 +244,36 @@ function writeWorkflow(root: string, target: WorkflowTarget, provider: CiProvide
     throw error;
   }
   return target.file;
+}
+
+/**
+ * `template` with each block of comment lines (one indentation) replaced by
+ * its translation in `table` (keyed by the block's text as the template
+ * writes it); the YAML itself unchanged.
+ */
+export function translatedComments(template: string, table: Readonly<Record<string, string>>): string {
+  const out: string[] = [];
+  let block: { indent: string; texts: string[] } | undefined;
+  const flush = () => {
+    if (!block) return;
+    const { indent, texts } = block;
+    const translated = table[texts.join('\n')];
+    for (const text of translated === undefined ? texts : translated.split('\n')) out.push(text === '' ? `${indent}#` : `${indent}# ${text}`);
+    block = undefined;
+  };
+  for (const line of template.split('\n')) {
+    const comment = /^(\s*)#(?: (.*))?$/.exec(line);
+    if (!comment) {
+      flush();
+      out.push(line);
+      continue;
+    }
+    if (block && block.indent !== comment[1]) flush();
+    block ??= { indent: comment[1]!, texts: [] };
+    block.texts.push(comment[2] ?? '');
+  }
+  flush();
+  return out.join('\n');
 }
 
 function renderInit(result: InitResult, options: InitOptions, io: Io): number {
