@@ -188,8 +188,8 @@ holidays: [2021-02-10, 2021-02-16]
     const cwd = makeRepo({ 'meetings/2021/2021-02-04-thang-1.md': record }, CONFIG);
     const run = await runMeet(['tasks', '--today', '2021-02-05', '--format', 'md'], { cwd });
     // Markdown names the owner by its name in the config, not its id.
-    expect(run.stdout).toContain('| ve-sinh | Tổng vệ sinh sau Tết | Văn phòng | 25/02/2021 (10 ngày làm việc) |');
-    expect(run.stdout).toContain('| gieo-cay | Gieo cấy lúa xuân | Văn phòng | 28/02/2021 (tháng 2/2021) |');
-    expect(run.stdout).toContain('| an-ninh | Giữ vững an ninh trật tự | Văn phòng | thường xuyên |');
+    expect(run.stdout).toContain('| `ve-sinh` | Tổng vệ sinh sau Tết | Văn phòng | 25/02/2021 (10 ngày làm việc) |');
+    expect(run.stdout).toContain('| `gieo-cay` | Gieo cấy lúa xuân | Văn phòng | 28/02/2021 (tháng 2/2021) |');
+    expect(run.stdout).toContain('| `an-ninh` | Giữ vững an ninh trật tự | Văn phòng | thường xuyên |');
   });
 });

@@ -229,6 +229,15 @@ describe('small repositories', () => {
     );
   });
 
+  it('writes an id with "_" or "." in Markdown as written (in a code span), so it can be copied back into a command', async () => {
+    const root = makeRepo({
+      'meetings/2020/2020-10-05-hop-thu.md': RECORD('2020-10-05', 'tasks:\n  - { id: t_two.2, title: Việc hai, owner: van-phong, due: 2020-10-30 }\n'),
+    });
+    const run = await tasks(['--today', '2020-11-02', '--format', 'md'], root);
+    expect(run.stdout).toContain('| `t_two.2` |');
+    expect(run.stdout).not.toContain('&#95;');
+  });
+
   it('--sort due puts tasks without a due date last; English words and dates in an en repository', async () => {
     const root = makeRepo(
       {

@@ -4,7 +4,7 @@
 import type { ChalkInstance } from 'chalk';
 import { jsonChunks, oneLine, visibleDeep } from '../model/text.js';
 import { formatDate, STATUS_LABELS } from './locale.js';
-import { markdownTable, markdownText, type Column } from './table.js';
+import { markdownId, markdownTable, markdownText, type Column } from './table.js';
 import type { CommitInfo, TaskHistory, TaskHistoryEntry } from '../model/tasks.js';
 import type { Locale } from '../model/terms.js';
 
@@ -123,7 +123,7 @@ export function renderLogMarkdown(given: TaskHistory, locale: Locale): string {
     entry.commit ? markdownText(entry.commit.author) : '',
     entry.commit ? commitDay(entry.commit, locale) : '',
   ]);
-  const heading = `## ${w.task} ${markdownText(history.id)}: ${markdownText(oneLine(history.title))}`;
+  const heading = `## ${w.task} ${markdownId(history.id)}: ${markdownText(oneLine(history.title))}`;
   return `${heading}\n\n${stateLine(history, locale)}\n\n${markdownTable(columns, rows)}\n`;
 }
 

@@ -5,7 +5,7 @@ import type { Month } from '../model/dates.js';
 import type { DiffTask, MonthDiff } from '../domain/monthDiff.js';
 import type { FigureMarks } from '../model/report.js';
 import { formatDate, formatDay, formatDue, formatExact, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
-import { markdownTableChunks, markdownText, textTable, type Column } from './table.js';
+import { markdownId, markdownTableChunks, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 import { jsonChunks, oneLine, visible, visibleDeep } from '../model/text.js';
 import { counted } from '../model/format.js';
@@ -327,7 +327,7 @@ export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions
   for (const category of CATEGORIES) {
     const tasks = diff.tasks[category];
     yield* section(`${w.heading[category]} (${formatNumber(locale, tasks.length)})`, taskColumns, tasks, (t) => [
-      markdownText(t.id),
+      markdownId(t.id),
       markdownText(t.title),
       markdownText(t.ownerNames.join(', ')),
       formatDue(locale, t),

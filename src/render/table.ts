@@ -68,6 +68,15 @@ const MARKDOWN_LINE_START = /^(?:([#+*-])|(\d+)([.)]))(?=\s|$)/;
  * (visibleDeep has put it on one). `atLineStart: false` when the text follows
  * other text on its line (after "## ", say), where "1." opens no list.
  */
+/**
+ * A task id in Markdown, as the report writes it: in a code span, so that a
+ * `_` or `.` reads as written (escaped, `t_a` showed as `t&#95;a` and could
+ * not be copied back into a command). An id breaking the pattern is text.
+ */
+export function markdownId(id: string): string {
+  return /^[a-z0-9][a-z0-9._-]*$/.test(id) ? `\`${id}\`` : markdownText(id);
+}
+
 export function markdownText(text: string, atLineStart = true): string {
   const escaped = text.replace(MARKDOWN_SPECIAL, (c) => NAMED_REFERENCES[c] ?? `&#${c.charCodeAt(0)};`);
   if (!atLineStart) return escaped;

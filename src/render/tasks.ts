@@ -8,7 +8,7 @@ import type { TaskList, TaskRow } from '../model/tasks.js';
 import type { Config } from '../model/schema.js';
 import { formatDate, formatDue, formatMonth, formatNumber, STATUS_LABELS } from './locale.js';
 import { messages } from '../model/messages/index.js';
-import { csvTable, markdownTable, markdownText, textTableLines, type Column } from './table.js';
+import { csvTable, markdownId, markdownTable, markdownText, textTableLines, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 
 const HEADERS = (locale: Locale) => messages(locale).tasks.headers;
@@ -114,7 +114,7 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
   const rows = list.rows.map((row) => {
     const cells = localCells(row, locale, owners);
     return [
-      markdownText(cells.id),
+      markdownId(cells.id),
       markdownText(cells.title),
       markdownText(cells.owners),
       cells.due,
