@@ -376,6 +376,37 @@ describe('what the documents make of what the config and the records say', () =>
     expect(lines).toContain('Hội nghị liên tịch tổ chức hiến máu tình nguyện đợt 3 (Huyện đoàn Mẫu Sơn), 15/10/2020, do đồng chí Nguyễn Thị Hoa chủ trì.');
   });
 
+  it("lists in the Báo cáo every task not yet completed among next month's, keeps a regular meeting's subtitle and names its co-chairs", async () => {
+    const dir = copyExamples();
+    writeTree(dir, {
+      'meetings/2020/2020-12-31-cuoi-nam.md': [
+        '---',
+        'title: Hội nghị thường kỳ tháng 12 — Đánh giá kết quả năm',
+        'date: 2020-12-31',
+        'chair:',
+        '  - { name: Hoàng Văn Hiệp, role: Chủ tịch UBND huyện }',
+        '  - { name: Nguyễn Văn Thành, role: Phó Chủ tịch UBND huyện }',
+        'tasks:',
+        '  - { id: t-cuoi-nam, title: Tổng kết công tác năm, owner: van-phong, due: 2020-12-31 }',
+        '  - { id: t-khong-han, title: Rà soát hồ sơ tồn đọng, owner: van-phong }',
+        '---',
+        '',
+        'Nội dung.',
+        '',
+      ].join('\n'),
+    });
+    const run = await runMeet(['report', '--month', '2020-12', '--out', 'bao-cao.docx'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const lines = (await docxLines(path.join(dir, 'bao-cao.docx'))).join('\n');
+    // Assigned this month, still open, due on the "as of" day or with no due: in part III, not nowhere.
+    const partThree = lines.slice(lines.indexOf('III. '));
+    expect(partThree).toContain('Tổng kết công tác năm');
+    expect(partThree).toContain('Rà soát hồ sơ tồn đọng');
+    expect(lines).toContain(
+      'Hội nghị thường kỳ tháng 12 — Đánh giá kết quả năm, 31/12/2020, do đồng chí Hoàng Văn Hiệp chủ trì, đồng chí Nguyễn Văn Thành đồng chủ trì.',
+    );
+  });
+
   it('counts in the Báo cáo the tasks not yet completed as such, not as "in progress"', async () => {
     const dir = copyExamples();
     const run = await runMeet(['report', '--month', '2020-10', '--out', 'bao-cao.docx'], { cwd: dir });

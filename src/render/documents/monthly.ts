@@ -85,7 +85,10 @@ export function monthlyDocument(doc: MonthlyDocument): OfficialDocument {
       kind: 'bullets',
       items: report.meetings.map((m) => {
         const approved = m.approval ? ` (${W.approved(m.approval.notice)})` : '';
-        return [plain(`${meetingName(m, report.organization)}, ${meetingDays('vi', m)}, do đồng chí ${m.chair} chủ trì${approved}.`)];
+        // Co-chaired (v2: a list of chairs, the first presiding): "do đồng chí A chủ trì, đồng chí B đồng chủ trì".
+        const coChairs = (m.chairs ?? []).slice(1).map((c) => `đồng chí ${c.name}`);
+        const chaired = `do đồng chí ${m.chair} chủ trì${coChairs.length > 0 ? `, ${coChairs.join(', ')} đồng chủ trì` : ''}`;
+        return [plain(`${meetingName(m, report.organization)}, ${meetingDays('vi', m)}, ${chaired}${approved}.`)];
       }),
     });
   }
@@ -121,9 +124,10 @@ export function monthlyDocument(doc: MonthlyDocument): OfficialDocument {
   }
   if (shortcomings.length === 0 && report.tasks.overdue.length === 0) blocks.push(paragraph(W.none));
 
-  // III. Nhiệm vụ trọng tâm tháng tới: due next month, then carried over, then standing work.
+  // III. Nhiệm vụ trọng tâm tháng tới: due next month, then every other task not yet completed (the
+  // "chưa hoàn thành" counted in part I: carried over, and this month's still open), then standing work.
   blocks.push({ kind: 'heading', text: `${DOCUMENT_WORDS.roman(3)}. ${W.nextTasks(report.nextMonth)}` });
-  const next = [...new Set([...report.tasks.dueNext, ...report.tasks.carried])];
+  const next = [...new Set([...report.tasks.dueNext, ...[...open].filter((t) => !t.recurring)])];
   if (next.length > 0) blocks.push(paragraph(W.nextIntro), taskRows(next));
   const standing = tasksOf(report, 'recurring');
   if (standing.length > 0) blocks.push(paragraph({ text: W.standing, italic: true }), taskRows(standing));

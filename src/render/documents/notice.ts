@@ -28,6 +28,9 @@ function othersMeeting(m: ReportMeeting, own: string): boolean {
   return m.organization !== '' && m.organization !== own;
 }
 
+// A title that says no more than "a regular meeting of month N": "Hội nghị thường kỳ tháng 10 (năm 2020)".
+const REGULAR_TITLE = /^(?:hội nghị|họp|phiên họp) thường kỳ(?:\s+tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?)?$/iu;
+
 /**
  * The meeting as the documents name it: a regular meeting the clerk titled
  * so ("Hội nghị thường kỳ tháng 10") by its period in full ("Hội nghị
@@ -36,7 +39,7 @@ function othersMeeting(m: ReportMeeting, own: string): boolean {
  * organization's with its name beside it, unless the title names it.
  */
 export function meetingName(m: ReportMeeting, own: string): string {
-  const regular = m.kind === 'regular' && m.period !== undefined && /^(?:hội nghị|họp|phiên họp) thường kỳ(?=\s|$)/iu.test(m.title.normalize('NFC').trim());
+  const regular = m.kind === 'regular' && m.period !== undefined && REGULAR_TITLE.test(m.title.normalize('NFC').trim());
   const name = regular ? W.regularMeeting(m.period!) : m.title;
   return othersMeeting(m, own) && !m.title.normalize('NFC').includes(m.organization) ? `${name} (${m.organization})` : name;
 }
