@@ -2,7 +2,7 @@
 // Mozilla's): one all-day VEVENT per open task with a due date, stable UIDs,
 // title, owners and meeting; --owner, --out, and --out extensions it cannot
 // write (item 9 of issue 11, for report too).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,15 @@ function parseCalendar(text: string): { name: string; prodId: string; events: Ev
 const TODAY = '2020-12-01';
 
 describe('meet calendar', () => {
+  it('writes a right-to-left override of a task title out visibly (a calendar would reverse the rest of the line)', async () => {
+    const dir = copyExamples();
+    const file = path.join(dir, 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/title: (Tập trung[^\n]*)/, 'title: "$1 \u202E"'));
+    const run = await runMeet(['calendar', '--today', '2020-11-26'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('\u202E');
+  });
+
   it("names the calendar with its commas escaped: a parser reads the owner's name whole", async () => {
     const run = await runMeet(['calendar', '--today', TODAY, '--owner', 'cac-phong-nganh'], { cwd: EXAMPLES });
     expect(run.code).toBe(0);

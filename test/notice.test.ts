@@ -407,6 +407,17 @@ describe('what the documents make of what the config and the records say', () =>
     );
   });
 
+  it('writes a right-to-left override of a record out visibly in Word and in the calendar, as every other output does', async () => {
+    const dir = copyExamples();
+    const text = read(dir, NOVEMBER);
+    writeTree(dir, { [NOVEMBER]: text.replace('\ntasks:', '\nconclusion: "Kết luận \u202E đảo chiều"\ntasks:') });
+    const word = await runMeet(['notice', NOVEMBER, '--out', 'thong-bao.docx'], { cwd: dir });
+    expect(word.code).toBe(0);
+    const xml = unzipPart(path.join(dir, 'thong-bao.docx'), 'word/document.xml');
+    expect(xml).not.toContain('\u202E');
+    expect(xml).toContain('Kết luận \\u202e đảo chiều');
+  });
+
   it('counts in the Báo cáo the tasks not yet completed as such, not as "in progress"', async () => {
     const dir = copyExamples();
     const run = await runMeet(['report', '--month', '2020-10', '--out', 'bao-cao.docx'], { cwd: dir });

@@ -10,6 +10,7 @@ import type { Config } from '../model/schema.js';
 import type { Locale } from '../model/terms.js';
 import { formatDate, STATUS_LABELS } from './locale.js';
 import { slugify } from '../domain/slug.js';
+import { visible, visibleLines } from '../model/text.js';
 
 const WORDS: Record<Locale, { calendar: string; owners: string; meeting: string; status: string; record: string; id: string }> = {
   vi: { calendar: 'Nhiệm vụ', owners: 'Đơn vị thực hiện', meeting: 'Giao tại', status: 'Tình trạng', record: 'Biên bản', id: 'Mã nhiệm vụ' },
@@ -47,7 +48,7 @@ export function renderCalendar(tasks: readonly CalendarTask[], config: Config, o
   const words = WORDS[config.locale];
   const ownerName = (id: string) => config.owners[id] ?? id;
   const calendar = ical({
-    name: textValue(`${config.organization} — ${words.calendar}${owner ? ` (${ownerName(owner)})` : ''}`),
+    name: textValue(visible(`${config.organization} — ${words.calendar}${owner ? ` (${ownerName(owner)})` : ''}`)),
     prodId: { company: 'meet', product: 'meeting-minutes-cli', language: config.locale.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
   });
@@ -59,15 +60,18 @@ export function renderCalendar(tasks: readonly CalendarTask[], config: Config, o
       start: utcDay(task.due),
       end: nextDay(task.due),
       stamp: utcDay(task.meeting.date),
-      summary: task.title,
-      description: [
-        `${words.owners}: ${owners}`,
-        `${words.meeting}: ${task.meeting.title} (${formatDate(config.locale, task.meeting.date)})`,
-        `${words.status}: ${STATUS_LABELS[config.locale][task.status]}`,
-        `${words.record}: ${task.meeting.file}`,
-        `${words.id}: ${task.id}`,
-      ].join('\n'),
-      categories: task.owners.map((id) => ({ name: ownerName(id) })),
+      // Outside text shown visibly, as everywhere: a calendar would reverse a line after a U+202E.
+      summary: visible(task.title),
+      description: visibleLines(
+        [
+          `${words.owners}: ${owners}`,
+          `${words.meeting}: ${task.meeting.title} (${formatDate(config.locale, task.meeting.date)})`,
+          `${words.status}: ${STATUS_LABELS[config.locale][task.status]}`,
+          `${words.record}: ${task.meeting.file}`,
+          `${words.id}: ${task.id}`,
+        ].join('\n'),
+      ),
+      categories: task.owners.map((id) => ({ name: visible(ownerName(id)) })),
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
