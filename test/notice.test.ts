@@ -407,6 +407,12 @@ describe('what the documents make of what the config and the records say', () =>
     );
   });
 
+  it('says a meeting held over several days "Từ ngày … đến ngày …"', async () => {
+    const dir = copyExamples();
+    writeTree(dir, { [NOVEMBER]: read(dir, NOVEMBER).replace('\ndate: 2020-11-25\n', '\ndate: 2020-11-25\nend_date: 2020-11-26\n') });
+    expect(await noticeMd(dir)).toContain('Từ ngày 25/11/2020 đến ngày 26/11/2020, ');
+  });
+
   it('writes a right-to-left override of a record out visibly in Word and in the calendar, as every other output does', async () => {
     const dir = copyExamples();
     const text = read(dir, NOVEMBER);

@@ -7,6 +7,7 @@ import type { Notice } from '../../model/documents.js';
 import type { ReportMeeting, ReportPerson } from '../../model/report.js';
 import { periodRange } from '../../model/periods.js';
 import { decisionLine, meetingDays } from '../reportWords.js';
+import { formatDate } from '../locale.js';
 import { paragraph, paragraphs, plain, signatureOf, type Block, type OfficialDocument, type TableRow } from './document.js';
 import { DOCUMENT_WORDS } from './words.js';
 
@@ -58,7 +59,7 @@ function opening(m: ReportMeeting, own: string): Block[] {
   const chairText = `${W.comrade(chair.name)}${chair.role ? ` – ${chair.role}` : ''}`;
   const coChairs = (m.chairs ?? []).slice(1);
   const parts = [
-    W.when(m.session, meetingDays('vi', m)),
+    m.endDate && m.endDate !== m.date ? W.fromTo(formatDate('vi', m.date), formatDate('vi', m.endDate)) : W.when(m.session, meetingDays('vi', m)),
     ...(m.location ? [W.at(m.location)] : []),
     ...(m.mode === 'online' ? [W.online] : m.mode === 'hybrid' ? [W.hybrid] : []),
   ];

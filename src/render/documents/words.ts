@@ -48,6 +48,8 @@ export const DOCUMENT_WORDS = {
           : session === 'evening'
             ? `Tối ngày ${days}`
             : `Ngày ${days}`,
+    // A meeting over several days: "Từ ngày 31/12/2020 đến ngày 02/01/2021", as such notices write it.
+    fromTo: (first: string, last: string) => `Từ ngày ${first} đến ngày ${last}`,
     at: (location: string) => `tại ${location}`,
     online: 'theo hình thức trực tuyến',
     hybrid: 'theo hình thức trực tiếp kết hợp trực tuyến',
