@@ -9,6 +9,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { newCommand } from '../src/commands/new.js';
+import { metricChange } from '../src/domain/figures.js';
 import { proposedPeriod } from '../src/domain/months.js';
 import { loadRepository } from '../src/io/repository.js';
 import { makeRepo, PROJECT_ROOT, read, runMeet } from './helpers.js';
@@ -808,6 +809,11 @@ describe('figures apart and exact', () => {
     // The month's value is March's own; the latest ytd given in March's meetings is the quarter's, "ước".
     expect(march).toMatchObject({ value: 20, ytd: 65, ytdEstimate: true, estimate: false, targetPct: 25 });
     expect((await reportJson(cwd, '2020-11')).metrics).toEqual([]);
+  });
+
+  it('computes a percentage of figures with more decimals than a clerk writes (1e-300) without failing', () => {
+    expect(metricChange(1e-300, 2e-300, false)).toEqual({ change: 1e-300, percent: 100 });
+    expect(metricChange(0.0000015, 0.00000155, false)).toEqual({ change: 5e-8, percent: 3.3 });
   });
 
   it('computes the change against the same month last year when none is stated', async () => {

@@ -76,7 +76,9 @@ function scaled(value: number, decimals: number): bigint {
  * −12,3%, as +49 is +12,3%. Never −0: a fall too small to show is none.
  */
 function percentOf(part: number, whole: number): number {
-  const decimals = Math.min(Math.max(decimalsOf(part), decimalsOf(whole)), 100);
+  const decimals = Math.max(decimalsOf(part), decimalsOf(whole));
+  // Beyond what a clerk writes (1e-300): the ratio in floating point, still never −0.
+  if (decimals > 100) return Math.round((part / whole) * 1000) / 10 || 0;
   const p = scaled(part, decimals);
   const w = scaled(whole, decimals);
   const negative = p < 0n !== w < 0n && p !== 0n;
