@@ -27,13 +27,14 @@ export function plainWords(text: string): string {
     .trim();
 }
 
-function table<T extends string>(ids: readonly T[]): Map<string, T> {
-  const words = new Map<string, T>();
+/** Each id, and each way of writing it in `words`, by its plain words. */
+function table<T extends string>(ids: readonly T[], words: Readonly<Record<T, readonly string[]>>): Map<string, T> {
+  const byWord = new Map<string, T>();
   for (const id of ids) {
-    words.set(plainWords(id), id);
-    for (const word of WORDS[id as MeetingKind | TaskStatus]) words.set(plainWords(word), id);
+    byWord.set(plainWords(id), id);
+    for (const word of words[id]) byWord.set(plainWords(word), id);
   }
-  return words;
+  return byWord;
 }
 
 let kinds: Map<string, MeetingKind> | undefined;
@@ -41,13 +42,13 @@ let statuses: Map<string, TaskStatus> | undefined;
 
 /** The kind a word names ("thường kỳ", "Regular", "dinh ky"), or undefined. */
 export function kindFromWords(text: string): MeetingKind | undefined {
-  kinds ??= table(MEETING_KINDS);
+  kinds ??= table(MEETING_KINDS, WORDS);
   return kinds.get(plainWords(text));
 }
 
 /** The status a word names ("hoàn thành", "in progress", "completed"), or undefined. */
 export function statusFromWords(text: string): TaskStatus | undefined {
-  statuses ??= table(TASK_STATUSES);
+  statuses ??= table(TASK_STATUSES, WORDS);
   return statuses.get(plainWords(text));
 }
 
@@ -76,13 +77,6 @@ const moreTables = new Map<keyof typeof MORE_WORDS, Map<string, string>>();
 /** The value of a meeting's `mode` or `session`, or of `approval.status`, a word names ("trực tuyến", "chiều", "đã thông qua"), or undefined. */
 export function termFromWords(what: keyof typeof MORE_WORDS, text: string): string | undefined {
   let words = moreTables.get(what);
-  if (!words) {
-    words = new Map();
-    for (const [id, list] of Object.entries(MORE_WORDS[what])) {
-      words.set(plainWords(id), id);
-      for (const word of list) words.set(plainWords(word), id);
-    }
-    moreTables.set(what, words);
-  }
+  if (!words) moreTables.set(what, (words = table(Object.keys(MORE_WORDS[what]), MORE_WORDS[what] as Readonly<Record<string, readonly string[]>>)));
   return words.get(plainWords(text));
 }
