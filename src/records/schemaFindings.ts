@@ -29,7 +29,8 @@ type Issue = z.core.$ZodIssue;
 type Kind = 'record' | 'config';
 
 const DATE_KEYS = new Set(['date', 'due', 'end_date', 'approved_on', 'holidays']);
-const ID_KEYS = new Set(['id', 'owner', 'sector', 'task']);
+// An owner or sector is the config's to suggest (declaredIdAdvice): a slug of its words names no declared one.
+const ID_KEYS = new Set(['id', 'task']);
 
 // Keys as a Vietnamese clerk (or an English one) may name them: the key the
 // format means. Compared without accents, case or spaces (plainWords).
@@ -286,7 +287,6 @@ function problemText(code: string | undefined, input: unknown, params: IssuePara
   return ruleText(code, m);
 }
 
-/** The format's key meant by a key written in Vietnamese or English words ("tiêu đề" → title). */
 // English names of a key too far from it for "did you mean" to find: `due_date` is a deadline, and
 // "Remove it" would leave the task without one.
 const KEY_ALIASES: Record<string, string> = {
@@ -300,6 +300,7 @@ function aliasedKey(name: string, known: readonly string[]): string | undefined 
   return meant && known.includes(meant) && meant !== name ? meant : undefined;
 }
 
+/** The format's key meant by a key written in Vietnamese or English words ("tiêu đề" → title). */
 function translatedKey(name: string, path: PropertyPath, kind: Kind, known: readonly string[]): string | undefined {
   const level =
     kind === 'config'
@@ -311,10 +312,6 @@ function translatedKey(name: string, path: PropertyPath, kind: Kind, known: read
   return meant && known.includes(meant) ? meant : undefined;
 }
 
-/**
- * A date, id or number the clerk wrote their own way, with the way the
- * format writes it: 26/10/2020 → 2020-10-26, noi-vụ → noi-vu, 21,4 → 21.4.
- */
 // A deadline written as standing work: "thường xuyên", "hằng tháng", "ongoing".
 const STANDING_WORDS = new Set([
   'thuong xuyen',
@@ -350,6 +347,10 @@ function termOf(key: string, path: PropertyPath, input: string): string | undefi
 /** Whether `path` names an item of a list (`holidays: [10/02/2021]`): its fix is the value alone, not `key: value`. */
 const inList = (path: PropertyPath): boolean => typeof path[path.length - 1] === 'number';
 
+/**
+ * A date, id or number the clerk wrote their own way, with the way the
+ * format writes it: 26/10/2020 → 2020-10-26, noi-vụ → noi-vu, 21,4 → 21.4.
+ */
 function writtenOtherwise(key: string, input: unknown, m: Messages, item = false): string | undefined {
   if (typeof input !== 'string') return undefined;
   const s = m.schema;
