@@ -5,7 +5,7 @@
 import type { Report, ReportMetric } from '../model/report.js';
 import type { Locale } from '../model/terms.js';
 import { formatDate, formatExact, formatMonth, formatNumber } from './locale.js';
-import { markedFigure, REPORT_WORDS } from './reportWords.js';
+import { markedFigure, namesOrganization, REPORT_WORDS } from './reportWords.js';
 import { counted } from '../model/format.js';
 
 const vn = (n: number) => formatNumber('vi', n);
@@ -81,10 +81,7 @@ export function renderDigestSummary(report: Report, where: string, locale: Local
     lines.push(w.meetings(report.meetings.length));
     // Another organization's meeting says whose it is, as in the report.
     for (const meeting of report.meetings) {
-      const whose =
-        meeting.organization && meeting.organization !== report.organization && !meeting.title.normalize('NFC').includes(meeting.organization)
-          ? ` — ${meeting.organization}`
-          : '';
+      const whose = namesOrganization(meeting, report.organization) ? ` — ${meeting.organization}` : '';
       lines.push(`- ${formatDate(locale, meeting.date)}: ${meeting.title}${whose}`);
     }
   }

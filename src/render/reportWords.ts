@@ -412,11 +412,23 @@ export function meetingDays(locale: Locale, m: ReportMeeting): string {
   return formatDays(locale, m.date, m.endDate);
 }
 
+/** Whether the meeting is another organization's than `own` (a joint meeting, a commune's kept by the district). */
+export function othersMeeting(m: ReportMeeting, own: string): boolean {
+  return m.organization !== '' && m.organization !== own;
+}
+
+/**
+ * Whether every output names another organization's meeting with its
+ * organization beside the title: unless the title already does ("Hội nghị
+ * liên tịch với Hợp tác xã …").
+ */
+export function namesOrganization(m: ReportMeeting, own: string): boolean {
+  return othersMeeting(m, own) && !m.title.normalize('NFC').includes(m.organization);
+}
+
 /** The meeting's title cell: its title, its organization when it is not the report's, and a mark when its minutes are approved. */
 export function meetingTitle(report: Report, m: ReportMeeting): string {
-  // Another organization's meeting says whose it is, unless its title already does ("Hội nghị liên tịch với Hợp tác xã …").
-  const named = m.organization && m.organization !== report.organization && !m.title.normalize('NFC').includes(m.organization);
-  const title = named ? `${m.title} — ${m.organization}` : m.title;
+  const title = namesOrganization(m, report.organization) ? `${m.title} — ${m.organization}` : m.title;
   return m.approval ? `${title} ${REPORT_WORDS[report.locale].approvedMark}` : title;
 }
 

@@ -6,7 +6,7 @@ import { addMonths, type Month } from '../../model/dates.js';
 import type { Notice } from '../../model/documents.js';
 import type { ReportMeeting, ReportPerson } from '../../model/report.js';
 import { periodRange } from '../../model/periods.js';
-import { decisionLine, meetingDays } from '../reportWords.js';
+import { decisionLine, meetingDays, namesOrganization, othersMeeting } from '../reportWords.js';
 import { formatDate } from '../locale.js';
 import { paragraph, paragraphs, plain, signatureOf, type Block, type OfficialDocument, type TableRow } from './document.js';
 import { DOCUMENT_WORDS } from './words.js';
@@ -24,11 +24,6 @@ function chairOffice(m: ReportMeeting): string | undefined {
   return last ? last : undefined;
 }
 
-/** Whether the meeting is another organization's (a joint meeting, a commune's kept by the district). */
-function othersMeeting(m: ReportMeeting, own: string): boolean {
-  return m.organization !== '' && m.organization !== own;
-}
-
 // A title that says no more than "a regular meeting of month N": "Hội nghị thường kỳ tháng 10 (năm 2020)".
 const REGULAR_TITLE = /^(?:hội nghị|họp|phiên họp) thường kỳ(?:\s+tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?)?$/iu;
 
@@ -42,7 +37,7 @@ const REGULAR_TITLE = /^(?:hội nghị|họp|phiên họp) thường kỳ(?:\s+
 export function meetingName(m: ReportMeeting, own: string): string {
   const regular = m.kind === 'regular' && m.period !== undefined && REGULAR_TITLE.test(m.title.normalize('NFC').trim());
   const name = regular ? W.regularMeeting(m.period!) : m.title;
-  return othersMeeting(m, own) && !m.title.normalize('NFC').includes(m.organization) ? `${name} (${m.organization})` : name;
+  return namesOrganization(m, own) ? `${name} (${m.organization})` : name;
 }
 
 /** The month a regular one-month meeting of the repository's own reviews, for "triển khai nhiệm vụ tháng 11". */
