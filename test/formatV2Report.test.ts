@@ -371,6 +371,11 @@ describe('a meeting held on 4 November to review October', () => {
   });
 });
 
+/** A repository whose one record, of 26 October 2020, holds the result line `result`. */
+function oneResult(result: string, config = CONFIG): string {
+  return makeRepo({ 'meetings/2020/2020-10-26-a.md': record(['title: A', 'date: 2020-10-26', 'chair: A', 'results:', result]) }, config);
+}
+
 describe('figures apart and exact', () => {
   it("converts triệu đồng to the metric's tỷ đồng exactly, and shows every digit written", async () => {
     const cwd = makeRepo(
@@ -620,17 +625,8 @@ describe('figures apart and exact', () => {
   });
 
   it("puts the columns of the plans in the config's order, whatever order a record wrote them in", async () => {
-    const cwd = makeRepo(
-      {
-        'meetings/2020/2020-10-26-a.md': record([
-          'title: A',
-          'date: 2020-10-26',
-          'chair: A',
-          'results:',
-          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: { value: 21.4, plan_pct: { du-toan-huyen: 117.6, du-toan-tinh: 126.3 } } } }',
-        ]),
-      },
-      CONFIG,
+    const cwd = oneResult(
+      '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: { value: 21.4, plan_pct: { du-toan-huyen: 117.6, du-toan-tinh: 126.3 } } } }',
     );
     const md = (await runMeet(['report', '--month', '2020-10', '--format', 'md'], { cwd })).stdout;
     expect(md).toContain('| % KH Dự toán tỉnh giao | % KH Dự toán huyện giao |');
@@ -717,18 +713,9 @@ describe('figures apart and exact', () => {
   });
 
   it('converts a figure whose unit is pasted with separate accent marks, for a metric whose unit starts with a capital', async () => {
-    const config = CONFIG.replace('unit: tỷ đồng', 'unit: Tỷ đồng');
-    const cwd = makeRepo(
-      {
-        'meetings/2020/2020-10-26-a.md': record([
-          'title: A',
-          'date: 2020-10-26',
-          'chair: A',
-          'results:',
-          `  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: { value: 350, unit: ${'triệu đồng'.normalize('NFD')} } } }`,
-        ]),
-      },
-      config,
+    const cwd = oneResult(
+      `  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: { value: 350, unit: ${'triệu đồng'.normalize('NFD')} } } }`,
+      CONFIG.replace('unit: tỷ đồng', 'unit: Tỷ đồng'),
     );
     expect((await runMeet(['check'], { cwd })).code).toBe(0);
     expect((await reportJson(cwd, '2020-10')).metrics[0].value).toBe(0.35);
