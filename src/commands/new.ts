@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { monthOf, todayIn, typedDate, type IsoDate } from '../model/dates.js';
-import { periodProblem, periodRange } from '../model/periods.js';
+import { periodProblem } from '../model/periods.js';
 import { countBySeverity, type Finding } from '../model/ruleCatalogue.js';
 import type { Config } from '../model/schema.js';
 import { slugify } from '../domain/slug.js';
@@ -285,6 +285,8 @@ async function askDate(asker: Asker, today: IsoDate, locale: Locale, m: Messages
 
 /** The period the meeting reviews, as proposed or as the clerk writes it instead: asked again until one the record can hold. */
 async function askPeriod(asker: Asker, proposed: string, date: IsoDate, m: Messages): Promise<string> {
+  // Loaded when asked, as the rest of the checks are (new loads what each step needs).
+  const { periodAfterDate } = await import('../domain/checkRules.js');
   return asker.ask<string>(
     m.new.askPeriod,
     proposed,
@@ -292,11 +294,8 @@ async function askPeriod(asker: Asker, proposed: string, date: IsoDate, m: Messa
       const problem = periodProblem(answer, m.period);
       if (problem) return { problem: m.new.notAPeriod(visible(answer), problem) };
       // As meet check would refuse it (period-after-date), said now rather than after the title and chair.
-      const range = periodRange(answer)!;
-      const month = monthOf(date);
-      if (range.first === range.last && range.last > month) return { problem: m.rules.periodAfterDate(answer, date, month) };
-      if (range.first > month) return { problem: m.rules.periodNotBegun(answer, date) };
-      return { value: answer };
+      const late = periodAfterDate(answer, date, m.rules);
+      return late ? { problem: late } : { value: answer };
     },
     '--period',
   );

@@ -219,16 +219,26 @@ export function checkAgainstConfig(record: MeetingRecord, config: Config, locale
   return findings;
 }
 
+/**
+ * Why a meeting on `date` cannot review `period` (rule period-after-date),
+ * in `m`'s words; undefined when it can. A one-month period is not after the
+ * month of `date`; a longer one may end after it (a year reviewed in
+ * November), but not begin after it. `meet check` and `meet new`'s question
+ * say it alike.
+ */
+export function periodAfterDate(period: string, date: IsoDate, m: Messages['rules']): string | undefined {
+  const range = periodRange(period);
+  const month = monthOf(date);
+  if (!range) return undefined;
+  if (isOneMonth(range)) return range.last > month ? m.periodAfterDate(period, date, month) : undefined;
+  return range.first > month ? m.periodNotBegun(period, date) : undefined;
+}
+
 /** Dates of one record that must agree: its period, end date and approval against its date. */
 function checkDates(record: MeetingRecord, report: Report, m: Messages['rules']): void {
   const { data } = record;
-  const range = data.period ? periodRange(data.period) : undefined;
-  if (range && isOneMonth(range) && range.last > monthOf(data.date)) {
-    report(record, 'period-after-date', m.periodAfterDate(data.period!, data.date, monthOf(data.date)), ['period']);
-  } else if (range && range.first > monthOf(data.date)) {
-    // A longer period may end after the meeting (a year reviewed in November), but not begin after it.
-    report(record, 'period-after-date', m.periodNotBegun(data.period!, data.date), ['period']);
-  }
+  const late = data.period ? periodAfterDate(data.period, data.date, m) : undefined;
+  if (late) report(record, 'period-after-date', late, ['period']);
   if (data.end_date && data.end_date < data.date) {
     report(record, 'end-date-before-date', m.endDateBeforeDate(data.end_date, data.date), ['end_date']);
   }
