@@ -5,7 +5,7 @@ import { nearest } from '../domain/suggest.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
 import { printMessage, readingFor, type Io } from '../io/terminal.js';
-import { STANDARD_OUTPUT, writeUserOutput } from '../io/writeFiles.js';
+import { outFile, writeUserOutput } from '../io/writeFiles.js';
 import { todayIn, type IsoDate } from '../model/dates.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import { messages } from '../model/messages/index.js';
@@ -44,11 +44,12 @@ export async function calendarCommand(options: CalendarOptions, io: Io): Promise
   const day = options.today ?? todayIn(config.timezone, io.now());
   const tasks = calendarTasks(records, config, day, options.owner);
   const text = renderCalendar(tasks, config, options.owner);
-  if (options.out === undefined || options.out === STANDARD_OUTPUT) {
+  const file = outFile(options.out);
+  if (file === undefined) {
     io.stdout.write(text);
     return EXIT_OK;
   }
-  writeUserOutput(root, config.paths.meetings, io.cwd, options.out, text, options.force === true);
-  printMessage(io, messages(io.locale ?? config.locale).calendar.wrote(tasks.length, visible(options.out)));
+  writeUserOutput(root, config.paths.meetings, io.cwd, file, text, options.force === true);
+  printMessage(io, messages(io.locale ?? config.locale).calendar.wrote(tasks.length, visible(file)));
   return EXIT_OK;
 }

@@ -7,7 +7,7 @@ import { namedRecord } from '../io/namedRecord.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
 import { printData, printMessage, readingFor, type Io } from '../io/terminal.js';
-import { STANDARD_OUTPUT, writeBinaryToStdout, writeUserOutput } from '../io/writeFiles.js';
+import { outFile, writeBinaryToStdout, writeUserOutput } from '../io/writeFiles.js';
 import { EXIT_OK } from '../model/errors.js';
 import { messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
@@ -52,12 +52,13 @@ export async function noticeCommand(options: NoticeOptions, io: Io): Promise<num
     printMessage(io, m.notice.draft(visible(record.file)));
   }
   if (!notice.signer) printMessage(io, m.notice.unsigned('notice_signer'));
-  if (out === undefined || out === STANDARD_OUTPUT) {
+  const file = outFile(out);
+  if (file === undefined) {
     if (typeof output === 'string') printData(io, output);
     else writeBinaryToStdout(io, output, format);
     return EXIT_OK;
   }
-  writeUserOutput(root, config.paths.meetings, io.cwd, out, output, options.force === true);
-  printMessage(io, m.notice.wrote(visible(record.file), notice.draft ? undefined : visible(notice.number ?? ''), format, visible(out)));
+  writeUserOutput(root, config.paths.meetings, io.cwd, file, output, options.force === true);
+  printMessage(io, m.notice.wrote(visible(record.file), notice.draft ? undefined : visible(notice.number ?? ''), format, visible(file)));
   return EXIT_OK;
 }

@@ -7,7 +7,7 @@ import { colorsFor } from '../io/colors.js';
 import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { findRoot } from '../io/paths.js';
 import { printDataChunks, printMessage, type Io } from '../io/terminal.js';
-import { STANDARD_OUTPUT, writeBinaryToStdout, writeUserOutput } from '../io/writeFiles.js';
+import { outFile, STANDARD_OUTPUT, writeBinaryToStdout, writeUserOutput } from '../io/writeFiles.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
 import { formatForOut, refuseMismatch } from '../render/outFormats.js';
@@ -50,7 +50,7 @@ const FORMAT_BY_EXTENSION: Record<string, ReportOutput> = {
 function chooseFormat(options: ReportOptions, io: Io): ReportOutput {
   const fromFile = options.out === undefined ? undefined : formatForOut<ReportOutput>('meet report', options.out, FORMAT_BY_EXTENSION);
   refuseMismatch('meet report', options.format, fromFile, options.out);
-  return options.format ?? fromFile ?? ((options.out === undefined || options.out === STANDARD_OUTPUT) && io.stdout.isTTY ? 'text' : 'md');
+  return options.format ?? fromFile ?? (outFile(options.out) === undefined && io.stdout.isTTY ? 'text' : 'md');
 }
 
 export async function reportCommand(options: ReportOptions, io: Io): Promise<number> {
@@ -112,7 +112,7 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     return EXIT_OK;
   }
   // A file is not a terminal: no colour codes in it.
-  const chunks = await renderReportChunks(report, format, options.out && options.out !== STANDARD_OUTPUT ? new Chalk({ level: 0 }) : colorsFor(io.stdout, io));
+  const chunks = await renderReportChunks(report, format, outFile(options.out) ? new Chalk({ level: 0 }) : colorsFor(io.stdout, io));
   return printReport(meta, memo ? memo.keep(question, meta, chunks) : chunks, format, options, io, { root, meetings: config.paths.meetings });
 }
 
@@ -134,11 +134,12 @@ async function printReport(
   where: { root: string; meetings: string },
 ): Promise<number> {
   const m = messages(meta.locale);
+  const file = outFile(options.out);
   if (meta.empty) {
     printMessage(io, m.report.noMeetings(meta.month));
-  } else if (options.out && options.out !== STANDARD_OUTPUT) {
-    writeUserOutput(where.root, where.meetings, io.cwd, options.out, text, options.force === true);
-    printMessage(io, m.report.wrote(meta.month, format, visible(options.out)));
+  } else if (file !== undefined) {
+    writeUserOutput(where.root, where.meetings, io.cwd, file, text, options.force === true);
+    printMessage(io, m.report.wrote(meta.month, format, visible(file)));
   } else {
     await printDataChunks(io, text);
   }

@@ -365,6 +365,11 @@ export function refuseRecordsPath(root: string, meetings: string, target: string
 /** `--out -`: standard output, as Unix tools read it (never a file named "-"). */
 export const STANDARD_OUTPUT = '-';
 
+/** The file `--out` names: undefined without one, or for `-` (standard output). */
+export function outFile(out: string | undefined): string | undefined {
+  return out === STANDARD_OUTPUT ? undefined : out;
+}
+
 /** A Word or PDF file's bytes to standard output: refused on a terminal, where they would show as noise. */
 export function writeBinaryToStdout(io: Io, bytes: string | Uint8Array, format: string): void {
   if (io.stdout.isTTY) {
