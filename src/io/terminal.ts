@@ -2,6 +2,7 @@
 // explicitly so tests and the CLI wire the same code: nothing below main.ts
 // reads process.env, process.cwd() or the clock itself. Colours are in
 // colors.ts, so that `meet --help` does not load chalk.
+import { isatty } from 'node:tty';
 import { formatNumber } from '../model/format.js';
 import type { Messages } from '../model/messages/index.js';
 import type { Locale } from '../model/terms.js';
@@ -47,7 +48,13 @@ export function processIo(colorAllowed = true): Io {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: { isTTY: Boolean(process.stdin.isTTY), readable: process.stdin },
+    // process.stdin is made on first use (a stream over a pipe or a file, 4–6 ms): only a prompt reads it.
+    stdin: {
+      isTTY: isatty(0),
+      get readable() {
+        return process.stdin;
+      },
+    },
     now: () => new Date(),
     colorAllowed,
   };
