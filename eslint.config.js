@@ -68,6 +68,12 @@ export default tseslint.config(
     },
   },
   {
+    // bin/meet.cjs is CommonJS on purpose (scripts/bundle.mjs says why).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __filename: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/**/*.ts'],
     // Tests poke at untyped JSON output.
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

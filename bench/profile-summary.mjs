@@ -2,7 +2,7 @@
 // Self time by function and by package from a V8 .cpuprofile, to see where a
 // run spends its time:
 //
-//   node --cpu-prof --cpu-prof-dir=/tmp/prof bin/meet.js check --root DIR
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof bin/meet.cjs check --root DIR
 //   node bench/profile-summary.mjs /tmp/prof/*.cpuprofile [--top 25]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -10,7 +10,7 @@
 //
 // Repositories are generated once per size and seed into bench/.data/
 // (git-ignored) and reused while bench/generate.mjs is unchanged. Run
-// `npm run build` first: the built CLI (bin/meet.js → dist/) is measured.
+// `npm run build` first: the built CLI (bin/meet.cjs → dist/) is measured.
 // Wall time: process.hrtime around spawnSync, median of --runs runs after one
 // untimed warm-up of the file cache. Peak memory: GNU time's %M (max RSS),
 // when /usr/bin/time is there.
@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const PROJECT = path.dirname(BENCH);
-const MEET = path.join(PROJECT, 'bin', 'meet.js');
+const MEET = path.join(PROJECT, 'bin', 'meet.cjs');
 const GENERATOR = path.join(BENCH, 'generate.mjs');
 // Where `meet check` will keep its cache (issue 5): removed before each "first run".
 const CACHE_DIRS = ['.meet-cache'];

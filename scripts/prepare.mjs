@@ -1,4 +1,5 @@
-// npm's "prepare": builds dist/ with the package's own TypeScript when meet is
+// npm's "prepare": builds dist/ with the package's own TypeScript (and
+// esbuild for the start-up file, scripts/bundle.mjs) when meet is
 // installed from a folder or a git address (`npm install -g ./meet`,
 // `npm install -g git+https://…#<commit>`), and after `npm ci` in a clone.
 //
@@ -39,3 +40,4 @@ if (!existsSync(tsc)) {
   run(process.execPath, [npm, 'ci', '--include=dev', '--ignore-scripts', '--no-audit', '--no-fund'], local);
 }
 run(process.execPath, [tsc, '-p', 'tsconfig.json']);
+run(process.execPath, [path.join(root, 'scripts', 'bundle.mjs')]);

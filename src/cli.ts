@@ -2,8 +2,7 @@
 // its options, lazily imports its command module and returns an exit code.
 // Every word commander prints (help, errors) comes from the catalogue, in
 // the language main() resolved for this run.
-import { createRequire } from 'node:module';
-import type * as commander from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argument } from 'commander';
 import { typedDate, parseCliMonth, type IsoDate, type Month } from './model/dates.js';
 import { periodProblem } from './model/periods.js';
 import { EXIT_OK, EXIT_USAGE } from './model/errors.js';
@@ -25,13 +24,6 @@ import type { TasksOptions } from './commands/tasks.js';
 import type { TasksUpdateOptions } from './commands/tasksUpdate.js';
 import { toolVersion } from './io/packageRoot.js';
 import { visible, visibleLines } from './model/text.js';
-
-// commander is CommonJS: required directly, it skips the ESM wrapper's
-// export scan, a few milliseconds of every `meet --help`.
-const { Command, CommanderError, Help, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof commander;
-type Command = commander.Command;
-type Help = commander.Help;
-type Option = commander.Option;
 
 function cliDate(m: CommandLineMessages): (value: string) => IsoDate {
   return (value) => {
@@ -132,7 +124,7 @@ function localHelp(m: CommandLineMessages): Partial<Help> {
     subcommandTerm: (cmd: Command) => Help.prototype.subcommandTerm.call(new Help(), cmd).replace('[options]', m.cli.optionsPlaceholder),
     // Boolean options' defaults (false, or true for --no-…) say nothing to a reader.
     optionDescription: (option: Option) => `${option.description}${extra(option.argChoices, option.defaultValue, !option.isBoolean() && !option.negate)}`,
-    argumentDescription: (argument: commander.Argument) => `${argument.description}${extra(argument.argChoices, argument.defaultValue, true)}`,
+    argumentDescription: (argument: Argument) => `${argument.description}${extra(argument.argChoices, argument.defaultValue, true)}`,
   };
 }
 

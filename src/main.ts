@@ -2,25 +2,28 @@
 // process.exit; commands throw MeetError or return an exit code. Tests call
 // main with their own Io (folder, environment, streams, clock); the binary
 // calls runProcess, which builds it from the process.
+import { runCli } from './cli.js';
+import { resolveLocale } from './io/locale.js';
+import { toolVersion } from './io/packageRoot.js';
+import { processIo, type Io } from './io/terminal.js';
 import { EXIT_INTERNAL } from './model/errors.js';
-import type { Io } from './io/terminal.js';
+import { enCommandLine } from './model/messages/en.cli.js';
+import { viCommandLine } from './model/messages/vi.cli.js';
+import { visible, visibleLines } from './model/text.js';
 
 export async function main(argv: string[], io: Io): Promise<number> {
   // The language of this run, known before commander builds its help.
-  const { resolveLocale } = await import('./io/locale.js');
   const locale = io.locale ?? resolveLocale(argv, io.cwd, io.env);
   const localIo: Io = { ...io, locale };
   try {
-    // The command line's words in one language, not a whole catalogue: `meet --help` stays fast.
-    const m = locale === 'vi' ? (await import('./model/messages/vi.cli.js')).viCommandLine : (await import('./model/messages/en.cli.js')).enCommandLine;
-    const { runCli } = await import('./cli.js');
-    return await runCli(argv, localIo, m);
+    // The command line's words, not the whole catalogue: `meet --help` stays fast.
+    return await runCli(argv, localIo, locale === 'vi' ? viCommandLine : enCommandLine);
   } catch (error) {
+    // Imported here, not above: the classes the commands throw, which the start-up file (scripts/bundle.mjs) does not copy.
     const { ConfigInvalid, MeetError } = await import('./model/errors.js');
     const m = (await import('./model/messages/index.js')).messages(locale);
     // Messages quote paths, ids, git's words and the config: every control
     // character in them is shown visibly (model/text.ts), line ends aside.
-    const { visible, visibleLines } = await import('./model/text.js');
     if (error instanceof ConfigInvalid) {
       io.stderr.write(`${m.main.prefix}${visibleLines(error.render(m).message)}\n`);
       for (const f of error.findings) io.stderr.write(`${visible(f.file)}:${f.line}:${f.column}: ${visible(f.message)} (${f.rule})\n`);
@@ -48,7 +51,6 @@ export async function runProcess(argv: string[]): Promise<number> {
   });
   // `meet --version` needs no command modules at all: answer before loading them.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    const { toolVersion } = await import('./io/packageRoot.js');
     process.stdout.write(`${toolVersion()}\n`);
     return 0;
   }
@@ -56,6 +58,5 @@ export async function runProcess(argv: string[]): Promise<number> {
   // real process.env is a slow call into the runtime: a plain copy behaves
   // the same for this process and its children, at a fraction of the cost.
   process.env = { ...process.env };
-  const { processIo } = await import('./io/terminal.js');
   return main(argv, processIo(!argv.includes('--no-color')));
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { OutStream } from '../src/io/terminal.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const MEET_BIN = path.join(PROJECT_ROOT, 'bin', 'meet.js');
+export const MEET_BIN = path.join(PROJECT_ROOT, 'bin', 'meet.cjs');
 export const EXAMPLES = path.join(PROJECT_ROOT, 'examples');
 
 export interface RunResult {

@@ -141,9 +141,9 @@ describe('the tarball', () => {
       'package.json',
       'README.md',
       'LICENSE',
-      'bin/meet.js',
+      'bin/meet.cjs',
+      'dist/meet.cjs',
       'dist/main.js',
-      'dist/cli.js',
       'dist/commands/calendar.js',
       'dist/io/parseThread.js',
     ]) {
@@ -215,6 +215,7 @@ describe('npm install -g <git clone path>', () => {
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(path.resolve(path.dirname(link), readlinkSync(link))).toBe(clone);
     expect(existsSync(path.join(clone, 'dist', 'main.js'))).toBe(true);
+    expect(existsSync(path.join(clone, 'dist', 'meet.cjs'))).toBe(true);
     const version = ok(await meetIn(fromClone, ['--version'], work), 'meet --version');
     expect(version.stdout).toBe(`${pkg.version}\n`);
     const check = await meetIn(fromClone, ['check', '--root', EXAMPLES, '--no-cache'], work);

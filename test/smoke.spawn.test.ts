@@ -1,4 +1,4 @@
-// Smoke tests of the built binary (bin/meet.js → dist/), one per command: the
+// Smoke tests of the built binary (bin/meet.cjs → dist/), one per command: the
 // rest of the suite runs the same code in-process through main(), so these
 // are what shows that the package starts, wires its real streams, folder,
 // environment and clock (runProcess), and exits with the command's code.
@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExamples, git, PROJECT_ROOT, read, spawnMeet, tempDir, writeTree } from './helpers.js';
+import { copyExamples, git, PROJECT_ROOT, read, runMeet, spawnMeet, tempDir, writeTree } from './helpers.js';
 
 const golden = (name: string) => readFileSync(path.join(PROJECT_ROOT, 'test', 'golden', name), 'utf8');
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -27,6 +27,26 @@ describe('the built binary', () => {
     const check = await spawnMeet(['help', 'check'], { cwd: tempDir() });
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/^Usage: meet check \[options\] \[paths\.\.\.\]/);
+  });
+
+  it('the start-up file (dist/meet.cjs) prints the help the sources print, in either language', async () => {
+    for (const args of [['--help'], ['--locale', 'vi', '--help'], ['report', '--help'], ['--locale', 'vi', 'tasks', 'update', '--help']]) {
+      const built = await spawnMeet(args, { cwd: tempDir() });
+      const sources = await runMeet(args, { cwd: tempDir() });
+      expect(built).toMatchObject({ code: 0, stdout: sources.stdout, stderr: '' });
+    }
+  });
+
+  it("a command's refusal and a config's errors are told as such by the start-up file, not as bugs", async () => {
+    const missing = await spawnMeet(['--root', path.join(tempDir(), 'nowhere'), 'report'], { cwd: tempDir() });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^meet: --root .*nowhere: there is no such folder\.\n$/);
+    const root = copyExamples();
+    writeTree(root, { 'meet.config.yaml': 'organization: [\n' });
+    const broken = await spawnMeet(['report', '--month', '2020-10'], { cwd: root });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/meet\.config\.yaml:\d+:\d+: /);
+    expect(broken.stderr).not.toMatch(/internal|bug/i);
   });
 
   it('a usage error exits 2, with the message on stderr', async () => {

@@ -1,11 +1,23 @@
-// Where the installed package lives (this file is dist/io/packageRoot.js, or
-// src/io/packageRoot.ts under the test runner): built-in templates and
-// package.json are read from there.
-import { readFileSync } from 'node:fs';
+// Where the installed package lives: the nearest folder upwards from this
+// code with a package.json (this file is dist/io/packageRoot.js, or
+// src/io/packageRoot.ts under the test runner, or part of dist/meet.cjs,
+// the start-up file): built-in templates and package.json are read from there.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+let folder: string | undefined;
+
+function packageFolder(): string {
+  if (folder !== undefined) return folder;
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return (folder = dir);
+    if (path.dirname(dir) === dir) throw new Error(`meet: no package.json above ${fileURLToPath(import.meta.url)}`);
+  }
+}
+
 export function builtinTemplatePath(...parts: string[]): string {
-  return fileURLToPath(new URL(`../../templates/${parts.join('/')}`, import.meta.url));
+  return path.join(packageFolder(), 'templates', ...parts);
 }
 
 interface PackageJson {
@@ -14,7 +26,7 @@ interface PackageJson {
 }
 
 function packageJson(): PackageJson {
-  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageJson;
+  return JSON.parse(readFileSync(path.join(packageFolder(), 'package.json'), 'utf8')) as PackageJson;
 }
 
 export function toolVersion(): string {
