@@ -380,6 +380,20 @@ describe('each common mistake: one finding naming the fix, in the locale', () =>
     expect(run.stdout).toContain('hãy viết thu-ngan-sach: 21.4');
     expect(run.stdout).toContain('✖ 1 lỗi, 0 cảnh báo trong 1 tệp (đã kiểm tra 2 biên bản)');
   });
+
+  it('"1,500" is fifteen hundred to an English clerk and 1.5 to a Vietnamese one, in a block and in braces', async () => {
+    const { root, file } = repositoryWith('decimal-comma');
+    const fixes = async (locale: 'vi' | 'en') => {
+      const run = await runMeet(['check', '--format', 'json', '--no-cache', '--locale', locale], { cwd: root });
+      return (JSON.parse(run.stdout) as { message: string }[]).map((f) => f.message);
+    };
+    const record = readFileSync(path.join(FIXTURES, 'decimal-comma.md'), 'utf8');
+    writeTree(root, { [file]: record.replace('thu-ngan-sach: 21,4', 'thu-ngan-sach: 1,500') });
+    expect(await fixes('en')).toEqual(['"thu-ngan-sach" is "1,500"; write thu-ngan-sach: 1500 (a dot for decimals, no thousands separator)']);
+    expect((await fixes('vi'))[0]).toContain('hãy viết thu-ngan-sach: 1.500 (dùng dấu chấm cho phần thập phân');
+    writeTree(root, { [file]: record.replace('thu-ngan-sach: 21,4', '{ thu-ngan-sach: 12,000 }').replace('metrics:\n      ', 'metrics: ') });
+    expect(await fixes('en')).toEqual(['"thu-ngan-sach" is "12,000"; write thu-ngan-sach: 12000 (a dot for decimals, no thousands separator)']);
+  });
 });
 
 describe('a day that does not exist, on the command line', () => {

@@ -186,7 +186,7 @@ function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>,
   }
   const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) {
-    for (const issue of describeIssues(result.error.issues, kind, m)) {
+    for (const issue of describeIssues(result.error.issues, kind, m, value)) {
       const found = finding(file, issue.rule, issue.message, locate(issue.path, issue.target));
       findings.push(issue.suggest ? { ...found, suggest: issue.suggest } : found);
     }

@@ -59,7 +59,8 @@ const KEY_WORDS: Record<string, Record<string, string>> = {
   },
 }; // prettier-ignore
 
-export function describeIssues(issues: readonly Issue[], kind: Kind, m: Messages = messages('en')): LocatedIssue[] {
+/** `value`: what was validated, for the mapping around a key that has no value. */
+export function describeIssues(issues: readonly Issue[], kind: Kind, m: Messages = messages('en'), value?: unknown): LocatedIssue[] {
   const out: LocatedIssue[] = [];
   // The first thousand unknown keys of each place get a suggestion: a file
   // shows 200 findings at most, and 200,000 unknown keys cost no more than 1,000.
@@ -69,7 +70,15 @@ export function describeIssues(issues: readonly Issue[], kind: Kind, m: Messages
     if (!among) suggestions.set(known, (among = new Suggestions(known, 1000)));
     return among.nearest(name);
   };
-  for (const issue of issues) describeIssue(issue, [], kind, m, out, nearest);
+  for (const issue of issues) {
+    // `metrics: { thu-ngan-sach: 12,000 }`: the comma inside { } split the figure, and its digits became a metric of no value.
+    const path = issue.path as (string | number)[];
+    const name = path[path.length - 1];
+    const around =
+      typeof name === 'string' && /^\d+$/.test(name) && (issue as { input?: unknown }).input === null ? valueAt(value, path.slice(0, -1)) : undefined;
+    if (around !== undefined) out.push(strayDigits(around, name as string, path.slice(0, -1), placeName(path.slice(0, -1), kind, m), m));
+    else describeIssue(issue, [], kind, m, out, nearest);
+  }
   // `ower: x` is one mistake, not two: when an unknown key is a likely typo
   // of a missing required key, "owner is missing" says nothing new.
   const typos = new Set(out.filter((i) => i.rule === 'unknown-key' && i.suggestion).map((i) => JSON.stringify([...i.path.slice(0, -1), i.suggestion])));
@@ -82,6 +91,26 @@ export function describeIssues(issues: readonly Issue[], kind: Kind, m: Messages
 }
 
 type Nearest = (name: string, known: readonly string[]) => string | undefined;
+
+/** The plain mapping at `path` in `value`, or undefined. */
+function valueAt(value: unknown, path: readonly (string | number)[]): Record<string, unknown> | undefined {
+  let at = value;
+  for (const step of path) at = at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[step] : undefined;
+  return at !== null && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>) : undefined;
+}
+
+/**
+ * `{ value: 21,4, ytd: 131 }`: the comma inside { } split the figure, and its
+ * digits became a key of no value. "Remove it" would leave 21: the fix names
+ * the number when only one is beside it (JavaScript lists integer keys first,
+ * so the key the digits followed is not known), else says what happened.
+ */
+function strayDigits(mapping: Record<string, unknown>, name: string, path: PropertyPath, place: string, m: Messages): LocatedIssue {
+  const numbers = Object.keys(mapping).filter((k) => !/^\d+$/.test(k) && /^[-+]?\d+(\.\d+)?$/.test(String(mapping[k])));
+  const one = numbers.length === 1 ? numbers[0]! : undefined;
+  const advice = one === undefined ? undefined : numberAdvice(one, `${String(mapping[one])},${name}`, m);
+  return { rule: 'unknown-key', message: advice ?? m.yaml.decimalsAsKey(clip(name), place), path: [...path, name], target: 'key' };
+}
 
 /**
  * `- Thông qua: kế hoạch năm 2021` in a list of texts: the ": " made the item
@@ -128,10 +157,7 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
         // `{ value: 21,4, ytd: 131 }`: the decimal comma split the figure, and its decimals became a key ("4",
         // listed first: JavaScript orders integer keys first, so the key it followed is not known). "Remove it" would leave 21.
         if (value === null && /^\d+$/.test(name)) {
-          const numbers = keys.filter((k) => !/^\d+$/.test(k) && /^[-+]?\d+(\.\d+)?$/.test(String((input as Record<string, unknown>)[k])));
-          const one = numbers.length === 1 ? numbers[0]! : undefined;
-          const advice = one === undefined ? undefined : numberAdvice(one, `${String((input as Record<string, unknown>)[one])},${name}`, m);
-          out.push({ rule: 'unknown-key', message: advice ?? m.yaml.decimalsAsKey(clip(name), place), path: [...path, name], target: 'key' });
+          out.push(strayDigits(input as Record<string, unknown>, name, path, place, m));
           continue;
         }
         const translated = translatedKey(name, path, kind, known);
@@ -405,7 +431,9 @@ function numberAdvice(key: string, input: string, m: Messages): string | undefin
   const percent = /^([-+]?[\d.,\s]*\d)\s*%$/.exec(text);
   const body = percent ? percent[1]! : text;
   let plain: string | undefined;
-  if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(body)) plain = body.replace(/\./g, '').replace(',', '.');
+  // "1,500" is fifteen hundred to an English clerk: 1.5 would be a figure a thousand times too small that passes.
+  if (m.schema.commaGroupsThousands && /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) plain = body.replace(/,/g, '');
+  else if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(body)) plain = body.replace(/\./g, '').replace(',', '.');
   else if (/^[-+]?\d+,\d+$/.test(body)) plain = body.replace(',', '.');
   else if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) plain = body.replace(/,/g, '');
   else if (/^[-+]?\d{1,3}(\s\d{3})+([.,]\d+)?$/.test(body)) plain = body.replace(/\s/g, '').replace(',', '.');

@@ -346,6 +346,8 @@ export const en = {
       `"${key}" is ${value}; ids are written in lower-case letters without accents, digits, ".", "_" and "-", as meet.config.yaml declares them.`,
     idWritten: (key: string, value: string, suggestion: string) =>
       `"${key}" is ${value}; ids are written in lower-case letters without accents, digits, ".", "_" and "-": did you mean "${suggestion}"?`,
+    /** How a clerk of this language writes "1,500": fifteen hundred here, 1.5 in Vietnamese (decimal comma). */
+    commaGroupsThousands: true,
     decimalComma: (key: string, value: string, fix: string) => `"${key}" is ${value}; write ${fix} (a dot for decimals, no thousands separator)`,
     percentSign: (key: string, value: string, fix: string) =>
       `"${key}" is ${value}; write ${fix} without "%": a figure is a number, its unit the metric's (set in meet.config.yaml), and plan_pct, yoy_pct and targets are in % already`,

@@ -332,6 +332,7 @@ export const vi: Messages = {
       `"${key}" là ${value}; mã viết bằng chữ thường không dấu, chữ số, ".", "_" và "-", như khai báo trong meet.config.yaml.`,
     idWritten: (key: string, value: string, suggestion: string) =>
       `"${key}" là ${value}; mã viết bằng chữ thường không dấu, chữ số, ".", "_" và "-": có phải ý bạn là "${suggestion}"?`,
+    commaGroupsThousands: false,
     decimalComma: (key: string, value: string, fix: string) =>
       `"${key}" là ${value}; hãy viết ${fix} (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)`,
     percentSign: (key: string, value: string, fix: string) =>
