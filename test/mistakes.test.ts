@@ -381,6 +381,30 @@ describe('each common mistake: one finding naming the fix, in the locale', () =>
     expect(run.stdout).toContain('✖ 1 lỗi, 0 cảnh báo trong 1 tệp (đã kiểm tra 2 biên bản)');
   });
 
+  it('a key named in other English words gets "did you mean" with the format\'s key, not "keys are written in English"', async () => {
+    const { root, file } = repositoryWith('decimal-comma');
+    const record = readFileSync(path.join(FIXTURES, 'decimal-comma.md'), 'utf8')
+      .replace('thu-ngan-sach: 21,4', 'thu-ngan-sach: 21.4')
+      .replace('chair: Hoàng Văn Hiệp', 'chairman: Hoàng Văn Hiệp\nvenue: Hội trường')
+      .replace('---\n\nNội', 'actions:\n  - { id: viec-a, title: Việc A, assignee: van-phong, deadline: 2021-01-15 }\n---\n\nNội');
+    writeTree(root, { [file]: record });
+    const run = await runMeet(['check', '--format', 'json', '--no-cache', '--locale', 'en'], { cwd: root });
+    const messages = (JSON.parse(run.stdout) as { message: string }[]).map((f) => f.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'Unknown key "chairman" in the record. Did you mean "chair"?',
+        'Unknown key "venue" in the record. Did you mean "location"?',
+        'Unknown key "actions" in the record. Did you mean "tasks"?',
+      ]),
+    );
+    expect(messages.join('\n')).not.toContain('keys are written in English');
+    writeTree(root, { [file]: record.replace('chairman:', 'chair:').replace('actions:', 'tasks:') });
+    const task = await runMeet(['check', '--format', 'json', '--no-cache', '--locale', 'en'], { cwd: root });
+    expect((JSON.parse(task.stdout) as { message: string }[]).map((f) => f.message)).toEqual(
+      expect.arrayContaining(['Unknown key "assignee" in task #1. Did you mean "owner"?', 'Unknown key "deadline" in task #1. Did you mean "due"?']),
+    );
+  });
+
   it('"1,500" is fifteen hundred to an English clerk and 1.5 to a Vietnamese one, in a block and in braces', async () => {
     const { root, file } = repositoryWith('decimal-comma');
     const fixes = async (locale: 'vi' | 'en') => {

@@ -32,8 +32,9 @@ const DATE_KEYS = new Set(['date', 'due', 'end_date', 'approved_on', 'holidays']
 // An owner or sector is the config's to suggest (declaredIdAdvice): a slug of its words names no declared one.
 const ID_KEYS = new Set(['id', 'task']);
 
-// Keys as a Vietnamese clerk (or an English one) may name them: the key the
-// format means. Compared without accents, case or spaces (plainWords).
+// Keys as a Vietnamese clerk may name them: the key the format means ("keys
+// are written in English"). Compared without accents, case or spaces
+// (plainWords). English words for them are KEY_ALIASES ("did you mean").
 const KEY_WORDS: Record<string, Record<string, string>> = {
   record: {
     'tieu de': 'title', ten: 'title', 'ten cuoc hop': 'title', 'ngay': 'date', 'ngay hop': 'date', 'loai': 'kind', 'hinh thuc': 'kind',
@@ -41,13 +42,12 @@ const KEY_WORDS: Record<string, Record<string, string>> = {
     'gio': 'time', 'dia diem': 'location', 'chu tri': 'chair', 'nguoi chu tri': 'chair', 'chu toa': 'chair', 'thanh phan': 'attendees',
     'nguoi du': 'attendees', 'dai bieu': 'attendees', 'thu ky': 'recorder', 'nguoi ghi bien ban': 'recorder', 'ket qua': 'results',
     'quyet dinh': 'decisions', 'ket luan': 'decisions', 'thao luan': 'discussion', 'y kien': 'discussion', 'nhiem vu': 'tasks',
-    'cong viec': 'tasks', 'cap nhat': 'updates', 'tien do': 'updates', 'nhan': 'tags', 'tu khoa': 'tags', 'chairman': 'chair', 'place': 'location',
-    'venue': 'location', 'participants': 'attendees', 'secretary': 'recorder', 'minutes taker': 'recorder', 'action items': 'tasks', 'actions': 'tasks',
+    'cong viec': 'tasks', 'cap nhat': 'updates', 'tien do': 'updates', 'nhan': 'tags', 'tu khoa': 'tags',
   },
   task: {
     'ma': 'id', 'ma nhiem vu': 'id', 'ten': 'title', 'noi dung': 'title', 'nhiem vu': 'title', 'tieu de': 'title', 'don vi': 'owner',
     'don vi thuc hien': 'owner', 'co quan': 'owner', 'co quan chu tri': 'owner', 'chu tri': 'owner', 'han': 'due', 'thoi han': 'due',
-    'han hoan thanh': 'due', 'ngay het han': 'due', 'han chot': 'due', 'thoi han hoan thanh': 'due', 'linh vuc': 'sector', 'tinh trang': 'status', 'trang thai': 'status', 'deadline': 'due', 'assignee': 'owner',
+    'han hoan thanh': 'due', 'ngay het han': 'due', 'han chot': 'due', 'thoi han hoan thanh': 'due', 'linh vuc': 'sector', 'tinh trang': 'status', 'trang thai': 'status',
   },
   update: { 'nhiem vu': 'task', 'ma nhiem vu': 'task', 'tinh trang': 'status', 'trang thai': 'status', 'ghi chu': 'note' },
   result: { 'linh vuc': 'sector', 'tom tat': 'summary', 'noi dung': 'summary', 'chi tieu': 'metrics', 'so lieu': 'metrics' },
@@ -171,7 +171,7 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
           });
           continue;
         }
-        const suggestion = nearest(name, known) ?? aliasedKey(name, known);
+        const suggestion = aliasedKey(name, known) ?? nearest(name, known);
         out.push({
           rule: 'unknown-key',
           message: s.unknownKey(clip(name), place, suggestion, kind === 'record' && path.length === 0),
@@ -313,12 +313,15 @@ function problemText(code: string | undefined, input: unknown, params: IssuePara
   return ruleText(code, m);
 }
 
-// English names of a key too far from it for "did you mean" to find: `due_date` is a deadline, and
+// English names of a key ("did you mean"), checked before the nearest spelling: `due_date` is a deadline, and
 // "Remove it" would leave the task without one.
 const KEY_ALIASES: Record<string, string> = {
   'due date': 'due', duedate: 'due', 'due by': 'due', 'deadline date': 'due', 'end date': 'end_date', enddate: 'end_date',
   'approved by': 'approved_by', 'approved on': 'approved_on', 'directed by': 'directed_by', 'on behalf': 'on_behalf',
   'plan pct': 'plan_pct', 'yoy pct': 'yoy_pct', 'working days': 'working_days', 'assigned to': 'owner', 'responsible': 'owner',
+  assignee: 'owner', deadline: 'due', chairman: 'chair', chairperson: 'chair', place: 'location', venue: 'location', participants: 'attendees',
+  attendance: 'attendees', present: 'attendees', secretary: 'recorder', 'minutes taker': 'recorder', clerk: 'recorder', 'action items': 'tasks',
+  actions: 'tasks', state: 'status', abstentions: 'abstain', abstained: 'abstain', 'votes for': 'for', 'votes against': 'against',
 }; // prettier-ignore
 
 function aliasedKey(name: string, known: readonly string[]): string | undefined {
