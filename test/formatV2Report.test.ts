@@ -399,6 +399,8 @@ describe('figures apart and exact', () => {
     expect(revenue).toMatchObject({ value: 0.1315, ytd: 1653.522, qualifier: 'at-least' });
     const text = (await runMeet(['report', '--month', '2020-10', '--format', 'text'], { cwd })).stdout;
     expect(text).toContain('trên 0,1315');
+    // "at-least" is "at least" in English: "over" would say more than.
+    expect((await runMeet(['report', '--month', '2020-10', '--format', 'text', '--locale', 'en'], { cwd })).stdout).toContain('at least 0.1315');
     expect(text).toContain('1.653,522');
     expect(text).toContain('185,088');
     // The HTML trend chart too: its value label and its description for screen readers.

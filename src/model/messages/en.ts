@@ -23,8 +23,8 @@ export const en = {
     closed: 'closed',
     session: { morning: 'morning', afternoon: 'afternoon', evening: 'evening', 'all-day': 'all day' },
     mode: { 'in-person': 'in person', online: 'online', hybrid: 'in person and online' },
-    /** Before a figure: "over 15,000". */
-    qualifier: { 'at-least': 'over', about: 'about', 'at-most': 'under' },
+    /** Before a figure: "at least 15,000". */
+    qualifier: { 'at-least': 'at least', about: 'about', 'at-most': 'at most' },
     /** A standing task's deadline. */
     recurring: 'standing',
     /** A deadline written as a count of days, after the day it falls on. */
