@@ -376,6 +376,16 @@ describe('what the documents make of what the config and the records say', () =>
     expect(lines).toContain('Hội nghị liên tịch tổ chức hiến máu tình nguyện đợt 3 (Huyện đoàn Mẫu Sơn), 15/10/2020, do đồng chí Nguyễn Thị Hoa chủ trì.');
   });
 
+  it('writes the Báo cáo\'s figures tables in Vietnamese in an English repository too', async () => {
+    const dir = copyExamples();
+    const report = await runMeet(['report', '--month', '2020-10', '--out', 'bao-cao.docx', '--locale', 'en'], { cwd: dir });
+    expect(report.code).toBe(0);
+    const lines = (await docxLines(path.join(dir, 'bao-cao.docx'))).join('\n');
+    expect(lines).toContain('Chỉ tiêu');
+    expect(lines).toMatch(/tháng 9\/2020|Tháng 9\/2020|T9\/2020/);
+    expect(lines).not.toMatch(/\bMetric\b|\bUnit\b|Sep 2020|September 2020/);
+  });
+
   it("lists in the Báo cáo every task not yet completed among next month's, keeps a regular meeting's subtitle and names its co-chairs", async () => {
     const dir = copyExamples();
     writeTree(dir, {

@@ -2,7 +2,7 @@
 // sector, with the figures), II. Tồn tại, hạn chế, III. Nhiệm vụ trọng tâm
 // tháng tới, IV. Kiến nghị, đề xuất. No charts: they are the HTML report's.
 import type { MonthlyDocument } from '../../model/documents.js';
-import type { ReportMetric, ReportTask } from '../../model/report.js';
+import type { Report, ReportMetric, ReportTask } from '../../model/report.js';
 import { formatDate } from '../locale.js';
 import { asOfOf, decisionLine, meetingDays, metricTable, otherOrganizations, REPORT_WORDS, spanTable, tasksOf } from '../reportWords.js';
 import type { Column } from '../table.js';
@@ -40,7 +40,9 @@ function taskRows(tasks: readonly ReportTask[]): Block {
 }
 
 export function monthlyDocument(doc: MonthlyDocument): OfficialDocument {
-  const { report, settings } = doc;
+  const { settings } = doc;
+  // A state document's words and numbers are Vietnamese whatever the repository's locale: its figures tables too.
+  const report: Report = { ...doc.report, locale: 'vi' };
   const abstract = W.abstract(report.month, report.nextMonth);
   const blocks: Block[] = [paragraph(W.opening(report.organization, report.month, report.nextMonth))];
 
