@@ -376,10 +376,15 @@ describe('what the documents make of what the config and the records say', () =>
     expect(lines).toContain('Hội nghị liên tịch tổ chức hiến máu tình nguyện đợt 3 (Huyện đoàn Mẫu Sơn), 15/10/2020, do đồng chí Nguyễn Thị Hoa chủ trì.');
   });
 
-  it('writes the Báo cáo\'s figures tables in Vietnamese in an English repository too', async () => {
+  it("writes the Báo cáo's figures tables in Vietnamese in an English repository too, and says it is a Vietnamese state document", async () => {
     const dir = copyExamples();
     const report = await runMeet(['report', '--month', '2020-10', '--out', 'bao-cao.docx', '--locale', 'en'], { cwd: dir });
     expect(report.code).toBe(0);
+    // An English clerk is told what they got; a Vietnamese one needs no such line.
+    expect(report.stderr).toContain('The report ("Báo cáo") is a Vietnamese state document (Nghị định 30/2020/NĐ-CP)');
+    const notice = await runMeet(['notice', OCTOBER, '--format', 'md', '--locale', 'en'], { cwd: dir });
+    expect(notice.stderr).toContain('The notice ("Thông báo kết luận") is a Vietnamese state document');
+    expect((await runMeet(['notice', OCTOBER, '--format', 'md'], { cwd: dir })).stderr).not.toContain('Nghị định');
     const lines = (await docxLines(path.join(dir, 'bao-cao.docx'))).join('\n');
     expect(lines).toContain('Chỉ tiêu');
     expect(lines).toMatch(/tháng 9\/2020|Tháng 9\/2020|T9\/2020/);

@@ -51,6 +51,7 @@ export async function noticeCommand(options: NoticeOptions, io: Io): Promise<num
   if (notice.draft && !options.draft) {
     printMessage(io, m.notice.draft(visible(record.file)));
   }
+  if ((io.locale ?? config.locale) !== 'vi') printMessage(io, m.notice.stateDocument('notice'));
   if (!notice.signer) printMessage(io, m.notice.unsigned('notice_signer'));
   const file = outFile(out);
   if (file === undefined) {

@@ -107,6 +107,7 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
       return EXIT_OK;
     }
     writeUserOutput(root, config.paths.meetings, io.cwd, out, output, options.force === true);
+    if (locale !== 'vi') printMessage(io, m.notice.stateDocument('report'));
     if (!monthly.signer) printMessage(io, m.notice.unsigned('report_signer'));
     printMessage(io, m.report.wrote(month, format, visible(out)));
     return EXIT_OK;

@@ -105,12 +105,14 @@ export const enCommandLine = {
     report: {
       description: "the month's report: meetings, results by sector, decisions, tasks and the accountability table",
       month: 'the month to report on, YYYY-MM (default: the month before today)',
-      format: 'output format (default: text on a terminal, md otherwise); docx and pdf: the official "Báo cáo" in the state layout',
+      format:
+        'output format (default: text on a terminal, md otherwise); docx and pdf: the official "Báo cáo", a Vietnamese state document (in Vietnamese whatever the locale)',
       out: 'write to this file instead of stdout (docx and pdf: default bao-cao-<month>.<format>)',
       today: 'take this day as today',
     },
     notice: {
-      description: 'the meeting\'s "Thông báo kết luận" in the state layout (Nghị định 30/2020/NĐ-CP), as Word, PDF, HTML or Markdown',
+      description:
+        'the meeting\'s "Thông báo kết luận", the Vietnamese state document (Nghị định 30/2020/NĐ-CP, in Vietnamese whatever the locale), as Word, PDF, HTML or Markdown',
       record: 'the record of the meeting',
       format: "output format (default: the --out file's extension, else docx)",
       out: 'write to this file (default for docx and pdf: thong-bao-ket-luan-<date>.<format>; html and md: stdout)',

@@ -630,6 +630,9 @@ export const en = {
     draft: (file: string) => `${file} has no approval.notice: this is a draft (DỰ THẢO) without number or date. Once issued, record it with "meet approve".`,
     /** `number` is undefined for a draft. */
     /** No signer in the record's notice nor in the config. */
+    /** Said in a repository not in Vietnamese: what it gets is not a document in its language. */
+    stateDocument: (what: 'notice' | 'report') =>
+      `The ${what === 'notice' ? 'notice ("Thông báo kết luận")' : 'report ("Báo cáo")'} is a Vietnamese state document (Nghị định 30/2020/NĐ-CP): its words, dates and numbers are Vietnamese whatever the repository's language.`,
     unsigned: (key: 'notice_signer' | 'report_signer') =>
       `Nobody is named to sign it: the signature block is left blank. Set documents.${key} ({ name, title, on_behalf }) in meet.config.yaml.`,
     wrote: (file: string, number: string | undefined, format: string, out: string) =>

@@ -605,6 +605,8 @@ export const vi: Messages = {
   notice: {
     draft: (file: string) =>
       `${file} chưa có approval.notice: đây là bản dự thảo (DỰ THẢO), chưa có số và ngày. Khi thông báo đã ban hành, hãy ghi lại bằng "meet approve".`,
+    stateDocument: (what: 'notice' | 'report') =>
+      `${what === 'notice' ? 'Thông báo kết luận' : 'Báo cáo'} là văn bản hành chính theo Nghị định 30/2020/NĐ-CP: lời văn, ngày tháng và số liệu viết bằng tiếng Việt, dù kho biên bản dùng ngôn ngữ nào.`,
     unsigned: (key: 'notice_signer' | 'report_signer') =>
       `Chưa rõ ai ký: khối chữ ký để trống. Hãy khai báo documents.${key} ({ name, title, on_behalf }) trong meet.config.yaml.`,
     wrote: (file: string, number: string | undefined, format: string, out: string) =>
