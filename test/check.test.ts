@@ -353,6 +353,12 @@ const CASES: Case[] = [
     findings: [{ line: 3, column: 7, rule: 'file-name', message: '2020-01-23-<slug>.md' }],
   },
   {
+    name: 'a slug meet new would not make (warning): only the date prefix is checked',
+    file: `${M}2020-01-26-Họp-Tháng-1.md`,
+    content: rec(...head('2020-01-26')),
+    findings: [{ line: 3, column: 7, rule: 'file-slug', message: '2020-01-26-<slug>.md' }],
+  },
+  {
     name: 'record in the wrong year folder (warning)',
     file: 'meetings/2019/2020-01-24-nam-sai.md',
     content: rec(...head('2020-01-24')),

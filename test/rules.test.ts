@@ -67,12 +67,22 @@ describe('checkRepository', () => {
       ]);
     });
 
-    it.each([['hop-thang-10.md'], ['2020-10-26_hop.md'], ['2020-10-26-Hop.md'], ['2020-10-26-họp.md'], ['26-10-2020-hop.md']])(
-      'a name not of the form YYYY-MM-DD-<slug>.md: %s',
+    it.each([['hop-thang-10.md'], ['26-10-2020-hop.md'], ['20201026-hop.md'], ['2020-10-260-hop.md']])(
+      'a name without the date first is an error: %s',
       (name) => {
         const findings = checkRepository(CONFIG, [record(`meetings/2020/${name}`, ...head('2020-10-26'))]);
         expect(brief(findings)).toEqual([[`meetings/2020/${name}`, 3, 7, 'error', 'file-name']]);
         expect(findings[0]!.message).toContain('2020-10-26-<slug>.md');
+      },
+    );
+
+    // FORMAT.md: "Only the date prefix is checked": a slug meet new would not make is advice, and reports still run.
+    it.each([['2020-10-26_hop.md'], ['2020-10-26-Hop.md'], ['2020-10-26-họp.md'], ['2020-10-26 hop.md']])(
+      'a slug of other letters is a warning: %s',
+      (name) => {
+        const findings = checkRepository(CONFIG, [record(`meetings/2020/${name}`, ...head('2020-10-26'))]);
+        expect(brief(findings)).toEqual([[`meetings/2020/${name}`, 3, 7, 'warning', 'file-slug']]);
+        expect(findings[0]!.message).toContain('2020-10-26-<slug>.md, the slug in lower-case letters without accents');
       },
     );
 

@@ -86,7 +86,7 @@ describe('meet check --format sarif', () => {
     expect(results.map(summary)).toEqual([
       'meetings/2019/2020-11-11-hop.md:3:7 file-folder warning',
       'meetings/2020/2020-10-10-hop.md:8:12 unknown-owner error',
-      'meetings/2020/2020-12-12-h%E1%BB%8Dp.md:3:7 file-name error',
+      'meetings/2020/2020-12-12-h%E1%BB%8Dp.md:3:7 file-slug warning',
     ]);
     const rules = log.runs[0]!.tool.driver.rules;
     for (const r of results) {

@@ -16,7 +16,10 @@ import { Suggestions } from './suggest.js';
 import { taskIdsOf, updatedTasksOf } from './recordFacts.js';
 import { compareRecords } from './taskState.js';
 
-const FILE_NAME = /^(\d{4}-\d{2}-\d{2})(-[a-z0-9-]+)?\.md$/;
+/** What FORMAT.md checks of a record's name: its date, then anything, then `.md`. */
+const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?!\d).*\.md$/s;
+/** The name meet new gives a record. */
+const FILE_NAME = /^\d{4}-\d{2}-\d{2}(-[a-z0-9-]+)?\.md$/;
 
 type Report = (record: CheckedRecord, rule: RuleId, message: string, at: PropertyPath, target?: 'key' | 'value', suggest?: Finding['suggest']) => void;
 
@@ -328,7 +331,7 @@ export function checkFileName(record: CheckedRecord, config: Config, locale: Loc
   const report = reporter(findings);
   const m = messages(locale).rules;
   const name = path.posix.basename(record.file);
-  const match = FILE_NAME.exec(name);
+  const match = DATE_PREFIX.exec(name);
   const { date } = record.data;
   if (!match) {
     report(record, 'file-name', m.fileNameForm(name, date), ['date']);
@@ -338,6 +341,8 @@ export function checkFileName(record: CheckedRecord, config: Config, locale: Loc
     report(record, 'file-name', m.fileNameDate(match[1]!, date), ['date']);
     return findings;
   }
+  // FORMAT.md checks only the date prefix: any other slug is advice, not an error that stops every report.
+  if (!FILE_NAME.test(name)) report(record, 'file-slug', m.fileSlug(name, date), ['date']);
   const folder = path.posix.dirname(record.file);
   const expected = path.posix.join(config.paths.meetings, date.slice(0, 4));
   if (folder !== path.posix.normalize(expected)) {

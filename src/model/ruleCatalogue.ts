@@ -120,6 +120,11 @@ export const RULES = {
     summary: 'The file name does not agree with the record',
     help: 'Name the file YYYY-MM-DD-<slug>.md with the date of the meeting.',
   },
+  'file-slug': {
+    severity: 'warning',
+    summary: 'The file name after its date is not lower-case letters, digits and "-"',
+    help: 'Name the file YYYY-MM-DD-<slug>.md, the slug in lower-case letters without accents, digits and "-", as meet new does.',
+  },
   'file-folder': {
     severity: 'warning',
     summary: 'The record is not in its year folder',

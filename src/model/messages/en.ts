@@ -369,6 +369,8 @@ export const en = {
       `The task "${task}" was assigned at a meeting on ${when} (${file}); updates report only on tasks from meetings held before ${date}`,
     fileNameForm: (name: string, date: string) => `The file name "${name}" should be ${date}-<slug>.md, the slug in lower-case letters, digits and "-"`,
     fileNameDate: (named: string, date: string) => `The file name starts with ${named} but the meeting's date is ${date}; rename the file or correct the date`,
+    fileSlug: (name: string, date: string) =>
+      `The file name "${name}" is best written ${date}-<slug>.md, the slug in lower-case letters without accents, digits and "-" (as meet new names files)`,
     fileFolder: (folder: string, year: string, expected: string) => `The record is in "${folder}/"; records of ${year} are filed in "${expected}/"`,
     timezone: (zone: string) => `"timezone" is "${zone}", which is not an IANA time zone like Asia/Ho_Chi_Minh`,
     metricSectorUndeclared: (id: string, sector: string, suggestion?: string) =>

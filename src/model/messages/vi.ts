@@ -353,6 +353,8 @@ export const vi: Messages = {
       `Nhiệm vụ "${task}" được giao ngay tại cuộc họp này; phần cập nhật chỉ ghi tiến độ các nhiệm vụ giao tại các cuộc họp trước ngày ${date}`,
     notEarlier: (task: string, when: string, file: string, date: string) =>
       `Nhiệm vụ "${task}" được giao tại cuộc họp ngày ${when} (${file}); phần cập nhật chỉ ghi tiến độ các nhiệm vụ giao tại các cuộc họp trước ngày ${date}`,
+    fileSlug: (name: string, date: string) =>
+      `Tên tệp "${name}" nên viết dạng ${date}-<tên-ngắn>.md, tên ngắn gồm chữ thường không dấu, chữ số và "-" (như meet new đặt tên tệp)`,
     fileNameForm: (name: string, date: string) => `Tên tệp "${name}" phải có dạng ${date}-<tên-ngắn>.md, tên ngắn gồm chữ thường không dấu, chữ số và "-"`,
     fileNameDate: (named: string, date: string) => `Tên tệp bắt đầu bằng ${named} nhưng ngày họp là ${date}; hãy đổi tên tệp hoặc sửa lại ngày`,
     fileFolder: (folder: string, year: string, expected: string) => `Biên bản nằm trong "${folder}/"; biên bản năm ${year} được lưu trong "${expected}/"`,
@@ -710,6 +712,10 @@ export const vi: Messages = {
     'invalid-value': { summary: 'Giá trị không được phép', help: 'Dùng một trong các giá trị mà mẫu biên bản quy định.' },
     'invalid-date': { summary: 'Ngày không có thật hoặc không viết dạng YYYY-MM-DD', help: 'Viết ngày dạng YYYY-MM-DD, ví dụ 2020-10-26.' },
     'file-name': { summary: 'Tên tệp không khớp với biên bản', help: 'Đặt tên tệp YYYY-MM-DD-<tên-ngắn>.md theo ngày họp.' },
+    'file-slug': {
+      summary: 'Phần tên tệp sau ngày họp không chỉ gồm chữ thường không dấu, chữ số và "-"',
+      help: 'Đặt tên tệp YYYY-MM-DD-<tên-ngắn>.md, tên ngắn gồm chữ thường không dấu, chữ số và "-", như meet new đặt.',
+    },
     'file-folder': { summary: 'Biên bản không nằm trong thư mục của năm', help: 'Biên bản được lưu trong <thư-mục-biên-bản>/<YYYY>/ theo năm của ngày họp.' },
     'unknown-sector': {
       summary: 'Mã lĩnh vực chưa được khai báo trong meet.config.yaml',
