@@ -292,6 +292,11 @@ describe('v2 rules, each at its line and column', () => {
     const found = await findingsOf(rec('amendments:', '  - date: 2020-10-09', '    by: Lê Văn Nam'));
     expect(brief(found)).toEqual([['required-key', 6, 5]]);
     expect(found[0]!.message).toContain('"reason" is missing');
+    // Their date is the day of the correction, a notice's the day it was issued: not "the day the meeting was held".
+    const undated = await findingsOf(rec('amendments:', '  - { by: Lê Văn Nam, reason: Sửa số liệu }'));
+    expect(undated.map((f) => f.message)).toEqual(['"date" is missing: the day the correction was made, YYYY-MM-DD']);
+    const notice = await findingsOf(rec('approval:', '  notice: { number: 1/TB, signer: { name: A, title: B } }'));
+    expect(notice.map((f) => f.message)).toEqual(['"date" is missing: the day the notice was issued, YYYY-MM-DD']);
   });
 });
 

@@ -489,6 +489,12 @@ function requiredHint(path: PropertyPath, m: Messages): string {
     if (path.some((p) => typeof p === 'string' && p.endsWith('signer'))) return m.schema.hint.signerTitle;
     return '';
   }
+  // "date" is the meeting's at the top only: a notice's is the day it was issued, an amendment's the day of the correction.
+  if (key === 'date' && path.length > 1) {
+    if (path[0] === 'amendments') return m.schema.hint.amendmentDate;
+    if (path.includes('notice')) return m.schema.hint.noticeDate;
+    return '';
+  }
   return hints[key] ?? '';
 }
 

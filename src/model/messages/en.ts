@@ -284,6 +284,8 @@ export const en = {
       taskTitle: ': what the task is, in a line',
       signerTitle: ": the signer's position, as the document prints it (CHỦ TỊCH, CHÁNH VĂN PHÒNG)",
       date: ': the day the meeting was held, YYYY-MM-DD',
+      noticeDate: ': the day the notice was issued, YYYY-MM-DD',
+      amendmentDate: ': the day the correction was made, YYYY-MM-DD',
       chair: ': who chaired the meeting',
       id: ': every task needs an id that is unique in the repository',
       owner: ': which department must do the task (an owner id)',

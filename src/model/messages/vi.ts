@@ -275,6 +275,8 @@ export const vi: Messages = {
       taskTitle: ': nội dung nhiệm vụ, viết trong một dòng',
       signerTitle: ': chức vụ của người ký, như in trên văn bản (CHỦ TỊCH, CHÁNH VĂN PHÒNG)',
       date: ': ngày họp, dạng YYYY-MM-DD',
+      noticeDate: ': ngày ban hành thông báo, dạng YYYY-MM-DD',
+      amendmentDate: ': ngày sửa biên bản, dạng YYYY-MM-DD',
       chair: ': người chủ trì cuộc họp',
       id: ': mỗi nhiệm vụ cần một mã không trùng với nhiệm vụ nào khác trong kho',
       owner: ': cơ quan được giao thực hiện (mã cơ quan)',
