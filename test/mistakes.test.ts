@@ -171,8 +171,8 @@ const CASES: MistakeCase[] = [
     line: 9,
     column: 36,
     rule: 'invalid-type',
-    vi: '"ty-le-giai-ngan-dau-tu-cong" là "61,8%"; hãy viết ty-le-giai-ngan-dau-tu-cong: 61.8, không kèm "%": số liệu chỉ ghi con số, đơn vị là của chỉ tiêu (khai báo trong meet.config.yaml); plan_pct, yoy_pct và targets vốn tính bằng %',
-    en: '"ty-le-giai-ngan-dau-tu-cong" is "61,8%"; write ty-le-giai-ngan-dau-tu-cong: 61.8 without "%": a figure is a number, its unit the metric\'s (set in meet.config.yaml), and plan_pct, yoy_pct and targets are in % already',
+    vi: '"ty-le-giai-ngan-dau-tu-cong" là "61,8%"; hãy viết ty-le-giai-ngan-dau-tu-cong: 61.8, không kèm "%": số liệu và chỉ tiêu kế hoạch (targets) chỉ ghi con số, theo đơn vị của chỉ tiêu (khai báo trong meet.config.yaml); plan_pct và yoy_pct vốn tính bằng %',
+    en: '"ty-le-giai-ngan-dau-tu-cong" is "61,8%"; write ty-le-giai-ngan-dau-tu-cong: 61.8 without "%": a figure or a target is a number in its metric\'s unit (set in meet.config.yaml); plan_pct and yoy_pct are in % already',
   },
   {
     fixture: 'status-done-in-vietnamese',

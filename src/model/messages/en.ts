@@ -352,7 +352,7 @@ export const en = {
     commaGroupsThousands: true,
     decimalComma: (key: string, value: string, fix: string) => `"${key}" is ${value}; write ${fix} (a dot for decimals, no thousands separator)`,
     percentSign: (key: string, value: string, fix: string) =>
-      `"${key}" is ${value}; write ${fix} without "%": a figure is a number, its unit the metric's (set in meet.config.yaml), and plan_pct, yoy_pct and targets are in % already`,
+      `"${key}" is ${value}; write ${fix} without "%": a figure or a target is a number in its metric's unit (set in meet.config.yaml); plan_pct and yoy_pct are in % already`,
     spacedNumber: (key: string, value: string, fix: string) => `"${key}" is ${value}; write ${fix} (digits only, no spaces)`,
   },
 

@@ -338,7 +338,7 @@ export const vi: Messages = {
     decimalComma: (key: string, value: string, fix: string) =>
       `"${key}" là ${value}; hãy viết ${fix} (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)`,
     percentSign: (key: string, value: string, fix: string) =>
-      `"${key}" là ${value}; hãy viết ${fix}, không kèm "%": số liệu chỉ ghi con số, đơn vị là của chỉ tiêu (khai báo trong meet.config.yaml); plan_pct, yoy_pct và targets vốn tính bằng %`,
+      `"${key}" là ${value}; hãy viết ${fix}, không kèm "%": số liệu và chỉ tiêu kế hoạch (targets) chỉ ghi con số, theo đơn vị của chỉ tiêu (khai báo trong meet.config.yaml); plan_pct và yoy_pct vốn tính bằng %`,
     spacedNumber: (key: string, value: string, fix: string) => `"${key}" là ${value}; hãy viết ${fix} (chỉ gồm chữ số, không có dấu cách)`,
   },
 
