@@ -100,6 +100,15 @@ describe('meet calendar', () => {
     expect(uids.some((u) => u.includes('2020-09-bao-cao-dau-tu-cong'))).toBe(false);
   });
 
+  it('speaks the language of the run: --locale en over a Vietnamese repository', async () => {
+    const run = await runMeet(['calendar', '--today', TODAY, '--locale', 'en'], { cwd: EXAMPLES });
+    const calendar = parseCalendar(run.stdout);
+    expect(calendar.name).toBe('UBND huyện Mẫu Sơn — Tasks');
+    const road = calendar.events.find((e) => e.uid === 'task-2020-10-giao-thong-thuy-loi@ubnd-huyen-mau-son.meet')!;
+    expect(road.description).toContain('Assigned at: Hội nghị thường kỳ tháng 10 (26 Oct 2020)');
+    expect(road.description).not.toContain('Đơn vị thực hiện');
+  });
+
   it('is the same on every run, and a task keeps its UID when other tasks close', async () => {
     const first = await runMeet(['calendar', '--today', TODAY], { cwd: EXAMPLES, now: new Date('2021-01-01T00:00:00Z') });
     const again = await runMeet(['calendar', '--today', TODAY], { cwd: EXAMPLES, now: new Date('2022-06-01T00:00:00Z') });

@@ -43,7 +43,7 @@ export async function calendarCommand(options: CalendarOptions, io: Io): Promise
   }
   const day = options.today ?? todayIn(config.timezone, io.now());
   const tasks = calendarTasks(records, config, day, options.owner);
-  const text = renderCalendar(tasks, config, options.owner);
+  const text = renderCalendar(tasks, config, io.locale ?? config.locale, options.owner);
   const file = outFile(options.out);
   if (file === undefined) {
     io.stdout.write(text);

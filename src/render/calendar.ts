@@ -44,12 +44,13 @@ function textValue(text: string): string {
   return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
 }
 
-export function renderCalendar(tasks: readonly CalendarTask[], config: Config, owner?: string): string {
-  const words = WORDS[config.locale];
+/** `locale`: the run's (--locale, else the config's). */
+export function renderCalendar(tasks: readonly CalendarTask[], config: Config, locale: Locale, owner?: string): string {
+  const words = WORDS[locale];
   const ownerName = (id: string) => config.owners[id] ?? id;
   const calendar = ical({
     name: textValue(visible(`${config.organization} — ${words.calendar}${owner ? ` (${ownerName(owner)})` : ''}`)),
-    prodId: { company: 'meet', product: 'meeting-minutes-cli', language: config.locale.toUpperCase() },
+    prodId: { company: 'meet', product: 'meeting-minutes-cli', language: locale.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
   });
   for (const task of tasks) {
@@ -65,8 +66,8 @@ export function renderCalendar(tasks: readonly CalendarTask[], config: Config, o
       description: visibleLines(
         [
           `${words.owners}: ${owners}`,
-          `${words.meeting}: ${task.meeting.title} (${formatDate(config.locale, task.meeting.date)})`,
-          `${words.status}: ${STATUS_LABELS[config.locale][task.status]}`,
+          `${words.meeting}: ${task.meeting.title} (${formatDate(locale, task.meeting.date)})`,
+          `${words.status}: ${STATUS_LABELS[locale][task.status]}`,
           `${words.record}: ${task.meeting.file}`,
           `${words.id}: ${task.id}`,
         ].join('\n'),
