@@ -153,6 +153,12 @@ describe('v2 rules, each at its line and column', () => {
     expect(await said('approval:\n  status: đã thông qua')).toBe(
       '"status" is "đã thông qua"; the record format writes this "approved": write status: approved',
     );
+    // "offline" is the opposite of "online", the nearest spelling.
+    expect(await said('mode: offline')).toBe('"mode" is "offline"; the record format writes this "in-person": write mode: in-person');
+    // FORMAT.md gives a qualifier's Vietnamese words: "trên" is at-least.
+    expect(await said('results:\n  - sector: kinh-te\n    summary: Thu\n    metrics: { thu-ngan-sach: { value: 12, qualifier: trên } }')).toBe(
+      '"qualifier" is "trên"; the record format writes this "at-least": write qualifier: at-least',
+    );
     // A task's status keeps the task's words: "hoàn thành" is done, not an approval.
     expect(await said('approval:\n  status: hoàn thành')).not.toContain('write status: done');
   });

@@ -56,7 +56,7 @@ export function statusFromWords(text: string): TaskStatus | undefined {
 // trực tuyến" is `online`, "chiều 26/10" a session), suggested when a record holds one.
 const MORE_WORDS = {
   mode: {
-    'in-person': ['trực tiếp', 'tập trung', 'họp trực tiếp', 'in person', 'onsite', 'on site', 'physical'],
+    'in-person': ['trực tiếp', 'tập trung', 'họp trực tiếp', 'in person', 'onsite', 'on site', 'physical', 'offline', 'face to face', 'face-to-face'],
     online: ['trực tuyến', 'họp trực tuyến', 'online', 'video', 'virtual', 'remote'],
     hybrid: ['kết hợp', 'trực tiếp kết hợp trực tuyến', 'trực tiếp và trực tuyến', 'hybrid', 'blended'],
   },
@@ -70,11 +70,17 @@ const MORE_WORDS = {
     draft: ['dự thảo', 'nháp', 'chưa thông qua', 'chưa duyệt', 'bản nháp'],
     approved: ['đã thông qua', 'thông qua', 'đã duyệt', 'chính thức', 'bản chính thức', 'final'],
   },
+  // FORMAT.md's own words for a figure's qualifier.
+  qualifier: {
+    'at-least': ['trên', 'hơn', 'ít nhất', 'tối thiểu', 'at least', 'over', 'more than', 'minimum'],
+    about: ['khoảng', 'gần', 'xấp xỉ', 'chừng', 'approximately', 'approx', 'around', 'circa', 'nearly'],
+    'at-most': ['dưới', 'tối đa', 'không quá', 'at most', 'under', 'less than', 'maximum', 'up to'],
+  },
 } as const;
 
 const moreTables = new Map<keyof typeof MORE_WORDS, Map<string, string>>();
 
-/** The value of a meeting's `mode` or `session`, or of `approval.status`, a word names ("trực tuyến", "chiều", "đã thông qua"), or undefined. */
+/** The value of a meeting's `mode` or `session`, of `approval.status` or of a figure's `qualifier`, a word names ("trực tuyến", "chiều", "đã thông qua", "trên"), or undefined. */
 export function termFromWords(what: keyof typeof MORE_WORDS, text: string): string | undefined {
   let words = moreTables.get(what);
   if (!words) moreTables.set(what, (words = table(Object.keys(MORE_WORDS[what]), MORE_WORDS[what] as Readonly<Record<string, readonly string[]>>)));

@@ -369,7 +369,7 @@ function declaredIdAdvice(key: string, input: unknown, m: Messages): { message: 
 function termOf(key: string, path: PropertyPath, input: string): string | undefined {
   if (key === 'kind') return kindFromWords(input);
   if (key === 'status') return path[0] === 'approval' ? termFromWords('approval', input) : statusFromWords(input);
-  if (key === 'mode' || key === 'session') return termFromWords(key, input);
+  if (key === 'mode' || key === 'session' || key === 'qualifier') return termFromWords(key, input);
   return undefined;
 }
 
