@@ -173,9 +173,37 @@ describe('diffMonths', () => {
 
   it('lists the meetings and decisions of B by period', () => {
     expect(diff.meetings).toEqual([
-      { date: '2021-02-20', kind: 'thematic', title: 'Hội nghị tháng 2', chair: 'Phó Chủ tịch', file: 'meetings/2021/2021-02-20-thang-2.md' },
+      {
+        date: '2021-02-20',
+        kind: 'thematic',
+        title: 'Hội nghị tháng 2',
+        chair: 'Phó Chủ tịch',
+        file: 'meetings/2021/2021-02-20-thang-2.md',
+        organization: null,
+      },
     ]);
-    expect(diff.decisions).toEqual([{ text: 'Quyết định tháng 2', date: '2021-02-20', file: 'meetings/2021/2021-02-20-thang-2.md' }]);
+    expect(diff.decisions).toEqual([{ text: 'Quyết định tháng 2', date: '2021-02-20', file: 'meetings/2021/2021-02-20-thang-2.md', organization: null }]);
+  });
+
+  it("names another organization's meeting and its decisions beside them (FORMAT.md), in text, Markdown and JSON", async () => {
+    const root = makeRepo(
+      {
+        ...RECORDS,
+        'meetings/2021/2021-02-22-xa.md': record(
+          'title: Họp xã\ndate: 2021-02-22\norganization: UBND xã Bắc Sơn\nchair: Chủ tịch xã\ndecisions: [Quyết định của xã]',
+        ),
+      },
+      CONFIG,
+    );
+    const json = JSON.parse((await runMeet(['diff', '2021-01', '2021-02', '--format', 'json'], { cwd: root })).stdout);
+    expect(json.meetings.map((m: { organization: string | null }) => m.organization)).toEqual([null, 'UBND xã Bắc Sơn']);
+    expect(json.decisions.at(-1)).toMatchObject({ text: 'Quyết định của xã', organization: 'UBND xã Bắc Sơn' });
+    const md = (await runMeet(['diff', '2021-01', '2021-02', '--format', 'md'], { cwd: root })).stdout;
+    expect(md).toContain('| Họp xã — UBND xã Bắc Sơn |');
+    expect(md).toContain('- Quyết định của xã (UBND xã Bắc Sơn, ngày 22/02/2021)');
+    expect(md).toContain('- Quyết định tháng 2 (ngày 20/02/2021)');
+    const text = (await runMeet(['diff', '2021-01', '2021-02', '--format', 'text'], { cwd: root })).stdout;
+    expect(text).toContain('Họp xã — UBND xã Bắc Sơn');
   });
 
   it('refuses months out of order', () => {

@@ -2,7 +2,7 @@
 // value built once by diffMonths (pure), then rendered as text, Markdown or JSON.
 import type { MeetingRecord } from '../model/record.js';
 import type { IsoDate, Month } from '../model/dates.js';
-import { asOfDays, meetingsOf } from './months.js';
+import { asOfDays, meetingsOf, organizationOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
 import { figureMarks, FigureBook, isPercentMetric, metricChange } from './figures.js';
 import type { FigureMarks } from '../model/report.js';
@@ -56,12 +56,16 @@ interface DiffMeeting {
   title: string;
   chair: string;
   file: string;
+  /** Another organization's meeting (FORMAT.md: shown beside it); null for the repository's own. */
+  organization: string | null;
 }
 
 interface DiffDecision {
   text: string;
   date: IsoDate;
   file: string;
+  /** The organization whose meeting adopted it, when not the repository's; else null. */
+  organization: string | null;
 }
 
 export interface MonthDiff {
@@ -168,8 +172,17 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
     toDay,
     tasks,
     metrics,
-    meetings: monthMeetings.map((r) => ({ date: r.data.date, kind: r.data.kind, title: r.data.title, chair: chairName(r.data.chair), file: r.file })),
-    decisions: monthMeetings.flatMap((r) => (r.data.decisions ?? []).map((d) => ({ text: decisionText(d), date: r.data.date, file: r.file }))),
+    meetings: monthMeetings.map((r) => ({
+      date: r.data.date,
+      kind: r.data.kind,
+      title: r.data.title,
+      chair: chairName(r.data.chair),
+      file: r.file,
+      organization: organizationOf(r, config),
+    })),
+    decisions: monthMeetings.flatMap((r) =>
+      (r.data.decisions ?? []).map((d) => ({ text: decisionText(d), date: r.data.date, file: r.file, organization: organizationOf(r, config) })),
+    ),
   };
 }
 

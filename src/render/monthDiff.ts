@@ -9,7 +9,7 @@ import { markdownId, markdownTableChunks, markdownText, textTable, type Column }
 import type { Locale } from '../model/terms.js';
 import { jsonChunks, oneLine, visible, visibleDeep } from '../model/text.js';
 import { counted } from '../model/format.js';
-import { markedFigure } from './reportWords.js';
+import { markedFigure, titleWithOrganization } from './reportWords.js';
 
 export interface DiffRenderOptions {
   locale: Locale;
@@ -174,8 +174,8 @@ export function* renderDiffJson(diff: MonthDiff): Generator<string, void, undefi
       toEstimate: m.toMarks?.estimate ?? false,
       toQualifier: m.toMarks?.qualifier ?? null,
     })),
-    meetings: diff.meetings.map((m) => ({ date: m.date, kind: m.kind, title: m.title, chair: m.chair, file: m.file })),
-    decisions: diff.decisions.map((d) => ({ text: d.text, date: d.date, file: d.file })),
+    meetings: diff.meetings.map((m) => ({ date: m.date, kind: m.kind, title: m.title, chair: m.chair, file: m.file, organization: m.organization })),
+    decisions: diff.decisions.map((d) => ({ text: d.text, date: d.date, file: d.file, organization: d.organization })),
   };
   yield* jsonChunks(value);
   yield '\n';
@@ -289,10 +289,18 @@ export function renderDiffText(given: MonthDiff, options: DiffRenderOptions, c: 
   );
 
   const meetingColumns: Column[] = [{ header: w.columns.date }, { header: w.columns.kind }, { header: w.columns.chair }, { header: w.columns.meeting }];
-  const meetingRows = diff.meetings.map((m) => [formatDate(locale, m.date), KIND_LABELS[locale][m.kind], m.chair, m.title]);
+  const meetingRows = diff.meetings.map((m) => [
+    formatDate(locale, m.date),
+    KIND_LABELS[locale][m.kind],
+    m.chair,
+    titleWithOrganization(m.title, m.organization),
+  ]);
   out.push('', section(c.bold(w.meetingsOf(diff.to)), tableWithRows(meetingColumns, meetingRows)));
 
-  const decisions = diff.decisions.length === 0 ? w.none : diff.decisions.map((d) => `- ${d.text} (${formatDate(locale, d.date)})`).join('\n');
+  const decisions =
+    diff.decisions.length === 0
+      ? w.none
+      : diff.decisions.map((d) => `- ${d.text} (${d.organization ? `${d.organization}, ` : ''}${formatDate(locale, d.date)})`).join('\n');
   out.push('', section(c.bold(w.decisionsOf(diff.to)), decisions));
   return `${out.join('\n')}\n`;
 }
@@ -348,12 +356,17 @@ export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions
   yield* section(w.meetingsOf(diff.to), meetingColumns, diff.meetings, (m) => [
     formatDate(locale, m.date),
     KIND_LABELS[locale][m.kind],
-    markdownText(m.title),
+    markdownText(titleWithOrganization(m.title, m.organization)),
     markdownText(m.chair),
     markdownText(m.file),
   ]);
 
-  const decisions = diff.decisions.length === 0 ? w.none : diff.decisions.map((d) => `- ${markdownText(d.text)} (${formatDay(locale, d.date)})`).join('\n');
+  const decisions =
+    diff.decisions.length === 0
+      ? w.none
+      : diff.decisions
+          .map((d) => `- ${markdownText(d.text)} (${d.organization ? `${markdownText(d.organization)}, ` : ''}${formatDay(locale, d.date)})`)
+          .join('\n');
   yield `\n\n## ${w.decisionsOf(diff.to)}\n\n${decisions}\n`;
 }
 

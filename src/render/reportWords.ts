@@ -426,6 +426,11 @@ export function namesOrganization(m: ReportMeeting, own: string): boolean {
   return othersMeeting(m, own) && !m.title.normalize('NFC').includes(m.organization);
 }
 
+/** Another organization's meeting's title with its organization beside it, unless the title names it already. */
+export function titleWithOrganization(title: string, organization: string | null): string {
+  return organization && !title.normalize('NFC').includes(organization) ? `${title} — ${organization}` : title;
+}
+
 /** The meeting's title cell: its title, its organization when it is not the report's, and a mark when its minutes are approved. */
 export function meetingTitle(report: Report, m: ReportMeeting): string {
   const title = namesOrganization(m, report.organization) ? `${m.title} — ${m.organization}` : m.title;
