@@ -322,6 +322,30 @@ const CASES: Case[] = [
     findings: [{ line: 9, column: 7, rule: 'figure-empty' }],
   },
   {
+    name: 'a figure written 15.000 (fifteen thousand to a Vietnamese clerk, 15 to YAML): a warning at each; 185.088 is a decimal',
+    file: `${M}2020-04-07-nghin.md`,
+    content: rec(
+      ...head('2020-04-07'),
+      'results:',
+      '  - sector: van-hoa-xa-hoi',
+      '    summary: Hiến máu',
+      '    metrics:',
+      '      don-vi-mau: 15.000',
+      '  - sector: van-hoa-xa-hoi',
+      '    summary: Hiến máu đợt 2',
+      '    metrics: { don-vi-mau: { value: 12.500, ytd: 185.088 } }',
+    ),
+    findings: [
+      {
+        line: 9,
+        column: 19,
+        rule: 'figure-thousands-dot',
+        message: '"don-vi-mau" is written 15.000, which reads as 15 (a dot starts the decimals); if you mean 15000, write don-vi-mau: 15000',
+      },
+      { line: 12, column: 37, rule: 'figure-thousands-dot', message: 'if you mean 12500, write value: 12500' },
+    ],
+  },
+  {
     name: 'v2: a negative vote count',
     file: `${M}2020-04-07-vote.md`,
     content: rec(...head('2020-04-07'), 'decisions:', '  - text: Thông qua', '    vote:', '      for: -2'),

@@ -205,6 +205,11 @@ export const RULES = {
     summary: "A figure's unit cannot be converted to its metric's unit",
     help: "A figure may be written in đồng, nghìn đồng, triệu đồng or tỷ đồng only when its metric's unit is one of them; otherwise write it in the metric's unit.",
   },
+  'figure-thousands-dot': {
+    severity: 'warning',
+    summary: 'A figure is written like a number with a thousands dot: 15.000 is read as 15',
+    help: 'Numbers are YAML decimals: write fifteen thousand as 15000, fifteen as 15.',
+  },
   'figure-empty': {
     severity: 'error',
     summary: 'A figure gives neither "value" nor "ytd"',

@@ -22,7 +22,7 @@ import { describeIssues } from './schemaFindings.js';
 import { Suggestions } from '../domain/suggest.js';
 import { NOT_PLAIN, readPlainYaml } from './plainYaml.js';
 import { locateInYaml, MAX_NESTING, parseYaml } from './yamlDocument.js';
-import type { Locate, MeetingRecord, Position } from '../model/record.js';
+import type { Locate, MeetingRecord, Position, PropertyPath } from '../model/record.js';
 import { clip } from '../model/text.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import type { Locale } from '../model/terms.js';
@@ -76,6 +76,11 @@ class LineIndex {
   constructor(text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
+  /** The offset of a 1-based line and column. */
+  offsetOf(position: Position): number {
+    return (this.starts[position.line - 1] ?? 0) + position.column - 1;
+  }
+
   position(offset: number): Position {
     let low = 0;
     let high = this.starts.length - 1;
@@ -149,7 +154,9 @@ function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>,
       if (typeof value === 'object' && !Array.isArray(value)) {
         const result = schema.safeParse(value);
         if (result.success) {
-          return { data: result.data, findings, body, bodyLine, locate: lazyLocate(bytes) };
+          const locate = lazyLocate(bytes);
+          findings.push(...thousandsDots(result.data, yamlText, text, locate, file, m));
+          return { data: result.data, findings, body, bodyLine, locate };
         }
       }
       // Otherwise the exact reader below finds the same problems, with positions.
@@ -192,7 +199,47 @@ function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>,
     }
     return { findings, body, bodyLine, locate, raw: value as Record<string, unknown> };
   }
+  if (kind === 'record') findings.push(...thousandsDots(result.data, yamlText, text, locate, file, m));
   return { data: result.data, findings, body, bodyLine, locate };
+}
+
+/** A figure written as a plain number of one to three digits, a dot and three digits ending in 0: "15.000", "12.500". */
+const THOUSANDS_DOT = /^[-+]?\d{1,3}\.\d\d0$/;
+
+/**
+ * `don-vi-mau: 15.000` is fifteen to YAML and fifteen thousand to a
+ * Vietnamese clerk, who writes the thousands with a dot: a warning at each
+ * figure written so (FORMAT.md reads it as a decimal, so it is no error).
+ * Nobody writes a decimal's trailing zero; 185.088 is a decimal and passes.
+ * Only a record whose front matter holds such a number is located.
+ */
+function thousandsDots(data: unknown, yamlText: string, text: string, locate: Locate, file: string, m: Messages): Finding[] {
+  if (!/\d\.\d\d0\b/.test(yamlText)) return [];
+  const out: Finding[] = [];
+  const lineStarts = new LineIndex(text);
+  const written = (position: Position): string => {
+    const start = lineStarts.offsetOf(position);
+    return /^[-+]?[\d.]+/.exec(text.slice(start, start + 40))?.[0] ?? '';
+  };
+  const results = (data as { results?: { metrics?: Record<string, unknown> | null }[] | null }).results ?? [];
+  results.forEach((result, r) => {
+    for (const [metric, figure] of Object.entries(result.metrics ?? {})) {
+      const paths: PropertyPath[] =
+        typeof figure === 'number'
+          ? [['results', r, 'metrics', metric]]
+          : (['value', 'ytd'] as const)
+              .filter((key) => typeof (figure as Record<string, unknown>)[key] === 'number')
+              .map((key) => ['results', r, 'metrics', metric, key]);
+      for (const path of paths) {
+        const position = locate(path, 'value');
+        const token = written(position);
+        if (!THOUSANDS_DOT.test(token)) continue;
+        const key = String(path[path.length - 1]);
+        out.push(finding(file, 'figure-thousands-dot', m.rules.thousandsDot(key, token, token.replace('.', '')), position));
+      }
+    }
+  });
+  return out;
 }
 
 /**

@@ -385,6 +385,8 @@ export const en = {
     dueByBeforeDate: (id: string, due: string, last: string, date: string) =>
       `The task "${id}" is due by ${due} (${last}), before the meeting that assigned it (${date})`,
     recurringWithDue: (id: string) => `The task "${id}" is recurring (standing work, "thường xuyên") and also has a "due"; a recurring task has no deadline`,
+    thousandsDot: (key: string, written: string, thousands: string) =>
+      `"${key}" is written ${written}, which reads as ${written.replace(/\.?0+$/, '')} (a dot starts the decimals); if you mean ${thousands}, write ${key}: ${thousands}`,
     figureUnit: (metric: string, unit: string, metricUnit?: string) =>
       `The figure "${metric}" is written in ${unit}, but the metric is measured in ${metricUnit ? `"${metricUnit}"` : 'no unit'}; only amounts of money (đồng, nghìn đồng, triệu đồng, tỷ đồng) are converted`,
     unknownPlan: (plan: string, anyDeclared: boolean, suggestion?: string) =>

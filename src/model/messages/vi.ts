@@ -371,6 +371,8 @@ export const vi: Messages = {
     dueByBeforeDate: (id: string, due: string, last: string, date: string) =>
       `Nhiệm vụ "${id}" có hạn ${due} (tức là đến ${last}), trước ngày của cuộc họp giao nhiệm vụ (${date})`,
     recurringWithDue: (id: string) => `Nhiệm vụ "${id}" là nhiệm vụ thường xuyên nhưng lại có thời hạn ("due"); nhiệm vụ thường xuyên không có thời hạn`,
+    thousandsDot: (key: string, written: string, thousands: string) =>
+      `"${key}" viết là ${written}, được hiểu là ${written.replace(/\.?0+$/, '').replace('.', ',')} (dấu chấm bắt đầu phần thập phân); nếu là ${thousands} thì hãy viết ${key}: ${thousands}, không có dấu chấm`,
     figureUnit: (metric: string, unit: string, metricUnit?: string) =>
       `Số liệu "${metric}" được ghi theo đơn vị ${unit}, nhưng chỉ tiêu này ${metricUnit ? `tính theo "${metricUnit}"` : 'không có đơn vị tính'}; chỉ quy đổi được các khoản tiền (đồng, nghìn đồng, triệu đồng, tỷ đồng)`,
     unknownPlan: (plan: string, anyDeclared: boolean, suggestion?: string) =>
@@ -775,6 +777,10 @@ export const vi: Messages = {
     'figure-unit': {
       summary: 'Đơn vị của số liệu không quy đổi được sang đơn vị của chỉ tiêu',
       help: 'Chỉ được ghi số liệu theo đồng, nghìn đồng, triệu đồng hoặc tỷ đồng khi đơn vị của chỉ tiêu là một trong các đơn vị đó; nếu không, hãy ghi theo đơn vị của chỉ tiêu.',
+    },
+    'figure-thousands-dot': {
+      summary: 'Số liệu viết như có dấu chấm phân cách hàng nghìn: 15.000 được hiểu là 15',
+      help: 'Số viết theo kiểu thập phân của YAML: mười lăm nghìn viết 15000, mười lăm viết 15.',
     },
     'figure-empty': {
       summary: 'Số liệu không có "value" lẫn "ytd"',
