@@ -184,6 +184,17 @@ holidays: [2021-02-10, 2021-02-16]
     expect(pick('an-ninh')).toEqual({ due: null, dueAsWritten: null, recurring: true, overdueDays: 0 });
   });
 
+  it("public_holidays: none counts working days outside Vietnam: only weekends and the config's holidays are off", async () => {
+    const abroad = CONFIG.replace('holidays: [2021-02-10, 2021-02-16]', 'holidays: [2021-02-15]\npublic_holidays: none');
+    const cwd = makeRepo({ 'meetings/2021/2021-02-04-thang-1.md': record }, abroad);
+    const run = await runMeet(['tasks', '--today', '2021-02-05', '--format', 'json'], { cwd });
+    expect(run.code).toBe(0);
+    // Fri 5 (1); Mon 8 to Fri 12 (2–6), Tết no day off; Mon 15 the config's; Tue 16 to Fri 19 (7–10).
+    expect((JSON.parse(run.stdout) as { id: string; due: string }[]).find((r) => r.id === 've-sinh')!.due).toBe('2021-02-19');
+    const wrong = makeRepo({ 'meetings/2021/2021-02-04-thang-1.md': record }, CONFIG.replace('holidays:', 'public_holidays: usa\nholidays:'));
+    expect((await runMeet(['check'], { cwd: wrong })).code).toBe(1);
+  });
+
   it("shows the resolved deadline with what was written, in the clerk's words", async () => {
     const cwd = makeRepo({ 'meetings/2021/2021-02-04-thang-1.md': record }, CONFIG);
     const run = await runMeet(['tasks', '--today', '2021-02-05', '--format', 'md'], { cwd });

@@ -25,8 +25,11 @@ export class Deadlines {
   /** Days off (public holidays and the config's) as day numbers, by year, filled as years are needed. */
   private readonly daysOff = new Map<number, ReadonlySet<number>>();
 
-  /** `holidays`: the config's extra days off. */
-  constructor(holidays: readonly IsoDate[] = []) {
+  /** `holidays`: the config's extra days off; `publicHolidays`: false when the config says `public_holidays: none`. */
+  constructor(
+    holidays: readonly IsoDate[] = [],
+    private readonly publicHolidays = true,
+  ) {
     this.extra = new Set(holidays);
   }
 
@@ -73,7 +76,7 @@ export class Deadlines {
     if (weekday === 0 || weekday === 6) return false;
     let off = this.daysOff.get(year);
     if (!off) {
-      const days = [...publicHolidaysOf(year), ...[...this.extra].filter((d) => Number(d.slice(0, 4)) === year)];
+      const days = [...(this.publicHolidays ? publicHolidaysOf(year) : []), ...[...this.extra].filter((d) => Number(d.slice(0, 4)) === year)];
       this.daysOff.set(year, (off = new Set(days.map(dayNumber))));
     }
     return !off.has(day);
@@ -83,8 +86,8 @@ export class Deadlines {
 const byConfig = new WeakMap<object, Deadlines>();
 
 /** The deadlines of a repository: one per config, so its memo serves every task. */
-export function deadlinesOf(config: { holidays?: readonly IsoDate[] }): Deadlines {
+export function deadlinesOf(config: { holidays?: readonly IsoDate[]; public_holidays?: 'vietnam' | 'none' | null }): Deadlines {
   let deadlines = byConfig.get(config);
-  if (!deadlines) byConfig.set(config, (deadlines = new Deadlines(config.holidays ?? [])));
+  if (!deadlines) byConfig.set(config, (deadlines = new Deadlines(config.holidays ?? [], config.public_holidays !== 'none')));
   return deadlines;
 }

@@ -317,6 +317,8 @@ export const ConfigSchema = z.strictObject({
   plans: z.record(idSchema, line()).nullish(),
   metrics: z.record(idSchema, MetricDefinitionSchema),
   holidays: z.array(isoDate()).nullish(),
+  /** meet's: `none` for a repository outside Vietnam, whose working days skip only the config's `holidays`. */
+  public_holidays: z.enum(['vietnam', 'none']).nullish(),
   documents: DocumentsSchema.nullish(),
 });
 
