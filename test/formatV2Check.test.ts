@@ -196,6 +196,8 @@ describe('v2 rules, each at its line and column', () => {
   it('recurring-with-due, at the key of "due"', async () => {
     const found = await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: van-phong', '    recurring: true', '    due: 2020-12'));
     expect(brief(found)).toEqual([['recurring-with-due', 10, 5]]);
+    // English words only, in English.
+    expect(found[0]!.message).toBe('The task "t" is recurring (standing work) and also has a "due"; a recurring task has no deadline');
   });
 
   it('recurring must be true or false', async () => {

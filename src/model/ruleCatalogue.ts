@@ -188,7 +188,7 @@ export const RULES = {
   'recurring-with-due': {
     severity: 'error',
     summary: 'A recurring task has a deadline',
-    help: 'Standing work ("thường xuyên") has no deadline: remove "due" or "recurring: true".',
+    help: 'Standing work has no deadline: remove "due" or "recurring: true".',
   },
   'group-member': {
     severity: 'error',

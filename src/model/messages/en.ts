@@ -167,7 +167,8 @@ export const en = {
     tooLarge: (kib: number, mib: number) => `The file is ${n(kib)} KiB; a record must be under ${n(mib)} MiB`,
     utf16: 'The file is saved as UTF-16 ("Unicode"); save it again as UTF-8',
     binary: 'The file is binary (it contains NUL bytes), not a text record',
-    notUtf8: 'The file is not UTF-8 text. It may have been saved in a legacy encoding (TCVN3, VNI or Windows-1258); save it again as UTF-8',
+    notUtf8:
+      'The file is not UTF-8 text. It may have been saved in a legacy encoding (Windows-1252 or Latin-1; for Vietnamese, TCVN3, VNI or Windows-1258); save it again as UTF-8',
     meetingsLink: 'The meetings folder is a symbolic link leading outside the repository; nothing in it is read',
     danglingLink: 'This symbolic link points to a file that does not exist',
     outsideLink: 'This symbolic link leads outside the repository; it is not read',
@@ -384,14 +385,14 @@ export const en = {
     didYouMean: (suggestion: string) => ` Did you mean "${suggestion}"?`,
     dueByBeforeDate: (id: string, due: string, last: string, date: string) =>
       `The task "${id}" is due by ${due} (${last}), before the meeting that assigned it (${date})`,
-    recurringWithDue: (id: string) => `The task "${id}" is recurring (standing work, "thường xuyên") and also has a "due"; a recurring task has no deadline`,
+    recurringWithDue: (id: string) => `The task "${id}" is recurring (standing work) and also has a "due"; a recurring task has no deadline`,
     thousandsDot: (key: string, written: string, thousands: string) =>
       `"${key}" is written ${written}, which reads as ${written.replace(/\.?0+$/, '')} (a dot starts the decimals); if you mean ${thousands}, write ${key}: ${thousands}`,
     figureUnit: (metric: string, unit: string, metricUnit?: string) =>
       `The figure "${metric}" is written in ${unit}, but the metric is measured in ${metricUnit ? `"${metricUnit}"` : 'no unit'}; only amounts of money (đồng, nghìn đồng, triệu đồng, tỷ đồng) are converted`,
     unknownPlan: (plan: string, anyDeclared: boolean, suggestion?: string) =>
       `The plan "${plan}" is not declared under "plans" in meet.config.yaml.${
-        anyDeclared ? (suggestion ? ` Did you mean "${suggestion}"?` : '') : ' Declare it there (id: label), like "du-toan-tinh: Dự toán tỉnh giao".'
+        anyDeclared ? (suggestion ? ` Did you mean "${suggestion}"?` : '') : ' Declare it there (id: label), like "budget: Adopted budget".'
       }`,
     periodAfterDate: (period: string, date: string, month: string) =>
       `The period ${period} is after the month of the meeting (${date}); a meeting reviews a month that has begun. Did you mean ${month}?`,
