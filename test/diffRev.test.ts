@@ -127,6 +127,7 @@ describe('meet diff --rev: a branch that closes two tasks and adds a record', ()
           { task: '2020-11-du-toan-ngan-sach-2021', taskTitle: DU_TOAN, status: 'done', before: 'open', note: null, date: '2020-12-05', file: DEC05 },
         ],
         removed: [],
+        changed: [],
       },
       metrics: [{ file: DEC05, date: '2020-12-05', id: 'don-vi-mau', label: 'Máu tiếp nhận', unit: 'đơn vị', from: null, to: 50 }],
       decisions: { added: [{ text: 'Thông qua kế hoạch trình kỳ họp HĐND huyện', date: '2020-12-05', file: DEC05 }], removed: [] },
@@ -221,6 +222,7 @@ describe('meet diff --rev: removed and changed records', () => {
     expect(diff.tasks.removed[0]).toMatchObject({ owners: ['quan-su', 'cong-an', 'nong-nghiep'], due: '2020-11-15', status: 'open' });
     expect(diff.updates).toEqual({
       added: [],
+      changed: [],
       removed: [
         {
           task: '2020-10-phong-chong-bao-lut',
@@ -245,6 +247,23 @@ describe('meet diff --rev: removed and changed records', () => {
     ]);
     const md = (await meet(dir, ['diff', '--rev', 'main...feature', '--format', 'md'])).stdout;
     expect(md).toContain(`| xóa | 12/11/2020 | Hội nghị chuyên đề công tác phòng chống thiên tai | ${NOV12} |  |\n`);
+  });
+
+  it('an update rewritten in its record (tasks update on a task meet new listed) is one change, not a removal', async () => {
+    const dir = baseRepo();
+    git(dir, 'checkout', '-q', '-b', 'feature');
+    edit(dir, NOV25, '  - task: 2020-09-don-thu-ton-dong\n    status: in-progress\n', '  - task: 2020-09-don-thu-ton-dong\n    status: done\n');
+    commitAll(dir, 'Close a task');
+    const diff = await diffJson(dir, 'main...feature');
+    expect(diff.updates.added).toEqual([]);
+    expect(diff.updates.removed).toEqual([]);
+    expect(diff.updates.changed).toEqual([
+      expect.objectContaining({ task: '2020-09-don-thu-ton-dong', status: 'done', was: { status: 'in-progress', note: expect.any(String) }, file: NOV25 }),
+    ]);
+    const md = (await meet(dir, ['diff', '--rev', 'main...feature', '--format', 'md'])).stdout;
+    expect(md).toContain('Cập nhật tiến độ: 1 sửa đổi');
+    expect(md).toMatch(/- sửa đổi: .*`2020-09-don-thu-ton-dong`.*: đang thực hiện → hoàn thành/);
+    expect(md).not.toContain('xóa');
   });
 
   it("a task's owner, due date and status as assigned changed", async () => {
@@ -348,7 +367,7 @@ describe('meet diff --rev: records that cannot be read at a revision', () => {
     expect(diff.records).toEqual({ added: [], removed: [], changed: [] });
     expect(diff.tasks).toEqual({ added: [], removed: [], changed: [] });
     expect(diff.states).toEqual([]);
-    expect(diff.updates).toEqual({ added: [], removed: [] });
+    expect(diff.updates).toEqual({ added: [], removed: [], changed: [] });
 
     const run = await meet(dir, ['diff', '--rev', 'main...feature', '--format', 'md']);
     expect(run.code).toBe(0);

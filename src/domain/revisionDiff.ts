@@ -111,6 +111,11 @@ export interface UpdateChange {
   file: string;
 }
 
+/** An update of a task rewritten in the same record (`tasks update` on a task `meet new` listed): what it said before, and now. */
+export interface ChangedUpdate extends UpdateChange {
+  was: { status: TaskStatus; note?: string };
+}
+
 interface MetricChange {
   id: string;
   label: string;
@@ -137,7 +142,7 @@ export interface RevisionDiff {
   records: { added: RevisionRecord[]; removed: RevisionRecord[]; changed: ChangedRecord[] };
   tasks: { added: RevisionTask[]; removed: RevisionTask[]; changed: ChangedTask[] };
   states: StateChange[];
-  updates: { added: UpdateChange[]; removed: UpdateChange[] };
+  updates: { added: UpdateChange[]; removed: UpdateChange[]; changed: ChangedUpdate[] };
   metrics: MetricChange[];
   decisions: { added: DecisionChange[]; removed: DecisionChange[] };
   unreadable: UnreadableChange[];
@@ -228,7 +233,7 @@ export function diffRevisions(range: RevisionRange, before: RecordsSnapshot, aft
     if (old && old.status !== now.status) states.push({ id, title: now.title, from: old.status, to: now.status, meeting: meetingRef(now.meeting) });
   }
 
-  const updates: RevisionDiff['updates'] = { added: [], removed: [] };
+  const updates: RevisionDiff['updates'] = { added: [], removed: [], changed: [] };
   const metrics: MetricChange[] = [];
   // Config order, looked up once: a config may declare thousands of metrics.
   const metricOrder = new Map(Object.keys(config?.metrics ?? {}).map((id, i) => [id, i]));
@@ -237,9 +242,38 @@ export function diffRevisions(range: RevisionRange, before: RecordsSnapshot, aft
     const old = a.byFile.get(file);
     const now = b.byFile.get(file);
     const [gone, come] = multisetDiff(old?.data.updates ?? [], now?.data.updates ?? [], updateKey);
+    // The same task's update rewritten in the same record is one change, not a removal and an addition.
+    const rewritten = new Map<string, UpdateData[]>();
+    for (const update of gone) rewritten.set(update.task, [...(rewritten.get(update.task) ?? []), update]);
+    const pairs: { was: UpdateData; now: UpdateData }[] = [];
+    const added = come.filter((update) => {
+      const was = rewritten.get(update.task)?.shift();
+      if (was) pairs.push({ was, now: update });
+      return !was;
+    });
+    const paired = new Set(pairs.map((p) => p.was));
     // Appended one at a time: a spread of 200,000 updates overflows the stack.
-    append(updates.removed, updateChanges(gone, old, a));
-    append(updates.added, updateChanges(come, now, b));
+    append(
+      updates.removed,
+      updateChanges(
+        gone.filter((update) => !paired.has(update)),
+        old,
+        a,
+      ),
+    );
+    append(updates.added, updateChanges(added, now, b));
+    const changed = updateChanges(
+      pairs.map((p) => p.now),
+      now,
+      b,
+    );
+    append(
+      updates.changed,
+      changed.map((change, i) => {
+        const { was } = pairs[i]!;
+        return { ...change, was: { status: was.status, ...(was.note ? { note: was.note } : {}) } };
+      }),
+    );
 
     const [lost, won] = multisetDiff((old?.data.decisions ?? []).map(decisionText), (now?.data.decisions ?? []).map(decisionText), (text) => text);
     append(
@@ -271,7 +305,7 @@ export function isEmptyRevisionDiff(diff: RevisionDiff): boolean {
     diff.records.added.length + diff.records.removed.length + diff.records.changed.length === 0 &&
     diff.tasks.added.length + diff.tasks.removed.length + diff.tasks.changed.length === 0 &&
     diff.states.length === 0 &&
-    diff.updates.added.length + diff.updates.removed.length === 0 &&
+    diff.updates.added.length + diff.updates.removed.length + diff.updates.changed.length === 0 &&
     diff.metrics.length === 0 &&
     diff.decisions.added.length + diff.decisions.removed.length === 0
   );

@@ -15,6 +15,7 @@ import {
   type TaskField,
   type TaskFieldChange,
   type UpdateChange,
+  type ChangedUpdate,
 } from '../domain/revisionDiff.js';
 import { formatDate, formatExact, formatPeriod, STATUS_LABELS } from './locale.js';
 import { isCalendarDate } from '../model/dates.js';
@@ -202,7 +203,11 @@ export function* renderRevisionDiffJson(diff: RevisionDiff): Generator<string, v
       })),
     },
     states: diff.states.map((s) => ({ id: s.id, title: s.title, from: s.from, to: s.to, meeting: meeting(s.meeting) })),
-    updates: { added: diff.updates.added.map(update), removed: diff.updates.removed.map(update) },
+    updates: {
+      added: diff.updates.added.map(update),
+      removed: diff.updates.removed.map(update),
+      changed: diff.updates.changed.map((u) => ({ ...update(u), was: { status: u.was.status, note: u.was.note ?? null } })),
+    },
     metrics: diff.metrics.map((m) => ({
       file: m.file,
       date: m.date,
@@ -253,7 +258,7 @@ function summaryLine(w: RevisionWords, diff: RevisionDiff): string {
     counted(w.summary.records, { added: diff.records.added.length, removed: diff.records.removed.length, changed: diff.records.changed.length }),
     counted(w.summary.tasks, { added: diff.tasks.added.length, removed: diff.tasks.removed.length, changed: diff.tasks.changed.length }),
     diff.states.length > 0 ? w.summary.states(diff.states.length, closed) : undefined,
-    counted(w.summary.updates, { added: diff.updates.added.length, removed: diff.updates.removed.length }),
+    counted(w.summary.updates, { added: diff.updates.added.length, removed: diff.updates.removed.length, changed: diff.updates.changed.length }),
     diff.metrics.length > 0 ? w.summary.metrics(diff.metrics.length) : undefined,
     counted(w.summary.decisions, { added: diff.decisions.added.length, removed: diff.decisions.removed.length }),
   ].filter((p): p is string => p !== undefined);
@@ -349,6 +354,13 @@ function updateLine(w: RevisionWords, locale: Locale, u: UpdateChange, code: (s:
   return `${w.updateLine(task, change, esc(u.file))}${u.note ? ` — ${esc(oneLine(u.note))}` : ''}`;
 }
 
+/** An update rewritten in its record: the status (and note) it said, then what it says now. */
+function rewrittenLine(w: RevisionWords, locale: Locale, u: ChangedUpdate, code: (s: string) => string, esc: Escape): string {
+  const task = u.taskTitle ? `${code(u.task)} (${esc(oneLine(u.taskTitle))})` : code(u.task);
+  const note = u.note !== u.was.note && u.note ? ` — ${esc(oneLine(u.note))}` : '';
+  return `${w.updateLine(task, `${statusLabel(locale, u.was.status)} → ${statusLabel(locale, u.status)}`, esc(u.file))}${note}`;
+}
+
 function metricColumns(w: RevisionWords): Column[] {
   const c = w.columns;
   return [{ header: c.metric }, { header: c.unit }, { header: c.before, align: 'right' }, { header: c.after, align: 'right' }, { header: c.record }];
@@ -410,6 +422,7 @@ export function renderRevisionDiffMarkdown(given: RevisionDiff, options: Revisio
   const updates = [
     ...diff.updates.added.map((u) => `- ${updateLine(w, locale, u, code, markdownText)}`),
     ...diff.updates.removed.map((u) => `- ${w.change.removed}: ${updateLine(w, locale, u, code, markdownText)}`),
+    ...diff.updates.changed.map((u) => `- ${w.change.changed}: ${rewrittenLine(w, locale, u, code, markdownText)}`),
   ];
   if (updates.length > 0) section(w.sections.updates, updates.join('\n'));
   const tasks = taskRows(w, locale, diff, (t) => t.ownerNames.map(oneLine).join(', '), markdownText);
@@ -487,6 +500,7 @@ export function renderRevisionDiffText(given: RevisionDiff, options: RevisionDif
   const updates = [
     ...diff.updates.added.map((u) => c.green(updateLine(w, locale, u, asIs, asIs))),
     ...diff.updates.removed.map((u) => c.red(`${w.change.removed}: ${updateLine(w, locale, u, asIs, asIs)}`)),
+    ...diff.updates.changed.map((u) => c.yellow(`${w.change.changed}: ${rewrittenLine(w, locale, u, asIs, asIs)}`)),
   ];
   if (updates.length > 0) section(w.sections.updates, updates.join('\n'));
   const tasks = taskRows(w, locale, diff, (t) => t.ownerNames.map(oneLine).join(', '), asIs);
