@@ -18,6 +18,40 @@ interface MistakeCase {
 
 const CASES: MistakeCase[] = [
   {
+    // Quoted in part: YAML reads the quotes and cannot read what follows them ("the indentation is wrong", it said).
+    fixture: 'text-after-quote',
+    line: 2,
+    column: 8,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "title" còn chữ sau dấu ngoặc kép đóng: hãy đặt cả giá trị trong một cặp ngoặc kép: title: "\'Họp giao ban\' tháng 12"',
+    en: 'The value of "title" goes on after its closing quote: put the whole value in one pair of quotes: title: "\'Họp giao ban\' tháng 12"',
+  },
+  {
+    fixture: 'backslash-in-quotes',
+    line: 5,
+    column: 11,
+    rule: 'yaml-syntax',
+    vi: 'Trong ngoặc kép, dấu "\\" mở đầu một ký tự đặc biệt (\\n, \\t…): hãy viết giá trị của mục "location" trong ngoặc đơn, giữ nguyên như đã viết: location: \'D:\\bien-ban\\hoi-truong\'',
+    en: 'In double quotes a "\\" starts an escape (\\n, \\t…): write the value of "location" in single quotes, which keep it as it is: location: \'D:\\bien-ban\\hoi-truong\'',
+  },
+  {
+    fixture: 'double-comma',
+    line: 5,
+    column: 12,
+    rule: 'yaml-syntax',
+    vi: 'Hai dấu phẩy liền nhau trong danh sách của mục "attendees": hãy viết attendees: [Nguyễn Văn An, Trần Thị Bình]',
+    en: 'Two commas in a row in the list of "attendees": write attendees: [Nguyễn Văn An, Trần Thị Bình]',
+  },
+  {
+    // Quoting it ("a value starting with [") would make one owner of the text "[van-phong, noi-vu".
+    fixture: 'unclosed-bracket',
+    line: 8,
+    column: 12,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "owner" mở bằng "[" nhưng thiếu dấu "]" đóng: hãy viết owner: [van-phong, noi-vu]',
+    en: 'The value of "owner" opens with "[" but has no closing "]": write owner: [van-phong, noi-vu]',
+  },
+  {
     fixture: 'chair-role-comma',
     line: 4,
     column: 50,

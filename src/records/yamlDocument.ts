@@ -109,7 +109,8 @@ function syntaxMessage(code: string, message: string, m: Messages): string {
   if (/directive/i.test(message)) return m.yaml.directive;
   // MISSING_CHAR is also raised for things other than quotes and brackets.
   if (code === 'MISSING_CHAR' && !/quote|bracket|[\]}]/i.test(message)) return m.yaml.badIndent;
-  return SYNTAX_ADVICE[code]?.(m) ?? m.yaml.badIndent;
+  // Not "the indentation is wrong": for a mistake not known here, that sent clerks looking in the wrong place.
+  return SYNTAX_ADVICE[code]?.(m) ?? m.yaml.unreadableLine;
 }
 
 /** Offset where `[`/`{` nesting first exceeds MAX_DEPTH, ignoring quoted text and comments. */

@@ -70,11 +70,29 @@ function valueMistake(lines: readonly Line[], index: number, m: Messages): Mista
   const fix = match ? quotedFix(key, value) : `- ${JSON.stringify(clip(value.trim(), 80))}`;
   const first = value[0];
   if (first === undefined) return undefined;
+  const fixed = (text: string) => (match ? `${key}: ${text}` : `- ${text}`);
   if (first === '"' || first === "'") {
+    // `title: "Hội nghị" thường kỳ`: the quote closed, and the text after it is no YAML. Quoted whole, its quotes kept as '.
+    const end = quoteEnd(value);
+    if (end !== -1 && value.slice(end + 1).trim() !== '') {
+      return { message: m.yaml.textAfterQuote(key, fixed(`"${clip(value.trim(), 80).replace(/["\\]/g, "'")}"`)), offset: at };
+    }
+    // `location: "D:\bien-ban"`: in double quotes a backslash starts an escape; single quotes keep it.
+    if (first === '"' && end !== -1 && /\\[^0abtnvfre "/\\N_LPxuU\t]/.test(value) && !value.includes("'")) {
+      return { message: m.yaml.backslashInQuotes(key, fixed(`'${value.slice(1, end)}'`)), offset: at };
+    }
     // A quote opened and never closed, on this line or the ones that go on with it (a quoted text may run over several).
-    if (closesQuote(value) || closesQuote(continued(lines, index, value))) return undefined;
+    if (end !== -1 || closesQuote(continued(lines, index, value))) return undefined;
     const closed = `${clip(value.trimEnd(), 80)}${first}`;
-    return { message: m.yaml.unclosedQuote(key, match ? `${key}: ${closed}` : `- ${closed}`), offset: at };
+    return { message: m.yaml.unclosedQuote(key, fixed(closed)), offset: at };
+  }
+  if (first === '[' && /,\s*,/.test(value) && closesAtEnd(value)) {
+    return { message: m.yaml.doubleComma(key, fixed(value.replace(/,(\s*,)+/g, ','))), offset: at };
+  }
+  // `owner: [van-phong, noi-vu`: a list (or mapping) opened on one line and not closed: close it, do not quote it.
+  if ((first === '[' || first === '{') && !/[\]}]/.test(continued(lines, index, value)) && !/:\s/.test(value.slice(1))) {
+    const close = first === '[' ? ']' : '}';
+    return { message: m.yaml.unclosedBracket(key, first, close, fixed(`${clip(value.trimEnd(), 80)}${close}`)), offset: at };
   }
   if (
     '@`%|>*&!'.includes(first) ||
@@ -110,18 +128,23 @@ function continued(lines: readonly Line[], index: number, value: string): string
   return parts.join(' ');
 }
 
-/** True when a quoted value (`"…"` with its escapes, or `'…'` with `''`) closes. */
-function closesQuote(value: string): boolean {
+/** Where a quoted value's closing quote is (`"…"` with its escapes, or `'…'` with `''`), or -1. */
+function quoteEnd(value: string): number {
   const quote = value[0];
   for (let i = 1; i < value.length; i++) {
     const ch = value[i];
     if (quote === '"' && ch === '\\') i++;
     else if (ch === quote) {
       if (quote === "'" && value[i + 1] === "'") i++;
-      else return true;
+      else return i;
     }
   }
-  return false;
+  return -1;
+}
+
+/** True when a quoted value (`"…"` with its escapes, or `'…'` with `''`) closes. */
+function closesQuote(value: string): boolean {
+  return quoteEnd(value) !== -1;
 }
 
 /** True when a flow collection starting the value closes at its very end: `[a, b]`, not `[Khẩn] Họp`. */

@@ -211,6 +211,13 @@ export const en = {
     missingChar: 'A closing quote or bracket is missing',
     blockAsKey: 'A list or mapping is used as a key; check the indentation and the ":"',
     unclosedQuote: (key: string, fix: string) => `The value of "${key}" opens a quote and never closes it: write ${fix}`,
+    textAfterQuote: (key: string, fix: string) => `The value of "${key}" goes on after its closing quote: put the whole value in one pair of quotes: ${fix}`,
+    backslashInQuotes: (key: string, fix: string) =>
+      `In double quotes a "\\" starts an escape (\\n, \\t…): write the value of "${key}" in single quotes, which keep it as it is: ${fix}`,
+    doubleComma: (key: string, fix: string) => `Two commas in a row in the list of "${key}": write ${fix}`,
+    unclosedBracket: (key: string, open: string, close: string, fix: string) =>
+      `The value of "${key}" opens with "${open}" but has no closing "${close}": write ${fix}`,
+    unreadableLine: 'YAML cannot read this line: look at its quotes, brackets and commas',
     noSpaceAfterDash: (fix: string) => `A list item needs a space after its "-": write ${fix}`,
     /** YAML warnings, in the clerk's words. */
     ambiguousAnchor: 'An anchor or alias (starting with "&" or "*") that ends in ":" is ambiguous: put a space before the ":", or quote the whole value',

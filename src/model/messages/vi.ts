@@ -200,6 +200,13 @@ export const vi: Messages = {
     multilineKey: 'Tên mục kéo dài sang nhiều dòng; hãy thêm dấu cách sau dấu ":" hoặc đặt giá trị trong dấu ngoặc kép',
     missingChar: 'Thiếu dấu ngoặc kép hoặc dấu ngoặc đóng',
     blockAsKey: 'Một danh sách hoặc nhóm mục đang đứng ở vị trí tên mục; hãy kiểm tra thụt lề và dấu ":"',
+    textAfterQuote: (key: string, fix: string) => `Giá trị của mục "${key}" còn chữ sau dấu ngoặc kép đóng: hãy đặt cả giá trị trong một cặp ngoặc kép: ${fix}`,
+    backslashInQuotes: (key: string, fix: string) =>
+      `Trong ngoặc kép, dấu "\\" mở đầu một ký tự đặc biệt (\\n, \\t…): hãy viết giá trị của mục "${key}" trong ngoặc đơn, giữ nguyên như đã viết: ${fix}`,
+    doubleComma: (key: string, fix: string) => `Hai dấu phẩy liền nhau trong danh sách của mục "${key}": hãy viết ${fix}`,
+    unclosedBracket: (key: string, open: string, close: string, fix: string) =>
+      `Giá trị của mục "${key}" mở bằng "${open}" nhưng thiếu dấu "${close}" đóng: hãy viết ${fix}`,
+    unreadableLine: 'YAML không đọc được dòng này: hãy xem lại các dấu ngoặc kép, dấu ngoặc và dấu phẩy',
     unclosedQuote: (key: string, fix: string) => `Giá trị của mục "${key}" mở dấu ngoặc kép nhưng không đóng lại: hãy viết ${fix}`,
     noSpaceAfterDash: (fix: string) => `Sau dấu "-" của một dòng trong danh sách cần có một dấu cách: hãy viết ${fix}`,
     ambiguousAnchor:
