@@ -176,6 +176,10 @@ describe('v2 rules, each at its line and column', () => {
     }
     // The month of the meeting itself is fine: its last day is not before it.
     expect(await findingsOf(rec(...task('2020-10')))).toEqual([]);
+    // In Vietnamese the days it names are written as the clerk writes them; the due stays as written.
+    const cwd = makeRepo({ [FILE]: rec(...task('2020-09')) }, CONFIG);
+    const vi = JSON.parse((await runMeet(['check', '--format', 'json'], { cwd })).stdout) as JsonFinding[];
+    expect(vi[0]!.message).toBe('Nhiệm vụ "t" có hạn 2020-09 (tức là đến 30/09/2020), trước ngày của cuộc họp giao nhiệm vụ (05/10/2020)');
   });
 
   it('a due that is none of the forms, and a count of days that is not a whole number', async () => {

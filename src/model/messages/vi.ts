@@ -354,14 +354,14 @@ export const vi: Messages = {
       `${{ sector: 'Lĩnh vực', owner: 'Cơ quan', metric: 'Chỉ tiêu' }[what]} "${id}" chưa được khai báo trong meet.config.yaml.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
     metricSector: (id: string, sector: string, reported: string) =>
       `Chỉ tiêu "${id}" thuộc lĩnh vực "${sector}", nhưng được báo cáo trong lĩnh vực "${reported}"`,
-    dueBeforeDate: (id: string, due: string, date: string) => `Nhiệm vụ "${id}" có hạn ${due}, trước ngày của cuộc họp giao nhiệm vụ (${date})`,
+    dueBeforeDate: (id: string, due: string, date: string) => `Nhiệm vụ "${id}" có hạn ${shownDay(due)}, trước ngày của cuộc họp giao nhiệm vụ (${shownDay(date)})`,
     duplicateHere: (id: string) => `Mã nhiệm vụ "${id}" đã dùng ở phía trên trong biên bản này; mã nhiệm vụ không được trùng trong toàn bộ kho`,
     duplicateIn: (id: string, file: string) => `Mã nhiệm vụ "${id}" đã dùng trong ${file}; mã nhiệm vụ không được trùng trong toàn bộ kho`,
     unknownTask: (task: string, suggestion?: string) => `Không biên bản nào giao nhiệm vụ "${task}".${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
     notEarlierSame: (task: string, date: string) =>
-      `Nhiệm vụ "${task}" được giao ngay tại cuộc họp này; phần cập nhật chỉ ghi tiến độ các nhiệm vụ giao tại các cuộc họp trước ngày ${date}`,
+      `Nhiệm vụ "${task}" được giao ngay tại cuộc họp này; phần cập nhật chỉ ghi tiến độ các nhiệm vụ giao tại các cuộc họp trước ngày ${shownDay(date)}`,
     notEarlier: (task: string, when: string, file: string, date: string) =>
-      `Nhiệm vụ "${task}" được giao tại cuộc họp ngày ${when} (${file}); phần cập nhật chỉ ghi tiến độ các nhiệm vụ giao tại các cuộc họp trước ngày ${date}`,
+      `Nhiệm vụ "${task}" được giao tại cuộc họp ngày ${shownDay(when)} (${file}); phần cập nhật chỉ ghi tiến độ các nhiệm vụ giao tại các cuộc họp trước ngày ${shownDay(date)}`,
     fileSlug: (name: string, date: string) =>
       `Tên tệp "${name}" nên viết dạng ${date}-<tên-ngắn>.md, tên ngắn gồm chữ thường không dấu, chữ số và "-" (như meet new đặt tên tệp)`,
     fileNameForm: (name: string, date: string) => `Tên tệp "${name}" phải có dạng ${date}-<tên-ngắn>.md, tên ngắn gồm chữ thường không dấu, chữ số và "-"`,
@@ -376,7 +376,7 @@ export const vi: Messages = {
       `Không còn biên bản nào giao nhiệm vụ "${task}": nhiệm vụ này đã bị bỏ khỏi ${file} kể từ ${since}`,
     didYouMean: (suggestion: string) => ` Có phải ý bạn là "${suggestion}"?`,
     dueByBeforeDate: (id: string, due: string, last: string, date: string) =>
-      `Nhiệm vụ "${id}" có hạn ${due} (tức là đến ${last}), trước ngày của cuộc họp giao nhiệm vụ (${date})`,
+      `Nhiệm vụ "${id}" có hạn ${due} (tức là đến ${shownDay(last)}), trước ngày của cuộc họp giao nhiệm vụ (${shownDay(date)})`,
     recurringWithDue: (id: string) => `Nhiệm vụ "${id}" là nhiệm vụ thường xuyên nhưng lại có thời hạn ("due"); nhiệm vụ thường xuyên không có thời hạn`,
     thousandsDot: (key: string, written: string, thousands: string) =>
       `"${key}" viết là ${written}, được hiểu là ${written.replace(/\.?0+$/, '').replace('.', ',')} (dấu chấm bắt đầu phần thập phân); nếu là ${thousands} thì hãy viết ${key}: ${thousands}, không có dấu chấm`,
@@ -387,13 +387,13 @@ export const vi: Messages = {
         anyDeclared ? (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : '') : ' Hãy khai báo tại đó (mã: tên), ví dụ "du-toan-tinh: Dự toán tỉnh giao".'
       }`,
     periodAfterDate: (period: string, date: string, month: string) =>
-      `Kỳ báo cáo ${period} ở sau tháng của cuộc họp (${date}); cuộc họp chỉ đánh giá tháng đã bắt đầu. Có phải ý bạn là ${month}?`,
+      `Kỳ báo cáo ${period} ở sau tháng của cuộc họp (${shownDay(date)}); cuộc họp chỉ đánh giá tháng đã bắt đầu. Có phải ý bạn là ${month}?`,
     periodNotBegun: (period: string, date: string) =>
-      `Kỳ báo cáo ${period} bắt đầu sau cuộc họp (${date}); cuộc họp chỉ đánh giá kỳ đã bắt đầu (kỳ dài hơn một tháng có thể kết thúc sau cuộc họp). Hãy kiểm tra lại năm của kỳ báo cáo`,
-    endDateBeforeDate: (endDate: string, date: string) => `"end_date" là ${endDate}, trước ngày đầu tiên của cuộc họp (${date})`,
-    approvedBeforeDate: (approvedOn: string, date: string) => `Biên bản được thông qua ngày ${approvedOn}, trước ngày họp (${date})`,
+      `Kỳ báo cáo ${period} bắt đầu sau cuộc họp (${shownDay(date)}); cuộc họp chỉ đánh giá kỳ đã bắt đầu (kỳ dài hơn một tháng có thể kết thúc sau cuộc họp). Hãy kiểm tra lại năm của kỳ báo cáo`,
+    endDateBeforeDate: (endDate: string, date: string) => `"end_date" là ${shownDay(endDate)}, trước ngày đầu tiên của cuộc họp (${shownDay(date)})`,
+    approvedBeforeDate: (approvedOn: string, date: string) => `Biên bản được thông qua ngày ${shownDay(approvedOn)}, trước ngày họp (${shownDay(date)})`,
     noticeBeforeDate: (number: string, noticeDate: string, date: string) =>
-      `Thông báo kết luận số ${number} đề ngày ${noticeDate}, trước ngày họp (${date}); thông báo kết luận được ban hành vào ngày họp hoặc sau đó`,
+      `Thông báo kết luận số ${number} đề ngày ${shownDay(noticeDate)}, trước ngày họp (${shownDay(date)}); thông báo kết luận được ban hành vào ngày họp hoặc sau đó`,
     groupUnknownMember: (group: string, member: string, suggestion?: string) =>
       `Nhóm "${group}" có thành viên "${member}", nhưng cơ quan này chưa được khai báo trong "owners".${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
     folderAmongRecords: (key: string, folder: string, meetings: string) =>
