@@ -370,7 +370,9 @@ describe('meet approve', () => {
     const recorded = read(dir, NOVEMBER);
     const again = await runMeet([...args, '--notice-number', '131/TB-UBND', '--notice-date', '2020-11-28'], { cwd: dir });
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('đã ghi thông báo kết luận số 130/TB-UBND ngày 27/11/2020; không thay đổi gì.');
+    expect(again.stderr).toContain(
+      'đã ghi thông báo kết luận số 130/TB-UBND ngày 27/11/2020, người ký TL. CHỦ TỊCH, Lê Văn Nam (CHÁNH VĂN PHÒNG); không thay đổi gì.',
+    );
     expect(read(dir, NOVEMBER)).toBe(recorded);
     expect((await runMeet([...args, '--notice-number', '130/TB-UBND', '--notice-date', '2020-11-27'], { cwd: dir })).code).toBe(0);
     expect(read(dir, NOVEMBER)).toBe(recorded);
@@ -384,7 +386,10 @@ describe('meet approve', () => {
     expect(recorded).toContain('name: Lê Văn Nam');
     const resigned = await runMeet([...args, '--signer', 'Người Khác', '--signer-title', 'PHÓ CHÁNH VĂN PHÒNG'], { cwd: dir });
     expect(resigned.code).toBe(1);
-    expect(resigned.stderr).toContain('đã ghi thông báo kết luận số 130/TB-UBND ngày 27/11/2020; không thay đổi gì.');
+    // The recorded signer is named: what was typed differs from it, not the number or the date.
+    expect(resigned.stderr).toContain(
+      'đã ghi thông báo kết luận số 130/TB-UBND ngày 27/11/2020, người ký TL. CHỦ TỊCH, Lê Văn Nam (CHÁNH VĂN PHÒNG); không thay đổi gì.',
+    );
     expect(read(dir, NOVEMBER)).toBe(recorded);
     // The config no longer names a signer: approving again with the same notice keeps the recorded one.
     writeFileSync(path.join(dir, 'meet.config.yaml'), read(dir, 'meet.config.yaml').replace(/\n {2}notice_signer: .*\n/, '\n'));

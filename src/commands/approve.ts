@@ -87,7 +87,14 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
           (options.onBehalf === undefined ? undefined : clean(options.onBehalf, '--on-behalf')) !== (recorded.signer.on_behalf ?? undefined)));
     if (otherNotice) {
       throw new RecordsError(
-        (m) => m.approve.noticeAlready(visible(record.file), visible(recorded.number), recorded.date),
+        // Its signer too: a refusal for another signer must show what differs from what was typed.
+        (m) =>
+          m.approve.noticeAlready(
+            visible(record.file),
+            visible(recorded.number),
+            recorded.date,
+            visible(`${recorded.signer.on_behalf ? `${recorded.signer.on_behalf}, ` : ''}${recorded.signer.name} (${recorded.signer.title})`),
+          ),
         (m) => m.approve.noticeAlreadyHint,
       );
     }

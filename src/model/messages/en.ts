@@ -623,7 +623,8 @@ export const en = {
     noSigner: 'Who signs the notice? Give --signer and --signer-title, or set documents.notice_signer in meet.config.yaml.',
     already: (file: string, by?: string, on?: IsoDate) => `${file} is already approved (by ${by ?? '?'} on ${on ?? '?'}).`,
     alreadyHint: 'Approved minutes are final: correct them with an "amendments" entry. To add the notice, run meet approve again with the same --by and --on.',
-    noticeAlready: (file: string, number: string, date: IsoDate) => `${file} already records the notice ${number} of ${date}; nothing changed.`,
+    noticeAlready: (file: string, number: string, date: IsoDate, signer: string) =>
+      `${file} already records the notice ${number} of ${formatDate('en', date)}, signed by ${signer}; nothing changed.`,
     noticeAlreadyHint:
       'A notice once issued keeps its number. If the record is wrong, correct approval.notice by hand with an "amendments" entry (meet check --since asks for one).',
     cannotWrite: (file: string, why: string) => `Cannot write the approval into ${file} safely: ${why}.`,

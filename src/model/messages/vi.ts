@@ -354,7 +354,8 @@ export const vi: Messages = {
       `${{ sector: 'Lĩnh vực', owner: 'Cơ quan', metric: 'Chỉ tiêu' }[what]} "${id}" chưa được khai báo trong meet.config.yaml.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
     metricSector: (id: string, sector: string, reported: string) =>
       `Chỉ tiêu "${id}" thuộc lĩnh vực "${sector}", nhưng được báo cáo trong lĩnh vực "${reported}"`,
-    dueBeforeDate: (id: string, due: string, date: string) => `Nhiệm vụ "${id}" có hạn ${shownDay(due)}, trước ngày của cuộc họp giao nhiệm vụ (${shownDay(date)})`,
+    dueBeforeDate: (id: string, due: string, date: string) =>
+      `Nhiệm vụ "${id}" có hạn ${shownDay(due)}, trước ngày của cuộc họp giao nhiệm vụ (${shownDay(date)})`,
     duplicateHere: (id: string) => `Mã nhiệm vụ "${id}" đã dùng ở phía trên trong biên bản này; mã nhiệm vụ không được trùng trong toàn bộ kho`,
     duplicateIn: (id: string, file: string) => `Mã nhiệm vụ "${id}" đã dùng trong ${file}; mã nhiệm vụ không được trùng trong toàn bộ kho`,
     unknownTask: (task: string, suggestion?: string) => `Không biên bản nào giao nhiệm vụ "${task}".${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
@@ -599,8 +600,8 @@ export const vi: Messages = {
     already: (file: string, by?: string, on?: IsoDate) => `${file} đã được thông qua (người thông qua: ${by ?? '?'}, ngày ${on ? formatDate('vi', on) : '?'}).`,
     alreadyHint:
       'Biên bản đã thông qua là bản chính thức: muốn sửa, hãy ghi thêm một mục "amendments" (đính chính). Để bổ sung thông báo kết luận, hãy chạy lại meet approve với cùng --by và --on.',
-    noticeAlready: (file: string, number: string, date: IsoDate) =>
-      `${file} đã ghi thông báo kết luận số ${number} ngày ${formatDate('vi', date)}; không thay đổi gì.`,
+    noticeAlready: (file: string, number: string, date: IsoDate, signer: string) =>
+      `${file} đã ghi thông báo kết luận số ${number} ngày ${formatDate('vi', date)}, người ký ${signer}; không thay đổi gì.`,
     noticeAlreadyHint:
       'Thông báo đã ban hành thì giữ nguyên số. Nếu biên bản ghi sai, hãy sửa approval.notice bằng tay kèm một mục "amendments" (meet check --since sẽ yêu cầu).',
     cannotWrite: (file: string, why: string) => `Không thể ghi việc thông qua vào ${file} một cách an toàn: ${why}.`,
