@@ -494,14 +494,33 @@ function hoistGlobalOptions(argv: readonly string[]): string[] {
   return [...globals, ...rest];
 }
 
+/**
+ * `meet tasks updat x`: commander reads the word as an argument of `tasks`
+ * (which lists tasks and takes none) and says "too many arguments". The
+ * word right after `tasks` that is no option is the subcommand meant.
+ */
+function misspeltSubcommand(args: readonly string[]): string | undefined {
+  const at = args.findIndex((arg, i) => !arg.startsWith('-') && !(i > 0 && (args[i - 1] === '--root' || args[i - 1] === '--locale')));
+  const word = at === -1 || args[at] !== 'tasks' ? undefined : args[at + 1];
+  return word !== undefined && !word.startsWith('-') && word !== 'update' && word !== 'help' ? word : undefined;
+}
+
 /** `m`: the command line's words in the run's language (main loads those only). */
 export async function runCli(argv: string[], io: Io, m: CommandLineMessages): Promise<number> {
   let exitCode = EXIT_OK;
+  const args = hoistGlobalOptions(argv);
+  const misspelt = misspeltSubcommand(args);
+  if (misspelt !== undefined) {
+    const close = 'update'.startsWith(misspelt.toLowerCase()) || typoOf(misspelt.toLowerCase(), 'update');
+    const hint = close ? `\n${m.cli.didYouMean('tasks update')}` : '';
+    io.stderr.write(`${m.main.prefix}${m.cli.unknownCommand(`tasks ${visible(misspelt)}`)}${hint}\n${m.cli.runWithHelp}\n`);
+    return EXIT_USAGE;
+  }
   const program = buildProgram(io, m, (code) => {
     exitCode = code;
   });
   try {
-    await program.parseAsync(hoistGlobalOptions(argv), { from: 'user' });
+    await program.parseAsync(args, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here too, successfully.

@@ -74,6 +74,13 @@ describe('meet without a command to run', () => {
     expect(en.stdout).toMatch(/--by <[a-z-]+> +who approved the minutes \(required\)\n/);
   });
 
+  it('a misspelt subcommand of tasks is named as one, with "did you mean" (not "too many arguments")', async () => {
+    const typo = await runMeet(['--root', 'x', 'tasks', 'updat', '2020-10-a', '--status', 'done'], { cwd: tempDir(), env: ENGLISH });
+    expect(typo).toEqual({ code: 2, stdout: '', stderr: 'meet: unknown command "tasks updat"\n(Did you mean tasks update?)\n(run with --help for usage)\n' });
+    const other = await runMeet(['--locale', 'vi', 'tasks', 'xoa'], { cwd: tempDir() });
+    expect(other).toEqual({ code: 2, stdout: '', stderr: 'meet: không có lệnh "tasks xoa"\n(xem cách dùng: thêm --help)\n' });
+  });
+
   it('an unknown command or option is a usage error (exit 2), pointing to --help', async () => {
     // Far from every command's name, so commander suggests none.
     for (const args of [['zzz'], ['check', '--bogus']]) {
