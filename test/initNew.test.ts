@@ -59,6 +59,23 @@ describe('meet init', () => {
     expect((await runMeet(['check'], { cwd: dir })).code).toBe(0);
   });
 
+  it("gives a commune's or a ward's committee its own offices, not a district's departments, and its notice is theirs", async () => {
+    const dir = tempDir();
+    expect((await runMeet(['init', '--organization', 'UBND xã Nam Sơn'], { cwd: dir })).code).toBe(0);
+    const config = read(dir, 'meet.config.yaml');
+    expect(config).toContain('  van-phong: Văn phòng HĐND và UBND xã\n');
+    expect(config).toContain('  cong-an: Công an xã\n');
+    expect(config).not.toMatch(/huyện|Phòng Nội vụ/);
+    const made = await runMeet(['new', '--date', '2026-03-04', '--chair', 'Nguyễn Văn A', '--title', 'Họp giao ban'], { cwd: dir });
+    const file = made.stdout.trim();
+    writeFileSync(path.join(dir, file), read(dir, file).replace('decisions: []', 'decisions: [Thông qua kế hoạch]'));
+    expect((await runMeet(['check'], { cwd: dir })).code).toBe(0);
+    expect((await runMeet(['notice', file, '--format', 'md'], { cwd: dir })).stdout).not.toContain('huyện');
+    const ward = tempDir();
+    expect((await runMeet(['init', '--organization', 'Ủy ban nhân dân phường Bến Nghé'], { cwd: ward })).code).toBe(0);
+    expect(read(ward, 'meet.config.yaml')).toContain('  kinh-te: Phòng Kinh tế, Hạ tầng và Đô thị\n');
+  });
+
   it('refuses to overwrite an existing config (exit 2) and leaves it as it was', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'meet.config.yaml'), 'organization: mine\n');

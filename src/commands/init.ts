@@ -81,8 +81,13 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   }
   const organization = (options.organization ?? messages(options.locale).init.defaultOrganization).trim();
   if (organization === '') throw new UsageError((m) => m.init.emptyOrganization);
-  const template = readFileSync(builtinTemplatePath('config', `${options.locale}.yaml`), 'utf8');
-  const config = template.replace('{{organization}}', yamlScalar(organization));
+  // A commune's (ward's) committee gets its own offices, not a district's departments: its notices are signed for them.
+  const level = options.locale === 'vi' ? communeLevel(organization) : undefined;
+  const template = readFileSync(builtinTemplatePath('config', level ? 'vi-xa.yaml' : `${options.locale}.yaml`), 'utf8');
+  const config = template
+    .replace('{{organization}}', yamlScalar(organization))
+    .replaceAll('{{level}}', level ?? '')
+    .replace('{{economy}}', level === 'phường' ? 'Phòng Kinh tế, Hạ tầng và Đô thị' : 'Phòng Kinh tế');
   // What this run made, removed again if a later step fails (a full disk, say).
   const made: { path: string; folder: boolean }[] = [];
   try {
@@ -330,4 +335,10 @@ export async function initCommand(options: InitOptions, io: Io): Promise<number>
     result.committed = await commitFiles(plan, result.files, initMessage(result, options));
   }
   return renderInit(result, options, io);
+}
+
+/** "xã" for "UBND xã Nam Sơn" (also phường, thị trấn, đặc khu, written out or not): the level of a commune's committee. */
+function communeLevel(organization: string): string | undefined {
+  const match = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(xã|phường|thị trấn|đặc khu)(?=\s|$)/iu.exec(organization.normalize('NFC'));
+  return match?.[1]!.toLowerCase();
 }
