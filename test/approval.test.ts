@@ -2,7 +2,7 @@
 // place; `meet check --since` refuses, on a real git branch, each change the
 // format forbids in a record approved at the merge base, and accepts one
 // made with an amendment; `tasks update` never writes into approved minutes.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RuleId } from '../src/model/ruleCatalogue.js';
@@ -160,6 +160,16 @@ describe('meet check --since: changes to approved minutes', () => {
     expect(code).toBe(1);
     expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, '  - date: 2020-10-20')}:11 approved-changed`]);
     expect(findings[0]!.message).toBe('Biên bản đã được thông qua ngày 27/10/2020: lần đính chính phải đề từ ngày đó trở về sau, không phải ngày 20/10/2020');
+  });
+
+  it('approved minutes replaced by a link to /dev/zero: --since reports the link, never reads through it', async () => {
+    const dir = repoOnBranch();
+    rmSync(path.join(dir, OCTOBER));
+    symlinkSync('/dev/zero', path.join(dir, OCTOBER));
+    git(dir, 'commit', '-q', '-am', 'Thay biên bản bằng liên kết');
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(findings.map((f) => `${f.file} ${f.rule}`)).toContain(`${OCTOBER} file-outside-root`);
   });
 
   it('approved minutes are never taken back to a draft, amendment or not', async () => {

@@ -381,6 +381,35 @@ describe('nothing outside the repository is read or written', () => {
     expect(run.stdout + run.stderr).not.toContain('SECRET-OUTSIDE');
   });
 
+  // A link to a device that never ends: followed, it read until memory ran out (16 GB, then a crash), even for --help.
+  it('a meet.config.yaml linked to /dev/zero is refused before anything reads it, and --help still answers', async () => {
+    const { root } = makeWorld();
+    rmSync(path.join(root, 'meet.config.yaml'));
+    symlinkSync('/dev/zero', path.join(root, 'meet.config.yaml'));
+    expect((await meet(['--help'], root)).code).toBe(0);
+    const run = await meet(['check', '--locale', 'en'], root);
+    expectClean(run, [2]);
+    expect(run.stderr).toContain('is a symbolic link leading outside the repository; it is not read');
+  });
+
+  it('a lock file linked to /dev/zero is not read: tasks update says the record is busy and which file to remove, at once', async () => {
+    const { root } = makeWorld();
+    writeTree(root, { 'meetings/2020/2020-10-05-giao-viec.md': VALID_RECORD });
+    writeTree(root, { 'meetings/2020/2020-10-20-sau.md': '---\ntitle: Họp sau\ndate: 2020-10-20\nchair: A\n---\n' });
+    symlinkSync('/dev/zero', path.join(root, 'meetings/2020/.2020-10-20-sau.md.meet-lock'));
+    const run = await meet(['tasks', 'update', 't-mot', '--status', 'done', '--locale', 'en'], root);
+    expectClean(run, [2]);
+    expect(run.stderr).toContain('.2020-10-20-sau.md.meet-lock');
+  });
+
+  it('a template that is a folder, or a link to /dev/zero, is refused in words, not read', async () => {
+    const { root } = makeWorld();
+    mkdirSync(path.join(root, 'templates', 'regular.md'), { recursive: true });
+    const folder = await meet(['new', '--date', '2020-10-20', '--chair', 'A', '--kind', 'regular', '--dry-run', '--locale', 'en'], root);
+    expectClean(folder, [2]);
+    expect(folder.stderr).toContain('The template templates/regular.md cannot be used: it is a folder, not a file.');
+  });
+
   describe('meet digest --out and meet report --out', () => {
     let parent: string;
     let root: string;

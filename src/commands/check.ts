@@ -1,7 +1,7 @@
 // meet check [PATHS...] [--since REF]: validates the config and every record;
 // with PATHS or --since reports only on those files (or those changed since
 // REF's merge base), still checked against the whole repository.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { findingsCausedByChange } from '../domain/changeAttribution.js';
 import { messages, type Messages } from '../model/messages/index.js';
@@ -24,6 +24,7 @@ import { toolVersion } from '../io/packageRoot.js';
 import { displayPath, renderFindingsGithub, renderFindingsJson, renderFindingsPretty, type FindingFormat } from '../render/findings.js';
 import { renderFindingsSarif } from '../render/sarif.js';
 import { visible } from '../model/text.js';
+import { readRegularFile } from '../io/regularFile.js';
 
 type CheckFormat = FindingFormat | 'sarif';
 
@@ -256,7 +257,8 @@ async function readApprovedChanges(root: string, changes: Changes, meetings: str
     if (before?.data.approval?.status !== 'approved') continue;
     let now: Buffer;
     try {
-      now = readFileSync(path.join(root, candidate.file));
+      // Not through a link (a record replaced by one to /dev/zero): the full check reports it.
+      now = readRegularFile(path.join(root, candidate.file));
     } catch {
       continue;
     }

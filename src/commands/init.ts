@@ -15,6 +15,7 @@ import { configLocale, type Locale } from '../model/terms.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
 import { VI_WORKFLOW_COMMENTS } from '../model/messages/vi.workflow.js';
+import { readConfigBytes } from '../io/recordFiles.js';
 
 export interface InitOptions {
   dir: string;
@@ -67,7 +68,7 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   if (configKept) {
     const git = await ensureGitRepository(root, io.env);
     // The workflow's comments in the repository's language, as everything meet writes into it.
-    const locale = configLocale(readFileSync(configPath, 'utf8'));
+    const locale = configLocale(readConfigBytes(root).toString('utf8'));
     const written = writeWorkflow(root, workflow!, options.ci!, action.reference, locale);
     return {
       root,
@@ -311,7 +312,7 @@ function shellWord(word: string): string {
 
 /** The commit init makes (or shows), in the repository's language. */
 function initMessage(result: InitResult, options: InitOptions): string {
-  const locale = result.configKept ? configLocale(readFileSync(path.join(result.root, CONFIG_FILE), 'utf8')) : options.locale;
+  const locale = result.configKept ? configLocale(readConfigBytes(result.root).toString('utf8')) : options.locale;
   return messages(locale).record.commitInit;
 }
 

@@ -25,6 +25,7 @@ import { defaultTitle, formatDate, formatDay, formatDue } from '../render/locale
 import type { TaskState } from '../model/tasks.js';
 import { MEETING_KINDS, type Locale, type MeetingKind } from '../model/terms.js';
 import { visible, visibleLines } from '../model/text.js';
+import { readRegularFile } from '../io/regularFile.js';
 
 export interface NewOptions {
   root?: string;
@@ -321,7 +322,17 @@ function readTemplate(root: string, config: ConfigFacts, name: string): Template
     if (!isInsideRealRoot(root, own)) {
       throw new UsageError((m) => m.new.templateLink(visible(path.join(config.paths.templates, `${name}.md`))));
     }
-    return { name, text: readFileSync(own, 'utf8').replace(/^\uFEFF/, '') };
+    try {
+      return {
+        name,
+        text: readRegularFile(own, { followLinks: true })
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new UsageError((m) => m.new.templateUnreadable(visible(path.join(config.paths.templates, `${name}.md`)), m.errors.unreadableWhy(code)));
+    }
   }
   const builtin = builtinTemplatePath(config.locale, `${name}.md`);
   if (existsSync(builtin)) return { name, text: readFileSync(builtin, 'utf8') };

@@ -4,12 +4,13 @@
 // second lock so that two waiters never both break it. Used around every
 // read-modify-write of a repository file (tasks update, digest).
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { visible } from '../model/text.js';
 import { notWritable } from './writeFiles.js';
+import { readRegularFile } from './regularFile.js';
 
 export interface LockOptions {
   /** Tries before giving up while another live process holds the lock. */
@@ -52,13 +53,20 @@ interface Holder {
   text: string;
 }
 
-/** The lock's holder; 'absent' when there is no lock; undefined when its text is not a holder's (empty, garbled). */
-function readHolder(lock: string): Holder | 'absent' | undefined {
+/**
+ * The lock's holder; 'absent' when there is no lock; 'foreign' when it is no
+ * file meet makes (a link, a FIFO, a folder, a huge file: committed by
+ * someone, never to be read through); undefined when its text is not a
+ * holder's (empty, garbled).
+ */
+function readHolder(lock: string): Holder | 'absent' | 'foreign' | undefined {
   let text: string;
   try {
-    text = readFileSync(lock, 'utf8');
+    text = readRegularFile(lock, { limit: 4096 }).toString('utf8');
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'absent';
+    return code === 'ELOOP' || code === 'ENOTREG' || code === 'EFBIG' || code === 'EISDIR' ? 'foreign' : undefined;
   }
   const [pid, host, token] = text.split('\n');
   return pid && /^\d+$/.test(pid) && host !== undefined && token ? { pid: Number(pid), host, text } : undefined;
@@ -66,7 +74,7 @@ function readHolder(lock: string): Holder | 'absent' | undefined {
 
 function readText(lock: string): string | undefined {
   try {
-    return readFileSync(lock, 'utf8');
+    return readRegularFile(lock, { limit: 4096 }).toString('utf8');
   } catch {
     return undefined;
   }
@@ -119,7 +127,7 @@ function breakStale(lock: string, stale: string): void {
   if (!create(breaker, token)) {
     // A breaker that died mid-way is itself stale.
     const other = readHolder(breaker);
-    if (other !== 'absent' && other && isDead(other)) breakStale(breaker, other.text);
+    if (other !== 'absent' && other !== 'foreign' && other && isDead(other)) breakStale(breaker, other.text);
     return;
   }
   try {
@@ -147,6 +155,13 @@ async function acquire(lock: string, shown: string, options: LockOptions): Promi
     if (create(lock, token)) return token;
     const holder = readHolder(lock);
     if (holder === 'absent') continue;
+    // Waiting would not end it: say so now, with the file to remove.
+    if (holder === 'foreign') {
+      throw new UsageError(
+        (m) => m.errors.busy(visible(shown)),
+        (m) => m.errors.busyHint(visible(lock)),
+      );
+    }
     if (holder && isDead(holder)) {
       breakStale(lock, holder.text);
       continue;

@@ -3,11 +3,12 @@
 // repository the command runs in, read from meet.config.yaml by one regular
 // expression (no YAML parser: `meet --help` must stay fast); else, outside a
 // repository, LC_ALL / LC_MESSAGES / LANG ("vi_VN…" → vi, anything else → en).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../model/layout.js';
 import { configLocale, LOCALES, type Locale } from '../model/terms.js';
-import { nearestRoot } from './paths.js';
+import { isInsideRealRoot, nearestRoot } from './paths.js';
+import { readRegularFile } from './regularFile.js';
 import type { Env } from './terminal.js';
 
 const isLocale = (value: string | undefined): value is Locale => (LOCALES as readonly string[]).includes(value ?? '');
@@ -52,9 +53,11 @@ export function resolveLocale(argv: readonly string[], cwd: string, env: Env): L
   const folder = initFolder(argv);
   const target = folder === undefined ? undefined : path.resolve(cwd, folder);
   const root = target !== undefined && existsSync(path.join(target, CONFIG_FILE)) ? target : nearestRoot(cwd, flagValue(argv, '--root'));
-  if (root !== undefined) {
+  // Only a config that is the repository's own, of sane size: a link to /dev/zero is the command's to refuse, not read here.
+  const config = root === undefined ? undefined : path.join(root, CONFIG_FILE);
+  if (root !== undefined && isInsideRealRoot(root, config!)) {
     try {
-      return configLocale(readFileSync(path.join(root, CONFIG_FILE), 'utf8'));
+      return configLocale(readRegularFile(config!, { followLinks: true }).toString('utf8'));
     } catch {
       // Unreadable: the command will say why; speak the environment's language meanwhile.
     }

@@ -2,7 +2,7 @@
 // folder's .md files, their bytes and content hashes. Kept apart from the
 // parsers so a cached `meet check` never loads the YAML and schema code.
 import { hash } from 'node:crypto';
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { RULES, type Finding } from '../model/ruleCatalogue.js';
 import { UsageError } from '../model/errors.js';
@@ -11,6 +11,7 @@ import { CONFIG_FILE } from '../model/layout.js';
 import { visible } from '../model/text.js';
 import { messages } from '../model/messages/index.js';
 import type { Locale } from '../model/terms.js';
+import { readRegularFile } from './regularFile.js';
 
 /** meet.config.yaml's bytes; a link leading outside the root is refused. */
 export function readConfigBytes(root: string): Buffer {
@@ -22,9 +23,11 @@ export function readConfigBytes(root: string): Buffer {
     );
   }
   try {
-    return readFileSync(file);
+    // Where the link leads was checked above; a FIFO, a device or a huge file is refused, not read for ever.
+    return readRegularFile(file, { followLinks: true });
   } catch (error) {
-    throw new UsageError((m) => m.errors.cannotReadConfig(visible(file), visible((error as NodeJS.ErrnoException).code ?? (error as Error).message)));
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError((m) => m.errors.cannotReadConfig(visible(file), visible(m.errors.unreadableWhy(code))));
   }
 }
 

@@ -2,7 +2,7 @@
 // file of the meetings folder, parsed here or on parser threads
 // (parserThreads.ts), then the rules across records. Parsing itself is pure
 // (records/parse.ts).
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { addSuggestions, checkAcrossRecords, checkFileName, limitFindingsPerFile, type UnreadableRecord } from '../domain/checkRules.js';
 import { configLocale, type Locale } from '../model/terms.js';
@@ -19,6 +19,7 @@ import { CONFIG_FILE } from '../model/layout.js';
 import { parseFile, type FileOutcome, type KeptRecord, type ReadOptions, type ThreadSettings } from './recordOutcome.js';
 import { contentHash, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
 import { visible } from '../model/text.js';
+import { readRegularFile } from './regularFile.js';
 
 export interface Repository<R extends CheckedRecord = MeetingRecord> {
   root: string;
@@ -42,7 +43,7 @@ export function readConfig(root: string, locale?: Locale): { config?: Config; fi
 /** A record file's bytes again, as long as they are the ones first read. */
 function readAgain(absolute: string, contentKey: string): Uint8Array | undefined {
   try {
-    const bytes = readFileSync(absolute);
+    const bytes = readRegularFile(absolute);
     return contentHash(bytes) === contentKey ? bytes : undefined;
   } catch {
     return undefined;

@@ -70,6 +70,16 @@ export const en = {
     configLink: (file: string) => `${file} is a symbolic link leading outside the repository; it is not read.`,
     configLinkHint: 'Replace the link with the file itself.',
     cannotReadConfig: (file: string, why: string) => `Cannot read ${file}: ${why}`,
+    /** Why a file of the repository is not read (io/regularFile.ts), by its code. */
+    unreadableWhy: (code: string) =>
+      ({
+        EISDIR: 'it is a folder, not a file',
+        ENOTREG: 'it is not a regular file (a pipe, socket or device)',
+        EFBIG: 'it is larger than 4 MiB',
+        ELOOP: 'it is a symbolic link',
+        ENOENT: 'there is no such file',
+        EACCES: 'permission denied',
+      })[code] ?? code,
     writeOutside: (shown: string, root: string) => `Refusing to write to ${shown}: it is outside the repository ${root}`,
     writeThroughLink: (shown: string, root: string) => `Refusing to write to ${shown}: a symbolic link leads it outside the repository ${root}`,
     writeLink: (target: string) => `Refusing to write ${target}: it is a symbolic link`,
@@ -505,6 +515,7 @@ export const en = {
     notCommitted: 'Not committed: the record has errors. Fix them, run "meet check", then commit it with git.',
     badTemplate: (name: string) => `--template takes a template name like "regular", not "${name}"`,
     templateLink: (file: string) => `The template ${file} is a symbolic link leading outside the repository; it is not used.`,
+    templateUnreadable: (file: string, why: string) => `The template ${file} cannot be used: ${why}.`,
     noTemplate: (name: string, file: string) => `No template "${name}": neither ${file} nor a built-in one.`,
     noTemplateHint: (kinds: string) => `Built-in templates: ${kinds}.`,
     placeholder: (name: string, placeholder: string) => `The template "${name}" uses {{${placeholder}}}, which meet new does not fill.`,

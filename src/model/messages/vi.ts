@@ -64,6 +64,15 @@ export const vi: Messages = {
     configLink: (file: string) => `${file} là liên kết (symbolic link) trỏ ra ngoài kho biên bản; không đọc tệp này.`,
     configLinkHint: 'Hãy thay liên kết bằng chính tệp đó.',
     cannotReadConfig: (file: string, why: string) => `Không đọc được ${file}: ${why}`,
+    unreadableWhy: (code: string) =>
+      ({
+        EISDIR: 'đây là một thư mục, không phải tệp',
+        ENOTREG: 'đây không phải là tệp thông thường (pipe, socket hoặc thiết bị)',
+        EFBIG: 'tệp lớn hơn 4 MiB',
+        ELOOP: 'đây là một liên kết (symbolic link)',
+        ENOENT: 'không có tệp này',
+        EACCES: 'không có quyền đọc',
+      })[code] ?? code,
     writeOutside: (shown: string, root: string) => `Không ghi vào ${shown}: nơi này nằm ngoài kho biên bản ${root}`,
     writeThroughLink: (shown: string, root: string) => `Không ghi vào ${shown}: một liên kết (symbolic link) dẫn nơi này ra ngoài kho biên bản ${root}`,
     writeLink: (target: string) => `Không ghi vào ${target}: đây là liên kết (symbolic link)`,
@@ -483,6 +492,7 @@ export const vi: Messages = {
     notCommitted: 'Chưa commit: biên bản có lỗi. Hãy sửa, chạy "meet check", rồi commit bằng git.',
     badTemplate: (name: string) => `--template cần tên mẫu như "regular", không phải "${name}"`,
     templateLink: (file: string) => `Mẫu ${file} là liên kết (symbolic link) trỏ ra ngoài kho biên bản; không dùng mẫu này.`,
+    templateUnreadable: (file: string, why: string) => `Không dùng được mẫu ${file}: ${why}.`,
     noTemplate: (name: string, file: string) => `Không có mẫu "${name}": không có ${file} và cũng không có mẫu sẵn.`,
     noTemplateHint: (kinds: string) => `Các mẫu sẵn có: ${kinds}.`,
     placeholder: (name: string, placeholder: string) => `Mẫu "${name}" dùng {{${placeholder}}}, nhưng meet new không điền chỗ này.`,
