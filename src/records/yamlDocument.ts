@@ -47,6 +47,9 @@ const SYNTAX_ADVICE: Record<string, (m: Messages) => string> = {
   BLOCK_AS_IMPLICIT_KEY: (m) => m.yaml.blockAsKey,
 };
 
+/** A file lists 200 findings: advice beyond them would only cost time. */
+const MAX_ADVICE = 200;
+
 export function parseYaml(text: string, m: Messages = messages('en')): ParsedYaml {
   const problems: YamlProblem[] = [];
   // yaml survives absurd flow nesting by catching its own stack overflow,
@@ -152,6 +155,10 @@ class Converter {
   private aborted = false;
   /** Built only when a tag is reported. */
   private propsByEnd: Map<number, CST.SourceToken> | undefined;
+  /** The names `*name` refers to, read once: searching the text for each anchor was quadratic. */
+  private aliasNames: Set<string> | undefined;
+  /** Advice given so far: each reads its whole line, so 20,000 tags on one line took minutes (a file shows 200 findings). */
+  private advised = 0;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -178,7 +185,7 @@ class Converter {
     if (isScalar(node)) {
       if (tag === 'tag:yaml.org,2002:null') return null;
       // `note: &x đã xong` silently loses "&x": an anchor nothing refers to is a sentence that began with "&".
-      const advice = node.anchor && !this.text.includes(`*${node.anchor}`) ? signAdvice(this.text, offsetOf(node), '&', this.m) : undefined;
+      const advice = node.anchor && !this.aliased(node.anchor) ? this.indicatorAdvice(node, '&') : undefined;
       if (advice) {
         this.report('invalid-value', advice, node);
         return null;
@@ -265,9 +272,15 @@ class Converter {
     return undefined;
   }
 
-  /** The advice to quote a value that starts with `sign` and runs on as a sentence. */
+  /** The advice to quote a value that starts with `sign` and runs on as a sentence (the first MAX_ADVICE only). */
   private indicatorAdvice(node: unknown, sign: string): string | undefined {
+    if (++this.advised > MAX_ADVICE) return undefined;
     return signAdvice(this.text, offsetOf(node), sign, this.m);
+  }
+
+  private aliased(anchor: string): boolean {
+    this.aliasNames ??= new Set(Array.from(this.text.matchAll(/\*([^\s,[\]{}]+)/g), (match) => match[1]!));
+    return this.aliasNames.has(anchor);
   }
 
   private report(rule: YamlProblem['rule'], message: string, node: unknown): void {
