@@ -402,6 +402,19 @@ describe('nothing outside the repository is read or written', () => {
     expect(run.stderr).toContain('.2020-10-20-sau.md.meet-lock');
   });
 
+  it('a folder or record whose name is not UTF-8 is a finding, not skipped in silence (exit 0 would pass the pull request)', async () => {
+    const { root } = makeWorld();
+    const folder = Buffer.concat([Buffer.from(path.join(root, 'meetings') + path.sep), Buffer.from([0xff])]);
+    mkdirSync(folder);
+    writeFileSync(Buffer.concat([folder, Buffer.from(`${path.sep}2020-10-05-a.md`)]), 'garbage: [\n');
+    const run = await meet(['check', '--format', 'json', '--locale', 'en'], root);
+    expectClean(run, [2]);
+    const findings = JSON.parse(run.stdout) as { file: string; rule: string; message: string }[];
+    expect(findings).toEqual([
+      expect.objectContaining({ file: 'meetings/\uFFFD', rule: 'file-unreadable', message: expect.stringContaining('is not UTF-8 text') }),
+    ]);
+  });
+
   it('a template that is a folder, or a link to /dev/zero, is refused in words, not read', async () => {
     const { root } = makeWorld();
     mkdirSync(path.join(root, 'templates', 'regular.md'), { recursive: true });

@@ -76,19 +76,29 @@ export function listRecordFiles(root: string, meetingsFolder: string, locale: Lo
       },
     ];
   }
+  const unreadable = (file: string, absolute: string, message: string) =>
+    out.push({ file, absolute, refused: { ...refusal(file, message), rule: 'file-unreadable', severity: RULES['file-unreadable'].severity } });
   const walk = (dir: string, relative: string): void => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      // Never in silence: the records in it would be left out of every check.
+      unreadable(relative, dir, m.folderUnreadable((error as NodeJS.ErrnoException).code ?? String(error)));
       return;
     }
+    // A name that is no UTF-8 comes back with U+FFFD in it, a path that does not exist.
+    const lossy = (name: string) => name.includes('\uFFFD') && !existsSync(path.join(dir, name));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       // Hidden files and folders (editor swap files, .git) are not records.
       if (entry.name.startsWith('.')) continue;
       const absolute = path.join(dir, entry.name);
       const file = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (lossy(entry.name)) {
+        if (entry.isDirectory() || isMarkdownName(entry.name)) unreadable(file, absolute, m.nameNotUtf8);
+        continue;
+      }
       if (entry.isSymbolicLink()) {
         let target: string;
         try {

@@ -172,6 +172,8 @@ export const vi: Messages = {
     notUtf8: 'Tệp không phải văn bản UTF-8. Có thể tệp được lưu bằng bảng mã cũ (TCVN3, VNI hoặc Windows-1258); hãy lưu lại theo bảng mã UTF-8',
     meetingsLink: 'Thư mục biên bản là liên kết (symbolic link) trỏ ra ngoài kho biên bản; không đọc gì trong đó',
     danglingLink: 'Liên kết (symbolic link) này trỏ tới một tệp không tồn tại',
+    nameNotUtf8: 'Tên của tệp hoặc thư mục này không phải văn bản UTF-8 nên không đọc được (kể cả các biên bản bên trong): hãy đổi tên',
+    folderUnreadable: (why: string) => `Không đọc được thư mục này (${why}), nên các biên bản bên trong chưa được kiểm tra`,
     outsideLink: 'Liên kết (symbolic link) này trỏ ra ngoài kho biên bản; không đọc tệp này',
     notRegular: 'Đây không phải là tệp thông thường (pipe, socket hoặc thiết bị), nên không được đọc',
     cannotRead: (why: string) => `Không đọc được tệp: ${why}`,
