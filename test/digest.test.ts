@@ -95,6 +95,17 @@ describe('meet digest', () => {
     expect(readFileSync(path.join(parent, 'elsewhere.md'), 'utf8')).toBe('keep me\n');
   });
 
+  it('refuses to replace a digest that is a folder (committed as reports/2020-10.md/…), in words, the folder kept', async () => {
+    const root = tempDir();
+    copyRecords(EXAMPLES, root);
+    mkdirSync(path.join(root, 'reports', '2020-10.md'), { recursive: true });
+    writeFileSync(path.join(root, 'reports', '2020-10.md', 'x'), 'keep me\n');
+    const run = await runMeet(['digest', '--month', '2020-10', '--locale', 'en'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('meet: Cannot write reports/2020-10.md: it is a folder\n');
+    expect(readFileSync(path.join(root, 'reports', '2020-10.md', 'x'), 'utf8')).toBe('keep me\n');
+  });
+
   for (const locale of ['vi', 'en'] as const) {
     it(`works on a fresh "meet init --locale ${locale}" repository`, async () => {
       const parent = tempDir();

@@ -46,6 +46,8 @@ const isNotWritable = (code: string | undefined): code is (typeof NOT_WRITABLE)[
  */
 export function notWritable(error: unknown, shown: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  // `reports/2021-03.md/` committed as a folder: the rename onto it fails so.
+  if (code === 'EISDIR' || code === 'ENOTEMPTY') return new UsageError((m) => m.errors.isFolder(visible(shown)));
   if (!isNotWritable(code)) return error;
   return new UsageError(
     (m) => m.errors.notWritable(visible(shown), code),
