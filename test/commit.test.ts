@@ -258,6 +258,19 @@ describe('meet digest --commit', () => {
     expect(head(dir)).toBe(after);
   });
 
+  it('refuses to claim "nothing to commit" for a report git ignores: exit 2, saying why', async () => {
+    const dir = committedRepo();
+    writeFileSync(path.join(dir, '.gitignore'), 'reports/\n');
+    git(dir, 'add', '.gitignore');
+    git(dir, 'commit', '-q', '-m', 'Bỏ qua reports');
+    const before = head(dir);
+    const run = await meet(dir, ['digest', '--month', '2020-10', '--commit', '--locale', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('meet: reports/2020-10.md is ignored by git (.gitignore): it was written, but cannot be committed');
+    expect(run.stderr).not.toContain('Nothing to commit');
+    expect(head(dir)).toBe(before);
+  });
+
   it('commits a report already written by a run without --commit', async () => {
     const dir = committedRepo();
     expect((await meet(dir, ['digest', '--month', '2020-10'])).code).toBe(0);

@@ -360,6 +360,15 @@ describe('v2 config rules', () => {
     expect((await configFindings(`${CONFIG}paths: { meetings: bien-ban, reports: bao-cao }\n`)).findings).toEqual([]);
   });
 
+  it("refuses a folder inside git's own .git: a digest there is a broken ref, and nothing is committed", async () => {
+    const { code, findings } = await configFindings(`${CONFIG}paths: { meetings: meetings, reports: .git/refs/heads }\n`);
+    expect(code).toBe(1);
+    expect(brief(findings)).toEqual([['config-invalid', 18, 39]]);
+    expect(findings[0]!.message).toBe(
+      "paths.reports is .git/refs/heads, inside git's own .git folder: git keeps no file there. Choose another folder, such as reports",
+    );
+  });
+
   it('accepts place and documents', async () => {
     const config = `${CONFIG}place: Thử Nghiệm\ndocuments:\n  parent: UBND TỈNH\n  issuer: ỦY BAN NHÂN DÂN HUYỆN\n  code: UBND\n  report_signer: { name: A, title: CHỦ TỊCH, on_behalf: TM. ỦY BAN NHÂN DÂN }\n  notice_signer: { name: B, title: CHÁNH VĂN PHÒNG }\n  recipients: [Thường trực Huyện ủy, "Lưu: VT"]\n`;
     expect((await configFindings(config)).findings).toEqual([]);

@@ -5,7 +5,7 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
-import { EXIT_OK } from '../model/errors.js';
+import { EXIT_OK, UsageError } from '../model/errors.js';
 import { assertInsideRoot, refuseRecordsPath, replaceFile, replaceFileIfChanged } from '../io/writeFiles.js';
 import { withFileLock } from '../io/fileLock.js';
 import { printData, printMessage, type Io } from '../io/terminal.js';
@@ -75,6 +75,13 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   if (git && commitPlan) {
     // Whether git has something to commit, whatever this run wrote: an up-to-date file a run without
     // --commit left uncommitted is committed now, and a file deleted and written again as it was is not.
+    // An ignored file is no news to `git status`: "nothing to commit" would pass the scheduled job with nothing published.
+    if (await git.isIgnored(commitPlan, target)) {
+      throw new UsageError(
+        (m) => m.git.ignored(visible(shown)),
+        (m) => m.git.ignoredHint,
+      );
+    }
     if (await git.hasUncommittedChanges(commitPlan, target)) {
       const message = messages(config.locale).record.commitDigest(meta.month, options.format === 'html');
       printMessage(io, git.describeCommit(await git.commitFiles(commitPlan, [target], message), m));

@@ -142,6 +142,12 @@ export async function checkCommitBeforeWriting(dir: string, env: Env, missing: S
   if (inside) await requireNothingUnderWay(git);
 }
 
+/** True when git ignores `file` (.gitignore, .git/info/exclude): `status` says nothing of it, and `add` refuses it. */
+export async function isIgnored(plan: CommitPlan, file: string): Promise<boolean> {
+  const status = await plan.git.raw(['status', '--porcelain', '-z', '--ignored=matching', '--untracked-files=all', '--', ...pathspecs(plan, [file])]);
+  return status.split('\0').some((entry) => entry.startsWith('!! '));
+}
+
 /** True when `file` is untracked or differs from HEAD (staged or not). */
 export async function hasUncommittedChanges(plan: CommitPlan, file: string): Promise<boolean> {
   const status = await plan.git.raw(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs(plan, [file])]);

@@ -473,6 +473,12 @@ export function parseConfig(bytes: Uint8Array, file: string, locale: Locale = 'e
   }
   // Markdown written into the meetings folder is read as a record: a digest there would break every command.
   const { meetings } = config.paths;
+  // Inside .git: records would be read from git's own files, a digest written among its refs (a broken ref, nothing committed).
+  for (const key of ['meetings', 'reports', 'templates'] as const) {
+    if (config.paths[key].split('/').some((segment) => segment.toLowerCase() === '.git')) {
+      findings.push(finding(file, 'config-invalid', m.rules.folderInGit(key, config.paths[key]), parsed.locate(['paths', key])));
+    }
+  }
   for (const key of ['reports', 'templates'] as const) {
     const folder = config.paths[key];
     if (meetings !== '.' && (folder === meetings || folder.startsWith(`${meetings}/`))) {

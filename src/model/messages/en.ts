@@ -133,6 +133,8 @@ export const en = {
     inProgressHint: 'Finish it (or abort it) first. Nothing was written.',
     staged: (list: string) => `--commit commits only the files this command writes, but other changes are already staged:\n${list}`,
     stagedHint: 'Nothing was written. Commit or unstage them first ("git commit", or "git restore --staged <file>"), or run the command without --commit.',
+    ignored: (file: string) => `${file} is ignored by git (.gitignore): it was written, but cannot be committed`,
+    ignoredHint: 'Take it out of .gitignore (or its folder), or run without --commit.',
     uncommitted: (file: string) =>
       `${file} has changes not committed yet (or is not committed at all); --commit would commit them too, under this command's message.`,
     uncommittedHint: (file: string) => `Nothing was written. Commit ${file} first, or run the command without --commit.`,
@@ -424,6 +426,8 @@ export const en = {
     groupUnknownMember: (group: string, member: string, suggestion?: string) =>
       `The group "${group}" lists "${member}", which is not declared under "owners".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
     /** paths.reports or paths.templates inside paths.meetings. */
+    folderInGit: (key: string, folder: string) =>
+      `paths.${key} is ${folder}, inside git's own .git folder: git keeps no file there. Choose another folder, such as ${key}`,
     folderAmongRecords: (key: string, folder: string, meetings: string) =>
       `paths.${key} is ${folder}, inside the meetings folder (${meetings}): a file written there would be read as a record. Choose another folder, such as ${key}`,
     groupOfGroups: (group: string, member: string) =>

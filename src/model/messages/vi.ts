@@ -124,6 +124,8 @@ export const vi: Messages = {
     staged: (list: string) => `--commit chỉ commit các tệp do lệnh này ghi, nhưng đã có thay đổi khác được đưa vào chỉ mục (staged):\n${list}`,
     stagedHint:
       'Chưa có gì được ghi. Hãy commit hoặc bỏ chúng khỏi chỉ mục trước ("git commit", hoặc "git restore --staged <tệp>"), hoặc chạy lệnh mà không dùng --commit.',
+    ignored: (file: string) => `${file} nằm trong danh sách git bỏ qua (.gitignore): tệp đã được ghi nhưng không commit được`,
+    ignoredHint: 'Hãy bỏ tệp (hoặc thư mục chứa nó) khỏi .gitignore, hoặc chạy lệnh không có --commit.',
     uncommitted: (file: string) =>
       `${file} có thay đổi chưa commit (hoặc chưa từng được commit); --commit sẽ commit cả những thay đổi đó dưới tên của lệnh này.`,
     uncommittedHint: (file: string) => `Chưa có gì được ghi. Hãy commit ${file} trước, hoặc chạy lệnh mà không dùng --commit.`,
@@ -408,6 +410,8 @@ export const vi: Messages = {
       `Thông báo kết luận số ${number} đề ngày ${shownDay(noticeDate)}, trước ngày họp (${shownDay(date)}); thông báo kết luận được ban hành vào ngày họp hoặc sau đó`,
     groupUnknownMember: (group: string, member: string, suggestion?: string) =>
       `Nhóm "${group}" có thành viên "${member}", nhưng cơ quan này chưa được khai báo trong "owners".${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
+    folderInGit: (key: string, folder: string) =>
+      `paths.${key} là ${folder}, nằm trong thư mục .git riêng của git: git không lưu tệp nào ở đó. Hãy chọn một thư mục khác, ví dụ ${key}`,
     folderAmongRecords: (key: string, folder: string, meetings: string) =>
       `paths.${key} là ${folder}, nằm trong thư mục biên bản (${meetings}): tệp ghi vào đó sẽ bị đọc như một biên bản. Hãy chọn một thư mục khác, ví dụ ${key}`,
     groupOfGroups: (group: string, member: string) =>
