@@ -18,6 +18,15 @@ interface MistakeCase {
 
 const CASES: MistakeCase[] = [
   {
+    // `title:` then U+00A0, pasted from Word: it looks like a space ("a key runs over more than one line", it said).
+    fixture: 'non-breaking-space',
+    line: 2,
+    column: 7,
+    rule: 'yaml-syntax',
+    vi: 'Có một dấu cách không ngắt (thường do dán từ Word hoặc Zalo) ở chỗ YAML cần dấu cách thường; hai loại trông giống nhau: hãy gõ lại dấu cách: title: Họp giao ban',
+    en: 'An invisible non-breaking space (pasted from Word or Zalo) stands where YAML needs an ordinary space: type the space again: title: Họp giao ban',
+  },
+  {
     // Quoted in part: YAML reads the quotes and cannot read what follows them ("the indentation is wrong", it said).
     fixture: 'text-after-quote',
     line: 2,

@@ -167,6 +167,12 @@ function closesAtEnd(value: string): boolean {
 
 /** A key that lost its ":" or the space after it: `title Họp thử`, `title:Họp thử`; a list item's "-" without its space: `-id: a`. */
 function colonMistake(line: Line, m: Messages): Mistake | undefined {
+  // A non-breaking space (pasted from Word or Zalo) after ":" or "-", or in the indentation: it looks like a space, and YAML
+  // reads it as text ("a key runs over more than one line", the clerk was told).
+  const nbsp = /^[ \u00a0]*\u00a0|^ *-\u00a0|^[^#"']*?:\u00a0/.exec(line.text);
+  if (nbsp) {
+    return { message: m.yaml.nonBreakingSpace(line.text.replace(/\u00a0/g, ' ').trim()), offset: line.start + nbsp[0].length - 1 };
+  }
   const dashed = /^( *)-([a-z_]+):(.*)$/.exec(line.text);
   if (dashed && KEYS.has(dashed[2]!)) {
     return { message: m.yaml.noSpaceAfterDash(`- ${dashed[2]}:${dashed[3]}`), offset: line.start + dashed[1]!.length };

@@ -244,6 +244,8 @@ export const en = {
       `The value of "${key}" starts with "${sign}", which YAML reads as a special sign: put the whole value in quotes: ${fix}`,
     itemWithoutDash: (fix: string) => `This line is part of a list but does not start with "- ": write it as ${fix}`,
     keyWithoutColon: (key: string, fix: string) => `"${key}" has no ":" after it: write ${fix}`,
+    nonBreakingSpace: (fix: string) =>
+      `An invisible non-breaking space (pasted from Word or Zalo) stands where YAML needs an ordinary space: type the space again: ${fix}`,
     noSpaceAfterColon: (key: string, fix: string) => `"${key}:" needs a space after the ":": write ${fix}`,
     /** `{ value: 21,4 }`: the decimals of a number read as a key of their own. */
     decimalsAsKey: (key: string, place: string) =>

@@ -234,6 +234,8 @@ export const vi: Messages = {
       `Giá trị của mục "${key}" bắt đầu bằng ký tự "${sign}", YAML hiểu đây là ký hiệu đặc biệt: hãy đặt cả giá trị trong dấu ngoặc kép: ${fix}`,
     itemWithoutDash: (fix: string) => `Dòng này thuộc một danh sách nhưng không bắt đầu bằng "- ": hãy viết ${fix}`,
     keyWithoutColon: (key: string, fix: string) => `Sau tên mục "${key}" thiếu dấu ":": hãy viết ${fix}`,
+    nonBreakingSpace: (fix: string) =>
+      `Có một dấu cách không ngắt (thường do dán từ Word hoặc Zalo) ở chỗ YAML cần dấu cách thường; hai loại trông giống nhau: hãy gõ lại dấu cách: ${fix}`,
     noSpaceAfterColon: (key: string, fix: string) => `Sau "${key}:" cần có một dấu cách: hãy viết ${fix}`,
     decimalsAsKey: (key: string, place: string) =>
       `"${key}" trong ${place} bị hiểu thành một mục riêng vì dấu phẩy trong cặp { } ngăn cách các mục: nếu đó là phần thập phân của số đứng trước, hãy viết số thập phân bằng dấu chấm (21.4, không phải 21,4)`,
