@@ -193,7 +193,7 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     .command('init')
     .description(h.init.description)
     .argument(`[${p.dir}]`, h.init.dir, '.')
-    .option(`--organization <${p.name}>`, h.init.organization)
+    .option(`--organization <${p.organization}>`, h.init.organization)
     .addOption(format(`--ci <${p.provider}>`, h.init.ci, ['github', 'gitlab'] as const))
     .option(`--action <${p.action}>`, h.init.action)
     .option('--commit', h.init.commit, false)

@@ -349,7 +349,7 @@ describe('meet diff on examples/', () => {
     const run = await runMeet(['diff', '2020-11', '2020-10'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('Tháng thứ nhất (2020-11) ở sau tháng thứ hai (2020-10)');
+    expect(run.stderr).toContain('Tháng thứ nhất (tháng 11/2020) ở sau tháng thứ hai (tháng 10/2020)');
     expect(run.stderr).toContain('meet diff 2020-10 2020-11');
   });
 
@@ -357,7 +357,7 @@ describe('meet diff on examples/', () => {
     const run = await runMeet(['diff', '2020-11', '2020-11'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('Cả hai tháng đều là 2020-11');
+    expect(run.stderr).toContain('Cả hai tháng đều là tháng 11/2020');
   });
 
   it('is a usage error for a month that does not exist', async () => {

@@ -376,7 +376,7 @@ const CASES: MistakeCase[] = [
     line: 2,
     column: 1,
     rule: 'unknown-key',
-    vi: 'Mục "tiêu đề" trong biên bản không phải là một mục hợp lệ: tên mục viết bằng tiếng Anh, hãy dùng "title".',
+    vi: 'Mục "tiêu đề" trong biên bản không phải là một mục hợp lệ: tên mục phải viết bằng tiếng Anh: hãy dùng "title".',
     en: 'Unknown key "tiêu đề" in the record: keys are written in English; use "title".',
   },
 ];

@@ -40,6 +40,7 @@ export const enCommandLine = {
       title: 'title',
       kind: 'kind',
       name: 'name',
+      organization: 'organization',
       template: 'template',
       ref: 'ref',
       format: 'format',

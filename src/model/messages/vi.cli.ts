@@ -41,6 +41,7 @@ export const viCommandLine: CommandLineMessages = {
       title: 'tiêu-đề',
       kind: 'loại',
       name: 'họ-tên',
+      organization: 'tên-cơ-quan',
       template: 'mẫu',
       ref: 'phiên-bản',
       format: 'định-dạng',
@@ -90,7 +91,7 @@ export const viCommandLine: CommandLineMessages = {
       kind: 'loại cuộc họp',
       period:
         'kỳ được đánh giá tại cuộc họp: YYYY-MM, YYYY-Qn, YYYY-H1/H2, YYYY hoặc YYYY-MM..YYYY-MM (mặc định: tháng của --date; trên màn hình lệnh, đề xuất theo cuộc họp thường kỳ gần nhất)',
-      chair: 'người chủ trì cuộc họp (được hỏi khi chạy trên màn hình lệnh; bắt buộc khi không có)',
+      chair: 'người chủ trì cuộc họp (được hỏi khi chạy trên màn hình lệnh; bắt buộc khi không chạy trên màn hình lệnh)',
       template: 'mẫu biên bản (templates/<tên>.md, nếu không có thì dùng mẫu sẵn; mặc định: theo loại cuộc họp)',
       today: 'coi ngày này là hôm nay',
       dryRun: 'chỉ in biên bản ra màn hình, không ghi tệp',
@@ -116,7 +117,7 @@ export const viCommandLine: CommandLineMessages = {
       record: 'biên bản của cuộc họp',
       format: 'định dạng (mặc định: theo phần mở rộng của tệp --out, nếu không có thì docx)',
       out: 'ghi vào tệp này (mặc định với docx và pdf: thong-bao-ket-luan-<ngày>.<định-dạng>; với html và md: in ra màn hình)',
-      draft: 'bản dự thảo (DỰ THẢO), không có số và ngày, kể cả khi biên bản đã ghi',
+      draft: 'bản dự thảo (DỰ THẢO), không có số và ngày, kể cả khi biên bản đã ghi số và ngày của thông báo',
       after:
         'Khi biên bản chưa có approval.notice (xem "meet approve"), thông báo là bản dự thảo: "Số:      /TB-UBND", để trống ngày, ghi DỰ THẢO.\n' +
         'Tệp PDF được in bằng Chromium cài sẵn trên máy (hoặc MEET_CHROMIUM) qua playwright-core; meet không bao giờ tự tải trình duyệt.',
@@ -150,7 +151,7 @@ export const viCommandLine: CommandLineMessages = {
     tasksUpdate: {
       description: 'ghi tình trạng mới của một nhiệm vụ vào phần cập nhật của biên bản mới nhất',
       id: 'mã nhiệm vụ',
-      status: 'tình trạng mới (được hỏi khi chạy trên màn hình lệnh; bắt buộc khi không có)',
+      status: 'tình trạng mới (được hỏi khi chạy trên màn hình lệnh; bắt buộc khi không chạy trên màn hình lệnh)',
       note: 'ghi chú về tiến độ',
       in: 'biên bản sẽ ghi cập nhật (mặc định: biên bản mới nhất, họp sau cuộc họp giao nhiệm vụ)',
       commit: 'commit biên bản vừa sửa (và chỉ tệp đó) vào git',
@@ -165,8 +166,8 @@ export const viCommandLine: CommandLineMessages = {
       description:
         'so sánh hai tháng: nhiệm vụ mới giao, đã kết thúc, chuyển tiếp, mới quá hạn; chỉ tiêu; cuộc họp và quyết định. ' +
         'Với --rev: các thay đổi trong biên bản giữa hai phiên bản git',
-      from: 'tháng trước, YYYY-MM (không dùng cùng --rev)',
-      to: 'tháng sau, YYYY-MM (không dùng cùng --rev)',
+      from: 'tháng cũ hơn, YYYY-MM (không dùng cùng --rev)',
+      to: 'tháng mới hơn, YYYY-MM (không dùng cùng --rev)',
       rev: 'so sánh hai phiên bản git: A..B, hoặc A...B để so điểm chung của A và B với B',
       format: 'định dạng (mặc định: text trên màn hình lệnh, md khi chuyển sang tệp hoặc lệnh khác)',
     },

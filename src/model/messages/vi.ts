@@ -10,6 +10,7 @@ import type { Messages } from './en.js';
 import { viCommandLine } from './vi.cli.js';
 
 /** A day as the messages write it (27/10/2020); a text that is no day (a record's typo) as it is. */
+const shownMonth = (month: string): string => (/^\d{4}-\d{2}$/.test(month) ? formatMonth('vi', month as Month) : month);
 const shownDay = (day: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate('vi', day as IsoDate) : day);
 
 const n = (count: number) => formatNumber('vi', count);
@@ -275,7 +276,7 @@ export const vi: Messages = {
     unknownKey: (key: string, place: string, suggestion?: string, recordLevel = false) =>
       `Mục "${key}" trong ${place} không phải là một mục hợp lệ.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : recordLevel ? ' Hãy xóa mục này, hoặc ghi thông tin riêng vào mục "extra:".' : ' Hãy xóa mục này.'}`,
     translatedKey: (key: string, place: string, suggestion: string) =>
-      `Mục "${key}" trong ${place} không phải là một mục hợp lệ: tên mục viết bằng tiếng Anh, hãy dùng "${suggestion}".`,
+      `Mục "${key}" trong ${place} không phải là một mục hợp lệ: tên mục phải viết bằng tiếng Anh: hãy dùng "${suggestion}".`,
     missing: (key: string, hint: string) => `Thiếu mục "${key}"${hint}`,
     noValue: (key: string, hint: string) => `Mục "${key}" chưa có giá trị${hint}`,
     emptyItem: (index: number, key: string) => `Dòng thứ ${n(index)} của "${key}" để trống`,
@@ -510,7 +511,7 @@ export const vi: Messages = {
     noSuchEditor: 'máy này không có chương trình đó (hãy đặt $VISUAL hoặc $EDITOR là một trình soạn thảo đã cài trên máy, ví dụ nano)',
     editorFailed: (editor: string, why: string, file: string) => `Không mở được trình soạn thảo "${editor}": ${why}. Biên bản đã ghi và được giữ lại: ${file}`,
     editorExit: (editor: string, code: string, file: string) =>
-      `Trình soạn thảo "${editor}" kết thúc với ${code}; biên bản được giữ nguyên như hiện tại: ${file}`,
+      `Trình soạn thảo "${editor}" báo lỗi (mã ${code}); biên bản được giữ nguyên như hiện tại: ${file}`,
     openTasks: (count: number) =>
       count === 0 ? 'Không có nhiệm vụ nào chưa hoàn thành để đưa vào "updates".' : `Đã đưa ${n(count)} nhiệm vụ chưa hoàn thành vào "updates".`,
     otherErrors: (count: number) => `Lưu ý: các biên bản khác có ${n(count)} lỗi; hãy chạy "meet check".`,
@@ -667,10 +668,10 @@ export const vi: Messages = {
   diff: {
     monthsAndRev: 'Hãy cho hai tháng hoặc --rev, không dùng cả hai: hai tháng để so sánh biên bản của hai tháng, --rev để so sánh hai phiên bản git.',
     example: 'Ví dụ: meet diff 2020-10 2020-11, hoặc meet diff --rev main...HEAD',
-    needsMonths: 'meet diff cần hai tháng (tháng trước đứng trước), hoặc --rev với hai phiên bản git.',
-    sameMonth: (month: string) => `Cả hai tháng đều là ${month}; hãy cho hai tháng khác nhau, tháng trước đứng trước.`,
+    needsMonths: 'meet diff cần hai tháng (tháng cũ hơn đứng trước), hoặc --rev với hai phiên bản git.',
+    sameMonth: (month: string) => `Cả hai tháng đều là ${shownMonth(month)}; hãy cho hai tháng khác nhau, tháng cũ hơn đứng trước.`,
     sameMonthHint: (before: string, month: string) => `Ví dụ: meet diff ${before} ${month}`,
-    wrongOrder: (from: string, to: string) => `Tháng thứ nhất (${from}) ở sau tháng thứ hai (${to}); hãy ghi tháng trước trước.`,
+    wrongOrder: (from: string, to: string) => `Tháng thứ nhất (${shownMonth(from)}) ở sau tháng thứ hai (${shownMonth(to)}); hãy ghi tháng cũ hơn trước.`,
     wrongOrderHint: (from: string, to: string) => `Có phải ý bạn là: meet diff ${to} ${from}`,
   },
 
