@@ -4,7 +4,7 @@
 // the language main() resolved for this run.
 import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argument } from 'commander';
 import { typedDate, parseCliMonth, type IsoDate, type Month } from './model/dates.js';
-import { periodProblem } from './model/periods.js';
+import { periodFromWords, periodProblem } from './model/periods.js';
 import { EXIT_OK, EXIT_USAGE } from './model/errors.js';
 import type { Io } from './io/terminal.js';
 import type { CommandLineMessages } from './model/messages/index.js';
@@ -35,9 +35,11 @@ function cliDate(m: CommandLineMessages): (value: string) => IsoDate {
 
 function cliPeriod(m: CommandLineMessages): (value: string) => string {
   return (value) => {
-    const problem = periodProblem(value.trim(), m.period);
+    // "10/2020", "Quý 4/2020" on the command line are the period they name: the record gets it as the format writes it.
+    const given = periodProblem(value.trim()) ? (periodFromWords(value) ?? value.trim()) : value.trim();
+    const problem = periodProblem(given, m.period);
     if (problem) throw new InvalidArgumentError(`"${visible(value)}" ${problem}.`);
-    return value.trim();
+    return given;
   };
 }
 

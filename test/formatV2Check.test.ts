@@ -146,6 +146,21 @@ describe('v2 rules, each at its line and column', () => {
     expect((await findingsOf(rec('period: 2020-Q5')))[0]!.message).toContain('YYYY-Qn');
   });
 
+  it("a period in the clerk's words is told how the format writes it; on the command line it is taken as such", async () => {
+    const fix = async (period: string) => (await findingsOf(rec(`period: ${period}`)))[0]!.message.replace(/^.*: write /, '');
+    expect(await fix('09/2020')).toBe('period: 2020-09');
+    expect(await fix('"Quý 3/2020"')).toBe('period: 2020-Q3');
+    expect(await fix('quý III năm 2020')).toBe('period: 2020-Q3');
+    expect(await fix('2020-q3')).toBe('period: 2020-Q3');
+    expect(await fix('6 tháng đầu năm 2020')).toBe('period: 2020-H1');
+    const cwd = makeRepo({ [FILE]: rec() }, CONFIG);
+    const given = await runMeet(['new', '--date', '2020-10-20', '--period', '9/2020', '--chair', 'A', '--dry-run'], { cwd });
+    expect(given.code).toBe(0);
+    expect(given.stdout).toContain('period: 2020-09\n');
+    const quarter = await runMeet(['new', '--date', '2020-10-20', '--period', 'Quý 3/2020', '--kind', 'thematic', '--chair', 'A', '--dry-run'], { cwd });
+    expect(quarter.stdout).toContain('period: 2020-Q3\n');
+  });
+
   it("a mode, a session or an approval status in the clerk's words: the format's word to write", async () => {
     const said = async (line: string) => (await findingsOf(rec(...line.split('\n'))))[0]!.message;
     expect(await said('mode: trực tuyến')).toBe('"mode" is "trực tuyến"; the record format writes this "online": write mode: online');

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { monthOf, todayIn, typedDate, type IsoDate } from '../model/dates.js';
-import { periodProblem } from '../model/periods.js';
+import { periodFromWords, periodProblem } from '../model/periods.js';
 import { countBySeverity, type Finding } from '../model/ruleCatalogue.js';
 import type { Config } from '../model/schema.js';
 import { slugify } from '../domain/slug.js';
@@ -291,9 +291,11 @@ async function askPeriod(asker: Asker, proposed: string, date: IsoDate, m: Messa
   return asker.ask<string>(
     m.new.askPeriod,
     proposed,
-    (answer) => {
+    (typed) => {
+      // "12/2020", "Quý 4/2020": the period those words name.
+      const answer = periodProblem(typed) ? (periodFromWords(typed) ?? typed) : typed;
       const problem = periodProblem(answer, m.period);
-      if (problem) return { problem: m.new.notAPeriod(visible(answer), problem) };
+      if (problem) return { problem: m.new.notAPeriod(visible(typed), problem) };
       // As meet check would refuse it (period-after-date), said now rather than after the title and chair.
       const late = periodAfterDate(answer, date, m.rules);
       return late ? { problem: late } : { value: answer };

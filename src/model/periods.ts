@@ -47,6 +47,8 @@ export interface PeriodWords {
   backwards: (from: Month, to: Month) => string;
   notAMonth: string;
   shape: string;
+  /** After the shape: the period a clerk's words name ("10/2020", "Quý 4/2020"), written as the format writes it. */
+  meant: (fix: string) => string;
 }
 
 /** The English words, which en.ts takes as they are. */
@@ -55,7 +57,30 @@ export const ENGLISH_PERIOD_WORDS: PeriodWords = {
   notAMonth: 'is not a real month (01 to 12)',
   shape:
     'must be a period: a month YYYY-MM (like 2020-10), a quarter YYYY-Qn (2020-Q4), a half year YYYY-H1 or YYYY-H2, a year YYYY, or a run of months YYYY-MM..YYYY-MM (2019-01..2019-09)',
+  meant: (fix) => `: write ${fix}`,
 };
+
+const ROMAN: Readonly<Record<string, string>> = { i: '1', ii: '2', iii: '3', iv: '4' };
+
+/**
+ * The period a clerk's words name, as the format writes it: "10/2020" and
+ * "tháng 10/2020" → 2020-10, "Quý 4/2020", "quý IV năm 2020", "Q4/2020",
+ * "2020-q4" → 2020-Q4, "6 tháng đầu năm 2020" → 2020-H1, "năm 2020" →
+ * 2020; undefined for anything else.
+ */
+export function periodFromWords(text: string): string | undefined {
+  const t = text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  let m = /^(?:tháng )?(\d{1,2}) ?(?:\/|-|\.| năm )(\d{4})$/.exec(t);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return `${m[2]}-${m[1]!.padStart(2, '0')}`;
+  m = /^(?:quý|quí|q) ?([1-4]|iv|i{1,3}) ?(?:\/|-| năm )(\d{4})$/.exec(t);
+  if (m) return `${m[2]}-Q${ROMAN[m[1]!] ?? m[1]}`;
+  m = /^(\d{4}) ?- ?([qh])([1-4])$/.exec(t);
+  if (m && (m[2] === 'q' || Number(m[3]) <= 2)) return `${m[1]}-${m[2]!.toUpperCase()}${m[3]}`;
+  m = /^6 tháng (đầu|cuối) năm (\d{4})$/.exec(t);
+  if (m) return `${m[2]}-H${m[1] === 'đầu' ? 1 : 2}`;
+  m = /^năm (\d{4})$/.exec(t);
+  return m ? m[1] : undefined;
+}
 
 /** Why a text is not a period; undefined when it is one. */
 export function periodFault(text: string): PeriodFault | undefined {

@@ -6,7 +6,7 @@ import { nearest as nearestOf, Suggestions } from '../domain/suggest.js';
 import { slugify } from '../domain/slug.js';
 import { lastDayOf, readDate } from '../model/dates.js';
 import { messages, type Messages } from '../model/messages/index.js';
-import { periodProblem } from '../model/periods.js';
+import { periodFromWords, periodProblem } from '../model/periods.js';
 import { kindFromWords, plainWords, statusFromWords, termFromWords } from '../model/termWords.js';
 import { type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import type { PropertyPath } from '../model/record.js';
@@ -307,7 +307,11 @@ function ruleText(code: string | undefined, m: Messages): string | undefined {
 
 /** A schema rule's code in the user's words, the codes that need the value or the issue's numbers included. */
 function problemText(code: string | undefined, input: unknown, params: IssueParams | undefined, m: Messages): string | undefined {
-  if (code === 'period') return periodProblem(typeof input === 'string' ? input : '', m.period) ?? m.period.shape;
+  if (code === 'period') {
+    const text = typeof input === 'string' ? input : '';
+    const meant = periodFromWords(text);
+    return (periodProblem(text, m.period) ?? m.period.shape) + (meant ? m.period.meant(`period: ${meant}`) : '');
+  }
   if (code === 'wholeNumber' && params?.what !== undefined && params.huge) return m.schema.hugeCount(params.what);
   if (code === 'wholeNumber' && params?.what !== undefined && params.min !== undefined) return m.schema.wholeNumber(params.what, params.min, params.max);
   return ruleText(code, m);

@@ -215,6 +215,7 @@ export const viCommandLine: CommandLineMessages = {
     notAMonth: 'không phải là tháng có thật (tháng từ 01 đến 12)',
     shape:
       'phải là một kỳ báo cáo: tháng YYYY-MM (ví dụ 2020-10), quý YYYY-Qn (2020-Q4), 6 tháng YYYY-H1 hoặc YYYY-H2, năm YYYY, hoặc một khoảng tháng YYYY-MM..YYYY-MM (2019-01..2019-09)',
+    meant: (fix: string) => `: hãy viết ${fix}`,
   },
   main: {
     prefix: 'meet: ',
