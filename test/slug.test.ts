@@ -16,6 +16,9 @@ describe('slugify', () => {
     ['Hội nghị chuyên đề công tác phòng, chống thiên tai', 'hoi-nghi-chuyen-de-cong-tac-phong-chong-thien-tai'],
     ['  Council — regular meeting (October)  ', 'council-regular-meeting-october'],
     ['Kỳ họp thứ 11, HĐND khóa XX', 'ky-hop-thu-11-hdnd-khoa-xx'],
+    // Letters NFD keeps whole are spelt out; an apostrophe joins its word.
+    ["St Mary's & All Saints' AGM", 'st-marys-all-saints-agm'],
+    ['Œuvre, Straße, Ørsted, Æsir, Łódź', 'oeuvre-strasse-orsted-aesir-lodz'],
   ])('%j → %s', (title, slug) => {
     expect(slugify(title)).toBe(slug);
   });

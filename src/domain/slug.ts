@@ -4,8 +4,20 @@
 
 export const MAX_SLUG_LENGTH = 60;
 
+/** Letters NFD does not split into a base letter and marks either ("Œuvre", "Straße", "Ørsted" lost them). */
+const LETTERS: Readonly<Record<string, string>> = {
+  đ: 'd', ð: 'd', ø: 'o', œ: 'oe', æ: 'ae', ß: 'ss', ł: 'l', þ: 'th', ı: 'i', ŋ: 'n', ħ: 'h',
+}; // prettier-ignore
+
 export function slugify(title: string, fallback = 'meeting'): string {
-  const ascii = title.normalize('NFC').replace(/[đĐ]/g, 'd').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const ascii = title
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[đðøœæßłþıŋħ]/g, (c) => LETTERS[c]!)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    // "St Mary's", "Women's Union": an apostrophe joins, it does not separate words.
+    .replace(/(\w)['’](\w)/g, '$1$2');
   let slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (slug.length > MAX_SLUG_LENGTH) {
     const endsWord = slug[MAX_SLUG_LENGTH] === '-';
