@@ -292,6 +292,15 @@ describe('v2 rules, each at its line and column', () => {
     expect(brief(notice)).toEqual([['approval-before-date', 9, 11]]);
     expect(notice[0]!.message).toContain('125/TB-UBND');
     expect(brief(await findingsOf(rec('approval:', '  status: approved', '  approved_on: 2020-10-04')))).toEqual([['approval-before-date', 7, 16]]);
+    // An amendment corrects approved minutes: dated before the meeting, or before the approval, it is none (FORMAT.md).
+    const early = await findingsOf(
+      rec('approval:', '  status: approved', '  approved_on: 2020-10-08', 'amendments:', '  - { date: 2020-10-07, by: A, reason: B }'),
+    );
+    expect(brief(early)).toEqual([['approval-before-date', 9, 13]]);
+    expect(early[0]!.message).toBe(
+      'The amendment is dated 2020-10-07, before the approval (2020-10-08); an amendment corrects approved minutes, on or after the day they were approved',
+    );
+    expect(brief(await findingsOf(rec('amendments:', '  - { date: 2020-01-01, by: A, reason: B }')))).toEqual([['approval-before-date', 6, 13]]);
   });
 
   it('approval: an unknown status, a signer without a title, "did you mean" in the notice', async () => {

@@ -423,6 +423,8 @@ export const en = {
       `The period ${period} begins after the meeting (${date}); a meeting reviews a period that has begun (a longer one may end after it). Check the period's year`,
     endDateBeforeDate: (endDate: string, date: string) => `"end_date" is ${endDate}, before the meeting's first day (${date})`,
     approvedBeforeDate: (approvedOn: string, date: string) => `The minutes are approved on ${approvedOn}, before the meeting (${date})`,
+    amendmentBeforeApproval: (date: string, after: string, meeting: boolean) =>
+      `The amendment is dated ${date}, before ${meeting ? 'the meeting' : 'the approval'} (${after}); an amendment corrects approved minutes, on or after the day they were approved`,
     noticeBeforeDate: (number: string, noticeDate: string, date: string) =>
       `The notice ${number} is dated ${noticeDate}, before the meeting (${date}); a notice of conclusions is issued on or after it`,
     groupUnknownMember: (group: string, member: string, suggestion?: string) =>
@@ -442,8 +444,6 @@ export const en = {
       `The minutes were approved on ${approvedOn}: the task id "${id}" may not change (now "${now}")`,
     approvedItemRemoved: (approvedOn: string, what: 'task' | 'decision' | 'update', list: string) =>
       `The minutes were approved on ${approvedOn}: ${{ task: 'the task', decision: 'the decision', update: 'the update of' }[what]} ${list} may not be removed`,
-    approvedAmendmentDate: (approvedOn: string, date: string) =>
-      `The minutes were approved on ${approvedOn}: an amendment is dated on or after that day, not ${date}`,
     approvedAmendmentChanged: (approvedOn: string) =>
       `The minutes were approved on ${approvedOn}: an amendment already recorded may not be changed or removed; add a new "amendments" entry instead`,
     approvedWithdrawn: (approvedOn: string) =>

@@ -409,6 +409,8 @@ export const vi: Messages = {
       `Kỳ báo cáo ${period} bắt đầu sau cuộc họp (${shownDay(date)}); cuộc họp chỉ đánh giá kỳ đã bắt đầu (kỳ dài hơn một tháng có thể kết thúc sau cuộc họp). Hãy kiểm tra lại năm của kỳ báo cáo`,
     endDateBeforeDate: (endDate: string, date: string) => `"end_date" là ${shownDay(endDate)}, trước ngày đầu tiên của cuộc họp (${shownDay(date)})`,
     approvedBeforeDate: (approvedOn: string, date: string) => `Biên bản được thông qua ngày ${shownDay(approvedOn)}, trước ngày họp (${shownDay(date)})`,
+    amendmentBeforeApproval: (date: string, after: string, meeting: boolean) =>
+      `Lần đính chính đề ngày ${shownDay(date)}, trước ${meeting ? 'ngày họp' : 'ngày thông qua biên bản'} (${shownDay(after)}); đính chính là sửa biên bản đã thông qua, từ ngày thông qua trở về sau`,
     noticeBeforeDate: (number: string, noticeDate: string, date: string) =>
       `Thông báo kết luận số ${number} đề ngày ${shownDay(noticeDate)}, trước ngày họp (${shownDay(date)}); thông báo kết luận được ban hành vào ngày họp hoặc sau đó`,
     groupUnknownMember: (group: string, member: string, suggestion?: string) =>
@@ -427,8 +429,6 @@ export const vi: Messages = {
       `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: không được đổi mã nhiệm vụ "${id}" (nay là "${now}")`,
     approvedItemRemoved: (approvedOn: string, what: 'task' | 'decision' | 'update', list: string) =>
       `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: không được xóa ${{ task: 'nhiệm vụ', decision: 'quyết định', update: 'cập nhật của nhiệm vụ' }[what]} ${list}`,
-    approvedAmendmentDate: (approvedOn: string, date: string) =>
-      `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: lần đính chính phải đề từ ngày đó trở về sau, không phải ngày ${shownDay(date)}`,
     approvedAmendmentChanged: (approvedOn: string) =>
       `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: không được sửa hoặc xóa lần đính chính đã ghi; hãy thêm một mục "amendments" mới`,
     approvedWithdrawn: (approvedOn: string) =>
