@@ -249,7 +249,12 @@ describe('v2 rules, each at its line and column', () => {
   it('a figure unit that is not a money unit is not allowed at all', async () => {
     const found = await findingsOf(figure('      thu-ngan-sach:', '        value: 5', '        unit: USD'));
     expect(brief(found)).toEqual([['invalid-value', 11, 15]]);
-    expect(found[0]!.message).toContain('triệu đồng');
+    expect(found[0]!.message).toBe(
+      '"unit" is "USD"; a figure\'s unit is only for money written in đồng, nghìn đồng, triệu đồng, tỷ đồng, converted to the metric\'s: leave "unit" out to write the figure in the metric\'s own unit',
+    );
+    // A misspelt money unit still gets its "did you mean".
+    const typo = await findingsOf(figure('      thu-ngan-sach:', '        value: 5', '        unit: trieu dong'));
+    expect(typo[0]!.message).toContain('Did you mean');
   });
 
   it('figure-empty: a figure with neither value nor ytd, at the metric id', async () => {

@@ -224,11 +224,15 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
       const allowed = issue.values.map(String);
       // `kind: thường kỳ`, `status: hoàn thành`: the right word, in the clerk's language.
       const term = typeof input === 'string' ? termOf(String(key), path, input) : undefined;
+      // A figure's `unit: GBP`: the metric's own unit needs none, and only money in đồng is converted.
+      const figureUnit = key === 'unit' && path.includes('metrics') && !nearestOf(String(input), allowed);
       out.push({
         rule: 'invalid-value',
         message: term
           ? s.termWord(String(key), quote(input), term)
-          : s.oneOf(String(key), quote(input), allowed.join(', '), typeof input === 'string' ? nearestOf(input, allowed) : undefined),
+          : figureUnit
+            ? s.figureUnitOnlyMoney(quote(input), allowed.join(', '))
+            : s.oneOf(String(key), quote(input), allowed.join(', '), typeof input === 'string' ? nearestOf(input, allowed) : undefined),
         path,
         target: 'value',
       });

@@ -374,6 +374,8 @@ export const en = {
       `"${key}" is ${value}; ids are written in lower-case letters without accents, digits, ".", "_" and "-": did you mean "${suggestion}"?`,
     /** How a clerk of this language writes "1,500": fifteen hundred here, 1.5 in Vietnamese (decimal comma). */
     commaGroupsThousands: true,
+    figureUnitOnlyMoney: (value: string, allowed: string) =>
+      `"unit" is ${value}; a figure's unit is only for money written in ${allowed}, converted to the metric's: leave "unit" out to write the figure in the metric's own unit`,
     decimalComma: (key: string, value: string, fix: string) => `"${key}" is ${value}; write ${fix} (a dot for decimals, no thousands separator)`,
     percentSign: (key: string, value: string, fix: string) =>
       `"${key}" is ${value}; write ${fix} without "%": a figure or a target is a number in its metric's unit (set in meet.config.yaml); plan_pct and yoy_pct are in % already`,
