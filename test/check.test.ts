@@ -980,6 +980,9 @@ describe('meet check: warnings only', () => {
       ['meetings/2019/2020-10-26-hop.md', 'warning', 'file-folder'],
       [`${M}2020-11-25-hop.md`, 'warning', 'metric-sector'],
     ]);
+    // Its last line is no failure's: the mark of a warning, not a cross.
+    const text = await runMeet(['check', '--locale', 'en'], { cwd: root });
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 0 errors, 2 warnings in 2 files (2 records checked)');
   });
 });
 

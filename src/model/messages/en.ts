@@ -464,7 +464,8 @@ export const en = {
     checked: (count: number) => counted('en', count, { one: 'record checked', other: 'records checked' }),
     noProblems: (checked: string) => `✔ ${checked}, no problems`,
     summary: (errors: number, warnings: number, files: number, checked: string) =>
-      `✖ ${counted('en', errors, { one: 'error', other: 'errors' })}, ${counted('en', warnings, { one: 'warning', other: 'warnings' })} in ${counted('en', files, { one: 'file', other: 'files' })} (${checked})`,
+      // Warnings alone pass (exit 0): not the mark of a failure.
+      `${errors > 0 ? '✖' : '⚠'} ${counted('en', errors, { one: 'error', other: 'errors' })}, ${counted('en', warnings, { one: 'warning', other: 'warnings' })} in ${counted('en', files, { one: 'file', other: 'files' })} (${checked})`,
     noChanges: (ref: string, deleted: number) =>
       `✔ no records changed since ${ref}${deleted === 0 ? '' : ` (${n(deleted)} deleted, and nothing refers to ${deleted === 1 ? 'it' : 'them'})`}`,
     notARecord: (given: string, meetings: string) => `${given} is not a record: records live under ${meetings}/`,

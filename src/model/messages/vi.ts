@@ -447,7 +447,7 @@ export const vi: Messages = {
     checked: (count: number) => `đã kiểm tra ${counted('vi', count, { other: 'biên bản' })}`,
     noProblems: (checked: string) => `✔ ${checked}, không có vấn đề gì`,
     summary: (errors: number, warnings: number, files: number, checked: string) =>
-      `✖ ${n(errors)} lỗi, ${n(warnings)} cảnh báo trong ${n(files)} tệp (${checked})`,
+      `${errors > 0 ? '✖' : '⚠'} ${n(errors)} lỗi, ${n(warnings)} cảnh báo trong ${n(files)} tệp (${checked})`,
     noChanges: (ref: string, deleted: number) =>
       `✔ không có biên bản nào thay đổi kể từ ${ref}${deleted === 0 ? '' : ` (${n(deleted)} biên bản đã xóa, và không có gì tham chiếu tới)`}`,
     notARecord: (given: string, meetings: string) => `${given} không phải là biên bản: biên bản nằm trong ${meetings}/`,
