@@ -121,6 +121,8 @@ function localHelp(m: CommandLineMessages): Partial<Help> {
     return parts.length > 0 ? ` (${parts.join('; ')})` : '';
   };
   return {
+    // A command's help lists --root, --locale and --no-color too: its examples use them.
+    showGlobalOptions: true,
     styleTitle: (title: string) => titles[title] ?? title,
     styleUsage: (usage: string) => usage.replace('[options]', m.cli.optionsPlaceholder).replace('[command]', m.cli.commandPlaceholder),
     subcommandTerm: (cmd: Command) => Help.prototype.subcommandTerm.call(new Help(), cmd).replace('[options]', m.cli.optionsPlaceholder),
@@ -368,6 +370,8 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     });
   tasks
     .command('update')
+    // The list's own options (--status…, --owner) are not this command's: no "global options" section.
+    .configureHelp({ ...localHelp(m), showGlobalOptions: false })
     .description(h.tasksUpdate.description)
     .argument(`<${p.id}>`, h.tasksUpdate.id)
     .addOption(new Option(`--status <${p.status}>`, h.tasksUpdate.status).choices(TASK_STATUSES).argParser(choice(m, TASK_STATUSES, statusFromWords)))
@@ -507,6 +511,13 @@ function misspeltSubcommand(args: readonly string[]): string | undefined {
   return word !== undefined && !word.startsWith('-') && word !== 'update' && word !== 'help' ? word : undefined;
 }
 
+/** The command help was asked of (`help X`, or `X --help`) when meet has none so named. */
+function helpOfUnknownCommand(args: readonly string[], names: readonly string[]): string | undefined {
+  const words = args.filter((arg, i) => !arg.startsWith('-') && !(i > 0 && (args[i - 1] === '--root' || args[i - 1] === '--locale')));
+  const asked = words[0] === 'help' ? words[1] : args.includes('--help') || args.includes('-h') ? words[0] : undefined;
+  return asked !== undefined && asked !== 'help' && !names.includes(asked) ? asked : undefined;
+}
+
 /** `m`: the command line's words in the run's language (main loads those only). */
 export async function runCli(argv: string[], io: Io, m: CommandLineMessages): Promise<number> {
   let exitCode = EXIT_OK;
@@ -521,6 +532,16 @@ export async function runCli(argv: string[], io: Io, m: CommandLineMessages): Pr
   const program = buildProgram(io, m, (code) => {
     exitCode = code;
   });
+  // `meet help nosuch`, `meet nosuch --help`: commander shows meet's help as if the command were there.
+  const unknown = helpOfUnknownCommand(
+    args,
+    program.commands.map((c) => c.name()),
+  );
+  if (unknown !== undefined) {
+    const near = program.commands.map((c) => c.name()).find((name) => typoOf(unknown.toLowerCase(), name) || (unknown.length >= 3 && name.startsWith(unknown)));
+    io.stderr.write(`${m.main.prefix}${m.cli.unknownCommand(visible(unknown))}${near ? `\n${m.cli.didYouMean(near)}` : ''}\n${m.cli.runWithHelp}\n`);
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync(args, { from: 'user' });
   } catch (error) {

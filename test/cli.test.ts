@@ -74,6 +74,20 @@ describe('meet without a command to run', () => {
     expect(en.stdout).toMatch(/--by <[a-z-]+> +who approved the minutes \(required\)\n/);
   });
 
+  it("help of a command meet has not is a usage error, not meet's help; a command's help lists the global options", async () => {
+    expect(await runMeet(['help', 'nosuch'], { cwd: tempDir(), env: ENGLISH })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'meet: unknown command "nosuch"\n(run with --help for usage)\n',
+    });
+    const typo = await runMeet(['reprot', '--help'], { cwd: tempDir(), env: ENGLISH });
+    expect(typo).toMatchObject({ code: 2, stdout: '', stderr: 'meet: unknown command "reprot"\n(Did you mean report?)\n(run with --help for usage)\n' });
+    const report = await runMeet(['report', '--help'], { cwd: tempDir(), env: ENGLISH });
+    expect(report.stdout).toMatch(/\nGlobal Options:\n(.*\n)*? {2}--root <dir> /);
+    // tasks update is no list: the list's --owner is not offered as one of its options.
+    expect((await runMeet(['tasks', 'update', '--help'], { cwd: tempDir(), env: ENGLISH })).stdout).not.toContain('--owner');
+  });
+
   it('a misspelt subcommand of tasks is named as one, with "did you mean" (not "too many arguments")', async () => {
     const typo = await runMeet(['--root', 'x', 'tasks', 'updat', '2020-10-a', '--status', 'done'], { cwd: tempDir(), env: ENGLISH });
     expect(typo).toEqual({ code: 2, stdout: '', stderr: 'meet: unknown command "tasks updat"\n(Did you mean tasks update?)\n(run with --help for usage)\n' });
