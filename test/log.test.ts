@@ -147,7 +147,7 @@ describe('meet log', () => {
     const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi', '--today', '2020-12-01'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Tình trạng ngày 01/12/2020: đang thực hiện\n');
-    expect(run.stdout).toContain('28/12/2020  cập nhật: hoàn thành (họp sau hôm nay, chưa tính)\n');
+    expect(run.stdout).toContain('28/12/2020  cập nhật: hoàn thành (họp sau ngày 01/12/2020, chưa tính)\n');
     // As `meet tasks` reads the same day.
     const tasks = JSON.parse((await runMeet(['tasks', '--today', '2020-12-01', '--format', 'json'], { cwd: dir })).stdout) as { id: string; status: string }[];
     expect(tasks.find((t) => t.id === '2020-10-giao-thong-thuy-loi')!.status).toBe('in-progress');

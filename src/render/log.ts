@@ -7,6 +7,7 @@ import { formatDate, STATUS_LABELS } from './locale.js';
 import { markdownId, markdownTable, markdownText, type Column } from './table.js';
 import type { CommitInfo, TaskHistory, TaskHistoryEntry } from '../model/tasks.js';
 import type { Locale } from '../model/terms.js';
+import type { IsoDate } from '../model/dates.js';
 
 interface LogWords {
   task: string;
@@ -22,8 +23,8 @@ interface LogWords {
   change: string;
   author: string;
   committedOn: string;
-  /** An update of a meeting after the log's day. */
-  later: string;
+  /** An update of a meeting after the log's day (`day`, when the log has one). */
+  later: (day?: string) => string;
   /** The state's label when the log says its day. */
   on: (day: string) => string;
 }
@@ -49,7 +50,7 @@ const WORDS: Record<Locale, LogWords> = {
     change: 'Nội dung',
     author: 'Người commit',
     committedOn: 'Ngày commit',
-    later: 'họp sau hôm nay, chưa tính',
+    later: (day) => (day ? `họp sau ngày ${day}, chưa tính` : 'họp sau hôm nay, chưa tính'),
     on: (day) => `Tình trạng ngày ${day}`,
   },
   en: {
@@ -66,14 +67,15 @@ const WORDS: Record<Locale, LogWords> = {
     change: 'Change',
     author: 'Author',
     committedOn: 'Committed on',
-    later: 'a later meeting, not counted yet',
+    later: (day) => (day ? `a meeting after ${day}, not counted yet` : 'a later meeting, not counted yet'),
     on: (day) => `State on ${day}`,
   },
 };
 
-function change(entry: TaskHistoryEntry, locale: Locale): string {
+function change(entry: TaskHistoryEntry, locale: Locale, asOf: IsoDate | undefined): string {
   const w = WORDS[locale];
-  return `${entry.kind === 'assigned' ? w.assigned : w.update}: ${STATUS_LABELS[locale][entry.status]}${entry.later ? ` (${w.later})` : ''}`;
+  const later = entry.later ? ` (${w.later(asOf && formatDate(locale, asOf))})` : '';
+  return `${entry.kind === 'assigned' ? w.assigned : w.update}: ${STATUS_LABELS[locale][entry.status]}${later}`;
 }
 
 function commitDay(commit: CommitInfo, locale: Locale): string {
@@ -90,7 +92,7 @@ export function renderLogText(given: TaskHistory, locale: Locale, c: ChalkInstan
   const w = WORDS[locale];
   const lines = [c.bold(`${w.task} ${history.id}: ${oneLine(history.title)}`), stateLine(history, locale)];
   for (const entry of history.entries) {
-    lines.push('', `${c.bold(formatDate(locale, entry.date))}  ${change(entry, locale)}`);
+    lines.push('', `${c.bold(formatDate(locale, entry.date))}  ${change(entry, locale, history.asOf)}`);
     lines.push(`  ${w.meeting}: ${oneLine(entry.meeting)} (${entry.file}:${entry.line})`);
     if (entry.note) lines.push(`  ${w.note}: ${oneLine(entry.note)}`);
     const commit = entry.commit ? `${c.yellow(shortSha(entry.commit))} ${entry.commit.author}, ${commitDay(entry.commit, locale)}` : c.dim(w.notCommitted);
@@ -115,7 +117,7 @@ export function renderLogMarkdown(given: TaskHistory, locale: Locale): string {
   ];
   const rows = history.entries.map((entry) => [
     formatDate(locale, entry.date),
-    change(entry, locale),
+    change(entry, locale, history.asOf),
     markdownText(oneLine(entry.meeting)),
     markdownText(oneLine(entry.note ?? '')),
     markdownText(`${entry.file}:${entry.line}`),
