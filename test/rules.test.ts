@@ -105,7 +105,7 @@ describe('checkRepository', () => {
         ['meetings/2020-10-27-hop.md', 3, 7, 'warning', 'file-folder'],
         ['meetings/2020/thang-10/2020-10-28-hop.md', 3, 7, 'warning', 'file-folder'],
       ]);
-      expect(findings[0]!.message).toContain('"meetings/2020/"');
+      expect(findings[0]!.message).toContain('"meetings/2020/": move the file there');
     });
 
     it('follows paths.meetings from the config, however it is written', () => {
@@ -199,7 +199,8 @@ describe('checkRepository', () => {
           column: 16,
           severity: 'warning',
           rule: 'metric-sector',
-          message: 'The metric "don-vi-mau" belongs to the sector "van-hoa-xa-hoi", but is reported under "kinh-te"',
+          message:
+            'The metric "don-vi-mau" belongs to the sector "van-hoa-xa-hoi", but is reported under "kinh-te": move the figure to a result of "van-hoa-xa-hoi"',
         },
       ]);
     });

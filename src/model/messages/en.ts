@@ -386,7 +386,8 @@ export const en = {
   rules: {
     notDeclared: (what: 'sector' | 'owner' | 'metric', id: string, suggestion?: string) =>
       `The ${what} "${id}" is not declared in meet.config.yaml.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-    metricSector: (id: string, sector: string, reported: string) => `The metric "${id}" belongs to the sector "${sector}", but is reported under "${reported}"`,
+    metricSector: (id: string, sector: string, reported: string) =>
+      `The metric "${id}" belongs to the sector "${sector}", but is reported under "${reported}": move the figure to a result of "${sector}"`,
     dueBeforeDate: (id: string, due: string, date: string) => `The task "${id}" is due on ${due}, before the meeting that assigned it (${date})`,
     duplicateHere: (id: string) => `The task id "${id}" is already used earlier in this record; task ids must be unique across the repository`,
     duplicateIn: (id: string, file: string) => `The task id "${id}" is already used in ${file}; task ids must be unique across the repository`,
@@ -399,7 +400,8 @@ export const en = {
     fileNameDate: (named: string, date: string) => `The file name starts with ${named} but the meeting's date is ${date}; rename the file or correct the date`,
     fileSlug: (name: string, date: string) =>
       `The file name "${name}" is best written ${date}-<slug>.md, the slug in lower-case letters without accents, digits and "-" (as meet new names files)`,
-    fileFolder: (folder: string, year: string, expected: string) => `The record is in "${folder}/"; records of ${year} are filed in "${expected}/"`,
+    fileFolder: (folder: string, year: string, expected: string) =>
+      `The record is in "${folder}/"; records of ${year} are filed in "${expected}/": move the file there`,
     timezone: (zone: string) => `"timezone" is "${zone}", which is not an IANA time zone like Asia/Ho_Chi_Minh`,
     metricSectorUndeclared: (id: string, sector: string, suggestion?: string) =>
       `The metric "${id}" belongs to the sector "${sector}", which is not declared under "sectors".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,

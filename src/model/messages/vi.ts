@@ -371,7 +371,7 @@ export const vi: Messages = {
     notDeclared: (what: 'sector' | 'owner' | 'metric', id: string, suggestion?: string) =>
       `${{ sector: 'Lĩnh vực', owner: 'Cơ quan', metric: 'Chỉ tiêu' }[what]} "${id}" chưa được khai báo trong meet.config.yaml.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
     metricSector: (id: string, sector: string, reported: string) =>
-      `Chỉ tiêu "${id}" thuộc lĩnh vực "${sector}", nhưng được báo cáo trong lĩnh vực "${reported}"`,
+      `Chỉ tiêu "${id}" thuộc lĩnh vực "${sector}", nhưng được báo cáo trong lĩnh vực "${reported}": hãy chuyển số liệu sang kết quả của lĩnh vực "${sector}"`,
     dueBeforeDate: (id: string, due: string, date: string) =>
       `Nhiệm vụ "${id}" có hạn ${shownDay(due)}, trước ngày của cuộc họp giao nhiệm vụ (${shownDay(date)})`,
     duplicateHere: (id: string) => `Mã nhiệm vụ "${id}" đã dùng ở phía trên trong biên bản này; mã nhiệm vụ không được trùng trong toàn bộ kho`,
@@ -385,7 +385,8 @@ export const vi: Messages = {
       `Tên tệp "${name}" nên viết dạng ${date}-<tên-ngắn>.md, tên ngắn gồm chữ thường không dấu, chữ số và "-" (như meet new đặt tên tệp)`,
     fileNameForm: (name: string, date: string) => `Tên tệp "${name}" phải có dạng ${date}-<tên-ngắn>.md, tên ngắn gồm chữ thường không dấu, chữ số và "-"`,
     fileNameDate: (named: string, date: string) => `Tên tệp bắt đầu bằng ${named} nhưng ngày họp là ${date}; hãy đổi tên tệp hoặc sửa lại ngày`,
-    fileFolder: (folder: string, year: string, expected: string) => `Biên bản nằm trong "${folder}/"; biên bản năm ${year} được lưu trong "${expected}/"`,
+    fileFolder: (folder: string, year: string, expected: string) =>
+      `Biên bản nằm trong "${folder}/"; biên bản năm ${year} được lưu trong "${expected}/": hãy chuyển tệp vào đó`,
     timezone: (zone: string) => `"timezone" là "${zone}", không phải tên múi giờ IANA như Asia/Ho_Chi_Minh`,
     metricSectorUndeclared: (id: string, sector: string, suggestion?: string) =>
       `Chỉ tiêu "${id}" thuộc lĩnh vực "${sector}", nhưng lĩnh vực này chưa được khai báo trong "sectors".${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
