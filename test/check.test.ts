@@ -359,6 +359,14 @@ const CASES: Case[] = [
   },
   // --- file names and folders ---
   {
+    name: "a date written month first (01/02/2020 in 2020-01-02-….md): the fix is the file name's day, not 1 February",
+    file: `${M}2020-01-02-thang-truoc.md`,
+    content: rec('title: Họp thử', 'date: 01/02/2020', 'chair: Nguyễn Văn A'),
+    findings: [
+      { line: 3, column: 7, rule: 'invalid-date', message: '"date" is "01/02/2020"; write dates as YYYY-MM-DD, as the file name does: date: 2020-01-02' },
+    ],
+  },
+  {
     name: 'file name date differs from date',
     file: `${M}2020-01-21-ten-sai.md`,
     content: rec(...head('2020-01-22')),

@@ -194,13 +194,29 @@ function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>,
   const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) {
     for (const issue of describeIssues(result.error.issues, kind, m, value)) {
-      const found = finding(file, issue.rule, issue.message, locate(issue.path, issue.target));
+      const message =
+        (kind === 'record' && issue.path.length === 1 && issue.path[0] === 'date' && dateOfFileName(file, (value as Record<string, unknown>).date, m)) ||
+        issue.message;
+      const found = finding(file, issue.rule, message, locate(issue.path, issue.target));
       findings.push(issue.suggest ? { ...found, suggest: issue.suggest } : found);
     }
     return { findings, body, bodyLine, locate, raw: value as Record<string, unknown> };
   }
   if (kind === 'record') findings.push(...thousandsDots(result.data, yamlText, text, locate, file, m));
   return { data: result.data, findings, body, bodyLine, locate };
+}
+
+/**
+ * `date: 07/08/2021` is read day first (7 August); in `2021-07-08-….md` the
+ * clerk meant 8 July, month first: the advice is the file name's day.
+ */
+function dateOfFileName(file: string, written: unknown, m: Messages): string | undefined {
+  const parts = typeof written === 'string' ? /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(written.trim()) : null;
+  const named = /^(\d{4}-\d{2}-\d{2})/.exec(file.slice(file.lastIndexOf('/') + 1))?.[1];
+  if (!parts || !named) return undefined;
+  const monthFirst = `${parts[3]}-${parts[1]!.padStart(2, '0')}-${parts[2]!.padStart(2, '0')}`;
+  const dayFirst = `${parts[3]}-${parts[2]!.padStart(2, '0')}-${parts[1]!.padStart(2, '0')}`;
+  return monthFirst === named && dayFirst !== named ? m.schema.dateAsFileName(JSON.stringify(written), `date: ${named}`) : undefined;
 }
 
 /** A figure written as a plain number of one to three digits, a dot and three digits ending in 0: "15.000", "12.500". */

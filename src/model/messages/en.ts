@@ -359,6 +359,8 @@ export const en = {
     // Values the clerk wrote another way: each with the way to write it.
     /** `fix`: `key: 2020-10-26`, or the date alone for an item of a list. */
     dateWritten: (key: string, value: string, fix: string) => `"${key}" is ${value}; write dates as YYYY-MM-DD: ${fix}`,
+    /** `date: 07/08/2021` in 2021-07-08-….md: the file name says which of the two days it is. */
+    dateAsFileName: (value: string, fix: string) => `"date" is ${value}; write dates as YYYY-MM-DD, as the file name does: ${fix}`,
     dateWrittenNotADay: (key: string, value: string, why: string) => `"${key}" is ${value}, which is not a real day: ${why}`,
     /** `due: thường xuyên`: standing work, written `recurring: true`. */
     dueStanding: (value: string) =>

@@ -347,6 +347,7 @@ export const vi: Messages = {
       figureEmpty: 'không có cả "value" lẫn "ytd": số liệu cần có giá trị của tháng, số lũy kế từ đầu năm, hoặc cả hai',
     },
     dateWritten: (key: string, value: string, fix: string) => `"${key}" là ${value}; ngày viết dạng YYYY-MM-DD: ${fix}`,
+    dateAsFileName: (value: string, fix: string) => `"date" là ${value}; ngày viết dạng YYYY-MM-DD, như trong tên tệp: ${fix}`,
     dateWrittenNotADay: (key: string, value: string, why: string) => `"${key}" là ${value}, không phải là ngày có thật: ${why}`,
     dueStanding: (value: string) =>
       `"due" là ${value}: việc thường xuyên không có hạn; hãy bỏ dòng due và viết recurring: true (nhiệm vụ thường xuyên không bao giờ quá hạn)`,
