@@ -91,7 +91,7 @@ describe('meet calendar', () => {
 
     const road = calendar.events.find((e) => e.uid === 'task-2020-10-giao-thong-thuy-loi@ubnd-huyen-mau-son.meet')!;
     expect(road).toMatchObject({ summary: 'Tập trung làm tốt công tác giao thông, thủy lợi', start: '2020-11-30', end: '2020-12-01', isDate: true });
-    expect(road.description).toContain('Đơn vị thực hiện: Phòng Nông nghiệp và Phát triển nông thôn, Phòng Kinh tế và Hạ tầng');
+    expect(road.description).toContain('Cơ quan được giao: Phòng Nông nghiệp và Phát triển nông thôn, Phòng Kinh tế và Hạ tầng');
     expect(road.description).toContain('Giao tại: Hội nghị thường kỳ tháng 10 (26/10/2020)');
     expect(road.description).toContain('meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md');
     expect(road.categories).toEqual(['Phòng Nông nghiệp và Phát triển nông thôn', 'Phòng Kinh tế và Hạ tầng']);
@@ -106,7 +106,7 @@ describe('meet calendar', () => {
     expect(calendar.name).toBe('UBND huyện Mẫu Sơn — Tasks');
     const road = calendar.events.find((e) => e.uid === 'task-2020-10-giao-thong-thuy-loi@ubnd-huyen-mau-son.meet')!;
     expect(road.description).toContain('Assigned at: Hội nghị thường kỳ tháng 10 (26 Oct 2020)');
-    expect(road.description).not.toContain('Đơn vị thực hiện');
+    expect(road.description).not.toContain('Cơ quan được giao');
   });
 
   it('is the same on every run, and a task keeps its UID when other tasks close', async () => {

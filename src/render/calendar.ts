@@ -13,7 +13,7 @@ import { slugify } from '../domain/slug.js';
 import { visible, visibleLines } from '../model/text.js';
 
 const WORDS: Record<Locale, { calendar: string; owners: string; meeting: string; status: string; record: string; id: string }> = {
-  vi: { calendar: 'Nhiệm vụ', owners: 'Đơn vị thực hiện', meeting: 'Giao tại', status: 'Tình trạng', record: 'Biên bản', id: 'Mã nhiệm vụ' },
+  vi: { calendar: 'Nhiệm vụ', owners: 'Cơ quan được giao', meeting: 'Giao tại', status: 'Tình trạng', record: 'Biên bản', id: 'Mã nhiệm vụ' },
   en: { calendar: 'Tasks', owners: 'Owners', meeting: 'Assigned at', status: 'Status', record: 'Record', id: 'Task id' },
 };
 

@@ -25,9 +25,9 @@ export interface ReportWords {
   otherFigures: (organization: string) => string;
   /** Heading of the figures of a span of several months. */
   spanFigures: (period: string, organization?: string) => string;
-  /** After an approved meeting's title: "(biên bản đã duyệt)". */
+  /** After an approved meeting's title: "(biên bản đã thông qua)". */
   approvedMark: string;
-  /** The approval and the notice issued: "đã duyệt ngày 27/10/2020 (Hoàng Văn Hiệp); Thông báo kết luận số 125/TB-UBND ngày 28/10/2020". */
+  /** The approval and the notice issued: "đã thông qua ngày 27/10/2020 (Hoàng Văn Hiệp); Thông báo kết luận số 125/TB-UBND ngày 28/10/2020". */
   approval: (a: NonNullable<ReportMeeting['approval']>) => string;
   meetingDetails: {
     approval: string;
@@ -108,10 +108,10 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     estimate: 'ước',
     otherFigures: (organization) => `Số liệu của ${organization}`,
     spanFigures: (period, organization) => `Số liệu ${formatPeriod('vi', period)}${organization ? ` của ${organization}` : ''}`,
-    approvedMark: '(biên bản đã duyệt)',
+    approvedMark: '(biên bản đã thông qua)',
     approval: (a) =>
       [
-        `đã duyệt${a.approvedOn ? ` ngày ${formatDate('vi', a.approvedOn)}` : ''}${a.approvedBy ? ` (${a.approvedBy})` : ''}`,
+        `đã thông qua${a.approvedOn ? ` ngày ${formatDate('vi', a.approvedOn)}` : ''}${a.approvedBy ? ` (${a.approvedBy})` : ''}`,
         ...(a.notice ? [`Thông báo kết luận số ${a.notice.number} ngày ${formatDate('vi', a.notice.date)}`] : []),
       ].join('; '),
     meetingDetails: {

@@ -93,7 +93,7 @@ const WORDS: Record<Locale, RevisionWords> = {
     updateLine: (task, change, record) => `nhiệm vụ ${task}: ${change} (trong biên bản ${record})`,
     noEarlierTask: 'không có nhiệm vụ nào giao trước đó',
     couldNotRead: (at) => `không đọc được tại ${at}`,
-    fields: { title: 'tên', owner: 'đơn vị thực hiện', due: 'hạn', sector: 'lĩnh vực', status: 'tình trạng khi giao', meeting: 'biên bản' },
+    fields: { title: 'tên', owner: 'cơ quan được giao', due: 'hạn', sector: 'lĩnh vực', status: 'tình trạng khi giao', meeting: 'biên bản' },
     columns: {
       change: 'Thay đổi',
       date: 'Ngày',
@@ -102,7 +102,7 @@ const WORDS: Record<Locale, RevisionWords> = {
       keys: 'Mục thay đổi',
       id: 'Mã',
       task: 'Nhiệm vụ',
-      owners: 'Đơn vị thực hiện',
+      owners: 'Cơ quan được giao',
       due: 'Hạn',
       status: 'Tình trạng',
       before: 'Trước',

@@ -164,7 +164,7 @@ export const viCommandLine: CommandLineMessages = {
     },
     diff: {
       description:
-        'so sánh hai tháng: nhiệm vụ mới giao, đã kết thúc, chuyển tiếp, mới quá hạn; chỉ tiêu; cuộc họp và quyết định. ' +
+        'so sánh hai tháng: nhiệm vụ giao mới, đã kết thúc, chuyển tiếp, mới quá hạn; chỉ tiêu; cuộc họp và quyết định. ' +
         'Với --rev: các thay đổi trong biên bản giữa hai phiên bản git',
       from: 'tháng cũ hơn, YYYY-MM (không dùng cùng --rev)',
       to: 'tháng mới hơn, YYYY-MM (không dùng cùng --rev)',

@@ -525,7 +525,7 @@ export const vi: Messages = {
     headers: {
       id: 'Mã',
       title: 'Nhiệm vụ',
-      owners: 'Đơn vị thực hiện',
+      owners: 'Cơ quan được giao',
       due: 'Hạn',
       status: 'Tình trạng',
       overdue: 'Quá hạn (ngày)',
