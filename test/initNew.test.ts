@@ -207,7 +207,8 @@ describe('meet new', () => {
     const root = makeRepo({ 'templates/regular.md': '---\ntitle: {{title}}\ndate: {{date}}\nchair: {{chair}}\nlocation: {{place}}\n---\n' });
     const run = await runMeet(['new', '--date', '2020-11-12', '--chair', 'X'], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('{{place}}');
+    // The file and the line the clerk opens to mend it.
+    expect(run.stderr).toContain('meet: templates/regular.md, dòng 5, dùng {{place}}, nhưng meet new không điền chỗ này.');
     expect(existsSync(path.join(root, 'meetings'))).toBe(false);
   });
 
@@ -227,6 +228,7 @@ describe('meet new', () => {
     const run = await runMeet(['new', '--date', '2020-11-12', '--chair', 'X'], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('unknown-key');
+    expect(run.stderr).toContain('Biên bản mới, tạo từ templates/regular.md, sẽ không qua được meet check (dòng:cột của biên bản mới):');
     expect(existsSync(path.join(root, 'meetings'))).toBe(false);
   });
 

@@ -247,7 +247,7 @@ async function draftRecord(repository: Repository, { meeting, template }: Settle
   const { root, config, records } = repository;
   const { date, kind, title, period, chair } = meeting;
   const openTasks = [...taskStatesOn(records, date, deadlinesOf(config)).values()].filter((s) => isOpenStatus(s.status) && s.meeting.data.date < date);
-  const content = fillTemplate(template.text, template.name, {
+  const content = fillTemplate(template, {
     title: yamlScalar(title),
     date,
     kind,
@@ -271,7 +271,7 @@ async function draftRecord(repository: Repository, { meeting, template }: Settle
   const errors = problems.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     throw new RecordsError(
-      (m) => m.new.wouldFail(visible(template.name), errors.map((f) => `  ${f.line}:${f.column} ${visible(f.message)} (${f.rule})`).join('\n')),
+      (m) => m.new.wouldFail(templateShown(template, m), errors.map((f) => `  ${f.line}:${f.column} ${visible(f.message)} (${f.rule})`).join('\n')),
       (m) => m.new.wouldFailHint,
     );
   }
@@ -312,6 +312,8 @@ async function askKind(asker: Asker, m: Messages): Promise<MeetingKind> {
 interface Template {
   name: string;
   text: string;
+  /** The repository's template file (relative to the root, with /); undefined for a built-in one. */
+  file?: string;
 }
 
 /** templates/<name>.md of the repository overrides the built-in one. */
@@ -330,6 +332,7 @@ function readTemplate(root: string, config: ConfigFacts, name: string): Template
         text: readRegularFile(own, { followLinks: true })
           .toString('utf8')
           .replace(/^\uFEFF/, ''),
+        file: path.posix.join(config.paths.templates, `${name}.md`),
       };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -347,14 +350,22 @@ function readTemplate(root: string, config: ConfigFacts, name: string): Template
 // Any name between {{ }}: a misspelt one (`{{Date_Text}}`, `{{địa_điểm}}`) is refused by name, never left in the record.
 const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/gu;
 
-function fillTemplate(text: string, name: string, values: Record<string, string>): string {
-  const unknown = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((key) => !Object.hasOwn(values, key));
+/** The template as a message names it: the repository's file by its path, else the built-in one by its name. */
+function templateShown(template: Template, m: Messages): string {
+  return template.file !== undefined ? visible(template.file) : m.new.builtinTemplate(template.name);
+}
+
+function fillTemplate(template: Template, values: Record<string, string>): string {
+  const { text } = template;
+  const unknown = [...text.matchAll(PLACEHOLDER)].filter((match) => !Object.hasOwn(values, match[1]!));
   if (unknown.length > 0) {
     const list = Object.keys(values)
       .map((k) => `{{${k}}}`)
       .join(', ');
+    // Its line in the template: the clerk opens that file, not the record it would make.
+    const line = text.slice(0, unknown[0]!.index).split('\n').length;
     throw new UsageError(
-      (m) => m.new.placeholder(name, visible(unknown[0]!)),
+      (m) => m.new.placeholder(templateShown(template, m), line, visible(unknown[0]![1]!)),
       (m) => m.new.placeholderHint(list),
     );
   }

@@ -522,7 +522,9 @@ export const en = {
     emptyTitle: '--title must not be empty',
     missingChair: 'Missing --chair: who chairs the meeting.',
     missingChairHint: 'Example: meet new --chair "Hoàng Văn Hiệp" --date 2020-11-25',
-    wouldFail: (template: string, errors: string) => `The new record would not pass meet check (template "${template}"):\n${errors}`,
+    wouldFail: (template: string, errors: string) =>
+      `The new record, made from ${template}, would not pass meet check (line:column of the new record):\n${errors}`,
+    builtinTemplate: (name: string) => `the built-in template "${name}"`,
     wouldFailHint: 'Fix the template or the values given.',
     dryRunCommit: '--dry-run: nothing written, nothing committed.',
     exists: (file: string) => `${file} already exists; meet new never overwrites a record.`,
@@ -533,7 +535,8 @@ export const en = {
     templateUnreadable: (file: string, why: string) => `The template ${file} cannot be used: ${why}.`,
     noTemplate: (name: string, file: string) => `No template "${name}": neither ${file} nor a built-in one.`,
     noTemplateHint: (kinds: string) => `Built-in templates: ${kinds}.`,
-    placeholder: (name: string, placeholder: string) => `The template "${name}" uses {{${placeholder}}}, which meet new does not fill.`,
+    placeholder: (template: string, line: number, placeholder: string) =>
+      `${template}, line ${n(line)}, uses {{${placeholder}}}, which meet new does not fill.`,
     placeholderHint: (list: string) => `Placeholders: ${list}.`,
     noEditor: '--edit needs $VISUAL or $EDITOR to name your editor; nothing was written.',
     noEditorHint: 'Example: EDITOR=nano meet new --edit',
