@@ -116,7 +116,7 @@ function localHelp(m: CommandLineMessages): Partial<Help> {
   const extra = (choices: readonly string[] | undefined, fallback: unknown, show: boolean) => {
     const parts = [];
     // Values are quoted: they are typed as they are, in any language.
-    if (choices) parts.push(m.cli.choices(choices.map((c) => JSON.stringify(c)).join(', ')));
+    if (choices) parts.push(m.cli.choices(choices.map((c) => JSON.stringify(c) + (m.cli.choiceWords(c) ? ` (${m.cli.choiceWords(c)})` : '')).join(', ')));
     if (show && fallback !== undefined) parts.push(m.cli.default(JSON.stringify(Array.isArray(fallback) ? fallback.join(' ') : String(fallback))));
     return parts.length > 0 ? ` (${parts.join('; ')})` : '';
   };

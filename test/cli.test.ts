@@ -84,6 +84,9 @@ describe('meet without a command to run', () => {
     expect(typo).toMatchObject({ code: 2, stdout: '', stderr: 'meet: unknown command "reprot"\n(Did you mean report?)\n(run with --help for usage)\n' });
     const report = await runMeet(['report', '--help'], { cwd: tempDir(), env: ENGLISH });
     expect(report.stdout).toMatch(/\nGlobal Options:\n(.*\n)*? {2}--root <dir> /);
+    // A status in the clerk's words beside the format's, in Vietnamese help.
+    const vi = await runMeet(['--locale', 'vi', 'tasks', 'update', '--help'], { cwd: tempDir() });
+    expect(vi.stdout.replace(/\s+/g, ' ')).toContain('"done" (hoàn thành), "dropped" (dừng thực hiện)');
     // tasks update is no list: the list's --owner is not offered as one of its options.
     expect((await runMeet(['tasks', 'update', '--help'], { cwd: tempDir(), env: ENGLISH })).stdout).not.toContain('--owner');
   });

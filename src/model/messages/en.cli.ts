@@ -18,6 +18,8 @@ export const enCommandLine = {
     optionsPlaceholder: '[options]',
     commandPlaceholder: '[command]',
     choices: (list: string) => `one of: ${list}`,
+    /** A choice's value in the language's words, beside it in the help (none in English: the values are its words). */
+    choiceWords: (_value: string): string | undefined => undefined,
     default: (value: string) => `default: ${value}`,
     examples: 'Examples:',
     /** Free text in the examples of the help, in this language. */

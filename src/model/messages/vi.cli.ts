@@ -19,6 +19,19 @@ export const viCommandLine: CommandLineMessages = {
     optionsPlaceholder: '[tùy-chọn]',
     commandPlaceholder: '[lệnh]',
     choices: (list: string) => `một trong: ${list}`,
+    /** A choice's value in words, beside it in the help: the format's words are English, the clerk's Vietnamese. */
+    choiceWords: (value: string): string | undefined =>
+      (
+        ({
+          open: 'chưa thực hiện',
+          'in-progress': 'đang thực hiện',
+          done: 'hoàn thành',
+          dropped: 'dừng thực hiện',
+          regular: 'thường kỳ',
+          extraordinary: 'bất thường',
+          thematic: 'chuyên đề',
+        }) as Readonly<Record<string, string>>
+      )[value],
     default: (value: string) => `mặc định: ${value}`,
     examples: 'Ví dụ:',
     /** Free text in the examples of the help, in this language. */
