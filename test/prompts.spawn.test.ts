@@ -56,6 +56,13 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
     expect(run.screen).toContain('chair: Hoàng Văn Hiệp');
   });
 
+  it('meet new: input ending at a question stops it, said below the question, nothing written', async () => {
+    const root = copyExamples();
+    const run = await onTerminal(root, ['new', '--today', '2020-12-20'], ['']);
+    expect(run.code).toBe(2);
+    expect(run.screen).toMatch(/Chọn từ 1 đến 3 \[1\]: \nmeet: Đã dừng: không có câu trả lời\.\n/);
+  });
+
   it('meet new: three answers that cannot be used end the run (exit 2), naming the flag to use instead', async () => {
     const root = copyExamples();
     const run = await onTerminal(root, ['new', '--dry-run', '--today', '2020-12-20'], ['mai', 'hôm nay', '32/12/2020']);

@@ -44,9 +44,15 @@ export function terminalAsker(input: NodeJS.ReadableStream, output: OutStream, m
   // Made at the first question: until then what is typed stays with the terminal, and nothing reads
   // the input while the command loads (a line and the end of input read then left the process waiting).
   let reader: { rl: ReturnType<typeof createInterface>; lines: AsyncIterator<string> } | undefined;
+  let interrupted = false;
   const open = () => {
     if (!reader) {
       const rl = createInterface({ input, output: output as NodeJS.WritableStream, terminal: true });
+      // Ctrl-C at a question stops the command, said as such (not as an answer that never came).
+      rl.on('SIGINT', () => {
+        interrupted = true;
+        rl.close();
+      });
       // Lines typed ahead of a question are queued, not lost.
       reader = { rl, lines: rl[Symbol.asyncIterator]() };
     }
@@ -57,7 +63,11 @@ export function terminalAsker(input: NodeJS.ReadableStream, output: OutStream, m
     rl.setPrompt(prompt);
     rl.prompt();
     const next = await lines.next();
-    if (next.done) throw new UsageError((m) => m.errors.cancelled);
+    if (next.done) {
+      // The message goes below the question, not after it on its line.
+      output.write('\n');
+      throw new UsageError((m) => (interrupted ? m.errors.interrupted : m.errors.cancelled));
+    }
     return String(next.value).normalize('NFC').trim();
   };
   const ask: Asker['ask'] = async (question, fallback, read, flag) => {

@@ -91,6 +91,7 @@ export const en = {
     outIntoRecords: (target: string, meetings: string) =>
       `Not writing ${target}: it is in the meetings folder (${meetings}/) or is meet.config.yaml, where every file is read as part of the records; choose --out outside them`,
     cancelled: 'Cancelled: no answer was given.',
+    interrupted: 'Stopped (Ctrl-C): nothing was written.',
     tooManyTries: (tries: number, flag: string) => `No valid answer after ${n(tries)} tries; run the command again, or give ${flag}.`,
     writeFolderLink: (folder: string, link: string) =>
       `Refusing to write to ${folder}: ${link} is a symbolic link; meet writes only into real folders of the repository`,

@@ -85,6 +85,7 @@ export const vi: Messages = {
     outIntoRecords: (target: string, meetings: string) =>
       `Không ghi ${target}: tệp này nằm trong thư mục biên bản (${meetings}/) hoặc là meet.config.yaml, nơi mọi tệp đều được đọc như biên bản; hãy chọn --out ở ngoài`,
     cancelled: 'Đã dừng: không có câu trả lời.',
+    interrupted: 'Đã hủy (Ctrl-C): chưa ghi gì.',
     tooManyTries: (tries: number, flag: string) => `Sau ${n(tries)} lần vẫn chưa có câu trả lời hợp lệ; hãy chạy lại lệnh, hoặc dùng ${flag}.`,
     writeFolderLink: (folder: string, link: string) =>
       `Không ghi vào ${folder}: ${link} là liên kết (symbolic link); meet chỉ ghi vào các thư mục thật trong kho biên bản`,
