@@ -225,6 +225,12 @@ describe('v2 rules, each at its line and column', () => {
     expect(found[0]!.message).toContain('boolean');
   });
 
+  it('one owner written wrong in a list does not hide another that is not declared', async () => {
+    const found = await findingsOf(rec('tasks:', '  - { id: t, title: Việc, owner: [xx, Van-Phong] }'));
+    expect(found.map((f) => f.rule).sort()).toEqual(['invalid-value', 'unknown-owner']);
+    expect(found.find((f) => f.rule === 'unknown-owner')!.message).toContain('"xx"');
+  });
+
   it('a group owner is declared; a misspelt one gets a suggestion', async () => {
     expect(await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: cac-xa'))).toEqual([]);
     const found = await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: cac-xaa'));

@@ -28,6 +28,11 @@ import {
 } from './terms.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+
+/** Whether `text` is written as an id may be (lower-case ASCII, digits, ".", "_", "-"). */
+export function isIdWritten(text: string): boolean {
+  return ID_PATTERN.test(text);
+}
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 // Decimal numbers only: no hex, no `.inf`, no `1_000`; a clerk's figure.

@@ -361,7 +361,8 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
       ...kept,
       id: id.success ? id.data : written!,
       title: '',
-      owner: (kept.owner as TaskData['owner'] | undefined) ?? [],
+      // `[xx, Van-Phong]`: the list as written, so that `xx` is told it is not declared while `Van-Phong` gets its own finding.
+      owner: (kept.owner as TaskData['owner'] | undefined) ?? (Array.isArray(item.owner) && item.owner.every((o) => typeof o === 'string') ? item.owner : []),
       status: 'open' as const,
     } as TaskData;
   });
