@@ -171,7 +171,7 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
       examples(
         m,
         'meet init --locale vi --organization "UBND huyện Mẫu Sơn"',
-        'meet new --date 25/11/2020 --chair "Hoàng Văn Hiệp"',
+        `meet new --date 25/11/2020 --chair "${m.cli.sample.chair}"`,
         'meet check',
         'meet report --month 2020-10',
       ) + `\n${h.exitCodes}\n`,
@@ -203,7 +203,12 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     .option('--commit', h.init.commit, false)
     .addHelpText(
       'after',
-      examples(m, 'meet init --commit', 'meet init minutes --locale en --organization "Springfield Town Council"', 'meet init bien-ban --ci github --commit'),
+      examples(
+        m,
+        'meet init --commit',
+        'meet init minutes --locale en --organization "Springfield Town Council"',
+        `meet init ${m.cli.sample.folder} --ci github --commit`,
+      ),
     )
     .action(async (dir: string, opts: Omit<InitOptions, 'dir' | 'locale'>) => {
       const { initCommand } = await import('./commands/init.js');
@@ -229,9 +234,9 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
       'after',
       examples(
         m,
-        'meet new --date 2020-11-25 --chair "Hoàng Văn Hiệp"',
-        'meet new --date 2020-11-25 --chair "Hoàng Văn Hiệp" --commit',
-        'meet new --date 04/11/2019 --period 2019-10 --chair "Hoàng Văn Hiệp"',
+        `meet new --date 2020-11-25 --chair "${m.cli.sample.chair}"`,
+        `meet new --date 2020-11-25 --chair "${m.cli.sample.chair}" --commit`,
+        `meet new --date 04/11/2019 --period 2019-10 --chair "${m.cli.sample.chair}"`,
         `meet new --date 25/11/2020 --kind thematic --title "${m.cli.sample.thematicTitle}" --chair "${m.cli.sample.chair}"`,
         `meet new --dry-run --chair "${m.cli.sample.chair}"`,
       ),
@@ -254,7 +259,7 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
       examples(
         m,
         'meet check',
-        'meet check meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md',
+        `meet check ${m.cli.sample.november}`,
         'meet check --since origin/main --format github',
         'meet check --format sarif > meet.sarif',
       ),
@@ -278,10 +283,10 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
       examples(
         m,
         'meet report --month 2020-10',
-        'meet report --month 2020-10 --format html --out bao-cao-2020-10.html',
+        `meet report --month 2020-10 --format html --out ${m.cli.sample.report}.html`,
         'meet report --format json | jq .tasks.overdue',
         'meet report --month 2020-10 --format docx',
-        'meet report --month 2020-10 --out bao-cao-2020-10.pdf',
+        `meet report --month 2020-10 --out ${m.cli.sample.report}.pdf`,
         'meet report --month 2020-10 --locale en',
       ),
     )
@@ -303,9 +308,9 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
       'after',
       examples(
         m,
-        'meet notice meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md',
-        'meet notice meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md --out thong-bao.pdf',
-        'meet notice meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md --draft --format md',
+        `meet notice ${m.cli.sample.october}`,
+        `meet notice ${m.cli.sample.october} --out ${m.cli.sample.notice}.pdf`,
+        `meet notice ${m.cli.sample.november} --draft --format md`,
       ) + `\n${h.notice.after}\n`,
     )
     .action(async (record: string, opts: Omit<NoticeOptions, 'root' | 'record'>) => {
@@ -330,8 +335,8 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
       'after',
       examples(
         m,
-        'meet approve meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md --by "Hoàng Văn Hiệp" --on 2020-10-27',
-        'meet approve meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md --by "Hoàng Văn Hiệp" --on 2020-10-27 --notice-number 125/TB-UBND --notice-date 2020-10-28',
+        `meet approve ${m.cli.sample.october} --by "${m.cli.sample.chair}" --on 2020-10-27`,
+        `meet approve ${m.cli.sample.october} --by "${m.cli.sample.chair}" --on 2020-10-27 --notice-number ${m.cli.sample.noticeNumber} --notice-date 2020-10-28`,
       ) + `\n${h.approve.after}\n`,
     )
     .action(async (record: string, opts: Omit<ApproveOptions, 'root' | 'record'>) => {
@@ -359,8 +364,8 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
       examples(
         m,
         'meet tasks --overdue',
-        'meet tasks --owner tai-chinh-ke-hoach --status open in-progress',
-        'meet tasks --month 2020-11 --format csv > nhiem-vu.csv',
+        `meet tasks --owner ${m.cli.sample.owner} --status open in-progress`,
+        `meet tasks --month 2020-11 --format csv > ${m.cli.sample.tasksFile}.csv`,
       ),
     )
     .option('--no-cache', h.noCache)
@@ -383,9 +388,9 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
       'after',
       examples(
         m,
-        'meet tasks update 2020-10-giao-thong-thuy-loi --status done',
-        `meet tasks update 2020-10-tich-tu-ruong-dat --status in-progress --note "${m.cli.sample.note}"`,
-        'meet tasks update 2020-10-giao-thong-thuy-loi --status done --commit',
+        `meet tasks update ${m.cli.sample.task} --status done`,
+        `meet tasks update ${m.cli.sample.otherTask} --status in-progress --note "${m.cli.sample.note}"`,
+        `meet tasks update ${m.cli.sample.task} --status done --commit`,
       ),
     )
     .action(async (id: string, opts: Omit<TasksUpdateOptions, 'root' | 'id'>) => {
@@ -398,7 +403,7 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     .description(h.log.description)
     .argument(`<${p.id}>`, h.log.id)
     .addOption(format(`--format <${p.format}>`, h.log.format, ['text', 'md', 'json'] as const).default('text'))
-    .addHelpText('after', examples(m, 'meet log 2020-10-giao-thong-thuy-loi', 'meet log 2020-10-giao-thong-thuy-loi --format json'))
+    .addHelpText('after', examples(m, `meet log ${m.cli.sample.task}`, `meet log ${m.cli.sample.task} --format json`))
     .option(`--today <${p.date}>`, h.log.today, date)
     .option('--no-cache', h.noCache)
     .action(async (id: string, opts: Pick<LogOptions, 'format' | 'cache' | 'today'>) => {
@@ -461,8 +466,8 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
       'after',
       examples(
         m,
-        'meet calendar --out nhiem-vu.ics',
-        'meet calendar --owner tai-chinh-ke-hoach --out tai-chinh-ke-hoach.ics',
+        `meet calendar --out ${m.cli.sample.tasksFile}.ics`,
+        `meet calendar --owner ${m.cli.sample.owner} --out ${m.cli.sample.owner}.ics`,
         `meet calendar > ${m.cli.sample.calendarFile}`,
       ),
     )

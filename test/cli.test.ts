@@ -59,7 +59,7 @@ describe('meet without a command to run', () => {
 
   it("the help's examples carry free text in the run's language", async () => {
     const en = await runMeet(['--locale', 'en', 'tasks', 'update', '--help'], { cwd: tempDir(), env: ENGLISH });
-    expect(en.stdout).toContain('--note "Two pilot communes chosen"');
+    expect(en.stdout).toContain('--note "Two pilot sites chosen"');
     expect(en.stdout).not.toContain('Đã chọn');
     const vi = await runMeet(['--locale', 'vi', 'new', '--help'], { cwd: tempDir(), env: ENGLISH });
     expect(vi.stdout).not.toContain('Jane Doe');
@@ -87,6 +87,10 @@ describe('meet without a command to run', () => {
     // A status in the clerk's words beside the format's, in Vietnamese help.
     const vi = await runMeet(['--locale', 'vi', 'tasks', 'update', '--help'], { cwd: tempDir() });
     expect(vi.stdout.replace(/\s+/g, ' ')).toContain('"done" (hoàn thành), "dropped" (dừng thực hiện)');
+    // An English board's examples are an English repository's: no Vietnamese ids or names.
+    const english = await runMeet(['--locale', 'en', 'tasks', 'update', '--help'], { cwd: tempDir() });
+    expect(english.stdout).toContain('$ meet tasks update 2020-10-road-repairs --status done');
+    expect(english.stdout).not.toMatch(/giao-thong|Hoàng Văn Hiệp|Đã chọn/);
     // tasks update is no list: the list's --owner is not offered as one of its options.
     expect((await runMeet(['tasks', 'update', '--help'], { cwd: tempDir(), env: ENGLISH })).stdout).not.toContain('--owner');
   });

@@ -129,7 +129,7 @@ export const en = {
     badRange: (flag: string, range: string) => `${flag} takes a range like main..HEAD or main...feature, not "${range}".`,
     noIdentity: '--commit needs your name and e-mail address for the commit, and git has none set.',
     noIdentityHint:
-      'Set them once for this repository (or add --global for all), then run the command again:\n  git config user.name "Nguyễn Văn A"\n  git config user.email "vanphong@example.org"',
+      'Set them once for this repository (or add --global for all), then run the command again:\n  git config user.name "Jane Doe"\n  git config user.email "jane.doe@example.org"',
     inProgress: (what: 'merge' | 'cherry-pick' | 'revert' | 'rebase') => `--commit cannot commit now: a git ${what} is in progress.`,
     inProgressHint: 'Finish it (or abort it) first. Nothing was written.',
     staged: (list: string) => `--commit commits only the files this command writes, but other changes are already staged:\n${list}`,
@@ -522,7 +522,7 @@ export const en = {
     badKind: (kind: string, allowed: string) => `--kind must be one of ${allowed}, not "${kind}"`,
     emptyTitle: '--title must not be empty',
     missingChair: 'Missing --chair: who chairs the meeting.',
-    missingChairHint: 'Example: meet new --chair "Hoàng Văn Hiệp" --date 2020-11-25',
+    missingChairHint: 'Example: meet new --chair "Jane Doe" --date 2020-11-25',
     wouldFail: (template: string, errors: string) =>
       `The new record, made from ${template}, would not pass meet check (line:column of the new record):\n${errors}`,
     builtinTemplate: (name: string) => `the built-in template "${name}"`,
