@@ -391,6 +391,12 @@ const CASES: Case[] = [
     findings: [{ line: 3, column: 7, rule: 'file-slug', message: '2020-01-26-<slug>.md' }],
   },
   {
+    name: 'an owner listed twice (warning, at the second): the task counts it once',
+    file: `${M}2020-01-27-hai-lan.md`,
+    content: rec(...head('2020-01-27'), 'tasks:', '  - { id: t-hai-lan, title: Việc, owner: [van-phong, van-phong] }'),
+    findings: [{ line: 6, column: 54, rule: 'duplicate-owner', message: '"van-phong" is listed twice' }],
+  },
+  {
     name: 'record in the wrong year folder (warning)',
     file: 'meetings/2019/2020-01-24-nam-sai.md',
     content: rec(...head('2020-01-24')),

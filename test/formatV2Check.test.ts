@@ -231,6 +231,15 @@ describe('v2 rules, each at its line and column', () => {
     expect(found.find((f) => f.rule === 'unknown-owner')!.message).toContain('"xx"');
   });
 
+  it('an owner listed twice is a warning, and counts once in the task list', async () => {
+    const cwd = makeRepo({ [FILE]: rec('tasks:', '  - { id: t, title: Việc, owner: [van-phong, van-phong] }') }, CONFIG);
+    const check = await runMeet(['check', '--format', 'json'], { cwd });
+    expect(check.code).toBe(0);
+    expect((JSON.parse(check.stdout) as JsonFinding[]).map((f) => f.rule)).toEqual(['duplicate-owner']);
+    const tasks = JSON.parse((await runMeet(['tasks', '--today', '2020-10-06', '--format', 'json'], { cwd })).stdout) as { owners: string[] }[];
+    expect(tasks[0]!.owners).toEqual(['van-phong']);
+  });
+
   it('a group owner is declared; a misspelt one gets a suggestion', async () => {
     expect(await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: cac-xa'))).toEqual([]);
     const found = await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: cac-xaa'));

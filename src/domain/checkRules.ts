@@ -4,7 +4,7 @@ import path from 'node:path';
 import { monthOf, type IsoDate } from '../model/dates.js';
 import type { CheckedRecord, MeetingRecord, PropertyPath } from '../model/record.js';
 import { compareFindings, countBySeverity, RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
-import { isIdWritten, ownersOf, type Config } from '../model/schema.js';
+import { isIdWritten, type Config } from '../model/schema.js';
 import { dueAsText, dueForm } from '../model/due.js';
 import { isOneMonth, periodRange } from '../model/periods.js';
 import { messages, type Messages } from '../model/messages/index.js';
@@ -199,8 +199,15 @@ export function checkAgainstConfig(record: MeetingRecord, config: Config, locale
     }
   });
   (data.tasks ?? []).forEach((task, i) => {
-    const ownerList = ownersOf(task);
+    // As written, so that each finding is at its own place in the list.
+    const ownerList = Array.isArray(task.owner) ? task.owner : [task.owner];
+    const seen = new Set<string>();
     ownerList.forEach((owner, k) => {
+      if (seen.has(owner)) {
+        report(record, 'duplicate-owner', m.duplicateOwner(owner), ['tasks', i, 'owner', k]);
+        return;
+      }
+      seen.add(owner);
       // An owner not written as an id (a salvaged task's `Van-Phong`) has its finding already.
       if (!declared(config.owners, owner) && isIdWritten(owner)) {
         const at: PropertyPath = Array.isArray(task.owner) ? ['tasks', i, 'owner', k] : ['tasks', i, 'owner'];

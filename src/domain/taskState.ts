@@ -5,6 +5,7 @@ import type { CheckedRecord, MeetingRecord } from '../model/record.js';
 import { daysBetween, type IsoDate } from '../model/dates.js';
 import type { DueWritten } from '../model/due.js';
 import type { Config, TaskData } from '../model/schema.js';
+import { onceEach } from '../model/tasks.js';
 import { Deadlines } from './deadlines.js';
 import type { TaskChange, TaskState, TaskTerms } from '../model/tasks.js';
 import type { TaskStatus } from '../model/terms.js';
@@ -131,7 +132,7 @@ class SharedParts {
 export function ownerListsOf(): (task: TaskData) => readonly string[] {
   const lone = new Map<string, readonly string[]>();
   return (task) => {
-    if (Array.isArray(task.owner)) return task.owner;
+    if (Array.isArray(task.owner)) return onceEach(task.owner);
     let owners = lone.get(task.owner);
     if (!owners) lone.set(task.owner, (owners = Object.freeze([task.owner])));
     return owners;

@@ -190,6 +190,11 @@ export const RULES = {
     summary: 'A recurring task has a deadline',
     help: 'Standing work has no deadline: remove "due" or "recurring: true".',
   },
+  'duplicate-owner': {
+    severity: 'warning',
+    summary: 'A task lists the same owner twice',
+    help: 'List each owner once (the first leads); a second owner meant is named by its own id.',
+  },
   'group-member': {
     severity: 'error',
     summary: 'A group of owners lists another group',

@@ -13,6 +13,7 @@ import { isCalendarDate, type IsoDate } from './dates.js';
 import { dueForm } from './due.js';
 import { periodFault } from './periods.js';
 import type { RuleId } from './ruleCatalogue.js';
+import { onceEach } from './tasks.js';
 import {
   AGGREGATES,
   APPROVAL_STATUSES,
@@ -417,7 +418,7 @@ export function chairName(chair: RecordData['chair']): string {
 }
 
 export function ownersOf(task: TaskData): string[] {
-  return Array.isArray(task.owner) ? task.owner : [task.owner];
+  return Array.isArray(task.owner) ? onceEach(task.owner) : [task.owner];
 }
 
 /** A decision's text, whether written as text or (v2) as `{text, document?, vote?}`. */

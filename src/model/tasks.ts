@@ -123,3 +123,8 @@ export interface TaskHistoryEntry extends TaskLogEntry {
 export interface TaskHistory extends Omit<TaskLog, 'entries'> {
   entries: TaskHistoryEntry[];
 }
+
+/** An owner listed twice counts once, where it first stands (`meet check` warns of it: duplicate-owner). */
+export function onceEach(owners: string[]): string[] {
+  return owners.length > 1 && new Set(owners).size < owners.length ? [...new Set(owners)] : owners;
+}

@@ -389,6 +389,7 @@ export const en = {
   rules: {
     notDeclared: (what: 'sector' | 'owner' | 'metric', id: string, suggestion?: string) =>
       `The ${what} "${id}" is not declared in meet.config.yaml.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    duplicateOwner: (owner: string) => `"${owner}" is listed twice among the task's owners: list it once, or name the other owner meant`,
     metricSector: (id: string, sector: string, reported: string) =>
       `The metric "${id}" belongs to the sector "${sector}", but is reported under "${reported}": move the figure to a result of "${sector}"`,
     dueBeforeDate: (id: string, due: string, date: string) => `The task "${id}" is due on ${due}, before the meeting that assigned it (${date})`,

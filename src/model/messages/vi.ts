@@ -372,6 +372,8 @@ export const vi: Messages = {
   rules: {
     notDeclared: (what: 'sector' | 'owner' | 'metric', id: string, suggestion?: string) =>
       `${{ sector: 'Lĩnh vực', owner: 'Cơ quan', metric: 'Chỉ tiêu' }[what]} "${id}" chưa được khai báo trong meet.config.yaml.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
+    duplicateOwner: (owner: string) =>
+      `"${owner}" được ghi hai lần trong danh sách cơ quan được giao của nhiệm vụ: hãy ghi một lần, hoặc ghi mã của cơ quan khác định giao`,
     metricSector: (id: string, sector: string, reported: string) =>
       `Chỉ tiêu "${id}" thuộc lĩnh vực "${sector}", nhưng được báo cáo trong lĩnh vực "${reported}": hãy chuyển số liệu sang kết quả của lĩnh vực "${sector}"`,
     dueBeforeDate: (id: string, due: string, date: string) =>
@@ -799,6 +801,10 @@ export const vi: Messages = {
     'recurring-with-due': {
       summary: 'Nhiệm vụ thường xuyên lại có thời hạn',
       help: 'Nhiệm vụ thường xuyên không có thời hạn: bỏ "due" hoặc bỏ "recurring: true".',
+    },
+    'duplicate-owner': {
+      summary: 'Một nhiệm vụ ghi cùng một cơ quan được giao hai lần',
+      help: 'Mỗi cơ quan chỉ ghi một lần (cơ quan đầu tiên chủ trì); cơ quan khác định giao thì ghi mã của cơ quan đó.',
     },
     'group-member': {
       summary: 'Một nhóm cơ quan có thành viên là nhóm khác',
