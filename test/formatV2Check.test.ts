@@ -206,6 +206,13 @@ describe('v2 rules, each at its line and column', () => {
     expect(brief(await findingsOf(rec(...task('    due: { working_days: 2, days: 3 }'))))).toEqual([['invalid-date', 9, 10]]);
   });
 
+  it("a due written as a clerk writes a month or a quarter gets the format's form", async () => {
+    const said = async (due: string) =>
+      (await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: van-phong', `    due: ${due}`)))[0]!.message;
+    expect(await said('tháng 11/2020')).toBe('"due" is "tháng 11/2020"; a due by the end of a month, quarter or year is written so: due: 2020-11');
+    expect(await said('"Quý 4/2020"')).toContain('written so: due: 2020-Q4');
+  });
+
   it('"did you mean" inside a due: working_day → working_days, alone', async () => {
     const found = await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: van-phong', '    due:', '      working_day: 10'));
     expect(brief(found)).toEqual([['unknown-key', 10, 7]]);

@@ -399,6 +399,9 @@ function writtenOtherwise(key: string, input: unknown, m: Messages, item = false
     if (reading.wrong === 'month' && /\d/.test(input)) return s.dateWrittenNotADay(key, value, s.noSuchMonth(reading.month));
     // "thường xuyên" is standing work, which has no deadline: `recurring: true`.
     if (key === 'due' && STANDING_WORDS.has(plainWords(input))) return s.dueStanding(value);
+    // "tháng 1/2021", "01/2021", "Quý 1/2021": a month's, a quarter's or a year's due as the format writes it (a half year is none).
+    const period = key === 'due' ? periodFromWords(input) : undefined;
+    if (period !== undefined && !period.includes('H')) return s.duePeriodWritten(value, `due: ${period}`);
     if (/\p{L}{2,}/u.test(input)) {
       const day = dateFromWords(input);
       // A due in words that names no day ("cuối năm") may be one of its other forms: the schema's message lists them.
