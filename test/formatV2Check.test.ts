@@ -206,6 +206,16 @@ describe('v2 rules, each at its line and column', () => {
     expect(brief(await findingsOf(rec(...task('    due: { working_days: 2, days: 3 }'))))).toEqual([['invalid-date', 9, 10]]);
   });
 
+  it('a time written as a clerk writes it gets HH:MM', async () => {
+    const said = async (time: string) => (await findingsOf(rec(`time: ${time}`)))[0]!.message.replace(/^.*: time: /, '');
+    expect(await said('8h30')).toBe('08:30');
+    expect(await said('14 giờ')).toBe('14:00');
+    expect(await said('2 giờ chiều')).toBe('14:00');
+    expect(await said('7:30pm')).toBe('19:30');
+    expect(await said('19.30')).toBe('19:30');
+    expect((await findingsOf(rec('time: 7:30pm')))[0]!.message).toBe('"time" is "7:30pm"; write the time HH:MM, on the 24-hour clock: time: 19:30');
+  });
+
   it("a due written as a clerk writes a month or a quarter gets the format's form", async () => {
     const said = async (due: string) =>
       (await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: van-phong', `    due: ${due}`)))[0]!.message;

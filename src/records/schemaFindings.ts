@@ -388,6 +388,20 @@ const inList = (path: PropertyPath): boolean => typeof path[path.length - 1] ===
  * A date, id or number the clerk wrote their own way, with the way the
  * format writes it: 26/10/2020 → 2020-10-26, noi-vụ → noi-vu, 21,4 → 21.4.
  */
+/** "8h30", "14 giờ", "2 giờ chiều", "7:30pm", "19.30", "7:5" as HH:MM, or undefined. */
+function timeFromWords(text: string): string | undefined {
+  const t = text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  const m = /^(\d{1,2}) ?(?:h|g|giờ|:|\.)? ?(\d{1,2})? ?(?:phút|p)? ?(am|pm|a\.m\.|p\.m\.|sáng|trưa|chiều|tối)?$/.exec(t);
+  if (!m || (m[2] === undefined && m[3] === undefined && !/h|g|giờ/.test(t))) return undefined;
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? 0);
+  const part = m[3];
+  if (part && /pm|p\.m\.|chiều|tối/.test(part) && hour < 12) hour += 12;
+  if (part && /am|a\.m\./.test(part) && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return undefined;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
 function writtenOtherwise(key: string, input: unknown, m: Messages, item = false): string | undefined {
   if (typeof input !== 'string') return undefined;
   const s = m.schema;
@@ -409,6 +423,10 @@ function writtenOtherwise(key: string, input: unknown, m: Messages, item = false
       return s.dateInWords(key, value, day ?? '2020-11-30');
     }
     return undefined;
+  }
+  if (key === 'time') {
+    const time = timeFromWords(input);
+    return time === undefined ? undefined : s.timeWritten(value, `time: ${time}`);
   }
   if (ID_KEYS.has(key)) {
     const suggestion = slugify(input, '');

@@ -347,6 +347,7 @@ export const vi: Messages = {
       dueCount: 'phải ghi đúng một trong hai mục "working_days" và "days", ví dụ {working_days: 10}',
       figureEmpty: 'không có cả "value" lẫn "ytd": số liệu cần có giá trị của tháng, số lũy kế từ đầu năm, hoặc cả hai',
     },
+    timeWritten: (value: string, fix: string) => `"time" là ${value}; giờ viết dạng HH:MM, theo 24 giờ: ${fix}`,
     duePeriodWritten: (value: string, fix: string) => `"due" là ${value}; hạn đến hết tháng, quý hoặc năm viết như sau: ${fix}`,
     dateWritten: (key: string, value: string, fix: string) => `"${key}" là ${value}; ngày viết dạng YYYY-MM-DD: ${fix}`,
     dateAsFileName: (value: string, fix: string) => `"date" là ${value}; ngày viết dạng YYYY-MM-DD, như trong tên tệp: ${fix}`,
