@@ -928,6 +928,9 @@ describe('the commune example repository (examples-xa/)', () => {
     ]) {
       expect(december, seen).toContain(seen);
     }
+    // In English, a board's own words: proposals need not go to a higher level.
+    const english = (await runMeet(['report', '--month', '2020-12', '--format', 'md', '--locale', 'en'], { cwd })).stdout;
+    expect(english).toContain('Proposals and recommendations');
     const january = await md('2021-01');
     // 350 triệu đồng = 0,35 tỷ; 10 working days from 3 February 2021 across Tết: 24 February.
     for (const seen of ['| 0,35 |', '+0,3 điểm %', '24/02/2021 (10 ngày làm việc)']) expect(january, seen).toContain(seen);

@@ -216,7 +216,7 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
       discussion: 'Discussion',
       shortcomings: 'Shortcomings',
       conclusion: 'Conclusion',
-      proposals: 'Proposals to higher levels',
+      proposals: 'Proposals and recommendations',
       references: 'Documents',
     },
     vote: (v) =>
