@@ -244,36 +244,32 @@ export function diffRevisions(range: RevisionRange, before: RecordsSnapshot, aft
     const [gone, come] = multisetDiff(old?.data.updates ?? [], now?.data.updates ?? [], updateKey);
     // The same task's update rewritten in the same record is one change, not a removal and an addition.
     const rewritten = new Map<string, UpdateData[]>();
-    for (const update of gone) rewritten.set(update.task, [...(rewritten.get(update.task) ?? []), update]);
-    const pairs: { was: UpdateData; now: UpdateData }[] = [];
-    const added = come.filter((update) => {
+    for (const update of gone) {
+      const same = rewritten.get(update.task);
+      if (same) same.push(update);
+      else rewritten.set(update.task, [update]);
+    }
+    const wasOf = new Map<UpdateData, UpdateData>();
+    for (const update of come) {
       const was = rewritten.get(update.task)?.shift();
-      if (was) pairs.push({ was, now: update });
-      return !was;
-    });
-    const paired = new Set(pairs.map((p) => p.was));
+      if (was) wasOf.set(update, was);
+    }
+    const replaced = new Set(wasOf.values());
     // Appended one at a time: a spread of 200,000 updates overflows the stack.
     append(
       updates.removed,
       updateChanges(
-        gone.filter((update) => !paired.has(update)),
+        gone.filter((update) => !replaced.has(update)),
         old,
         a,
       ),
     );
-    append(updates.added, updateChanges(added, now, b));
-    const changed = updateChanges(
-      pairs.map((p) => p.now),
-      now,
-      b,
-    );
-    append(
-      updates.changed,
-      changed.map((change, i) => {
-        const { was } = pairs[i]!;
-        return { ...change, was: { status: was.status, ...(was.note ? { note: was.note } : {}) } };
-      }),
-    );
+    // The record's new entries read in one pass, as its history is: each takes its own entry of it.
+    updateChanges(come, now, b).forEach((change, i) => {
+      const was = wasOf.get(come[i]!);
+      if (was) updates.changed.push({ ...change, was: { status: was.status, ...(was.note ? { note: was.note } : {}) } });
+      else updates.added.push(change);
+    });
 
     const [lost, won] = multisetDiff((old?.data.decisions ?? []).map(decisionText), (now?.data.decisions ?? []).map(decisionText), (text) => text);
     append(
