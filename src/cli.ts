@@ -60,10 +60,14 @@ function choice<T extends string>(m: CommandLineMessages, values: readonly T[], 
   return (value) => {
     const found = values.find((v) => v === value) ?? words?.(value);
     if (found) return found;
-    const lower = value.toLowerCase();
-    const close = values.find((v) => v.startsWith(lower) && lower.length >= 2) ?? values.find((v) => typoOf(lower, v));
-    throw new InvalidArgumentError(m.cli.notAChoice(visible(value), values.join(', '), close));
+    throw new InvalidArgumentError(m.cli.notAChoice(visible(value), values.join(', '), closeTo(value, values)));
   };
+}
+
+/** The one of `values` a word was probably meant as: one it begins (two letters at least), or a typo of one. */
+function closeTo<T extends string>(word: string, values: readonly T[]): T | undefined {
+  const lower = word.toLowerCase();
+  return values.find((v) => v.startsWith(lower) && lower.length >= 2) ?? values.find((v) => typoOf(lower, v));
 }
 
 /** One letter added, dropped, changed or two swapped: "regulr", "dnoe". */
@@ -511,14 +515,19 @@ function hoistGlobalOptions(argv: readonly string[]): string[] {
  * word right after `tasks` that is no option is the subcommand meant.
  */
 function misspeltSubcommand(args: readonly string[]): string | undefined {
-  const at = args.findIndex((arg, i) => !arg.startsWith('-') && !(i > 0 && (args[i - 1] === '--root' || args[i - 1] === '--locale')));
+  const at = args.findIndex(isWord);
   const word = at === -1 || args[at] !== 'tasks' ? undefined : args[at + 1];
   return word !== undefined && !word.startsWith('-') && word !== 'update' && word !== 'help' ? word : undefined;
 }
 
+/** An argument that is neither an option nor the value of --root or --locale (hoisted before the command). */
+function isWord(arg: string, i: number, args: readonly string[]): boolean {
+  return !arg.startsWith('-') && !(i > 0 && (args[i - 1] === '--root' || args[i - 1] === '--locale'));
+}
+
 /** The command help was asked of (`help X`, or `X --help`) when meet has none so named. */
 function helpOfUnknownCommand(args: readonly string[], names: readonly string[]): string | undefined {
-  const words = args.filter((arg, i) => !arg.startsWith('-') && !(i > 0 && (args[i - 1] === '--root' || args[i - 1] === '--locale')));
+  const words = args.filter(isWord);
   const asked = words[0] === 'help' ? words[1] : args.includes('--help') || args.includes('-h') ? words[0] : undefined;
   return asked !== undefined && asked !== 'help' && !names.includes(asked) ? asked : undefined;
 }
@@ -529,8 +538,7 @@ export async function runCli(argv: string[], io: Io, m: CommandLineMessages): Pr
   const args = hoistGlobalOptions(argv);
   const misspelt = misspeltSubcommand(args);
   if (misspelt !== undefined) {
-    const close = 'update'.startsWith(misspelt.toLowerCase()) || typoOf(misspelt.toLowerCase(), 'update');
-    const hint = close ? `\n${m.cli.didYouMean('tasks update')}` : '';
+    const hint = closeTo(misspelt, ['update']) ? `\n${m.cli.didYouMean('tasks update')}` : '';
     io.stderr.write(`${m.main.prefix}${m.cli.unknownCommand(`tasks ${visible(misspelt)}`)}${hint}\n${m.cli.runWithHelp}\n`);
     return EXIT_USAGE;
   }
@@ -538,12 +546,10 @@ export async function runCli(argv: string[], io: Io, m: CommandLineMessages): Pr
     exitCode = code;
   });
   // `meet help nosuch`, `meet nosuch --help`: commander shows meet's help as if the command were there.
-  const unknown = helpOfUnknownCommand(
-    args,
-    program.commands.map((c) => c.name()),
-  );
+  const names = program.commands.map((c) => c.name());
+  const unknown = helpOfUnknownCommand(args, names);
   if (unknown !== undefined) {
-    const near = program.commands.map((c) => c.name()).find((name) => typoOf(unknown.toLowerCase(), name) || (unknown.length >= 3 && name.startsWith(unknown)));
+    const near = closeTo(unknown, names);
     io.stderr.write(`${m.main.prefix}${m.cli.unknownCommand(visible(unknown))}${near ? `\n${m.cli.didYouMean(near)}` : ''}\n${m.cli.runWithHelp}\n`);
     return EXIT_USAGE;
   }
