@@ -155,7 +155,7 @@ function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>,
         const result = schema.safeParse(value);
         if (result.success) {
           const locate = lazyLocate(bytes);
-          findings.push(...thousandsDots(result.data, yamlText, text, locate, file, m));
+          findings.push(...thousandsDots(result.data, yamlText, text, lines, locate, file, m));
           return { data: result.data, findings, body, bodyLine, locate };
         }
       }
@@ -202,7 +202,7 @@ function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>,
     }
     return { findings, body, bodyLine, locate, raw: value as Record<string, unknown> };
   }
-  if (kind === 'record') findings.push(...thousandsDots(result.data, yamlText, text, locate, file, m));
+  if (kind === 'record') findings.push(...thousandsDots(result.data, yamlText, text, lines, locate, file, m));
   return { data: result.data, findings, body, bodyLine, locate };
 }
 
@@ -212,11 +212,16 @@ function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>,
  */
 function dateOfFileName(file: string, written: unknown, m: Messages): string | undefined {
   const parts = typeof written === 'string' ? /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(written.trim()) : null;
-  const named = /^(\d{4}-\d{2}-\d{2})/.exec(file.slice(file.lastIndexOf('/') + 1))?.[1];
+  const named = dayInFileName(file);
   if (!parts || !named) return undefined;
   const monthFirst = `${parts[3]}-${parts[1]!.padStart(2, '0')}-${parts[2]!.padStart(2, '0')}`;
   const dayFirst = `${parts[3]}-${parts[2]!.padStart(2, '0')}-${parts[1]!.padStart(2, '0')}`;
   return monthFirst === named && dayFirst !== named ? m.schema.dateAsFileName(JSON.stringify(written), `date: ${named}`) : undefined;
+}
+
+/** The day a record's file name begins with (`2020-10-26-…md`), as written, or undefined. */
+function dayInFileName(file: string): string | undefined {
+  return /^(\d{4}-\d{2}-\d{2})/.exec(file.slice(file.lastIndexOf('/') + 1))?.[1];
 }
 
 /** A figure written as a plain number of one to three digits, a dot and three digits ending in 0: "15.000", "12.500". */
@@ -229,12 +234,11 @@ const THOUSANDS_DOT = /^[-+]?\d{1,3}\.\d\d0$/;
  * Nobody writes a decimal's trailing zero; 185.088 is a decimal and passes.
  * Only a record whose front matter holds such a number is located.
  */
-function thousandsDots(data: unknown, yamlText: string, text: string, locate: Locate, file: string, m: Messages): Finding[] {
+function thousandsDots(data: unknown, yamlText: string, text: string, lines: LineIndex, locate: Locate, file: string, m: Messages): Finding[] {
   if (!/\d\.\d\d0\b/.test(yamlText)) return [];
   const out: Finding[] = [];
-  const lineStarts = new LineIndex(text);
   const written = (position: Position): string => {
-    const start = lineStarts.offsetOf(position);
+    const start = lines.offsetOf(position);
     return /^[-+]?[\d.]+/.exec(text.slice(start, start + 40))?.[0] ?? '';
   };
   const results = (data as { results?: { metrics?: Record<string, unknown> | null }[] | null }).results ?? [];
@@ -315,7 +319,7 @@ type ListKey = 'results' | 'tasks' | 'updates';
 function salvage(raw: Record<string, unknown>, file: string, locate: Locate): MeetingRecord | undefined {
   const parsedDate = RecordSchema.shape.date.safeParse(raw.date);
   // `date: 26/10/2020` is an error of its own; the file's name still says the day.
-  const named = /^(\d{4}-\d{2}-\d{2})/.exec(file.slice(file.lastIndexOf('/') + 1))?.[1];
+  const named = dayInFileName(file);
   const date = parsedDate.success ? parsedDate.data : named && isCalendarDate(named) ? named : undefined;
   if (date === undefined) return undefined;
   const sourceIndex: Record<ListKey, number[]> = { results: [], tasks: [], updates: [] };
