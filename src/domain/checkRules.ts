@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { monthOf, type IsoDate } from '../model/dates.js';
 import type { CheckedRecord, MeetingRecord, PropertyPath } from '../model/record.js';
-import { compareFindings, countBySeverity, RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
+import { compareFindings, countBySeverity, MAX_FINDINGS_PER_FILE, RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import { isIdWritten, type Config } from '../model/schema.js';
 import { dueAsText, dueForm } from '../model/due.js';
 import { isOneMonth, periodRange } from '../model/periods.js';
@@ -107,7 +107,6 @@ function meantId(declared: Record<string, string>): (word: string) => string | u
 }
 
 /** Findings listed per file, at most: more say little, and cost time and memory to show. */
-export const MAX_FINDINGS_PER_FILE = 200;
 
 /**
  * At most MAX_FINDINGS_PER_FILE findings per file (the first, by place),

@@ -28,6 +28,9 @@ export interface RuleInfo {
   help: string;
 }
 
+/** A file lists this many findings at most (too-many-findings says how many more it has). */
+export const MAX_FINDINGS_PER_FILE = 200;
+
 /** Every rule `meet check` knows. Ids never change once published. */
 export const RULES = {
   'file-unreadable': {

@@ -7,6 +7,7 @@ import { parseDocument, Parser, isAlias, isMap, isPair, isScalar, isSeq, Scalar,
 import { clip } from '../model/text.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import { diagnoseSyntax, signAdvice } from './yamlMistakes.js';
+import { MAX_FINDINGS_PER_FILE } from '../model/ruleCatalogue.js';
 
 interface YamlProblem {
   rule: 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-tag' | 'yaml-alias' | 'forbidden-key' | 'invalid-type' | 'invalid-value';
@@ -46,9 +47,6 @@ const SYNTAX_ADVICE: Record<string, (m: Messages) => string> = {
   MISSING_CHAR: (m) => m.yaml.missingChar,
   BLOCK_AS_IMPLICIT_KEY: (m) => m.yaml.blockAsKey,
 };
-
-/** A file lists 200 findings: advice beyond them would only cost time. */
-const MAX_ADVICE = 200;
 
 export function parseYaml(text: string, m: Messages = messages('en')): ParsedYaml {
   const problems: YamlProblem[] = [];
@@ -272,9 +270,9 @@ class Converter {
     return undefined;
   }
 
-  /** The advice to quote a value that starts with `sign` and runs on as a sentence (the first MAX_ADVICE only). */
+  /** The advice to quote a value that starts with `sign` and runs on as a sentence (as many as a file lists findings). */
   private indicatorAdvice(node: unknown, sign: string): string | undefined {
-    if (++this.advised > MAX_ADVICE) return undefined;
+    if (++this.advised > MAX_FINDINGS_PER_FILE) return undefined;
     return signAdvice(this.text, offsetOf(node), sign, this.m);
   }
 

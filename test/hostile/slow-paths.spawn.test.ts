@@ -9,7 +9,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nearest, Suggestions } from '../../src/domain/suggest.js';
-import { MAX_FINDINGS_PER_FILE } from '../../src/domain/checkRules.js';
+import { MAX_FINDINGS_PER_FILE } from '../../src/model/ruleCatalogue.js';
 import type { Finding } from '../../src/model/ruleCatalogue.js';
 import { makeRepo as makeViRepo, MINIMAL_CONFIG as VI_CONFIG, runMeet, spawnMeet, tempDir, writeTree } from '../helpers.js';
 
