@@ -74,9 +74,9 @@ export function describeIssues(issues: readonly Issue[], kind: Kind, m: Messages
     // `metrics: { thu-ngan-sach: 12,000 }`: the comma inside { } split the figure, and its digits became a metric of no value.
     const path = issue.path as (string | number)[];
     const name = path[path.length - 1];
-    const around =
-      typeof name === 'string' && /^\d+$/.test(name) && (issue as { input?: unknown }).input === null ? valueAt(value, path.slice(0, -1)) : undefined;
-    if (around !== undefined) out.push(strayDigits(around, name as string, path.slice(0, -1), placeName(path.slice(0, -1), kind, m), m));
+    const parent = path.slice(0, -1);
+    const around = typeof name === 'string' && /^\d+$/.test(name) && (issue as { input?: unknown }).input === null ? valueAt(value, parent) : undefined;
+    if (around !== undefined) out.push(strayDigits(around, name as string, parent, placeName(parent, kind, m), m));
     else describeIssue(issue, [], kind, m, out, nearest);
   }
   // `ower: x` is one mistake, not two: when an unknown key is a likely typo
@@ -384,10 +384,6 @@ function termOf(key: string, path: PropertyPath, input: string): string | undefi
 /** Whether `path` names an item of a list (`holidays: [10/02/2021]`): its fix is the value alone, not `key: value`. */
 const inList = (path: PropertyPath): boolean => typeof path[path.length - 1] === 'number';
 
-/**
- * A date, id or number the clerk wrote their own way, with the way the
- * format writes it: 26/10/2020 → 2020-10-26, noi-vụ → noi-vu, 21,4 → 21.4.
- */
 /** "8h30", "14 giờ", "2 giờ chiều", "7:30pm", "19.30", "7:5" as HH:MM, or undefined. */
 function timeFromWords(text: string): string | undefined {
   const t = text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -402,6 +398,10 @@ function timeFromWords(text: string): string | undefined {
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
+/**
+ * A date, id or number the clerk wrote their own way, with the way the
+ * format writes it: 26/10/2020 → 2020-10-26, noi-vụ → noi-vu, 21,4 → 21.4.
+ */
 function writtenOtherwise(key: string, input: unknown, m: Messages, item = false): string | undefined {
   if (typeof input !== 'string') return undefined;
   const s = m.schema;
