@@ -321,10 +321,11 @@ function readTemplate(root: string, config: ConfigFacts, name: string): Template
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
     throw new UsageError((m) => m.new.badTemplate(visible(name)));
   }
-  const own = path.join(root, config.paths.templates, `${name}.md`);
+  const relative = path.posix.join(config.paths.templates, `${name}.md`);
+  const own = path.join(root, relative);
   if (existsSync(own)) {
     if (!isInsideRealRoot(root, own)) {
-      throw new UsageError((m) => m.new.templateLink(visible(path.join(config.paths.templates, `${name}.md`))));
+      throw new UsageError((m) => m.new.templateLink(visible(relative)));
     }
     try {
       return {
@@ -332,17 +333,17 @@ function readTemplate(root: string, config: ConfigFacts, name: string): Template
         text: readRegularFile(own, { followLinks: true })
           .toString('utf8')
           .replace(/^\uFEFF/, ''),
-        file: path.posix.join(config.paths.templates, `${name}.md`),
+        file: relative,
       };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new UsageError((m) => m.new.templateUnreadable(visible(path.join(config.paths.templates, `${name}.md`)), m.errors.unreadableWhy(code)));
+      throw new UsageError((m) => m.new.templateUnreadable(visible(relative), m.errors.unreadableWhy(code)));
     }
   }
   const builtin = builtinTemplatePath(config.locale, `${name}.md`);
   if (existsSync(builtin)) return { name, text: readFileSync(builtin, 'utf8') };
   throw new UsageError(
-    (m) => m.new.noTemplate(name, visible(path.join(config.paths.templates, `${name}.md`))),
+    (m) => m.new.noTemplate(name, visible(relative)),
     (m) => m.new.noTemplateHint(MEETING_KINDS.join(', ')),
   );
 }
