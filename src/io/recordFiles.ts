@@ -105,7 +105,7 @@ export function listRecordFiles(root: string, meetingsFolder: string, locale: Lo
           target = realpathSync(absolute);
         } catch {
           if (isMarkdownName(entry.name)) {
-            out.push({ file, absolute, refused: { ...refusal(file, m.danglingLink), rule: 'file-unreadable' } });
+            unreadable(file, absolute, m.danglingLink);
           }
           continue;
         }
