@@ -8,12 +8,13 @@ export const MAX_SLUG_LENGTH = 60;
 const LETTERS: Readonly<Record<string, string>> = {
   đ: 'd', ð: 'd', ø: 'o', œ: 'oe', æ: 'ae', ß: 'ss', ł: 'l', þ: 'th', ı: 'i', ŋ: 'n', ħ: 'h',
 }; // prettier-ignore
+const SPELT_OUT = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
 
 export function slugify(title: string, fallback = 'meeting'): string {
   const ascii = title
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[đðøœæßłþıŋħ]/g, (c) => LETTERS[c]!)
+    .replace(SPELT_OUT, (c) => LETTERS[c]!)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     // "St Mary's", "Women's Union": an apostrophe joins, it does not separate words.
