@@ -260,8 +260,8 @@ function checkDates(record: MeetingRecord, report: Report, m: Messages['rules'])
     report(record, 'approval-before-date', m.noticeBeforeDate(approval.notice.number, approval.notice.date, data.date), ['approval', 'notice', 'date']);
   }
   // FORMAT.md: an amendment is a correction made after approval: never before the meeting, nor before the approval it corrects.
+  const approvedOn = approval?.status === 'approved' ? approval.approved_on : undefined;
   (data.amendments ?? []).forEach((amendment, i) => {
-    const approvedOn = approval?.status === 'approved' ? approval.approved_on : undefined;
     if (amendment.date < data.date || (approvedOn && amendment.date < approvedOn)) {
       const after = amendment.date < data.date ? data.date : approvedOn!;
       report(record, 'approval-before-date', m.amendmentBeforeApproval(amendment.date, after, after === data.date), ['amendments', i, 'date']);
