@@ -54,13 +54,19 @@ export async function loadStoredValidRepository(root: string, options: FullReadi
 /**
  * What `build` makes of the repository `load` reads, the records let go
  * before the caller renders it. At 20,000 files and more, a full collection
- * then: V8 sized the heap to the records, and a rendering's garbage (a
- * report at 100k records is half a gigabyte of text) grew it as far again
- * before the first collection, which set the run's peak.
+ * before the build and another after it: V8 sized the heap to the records
+ * and the load's garbage, and the build's (a register of a million tasks)
+ * and then the rendering's (a report at 100k records is half a gigabyte of
+ * text) grew it as far again before V8's first collection, which set the
+ * run's peak.
  */
 export async function builtFrom<T>(load: () => Promise<Repository>, build: (repository: Repository) => T): Promise<T> {
   // Nothing here holds the repository once the callback returns.
-  const { built, large } = await load().then((repository) => ({ built: build(repository), large: repository.records.length >= FILES_BETWEEN_COLLECTIONS }));
+  const { built, large } = await load().then((repository) => {
+    const large = repository.records.length >= FILES_BETWEEN_COLLECTIONS;
+    if (large) collectGarbage();
+    return { built: build(repository), large };
+  });
   if (large) collectGarbage();
   return built;
 }
@@ -129,7 +135,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   // Their ids one string each, as check's are: the map goes with the loop.
   let shareFacts = keepsFacts ? sharedFactIds() : undefined;
   for (const [n, c] of [...SHARDS].entries()) {
-    if (keepsFacts && n > 0 && n % 16 === 0) collectGarbage();
+    if (files.length >= FILES_BETWEEN_COLLECTIONS && n > 0 && n % 16 === 0) collectGarbage();
     const shard = ShardFile.read(cache, c, configHash, into);
     if (!shard) continue;
     held.set(c, new Set(shard.keys()));
