@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/domain/buildReport.js';
 import { loadRepository } from '../src/io/repository.js';
-import { joinedInChunks, jsonChunks, jsonText } from '../src/model/text.js';
+import { joinedInChunks, jsonChunks, jsonText, MappedList } from '../src/model/text.js';
 import { reportJson } from '../src/render/reportJson.js';
 import { markdownTableChunks } from '../src/render/table.js';
 import { makeRepo, runMeet } from './helpers.js';
@@ -38,8 +38,10 @@ const leaf = fc.oneof(
 );
 
 const value = fc.letrec((tie) => ({
-  tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('array'), tie('object')),
+  tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('array'), tie('object'), tie('mapped')),
   array: fc.array(tie('tree'), { maxLength: 6 }),
+  // Written as source.map(map) would be.
+  mapped: fc.array(tie('tree'), { maxLength: 6 }).map((items) => new MappedList(items, (item) => (typeof item === 'string' ? { item } : [item]))),
   object: fc.dictionary(fc.oneof(text, fc.constantFrom('__proto__', 'toJSON', '0', '10')), tie('tree'), { maxKeys: 6 }),
 })).tree;
 
@@ -69,6 +71,24 @@ describe('jsonChunks', () => {
     expect(pieces.length).toBeGreaterThan(5);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(70_000);
     expect(pieces.join('')).toBe(jsonText(rows));
+  });
+
+  it('makes the elements of a mapped list as it writes them, not before', () => {
+    let made = 0;
+    const rows = new MappedList(
+      Array.from({ length: 20_000 }, (_, i) => i),
+      (i) => {
+        made++;
+        return { id: `task-${i}`, title: 'Sửa cầu Bến Đá', owners: ['van-phong'], meeting: { date: '2020-10-27' } };
+      },
+    );
+    const pieces = jsonChunks({ tasks: { carried: rows } });
+    const first = pieces.next();
+    expect(first.done).toBe(false);
+    expect(made).toBeLessThan(2_000);
+    const text = (first.value ?? '') + [...pieces].join('');
+    expect(made).toBe(20_000);
+    expect(text).toBe(jsonText({ tasks: { carried: rows.source.map(rows.map) } }));
   });
 
   it('writes deep arrays a run of elements at a time, toJSON still handed each element its own index', () => {

@@ -7,7 +7,7 @@ import type { FigureMarks } from '../model/report.js';
 import { formatDate, formatDay, formatDue, formatExact, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import { markdownId, markdownTableChunks, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
-import { jsonChunks, oneLine, visible, visibleDeep } from '../model/text.js';
+import { jsonChunks, MappedList, oneLine, visible, visibleDeep } from '../model/text.js';
 import { counted } from '../model/format.js';
 import { markedFigure, titleWithOrganization } from './reportWords.js';
 
@@ -151,12 +151,13 @@ export function* renderDiffJson(diff: MonthDiff): Generator<string, void, undefi
   const value = {
     from: diff.from,
     to: diff.to,
+    // Each row made as it is written (MappedList).
     tasks: {
-      opened: diff.tasks.opened.map(task),
-      closed: diff.tasks.closed.map(task),
-      dropped: diff.tasks.dropped.map(task),
-      carried: diff.tasks.carried.map(task),
-      newlyOverdue: diff.tasks.newlyOverdue.map(task),
+      opened: new MappedList(diff.tasks.opened, task),
+      closed: new MappedList(diff.tasks.closed, task),
+      dropped: new MappedList(diff.tasks.dropped, task),
+      carried: new MappedList(diff.tasks.carried, task),
+      newlyOverdue: new MappedList(diff.tasks.newlyOverdue, task),
     },
     metrics: diff.metrics.map((m) => ({
       id: m.id,

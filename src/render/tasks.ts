@@ -3,7 +3,7 @@
 // JSON and CSV are for programs (ISO dates, status ids, owner ids; CSV has
 // the names too).
 import type { ChalkInstance } from 'chalk';
-import { joinedInChunks, jsonChunks, oneLine, visibleDeep } from '../model/text.js';
+import { joinedInChunks, jsonChunks, MappedList, oneLine, visibleDeep } from '../model/text.js';
 import type { TaskList, TaskRow } from '../model/tasks.js';
 import type { Config } from '../model/schema.js';
 import { formatDate, formatDue, formatMonth, formatNumber, STATUS_LABELS } from './locale.js';
@@ -135,7 +135,8 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
  *    meeting: { date: "YYYY-MM-DD", title, file (relative to the repository root) } }`
  */
 export function* renderTasksJson(list: TaskList): Generator<string, void, undefined> {
-  const rows = list.rows.map((row) => ({
+  // Each made as it is written: a list at 100k records has hundreds of thousands of rows.
+  const rows = new MappedList(list.rows, (row) => ({
     id: row.id,
     title: row.title,
     owners: row.owners,
