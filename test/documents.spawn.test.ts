@@ -195,4 +195,20 @@ describe('the monthly report (Báo cáo) as PDF, and an approved notice', () => 
     expect(inReadingOrder([numbered], ['Số: 112/TB-UBND', 'Nam Sơn, ngày 30 tháng 12 năm 2020', 'THÔNG BÁO', 'TL. CHỦ TỊCH', 'Trần Thị Lan'])).toEqual([]);
     expect(numbered).not.toContain('DỰ THẢO');
   });
+
+  it('sets a figures table of nine number columns so that no figure is broken over two lines', async () => {
+    // The commune's December: this month, the previous one, change, %, year to date, % of the year's plan, two plans, same period.
+    const xa = tempDir('meet-xa-');
+    copyRecords(path.join(PROJECT_ROOT, 'examples-xa'), xa);
+    const report = await spawnMeet(['report', '--month', '2020-12', '--out', 'bc.pdf'], { cwd: xa });
+    expect(report.code, report.stderr).toBe(0);
+    // -raw keeps a wrapped cell's line break: "102," and "6%" on two lines when its column is too narrow.
+    const lines = pdfText(path.join(xa, 'bc.pdf'), '-raw', '-f', '1', '-l', '1').split('\n');
+    for (const figure of ['0,38', '4,41', '102,6%', '+8,2%', '15.000', '12/2020', '11/2020', 'đồng']) {
+      expect(
+        lines.some((line) => line.split(/\s+/).includes(figure)),
+        figure,
+      ).toBe(true);
+    }
+  });
 });

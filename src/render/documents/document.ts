@@ -29,7 +29,8 @@ export type Block =
   | { kind: 'subheading'; text: string }
   /** Items each starting with "- ". */
   | { kind: 'bullets'; items: Run[][] }
-  | { kind: 'table'; columns: TableColumn[]; rows: TableRow[] };
+  /** `size`: its text in points where a wide figures table needs it below the 12 pt of the others. */
+  | { kind: 'table'; columns: TableColumn[]; rows: TableRow[]; size?: number };
 
 interface DocumentSignature {
   /** "TL. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN". */

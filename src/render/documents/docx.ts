@@ -185,7 +185,7 @@ function grid(b: Extract<Block, { kind: 'table' }>): Table {
     new Paragraph({
       style: 'TableText',
       ...(options.alignment ? { alignment: options.alignment } : {}),
-      children: [new TextRun({ text: value, ...(options.bold ? { bold: true } : {}) })],
+      children: [new TextRun({ text: value, ...(options.bold ? { bold: true } : {}), ...(b.size ? { size: PT(b.size) } : {}) })],
     });
   const header = new TableRow({
     tableHeader: true,

@@ -89,7 +89,7 @@ function block(b: Block): string {
         });
         return `<tr>${cells.join('')}</tr>`;
       });
-      return `<table class="grid"><colgroup>${cols}</colgroup>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+      return `<table class="grid"${b.size ? ` style="font-size:${b.size}pt"` : ''}><colgroup>${cols}</colgroup>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
     }
   }
 }

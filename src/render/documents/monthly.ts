@@ -12,16 +12,47 @@ import { DOCUMENT_WORDS } from './words.js';
 
 const W = DOCUMENT_WORDS.report;
 
-/** A figures table: the label takes what the number columns leave. */
+/** The text width of the A4 page between the decree's margins (30 and 15 mm), in points. */
+const TEXT_POINTS = (165 / 25.4) * 72;
+/** A cell's padding, left and right together, in points (Word's 4 + 4, the HTML's 1.5 mm a side). */
+const CELL_PADDING = 9;
+
+/** About how wide `text` sets in Times New Roman, in ems: digits and most small letters half an em. */
+function ems(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width += ch === ',' || ch === '.' || ch === ' ' || ch === '/' ? 0.28 : ch === '%' ? 0.83 : ch === '—' ? 1 : ch.toLocaleLowerCase('vi') !== ch ? 0.72 : 0.5;
+  // A tenth more: Word's and Chromium's fallbacks for a missing glyph set wider.
+  return width * 1.1;
+}
+
+/** The widest word of a cell, in ems: a cell may wrap between words, never inside one ("102,6%"). */
+const widestWord = (text: string) => Math.max(0, ...text.split(/\s+/u).map(ems));
+
+/**
+ * A figures table: each number column as wide as its widest word (header
+ * bold), the label what they leave. With plan, year-to-date and same-period
+ * columns a table has up to nine number columns: its text goes down to
+ * 11 or 10 pt until the label keeps a fifth of the width, so that no figure
+ * is broken over two lines.
+ */
 function figuresTable(columns: readonly Column[], rows: readonly string[][]): Block {
-  const numberWidth = Math.min(14, Math.floor(64 / Math.max(1, columns.length - 2)));
-  const labelWidth = 100 - 12 - numberWidth * (columns.length - 2);
+  const words = columns.map((c, i) => Math.max(widestWord(c.header) * 1.05, ...rows.map((r) => widestWord(r[i] ?? ''))));
+  const fits = (size: number) => {
+    const needs = words.map((w) => w * size + CELL_PADDING);
+    const label = TEXT_POINTS - needs.slice(1).reduce((a, b) => a + b, 0);
+    return { needs, label, ok: label >= Math.max(needs[0]!, TEXT_POINTS / 5) };
+  };
+  const size = [12, 11, 10].find((s) => fits(s).ok) ?? 10;
+  const { needs, label } = fits(size);
+  const points = [Math.max(label, needs[0]!), ...needs.slice(1)];
+  const total = points.reduce((a, b) => a + b, 0);
   const widths: TableColumn[] = columns.map((c, i) => ({
     header: c.header,
-    width: i === 0 ? labelWidth : i === 1 ? 12 : numberWidth,
+    width: Math.round((1000 * points[i]!) / total) / 10,
     ...(c.align === 'right' ? { align: 'right' as const } : {}),
   }));
-  return { kind: 'table', columns: widths, rows: rows.map((cells) => ({ cells })) };
+  return { kind: 'table', columns: widths, rows: rows.map((cells) => ({ cells })), ...(size < 12 ? { size } : {}) };
 }
 
 function taskRows(tasks: readonly ReportTask[]): Block {
