@@ -105,6 +105,27 @@ describe('the notice as PDF (the October 2020 example)', () => {
     expect(layout).toMatch(/Số: .*\/TB-UBND\s+Mẫu Sơn, ngày/);
   });
 
+  it("never leaves a group's name last on a page, away from its tasks", () => {
+    const pages = Number(pdfInfo(pdf).Pages);
+    let seen = 0;
+    for (let page = 1; page <= pages; page++) {
+      const lines = pdfText(pdf, '-layout', '-f', String(page), '-l', String(page))
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      lines.forEach((line, i) => {
+        if (line !== 'Các phòng, ban, ngành thuộc UBND huyện') return;
+        seen++;
+        // A task row (its number first) follows on the same page.
+        expect(
+          lines.slice(i + 1).some((l) => /^\d+\s/.test(l)),
+          `page ${page}`,
+        ).toBe(true);
+      });
+    }
+    expect(seen).toBe(1);
+  });
+
   it('numbers the pages at the top from page 2, not on page 1', () => {
     expect(pdfText(pdf, '-f', '1', '-l', '1').trimStart().split('\n')[0]).not.toMatch(/^\d+$/);
     expect(pdfText(pdf, '-f', '2', '-l', '2').trimStart().split('\n')[0]).toBe('2');

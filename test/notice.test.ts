@@ -129,8 +129,11 @@ describe('meet notice as Word (an approved record with its notice)', () => {
       expect(cells).toContain(title);
       expect(cells).toContain(deadline);
     }
-    // Group rows span the table.
+    // Group rows span the table, and keep with the task under them (never last on a page).
     expect(table).toContain(`<w:gridSpan w:val="4"/>`);
+    const groups = [...table.matchAll(/<w:tc>(?:(?!<\/w:tc>)[\s\S])*?<w:gridSpan w:val="4"\/>[\s\S]*?<\/w:tc>/g)].map((m) => m[0]);
+    expect(groups.length).toBeGreaterThan(0);
+    for (const group of groups) expect(group).toContain('<w:keepNext/>');
     expect(cells.filter((c) => /^\d+$/.test(c!))).toEqual(['1', '2', '3', '4', '5']);
   });
 });

@@ -181,10 +181,11 @@ function grid(b: Extract<Block, { kind: 'table' }>): Table {
   const widths = b.columns.map((c) => Math.round((TEXT_WIDTH * c.width) / 100));
   const align = (a: 'left' | 'center' | 'right' | undefined) =>
     a === 'center' ? AlignmentType.CENTER : a === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
-  const text = (value: string, options: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+  const text = (value: string, options: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean } = {}) =>
     new Paragraph({
       style: 'TableText',
       ...(options.alignment ? { alignment: options.alignment } : {}),
+      ...(options.keepNext ? { keepNext: true } : {}),
       children: [new TextRun({ text: value, ...(options.bold ? { bold: true } : {}), ...(b.size ? { size: PT(b.size) } : {}) })],
     });
   const header = new TableRow({
@@ -194,7 +195,8 @@ function grid(b: Extract<Block, { kind: 'table' }>): Table {
   });
   const rows = b.rows.map((row) => {
     if ('group' in row) {
-      return new TableRow({ cantSplit: true, children: [cell(TEXT_WIDTH, [text(row.group, { bold: true })], { span: b.columns.length })] });
+      // A group's name stays on the page of its first task.
+      return new TableRow({ cantSplit: true, children: [cell(TEXT_WIDTH, [text(row.group, { bold: true, keepNext: true })], { span: b.columns.length })] });
     }
     return new TableRow({ cantSplit: true, children: row.cells.map((value, i) => cell(widths[i]!, [text(value, { alignment: align(b.columns[i]?.align) })])) });
   });

@@ -48,6 +48,7 @@ table.grid th { font-weight: bold; text-align: center; vertical-align: middle; }
 table.grid td.center { text-align: center; }
 table.grid td.right { text-align: right; }
 table.grid tr.group td { font-weight: bold; }
+table.grid tr.group { break-after: avoid; }
 table.grid tr { break-inside: avoid; }
 table.signing { width: 100%; border-collapse: collapse; table-layout: fixed; margin-top: 8mm; break-inside: avoid; }
 table.signing td { vertical-align: top; padding: 0; }
