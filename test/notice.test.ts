@@ -376,7 +376,7 @@ describe('what the documents make of what the config and the records say', () =>
     const report = await runMeet(['report', '--month', '2020-10', '--out', 'bao-cao.docx'], { cwd: dir });
     expect(report.code).toBe(0);
     const lines = (await docxLines(path.join(dir, 'bao-cao.docx'))).join('\n');
-    expect(lines).toContain('Hội nghị liên tịch tổ chức hiến máu tình nguyện đợt 3 (Huyện đoàn Mẫu Sơn), 15/10/2020, do đồng chí Nguyễn Thị Hoa chủ trì.');
+    expect(lines).toContain('Hội nghị liên tịch tổ chức hiến máu tình nguyện đợt 3 (Huyện đoàn Mẫu Sơn), ngày 15/10/2020, do đồng chí Nguyễn Thị Hoa chủ trì.');
   });
 
   it("writes the Báo cáo's figures tables in Vietnamese in an English repository too, and says it is a Vietnamese state document", async () => {
@@ -421,7 +421,7 @@ describe('what the documents make of what the config and the records say', () =>
     expect(partThree).toContain('Tổng kết công tác năm');
     expect(partThree).toContain('Rà soát hồ sơ tồn đọng');
     expect(lines).toContain(
-      'Hội nghị thường kỳ tháng 12 — Đánh giá kết quả năm, 31/12/2020, do đồng chí Hoàng Văn Hiệp chủ trì, đồng chí Nguyễn Văn Thành đồng chủ trì.',
+      'Hội nghị thường kỳ tháng 12 — Đánh giá kết quả năm, ngày 31/12/2020, do đồng chí Hoàng Văn Hiệp chủ trì, đồng chí Nguyễn Văn Thành đồng chủ trì.',
     );
   });
 

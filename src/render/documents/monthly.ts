@@ -4,7 +4,7 @@
 import type { MonthlyDocument } from '../../model/documents.js';
 import type { Report, ReportMetric, ReportTask } from '../../model/report.js';
 import { formatDate } from '../locale.js';
-import { asOfOf, decisionLine, meetingDays, metricTable, otherOrganizations, REPORT_WORDS, spanTable, tasksOf } from '../reportWords.js';
+import { asOfOf, decisionLine, metricTable, otherOrganizations, REPORT_WORDS, spanTable, tasksOf } from '../reportWords.js';
 import type { Column } from '../table.js';
 import { paragraph, plain, signatureOf, type Block, type OfficialDocument, type TableColumn } from './document.js';
 import { meetingName } from './notice.js';
@@ -121,7 +121,8 @@ export function monthlyDocument(doc: MonthlyDocument): OfficialDocument {
         // Co-chaired (v2: a list of chairs, the first presiding): "do đồng chí A chủ trì, đồng chí B đồng chủ trì".
         const coChairs = (m.chairs ?? []).slice(1).map((c) => `đồng chí ${c.name}`);
         const chaired = `do đồng chí ${m.chair} chủ trì${coChairs.length > 0 ? `, ${coChairs.join(', ')} đồng chủ trì` : ''}`;
-        return [plain(`${meetingName(m, report.organization)}, ${meetingDays('vi', m)}, ${chaired}${approved}.`)];
+        const held = m.endDate ? `từ ngày ${formatDate('vi', m.date)} đến ngày ${formatDate('vi', m.endDate)}` : `ngày ${formatDate('vi', m.date)}`;
+        return [plain(`${meetingName(m, report.organization)}, ${held}, ${chaired}${approved}.`)];
       }),
     });
   }
