@@ -86,8 +86,9 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     },
   );
   const m = messages(locale);
-  // A month without meetings has nothing to report: one line says so (JSON, for programs, still answers).
-  const meta: ReportMeta = { month, empty: report.meetings.length === 0 && format !== 'json', locale };
+  // A month without meetings has nothing to report: one line says so. JSON, for programs, still answers, and the
+  // Báo cáo, asked for by name, is still made: its tasks carried and overdue are the month's to report.
+  const meta: ReportMeta = { month, empty: report.meetings.length === 0 && format !== 'json' && !official, locale };
   if (meta.empty) {
     memo?.keepMeta(question, meta);
     return printReport(meta, [], format, options, io, { root, meetings: config.paths.meetings });
