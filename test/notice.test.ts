@@ -394,7 +394,7 @@ describe('what the documents make of what the config and the records say', () =>
     expect(lines).not.toMatch(/\bMetric\b|\bUnit\b|Sep 2020|September 2020/);
   });
 
-  it('makes the Báo cáo of a month without meetings when asked for it', async () => {
+  it('makes the Báo cáo of a month without meetings when asked for it, its counts written the Vietnamese way', async () => {
     const dir = copyExamples();
     // October 2023: no meeting; the examples' tasks of 2020 still open, a thousand days and more overdue.
     const run = await runMeet(['report', '--month', '2023-10', '--out', 'bao-cao.docx'], { cwd: dir });
@@ -402,6 +402,8 @@ describe('what the documents make of what the config and the records say', () =>
     expect(run.stderr).toContain('bao-cao.docx');
     const lines = (await docxLines(path.join(dir, 'bao-cao.docx'))).join('\n');
     expect(lines).toContain('Trong tháng không tổ chức cuộc họp nào.');
+    expect(lines).toMatch(/quá hạn 1\.0\d\d ngày\)/);
+    expect(lines).not.toMatch(/quá hạn 1\d{3} ngày/);
     // The text report of that month still says, in one line, that there is nothing to report.
     const text = await runMeet(['report', '--month', '2023-10', '--format', 'md'], { cwd: dir });
     expect(text.stdout).toBe('');

@@ -3,7 +3,7 @@
 // repository's locale, and all of them live here, in one table.
 import type { IsoDate, Month } from '../../model/dates.js';
 import { dueForm, type DueWritten } from '../../model/due.js';
-import { formatDate, formatPeriod } from '../locale.js';
+import { formatDate, formatNumber, formatPeriod } from '../locale.js';
 
 const [year, month, day] = [(d: IsoDate) => d.slice(0, 4), (d: IsoDate) => Number(d.slice(5, 7)), (d: IsoDate) => Number(d.slice(8, 10))];
 
@@ -16,6 +16,9 @@ function stateDay(date: IsoDate): string {
 const BLANK = '\u00a0'.repeat(6);
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/** A count as Vietnamese writes it: 1.073. */
+const n = (count: number) => formatNumber('vi', count);
 
 /** "tháng 10/2020" for a month. */
 function monthText(m: Month): string {
@@ -84,19 +87,19 @@ export const DOCUMENT_WORDS = {
       `${organization} báo cáo kết quả thực hiện nhiệm vụ ${monthText(m)} và phương hướng, nhiệm vụ ${monthText(next)} như sau:`,
     results: (m: Month) => `KẾT QUẢ THỰC HIỆN NHIỆM VỤ ${monthText(m).toLocaleUpperCase('vi')}`,
     direction: 'Công tác chỉ đạo, điều hành',
-    meetings: (count: number) => `Trong tháng, tổ chức ${count} cuộc họp:`,
+    meetings: (count: number) => `Trong tháng, tổ chức ${n(count)} cuộc họp:`,
     noMeetings: 'Trong tháng không tổ chức cuộc họp nào.',
     approved: (notice: { number: string; date: IsoDate } | undefined) =>
       notice ? `biên bản đã được duyệt; Thông báo kết luận số ${notice.number} ngày ${formatDate('vi', notice.date)}` : 'biên bản đã được duyệt',
     decisions: 'Các nội dung được thông qua:',
     tasksDone: 'Kết quả thực hiện nhiệm vụ được giao',
     taskCounts: (c: { assigned: number; completed: number; dropped: number; open: number; overdue: number }) =>
-      `Trong tháng giao mới ${c.assigned} nhiệm vụ; hoàn thành ${c.completed} nhiệm vụ${c.dropped > 0 ? `; dừng thực hiện ${c.dropped} nhiệm vụ` : ''}; ${c.open} nhiệm vụ chưa hoàn thành, trong đó ${c.overdue} nhiệm vụ quá hạn.`,
+      `Trong tháng giao mới ${n(c.assigned)} nhiệm vụ; hoàn thành ${n(c.completed)} nhiệm vụ${c.dropped > 0 ? `; dừng thực hiện ${n(c.dropped)} nhiệm vụ` : ''}; ${n(c.open)} nhiệm vụ chưa hoàn thành, trong đó ${n(c.overdue)} nhiệm vụ quá hạn.`,
     figures: 'Một số chỉ tiêu chủ yếu:',
     otherFigures: 'Các chỉ tiêu khác',
     shortcomings: 'TỒN TẠI, HẠN CHẾ',
-    overdue: (count: number, day: IsoDate) => `Còn ${count} nhiệm vụ quá hạn tính đến ngày ${formatDate('vi', day)}:`,
-    overdueTask: (title: string, owners: string, due: string, days: number) => `${title} (${owners}; hạn ${due}; quá hạn ${days} ngày).`,
+    overdue: (count: number, day: IsoDate) => `Còn ${n(count)} nhiệm vụ quá hạn tính đến ngày ${formatDate('vi', day)}:`,
+    overdueTask: (title: string, owners: string, due: string, days: number) => `${title} (${owners}; hạn ${due}; quá hạn ${n(days)} ngày).`,
     none: 'Không có.',
     nextTasks: (next: Month) => `NHIỆM VỤ TRỌNG TÂM ${monthText(next).toLocaleUpperCase('vi')}`,
     nextIntro: 'Tập trung chỉ đạo thực hiện các nhiệm vụ đến hạn trong tháng và các nhiệm vụ chưa hoàn thành chuyển từ các tháng trước:',
@@ -120,9 +123,9 @@ export const DOCUMENT_WORDS = {
       case 'year':
         return `trong ${formatPeriod('vi', task.dueAsWritten as string)}`;
       case 'working-days':
-        return `trong ${form.count} ngày làm việc (${before})`;
+        return `trong ${n(form.count)} ngày làm việc (${before})`;
       case 'days':
-        return `trong ${form.count} ngày (${before})`;
+        return `trong ${n(form.count)} ngày (${before})`;
       default:
         return before;
     }
