@@ -373,6 +373,13 @@ describe('what the documents make of what the config and the records say', () =>
     // The district's own regular meeting keeps its full name and what it reviews.
     const regular = await noticeMd(dir, 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md');
     expect(regular).toContain('Hội nghị thường kỳ tháng 10/2020 đánh giá kết quả thực hiện nhiệm vụ tháng 10/2020, triển khai nhiệm vụ tháng 11/2020');
+    // Titled for October, held on 4 November without a period (so counted for November): named as written, not renamed.
+    writeTree(dir, {
+      'meetings/2020/2020-11-04-thuong-ky.md': '---\ntitle: Hội nghị thường kỳ tháng 10\ndate: 2020-11-04\nchair: Hoàng Văn Hiệp\n---\n\nNội dung.\n',
+    });
+    const late = await noticeMd(dir, 'meetings/2020/2020-11-04-thuong-ky.md');
+    expect(late).toContain('chủ trì Hội nghị thường kỳ tháng 10.');
+    expect(late).not.toContain('tháng 11/2020');
     const report = await runMeet(['report', '--month', '2020-10', '--out', 'bao-cao.docx'], { cwd: dir });
     expect(report.code).toBe(0);
     const lines = (await docxLines(path.join(dir, 'bao-cao.docx'))).join('\n');

@@ -25,7 +25,21 @@ function chairOffice(m: ReportMeeting): string | undefined {
 }
 
 // A title that says no more than "a regular meeting of month N": "Hội nghị thường kỳ tháng 10 (năm 2020)".
-const REGULAR_TITLE = /^(?:hội nghị|họp|phiên họp) thường kỳ(?:\s+tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?)?$/iu;
+const REGULAR_TITLE = /^(?:hội nghị|họp|phiên họp) thường kỳ(?:\s+tháng\s+(\d{1,2})(?:\s*[/-]\s*(\d{4})|\s+năm\s+(\d{4}))?)?$/iu;
+
+/**
+ * Whether the title is a bare regular meeting's that says no other month
+ * than its period: "Hội nghị thường kỳ tháng 10" held on 4 November without
+ * a `period` counts for November, and its documents must not rename it.
+ */
+function regularOfPeriod(m: ReportMeeting): boolean {
+  const found = m.kind === 'regular' && m.period !== undefined ? REGULAR_TITLE.exec(m.title.normalize('NFC').trim()) : null;
+  if (!found) return false;
+  const [, month, year = found[3]] = found;
+  if (month === undefined) return true;
+  const range = periodRange(m.period!);
+  return range?.first === range?.last && Number(month) === Number(range!.first.slice(5)) && (year === undefined || year === range!.first.slice(0, 4));
+}
 
 /**
  * The meeting as the documents name it: a regular meeting the clerk titled
@@ -35,14 +49,15 @@ const REGULAR_TITLE = /^(?:hội nghị|họp|phiên họp) thường kỳ(?:\s+
  * organization's with its name beside it, unless the title names it.
  */
 export function meetingName(m: ReportMeeting, own: string): string {
-  const regular = m.kind === 'regular' && m.period !== undefined && REGULAR_TITLE.test(m.title.normalize('NFC').trim());
-  const name = regular ? W.regularMeeting(m.period!) : m.title;
+  const name = regularOfPeriod(m) ? W.regularMeeting(m.period!) : m.title;
   return namesOrganization(m, own) ? `${name} (${m.organization})` : name;
 }
 
 /** The month a regular one-month meeting of the repository's own reviews, for "triển khai nhiệm vụ tháng 11". */
 function reviewed(m: ReportMeeting, own: string): string | undefined {
   if (m.kind !== 'regular' || !m.period || othersMeeting(m, own)) return undefined;
+  // A title naming another month than the period: which one it reviewed is the clerk's to say (`period`), not ours.
+  if (REGULAR_TITLE.exec(m.title.normalize('NFC').trim())?.[1] !== undefined && !regularOfPeriod(m)) return undefined;
   const range = periodRange(m.period);
   if (!range) return undefined;
   if (range.first === range.last) return W.reviewedMonth(range.first, addMonths(range.first as Month, 1));
