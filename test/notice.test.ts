@@ -299,6 +299,18 @@ describe('what the documents make of what the config and the records say', () =>
     expect(await noticeMd(dir)).toContain('**TL. CHỦ TỊCH**  \n**CHÁNH VĂN PHÒNG**\n\n**Lê Văn Nam**\n');
   });
 
+  it('writes the issuer and its parent in capitals however the config writes them; by default the organization without its district', async () => {
+    const dir = copyExamples();
+    editConfig(dir, (t) =>
+      t
+        .replace('parent: UBND TỈNH MẪU SƠN', 'parent: Ubnd tỉnh Mẫu Sơn')
+        .replace('issuer: ỦY BAN NHÂN DÂN HUYỆN MẪU SƠN', 'issuer: Ủy ban nhân dân huyện Mẫu Sơn'),
+    );
+    expect(await noticeMd(dir)).toContain('| UBND TỈNH MẪU SƠN<br>**ỦY BAN NHÂN DÂN HUYỆN MẪU SƠN** |');
+    editConfig(dir, (t) => t.replace('organization: UBND huyện Mẫu Sơn', 'organization: UBND xã Tân Lập, huyện Mẫu Sơn').replace(/\n {2}issuer: .*/, ''));
+    expect(await noticeMd(dir)).toContain('| UBND TỈNH MẪU SƠN<br>**ỦY BAN NHÂN DÂN XÃ TÂN LẬP** |');
+  });
+
   it('says on stderr when nobody is named to sign, for the notice and the Báo cáo', async () => {
     const dir = copyExamples();
     editConfig(dir, (t) => t.replace(/\n {2}(report|notice)_signer: .*/g, ''));
@@ -327,6 +339,8 @@ describe('what the documents make of what the config and the records say', () =>
     ['Sở Tài chính tỉnh Lào Cai', 'Lào Cai'],
     ['Sở Lao động – Thương binh và Xã hội tỉnh Lào Cai', 'Lào Cai'],
     ['UBND huyện Mẫu Sơn', 'Mẫu Sơn'],
+    // The units it lies in after a comma: the district is the parent's line, not the place.
+    ['UBND xã Tân Lập, huyện Mẫu Sơn', 'Tân Lập'],
   ])('writes the place of %s as "%s" when the config gives no place', async (organization, place) => {
     const dir = copyExamples();
     editConfig(dir, (t) => t.replace('organization: UBND huyện Mẫu Sơn', `organization: ${organization}`).replace(/\nplace: .*\n/, '\n'));

@@ -32,11 +32,21 @@ const AGENCY_LEVEL = new RegExp(`\\s(${UNITS})\\s+([\\p{Lu}\\d].*)$`, 'u');
  * organization as written (the config's `place` says better).
  */
 function placeOf(organization: string): string {
+  // "UBND xã Tân Lập, huyện Mẫu Sơn": the commune's name; its district is the parent's line.
+  organization = ownName(organization);
   const match = LEVEL.exec(organization) ?? AGENCY_LEVEL.exec(organization);
   if (!match) return organization;
   const [, level, name] = match as unknown as [string, string, string];
   return /^\d/u.test(name) ? `${level.charAt(0).toLocaleUpperCase('vi')}${level.slice(1).toLocaleLowerCase('vi')} ${name}` : name;
 }
+
+/** The organization without the units it lies in: "UBND xã Tân Lập" of "UBND xã Tân Lập, huyện Mẫu Sơn". */
+function ownName(organization: string): string {
+  return organization.split(',')[0]!.trim() || organization;
+}
+
+/** The header's lines are capitals (Nghị định 30/2020/NĐ-CP, Phụ lục I), however the config writes them. */
+const capitals = (line: string) => line.toLocaleUpperCase('vi');
 
 /** The archive line every "Nơi nhận" ends with. */
 const ARCHIVE = 'Lưu: VT';
@@ -52,7 +62,7 @@ function withArchive(recipients: readonly string[]): string[] {
 function documentSettings(config: Config): DocumentSettings {
   const documents = config.documents ?? {};
   const organization = config.organization.trim();
-  const issuer = documents.issuer ?? organization.replace(UBND, 'Ủy ban nhân dân ').toLocaleUpperCase('vi');
+  const issuer = capitals(documents.issuer ?? ownName(organization).replace(UBND, 'Ủy ban nhân dân '));
   const place = config.place ?? placeOf(organization);
   const isCommittee = UBND.test(organization) || /ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN/u.test(issuer);
   // The office that issues a committee's notices ("Văn phòng HĐND và UBND huyện"), when the config names one.
@@ -61,7 +71,7 @@ function documentSettings(config: Config): DocumentSettings {
   const noticeSigner = signer(documents.notice_signer);
   return {
     organization,
-    ...(documents.parent ? { parent: documents.parent } : {}),
+    ...(documents.parent ? { parent: capitals(documents.parent) } : {}),
     issuer,
     code: documents.code ?? (isCommittee ? 'UBND' : ''),
     place,
