@@ -322,6 +322,11 @@ describe('what the documents make of what the config and the records say', () =>
     const report = await runMeet(['report', '--month', '2020-11', '--out', 'bao-cao.docx'], { cwd: dir });
     expect(report.code).toBe(0);
     expect(report.stderr).toContain('Hãy khai báo documents.report_signer');
+    // Piped on (--out -), the Báo cáo is just as unsigned.
+    const piped = await runMeet(['report', '--month', '2020-11', '--format', 'docx', '--out', '-'], { cwd: dir });
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.length).toBeGreaterThan(0);
+    expect(piped.stderr).toContain('Hãy khai báo documents.report_signer');
     // With a signer, no such line.
     const signed = await runMeet(['notice', NOVEMBER, '--format', 'md'], { cwd: copyExamples() });
     expect(signed.stderr).not.toContain('Chưa rõ ai ký');

@@ -103,14 +103,12 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     const doc = await composeMonthly(monthly);
     const output = format === 'docx' ? await renderOfficial(doc, 'docx') : await printPdf(String(await renderOfficial(doc, 'html')), io);
     const out = options.out ?? `bao-cao-${month}.${format}`;
-    if (out === STANDARD_OUTPUT) {
-      writeBinaryToStdout(io, output, format);
-      return EXIT_OK;
-    }
-    writeUserOutput(root, config.paths.meetings, io.cwd, out, output, options.force === true);
+    if (out === STANDARD_OUTPUT) writeBinaryToStdout(io, output, format);
+    else writeUserOutput(root, config.paths.meetings, io.cwd, out, output, options.force === true);
+    // Said wherever the document went: a Báo cáo piped on is as unsigned as one in a file.
     if (locale !== 'vi') printMessage(io, m.notice.stateDocument('report'));
     if (!monthly.signer) printMessage(io, m.notice.unsigned('report_signer'));
-    printMessage(io, m.report.wrote(month, format, visible(out)));
+    if (out !== STANDARD_OUTPUT) printMessage(io, m.report.wrote(month, format, visible(out)));
     return EXIT_OK;
   }
   // A file is not a terminal: no colour codes in it.
