@@ -375,6 +375,24 @@ describe('what the documents make of what the config and the records say', () =>
     expect(lines).toContain('Đoạn thứ hai \uFFFD có ký tự lạ.');
   });
 
+  it('sets each item of a conclusion written as a list on a line of its own', async () => {
+    const dir = copyExamples();
+    writeTree(dir, {
+      [NOVEMBER]: read(dir, NOVEMBER).replace(
+        '\ntasks:',
+        '\nconclusion: |\n  Chủ tịch UBND huyện kết luận:\n  - Tập trung thu ngân sách,\n    chống thất thu;\n  - Đẩy mạnh giải ngân vốn đầu tư công;\n  a) Rà soát hồ sơ;\n  2. Báo cáo trước ngày 15/12.\ntasks:',
+      ),
+    });
+    // Paragraphs in the Markdown too, their marks escaped (the clerk's text, not Markdown's lists).
+    const md = await noticeMd(dir);
+    expect(md).toContain(
+      'Chủ tịch UBND huyện kết luận:\n\n&#45; Tập trung thu ngân sách, chống thất thu;\n\n&#45; Đẩy mạnh giải ngân vốn đầu tư công;\n\na) Rà soát hồ sơ;\n\n2&#46; Báo cáo trước ngày 15/12.',
+    );
+    await runMeet(['notice', NOVEMBER, '--out', 'thong-bao.docx'], { cwd: dir });
+    const lines = await docxLines(path.join(dir, 'thong-bao.docx'));
+    expect(lines).toContain('- Đẩy mạnh giải ngân vốn đầu tư công;');
+  });
+
   it("names a meeting by its title unless the clerk titled it a regular one; another organization's with its name, no review phrase", async () => {
     const dir = copyExamples();
     writeTree(dir, {

@@ -71,12 +71,27 @@ export function paragraph(...runs: (Run | string)[]): Block {
   return { kind: 'paragraph', runs: runs.map((r) => (typeof r === 'string' ? plain(r) : r)) };
 }
 
-/** A text the clerk wrote over several paragraphs (a `|` block): one paragraph each, the lines within one joined (Word shows a line feed in a run as a space). */
+/** A line that starts an item of a list as chairs' conclusions are written: "- ", "+ ", "• ", "a) ", "1. ", "2) ". */
+const ITEM = /^(?:[-+•*–]\s|[a-zđ]\)\s|\d{1,2}[.)]\s)/u;
+
+/**
+ * A text the clerk wrote over several paragraphs (a `|` block): one
+ * paragraph each, the lines within one joined (Word shows a line feed in a
+ * run as a space), except a line that starts a list item ("- Tập trung…"),
+ * which starts a paragraph of its own.
+ */
 export function paragraphs(text: string): Block[] {
   return text
     .split(/\n\s*\n/u)
-    .map((p) => p.trim().replace(/\s*\n\s*/gu, ' '))
-    .filter((p) => p !== '')
+    .flatMap((p) => {
+      const items: string[] = [];
+      for (const line of p.split('\n').map((l) => l.trim())) {
+        if (line === '') continue;
+        if (items.length === 0 || ITEM.test(line)) items.push(line);
+        else items[items.length - 1] += ` ${line}`;
+      }
+      return items;
+    })
     .map((p) => paragraph(p));
 }
 
