@@ -375,6 +375,17 @@ describe('what the documents make of what the config and the records say', () =>
     expect(lines).toContain('Đoạn thứ hai \uFFFD có ký tự lạ.');
   });
 
+  it('says on stderr when the record gives the notice nothing to announce', async () => {
+    const dir = copyExamples();
+    writeTree(dir, { 'meetings/2021/2021-02-05-hop.md': '---\ntitle: Họp giao ban\ndate: 2021-02-05\nchair: Nguyễn Văn An\n---\n\nNội dung.\n' });
+    const empty = await runMeet(['notice', 'meetings/2021/2021-02-05-hop.md', '--format', 'md'], { cwd: dir });
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toContain(
+      'meetings/2021/2021-02-05-hop.md không có kết luận, kết quả, quyết định hay nhiệm vụ nào (conclusion, results, decisions, tasks): thông báo chỉ có phần mở đầu.',
+    );
+    expect((await runMeet(['notice', NOVEMBER, '--format', 'md'], { cwd: dir })).stderr).not.toContain('không có kết luận');
+  });
+
   it('sets each item of a conclusion written as a list on a line of its own', async () => {
     const dir = copyExamples();
     writeTree(dir, {

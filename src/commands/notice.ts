@@ -2,7 +2,7 @@
 // (Nghị định 30/2020/NĐ-CP), as Word (default), PDF, HTML or Markdown. A
 // record without `approval.notice`, or --draft, gives a draft: no number,
 // the date left for the hand, marked "DỰ THẢO".
-import { buildNotice } from '../domain/documents.js';
+import { buildNotice, concludesNothing } from '../domain/documents.js';
 import { namedRecord } from '../io/namedRecord.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
@@ -53,6 +53,7 @@ export async function noticeCommand(options: NoticeOptions, io: Io): Promise<num
   }
   if ((io.locale ?? config.locale) !== 'vi') printMessage(io, m.notice.stateDocument('notice'));
   if (!notice.signer) printMessage(io, m.notice.unsigned('notice_signer'));
+  if (concludesNothing(notice)) printMessage(io, m.notice.nothingConcluded(visible(record.file)));
   const file = outFile(out);
   if (file === undefined) {
     if (typeof output === 'string') printData(io, output);

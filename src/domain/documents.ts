@@ -125,3 +125,14 @@ export function buildMonthlyDocument(report: Report, config: Config): MonthlyDoc
   const settings = documentSettings(config);
   return { settings, report, ...(settings.reportSigner ? { signer: settings.reportSigner } : {}), recipients: settings.recipients };
 }
+
+/** Whether the record gives its notice nothing to announce: no conclusion, results, shortcomings, decisions, tasks or proposals. */
+export function concludesNothing(notice: Notice): boolean {
+  const m = notice.meeting;
+  return (
+    !m.conclusion &&
+    notice.results.length === 0 &&
+    notice.taskGroups.length === 0 &&
+    [m.shortcomings, m.decisions, m.proposals].every((list) => (list ?? []).length === 0)
+  );
+}

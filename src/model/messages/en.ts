@@ -683,6 +683,8 @@ export const en = {
       `The ${what === 'notice' ? 'notice ("Thông báo kết luận")' : 'report ("Báo cáo")'} is a Vietnamese state document (Nghị định 30/2020/NĐ-CP): its words, dates and numbers are Vietnamese whatever the repository's language.`,
     unsigned: (key: 'notice_signer' | 'report_signer') =>
       `Nobody is named to sign it: the signature block is left blank. Set documents.${key} ({ name, title, on_behalf }) in meet.config.yaml.`,
+    /** The record gives the notice nothing to announce: it has its opening only. */
+    nothingConcluded: (file: string) => `${file} has no conclusion, results, decisions or tasks: the notice has its opening only. Write them in the record.`,
     wrote: (file: string, number: string | undefined, format: string, out: string) =>
       `Wrote the notice of ${file}${number === undefined ? ' (draft)' : ` (${number})`} as ${format} to ${out}`,
   },

@@ -653,6 +653,8 @@ export const vi: Messages = {
       `${what === 'notice' ? 'Thông báo kết luận' : 'Báo cáo'} là văn bản hành chính theo Nghị định 30/2020/NĐ-CP: lời văn, ngày tháng và số liệu viết bằng tiếng Việt, dù kho biên bản dùng ngôn ngữ nào.`,
     unsigned: (key: 'notice_signer' | 'report_signer') =>
       `Chưa rõ ai ký: khối chữ ký để trống. Hãy khai báo documents.${key} ({ name, title, on_behalf }) trong meet.config.yaml.`,
+    nothingConcluded: (file: string) =>
+      `${file} không có kết luận, kết quả, quyết định hay nhiệm vụ nào (conclusion, results, decisions, tasks): thông báo chỉ có phần mở đầu. Hãy ghi các nội dung đó vào biên bản.`,
     wrote: (file: string, number: string | undefined, format: string, out: string) =>
       `Đã ghi thông báo kết luận của ${file}${number === undefined ? ' (bản dự thảo)' : ` (số ${number})`} dạng ${format} vào ${out}`,
   },
