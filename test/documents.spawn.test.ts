@@ -171,6 +171,10 @@ describe('the notice as PDF (the October 2020 example)', () => {
       expect(await page.evaluate(() => document.scripts.length)).toBe(0);
       const box = await page.locator('main.doc').boundingBox();
       expect(Math.round(box!.width)).toBe(794);
+      // The rules under the issuer and under the motto: 22 mm and 62 mm as in Word (the motto's about as long as the line).
+      const mm = async (selector: string) => ((await page.locator(selector).boundingBox())!.width * 25.4) / 96;
+      expect(Math.round(await mm('hr.rule-issuer'))).toBe(22);
+      expect(Math.round(await mm('hr.rule-nation'))).toBe(62);
       mkdirSync(OUTPUT, { recursive: true });
       await page.screenshot({ path: path.join(OUTPUT, 'notice-2020-10-html.png'), clip: { x: box!.x, y: box!.y, width: box!.width, height: 1123 } });
       expect(readFileSync(path.join(OUTPUT, 'notice-2020-10-html.png')).subarray(1, 4).toString()).toBe('PNG');

@@ -29,8 +29,8 @@ table.masthead td.nation { width: 60%; }
 .nation-2 { font-size: 14pt; font-weight: bold; }
 .issuer-name { font-weight: bold; }
 .rule { border: 0; border-top: 1px solid #000; height: 0; margin: 2mm auto 2mm; }
-.rule-issuer { width: 30%; }
-.rule-nation { width: 52%; }
+.rule-issuer { width: 22mm; }
+.rule-nation { width: 62mm; }
 .rule-title { width: 25%; margin-top: 2.5mm; margin-bottom: 6mm; }
 td.number { font-size: 13pt; padding-top: 1mm !important; }
 td.place-date { font-style: italic; padding-top: 1mm !important; }
