@@ -83,6 +83,9 @@ describe('meet notice as Word (an approved record with its notice)', () => {
     expect([...documentXml.matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]).filter((f) => f !== 'Times New Roman')).toEqual([]);
     // The header, the task list and the signature are tables.
     expect(documentXml.match(/<w:tbl>/g)!.length).toBe(3);
+    // The file's properties name meet, not the docx package's English "Un-named".
+    const core = unzipPart(file, 'docProps/core.xml');
+    expect(core).toContain('<cp:lastModifiedBy>meet</cp:lastModifiedBy>');
   });
 
   it('reads, in order: header, number and date, title, opening, conclusions, tasks with deadlines, closing, signer, recipients', () => {

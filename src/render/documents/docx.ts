@@ -289,6 +289,8 @@ export async function renderDocumentDocx(unsafe: OfficialDocument): Promise<Uint
   const titleWidth = MM(45);
   const body = new Document({
     creator: 'meet',
+    // Word shows it in the file's properties; the docx package's default is the English "Un-named".
+    lastModifiedBy: 'meet',
     title: doc.title,
     styles: STYLES,
     sections: [
