@@ -378,6 +378,14 @@ describe('what the documents make of what the config and the records say', () =>
     expect(lines).toContain('Đoạn thứ hai \uFFFD có ký tự lạ.');
   });
 
+  it("puts another organization's name inside its summary's sentence in the Báo cáo", async () => {
+    const dir = copyCommune();
+    const run = await runMeet(['report', '--month', '2021-03', '--out', 'bc.docx'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const lines = (await docxLines(path.join(dir, 'bc.docx'))).join('\n');
+    expect(lines).toContain('150 ha lúa xuân (Hợp tác xã nông nghiệp Nam Sơn).');
+  });
+
   it('says on stderr when the record gives the notice nothing to announce', async () => {
     const dir = copyExamples();
     writeTree(dir, { 'meetings/2021/2021-02-05-hop.md': '---\ntitle: Họp giao ban\ndate: 2021-02-05\nchair: Nguyễn Văn An\n---\n\nNội dung.\n' });

@@ -55,6 +55,13 @@ function figuresTable(columns: readonly Column[], rows: readonly string[][]): Bl
   return { kind: 'table', columns: widths, rows: rows.map((cells) => ({ cells })), ...(size < 12 ? { size } : {}) };
 }
 
+/** "… 150 ha lúa xuân (Hợp tác xã Nam Sơn)." : another organization's name inside its sentence, before the full stop. */
+function withOrganization(text: string, organization: string): string {
+  const end = /[.;]+$/u.exec(text.trimEnd());
+  const body = end ? text.trimEnd().slice(0, end.index) : text;
+  return `${body} (${organization})${end ? end[0] : ''}`;
+}
+
 function taskRows(tasks: readonly ReportTask[]): Block {
   const c = W.columns;
   return {
@@ -90,7 +97,7 @@ export function monthlyDocument(doc: MonthlyDocument): OfficialDocument {
   for (const result of report.results) {
     sub(result.label);
     if (result.summaries.length > 0) {
-      blocks.push({ kind: 'bullets', items: result.summaries.map((s) => [plain(s.organization ? `${s.text} (${s.organization})` : s.text)]) });
+      blocks.push({ kind: 'bullets', items: result.summaries.map((s) => [plain(s.organization ? withOrganization(s.text, s.organization) : s.text)]) });
     }
     if (result.metrics.length > 0) metrics(result.metrics);
   }
