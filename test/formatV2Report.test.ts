@@ -763,6 +763,32 @@ describe('figures apart and exact', () => {
     expect([blood.percent, blood.yoyPct]).toEqual([-12.3, -12.3]);
   });
 
+  it('works out the change against the same month last year for a `%` metric too, as a relative change', async () => {
+    // FORMAT.md: "otherwise, when the repository has the same month a year earlier, computed from the two values";
+    // the percentage-point exception is the previous month's change only.
+    const month = (date: string, rate: number) =>
+      record([
+        `title: Họp ${date}`,
+        `date: ${date}`,
+        'chair: A',
+        'results:',
+        `  - { sector: kinh-te, summary: Giải ngân, metrics: { ty-le-giai-ngan: ${rate} } }`,
+      ]);
+    const cwd = makeRepo(
+      {
+        'meetings/2019/2019-10-25-a.md': month('2019-10-25', 50),
+        'meetings/2020/2020-09-25-b.md': month('2020-09-25', 55.2),
+        'meetings/2020/2020-10-26-c.md': month('2020-10-26', 61.8),
+      },
+      CONFIG,
+    );
+    const rate = ((await reportJson(cwd, '2020-10')).metrics as Json[]).find((m) => m.id === 'ty-le-giai-ngan')!;
+    // (61,8 − 50) ÷ 50 = 23,6%; against September, 6,6 points and no relative change.
+    expect([rate.yoyPct, rate.points, rate.percent]).toEqual([23.6, 6.6, null]);
+    const md = (await runMeet(['report', '--month', '2020-10', '--format', 'md'], { cwd })).stdout;
+    expect(md).toMatch(/\| Giải ngân vốn đầu tư công \| % \| 61,8 \| 55,2 \|.*\| \+23,6% \|/);
+  });
+
   it("takes a span's ytd as its last month's, when the span ends in the month it belongs to", async () => {
     const cwd = makeRepo(
       {

@@ -311,7 +311,8 @@ export class FigureBook {
   /** Change against the same month a year earlier: as stated, else computed from the two values (not for `%` metrics). */
   yoyPct(metricId: string, figure: Figure, month: Month, organization: string | null): number | undefined {
     if (figure.yoyPct !== undefined) return figure.yoyPct;
-    if (figure.value === undefined || isPercentMetric(this.config.metrics[metricId])) return undefined;
+    // FORMAT.md computes it for every metric, a `%` one too (unlike the previous month's change, in points).
+    if (figure.value === undefined) return undefined;
     const before = this.figure(metricId, addMonths(month, -12), organization)?.value;
     return before === undefined || before === 0 ? undefined : percentOf(addDecimals(figure.value, -before), Math.abs(before));
   }
