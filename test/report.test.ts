@@ -362,6 +362,19 @@ describe('meet report', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('lists the errors that stop it as meet check does: by file, line and column', async () => {
+    // A rule against the config (an undeclared owner, line 6) found after the schema's (a misspelt key, line 8).
+    const root = makeRepo({
+      'meetings/2020/2020-10-05-a.md': record('title: A\ndate: 2020-10-05\nchair: X\ntasks:\n  - id: t-1\n    owner: khong-co\n    title: T\n    statsu: open'),
+    });
+    const run = await runMeet(['tasks'], { cwd: root });
+    expect(run.code).toBe(1);
+    const lines = run.stderr.split('\n').filter((l) => l.includes('2020-10-05-a.md:'));
+    const positions = lines.map((l) => /:(\d+):(\d+):/.exec(l)!.slice(1).map(Number));
+    expect(positions.length).toBeGreaterThan(1);
+    expect(positions).toEqual([...positions].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+  });
+
   it('follows --locale for words, dates and numbers', async () => {
     const root = makeRepo({
       'meetings/2020/2020-10-05-a.md': meeting(

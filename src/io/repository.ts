@@ -11,7 +11,7 @@ import { isCalendarDate, todayIn, type IsoDate, type Month } from '../model/date
 import { ConfigInvalid, RecordsError, UsageError } from '../model/errors.js';
 import type { Messages } from '../model/messages/index.js';
 import type { CheckedRecord, FactsRecord, Locate, MeetingRecord, Position, PropertyPath, RecordFacts } from '../model/record.js';
-import type { Finding } from '../model/ruleCatalogue.js';
+import { compareFindings, type Finding } from '../model/ruleCatalogue.js';
 import type { Config, RecordData } from '../model/schema.js';
 import { exactLocate, parseConfig, parseRecord } from '../records/parse.js';
 import { collectGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThreads } from './parserThreads.js';
@@ -253,7 +253,8 @@ export async function loadValidRepository(root: string, options: ReadOptions & {
 
 /** The repository as loaded, or RecordsError when its records have errors (see loadValidRepository). */
 export function refuseRecordErrors(repository: Repository): Repository {
-  const errors = repository.findings.filter((f) => f.severity === 'error');
+  // In the order `meet check` lists them: by file, line and column.
+  const errors = repository.findings.filter((f) => f.severity === 'error').sort(compareFindings);
   if (errors.length > 0) {
     const shown = errors.slice(0, 10).map((f) => `  ${visible(f.file)}:${f.line}:${f.column}: ${visible(f.message)} (${f.rule})`);
     const more = errors.length - shown.length;
