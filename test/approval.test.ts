@@ -5,6 +5,7 @@
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { messages } from '../src/model/messages/index.js';
 import type { RuleId } from '../src/model/ruleCatalogue.js';
 import { copyExamples, git, read, runMeet } from './helpers.js';
 
@@ -114,6 +115,17 @@ describe('meet check --since: changes to approved minutes', () => {
     const { code, findings } = await since(dir);
     expect(code).toBe(1);
     expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, 'decisions:')}:1 approved-item-removed`]);
+    expect(findings[0]!.message).toContain('không được xóa quyết định "Thông qua các chủ trương');
+  });
+
+  it('two decisions removed: one error naming both, in the plural', async () => {
+    const dir = repoOnBranch();
+    change(dir, (t) => t.replace(/\ndecisions:\n(?: {2}- .*\n)+/, '\n').replace('\napproval:', `\n${AMENDMENT}\napproval:`));
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('không được xóa các quyết định "Thông qua dự thảo')]);
+    expect(messages('en').rules.approvedItemRemoved('2020-10-27', 'decision', '"A", "B"', 2)).toContain('the decisions "A", "B" may not be removed');
+    expect(messages('en').rules.approvedItemRemoved('2020-10-27', 'update', '"A"', 1)).toContain('the update of "A" may not be removed');
   });
 
   it("a decision's wording corrected, with an amendment, is no removal", async () => {

@@ -102,7 +102,7 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
   const gone = (what: 'task' | 'decision' | 'update', key: 'tasks' | 'decisions' | 'updates', items: string[]) => {
     if (items.length === 0) return;
     const list = items.map((x) => `"${clip(x)}"`).join(', ');
-    at('approved-item-removed', m.approvedItemRemoved(approvedOn, what, list), [key], 'key');
+    at('approved-item-removed', m.approvedItemRemoved(approvedOn, what, list, items.length), [key], 'key');
   };
   gone(
     'task',

@@ -452,8 +452,8 @@ export const en = {
     approvedDateChanged: (approvedOn: string, date: string, now: string) => `The minutes were approved on ${approvedOn}: their date stays ${date} (now ${now})`,
     approvedTaskIdChanged: (approvedOn: string, id: string, now: string) =>
       `The minutes were approved on ${approvedOn}: the task id "${id}" may not change (now "${now}")`,
-    approvedItemRemoved: (approvedOn: string, what: 'task' | 'decision' | 'update', list: string) =>
-      `The minutes were approved on ${approvedOn}: ${{ task: 'the task', decision: 'the decision', update: 'the update of' }[what]} ${list} may not be removed`,
+    approvedItemRemoved: (approvedOn: string, what: 'task' | 'decision' | 'update', list: string, count: number) =>
+      `The minutes were approved on ${approvedOn}: ${(count === 1 ? { task: 'the task', decision: 'the decision', update: 'the update of' } : { task: 'the tasks', decision: 'the decisions', update: 'the updates of' })[what]} ${list} may not be removed`,
     approvedAmendmentChanged: (approvedOn: string) =>
       `The minutes were approved on ${approvedOn}: an amendment already recorded may not be changed or removed; add a new "amendments" entry instead`,
     approvedWithdrawn: (approvedOn: string) =>

@@ -436,8 +436,8 @@ export const vi: Messages = {
       `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: ngày họp phải giữ nguyên là ${shownDay(date)} (nay là ${shownDay(now)})`,
     approvedTaskIdChanged: (approvedOn: string, id: string, now: string) =>
       `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: không được đổi mã nhiệm vụ "${id}" (nay là "${now}")`,
-    approvedItemRemoved: (approvedOn: string, what: 'task' | 'decision' | 'update', list: string) =>
-      `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: không được xóa ${{ task: 'nhiệm vụ', decision: 'quyết định', update: 'cập nhật của nhiệm vụ' }[what]} ${list}`,
+    approvedItemRemoved: (approvedOn: string, what: 'task' | 'decision' | 'update', list: string, count: number) =>
+      `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: không được xóa ${count === 1 ? '' : 'các '}${{ task: 'nhiệm vụ', decision: 'quyết định', update: 'cập nhật của nhiệm vụ' }[what]} ${list}`,
     approvedAmendmentChanged: (approvedOn: string) =>
       `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: không được sửa hoặc xóa lần đính chính đã ghi; hãy thêm một mục "amendments" mới`,
     approvedWithdrawn: (approvedOn: string) =>
