@@ -71,7 +71,12 @@ describe('golden task lists on examples/', () => {
       directedBy: null,
       status: 'in-progress',
       overdueDays: 16,
-      meeting: { date: '2020-10-26', title: 'Hội nghị thường kỳ tháng 10', file: 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md' },
+      meeting: {
+        date: '2020-10-26',
+        title: 'Hội nghị thường kỳ tháng 10',
+        file: 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md',
+        organization: null,
+      },
     });
   });
 });
@@ -188,7 +193,10 @@ describe('filters and sorting on examples/', () => {
   it('an empty result: header only (csv, md), [] (json), a message on stderr (text); exit 0', async () => {
     const args = ['--today', '2020-12-31', '--assigned-in', '2019-01'];
     const csv = await tasks([...args, '--format', 'csv']);
-    expect([csv.code, csv.stdout]).toEqual([0, 'id,title,owners,owner_names,due,status,overdue_days,meeting_date,meeting_title,meeting_file\r\n']);
+    expect([csv.code, csv.stdout]).toEqual([
+      0,
+      'id,title,owners,owner_names,due,status,overdue_days,meeting_date,meeting_title,meeting_file,meeting_organization\r\n',
+    ]);
     const md = await tasks([...args, '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout.trimEnd().split('\n')).toHaveLength(2);
@@ -224,9 +232,39 @@ describe('small repositories', () => {
     const run = await tasks(['--today', '2020-11-02', '--format', 'csv'], root);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
-      'id,title,owners,owner_names,due,status,overdue_days,meeting_date,meeting_title,meeting_file\r\n' +
-        'cau-ben-da,"Sửa ""cầu"" Bến Đá, giai đoạn 2",van-phong;tai-chinh-ke-hoach,Văn phòng HĐND và UBND huyện;Phòng Tài chính – Kế hoạch,2020-10-30,open,3,2020-10-05,Họp thử,meetings/2020/2020-10-05-hop-thu.md\r\n',
+      'id,title,owners,owner_names,due,status,overdue_days,meeting_date,meeting_title,meeting_file,meeting_organization\r\n' +
+        'cau-ben-da,"Sửa ""cầu"" Bến Đá, giai đoạn 2",van-phong;tai-chinh-ke-hoach,Văn phòng HĐND và UBND huyện;Phòng Tài chính – Kế hoạch,2020-10-30,open,3,2020-10-05,Họp thử,meetings/2020/2020-10-05-hop-thu.md,\r\n',
     );
+  });
+
+  it('names another organization beside the meeting that assigned the task, in every format (FORMAT.md)', async () => {
+    const root = makeRepo({
+      'meetings/2020/2020-10-05-htx.md': RECORD(
+        '2020-10-05',
+        `organization: Hợp tác xã nông nghiệp Nam Sơn
+tasks:
+  - { id: bao-tieu, title: Bao tiêu lúa, owner: van-phong, due: 2020-10-30 }
+`,
+      ),
+      'meetings/2020/2020-10-06-ubnd.md': RECORD('2020-10-06', 'tasks:\n  - { id: rieng, title: Việc riêng, owner: van-phong }\n'),
+    });
+    const json = JSON.parse((await tasks(['--today', '2020-11-02', '--format', 'json'], root)).stdout) as {
+      id: string;
+      meeting: { organization: string | null };
+    }[];
+    expect(json.map((t) => [t.id, t.meeting.organization])).toEqual([
+      ['bao-tieu', 'Hợp tác xã nông nghiệp Nam Sơn'],
+      ['rieng', null],
+    ]);
+    const csv = (await tasks(['--today', '2020-11-02', '--format', 'csv'], root)).stdout.split('\r\n');
+    expect(csv[1]).toMatch(/,meetings\/2020\/2020-10-05-htx\.md,Hợp tác xã nông nghiệp Nam Sơn$/);
+    expect(csv[2]).toMatch(/,meetings\/2020\/2020-10-06-ubnd\.md,$/);
+    const md = (await tasks(['--today', '2020-11-02', '--format', 'md'], root)).stdout;
+    expect(md).toContain('05/10/2020 (Hợp tác xã nông nghiệp Nam Sơn)');
+    const report = JSON.parse((await runMeet(['report', '--month', '2020-10', '--format', 'json'], { cwd: root })).stdout) as {
+      tasks: { assigned: { id: string; meeting: { organization: string | null } }[] };
+    };
+    expect(report.tasks.assigned.map((t) => t.meeting.organization)).toEqual(['Hợp tác xã nông nghiệp Nam Sơn', null]);
   });
 
   it('writes an id with "_" or "." in Markdown as written (in a code span), so it can be copied back into a command', async () => {

@@ -50,7 +50,7 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
     const out: ReportTask[] = [];
     for (let i = 0; i < all.length; i++) {
       const place = all[i]!;
-      if (test(place)) out.push((rows[i] ??= reportTask(register, asOfStates, place, ownerNames, asOf)));
+      if (test(place)) out.push((rows[i] ??= reportTask(register, asOfStates, place, ownerNames, asOf, config)));
     }
     return out;
   };
@@ -268,6 +268,7 @@ function reportTask(
   place: number,
   ownerNames: (owners: readonly string[]) => readonly string[],
   asOf: IsoDate,
+  config: Config,
 ): ReportTask {
   const task = register.task(place);
   const owners = register.owners(task);
@@ -276,7 +277,7 @@ function reportTask(
   if (task.sector) row.sector = task.sector;
   row.status = register.status(day, place);
   row.overdueDays = overdueDays(row, asOf);
-  row.meeting = rowMeeting(register.meeting(place));
+  row.meeting = rowMeeting(register.meeting(place), config);
   const note = day.updated[place] === 1 ? day.notes[place] : undefined;
   if (note) row.note = note;
   return row;

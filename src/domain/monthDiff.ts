@@ -27,7 +27,8 @@ export interface DiffTask extends TaskTerms {
   /** Days overdue on the later month's "as of" day (0 when not overdue). */
   overdueDays: number;
   /** The meeting that assigned it. */
-  meeting: { date: IsoDate; title: string; file: string };
+  /** `organization`: another organization's meeting, named beside it. */
+  meeting: { date: IsoDate; title: string; file: string; organization?: string };
 }
 
 interface DiffMetric {
@@ -124,7 +125,7 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
   for (let place = 0; place < after.count; place++) {
     if (!register.isTask(after, place) || assignedIn(place) > to) continue;
     const earlier = earlierAt(place);
-    const task = diffTask(register, after, place, earlier, ownerNames, toDay);
+    const task = diffTask(register, after, place, earlier, ownerNames, toDay, config);
     const { status, recurring } = task;
     const wasOpen = earlier !== undefined && isOpenStatus(earlier.status);
     // Standing work is never counted as opened or closed unless it is dropped.
@@ -196,6 +197,7 @@ function diffTask(
   earlier: Earlier | undefined,
   ownerNames: (owners: readonly string[]) => readonly string[],
   toDay: IsoDate,
+  config: Config,
 ): DiffTask {
   const task = register.task(place);
   const owners = register.owners(task);
@@ -211,6 +213,6 @@ function diffTask(
     status,
     ...(earlier ? { statusBefore: earlier.status } : {}),
     overdueDays: overdueDays({ status, due }, toDay),
-    meeting: rowMeeting(register.meeting(place)),
+    meeting: rowMeeting(register.meeting(place), config),
   };
 }

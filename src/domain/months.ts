@@ -4,9 +4,10 @@
 import type { MeetingRecord } from '../model/record.js';
 import { addMonths, lastDayOf, monthOf, type IsoDate, type Month } from '../model/dates.js';
 import { isOneMonth, periodRange, type MonthRange } from '../model/periods.js';
-import type { Config } from '../model/schema.js';
 import type { MeetingKind } from '../model/terms.js';
 import { sortRecords } from './taskState.js';
+
+export { organizationOf } from './taskState.js';
 
 /** The months a record reviews: its `period`, by default the month of its date. */
 export function periodOf(record: Pick<MeetingRecord, 'data'>): MonthRange {
@@ -69,16 +70,6 @@ export function asOfDays(records: readonly MeetingRecord[], months: readonly Mon
     if (day !== undefined && record.data.date > day) days.set(month, record.data.date);
   }
   return days;
-}
-
-/**
- * The organization a record's figures belong to: null for the repository's
- * own. Compared in NFC: the same name typed on a Mac (decomposed accents)
- * is the same organization, and its figures are added up with the others.
- */
-export function organizationOf(record: Pick<MeetingRecord, 'data'>, config: Pick<Config, 'organization'>): string | null {
-  const named = record.data.organization?.trim().normalize('NFC');
-  return !named || named === config.organization.trim().normalize('NFC') ? null : named;
 }
 
 /**

@@ -27,13 +27,13 @@ function taskRows(
   for (let place = 0; place < states.count; place++) {
     if (!register.isTask(states, place)) continue;
     if (month !== undefined && register.assignedIn(place) > month) continue;
-    const row = taskRow(register, states, place, day);
+    const row = taskRow(register, states, place, day, config);
     if (keep(row, register.assignedIn(place))) rows.push(row);
   }
   return rows;
 }
 
-function taskRow(register: TaskRegister, states: RegisterDay, place: number, day: IsoDate): TaskRow {
+function taskRow(register: TaskRegister, states: RegisterDay, place: number, day: IsoDate, config: Config): TaskRow {
   const task = register.task(place);
   const due = register.due(place);
   const status = register.status(states, place);
@@ -45,7 +45,7 @@ function taskRow(register: TaskRegister, states: RegisterDay, place: number, day
     ...(task.sector ? { sector: task.sector } : {}),
     status,
     overdueDays: overdueDays({ status, due }, day),
-    meeting: rowMeeting(register.meeting(place)),
+    meeting: rowMeeting(register.meeting(place), config),
   };
 }
 

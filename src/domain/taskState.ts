@@ -167,14 +167,31 @@ export interface RowMeeting {
   readonly date: IsoDate;
   readonly title: string;
   readonly file: string;
+  /** Another organization's meeting (FORMAT.md: outputs show it beside the meeting); absent for the repository's own. */
+  readonly organization?: string;
+}
+
+/**
+ * The organization a record's figures belong to, and the outputs name
+ * beside its meeting: null for the repository's own. Compared in NFC: the
+ * same name typed on a Mac (decomposed accents) is the same organization,
+ * and its figures are added up with the others.
+ */
+export function organizationOf(record: Pick<MeetingRecord, 'data'>, config: Pick<Config, 'organization'>): string | null {
+  const named = record.data.organization?.trim().normalize('NFC');
+  return !named || named === config.organization.trim().normalize('NFC') ? null : named;
 }
 
 const ROW_MEETINGS = new WeakMap<MeetingRecord, RowMeeting>();
 
 /** The meeting a task's row names: one frozen value per record, shared by its tasks' rows (560,000 rows in a report at 100k records). */
-export function rowMeeting(record: MeetingRecord): RowMeeting {
+export function rowMeeting(record: MeetingRecord, config: Pick<Config, 'organization'>): RowMeeting {
   let meeting = ROW_MEETINGS.get(record);
-  if (!meeting) ROW_MEETINGS.set(record, (meeting = Object.freeze({ date: record.data.date, title: record.data.title, file: record.file })));
+  if (!meeting) {
+    const organization = organizationOf(record, config);
+    const { date, title } = record.data;
+    ROW_MEETINGS.set(record, (meeting = Object.freeze(organization ? { date, title, file: record.file, organization } : { date, title, file: record.file })));
+  }
   return meeting;
 }
 

@@ -83,7 +83,8 @@ export interface ReportTask extends TaskTerms {
   /** Days overdue on the report's "as of" day (0 when not overdue). */
   overdueDays: number;
   /** The meeting that assigned it. */
-  meeting: { date: IsoDate; title: string; file: string };
+  /** `organization`: another organization's meeting, named beside it. */
+  meeting: { date: IsoDate; title: string; file: string; organization?: string };
   /** The note of the latest update up to the month's end, when that update has one. */
   note?: string;
 }

@@ -49,7 +49,8 @@ export interface TaskRow extends TaskTerms {
   /** 0 when not overdue. */
   overdueDays: number;
   /** The meeting that assigned it; `file` is relative to the repository root. */
-  meeting: { date: IsoDate; title: string; file: string };
+  /** `organization`: another organization's meeting, named beside it. */
+  meeting: { date: IsoDate; title: string; file: string; organization?: string };
 }
 
 export interface TaskFilters {

@@ -146,7 +146,7 @@ export function* renderDiffJson(diff: MonthDiff): Generator<string, void, undefi
     status: t.status,
     statusBefore: t.statusBefore ?? null,
     overdueDays: t.overdueDays,
-    meeting: { date: t.meeting.date, title: t.meeting.title, file: t.meeting.file },
+    meeting: { date: t.meeting.date, title: t.meeting.title, file: t.meeting.file, organization: t.meeting.organization ?? null },
   });
   const value = {
     from: diff.from,

@@ -21,7 +21,7 @@ function task(t: ReportTask) {
     sector: t.sector ?? null,
     status: t.status,
     overdueDays: t.overdueDays,
-    meeting: { date: t.meeting.date, title: t.meeting.title, file: t.meeting.file },
+    meeting: { date: t.meeting.date, title: t.meeting.title, file: t.meeting.file, organization: t.meeting.organization ?? null },
     note: t.note ?? null,
   };
 }

@@ -31,7 +31,8 @@ function localCells(row: TaskRow, locale: Locale, owners: Record<string, string>
     directedBy: row.directedBy ? oneLine(row.directedBy) : '',
     status: STATUS_LABELS[locale][row.status],
     overdue: row.overdueDays > 0 ? formatNumber(locale, row.overdueDays) : '',
-    meeting: formatDate(locale, row.meeting.date),
+    // Another organization's meeting named beside its date (FORMAT.md).
+    meeting: `${formatDate(locale, row.meeting.date)}${row.meeting.organization ? ` (${oneLine(row.meeting.organization)})` : ''}`,
   };
 }
 
@@ -132,7 +133,7 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
  * `{ id, title, owners: string[] (lead first), due: "YYYY-MM-DD" | null (the resolved deadline),
  *    dueAsWritten: string | {working_days} | {days} | null, recurring: boolean, directedBy: string | null,
  *    status: "open" | "in-progress" | "done" | "dropped", overdueDays: number (0 when not overdue),
- *    meeting: { date: "YYYY-MM-DD", title, file (relative to the repository root) } }`
+ *    meeting: { date: "YYYY-MM-DD", title, file (relative to the repository root), organization: string | null (another organization's) } }`
  */
 export function* renderTasksJson(list: TaskList): Generator<string, void, undefined> {
   // Each made as it is written: a list at 100k records has hundreds of thousands of rows.
@@ -146,12 +147,24 @@ export function* renderTasksJson(list: TaskList): Generator<string, void, undefi
     directedBy: row.directedBy ?? null,
     status: row.status,
     overdueDays: row.overdueDays,
-    meeting: { date: row.meeting.date, title: row.meeting.title, file: row.meeting.file },
+    meeting: { date: row.meeting.date, title: row.meeting.title, file: row.meeting.file, organization: row.meeting.organization ?? null },
   }));
   yield* jsonChunks(rows);
 }
 
-const CSV_HEADERS = ['id', 'title', 'owners', 'owner_names', 'due', 'status', 'overdue_days', 'meeting_date', 'meeting_title', 'meeting_file'];
+const CSV_HEADERS = [
+  'id',
+  'title',
+  'owners',
+  'owner_names',
+  'due',
+  'status',
+  'overdue_days',
+  'meeting_date',
+  'meeting_title',
+  'meeting_file',
+  'meeting_organization',
+];
 
 /** RFC 4180 with a header row; owner ids and names joined by ";", dates ISO, status ids. */
 export function renderTasksCsv(given: TaskList, config?: Config): string {
@@ -169,6 +182,7 @@ export function renderTasksCsv(given: TaskList, config?: Config): string {
     row.meeting.date,
     row.meeting.title,
     row.meeting.file,
+    row.meeting.organization ?? '',
   ]);
   return csvTable(CSV_HEADERS, rows);
 }
