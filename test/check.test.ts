@@ -895,6 +895,23 @@ describe('meet check: a record with schema errors', () => {
     ]);
   });
 
+  it("a figure's misspelt key hides nothing else of the figure: its undeclared plan is found too", async () => {
+    const root = makeRepo({
+      [`${M}2020-10-26-a.md`]: rec(
+        'title: Họp',
+        'date: 2020-10-26',
+        'chair: Ông A',
+        'results:',
+        '  - sector: van-hoa-xa-hoi',
+        '    summary: Hiến máu',
+        '    metrics: { don-vi-mau: { value: 5, ytdd: 3, plan_pct: { tinhh: 50 }, qualifier: around } }',
+      ),
+    });
+    const { run, findings } = await checkJson(root);
+    expect(run.code).toBe(1);
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['8:40 unknown-key', '8:61 unknown-plan', '8:85 invalid-value']);
+  });
+
   it('an id that breaks the pattern, an update with a wrong status, recipients not a list: each hides nothing else', async () => {
     const root = makeRepo({
       [`${M}2020-10-26-a.md`]: rec(

@@ -133,6 +133,9 @@ const FigureMappingSchema = z
 
 const FigureSchema = z.union([metricValue, FigureMappingSchema]);
 
+/** Each key of a figure mapping and what it takes: what a figure with errors keeps of itself (records/parse.ts, salvage). */
+export const FIGURE_KEYS: Readonly<Record<string, z.ZodType>> = FigureMappingSchema.shape;
+
 export const ResultSchema = z.strictObject({
   sector: idSchema,
   summary: text(),

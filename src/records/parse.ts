@@ -6,6 +6,7 @@ import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import {
   ApprovalSchema,
   ConfigSchema,
+  FIGURE_KEYS,
   idSchema,
   NoticeSchema,
   RecordSchema,
@@ -382,6 +383,15 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
       for (const [metric, figure] of Object.entries(item.metrics)) {
         const one = ResultSchema.shape.metrics.safeParse({ [metric]: figure });
         if (one.success && one.data) Object.assign(metrics, one.data);
+        else if (isMapping(figure)) {
+          // A figure with a misspelt or wrong key keeps its valid ones: its plans are still checked.
+          const kept: Record<string, unknown> = {};
+          for (const [key, value] of Object.entries(figure)) {
+            const valid = Object.hasOwn(FIGURE_KEYS, key) ? FIGURE_KEYS[key]!.safeParse(value) : undefined;
+            if (valid?.success && valid.data !== undefined && valid.data !== null) kept[key] = valid.data;
+          }
+          if (Object.keys(kept).length > 0) metrics[metric] = kept;
+        }
       }
     }
     return { sector: sector.data, summary: '', metrics } as NonNullable<RecordData['results']>[number];
