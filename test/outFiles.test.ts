@@ -82,7 +82,7 @@ describe('an output file among the records', () => {
     ]) {
       const run = await runMeet(args, { cwd: dir });
       expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr).toContain('nằm trong thư mục biên bản (meetings/) hoặc là meet.config.yaml');
+      expect(run.stderr).toContain('thư mục biên bản (meetings/) và meet.config.yaml chỉ dành cho biên bản và cấu hình của kho; hãy chọn --out ở ngoài');
     }
     // The config by its name too (a .yaml file is no report format either: refused, exit 2).
     expect((await runMeet(['calendar', '--out', 'meet.config.yaml', '--force'], { cwd: dir })).code).toBe(2);

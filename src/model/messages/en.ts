@@ -89,7 +89,7 @@ export const en = {
     outExists: (target: string) => `${target} already exists; meet does not replace a file unless asked`,
     outExistsHint: 'Pass --force to replace it, or --out another name.',
     outIntoRecords: (target: string, meetings: string) =>
-      `Not writing ${target}: it is in the meetings folder (${meetings}/) or is meet.config.yaml, where every file is read as part of the records; choose --out outside them`,
+      `Not writing ${target}: the meetings folder (${meetings}/) and meet.config.yaml hold the repository's records and config only; choose --out outside them, in the repository's root folder, say`,
     cancelled: 'Cancelled: no answer was given.',
     interrupted: 'Stopped (Ctrl-C): nothing was written.',
     tooManyTries: (tries: number, flag: string) => `No valid answer after ${n(tries)} tries; run the command again, or give ${flag}.`,

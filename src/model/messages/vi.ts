@@ -83,7 +83,7 @@ export const vi: Messages = {
     outExists: (target: string) => `${target} đã có; meet không ghi đè tệp khi chưa được yêu cầu`,
     outExistsHint: 'Hãy thêm --force để ghi đè, hoặc dùng --out với tên khác.',
     outIntoRecords: (target: string, meetings: string) =>
-      `Không ghi ${target}: tệp này nằm trong thư mục biên bản (${meetings}/) hoặc là meet.config.yaml, nơi mọi tệp đều được đọc như biên bản; hãy chọn --out ở ngoài`,
+      `Không ghi ${target}: thư mục biên bản (${meetings}/) và meet.config.yaml chỉ dành cho biên bản và cấu hình của kho; hãy chọn --out ở ngoài, chẳng hạn ở thư mục gốc của kho`,
     cancelled: 'Đã dừng: không có câu trả lời.',
     interrupted: 'Đã hủy (Ctrl-C): chưa ghi gì.',
     tooManyTries: (tries: number, flag: string) => `Sau ${n(tries)} lần vẫn chưa có câu trả lời hợp lệ; hãy chạy lại lệnh, hoặc dùng ${flag}.`,
