@@ -118,11 +118,13 @@ describe('meet check --since: changes to approved minutes', () => {
     expect(findings[0]!.message).toContain('không được xóa quyết định "Thông qua các chủ trương');
   });
 
-  it('two decisions removed: one error naming both, in the plural', async () => {
+  it('two decisions removed with their key: one error naming both, in the plural, on the approval', async () => {
     const dir = repoOnBranch();
-    change(dir, (t) => t.replace(/\ndecisions:\n(?: {2}- .*\n)+/, '\n').replace('\napproval:', `\n${AMENDMENT}\napproval:`));
+    const after = change(dir, (t) => t.replace(/\ndecisions:\n(?: {2}- .*\n)+/, '\n').replace('\napproval:', `\n${AMENDMENT}\napproval:`));
     const { code, findings } = await since(dir);
     expect(code).toBe(1);
+    // The list is gone whole: the finding is on the approval it breaks, not on line 2.
+    expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, 'approval:')}:1 approved-item-removed`]);
     expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('không được xóa các quyết định "Thông qua dự thảo')]);
     expect(messages('en').rules.approvedItemRemoved('2020-10-27', 'decision', '"A", "B"', 2)).toContain('the decisions "A", "B" may not be removed');
     expect(messages('en').rules.approvedItemRemoved('2020-10-27', 'update', '"A"', 1)).toContain('the update of "A" may not be removed');

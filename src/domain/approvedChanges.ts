@@ -102,7 +102,9 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
   const gone = (what: 'task' | 'decision' | 'update', key: 'tasks' | 'decisions' | 'updates', items: string[]) => {
     if (items.length === 0) return;
     const list = items.map((x) => `"${clip(x)}"`).join(', ');
-    at('approved-item-removed', m.approvedItemRemoved(approvedOn, what, list, items.length), [key], 'key');
+    // A list removed whole has no key left to point at: the approval it breaks stands for it.
+    const where: PropertyPath = after.data[key] !== undefined ? [key] : ['approval'];
+    at('approved-item-removed', m.approvedItemRemoved(approvedOn, what, list, items.length), where, 'key');
   };
   gone(
     'task',
