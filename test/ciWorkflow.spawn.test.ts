@@ -236,9 +236,42 @@ describe('the workflow text', () => {
     expect(digest.steps[2]!.run).toContain('meet digest --commit --summary');
     expect(digest.steps[2]!.run).not.toContain('|| true');
     const issue = workflow.jobs['digest-issue']!;
-    expect(issue.if).toBe("vars.MEET_DIGEST_ISSUE == 'true'");
+    // Not in a month without meetings: it has no summary, and an issue needs a title.
+    expect(issue.if).toBe("vars.MEET_DIGEST_ISSUE == 'true' && needs.digest.outputs.title != ''");
     expect(issue.permissions).toEqual({ issues: 'write' });
     expect(issue.needs).toBe('digest');
+  });
+
+  it("the digest step puts the summary into Markdown inside <pre>, a record's <, > and & escaped", () => {
+    const dir = tempDir();
+    const origin = path.join(dir, 'origin.git');
+    const work = path.join(dir, 'work');
+    git(dir, 'init', '-q', '--bare', '-b', 'main', origin);
+    git(dir, 'clone', '-q', origin, work);
+    git(work, 'commit', '-q', '--allow-empty', '-m', 'start');
+    git(work, 'push', '-q', 'origin', 'main');
+    // A stand-in for meet: what a hostile record's title would put in the summary.
+    const bin = path.join(dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(
+      path.join(bin, 'meet'),
+      "#!/bin/sh\nprintf 'UBND: tổng hợp tháng 11/2020\\n- 25/11/2020: Họp <img src=x onerror=alert(1)> [bấm](https://evil.example) @org/team & co\\n'\n",
+      { mode: 0o755 },
+    );
+    const temp = path.join(dir, 'temp');
+    mkdirSync(temp);
+    const files = { GITHUB_OUTPUT: path.join(temp, 'output'), GITHUB_STEP_SUMMARY: path.join(temp, 'summary.md') };
+    const ran = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', workflow.jobs.digest!.steps[2]!.run!], {
+      cwd: work,
+      env: { HOME: process.env.HOME ?? '/root', PATH: `${bin}:/usr/local/bin:/usr/bin:/bin`, ...GIT_ENV, ...files, RUNNER_TEMP: temp },
+      encoding: 'utf8',
+    });
+    expect(ran.status, ran.stderr).toBe(0);
+    const escaped = '- 25/11/2020: Họp &lt;img src=x onerror=alert(1)&gt; [bấm](https://evil.example) @org/team &amp; co';
+    expect(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')).toBe(`<pre>\nUBND: tổng hợp tháng 11/2020\n${escaped}\n</pre>\n`);
+    const output = readFileSync(files.GITHUB_OUTPUT, 'utf8');
+    expect(output).toContain('title=UBND: tổng hợp tháng 11/2020\n');
+    expect(output).toContain(`summary<<MEET_DIGEST_EOF\n<pre>\nUBND: tổng hợp tháng 11/2020\n${escaped}\n</pre>\nMEET_DIGEST_EOF\n`);
   });
 
   it('the action installs outside the workspace, from its own files only', () => {

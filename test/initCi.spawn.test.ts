@@ -36,7 +36,7 @@ describe('meet init --ci github', () => {
 
     const workflow = parse(readFileSync(path.join(dir, '.github', 'workflows', 'meet.yml'), 'utf8')) as GithubWorkflow;
     expect(workflow.on.pull_request).toBeTruthy();
-    expect(workflow.on.schedule[0]!.cron).toBe('0 6 1 * *');
+    expect(workflow.on.schedule[0]!.cron).toBe('0 12 1 * *');
     expect('workflow_dispatch' in workflow.on).toBe(true);
 
     const check = workflow.jobs.check!;
