@@ -256,6 +256,15 @@ describe('meet check --since', () => {
     });
   });
 
+  it('takes a branch named in Vietnamese, or with # in its name, as git does', async () => {
+    const { top, root } = gitRepo();
+    for (const branch of ['bản-chính', 'release#2']) {
+      git(top, 'branch', branch, 'main');
+      const run = await runMeet(['check', '--since', branch], { cwd: root });
+      expect([branch, run.code, run.stderr]).toEqual([branch, 0, expect.not.stringContaining('revision')]);
+    }
+  });
+
   describe('refuses what is not a revision, and runs nothing', () => {
     const injections = (marker: string) => [
       `--upload-pack=touch ${marker}`,

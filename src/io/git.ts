@@ -116,9 +116,10 @@ export async function ensureGitRepository(dir: string, env: Env): Promise<'creat
 }
 
 // A revision as a user may name one: a branch, tag, sha, HEAD~2, origin/main,
-// main@{1}… but never something git could take for an option, and no
-// characters git refuses in ref names anyway.
-const REVISION = /^[A-Za-z0-9_./@{}~^+-]+$/;
+// main@{1}, a branch named in Vietnamese ("bản-chính") or "release#2"… but
+// never something git could take for an option, and none of the characters
+// git refuses in ref names (space, control characters, : ? * [ \).
+const REVISION = /^[\p{L}\p{M}\p{N}_./@{}~^+#,-]+$/u;
 
 /** Returns `revision` when it is safe to hand to git; UsageError otherwise. */
 export function checkRevision(revision: string, flag: string): string {

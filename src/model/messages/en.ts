@@ -125,7 +125,7 @@ export const en = {
     cannotRead: (feature: string, dir: string, why: string) => `${feature}: git cannot read the repository at ${dir}: ${why}`,
     safeDirectoryHint: 'Mark the folder as safe: git config --global --add safe.directory <folder>',
     badRevision: (flag: string, revision: string) => `${flag} takes a git revision (a branch, tag or commit), not "${revision}".`,
-    badRevisionHint: 'Revisions may not start with "-" and may hold only letters, digits and . _ / @ { } ~ ^ + -',
+    badRevisionHint: 'Revisions may not start with "-" and may hold only letters (accented too), digits and . _ / @ { } ~ ^ + # , -',
     badRange: (flag: string, range: string) => `${flag} takes a range like main..HEAD or main...feature, not "${range}".`,
     noIdentity: '--commit needs your name and e-mail address for the commit, and git has none set.',
     noIdentityHint:

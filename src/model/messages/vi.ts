@@ -116,7 +116,7 @@ export const vi: Messages = {
     cannotRead: (feature: string, dir: string, why: string) => `${feature}: git không đọc được kho tại ${dir}: ${why}`,
     safeDirectoryHint: 'Hãy đánh dấu thư mục là an toàn: git config --global --add safe.directory <thư-mục>',
     badRevision: (flag: string, revision: string) => `${flag} cần một phiên bản git (nhánh, thẻ hoặc commit), không phải "${revision}".`,
-    badRevisionHint: 'Tên phiên bản không được bắt đầu bằng "-" và chỉ gồm chữ cái, chữ số và . _ / @ { } ~ ^ + -',
+    badRevisionHint: 'Tên phiên bản không được bắt đầu bằng "-" và chỉ gồm chữ cái (có dấu cũng được), chữ số và . _ / @ { } ~ ^ + # , -',
     badRange: (flag: string, range: string) => `${flag} cần một khoảng như main..HEAD hoặc main...feature, không phải "${range}".`,
     noIdentity: '--commit cần họ tên và địa chỉ thư điện tử của người commit, nhưng git chưa được khai báo.',
     noIdentityHint:
