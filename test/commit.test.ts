@@ -2,7 +2,7 @@
 // git repositories in temp folders, the built CLI as a process. Each commit
 // must hold exactly the file the command wrote, with the documented message,
 // and every refusal must leave the files, the index and HEAD as they were.
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, makeRepo as makeViRepo, MINIMAL_CONFIG, runMeet, tempDir } from './helpers.js';
@@ -239,6 +239,38 @@ describe('meet tasks update --commit', () => {
     expect(run.code).toBe(2);
     expect(readFileSync(path.join(dir, LATER), 'utf8')).toBe(original);
     expect(staged(dir)).toEqual(['ghi-chu.txt']);
+  });
+
+  it('commits its own report left staged by a commit a hook refused, and a staged config with --include-config', async () => {
+    const dir = committedRepo();
+    const hook = path.join(dir, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, '#!/bin/sh\necho "không cho commit" >&2\nexit 1\n', { mode: 0o755 });
+    expect((await meet(dir, ['digest', '--month', '2020-10', '--commit'])).code).toBe(2);
+    expect(staged(dir)).toEqual(['reports/2020-10.md']);
+    rmSync(hook);
+    const again = await meet(dir, ['digest', '--month', '2020-10', '--commit']);
+    expect([again.code, again.stderr]).toEqual([0, expect.stringContaining('Digest 2020-10')]);
+    expect(lastCommit(dir).files).toEqual(['reports/2020-10.md']);
+    writeFileSync(path.join(dir, 'meet.config.yaml'), `${readFileSync(path.join(dir, 'meet.config.yaml'), 'utf8')}# ghi chú\n`);
+    git(dir, 'add', 'meet.config.yaml');
+    const config = await meet(dir, ['digest', '--month', '2020-11', '--commit', '--include-config']);
+    expect(config.code).toBe(0);
+    expect(lastCommit(dir).files).toEqual(['meet.config.yaml', 'reports/2020-11.md']);
+  });
+
+  it('refuses a detached HEAD, and records git does not have, before writing anything', async () => {
+    const dir = committedRepo();
+    const before = head(dir);
+    git(dir, 'checkout', '-q', '--detach');
+    const detached = await meet(dir, ['digest', '--month', '2020-10', '--commit']);
+    expect([detached.code, detached.stderr]).toEqual([2, expect.stringContaining('HEAD is detached')]);
+    git(dir, 'checkout', '-q', 'main');
+    writeFileSync(path.join(dir, 'meetings/2020/2020-10-30-nhap.md'), '---\ntitle: Bản nháp\ndate: 2020-10-30\nchair: A\n---\n');
+    const draft = await meet(dir, ['digest', '--month', '2020-10', '--commit']);
+    expect(draft.code).toBe(2);
+    expect(draft.stderr).toContain('--commit would commit a report built from records that are not committed:\n  meetings/2020/2020-10-30-nhap.md');
+    expect(existsSync(path.join(dir, 'reports', '2020-10.md'))).toBe(false);
+    expect(head(dir)).toBe(before);
   });
 });
 

@@ -52,7 +52,14 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   refuseRecordsPath(root, config.paths.meetings, target, options.out ?? config.paths.reports);
   // git is loaded only to commit.
   const git = options.commit ? await import('../io/gitCommit.js') : undefined;
-  const commitPlan = git && (await git.prepareCommit(root, io.env, { includeConfig: options.includeConfig }));
+  // Its own report file may be staged already (a commit a hook refused); the records it is built from must be git's.
+  const commitPlan =
+    git &&
+    (await git.prepareCommit(root, io.env, {
+      includeConfig: options.includeConfig,
+      own: [target],
+      committedRecords: path.join(root, config.paths.meetings),
+    }));
 
   const m = messages(io.locale ?? config.locale);
   // A month without meetings has nothing to report: one line says so, and no file is written.

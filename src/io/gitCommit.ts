@@ -54,13 +54,30 @@ const IN_PROGRESS = [
  * `unchanged` files (edited in place) free of uncommitted changes, which the
  * commit would otherwise carry under its message.
  */
-export async function prepareCommit(root: string, env: Env, options: { unchanged?: readonly string[]; includeConfig?: boolean } = {}): Promise<CommitPlan> {
+export async function prepareCommit(
+  root: string,
+  env: Env,
+  options: { unchanged?: readonly string[]; includeConfig?: boolean; own?: readonly string[]; committedRecords?: string } = {},
+): Promise<CommitPlan> {
   const { git } = await requireGitRepository(root, '--commit', env);
   const plan: CommitPlan = { git, root, alongside: [] };
   await requireIdentity(git);
-  await requireNothingUnderWay(git);
-  // A commit of records without the config they need leaves CI with "No meet.config.yaml found".
+  // A commit on a detached HEAD reaches no branch: the scheduled job's push would send nothing.
+  if ((await git.raw(['symbolic-ref', '--quiet', 'HEAD']).catch(() => '')).trim() === '') {
+    throw new UsageError(
+      (m) => m.git.detached,
+      (m) => m.git.detachedHint,
+    );
+  }
   const config = path.join(root, CONFIG_FILE);
+  // The command's own files (left staged by a commit a hook refused) and a config it is told to include are no one else's.
+  const ours = [...(options.own ?? []), ...(options.includeConfig ? [config] : [])];
+  await requireNothingUnderWay(
+    git,
+    ours.map((file) => `:(exclude,literal)${toPosix(path.relative(root, file))}`),
+  );
+  if (options.committedRecords !== undefined) await requireRecordsCommitted(plan, options.committedRecords);
+  // A commit of records without the config they need leaves CI with "No meet.config.yaml found".
   if (await hasUncommittedChanges(plan, config)) {
     if (!options.includeConfig) {
       const tracked = (await git.raw(['ls-files', '--', ...pathspecs(plan, [config])])).trim() !== '';
@@ -83,6 +100,22 @@ export async function prepareCommit(root: string, env: Env, options: { unchanged
   return plan;
 }
 
+/** A report committed is traced to the records it was built from: none of them untracked or changed. */
+async function requireRecordsCommitted(plan: CommitPlan, folder: string): Promise<void> {
+  const status = await plan.git.raw(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs(plan, [folder])]);
+  const changed = status
+    .split('\0')
+    .filter((entry) => /^.. ./.test(entry))
+    .map((entry) => entry.slice(3))
+    .filter((file) => file.endsWith('.md'));
+  if (changed.length === 0) return;
+  const shown = changed.slice(0, 10).map((f) => `  ${visible(f)}`);
+  throw new UsageError(
+    (m) => m.git.recordsUncommitted([...shown, ...(changed.length > shown.length ? [`  ${m.errors.andMore(changed.length - shown.length)}`] : [])].join('\n')),
+    (m) => m.git.recordsUncommittedHint,
+  );
+}
+
 /** An identity set by the user: git's guess from the host name ("root@host") is not one. */
 async function requireIdentity(git: SimpleGit): Promise<void> {
   for (const who of ['GIT_AUTHOR_IDENT', 'GIT_COMMITTER_IDENT']) {
@@ -99,7 +132,7 @@ async function requireIdentity(git: SimpleGit): Promise<void> {
 }
 
 /** No merge or rebase under way, and nothing else staged (it would ride along in the commit). */
-async function requireNothingUnderWay(git: SimpleGit): Promise<void> {
+async function requireNothingUnderWay(git: SimpleGit, exclude: readonly string[] = []): Promise<void> {
   for (const [state, what] of IN_PROGRESS) {
     const found = (await git.raw(['rev-parse', '--quiet', '--verify', state]).catch(() => '')).trim();
     if (found !== '')
@@ -108,7 +141,8 @@ async function requireNothingUnderWay(git: SimpleGit): Promise<void> {
         (m) => m.git.inProgressHint,
       );
   }
-  const staged = (await git.raw(['diff', '--cached', '--name-only', '-z'])).split('\0').filter(Boolean);
+  // From the top of the work tree (":/"), but for what the command itself commits.
+  const staged = (await git.raw(['diff', '--cached', '--name-only', '-z', '--', ':/', ...exclude])).split('\0').filter(Boolean);
   if (staged.length > 0) {
     const shown = staged.slice(0, 10).map((f) => `  ${visible(f)}`);
     throw new UsageError(

@@ -132,6 +132,13 @@ export const en = {
       'Set them once for this repository (or add --global for all), then run the command again:\n  git config user.name "Jane Doe"\n  git config user.email "jane.doe@example.org"',
     inProgress: (what: 'merge' | 'cherry-pick' | 'revert' | 'rebase') => `--commit cannot commit now: a git ${what} is in progress.`,
     inProgressHint: 'Finish it (or abort it) first. Nothing was written.',
+    /** HEAD is no branch: a commit there reaches no branch a push would send. */
+    detached: '--commit cannot commit now: HEAD is detached (on no branch), so the commit would reach no branch a push sends.',
+    detachedHint: 'Switch to a branch ("git switch main") and run it again. Nothing was written.',
+    /** The report would be built from records git does not have: a commit of it could not be traced to them. */
+    recordsUncommitted: (list: string) => `--commit would commit a report built from records that are not committed:\n${list}`,
+    recordsUncommittedHint:
+      'Nothing was written. Commit these records first ("git add", "git commit"), or drop the changes, or run the command without --commit.',
     staged: (list: string) => `--commit commits only the files this command writes, but other changes are already staged:\n${list}`,
     stagedHint: 'Nothing was written. Commit or unstage them first ("git commit", or "git restore --staged <file>"), or run the command without --commit.',
     ignored: (file: string) => `${file} is ignored by git (.gitignore): it was written, but cannot be committed`,

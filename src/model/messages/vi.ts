@@ -123,6 +123,11 @@ export const vi: Messages = {
       'Hãy khai báo một lần cho kho này (hoặc thêm --global để dùng cho mọi kho), rồi chạy lại lệnh:\n  git config user.name "Nguyễn Văn A"\n  git config user.email "vanphong@example.org"',
     inProgress: (what: 'merge' | 'cherry-pick' | 'revert' | 'rebase') => `--commit không commit được lúc này: git đang dở một thao tác ${GIT_STATES[what]}.`,
     inProgressHint: 'Hãy hoàn tất (hoặc hủy) thao tác đó trước. Chưa có gì được ghi.',
+    detached: '--commit không commit được lúc này: HEAD đang tách rời (detached HEAD), không thuộc nhánh nào, nên commit sẽ không được push lên đâu.',
+    detachedHint: 'Hãy chuyển sang một nhánh ("git switch main") rồi chạy lại. Chưa có gì được ghi.',
+    recordsUncommitted: (list: string) => `--commit sẽ commit một báo cáo lập từ những biên bản chưa được commit:\n${list}`,
+    recordsUncommittedHint:
+      'Chưa có gì được ghi. Hãy commit các biên bản này trước ("git add", "git commit"), hoặc bỏ các thay đổi đó, hoặc chạy lệnh mà không dùng --commit.',
     staged: (list: string) => `--commit chỉ commit các tệp do lệnh này ghi, nhưng đã có thay đổi khác được đưa vào chỉ mục (staged):\n${list}`,
     stagedHint:
       'Chưa có gì được ghi. Hãy commit hoặc bỏ chúng khỏi chỉ mục trước ("git commit", hoặc "git restore --staged <tệp>"), hoặc chạy lệnh mà không dùng --commit.',
