@@ -3,6 +3,7 @@
 // must hold exactly the file the command wrote, with the documented message,
 // and every refusal must leave the files, the index and HEAD as they were.
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, makeRepo as makeViRepo, MINIMAL_CONFIG, runMeet, tempDir } from './helpers.js';
@@ -201,6 +202,36 @@ describe('meet new --commit', () => {
     expect(run.stderr).toContain('kept as written');
     expect(existsSync(path.join(dir, 'meetings', '2020', '2020-11-25-hoi-nghi-thuong-ky-thang-11.md'))).toBe(true);
     expect(head(dir)).toBe(before);
+  });
+
+  it('a hook that fails without a word is no commit either; the command to commit it by hand is one line a shell runs', async () => {
+    const dir = committedRepo();
+    const before = head(dir);
+    writeFileSync(path.join(dir, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    writeFileSync(path.join(dir, 'meet.config.yaml'), `${readFileSync(path.join(dir, 'meet.config.yaml'), 'utf8')}# ghi chú\n`);
+    const run = await meet(dir, [
+      'new',
+      '--date',
+      '2020-11-25',
+      '--title',
+      "Họp 'giao ban' tháng 11",
+      '--chair',
+      'Hoàng Văn Hiệp',
+      '--commit',
+      '--include-config',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toContain('Committed');
+    expect(run.stderr).toContain('git commit ended without making a commit');
+    expect(head(dir)).toBe(before);
+    // Each path one word (a space or quote in it quoted), not a list joined with commas.
+    const line = run.stderr.split('\n').find((l) => l.trim().startsWith('git add -- '))!;
+    const file = readdirSync(path.join(dir, 'meetings', '2020')).find((f) => f.startsWith('2020-11-25'))!;
+    expect(line.trim()).toMatch(
+      new RegExp(`^git add -- meet\\.config\\.yaml ('meetings/2020/${file.replace(/[.]/g, '\\.')}'|meetings/2020/${file.replace(/[.]/g, '\\.')})$`),
+    );
+    const added = spawnSync('sh', ['-c', line.trim()], { cwd: dir, encoding: 'utf8' });
+    expect(added.status, added.stderr).toBe(0);
   });
 });
 

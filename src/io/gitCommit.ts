@@ -188,6 +188,14 @@ export async function hasUncommittedChanges(plan: CommitPlan, file: string): Pro
   return status.trim() !== '';
 }
 
+/** A path as one word of a POSIX shell command line: as it is when nothing in it is special there, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\p{L}\p{M}\p{N}_./+@%=,-]+$/u.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** git commit ended without making one, and said nothing (a hook that exits 1 silently). */
+const NO_COMMIT = new Error('git commit made no commit');
+
 /**
  * Stages and commits exactly `files` (absolute paths, already written). When
  * git refuses (a hook, an ignored path…), the files stay as written: the
@@ -196,17 +204,25 @@ export async function hasUncommittedChanges(plan: CommitPlan, file: string): Pro
 export async function commitFiles(plan: CommitPlan, own: readonly string[], message: string): Promise<Committed> {
   const files = [...new Set([...plan.alongside, ...own])];
   const specs = pathspecs(plan, files);
-  const shown = files.map((f) => toPosix(path.relative(plan.root, f))).join(', ');
+  const relative = (f: string) => toPosix(path.relative(plan.root, f));
+  // What this command wrote (not a config it only includes), and the command line that commits them all.
+  const shown = own.map(relative).join(', ');
+  const argv = files.map((f) => shellWord(relative(f))).join(' ');
   let staged = false;
+  const headBefore = (await plan.git.raw(['rev-parse', '--quiet', '--verify', 'HEAD']).catch(() => '')).trim();
   try {
     await plan.git.raw(['add', '--', ...specs]);
     staged = true;
     // `commit -- paths` commits those paths only, whatever else the index holds.
     await plan.git.raw(['commit', '--quiet', '-m', message, '--', ...specs]);
+    // simple-git takes an exit code it has no stderr for as success: a hook failing without a word made
+    // "committed" print for the commit before. No new HEAD, no commit.
+    const headAfter = (await plan.git.raw(['rev-parse', '--quiet', '--verify', 'HEAD']).catch(() => '')).trim();
+    if (headAfter === '' || headAfter === headBefore) throw NO_COMMIT;
   } catch (error) {
     throw new UsageError(
-      (m) => m.git.commitFailed(visible(shown), staged, visibleLines(gitMessage(error))),
-      (m) => m.git.commitFailedHint(visible(shown), visible(message)),
+      (m) => m.git.commitFailed(visible(shown), staged, error === NO_COMMIT ? m.git.noCommitMade : visibleLines(gitMessage(error))),
+      (m) => m.git.commitFailedHint(visible(argv), visible(message)),
     );
   }
   const sha = (await plan.git.raw(['rev-parse', '--short', 'HEAD'])).trim();

@@ -150,6 +150,7 @@ export const en = {
       `${file} ${tracked ? 'has changes that are not committed yet' : 'is not committed yet'}: a commit without it leaves the records unreadable for everyone else (and CI stops with "No ${file} found").`,
     configUncommittedHint: (file: string) =>
       `Nothing was written. Commit it first:\n  git add -- ${file} && git commit -m "Add ${file}"\nor run the command again with --include-config to commit it along with this change.`,
+    noCommitMade: 'git commit ended without making a commit, and without saying why (a pre-commit or commit-msg hook that failed silently?)',
     commitFailed: (files: string, staged: boolean, why: string) => `Wrote ${files} but could not commit it${staged ? ' (it is staged)' : ''}:\n${why}`,
     commitFailedHint: (files: string, message: string) =>
       `The file is kept as written. Fix the problem, then commit it yourself:\n  git add -- ${files}\n  git commit -m "${message.replace(/"/g, '\\"')}"`,
