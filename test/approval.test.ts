@@ -410,6 +410,18 @@ describe('meet approve', () => {
     expect(read(dir, NOVEMBER)).toBe(recorded);
   });
 
+  it('two different approvals at once: one is written, the other refused (checked again under the lock)', async () => {
+    const dir = copyExamples();
+    const approve = (by: string, number: string) =>
+      runMeet(['approve', NOVEMBER, '--by', by, '--on', '2020-11-26', '--notice-number', number, '--notice-date', '2020-11-27'], { cwd: dir });
+    // Both read the repository before either writes; the record's lock orders the writes.
+    const runs = await Promise.all([approve('Hoàng Văn Hiệp', '130/TB-UBND'), approve('Nguyễn Văn Thành', '131/TB-UBND')]);
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
+    const winner = runs.findIndex((r) => r.code === 0);
+    expect(read(dir, NOVEMBER)).toContain(`    number: ${['130/TB-UBND', '131/TB-UBND'][winner]}\n`);
+    expect(runs[1 - winner]!.stderr).toMatch(/đã được thông qua|đã ghi thông báo kết luận số/);
+  });
+
   it('never signs a recorded notice again by someone else; the same notice again needs no signer at all', async () => {
     const dir = copyExamples();
     const args = ['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26', '--notice-number', '130/TB-UBND', '--notice-date', '2020-11-27'];

@@ -18,6 +18,7 @@ import { EXIT_OK, RecordsError, UsageError } from '../model/errors.js';
 import { messages } from '../model/messages/index.js';
 import { oneLine, visible } from '../model/text.js';
 import { setApproval, verifyApprovalEdit, type ApprovalEntry } from '../records/edit.js';
+import type { RecordData } from '../model/schema.js';
 
 export interface ApproveOptions {
   root?: string;
@@ -63,47 +64,9 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
     );
   }
   const entry: ApprovalEntry = { approved_by: clean(options.by, '--by'), approved_on: on };
-  const approval = record.data.approval;
-  // Minutes marked approved by hand, without who or when, take them now; recorded ones must be the same.
-  const differs = (recorded: string | null | undefined, given: string) => recorded !== undefined && recorded !== null && recorded !== given;
-  if (approval?.status === 'approved' && (differs(approval.approved_by, entry.approved_by) || differs(approval.approved_on, entry.approved_on))) {
-    const { approved_by: by, approved_on: when } = approval;
-    throw new RecordsError(
-      (m) => m.approve.already(visible(record.file), by ? visible(by) : undefined, when ?? undefined),
-      (m) => m.approve.alreadyHint,
-    );
-  }
-  const recorded = approval?.notice;
-  if (recorded) {
-    // A notice once recorded is the one issued: approving again keeps it as it is (its signer and
-    // recipients too), and never renumbers it nor signs it again by someone else.
-    const signer = options.signer === undefined ? undefined : { name: clean(options.signer, '--signer'), title: clean(options.signerTitle!, '--signer-title') };
-    const otherNotice =
-      (options.noticeNumber !== undefined && clean(options.noticeNumber, '--notice-number') !== recorded.number) ||
-      (options.noticeDate !== undefined && options.noticeDate !== recorded.date) ||
-      (signer !== undefined &&
-        (signer.name !== recorded.signer.name ||
-          signer.title !== recorded.signer.title ||
-          (options.onBehalf === undefined ? undefined : clean(options.onBehalf, '--on-behalf')) !== (recorded.signer.on_behalf ?? undefined)));
-    if (otherNotice) {
-      throw new RecordsError(
-        // Its signer too: a refusal for another signer must show what differs from what was typed.
-        (m) =>
-          m.approve.noticeAlready(
-            visible(record.file),
-            visible(recorded.number),
-            recorded.date,
-            visible(`${recorded.signer.on_behalf ? `${recorded.signer.on_behalf}, ` : ''}${recorded.signer.name} (${recorded.signer.title})`),
-          ),
-        (m) => m.approve.noticeAlreadyHint,
-      );
-    }
-    entry.notice = {
-      number: recorded.number,
-      date: recorded.date,
-      signer: { name: recorded.signer.name, title: recorded.signer.title, ...(recorded.signer.on_behalf ? { on_behalf: recorded.signer.on_behalf } : {}) },
-      ...(recorded.recipients ? { recipients: recorded.recipients } : {}),
-    };
+  const kept = recordedApproval(record.data, record.file, entry, options);
+  if (kept) {
+    entry.notice = kept;
   } else if (options.noticeNumber !== undefined && options.noticeDate !== undefined) {
     if (options.noticeDate < record.data.date) {
       const noticeDate = options.noticeDate;
@@ -149,7 +112,9 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
           (m) => m.approve.nothingChanged,
         );
       }
-      const edit = setApproval(source, entry, locale);
+      // Another approval may have been written since the repository was read: checked again on what the file holds.
+      const kept = recordedApproval(current.data, record.file, entry, options);
+      const edit = setApproval(source, kept ? { ...entry, notice: kept } : entry, locale);
       if (edit.kind === 'refused') {
         const reason = edit.reason;
         throw new RecordsError(
@@ -158,7 +123,7 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
         );
       }
       if (edit.kind === 'unchanged') return false;
-      const problem = verifyApprovalEdit(source, edit.text, current.data, entry, record.file, locale);
+      const problem = verifyApprovalEdit(source, edit.text, current.data, kept ? { ...entry, notice: kept } : entry, record.file, locale);
       if (problem)
         throw new RecordsError(
           (m) => m.approve.cannotWrite(show, problem),
@@ -183,4 +148,57 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
     io.stderr.write(`${describeCommit(await commitFiles(commitPlan, [absolute], message), m)}\n`);
   }
   return EXIT_OK;
+}
+
+/**
+ * Refuses an approval other than the one `data` records (another approver
+ * or day, another notice or signer), and keeps a notice already recorded
+ * as it is. Run on the copy loaded, and again under the record's lock on
+ * what the file holds then: two approvals at once must not both succeed.
+ * Returns the recorded notice to keep, or undefined.
+ */
+function recordedApproval(data: RecordData, file: string, entry: ApprovalEntry, options: ApproveOptions): ApprovalEntry['notice'] {
+  const approval = data.approval;
+  // Minutes marked approved by hand, without who or when, take them now; recorded ones must be the same.
+  const differs = (recorded: string | null | undefined, given: string) => recorded !== undefined && recorded !== null && recorded !== given;
+  if (approval?.status === 'approved' && (differs(approval.approved_by, entry.approved_by) || differs(approval.approved_on, entry.approved_on))) {
+    const { approved_by: by, approved_on: when } = approval;
+    throw new RecordsError(
+      (m) => m.approve.already(visible(file), by ? visible(by) : undefined, when ?? undefined),
+      (m) => m.approve.alreadyHint,
+    );
+  }
+  const recorded = approval?.notice;
+  if (recorded) {
+    // A notice once recorded is the one issued: approving again keeps it as it is (its signer and
+    // recipients too), and never renumbers it nor signs it again by someone else.
+    const signer = options.signer === undefined ? undefined : { name: clean(options.signer, '--signer'), title: clean(options.signerTitle!, '--signer-title') };
+    const otherNotice =
+      (options.noticeNumber !== undefined && clean(options.noticeNumber, '--notice-number') !== recorded.number) ||
+      (options.noticeDate !== undefined && options.noticeDate !== recorded.date) ||
+      (signer !== undefined &&
+        (signer.name !== recorded.signer.name ||
+          signer.title !== recorded.signer.title ||
+          (options.onBehalf === undefined ? undefined : clean(options.onBehalf, '--on-behalf')) !== (recorded.signer.on_behalf ?? undefined)));
+    if (otherNotice) {
+      throw new RecordsError(
+        // Its signer too: a refusal for another signer must show what differs from what was typed.
+        (m) =>
+          m.approve.noticeAlready(
+            visible(file),
+            visible(recorded.number),
+            recorded.date,
+            visible(`${recorded.signer.on_behalf ? `${recorded.signer.on_behalf}, ` : ''}${recorded.signer.name} (${recorded.signer.title})`),
+          ),
+        (m) => m.approve.noticeAlreadyHint,
+      );
+    }
+    return {
+      number: recorded.number,
+      date: recorded.date,
+      signer: { name: recorded.signer.name, title: recorded.signer.title, ...(recorded.signer.on_behalf ? { on_behalf: recorded.signer.on_behalf } : {}) },
+      ...(recorded.recipients ? { recipients: recorded.recipients } : {}),
+    };
+  }
+  return undefined;
 }
