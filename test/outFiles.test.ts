@@ -1,10 +1,10 @@
 // Files a command writes where the clerk says (--out, or the default name of
 // a Word or PDF document): never into the records, and never over a file
 // already there unless --force says so (a Word file may hold the clerk's edits).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExamples, runMeet } from './helpers.js';
+import { copyExamples, runMeet, tempDir } from './helpers.js';
 
 const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file));
@@ -84,6 +84,14 @@ describe('an output file among the records', () => {
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toContain('thư mục biên bản (meetings/) và meet.config.yaml chỉ dành cho biên bản và cấu hình của kho; hãy chọn --out ở ngoài');
     }
+    // Through a link to the repository from elsewhere, the records are still the records.
+    const link = path.join(tempDir('meet-link-'), 'kho');
+    symlinkSync(dir, link);
+    const through = await runMeet(['report', '--month', '2020-11', '--out', path.join(link, OCTOBER), '--force'], { cwd: dir });
+    expect([through.code, through.stderr]).toEqual([2, expect.stringContaining('thư mục biên bản (meetings/)')]);
+    const fresh = await runMeet(['report', '--month', '2020-11', '--out', path.join(link, 'meetings', '2020', 'bao-cao.md')], { cwd: dir });
+    expect(fresh.code).toBe(2);
+    expect(existsSync(path.join(dir, 'meetings', '2020', 'bao-cao.md'))).toBe(false);
     // The config by its name too (a .yaml file is no report format either: refused, exit 2).
     expect((await runMeet(['calendar', '--out', 'meet.config.yaml', '--force'], { cwd: dir })).code).toBe(2);
     expect(read(dir, OCTOBER).equals(record)).toBe(true);

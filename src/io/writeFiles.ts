@@ -353,9 +353,31 @@ export function writeAtomically(target: string, content: Content, options: { kee
  * report or a notice would be read as a broken record (or break the config).
  */
 export function refuseRecordsPath(root: string, meetings: string, target: string, shown: string): void {
-  const absolute = path.resolve(target);
-  if (isInside(path.resolve(root, meetings), absolute) || absolute === path.resolve(root, CONFIG_FILE)) {
-    throw new UsageError((m) => m.errors.outIntoRecords(visible(shown), visible(meetings)));
+  // As written and as the links on the way resolve: a link to the repository elsewhere leads into its records too.
+  const folder = path.resolve(root, meetings);
+  const config = path.resolve(root, CONFIG_FILE);
+  // The file itself is not followed: a link there is refused as a link when it is written.
+  const throughLinks = path.join(resolvedPath(path.dirname(path.resolve(target))), path.basename(target));
+  for (const absolute of new Set([path.resolve(target), throughLinks])) {
+    if (isInside(folder, absolute) || isInside(resolvedPath(folder), absolute) || absolute === config || absolute === resolvedPath(config)) {
+      throw new UsageError((m) => m.errors.outIntoRecords(visible(shown), visible(meetings)));
+    }
+  }
+}
+
+/** `file` with every link on its way resolved, as far as the path exists (a file not written yet keeps its name). */
+function resolvedPath(file: string): string {
+  let existing = path.resolve(file);
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return path.join(realpathSync(existing), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return path.resolve(file);
+      rest.push(path.basename(existing));
+      existing = parent;
+    }
   }
 }
 
