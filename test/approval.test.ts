@@ -410,6 +410,15 @@ describe('meet approve', () => {
     expect(read(dir, NOVEMBER)).toBe(recorded);
   });
 
+  it('approves a record whose only findings are warnings, as check passes it', async () => {
+    const dir = copyExamples();
+    writeFileSync(path.join(dir, NOVEMBER), read(dir, NOVEMBER).replace('thu-ngan-sach: 16.9', 'thu-ngan-sach: 16.900'));
+    const check = await runMeet(['check'], { cwd: dir });
+    expect([check.code, check.stdout + check.stderr]).toEqual([0, expect.stringContaining('figure-thousands-dot')]);
+    const run = await runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26'], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('Đã ghi thông qua')]);
+  });
+
   it('two different approvals at once: one is written, the other refused (checked again under the lock)', async () => {
     const dir = copyExamples();
     const approve = (by: string, number: string) =>

@@ -526,9 +526,13 @@ export function verifyApprovalEdit(
   const newSplit = splitFrontMatter(newSource.replace(/^\uFEFF/, ''));
   if (oldSplit.kind !== 'ok' || newSplit.kind !== 'ok') return m.edit.unclosed;
   if (oldSplit.body !== newSplit.body) return m.edit.body;
+  const oldParse = parseRecord(Buffer.from(oldSource, 'utf8'), file, locale);
   const newParse = parseRecord(Buffer.from(newSource, 'utf8'), file, locale);
-  if (!newParse.record || newParse.findings.length > 0) {
-    const first = newParse.findings[0];
+  // Only what the edit brings: a warning the record already had ("15.000") refuses nothing, as in verifyUpdateEdit.
+  const known = new Set(oldParse.findings.map((f) => `${f.rule}\0${f.message}`));
+  const fresh = newParse.findings.filter((f) => !known.has(`${f.rule}\0${f.message}`));
+  if (!newParse.record || fresh.length > 0) {
+    const first = fresh[0] ?? newParse.findings[0];
     return m.edit.readBack(first?.line, first?.message);
   }
   const normalise = (data: unknown) => JSON.parse(JSON.stringify(data)) as unknown;
