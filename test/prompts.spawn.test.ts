@@ -4,6 +4,7 @@
 // prompt is exercised at least once: the date, the kind, the title and the
 // chair of `meet new`, and the status of `meet tasks update`.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExamples, MEET_BIN, read, TEST_CACHE_HOME } from './helpers.js';
@@ -92,5 +93,37 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
     expect(run.screen).toContain('"xong rồi" không có trong danh sách. Hãy gõ một số từ 1 đến 4.');
     expect(read(root, record)).toMatch(/- task: 2020-11-ky-hop-hdnd\n\s+status: done/);
     expect(run.screen).toContain(path.normalize(record));
+  });
+
+  it('meet tasks update: a record moved away while the question is open is said, not a crash', async () => {
+    const root = copyExamples();
+    const record = path.join(root, 'meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md');
+    const command = [process.execPath, MEET_BIN, 'tasks', 'update', '2020-11-ky-hop-hdnd'].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+    const run = await new Promise<{ code: number; screen: string }>((resolve, reject) => {
+      const child = spawn('script', ['-q', '-f', '-e', '-c', command, '/dev/null'], {
+        cwd: root,
+        env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME, NO_COLOR: '1', TERM: 'dumb' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let moved = false;
+      const seen = (chunk: string) => {
+        out += chunk;
+        // Once the question is on the screen: the record goes (a git checkout, a colleague's move), then the answer.
+        if (!moved && out.includes('Tình trạng mới của nhiệm vụ')) {
+          moved = true;
+          renameSync(record, `${record}.moved`);
+          child.stdin.end('3\n\n');
+        }
+      };
+      child.stdout.setEncoding('utf8').on('data', seen);
+      child.stderr.setEncoding('utf8').on('data', seen);
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? -1, screen: out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(/\r/g, '') }));
+    });
+    expect(run.screen).not.toContain('lỗi nội bộ');
+    expect(run.code).toBe(2);
+    expect(run.screen).toContain('đã bị chuyển đi hoặc xóa sau khi meet đọc nó');
+    expect(existsSync(record)).toBe(false);
   });
 });

@@ -2,7 +2,6 @@
 // [--signer NAME --signer-title T --on-behalf X]: marks the minutes approved
 // (final: docs/format.md, "Approved minutes") and records the notice issued
 // from them, editing the record's front matter in place like `tasks update`.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { colorsFor } from '../io/colors.js';
 import { commitFiles, describeCommit, prepareCommit } from '../io/gitCommit.js';
@@ -12,6 +11,7 @@ import { loadValidRepository } from '../io/repository.js';
 import { readingFor, type Io } from '../io/terminal.js';
 import { replaceFile } from '../io/writeFiles.js';
 import { withFileLock } from '../io/fileLock.js';
+import { readRegularFile } from '../io/regularFile.js';
 import { parseRecord } from '../records/parse.js';
 import { todayIn, type IsoDate } from '../model/dates.js';
 import { EXIT_OK, RecordsError, UsageError } from '../model/errors.js';
@@ -103,7 +103,13 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
   const written = await withFileLock(
     absolute,
     () => {
-      const bytes = readFileSync(absolute);
+      let bytes: Buffer;
+      try {
+        bytes = readRegularFile(absolute);
+      } catch {
+        // Moved or deleted since the repository was read: said, nothing written.
+        throw new UsageError((m) => m.approve.cannotWrite(show, m.update.recordGone));
+      }
       const source = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
       const current = parseRecord(bytes, record.file, locale).record;
       if (!current) {

@@ -1,7 +1,6 @@
 // meet tasks update ID --status S [--note TEXT] [--in RECORD]: records a
 // task's progress as an `updates` entry in a record dated strictly after the
 // meeting that assigned it, editing the front matter in place.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkRecordAmong } from '../domain/checkRules.js';
 import type { Config } from '../model/schema.js';
@@ -12,6 +11,7 @@ import { compareRecords, sortRecords, taskStatesOn } from '../domain/taskState.j
 import { EXIT_OK, RecordsError, say, UsageError, type Said } from '../model/errors.js';
 import { replaceFile } from '../io/writeFiles.js';
 import { withFileLock } from '../io/fileLock.js';
+import { readRegularFile } from '../io/regularFile.js';
 import { commitFiles, describeCommit, prepareCommit } from '../io/gitCommit.js';
 import { colorsFor } from '../io/colors.js';
 import { type Io, readingFor } from '../io/terminal.js';
@@ -79,7 +79,15 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const entry: UpdateEntry = { task: options.id, status, ...(note !== undefined ? { note } : {}) };
 
   const absolute = path.join(root, target.file);
-  const loaded = readFileSync(absolute);
+  /** The record's bytes now; gone (moved or deleted while a question was open), it is a usage error, not a crash. */
+  const readRecord = () => {
+    try {
+      return readRegularFile(absolute);
+    } catch {
+      throw new UsageError((m) => m.tasks.cannotAdd(show(target), m.update.recordGone));
+    }
+  };
+  const loaded = readRecord();
   const source = decodeRecord(loaded);
   const edit = addTaskUpdate(source, entry);
   if (edit.kind === 'refused') {
@@ -116,7 +124,7 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const applied = await withFileLock(
     absolute,
     () => {
-      const current = readFileSync(absolute);
+      const current = readRecord();
       const result = current.equals(loaded) ? edit : reapply(current);
       if (result.kind !== 'unchanged') replaceFile(root, absolute, result.text);
       return result;
