@@ -32,6 +32,9 @@ const SHOWN_ESCAPED_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u
 // a CI log; text that could start a line shows that first ":" escaped too.
 const WORKFLOW_COMMAND_AT_START = /^([ \t]*):(?=:)/;
 const WORKFLOW_COMMAND_AT_LINE_START = /(^|\n)([ \t]*):(?=:)/g;
+// The runner also takes the older form "##[add-mask]…", "##[error …]…" anywhere in a line: its first "#" escaped.
+const LEGACY_WORKFLOW_COMMAND = /#(?=#\[)/g;
+const mayCommand = (text: string) => text.includes('::') || text.includes('##[');
 
 function escapeCharacter(ch: string): string {
   const code = ch.charCodeAt(0);
@@ -42,19 +45,20 @@ function escapeCharacter(ch: string): string {
  * Text that came from outside (a record, a file name, the config, git, the
  * command line) as it may be shown on a terminal, in a CI log or in a text
  * output: every control character, line break, separator and bidirectional
- * control written out visibly (`\x1b`, `\n`, `\u202e`), and a leading "::"
- * as `\x3a:`; everything else unchanged. The one function all such text
+ * control written out visibly (`\x1b`, `\n`, `\u202e`), a leading "::"
+ * as `\x3a:` and "##[" anywhere as `\x23#[` (GitHub's workflow commands);
+ * everything else unchanged. The one function all such text
  * passes through before output.
  */
 export function visible(text: string): string {
-  return text.replace(SHOWN_ESCAPED, escapeCharacter).replace(WORKFLOW_COMMAND_AT_START, '$1\\x3a');
+  return text.replace(SHOWN_ESCAPED, escapeCharacter).replace(WORKFLOW_COMMAND_AT_START, '$1\\x3a').replace(LEGACY_WORKFLOW_COMMAND, '\\x23');
 }
 
 /** `visible` for text that may run over several lines: line feeds (CRLF too) and tabs stay. */
 export function visibleLines(text: string): string {
   // Checked first: nearly all text needs nothing, and a report passes hundreds of thousands of strings here.
-  if (!ANY_SHOWN_ESCAPED_IN_LINES.test(text) && !text.includes('::')) return text;
-  return text.replace(SHOWN_ESCAPED_IN_LINES, escapeCharacter).replace(WORKFLOW_COMMAND_AT_LINE_START, '$1$2\\x3a');
+  if (!ANY_SHOWN_ESCAPED_IN_LINES.test(text) && !mayCommand(text)) return text;
+  return text.replace(SHOWN_ESCAPED_IN_LINES, escapeCharacter).replace(WORKFLOW_COMMAND_AT_LINE_START, '$1$2\\x3a').replace(LEGACY_WORKFLOW_COMMAND, '\\x23');
 }
 
 const ANY_SHOWN_ESCAPED_IN_LINES = new RegExp(SHOWN_ESCAPED_IN_LINES.source);
@@ -128,7 +132,7 @@ export function visibleDeep<T>(value: T, keep: 'oneLine' | 'lines' = 'oneLine'):
 /** `visibleLines(oneLine(text))`, with one test for the text that needs neither (nearly all of it). */
 function visibleOneLine(text: string): string {
   // Line breaks are among the characters tested: text without any is only trimmed.
-  if (!ANY_SHOWN_ESCAPED.test(text) && !text.includes('::')) return text.trim();
+  if (!ANY_SHOWN_ESCAPED.test(text) && !mayCommand(text)) return text.trim();
   return visibleLines(oneLine(text));
 }
 
