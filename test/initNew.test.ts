@@ -1,6 +1,6 @@
 // meet init and meet new, end to end: the built CLI in temp folders with
 // real git repositories.
-import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExamples, git, makeRepo, read, runMeet, tempDir, writeTree } from './helpers.js';
@@ -84,6 +84,22 @@ describe('meet init', () => {
     expect(again.stderr).toContain('đã có; meet');
     expect(readFileSync(path.join(dir, 'meet.config.yaml'), 'utf8')).toBe('organization: mine\n');
     expect(filesUnder(dir)).toEqual(['meet.config.yaml']);
+  });
+
+  it('never writes through a link: a meetings folder linked elsewhere, a dangling .gitignore (exit 2, no stack trace)', async () => {
+    const dir = tempDir();
+    const outside = tempDir();
+    mkdirSync(path.join(dir, 'r'));
+    symlinkSync(outside, path.join(dir, 'r', 'meetings'));
+    const linked = await runMeet(['init', 'r'], { cwd: dir });
+    expect([linked.code, linked.stderr]).toEqual([2, expect.stringContaining('meetings')]);
+    expect(readdirSync(outside)).toEqual([]);
+    mkdirSync(path.join(dir, 'r2'));
+    symlinkSync('/nowhere/at/all', path.join(dir, 'r2', '.gitignore'));
+    const dangling = await runMeet(['init', 'r2'], { cwd: dir });
+    expect(dangling.code).toBe(2);
+    expect(dangling.stderr).toContain('.gitignore');
+    expect(dangling.stderr).not.toMatch(/lỗi nội bộ|EEXIST|at /);
   });
 
   it("refuses in the existing repository's language, from another folder and an English environment", async () => {

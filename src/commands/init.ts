@@ -2,7 +2,7 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
-import { createFileExclusive, notWritable } from '../io/writeFiles.js';
+import { assertNoLinkBelow, createFileExclusive, notWritable } from '../io/writeFiles.js';
 import { ensureGitRepository, requireGitRepository } from '../io/git.js';
 import { printMessage, type Io } from '../io/terminal.js';
 import { builtinTemplatePath, githubRepository, toolVersion } from '../io/packageRoot.js';
@@ -143,7 +143,9 @@ async function createRepository(
   const { meetings, reports, templates } = check.config.paths;
   for (const folder of [meetings, reports, templates]) {
     const keep = path.join(root, folder, '.gitkeep');
-    if (!existsSync(keep)) {
+    // Never through a link: a folder linked elsewhere would get our file outside the repository.
+    assertNoLinkBelow(root, keep);
+    if (!lstatSync(keep, { throwIfNoEntry: false })) {
       const missing: string[] = [];
       for (let at = path.dirname(keep); !existsSync(at); at = path.dirname(at)) missing.unshift(at);
       for (const folder of missing) makeFolder(folder, made);
@@ -154,6 +156,8 @@ async function createRepository(
     }
   }
   const gitignore = path.join(root, '.gitignore');
+  // A link there (dangling or not) is not written through.
+  if (lstatSync(gitignore, { throwIfNoEntry: false })?.isSymbolicLink()) throw new UsageError((m) => m.errors.writeLink(visible('.gitignore')));
   if (!existsSync(gitignore)) {
     try {
       // In the repository's language, as everything meet writes into it.

@@ -118,7 +118,7 @@ export function assertInsideRoot(root: string, folder: string, shown: string = f
  * are read only from real folders (links are not followed when listing
  * them), so a record written through one would never be read again.
  */
-function assertNoLinkBelow(root: string, folder: string): void {
+export function assertNoLinkBelow(root: string, folder: string): void {
   const parts = path.relative(path.resolve(root), path.resolve(folder)).split(path.sep).filter(Boolean);
   let at = path.resolve(root);
   for (const part of parts) {
