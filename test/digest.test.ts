@@ -48,6 +48,31 @@ describe('meet digest', () => {
     expect(readFileSync(path.join(root, 'reports', '2020-11.md'), 'utf8').startsWith('# Báo cáo kết quả tháng 11/2020\n')).toBe(true);
   });
 
+  it("brings last month's report up to date too when run for the default month: a meeting that reviewed it came later", async () => {
+    const root = copyExamples();
+    // The job of 1 November wrote October; a meeting on 4 November then reviewed October.
+    expect((await runMeet(['digest', '--today', '2020-11-01'], { cwd: root })).code).toBe(0);
+    const october = path.join(root, 'reports', '2020-10.md');
+    const before = readFileSync(october, 'utf8');
+    writeFileSync(
+      path.join(root, 'meetings', '2020', '2020-11-04-so-ket-thang-10.md'),
+      '---\ntitle: Họp sơ kết tháng 10\ndate: 2020-11-04\nkind: thematic\nperiod: 2020-10\nchair: Hoàng Văn Hiệp\ndecisions:\n  - Bổ sung kết quả tháng 10\n---\n',
+    );
+    // The job of 1 December writes November and October again, from the same records the reports show.
+    const run = await runMeet(['digest', '--today', '2020-12-01'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('reports/2020-11.md\n');
+    expect(run.stderr).toContain('reports/2020-10.md');
+    const after = readFileSync(october, 'utf8');
+    expect(after).not.toBe(before);
+    expect(after).toContain('Bổ sung kết quả tháng 10');
+    expect(after).toBe((await runMeet(['report', '--month', '2020-10', '--format', 'md'], { cwd: root })).stdout);
+    // With --month, only that month.
+    writeFileSync(october, before);
+    expect((await runMeet(['digest', '--month', '2020-11'], { cwd: root })).code).toBe(0);
+    expect(readFileSync(october, 'utf8')).toBe(before);
+  });
+
   it('writes to another folder inside the repository with --out', async () => {
     const root = copyExamples();
     const run = await runMeet(['digest', '--month', '2020-10', '--out', 'bao-cao/2020'], { cwd: root });

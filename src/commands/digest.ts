@@ -4,7 +4,7 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import { todayIn, type IsoDate, type Month } from '../model/dates.js';
+import { addMonths, todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import { assertInsideRoot, refuseRecordsPath, replaceFile, replaceFileIfChanged } from '../io/writeFiles.js';
 import { withFileLock } from '../io/fileLock.js';
@@ -38,37 +38,89 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   // Refused before anything is read or written.
   if (options.out) assertInsideRoot(root, path.resolve(io.cwd, options.out), options.out);
   const memo = await OutputMemo.open(root, io, options.cache);
-  const question = memo && digestQuestion(memo, options, root, io);
-  const answered = question && memo.answer<DigestMeta>(question);
-  const made =
-    answered && memo
-      ? { config: memo.config, meta: answered.meta, content: answered.data, hash: answered.dataHash }
-      : await makeDigest(options, root, io, memo, question);
+  const made = await digestOf(options, root, io, memo);
   const { config, meta } = made;
   const folder = digestFolder(options, root, config, io);
   const target = path.join(folder, `${meta.month}.${options.format}`);
   assertInsideRoot(root, folder, options.out ?? config.paths.reports);
   // Not among the records either: a report there would be read as a broken record.
   refuseRecordsPath(root, config.paths.meetings, target, options.out ?? config.paths.reports);
+  // The scheduled run (no --month) also brings the month before up to date when its report is there: a meeting
+  // held early in this month to review it (FORMAT.md: "held on 4 November to review October") came after it was written.
+  const previous = options.month === undefined ? addMonths(meta.month, -1) : undefined;
+  const previousTarget = previous && path.join(folder, `${previous}.${options.format}`);
+  const refresh = previousTarget !== undefined && lstatSync(previousTarget, { throwIfNoEntry: false })?.isFile() === true ? previousTarget : undefined;
   // git is loaded only to commit.
   const git = options.commit ? await import('../io/gitCommit.js') : undefined;
-  // Its own report file may be staged already (a commit a hook refused); the records it is built from must be git's.
+  // Its own report files may be staged already (a commit a hook refused); the records they are built from must be git's.
   const commitPlan =
     git &&
     (await git.prepareCommit(root, io.env, {
       includeConfig: options.includeConfig,
-      own: [target],
+      own: [target, ...(refresh ? [refresh] : [])],
       committedRecords: path.join(root, config.paths.meetings),
     }));
 
   const m = messages(io.locale ?? config.locale);
+  const ours: string[] = [];
+  if (refresh && previous) {
+    const before = await digestOf({ ...options, month: previous, summary: false }, root, io, memo);
+    // A month that has no meeting any more keeps its file: what to make of it is the clerk's to say.
+    if (!before.meta.empty) {
+      const shown = shownPath(refresh, io);
+      if (await writeDigest(root, folder, refresh, before, shown)) printMessage(io, m.report.wroteDigest(previous, shown));
+      ours.push(refresh);
+    }
+  }
   // A month without meetings has nothing to report: one line says so, and no file is written.
   if (meta.empty) {
     printMessage(io, m.report.noMeetings(meta.month));
-    return EXIT_OK;
+  } else {
+    const shown = shownPath(target, io);
+    const written = await writeDigest(root, folder, target, made, shown);
+    printMessage(io, written ? m.report.wroteDigest(meta.month, shown) : m.report.upToDate(shown));
+    printData(io, meta.summary ?? shown);
+    ours.unshift(target);
   }
-  const shown = shownPath(target, io);
-  // Compared and written under the file's lock, so that two meets writing it at once do not interleave.
+  if (git && commitPlan && ours.length > 0) {
+    // Whether git has something to commit, whatever this run wrote: an up-to-date file a run without
+    // --commit left uncommitted is committed now, and a file deleted and written again as it was is not.
+    // An ignored file is no news to `git status`: "nothing to commit" would pass the scheduled job with nothing published.
+    for (const file of ours) {
+      if (await git.isIgnored(commitPlan, file)) {
+        const shown = shownPath(file, io);
+        throw new UsageError(
+          (m) => m.git.ignored(visible(shown)),
+          (m) => m.git.ignoredHint,
+        );
+      }
+    }
+    const changed: string[] = [];
+    for (const file of ours) if (await git.hasUncommittedChanges(commitPlan, file)) changed.push(file);
+    if (changed.length > 0) {
+      const message = messages(config.locale).record.commitDigest(meta.empty ? previous! : meta.month, options.format === 'html');
+      printMessage(io, git.describeCommit(await git.commitFiles(commitPlan, changed, message), m));
+    } else {
+      printMessage(io, m.report.nothingToCommit);
+    }
+  }
+  return EXIT_OK;
+}
+
+/** The digest `options` ask for: the memo's answer, or made from the records (and kept in the memo). */
+async function digestOf(options: DigestOptions, root: string, io: Io, memo: OutputMemo | undefined): Promise<Digest> {
+  const question = memo && digestQuestion(memo, options, root, io);
+  const answered = question && memo.answer<DigestMeta>(question);
+  if (answered && memo) return { config: memo.config, meta: answered.meta, content: answered.data, hash: answered.dataHash };
+  return makeDigest(options, root, io, memo, question);
+}
+
+/**
+ * Writes `made` to `target` unless the file holds it already (its mtime then
+ * kept), under the file's lock so that two meets writing it at once do not
+ * interleave. True when written.
+ */
+async function writeDigest(root: string, folder: string, target: string, made: Digest, shown: string): Promise<boolean> {
   const write = () => {
     // Made in this run: written as it is made, and kept only when it differs from the file.
     if (made.hash === undefined) return replaceFileIfChanged(root, target, made.content, (hash) => fileHash(target) !== hash);
@@ -76,27 +128,7 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
     replaceFile(root, target, made.content);
     return true;
   };
-  const written = lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() ? await withFileLock(target, write, { shown }) : write();
-  printMessage(io, written ? m.report.wroteDigest(meta.month, shown) : m.report.upToDate(shown));
-  printData(io, meta.summary ?? shown);
-  if (git && commitPlan) {
-    // Whether git has something to commit, whatever this run wrote: an up-to-date file a run without
-    // --commit left uncommitted is committed now, and a file deleted and written again as it was is not.
-    // An ignored file is no news to `git status`: "nothing to commit" would pass the scheduled job with nothing published.
-    if (await git.isIgnored(commitPlan, target)) {
-      throw new UsageError(
-        (m) => m.git.ignored(visible(shown)),
-        (m) => m.git.ignoredHint,
-      );
-    }
-    if (await git.hasUncommittedChanges(commitPlan, target)) {
-      const message = messages(config.locale).record.commitDigest(meta.month, options.format === 'html');
-      printMessage(io, git.describeCommit(await git.commitFiles(commitPlan, [target], message), m));
-    } else {
-      printMessage(io, m.report.nothingToCommit);
-    }
-  }
-  return EXIT_OK;
+  return lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() ? withFileLock(target, write, { shown }) : write();
 }
 
 /** What the memo keeps of a digest besides the report's text. */
