@@ -219,6 +219,36 @@ describe('meet new', () => {
     );
   });
 
+  it('keeps the line ends of a template saved on Windows (CRLF), so that tasks update can edit the record', async () => {
+    const root = copyExamples();
+    const builtin = readFileSync(path.join(process.cwd(), 'templates', 'vi', 'regular.md'), 'utf8');
+    mkdirSync(path.join(root, 'templates'), { recursive: true });
+    writeFileSync(path.join(root, 'templates', 'regular.md'), builtin.replace(/\n/g, '\r\n'));
+    // Without {{updates}} too: the block added before the closing fence.
+    writeFileSync(path.join(root, 'templates', 'thematic.md'), '---\r\ntitle: {{title}}\r\ndate: {{date}}\r\nkind: thematic\r\nchair: {{chair}}\r\n---\r\n');
+    for (const [kind, date] of [
+      ['regular', '2021-01-05'],
+      ['thematic', '2021-01-06'],
+    ] as const) {
+      const run = await runMeet(['new', '--kind', kind, '--date', date, '--title', `Họp ${kind}`, '--chair', 'Hoàng Văn Hiệp'], { cwd: root });
+      expect(run.code, run.stderr).toBe(0);
+      const text = read(root, `meetings/2021/${date}-hop-${kind}.md`);
+      expect(
+        text
+          .split('\n')
+          .slice(0, -1)
+          .every((line) => line.endsWith('\r')),
+        kind,
+      ).toBe(true);
+      expect(text).toContain('  - task: 2020-12-');
+    }
+    const update = await runMeet(
+      ['tasks', 'update', '2020-12-tong-ket-nam-2020', '--status', 'done', '--note', 'Xong', '--in', 'meetings/2021/2021-01-06-hop-thematic.md'],
+      { cwd: root },
+    );
+    expect([update.code, update.stderr]).toEqual([0, expect.not.stringContaining('xuống dòng')]);
+  });
+
   it('refuses a template with an unknown placeholder, writing nothing (exit 2)', async () => {
     const root = makeRepo({ 'templates/regular.md': '---\ntitle: {{title}}\ndate: {{date}}\nchair: {{chair}}\nlocation: {{place}}\n---\n' });
     const run = await runMeet(['new', '--date', '2020-11-12', '--chair', 'X'], { cwd: root });

@@ -370,7 +370,9 @@ function fillTemplate(template: Template, values: Record<string, string>): strin
       (m) => m.new.placeholderHint(list),
     );
   }
-  let filled = text.replace(PLACEHOLDER, (_, key: string) => values[key]!);
+  // A value over several lines (the updates block) ends its lines as the template does (CRLF when saved on Windows).
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  let filled = text.replace(PLACEHOLDER, (_, key: string) => values[key]!.replace(/\r?\n/g, eol));
   // A template without {{updates}} still gets the open tasks, at the end of
   // its front matter.
   if (!/\{\{\s*updates\s*\}\}/.test(text)) {
@@ -385,7 +387,9 @@ function insertBeforeFrontMatterEnd(text: string, block: string): string {
   const fence = (line: string | undefined) => line !== undefined && /^---[ \t]*\r?$/.test(line);
   const close = lines.findIndex((line, i) => i > 0 && fence(line));
   if (close === -1 || !fence(lines[0])) return text;
-  lines.splice(close, 0, block);
+  // Its lines end as the template's do: a template saved on Windows (CRLF) gets a CRLF block, which `tasks update` can edit.
+  const crlf = lines[close]!.endsWith('\r');
+  lines.splice(close, 0, crlf ? `${block.split('\n').join('\r\n')}\r` : block);
   return lines.join('\n');
 }
 
