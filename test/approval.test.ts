@@ -385,12 +385,15 @@ describe('meet approve', () => {
     const dir = copyExamples();
     const file = path.join(dir, NOVEMBER);
     const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace('\n---\n', '\napproval:\n  # Chủ tịch đã xem, chờ ký ngày 27/11: đừng xóa dòng này\n  status: draft   # chờ ký\n---\n'));
+    writeFileSync(
+      file,
+      text.replace('\n---\n', "\napproval:\n  # Chủ tịch đã xem, chờ ký ngày 27/11: đừng xóa dòng này\n  status: draft   # chờ 'Chủ tịch' ký\n---\n"),
+    );
     const run = await runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-27'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     const after = read(dir, NOVEMBER);
     expect(after).toContain(
-      'approval:\n  # Chủ tịch đã xem, chờ ký ngày 27/11: đừng xóa dòng này\n  # chờ ký\n  status: approved\n  approved_by: Hoàng Văn Hiệp\n  approved_on: 2020-11-27\n',
+      "approval:\n  # Chủ tịch đã xem, chờ ký ngày 27/11: đừng xóa dòng này\n  # chờ 'Chủ tịch' ký\n  status: approved\n  approved_by: Hoàng Văn Hiệp\n  approved_on: 2020-11-27\n",
     );
     expect((await runMeet(['check'], { cwd: dir })).code).toBe(0);
   });

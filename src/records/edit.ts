@@ -457,16 +457,18 @@ function approvalBlock(entry: ApprovalEntry, column: number, eol: string, commen
 /**
  * The comments a clerk wrote in an `approval` block that is replaced ("# chờ
  * ký ngày 27/02"), kept as lines of the new one: whole-line comments, and
- * one after a value on a line without quotes (where a " #" surely starts it).
+ * one after a value when no quote comes before its " #" (which then surely
+ * starts it).
  */
 function clerkComments(block: string): string[] {
   const out: string[] = [];
   for (const line of block.split(/\r?\n/)) {
     const trimmed = line.trim();
     if (trimmed.startsWith('#')) out.push(trimmed);
-    else if (!/["']/.test(line)) {
+    else {
+      // A " #" with no quote before it surely starts a comment (quotes after it are the comment's own).
       const at = line.indexOf(' #');
-      if (at !== -1) out.push(line.slice(at + 1).trim());
+      if (at !== -1 && !/["']/.test(line.slice(0, at))) out.push(line.slice(at + 1).trim());
     }
   }
   return out;
