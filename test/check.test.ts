@@ -1050,6 +1050,16 @@ describe('meet check: output formats', () => {
     expect(lines[1]).toBe(`::error file=${BAD},line=3,col=7,title=meet invalid-date::${MESSAGE}`);
   });
 
+  it('github annotations name a file with a line break in its name as the runner decodes it', async () => {
+    const dir = makeRepo({ [`${M}2020-10-26-hop\nthu.md`]: rec('title: Họp', 'date: 2020-10-26', 'chair: Ông A', 'kind: weekly') });
+    const run = await runMeet(['check', '--format', 'github'], { cwd: dir });
+    expect(run.code).toBe(1);
+    // One line, the name's line feed %0A (GitHub decodes it back), never a second line from the name.
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toMatch(/^::(warning|error) file=meetings\/2020\/2020-10-26-hop%0Athu\.md,line=\d+,col=\d+,title=meet /);
+  });
+
   it('pretty without a terminal: grouped by file, no colour, a count line', () => {
     expect(pretty.code).toBe(1);
     expect(pretty.stderr).toBe('');

@@ -39,7 +39,8 @@ export function renderFindingsGithub(findings: readonly Finding[], show: (file: 
   return findings
     .map(
       (f) =>
-        `::${f.severity === 'error' ? 'error' : 'warning'} file=${escapeProperty(visible(show(f.file)))},line=${f.line},col=${f.column},title=${escapeProperty(`meet ${f.rule}`)}::${escapeData(visible(f.message))}\n`,
+        // A line break in a file name as the runner decodes it (%0A), so the annotation lands on that file; other controls shown.
+        `::${f.severity === 'error' ? 'error' : 'warning'} file=${visible(escapeProperty(show(f.file)))},line=${f.line},col=${f.column},title=${escapeProperty(`meet ${f.rule}`)}::${escapeData(visible(f.message))}\n`,
     )
     .join('');
 }
