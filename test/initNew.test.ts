@@ -102,6 +102,16 @@ describe('meet init', () => {
     expect(dangling.stderr).not.toMatch(/lỗi nội bộ|EEXIST|at /);
   });
 
+  it('names a file that stands where a folder is needed, not a full disk (exit 2)', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'r6'));
+    writeFileSync(path.join(dir, 'r6', 'reports'), '');
+    const run = await runMeet(['init', 'r6'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/r6\/reports là một tệp, không phải thư mục\n/);
+    expect(run.stderr).not.toContain('ổ đĩa đầy');
+  });
+
   it("refuses in the existing repository's language, from another folder and an English environment", async () => {
     const parent = tempDir();
     const repository = path.join(parent, 'bien-ban');

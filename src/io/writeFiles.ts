@@ -24,7 +24,7 @@ import { constants } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { CONFIG_FILE } from '../model/layout.js';
-import { isInside, isInsideRealRoot } from './paths.js';
+import { isInside, isInsideRealRoot, toPosix } from './paths.js';
 import { visible } from '../model/text.js';
 import type { Io } from './terminal.js';
 
@@ -49,10 +49,39 @@ export function notWritable(error: unknown, shown: string): unknown {
   // `reports/2021-03.md/` committed as a folder: the rename onto it fails so.
   if (code === 'EISDIR' || code === 'ENOTEMPTY') return new UsageError((m) => m.errors.isFolder(visible(shown)));
   if (!isNotWritable(code)) return error;
+  // A file where a folder is needed: named, not told as a full disk.
+  const failed = (error as NodeJS.ErrnoException).path;
+  const blocking = code === 'ENOTDIR' ? fileOnTheWay(failed) : undefined;
+  if (blocking !== undefined && failed !== undefined) {
+    // Named as `shown` names it ("reports" of "reports/2020-10.md", whatever temporary name failed), else in full.
+    const depth = toPosix(path.relative(blocking, path.resolve(failed))).split('/').length;
+    const parts = shown.split('/');
+    const at = parts.length - 1 - depth;
+    const named = at >= 0 && parts[at] === path.basename(blocking) ? parts.slice(0, at + 1).join('/') : blocking;
+    return new UsageError(
+      (m) => m.errors.inTheWay(visible(shown), visible(named)),
+      (m) => m.errors.inTheWayHint,
+    );
+  }
   return new UsageError(
     (m) => m.errors.notWritable(visible(shown), code),
     (m) => `${m.errors.notWritableWhy[code]} ${m.errors.nothingWritten}`,
   );
+}
+
+/** The first existing part of `file`'s path that is not a folder (what an ENOTDIR met), or undefined. */
+function fileOnTheWay(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  for (let at = path.resolve(file); path.dirname(at) !== at; at = path.dirname(at)) {
+    let stat;
+    try {
+      stat = lstatSync(at);
+    } catch {
+      continue;
+    }
+    if (!stat.isDirectory()) return at;
+  }
+  return undefined;
 }
 
 /**

@@ -96,6 +96,9 @@ export const en = {
     writeFolderLink: (folder: string, link: string) =>
       `Refusing to write to ${folder}: ${link} is a symbolic link; meet writes only into real folders of the repository`,
     /** A full disk, a quota, a read-only file system or missing permissions: the environment's trouble. */
+    /** A file stands where the path needs a folder (ENOTDIR). */
+    inTheWay: (file: string, blocking: string) => `Cannot write ${file}: ${blocking} is a file, not a folder`,
+    inTheWayHint: 'Rename or move that file, or choose another place. Nothing was written.',
     notWritable: (file: string, code: string) => `disk full / not writable: ${file} (${code})`,
     notWritableWhy: {
       ENOSPC: 'The disk is full: free some space, then run the command again.',

@@ -89,6 +89,8 @@ export const vi: Messages = {
     tooManyTries: (tries: number, flag: string) => `Sau ${n(tries)} lần vẫn chưa có câu trả lời hợp lệ; hãy chạy lại lệnh, hoặc dùng ${flag}.`,
     writeFolderLink: (folder: string, link: string) =>
       `Không ghi vào ${folder}: ${link} là liên kết (symbolic link); meet chỉ ghi vào các thư mục thật trong kho biên bản`,
+    inTheWay: (file: string, blocking: string) => `Không ghi được ${file}: ${blocking} là một tệp, không phải thư mục`,
+    inTheWayHint: 'Hãy đổi tên hoặc chuyển tệp đó đi, hoặc chọn nơi khác. Chưa có gì được ghi.',
     notWritable: (file: string, code: string) => `ổ đĩa đầy hoặc không ghi được: ${file} (${code})`,
     notWritableWhy: {
       ENOSPC: 'Ổ đĩa đã đầy: hãy giải phóng bớt dung lượng, rồi chạy lại lệnh.',
