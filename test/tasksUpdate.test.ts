@@ -1,7 +1,7 @@
 // meet tasks update: the update is spliced into the record's front matter in
 // place. Every round trip compares the file's lines before and after: only the
 // intended lines may differ, and `meet check` must pass afterwards.
-import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addTaskUpdate } from '../src/records/edit.js';
@@ -172,6 +172,21 @@ describe('adding an update keeps every other byte of the record', () => {
     before[at] = 'updates: [{task: t-a, status: open}, {task: t-b, status: dropped, note: "Bỏ, không cần"}]';
     expect(lines(readFileSync(path.join(root, TARGET), 'utf8'))).toEqual(before);
     await expectCheckPasses(root);
+  });
+});
+
+describe('a record marked read-only', () => {
+  it('is not replaced: exit 2, saying how to allow it, the file as it was', async () => {
+    const root = repoWith(variants.middle!);
+    const file = path.join(root, TARGET);
+    const before = readFileSync(file);
+    chmodSync(file, 0o444);
+    const run = await meet(root, 'tasks', 'update', 't-a', '--status', 'done', '--note', 'Hoàn thành');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('it is marked read-only');
+    expect(run.stderr).toContain('chmod u+w');
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o444);
   });
 });
 

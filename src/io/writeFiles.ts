@@ -311,6 +311,13 @@ function modeToKeep(target: string): number | undefined {
     if (stat.isSymbolicLink()) {
       throw new UsageError((m) => m.errors.writeLink(visible(target)));
     }
+    // Marked read-only by its owner: a rename would replace it all the same (the folder's rights decide), so meet asks first.
+    if ((stat.mode & 0o222) === 0) {
+      throw new UsageError(
+        (m) => m.errors.readOnly(visible(target)),
+        (m) => m.errors.readOnlyHint(visible(target)),
+      );
+    }
     return stat.mode & 0o7777;
   } catch (error) {
     // Nothing there yet (ENOTDIR: a file where a folder on the way should be; the write says so in words).

@@ -96,6 +96,9 @@ export const en = {
     writeFolderLink: (folder: string, link: string) =>
       `Refusing to write to ${folder}: ${link} is a symbolic link; meet writes only into real folders of the repository`,
     /** A full disk, a quota, a read-only file system or missing permissions: the environment's trouble. */
+    /** The file to replace has no write permission for anyone: its owner marked it read-only. */
+    readOnly: (file: string) => `Not writing ${file}: it is marked read-only`,
+    readOnlyHint: (file: string) => `If the change is wanted, make it writable first ("chmod u+w ${file}") and run the command again. Nothing was written.`,
     /** A file stands where the path needs a folder (ENOTDIR). */
     inTheWay: (file: string, blocking: string) => `Cannot write ${file}: ${blocking} is a file, not a folder`,
     inTheWayHint: 'Rename or move that file, or choose another place. Nothing was written.',

@@ -89,6 +89,8 @@ export const vi: Messages = {
     tooManyTries: (tries: number, flag: string) => `Sau ${n(tries)} lần vẫn chưa có câu trả lời hợp lệ; hãy chạy lại lệnh, hoặc dùng ${flag}.`,
     writeFolderLink: (folder: string, link: string) =>
       `Không ghi vào ${folder}: ${link} là liên kết (symbolic link); meet chỉ ghi vào các thư mục thật trong kho biên bản`,
+    readOnly: (file: string) => `Không ghi ${file}: tệp này đang được đặt chỉ cho đọc (read-only)`,
+    readOnlyHint: (file: string) => `Nếu muốn sửa, hãy cho phép ghi trước ("chmod u+w ${file}"), rồi chạy lại lệnh. Chưa có gì được ghi.`,
     inTheWay: (file: string, blocking: string) => `Không ghi được ${file}: ${blocking} là một tệp, không phải thư mục`,
     inTheWayHint: 'Hãy đổi tên hoặc chuyển tệp đó đi, hoặc chọn nơi khác. Chưa có gì được ghi.',
     notWritable: (file: string, code: string) => `ổ đĩa đầy hoặc không ghi được: ${file} (${code})`,
