@@ -50,7 +50,9 @@ const IN_PROGRESS = [
 /**
  * Everything `--commit` needs, checked before anything is written: git and a
  * repository, an identity set by the user (git's guess from the host name is
- * not one), no merge or rebase under way, nothing else staged, and
+ * not one), a branch checked out (not a detached HEAD), no merge or rebase
+ * under way, nothing staged but the command's `own` files, the records in
+ * `committedRecords` all committed (what a digest is built from), and
  * `unchanged` files (edited in place) free of uncommitted changes, which the
  * commit would otherwise carry under its message.
  */

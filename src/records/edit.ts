@@ -399,17 +399,11 @@ export function verifyUpdateEdit(
   const before = oldSource.split('\n')[Math.max(0, diff.start - 1)] ?? '';
   if (diff.added.some((line) => line.endsWith('\r') !== before.endsWith('\r'))) return (m) => m.edit.lineEnds;
 
-  const oldParse = parseRecord(Buffer.from(oldSource, 'utf8'), file, locale);
-  const newParse = parseRecord(Buffer.from(newSource, 'utf8'), file, locale);
-  const known = new Set(oldParse.findings.map((f) => `${f.rule}\0${f.message}`));
-  const fresh = newParse.findings.filter((f) => !known.has(`${f.rule}\0${f.message}`));
-  if (!newParse.record || fresh.length > 0) {
-    const first = fresh[0] ?? newParse.findings[0];
-    return (m) => m.edit.readBack(first?.line, first?.message);
-  }
+  const read = readBack(oldSource, newSource, file, locale);
+  if (!read.ok) return (m) => m.edit.readBack(read.line, read.message);
   // JSON drops absent and undefined keys alike, so optional keys compare fairly.
   const normalise = (data: RecordData) => JSON.parse(JSON.stringify(data)) as unknown;
-  if (!isDeepStrictEqual(normalise(newParse.record.data), normalise(expectedData(oldData, entry)))) {
+  if (!isDeepStrictEqual(normalise(read.data), normalise(expectedData(oldData, entry)))) {
     return (m) => m.edit.otherChanges;
   }
   return undefined;
@@ -474,6 +468,26 @@ function clerkComments(block: string): string[] {
   return out;
 }
 
+/**
+ * The edited text read back: its parse, and the first problem the edit
+ * brings (a finding the old text did not have, or no record at all). A
+ * warning the record already had ("15.000") is no problem of the edit's.
+ */
+function readBack(
+  oldSource: string,
+  newSource: string,
+  file: string,
+  locale: Locale,
+): { ok: true; data: RecordData } | { ok: false; line?: number; message?: string } {
+  const oldParse = parseRecord(Buffer.from(oldSource, 'utf8'), file, locale);
+  const newParse = parseRecord(Buffer.from(newSource, 'utf8'), file, locale);
+  const known = new Set(oldParse.findings.map((f) => `${f.rule}\0${f.message}`));
+  const fresh = newParse.findings.filter((f) => !known.has(`${f.rule}\0${f.message}`));
+  if (newParse.record && fresh.length === 0) return { ok: true, data: newParse.record.data };
+  const first = fresh[0] ?? newParse.findings[0];
+  return { ok: false, ...(first ? { line: first.line, message: first.message } : {}) };
+}
+
 export type ApprovalEdit = { kind: 'edited'; text: string } | { kind: 'unchanged'; text: string } | { kind: 'refused'; reason: string };
 
 /**
@@ -528,17 +542,10 @@ export function verifyApprovalEdit(
   const newSplit = splitFrontMatter(newSource.replace(/^\uFEFF/, ''));
   if (oldSplit.kind !== 'ok' || newSplit.kind !== 'ok') return m.edit.unclosed;
   if (oldSplit.body !== newSplit.body) return m.edit.body;
-  const oldParse = parseRecord(Buffer.from(oldSource, 'utf8'), file, locale);
-  const newParse = parseRecord(Buffer.from(newSource, 'utf8'), file, locale);
-  // Only what the edit brings: a warning the record already had ("15.000") refuses nothing, as in verifyUpdateEdit.
-  const known = new Set(oldParse.findings.map((f) => `${f.rule}\0${f.message}`));
-  const fresh = newParse.findings.filter((f) => !known.has(`${f.rule}\0${f.message}`));
-  if (!newParse.record || fresh.length > 0) {
-    const first = fresh[0] ?? newParse.findings[0];
-    return m.edit.readBack(first?.line, first?.message);
-  }
+  const read = readBack(oldSource, newSource, file, locale);
+  if (!read.ok) return m.edit.readBack(read.line, read.message);
   const normalise = (data: unknown) => JSON.parse(JSON.stringify(data)) as unknown;
   const expected = { ...oldData, approval: { status: 'approved', ...entry } };
-  if (!isDeepStrictEqual(normalise(newParse.record.data), normalise(expected))) return m.approvalEdit.otherChanges;
+  if (!isDeepStrictEqual(normalise(read.data), normalise(expected))) return m.approvalEdit.otherChanges;
   return undefined;
 }
