@@ -7,7 +7,7 @@ import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFileExclusive, createInPlace, replaceFileIfChanged } from '../src/io/writeFiles.js';
+import { ChangedMeanwhile, createFileExclusive, createInPlace, replaceFile, replaceFileIfChanged } from '../src/io/writeFiles.js';
 import { tempDir } from './helpers.js';
 
 const RECORD = '\uFEFF---\r\ntitle: Hội nghị giao ban\r\ndate: 2020-10-26\r\nchair: Hoàng Văn Hiệp\r\n---\r\nNội dung.\r\n';
@@ -106,5 +106,26 @@ describe('replaceFileIfChanged (a digest written as it is made)', () => {
     expect(() => replaceFileIfChanged(dir, link, pieces('x'), () => true)).toThrow();
     expect(readFileSync(target, 'utf8')).toBe('giữ nguyên\n');
     expect(readdirSync(dir).sort()).toEqual(['digest.md', 'link.md']);
+  });
+});
+
+describe('replaceFile with unchangedFrom (an edit made from what was read)', () => {
+  it('writes when the file still holds what the edit was made from', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'bien-ban.md');
+    writeFileSync(file, 'cũ\n');
+    replaceFile(dir, file, 'mới\n', { unchangedFrom: Buffer.from('cũ\n') });
+    expect(readFileSync(file, 'utf8')).toBe('mới\n');
+    expect(readdirSync(dir)).toEqual(['bien-ban.md']);
+  });
+
+  it('writes nothing, and says so, when another program saved the file since', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'bien-ban.md');
+    // What an editor saved after the edit was made from "cũ".
+    writeFileSync(file, 'cũ\nthêm dòng của người khác\n');
+    expect(() => replaceFile(dir, file, 'mới\n', { unchangedFrom: Buffer.from('cũ\n') })).toThrow(ChangedMeanwhile);
+    expect(readFileSync(file, 'utf8')).toBe('cũ\nthêm dòng của người khác\n');
+    expect(readdirSync(dir)).toEqual(['bien-ban.md']);
   });
 });

@@ -9,7 +9,7 @@ import { namedRecord } from '../io/namedRecord.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
 import { readingFor, type Io } from '../io/terminal.js';
-import { replaceFile } from '../io/writeFiles.js';
+import { ChangedMeanwhile, replaceFile } from '../io/writeFiles.js';
 import { withFileLock } from '../io/fileLock.js';
 import { readRegularFile } from '../io/regularFile.js';
 import { parseRecord } from '../records/parse.js';
@@ -135,7 +135,13 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
           (m) => m.approve.cannotWrite(show, problem),
           (m) => m.approve.byHand,
         );
-      replaceFile(root, absolute, edit.text);
+      try {
+        replaceFile(root, absolute, edit.text, { unchangedFrom: bytes });
+      } catch (error) {
+        // Saved by another program since it was read here: approving over that save would lose it.
+        if (error instanceof ChangedMeanwhile) throw new UsageError((m) => m.approve.cannotWrite(show, m.update.keptChanging));
+        throw error;
+      }
       return true;
     },
     { shown: record.file },

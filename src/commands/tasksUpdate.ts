@@ -9,7 +9,7 @@ import { messages, type Messages } from '../model/messages/index.js';
 import { statusFromWords } from '../model/termWords.js';
 import { compareRecords, sortRecords, taskStatesOn } from '../domain/taskState.js';
 import { EXIT_OK, RecordsError, say, UsageError, type Said } from '../model/errors.js';
-import { replaceFile } from '../io/writeFiles.js';
+import { ChangedMeanwhile, replaceFile } from '../io/writeFiles.js';
 import { withFileLock } from '../io/fileLock.js';
 import { readRegularFile } from '../io/regularFile.js';
 import { commitFiles, describeCommit, prepareCommit } from '../io/gitCommit.js';
@@ -124,10 +124,20 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
   const applied = await withFileLock(
     absolute,
     () => {
-      const current = readRecord();
-      const result = current.equals(loaded) ? edit : reapply(current);
-      if (result.kind !== 'unchanged') replaceFile(root, absolute, result.text);
-      return result;
+      // Another program's save (an editor) between this read and the rename would be lost: the write checks the file
+      // is still what was read, and the edit is made again on what it holds now (a few times, then said).
+      for (let attempt = 1; ; attempt++) {
+        const current = readRecord();
+        const result = current.equals(loaded) ? edit : reapply(current);
+        if (result.kind === 'unchanged') return result;
+        try {
+          replaceFile(root, absolute, result.text, { unchangedFrom: current });
+          return result;
+        } catch (error) {
+          if (!(error instanceof ChangedMeanwhile)) throw error;
+          if (attempt === 3) throw new UsageError((m) => m.tasks.cannotAdd(show(target), m.update.keptChanging));
+        }
+      }
     },
     { shown: target.file },
   );

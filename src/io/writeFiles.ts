@@ -12,6 +12,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readFileSync,
   realpathSync,
   renameSync,
   rmdirSync,
@@ -295,8 +296,24 @@ export function createInPlace(temp: string, target: string, content: string): vo
 }
 
 /** Replaces `target` atomically; never writes through a symbolic link. */
-export function replaceFile(root: string, target: string, content: Content): void {
-  writeInFolder(root, target, () => writeAtomically(target, content, { keepMode: modeToKeep(target) }), oneShot(content) ? 0 : undefined);
+export function replaceFile(root: string, target: string, content: Content, options: { unchangedFrom?: Uint8Array } = {}): void {
+  writeInFolder(root, target, () => writeAtomically(target, content, { keepMode: modeToKeep(target), ...options }), oneShot(content) ? 0 : undefined);
+}
+
+/** The file changed between the read an edit was made from and its write (writeAtomically's `unchangedFrom`): nothing was written. */
+export class ChangedMeanwhile extends Error {
+  constructor(readonly target: string) {
+    super(`${target} changed while it was being written`);
+  }
+}
+
+/** Whether `file` holds exactly `bytes` (a file gone holds nothing). */
+function holds(file: string, bytes: Uint8Array): boolean {
+  try {
+    return readFileSync(file).equals(bytes);
+  } catch {
+    return false;
+  }
 }
 
 /** Pieces made as they are read (a generator) cannot be written a second time: a write that failed is not tried again. */
@@ -369,9 +386,12 @@ export function replaceFileIfChanged(root: string, target: string, content: Iter
  * callers decide where writing is allowed. `sync: false` skips the flush to
  * disk, for what can be rebuilt (the check cache).
  */
-export function writeAtomically(target: string, content: Content, options: { keepMode?: number; sync?: boolean } = {}): void {
+export function writeAtomically(target: string, content: Content, options: { keepMode?: number; sync?: boolean; unchangedFrom?: Uint8Array } = {}): void {
   const temp = writeTemp(target, content, options.keepMode, options.sync);
   try {
+    // Looked at once more right before the rename: a save by another program (not meet: it waits on the lock) since
+    // the edit was made from `unchangedFrom` would be lost under it.
+    if (options.unchangedFrom !== undefined && !holds(target, options.unchangedFrom)) throw new ChangedMeanwhile(target);
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });

@@ -643,6 +643,8 @@ export const en = {
     noLongerRecord: 'it no longer reads as a record (run "meet check")',
     /** The record was moved or deleted between meet reading the repository and writing it (a prompt was open, say). */
     recordGone: 'it was moved or deleted after meet read it (nothing was written; run the command again)',
+    /** Another program saved the record each time meet was about to write it. */
+    keptChanging: 'another program saved it while meet was writing it (nothing was written; close the editor or wait, then run the command again)',
     nowDated: (date: IsoDate) => `it is now dated ${date}, not after the meeting that assigned the task`,
     nowApproved: 'its minutes are now approved, and approved minutes do not change',
     changedMeanwhile: (file: string, why: string) => `${file} changed while the update was being made, and the update cannot be made to it now: ${why}.`,

@@ -611,6 +611,7 @@ export const vi: Messages = {
     approvedCreateNext: 'Hãy lập biên bản cuộc họp tiếp theo bằng "meet new" trước, rồi chạy lại lệnh này.',
     noLongerRecord: 'biên bản không còn đọc được (hãy chạy "meet check")',
     recordGone: 'biên bản đã bị chuyển đi hoặc xóa sau khi meet đọc nó (chưa ghi gì; hãy chạy lại lệnh)',
+    keptChanging: 'một chương trình khác đã lưu biên bản trong lúc meet đang ghi (chưa ghi gì; hãy đóng trình soạn thảo hoặc đợi, rồi chạy lại lệnh)',
     nowDated: (date: IsoDate) => `biên bản nay ghi ngày ${formatDate('vi', date)}, không sau cuộc họp giao nhiệm vụ`,
     nowApproved: 'biên bản nay đã được thông qua, và biên bản đã thông qua thì không được sửa đổi',
     changedMeanwhile: (file: string, why: string) => `${file} đã bị thay đổi trong lúc đang ghi cập nhật, và nay không thể ghi cập nhật vào đó nữa: ${why}.`,
