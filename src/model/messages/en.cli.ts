@@ -190,10 +190,11 @@ export const enCommandLine = {
       format: 'file format',
       out: 'folder inside the repository to write to (default: paths.reports)',
       today: 'take this day as today',
-      commit: 'commit the report file (and nothing else) with git',
+      commit: 'commit the report files it writes (and nothing else) with git',
       summary: 'print a short plain-text summary for a chat message or an e-mail, instead of the path',
       link: 'with --summary: the address of the full report to show instead of its path',
-      after: "Without --month: the month before today, in the config's time zone. Exit 1 (nothing written) when the records have errors.",
+      after:
+        "Without --month: the month before today, in the config's time zone, and the report of the month before that brought up to date when its file is there (a meeting held early in a month reviews the one before). Exit 1 (nothing written) when the records have errors.",
     },
     calendar: {
       description: 'the open tasks with a due date as an iCalendar file (.ics), one all-day event per task, for calendars to subscribe to',

@@ -200,10 +200,11 @@ export const viCommandLine: CommandLineMessages = {
       format: 'định dạng tệp',
       out: 'thư mục trong kho để ghi báo cáo (mặc định: paths.reports)',
       today: 'coi ngày này là hôm nay',
-      commit: 'commit tệp báo cáo (và chỉ tệp đó) vào git',
+      commit: 'commit các tệp báo cáo đã ghi (và chỉ các tệp đó) vào git',
       summary: 'in bản tóm tắt ngắn để gửi tin nhắn hoặc thư điện tử, thay cho đường dẫn tệp',
       link: 'dùng cùng --summary: địa chỉ của bản báo cáo đầy đủ, hiện thay cho đường dẫn tệp',
-      after: 'Không có --month: lấy tháng trước, theo múi giờ trong tệp cấu hình. Kết thúc với mã 1 (không ghi gì) khi biên bản có lỗi.',
+      after:
+        'Không có --month: lấy tháng trước, theo múi giờ trong tệp cấu hình, và cập nhật lại báo cáo của tháng trước đó nếu tệp đã có (hội nghị họp đầu tháng thường đánh giá tháng trước). Kết thúc với mã 1 (không ghi gì) khi biên bản có lỗi.',
     },
     calendar: {
       description:
