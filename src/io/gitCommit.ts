@@ -104,18 +104,18 @@ export async function prepareCommit(
 
 /** A report committed is traced to the records it was built from: none of them untracked or changed. */
 async function requireRecordsCommitted(plan: CommitPlan, folder: string): Promise<void> {
-  const status = await plan.git.raw(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs(plan, [folder])]);
-  const changed = status
-    .split('\0')
-    .filter((entry) => /^.. ./.test(entry))
-    .map((entry) => entry.slice(3))
-    .filter((file) => file.endsWith('.md'));
+  const changed = (await uncommittedPaths(plan, folder)).filter((file) => file.endsWith('.md'));
   if (changed.length === 0) return;
-  const shown = changed.slice(0, 10).map((f) => `  ${visible(f)}`);
   throw new UsageError(
-    (m) => m.git.recordsUncommitted([...shown, ...(changed.length > shown.length ? [`  ${m.errors.andMore(changed.length - shown.length)}`] : [])].join('\n')),
+    (m) => m.git.recordsUncommitted(fileLines(changed, m)),
     (m) => m.git.recordsUncommittedHint,
   );
+}
+
+/** Paths as a message lists them: one a line, indented, the first ten and how many more. */
+function fileLines(files: readonly string[], m: Messages): string {
+  const shown = files.slice(0, 10).map((f) => `  ${visible(f)}`);
+  return [...shown, ...(files.length > shown.length ? [`  ${m.errors.andMore(files.length - shown.length)}`] : [])].join('\n');
 }
 
 /** An identity set by the user: git's guess from the host name ("root@host") is not one. */
@@ -146,9 +146,8 @@ async function requireNothingUnderWay(git: SimpleGit, exclude: readonly string[]
   // From the top of the work tree (":/"), but for what the command itself commits.
   const staged = (await git.raw(['diff', '--cached', '--name-only', '-z', '--', ':/', ...exclude])).split('\0').filter(Boolean);
   if (staged.length > 0) {
-    const shown = staged.slice(0, 10).map((f) => `  ${visible(f)}`);
     throw new UsageError(
-      (m) => m.git.staged([...shown, ...(staged.length > shown.length ? [`  ${m.errors.andMore(staged.length - shown.length)}`] : [])].join('\n')),
+      (m) => m.git.staged(fileLines(staged, m)),
       (m) => m.git.stagedHint,
     );
   }
@@ -186,8 +185,21 @@ export async function isIgnored(plan: CommitPlan, file: string): Promise<boolean
 
 /** True when `file` is untracked or differs from HEAD (staged or not). */
 export async function hasUncommittedChanges(plan: CommitPlan, file: string): Promise<boolean> {
-  const status = await plan.git.raw(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs(plan, [file])]);
-  return status.trim() !== '';
+  return (await uncommittedPaths(plan, file)).length > 0;
+}
+
+/** The paths at or under `file` that are untracked or differ from HEAD (staged or not), as git names them. */
+async function uncommittedPaths(plan: CommitPlan, file: string): Promise<string[]> {
+  const entries = (await plan.git.raw(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs(plan, [file])])).split('\0');
+  const paths: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (entry.length < 4) continue;
+    paths.push(entry.slice(3));
+    // "XY path", and for a rename or copy its origin as the next entry.
+    if (/[RC]/.test(entry.slice(0, 2))) i++;
+  }
+  return paths;
 }
 
 /** A path as one word of a POSIX shell command line: as it is when nothing in it is special there, else in single quotes. */
