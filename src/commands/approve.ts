@@ -120,7 +120,8 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
       }
       // Another approval may have been written since the repository was read: checked again on what the file holds.
       const kept = recordedApproval(current.data, record.file, entry, options);
-      const edit = setApproval(source, kept ? { ...entry, notice: kept } : entry, locale);
+      const approving = kept ? { ...entry, notice: kept } : entry;
+      const edit = setApproval(source, approving, locale);
       if (edit.kind === 'refused') {
         const reason = edit.reason;
         throw new RecordsError(
@@ -129,7 +130,7 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
         );
       }
       if (edit.kind === 'unchanged') return false;
-      const problem = verifyApprovalEdit(source, edit.text, current.data, kept ? { ...entry, notice: kept } : entry, record.file, locale);
+      const problem = verifyApprovalEdit(source, edit.text, current.data, approving, record.file, locale);
       if (problem)
         throw new RecordsError(
           (m) => m.approve.cannotWrite(show, problem),
