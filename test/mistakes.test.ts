@@ -448,18 +448,28 @@ describe('each common mistake: one finding naming the fix, in the locale', () =>
     );
   });
 
-  it('"1,500" is fifteen hundred to an English clerk and 1.5 to a Vietnamese one, in a block and in braces', async () => {
+  it('"1,500" is fifteen hundred in an English repository and 1.5 in a Vietnamese one, whatever --locale the run speaks', async () => {
     const { root, file } = repositoryWith('decimal-comma');
     const fixes = async (locale: 'vi' | 'en') => {
       const run = await runMeet(['check', '--format', 'json', '--no-cache', '--locale', locale], { cwd: root });
       return (JSON.parse(run.stdout) as { message: string }[]).map((f) => f.message);
     };
     const record = readFileSync(path.join(FIXTURES, 'decimal-comma.md'), 'utf8');
-    writeTree(root, { [file]: record.replace('thu-ngan-sach: 21,4', 'thu-ngan-sach: 1,500') });
+    const written = (figures: string) => writeTree(root, { [file]: record.replace('thu-ngan-sach: 21,4', figures) });
+    written('thu-ngan-sach: 1,500');
+    expect((await fixes('vi'))[0]).toContain('hãy viết thu-ngan-sach: 1.5 (dùng dấu chấm cho phần thập phân');
+    expect(await fixes('en')).toEqual(['"thu-ngan-sach" is "1,500"; write thu-ngan-sach: 1.5 (a dot for decimals, no thousands separator)']);
+
+    writeTree(root, { 'meet.config.yaml': CONFIG.replace(/^locale: vi$/m, 'locale: en') });
     expect(await fixes('en')).toEqual(['"thu-ngan-sach" is "1,500"; write thu-ngan-sach: 1500 (a dot for decimals, no thousands separator)']);
-    expect((await fixes('vi'))[0]).toContain('hãy viết thu-ngan-sach: 1.500 (dùng dấu chấm cho phần thập phân');
-    writeTree(root, { [file]: record.replace('thu-ngan-sach: 21,4', '{ thu-ngan-sach: 12,000 }').replace('metrics:\n      ', 'metrics: ') });
+    expect((await fixes('vi'))[0]).toContain('hãy viết thu-ngan-sach: 1500 (');
+    written('{ thu-ngan-sach: 12,000 }');
     expect(await fixes('en')).toEqual(['"thu-ngan-sach" is "12,000"; write thu-ngan-sach: 12000 (a dot for decimals, no thousands separator)']);
+    // Beside another number the digits' own figure is not known: the advice says what the comma did, never "write 1.073".
+    written('{ thu-ngan-sach: { value: 1,073, ytd: 5 } }');
+    expect((await fixes('en'))[0]).toMatch(/^"073" in .* write the number without commas \(1073, not 1,073\)$/);
+    written('{ thu-ngan-sach: { value: 12,000, ytd: 48,000 } }');
+    expect(await fixes('en')).toEqual([expect.stringMatching(/^"000" in the same \{ \} .* write the number without commas \(1073, not 1,073\)$/)]);
   });
 });
 

@@ -175,10 +175,12 @@ export async function readRevisions(git: SimpleGit, prefix: string, commits: rea
         snapshot.unreadable.push({ file, line: 1, column: 1, message: refused });
         continue;
       }
-      const key = `${entry.object}\0${file}`;
+      // By the language the records are written in too: "1,500" and 07/05/2021 read otherwise in each.
+      const writtenIn = (configs[i]!.config ?? fallback)?.locale;
+      const key = `${entry.object}\0${file}\0${writtenIn}`;
       let parsed = parses.get(key);
       if (!parsed) {
-        parsed = parseRecord(blobs.get(entry.object)!, file, language);
+        parsed = parseRecord(blobs.get(entry.object)!, file, language, writtenIn);
         parses.set(key, parsed);
       }
       if (parsed.record) snapshot.records.push(parsed.record);

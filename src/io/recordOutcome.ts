@@ -83,10 +83,10 @@ interface RecordFileParse extends RecordParse {
   bytes?: Uint8Array;
 }
 
-function readRecordFile(entry: RecordFile, locale: Locale): RecordFileParse {
+function readRecordFile(entry: RecordFile, locale: Locale, writtenIn: Locale): RecordFileParse {
   const bytes = readRecordBytes(entry, locale);
   if (Array.isArray(bytes)) return { findings: bytes };
-  return { ...parseRecord(bytes, entry.file, locale), hash: contentHash(bytes), bytes };
+  return { ...parseRecord(bytes, entry.file, locale, writtenIn), hash: contentHash(bytes), bytes };
 }
 
 function kept(record: MeetingRecord, options: Pick<ReadOptions, 'detail' | 'bodies'>): KeptRecord {
@@ -106,7 +106,7 @@ function kept(record: MeetingRecord, options: Pick<ReadOptions, 'detail' | 'bodi
 /** Reads, parses and checks one record file against the config. Runs on a parser thread or here. */
 function readFileOutcome(entry: RecordFile, config: Config, options: Pick<ReadOptions, 'detail' | 'bodies' | 'locale'>): FileOutcome {
   const locale = options.locale ?? config.locale;
-  const parse = readRecordFile(entry, locale);
+  const parse = readRecordFile(entry, locale, config.locale);
   const findings = [...parse.findings];
   const target = parse.record ?? parse.partial;
   if (target) for (const f of checkAgainstConfig(target, config, locale)) findings.push(f);

@@ -26,7 +26,7 @@ import { locateInYaml, MAX_NESTING, parseYaml } from './yamlDocument.js';
 import type { Locate, MeetingRecord, Position, PropertyPath } from '../model/record.js';
 import { clip } from '../model/text.js';
 import { messages, type Messages } from '../model/messages/index.js';
-import type { Locale } from '../model/terms.js';
+import { configLocale, type Locale } from '../model/terms.js';
 
 export interface RecordParse {
   record?: MeetingRecord;
@@ -111,9 +111,23 @@ interface FrontMatterParse<T> {
 const START: Position = { line: 1, column: 1 };
 
 /** Shared by records and the config: front matter or whole-file YAML. */
-function parseYamlFile<T>(bytes: Uint8Array, file: string, schema: z.ZodType<T>, kind: 'record' | 'config', language: Locale): FrontMatterParse<T> {
+/**
+ * `writtenIn`: the language the file's figures are written in (the config's):
+ * "1,073" is 1073 to an English clerk and 1.073 to a Vietnamese one, whatever
+ * language the run speaks.
+ */
+function parseYamlFile<T>(
+  bytes: Uint8Array,
+  file: string,
+  schema: z.ZodType<T>,
+  kind: 'record' | 'config',
+  language: Locale,
+  writtenIn: Locale = language,
+): FrontMatterParse<T> {
   const findings: Finding[] = [];
-  const m: Messages = messages(language);
+  const spoken = messages(language);
+  const commaGroupsThousands = messages(writtenIn).schema.commaGroupsThousands;
+  const m: Messages = commaGroupsThousands === spoken.schema.commaGroupsThousands ? spoken : { ...spoken, schema: { ...spoken.schema, commaGroupsThousands } };
   const failed = (rule: RuleId, message: string, at: Position = START): FrontMatterParse<T> => {
     findings.push(finding(file, rule, message, at));
     return { findings, body: '', bodyLine: 1, locate: () => at };
@@ -296,8 +310,8 @@ export function exactLocate(bytes: Uint8Array): Locate {
  * Parses one record. Its `locate` keeps the bytes: fine for the records in
  * hand, while the loader keeps its records without them (LoadedRecord).
  */
-export function parseRecord(bytes: Uint8Array, file: string, locale: Locale = 'en'): RecordParse {
-  const parsed = parseYamlFile(bytes, file, RecordSchema, 'record', locale);
+export function parseRecord(bytes: Uint8Array, file: string, locale: Locale = 'en', writtenIn: Locale = locale): RecordParse {
+  const parsed = parseYamlFile(bytes, file, RecordSchema, 'record', locale, writtenIn);
   if (!parsed.data) {
     const partial = parsed.raw ? salvage(parsed.raw, file, parsed.locate) : undefined;
     return { findings: parsed.findings, ...(partial ? { partial } : {}) };
@@ -464,7 +478,7 @@ export interface ConfigParse {
 
 /** Findings in `locale` (the loader passes the run's, or the config's own: configLocale). */
 export function parseConfig(bytes: Uint8Array, file: string, locale: Locale = 'en'): ConfigParse {
-  const parsed = parseYamlFile(bytes, file, ConfigSchema, 'config', locale);
+  const parsed = parseYamlFile(bytes, file, ConfigSchema, 'config', locale, configLocale(new TextDecoder().decode(bytes)));
   const m = messages(locale);
   const findings: Finding[] = parsed.findings.map((f) =>
     // Every schema finding in the config keeps its precise rule, but config

@@ -109,7 +109,12 @@ function strayDigits(mapping: Record<string, unknown>, name: string, path: Prope
   const numbers = Object.keys(mapping).filter((k) => !/^\d+$/.test(k) && /^[-+]?\d+(\.\d+)?$/.test(String(mapping[k])));
   const one = numbers.length === 1 ? numbers[0]! : undefined;
   const advice = one === undefined ? undefined : numberAdvice(one, `${String(mapping[one])},${name}`, m);
-  return { rule: 'unknown-key', message: advice ?? m.yaml.decimalsAsKey(clip(name), place), path: [...path, name], target: 'key' };
+  return { rule: 'unknown-key', message: advice ?? digitsAsKey(name, place, m), path: [...path, name], target: 'key' };
+}
+
+/** "073" split from 1,073 is a group of thousands where the records write 1,073 so (English); else decimals, as 21,4. */
+export function digitsAsKey(name: string, place: string, m: Messages): string {
+  return m.schema.commaGroupsThousands && /^\d{3}$/.test(name) ? m.yaml.thousandsAsKey(name, place) : m.yaml.decimalsAsKey(clip(name), place);
 }
 
 /**
@@ -471,6 +476,8 @@ function numberAdvice(key: string, input: string, m: Messages): string | undefin
   else if (/^[-+]?\d{1,3}(\s\d{3})+([.,]\d+)?$/.test(body)) plain = body.replace(/\s/g, '').replace(',', '.');
   else if (/^[-+]?\d+(\.\d+)?$/.test(body)) plain = body;
   if (plain === undefined) return undefined;
+  // "1,500" as decimals is 1.5: "1.500" would read as a thousands dot and be warned about in turn.
+  if (plain.includes('.')) plain = plain.replace(/\.?0+$/, '');
   const fix = `${key}: ${plain}`;
   if (percent) return m.schema.percentSign(key, value, fix);
   if (/\s/.test(body)) return m.schema.spacedNumber(key, value, fix);

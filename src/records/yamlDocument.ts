@@ -6,6 +6,7 @@ import type { PropertyPath } from '../model/record.js';
 import { parseDocument, Parser, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type CST, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { clip } from '../model/text.js';
 import { messages, type Messages } from '../model/messages/index.js';
+import { digitsAsKey } from './schemaFindings.js';
 import { diagnoseSyntax, signAdvice } from './yamlMistakes.js';
 import { MAX_FINDINGS_PER_FILE } from '../model/ruleCatalogue.js';
 
@@ -217,7 +218,9 @@ class Converter {
           continue;
         }
         if (seen.has(name)) {
-          this.report('yaml-duplicate-key', this.m.yaml.duplicateKey(clip(name)), key);
+          // `{ value: 12,000, ytd: 48,000 }`: both figures lost their "000" to a key of no value.
+          const split = node.flow && /^\d+$/.test(name) && pair.value === null;
+          this.report('yaml-duplicate-key', split ? digitsAsKey(name, this.m.yaml.sameMapping, this.m) : this.m.yaml.duplicateKey(clip(name)), key);
           continue;
         }
         seen.add(name);

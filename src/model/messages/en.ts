@@ -265,6 +265,10 @@ export const en = {
     /** `{ value: 21,4 }`: the decimals of a number read as a key of their own. */
     decimalsAsKey: (key: string, place: string) =>
       `"${key}" in ${place} is read as a key of its own because a comma inside { } separates keys: if it is the decimals of the number before it, write the number with a dot (21.4, not 21,4)`,
+    thousandsAsKey: (key: string, place: string) =>
+      `"${key}" in ${place} is read as a key of its own because a comma inside { } separates keys: if it is the thousands of the number before it, write the number without commas (1073, not 1,073)`,
+    /** The place of a key written twice, where the record's structure is not known yet. */
+    sameMapping: 'the same { }',
     quotedRole: (key: string, fix: string) =>
       `"${key}" is read as a key of its own because a comma inside { } separates keys: put the text with the comma in quotes: ${fix}`,
   },

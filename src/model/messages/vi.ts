@@ -251,6 +251,9 @@ export const vi: Messages = {
     noSpaceAfterColon: (key: string, fix: string) => `Sau "${key}:" cần có một dấu cách: hãy viết ${fix}`,
     decimalsAsKey: (key: string, place: string) =>
       `"${key}" trong ${place} bị hiểu thành một mục riêng vì dấu phẩy trong cặp { } ngăn cách các mục: nếu đó là phần thập phân của số đứng trước, hãy viết số thập phân bằng dấu chấm (21.4, không phải 21,4)`,
+    thousandsAsKey: (key: string, place: string) =>
+      `"${key}" trong ${place} bị hiểu thành một mục riêng vì dấu phẩy trong cặp { } ngăn cách các mục: nếu đó là phần nghìn của số đứng trước, hãy viết số liền, không có dấu phẩy (1073, không phải 1,073)`,
+    sameMapping: 'cùng một cặp { }',
     quotedRole: (key: string, fix: string) =>
       `"${key}" bị hiểu thành một mục riêng vì dấu phẩy trong cặp { } ngăn cách các mục: hãy đặt phần có dấu phẩy trong dấu ngoặc kép: ${fix}`,
   },
