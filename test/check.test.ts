@@ -942,6 +942,34 @@ describe('meet check: a record with schema errors', () => {
     ]);
   });
 
+  it('an unknown key hides neither an amendment dated before the approval nor a figure written "15.000"', async () => {
+    const root = makeRepo({
+      [`${M}2020-10-26-a.md`]: rec(
+        'title: Họp',
+        'date: 2020-10-26',
+        'chair: Ông A',
+        'results:',
+        '  - { sector: van-hoa-xa-hoi, summary: s, metrics: { don-vi-mau: 15.000 } }',
+        'tasks:',
+        '  - { id: a, title: T, owner: van-phong, sttus: open }',
+        'approval: { status: approved, approved_on: 2020-10-28 }',
+        'amendments:',
+        '  - { date: 2020-10-27, by: X }',
+        '  - { date: 2020-10-29, by: X, reason: Sửa lỗi }',
+        '  - { date: 2020-10-20, by: X, reason: Sửa lỗi }',
+      ),
+    });
+    const { run, findings } = await checkJson(root);
+    expect(run.code).toBe(1);
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([
+      '6:66 figure-thousands-dot',
+      '8:42 unknown-key',
+      '11:5 required-key',
+      '11:13 approval-before-date',
+      '13:13 approval-before-date',
+    ]);
+  });
+
   it('still counts for the cross-record rules: no orphaned updates elsewhere, its valid tasks checked', async () => {
     const root = makeRepo({
       // Task #1 has a typo'd key; task #2 is valid but names an unknown owner.

@@ -221,7 +221,7 @@ export const ApprovalSchema = z.strictObject({
   notice: NoticeSchema.nullish(),
 });
 
-const AmendmentSchema = z.strictObject({ date: isoDate(), by: line(), reason: text() });
+export const AmendmentSchema = z.strictObject({ date: isoDate(), by: line(), reason: text() });
 
 // Its shape, for editors (the JSON Schema); the code "period" is put in
 // words by records/schemaFindings.ts (periodProblem says what is wrong).

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { isCalendarDate, isTimeZone } from '../model/dates.js';
 import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import {
+  AmendmentSchema,
   ApprovalSchema,
   ConfigSchema,
   FIGURE_KEYS,
@@ -215,6 +216,8 @@ function parseYamlFile<T>(
       const found = finding(file, issue.rule, message, locate(issue.path, issue.target));
       findings.push(issue.suggest ? { ...found, suggest: issue.suggest } : found);
     }
+    // One mistake hides no other: a figure written "15.000" is warned about beside it.
+    if (kind === 'record') findings.push(...thousandsDots(value, yamlText, text, lines, locate, file, m));
     return { findings, body, bodyLine, locate, raw: value as Record<string, unknown> };
   }
   if (kind === 'record') findings.push(...thousandsDots(result.data, yamlText, text, lines, locate, file, m));
@@ -239,8 +242,11 @@ function dayInFileName(file: string): string | undefined {
   return /^(\d{4}-\d{2}-\d{2})/.exec(file.slice(file.lastIndexOf('/') + 1))?.[1];
 }
 
-/** A figure written as a plain number of one to three digits, a dot and three digits ending in 0: "15.000", "12.500". */
-const THOUSANDS_DOT = /^[-+]?\d{1,3}\.\d\d0$/;
+/** A number, or (in a record the exact reader read, before the schema) a number's text. */
+const isNumber = (value: unknown): boolean => typeof value === 'number' || (typeof value === 'string' && /^[-+]?\d+(\.\d+)?$/.test(value));
+
+/** A figure written as a plain number of one to three digits (not 0), a dot and three digits ending in 0: "15.000", "12.500". */
+const THOUSANDS_DOT = /^[-+]?[1-9]\d{0,2}\.\d\d0$/;
 
 /**
  * `don-vi-mau: 15.000` is fifteen to YAML and fifteen thousand to a
@@ -256,15 +262,18 @@ function thousandsDots(data: unknown, yamlText: string, text: string, lines: Lin
     const start = lines.offsetOf(position);
     return /^[-+]?[\d.]+/.exec(text.slice(start, start + 40))?.[0] ?? '';
   };
-  const results = (data as { results?: { metrics?: Record<string, unknown> | null }[] | null }).results ?? [];
-  results.forEach((result, r) => {
-    for (const [metric, figure] of Object.entries(result.metrics ?? {})) {
-      const paths: PropertyPath[] =
-        typeof figure === 'number'
-          ? [['results', r, 'metrics', metric]]
-          : (['value', 'ytd'] as const)
-              .filter((key) => typeof (figure as Record<string, unknown>)[key] === 'number')
-              .map((key) => ['results', r, 'metrics', metric, key]);
+  // `data` may be a record with schema errors, as written: anything may stand where a list or a mapping should.
+  const results = (data as { results?: unknown }).results;
+  if (!Array.isArray(results)) return [];
+  results.forEach((result: { metrics?: unknown } | null, r) => {
+    const metrics = result?.metrics;
+    if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) return;
+    for (const [metric, figure] of Object.entries(metrics)) {
+      const paths: PropertyPath[] = isNumber(figure)
+        ? [['results', r, 'metrics', metric]]
+        : (['value', 'ytd'] as const)
+            .filter((key) => typeof figure === 'object' && figure !== null && isNumber((figure as Record<string, unknown>)[key]))
+            .map((key) => ['results', r, 'metrics', metric, key]);
       for (const path of paths) {
         const position = locate(path, 'value');
         const token = written(position);
@@ -322,7 +331,7 @@ export function parseRecord(bytes: Uint8Array, file: string, locale: Locale = 'e
   };
 }
 
-type ListKey = 'results' | 'tasks' | 'updates';
+type ListKey = 'results' | 'tasks' | 'updates' | 'amendments';
 
 /**
  * What the cross-record rules can still use of a record with schema errors:
@@ -337,7 +346,7 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
   const named = dayInFileName(file);
   const date = parsedDate.success ? parsedDate.data : named && isCalendarDate(named) ? named : undefined;
   if (date === undefined) return undefined;
-  const sourceIndex: Record<ListKey, number[]> = { results: [], tasks: [], updates: [] };
+  const sourceIndex: Record<ListKey, number[]> = { results: [], tasks: [], updates: [], amendments: [] };
   const list = <T>(key: ListKey, keep: (item: unknown) => T | undefined): T[] => {
     const items = Array.isArray(raw[key]) ? (raw[key] as unknown[]) : [];
     const kept: T[] = [];
@@ -432,10 +441,17 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
       const status = UpdateSchema.shape.status.safeParse(item.status);
       return { task: task.data, status: status.success ? status.data : 'open' };
     }),
+    // An amendment missing its reason still has a date to check against the meeting and the approval.
+    amendments: list('amendments', (item) => {
+      const amendment = valid(AmendmentSchema)(item);
+      if (amendment) return amendment;
+      const date = isMapping(item) ? AmendmentSchema.shape.date.safeParse(item.date) : undefined;
+      return date?.success ? { date: date.data, by: '', reason: '' } : undefined;
+    }),
   };
   const partialLocate: Locate = (path, target) => {
     const [key, index, ...rest] = path;
-    const mapped = typeof index === 'number' && (key === 'results' || key === 'tasks' || key === 'updates') ? sourceIndex[key][index] : undefined;
+    const mapped = typeof index === 'number' && Object.hasOwn(sourceIndex, key!) ? sourceIndex[key as ListKey][index] : undefined;
     return locate(mapped === undefined ? path : [key!, mapped, ...rest], target);
   };
   return { file, data, body: '', bodyLine: 1, locate: partialLocate, partial: true };
