@@ -132,5 +132,8 @@ describe('meet init --ci gitlab', () => {
     expect(script).toContain('meet digest --commit');
     expect(script.indexOf('git config user.name')).toBeLessThan(script.indexOf('meet digest --commit'));
     expect(script.indexOf('meet digest --commit')).toBeLessThan(script.indexOf('git push'));
+    // The schedule the file's comment gives is the one meet tells the user to create.
+    const cron = /"(\d+ \d+ 1 \* \*)"/.exec(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8'))![1]!;
+    expect(run.stderr + run.stdout).toContain(`("${cron}"`);
   });
 });

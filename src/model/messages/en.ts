@@ -520,7 +520,7 @@ export const en = {
       '(or run "meet init --ci github --action owner/name@<sha>" instead).',
     gitlabPipeline: (version: string) =>
       `The GitLab pipeline installs meeting-minutes-cli@${version} from the npm registry. For the monthly digest, add a pipeline schedule\n` +
-      '("0 6 1 * *") on a protected branch and a Masked and Protected MEET_PUSH_TOKEN variable.',
+      '("0 12 1 * *": 12:00 UTC on the 1st, when the month is over in every time zone) on a protected branch and a Masked and Protected MEET_PUSH_TOKEN variable.',
     /** `at` is " -C <folder>" or empty; the files and the message are shell words already. */
     commitHint: (at: string, files: string, message: string) =>
       `Commit it, so that CI and everyone else see the config:\n  git${at} add -- ${files} && git${at} commit -m ${message}\n(or run meet init with --commit next time).`,

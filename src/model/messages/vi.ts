@@ -494,7 +494,7 @@ export const vi: Messages = {
       '(hoặc chạy "meet init --ci github --action owner/name@<sha>" thay cho lệnh vừa rồi).',
     gitlabPipeline: (version: string) =>
       `Quy trình GitLab cài meeting-minutes-cli@${version} từ kho gói npm. Để lập báo cáo hằng tháng, hãy thêm lịch chạy (pipeline schedule)\n` +
-      '("0 6 1 * *") trên một nhánh được bảo vệ và biến MEET_PUSH_TOKEN có đánh dấu Masked và Protected.',
+      '("0 12 1 * *": 12:00 UTC ngày 1 hằng tháng, khi tháng trước đã hết ở mọi múi giờ) trên một nhánh được bảo vệ và biến MEET_PUSH_TOKEN có đánh dấu Masked và Protected.',
     commitHint: (at: string, files: string, message: string) =>
       `Hãy commit những gì vừa tạo, để CI và mọi người khác cùng thấy tệp cấu hình:\n  git${at} add -- ${files} && git${at} commit -m ${message}\n(hoặc lần sau chạy meet init với --commit).`,
     noGitForCommit: '--commit cần có git, nhưng không tìm thấy git trên máy. Các tệp đã được ghi.',
