@@ -6,7 +6,7 @@ import { runCli } from './cli.js';
 import { resolveLocale } from './io/locale.js';
 import { toolVersion } from './io/packageRoot.js';
 import { processIo, type Io } from './io/terminal.js';
-import { EXIT_INTERNAL } from './model/errors.js';
+import { EXIT_INTERNAL, EXIT_USAGE } from './model/errors.js';
 import { enCommandLine } from './model/messages/en.cli.js';
 import { viCommandLine } from './model/messages/vi.cli.js';
 import { visible, visibleLines } from './model/text.js';
@@ -47,7 +47,10 @@ export async function runProcess(argv: string[]): Promise<number> {
   // crash; the rest of the output has nowhere to go.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    // `meet calendar > feed.ics` on a full disk: said as --out says it, exit 2 (not 1, "the records have errors").
+    const line = (resolveLocale(argv, process.cwd(), process.env) === 'vi' ? viCommandLine : enCommandLine).main;
+    process.stderr.write(`${line.prefix}${line.outputNotWritten(visible(error.code ?? String(error.message)))}\n`);
+    process.exit(EXIT_USAGE);
   });
   // `meet --version` needs no command modules at all: answer before loading them.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {

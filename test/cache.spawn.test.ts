@@ -2,7 +2,7 @@
 // (the spawned tier): runs of the built CLI racing for one cache, parser
 // threads (MEET_THREADS > 0 loads dist/records/parseThread.js, which only the
 // build has), and output cut short by a reader that stops early.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheFiles, FAKE_FINDING, forge, OCTOBER } from './cacheTools.js';
@@ -123,5 +123,15 @@ describe('parser threads and hostile records', () => {
     const run = await spawnProcess('sh', ['-c', `"${process.execPath}" "${MEET_BIN}" tasks --format json --today 2020-12-01 | head -c 10`], { cwd: root });
     expect(run.stdout).toHaveLength(10);
     expect(run.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
+  it.runIf(existsSync('/dev/full'))('output sent to a full disk is said so, exit 2, with no stack trace', async () => {
+    const root = copyExamples();
+    for (const command of ['schema', 'tasks --format json --today 2020-12-01', 'report --month 2020-10']) {
+      const run = await spawnProcess('sh', ['-c', `"${process.execPath}" "${MEET_BIN}" ${command} > /dev/full`], { cwd: root });
+      expect(run.code, command).toBe(2);
+      expect(run.stderr).toContain('meet: không ghi được kết quả (ENOSPC): ổ đĩa đã đầy');
+      expect(run.stderr).not.toMatch(/\bat |Error/);
+    }
   });
 });

@@ -234,6 +234,10 @@ export const enCommandLine = {
     internal: 'internal error: ',
     internalHint:
       'This is a bug in meet, not a problem with your records. Please report it to the maintainers of meet with the command you ran, this message and the output of "meet --version".',
+
+    /** Standard output refused meet's output (`meet report > file` on a full disk): the environment's trouble, exit 2. */
+    outputNotWritten: (code: string) =>
+      `the output could not be written (${code}): the disk is full, or where the output goes cannot be written to. What was written is incomplete: free some space, or send the output elsewhere, and run the command again.`,
   },
 };
 

@@ -246,5 +246,8 @@ export const viCommandLine: CommandLineMessages = {
     internal: 'lỗi nội bộ: ',
     internalHint:
       'Đây là lỗi của chương trình meet, không phải lỗi trong biên bản. Xin báo cho người bảo trì meet, kèm lệnh đã chạy, thông báo này và kết quả của lệnh "meet --version".',
+
+    outputNotWritten: (code: string) =>
+      `không ghi được kết quả (${code}): ổ đĩa đã đầy, hoặc nơi nhận kết quả không cho ghi. Phần đã ghi không đầy đủ: hãy giải phóng bớt dung lượng, hoặc ghi kết quả ra nơi khác, rồi chạy lại lệnh.`,
   },
 };
