@@ -121,4 +121,23 @@ describe('meet log names the commit that changed the status', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('status: open', 'status: in-progress'));
     expect((await log(dir, '2020-10-ho-so')).history[1]).toMatchObject({ status: 'in-progress', commit: null });
   });
+  it.each([
+    ['a plain note over two lines', '    note: Đã nạo vét 60%,\n      còn 40% kênh mương'],
+    ['a folded block', '    note: >-\n      Đã nạo vét 60%,\n      còn 40% kênh mương'],
+  ])("%s: a change to its last line only is that commit's", async (_name, note) => {
+    const dir = makeRepo({ ...RECORDS, [NOVEMBER]: RECORDS[NOVEMBER].replace('    note: Đã nạo vét 60% kênh mương', note) });
+    git(dir, 'init', '-q', '-b', 'main');
+    const commit = (who: ReturnType<typeof identity>, message: string) => {
+      git(dir, 'add', '-A');
+      expect(spawnSync('git', ['commit', '-q', '-m', message], { cwd: dir, env: { ...process.env, ...who } }).status).toBe(0);
+    };
+    commit(identity('Nguyễn Văn An', 'an@example.org', '2020-11-26T09:00:00+07:00'), 'Biên bản');
+    const file = path.join(dir, NOVEMBER);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('còn 40% kênh mương', 'đã xong kênh mương'));
+    commit(identity('Lê Văn Cường', 'cuong@example.org', '2020-11-27T10:00:00+07:00'), 'Sửa ghi chú');
+    expect((await log(dir, '2020-10-giao-thong-thuy-loi')).history[1]).toMatchObject({
+      note: 'Đã nạo vét 60%, đã xong kênh mương',
+      commit: { author: 'Lê Văn Cường', summary: 'Sửa ghi chú' },
+    });
+  });
 });

@@ -30,7 +30,7 @@ export function taskLog(records: readonly MeetingRecord[], id: string, deadlines
           meeting: record.data.title,
           file: record.file,
           line: record.locate(['updates', i, 'task']).line,
-          blameLines: [record.locate(['updates', i, 'status']).line, ...(update.note ? [record.locate(['updates', i, 'note']).line] : [])],
+          blameLines: [record.locate(['updates', i, 'status']).line, ...(update.note ? noteLines(record, i) : [])],
           status: update.status,
           ...(update.note ? { note: update.note } : {}),
           ...(later ? { later } : {}),
@@ -64,6 +64,13 @@ export function taskLog(records: readonly MeetingRecord[], id: string, deadlines
     };
   }
   return log;
+}
+
+/** Every line a note is written on: a change to its second line is a change to the note. */
+function noteLines(record: MeetingRecord, update: number): number[] {
+  const first = record.locate(['updates', update, 'note']).line;
+  const last = Math.max(first, record.locate(['updates', update, 'note'], 'end').line);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
 /** Every task id, for "did you mean": from facts where the loader kept only those (Projection.task). */

@@ -10,7 +10,7 @@ import { defaultMonth } from '../domain/months.js';
 import { isCalendarDate, todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { ConfigInvalid, RecordsError, UsageError } from '../model/errors.js';
 import type { Messages } from '../model/messages/index.js';
-import type { CheckedRecord, FactsRecord, Locate, MeetingRecord, Position, PropertyPath, RecordFacts } from '../model/record.js';
+import type { CheckedRecord, FactsRecord, Locate, LocateTarget, MeetingRecord, Position, PropertyPath, RecordFacts } from '../model/record.js';
 import { compareFindings, type Finding } from '../model/ruleCatalogue.js';
 import type { Config, RecordData } from '../model/schema.js';
 import { exactLocate, parseConfig, parseRecord } from '../records/parse.js';
@@ -170,7 +170,7 @@ class LoadedRecord {
     private readonly contentKey: string | undefined,
   ) {}
 
-  locate(at: PropertyPath, target?: 'key' | 'value'): Position {
+  locate(at: PropertyPath, target?: LocateTarget): Position {
     if (!this.exact) {
       const bytes = this.contentKey === undefined ? undefined : readAgain(path.join(this.root, this.file), this.contentKey);
       if (!bytes) this.exact = () => ({ line: 1, column: 1 });

@@ -14,7 +14,9 @@ export interface Position {
 }
 
 /** Where a key or value at `path` is in the record's file. */
-export type Locate = (path: PropertyPath, target?: 'key' | 'value') => Position;
+/** Where in an entry: its key, the start of its value, or the last character of its value (a note over several lines). */
+export type LocateTarget = 'key' | 'value' | 'end';
+export type Locate = (path: PropertyPath, target?: LocateTarget) => Position;
 
 interface LoadedFile {
   /** Path relative to the repository root, with `/`. */

@@ -2,7 +2,7 @@
 // can be located later. YAML's failsafe schema keeps every scalar as the text
 // the clerk typed (`10:30`, `0755`, `2020-10-26` stay text); an empty value,
 // `~` or `null` written plainly is null.
-import type { PropertyPath } from '../model/record.js';
+import type { LocateTarget, PropertyPath } from '../model/record.js';
 import { parseDocument, Parser, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type CST, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { clip } from '../model/text.js';
 import { messages, type Messages } from '../model/messages/index.js';
@@ -352,7 +352,7 @@ function pairNamed(map: YAMLMap, key: string): Pair | undefined {
  * The offset of the key (`target: 'key'`) or value at `path`; when the path
  * does not exist, the nearest existing ancestor's.
  */
-export function locateInYaml(doc: Document.Parsed, path: PropertyPath, target: 'key' | 'value'): number {
+export function locateInYaml(doc: Document.Parsed, path: PropertyPath, target: LocateTarget): number {
   let node: unknown = doc.contents;
   let offset = offsetOf(node);
   for (let i = 0; i < path.length; i++) {
@@ -365,6 +365,7 @@ export function locateInYaml(doc: Document.Parsed, path: PropertyPath, target: '
       const value = pair.value as Node | null;
       const emptyValue = !value || (isScalar(value) && value.range?.[0] === value.range?.[1]);
       if (last && (target === 'key' || emptyValue)) return offsetOf(pair.key);
+      if (last && target === 'end') return Math.max(offsetOf(value), (value!.range?.[1] ?? 0) - 1);
       offset = emptyValue ? offsetOf(pair.key) : offsetOf(value);
       node = value;
     } else if (isSeq(node) && typeof segment === 'number') {
