@@ -177,6 +177,8 @@ describe('meet log', () => {
     expect(run.code).toBe(0);
     const rows = run.stdout.split('\n').filter((l) => l.startsWith('| '));
     expect(rows).toHaveLength(5);
+    // git's author and author date: who made the change and when, whoever committed it (a rebase, a squash).
+    expect(rows[0]).toContain('| Người thay đổi | Ngày thay đổi |');
     expect(rows[2]).toContain('| Nguyễn Văn An | 27/10/2020 |');
     expect(rows[3]).toContain('| Trần Thị Bình | 26/11/2020 |');
     expect(rows[4]).toContain('| chưa commit |');

@@ -22,6 +22,7 @@ interface LogWords {
   date: string;
   change: string;
   author: string;
+  /** git's author date: when the change was made, whoever committed it. */
   committedOn: string;
   /** An update of a meeting after the log's day (`day`, when the log has one). */
   later: (day?: string) => string;
@@ -48,8 +49,8 @@ const WORDS: Record<Locale, LogWords> = {
     notCommitted: 'chưa commit',
     date: 'Ngày',
     change: 'Nội dung',
-    author: 'Người commit',
-    committedOn: 'Ngày commit',
+    author: 'Người thay đổi',
+    committedOn: 'Ngày thay đổi',
     later: (day) => (day ? `họp sau ngày ${day}, chưa tính` : 'họp sau hôm nay, chưa tính'),
     on: (day) => `Tình trạng ngày ${day}`,
   },
@@ -65,8 +66,8 @@ const WORDS: Record<Locale, LogWords> = {
     notCommitted: 'not committed yet',
     date: 'Date',
     change: 'Change',
-    author: 'Author',
-    committedOn: 'Committed on',
+    author: 'Changed by',
+    committedOn: 'Changed on',
     later: (day) => (day ? `a meeting after ${day}, not counted yet` : 'a later meeting, not counted yet'),
     on: (day) => `State on ${day}`,
   },
