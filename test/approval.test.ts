@@ -220,6 +220,18 @@ describe('meet check --since: changes to approved minutes', () => {
     expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(text.replace(/\r\n/g, '\n'), 'tuyển quân năm 2021. Đẩy mạnh')}:1 approved-changed`]);
   });
 
+  it('spaces at the end of a line and the newline at the end of the file are no change the clerk can see', async () => {
+    const dir = repoOnBranch();
+    change(dir, (t) => `${t.replace('giải quyết đơn thư.', 'giải quyết đơn thư.   ').replace(/\n+$/, '')}`);
+    expect(await since(dir)).toEqual({ code: 0, findings: [] });
+    change(dir, (t) => `${t}\n\n`);
+    expect(await since(dir)).toEqual({ code: 0, findings: [] });
+    // A real change below a line whose spaces alone changed is pointed at, not that line.
+    const after = change(dir, (t) => t.replace('người nông dân không có thu nhập', 'người nông dân chưa có thu nhập').replace(/^(title: .*)$/m, '$1  '));
+    const { findings } = await since(dir);
+    expect(ours(findings)).toEqual([`${OCTOBER}:${lineOf(after, 'bị bỏ hoang nhiều, người nông dân chưa')}:1 approved-changed`]);
+  });
+
   it('recording the notice of approved minutes is not a change to them', async () => {
     const dir = copyExamples();
     const approve = await runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26'], { cwd: dir });

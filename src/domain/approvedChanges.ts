@@ -44,7 +44,8 @@ function firstChangedLine(before: string, after: string): number {
   const a = before.split('\n');
   const b = after.split('\n');
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  // As the clerk sees them: spaces at a line's end are not seen, nor are they the change.
+  while (i < a.length && i < b.length && a[i]!.trimEnd() === b[i]!.trimEnd()) i++;
   return Math.min(i, b.length - 1) + 1;
 }
 
@@ -127,7 +128,14 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
 
   // Recording the notice of approved minutes (or who approved them and when, if they were marked approved
   // by hand without) is not a change to them; renumbering a notice recorded is.
-  const bodyOf = (text: string) => text.slice(text.indexOf('\n---', 3));
+  // The body as the clerk sees it: spaces at a line's end and the blank lines (or missing newline) at the file's end are not seen.
+  const bodyOf = (text: string) =>
+    text
+      .slice(text.indexOf('\n---', 3))
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .replace(/\n+$/, '');
   const compared = without(RECORDABLE.filter((key) => approval[key] === undefined || approval[key] === null));
   if (json(compared(before.data)) === json(compared(after.data)) && bodyOf(beforeText) === bodyOf(afterText)) return findings;
 
