@@ -72,6 +72,7 @@ describe('meet calendar', () => {
     // RFC 5545: CRLF line ends, lines folded at 75 octets.
     expect(run.stdout.split('\r\n').length).toBeGreaterThan(20);
     expect(run.stdout.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(run.stdout.endsWith('END:VCALENDAR\r\n')).toBe(true);
     for (const line of run.stdout.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
 
     const tasks = JSON.parse((await runMeet(['tasks', '--today', TODAY, '--format', 'json', '--status', 'open', 'in-progress'], { cwd: EXAMPLES })).stdout) as {

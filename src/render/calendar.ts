@@ -76,5 +76,6 @@ export function renderCalendar(tasks: readonly CalendarTask[], config: Config, l
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves it off.
+  return `${calendar.toString()}\r\n`;
 }
