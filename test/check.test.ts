@@ -796,9 +796,11 @@ describe('meet check: files that cannot be read', () => {
     const { run, findings } = await checkJson(root);
     expect(run.code).toBe(2);
     // The other commands stop, with the same exit code.
-    const report = await runMeet(['report', '--month', '2020-10'], { cwd: root });
+    const report = await runMeet(['report', '--month', '2020-10', '--locale', 'vi'], { cwd: root });
     expect(report.code).toBe(2);
     expect(report.stderr).toContain('2020-10-27-mat.md:1:1');
+    // In the run's language, as check says it (the record store lists the files too).
+    expect(report.stderr).toContain('Liên kết (symbolic link) này trỏ tới một tệp không tồn tại');
     expect(findings).toEqual([
       { file: `${M}2020-10-27-mat.md`, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: expect.stringContaining('does not exist') },
     ]);

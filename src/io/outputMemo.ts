@@ -91,7 +91,7 @@ export class OutputMemo {
     const found = await configFacts(store, root, configHash);
     if (!found) return undefined;
     const config = found.facts;
-    const { files, keys } = hashedRecordFiles(root, config.paths.meetings);
+    const { files, keys } = hashedRecordFiles(root, config.paths.meetings, io.locale ?? config.locale);
     if (keys.includes(undefined)) return undefined;
     const digest = createHash('sha256').update(`${store.tool}\n${configHash}\n${io.locale ?? config.locale}`);
     files.forEach((entry, i) => digest.update(`\n${entry.file}\0${keys[i]}`));

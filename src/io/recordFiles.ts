@@ -176,8 +176,9 @@ export function hashRecordFile(entry: RecordFile, locale: Locale = 'en'): string
 }
 
 /** Every record file under the meetings folder with its content hash: undefined for one that cannot be read. */
-export function hashedRecordFiles(root: string, meetingsFolder: string): { files: RecordFile[]; keys: (string | undefined)[] } {
-  const files = listRecordFiles(root, meetingsFolder);
+export function hashedRecordFiles(root: string, meetingsFolder: string, locale: Locale): { files: RecordFile[]; keys: (string | undefined)[] } {
+  // `locale`: the language of the findings of files refused as listed (a link, a name that is not UTF-8).
+  const files = listRecordFiles(root, meetingsFolder, locale);
   const keys = files.map((entry) => {
     const hashed = hashRecordFile(entry);
     return Array.isArray(hashed) ? undefined : hashed;

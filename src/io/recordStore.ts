@@ -106,7 +106,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
 
   const { listing } = store;
   if (listing && listing.configHash !== hash) listing.changed = true;
-  const { files, keys } = listing ?? hashedRecordFiles(root, config.paths.meetings);
+  const { files, keys } = listing ?? hashedRecordFiles(root, config.paths.meetings, options.locale ?? config.locale);
   const index = listing ? new Map(files.map((entry, i) => [entry, i])) : undefined;
   const wantsBody = (data: RecordData): boolean => {
     const { bodies } = options;
