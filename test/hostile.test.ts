@@ -331,13 +331,13 @@ describe('nothing outside the repository is read or written', () => {
     },
   );
 
-  it('meet new refuses a year folder that is a link to a folder outside (exit 2), and writes nothing there', async () => {
+  it('meet new refuses a year folder that is a link to a folder outside (exit 1: its records are not read), and writes nothing there', async () => {
     const { root, outside } = makeWorld();
     rmSync(path.join(root, 'meetings', '2020'), { recursive: true });
     symlinkSync(outside, path.join(root, 'meetings', '2020'));
     const run = await meet(['new', '--date', '2020-10-26', '--chair', 'X'], root);
-    expectClean(run, [2]);
-    expect(run.stderr).toMatch(/ngoài kho biên bản/);
+    expectClean(run, [1]);
+    expect(run.stderr).toMatch(/meetings\/2020:1:1: Liên kết \(symbolic link\) này trỏ ra ngoài kho biên bản/);
     expect(readdirSync(outside)).toEqual([]);
   });
 

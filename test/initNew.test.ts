@@ -1,7 +1,8 @@
 // meet init and meet new, end to end: the built CLI in temp folders with
 // real git repositories.
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { copyExamples, git, makeRepo, read, runMeet, tempDir, writeTree } from './helpers.js';
 
@@ -162,6 +163,29 @@ describe('meet new', () => {
     );
     // --dry-run writes nothing.
     expect(existsSync(path.join(root, 'meetings', '2021'))).toBe(false);
+  });
+
+  it('an earlier record meet cannot read whole stops it (its updates would be lost); a later one does not', async () => {
+    const root = copyExamples();
+    const december = path.join(root, 'meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md');
+    const text = readFileSync(december, 'utf8');
+    const args = ['new', '--date', '2021-01-27', '--chair', 'Hoàng Văn Hiệp', '--dry-run'];
+    for (const broken of [text.replace('\ntasks:', '\ntaskss:'), text.replace('\ntitle:', '\ntitle: [')]) {
+      writeFileSync(december, broken);
+      const run = await runMeet(args, { cwd: root });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('meet: Chưa lập biên bản mới: biên bản các cuộc họp trước có 1 lỗi');
+      expect(run.stderr).toContain('meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md:');
+    }
+    // Unreadable (a pipe): an environment error.
+    rmSync(december);
+    spawnSync('mkfifo', [december]);
+    expect((await runMeet(args, { cwd: root })).code).toBe(2);
+    // Before the broken record's date, nothing it holds is open yet: the draft is made, and the error noted.
+    const early = await runMeet(['new', '--date', '2020-12-01', '--chair', 'Hoàng Văn Hiệp', '--dry-run'], { cwd: root });
+    expect(early.code).toBe(0);
+    expect(early.stdout).toContain('task: 2020-10-');
   });
 
   it('does not list tasks assigned at a meeting on the same day', async () => {

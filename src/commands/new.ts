@@ -18,7 +18,7 @@ import type { Asker, Reading } from '../io/prompt.js';
 import { type Io, readingFor } from '../io/terminal.js';
 import { builtinTemplatePath } from '../io/packageRoot.js';
 import { OutputMemo, type ConfigFacts } from '../io/outputMemo.js';
-import type { Repository } from '../io/repository.js';
+import type { refuseRecordErrors, Repository } from '../io/repository.js';
 import type { MeetingRecord } from '../model/record.js';
 import { findRoot, isInsideRealRoot } from '../io/paths.js';
 import { defaultTitle, formatDate, formatDay, formatDue } from '../render/locale.js';
@@ -235,17 +235,40 @@ async function settle(
   return { meeting, template: readTemplate(root, config, options.template ?? meeting.kind) };
 }
 
+/**
+ * A record dated on or before the meeting that meet could not read whole
+ * (unreadable, or with schema errors) stops `new`: the updates it holds are
+ * lost, and a task it closed would be listed open again. Records after the
+ * meeting change nothing open on its date: the run goes on, and says they
+ * have errors.
+ */
+function refuseLostRecords(repository: Repository, date: IsoDate, refuse: typeof refuseRecordErrors): void {
+  const kept = new Set(repository.records.map((r) => r.file));
+  const dateOf = new Map((repository.partial ?? []).map((r) => [r.file, r.data.date]));
+  const lost = new Set<string>();
+  for (const f of repository.findings) {
+    if (f.severity !== 'error' || kept.has(f.file)) continue;
+    const day = dateOf.get(f.file) ?? /^(\d{4}-\d{2}-\d{2})/.exec(path.posix.basename(f.file))?.[1];
+    if (day === undefined || day <= date) lost.add(f.file);
+  }
+  if (lost.size === 0) return;
+  refuse({ ...repository, findings: repository.findings.filter((f) => lost.has(f.file)) }, (m, count) => m.new.earlierRecordsInvalid(count));
+}
+
 /** The record from the template, listing every task open on its date; it must pass `meet check` against the repository. */
 async function draftRecord(repository: Repository, { meeting, template }: Settled, locale: Locale): Promise<Draft> {
-  const [{ deadlinesOf }, { isOpenStatus, taskStatesOn }, { parseRecord }, { checkRecordAmong }, { commentText, yamlScalar }] = await Promise.all([
-    import('../domain/deadlines.js'),
-    import('../domain/taskState.js'),
-    import('../records/parse.js'),
-    import('../domain/checkRules.js'),
-    import('../records/yamlText.js'),
-  ]);
+  const [{ deadlinesOf }, { isOpenStatus, taskStatesOn }, { parseRecord }, { checkRecordAmong }, { commentText, yamlScalar }, { refuseRecordErrors }] =
+    await Promise.all([
+      import('../domain/deadlines.js'),
+      import('../domain/taskState.js'),
+      import('../records/parse.js'),
+      import('../domain/checkRules.js'),
+      import('../records/yamlText.js'),
+      import('../io/repository.js'),
+    ]);
   const { root, config, records } = repository;
   const { date, kind, title, period, chair } = meeting;
+  refuseLostRecords(repository, date, refuseRecordErrors);
   const openTasks = [...taskStatesOn(records, date, deadlinesOf(config)).values()].filter((s) => isOpenStatus(s.status) && s.meeting.data.date < date);
   const content = fillTemplate(template, {
     title: yamlScalar(title),

@@ -251,14 +251,14 @@ export async function loadValidRepository(root: string, options: ReadOptions & {
   return refuseRecordErrors(await loadRepository(root, options));
 }
 
-/** The repository as loaded, or RecordsError when its records have errors (see loadValidRepository). */
-export function refuseRecordErrors(repository: Repository): Repository {
+/** The repository as loaded, or RecordsError when its records have errors (see loadValidRepository); `heading` says why they stop. */
+export function refuseRecordErrors(repository: Repository, heading = (m: Messages, count: number) => m.errors.recordsInvalid(count)): Repository {
   // In the order `meet check` lists them: by file, line and column.
   const errors = repository.findings.filter((f) => f.severity === 'error').sort(compareFindings);
   if (errors.length > 0) {
     const shown = errors.slice(0, 10).map((f) => `  ${visible(f.file)}:${f.line}:${f.column}: ${visible(f.message)} (${f.rule})`);
     const more = errors.length - shown.length;
-    const said = (m: Messages) => [m.errors.recordsInvalid(errors.length), ...shown, ...(more > 0 ? [`  ${m.errors.andMore(more)}`] : [])].join('\n');
+    const said = (m: Messages) => [heading(m, errors.length), ...shown, ...(more > 0 ? [`  ${m.errors.andMore(more)}`] : [])].join('\n');
     // A record file the system cannot read is an environment error (exit 2), not an error in the records.
     if (errors.some((f) => f.rule === 'file-unreadable')) throw new UsageError(said, (m) => m.errors.recordsInvalidHint);
     throw new RecordsError(said, (m) => m.errors.recordsInvalidHint);

@@ -119,13 +119,13 @@ describe('check --since reports what a full check reports on what the change tou
 });
 
 describe('meet writes through no link inside the repository either', () => {
-  it('meet new into a year folder that is a link to another folder of the repository: exit 2, nothing written', async () => {
+  it('meet new into a year folder that is a link to another folder of the repository: exit 1 (what is behind it is not read), nothing written', async () => {
     const root = tempDir('meet-since-links-');
     writeTree(root, { 'meet.config.yaml': MINIMAL_CONFIG, 'meetings/2020/2020-10-05-a.md': GOOD('2020-10-05'), 'notes/.keep': '' });
     symlinkSync('../notes', path.join(root, 'meetings/2021'));
     const run = await runMeet(['new', '--date', '2021-01-05', '--chair', 'X'], { cwd: root });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/meetings\/2021 là liên kết \(symbolic link\)/);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/meetings\/2021:1:1: Thư mục này là liên kết \(symbolic link\) tới notes/);
     expect(readdirSync(path.join(root, 'notes'))).toEqual(['.keep']);
   });
 

@@ -529,6 +529,9 @@ export const en = {
 
   // ---- meet new.
   new: {
+    /** Records before the new meeting that could not be read whole: which tasks are open is not known. */
+    earlierRecordsInvalid: (count: number) =>
+      `No record written: the records of earlier meetings have ${count === 1 ? 'an error' : `${n(count)} errors`} that keep meet from reading them whole, so which tasks are still open is not known for sure:`,
     askDate: 'Date of the meeting (YYYY-MM-DD or DD/MM/YYYY)',
     askKind: 'Kind of meeting',
     askTitle: 'Title',

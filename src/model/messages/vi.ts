@@ -501,6 +501,8 @@ export const vi: Messages = {
   },
 
   new: {
+    earlierRecordsInvalid: (count: number) =>
+      `Chưa lập biên bản mới: biên bản các cuộc họp trước có ${n(count)} lỗi khiến meet không đọc trọn được, nên chưa biết chắc nhiệm vụ nào còn chưa hoàn thành:`,
     askDate: 'Ngày họp (DD/MM/YYYY hoặc YYYY-MM-DD)',
     askKind: 'Loại cuộc họp',
     askTitle: 'Tiêu đề',
