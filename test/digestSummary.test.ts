@@ -173,5 +173,9 @@ describe('meet digest --summary', () => {
       `Nhiệm vụ: ${report.tasks.assigned!.length} giao mới, ${report.tasks.completed!.length} hoàn thành, ${report.tasks.overdue!.length} quá hạn.`,
     );
     expect(run.stdout.endsWith('Báo cáo đầy đủ: https://example.org/reports/2020-11\n')).toBe(true);
+    // A link is outside text like any other: no line break (a forged "::error::" line) nor escape sequence reaches the log raw.
+    const forged = await runMeet(['digest', '--month', '2020-11', '--summary', '--link', 'https://x\n::error::y\u001b[31m'], { cwd: dir });
+    expect(forged.stdout).not.toMatch(/\n::error::|\u001b/);
+    expect(forged.stdout).toContain('https://x');
   });
 });

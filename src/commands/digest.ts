@@ -174,7 +174,13 @@ async function makeDigest(options: DigestOptions, root: string, io: Io, memo: Ou
     month,
     empty: report.meetings.length === 0,
     ...(options.summary && report.meetings.length > 0
-      ? { summary: renderDigestSummary(report, options.link ?? shownPath(path.join(folder, `${month}.${options.format}`), io), io.locale ?? config.locale) }
+      ? {
+          summary: renderDigestSummary(
+            report,
+            options.link !== undefined ? visible(options.link) : shownPath(path.join(folder, `${month}.${options.format}`), io),
+            io.locale ?? config.locale,
+          ),
+        }
       : {}),
   };
   if (meta.empty) {
