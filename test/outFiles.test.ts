@@ -1,10 +1,10 @@
 // Files a command writes where the clerk says (--out, or the default name of
 // a Word or PDF document): never into the records, and never over a file
 // already there unless --force says so (a Word file may hold the clerk's edits).
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExamples, runMeet, tempDir } from './helpers.js';
+import { copyExamples, git, GIT_ENV, runMeet, tempDir } from './helpers.js';
 
 const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file));
@@ -100,6 +100,35 @@ describe('an output file among the records', () => {
     expect(read(dir, OCTOBER).equals(record)).toBe(true);
     expect(read(dir, 'meet.config.yaml').equals(config)).toBe(true);
     expect((await runMeet(['check'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('in .git, where git keeps no file of the repository, is refused: digest --commit never says "nothing to commit" for it', async () => {
+    const dir = copyExamples();
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'Biên bản');
+    const head = git(dir, 'rev-parse', 'HEAD');
+    for (const args of [
+      ['digest', '--month', '2020-10', '--out', '.git', '--commit'],
+      ['digest', '--month', '2020-10', '--out', '.git/refs/heads'],
+      ['report', '--month', '2020-10', '--out', '.git/bao-cao.md'],
+      ['calendar', '--out', '.git/nhiem-vu.ics'],
+    ]) {
+      const run = await runMeet(args, { cwd: dir, env: GIT_ENV });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain('thư mục .git là nơi git giữ dữ liệu của riêng nó');
+    }
+    expect(existsSync(path.join(dir, '.git', '2020-10.md'))).toBe(false);
+    expect(existsSync(path.join(dir, '.git', 'refs', 'heads', '2020-10.md'))).toBe(false);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    // Records in a folder of a larger repository: its .git is git's too.
+    const parent = tempDir('meet-outer-');
+    git(parent, 'init', '-q', '-b', 'main');
+    const inner = path.join(parent, 'bien-ban');
+    renameSync(dir, inner);
+    const outer = await runMeet(['report', '--month', '2020-10', '--out', '../.git/bao-cao.md'], { cwd: inner });
+    expect([outer.code, outer.stderr]).toEqual([2, expect.stringContaining('thư mục .git là nơi git giữ dữ liệu của riêng nó')]);
+    expect(existsSync(path.join(parent, '.git', 'bao-cao.md'))).toBe(false);
   });
 });
 

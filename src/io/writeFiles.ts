@@ -400,24 +400,32 @@ export function writeAtomically(target: string, content: Content, options: { kee
 }
 
 /**
- * Replaces a file at a path the user chose (it may be anywhere, unlike
- * replaceFile): atomically, into an existing folder, never through a
- * symbolic link and never over a folder.
- */
-/**
  * Refuses an output path in the meetings folder or on the config: there a
- * report or a notice would be read as a broken record (or break the config).
+ * report or a notice would be read as a broken record (or break the config);
+ * and in `.git`, where git keeps no file of the repository (`--out .git`
+ * with `digest --commit` committed nothing and said "nothing to commit").
  */
 export function refuseRecordsPath(root: string, meetings: string, target: string, shown: string): void {
   // As written and as the links on the way resolve: a link to the repository elsewhere leads into its records too.
   const folder = path.resolve(root, meetings);
   const config = path.resolve(root, CONFIG_FILE);
+  const gits = gitFoldersAbove(root);
   // The file itself is not followed: a link there is refused as a link when it is written.
   const throughLinks = path.join(resolvedPath(path.dirname(path.resolve(target))), path.basename(target));
   for (const absolute of new Set([path.resolve(target), throughLinks])) {
     if (isInside(folder, absolute) || isInside(resolvedPath(folder), absolute) || absolute === config || absolute === resolvedPath(config)) {
       throw new UsageError((m) => m.errors.outIntoRecords(visible(shown), visible(meetings)));
     }
+    if (gits.some((git) => isInside(git, absolute) || isInside(resolvedPath(git), absolute))) throw new UsageError((m) => m.errors.outIntoGit(visible(shown)));
+  }
+}
+
+/** The `.git` folders of `root` and of the folders above it: the records may sit in a folder of a larger repository. */
+function gitFoldersAbove(root: string): string[] {
+  const out: string[] = [];
+  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) out.push(path.join(dir, '.git'));
+    if (path.dirname(dir) === dir) return out;
   }
 }
 
@@ -437,11 +445,6 @@ function resolvedPath(file: string): string {
   }
 }
 
-/**
- * An output to the file the clerk names (`--out`, or a document's default
- * name, relative to `cwd`): never among the records, and over a file already
- * there only with `force`.
- */
 /** `--out -`: standard output, as Unix tools read it (never a file named "-"). */
 export const STANDARD_OUTPUT = '-';
 
@@ -461,13 +464,24 @@ export function writeBinaryToStdout(io: Io, bytes: string | Uint8Array, format: 
   io.stdout.write(bytes);
 }
 
+/**
+ * An output to the file the clerk names (`--out`, or a document's default
+ * name, relative to `cwd`): never among the records, and over a file already
+ * there only with `force`.
+ */
 export function writeUserOutput(root: string, meetings: string, cwd: string, out: string, content: Content, force: boolean): void {
   const target = path.resolve(cwd, out);
   refuseRecordsPath(root, meetings, target, out);
   replaceUserFile(target, content, { force });
 }
 
-/** `force`: replace a file already there; without it an existing file is refused (a Word file may hold the clerk's edits). */
+/**
+ * Replaces a file at a path the user chose (it may be anywhere, unlike
+ * replaceFile): atomically, into an existing folder, never through a
+ * symbolic link and never over a folder.
+ * `force`: replace a file already there; without it an existing file is
+ * refused (a Word file may hold the clerk's edits).
+ */
 function replaceUserFile(target: string, content: Content, options: { force?: boolean } = {}): void {
   let folder: string;
   try {

@@ -90,6 +90,8 @@ export const en = {
     outExistsHint: 'Pass --force to replace it, or --out another name.',
     outIntoRecords: (target: string, meetings: string) =>
       `Not writing ${target}: the meetings folder (${meetings}/) and meet.config.yaml hold the repository's records and config only; choose --out outside them, in the repository's root folder, say`,
+    outIntoGit: (target: string) =>
+      `Not writing ${target}: the .git folder holds git's own data (a file there is no file of the repository, and may break it); choose --out outside it, in the repository's root folder, say`,
     cancelled: 'Cancelled: no answer was given.',
     interrupted: 'Stopped (Ctrl-C): nothing was written.',
     tooManyTries: (tries: number, flag: string) => `No valid answer after ${n(tries)} tries; run the command again, or give ${flag}.`,

@@ -84,6 +84,8 @@ export const vi: Messages = {
     outExistsHint: 'Hãy thêm --force để ghi đè, hoặc dùng --out với tên khác.',
     outIntoRecords: (target: string, meetings: string) =>
       `Không ghi ${target}: thư mục biên bản (${meetings}/) và meet.config.yaml chỉ dành cho biên bản và cấu hình của kho; hãy chọn --out ở ngoài, chẳng hạn ở thư mục gốc của kho`,
+    outIntoGit: (target: string) =>
+      `Không ghi ${target}: thư mục .git là nơi git giữ dữ liệu của riêng nó (tệp ghi vào đó không thuộc kho, và có thể làm hỏng kho); hãy chọn --out ở ngoài, chẳng hạn ở thư mục gốc của kho`,
     cancelled: 'Đã dừng: không có câu trả lời.',
     interrupted: 'Đã hủy (Ctrl-C): chưa ghi gì.',
     tooManyTries: (tries: number, flag: string) => `Sau ${n(tries)} lần vẫn chưa có câu trả lời hợp lệ; hãy chạy lại lệnh, hoặc dùng ${flag}.`,
