@@ -20,6 +20,18 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('meet init', () => {
+  it.each([['UBND huyện\nMẫu Sơn'], ['UBND \u001b[31m'], ['Town \u2028 Council']])(
+    '--organization %j that no config can hold: a usage error naming it (exit 2), nothing made',
+    async (organization) => {
+      const dir = tempDir();
+      const run = await runMeet(['init', 'r', '--organization', organization], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^meet: --organization chưa ghi được vào meet\.config\.yaml: /);
+      expect(run.stderr).not.toMatch(/lỗi nội bộ|\u001b/);
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
+
   it('creates a Vietnamese repository with a git repository, then new and check work', async () => {
     const dir = tempDir();
     const init = await runMeet(['init', 'bien-ban', '--organization', 'UBND huyện Mẫu Sơn'], { cwd: dir });

@@ -11,6 +11,7 @@ import { readConfig } from '../io/repository.js';
 import { toPosix } from '../io/paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { yamlScalar } from '../records/yamlText.js';
+import { parseConfig } from '../records/parse.js';
 import { configLocale, type Locale } from '../model/terms.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
@@ -89,6 +90,9 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
     .replace('{{organization}}', yamlScalar(organization))
     .replaceAll('{{level}}', level ?? '')
     .replace('{{economy}}', level === 'phường' ? 'Phòng Kinh tế, Hạ tầng và Đô thị' : 'Phòng Kinh tế');
+  // The name is the one thing the user put in: a line break or a control character in it is theirs to fix, said before anything is written.
+  const invalid = parseConfig(Buffer.from(config, 'utf8'), CONFIG_FILE, options.locale).findings[0];
+  if (invalid) throw new UsageError((m) => m.init.badOrganization(visible(invalid.message)));
   // What this run made, removed again if a later step fails (a full disk, say).
   const made: { path: string; folder: boolean }[] = [];
   try {

@@ -509,6 +509,7 @@ export const en = {
     exists: (file: string) => `${file} already exists; meet init never overwrites it.`,
     existsHint: 'Edit the file instead, or run meet init in another folder.',
     emptyOrganization: '--organization must not be empty',
+    badOrganization: (why: string) => `--organization cannot be written in meet.config.yaml: ${why}`,
     workflowExists: (file: string) => `${file} already exists; meet init never overwrites it. Nothing was written.`,
     workflowExistsHint: (template: string) => `Add meet's jobs to it by hand; they are in ${template}`,
     kept: (file: string) => `${file} is already there; kept as it is. Added:`,

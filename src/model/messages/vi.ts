@@ -483,6 +483,7 @@ export const vi: Messages = {
     exists: (file: string) => `${file} đã có; meet init không bao giờ ghi đè tệp này.`,
     existsHint: 'Hãy sửa trực tiếp tệp đó, hoặc chạy meet init ở thư mục khác.',
     emptyOrganization: '--organization không được để trống',
+    badOrganization: (why: string) => `--organization chưa ghi được vào meet.config.yaml: ${why}`,
     workflowExists: (file: string) => `${file} đã có; meet init không bao giờ ghi đè tệp này. Chưa có gì được ghi.`,
     workflowExistsHint: (template: string) => `Hãy tự thêm các bước của meet vào tệp đó; mẫu nằm ở ${template}`,
     kept: (file: string) => `${file} đã có; giữ nguyên. Đã thêm:`,
