@@ -944,6 +944,19 @@ describe('meet check: a record with schema errors', () => {
     ]);
   });
 
+  it('half of a character written as an escape ("\\uD800") is an error; both halves of one are a character', async () => {
+    const root = makeRepo({
+      [`${M}2020-10-26-a.md`]: rec('title: "Họp \\uD800 x"', 'date: 2020-10-26', 'chair: "Ông A \\uD83D\\uDE00"', 'tags: { "\\uDC00": 1 }'),
+    });
+    const { run, findings } = await checkJson(root);
+    expect(run.code).toBe(1);
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['2:8 invalid-value', '5:9 invalid-value']);
+    expect(findings[0]!.message).toBe(
+      'A value holds half of a character (U+D800, written as the escape "\\uD800"): write the character itself, or both halves of its escape',
+    );
+    expect(findings[1]!.message).toContain('half of a character (U+DC00');
+  });
+
   it('an unknown key hides neither an amendment dated before the approval nor a figure written "15.000"', async () => {
     const root = makeRepo({
       [`${M}2020-10-26-a.md`]: rec(

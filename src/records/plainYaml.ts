@@ -19,9 +19,10 @@ interface Text {
   raw: string[];
 }
 
-// Tabs, control characters, BOMs, non-characters and the Unicode line
-// separators are all things the exact reader has an opinion on.
-const UNSAFE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+// Tabs, control characters, BOMs, non-characters, the Unicode line
+// separators and half a character (a surrogate alone: the `u` flag reads a
+// pair as one character) are all things the exact reader has an opinion on.
+const UNSAFE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/u;
 // A key the subset accepts: a plain word, then ":" and a space or the line end.
 const KEY = /^([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: +|$)/;
 // YAML puts the ":" of an implicit key at most 1024 characters after its

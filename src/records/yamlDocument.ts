@@ -32,6 +32,8 @@ const MAX_DEPTH = MAX_NESTING;
 // Control characters (tab and line feed aside) would reach terminals and CI
 // logs as escape sequences; no clerk types them.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** A surrogate not in a pair (the `u` flag reads a pair as one character). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 function controlCode(text: string): string {
   const match = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/.exec(text);
@@ -194,6 +196,12 @@ class Converter {
         this.report('invalid-value', this.m.yaml.controlInValue(controlCode(text)), node);
         return null;
       }
+      // "\uD800": half of a character, only an escape can write; JSON readers (jq) refuse it, other outputs show "?".
+      const half = LONE_SURROGATE.exec(text);
+      if (half) {
+        this.report('invalid-value', this.m.yaml.halfCharacter(half[0].charCodeAt(0).toString(16).toUpperCase()), node);
+        return null;
+      }
       if (node.type === Scalar.PLAIN && NULL_TEXT.has(text)) return null;
       return text;
     }
@@ -213,6 +221,11 @@ class Converter {
           continue;
         }
         const name = String(key.value);
+        const halfInKey = LONE_SURROGATE.exec(name);
+        if (halfInKey) {
+          this.report('invalid-value', this.m.yaml.halfCharacter(halfInKey[0].charCodeAt(0).toString(16).toUpperCase()), key);
+          continue;
+        }
         if (CONTROL.test(name) || /[\r\n]/.test(name)) {
           this.report('invalid-value', this.m.yaml.controlInKey(controlCode(name)), key);
           continue;
