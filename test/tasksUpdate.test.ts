@@ -4,7 +4,7 @@
 import { chmodSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addTaskUpdate } from '../src/records/edit.js';
+import { addTaskUpdate, setApproval } from '../src/records/edit.js';
 import { copyExamples, makeRepo as makeViRepo, MINIMAL_CONFIG, runMeet, writeTree } from './helpers.js';
 
 // The messages asserted below are English: the repositories say `locale: en` (examples/ stays Vietnamese).
@@ -370,6 +370,18 @@ describe('addTaskUpdate (pure)', () => {
     const edit = addTaskUpdate(text, { task: 't-a', status: 'done', note: 'null' });
     expect(edit.kind === 'added' && edit.text).toBe(
       '---\ntitle: x\ndate: 2020-11-05\nchair: A\nupdates:\n  - task: t-a\n    status: done\n    note: "null"\n---\n',
+    );
+  });
+
+  it('adds a block before a closing "..." (YAML\'s end of document), not after it as a second document', () => {
+    const text = '---\ntitle: x\ndate: 2020-11-05\nchair: A\n... # hết\n\n---\nNội dung\n';
+    const edit = addTaskUpdate(text, { task: 't-a', status: 'done' });
+    expect(edit.kind === 'added' && edit.text).toBe(
+      '---\ntitle: x\ndate: 2020-11-05\nchair: A\nupdates:\n  - task: t-a\n    status: done\n... # hết\n\n---\nNội dung\n',
+    );
+    const approved = setApproval(text, { approved_by: 'A', approved_on: '2020-11-06' });
+    expect(approved.kind === 'edited' && approved.text).toMatch(
+      /^---\ntitle: x\ndate: 2020-11-05\nchair: A\napproval:\n[^.]*\n\.\.\. # hết\n\n---\nNội dung\n$/,
     );
   });
 });

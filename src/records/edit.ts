@@ -52,6 +52,16 @@ const NULL_TEXT = new Set(['', '~', 'null', 'Null', 'NULL']);
  * Adds `entry` to the record's `updates` list, or replaces the status (and
  * the note, when one is given) of an entry already there for the same task.
  */
+/**
+ * Where a block added at the end of the front matter goes: before a closing
+ * `...` line (YAML's end of document, which a record may write before its
+ * `---`), else at the very end. After it, the block would be a second document.
+ */
+function contentEnd(yaml: string): number {
+  const end = /(?:^|\n)(\.\.\.[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*)$/.exec(yaml);
+  return end ? yaml.length - end[1]!.length : yaml.length;
+}
+
 export function addTaskUpdate(source: string, entry: UpdateEntry): UpdateEdit {
   const bom = source.startsWith(BOM) ? BOM : '';
   const text = source.slice(bom.length);
@@ -70,7 +80,7 @@ export function addTaskUpdate(source: string, entry: UpdateEntry): UpdateEdit {
   let splices: Splice[];
   if (!pair) {
     // No `updates` key: a new block at the end of the front matter.
-    const at = base + split.yaml.length;
+    const at = base + contentEnd(split.yaml);
     const keyColumn = ctx.column(base + rangeOf(top.items[0]?.key)[0]);
     const layout = sampleLayout(top, ctx);
     const eol = ctx.eolBefore(at);
@@ -510,7 +520,7 @@ export function setApproval(source: string, entry: ApprovalEntry, locale: Locale
   const pair = top.items.find((p) => isScalar(p.key) && String(p.key.value) === 'approval');
   let splice: Splice;
   if (!pair) {
-    const at = base + split.yaml.length;
+    const at = base + contentEnd(split.yaml);
     splice = { start: at, end: at, text: approvalBlock(entry, column, ctx.eolBefore(at)) };
   } else {
     const keyStart = base + rangeOf(pair.key)[0];
