@@ -27,7 +27,7 @@ describe('meet without a command to run', () => {
     expect(run.stdout).toMatch(/^Usage: meet \[options\] \[command\]\n/);
     for (const command of ['init', 'new', 'check', 'report', 'tasks', 'log', 'diff', 'digest', 'schema'])
       expect(run.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
-    expect(run.stdout).toContain('Exit codes: 0 success, 1 the records have errors, 2 usage or environment error.');
+    expect(run.stdout).toContain('Exit codes: 0 success, 1 the records have errors, 2 usage or environment error, 70 a bug in meet, 130 stopped with Ctrl-C.');
     const check = await runMeet(['help', 'check'], { cwd: tempDir(), env: ENGLISH });
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/^Usage: meet check \[options\] \[paths\.\.\.\]\n/);

@@ -25,6 +25,8 @@ describe('a question on a terminal', () => {
     asker.close();
     expect(error).toBeInstanceOf(MeetError);
     expect((error as MeetError).render(m).message).toBe('Stopped (Ctrl-C): nothing was written.');
+    // As a shell reports a process Ctrl-C ended.
+    expect((error as MeetError).exitCode).toBe(130);
     expect(shown.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')).toMatch(/Date \[2020-12-20\]: \n$/);
   });
 });

@@ -4,7 +4,7 @@
 // prompt is exercised at least once: the date, the kind, the title and the
 // chair of `meet new`, and the status of `meet tasks update`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExamples, MEET_BIN, read, TEST_CACHE_HOME } from './helpers.js';
@@ -39,6 +39,37 @@ function onTerminal(cwd: string, args: string[], answers: string[], env: Record<
   });
 }
 
+/**
+ * Runs `meet ARGS` on a pseudo-terminal, typing each step's keys once the
+ * screen shows its text: keys typed before a question is open would reach
+ * the terminal, not meet (Ctrl-C would then stop the process itself).
+ */
+function onTerminalStepwise(cwd: string, args: string[], steps: [string, string][]): Promise<PtyRun> {
+  const command = [process.execPath, MEET_BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-q', '-f', '-e', '-c', command, '/dev/null'], {
+      cwd,
+      env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME, NO_COLOR: '1', TERM: 'dumb' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let step = 0;
+    const seen = (chunk: string) => {
+      out += chunk;
+      while (step < steps.length && out.includes(steps[step]![0])) child.stdin.write(steps[step++]![1]);
+    };
+    child.stdout.setEncoding('utf8').on('data', seen);
+    child.stderr.setEncoding('utf8').on('data', seen);
+    // Only a run that never ends meets this: the test then fails on its exit code.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, screen: out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(/\r/g, '') });
+    });
+  });
+}
+
 describe.skipIf(!hasScript)('prompts on a terminal', () => {
   it('meet new: a wrong date and a typo are explained and asked again; the kind is a numbered choice; title and chair take defaults', async () => {
     const root = copyExamples();
@@ -62,6 +93,25 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
     const run = await onTerminal(root, ['new', '--today', '2020-12-20'], ['']);
     expect(run.code).toBe(2);
     expect(run.screen).toMatch(/Chọn từ 1 đến 3 \[1\]: \nmeet: Đã dừng: không có câu trả lời\.\n/);
+  });
+
+  it('meet new: Ctrl-C typed with an answer stops it at once, said once, nothing written', async () => {
+    const root = copyExamples();
+    // Enter and Ctrl-C in one burst, as a quick typist or a paste sends them.
+    const run = await onTerminalStepwise(root, ['new', '--today', '2020-12-20'], [['[20/12/2020]: ', '\r\u0003']]);
+    expect(run.code).toBe(130);
+    expect(run.screen.match(/Đã hủy \(Ctrl-C\): chưa ghi gì\./g)).toHaveLength(1);
+    expect(existsSync(path.join(root, 'meetings', '2020', '2020-12-20-hoi-nghi-thuong-ky-thang-12-2020.md'))).toBe(false);
+  });
+
+  it('meet new --edit: the editor gets the terminal as it was before the questions (lines, echo, Ctrl-C)', async () => {
+    const root = copyExamples();
+    const editor = path.join(root, 'editor.sh');
+    writeFileSync(editor, `#!/bin/sh\nstty -a > "${path.join(root, 'stty.txt')}"\n`, { mode: 0o755 });
+    const run = await onTerminal(root, ['new', '--today', '2021-01-27', '--edit'], ['', '', '', ''], { EDITOR: editor });
+    expect(run.code).toBe(0);
+    const modes = readFileSync(path.join(root, 'stty.txt'), 'utf8').split(/\s+/);
+    expect(modes).toEqual(expect.arrayContaining(['icanon', 'echo', 'isig']));
   });
 
   it('meet new: three answers that cannot be used end the run (exit 2), naming the flag to use instead', async () => {

@@ -232,6 +232,9 @@ async function settle(
   asker: Asker | undefined,
 ): Promise<Settled> {
   const meeting = await meetingOf(options, io, config, records, asker);
+  // The terminal back to itself once the last question is answered: an editor (--edit) or a commit hook gets it
+  // as it was, and Ctrl-C stops the run again instead of being read as a keystroke by a question no longer asked.
+  asker?.close();
   return { meeting, template: readTemplate(root, config, options.template ?? meeting.kind) };
 }
 

@@ -9,7 +9,7 @@
 // cannot be translated, and draw with cursor movements a plain line avoids.
 import { createInterface } from 'node:readline';
 import { nearest } from '../domain/suggest.js';
-import { UsageError } from '../model/errors.js';
+import { Interrupted, UsageError } from '../model/errors.js';
 import type { Messages } from '../model/messages/index.js';
 import { visible, visibleLines } from '../model/text.js';
 import type { OutStream } from './terminal.js';
@@ -45,6 +45,7 @@ export function terminalAsker(input: NodeJS.ReadableStream, output: OutStream, m
   // the input while the command loads (a line and the end of input read then left the process waiting).
   let reader: { rl: ReturnType<typeof createInterface>; lines: AsyncIterator<string> } | undefined;
   let interrupted = false;
+  let closed = false;
   const open = () => {
     if (!reader) {
       const rl = createInterface({ input, output: output as NodeJS.WritableStream, terminal: true });
@@ -53,6 +54,7 @@ export function terminalAsker(input: NodeJS.ReadableStream, output: OutStream, m
         interrupted = true;
         rl.close();
       });
+      rl.on('close', () => (closed = true));
       // Lines typed ahead of a question are queued, not lost.
       reader = { rl, lines: rl[Symbol.asyncIterator]() };
     }
@@ -60,13 +62,17 @@ export function terminalAsker(input: NodeJS.ReadableStream, output: OutStream, m
   };
   const line = async (prompt: string): Promise<string> => {
     const { rl, lines } = open();
-    rl.setPrompt(prompt);
-    rl.prompt();
+    // Closed already (Ctrl-C or Ctrl-D typed with the last answer): prompting would read the input again, and wait.
+    if (!closed) {
+      rl.setPrompt(prompt);
+      rl.prompt();
+    }
     const next = await lines.next();
     if (next.done) {
       // The message goes below the question, not after it on its line.
       output.write('\n');
-      throw new UsageError((m) => (interrupted ? m.errors.interrupted : m.errors.cancelled));
+      if (interrupted) throw new Interrupted((m) => m.errors.interrupted);
+      throw new UsageError((m) => m.errors.cancelled);
     }
     return String(next.value).normalize('NFC').trim();
   };

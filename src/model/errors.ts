@@ -1,6 +1,6 @@
 // Exit codes of every command (docs/format.md): 0 success, 1 the records have
 // errors, 2 usage or environment errors, 70 a bug in meet (sysexits'
-// EX_SOFTWARE). Commands throw these; only main() turns them into an exit code.
+// EX_SOFTWARE), 130 stopped with Ctrl-C. Commands throw these; only main() turns them into an exit code.
 import { CONFIG_FILE } from './layout.js';
 import type { Messages } from './messages/index.js';
 import type { Finding } from './ruleCatalogue.js';
@@ -9,6 +9,8 @@ export const EXIT_OK = 0;
 export const EXIT_RECORDS = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_INTERNAL = 70;
+/** Stopped with Ctrl-C: 128 + SIGINT, as a shell reports a process the signal ended. */
+const EXIT_INTERRUPTED = 130;
 
 /**
  * What an error says: a phrase of the catalogue, put in the user's language
@@ -43,6 +45,14 @@ export class UsageError extends MeetError {
   constructor(message: Said, hint?: Said) {
     super(message, EXIT_USAGE, hint);
     this.name = 'UsageError';
+  }
+}
+
+/** Ctrl-C at a question: nothing written, said as such, and the exit code of any Ctrl-C. */
+export class Interrupted extends MeetError {
+  constructor(message: Said) {
+    super(message, EXIT_INTERRUPTED);
+    this.name = 'Interrupted';
   }
 }
 

@@ -45,7 +45,7 @@ export const enCommandLine = {
     helpCommand: 'show help for a command',
     versionOption: 'print the version',
     runWithHelp: '(run with --help for usage)',
-    exitCodes: 'Exit codes: 0 success, 1 the records have errors, 2 usage or environment error.',
+    exitCodes: 'Exit codes: 0 success, 1 the records have errors, 2 usage or environment error, 70 a bug in meet, 130 stopped with Ctrl-C.',
     placeholder: {
       date: 'date',
       command: 'command',

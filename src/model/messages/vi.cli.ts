@@ -56,7 +56,7 @@ export const viCommandLine: CommandLineMessages = {
     helpCommand: 'xem hướng dẫn của một lệnh',
     versionOption: 'xem số phiên bản',
     runWithHelp: '(xem cách dùng: thêm --help)',
-    exitCodes: 'Mã kết thúc: 0 thành công, 1 biên bản có lỗi, 2 lệnh gõ sai hoặc thiếu điều kiện để chạy.',
+    exitCodes: 'Mã kết thúc: 0 thành công, 1 biên bản có lỗi, 2 lệnh gõ sai hoặc thiếu điều kiện để chạy, 70 lỗi của chính meet, 130 dừng bằng Ctrl-C.',
     placeholder: {
       date: 'ngày',
       command: 'lệnh',
