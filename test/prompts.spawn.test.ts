@@ -132,6 +132,14 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
     expect(run.screen).toContain('chair: Jane Doe');
   });
 
+  it('meet tasks update --commit that cannot commit says so before asking the status', async () => {
+    const root = copyExamples();
+    const run = await onTerminal(root, ['tasks', 'update', '2020-11-ky-hop-hdnd', '--commit'], ['3']);
+    expect(run.code).toBe(2);
+    expect(run.screen).toContain('git');
+    expect(run.screen).not.toContain('Chọn từ 1 đến');
+  });
+
   it('meet tasks update without --status: the status as a numbered choice, a word accepted; the comment follows', async () => {
     const root = copyExamples();
     const record = 'meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md';

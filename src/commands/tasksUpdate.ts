@@ -74,11 +74,15 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
       (m) => (next ? m.update.approvedNext(show(next)) : m.update.approvedCreateNext),
     );
   }
+  const absolute = path.join(root, target.file);
+  // The record is edited in place: its other uncommitted edits would ride along in the commit. Checked before
+  // a question is asked, so that an answer is never wasted on a commit that cannot be made.
+  const planCommit = () => prepareCommit(root, io.env, { unchanged: [absolute], includeConfig: options.includeConfig });
+  const plannedEarly = options.commit && options.status === undefined ? await planCommit() : undefined;
   // Asked once the record is known to take the update.
   const status = options.status ?? (await askStatus(options.id, io, m));
   const entry: UpdateEntry = { task: options.id, status, ...(note !== undefined ? { note } : {}) };
 
-  const absolute = path.join(root, target.file);
   /** The record's bytes now; gone (moved or deleted while a question was open), it is a usage error, not a crash. */
   const readRecord = () => {
     try {
@@ -107,8 +111,7 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
     return EXIT_OK;
   };
   if (edit.kind === 'unchanged') return alreadySo();
-  // The record is edited in place: its other uncommitted edits would ride along in the commit.
-  const commitPlan = options.commit ? await prepareCommit(root, io.env, { unchanged: [absolute], includeConfig: options.includeConfig }) : undefined;
+  const commitPlan = options.commit ? (plannedEarly ?? (await planCommit())) : undefined;
   // Checked against the record as just read (the loader's copy may be older:
   // another meet may have written it since).
   const problem = checkEdit(loaded, source, edit);
