@@ -172,13 +172,8 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     })
     .addHelpText(
       'after',
-      examples(
-        m,
-        'meet init --locale vi --organization "UBND huyện Mẫu Sơn"',
-        `meet new --date 25/11/2020 --chair "${m.cli.sample.chair}"`,
-        'meet check',
-        'meet report --month 2020-10',
-      ) + `\n${h.exitCodes}\n`,
+      examples(m, m.cli.sample.init, `meet new --date 25/11/2020 --chair "${m.cli.sample.chair}"`, 'meet check', 'meet report --month 2020-10') +
+        `\n${h.exitCodes}\n`,
     );
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   // commander takes the word after an option as its value even when it is another option:

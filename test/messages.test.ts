@@ -156,6 +156,23 @@ describe('the detector', () => {
 
 const RUN_DAY = new Date('2020-12-31T03:00:00Z');
 
+describe("English hints give an English repository's examples", () => {
+  it('help, a missing --status (the id typed), a signer without a title, a notice number alone', async () => {
+    const root = copyExamples();
+    const run = (args: string[]) => runMeet([...args, '--locale', 'en'], { cwd: root });
+    expect((await run(['--help'])).stdout).toContain('meet init --locale en --organization "Springfield Town Council"');
+    expect((await run(['tasks', 'update', '2020-10-tich-tu-ruong-dat'])).stderr).toContain(
+      'Example: meet tasks update 2020-10-tich-tu-ruong-dat --status done',
+    );
+    const november = 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md';
+    const signer = await run(['approve', november, '--by', 'Jane Doe', '--on', '2020-11-26', '--signer', 'Jane Doe']);
+    expect(signer.stderr).toContain('--signer "Jane Doe" --signer-title "Clerk to the Council"');
+    const notice = await run(['approve', november, '--by', 'Jane Doe', '--on', '2020-11-26', '--notice-number', '1']);
+    expect(notice.stderr).toContain('Example: --notice-number 125/N --notice-date');
+    for (const said of [signer.stderr, notice.stderr]) expect(said).not.toMatch(/CHÁNH|TB-UBND/);
+  });
+});
+
 describe('a Vietnamese repository prints no English sentence', () => {
   it('every command on the examples: help, output, messages and errors', async () => {
     const root = copyExamples();

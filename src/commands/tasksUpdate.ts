@@ -207,7 +207,8 @@ async function askStatus(id: string, io: Io, m: Messages): Promise<TaskStatus> {
   if (!io.stdin.isTTY || !io.stdin.readable) {
     throw new UsageError(
       (m) => m.tasks.missingStatus,
-      (m) => m.tasks.missingStatusHint,
+      // The id typed: an example's own id would name no task in this repository.
+      (m) => m.tasks.missingStatusHint(visible(id)),
     );
   }
   const { terminalAsker } = await import('../io/prompt.js');

@@ -26,6 +26,7 @@ export const enCommandLine = {
     sample: {
       thematicTitle: 'Special meeting on flood and storm prevention',
       chair: 'Jane Doe',
+      init: 'meet init --locale en --organization "Springfield Town Council"',
       note: 'Two pilot sites chosen',
       calendarFile: 'tasks.ics',
       summaryFile: 'digest.txt',

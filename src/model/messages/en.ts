@@ -602,7 +602,7 @@ export const en = {
     noTaskHint: 'Run "meet tasks" to list the task ids.',
     askStatus: (id: string) => `New status of ${id}`,
     missingStatus: 'Missing --status: the new status of the task.',
-    missingStatusHint: 'Example: meet tasks update 2020-10-giao-thong-thuy-loi --status done',
+    missingStatusHint: (id: string) => `Example: meet tasks update ${id} --status done`,
     isOrigin: 'is the record that assigned it',
     notAfter: (date: string, originDate: string, origin: string) => `is dated ${date}, not after the meeting that assigned it (${originDate}, ${origin})`,
     cannotRecord: (id: string, file: string, why: string) => `Cannot record an update for "${id}" in ${file}: it ${why}.`,
@@ -668,7 +668,7 @@ export const en = {
   named: {
     noSuchFile: (label: string) => `${label}: no such file.`,
     outside: (label: string, meetings: string) => `${label} is outside the meetings folder (${meetings}/).`,
-    outsideHint: 'Pass the path of a meeting record, like meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.',
+    outsideHint: 'Pass the path of a meeting record, like meetings/2020/2020-11-25-regular-meeting-november-2020.md.',
     notRecord: (label: string) => `${label} is not a meeting record.`,
     notRecordHint: 'Pass the path of a record (a .md file with front matter) in the meetings folder.',
   },
@@ -677,12 +677,12 @@ export const en = {
   approve: {
     empty: (flag: string) => `${flag} must not be empty.`,
     noticeTogether: '--notice-number and --notice-date go together: the notice issued, and its date.',
-    noticeTogetherHint: 'Example: --notice-number 125/TB-UBND --notice-date 2020-10-28',
+    noticeTogetherHint: 'Example: --notice-number 125/N --notice-date 2020-10-28',
     onBeforeMeeting: (on: IsoDate, date: IsoDate) => `--on ${on} is before the meeting (${date}): minutes are approved after the meeting.`,
     noticeBeforeMeeting: (noticeDate: IsoDate, date: IsoDate) => `--notice-date ${noticeDate} is before the meeting (${date}).`,
     signerTogether: '--signer and --signer-title go together (and --on-behalf with them): the signer is one person, with their own title.',
     signerTogetherHint:
-      'For example: --signer "Lê Văn Nam" --signer-title "CHÁNH VĂN PHÒNG" --on-behalf "TL. CHỦ TỊCH"; or leave all three out to use documents.notice_signer in meet.config.yaml.',
+      'For example: --signer "Jane Doe" --signer-title "Clerk to the Council" --on-behalf "For the Chair"; or leave all three out to use documents.notice_signer in meet.config.yaml.',
     noSigner: 'Who signs the notice? Give --signer and --signer-title, or set documents.notice_signer in meet.config.yaml.',
     already: (file: string, by?: string, on?: IsoDate) => `${file} is already approved (by ${by ?? '?'} on ${on ?? '?'}).`,
     alreadyHint: 'Approved minutes are final: correct them with an "amendments" entry. To add the notice, run meet approve again with the same --by and --on.',

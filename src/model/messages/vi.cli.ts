@@ -38,6 +38,7 @@ export const viCommandLine: CommandLineMessages = {
     sample: {
       thematicTitle: 'Hội nghị chuyên đề phòng chống thiên tai',
       chair: 'Hoàng Văn Hiệp',
+      init: 'meet init --locale vi --organization "UBND huyện Mẫu Sơn"',
       note: 'Đã chọn 2 xã thí điểm',
       calendarFile: 'nhiem-vu-cua-toi.ics',
       summaryFile: 'tong-hop.txt',

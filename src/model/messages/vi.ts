@@ -571,7 +571,7 @@ export const vi: Messages = {
     noTaskHint: 'Chạy "meet tasks" để xem danh sách mã nhiệm vụ.',
     askStatus: (id: string) => `Tình trạng mới của nhiệm vụ ${id}`,
     missingStatus: 'Thiếu --status: tình trạng mới của nhiệm vụ.',
-    missingStatusHint: 'Ví dụ: meet tasks update 2020-10-giao-thong-thuy-loi --status done',
+    missingStatusHint: (id: string) => `Ví dụ: meet tasks update ${id} --status done`,
     isOrigin: 'chính là biên bản đã giao nhiệm vụ',
     notAfter: (date: string, originDate: string, origin: string) =>
       `có ngày ${formatDate('vi', date)}, không sau cuộc họp giao nhiệm vụ (${formatDate('vi', originDate)}, ${origin})`,
