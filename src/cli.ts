@@ -211,8 +211,8 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     )
     .action(async (dir: string, opts: Omit<InitOptions, 'dir' | 'locale'>) => {
       const { initCommand } = await import('./commands/init.js');
-      // The new repository's language: --locale, else Vietnamese.
-      setExit(await initCommand({ dir, ...opts, locale: globals().locale ?? 'vi' }, io));
+      // The new repository's language: --locale, else Vietnamese (a Vietnamese clerk's machine often says LANG=en_US).
+      setExit(await initCommand({ dir, ...opts, locale: globals().locale ?? 'vi', localeGiven: globals().locale !== undefined }, io));
     });
 
   program

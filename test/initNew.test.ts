@@ -20,6 +20,20 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('meet init', () => {
+  it('without --locale makes a Vietnamese repository, and says so in English where the environment speaks English', async () => {
+    const dir = tempDir();
+    const english = await runMeet(['init', 'kho', '--organization', 'Springfield Town Council'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } });
+    expect(english.code).toBe(0);
+    expect(read(path.join(dir, 'kho'), 'meet.config.yaml').toString()).toContain('locale: vi');
+    expect(english.stderr).toContain(
+      "This repository is Vietnamese (locale: vi, meet's default). For an English one, remove what init made (listed above) and run: meet init kho --locale en --organization 'Springfield Town Council'",
+    );
+    const vietnamese = await runMeet(['init', 'kho2'], { cwd: dir, env: { LANG: 'vi_VN.UTF-8' } });
+    expect(vietnamese.stderr).not.toContain('This repository is Vietnamese');
+    const chosen = await runMeet(['init', 'kho3', '--locale', 'vi'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } });
+    expect(chosen.stderr).not.toContain('This repository is Vietnamese');
+  });
+
   it.each([['UBND huyện\nMẫu Sơn'], ['UBND \u001b[31m'], ['Town \u2028 Council']])(
     '--organization %j that no config can hold: a usage error naming it (exit 2), nothing made',
     async (organization) => {

@@ -17,6 +17,7 @@ import { messages, type Messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
 import { VI_WORKFLOW_COMMENTS } from '../model/messages/vi.workflow.js';
 import { readConfigBytes } from '../io/recordFiles.js';
+import { environmentLocale } from '../io/locale.js';
 
 export interface InitOptions {
   dir: string;
@@ -28,6 +29,8 @@ export interface InitOptions {
   action?: string;
   /** Stage and commit what init wrote. */
   commit?: boolean;
+  /** --locale was given: without it the repository is Vietnamese, and an English environment is told so. */
+  localeGiven?: boolean;
 }
 
 type CiProvider = 'github' | 'gitlab';
@@ -309,6 +312,19 @@ function renderInit(result: InitResult, options: InitOptions, io: Io): number {
   }
   const git = gitNext(result, options, io, m);
   if (git) lines.push('', git);
+  if (!result.configKept && !options.localeGiven && options.locale === 'vi' && environmentLocale(io.env) === 'en') {
+    const again = [
+      'meet',
+      'init',
+      ...(options.dir === '.' ? [] : [options.dir]),
+      '--locale',
+      'en',
+      ...(options.organization ? ['--organization', options.organization] : []),
+      ...(options.ci ? ['--ci', options.ci] : []),
+      ...(options.commit ? ['--commit'] : []),
+    ];
+    lines.push('', messages('en').init.vietnameseByDefault(visible(again.map(shellWord).join(' '))));
+  }
   printMessage(io, lines.join('\n'));
   return 0;
 }

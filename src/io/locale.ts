@@ -26,7 +26,7 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
 }
 
 /** The locale of the environment: vi for a Vietnamese one (vi_VN.UTF-8, vi), else en. */
-function environmentLocale(env: Env): Locale {
+export function environmentLocale(env: Env): Locale {
   const value = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '') ?? '';
   return /^vi(?:[_.@-]|$)/i.test(value) ? 'vi' : 'en';
 }

@@ -90,7 +90,7 @@ export const enCommandLine = {
       locale: "the language meet speaks (default: the repository's; outside one, from LANG)",
     },
     init: {
-      description: 'create a records repository: meet.config.yaml, the meetings folder and a git repository',
+      description: 'create a records repository: meet.config.yaml, the meetings folder and a git repository (Vietnamese unless --locale en)',
       dir: 'folder to create it in',
       organization: 'who holds the meetings',
       ci: 'also write a CI workflow (checks on pull requests, a monthly digest); in an existing repository, only the workflow',

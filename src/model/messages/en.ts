@@ -508,6 +508,9 @@ export const en = {
     /** The comment atop the .gitignore init writes. */
     gitignoreComment: 'meet keeps its cache here',
     defaultOrganization: 'Town Council',
+    /** Said in English, below init's Vietnamese summary, when the environment speaks another language than Vietnamese. */
+    vietnameseByDefault: (command: string) =>
+      `This repository is Vietnamese (locale: vi, meet's default). For an English one, remove what init made (listed above) and run: ${command}`,
     exists: (file: string) => `${file} already exists; meet init never overwrites it.`,
     existsHint: 'Edit the file instead, or run meet init in another folder.',
     emptyOrganization: '--organization must not be empty',

@@ -101,7 +101,7 @@ export const viCommandLine: CommandLineMessages = {
       locale: 'ngôn ngữ hiển thị (mặc định: ngôn ngữ của kho biên bản; ngoài kho biên bản: theo biến LANG)',
     },
     init: {
-      description: 'tạo kho biên bản mới: tệp meet.config.yaml, thư mục biên bản và kho git',
+      description: 'tạo kho biên bản mới: tệp meet.config.yaml, thư mục biên bản và kho git (tiếng Việt, trừ khi có --locale en)',
       dir: 'thư mục sẽ tạo kho biên bản',
       organization: 'tên cơ quan tổ chức các cuộc họp',
       ci: 'tạo thêm quy trình CI (kiểm tra khi có đề nghị hợp nhất, báo cáo hằng tháng); với kho đã có, chỉ tạo quy trình này',

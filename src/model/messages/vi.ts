@@ -480,6 +480,8 @@ export const vi: Messages = {
   },
 
   init: {
+    vietnameseByDefault: (command: string) =>
+      `Kho biên bản này dùng tiếng Việt (locale: vi, mặc định của meet). Muốn dùng tiếng Anh, hãy xóa những gì meet init vừa tạo (liệt kê ở trên) rồi chạy: ${command}`,
     gitignoreComment: 'meet giữ bộ nhớ đệm ở đây (không commit)',
     defaultOrganization: 'Ủy ban nhân dân huyện',
     exists: (file: string) => `${file} đã có; meet init không bao giờ ghi đè tệp này.`,
