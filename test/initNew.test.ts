@@ -20,6 +20,20 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('meet init', () => {
+  it('--locale en: working days skip no Vietnamese holiday (an English board is most likely elsewhere)', async () => {
+    const dir = tempDir();
+    expect((await runMeet(['init', 'board', '--locale', 'en'], { cwd: dir })).code).toBe(0);
+    const root = path.join(dir, 'board');
+    // 7 February 2024: Tết (8–14 February) would push 3 working days to the 15th.
+    writeTree(root, {
+      'meetings/2024/2024-02-07-board.md':
+        '---\ntitle: Board\ndate: 2024-02-07\nchair: Jane Doe\ntasks:\n  - { id: t1, title: Report, owner: finance, due: { working_days: 3 } }\n---\n',
+    });
+    const tasks = await runMeet(['tasks', '--format', 'json', '--today', '2024-02-08'], { cwd: root });
+    expect(tasks.stderr).toBe('');
+    expect((JSON.parse(tasks.stdout) as { due: string }[])[0]!.due).toBe('2024-02-12');
+  });
+
   it('without --locale makes a Vietnamese repository, and says so in English where the environment speaks English', async () => {
     const dir = tempDir();
     const english = await runMeet(['init', 'kho', '--organization', 'Springfield Town Council'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } });
