@@ -153,12 +153,23 @@ describe('v2 rules, each at its line and column', () => {
     expect(await fix('quý III năm 2020')).toBe('period: 2020-Q3');
     expect(await fix('2020-q3')).toBe('period: 2020-Q3');
     expect(await fix('6 tháng đầu năm 2020')).toBe('period: 2020-H1');
+    expect(await fix('9 tháng đầu năm 2020')).toBe('period: 2020-01..2020-09');
+    // An English clerk's words too.
+    expect(await fix('September 2020')).toBe('period: 2020-09');
+    expect(await fix('Sept. 2020')).toBe('period: 2020-09');
+    expect(await fix('Q3 2020')).toBe('period: 2020-Q3');
+    expect(await fix('third quarter of 2020')).toBe('period: 2020-Q3');
+    expect(await fix('first half of 2020')).toBe('period: 2020-H1');
+    expect(await fix('first 9 months of 2020')).toBe('period: 2020-01..2020-09');
+    expect(await fix('Year 2020')).toBe('period: 2020');
     const cwd = makeRepo({ [FILE]: rec() }, CONFIG);
     const given = await runMeet(['new', '--date', '2020-10-20', '--period', '9/2020', '--chair', 'A', '--dry-run'], { cwd });
     expect(given.code).toBe(0);
     expect(given.stdout).toContain('period: 2020-09\n');
     const quarter = await runMeet(['new', '--date', '2020-10-20', '--period', 'Quý 3/2020', '--kind', 'thematic', '--chair', 'A', '--dry-run'], { cwd });
     expect(quarter.stdout).toContain('period: 2020-Q3\n');
+    const english = await runMeet(['new', '--date', '2020-10-20', '--period', 'Q3 2020', '--kind', 'thematic', '--chair', 'A', '--dry-run'], { cwd });
+    expect(english.stdout).toContain('period: 2020-Q3\n');
   });
 
   it("a mode, a session or an approval status in the clerk's words: the format's word to write", async () => {

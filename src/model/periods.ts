@@ -65,11 +65,15 @@ const ROMAN: Readonly<Record<string, string>> = { i: '1', ii: '2', iii: '3', iv:
 /**
  * The period a clerk's words name, as the format writes it: "10/2020" and
  * "tháng 10/2020" → 2020-10, "Quý 4/2020", "quý IV năm 2020", "Q4/2020",
- * "2020-q4" → 2020-Q4, "6 tháng đầu năm 2020" → 2020-H1, "năm 2020" →
- * 2020; undefined for anything else.
+ * "2020-q4" → 2020-Q4, "6 tháng đầu năm 2020" → 2020-H1, "9 tháng đầu năm
+ * 2020" → 2020-01..2020-09, "năm 2020" → 2020; in English "October 2020",
+ * "Q4 2020", "fourth quarter of 2020", "first half of 2020", "first 9 months
+ * of 2020", "year 2020"; undefined for anything else.
  */
 export function periodFromWords(text: string): string | undefined {
   const t = text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  const english = englishPeriod(t);
+  if (english) return english;
   let m = /^(?:tháng )?(\d{1,2}) ?(?:\/|-|\.| năm )(\d{4})$/.exec(t);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return `${m[2]}-${m[1]!.padStart(2, '0')}`;
   m = /^(?:quý|quí|q) ?([1-4]|iv|i{1,3}) ?(?:\/|-| năm )(\d{4})$/.exec(t);
@@ -78,7 +82,36 @@ export function periodFromWords(text: string): string | undefined {
   if (m && (m[2] === 'q' || Number(m[3]) <= 2)) return `${m[1]}-${m[2]!.toUpperCase()}${m[3]}`;
   m = /^6 tháng (đầu|cuối) năm (\d{4})$/.exec(t);
   if (m) return `${m[2]}-H${m[1] === 'đầu' ? 1 : 2}`;
+  m = /^(\d{1,2}) tháng (?:đầu )?năm (\d{4})$/.exec(t);
+  if (m) return firstMonths(Number(m[1]), m[2]!);
   m = /^năm (\d{4})$/.exec(t);
+  return m ? m[1] : undefined;
+}
+
+/** The first `count` months of `year`, as the format writes them: a quarter, a half, the year, else a run. */
+function firstMonths(count: number, year: string): string | undefined {
+  if (count < 1 || count > 12) return undefined;
+  if (count === 3 || count === 6 || count === 12) return count === 3 ? `${year}-Q1` : count === 6 ? `${year}-H1` : year;
+  return count === 1 ? `${year}-01` : `${year}-01..${year}-${String(count).padStart(2, '0')}`;
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+
+/** A period in an English clerk's words (lower case, single spaces), or undefined. */
+function englishPeriod(t: string): string | undefined {
+  let m = /^([a-z]+)\.?,? (\d{4})$/.exec(t);
+  if (m) {
+    const month = MONTH_NAMES.findIndex((name) => name === m![1] || (m![1]!.length >= 3 && name.startsWith(m![1]!)));
+    if (month !== -1) return `${m[2]}-${String(month + 1).padStart(2, '0')}`;
+  }
+  m = /^(?:q|quarter )([1-4])(?: of)?,? (\d{4})$/.exec(t) ?? /^(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th) quarter(?: of)?,? (\d{4})$/.exec(t);
+  if (m) return `${m[2]}-Q${ORDINALS[m[1]!] ?? m[1]}`;
+  m = /^h([12])(?: of)?,? (\d{4})$/.exec(t) ?? /^(?:the )?(first|1st|second|2nd) half(?: of)?,? (\d{4})$/.exec(t);
+  if (m) return `${m[2]}-H${ORDINALS[m[1]!] ?? m[1]}`;
+  m = /^(?:the )?first (\d{1,2}) months(?: of)?,? (\d{4})$/.exec(t);
+  if (m) return firstMonths(Number(m[1]), m[2]!);
+  m = /^(?:the )?year (\d{4})$/.exec(t);
   return m ? m[1] : undefined;
 }
 

@@ -544,7 +544,7 @@ export const en = {
     askKind: 'Kind of meeting',
     askTitle: 'Title',
     askChair: 'Chair (who chairs the meeting)',
-    askPeriod: 'Period it reviews (YYYY-MM, YYYY-Qn, YYYY-H1, YYYY or YYYY-MM..YYYY-MM)',
+    askPeriod: 'Period it reviews (like October 2020, Q4 2020, first half of 2020, first 9 months of 2020, year 2020)',
     /** `why` is the catalogue's period words (period). */
     notAPeriod: (answer: string, why: string) => `"${answer}" ${why}.`,
     choose: (count: number) => `Choose 1–${n(count)}`,

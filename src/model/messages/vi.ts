@@ -514,7 +514,7 @@ export const vi: Messages = {
     askKind: 'Loại cuộc họp',
     askTitle: 'Tiêu đề',
     askChair: 'Người chủ trì',
-    askPeriod: 'Kỳ được đánh giá tại cuộc họp (YYYY-MM, YYYY-Qn, YYYY-H1, YYYY hoặc YYYY-MM..YYYY-MM)',
+    askPeriod: 'Kỳ được đánh giá tại cuộc họp (như 10/2020, Quý 4/2020, 6 tháng đầu năm 2020, 9 tháng đầu năm 2020, năm 2020)',
     notAPeriod: (answer: string, why: string) => `"${answer}" ${why}.`,
     choose: (count: number) => `Chọn từ 1 đến ${n(count)}`,
     emptyAnswer: 'Cần nhập câu trả lời.',
