@@ -218,6 +218,19 @@ describe('meet new', () => {
       expect(run.stderr).toContain('meet: Chưa lập biên bản mới: biên bản các cuộc họp trước có 1 lỗi');
       expect(run.stderr).toContain('meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md:');
     }
+    // An error elsewhere than in the tasks and updates (a figure written 21,4) loses nothing: the draft is made.
+    writeFileSync(december, text.replace('thu-ngan-sach: 34.2', 'thu-ngan-sach: 34,2'));
+    const figure = await runMeet(args, { cwd: root });
+    expect(figure.code).toBe(0);
+    expect(figure.stdout).not.toContain('task: 2020-10-giao-thong-thuy-loi');
+    // A config's error that stops nothing else (a group member not declared) loses no record: no stop for it.
+    const config = path.join(root, 'meet.config.yaml');
+    const configText = readFileSync(config, 'utf8');
+    writeFileSync(config, configText.replace(/^owners:\n/m, 'owners:\n  nhom-thu: { name: Nhóm thử, members: [khong-co] }\n'));
+    const configError = await runMeet(args, { cwd: root });
+    expect(configError.stderr).not.toContain('Chưa lập biên bản mới');
+    expect(configError.code).toBe(0);
+    writeFileSync(config, configText);
     // Unreadable (a pipe): an environment error.
     rmSync(december);
     spawnSync('mkfifo', [december]);

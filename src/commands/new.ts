@@ -9,6 +9,7 @@ import { periodFromWords, periodProblem } from '../model/periods.js';
 import { countBySeverity, type Finding } from '../model/ruleCatalogue.js';
 import type { Config } from '../model/schema.js';
 import { slugify } from '../domain/slug.js';
+import { CONFIG_FILE } from '../model/layout.js';
 import { EXIT_USAGE, RecordsError, UsageError } from '../model/errors.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import { kindFromWords } from '../model/termWords.js';
@@ -133,8 +134,8 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   if (editor && repository) {
     const [{ parseRecord }, { checkRecordAmong }] = await Promise.all([import('../records/parse.js'), import('../domain/checkRules.js')]);
     result.editorProblem = openEditor(editor, file, path.relative(io.cwd, file) || file, m, io.env);
-    const after = parseRecord(readFileSync(file), relative, locale);
-    const others = repository.records.filter((r) => r.file !== relative);
+    const after = parseRecord(readFileSync(file), relative, locale, repository.config.locale);
+    const others = [...repository.records, ...wholeTasksOf(repository)].filter((r) => r.file !== relative);
     result.findings = [...after.findings, ...(after.record ? checkRecordAmong(repository.config, after.record, others, locale) : [])];
   }
   if (git && commitPlan) {
@@ -238,19 +239,27 @@ async function settle(
   return { meeting, template: readTemplate(root, config, options.template ?? meeting.kind) };
 }
 
+/** Records with schema errors elsewhere than in their tasks and updates: what they say of tasks counts. */
+function wholeTasksOf(repository: Repository): MeetingRecord[] {
+  return (repository.partial ?? []).filter((r) => r.tasksWhole);
+}
+
 /**
  * A record dated on or before the meeting that meet could not read whole
- * (unreadable, or with schema errors) stops `new`: the updates it holds are
- * lost, and a task it closed would be listed open again. Records after the
+ * (unreadable, not YAML, or with schema errors in its tasks or updates or an
+ * unknown key) stops `new`: the updates it holds are lost, and a task it
+ * closed would be listed open again. One whose errors lie elsewhere (a
+ * figure written 21,4) counts with its tasks and updates. Records after the
  * meeting change nothing open on its date: the run goes on, and says they
  * have errors.
  */
 function refuseLostRecords(repository: Repository, date: IsoDate, refuse: typeof refuseRecordErrors): void {
-  const kept = new Set(repository.records.map((r) => r.file));
+  const kept = new Set([...repository.records, ...wholeTasksOf(repository)].map((r) => r.file));
   const dateOf = new Map((repository.partial ?? []).map((r) => [r.file, r.data.date]));
   const lost = new Set<string>();
   for (const f of repository.findings) {
-    if (f.severity !== 'error' || kept.has(f.file)) continue;
+    // The config's findings lose no record (one that does stops every command before this).
+    if (f.severity !== 'error' || kept.has(f.file) || f.file === CONFIG_FILE) continue;
     const day = dateOf.get(f.file) ?? /^(\d{4}-\d{2}-\d{2})/.exec(path.posix.basename(f.file))?.[1];
     if (day === undefined || day <= date) lost.add(f.file);
   }
@@ -272,7 +281,9 @@ async function draftRecord(repository: Repository, { meeting, template }: Settle
   const { root, config, records } = repository;
   const { date, kind, title, period, chair } = meeting;
   refuseLostRecords(repository, date, refuseRecordErrors);
-  const openTasks = [...taskStatesOn(records, date, deadlinesOf(config)).values()].filter((s) => isOpenStatus(s.status) && s.meeting.data.date < date);
+  // With what records whose errors lie elsewhere say of their tasks (and the new record is checked among them).
+  const among = [...records, ...wholeTasksOf(repository)];
+  const openTasks = [...taskStatesOn(among, date, deadlinesOf(config)).values()].filter((s) => isOpenStatus(s.status) && s.meeting.data.date < date);
   const content = fillTemplate(template, {
     title: yamlScalar(title),
     date,
@@ -292,7 +303,7 @@ async function draftRecord(repository: Repository, { meeting, template }: Settle
   const parsed = parseRecord(Buffer.from(content, 'utf8'), relative, locale);
   const problems = [...parsed.findings];
   if (parsed.record) {
-    for (const f of checkRecordAmong(config, parsed.record, records, locale)) problems.push(f);
+    for (const f of checkRecordAmong(config, parsed.record, among, locale)) problems.push(f);
   }
   const errors = problems.filter((f) => f.severity === 'error');
   if (errors.length > 0) {

@@ -52,7 +52,7 @@ export interface ReadOptions {
 
 /** What is kept of a record that parsed (or of what was salvaged of one that did not). */
 export type KeptRecord =
-  | { data: RecordData; bodyLine: number; body?: string }
+  | { data: RecordData; bodyLine: number; body?: string; tasksWhole?: true }
   | { data: { date: IsoDate }; facts: RecordFacts; bodyLine: number }
   // What `meet log` keeps (domain/projection.ts, projectKept): some of the data, every id.
   | { data: RecordData; facts: RecordFacts; bodyLine: number };
@@ -97,7 +97,7 @@ function kept(record: MeetingRecord, options: Pick<ReadOptions, 'detail' | 'bodi
       bodyLine: record.bodyLine,
     };
   }
-  const out: KeptRecord = { data: record.data, bodyLine: record.bodyLine };
+  const out: KeptRecord = { data: record.data, bodyLine: record.bodyLine, ...(record.tasksWhole ? { tasksWhole: true as const } : {}) };
   const wanted = options.bodies === true || (typeof options.bodies === 'object' && reportingMonthOf(record) === options.bodies.month);
   if (wanted && record.body !== undefined) out.body = record.body;
   return out;

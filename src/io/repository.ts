@@ -159,6 +159,7 @@ class LoadedRecord {
   // Declared, not defined: a field set on few records costs nothing on the rest.
   declare body?: string;
   declare partial?: true;
+  declare tasksWhole?: true;
   declare facts?: RecordFacts;
   declare private exact?: Locate;
 
@@ -186,6 +187,7 @@ function toRecord(root: string, entry: RecordFile, kept: KeptRecord, contentKey:
   if ('facts' in kept) record.facts = kept.facts;
   else if (kept.body !== undefined) record.body = kept.body;
   if (partial) record.partial = true;
+  if ('tasksWhole' in kept && kept.tasksWhole) record.tasksWhole = true;
   // With facts, `data` is the date alone and `facts` is set: a FactsRecord; otherwise a MeetingRecord.
   return record as CheckedRecord;
 }

@@ -26,6 +26,12 @@ interface LoadedFile {
   locate: Locate;
   /** Set on what was salvaged of a record with schema errors: for `meet check` only. */
   partial?: true;
+  /**
+   * Set on a salvaged record whose every task and update was valid as written
+   * (its errors lie elsewhere, a figure say): what it says of task states is
+   * whole, and `meet new` may list open tasks from it.
+   */
+  tasksWhole?: true;
 }
 
 /** A record read whole: what every command but `check` works on. */

@@ -454,7 +454,12 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
     const mapped = typeof index === 'number' && Object.hasOwn(sourceIndex, key!) ? sourceIndex[key as ListKey][index] : undefined;
     return locate(mapped === undefined ? path : [key!, mapped, ...rest], target);
   };
-  return { file, data, body: '', bodyLine: 1, locate: partialLocate, partial: true };
+  // Every task and update valid as written, and no key unknown (`taskss:` may hold tasks): the salvage holds
+  // them all, as a valid record would.
+  const whole = (key: 'tasks' | 'updates', schema: z.ZodType) =>
+    raw[key] === undefined || raw[key] === null || (Array.isArray(raw[key]) && (raw[key] as unknown[]).every((item) => schema.safeParse(item).success));
+  const tasksWhole = Object.keys(raw).every((key) => Object.hasOwn(RecordSchema.shape, key)) && whole('tasks', TaskSchema) && whole('updates', UpdateSchema);
+  return { file, data, body: '', bodyLine: 1, locate: partialLocate, partial: true, ...(tasksWhole ? { tasksWhole: true as const } : {}) };
 }
 
 /**
