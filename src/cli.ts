@@ -172,8 +172,13 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     })
     .addHelpText(
       'after',
-      examples(m, m.cli.sample.init, `meet new --date 25/11/2020 --chair "${m.cli.sample.chair}"`, 'meet check', 'meet report --month 2020-10') +
-        `\n${h.exitCodes}\n`,
+      examples(
+        m,
+        m.cli.sample.init,
+        `meet new --date ${m.cli.sample.meetingDate} --chair "${m.cli.sample.chair}"`,
+        'meet check',
+        'meet report --month 2020-10',
+      ) + `\n${h.exitCodes}\n`,
     );
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   // commander takes the word after an option as its value even when it is another option:
@@ -235,8 +240,8 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
         m,
         `meet new --date 2020-11-25 --chair "${m.cli.sample.chair}"`,
         `meet new --date 2020-11-25 --chair "${m.cli.sample.chair}" --commit`,
-        `meet new --date 04/11/2019 --period 2019-10 --chair "${m.cli.sample.chair}"`,
-        `meet new --date 25/11/2020 --kind thematic --title "${m.cli.sample.thematicTitle}" --chair "${m.cli.sample.chair}"`,
+        `meet new --date ${m.cli.sample.reviewDate} --period 2019-10 --chair "${m.cli.sample.chair}"`,
+        `meet new --date ${m.cli.sample.meetingDate} --kind thematic --title "${m.cli.sample.thematicTitle}" --chair "${m.cli.sample.chair}"`,
         `meet new --dry-run --chair "${m.cli.sample.chair}"`,
       ),
     )

@@ -161,6 +161,17 @@ describe("English hints give an English repository's examples", () => {
     const root = copyExamples();
     const run = (args: string[]) => runMeet([...args, '--locale', 'en'], { cwd: root });
     expect((await run(['--help'])).stdout).toContain('meet init --locale en --organization "Springfield Town Council"');
+    // Every `meet new` example runs as written in English, where 04/11/2019 would be asked about (either day).
+    const examples = [...(await run(['new', '--help'])).stdout.matchAll(/^\s+\$ meet (new --date .*)$/gm)]
+      .map((m) => m[1]!)
+      .filter((example) => !/--commit|--edit/.test(example));
+    expect(examples.length).toBeGreaterThan(1);
+    for (const example of examples) {
+      const args = [...example.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+      const tried = await run([...args, '--dry-run']);
+      expect([tried.code, tried.stderr], example).not.toEqual([2, expect.stringContaining('could be')]);
+      expect(tried.code, `${example}: ${tried.stderr}`).toBe(0);
+    }
     expect((await run(['tasks', 'update', '2020-10-tich-tu-ruong-dat'])).stderr).toContain(
       'Example: meet tasks update 2020-10-tich-tu-ruong-dat --status done',
     );

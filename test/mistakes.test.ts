@@ -473,6 +473,35 @@ describe('each common mistake: one finding naming the fix, in the locale', () =>
   });
 });
 
+describe('07/05/2024 in English: either day, asked, never guessed', () => {
+  it('in English records the advice names both days, or the month-first one; Vietnamese ones stay day first', async () => {
+    const { root, file } = repositoryWith('decimal-comma');
+    const record = readFileSync(path.join(FIXTURES, 'decimal-comma.md'), 'utf8').replace('thu-ngan-sach: 21,4', 'thu-ngan-sach: 21.4');
+    const advice = async (due: string) => {
+      writeTree(root, { [file]: record.replace('---\n\nNội', `tasks:\n  - { id: t1, title: T, owner: van-phong, due: ${due} }\n---\n\nNội`) });
+      const run = await runMeet(['check', '--format', 'json', '--no-cache'], { cwd: root });
+      return (JSON.parse(run.stdout) as { message: string }[]).map((f) => f.message);
+    };
+    expect(await advice('07/01/2021')).toEqual(['"due" là "07/01/2021"; ngày viết dạng YYYY-MM-DD: due: 2021-01-07']);
+    writeTree(root, { 'meet.config.yaml': CONFIG.replace(/^locale: vi$/m, 'locale: en') });
+    expect(await advice('07/01/2021')).toEqual([
+      '"due" is "07/01/2021", which may be either day, the day or the month first; write dates as YYYY-MM-DD: due: 2021-01-07 or due: 2021-07-01',
+    ]);
+    expect(await advice('12/25/2020')).toEqual(['"due" is "12/25/2020"; write dates as YYYY-MM-DD: due: 2020-12-25']);
+  });
+
+  it('on the command line in English: refused with both days; one only month first is said so', async () => {
+    const { root } = repositoryWith('decimal-comma');
+    const either = await runMeet(['new', '--date', '07/05/2021', '--chair', 'A', '--dry-run', '--locale', 'en'], { cwd: root });
+    expect(either.code).toBe(2);
+    expect(either.stderr).toContain('"07/05/2021" could be 7 May 2021 or 5 Jul 2021: write the date as YYYY-MM-DD, 2021-05-07 or 2021-07-05.');
+    const us = await runMeet(['new', '--date', '12/25/2020', '--chair', 'A', '--dry-run', '--locale', 'en'], { cwd: root });
+    expect(us.stderr).toContain('"12/25/2020" is written month first: write the date as YYYY-MM-DD, 2020-12-25 (25 Dec 2020).');
+    // In Vietnamese the day comes first, as clerks write it.
+    expect((await runMeet(['new', '--date', '07/05/2021', '--chair', 'A', '--dry-run'], { cwd: root })).stdout).toContain('date: 2021-05-07');
+  });
+});
+
 describe('a day that does not exist, on the command line', () => {
   it.each([
     ['vi', '"31/09/2020" không phải là ngày có thật: tháng 9/2020 chỉ có 30 ngày.'],

@@ -126,7 +126,7 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
     const root = copyExamples();
     const run = await onTerminal(root, ['new', '--dry-run', '--today', '2020-12-20', '--locale', 'en'], ['', 'thematic', 'Flood preparedness', 'Jane Doe']);
     expect(run.code).toBe(0);
-    expect(run.screen).toContain('Date of the meeting (YYYY-MM-DD or DD/MM/YYYY) [2020-12-20]:');
+    expect(run.screen).toContain('Date of the meeting (YYYY-MM-DD) [2020-12-20]:');
     expect(run.screen).toContain('Kind of meeting:\n  1) regular\n  2) extraordinary\n  3) thematic');
     expect(run.screen).toContain('kind: thematic');
     expect(run.screen).toContain('chair: Jane Doe');

@@ -59,13 +59,38 @@ export interface DateWords {
   notADay: (value: string, month: number, year: number, days: number) => string;
   noSuchMonthInDate: (value: string, month: number) => string;
   notADate: (value: string) => string;
+  /** Whether the language writes 7/5/2024 day first (Vietnamese); English reads it either way. */
+  slashesDayFirst: boolean;
+  /** 07/05/2024 in a language that may write the month first: the days it may be (one when only month first is a day). */
+  slashDate: (value: string, days: readonly IsoDate[]) => string;
+}
+
+/**
+ * The days `DD/MM/YYYY` and `MM/DD/YYYY` read `text` as, when it is written
+ * with slashes: in an English clerk's hand 07/05/2024 may be either, and
+ * 11/25/2024 is the month first. Empty for another form.
+ */
+export function slashReadings(text: string): IsoDate[] {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (!m) return [];
+  const [a, b, year] = [Number(m[1]), Number(m[2]), m[3]!];
+  const day = (month: number, d: number) => {
+    const iso = `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    return isCalendarDate(iso) ? [iso] : [];
+  };
+  return [...new Set([...day(b, a), ...day(a, b)])];
 }
 
 /** A date typed by the clerk (a flag or a prompt's answer), or why it is none, in `words`: the flag and the prompt say it alike. */
 export function typedDate(text: string, words: DateWords): { value: IsoDate } | { problem: string } {
+  const shown = visible(text);
+  if (!words.slashesDayFirst) {
+    // 07/05/2024 is 5 July to a US clerk and 7 May to a British one: asked, never guessed.
+    const days = slashReadings(text);
+    if (days.length > 1 || (days.length === 1 && !('date' in readDate(text)))) return { problem: words.slashDate(shown, days) };
+  }
   const reading = readDate(text);
   if ('date' in reading) return { value: reading.date };
-  const shown = visible(text);
   if (reading.wrong === 'day') return { problem: words.notADay(shown, reading.month, reading.year, reading.days) };
   if (reading.wrong === 'month') return { problem: words.noSuchMonthInDate(shown, reading.month) };
   return { problem: words.notADate(shown) };

@@ -113,9 +113,10 @@ const START: Position = { line: 1, column: 1 };
 
 /** Shared by records and the config: front matter or whole-file YAML. */
 /**
- * `writtenIn`: the language the file's figures are written in (the config's):
- * "1,073" is 1073 to an English clerk and 1.073 to a Vietnamese one, whatever
- * language the run speaks.
+ * `writtenIn`: the language the file's figures and dates are written in (the
+ * config's): "1,073" is 1073 to an English clerk and 1.073 to a Vietnamese
+ * one, and 07/05/2024 is 7 May to a Vietnamese one, whatever language the
+ * run speaks.
  */
 function parseYamlFile<T>(
   bytes: Uint8Array,
@@ -127,8 +128,16 @@ function parseYamlFile<T>(
 ): FrontMatterParse<T> {
   const findings: Finding[] = [];
   const spoken = messages(language);
-  const commaGroupsThousands = messages(writtenIn).schema.commaGroupsThousands;
-  const m: Messages = commaGroupsThousands === spoken.schema.commaGroupsThousands ? spoken : { ...spoken, schema: { ...spoken.schema, commaGroupsThousands } };
+  const written = messages(writtenIn);
+  // How the records write numbers and dates is theirs, whatever the run speaks.
+  const m: Messages =
+    writtenIn === language
+      ? spoken
+      : {
+          ...spoken,
+          schema: { ...spoken.schema, commaGroupsThousands: written.schema.commaGroupsThousands },
+          cli: { ...spoken.cli, slashesDayFirst: written.cli.slashesDayFirst },
+        };
   const failed = (rule: RuleId, message: string, at: Position = START): FrontMatterParse<T> => {
     findings.push(finding(file, rule, message, at));
     return { findings, body: '', bodyLine: 1, locate: () => at };

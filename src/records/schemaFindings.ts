@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { KNOWN_KEYS } from '../model/schema.js';
 import { nearest as nearestOf, Suggestions } from '../domain/suggest.js';
 import { slugify } from '../domain/slug.js';
-import { lastDayOf, readDate } from '../model/dates.js';
+import { lastDayOf, readDate, slashReadings } from '../model/dates.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import { periodFromWords, periodProblem } from '../model/periods.js';
 import { kindFromWords, plainWords, statusFromWords, termFromWords } from '../model/termWords.js';
@@ -413,6 +413,11 @@ function writtenOtherwise(key: string, input: unknown, m: Messages, item = false
   const value = quote(input);
   if (DATE_KEYS.has(key)) {
     const reading = readDate(input, true);
+    // Records written in English: 07/05/2024 may be either day, and 11/25/2024 is the month first.
+    const days = m.cli.slashesDayFirst ? [] : slashReadings(input);
+    const fix = (day: string) => (item ? day : `${key}: ${day}`);
+    if (days.length > 1) return s.dateWrittenEither(key, value, days.map(fix));
+    if (days.length === 1 && !('date' in reading)) return s.dateWritten(key, value, fix(days[0]!));
     if ('date' in reading) return reading.date === input.trim() ? undefined : s.dateWritten(key, value, item ? reading.date : `${key}: ${reading.date}`);
     if (reading.wrong === 'day') return s.dateWrittenNotADay(key, value, s.dayOutOfMonth(reading.month, reading.year, reading.days));
     if (reading.wrong === 'month' && /\d/.test(input)) return s.dateWrittenNotADay(key, value, s.noSuchMonth(reading.month));

@@ -1,7 +1,7 @@
 // The English words of the command line: help, commander's errors, why a
 // text is not a period, and how main() reports an error. Apart from en.ts,
 // which spreads them in: `meet --help` loads these, not the whole catalogue.
-import { counted, englishMonthName, formatNumber } from '../format.js';
+import { counted, englishMonthName, formatDate, formatNumber } from '../format.js';
 import { ENGLISH_PERIOD_WORDS } from '../periods.js';
 
 const n = (count: number) => formatNumber('en', count);
@@ -26,6 +26,9 @@ export const enCommandLine = {
     sample: {
       thematicTitle: 'Special meeting on flood and storm prevention',
       chair: 'Jane Doe',
+      // ISO in English: 04/11/2019 may be either day, and is asked about.
+      meetingDate: '2020-11-25',
+      reviewDate: '2019-11-04',
       init: 'meet init --locale en --organization "Springfield Town Council"',
       note: 'Two pilot sites chosen',
       calendarFile: 'tasks.ics',
@@ -99,7 +102,7 @@ export const enCommandLine = {
     },
     new: {
       description: 'write the record of a new meeting, listing every task still open',
-      date: 'the day of the meeting (YYYY-MM-DD or DD/MM/YYYY; default: today)',
+      date: 'the day of the meeting (YYYY-MM-DD; default: today)',
       title: 'the title (default: after the period, "Regular meeting, Month YYYY", in the repository\'s language)',
       kind: 'kind of meeting',
       period:
@@ -207,10 +210,15 @@ export const enCommandLine = {
       description: 'print the JSON Schema of a record, for editors and other tools',
     },
     /** A value on the command line that cannot be read. */
-    notADate: (value: string) => `"${value}" is not a date; write YYYY-MM-DD (2020-10-26) or DD/MM/YYYY (26/10/2020).`,
+    notADate: (value: string) => `"${value}" is not a date; write YYYY-MM-DD (2020-10-26).`,
     notADay: (value: string, month: number, year: number, days: number) => `"${value}" is not a real day: ${englishMonthName(month)} ${year} has ${days} days.`,
     noSuchMonthInDate: (value: string, month: number) => `"${value}" is not a date: there is no month ${month}; months run from 1 to 12.`,
     notAMonth: (value: string) => `"${value}" is not a month; write YYYY-MM, like 2020-10.`,
+    slashesDayFirst: false,
+    slashDate: (value: string, days: readonly string[]) =>
+      days.length > 1
+        ? `"${value}" could be ${days.map((d) => formatDate('en', d)).join(' or ')}: write the date as YYYY-MM-DD, ${days.join(' or ')}.`
+        : `"${value}" is written month first: write the date as YYYY-MM-DD, ${days[0]} (${formatDate('en', days[0]!)}).`,
     notAChoice: (value: string, allowed: string, suggestion?: string) =>
       `"${value}" is not one of ${allowed}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
     // commander's own error messages.

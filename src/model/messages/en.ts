@@ -384,6 +384,9 @@ export const en = {
     timeWritten: (value: string, fix: string) => `"time" is ${value}; write the time HH:MM, on the 24-hour clock: ${fix}`,
     duePeriodWritten: (value: string, fix: string) => `"due" is ${value}; a due by the end of a month, quarter or year is written so: ${fix}`,
     dateWritten: (key: string, value: string, fix: string) => `"${key}" is ${value}; write dates as YYYY-MM-DD: ${fix}`,
+    /** 07/05/2024 in English records: day first or month first, the clerk says which. */
+    dateWrittenEither: (key: string, value: string, fixes: readonly string[]) =>
+      `"${key}" is ${value}, which may be either day, the day or the month first; write dates as YYYY-MM-DD: ${fixes.join(' or ')}`,
     /** `date: 07/08/2021` in 2021-07-08-….md: the file name says which of the two days it is. */
     dateAsFileName: (value: string, fix: string) => `"date" is ${value}; write dates as YYYY-MM-DD, as the file name does: ${fix}`,
     dateWrittenNotADay: (key: string, value: string, why: string) => `"${key}" is ${value}, which is not a real day: ${why}`,
@@ -540,7 +543,7 @@ export const en = {
     /** Records before the new meeting that could not be read whole: which tasks are open is not known. */
     earlierRecordsInvalid: (count: number) =>
       `No record written: the records of earlier meetings have ${count === 1 ? 'an error' : `${n(count)} errors`} that keep meet from reading them whole, so which tasks are still open is not known for sure:`,
-    askDate: 'Date of the meeting (YYYY-MM-DD or DD/MM/YYYY)',
+    askDate: 'Date of the meeting (YYYY-MM-DD)',
     askKind: 'Kind of meeting',
     askTitle: 'Title',
     askChair: 'Chair (who chairs the meeting)',

@@ -3,7 +3,7 @@
 //
 // The Vietnamese words of the command line, the same keys as en.cli.ts;
 // vi.ts spreads them in. Text is NFC.
-import { formatNumber } from '../format.js';
+import { formatDate, formatNumber } from '../format.js';
 import type { CommandLineMessages } from './en.cli.js';
 
 const n = (count: number) => formatNumber('vi', count);
@@ -38,6 +38,8 @@ export const viCommandLine: CommandLineMessages = {
     sample: {
       thematicTitle: 'Hội nghị chuyên đề phòng chống thiên tai',
       chair: 'Hoàng Văn Hiệp',
+      meetingDate: '25/11/2020',
+      reviewDate: '04/11/2019',
       init: 'meet init --locale vi --organization "UBND huyện Mẫu Sơn"',
       note: 'Đã chọn 2 xã thí điểm',
       calendarFile: 'nhiem-vu-cua-toi.ics',
@@ -221,6 +223,10 @@ export const viCommandLine: CommandLineMessages = {
     notADay: (value: string, month: number, year: number, days: number) => `"${value}" không phải là ngày có thật: tháng ${month}/${year} chỉ có ${days} ngày.`,
     noSuchMonthInDate: (value: string, month: number) => `"${value}" không phải là ngày: không có tháng ${month}; tháng chỉ từ 1 đến 12.`,
     notAMonth: (value: string) => `"${value}" không phải là tháng; hãy viết YYYY-MM, ví dụ 2020-10.`,
+    // Vietnamese writes the day first: 07/05/2024 is 7 May.
+    slashesDayFirst: true,
+    slashDate: (value: string, days: readonly string[]) =>
+      `"${value}" có thể là ${days.map((d) => formatDate('vi', d)).join(' hoặc ')}: hãy viết ngày dạng YYYY-MM-DD.`,
     notAChoice: (value: string, allowed: string, suggestion?: string) =>
       `"${value}" không thuộc các giá trị ${allowed}.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
     unknownOption: (flag: string) => `không có tùy chọn ${q(flag)}`,

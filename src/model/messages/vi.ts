@@ -367,6 +367,8 @@ export const vi: Messages = {
     timeWritten: (value: string, fix: string) => `"time" là ${value}; giờ viết dạng HH:MM, theo 24 giờ: ${fix}`,
     duePeriodWritten: (value: string, fix: string) => `"due" là ${value}; hạn đến hết tháng, quý hoặc năm viết như sau: ${fix}`,
     dateWritten: (key: string, value: string, fix: string) => `"${key}" là ${value}; ngày viết dạng YYYY-MM-DD: ${fix}`,
+    dateWrittenEither: (key: string, value: string, fixes: readonly string[]) =>
+      `"${key}" là ${value}, có thể đọc ngày trước hoặc tháng trước; ngày viết dạng YYYY-MM-DD: ${fixes.join(' hoặc ')}`,
     dateAsFileName: (value: string, fix: string) => `"date" là ${value}; ngày viết dạng YYYY-MM-DD, như trong tên tệp: ${fix}`,
     dateWrittenNotADay: (key: string, value: string, why: string) => `"${key}" là ${value}, không phải là ngày có thật: ${why}`,
     dueStanding: (value: string) =>
