@@ -36,6 +36,15 @@ const CASES: MistakeCase[] = [
     en: 'The value of "title" goes on after its closing quote: put the whole value in one pair of quotes: title: "\'Họp giao ban\' tháng 12"',
   },
   {
+    // Quoted whole, with quotes inside: the outer pair is kept, the inner ones become ' (not '…' inside "…").
+    fixture: 'quotes-inside-quotes',
+    line: 2,
+    column: 8,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "title" còn chữ sau dấu ngoặc kép đóng: hãy đặt cả giá trị trong một cặp ngoặc kép: title: "Hội nghị \'Dân vận khéo\' năm 2020"',
+    en: 'The value of "title" goes on after its closing quote: put the whole value in one pair of quotes: title: "Hội nghị \'Dân vận khéo\' năm 2020"',
+  },
+  {
     fixture: 'backslash-in-quotes',
     line: 5,
     column: 11,

@@ -75,7 +75,10 @@ function valueMistake(lines: readonly Line[], index: number, m: Messages): Mista
     // `title: "Hội nghị" thường kỳ`: the quote closed, and the text after it is no YAML. Quoted whole, its quotes kept as '.
     const end = quoteEnd(value);
     if (end !== -1 && value.slice(end + 1).trim() !== '') {
-      return { message: m.yaml.textAfterQuote(key, fixed(`"${clip(value.trim(), 80).replace(/["\\]/g, "'")}"`)), offset: at };
+      // `"Hội nghị "Dân vận khéo" năm 2020"`: quotes at both ends are the value's own; those inside become '.
+      const whole = value.trim();
+      const inner = whole.length > 1 && whole.endsWith(first) ? whole.slice(1, -1) : whole;
+      return { message: m.yaml.textAfterQuote(key, fixed(`"${clip(inner, 80).replace(/["\\]/g, "'")}"`)), offset: at };
     }
     // `location: "D:\bien-ban"`: in double quotes a backslash starts an escape; single quotes keep it.
     if (first === '"' && end !== -1 && /\\[^0abtnvfre "/\\N_LPxuU\t]/.test(value) && !value.includes("'")) {
