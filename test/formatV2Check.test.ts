@@ -144,6 +144,19 @@ describe('v2 rules, each at its line and column', () => {
     expect((await findingsOf(rec('period: 2020-09..2020-01')))[0]!.message).toContain('runs backwards');
     expect(brief(await findingsOf(rec('period: 2020-13')))).toEqual([['invalid-value', 5, 9]]);
     expect((await findingsOf(rec('period: 2020-Q5')))[0]!.message).toContain('YYYY-Qn');
+    // Year 0000 is no year: said as a shape (not "not a real month" of a month 01), in every form.
+    for (const period of ['0000-01', '0000', '0000-Q1', '0000-H2']) {
+      const message = (await findingsOf(rec(`period: "${period}"`)))[0]?.message;
+      expect(message, period).toContain('must be a period');
+    }
+    // Nor a due: an error of its own, not a crash of every command.
+    for (const due of ['0000-Q1', '0000']) {
+      const found = await findingsOf(rec('tasks:', `  - { id: a, title: T, owner: van-phong, due: "${due}" }`));
+      expect(
+        found.map((f) => f.rule),
+        due,
+      ).toEqual(['invalid-date']);
+    }
   });
 
   it("a period in the clerk's words is told how the format writes it; on the command line it is taken as such", async () => {

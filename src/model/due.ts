@@ -23,8 +23,10 @@ export function dueForm(due: DueWritten): DueForm | undefined {
   }
   if (isCalendarDate(due)) return { kind: 'date', last: due };
   if (isMonth(due)) return { kind: 'month', last: lastDayOf(due) };
-  if (QUARTER.test(due)) return { kind: 'quarter', last: lastDayOf(periodRange(due)!.last) };
-  if (YEAR.test(due)) return { kind: 'year', last: `${due}-12-31` };
+  // Year 0000 is no year (no period either): `due: 0000-Q1` is no due.
+  const quarter = QUARTER.test(due) ? periodRange(due) : undefined;
+  if (quarter) return { kind: 'quarter', last: lastDayOf(quarter.last) };
+  if (YEAR.test(due) && due !== '0000') return { kind: 'year', last: `${due}-12-31` };
   return undefined;
 }
 

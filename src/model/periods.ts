@@ -17,7 +17,10 @@ const RUN = /^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$/;
 /** The months a period covers, or undefined when the text is not a period. */
 export function periodRange(text: string): MonthRange | undefined {
   if (isMonth(text)) return { first: text, last: text };
-  let m = QUARTER.exec(text);
+  let m = QUARTER.exec(text) ?? HALF.exec(text) ?? YEAR.exec(text);
+  // Year 0000 is no year (isMonth refuses it too): `period: 0000` would file the meeting under no real year's reports.
+  if (m && Number(m[1]) < 1) return undefined;
+  m = QUARTER.exec(text);
   if (m) {
     const first = `${m[1]}-${String((Number(m[2]) - 1) * 3 + 1).padStart(2, '0')}`;
     return { first, last: addMonths(first, 2) };
@@ -120,7 +123,8 @@ export function periodFault(text: string): PeriodFault | undefined {
   if (periodRange(text)) return undefined;
   const run = RUN.exec(text);
   if (run && isMonth(run[1]!) && isMonth(run[2]!)) return { kind: 'backwards', from: run[1]!, to: run[2]! };
-  if (/^\d{4}-\d{2}$/.test(text)) return { kind: 'not-a-month' };
+  const month = /^\d{4}-(\d{2})$/.exec(text);
+  if (month && (Number(month[1]) < 1 || Number(month[1]) > 12)) return { kind: 'not-a-month' };
   return { kind: 'shape' };
 }
 
