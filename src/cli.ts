@@ -379,8 +379,13 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     });
   tasks
     .command('update')
-    // The list's own options (--status…, --owner) are not this command's: no "global options" section.
-    .configureHelp({ ...localHelp(m), showGlobalOptions: false })
+    // The list's own options (--status…, --owner) are not this command's: its "global options" are meet's (--root…).
+    .configureHelp({
+      ...localHelp(m),
+      visibleGlobalOptions(this: Help) {
+        return Help.prototype.visibleGlobalOptions.call(this, tasks);
+      },
+    })
     .description(h.tasksUpdate.description)
     .argument(`<${p.id}>`, h.tasksUpdate.id)
     .addOption(new Option(`--status <${p.status}>`, h.tasksUpdate.status).choices(TASK_STATUSES).argParser(choice(m, TASK_STATUSES, statusFromWords)))
