@@ -249,7 +249,7 @@ const CASES: Case[] = [
     name: 'due before the meeting date',
     file: `${M}2020-01-19-due-before.md`,
     content: rec(...head('2020-01-19'), 'tasks:', ...task('s-due', '    due: 2020-01-18')),
-    findings: [{ line: 9, column: 10, rule: 'due-before-date', message: '2020-01-18' }],
+    findings: [{ line: 9, column: 10, rule: 'due-before-date', message: '18 Jan 2020' }],
   },
   {
     name: 'due on the meeting date is fine',
@@ -501,7 +501,7 @@ const CASES: Case[] = [
     name: '…updated at another meeting on the same date',
     file: `${M}2020-02-08-b.md`,
     content: rec(...head('2020-02-08'), 'updates:', '  - task: ah-task', '    status: in-progress'),
-    findings: [{ line: 6, column: 11, rule: 'update-not-earlier', message: `2020-02-08 (${M}2020-02-08-a.md)` }],
+    findings: [{ line: 6, column: 11, rule: 'update-not-earlier', message: `8 Feb 2020 (${M}2020-02-08-a.md)` }],
   },
   {
     name: 'update naming a task assigned at a later meeting',

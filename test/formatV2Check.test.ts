@@ -359,7 +359,7 @@ describe('v2 rules, each at its line and column', () => {
     );
     expect(brief(early)).toEqual([['approval-before-date', 9, 13]]);
     expect(early[0]!.message).toBe(
-      'The amendment is dated 2020-10-07, before the approval (2020-10-08); an amendment corrects approved minutes, on or after the day they were approved',
+      'The amendment is dated 7 Oct 2020, before the approval (8 Oct 2020); an amendment corrects approved minutes, on or after the day they were approved',
     );
     expect(brief(await findingsOf(rec('amendments:', '  - { date: 2020-01-01, by: A, reason: B }')))).toEqual([['approval-before-date', 6, 13]]);
   });

@@ -234,7 +234,7 @@ describe('checkRepository', () => {
           column: 10,
           severity: 'error',
           rule: 'due-before-date',
-          message: 'The task "a" is due on 2020-10-25, before the meeting that assigned it (2020-10-26)',
+          message: 'The task "a" is due on 25 Oct 2020, before the meeting that assigned it (26 Oct 2020)',
         },
       ]);
     });
@@ -305,9 +305,9 @@ describe('checkRepository', () => {
         [SAME_DAY, 6, 11, 'error', 'update-not-earlier'],
       ]);
       const byFile = Object.fromEntries(findings.map((f) => [f.file, f.message]));
-      expect(byFile[A]).toContain(`at a meeting on 2020-11-25 (${B})`);
+      expect(byFile[A]).toContain(`at a meeting on 25 Nov 2020 (${B})`);
       expect(byFile[B]).toContain('at this same meeting');
-      expect(byFile[SAME_DAY]).toContain(`at a meeting on 2020-11-25 (${B})`);
+      expect(byFile[SAME_DAY]).toContain(`at a meeting on 25 Nov 2020 (${B})`);
     });
 
     it('naming a task from an earlier meeting is fine, also across years', () => {

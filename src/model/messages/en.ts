@@ -12,6 +12,8 @@ import { RULES, type RuleId } from '../ruleCatalogue.js';
 import { enCommandLine } from './en.cli.js';
 
 const n = (count: number) => formatNumber('en', count);
+/** A day in a message as the reports write it ("20 Apr 2024"); anything else as given. */
+const shownDay = (day: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate('en', day as IsoDate) : day);
 
 export const en = {
   // ---- Fixed words of the format, shown to people.
@@ -419,14 +421,15 @@ export const en = {
     duplicateOwner: (owner: string) => `"${owner}" is listed twice among the task's owners: list it once, or name the other owner meant`,
     metricSector: (id: string, sector: string, reported: string) =>
       `The metric "${id}" belongs to the sector "${sector}", but is reported under "${reported}": move the figure to a result of "${sector}"`,
-    dueBeforeDate: (id: string, due: string, date: string) => `The task "${id}" is due on ${due}, before the meeting that assigned it (${date})`,
+    dueBeforeDate: (id: string, due: string, date: string) =>
+      `The task "${id}" is due on ${shownDay(due)}, before the meeting that assigned it (${shownDay(date)})`,
     duplicateHere: (id: string) => `The task id "${id}" is already used earlier in this record; task ids must be unique across the repository`,
     duplicateIn: (id: string, file: string) => `The task id "${id}" is already used in ${file}; task ids must be unique across the repository`,
     unknownTask: (task: string, suggestion?: string) => `No record assigns a task "${task}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
     notEarlierSame: (task: string, date: string) =>
-      `The task "${task}" was assigned at this same meeting; updates report only on tasks from meetings held before ${date}`,
+      `The task "${task}" was assigned at this same meeting; updates report only on tasks from meetings held before ${shownDay(date)}`,
     notEarlier: (task: string, when: string, file: string, date: string) =>
-      `The task "${task}" was assigned at a meeting on ${when} (${file}); updates report only on tasks from meetings held before ${date}`,
+      `The task "${task}" was assigned at a meeting on ${shownDay(when)} (${file}); updates report only on tasks from meetings held before ${shownDay(date)}`,
     fileNameForm: (name: string, date: string) => `The file name "${name}" should be ${date}-<slug>.md, the slug in lower-case letters, digits and "-"`,
     fileNameDate: (named: string, date: string) => `The file name starts with ${named} but the meeting's date is ${date}; rename the file or correct the date`,
     fileSlug: (name: string, date: string) =>
@@ -442,7 +445,7 @@ export const en = {
     /** Added to a finding's message by the loader, once per run (checkRules.ts, addSuggestions). */
     didYouMean: (suggestion: string) => ` Did you mean "${suggestion}"?`,
     dueByBeforeDate: (id: string, due: string, last: string, date: string) =>
-      `The task "${id}" is due by ${due} (${last}), before the meeting that assigned it (${date})`,
+      `The task "${id}" is due by ${due} (${shownDay(last)}), before the meeting that assigned it (${shownDay(date)})`,
     recurringWithDue: (id: string) => `The task "${id}" is recurring (standing work) and also has a "due"; a recurring task has no deadline`,
     thousandsDot: (key: string, written: string, thousands: string) =>
       `"${key}" is written ${written}, which reads as ${written.replace(/\.?0+$/, '')} (a dot starts the decimals); if you mean ${thousands}, write ${key}: ${thousands}`,
@@ -453,15 +456,15 @@ export const en = {
         anyDeclared ? (suggestion ? ` Did you mean "${suggestion}"?` : '') : ' Declare it there (id: label), like "budget: Adopted budget".'
       }`,
     periodAfterDate: (period: string, date: string, month: string) =>
-      `The period ${period} is after the month of the meeting (${date}); a meeting reviews a month that has begun. Did you mean ${month}?`,
+      `The period ${period} is after the month of the meeting (${shownDay(date)}); a meeting reviews a month that has begun. Did you mean ${month}?`,
     periodNotBegun: (period: string, date: string) =>
-      `The period ${period} begins after the meeting (${date}); a meeting reviews a period that has begun (a longer one may end after it). Check the period's year`,
-    endDateBeforeDate: (endDate: string, date: string) => `"end_date" is ${endDate}, before the meeting's first day (${date})`,
-    approvedBeforeDate: (approvedOn: string, date: string) => `The minutes are approved on ${approvedOn}, before the meeting (${date})`,
+      `The period ${period} begins after the meeting (${shownDay(date)}); a meeting reviews a period that has begun (a longer one may end after it). Check the period's year`,
+    endDateBeforeDate: (endDate: string, date: string) => `"end_date" is ${shownDay(endDate)}, before the meeting's first day (${shownDay(date)})`,
+    approvedBeforeDate: (approvedOn: string, date: string) => `The minutes are approved on ${shownDay(approvedOn)}, before the meeting (${shownDay(date)})`,
     amendmentBeforeApproval: (date: string, after: string, meeting: boolean) =>
-      `The amendment is dated ${date}, before ${meeting ? 'the meeting' : 'the approval'} (${after}); an amendment corrects approved minutes, on or after the day they were approved`,
+      `The amendment is dated ${shownDay(date)}, before ${meeting ? 'the meeting' : 'the approval'} (${shownDay(after)}); an amendment corrects approved minutes, on or after the day they were approved`,
     noticeBeforeDate: (number: string, noticeDate: string, date: string) =>
-      `The notice ${number} is dated ${noticeDate}, before the meeting (${date}); a notice of conclusions is issued on or after it`,
+      `The notice ${number} is dated ${shownDay(noticeDate)}, before the meeting (${shownDay(date)}); a notice of conclusions is issued on or after it`,
     groupUnknownMember: (group: string, member: string, suggestion?: string) =>
       `The group "${group}" lists "${member}", which is not declared under "owners".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
     /** paths.reports or paths.templates inside paths.meetings. */
@@ -474,17 +477,18 @@ export const en = {
     tooManyFindings: (errors: number, warnings: number) =>
       `… and ${counted('en', errors + warnings, { one: 'more finding', other: 'more findings' })} in this file (${counted('en', errors, { one: 'error', other: 'errors' })}, ${counted('en', warnings, { one: 'warning', other: 'warnings' })}), not listed; fix the ones above, then run meet check again`,
     // Approved minutes (domain/approvedChanges.ts).
-    approvedDateChanged: (approvedOn: string, date: string, now: string) => `The minutes were approved on ${approvedOn}: their date stays ${date} (now ${now})`,
+    approvedDateChanged: (approvedOn: string, date: string, now: string) =>
+      `The minutes were approved on ${shownDay(approvedOn)}: their date stays ${shownDay(date)} (now ${shownDay(now)})`,
     approvedTaskIdChanged: (approvedOn: string, id: string, now: string) =>
-      `The minutes were approved on ${approvedOn}: the task id "${id}" may not change (now "${now}")`,
+      `The minutes were approved on ${shownDay(approvedOn)}: the task id "${id}" may not change (now "${now}")`,
     approvedItemRemoved: (approvedOn: string, what: 'task' | 'decision' | 'update', list: string, count: number) =>
-      `The minutes were approved on ${approvedOn}: ${(count === 1 ? { task: 'the task', decision: 'the decision', update: 'the update of' } : { task: 'the tasks', decision: 'the decisions', update: 'the updates of' })[what]} ${list} may not be removed`,
+      `The minutes were approved on ${shownDay(approvedOn)}: ${(count === 1 ? { task: 'the task', decision: 'the decision', update: 'the update of' } : { task: 'the tasks', decision: 'the decisions', update: 'the updates of' })[what]} ${list} may not be removed`,
     approvedAmendmentChanged: (approvedOn: string) =>
-      `The minutes were approved on ${approvedOn}: an amendment already recorded may not be changed or removed; add a new "amendments" entry instead`,
+      `The minutes were approved on ${shownDay(approvedOn)}: an amendment already recorded may not be changed or removed; add a new "amendments" entry instead`,
     approvedWithdrawn: (approvedOn: string) =>
-      `The minutes were approved on ${approvedOn} and are final: they may not go back to a draft; to correct them, add an "amendments" entry (date, by, reason)`,
+      `The minutes were approved on ${shownDay(approvedOn)} and are final: they may not go back to a draft; to correct them, add an "amendments" entry (date, by, reason)`,
     approvedLineChanged: (approvedOn: string) =>
-      `The minutes were approved on ${approvedOn} and this line changed: add an "amendments" entry (date, by, reason) dated on or after ${approvedOn}`,
+      `The minutes were approved on ${shownDay(approvedOn)} and this line changed: add an "amendments" entry (date, by, reason) dated on or after ${shownDay(approvedOn)}`,
   },
 
   // ---- Why meet approve cannot write the approval in place (records/edit.ts); the rest as in "edit".
@@ -684,13 +688,13 @@ export const en = {
     empty: (flag: string) => `${flag} must not be empty.`,
     noticeTogether: '--notice-number and --notice-date go together: the notice issued, and its date.',
     noticeTogetherHint: 'Example: --notice-number 125/N --notice-date 2020-10-28',
-    onBeforeMeeting: (on: IsoDate, date: IsoDate) => `--on ${on} is before the meeting (${date}): minutes are approved after the meeting.`,
-    noticeBeforeMeeting: (noticeDate: IsoDate, date: IsoDate) => `--notice-date ${noticeDate} is before the meeting (${date}).`,
+    onBeforeMeeting: (on: IsoDate, date: IsoDate) => `--on ${shownDay(on)} is before the meeting (${shownDay(date)}): minutes are approved after the meeting.`,
+    noticeBeforeMeeting: (noticeDate: IsoDate, date: IsoDate) => `--notice-date ${shownDay(noticeDate)} is before the meeting (${shownDay(date)}).`,
     signerTogether: '--signer and --signer-title go together (and --on-behalf with them): the signer is one person, with their own title.',
     signerTogetherHint:
       'For example: --signer "Jane Doe" --signer-title "Clerk to the Council" --on-behalf "For the Chair"; or leave all three out to use documents.notice_signer in meet.config.yaml.',
     noSigner: 'Who signs the notice? Give --signer and --signer-title, or set documents.notice_signer in meet.config.yaml.',
-    already: (file: string, by?: string, on?: IsoDate) => `${file} is already approved (by ${by ?? '?'} on ${on ?? '?'}).`,
+    already: (file: string, by?: string, on?: IsoDate) => `${file} is already approved (by ${by ?? '?'} on ${on ? shownDay(on) : '?'}).`,
     alreadyHint: 'Approved minutes are final: correct them with an "amendments" entry. To add the notice, run meet approve again with the same --by and --on.',
     noticeAlready: (file: string, number: string, date: IsoDate, signer: string) =>
       `${file} already records the notice ${number} of ${formatDate('en', date)}, signed by ${signer}; nothing changed.`,
@@ -701,7 +705,7 @@ export const en = {
     byHand: 'Nothing was changed; write "approval" by hand, then run "meet check".',
     unchanged: (file: string) => `${file} is already approved so; nothing changed.`,
     approved: (file: string, by: string, on: IsoDate, notice?: { number: string; date: IsoDate }) =>
-      `Approved ${file} (by ${by} on ${on}${notice ? `; notice ${notice.number} of ${notice.date}` : ''})`,
+      `Approved ${file} (by ${by} on ${shownDay(on)}${notice ? `; notice ${notice.number} of ${shownDay(notice.date)}` : ''})`,
   },
 
   // ---- meet calendar.
