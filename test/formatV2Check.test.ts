@@ -442,7 +442,12 @@ describe('v2 config rules', () => {
     expect(findings[0]!.message).toBe(
       'paths.reports is bien-ban/bao-cao, inside the meetings folder (bien-ban): a file written there would be read as a record. Choose another folder, such as reports',
     );
-    expect((await configFindings(`${CONFIG}paths: { meetings: bien-ban, reports: bao-cao }\n`)).findings).toEqual([]);
+    // A config that is right, naming a meetings folder that is not there: said so (exit 2), not "0 records, no problems".
+    const missing = await runMeet(['check', '--locale', 'en'], {
+      cwd: makeRepo({ [FILE]: record }, `${CONFIG}paths: { meetings: bien-ban, reports: bao-cao }\n`),
+    });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('meet: There is no meetings folder bien-ban/: no record could be checked');
   });
 
   it("refuses a folder inside git's own .git: a digest there is a broken ref, and nothing is committed", async () => {

@@ -67,6 +67,14 @@ async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
     return { root, findings: [...error.findings].sort(compareFindings), recordsChecked: 0, since, gitPrefix };
   }
   const { repository } = whole;
+  // `paths.meetings: bien-ban` misspelt, or the folder gone: "0 records checked, no problems" would keep CI green
+  // forever. (The config's own findings, when it has any, are said instead.)
+  if (whole.findings.length === 0 && !existsSync(path.join(root, whole.meetings))) {
+    throw new UsageError(
+      (m) => m.check.noMeetingsFolder(visible(whole.meetings)),
+      (m) => m.check.noMeetingsFolderHint,
+    );
+  }
   refuseUnrelated(selected, options.paths, whole.meetings);
 
   const inPaths = (file: string) => selected.length === 0 || isSelected(file, selected);

@@ -506,6 +506,8 @@ export const en = {
     noChanges: (ref: string, deleted: number) =>
       `✔ no records changed since ${ref}${deleted === 0 ? '' : ` (${n(deleted)} deleted, and nothing refers to ${deleted === 1 ? 'it' : 'them'})`}`,
     notARecord: (given: string, meetings: string) => `${given} is not a record: records live under ${meetings}/`,
+    noMeetingsFolder: (meetings: string) => `There is no meetings folder ${meetings}/: no record could be checked`,
+    noMeetingsFolderHint: 'Create the folder (meet init makes it), or correct paths.meetings in meet.config.yaml.',
     noSuchPath: (given: string) => `No such file or folder: ${given}`,
     outsideRepository: (given: string, root: string) => `${given} is outside the records repository at ${root}`,
   },

@@ -477,6 +477,8 @@ export const vi: Messages = {
     noChanges: (ref: string, deleted: number) =>
       `✔ không có biên bản nào thay đổi kể từ ${ref}${deleted === 0 ? '' : ` (${n(deleted)} biên bản đã xóa, và không có gì tham chiếu tới)`}`,
     notARecord: (given: string, meetings: string) => `${given} không phải là biên bản: biên bản nằm trong ${meetings}/`,
+    noMeetingsFolder: (meetings: string) => `Không có thư mục biên bản ${meetings}/: chưa kiểm tra được biên bản nào`,
+    noMeetingsFolderHint: 'Hãy tạo thư mục đó (meet init tạo sẵn), hoặc sửa paths.meetings trong meet.config.yaml.',
     noSuchPath: (given: string) => `Không có tệp hoặc thư mục: ${given}`,
     outsideRepository: (given: string, root: string) => `${given} nằm ngoài kho biên bản tại ${root}`,
   },
