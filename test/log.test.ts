@@ -159,6 +159,18 @@ describe('meet log', () => {
     expect(json.history.map((e) => e.later)).toEqual([false, false, true]);
   });
 
+  it('read on a day before the meeting that assigns it, the task has no state yet', async () => {
+    const dir = history();
+    const run = await runMeet(['log', '2020-10-giao-thong-thuy-loi', '--today', '2020-10-01'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Tình trạng ngày 01/10/2020: chưa được giao (cuộc họp giao nhiệm vụ họp sau ngày này)\n');
+    expect(run.stdout).toContain('giao: chưa thực hiện (họp sau ngày 01/10/2020, chưa tính)');
+    const json = JSON.parse((await runMeet(['log', '2020-10-giao-thong-thuy-loi', '--today', '2020-10-01', '--format', 'json'], { cwd: dir })).stdout) as {
+      history: { later: boolean }[];
+    };
+    expect(json.history.every((e) => e.later)).toBe(true);
+  });
+
   it('tasks update into a record dated after today says from when the new status counts', async () => {
     const dir = history();
     const run = await runMeet(['tasks', 'update', '2020-10-other', '--status', 'in-progress'], { cwd: dir, now: new Date('2020-12-01T03:00:00Z') });

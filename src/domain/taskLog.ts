@@ -59,6 +59,8 @@ export function taskLog(records: readonly MeetingRecord[], id: string, deadlines
           line: record.locate(['tasks', index, 'id']).line,
           blameLines: [record.locate(['tasks', index, 'id']).line],
           status: task.status,
+          // FORMAT.md: a task does not exist before its meeting's date.
+          ...(today !== undefined && record.data.date > today ? { later: true } : {}),
         },
       ],
     };

@@ -28,12 +28,16 @@ interface LogWords {
   later: (day?: string) => string;
   /** The state's label when the log says its day. */
   on: (day: string) => string;
+  /** The state on a day before the task's meeting. */
+  notAssignedYet: string;
 }
 
 /** "Tình trạng ngày 02/12/2026: chưa thực hiện". */
 function stateLine(history: TaskHistory, locale: Locale): string {
   const w = WORDS[locale];
-  return `${history.asOf ? w.on(formatDate(locale, history.asOf)) : w.now}: ${STATUS_LABELS[locale][history.status]}`;
+  // Read on a day before the meeting that assigns it, the task has no state yet.
+  const state = history.entries[0]?.kind === 'assigned' && history.entries[0].later ? w.notAssignedYet : STATUS_LABELS[locale][history.status];
+  return `${history.asOf ? w.on(formatDate(locale, history.asOf)) : w.now}: ${state}`;
 }
 
 const WORDS: Record<Locale, LogWords> = {
@@ -53,6 +57,7 @@ const WORDS: Record<Locale, LogWords> = {
     committedOn: 'Ngày thay đổi',
     later: (day) => (day ? `họp sau ngày ${day}, chưa tính` : 'họp sau hôm nay, chưa tính'),
     on: (day) => `Tình trạng ngày ${day}`,
+    notAssignedYet: 'chưa được giao (cuộc họp giao nhiệm vụ họp sau ngày này)',
   },
   en: {
     task: 'Task',
@@ -70,6 +75,7 @@ const WORDS: Record<Locale, LogWords> = {
     committedOn: 'Changed on',
     later: (day) => (day ? `a meeting after ${day}, not counted yet` : 'a later meeting, not counted yet'),
     on: (day) => `State on ${day}`,
+    notAssignedYet: 'not assigned yet (the meeting that assigns it is held after that day)',
   },
 };
 
