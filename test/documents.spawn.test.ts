@@ -237,3 +237,21 @@ describe('the monthly report (Báo cáo) as PDF, and an approved notice', () => 
     }
   });
 });
+
+describe('a page Chromium cannot lay out', () => {
+  it('is a usage error that says so (exit 2), not an internal error', async () => {
+    const { printPdf } = await import('../src/io/chromium.js');
+    const { MeetError } = await import('../src/model/errors.js');
+    const { messages } = await import('../src/model/messages/index.js');
+    // A page whose load never ends stands for one too long to lay out in time: the same timeout, reached at once.
+    const error = await printPdf('<!doctype html><script>for (;;) {}</script>', { ...process.env, MEET_CHROMIUM: CHROMIUM }, { timeout: 1_000 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(MeetError);
+    expect((error as InstanceType<typeof MeetError>).exitCode).toBe(2);
+    expect((error as InstanceType<typeof MeetError>).render(messages('en')).message).toMatch(
+      /^Chromium could not print the document: .*Timeout 1000ms exceeded/,
+    );
+  });
+});

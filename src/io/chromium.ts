@@ -69,7 +69,7 @@ async function loadPlaywright(): Promise<{ chromium: BrowserType }> {
  * Prints a self-contained HTML page to PDF: its CSS decides the page size,
  * margins and page numbers (`@page`). A fresh, temporary profile each time.
  */
-export async function printPdf(html: string, env: Env): Promise<Uint8Array> {
+export async function printPdf(html: string, env: Env, options: { timeout?: number } = {}): Promise<Uint8Array> {
   const executablePath = findChromium(env);
   const { chromium } = await loadPlaywright();
   const profile = mkdtempSync(path.join(tmpdir(), 'meet-chromium-'));
@@ -89,9 +89,18 @@ export async function printPdf(html: string, env: Env): Promise<Uint8Array> {
       throw new UsageError((m) => m.pdf.cannotStart(visible(executablePath), why), INSTALL_HINT);
     }
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    return new Uint8Array(pdf);
+    // A page Chromium cannot lay out in time (megabytes of one title) is said, not a stack trace (exit 70).
+    try {
+      page.setDefaultTimeout(options.timeout ?? 30_000);
+      await page.setContent(html, { waitUntil: 'load' });
+      return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    } catch (error) {
+      const why = visible(firstLine(error));
+      throw new UsageError(
+        (m) => m.pdf.cannotPrint(why),
+        (m) => m.pdf.cannotPrintHint,
+      );
+    }
   } finally {
     await context?.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });

@@ -741,6 +741,9 @@ export const en = {
     noPlaywrightHint:
       'Install it next to meet (npm install -g playwright-core, or npm install playwright-core in a project that uses meet). --format docx works without it.',
     cannotStart: (file: string, why: string) => `Chromium at ${file} could not be started: ${why}`,
+    cannotPrint: (why: string) => `Chromium could not print the document: ${why}`,
+    cannotPrintHint:
+      'A value in the records may be too long to lay out on pages (a title of a million characters, say): shorten it, or use --format docx or html. Nothing was written.',
   },
 
   // ---- meet report and meet digest.

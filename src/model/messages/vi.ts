@@ -696,6 +696,9 @@ export const vi: Messages = {
     noPlaywrightHint:
       'Hãy cài gói này bên cạnh meet (npm install -g playwright-core, hoặc npm install playwright-core trong dự án có dùng meet). --format docx vẫn dùng được khi không có gói này.',
     cannotStart: (file: string, why: string) => `Không khởi động được Chromium tại ${file}: ${why}`,
+    cannotPrint: (why: string) => `Chromium không in được văn bản: ${why}`,
+    cannotPrintHint:
+      'Có thể một nội dung trong biên bản quá dài để dàn trang (chẳng hạn một tiêu đề dài hàng triệu chữ): hãy rút gọn, hoặc dùng --format docx hoặc html. Chưa có gì được ghi.',
   },
 
   report: {
