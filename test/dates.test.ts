@@ -150,3 +150,20 @@ describe('todayIn', () => {
     expect(isTimeZone('')).toBe(false);
   });
 });
+
+describe('years before 100 (Date.UTC reads them as 1900–1999)', () => {
+  it('a task of a meeting dated 0050-03-15: its deadlines, its calendar event and its dates shown stay in year 50', async () => {
+    const { makeRepo, runMeet } = await import('./helpers.js');
+    const root = makeRepo({
+      'meetings/0050/0050-03-15-hop.md':
+        '---\ntitle: Họp\ndate: 0050-03-15\nchair: A\ntasks:\n  - { id: a, title: A, owner: van-phong, due: { working_days: 5 } }\n  - { id: b, title: B, owner: van-phong, due: { days: 30 } }\n  - { id: c, title: C, owner: van-phong, due: 0050-Q1 }\n---\n',
+    });
+    const tasks = await runMeet(['tasks', '--format', 'json', '--today', '0050-03-16'], { cwd: root });
+    expect(tasks.stderr).toBe('');
+    const due = Object.fromEntries((JSON.parse(tasks.stdout) as { id: string; due: string }[]).map((t) => [t.id, t.due]));
+    expect(due).toEqual({ a: expect.stringMatching(/^0050-03-2\d$/), b: '0050-04-14', c: '0050-03-31' });
+    expect((await runMeet(['tasks', '--today', '0050-03-16'], { cwd: root })).stdout).toContain('14/04/0050');
+    const calendar = await runMeet(['calendar', '--today', '0050-03-16'], { cwd: root });
+    expect(calendar.stdout).toContain('DTSTART;VALUE=DATE:00500414');
+  });
+});

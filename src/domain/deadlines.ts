@@ -3,7 +3,7 @@
 // counted from the day after the meeting. Working days skip Saturdays,
 // Sundays, Vietnam's public holidays (vietnamHolidays.ts) and the config's
 // `holidays`. Pure: the holidays come in, nothing is read.
-import { addDays, type IsoDate } from '../model/dates.js';
+import { addDays, utcTime, type IsoDate } from '../model/dates.js';
 import { dueForm, type DueWritten } from '../model/due.js';
 import { publicHolidaysOf } from './vietnamHolidays.js';
 
@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 (a Thursday). */
 function dayNumber(date: IsoDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+  return utcTime(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
 function dateOf(day: number): IsoDate {
@@ -59,12 +59,12 @@ export class Deadlines {
     // Counted on day numbers: a string and a Date for each day counted made this most of a report's task states.
     let day = dayNumber(date);
     let year = Number(date.slice(0, 4));
-    let nextYear = Date.UTC(year + 1, 0, 1) / DAY_MS;
+    let nextYear = utcTime(year + 1, 0, 1) / DAY_MS;
     for (let counted = 0; counted < form.count;) {
       day++;
       if (day >= nextYear) {
         year++;
-        nextYear = Date.UTC(year + 1, 0, 1) / DAY_MS;
+        nextYear = utcTime(year + 1, 0, 1) / DAY_MS;
       }
       if (this.isWorkingDayNumber(day, year)) counted++;
     }

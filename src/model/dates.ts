@@ -8,8 +8,18 @@ export type Month = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
 
+/**
+ * Date.UTC for every year: Date.UTC reads the years 0 to 99 as 1900 to 1999,
+ * and a record may be dated 0050-03-15. Days past a month's end roll over.
+ */
+export function utcTime(year: number, monthIndex: number, day: number): number {
+  const time = new Date(0);
+  time.setUTCFullYear(year, monthIndex, day);
+  return time.getTime();
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcTime(year, month, 0)).getUTCDate();
 }
 
 /** True for a `YYYY-MM-DD` string that names a real calendar day. */
@@ -142,7 +152,7 @@ function toUtcDays(date: IsoDate): number {
   let days = utcDays.get(date);
   if (days === undefined) {
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    days = Date.UTC(y, m - 1, d) / 86_400_000;
+    days = utcTime(y, m - 1, d) / 86_400_000;
     utcDays.set(date, days);
   }
   return days;
@@ -177,11 +187,11 @@ export function isTimeZone(name: string): boolean {
 /** The day `count` days after `date` (before it when negative). */
 export function addDays(date: IsoDate, count: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + count)).toISOString().slice(0, 10);
+  return new Date(utcTime(y, m - 1, d + count)).toISOString().slice(0, 10);
 }
 
 /** 0 for Sunday … 6 for Saturday. */
 export function weekday(date: IsoDate): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return new Date(utcTime(y, m - 1, d)).getUTCDay();
 }

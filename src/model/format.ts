@@ -15,8 +15,10 @@ export function formatDate(locale: Locale, date: IsoDate): string {
   // Every row of a report shows a date or two: the Vietnamese form is cut from YYYY-MM-DD as it stands.
   if (locale === 'vi' && ISO_DAY.test(date)) return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
   const [y, m, d] = parts(date);
-  if (locale === 'vi') return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
-  return `${d} ${EN_MONTHS[m - 1]!.slice(0, 3)} ${y}`;
+  // A year before 1000 keeps its four digits (0050, not 50: a reader would take it for 1950).
+  const year = String(y).padStart(4, '0');
+  if (locale === 'vi') return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${year}`;
+  return `${d} ${EN_MONTHS[m - 1]!.slice(0, 3)} ${year}`;
 }
 
 const ISO_DAY = /^[1-9]\d{3}-\d{2}-\d{2}$/;
@@ -29,7 +31,8 @@ export function formatDay(locale: Locale, date: IsoDate): string {
 /** vi: "tháng 10/2020"; en: "October 2020". */
 export function formatMonth(locale: Locale, month: Month): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return locale === 'vi' ? `tháng ${m}/${y}` : `${EN_MONTHS[m - 1]} ${y}`;
+  const year = String(y).padStart(4, '0');
+  return locale === 'vi' ? `tháng ${m}/${year}` : `${EN_MONTHS[m - 1]} ${year}`;
 }
 
 /** The English name of a month, 1 to 12: "September". */

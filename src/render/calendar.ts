@@ -5,7 +5,7 @@
 // event's DTSTAMP is the date of the meeting that assigned the task.
 import { ICalCalendarMethod, ICalEventTransparency, default as ical } from 'ical-generator';
 import type { CalendarTask } from '../domain/calendar.js';
-import type { IsoDate } from '../model/dates.js';
+import { utcTime, type IsoDate } from '../model/dates.js';
 import type { Config } from '../model/schema.js';
 import type { Locale } from '../model/terms.js';
 import { formatDate, STATUS_LABELS } from './locale.js';
@@ -20,7 +20,7 @@ const WORDS: Record<Locale, { calendar: string; owners: string; meeting: string;
 /** Midnight UTC of an ISO date: ical-generator writes an all-day date from the UTC fields. */
 function utcDay(date: IsoDate): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+  return new Date(utcTime(y, m - 1, d));
 }
 
 function nextDay(date: IsoDate): Date {
