@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { printData, type Io } from '../io/terminal.js';
 import { EXIT_OK } from '../model/errors.js';
-import { RecordSchema } from '../model/schema.js';
+import { idSchema, LINE_JSON, RecordSchema } from '../model/schema.js';
 
 type Json = Record<string, unknown>;
 
@@ -26,8 +26,27 @@ function withYears(schema: Json): Json {
   return schema;
 }
 
+/**
+ * Where meet reads text, a core-schema reader sees `location: 301` or
+ * `title: 2021` as a number and `true` as a boolean: meet takes them as the
+ * text written, so the schema does too (and an id may be `2021`).
+ */
+function withPlainScalars(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(withPlainScalars);
+  if (node === null || typeof node !== 'object') return;
+  const json = node as Json;
+  if (json.type === 'string' && json.enum === undefined && json.format === undefined) {
+    if (json.pattern === undefined || json.pattern === LINE_JSON) json.type = ['string', 'number', 'boolean'];
+    else if (json.pattern === ID_JSON) Object.assign(json, { type: ['string', 'integer'], minimum: 0 });
+  }
+  Object.values(json).forEach(withPlainScalars);
+}
+
+const ID_JSON = (z.toJSONSchema(idSchema) as Json).pattern;
+
 function recordJsonSchema(): Json {
   const schema = withYears(z.toJSONSchema(RecordSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json);
+  withPlainScalars(schema);
   return {
     ...schema,
     $id: 'https://meeting-minutes-cli.invalid/schema/record-v2.json',

@@ -41,9 +41,18 @@ const NUMBER_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 const text = () => z.string().trim().min(1, { error: 'empty' });
 
+// What `meet schema` says of a refinement JSON Schema cannot carry itself
+// (zod leaves refinements out): each `.meta()` below is the same rule as a
+// pattern, a range or a required key, for editors that validate as they type.
+/** One line: no line break of any kind but around it (`title: >` ends its line with one, which meet trims). */
+export const LINE_JSON = '^\\s*[^\\r\\n\\u2028\\u2029]*\\s*$';
+
 // Names and titles are printed in tables, terminals and CI logs: a line
 // break there could forge a line (a GitHub "::error" command, say).
-const line = () => text().refine((s) => !/[\r\n\u2028\u2029]/.test(s), { error: 'oneLine' });
+const line = () =>
+  text()
+    .refine((s) => !/[\r\n\u2028\u2029]/.test(s), { error: 'oneLine' })
+    .meta({ pattern: LINE_JSON });
 
 const isoDate = () => z.string().regex(DATE_PATTERN, { error: 'dateFormat', abort: true }).refine(isCalendarDate, { error: 'notCalendarDay' });
 
@@ -94,15 +103,18 @@ const metricValue = z.preprocess(
  * are put in words by records/schemaFindings.ts.
  */
 const wholeNumber = (min: number, max: number, what: 'votes' | 'days', rule?: RuleId) =>
-  z.union([z.number(), z.string()]).transform((v, ctx) => {
-    const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
-    if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
-    const range = max === Number.MAX_SAFE_INTEGER ? { min } : { min, max };
-    // A whole number too large to count exactly (99999999999999999999 votes) is said as such, not as "no whole number".
-    const huge = max === Number.MAX_SAFE_INTEGER && (typeof v === 'number' ? Number.isInteger(v) && v > max : /^\s*\d+\s*$/.test(v));
-    ctx.addIssue({ code: 'custom', message: 'wholeNumber', input: v, params: { ...(rule ? { rule } : {}), what, ...range, ...(huge ? { huge } : {}) } });
-    return z.NEVER;
-  });
+  z
+    .union([z.number(), z.string()])
+    .meta({ minimum: min, ...(max === Number.MAX_SAFE_INTEGER ? {} : { maximum: max }), multipleOf: 1, pattern: '^\\s*\\d+\\s*$' })
+    .transform((v, ctx) => {
+      const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+      if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
+      const range = max === Number.MAX_SAFE_INTEGER ? { min } : { min, max };
+      // A whole number too large to count exactly (99999999999999999999 votes) is said as such, not as "no whole number".
+      const huge = max === Number.MAX_SAFE_INTEGER && (typeof v === 'number' ? Number.isInteger(v) && v > max : /^\s*\d+\s*$/.test(v));
+      ctx.addIssue({ code: 'custom', message: 'wholeNumber', input: v, params: { ...(rule ? { rule } : {}), what, ...range, ...(huge ? { huge } : {}) } });
+      return z.NEVER;
+    });
 
 // YAML 1.2's core booleans, read from the failsafe schema's text.
 const BOOLEAN_TEXT: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
@@ -129,7 +141,8 @@ const FigureMappingSchema = z
   .refine((f) => (f.value !== undefined && f.value !== null) || (f.ytd !== undefined && f.ytd !== null), {
     error: 'figureEmpty',
     params: { rule: 'figure-empty', target: 'key' },
-  });
+  })
+  .meta({ anyOf: [{ required: ['value'] }, { required: ['ytd'] }] });
 
 const FigureSchema = z.union([metricValue, FigureMappingSchema]);
 
@@ -150,6 +163,14 @@ const DueCountSchema = z
   .strictObject({ working_days: wholeNumber(1, MAX_DUE_DAYS, 'days').nullish(), days: wholeNumber(1, MAX_DUE_DAYS, 'days').nullish() })
   .refine((d) => (d.working_days === undefined || d.working_days === null) !== (d.days === undefined || d.days === null), {
     error: 'dueCount',
+  })
+  // One of the two given (`days: ~` is not given): at least one, and not both.
+  .meta({
+    anyOf: [
+      { required: ['working_days'], properties: { working_days: { not: { type: 'null' } } } },
+      { required: ['days'], properties: { days: { not: { type: 'null' } } } },
+    ],
+    not: { required: ['working_days', 'days'], properties: { working_days: { not: { type: 'null' } }, days: { not: { type: 'null' } } } },
   });
 
 /** Why a `due` written as text is not one, as a code of the catalogue's schema.rule; undefined when it is one. */
@@ -161,10 +182,14 @@ function dueTextCode(text: string): 'notCalendarDay' | 'notMonth' | 'dueFormat' 
 }
 
 const dueText = () =>
-  z.string().superRefine((text, ctx) => {
-    const code = dueTextCode(text);
-    if (code) ctx.addIssue({ code: 'custom', message: code, input: text });
-  });
+  z
+    .string()
+    .superRefine((text, ctx) => {
+      const code = dueTextCode(text);
+      if (code) ctx.addIssue({ code: 'custom', message: code, input: text });
+    })
+    // A day, a month, a quarter or a year (whether the day is in its month is check's to say).
+    .meta({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?|-Q[1-4])?$' });
 
 export const TaskSchema = z.strictObject({
   id: idSchema,
@@ -233,7 +258,9 @@ const period = () =>
     .regex(PERIOD_PATTERN, { error: 'period', abort: true })
     .superRefine((text, ctx) => {
       if (periodFault(text)) ctx.addIssue({ code: 'custom', message: 'period', input: text });
-    });
+    })
+    // Months 01 to 12 (a run going backwards is check's to say).
+    .meta({ pattern: '^\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$|^\\d{4}-(0[1-9]|1[0-2])\\.\\.\\d{4}-(0[1-9]|1[0-2])$' });
 
 export const RecordSchema = z.strictObject({
   title: line(),
