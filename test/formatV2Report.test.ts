@@ -335,12 +335,12 @@ describe('a meeting held on 4 November to review October', () => {
     expect(written).toContain('- task: a-thang-9');
 
     // On a terminal: Enter accepts each proposal (date given, kind, period, title), then the chair.
-    const { code, stdout, stderr } = await newOnTerminal(cwd, '\n\n\nNguyễn Văn A\n');
-    // The record was written just above: the dry run drafts it again, and says the run would stop there (exit 2).
-    expect(code).toBe(2);
-    expect(stderr).toContain('đã có; meet new không bao giờ ghi đè biên bản');
+    const { code, stdout, stderr } = await newOnTerminal(cwd, '\n\n\nHọp bổ sung tháng 10\nNguyễn Văn A\n');
+    // The record of the proposed title was written just above: the title is asked again, and the other one taken.
+    expect(code).toBe(0);
+    expect(stderr).toContain('Đã có biên bản meetings/2019/2019-11-04-hoi-nghi-thuong-ky-thang-10-2019.md với tiêu đề này');
     expect(stderr).toContain('[2019-10]');
-    expect(stdout).toContain('title: Hội nghị thường kỳ tháng 10/2019');
+    expect(stdout).toContain('title: Họp bổ sung tháng 10');
     expect(stdout).toContain('period: 2019-10');
   });
 

@@ -114,6 +114,21 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
     expect(modes).toEqual(expect.arrayContaining(['icanon', 'echo', 'isig']));
   });
 
+  it('meet new: a title whose record is there already is asked again, not refused after every question', async () => {
+    const root = copyExamples();
+    const taken = 'meetings/2021/2021-01-27-hoi-nghi-thuong-ky-thang-1-2021.md';
+    const first = spawnSync(process.execPath, [MEET_BIN, 'new', '--date', '2021-01-27', '--chair', 'A'], {
+      cwd: root,
+      env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME },
+    });
+    expect(first.status).toBe(0);
+    expect(existsSync(path.join(root, taken))).toBe(true);
+    const run = await onTerminal(root, ['new', '--dry-run', '--today', '2021-01-27'], ['', '', '', 'Họp giao ban', '']);
+    expect(run.code).toBe(0);
+    expect(run.screen).toContain(`Đã có biên bản ${taken} với tiêu đề này; hãy gõ một tiêu đề khác`);
+    expect(run.screen).toContain('title: Họp giao ban\n');
+  });
+
   it('meet new: three answers that cannot be used end the run (exit 2), naming the flag to use instead', async () => {
     const root = copyExamples();
     const run = await onTerminal(root, ['new', '--dry-run', '--today', '2020-12-20'], ['mai', 'hôm nay', '32/12/2020']);

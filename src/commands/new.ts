@@ -21,7 +21,7 @@ import { builtinTemplatePath } from '../io/packageRoot.js';
 import { OutputMemo, type ConfigFacts } from '../io/outputMemo.js';
 import type { refuseRecordErrors, Repository } from '../io/repository.js';
 import type { MeetingRecord } from '../model/record.js';
-import { findRoot, isInsideRealRoot } from '../io/paths.js';
+import { findRoot, isInsideRealRoot, toPosix } from '../io/paths.js';
 import { defaultTitle, formatDate, formatDay, formatDue } from '../render/locale.js';
 import type { TaskState } from '../model/tasks.js';
 import { MEETING_KINDS, type Locale, type MeetingKind } from '../model/terms.js';
@@ -174,8 +174,24 @@ function settledByFlags(options: NewOptions): boolean {
   return [options.date, options.kind, options.period, options.title, options.chair].every((v) => v !== undefined);
 }
 
-/** The meeting's date, kind, period, title and chair: from the flags, else asked (defaults from the records), else the defaults. */
-async function meetingOf(options: NewOptions, io: Io, config: ConfigFacts, records: readonly MeetingRecord[], asker: Asker | undefined): Promise<Meeting> {
+/** Where the record of a meeting is written: `meetings/<YYYY>/<date>-<slug>.md`. */
+function recordPath(root: string, config: Pick<ConfigFacts, 'paths'>, date: IsoDate, title: string, kind: MeetingKind): string {
+  return path.join(root, config.paths.meetings, date.slice(0, 4), `${date}-${slugify(title, kind)}.md`);
+}
+
+/**
+ * The meeting's date, kind, period, title and chair: from the flags, else
+ * asked (defaults from the records), else the defaults. On a terminal a title
+ * whose record is there already is asked again (never overwritten).
+ */
+async function meetingOf(
+  options: NewOptions,
+  io: Io,
+  config: ConfigFacts,
+  records: readonly MeetingRecord[],
+  asker: Asker | undefined,
+  root: string,
+): Promise<Meeting> {
   const defaults = asker && (await questionDefaults(records));
   const m = messages(io.locale ?? config.locale);
   const today = options.today ?? todayIn(config.timezone, io.now());
@@ -190,7 +206,11 @@ async function meetingOf(options: NewOptions, io: Io, config: ConfigFacts, recor
   const period = options.period ?? (asker && proposed !== monthOf(date) ? await askPeriod(asker, proposed, date, m) : monthOf(date));
   const suggestedTitle = defaultTitle(config.locale, kind as MeetingKind, date, period);
   const required = (answer: string): Reading<string> => ({ value: answer });
-  const title = (options.title ?? (asker ? await asker.ask(m.new.askTitle, suggestedTitle, required, '--title') : suggestedTitle)).normalize('NFC').trim();
+  const untaken = (answer: string): Reading<string> => {
+    const file = recordPath(root, config, date, answer.normalize('NFC').trim(), kind as MeetingKind);
+    return existsSync(file) ? { problem: m.new.titleTaken(visible(toPosix(path.relative(root, file)))) } : { value: answer };
+  };
+  const title = (options.title ?? (asker ? await asker.ask(m.new.askTitle, suggestedTitle, untaken, '--title') : suggestedTitle)).normalize('NFC').trim();
   if (title === '') throw new UsageError((m) => m.new.emptyTitle);
   let chair = options.chair?.trim();
   if (!chair && asker) chair = await asker.ask(m.new.askChair, defaults?.chair, required, '--chair');
@@ -232,7 +252,7 @@ async function settle(
   records: readonly MeetingRecord[],
   asker: Asker | undefined,
 ): Promise<Settled> {
-  const meeting = await meetingOf(options, io, config, records, asker);
+  const meeting = await meetingOf(options, io, config, records, asker, root);
   // The terminal back to itself once the last question is answered: an editor (--edit) or a commit hook gets it
   // as it was, and Ctrl-C stops the run again instead of being read as a keystroke by a question no longer asked.
   asker?.close();
@@ -298,7 +318,7 @@ async function draftRecord(repository: Repository, { meeting, template }: Settle
     updates: updatesBlock(openTasks, config, commentText),
   });
 
-  const file = path.join(root, config.paths.meetings, date.slice(0, 4), `${date}-${slugify(title, kind)}.md`);
+  const file = recordPath(root, config, date, title, kind);
   const relative = path.relative(root, file).split(path.sep).join('/');
   const parsed = parseRecord(Buffer.from(content, 'utf8'), relative, locale);
   const problems = [...parsed.findings];

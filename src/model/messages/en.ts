@@ -570,6 +570,8 @@ export const en = {
     wouldFailHint: 'Fix the template or the values given.',
     dryRunCommit: '--dry-run: nothing written, nothing committed.',
     exists: (file: string) => `${file} already exists; meet new never overwrites a record.`,
+    /** On a terminal: the title asked again. */
+    titleTaken: (file: string) => `There is a record with this title already, ${file}; type another title (meet new never overwrites a record).`,
     existsHint: 'Give another --title, or edit the existing record.',
     notCommitted: 'Not committed: the record has errors. Fix them, run "meet check", then commit it with git.',
     badTemplate: (name: string) => `--template takes a template name like "regular", not "${name}"`,

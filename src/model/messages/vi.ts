@@ -534,6 +534,8 @@ export const vi: Messages = {
     dryRunCommit: '--dry-run: không ghi tệp, không commit.',
     exists: (file: string) => `${file} đã có; meet new không bao giờ ghi đè biên bản.`,
     existsHint: 'Hãy đặt --title khác, hoặc sửa biên bản đã có.',
+    /** On a terminal: the title asked again. */
+    titleTaken: (file: string) => `Đã có biên bản ${file} với tiêu đề này; hãy gõ một tiêu đề khác (meet new không bao giờ ghi đè biên bản).`,
     notCommitted: 'Chưa commit: biên bản có lỗi. Hãy sửa, chạy "meet check", rồi commit bằng git.',
     badTemplate: (name: string) => `--template cần tên mẫu như "regular", không phải "${name}"`,
     templateLink: (file: string) => `Mẫu ${file} là liên kết (symbolic link) trỏ ra ngoài kho biên bản; không dùng mẫu này.`,
