@@ -514,6 +514,13 @@ function hoistGlobalOptions(argv: readonly string[]): string[] {
   return [...globals, ...rest];
 }
 
+/** `meet help tasks update`: commander's help command takes one word, and showed the help of `tasks`. */
+function helpOfSubcommand(args: string[]): string[] {
+  const at = args.findIndex(isWord);
+  if (at === -1 || args[at] !== 'help' || args[at + 1] !== 'tasks' || args[at + 2] !== 'update') return args;
+  return [...args.slice(0, at), 'tasks', 'update', '--help', ...args.slice(at + 3)];
+}
+
 /**
  * `meet tasks updat x`: commander reads the word as an argument of `tasks`
  * (which lists tasks and takes none) and says "too many arguments". The
@@ -540,7 +547,7 @@ function helpOfUnknownCommand(args: readonly string[], names: readonly string[])
 /** `m`: the command line's words in the run's language (main loads those only). */
 export async function runCli(argv: string[], io: Io, m: CommandLineMessages): Promise<number> {
   let exitCode = EXIT_OK;
-  const args = hoistGlobalOptions(argv);
+  const args = helpOfSubcommand(hoistGlobalOptions(argv));
   const misspelt = misspeltSubcommand(args);
   if (misspelt !== undefined) {
     const hint = closeTo(misspelt, ['update']) ? `\n${m.cli.didYouMean('tasks update')}` : '';

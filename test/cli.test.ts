@@ -91,6 +91,10 @@ describe('meet without a command to run', () => {
     const english = await runMeet(['--locale', 'en', 'tasks', 'update', '--help'], { cwd: tempDir() });
     expect(english.stdout).toContain('$ meet tasks update 2020-10-road-repairs --status done');
     expect(english.stdout).not.toMatch(/giao-thong|Hoàng Văn Hiệp|Đã chọn/);
+    // `meet help tasks update` is the help of tasks update, as `meet tasks update --help` is.
+    expect((await runMeet(['help', 'tasks', 'update'], { cwd: tempDir(), env: ENGLISH })).stdout).toBe(
+      (await runMeet(['tasks', 'update', '--help'], { cwd: tempDir(), env: ENGLISH })).stdout,
+    );
     // tasks update is no list: the list's --owner is not offered as one of its options; meet's own (--root) are.
     const update = (await runMeet(['tasks', 'update', '--help'], { cwd: tempDir(), env: ENGLISH })).stdout;
     expect(update).not.toContain('--owner');
