@@ -56,6 +56,8 @@ describe('meet init', () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/^meet: --organization chưa ghi được vào meet\.config\.yaml: /);
       expect(run.stderr).not.toMatch(/lỗi nội bộ|\u001b/);
+      // The config is no record: the advice says what meet reads, not what records hold.
+      expect(run.stderr).not.toContain('biên bản chỉ chứa');
       expect(readdirSync(dir)).toEqual([]);
     },
   );

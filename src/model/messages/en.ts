@@ -227,7 +227,7 @@ export const en = {
     tooManyAliases: (max: number) => `More than ${n(max)} aliases ("*name")`,
     aliasNoAnchor: (alias: string) => `The alias "*${alias}" names no anchor`,
     tag: (tag: string) => `The YAML tag "${tag}" is not allowed; records hold plain values only`,
-    controlInValue: (code: string) => `A value holds a control character (U+${code}); records hold plain text only`,
+    controlInValue: (code: string) => `A value holds a control character (U+${code}); meet reads plain text only: retype the value`,
     halfCharacter: (code: string) =>
       `A value holds half of a character (U+${code}, written as the escape "\\u${code}"): write the character itself, or both halves of its escape`,
     controlInKey: (code: string) => `A key holds a control character or line break (U+${code}); keys are plain words`,

@@ -212,7 +212,7 @@ export const vi: Messages = {
     tooManyAliases: (max: number) => `Có quá ${n(max)} tham chiếu ("*tên")`,
     aliasNoAnchor: (alias: string) => `Tham chiếu "*${alias}" không trỏ tới điểm neo nào`,
     tag: (tag: string) => `Không được dùng thẻ YAML "${tag}"; biên bản chỉ chứa giá trị thông thường`,
-    controlInValue: (code: string) => `Một giá trị chứa ký tự điều khiển (U+${code}); biên bản chỉ chứa văn bản thông thường`,
+    controlInValue: (code: string) => `Một giá trị chứa ký tự điều khiển (U+${code}); meet chỉ đọc văn bản thông thường: hãy gõ lại giá trị này`,
     halfCharacter: (code: string) =>
       `Một giá trị chứa nửa ký tự (U+${code}, viết bằng mã thoát "\\u${code}"): hãy viết chính ký tự đó, hoặc viết đủ cả hai nửa của mã thoát`,
     controlInKey: (code: string) => `Tên mục chứa ký tự điều khiển hoặc xuống dòng (U+${code}); tên mục chỉ là chữ thông thường`,
