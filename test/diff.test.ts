@@ -379,3 +379,14 @@ describe('meet diff on examples/', () => {
 function goldenPath(name: string): string {
   return path.join(PROJECT_ROOT, 'test', 'golden', name);
 }
+
+describe('meet diff of a co-chaired meeting', () => {
+  it('names every chair, the presiding one first, in JSON and in the table', async () => {
+    const cwd = path.join(PROJECT_ROOT, 'examples-xa');
+    const json = JSON.parse((await runMeet(['diff', '2021-02', '2021-03', '--format', 'json', '--no-cache'], { cwd })).stdout) as {
+      meetings: { title: string; chair: string }[];
+    };
+    expect(json.meetings.find((m) => m.title.includes('liên tịch'))!.chair).toBe('Lê Văn Hùng, Vũ Văn Khánh');
+    expect((await runMeet(['diff', '2021-02', '2021-03', '--format', 'md', '--no-cache'], { cwd })).stdout).toContain('Lê Văn Hùng, Vũ Văn Khánh');
+  });
+});

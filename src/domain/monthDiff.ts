@@ -6,7 +6,7 @@ import { asOfDays, meetingsOf, organizationOf } from './months.js';
 import { deadlinesOf } from './deadlines.js';
 import { figureMarks, FigureBook, isPercentMetric, metricChange } from './figures.js';
 import type { FigureMarks } from '../model/report.js';
-import { chairName, decisionText, type Config } from '../model/schema.js';
+import { chairNames, decisionText, type Config } from '../model/schema.js';
 import { isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting, taskTermsAt } from './taskState.js';
 import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import type { TaskState, TaskTerms } from '../model/tasks.js';
@@ -177,7 +177,7 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
       date: r.data.date,
       kind: r.data.kind,
       title: r.data.title,
-      chair: chairName(r.data.chair),
+      chair: chairNames(r.data.chair),
       file: r.file,
       organization: organizationOf(r, config),
     })),

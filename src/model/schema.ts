@@ -447,6 +447,11 @@ export function chairName(chair: RecordData['chair']): string {
   return personName(chairsOf(chair)[0]!);
 }
 
+/** Every chair's name, the presiding one first: "Hoàng Văn Hiệp, Lê Thị Hoa" of a co-chaired meeting. */
+export function chairNames(chair: RecordData['chair']): string {
+  return chairsOf(chair).map(personName).join(', ');
+}
+
 export function ownersOf(task: TaskData): string[] {
   return Array.isArray(task.owner) ? onceEach(task.owner) : [task.owner];
 }
