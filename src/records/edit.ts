@@ -49,10 +49,6 @@ const BOM = '\uFEFF';
 const NULL_TEXT = new Set(['', '~', 'null', 'Null', 'NULL']);
 
 /**
- * Adds `entry` to the record's `updates` list, or replaces the status (and
- * the note, when one is given) of an entry already there for the same task.
- */
-/**
  * Where a block added at the end of the front matter goes: before a closing
  * `...` line (YAML's end of document, which a record may write before its
  * `---`), else at the very end. After it, the block would be a second document.
@@ -62,6 +58,10 @@ function contentEnd(yaml: string): number {
   return end ? yaml.length - end[1]!.length : yaml.length;
 }
 
+/**
+ * Adds `entry` to the record's `updates` list, or replaces the status (and
+ * the note, when one is given) of an entry already there for the same task.
+ */
 export function addTaskUpdate(source: string, entry: UpdateEntry): UpdateEdit {
   const bom = source.startsWith(BOM) ? BOM : '';
   const text = source.slice(bom.length);

@@ -111,8 +111,8 @@ interface FrontMatterParse<T> {
 
 const START: Position = { line: 1, column: 1 };
 
-/** Shared by records and the config: front matter or whole-file YAML. */
 /**
+ * Shared by records and the config: front matter or whole-file YAML.
  * `writtenIn`: the language the file's figures and dates are written in (the
  * config's): "1,073" is 1073 to an English clerk and 1.073 to a Vietnamese
  * one, and 07/05/2024 is 7 May to a Vietnamese one, whatever language the
