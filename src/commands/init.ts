@@ -14,7 +14,7 @@ import { yamlScalar } from '../records/yamlText.js';
 import { parseConfig } from '../records/parse.js';
 import { configLocale, type Locale } from '../model/terms.js';
 import { messages, type Messages } from '../model/messages/index.js';
-import { visible } from '../model/text.js';
+import { shellWord, visible } from '../model/text.js';
 import { VI_WORKFLOW_COMMENTS } from '../model/messages/vi.workflow.js';
 import { readConfigBytes } from '../io/recordFiles.js';
 import { environmentLocale } from '../io/locale.js';
@@ -327,11 +327,6 @@ function renderInit(result: InitResult, options: InitOptions, io: Io): number {
   }
   printMessage(io, lines.join('\n'));
   return 0;
-}
-
-/** Single-quoted for a POSIX shell when it holds anything but safe characters. */
-function shellWord(word: string): string {
-  return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The commit init makes (or shows), in the repository's language. */

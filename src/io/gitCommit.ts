@@ -10,7 +10,7 @@ import { toPosix } from './paths.js';
 import { isGitMissing, openGit, requireGitRepository } from './git.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import type { Env } from './terminal.js';
-import { visible, visibleLines } from '../model/text.js';
+import { shellWord, visible, visibleLines } from '../model/text.js';
 
 export interface CommitPlan {
   git: SimpleGit;
@@ -200,11 +200,6 @@ async function uncommittedPaths(plan: CommitPlan, file: string): Promise<string[
     if (/[RC]/.test(entry.slice(0, 2))) i++;
   }
   return paths;
-}
-
-/** A path as one word of a POSIX shell command line: as it is when nothing in it is special there, else in single quotes. */
-function shellWord(word: string): string {
-  return /^[\p{L}\p{M}\p{N}_./+@%=,-]+$/u.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** git commit ended without making one, and said nothing (a hook that exits 1 silently). */

@@ -1,6 +1,16 @@
 // Plain-text helpers for record text echoed anywhere: one line, short enough.
 
 /**
+ * One word of a POSIX shell command line, as the hints meet prints spell
+ * commands out ("git add -- …", "meet init … --locale en"): as it is when
+ * nothing in it is special to the shell (letters of any script, digits and
+ * `_ . / : + @ % = , -`), else in single quotes.
+ */
+export function shellWord(word: string): string {
+  return /^[\p{L}\p{M}\p{N}_./:+@%=,-]+$/u.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
  * User text on one line: a summary written as a YAML block may hold line
  * breaks, which would break a table row, a YAML comment or a CI log line.
  * Every kind of line break counts, U+2028 and U+2029 included.
