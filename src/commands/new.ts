@@ -9,7 +9,7 @@ import { periodFromWords, periodProblem } from '../model/periods.js';
 import { countBySeverity, type Finding } from '../model/ruleCatalogue.js';
 import type { Config } from '../model/schema.js';
 import { slugify } from '../domain/slug.js';
-import { CONFIG_FILE } from '../model/layout.js';
+import { CONFIG_FILE, dayInFileName } from '../model/layout.js';
 import { EXIT_USAGE, RecordsError, UsageError } from '../model/errors.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import { kindFromWords } from '../model/termWords.js';
@@ -280,7 +280,7 @@ function refuseLostRecords(repository: Repository, date: IsoDate, refuse: typeof
   for (const f of repository.findings) {
     // The config's findings lose no record (one that does stops every command before this).
     if (f.severity !== 'error' || kept.has(f.file) || f.file === CONFIG_FILE) continue;
-    const day = dateOf.get(f.file) ?? /^(\d{4}-\d{2}-\d{2})/.exec(path.posix.basename(f.file))?.[1];
+    const day = dateOf.get(f.file) ?? dayInFileName(f.file);
     if (day === undefined || day <= date) lost.add(f.file);
   }
   if (lost.size === 0) return;

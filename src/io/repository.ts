@@ -15,7 +15,7 @@ import { compareFindings, type Finding } from '../model/ruleCatalogue.js';
 import type { Config, RecordData } from '../model/schema.js';
 import { exactLocate, parseConfig, parseRecord } from '../records/parse.js';
 import { collectGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThreads } from './parserThreads.js';
-import { CONFIG_FILE } from '../model/layout.js';
+import { CONFIG_FILE, dayInFileName } from '../model/layout.js';
 import { parseFile, type FileOutcome, type KeptRecord, type ReadOptions, type ThreadSettings } from './recordOutcome.js';
 import { contentHash, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
 import { visible } from '../model/text.js';
@@ -230,7 +230,7 @@ function assemble(
     }
     if (outcome.partial) partial.push(toRecord(root, entry, outcome.partial, outcome.hash, true));
     if (!outcome.record && !outcome.partial && outcome.findings.some((f) => f.severity === 'error')) {
-      const date = /^(\d{4}-\d{2}-\d{2})/.exec(path.posix.basename(entry.file))?.[1];
+      const date = dayInFileName(entry.file);
       unreadable.push({
         file: entry.file,
         ...(date && isCalendarDate(date) ? { date } : {}),

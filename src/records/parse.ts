@@ -26,6 +26,7 @@ import { NOT_PLAIN, readPlainYaml } from './plainYaml.js';
 import { locateInYaml, MAX_NESTING, parseYaml } from './yamlDocument.js';
 import type { Locate, MeetingRecord, Position, PropertyPath } from '../model/record.js';
 import { clip } from '../model/text.js';
+import { dayInFileName } from '../model/layout.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import { configLocale, type Locale } from '../model/terms.js';
 
@@ -244,11 +245,6 @@ function dateOfFileName(file: string, written: unknown, m: Messages): string | u
   const monthFirst = `${parts[3]}-${parts[1]!.padStart(2, '0')}-${parts[2]!.padStart(2, '0')}`;
   const dayFirst = `${parts[3]}-${parts[2]!.padStart(2, '0')}-${parts[1]!.padStart(2, '0')}`;
   return monthFirst === named && dayFirst !== named ? m.schema.dateAsFileName(JSON.stringify(written), `date: ${named}`) : undefined;
-}
-
-/** The day a record's file name begins with (`2020-10-26-…md`), as written, or undefined. */
-function dayInFileName(file: string): string | undefined {
-  return /^(\d{4}-\d{2}-\d{2})/.exec(file.slice(file.lastIndexOf('/') + 1))?.[1];
 }
 
 /** A number, or (in a record the exact reader read, before the schema) a number's text. */
