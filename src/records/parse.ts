@@ -380,9 +380,12 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
     return kept;
   };
   const isMapping = (item: unknown): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item);
+  // Set when a task or update is not valid as written: the salvage then does not hold them all (tasksWhole, below).
+  let tasksBroken = [raw.tasks, raw.updates].some((list) => list !== undefined && list !== null && !Array.isArray(list));
   const tasks = list('tasks', (item) => {
     const task = valid(TaskSchema)(item);
     if (task) return task;
+    tasksBroken = true;
     // A task with errors counts by its id (unique ids, updates) and by its valid keys (owners, sector, due).
     // An id that breaks the pattern (`Viec-1`) still names it for its own rules: no valid update can name it.
     if (!isMapping(item)) return undefined;
@@ -439,6 +442,7 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
     updates: list('updates', (item) => {
       const update = valid(UpdateSchema)(item);
       if (update) return update;
+      tasksBroken = true;
       // An update with errors (`status: finished`) still names its task: an unknown or later task is said too.
       if (!isMapping(item)) return undefined;
       const task = idSchema.safeParse(item.task);
@@ -461,9 +465,7 @@ function salvage(raw: Record<string, unknown>, file: string, locate: Locate): Me
   };
   // Every task and update valid as written, and no key unknown (`taskss:` may hold tasks): the salvage holds
   // them all, as a valid record would.
-  const whole = (key: 'tasks' | 'updates', schema: z.ZodType) =>
-    raw[key] === undefined || raw[key] === null || (Array.isArray(raw[key]) && (raw[key] as unknown[]).every((item) => schema.safeParse(item).success));
-  const tasksWhole = Object.keys(raw).every((key) => Object.hasOwn(RecordSchema.shape, key)) && whole('tasks', TaskSchema) && whole('updates', UpdateSchema);
+  const tasksWhole = !tasksBroken && Object.keys(raw).every((key) => Object.hasOwn(RecordSchema.shape, key));
   return { file, data, body: '', bodyLine: 1, locate: partialLocate, partial: true, ...(tasksWhole ? { tasksWhole: true as const } : {}) };
 }
 
