@@ -17,10 +17,10 @@ const RUN = /^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$/;
 /** The months a period covers, or undefined when the text is not a period. */
 export function periodRange(text: string): MonthRange | undefined {
   if (isMonth(text)) return { first: text, last: text };
-  let m = QUARTER.exec(text) ?? HALF.exec(text) ?? YEAR.exec(text);
-  // Year 0000 is no year (isMonth refuses it too): `period: 0000` would file the meeting under no real year's reports.
-  if (m && Number(m[1]) < 1) return undefined;
-  m = QUARTER.exec(text);
+  // Year 0000 is no year (isMonth refuses it too, and so a run's ends): `period: 0000` would file the meeting under no
+  // real year's reports.
+  if (text.startsWith('0000')) return undefined;
+  let m = QUARTER.exec(text);
   if (m) {
     const first = `${m[1]}-${String((Number(m[2]) - 1) * 3 + 1).padStart(2, '0')}`;
     return { first, last: addMonths(first, 2) };
