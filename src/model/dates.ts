@@ -94,12 +94,12 @@ export function slashReadings(text: string): IsoDate[] {
 /** A date typed by the clerk (a flag or a prompt's answer), or why it is none, in `words`: the flag and the prompt say it alike. */
 export function typedDate(text: string, words: DateWords): { value: IsoDate } | { problem: string } {
   const shown = visible(text);
+  const reading = readDate(text);
   if (!words.slashesDayFirst) {
     // 07/05/2024 is 5 July to a US clerk and 7 May to a British one: asked, never guessed.
     const days = slashReadings(text);
-    if (days.length > 1 || (days.length === 1 && !('date' in readDate(text)))) return { problem: words.slashDate(shown, days) };
+    if (days.length > 1 || (days.length === 1 && !('date' in reading))) return { problem: words.slashDate(shown, days) };
   }
-  const reading = readDate(text);
   if ('date' in reading) return { value: reading.date };
   if (reading.wrong === 'day') return { problem: words.notADay(shown, reading.month, reading.year, reading.days) };
   if (reading.wrong === 'month') return { problem: words.noSuchMonthInDate(shown, reading.month) };
