@@ -35,6 +35,11 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 /** A surrogate not in a pair (the `u` flag reads a pair as one character). */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
+/** The code (`D800`) of the first half of a character in `text`, or undefined. */
+function halfCharacter(text: string): string | undefined {
+  return LONE_SURROGATE.exec(text)?.[0].charCodeAt(0).toString(16).toUpperCase();
+}
+
 function controlCode(text: string): string {
   const match = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/.exec(text);
   return (match ? match[0].charCodeAt(0) : 0).toString(16).toUpperCase().padStart(4, '0');
@@ -197,9 +202,9 @@ class Converter {
         return null;
       }
       // "\uD800": half of a character, only an escape can write; JSON readers (jq) refuse it, other outputs show "?".
-      const half = LONE_SURROGATE.exec(text);
+      const half = halfCharacter(text);
       if (half) {
-        this.report('invalid-value', this.m.yaml.halfCharacter(half[0].charCodeAt(0).toString(16).toUpperCase()), node);
+        this.report('invalid-value', this.m.yaml.halfCharacter(half), node);
         return null;
       }
       if (node.type === Scalar.PLAIN && NULL_TEXT.has(text)) return null;
@@ -221,9 +226,9 @@ class Converter {
           continue;
         }
         const name = String(key.value);
-        const halfInKey = LONE_SURROGATE.exec(name);
+        const halfInKey = halfCharacter(name);
         if (halfInKey) {
-          this.report('invalid-value', this.m.yaml.halfCharacter(halfInKey[0].charCodeAt(0).toString(16).toUpperCase()), key);
+          this.report('invalid-value', this.m.yaml.halfCharacter(halfInKey), key);
           continue;
         }
         if (CONTROL.test(name) || /[\r\n]/.test(name)) {
