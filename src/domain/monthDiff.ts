@@ -9,7 +9,7 @@ import type { FigureMarks } from '../model/report.js';
 import { chairNames, decisionText, type Config } from '../model/schema.js';
 import { isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting, taskTermsAt } from './taskState.js';
 import { TaskRegister, type RegisterDay } from './taskRegister.js';
-import type { TaskState, TaskTerms } from '../model/tasks.js';
+import type { TaskMeeting, TaskState, TaskTerms } from '../model/tasks.js';
 import type { MeetingKind, TaskStatus } from '../model/terms.js';
 
 export interface DiffTask extends TaskTerms {
@@ -27,8 +27,7 @@ export interface DiffTask extends TaskTerms {
   /** Days overdue on the later month's "as of" day (0 when not overdue). */
   overdueDays: number;
   /** The meeting that assigned it. */
-  /** `organization`: another organization's meeting, named beside it. */
-  meeting: { date: IsoDate; title: string; file: string; organization?: string };
+  meeting: TaskMeeting;
 }
 
 interface DiffMetric {

@@ -1,7 +1,7 @@
 // The monthly report as a value: built once by buildReport (pure), then
 // turned into text, Markdown, HTML or JSON by the renderers.
 import type { IsoDate, Month } from './dates.js';
-import type { TaskTerms } from './tasks.js';
+import type { TaskMeeting, TaskTerms } from './tasks.js';
 import type { Locale, MeetingKind, MeetingMode, Qualifier, Session, TaskStatus } from './terms.js';
 
 /** A person as a record names them: chairs, attendees (v2: with an organization). */
@@ -83,8 +83,7 @@ export interface ReportTask extends TaskTerms {
   /** Days overdue on the report's "as of" day (0 when not overdue). */
   overdueDays: number;
   /** The meeting that assigned it. */
-  /** `organization`: another organization's meeting, named beside it. */
-  meeting: { date: IsoDate; title: string; file: string; organization?: string };
+  meeting: TaskMeeting;
   /** The note of the latest update up to the month's end, when that update has one. */
   note?: string;
 }

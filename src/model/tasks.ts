@@ -48,9 +48,21 @@ export interface TaskRow extends TaskTerms {
   status: TaskStatus;
   /** 0 when not overdue. */
   overdueDays: number;
-  /** The meeting that assigned it; `file` is relative to the repository root. */
-  /** `organization`: another organization's meeting, named beside it. */
-  meeting: { date: IsoDate; title: string; file: string; organization?: string };
+  /** The meeting that assigned it. */
+  meeting: TaskMeeting;
+}
+
+/** The meeting a task's row names; `file` is relative to the repository root, `organization` another organization's, named beside it. */
+export interface TaskMeeting {
+  date: IsoDate;
+  title: string;
+  file: string;
+  organization?: string;
+}
+
+/** A row's meeting as the JSON outputs (tasks, report, diff) write it: every key there, `organization` null for the repository's own. */
+export function meetingJson(meeting: TaskMeeting): { date: IsoDate; title: string; file: string; organization: string | null } {
+  return { date: meeting.date, title: meeting.title, file: meeting.file, organization: meeting.organization ?? null };
 }
 
 export interface TaskFilters {

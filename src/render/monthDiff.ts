@@ -9,6 +9,7 @@ import { markdownId, markdownTableChunks, markdownText, textTable, type Column }
 import type { Locale } from '../model/terms.js';
 import { jsonChunks, MappedList, oneLine, visible, visibleDeep } from '../model/text.js';
 import { counted } from '../model/format.js';
+import { meetingJson } from '../model/tasks.js';
 import { markedFigure, titleWithOrganization } from './reportWords.js';
 
 export interface DiffRenderOptions {
@@ -146,7 +147,7 @@ export function* renderDiffJson(diff: MonthDiff): Generator<string, void, undefi
     status: t.status,
     statusBefore: t.statusBefore ?? null,
     overdueDays: t.overdueDays,
-    meeting: { date: t.meeting.date, title: t.meeting.title, file: t.meeting.file, organization: t.meeting.organization ?? null },
+    meeting: meetingJson(t.meeting),
   });
   const value = {
     from: diff.from,

@@ -3,6 +3,7 @@
 // dates are ISO and numbers plain, whatever the locale.
 import { lastDayOf } from '../model/dates.js';
 import type { FigureFacts, Report, ReportDecision, ReportMeeting, ReportMetric, ReportPerson, ReportTask } from '../model/report.js';
+import { meetingJson } from '../model/tasks.js';
 import { jsonChunks, MappedList } from '../model/text.js';
 
 /** Bumped only when a key is removed or changes meaning; new keys may appear. */
@@ -21,7 +22,7 @@ function task(t: ReportTask) {
     sector: t.sector ?? null,
     status: t.status,
     overdueDays: t.overdueDays,
-    meeting: { date: t.meeting.date, title: t.meeting.title, file: t.meeting.file, organization: t.meeting.organization ?? null },
+    meeting: meetingJson(t.meeting),
     note: t.note ?? null,
   };
 }

@@ -4,7 +4,7 @@
 // the names too).
 import type { ChalkInstance } from 'chalk';
 import { joinedInChunks, jsonChunks, MappedList, oneLine, visibleDeep } from '../model/text.js';
-import type { TaskList, TaskRow } from '../model/tasks.js';
+import { meetingJson, type TaskList, type TaskRow } from '../model/tasks.js';
 import type { Config } from '../model/schema.js';
 import { formatDate, formatDue, formatMonth, formatNumber, STATUS_LABELS } from './locale.js';
 import { messages } from '../model/messages/index.js';
@@ -149,7 +149,7 @@ export function* renderTasksJson(list: TaskList): Generator<string, void, undefi
     directedBy: row.directedBy ?? null,
     status: row.status,
     overdueDays: row.overdueDays,
-    meeting: { date: row.meeting.date, title: row.meeting.title, file: row.meeting.file, organization: row.meeting.organization ?? null },
+    meeting: meetingJson(row.meeting),
   }));
   yield* jsonChunks(rows);
 }
