@@ -407,16 +407,17 @@ export function writeAtomically(target: string, content: Content, options: { kee
  */
 export function refuseRecordsPath(root: string, meetings: string, target: string, shown: string): void {
   // As written and as the links on the way resolve: a link to the repository elsewhere leads into its records too.
-  const folder = path.resolve(root, meetings);
-  const config = path.resolve(root, CONFIG_FILE);
-  const gits = gitFoldersAbove(root);
+  const bothWays = (file: string) => [file, resolvedPath(file)];
+  const folders = bothWays(path.resolve(root, meetings));
+  const configs = bothWays(path.resolve(root, CONFIG_FILE));
+  const gits = gitFoldersAbove(root).flatMap(bothWays);
   // The file itself is not followed: a link there is refused as a link when it is written.
   const throughLinks = path.join(resolvedPath(path.dirname(path.resolve(target))), path.basename(target));
   for (const absolute of new Set([path.resolve(target), throughLinks])) {
-    if (isInside(folder, absolute) || isInside(resolvedPath(folder), absolute) || absolute === config || absolute === resolvedPath(config)) {
+    if (folders.some((folder) => isInside(folder, absolute)) || configs.includes(absolute)) {
       throw new UsageError((m) => m.errors.outIntoRecords(visible(shown), visible(meetings)));
     }
-    if (gits.some((git) => isInside(git, absolute) || isInside(resolvedPath(git), absolute))) throw new UsageError((m) => m.errors.outIntoGit(visible(shown)));
+    if (gits.some((git) => isInside(git, absolute))) throw new UsageError((m) => m.errors.outIntoGit(visible(shown)));
   }
 }
 
