@@ -411,11 +411,7 @@ export function verifyUpdateEdit(
 
   const read = readBack(oldSource, newSource, file, locale);
   if (!read.ok) return (m) => m.edit.readBack(read.line, read.message);
-  // JSON drops absent and undefined keys alike, so optional keys compare fairly.
-  const normalise = (data: RecordData) => JSON.parse(JSON.stringify(data)) as unknown;
-  if (!isDeepStrictEqual(normalise(read.data), normalise(expectedData(oldData, entry)))) {
-    return (m) => m.edit.otherChanges;
-  }
+  if (!sameData(read.data, expectedData(oldData, entry))) return (m) => m.edit.otherChanges;
   return undefined;
 }
 
@@ -476,6 +472,12 @@ function clerkComments(block: string): string[] {
     }
   }
   return out;
+}
+
+/** Whether an edit read back holds the data expected: JSON drops absent and undefined keys alike, so optional keys compare fairly. */
+function sameData(read: RecordData, expected: unknown): boolean {
+  const normalise = (data: unknown) => JSON.parse(JSON.stringify(data)) as unknown;
+  return isDeepStrictEqual(normalise(read), normalise(expected));
 }
 
 /**
@@ -554,8 +556,6 @@ export function verifyApprovalEdit(
   if (oldSplit.body !== newSplit.body) return m.edit.body;
   const read = readBack(oldSource, newSource, file, locale);
   if (!read.ok) return m.edit.readBack(read.line, read.message);
-  const normalise = (data: unknown) => JSON.parse(JSON.stringify(data)) as unknown;
-  const expected = { ...oldData, approval: { status: 'approved', ...entry } };
-  if (!isDeepStrictEqual(normalise(read.data), normalise(expected))) return m.approvalEdit.otherChanges;
+  if (!sameData(read.data, { ...oldData, approval: { status: 'approved', ...entry } })) return m.approvalEdit.otherChanges;
   return undefined;
 }
