@@ -8,14 +8,19 @@ import { terminalAsker } from '../src/io/prompt.js';
 import { MeetError } from '../src/model/errors.js';
 import { messages } from '../src/model/messages/index.js';
 
+/** Questions on a terminal of our own (readline in terminal mode), what it shows without its escape sequences. */
+function terminal() {
+  const input = new PassThrough();
+  const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
+  let text = '';
+  output.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+  const m = messages('en');
+  return { input, asker: terminalAsker(input, output, m), m, shown: () => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '') };
+}
+
 describe('a question on a terminal', () => {
   it('Ctrl-C stops it: "Stopped (Ctrl-C)", below the question, not "no answer was given"', async () => {
-    const input = new PassThrough();
-    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
-    let shown = '';
-    output.setEncoding('utf8').on('data', (text: string) => (shown += text));
-    const m = messages('en');
-    const asker = terminalAsker(input, output, m);
+    const { input, asker, m, shown } = terminal();
     const answer = asker.ask('Date', '2020-12-20', (text) => ({ value: text }), '--date');
     input.write('\x03');
     const error = await answer.then(
@@ -27,6 +32,25 @@ describe('a question on a terminal', () => {
     expect((error as MeetError).render(m).message).toBe('Stopped (Ctrl-C): nothing was written.');
     // As a shell reports a process Ctrl-C ended.
     expect((error as MeetError).exitCode).toBe(130);
-    expect(shown.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')).toMatch(/Date \[2020-12-20\]: \n$/);
+    expect(shown()).toMatch(/Date \[2020-12-20\]: \n$/);
+  });
+
+  it('input that ended before a question still shows the question, and the stop below it', async () => {
+    const { input, asker, m, shown } = terminal();
+    const first = asker.ask('Date', '2020-12-20', (text) => ({ value: text }), '--date');
+    // Registered after the question's reader: by the time it runs, the reader has seen the end.
+    const ended = new Promise((resolve) => input.once('end', resolve));
+    input.end('\n');
+    expect(await first).toBe('2020-12-20');
+    await ended;
+    const error = await asker
+      .ask('Kind', '1', (text) => ({ value: text }), '--kind')
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    asker.close();
+    expect((error as MeetError).render(m).message).toBe(m.errors.cancelled);
+    expect(shown()).toMatch(/Kind \[1\]: \n$/);
   });
 });

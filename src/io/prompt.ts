@@ -62,8 +62,10 @@ export function terminalAsker(input: NodeJS.ReadableStream, output: OutStream, m
   };
   const line = async (prompt: string): Promise<string> => {
     const { rl, lines } = open();
-    // Closed already (Ctrl-C or Ctrl-D typed with the last answer): prompting would read the input again, and wait.
-    if (!closed) {
+    // Closed already (Ctrl-C or Ctrl-D typed with the last answer): prompting would read the input again, and wait;
+    // the question is still shown, so that the clerk sees which one went unanswered, however fast the input ended.
+    if (closed) output.write(prompt);
+    else {
       rl.setPrompt(prompt);
       rl.prompt();
     }
