@@ -507,6 +507,25 @@ describe('what the documents make of what the config and the records say', () =>
     );
   });
 
+  it("names in the title the chair's office on the committee, not what a post covers or another post", async () => {
+    const dir = copyExamples();
+    const text = read(dir, NOVEMBER);
+    const withRole = (role: string) => writeTree(dir, { [NOVEMBER]: text.replace('role: Phó Bí thư Huyện ủy, Chủ tịch UBND huyện', `role: ${role}`) });
+    withRole('Phó Chủ tịch UBND huyện, phụ trách lĩnh vực kinh tế');
+    expect(await noticeMd(dir)).toContain('Kết luận của Phó Chủ tịch UBND huyện tại Hội nghị thường kỳ tháng 11/2020');
+    withRole('Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo phòng chống thiên tai');
+    expect(await noticeMd(dir)).toContain('Kết luận của Chủ tịch UBND huyện tại');
+    // A Phó Chủ tịch of the committee often chairs a council too: the committee's post is named.
+    withRole('Phó Chủ tịch UBND huyện, Chủ tịch Hội đồng thi đua – khen thưởng huyện');
+    expect(await noticeMd(dir)).toContain('Kết luận của Phó Chủ tịch UBND huyện tại');
+    withRole('Chủ tịch Ủy ban nhân dân huyện, Chủ tịch Hội đồng nghĩa vụ quân sự huyện');
+    expect(await noticeMd(dir)).toContain('Kết luận của Chủ tịch Ủy ban nhân dân huyện tại');
+    withRole('Giám đốc Trung tâm Y tế, kiêm Trưởng ban');
+    expect(await noticeMd(dir)).toContain('Kết luận của Giám đốc Trung tâm Y tế tại');
+    withRole('Phó Bí thư Huyện ủy, Chủ tịch UBND huyện');
+    expect(await noticeMd(dir)).toContain('Kết luận của Chủ tịch UBND huyện tại');
+  });
+
   it('says a meeting held over several days "Từ ngày … đến ngày …"', async () => {
     const dir = copyExamples();
     writeTree(dir, { [NOVEMBER]: read(dir, NOVEMBER).replace('\ndate: 2020-11-25\n', '\ndate: 2020-11-25\nend_date: 2020-11-26\n') });

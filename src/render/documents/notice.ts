@@ -17,11 +17,25 @@ function personText(p: ReportPerson): string {
   return `${p.name}${p.role ? `, ${p.role}` : ''}${p.organization ? ` (${p.organization})` : ''}`;
 }
 
-/** "Chủ tịch UBND huyện" from "Phó Bí thư Huyện ủy, Chủ tịch UBND huyện": the office the chair concludes in. */
+// A post on the People's Committee that issues the notice: "Chủ tịch UBND huyện", "Phó Chủ tịch Ủy ban nhân dân xã".
+const COMMITTEE_POST = /\bUBND\b|[UỦ][yỷ] ban nhân dân/iu;
+
+/**
+ * The office the chair concludes in: of the posts a role lists, the last on
+ * the committee ("Chủ tịch UBND huyện" from "Phó Bí thư Huyện ủy, Chủ tịch
+ * UBND huyện", and from "Phó Chủ tịch UBND huyện, Chủ tịch Hội đồng thi
+ * đua": the committee issues the notice); with none, the last "Chủ tịch"
+ * post, else the last post, never the part in lower case that says what a
+ * post covers ("…, phụ trách lĩnh vực kinh tế").
+ */
 function chairOffice(m: ReportMeeting): string | undefined {
   const role = m.chairRole ?? m.chairs?.[0]?.role;
-  const last = role?.split(',').at(-1)?.trim();
-  return last ? last : undefined;
+  const posts = (role ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const named = (pattern: RegExp) => posts.findLast((post) => pattern.test(post.normalize('NFC')));
+  return named(COMMITTEE_POST) ?? named(/chủ tịch/iu) ?? posts.findLast((post) => !/^\p{Ll}/u.test(post)) ?? posts[0];
 }
 
 // A title that says no more than "a regular meeting of month N": "Hội nghị thường kỳ tháng 10 (năm 2020)".
