@@ -214,11 +214,21 @@ describe('the monthly report (Báo cáo) as PDF, and an approved notice', () => 
 
     const xa = tempDir('meet-xa-');
     copyRecords(path.join(PROJECT_ROOT, 'examples-xa'), xa);
+    // A decision holding a long link, one unbroken word: Chromium shrank every page to fit it (14 pt printed as 9.3).
+    const link = `https://dichvucong.example.gov.vn/thu-tuc?maThuTuc=1.004227.000.00.00.H60&token=${'eyJhbGciOiJIUzI1NiJ9'.repeat(7)}ZZEND`;
+    const record = path.join(xa, XA_DECEMBER);
+    writeFileSync(record, readFileSync(record, 'utf8').replace('\ndecisions:\n', `\ndecisions:\n  - 'Công khai thủ tục tại ${link}'\n`));
     const notice = await spawnMeet(['notice', XA_DECEMBER, '--format', 'pdf'], { cwd: xa });
     expect(notice.code, notice.stderr).toBe(0);
-    const numbered = flat(pdfText(path.join(xa, 'thong-bao-ket-luan-2020-12-28.pdf'), '-raw'));
+    const printed = path.join(xa, 'thong-bao-ket-luan-2020-12-28.pdf');
+    const numbered = flat(pdfText(printed, '-raw'));
     expect(inReadingOrder([numbered], ['Số: 112/TB-UBND', 'Nam Sơn, ngày 30 tháng 12 năm 2020', 'THÔNG BÁO', 'TL. CHỦ TỊCH', 'Trần Thị Lan'])).toEqual([]);
     expect(numbered).not.toContain('DỰ THẢO');
+    // The link is broken over lines, whole (its end is printed), and the text keeps its 14 pt: "THÔNG BÁO" is as tall as in Word.
+    expect(numbered.replace(/ /g, '')).toContain('ZZEND');
+    const height = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">THÔNG<\/word>/.exec(pdfText(printed, '-bbox', '-f', '1', '-l', '1'));
+    expect(height).not.toBeNull();
+    expect(Number(height![2]) - Number(height![1])).toBeGreaterThan(14);
   });
 
   it('sets a figures table of nine number columns so that no figure is broken over two lines', async () => {

@@ -532,7 +532,7 @@ describe('what the documents make of what the config and the records say', () =>
     expect(await noticeMd(dir)).toContain('Từ ngày 25/11/2020 đến ngày 26/11/2020, ');
   });
 
-  it('writes a right-to-left override of a record out visibly in Word and in the calendar, as every other output does', async () => {
+  it('writes a right-to-left override of a record out visibly in Word, in HTML (the PDF) and in the calendar, as every other output does', async () => {
     const dir = copyExamples();
     const text = read(dir, NOVEMBER);
     writeTree(dir, { [NOVEMBER]: text.replace('\ntasks:', '\nconclusion: "Kết luận \u202E đảo chiều"\ntasks:') });
@@ -541,6 +541,11 @@ describe('what the documents make of what the config and the records say', () =>
     const xml = unzipPart(path.join(dir, 'thong-bao.docx'), 'word/document.xml');
     expect(xml).not.toContain('\u202E');
     expect(xml).toContain('Kết luận \\u202e đảo chiều');
+    // The HTML, which Chromium prints as the PDF, likewise: a raw U+202E would reverse the printed line.
+    const html = await runMeet(['notice', NOVEMBER, '--format', 'html'], { cwd: dir });
+    expect(html.code).toBe(0);
+    expect(html.stdout).not.toContain('\u202E');
+    expect(html.stdout).toContain('Kết luận \\u202e đảo chiều');
   });
 
   it('counts in the Báo cáo the tasks not yet completed as such, not as "in progress"', async () => {

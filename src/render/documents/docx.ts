@@ -26,7 +26,7 @@ import {
   type ITableBordersOptions,
 } from 'docx';
 import { DOCUMENT_WORDS } from './words.js';
-import { recipientLines, type Block, type OfficialDocument, type Run } from './document.js';
+import { recipientLines, shownInOrder, type Block, type OfficialDocument, type Run } from './document.js';
 
 const FONT = 'Times New Roman';
 /** Half-points. */
@@ -260,20 +260,9 @@ function signing(doc: OfficialDocument): Table {
 // A record may carry them (check lets noncharacters through); Word would refuse the whole file.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
-// The bidirectional controls and separators that reorder or break what Word shows (U+202E "right-to-left
-// override" reverses the rest of a line): written out visibly, as every other output does (`\u202e`).
-const REORDERING = /[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-
-/** Every text of the document as XML can hold it (U+FFFD for what it cannot), reordering controls written out. */
-function xmlSafe<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(NOT_XML, '\uFFFD').replace(REORDERING, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) as T;
-  if (Array.isArray(value)) return value.map(xmlSafe) as T;
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)])) as T;
-  return value;
-}
-
 export async function renderDocumentDocx(unsafe: OfficialDocument): Promise<Uint8Array> {
-  const doc = xmlSafe(unsafe);
+  // Every text as XML can hold it (U+FFFD for what it cannot), reordering controls written out.
+  const doc = shownInOrder(unsafe, (text) => text.replace(NOT_XML, '\uFFFD'));
   const draft = doc.draft
     ? [
         new Paragraph({

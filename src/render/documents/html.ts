@@ -5,7 +5,7 @@
 // fetched; every value from a record or the config is escaped.
 import { escapeHtml as e } from '../html/escape.js';
 import { DOCUMENT_WORDS } from './words.js';
-import { recipientLines, type Block, type OfficialDocument, type Run } from './document.js';
+import { recipientLines, shownInOrder, type Block, type OfficialDocument, type Run } from './document.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
 
@@ -15,7 +15,7 @@ export const DOCUMENT_CSS = `
   @top-center { content: counter(page); font-family: "Times New Roman", "Liberation Serif", Tinos, serif; font-size: 13pt; vertical-align: bottom; padding-bottom: 4mm; } }
 @page :first { @top-center { content: none; } }
 html { background: #e8e8e8; }
-body { margin: 0; font-family: "Times New Roman", "Liberation Serif", Tinos, serif; font-size: 14pt; line-height: 1.3; color: #000; }
+body { margin: 0; font-family: "Times New Roman", "Liberation Serif", Tinos, serif; font-size: 14pt; line-height: 1.3; color: #000; overflow-wrap: break-word; }
 main.doc { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 20mm 15mm 20mm 30mm; background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.25); }
 @media print { html { background: none; } main.doc { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; } }
 p { margin: 0; }
@@ -95,7 +95,9 @@ function block(b: Block): string {
   }
 }
 
-export function renderDocumentHtml(doc: OfficialDocument): string {
+export function renderDocumentHtml(unsafe: OfficialDocument): string {
+  // A U+202E would reverse a line of the printed PDF (a date, a name): written out, as in Word.
+  const doc = shownInOrder(unsafe);
   const [nation1, nation2] = DOCUMENT_WORDS.nation;
   const { header, signature } = doc;
   const sign = [
