@@ -445,7 +445,7 @@ describe('figures apart and exact', () => {
     expect(text).toContain('Thu của xã (UBND xã Bắc Sơn)');
   });
 
-  it('an organization named as the repository is, with its accents decomposed (NFD), is the repository itself', async () => {
+  it('an organization named as the repository is, with its accents decomposed (NFD), other capitals, two spaces or a full stop, is the repository itself', async () => {
     const cwd = makeRepo(
       {
         'meetings/2020/2020-10-20-huyen.md': record([
@@ -462,6 +462,14 @@ describe('figures apart and exact', () => {
           `organization: ${'UBND huyện Mẫu Sơn'.normalize('NFD')}`,
           'results:',
           '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: 2 } }',
+        ]),
+        'meetings/2020/2020-10-22-huyen-word.md': record([
+          'title: Huyện, chép từ Word',
+          'date: 2020-10-22',
+          'chair: B',
+          'organization: UBND Huyện  Mẫu Sơn.',
+          'results:',
+          '  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: 1 } }',
         ]),
         'meetings/2020/2020-10-23-xa.md': record([
           'title: Xã',
@@ -484,11 +492,17 @@ describe('figures apart and exact', () => {
     );
     const report = await reportJson(cwd, '2020-10');
     expect(report.metrics.map((m: Json) => [m.organization, m.id, m.value])).toEqual([
-      [null, 'thu-ngan-sach', 12],
+      [null, 'thu-ngan-sach', 13],
       ['UBND xã Bắc Sơn', 'thu-ngan-sach', 7],
     ]);
     // Shown as one name, in NFC: the repository's own meeting gets no "— organization" after its title.
-    expect(report.meetings.map((m: Json) => m.organization)).toEqual(['UBND huyện Mẫu Sơn', 'UBND huyện Mẫu Sơn', 'UBND xã Bắc Sơn', 'UBND xã Bắc Sơn']);
+    expect(report.meetings.map((m: Json) => m.organization)).toEqual([
+      'UBND huyện Mẫu Sơn',
+      'UBND huyện Mẫu Sơn',
+      'UBND huyện Mẫu Sơn',
+      'UBND xã Bắc Sơn',
+      'UBND xã Bắc Sơn',
+    ]);
   });
 
   it("keeps the previous month's marks: an estimate then reads 'ước khoảng' in the previous column too", async () => {

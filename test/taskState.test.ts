@@ -2,7 +2,7 @@
 // shared by its meeting's tasks, and an update must give only its own task a
 // longer one.
 import { describe, expect, it } from 'vitest';
-import { taskStatesOn } from '../src/domain/taskState.js';
+import { organizationKey, taskStatesOn } from '../src/domain/taskState.js';
 import type { MeetingRecord } from '../src/model/record.js';
 import { parseRecord } from '../src/records/parse.js';
 
@@ -71,5 +71,17 @@ describe('taskStatesOn', () => {
     const before = taskStatesOn([september, october], '2020-10-01');
     expect(before.get('roads')!.history).toHaveLength(1);
     expect(before.get('roads')!.status).toBe('open');
+  });
+});
+
+describe('organizationKey: one organization however its name was typed', () => {
+  it('takes the tone mark placed the old way (Unikey), capitals, spaces and a final full stop as the same name', () => {
+    expect(organizationKey('UBND Huyện  Hoà Bình.')).toBe(organizationKey('UBND huyện Hòa Bình'));
+    expect(organizationKey('UBND xã Thuỷ Xuân\u00a0')).toBe(organizationKey('UBND xã Thủy Xuân'));
+    expect(organizationKey('Trạm Y tế xã Khoẻ'.normalize('NFD'))).toBe(organizationKey('Trạm Y tế xã Khỏe'));
+    // "qu" is a consonant: the tone of "quý" has one place; "hoàng" is no open syllable.
+    expect(organizationKey('Quý Sơn')).not.toBe(organizationKey('Qúy Sơn'));
+    expect(organizationKey('Hoàng')).not.toBe(organizationKey('Hòang'));
+    expect(organizationKey('UBND xã Tân Lập')).not.toBe(organizationKey('UBND huyện Tân Lập'));
   });
 });

@@ -173,13 +173,30 @@ export interface RowMeeting {
 
 /**
  * The organization a record's figures belong to, and the outputs name
- * beside its meeting: null for the repository's own. Compared in NFC: the
- * same name typed on a Mac (decomposed accents) is the same organization,
- * and its figures are added up with the others.
+ * beside its meeting: null for the repository's own. A name the clerk
+ * means as the config's is the config's (organizationKey), so that its
+ * figures are added up with the repository's; another organization's name
+ * is shown in NFC with its spaces as one.
  */
 export function organizationOf(record: Pick<MeetingRecord, 'data'>, config: Pick<Config, 'organization'>): string | null {
-  const named = record.data.organization?.trim().normalize('NFC');
-  return !named || named === config.organization.trim().normalize('NFC') ? null : named;
+  const named = record.data.organization?.normalize('NFC').replace(SPACES, ' ').trim();
+  return !named || organizationKey(named) === organizationKey(config.organization) ? null : named;
+}
+
+const SPACES = /[\s\u00a0]+/gu;
+// A syllable ending in "oa", "oe" or "uy" (not after "q": "quý", "quà" have one placement) with its tone mark
+// on the second vowel, in NFD: the old placement ("hoà", "khoẻ", "thuý") of the new one ("hòa", "khỏe", "thủy").
+const OLD_TONE_PLACEMENT = /(?<![q\p{M}])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu;
+
+/**
+ * An organization's name as compared: the same name typed on a Mac (NFD),
+ * with two spaces or a no-break space from Word, a full stop at the end,
+ * other capitals, or the tone mark placed the old way (Unikey's setting:
+ * "Hoà Bình" for "Hòa Bình") is the same organization.
+ */
+export function organizationKey(name: string): string {
+  const spelled = name.normalize('NFD').replace(SPACES, ' ').trim().replace(/\.$/u, '').toLocaleLowerCase('vi');
+  return spelled.replace(OLD_TONE_PLACEMENT, '$1$3$2').normalize('NFC');
 }
 
 const ROW_MEETINGS = new WeakMap<MeetingRecord, RowMeeting>();
