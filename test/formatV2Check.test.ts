@@ -306,8 +306,22 @@ describe('v2 rules, each at its line and column', () => {
     const found = await findingsOf(figure('      thu-ngan-sach:', '        value: 5', '        unit: USD'));
     expect(brief(found)).toEqual([['invalid-value', 11, 15]]);
     expect(found[0]!.message).toBe(
-      '"unit" is "USD"; a figure\'s unit is only for money written in đồng, nghìn đồng, triệu đồng, tỷ đồng, converted to the metric\'s: leave "unit" out to write the figure in the metric\'s own unit',
+      '"unit" is "USD"; a figure\'s unit is only for money written in đồng, nghìn đồng, triệu đồng, tỷ đồng, converted to the metric\'s: leave "unit" out and write the number converted to the metric\'s own unit (set in meet.config.yaml)',
     );
+    // A money unit as clerks shorten it is named in full: left out, "1000 tr.đ" would be read as 1,000 of the metric's tỷ đồng.
+    for (const [short, unit] of [
+      ['tr.đ', 'triệu đồng'],
+      ['trđ', 'triệu đồng'],
+      ['Tỷ', 'tỷ đồng'],
+      ['VNĐ', 'đồng'],
+      ['ng.đ', 'nghìn đồng'],
+    ]) {
+      const shortened = await findingsOf(figure('      thu-ngan-sach:', '        value: 1000', `        unit: ${short}`));
+      expect(brief(shortened)).toEqual([['invalid-value', 11, 15]]);
+      expect(shortened[0]!.message).toBe(
+        `"unit" is "${short}"; write unit: ${unit} (a money unit is written in full: đồng, nghìn đồng, triệu đồng, tỷ đồng; the figure is converted to the metric's unit)`,
+      );
+    }
     // A misspelt money unit still gets its "did you mean".
     const typo = await findingsOf(figure('      thu-ngan-sach:', '        value: 5', '        unit: trieu dong'));
     expect(typo[0]!.message).toContain('Did you mean');

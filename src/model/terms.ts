@@ -23,6 +23,19 @@ export type MeetingMode = (typeof MODES)[number];
 export type Qualifier = (typeof QUALIFIERS)[number];
 export type MoneyUnit = keyof typeof MONEY_UNITS;
 
+/** How clerks shorten a money unit ("tr.đ", "trđ", "tỷ", "VNĐ"), written without spaces and dots, and the unit each is. */
+const MONEY_SHORT = new Map<string, MoneyUnit>([
+  ...['đ', 'vnđ', 'vnd'].map((w) => [w, 'đồng'] as const),
+  ...['nghìn', 'ngàn', 'nghìnđ', 'ngànđ', 'ngđ', 'nghìnđồng', 'ngànđồng'].map((w) => [w, 'nghìn đồng'] as const),
+  ...['tr', 'trđ', 'trđồng', 'triệu', 'triệuđ', 'triệuđồng'].map((w) => [w, 'triệu đồng'] as const),
+  ...['tỷ', 'tỉ', 'tỷđ', 'tỉđ', 'tỷđồng', 'tỉđồng'].map((w) => [w, 'tỷ đồng'] as const),
+]);
+
+/** The money unit a shortened figure unit stands for ("tr.đ": triệu đồng), if it is one. */
+export function moneyUnitMeant(written: string): MoneyUnit | undefined {
+  return MONEY_SHORT.get(written.normalize('NFC').toLocaleLowerCase('vi').replace(/[\s.]/gu, ''));
+}
+
 /** The `locale:` of a config's text (quotes and a comment allowed), read without a YAML parser; vi, the default, otherwise. */
 export function configLocale(text: string): Locale {
   const match = /^["']?locale["']?[ \t]*:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(?:#.*)?$/m.exec(text);

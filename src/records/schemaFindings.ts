@@ -11,6 +11,7 @@ import { kindFromWords, plainWords, statusFromWords, termFromWords } from '../mo
 import { type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import type { PropertyPath } from '../model/record.js';
 import { clip } from '../model/text.js';
+import { moneyUnitMeant } from '../model/terms.js';
 
 export interface LocatedIssue {
   rule: RuleId;
@@ -229,14 +230,18 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
       const allowed = issue.values.map(String);
       // `kind: thường kỳ`, `status: hoàn thành`: the right word, in the clerk's language.
       const term = typeof input === 'string' ? termOf(String(key), path, input) : undefined;
-      // A figure's `unit: GBP`: the metric's own unit needs none, and only money in đồng is converted.
+      // A figure's `unit: GBP`: the metric's own unit needs none, and only money in đồng is converted;
+      // `unit: tr.đ` is triệu đồng shortened (left out, the figure would be read in the metric's unit: 1,000 times too large).
       const figureUnit = key === 'unit' && path.includes('metrics') && !nearestOf(String(input), allowed);
+      const meant = figureUnit ? moneyUnitMeant(String(input)) : undefined;
       out.push({
         rule: 'invalid-value',
         message: term
           ? s.termWord(String(key), quote(input), term)
           : figureUnit
-            ? s.figureUnitOnlyMoney(quote(input), allowed.join(', '))
+            ? meant
+              ? s.figureUnitShort(quote(input), meant, allowed.join(', '))
+              : s.figureUnitOnlyMoney(quote(input), allowed.join(', '))
             : s.oneOf(String(key), quote(input), allowed.join(', '), typeof input === 'string' ? nearestOf(input, allowed) : undefined),
         path,
         target: 'value',

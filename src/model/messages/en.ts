@@ -407,7 +407,9 @@ export const en = {
     /** How a clerk of this language writes "1,500": fifteen hundred here, 1.5 in Vietnamese (decimal comma). */
     commaGroupsThousands: true,
     figureUnitOnlyMoney: (value: string, allowed: string) =>
-      `"unit" is ${value}; a figure's unit is only for money written in ${allowed}, converted to the metric's: leave "unit" out to write the figure in the metric's own unit`,
+      `"unit" is ${value}; a figure's unit is only for money written in ${allowed}, converted to the metric's: leave "unit" out and write the number converted to the metric's own unit (set in meet.config.yaml)`,
+    figureUnitShort: (value: string, unit: string, allowed: string) =>
+      `"unit" is ${value}; write unit: ${unit} (a money unit is written in full: ${allowed}; the figure is converted to the metric's unit)`,
     decimalComma: (key: string, value: string, fix: string) => `"${key}" is ${value}; write ${fix} (a dot for decimals, no thousands separator)`,
     percentSign: (key: string, value: string, fix: string) =>
       `"${key}" is ${value}; write ${fix} without "%": a figure or a target is a number in its metric's unit (set in meet.config.yaml); plan_pct and yoy_pct are in % already`,

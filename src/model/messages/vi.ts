@@ -382,7 +382,9 @@ export const vi: Messages = {
       `"${key}" là ${value}; mã viết bằng chữ thường không dấu, chữ số, ".", "_" và "-": có phải ý bạn là "${suggestion}"?`,
     commaGroupsThousands: false,
     figureUnitOnlyMoney: (value: string, allowed: string) =>
-      `"unit" là ${value}; đơn vị của số liệu chỉ dùng cho số tiền ghi theo ${allowed}, được quy đổi sang đơn vị của chỉ tiêu: hãy bỏ "unit" để ghi số liệu theo đơn vị của chính chỉ tiêu`,
+      `"unit" là ${value}; đơn vị của số liệu chỉ dùng cho số tiền ghi theo ${allowed}, được quy đổi sang đơn vị của chỉ tiêu: hãy bỏ "unit" và ghi con số đã quy đổi sang đơn vị của chính chỉ tiêu (khai báo trong meet.config.yaml)`,
+    figureUnitShort: (value: string, unit: string, allowed: string) =>
+      `"unit" là ${value}; hãy viết unit: ${unit} (đơn vị số tiền viết đầy đủ: ${allowed}; số liệu được quy đổi sang đơn vị của chỉ tiêu)`,
     decimalComma: (key: string, value: string, fix: string) =>
       `"${key}" là ${value}; hãy viết ${fix} (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)`,
     percentSign: (key: string, value: string, fix: string) =>
