@@ -204,6 +204,7 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     .option(`--organization <${p.organization}>`, h.init.organization)
     .addOption(format(`--ci <${p.provider}>`, h.init.ci, ['github', 'gitlab'] as const))
     .option(`--action <${p.action}>`, h.init.action)
+    .option(`--package <${p.package}>`, h.init.package)
     .option('--commit', h.init.commit, false)
     .addHelpText(
       'after',

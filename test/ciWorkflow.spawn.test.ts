@@ -7,7 +7,7 @@
 // The real checker still runs: the broken record fails the job, with
 // annotations on the right lines of the records' subfolder.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -286,18 +286,56 @@ describe('the workflow text', () => {
 });
 
 describe('the GitLab pipeline text', () => {
-  it('installs a pinned version outside the checkout without scripts; the push token is protected', async () => {
+  type Pipeline = Record<string, { before_script?: string[]; rules?: { if: string }[]; script?: string[] }> & { variables: Record<string, string> };
+
+  it('installs meet from the address it names, outside the checkout; the push token is protected', async () => {
     const dir = tempDir();
     git(dir, 'init', '-q', '-b', 'main');
-    expect((await runMeet(['init', '.', '--ci', 'gitlab'], { cwd: dir, env: GIT_ENV })).code).toBe(0);
+    const pinned = 'git+https://gitlab.example.org/civic/meeting-minutes-cli.git#0123456789abcdef0123456789abcdef01234567';
+    const run = await runMeet(['init', '.', '--ci', 'gitlab', '--package', pinned], { cwd: dir, env: GIT_ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('HÃY SỬA');
     const text = readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8');
-    const ci = parse(text) as Record<string, { before_script?: string[]; rules?: { if: string }[]; script?: string[] }> & { variables: Record<string, string> };
-    const version = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-    expect(ci.variables.MEET_VERSION).toBe(version);
-    expect(ci['.meet']!.before_script![0]).toBe('(cd /tmp && npm install --global --ignore-scripts --no-audit --no-fund "meeting-minutes-cli@$MEET_VERSION")');
+    const ci = parse(text) as Pipeline;
+    expect(ci.variables.MEET_PACKAGE).toBe(pinned);
+    expect(ci['.meet']!.before_script![1]).toBe('(cd /tmp && npm install --global --no-audit --no-fund "$MEET_PACKAGE")');
+    // The guard lets a real address through.
+    expect(spawnSync('bash', ['-c', ci['.meet']!.before_script![0]!], { env: { ...process.env, MEET_PACKAGE: pinned } }).status).toBe(0);
     expect(ci['meet-digest']!.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "schedule" && $CI_COMMIT_REF_PROTECTED == "true"' }]);
     // Its comments say how to keep the token: in the repository's language (Vietnamese here).
     expect(text).toContain('với các tùy chọn Masked\n    # và Protected.');
     expect(text).not.toContain('tools/');
+  });
+
+  it('never names a bare npm package: without an address, a placeholder the pipeline stops on, and init says to edit it', async () => {
+    const dir = tempDir();
+    git(dir, 'init', '-q', '-b', 'main');
+    const run = await runMeet(['init', '.', '--ci', 'gitlab'], { cwd: dir, env: GIT_ENV });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('HÃY SỬA .gitlab-ci.yml: đặt MEET_PACKAGE là địa chỉ git của meet');
+    const text = readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8');
+    expect(text).not.toMatch(/meeting-minutes-cli@/);
+    const ci = parse(text) as Pipeline;
+    const guard = spawnSync('bash', ['-c', ci['.meet']!.before_script![0]!], {
+      env: { ...process.env, MEET_PACKAGE: ci.variables.MEET_PACKAGE },
+      encoding: 'utf8',
+    });
+    expect(guard.status).toBe(1);
+    expect(guard.stderr).toContain('Set MEET_PACKAGE in .gitlab-ci.yml');
+
+    // An address that is not one, and --package or --action for the other service: usage errors, nothing written.
+    const other = tempDir();
+    git(other, 'init', '-q', '-b', 'main');
+    for (const args of [
+      ['--ci', 'gitlab', '--package', 'meeting-minutes-cli@0.1.0'],
+      ['--ci', 'gitlab', '--package', 'git+https://example.org/x.git#main"; rm -rf /'],
+      ['--ci', 'github', '--package', 'git+https://example.org/x.git#main'],
+      ['--ci', 'gitlab', '--action', 'owner/name@v1'],
+      ['--package', 'git+https://example.org/x.git#main'],
+    ]) {
+      const refused = await runMeet(['init', '.', ...args], { cwd: other, env: GIT_ENV });
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(readdirSync(other)).toEqual(['.git']);
+    }
   });
 });

@@ -27,6 +27,8 @@ export interface InitOptions {
   ci?: CiProvider;
   /** The meet action the GitHub workflow uses: owner/name@ref (default: meet's repository at v<version>). */
   action?: string;
+  /** Where the GitLab pipeline installs meet from: a git address at a commit, or a package file's URL (default: meet's repository at v<version>). */
+  package?: string;
   /** Stage and commit what init wrote. */
   commit?: boolean;
   /** --locale was given: without it the repository is Vietnamese, and an English environment is told so. */
@@ -45,7 +47,7 @@ interface InitResult {
   workflow?: { provider: CiProvider; path: string };
   /** Every file written, absolute (folders: their .gitkeep). */
   files: string[];
-  /** The GitHub action named in the workflow still needs its owner filled in. */
+  /** The GitHub action (the GitLab package) named in the workflow still needs its owner filled in. */
   actionPlaceholder?: boolean;
   committed?: Committed;
 }
@@ -57,6 +59,9 @@ const WORKFLOW_FILES: Record<CiProvider, string> = {
 };
 
 async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
+  // Where meet comes from belongs to one CI service's file: given for the other (or none), it would be dropped unsaid.
+  if (options.action !== undefined && options.ci !== 'github') throw new UsageError((m) => m.init.onlyWithCi('--action', 'github'));
+  if (options.package !== undefined && options.ci !== 'gitlab') throw new UsageError((m) => m.init.onlyWithCi('--package', 'gitlab'));
   const root = path.resolve(io.cwd, options.dir);
   const configPath = path.join(root, CONFIG_FILE);
   const configKept = existsSync(configPath);
@@ -68,7 +73,7 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   }
   // Checked before anything is created, so a refusal leaves nothing half done.
   const workflow = options.ci ? await workflowTarget(root, options.ci, io) : undefined;
-  const action = actionReference(options.action);
+  const action = options.ci === 'gitlab' ? packageSource(options.package) : actionReference(options.action);
   if (configKept) {
     const git = await ensureGitRepository(root, io.env);
     // The workflow's comments in the repository's language, as everything meet writes into it.
@@ -81,7 +86,7 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
       configKept: true,
       workflow: { provider: options.ci!, path: written },
       files: [written],
-      actionPlaceholder: options.ci === 'github' && action.placeholder,
+      actionPlaceholder: action.placeholder,
     };
   }
   const organization = (options.organization ?? messages(options.locale).init.defaultOrganization).trim();
@@ -183,7 +188,7 @@ async function createRepository(
   const written = writeWorkflow(root, workflow, options.ci!, action.reference, options.locale);
   created.push(toPosix(path.relative(root, written)));
   files.push(written);
-  return { root, created, git, files, workflow: { provider: options.ci!, path: written }, actionPlaceholder: options.ci === 'github' && action.placeholder };
+  return { root, created, git, files, workflow: { provider: options.ci!, path: written }, actionPlaceholder: options.ci !== undefined && action.placeholder };
 }
 
 // owner/name[/path]@ref, as GitHub's `uses:` takes it.
@@ -200,6 +205,28 @@ function actionReference(given: string | undefined): { reference: string; placeh
 }
 
 const ACTION_PLACEHOLDER = 'OWNER/meeting-minutes-cli';
+
+// A git address at a ref (npm builds it: scripts/prepare.mjs), or a package file's https URL; nothing YAML or a shell reads twice.
+const PACKAGE = /^(?:git\+https:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9_.~-]+)+\.git#[A-Za-z0-9_./-]+|https:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9_.~%-]+)+\.tgz)$/;
+
+/**
+ * Where the GitLab pipeline installs meet from: --package, else meet's
+ * repository (package.json) at v<version>, else a placeholder the pipeline
+ * refuses to run with. Never a bare npm name: meet is not published, and a
+ * name nobody here holds may be anyone's.
+ */
+function packageSource(given: string | undefined): { reference: string; placeholder: boolean } {
+  if (given !== undefined) {
+    if (!PACKAGE.test(given)) throw new UsageError((m) => m.init.badPackage(visible(given)));
+    return { reference: given, placeholder: false };
+  }
+  const repository = githubRepository();
+  return repository === undefined
+    ? { reference: PACKAGE_PLACEHOLDER, placeholder: true }
+    : { reference: `git+https://github.com/${repository}.git#v${toolVersion()}`, placeholder: false };
+}
+
+const PACKAGE_PLACEHOLDER = 'EDIT-ME: git+https://…/meeting-minutes-cli.git#<commit sha>';
 
 /** Creates `folder` and notes it in `made`; one that appeared meanwhile is someone else's. */
 function makeFolder(folder: string, made: { path: string; folder: boolean }[]): void {
@@ -248,12 +275,12 @@ async function workflowTarget(root: string, provider: CiProvider, io: Io): Promi
   return { top, file };
 }
 
-/** Fills the template: the records folder as seen from the top of the repository, the package version and the action. */
-function writeWorkflow(root: string, target: WorkflowTarget, provider: CiProvider, action: string, locale: Locale): string {
+/** Fills the template: the records folder as seen from the top of the repository, and where meet comes from (the action, the package). */
+function writeWorkflow(root: string, target: WorkflowTarget, provider: CiProvider, source: string, locale: Locale): string {
   const recordsDir = toPosix(path.relative(realpathSync(target.top), realpathSync(root))) || '.';
   const english = readFileSync(builtinTemplatePath('ci', `${provider}.yml`), 'utf8');
   const template = locale === 'vi' ? translatedComments(english, VI_WORKFLOW_COMMENTS) : english;
-  const text = template.replaceAll('{{records_dir}}', yamlScalar(recordsDir)).replaceAll('{{version}}', toolVersion()).replaceAll('{{action}}', action);
+  const text = template.replaceAll('{{records_dir}}', yamlScalar(recordsDir)).replaceAll('{{action}}', source).replaceAll('{{package}}', source);
   try {
     createFileExclusive(target.top, target.file, text);
   } catch (error) {
@@ -308,7 +335,8 @@ function renderInit(result: InitResult, options: InitOptions, io: Io): number {
     lines.push('', m.init.actionPlaceholder(shown(result.workflow.path), ACTION_PLACEHOLDER));
   }
   if (result.workflow?.provider === 'gitlab') {
-    lines.push('', m.init.gitlabPipeline(toolVersion()));
+    if (result.actionPlaceholder) lines.push('', m.init.packagePlaceholder(shown(result.workflow.path)));
+    lines.push('', m.init.gitlabPipeline);
   }
   const git = gitNext(result, options, io, m);
   if (git) lines.push('', git);
@@ -321,6 +349,8 @@ function renderInit(result: InitResult, options: InitOptions, io: Io): number {
       'en',
       ...(options.organization ? ['--organization', options.organization] : []),
       ...(options.ci ? ['--ci', options.ci] : []),
+      ...(options.action ? ['--action', options.action] : []),
+      ...(options.package ? ['--package', options.package] : []),
       ...(options.commit ? ['--commit'] : []),
     ];
     lines.push('', messages('en').init.vietnameseByDefault(visible(again.map(shellWord).join(' '))));

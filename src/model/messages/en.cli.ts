@@ -75,6 +75,7 @@ export const enCommandLine = {
       from: 'from',
       to: 'to',
       action: 'owner/name@ref',
+      package: 'address',
       period: 'period',
       number: 'number',
       line: 'line',
@@ -98,6 +99,8 @@ export const enCommandLine = {
       organization: 'who holds the meetings',
       ci: 'also write a CI workflow (checks on pull requests, a monthly digest); in an existing repository, only the workflow',
       action: "with --ci github: the meet action to use, pinned to a tag or commit (default: meet's repository at v<version>)",
+      package:
+        "with --ci gitlab: where the pipeline installs meet from, meet's git address at a commit (git+https://…#<sha>) or the https URL of a .tgz package file (default: meet's repository at v<version>)",
       commit: 'stage and commit what init writes (the config, folders, .gitignore, the workflow) with git',
     },
     new: {

@@ -537,9 +537,15 @@ export const en = {
     actionPlaceholder: (file: string, placeholder: string) =>
       `EDIT ${file}: replace ${placeholder} with meet's repository on GitHub, pinned to a tag or, better, a commit sha\n` +
       '(or run "meet init --ci github --action owner/name@<sha>" instead).',
-    gitlabPipeline: (version: string) =>
-      `The GitLab pipeline installs meeting-minutes-cli@${version} from the npm registry. For the monthly digest, add a pipeline schedule\n` +
+    badPackage: (given: string) =>
+      `--package takes meet's git address at a commit (git+https://…/meeting-minutes-cli.git#<sha>) or the https URL of a .tgz package file, not "${given}".`,
+    packagePlaceholder: (file: string) =>
+      `EDIT ${file}: set MEET_PACKAGE to meet's git address, pinned to a commit sha (git+https://…/meeting-minutes-cli.git#<sha>);\n` +
+      'until then the pipeline stops and says why (or run "meet init --ci gitlab --package <address>" instead).',
+    gitlabPipeline:
+      'For the monthly digest, add a GitLab pipeline schedule\n' +
       '("0 12 1 * *": 12:00 UTC on the 1st, when the month is over in every time zone) on a protected branch and a Masked and Protected MEET_PUSH_TOKEN variable.',
+    onlyWithCi: (flag: string, provider: string) => `${flag} goes with --ci ${provider} only.`,
     /** `at` is " -C <folder>" or empty; the files and the message are shell words already. */
     commitHint: (at: string, files: string, message: string) =>
       `Commit it, so that CI and everyone else see the config:\n  git${at} add -- ${files} && git${at} commit -m ${message}\n(or run meet init with --commit next time).`,

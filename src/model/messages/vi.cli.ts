@@ -85,6 +85,7 @@ export const viCommandLine: CommandLineMessages = {
       from: 'từ-tháng',
       to: 'đến-tháng',
       action: 'chủ/tên@phiên-bản',
+      package: 'địa-chỉ',
       period: 'kỳ',
       number: 'số',
       line: 'dòng',
@@ -108,6 +109,8 @@ export const viCommandLine: CommandLineMessages = {
       organization: 'tên cơ quan tổ chức các cuộc họp',
       ci: 'tạo thêm quy trình CI (kiểm tra khi có đề nghị hợp nhất, báo cáo hằng tháng); với kho đã có, chỉ tạo quy trình này',
       action: 'dùng cùng --ci github: action meet sẽ dùng, ghim theo thẻ hoặc commit (mặc định: kho của meet, phiên bản v<phiên-bản>)',
+      package:
+        'dùng cùng --ci gitlab: nơi quy trình cài meet, là địa chỉ git của meet tại một commit (git+https://…#<sha>) hoặc địa chỉ https của tệp gói .tgz (mặc định: kho của meet, phiên bản v<phiên-bản>)',
       commit: 'đưa vào chỉ mục và commit mọi thứ init tạo ra (tệp cấu hình, thư mục, .gitignore, quy trình CI) vào git',
     },
     new: {

@@ -505,9 +505,15 @@ export const vi: Messages = {
     actionPlaceholder: (file: string, placeholder: string) =>
       `HÃY SỬA ${file}: thay ${placeholder} bằng kho của meet trên GitHub, ghim theo một thẻ hoặc, tốt hơn, theo mã sha của một commit\n` +
       '(hoặc chạy "meet init --ci github --action owner/name@<sha>" thay cho lệnh vừa rồi).',
-    gitlabPipeline: (version: string) =>
-      `Quy trình GitLab cài meeting-minutes-cli@${version} từ kho gói npm. Để lập báo cáo hằng tháng, hãy thêm lịch chạy (pipeline schedule)\n` +
+    badPackage: (given: string) =>
+      `--package cần là địa chỉ git của meet tại một commit (git+https://…/meeting-minutes-cli.git#<sha>) hoặc địa chỉ https của một tệp gói .tgz, không phải "${given}".`,
+    packagePlaceholder: (file: string) =>
+      `HÃY SỬA ${file}: đặt MEET_PACKAGE là địa chỉ git của meet, ghim theo mã sha của một commit (git+https://…/meeting-minutes-cli.git#<sha>);\n` +
+      'đến khi đó quy trình dừng lại và nói rõ lý do (hoặc chạy "meet init --ci gitlab --package <địa chỉ>" thay cho lệnh vừa rồi).',
+    gitlabPipeline:
+      'Để lập báo cáo hằng tháng, hãy thêm lịch chạy (pipeline schedule) của GitLab\n' +
       '("0 12 1 * *": 12:00 UTC ngày 1 hằng tháng, khi tháng trước đã hết ở mọi múi giờ) trên một nhánh được bảo vệ và biến MEET_PUSH_TOKEN có đánh dấu Masked và Protected.',
+    onlyWithCi: (flag: string, provider: string) => `${flag} chỉ dùng cùng --ci ${provider}.`,
     commitHint: (at: string, files: string, message: string) =>
       `Hãy commit những gì vừa tạo, để CI và mọi người khác cùng thấy tệp cấu hình:\n  git${at} add -- ${files} && git${at} commit -m ${message}\n(hoặc lần sau chạy meet init với --commit).`,
     noGitForCommit: '--commit cần có git, nhưng không tìm thấy git trên máy. Các tệp đã được ghi.',
