@@ -200,7 +200,7 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
   program
     .command('init')
     .description(h.init.description)
-    .argument(`[${p.dir}]`, h.init.dir, '.')
+    .argument(`[${p.dir}]`, h.init.dir)
     .option(`--organization <${p.organization}>`, h.init.organization)
     .addOption(format(`--ci <${p.provider}>`, h.init.ci, ['github', 'gitlab'] as const))
     .option(`--action <${p.action}>`, h.init.action)
@@ -218,7 +218,7 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
     .action(async (dir: string, opts: Omit<InitOptions, 'dir' | 'locale'>) => {
       const { initCommand } = await import('./commands/init.js');
       // The new repository's language: --locale, else Vietnamese (a Vietnamese clerk's machine often says LANG=en_US).
-      setExit(await initCommand({ dir, ...opts, locale: globals().locale ?? 'vi', localeGiven: globals().locale !== undefined }, io));
+      setExit(await initCommand({ dir, root: globals().root, ...opts, locale: globals().locale ?? 'vi', localeGiven: globals().locale !== undefined }, io));
     });
 
   program

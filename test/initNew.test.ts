@@ -171,6 +171,30 @@ describe('meet init', () => {
     expect(fresh.stderr + fresh.stdout).toContain('Đã tạo kho biên bản tại moi');
   });
 
+  it('works on the records repository --root names, or the one its folder is in: never a second, empty one that CI would check', async () => {
+    const top = tempDir();
+    git(top, 'init', '-q', '-b', 'main');
+    writeTree(path.join(top, 'bien-ban'), { 'meet.config.yaml': 'organization: UBND xã A\nlocale: vi\n' });
+    mkdirSync(path.join(top, 'bien-ban', 'meetings', '2020'), { recursive: true });
+    // --root: the workflow runs meet in bien-ban/, and nothing is made at the top.
+    const rooted = await runMeet(['--root', 'bien-ban', 'init', '--ci', 'github'], { cwd: top });
+    expect(rooted.code, rooted.stderr).toBe(0);
+    expect(readFileSync(path.join(top, '.github/workflows/meet.yml'), 'utf8')).toMatch(/root: bien-ban\n/);
+    expect(existsSync(path.join(top, 'meet.config.yaml'))).toBe(false);
+    // From a folder inside it: --ci adds to that repository; a new repository there is refused.
+    const inside = path.join(top, 'bien-ban', 'meetings', '2020');
+    const gitlab = await runMeet(['init', '--ci', 'gitlab'], { cwd: inside });
+    expect(gitlab.code, gitlab.stderr).toBe(0);
+    expect(readFileSync(path.join(top, '.gitlab-ci.yml'), 'utf8')).toMatch(/MEET_DIR: bien-ban\n/);
+    const nested = await runMeet(['init'], { cwd: inside });
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toContain('Thư mục này nằm trong kho biên bản ở ../.. (có meet.config.yaml); meet init không tạo kho mới lồng trong kho đó.');
+    expect(readdirSync(inside)).toEqual([]);
+    // Named on the command line, a folder inside is taken as asked.
+    expect((await runMeet(['init', 'rieng'], { cwd: inside })).code).toBe(0);
+    expect(existsSync(path.join(inside, 'rieng', 'meet.config.yaml'))).toBe(true);
+  });
+
   it('keeps an existing git repository', async () => {
     const dir = tempDir();
     git(dir, 'init', '-q', '-b', 'main');

@@ -8,7 +8,7 @@ import { printMessage, type Io } from '../io/terminal.js';
 import { builtinTemplatePath, githubRepository, toolVersion } from '../io/packageRoot.js';
 import { checkCommitBeforeWriting, commitFiles, describeCommit, prepareCommit, type Committed } from '../io/gitCommit.js';
 import { readConfig } from '../io/repository.js';
-import { toPosix } from '../io/paths.js';
+import { nearestRoot, toPosix } from '../io/paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { yamlScalar } from '../records/yamlText.js';
 import { parseConfig } from '../records/parse.js';
@@ -20,7 +20,9 @@ import { readConfigBytes } from '../io/recordFiles.js';
 import { environmentLocale } from '../io/locale.js';
 
 export interface InitOptions {
-  dir: string;
+  /** The folder named on the command line; else --root; else the records repository this folder is in (with --ci), else here. */
+  dir?: string;
+  root?: string;
   locale: Locale;
   organization?: string;
   /** Also write a CI workflow; in an existing repository, only that. */
@@ -62,7 +64,7 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   // Where meet comes from belongs to one CI service's file: given for the other (or none), it would be dropped unsaid.
   if (options.action !== undefined && options.ci !== 'github') throw new UsageError((m) => m.init.onlyWithCi('--action', 'github'));
   if (options.package !== undefined && options.ci !== 'gitlab') throw new UsageError((m) => m.init.onlyWithCi('--package', 'gitlab'));
-  const root = path.resolve(io.cwd, options.dir);
+  const root = initFolder(options, io);
   const configPath = path.join(root, CONFIG_FILE);
   const configKept = existsSync(configPath);
   if (configKept && !options.ci) {
@@ -344,7 +346,7 @@ function renderInit(result: InitResult, options: InitOptions, io: Io): number {
     const again = [
       'meet',
       'init',
-      ...(options.dir === '.' ? [] : [options.dir]),
+      ...(path.relative(io.cwd, result.root) === '' ? [] : [path.relative(io.cwd, result.root)]),
       '--locale',
       'en',
       ...(options.organization ? ['--organization', options.organization] : []),
@@ -377,7 +379,7 @@ function gitNext(result: InitResult, options: InitOptions, io: Io, m: Messages):
 
 export async function initCommand(options: InitOptions, io: Io): Promise<number> {
   // --commit's conditions are checked before anything is written: refused afterwards, a second run would meet its own config.
-  if (options.commit) await checkCommitBeforeWriting(path.resolve(io.cwd, options.dir), io.env, (m) => m.init.noGitForCommit);
+  if (options.commit) await checkCommitBeforeWriting(initFolder(options, io), io.env, (m) => m.init.noGitForCommit);
   const result = await runInit(options, io);
   if (options.commit) {
     if (result.git === 'unavailable') throw new UsageError((m) => m.init.noGitForCommit);
@@ -385,6 +387,25 @@ export async function initCommand(options: InitOptions, io: Io): Promise<number>
     result.committed = await commitFiles(plan, result.files, initMessage(result, options));
   }
   return renderInit(result, options, io);
+}
+
+/**
+ * The folder init works in: DIR, else --root, else here; run in a folder
+ * of a records repository (meetings/2020), --ci adds the workflow to that
+ * repository, and a new repository inside it is refused: its CI would
+ * check a second, empty repository, green for ever.
+ */
+function initFolder(options: InitOptions, io: Io): string {
+  const named = options.dir ?? options.root;
+  if (named !== undefined) return path.resolve(io.cwd, named);
+  const here = path.resolve(io.cwd);
+  const above = nearestRoot(here);
+  if (above === undefined || above === here) return here;
+  if (options.ci) return above;
+  throw new UsageError(
+    (m) => m.init.insideRepository(visible(path.relative(here, above) || '.')),
+    (m) => m.init.insideRepositoryHint,
+  );
 }
 
 /** "xã" for "UBND xã Nam Sơn" (also phường, thị trấn, đặc khu, written out or not): the level of a commune's committee. */

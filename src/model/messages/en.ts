@@ -524,6 +524,10 @@ export const en = {
       `This repository is Vietnamese (locale: vi, meet's default). For an English one, remove what init made (listed above) and run: ${command}`,
     exists: (file: string) => `${file} already exists; meet init never overwrites it.`,
     existsHint: 'Edit the file instead, or run meet init in another folder.',
+    insideRepository: (root: string) =>
+      `This folder is inside the records repository at ${root} (it has meet.config.yaml); meet init makes no repository inside another.`,
+    insideRepositoryHint:
+      'To add CI to that repository, run "meet init --ci github" (or gitlab); to make a repository elsewhere, name its folder: "meet init FOLDER".',
     emptyOrganization: '--organization must not be empty',
     badOrganization: (why: string) => `--organization cannot be written in meet.config.yaml: ${why}`,
     workflowExists: (file: string) => `${file} already exists; meet init never overwrites it. Nothing was written.`,

@@ -492,6 +492,9 @@ export const vi: Messages = {
     defaultOrganization: 'Ủy ban nhân dân huyện',
     exists: (file: string) => `${file} đã có; meet init không bao giờ ghi đè tệp này.`,
     existsHint: 'Hãy sửa trực tiếp tệp đó, hoặc chạy meet init ở thư mục khác.',
+    insideRepository: (root: string) => `Thư mục này nằm trong kho biên bản ở ${root} (có meet.config.yaml); meet init không tạo kho mới lồng trong kho đó.`,
+    insideRepositoryHint:
+      'Để thêm quy trình CI cho kho đó, chạy "meet init --ci github" (hoặc gitlab); để tạo kho ở một thư mục khác, ghi tên thư mục: "meet init THƯ_MỤC".',
     emptyOrganization: '--organization không được để trống',
     badOrganization: (why: string) => `--organization chưa ghi được vào meet.config.yaml: ${why}`,
     workflowExists: (file: string) => `${file} đã có; meet init không bao giờ ghi đè tệp này. Chưa có gì được ghi.`,
