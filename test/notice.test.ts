@@ -507,6 +507,17 @@ describe('what the documents make of what the config and the records say', () =>
     );
   });
 
+  it("says of a task in the Báo cáo's part III whose deadline has passed how long ago, not only the lapsed date", async () => {
+    const dir = copyExamples();
+    const run = await runMeet(['report', '--month', '2021-01', '--out', 'bao-cao.docx'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const lines = (await docxLines(path.join(dir, 'bao-cao.docx'))).join('\n');
+    const partThree = lines.slice(lines.indexOf('III. '), lines.indexOf('IV. '));
+    // As of 31/01/2021: 15/12/2020 is 47 days past.
+    expect(partThree).toContain('hoàn thành trước ngày 15/12/2020 (đã quá hạn 47 ngày)');
+    expect(partThree).not.toMatch(/hoàn thành trước ngày \d\d\/12\/2020(?! \(đã quá hạn)/);
+  });
+
   it("names in the title the chair's office on the committee, not what a post covers or another post", async () => {
     const dir = copyExamples();
     const text = read(dir, NOVEMBER);

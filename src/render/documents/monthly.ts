@@ -73,7 +73,16 @@ function taskRows(tasks: readonly ReportTask[]): Block {
       { header: c.with, width: 16 },
       { header: c.due, width: 17, align: 'center' },
     ],
-    rows: tasks.map((t, i) => ({ cells: [String(i + 1), t.title, t.ownerNames[0] ?? '', t.ownerNames.slice(1).join(', '), DOCUMENT_WORDS.deadline(t)] })),
+    // A deadline already past on the report's day says so: "hoàn thành trước ngày 15/12/2020" alone would direct work by a lapsed date.
+    rows: tasks.map((t, i) => ({
+      cells: [
+        String(i + 1),
+        t.title,
+        t.ownerNames[0] ?? '',
+        t.ownerNames.slice(1).join(', '),
+        `${DOCUMENT_WORDS.deadline(t)}${t.overdueDays > 0 ? W.lapsed(t.overdueDays) : ''}`,
+      ],
+    })),
   };
 }
 

@@ -100,6 +100,7 @@ export const DOCUMENT_WORDS = {
     shortcomings: 'TỒN TẠI, HẠN CHẾ',
     overdue: (count: number, day: IsoDate) => `Còn ${n(count)} nhiệm vụ quá hạn tính đến ngày ${formatDate('vi', day)}:`,
     overdueTask: (title: string, owners: string, due: string, days: number) => `${title} (${owners}; hạn ${due}; quá hạn ${n(days)} ngày).`,
+    lapsed: (days: number) => ` (đã quá hạn ${n(days)} ngày)`,
     none: 'Không có.',
     nextTasks: (next: Month) => `NHIỆM VỤ TRỌNG TÂM ${monthText(next).toLocaleUpperCase('vi')}`,
     nextIntro: 'Tập trung chỉ đạo thực hiện các nhiệm vụ đến hạn trong tháng và các nhiệm vụ chưa hoàn thành chuyển từ các tháng trước:',
