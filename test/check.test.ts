@@ -790,6 +790,38 @@ describe('meet check: files that cannot be read', () => {
     expect(findings[0]!.message).toContain('outside the repository');
   });
 
+  it('a record saved as text (.md.txt, .txt, .markdown) is named, as a warning; a scan or a note is not', async () => {
+    const root = makeRepo({
+      [`${M}2020-10-26-hop.md`]: rec(...head('2020-10-26')),
+      [`${M}2020-10-27-hop.md.txt`]: rec(...head('2020-10-27')),
+      [`${M}bien-ban.md.txt`]: rec(...head('2020-10-28')),
+      [`${M}2020-10-29-hop.markdown`]: rec(...head('2020-10-29')),
+      [`${M}2020-10-26-ban-ky.pdf`]: '%PDF-1.4\n',
+      [`${M}ghi-chu.txt`]: 'Ghi chú.\n',
+    });
+    const { run, findings } = await checkJson(root);
+    expect(run.code).toBe(0);
+    expect(findings.map((f) => [f.file, f.line, f.column, f.severity, f.rule])).toEqual([
+      [`${M}2020-10-27-hop.md.txt`, 1, 1, 'warning', 'file-not-read'],
+      [`${M}2020-10-29-hop.markdown`, 1, 1, 'warning', 'file-not-read'],
+      [`${M}bien-ban.md.txt`, 1, 1, 'warning', 'file-not-read'],
+    ]);
+    expect(findings[0]!.message).toBe(
+      'This file is not read: meet reads only records whose name ends in .md. If it is a record, rename it to 2020-10-27-hop.md',
+    );
+    // A copy beside the record it came from: renaming it would overwrite the record.
+    writeTree(root, { [`${M}2020-10-26-hop.md.txt`]: rec(...head('2020-10-26')) });
+    const beside = (await checkJson(root)).findings.find((f) => f.file === `${M}2020-10-26-hop.md.txt`);
+    expect(beside?.message).toBe(
+      'This file is not read: meet reads only records whose name ends in .md. 2020-10-26-hop.md is beside it: compare the two, keep what is needed in 2020-10-26-hop.md, then delete this one',
+    );
+    // Counted as no record checked; the commands that read the records go on.
+    const pretty = await runMeet(['check', '--locale', 'vi'], { cwd: root });
+    expect(pretty.stdout).toContain('đã kiểm tra 1 biên bản');
+    expect(pretty.stdout).toContain('hãy đổi tên thành 2020-10-29-hop.md');
+    expect((await runMeet(['report', '--month', '2020-10'], { cwd: root })).code).toBe(0);
+  });
+
   it('a link to a file that does not exist (file-unreadable)', async () => {
     const root = makeRepo({ [`${M}2020-10-26-hop.md`]: rec(...head('2020-10-26')) });
     symlinkSync(path.join(root, 'khong-ton-tai.md'), path.join(root, `${M}2020-10-27-mat.md`));
@@ -1286,6 +1318,7 @@ describe('the fixtures cover the rules', () => {
       'group-member',
       'file-outside-root',
       'file-unreadable',
+      'file-not-read',
       // Changes to approved minutes, on a git branch: test/approval.test.ts.
       'approved-changed',
       'approved-date-changed',

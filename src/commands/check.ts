@@ -92,7 +92,9 @@ async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
     const locale = io.locale ?? repository.config.locale;
     findings = [...findings, ...(await readApprovedChanges(root, changes, repository.config.paths.meetings, locale))];
   }
-  const files = new Set([...whole.recordFiles, ...findings.map((f) => f.file)]);
+  // A text file not read (file-not-read) is no record checked.
+  const isRecord = (f: Finding) => f.rule !== 'file-not-read';
+  const files = new Set([...whole.recordFiles, ...findings.filter(isRecord).map((f) => f.file)]);
   files.delete(CONFIG_FILE);
   // The config is always in scope with PATHS (every record depends on it); with --since, only when it changed.
   const kept = findings.filter((f) => (f.file === CONFIG_FILE ? inChange(f.file) : inPaths(f.file) && (inChange(f.file) || caused.has(f))));
@@ -101,7 +103,7 @@ async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
     since.deleted = changes.files.filter((f) => f.status === 'deleted' && f.file.endsWith('.md') && isSelected(f.file, [meetings]) && inPaths(f.file)).length;
   }
   const checked = new Set([...files].filter((f) => inPaths(f) && inChange(f)));
-  for (const f of kept) if (f.file !== CONFIG_FILE) checked.add(f.file);
+  for (const f of kept) if (f.file !== CONFIG_FILE && isRecord(f)) checked.add(f.file);
   return { root, findings: [...kept].sort(compareFindings), recordsChecked: checked.size, since, gitPrefix };
 }
 

@@ -47,6 +47,11 @@ function isMarkdownName(name: string): boolean {
   return name.toLowerCase().endsWith('.md');
 }
 
+// A record saved as text: "2020-10-30-hop.txt", "hop.md.txt" (Notepad), "2020-10-30-hop.markdown". Other files
+// (a scan of the signed minutes, a note without a date) are no record and are passed over in silence.
+const TEXT_ENDING = /(?:\.md)?\.(?:txt|text|markdown|mdown|mkdn?|mdwn)$/iu;
+const RECORD_AS_TEXT = /^(?:\d{4}-\d{2}-\d{2}.*|.*\.md)\.(?:txt|text|markdown|mdown|mkdn?|mdwn)$/iu;
+
 /**
  * Every `.md` file under the meetings folder, in path order. Symbolic links
  * are never followed (docs/format.md): one leading outside is refused as
@@ -124,6 +129,13 @@ export function listRecordFiles(root: string, meetingsFolder: string, locale: Lo
       }
       if (entry.isDirectory()) walk(absolute, file);
       else if (isMarkdownName(entry.name) && entry.name.toLowerCase() !== 'readme.md') out.push({ file, absolute });
+      else if (RECORD_AS_TEXT.test(entry.name)) {
+        const finding = { file, line: 1, column: 1, severity: RULES['file-not-read'].severity, rule: 'file-not-read' as const };
+        const name = entry.name.replace(TEXT_ENDING, '.md');
+        // A copy beside the record it was saved from (Notepad's "hop.md.txt" next to "hop.md"): renaming would overwrite it.
+        const message = existsSync(path.join(dir, name)) ? m.notReadBeside(visible(name)) : m.notRead(visible(name));
+        out.push({ file, absolute, refused: { ...finding, message } });
+      }
     }
   };
   walk(meetings, folder);

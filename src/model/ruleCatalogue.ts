@@ -118,6 +118,11 @@ export const RULES = {
     summary: 'A date is not a real calendar day in YYYY-MM-DD form',
     help: 'Write dates as YYYY-MM-DD, like 2020-10-26.',
   },
+  'file-not-read': {
+    severity: 'warning',
+    summary: 'A text file in the meetings folder looks like a record but is not read',
+    help: 'meet reads only files whose name ends in .md: if the file is a record (saved as .txt or .md.txt by Notepad, or .markdown), rename it to end in .md.',
+  },
   'file-name': {
     severity: 'error',
     summary: 'The file name does not agree with the record',

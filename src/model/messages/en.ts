@@ -202,6 +202,9 @@ export const en = {
       'The file is not UTF-8 text. It may have been saved in a legacy encoding (Windows-1252 or Latin-1; for Vietnamese, TCVN3, VNI or Windows-1258); save it again as UTF-8',
     meetingsLink: 'The meetings folder is a symbolic link leading outside the repository; nothing in it is read',
     danglingLink: 'This symbolic link points to a file that does not exist',
+    notReadBeside: (name: string) =>
+      `This file is not read: meet reads only records whose name ends in .md. ${name} is beside it: compare the two, keep what is needed in ${name}, then delete this one`,
+    notRead: (name: string) => `This file is not read: meet reads only records whose name ends in .md. If it is a record, rename it to ${name}`,
     nameNotUtf8: 'The name of this file or folder is not UTF-8 text, so it cannot be read (nor the records in it): rename it',
     folderUnreadable: (why: string) => `This folder cannot be read (${why}), so the records in it are not checked`,
     outsideLink: 'This symbolic link leads outside the repository; it is not read',

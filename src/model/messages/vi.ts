@@ -188,6 +188,9 @@ export const vi: Messages = {
     notUtf8: 'Tệp không phải văn bản UTF-8. Có thể tệp được lưu bằng bảng mã cũ (TCVN3, VNI hoặc Windows-1258); hãy lưu lại theo bảng mã UTF-8',
     meetingsLink: 'Thư mục biên bản là liên kết (symbolic link) trỏ ra ngoài kho biên bản; không đọc gì trong đó',
     danglingLink: 'Liên kết (symbolic link) này trỏ tới một tệp không tồn tại',
+    notReadBeside: (name: string) =>
+      `Tệp này không được đọc: meet chỉ đọc các biên bản có tên kết thúc bằng .md. Bên cạnh đã có ${name}: hãy so sánh hai tệp, giữ lại những gì cần trong ${name} rồi xóa tệp này`,
+    notRead: (name: string) => `Tệp này không được đọc: meet chỉ đọc các biên bản có tên kết thúc bằng .md. Nếu đây là biên bản, hãy đổi tên thành ${name}`,
     nameNotUtf8: 'Tên của tệp hoặc thư mục này không phải văn bản UTF-8 nên không đọc được (kể cả các biên bản bên trong): hãy đổi tên',
     folderUnreadable: (why: string) => `Không đọc được thư mục này (${why}), nên các biên bản bên trong chưa được kiểm tra`,
     outsideLink: 'Liên kết (symbolic link) này trỏ ra ngoài kho biên bản; không đọc tệp này',
@@ -799,6 +802,10 @@ export const vi: Messages = {
     'invalid-type': { summary: 'Giá trị không đúng dạng', help: 'Kiểm tra nơi này cần một giá trị, một danh sách ("- mục") hay một nhóm mục.' },
     'invalid-value': { summary: 'Giá trị không được phép', help: 'Dùng một trong các giá trị mà mẫu biên bản quy định.' },
     'invalid-date': { summary: 'Ngày không có thật hoặc không viết dạng YYYY-MM-DD', help: 'Viết ngày dạng YYYY-MM-DD, ví dụ 2020-10-26.' },
+    'file-not-read': {
+      summary: 'Một tệp văn bản trong thư mục biên bản trông như biên bản nhưng không được đọc',
+      help: 'meet chỉ đọc các tệp có tên kết thúc bằng .md: nếu tệp là biên bản (Notepad lưu thành .txt hoặc .md.txt, hoặc tệp .markdown), hãy đổi tên cho kết thúc bằng .md.',
+    },
     'file-name': { summary: 'Tên tệp không khớp với biên bản', help: 'Đặt tên tệp YYYY-MM-DD-<tên-ngắn>.md theo ngày họp.' },
     'file-slug': {
       summary: 'Phần tên tệp sau ngày họp không chỉ gồm chữ thường không dấu, chữ số và "-"',
