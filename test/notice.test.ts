@@ -425,6 +425,13 @@ describe('what the documents make of what the config and the records say', () =>
     });
     const joint = await noticeMd(dir, 'meetings/2020/2020-10-15-hien-mau.md');
     expect(joint).toContain('tại Hội nghị liên tịch tổ chức hiến máu tình nguyện đợt 3 (Huyện đoàn Mẫu Sơn)');
+    // Issued under the district's header and signer: said, so that the clerk changes them if the Đoàn issues it.
+    const warned = await runMeet(['notice', 'meetings/2020/2020-10-15-hien-mau.md', '--format', 'md'], { cwd: dir });
+    expect(warned.stderr).toContain(
+      'meetings/2020/2020-10-15-hien-mau.md là cuộc họp của Huyện đoàn Mẫu Sơn (organization), nhưng thông báo mang tên cơ quan của kho biên bản (documents.issuer)',
+    );
+    const own = await runMeet(['notice', 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md', '--format', 'md'], { cwd: dir });
+    expect(own.stderr).not.toContain('(organization)');
     expect(joint).not.toContain('triển khai nhiệm vụ tháng 11/2020');
     const review = await noticeMd(dir, 'meetings/2021/2021-01-05-so-ket.md');
     expect(review).toContain('tại Hội nghị sơ kết năm 2020');

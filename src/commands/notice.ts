@@ -3,6 +3,7 @@
 // record without `approval.notice`, or --draft, gives a draft: no number,
 // the date left for the hand, marked "DỰ THẢO".
 import { buildNotice, concludesNothing } from '../domain/documents.js';
+import { organizationOf } from '../domain/months.js';
 import { namedRecord } from '../io/namedRecord.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
@@ -54,6 +55,9 @@ export async function noticeCommand(options: NoticeOptions, io: Io): Promise<num
   if ((io.locale ?? config.locale) !== 'vi') printMessage(io, m.notice.stateDocument('notice'));
   if (!notice.signer) printMessage(io, m.notice.unsigned('notice_signer'));
   if (concludesNothing(notice)) printMessage(io, m.notice.nothingConcluded(visible(record.file)));
+  // Another organization's meeting (a commune's kept by the district): its conclusions go out under this repository's header.
+  const other = organizationOf(record, config);
+  if (other !== null) printMessage(io, m.notice.otherOrganization(visible(record.file), visible(other)));
   const file = outFile(out);
   if (file === undefined) {
     if (typeof output === 'string') printData(io, output);

@@ -746,6 +746,8 @@ export const en = {
     nothingConcluded: (file: string) => `${file} has no conclusion, results, decisions or tasks: the notice has its opening only. Write them in the record.`,
     wrote: (file: string, number: string | undefined, format: string, out: string) =>
       `Wrote the notice of ${file}${number === undefined ? ' (draft)' : ` (${number})`} as ${format} to ${out}`,
+    otherOrganization: (file: string, organization: string) =>
+      `${file} is a meeting of ${organization} (organization), but the notice carries this repository's issuer (documents.issuer). If ${organization} issues it, change the header and the signature before it goes out.`,
   },
 
   // ---- PDF, printed by a Chromium already installed (io/chromium.ts).

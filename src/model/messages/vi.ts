@@ -701,6 +701,8 @@ export const vi: Messages = {
       `${file} không có kết luận, kết quả, quyết định hay nhiệm vụ nào (conclusion, results, decisions, tasks): thông báo chỉ có phần mở đầu. Hãy ghi các nội dung đó vào biên bản.`,
     wrote: (file: string, number: string | undefined, format: string, out: string) =>
       `Đã ghi thông báo kết luận của ${file}${number === undefined ? ' (bản dự thảo)' : ` (số ${number})`} dạng ${format} vào ${out}`,
+    otherOrganization: (file: string, organization: string) =>
+      `${file} là cuộc họp của ${organization} (organization), nhưng thông báo mang tên cơ quan của kho biên bản (documents.issuer). Nếu ${organization} tự ban hành thông báo này, hãy sửa phần đầu văn bản và chữ ký trước khi ban hành.`,
   },
 
   pdf: {
