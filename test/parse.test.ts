@@ -178,6 +178,20 @@ describe('parseYaml', () => {
     expect(parseYaml("title: A\n'title': B").problems.map((p) => [p.rule, p.offset])).toEqual([['yaml-duplicate-key', 9]]);
   });
 
+  it('the first key of a list item written again is taken for the next item without its "- ", not for a copy to delete', () => {
+    const source = 'tasks:\n  - id: a\n    title: A\n    id: b\n    title: B\n';
+    expect(parseYaml(source).problems.map((p) => [p.offset, p.message])).toEqual([
+      [
+        source.indexOf('id: b'),
+        'The key "id" is written twice in the same item of a list: if this begins a new item (another task or update), start this line with "- ", in line with the "- " of the item before',
+      ],
+      [source.indexOf('title: B'), 'The key "title" is written twice in the same mapping'],
+    ]);
+    // Outside a block list, or a key that is not the item's first, it stays a key written twice.
+    expect(parseYaml('chair: {name: A, name: B}').problems[0]!.message).toBe('The key "name" is written twice in the same mapping');
+    expect(parseYaml('tasks:\n  - id: a\n    title: A\n    title: B\n').problems[0]!.message).toBe('The key "title" is written twice in the same mapping');
+  });
+
   it.each([
     ['!!js/function', "x: !!js/function 'function () {}'"],
     ['!!js/undefined', 'x: !!js/undefined ~'],

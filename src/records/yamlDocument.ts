@@ -173,7 +173,8 @@ class Converter {
     private readonly m: Messages,
   ) {}
 
-  convert(node: unknown, depth: number): unknown {
+  /** `item`: the node is an item of a block list (a task, an update), where a key written again most likely starts the next item. */
+  convert(node: unknown, depth: number, item = false): unknown {
     if (this.aborted || node === null || node === undefined) return null;
     if (++this.nodes > MAX_NODES) return this.abort('yaml-alias', this.m.yaml.tooManyValues, node);
     if (depth > MAX_DEPTH) return this.abort('yaml-syntax', this.m.yaml.nestedTooDeep(MAX_DEPTH), node);
@@ -210,7 +211,7 @@ class Converter {
       if (node.type === Scalar.PLAIN && NULL_TEXT.has(text)) return null;
       return text;
     }
-    if (isSeq(node)) return node.items.map((item) => this.convert(item, depth + 1));
+    if (isSeq(node)) return node.items.map((entry) => this.convert(entry, depth + 1, !node.flow));
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
       const seen = new Set<string>();
@@ -238,7 +239,17 @@ class Converter {
         if (seen.has(name)) {
           // `{ value: 12,000, ytd: 48,000 }`: both figures lost their "000" to a key of no value.
           const split = node.flow && /^\d+$/.test(name) && pair.value === null;
-          this.report('yaml-duplicate-key', split ? digitsAsKey(name, this.m.yaml.sameMapping, this.m) : this.m.yaml.duplicateKey(clip(name)), key);
+          // The first key of a list item again (`id:` of a task): the next task, its "- " forgotten; "remove one" would lose it.
+          const nextItem = item && !node.flow && isPair(node.items[0]) && isScalar(node.items[0].key) && String(node.items[0].key.value) === name;
+          this.report(
+            'yaml-duplicate-key',
+            split
+              ? digitsAsKey(name, this.m.yaml.sameMapping, this.m)
+              : nextItem
+                ? this.m.yaml.duplicateFirstKey(clip(name))
+                : this.m.yaml.duplicateKey(clip(name)),
+            key,
+          );
           continue;
         }
         seen.add(name);

@@ -236,6 +236,8 @@ export const en = {
     controlInKey: (code: string) => `A key holds a control character or line break (U+${code}); keys are plain words`,
     keyNotText: 'A key must be plain text',
     duplicateKey: (key: string) => `The key "${key}" is written twice in the same mapping`,
+    duplicateFirstKey: (key: string) =>
+      `The key "${key}" is written twice in the same item of a list: if this begins a new item (another task or update), start this line with "- ", in line with the "- " of the item before`,
     forbiddenKey: (key: string) => `The key "${key}" is not allowed`,
     multipleDocuments: 'The front matter holds more than one YAML document: remove the "---" or "..." line inside it',
     directive: 'A "%" directive line is not allowed in a record; remove it',
