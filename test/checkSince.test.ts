@@ -232,6 +232,8 @@ describe('meet check --since', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toContain('merge base of origin/main and HEAD is not in this shallow clone');
       expect(run.stderr).toContain('fetch-depth: 0');
+      // GitLab clones shallow by default: its setting too.
+      expect(run.stderr).toContain('GIT_DEPTH: 0');
       // A revision that was not fetched at all gets the same hint.
       const missing = await runMeet(['check', '--since', 'HEAD~1'], { cwd: dir });
       expect(missing.code).toBe(2);

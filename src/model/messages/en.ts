@@ -169,7 +169,8 @@ export const en = {
     blameOutput: (line: string) => `Unexpected output from git blame: ${line}`,
     sinceNoCommit: 'meet check --since needs a commit, and this repository has none yet.',
     sinceNoCommitHint: 'Commit the records first.',
-    fetchHint: 'This looks like a shallow clone: fetch the full history (with actions/checkout, set "fetch-depth: 0"; otherwise run "git fetch --unshallow").',
+    fetchHint:
+      'This looks like a shallow clone: fetch the full history (with actions/checkout, set "fetch-depth: 0"; in GitLab CI, set GIT_DEPTH: 0; otherwise run "git fetch --unshallow").',
     sinceShallow: (ref: string) => `--since ${ref}: that revision is not in this shallow clone.`,
     sinceUnknown: (ref: string) => `--since ${ref}: no such revision in this repository.`,
     sinceUnknownHint: 'Name a branch, tag or commit, like main or origin/main.',

@@ -157,7 +157,7 @@ export const vi: Messages = {
     sinceNoCommit: 'meet check --since cần ít nhất một commit, nhưng kho này chưa có commit nào.',
     sinceNoCommitHint: 'Hãy commit các biên bản trước.',
     fetchHint:
-      'Có vẻ đây là bản sao rút gọn (shallow clone): hãy tải toàn bộ lịch sử (với actions/checkout, đặt "fetch-depth: 0"; nếu không, chạy "git fetch --unshallow").',
+      'Có vẻ đây là bản sao rút gọn (shallow clone): hãy tải toàn bộ lịch sử (với actions/checkout, đặt "fetch-depth: 0"; trong GitLab CI, đặt GIT_DEPTH: 0; nếu không, chạy "git fetch --unshallow").',
     sinceShallow: (ref: string) => `--since ${ref}: phiên bản này không có trong bản sao rút gọn.`,
     sinceUnknown: (ref: string) => `--since ${ref}: kho này không có phiên bản đó.`,
     sinceUnknownHint: 'Hãy ghi tên một nhánh, thẻ hoặc commit, ví dụ main hoặc origin/main.',
