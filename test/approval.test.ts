@@ -410,6 +410,18 @@ describe('meet approve', () => {
     expect((await runMeet(['check'], { cwd: dir })).code).toBe(0);
   });
 
+  it('says, as it writes it, that a notice number lacks its /TB- ký hiệu; the approval is written', async () => {
+    const dir = copyExamples();
+    const run = await runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '26/11/2020', '--notice-number', '7', '--notice-date', '2020-11-27'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'Số thông báo kết luận là "7", chưa có dạng số/TB-ký hiệu của Nghị định 30/2020/NĐ-CP (thông báo sẽ in "Số: 7"). Hãy ghi đủ, ví dụ "7/TB-UBND"\n',
+    );
+    expect(read(dir, NOVEMBER)).toContain('number: "7"');
+  });
+
   it('never renumbers a notice already recorded: exit 1, the record unchanged; the same notice again changes nothing', async () => {
     const dir = copyExamples();
     const args = ['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26'];

@@ -357,6 +357,38 @@ const CASES: Case[] = [
     content: rec(...head('2020-04-08'), 'approval:', '  status: approved', '  approved_on: 2020-04-07'),
     findings: [{ line: 7, column: 16, rule: 'approval-before-date' }],
   },
+  {
+    name: "v2: a notice numbered without its ký hiệu (a warning, with the config's code)",
+    file: `${M}2020-04-09-notice.md`,
+    content: rec(
+      ...head('2020-04-09'),
+      'approval:',
+      '  status: approved',
+      '  approved_on: 2020-04-09',
+      '  notice: { number: 7, date: 2020-04-10, signer: { name: B, title: C } }',
+    ),
+    findings: [
+      {
+        line: 8,
+        column: 21,
+        rule: 'notice-number',
+        message:
+          'The notice\'s number is "7", not written number/TB-code as Nghị định 30/2020/NĐ-CP has it (the notice will print "Số: 7"). Write it whole, like "7/TB-UBND"',
+      },
+    ],
+  },
+  {
+    name: 'v2: a notice numbered as a decision (QĐ) is named too; 125/TB-UBND is not',
+    file: `${M}2020-04-10-notice.md`,
+    content: rec(...head('2020-04-10'), 'approval:', '  notice: { number: 12/QĐ-UBND, date: 2020-04-10, signer: { name: B, title: C } }'),
+    findings: [{ line: 6, column: 21, rule: 'notice-number', message: 'like "12/TB-UBND"' }],
+  },
+  {
+    name: "v2: notice numbers as issued pass: 125/TB-UBND, 03/TB-UBND, 15/TB-VPUBND, 125/TB-UBND-VP, a Party committee's 125-TB/HU",
+    file: `${M}2020-04-11-notice.md`,
+    content: rec(...head('2020-04-11'), 'approval:', '  notice: { number: 03/TB-UBND, date: 2020-04-11, signer: { name: B, title: C } }'),
+    findings: [],
+  },
   // --- file names and folders ---
   {
     name: "a date written month first (01/02/2020 in 2020-01-02-….md): the fix is the file name's day, not 1 February",

@@ -378,12 +378,25 @@ describe('v2 rules, each at its line and column', () => {
     expect(brief(await findingsOf(rec('amendments:', '  - { date: 2020-01-01, by: A, reason: B }')))).toEqual([['approval-before-date', 6, 13]]);
   });
 
+  it.each(['125/TB-UBND', '03/TB-UBND', '15/TB-VPUBND', '125/TB-UBND-VP', '125/TB-HĐND', '125-TB/HU', '12-TB/ĐU'])(
+    'the notice number %s as issued is no finding',
+    async (number) => {
+      expect(await findingsOf(rec('approval:', `  notice: { number: ${number}, date: 2020-10-05, signer: { name: A, title: B } }`))).toEqual([]);
+    },
+  );
+
   it('approval: an unknown status, a signer without a title, "did you mean" in the notice', async () => {
     expect(brief(await findingsOf(rec('approval:', '  status: final')))).toEqual([['invalid-value', 6, 11]]);
-    const noTitle = await findingsOf(rec('approval:', '  notice:', '    number: 1/TB', '    date: 2020-10-05', '    signer:', '      name: A'));
+    const noTitle = await findingsOf(rec('approval:', '  notice:', '    number: 1/TB-UBND', '    date: 2020-10-05', '    signer:', '      name: A'));
     expect(brief(noTitle)).toEqual([['required-key', 10, 7]]);
+    // A notice without its number: the missing key, not a number of the wrong form too.
+    const noNumber = await findingsOf(rec('approval:', '  notice:', '    date: 2020-10-05', '    signer: { name: A, title: B }'));
+    expect(brief(noNumber).map(([rule]) => rule)).toEqual(['required-key']);
+    expect(
+      brief(await findingsOf(rec('approval:', "  notice: { number: '', date: 2020-10-05, signer: { name: A, title: B } }"))).map(([rule]) => rule),
+    ).not.toContain('notice-number');
     const typo = await findingsOf(
-      rec('approval:', '  notice:', '    numbr: 1/TB', '    number: 1/TB', '    date: 2020-10-05', '    signer: { name: A, title: B }'),
+      rec('approval:', '  notice:', '    numbr: 1/TB', '    number: 1/TB-UBND', '    date: 2020-10-05', '    signer: { name: A, title: B }'),
     );
     expect(brief(typo)).toEqual([['unknown-key', 7, 5]]);
     expect(typo[0]!.message).toContain('Did you mean "number"?');

@@ -3,6 +3,7 @@
 // (final: docs/format.md, "Approved minutes") and records the notice issued
 // from them, editing the record's front matter in place like `tasks update`.
 import path from 'node:path';
+import { noticeNumberAdvice } from '../domain/checkRules.js';
 import { colorsFor } from '../io/colors.js';
 import { commitFiles, describeCommit, prepareCommit } from '../io/gitCommit.js';
 import { namedRecord } from '../io/namedRecord.js';
@@ -155,6 +156,9 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
   io.stdout.write(`${show}\n`);
   const notice = entry.notice ? { number: visible(entry.notice.number), date: entry.notice.date } : undefined;
   io.stderr.write(`${m.approve.approved(show, visible(entry.approved_by), entry.approved_on, notice)}\n`);
+  // Said as it is written, not at the next check: the notice prints the number as given.
+  const numbered = noticeNumberAdvice(entry.notice?.number, config, m.rules);
+  if (numbered) io.stderr.write(`${visible(numbered)}\n`);
   if (commitPlan) {
     // The commit speaks the repository's language.
     const message = messages(config.locale).record.commitApprove(record.data.date);

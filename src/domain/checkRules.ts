@@ -15,6 +15,7 @@ import { FirstAssignments } from './firstAssignments.js';
 import { Suggestions } from './suggest.js';
 import { taskIdsOf, updatedTasksOf } from './recordFacts.js';
 import { compareRecords } from './taskState.js';
+import { documentSettings } from './documents.js';
 
 /** What FORMAT.md checks of a record's name: its date, then anything, then `.md`. */
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?!\d).*\.md$/s;
@@ -170,6 +171,8 @@ export function checkAgainstConfig(record: MeetingRecord, config: Config, locale
   let plans: Suggestions | undefined;
   const { data } = record;
   checkDates(record, report, m);
+  const numbered = noticeNumberAdvice(data.approval?.notice?.number, config, m);
+  if (numbered) report(record, 'notice-number', numbered, ['approval', 'notice', 'number']);
   (data.results ?? []).forEach((result, i) => {
     if (!declared(config.sectors, result.sector)) {
       report(record, 'unknown-sector', m.notDeclared('sector', result.sector), ['results', i, 'sector'], 'value', { word: result.sector, among: 'sectors' });
@@ -242,6 +245,19 @@ export function periodAfterDate(period: string, date: IsoDate, m: Messages['rule
   if (!range) return undefined;
   if (isOneMonth(range)) return range.last > month ? m.periodAfterDate(period, date, month) : undefined;
   return range.first > month ? m.periodNotBegun(period, date) : undefined;
+}
+
+// "125/TB-UBND", "12/TB-VP": a number, "/TB-" and the issuer's code (Nghị định 30/2020/NĐ-CP, Phụ lục III);
+// a Party committee's "125-TB/HU" too.
+const NOTICE_NUMBER = /^\d+[a-zđ]?(?:\/TB-|-TB\/)\S+$/u;
+
+/** The warning of a notice number not written number/TB-code (rule notice-number), for check and for approve, which writes it. */
+export function noticeNumberAdvice(written: unknown, config: Config, m: Messages['rules']): string | undefined {
+  // Salvaged from a record with schema errors, a notice may hold no number at all; an empty one is the schema's finding.
+  const number = typeof written === 'string' ? written.normalize('NFC').trim() : undefined;
+  if (!number || NOTICE_NUMBER.test(number)) return undefined;
+  const code = documentSettings(config).code || '…';
+  return m.noticeNumber(number, `${/^\d+[a-zđ]?/u.exec(number)?.[0] ?? '125'}/TB-${code}`);
 }
 
 /** Dates of one record that must agree: its period, end date and approval against its date. */

@@ -59,7 +59,7 @@ function withArchive(recipients: readonly string[]): string[] {
 }
 
 /** The config's `documents` and `place`, with every default filled in. */
-function documentSettings(config: Config): DocumentSettings {
+export function documentSettings(config: Config): DocumentSettings {
   const documents = config.documents ?? {};
   const organization = config.organization.trim();
   const issuer = capitals(documents.issuer ?? ownName(organization).replace(UBND, 'Ủy ban nhân dân '));

@@ -238,6 +238,11 @@ export const RULES = {
     summary: 'The minutes are approved, or their notice issued, before the meeting',
     help: 'The notice ("Thông báo kết luận") and the approval are dated on or after the meeting\'s date.',
   },
+  'notice-number': {
+    severity: 'warning',
+    summary: "The notice's number is not written number/TB-code",
+    help: 'Nghị định 30/2020/NĐ-CP numbers a Thông báo "125/TB-UBND": its number, "/TB-" and the issuer\'s code (documents.code). Write it whole, as the notice bears it.',
+  },
   'approved-changed': {
     severity: 'error',
     summary: 'Approved minutes were changed without a new amendment',

@@ -473,6 +473,8 @@ export const en = {
       `The amendment is dated ${shownDay(date)}, before ${meeting ? 'the meeting' : 'the approval'} (${shownDay(after)}); an amendment corrects approved minutes, on or after the day they were approved`,
     noticeBeforeDate: (number: string, noticeDate: string, date: string) =>
       `The notice ${number} is dated ${shownDay(noticeDate)}, before the meeting (${shownDay(date)}); a notice of conclusions is issued on or after it`,
+    noticeNumber: (number: string, example: string) =>
+      `The notice's number is "${number}", not written number/TB-code as Nghị định 30/2020/NĐ-CP has it (the notice will print "Số: ${number}"). Write it whole, like "${example}"`,
     groupUnknownMember: (group: string, member: string, suggestion?: string) =>
       `The group "${group}" lists "${member}", which is not declared under "owners".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
     /** paths.reports or paths.templates inside paths.meetings. */

@@ -448,6 +448,8 @@ export const vi: Messages = {
       `Lần đính chính đề ngày ${shownDay(date)}, trước ${meeting ? 'ngày họp' : 'ngày thông qua biên bản'} (${shownDay(after)}); đính chính là sửa biên bản đã thông qua, từ ngày thông qua trở về sau`,
     noticeBeforeDate: (number: string, noticeDate: string, date: string) =>
       `Thông báo kết luận số ${number} đề ngày ${shownDay(noticeDate)}, trước ngày họp (${shownDay(date)}); thông báo kết luận được ban hành vào ngày họp hoặc sau đó`,
+    noticeNumber: (number: string, example: string) =>
+      `Số thông báo kết luận là "${number}", chưa có dạng số/TB-ký hiệu của Nghị định 30/2020/NĐ-CP (thông báo sẽ in "Số: ${number}"). Hãy ghi đủ, ví dụ "${example}"`,
     groupUnknownMember: (group: string, member: string, suggestion?: string) =>
       `Nhóm "${group}" có thành viên "${member}", nhưng cơ quan này chưa được khai báo trong "owners".${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
     folderInGit: (key: string, folder: string) =>
@@ -892,6 +894,10 @@ export const vi: Messages = {
     'approval-before-date': {
       summary: 'Biên bản được thông qua, hoặc thông báo kết luận được ban hành, trước ngày họp',
       help: 'Thông báo kết luận và việc thông qua biên bản phải đề ngày họp hoặc sau đó.',
+    },
+    'notice-number': {
+      summary: 'Số của thông báo kết luận không viết theo dạng số/TB-ký hiệu',
+      help: 'Nghị định 30/2020/NĐ-CP ghi số của Thông báo như "125/TB-UBND": số, "/TB-" và ký hiệu cơ quan ban hành (documents.code). Hãy ghi đủ như trên văn bản.',
     },
     'approved-changed': {
       summary: 'Biên bản đã thông qua bị sửa mà không có lần đính chính mới',
