@@ -215,6 +215,23 @@ describe('the generated GitHub workflow, run on a hostile pull request', () => {
     expect(codes['Summarise the change'], c.log).toBe(0);
     expect(readFileSync(path.join(c.temp, 'summary.md'), 'utf8')).toContain('2020-12-28');
   });
+
+  it('format sarif: names the SARIF file when meet wrote one, and none when it stopped on a usage error (exit 2)', () => {
+    const step = action.runs.steps.find((s) => s.id === 'check')!;
+    const output = path.join(c.temp, 'output');
+    const sarif = (since: string) => {
+      writeFileSync(output, '');
+      const code = runStep(step, Object.assign(c, { inputs: { ...c.inputs, format: 'sarif', since } }));
+      return { code, named: readFileSync(output, 'utf8') };
+    };
+    const found = sarif('');
+    expect(found.code, c.log).toBe(1);
+    expect(found.named).toBe(`sarif-file=${path.join(c.temp, 'meet.sarif')}\n`);
+    expect(JSON.parse(readFileSync(path.join(c.temp, 'meet.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+    const refused = sarif('no-such-branch');
+    expect(refused.code, c.log).toBe(2);
+    expect(refused.named).toBe('');
+  });
 });
 
 describe('the workflow text', () => {
