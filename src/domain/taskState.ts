@@ -195,9 +195,17 @@ const OLD_TONE_PLACEMENT = /(?<![q\p{M}])([ou])([aey])([\u0300\u0301\u0303\u0309
  * "Hoà Bình" for "Hòa Bình") is the same organization.
  */
 export function organizationKey(name: string): string {
-  const spelled = name.normalize('NFD').replace(SPACES, ' ').trim().replace(/\.$/u, '').toLocaleLowerCase('vi');
-  return spelled.replace(OLD_TONE_PLACEMENT, '$1$3$2').normalize('NFC');
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    const spelled = name.normalize('NFD').replace(SPACES, ' ').trim().replace(/\.$/u, '').toLocaleLowerCase('vi');
+    key = spelled.replace(OLD_TONE_PLACEMENT, '$1$3$2').normalize('NFC');
+    // A repository names a few organizations, asked for once a record and month: each name worked out once.
+    if (KEYS.size < 10_000) KEYS.set(name, key);
+  }
+  return key;
 }
+
+const KEYS = new Map<string, string>();
 
 const ROW_MEETINGS = new WeakMap<MeetingRecord, RowMeeting>();
 
