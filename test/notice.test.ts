@@ -514,6 +514,18 @@ describe('what the documents make of what the config and the records say', () =>
     );
   });
 
+  it('counts in the Báo cáo the meetings held in the month apart from those held after it that review it', async () => {
+    const commune = copyCommune();
+    // December's year review was held on 5–6 January 2021 (period 2020-12).
+    expect((await runMeet(['report', '--month', '2020-12', '--out', 'bao-cao.docx'], { cwd: commune })).code).toBe(0);
+    const december = (await docxLines(path.join(commune, 'bao-cao.docx'))).join('\n');
+    expect(december).toContain('Tổ chức 2 cuộc họp đánh giá kết quả tháng, trong đó 1 cuộc họp sau khi hết tháng:');
+    expect(december).not.toContain('Trong tháng, tổ chức');
+    const district = copyExamples();
+    expect((await runMeet(['report', '--month', '2020-10', '--out', 'bao-cao.docx'], { cwd: district })).code).toBe(0);
+    expect((await docxLines(path.join(district, 'bao-cao.docx'))).join('\n')).toMatch(/Trong tháng, tổ chức \d+ cuộc họp:/);
+  });
+
   it("says of a task in the Báo cáo's part III whose deadline has passed how long ago, not only the lapsed date", async () => {
     const dir = copyExamples();
     const run = await runMeet(['report', '--month', '2021-01', '--out', 'bao-cao.docx'], { cwd: dir });

@@ -129,7 +129,7 @@ export function monthlyDocument(doc: MonthlyDocument): OfficialDocument {
   if (report.meetings.length === 0) {
     blocks.push(paragraph(W.noMeetings));
   } else {
-    blocks.push(paragraph(W.meetings(report.meetings.length)));
+    blocks.push(paragraph(W.meetings(report.meetings.length, report.meetings.filter((m) => m.date.slice(0, 7) > report.month).length)));
     blocks.push({
       kind: 'bullets',
       items: report.meetings.map((m) => {

@@ -87,7 +87,11 @@ export const DOCUMENT_WORDS = {
       `${organization} báo cáo kết quả thực hiện nhiệm vụ ${monthText(m)} và phương hướng, nhiệm vụ ${monthText(next)} như sau:`,
     results: (m: Month) => `KẾT QUẢ THỰC HIỆN NHIỆM VỤ ${monthText(m).toLocaleUpperCase('vi')}`,
     direction: 'Công tác chỉ đạo, điều hành',
-    meetings: (count: number) => `Trong tháng, tổ chức ${n(count)} cuộc họp:`,
+    // A meeting held early the next month to review this one belongs to it (FORMAT.md), but was not held "in the month".
+    meetings: (count: number, later: number) =>
+      later === 0
+        ? `Trong tháng, tổ chức ${n(count)} cuộc họp:`
+        : `Tổ chức ${n(count)} cuộc họp đánh giá kết quả tháng, trong đó ${n(later)} cuộc họp sau khi hết tháng:`,
     noMeetings: 'Trong tháng không tổ chức cuộc họp nào.',
     approved: (notice: { number: string; date: IsoDate } | undefined) =>
       notice ? `biên bản đã được duyệt; Thông báo kết luận số ${notice.number} ngày ${formatDate('vi', notice.date)}` : 'biên bản đã được duyệt',
