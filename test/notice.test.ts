@@ -588,6 +588,21 @@ describe('what the documents make of what the config and the records say', () =>
   });
 });
 
+describe("the Báo cáo's task counts", () => {
+  it('says a count of none in words', () => {
+    const counts = DOCUMENT_WORDS.report.taskCounts;
+    expect(counts({ assigned: 12, completed: 3, dropped: 1, open: 20, overdue: 4 })).toBe(
+      'Trong tháng giao mới 12 nhiệm vụ; hoàn thành 3 nhiệm vụ; dừng thực hiện 1 nhiệm vụ; 20 nhiệm vụ chưa hoàn thành, trong đó 4 nhiệm vụ quá hạn.',
+    );
+    expect(counts({ assigned: 0, completed: 0, dropped: 0, open: 5, overdue: 0 })).toBe(
+      'Trong tháng không giao mới nhiệm vụ nào; không có nhiệm vụ nào hoàn thành; 5 nhiệm vụ chưa hoàn thành, không có nhiệm vụ quá hạn.',
+    );
+    expect(counts({ assigned: 2, completed: 2, dropped: 0, open: 0, overdue: 0 })).toBe(
+      'Trong tháng giao mới 2 nhiệm vụ; hoàn thành 2 nhiệm vụ; không còn nhiệm vụ chưa hoàn thành.',
+    );
+  });
+});
+
 describe('the date line of a document', () => {
   it('writes days below 10 and months below 3 with a leading zero', () => {
     expect(DOCUMENT_WORDS.placeAndDate('Mẫu Sơn', '2020-10-28')).toBe('Mẫu Sơn, ngày 28 tháng 10 năm 2020');

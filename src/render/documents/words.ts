@@ -97,8 +97,16 @@ export const DOCUMENT_WORDS = {
       notice ? `biên bản đã được duyệt; Thông báo kết luận số ${notice.number} ngày ${formatDate('vi', notice.date)}` : 'biên bản đã được duyệt',
     decisions: 'Các nội dung được thông qua:',
     tasksDone: 'Kết quả thực hiện nhiệm vụ được giao',
+    // A count of none is said in words, as a report writes it: "không có nhiệm vụ quá hạn", not "0 nhiệm vụ quá hạn".
     taskCounts: (c: { assigned: number; completed: number; dropped: number; open: number; overdue: number }) =>
-      `Trong tháng giao mới ${n(c.assigned)} nhiệm vụ; hoàn thành ${n(c.completed)} nhiệm vụ${c.dropped > 0 ? `; dừng thực hiện ${n(c.dropped)} nhiệm vụ` : ''}; ${n(c.open)} nhiệm vụ chưa hoàn thành, trong đó ${n(c.overdue)} nhiệm vụ quá hạn.`,
+      [
+        c.assigned > 0 ? `Trong tháng giao mới ${n(c.assigned)} nhiệm vụ` : 'Trong tháng không giao mới nhiệm vụ nào',
+        c.completed > 0 ? `hoàn thành ${n(c.completed)} nhiệm vụ` : 'không có nhiệm vụ nào hoàn thành',
+        ...(c.dropped > 0 ? [`dừng thực hiện ${n(c.dropped)} nhiệm vụ`] : []),
+        c.open === 0
+          ? 'không còn nhiệm vụ chưa hoàn thành'
+          : `${n(c.open)} nhiệm vụ chưa hoàn thành, ${c.overdue > 0 ? `trong đó ${n(c.overdue)} nhiệm vụ quá hạn` : 'không có nhiệm vụ quá hạn'}`,
+      ].join('; ') + '.',
     figures: 'Một số chỉ tiêu chủ yếu:',
     otherFigures: 'Các chỉ tiêu khác',
     shortcomings: 'TỒN TẠI, HẠN CHẾ',
