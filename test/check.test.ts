@@ -1124,6 +1124,23 @@ describe('meet check: warnings only', () => {
   });
 });
 
+describe('meet check: what no reader sees, written out in every format', () => {
+  it('a zero-width space in a key, a no-break space in a value: "owner\\u200b" and "\\xa0done", not "owner" beside "did you mean owner"', async () => {
+    const root = makeRepo({
+      [`${M}2020-10-26-hop.md`]: rec(...head('2020-10-26'), 'tasks:', '  - id: t', '    title: T', '    owner\u200b: van-phong', '    status: \u00a0done'),
+    });
+    for (const format of ['json', 'pretty', 'github', 'sarif']) {
+      const run = await runMeet(['check', '--format', format], { cwd: root });
+      expect(run.code, format).toBe(1);
+      // JSON and SARIF write the backslash as JSON does: the text a reader gets back is "owner\u200b".
+      const shown = format === 'json' || format === 'sarif' ? JSON.stringify(JSON.parse(run.stdout)).replaceAll('\\\\', '\\') : run.stdout;
+      expect(shown, format).toContain('owner\\u200b');
+      expect(shown, format).toContain('\\xa0done');
+      expect(run.stdout, format).not.toMatch(/[\u200b\u00a0]/);
+    }
+  });
+});
+
 describe('meet check: output formats', () => {
   let root: string;
   const BAD = `${M}2020-02-31-hop.md`;

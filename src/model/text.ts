@@ -51,6 +51,16 @@ function escapeCharacter(ch: string): string {
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
+// What a finding's message quotes but no reader sees: a zero-width space or joiner, a word joiner, a
+// byte-order mark inside the text (files joined), a soft hyphen, a no-break space (Word's): "owner" with a
+// zero-width space after it and "owner" look the same, and "did you mean "owner"?" after it would read as nonsense.
+const UNSEEN = /[\u00a0\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** A finding's message with what no reader sees in it written out (`owner\u200b`), for every findings format. */
+export function unseenShown(message: string): string {
+  return message.replace(UNSEEN, escapeCharacter);
+}
+
 /**
  * Text that came from outside (a record, a file name, the config, git, the
  * command line) as it may be shown on a terminal, in a CI log or in a text

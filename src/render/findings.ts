@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { countBySeverity, type Finding } from '../model/ruleCatalogue.js';
-import { jsonText, visible } from '../model/text.js';
+import { jsonText, unseenShown, visible } from '../model/text.js';
 import { messages, type Messages } from '../model/messages/index.js';
 
 export type FindingFormat = 'pretty' | 'json' | 'github';
@@ -21,7 +21,7 @@ export function renderFindingsJson(findings: readonly Finding[], show: (file: st
     column: f.column,
     severity: f.severity,
     rule: f.rule,
-    message: f.message,
+    message: unseenShown(f.message),
   }));
   return `${jsonText(rows)}\n`;
 }
@@ -40,7 +40,7 @@ export function renderFindingsGithub(findings: readonly Finding[], show: (file: 
     .map(
       (f) =>
         // A line break in a file name as the runner decodes it (%0A), so the annotation lands on that file; other controls shown.
-        `::${f.severity === 'error' ? 'error' : 'warning'} file=${visible(escapeProperty(show(f.file)))},line=${f.line},col=${f.column},title=${escapeProperty(`meet ${f.rule}`)}::${escapeData(visible(f.message))}\n`,
+        `::${f.severity === 'error' ? 'error' : 'warning'} file=${visible(escapeProperty(show(f.file)))},line=${f.line},col=${f.column},title=${escapeProperty(`meet ${f.rule}`)}::${escapeData(visible(unseenShown(f.message)))}\n`,
     )
     .join('');
 }
@@ -66,7 +66,7 @@ export function renderFindingsPretty(
     }
     const where = `${f.line}:${f.column}`.padEnd(width);
     const severity = f.severity === 'error' ? c.red(labels.error.padEnd(labelWidth)) : c.yellow(labels.warning.padEnd(labelWidth));
-    lines.push(`  ${c.dim(where)}  ${severity}  ${visible(f.message)}  ${c.dim(f.rule)}`);
+    lines.push(`  ${c.dim(where)}  ${severity}  ${visible(unseenShown(f.message))}  ${c.dim(f.rule)}`);
   }
   const { errors, warnings } = countBySeverity(findings);
   const files = new Set(findings.map((f) => f.file)).size;

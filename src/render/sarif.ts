@@ -3,7 +3,7 @@
 // paths, rules and results always in the same order.
 // https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
 import { RULES, type Finding, type RuleId } from '../model/ruleCatalogue.js';
-import { jsonText } from '../model/text.js';
+import { jsonText, unseenShown } from '../model/text.js';
 import { messages, type Messages } from '../model/messages/index.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -44,7 +44,7 @@ export function renderFindingsSarif(findings: readonly Finding[], uri: (file: st
           ruleId: f.rule,
           ruleIndex: RULE_IDS.indexOf(f.rule),
           level: f.severity,
-          message: { text: f.message },
+          message: { text: unseenShown(f.message) },
           locations: [
             {
               physicalLocation: {
