@@ -338,6 +338,30 @@ describe('v2 rules, each at its line and column', () => {
     expect(found[0]!.message).toBe('Unknown key "ytdd" in the figure "thu-ngan-sach" of result #1. Did you mean "ytd"?');
   });
 
+  it("a figure written with the words around it, a money unit, Word's minus or full-width digits: the keys that say each", async () => {
+    const said = async (...lines: string[]) => (await findingsOf(figure(...lines))).map((f) => [f.rule, f.message]);
+    const tail = ' (the number alone, a dot for decimals; "over", "about", "under", "estimated" and a money unit go in qualifier, estimate and unit)';
+    expect(await said('      thu-ngan-sach: trên 21,4')).toEqual([
+      ['invalid-type', `"thu-ngan-sach" is "trên 21,4"; write thu-ngan-sach: { value: 21.4, qualifier: at-least }${tail}`],
+    ]);
+    expect(await said('      thu-ngan-sach: ước khoảng 5')).toEqual([
+      ['invalid-type', `"thu-ngan-sach" is "ước khoảng 5"; write thu-ngan-sach: { value: 5, estimate: true, qualifier: about }${tail}`],
+    ]);
+    // Left out, the unit would read 350 triệu as 350 tỷ.
+    expect(await said('      thu-ngan-sach: 350 triệu')).toEqual([
+      ['invalid-type', `"thu-ngan-sach" is "350 triệu"; write thu-ngan-sach: { value: 350, unit: triệu đồng }${tail}`],
+    ]);
+    expect(await said('      thu-ngan-sach:', '        value: dưới 21,4')).toEqual([
+      ['invalid-type', `"value" is "dưới 21,4"; write value: 21.4, qualifier: at-most${tail}`],
+    ]);
+    expect(await said('      thu-ngan-sach: \u22125')).toEqual([
+      ['invalid-type', '"thu-ngan-sach" is "\u22125"; write thu-ngan-sach: -5: Word\'s minus sign "−" and full-width digits (１２) are not a number'],
+    ]);
+    expect((await said('      thu-ngan-sach: \uff12\uff11.\uff14'))[0]![1]).toContain('write thu-ngan-sach: 21.4:');
+    // Words that say no figure are left to the plain message.
+    expect((await said('      thu-ngan-sach: nhiều'))[0]![1]).not.toContain('qualifier');
+  });
+
   it('a figure value that is not a number; estimate that is not a boolean; a qualifier not in the list', async () => {
     expect(brief(await findingsOf(figure('      thu-ngan-sach:', '        value: 131,5')))).toEqual([['invalid-type', 10, 16]]);
     expect(brief(await findingsOf(figure('      thu-ngan-sach:', '        value: 1', '        estimate: ước')))).toEqual([['invalid-type', 11, 19]]);

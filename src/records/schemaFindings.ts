@@ -477,6 +477,16 @@ function numberAdvice(key: string, input: string, m: Messages): string | undefin
   const value = quote(input);
   const percent = /^([-+]?[\d.,\s]*\d)\s*%$/.exec(text);
   const body = percent ? percent[1]! : text;
+  const plain = plainNumber(body, m);
+  if (plain === undefined) return undefined;
+  const fix = `${key}: ${plain}`;
+  if (percent) return m.schema.percentSign(key, value, fix);
+  if (/\s/.test(body)) return m.schema.spacedNumber(key, value, fix);
+  return m.schema.decimalComma(key, value, fix);
+}
+
+/** The number a figure's digits say, written as YAML writes it ("1.234,5": 1234.5), or undefined. */
+function plainNumber(body: string, m: Messages): string | undefined {
   let plain: string | undefined;
   // "1,500" is fifteen hundred to an English clerk: 1.5 would be a figure a thousand times too small that passes.
   if (m.schema.commaGroupsThousands && /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) plain = body.replace(/,/g, '');
@@ -487,11 +497,58 @@ function numberAdvice(key: string, input: string, m: Messages): string | undefin
   else if (/^[-+]?\d+(\.\d+)?$/.test(body)) plain = body;
   if (plain === undefined) return undefined;
   // "1,500" as decimals is 1.5: "1.500" would read as a thousands dot and be warned about in turn.
-  if (plain.includes('.')) plain = plain.replace(/\.?0+$/, '');
-  const fix = `${key}: ${plain}`;
-  if (percent) return m.schema.percentSign(key, value, fix);
-  if (/\s/.test(body)) return m.schema.spacedNumber(key, value, fix);
-  return m.schema.decimalComma(key, value, fix);
+  return plain.includes('.') ? plain.replace(/\.?0+$/, '') : plain;
+}
+
+// Words a report writes around a figure, and the key that says each (FORMAT.md v2): "trên 21,4", "ước khoảng 5".
+const FIGURE_MARKS: readonly [RegExp, string][] = [
+  [/^(?:trên|hơn|over|more than|above)\s+/iu, 'qualifier: at-least'],
+  [/^(?:khoảng|gần|xấp xỉ|about|around|approximately)\s+|^~\s*/iu, 'qualifier: about'],
+  [/^(?:dưới|under|less than|below)\s+/iu, 'qualifier: at-most'],
+  [/^(?:ước(?:\s+(?:đạt|tính|thực hiện))?|estimated|est\.)\s+/iu, 'estimate: true'],
+];
+// A money unit after the number ("21,4 tỷ", "350 triệu đồng"): left out, 350 would be read in the metric's unit.
+const MONEY_AFTER = /\s*(tỷ|tỉ|triệu|nghìn|ngàn|đồng)(?:\s*đồng)?$/iu;
+const MONEY_WORD: Readonly<Record<string, string>> = {
+  tỷ: 'tỷ đồng',
+  tỉ: 'tỷ đồng',
+  triệu: 'triệu đồng',
+  nghìn: 'nghìn đồng',
+  ngàn: 'nghìn đồng',
+  đồng: 'đồng',
+};
+
+/**
+ * A figure (a metric's, or its `value`) written with the words around it, a
+ * money unit after it, Word's minus sign (U+2212) or full-width digits: the
+ * number alone, and the keys that say the rest. `whole`: the figure is the
+ * metric's own value (`thu-ngan-sach: trên 21,4`), answered as a mapping.
+ */
+function figureWordsAdvice(key: string, input: string, whole: boolean, m: Messages): string | undefined {
+  const typed = input.normalize('NFC').trim();
+  let text = typed.replace(/[\uff10-\uff19\uff0c\uff0e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u2212/gu, '-');
+  const marks: string[] = [];
+  for (let found = true; found;) {
+    found = false;
+    for (const [words, mark] of FIGURE_MARKS) {
+      const at = words.exec(text);
+      if (at && !marks.includes(mark)) {
+        marks.push(mark);
+        text = text.slice(at[0].length);
+        found = true;
+      }
+    }
+  }
+  const money = MONEY_AFTER.exec(text);
+  if (money) text = text.slice(0, money.index);
+  if (marks.length === 0 && !money && text === typed) return undefined;
+  const plain = plainNumber(text.trim(), m);
+  if (plain === undefined) return undefined;
+  // Only the characters were Word's (a minus sign, full-width digits): the number, as a number.
+  if (marks.length === 0 && !money) return m.schema.typedNumber(key, quote(input), `${whole ? key : 'value'}: ${plain}`);
+  const parts = [`value: ${plain}`, ...(money ? [`unit: ${MONEY_WORD[money[1]!.toLocaleLowerCase('vi')]!}`] : []), ...marks];
+  const fix = whole ? `${key}: { ${parts.join(', ')} }` : parts.join(', ');
+  return m.schema.figureWords(key, quote(input), fix);
 }
 
 function typeIssue(path: PropertyPath, key: string | number, input: unknown, expected: string[], m: Messages = messages('en')): LocatedIssue {
@@ -512,7 +569,9 @@ function typeIssue(path: PropertyPath, key: string | number, input: unknown, exp
   const quoted = shapes.length === 1 && shapes[0] === 'string' ? colonInItem(path, input, m) : undefined;
   if (quoted) return quoted;
   if (typeof input === 'string' && shapes.includes('number')) {
-    const advice = numberAdvice(String(key), input, m);
+    // A metric's figure (`thu-ngan-sach: trên 21,4`) or its `value`: the words around the number have keys of their own.
+    const figure = path.length >= 2 && path[path.length - 2] === 'metrics' ? 'whole' : key === 'value' && path.includes('metrics') ? 'value' : undefined;
+    const advice = (figure && figureWordsAdvice(String(key), input, figure === 'whole', m)) || numberAdvice(String(key), input, m);
     if (advice) return { rule: 'invalid-type', message: advice, path, target: 'value' };
   }
   if (typeof input === 'string' && shapes.length === 1 && shapes[0] === 'array') {

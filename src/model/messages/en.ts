@@ -416,6 +416,10 @@ export const en = {
       `"unit" is ${value}; a figure's unit is only for money written in ${allowed}, converted to the metric's: leave "unit" out and write the number converted to the metric's own unit (set in meet.config.yaml)`,
     figureUnitShort: (value: string, unit: string, allowed: string) =>
       `"unit" is ${value}; write unit: ${unit} (a money unit is written in full: ${allowed}; the figure is converted to the metric's unit)`,
+    typedNumber: (key: string, value: string, fix: string) =>
+      `"${key}" is ${value}; write ${fix}: Word's minus sign "−" and full-width digits (１２) are not a number`,
+    figureWords: (key: string, value: string, fix: string) =>
+      `"${key}" is ${value}; write ${fix} (the number alone, a dot for decimals; "over", "about", "under", "estimated" and a money unit go in qualifier, estimate and unit)`,
     decimalComma: (key: string, value: string, fix: string) => `"${key}" is ${value}; write ${fix} (a dot for decimals, no thousands separator)`,
     percentSign: (key: string, value: string, fix: string) =>
       `"${key}" is ${value}; write ${fix} without "%": a figure or a target is a number in its metric's unit (set in meet.config.yaml); plan_pct and yoy_pct are in % already`,

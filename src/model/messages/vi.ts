@@ -390,6 +390,10 @@ export const vi: Messages = {
       `"unit" là ${value}; đơn vị của số liệu chỉ dùng cho số tiền ghi theo ${allowed}, được quy đổi sang đơn vị của chỉ tiêu: hãy bỏ "unit" và ghi con số đã quy đổi sang đơn vị của chính chỉ tiêu (khai báo trong meet.config.yaml)`,
     figureUnitShort: (value: string, unit: string, allowed: string) =>
       `"unit" là ${value}; hãy viết unit: ${unit} (đơn vị số tiền viết đầy đủ: ${allowed}; số liệu được quy đổi sang đơn vị của chỉ tiêu)`,
+    typedNumber: (key: string, value: string, fix: string) =>
+      `"${key}" là ${value}; hãy viết ${fix}: dấu trừ "−" của Word và chữ số toàn độ rộng (１２) không phải là số`,
+    figureWords: (key: string, value: string, fix: string) =>
+      `"${key}" là ${value}; hãy viết ${fix} (con số viết riêng, dấu chấm cho phần thập phân; "trên", "khoảng", "dưới", "ước" và đơn vị tiền ghi bằng qualifier, estimate và unit)`,
     decimalComma: (key: string, value: string, fix: string) =>
       `"${key}" là ${value}; hãy viết ${fix} (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)`,
     percentSign: (key: string, value: string, fix: string) =>
