@@ -177,6 +177,15 @@ const CASES: MistakeCase[] = [
     en: 'This line is part of a list but does not start with "- ": write it as - Thông qua dự toán năm 2021',
   },
   {
+    // Word's AutoCorrect made "- " an en dash: the item keeps its name, not "– Trần Thị Mai".
+    fixture: 'item-with-word-dash',
+    line: 7,
+    column: 3,
+    rule: 'yaml-syntax',
+    vi: 'Dòng này thuộc một danh sách nhưng không bắt đầu bằng "- ": hãy viết - Trần Thị Mai',
+    en: 'This line is part of a list but does not start with "- ": write it as - Trần Thị Mai',
+  },
+  {
     fixture: 'key-without-colon',
     line: 2,
     column: 1,

@@ -218,7 +218,11 @@ function indentMistake(lines: readonly Line[], index: number, m: Messages): Mist
   const dashColumn = dashAbove ? dashAbove[1]!.length : -1;
   const itemsAbove = lines.slice(0, index).filter((l) => l.content && l.indent === line.indent && /^ *- /.test(l.text));
   if (line.indent === dashColumn || (itemsAbove.length > 0 && line.indent === itemsAbove.at(-1)!.indent && !key)) {
-    if (!key || dashAbove) return { message: m.yaml.itemWithoutDash(`- ${line.text.trim()}`), offset: line.start + line.indent };
+    if (!key || dashAbove) {
+      // "-Ông B" (no space) or "– Ông B" (Word's AutoCorrect dash): the item's own dash, not "- -Ông B".
+      const item = line.text.trim().replace(/^[-–—‐‑]\s*/u, '');
+      return { message: m.yaml.itemWithoutDash(`- ${item}`), offset: line.start + line.indent };
+    }
   }
   if (!key) return undefined;
   // The columns this line could belong to: the keys of the lines it is under.
