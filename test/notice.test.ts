@@ -341,6 +341,20 @@ describe('what the documents make of what the config and the records say', () =>
     expect(await noticeMd(dir)).toContain('- Thường trực Huyện ủy;\n- Các phòng, ban, ngành;\n- Lưu: VT.');
   });
 
+  it('addresses the Báo cáo to documents.report_recipients when the config names them, the notices to recipients', async () => {
+    const dir = copyExamples();
+    editConfig(dir, (t) =>
+      t.replace('\n  recipients:\n', "\n  report_recipients: [UBND tỉnh Mẫu Sơn (để báo cáo), Thường trực Huyện ủy, 'Lưu: VT']\n  recipients:\n"),
+    );
+    expect(await noticeMd(dir)).toContain('- Các phòng, ban, ngành thuộc UBND huyện;');
+    const report = await runMeet(['report', '--month', '2020-10', '--format', 'docx', '--out', 'bao-cao.docx'], { cwd: dir });
+    expect(report.code, report.stderr).toBe(0);
+    const lines = (await docxLines(path.join(dir, 'bao-cao.docx'))).join('\n');
+    const addressed = lines.slice(lines.lastIndexOf('Nơi nhận'));
+    expect(addressed).toContain('UBND tỉnh Mẫu Sơn (để báo cáo)');
+    expect(addressed).not.toContain('Các phòng, ban, ngành thuộc UBND huyện');
+  });
+
   it.each([
     ['UBND Quận 1', 'Quận 1'],
     ['UBND phường 5', 'Phường 5'],

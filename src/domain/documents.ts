@@ -79,6 +79,7 @@ export function documentSettings(config: Config): DocumentSettings {
     ...(reportSigner ? { reportSigner } : {}),
     ...(noticeSigner ? { noticeSigner } : {}),
     recipients: withArchive(documents.recipients ?? []),
+    reportRecipients: withArchive(documents.report_recipients ?? documents.recipients ?? []),
   };
 }
 
@@ -123,7 +124,7 @@ export function buildNotice(record: MeetingRecord, config: Config, draft: boolea
 /** The month's "Báo cáo": the report, signed by `documents.report_signer`. */
 export function buildMonthlyDocument(report: Report, config: Config): MonthlyDocument {
   const settings = documentSettings(config);
-  return { settings, report, ...(settings.reportSigner ? { signer: settings.reportSigner } : {}), recipients: settings.recipients };
+  return { settings, report, ...(settings.reportSigner ? { signer: settings.reportSigner } : {}), recipients: settings.reportRecipients };
 }
 
 /** Whether the record gives its notice nothing to announce: no conclusion, results, shortcomings, decisions, tasks or proposals. */

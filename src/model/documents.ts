@@ -32,6 +32,8 @@ export interface DocumentSettings {
   noticeSigner?: Signer;
   /** "Nơi nhận", ending with the archive line ("Lưu: VT"). */
   recipients: string[];
+  /** The Báo cáo's "Nơi nhận": `report_recipients`, else the notices'. */
+  reportRecipients: string[];
 }
 
 /** A task of the notice, under its lead owner. */

@@ -326,6 +326,8 @@ const DocumentsSchema = z.strictObject({
   report_signer: SignerSchema.nullish(),
   notice_signer: SignerSchema.nullish(),
   recipients: z.array(line()).nullish(),
+  /** The Báo cáo's "Nơi nhận", when not the notices' (it goes up, to the level above, as well as out). */
+  report_recipients: z.array(line()).nullish(),
 });
 
 export const ConfigSchema = z.strictObject({
