@@ -315,6 +315,10 @@ describe('v2 rules, each at its line and column', () => {
       ['Tỷ', 'tỷ đồng'],
       ['VNĐ', 'đồng'],
       ['ng.đ', 'nghìn đồng'],
+      ['tỷ VNĐ', 'tỷ đồng'],
+      ['tr.VNĐ', 'triệu đồng'],
+      ['ty dong', 'tỷ đồng'],
+      ['k', 'nghìn đồng'],
     ]) {
       const shortened = await findingsOf(figure('      thu-ngan-sach:', '        value: 1000', `        unit: ${short}`));
       expect(brief(shortened)).toEqual([['invalid-value', 11, 15]]);

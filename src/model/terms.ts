@@ -23,17 +23,20 @@ export type MeetingMode = (typeof MODES)[number];
 export type Qualifier = (typeof QUALIFIERS)[number];
 export type MoneyUnit = keyof typeof MONEY_UNITS;
 
-/** How clerks shorten a money unit ("tr.đ", "trđ", "tỷ", "VNĐ"), written without spaces and dots, and the unit each is. */
+/** How clerks shorten the size of a money unit ("tr" of "tr.đ", "tỷ", "ty" typed without accents; none: đồng), and the unit each is. */
 const MONEY_SHORT = new Map<string, MoneyUnit>([
-  ...['đ', 'vnđ', 'vnd'].map((w) => [w, 'đồng'] as const),
-  ...['nghìn', 'ngàn', 'nghìnđ', 'ngànđ', 'ngđ', 'nghìnđồng', 'ngànđồng'].map((w) => [w, 'nghìn đồng'] as const),
-  ...['tr', 'trđ', 'trđồng', 'triệu', 'triệuđ', 'triệuđồng'].map((w) => [w, 'triệu đồng'] as const),
-  ...['tỷ', 'tỉ', 'tỷđ', 'tỉđ', 'tỷđồng', 'tỉđồng'].map((w) => [w, 'tỷ đồng'] as const),
+  ['', 'đồng'],
+  ...['k', 'nghìn', 'ngàn', 'ng', 'nghin', 'ngan'].map((w) => [w, 'nghìn đồng'] as const),
+  ...['tr', 'triệu', 'trieu'].map((w) => [w, 'triệu đồng'] as const),
+  ...['tỷ', 'tỉ', 'ty', 'ti'].map((w) => [w, 'tỷ đồng'] as const),
 ]);
 
-/** The money unit a shortened figure unit stands for ("tr.đ": triệu đồng), if it is one. */
+/** The money unit a shortened figure unit stands for ("tr.đ", "tỷ VNĐ", "trieu dong": triệu đồng), if it is one. */
 export function moneyUnitMeant(written: string): MoneyUnit | undefined {
-  return MONEY_SHORT.get(written.normalize('NFC').toLocaleLowerCase('vi').replace(/[\s.]/gu, ''));
+  const squeezed = written.normalize('NFC').toLocaleLowerCase('vi').replace(/[\s.]/gu, '');
+  // The currency after the size, in any of its spellings ("đ", "đồng", "dong", "vnđ", "vnd"), then the size alone.
+  const size = squeezed.replace(/(?:vnđ|vnd|đồng|dong|đ)$/u, '');
+  return squeezed === '' ? undefined : MONEY_SHORT.get(size);
 }
 
 /** The `locale:` of a config's text (quotes and a comment allowed), read without a YAML parser; vi, the default, otherwise. */
