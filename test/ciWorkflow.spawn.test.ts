@@ -317,7 +317,8 @@ describe('the GitLab pipeline text', () => {
     expect(ci.variables.MEET_PACKAGE).toBe(pinned);
     expect(ci['.meet']!.before_script![1]).toBe('(cd /tmp && npm install --global --no-audit --no-fund "$MEET_PACKAGE")');
     // The guard lets a real address through.
-    expect(spawnSync('bash', ['-c', ci['.meet']!.before_script![0]!], { env: { ...process.env, MEET_PACKAGE: pinned } }).status).toBe(0);
+    for (const shell of ['sh', 'bash'])
+      expect(spawnSync(shell, ['-c', ci['.meet']!.before_script![0]!], { env: { ...process.env, MEET_PACKAGE: pinned } }).status).toBe(0);
     expect(ci['meet-digest']!.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "schedule" && $CI_COMMIT_REF_PROTECTED == "true"' }]);
     // Its comments say how to keep the token: in the repository's language (Vietnamese here).
     expect(text).toContain('với các tùy chọn Masked\n    # và Protected.');
@@ -333,12 +334,15 @@ describe('the GitLab pipeline text', () => {
     const text = readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8');
     expect(text).not.toMatch(/meeting-minutes-cli@/);
     const ci = parse(text) as Pipeline;
-    const guard = spawnSync('bash', ['-c', ci['.meet']!.before_script![0]!], {
-      env: { ...process.env, MEET_PACKAGE: ci.variables.MEET_PACKAGE },
-      encoding: 'utf8',
-    });
-    expect(guard.status).toBe(1);
-    expect(guard.stderr).toContain('Set MEET_PACKAGE in .gitlab-ci.yml');
+    // The runner's shell may be sh or bash; the message is in the repository's language.
+    for (const shell of ['sh', 'bash']) {
+      const guard = spawnSync(shell, ['-c', ci['.meet']!.before_script![0]!], {
+        env: { ...process.env, MEET_PACKAGE: ci.variables.MEET_PACKAGE },
+        encoding: 'utf8',
+      });
+      expect(guard.status, shell).toBe(1);
+      expect(guard.stderr, shell).toContain('Hãy đặt MEET_PACKAGE trong .gitlab-ci.yml là địa chỉ git của meet tại một commit');
+    }
 
     // An address that is not one, and --package or --action for the other service: usage errors, nothing written.
     const other = tempDir();

@@ -20,8 +20,9 @@ import { readConfigBytes } from '../io/recordFiles.js';
 import { environmentLocale } from '../io/locale.js';
 
 export interface InitOptions {
-  /** The folder named on the command line; else --root; else the records repository this folder is in (with --ci), else here. */
+  /** The folder named on the command line (DIR), if any: initFolder says where init works without it. */
   dir?: string;
+  /** The global --root. */
   root?: string;
   locale: Locale;
   organization?: string;
@@ -49,8 +50,8 @@ interface InitResult {
   workflow?: { provider: CiProvider; path: string };
   /** Every file written, absolute (folders: their .gitkeep). */
   files: string[];
-  /** The GitHub action (the GitLab package) named in the workflow still needs its owner filled in. */
-  actionPlaceholder?: boolean;
+  /** Where the workflow gets meet (the GitHub action, the GitLab package) is a placeholder still to fill in. */
+  sourcePlaceholder?: boolean;
   committed?: Committed;
 }
 
@@ -75,12 +76,13 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   }
   // Checked before anything is created, so a refusal leaves nothing half done.
   const workflow = options.ci ? await workflowTarget(root, options.ci, io) : undefined;
-  const action = options.ci === 'gitlab' ? packageSource(options.package) : actionReference(options.action);
+  // Where the workflow gets meet: the GitHub action, or the package the GitLab pipeline installs.
+  const source = options.ci === 'gitlab' ? packageSource(options.package) : actionReference(options.action);
   if (configKept) {
     const git = await ensureGitRepository(root, io.env);
     // The workflow's comments in the repository's language, as everything meet writes into it.
     const locale = configLocale(readConfigBytes(root).toString('utf8'));
-    const written = writeWorkflow(root, workflow!, options.ci!, action.reference, locale);
+    const written = writeWorkflow(root, workflow!, options.ci!, source.reference, locale);
     return {
       root,
       created: [toPosix(path.relative(root, written))],
@@ -88,7 +90,7 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
       configKept: true,
       workflow: { provider: options.ci!, path: written },
       files: [written],
-      actionPlaceholder: action.placeholder,
+      sourcePlaceholder: source.placeholder,
     };
   }
   const organization = (options.organization ?? messages(options.locale).init.defaultOrganization).trim();
@@ -106,7 +108,7 @@ async function runInit(options: InitOptions, io: Io): Promise<InitResult> {
   // What this run made, removed again if a later step fails (a full disk, say).
   const made: { path: string; folder: boolean }[] = [];
   try {
-    return await createRepository(root, configPath, config, options, workflow, action, made, io);
+    return await createRepository(root, configPath, config, options, workflow, source, made, io);
   } catch (error) {
     const first = made[0];
     if (first?.folder && path.resolve(root).startsWith(first.path)) {
@@ -132,7 +134,7 @@ async function createRepository(
   config: string,
   options: InitOptions,
   workflow: WorkflowTarget | undefined,
-  action: { reference: string; placeholder: boolean },
+  source: { reference: string; placeholder: boolean },
   made: { path: string; folder: boolean }[],
   io: Io,
 ): Promise<InitResult> {
@@ -187,10 +189,10 @@ async function createRepository(
   }
   const git = await ensureGitRepository(root, io.env);
   if (!workflow) return { root, created, git, files };
-  const written = writeWorkflow(root, workflow, options.ci!, action.reference, options.locale);
+  const written = writeWorkflow(root, workflow, options.ci!, source.reference, options.locale);
   created.push(toPosix(path.relative(root, written)));
   files.push(written);
-  return { root, created, git, files, workflow: { provider: options.ci!, path: written }, actionPlaceholder: options.ci !== undefined && action.placeholder };
+  return { root, created, git, files, workflow: { provider: options.ci!, path: written }, sourcePlaceholder: options.ci !== undefined && source.placeholder };
 }
 
 // owner/name[/path]@ref, as GitHub's `uses:` takes it.
@@ -282,7 +284,10 @@ function writeWorkflow(root: string, target: WorkflowTarget, provider: CiProvide
   const recordsDir = toPosix(path.relative(realpathSync(target.top), realpathSync(root))) || '.';
   const english = readFileSync(builtinTemplatePath('ci', `${provider}.yml`), 'utf8');
   const template = locale === 'vi' ? translatedComments(english, VI_WORKFLOW_COMMENTS) : english;
-  const text = template.replaceAll('{{records_dir}}', yamlScalar(recordsDir)).replaceAll('{{action}}', source).replaceAll('{{package}}', source);
+  const text = template
+    .replaceAll('{{records_dir}}', yamlScalar(recordsDir))
+    .replaceAll(provider === 'github' ? '{{action}}' : '{{package}}', source)
+    .replace('{{package_unset}}', messages(locale).init.packageUnset);
   try {
     createFileExclusive(target.top, target.file, text);
   } catch (error) {
@@ -333,11 +338,11 @@ function renderInit(result: InitResult, options: InitOptions, io: Io): number {
   if (result.git === 'created') lines.push(m.init.newGit);
   if (result.git === 'unavailable') lines.push(m.init.noGit);
   if (!result.configKept) lines.push('', m.init.next);
-  if (result.workflow?.provider === 'github' && result.actionPlaceholder) {
+  if (result.workflow?.provider === 'github' && result.sourcePlaceholder) {
     lines.push('', m.init.actionPlaceholder(shown(result.workflow.path), ACTION_PLACEHOLDER));
   }
   if (result.workflow?.provider === 'gitlab') {
-    if (result.actionPlaceholder) lines.push('', m.init.packagePlaceholder(shown(result.workflow.path)));
+    if (result.sourcePlaceholder) lines.push('', m.init.packagePlaceholder(shown(result.workflow.path)));
     lines.push('', m.init.gitlabPipeline);
   }
   const git = gitNext(result, options, io, m);

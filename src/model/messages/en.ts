@@ -539,7 +539,7 @@ export const en = {
     insideRepository: (root: string) =>
       `This folder is inside the records repository at ${root} (it has meet.config.yaml); meet init makes no repository inside another.`,
     insideRepositoryHint:
-      'To add CI to that repository, run "meet init --ci github" (or gitlab); to make a repository elsewhere, name its folder: "meet init FOLDER".',
+      'To add CI to that repository, run "meet init --ci github" (or gitlab); to make a repository elsewhere, name its folder: "meet init <folder>".',
     emptyOrganization: '--organization must not be empty',
     badOrganization: (why: string) => `--organization cannot be written in meet.config.yaml: ${why}`,
     workflowExists: (file: string) => `${file} already exists; meet init never overwrites it. Nothing was written.`,
@@ -561,6 +561,8 @@ export const en = {
     gitlabPipeline:
       'For the monthly digest, add a GitLab pipeline schedule\n' +
       '("0 12 1 * *": 12:00 UTC on the 1st, when the month is over in every time zone) on a protected branch and a Masked and Protected MEET_PUSH_TOKEN variable.',
+    // In the GitLab pipeline's shell, between double quotes: no ", $, ` or \\.
+    packageUnset: "Set MEET_PACKAGE in .gitlab-ci.yml to meet's git address at a commit (git+https://…/meeting-minutes-cli.git#<sha>)",
     onlyWithCi: (flag: string, provider: string) => `${flag} goes with --ci ${provider} only.`,
     /** `at` is " -C <folder>" or empty; the files and the message are shell words already. */
     commitHint: (at: string, files: string, message: string) =>

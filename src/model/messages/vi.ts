@@ -505,7 +505,7 @@ export const vi: Messages = {
     existsHint: 'Hãy sửa trực tiếp tệp đó, hoặc chạy meet init ở thư mục khác.',
     insideRepository: (root: string) => `Thư mục này nằm trong kho biên bản ở ${root} (có meet.config.yaml); meet init không tạo kho mới lồng trong kho đó.`,
     insideRepositoryHint:
-      'Để thêm quy trình CI cho kho đó, chạy "meet init --ci github" (hoặc gitlab); để tạo kho ở một thư mục khác, ghi tên thư mục: "meet init THƯ_MỤC".',
+      'Để thêm quy trình CI cho kho đó, chạy "meet init --ci github" (hoặc gitlab); để tạo kho ở một thư mục khác, ghi tên thư mục: "meet init <thư-mục>".',
     emptyOrganization: '--organization không được để trống',
     badOrganization: (why: string) => `--organization chưa ghi được vào meet.config.yaml: ${why}`,
     workflowExists: (file: string) => `${file} đã có; meet init không bao giờ ghi đè tệp này. Chưa có gì được ghi.`,
@@ -527,6 +527,8 @@ export const vi: Messages = {
     gitlabPipeline:
       'Để lập báo cáo hằng tháng, hãy thêm lịch chạy (pipeline schedule) của GitLab\n' +
       '("0 12 1 * *": 12:00 UTC ngày 1 hằng tháng, khi tháng trước đã hết ở mọi múi giờ) trên một nhánh được bảo vệ và biến MEET_PUSH_TOKEN có đánh dấu Masked và Protected.',
+    // In the GitLab pipeline's shell, between double quotes: no ", $, ` or \\.
+    packageUnset: 'Hãy đặt MEET_PACKAGE trong .gitlab-ci.yml là địa chỉ git của meet tại một commit (git+https://…/meeting-minutes-cli.git#<sha>)',
     onlyWithCi: (flag: string, provider: string) => `${flag} chỉ dùng cùng --ci ${provider}.`,
     commitHint: (at: string, files: string, message: string) =>
       `Hãy commit những gì vừa tạo, để CI và mọi người khác cùng thấy tệp cấu hình:\n  git${at} add -- ${files} && git${at} commit -m ${message}\n(hoặc lần sau chạy meet init với --commit).`,
