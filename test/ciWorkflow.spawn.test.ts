@@ -308,7 +308,8 @@ describe('the GitLab pipeline text', () => {
   it('installs meet from the address it names, outside the checkout; the push token is protected', async () => {
     const dir = tempDir();
     git(dir, 'init', '-q', '-b', 'main');
-    const pinned = 'git+https://gitlab.example.org/civic/meeting-minutes-cli.git#0123456789abcdef0123456789abcdef01234567';
+    // A self-hosted GitLab on its own port, the address without ".git": as npm takes them.
+    const pinned = 'git+https://gitlab.example.org:8443/civic/meeting-minutes-cli#0123456789abcdef0123456789abcdef01234567';
     const run = await runMeet(['init', '.', '--ci', 'gitlab', '--package', pinned], { cwd: dir, env: GIT_ENV });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).not.toContain('HÃY SỬA');
@@ -349,6 +350,8 @@ describe('the GitLab pipeline text', () => {
     git(other, 'init', '-q', '-b', 'main');
     for (const args of [
       ['--ci', 'gitlab', '--package', 'meeting-minutes-cli@0.1.0'],
+      // A branch moves: no pin.
+      ['--ci', 'gitlab', '--package', 'git+https://example.org/civic/meeting-minutes-cli.git#main'],
       ['--ci', 'gitlab', '--package', 'git+https://example.org/x.git#main"; rm -rf /'],
       ['--ci', 'github', '--package', 'git+https://example.org/x.git#main'],
       ['--ci', 'gitlab', '--action', 'owner/name@v1'],

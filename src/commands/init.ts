@@ -210,8 +210,10 @@ function actionReference(given: string | undefined): { reference: string; placeh
 
 const ACTION_PLACEHOLDER = 'OWNER/meeting-minutes-cli';
 
-// A git address at a ref (npm builds it: scripts/prepare.mjs), or a package file's https URL; nothing YAML or a shell reads twice.
-const PACKAGE = /^(?:git\+https:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9_.~-]+)+\.git#[A-Za-z0-9_./-]+|https:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9_.~%-]+)+\.tgz)$/;
+// A git address pinned to a commit sha or a version tag (npm builds it: scripts/prepare.mjs), over https or ssh, a
+// port allowed; or a package file's https URL. A branch (#main) moves: no pin. Nothing YAML or a shell reads twice.
+const PACKAGE =
+  /^(?:git\+(?:https:\/\/|ssh:\/\/[A-Za-z0-9_.-]+@)[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9_.~-]+)+#(?:[0-9a-f]{7,40}|v?\d+(?:\.\d+)*[A-Za-z0-9_.-]*)|https:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9_.~%-]+)+\.tgz(?:\?[A-Za-z0-9_.~%=&-]*)?)$/;
 
 /**
  * Where the GitLab pipeline installs meet from: --package, else meet's

@@ -554,7 +554,7 @@ export const en = {
       `EDIT ${file}: replace ${placeholder} with meet's repository on GitHub, pinned to a tag or, better, a commit sha\n` +
       '(or run "meet init --ci github --action owner/name@<sha>" instead).',
     badPackage: (given: string) =>
-      `--package takes meet's git address at a commit (git+https://…/meeting-minutes-cli.git#<sha>) or the https URL of a .tgz package file, not "${given}".`,
+      `--package takes meet's git address pinned to a commit sha or a version tag (git+https://…/meeting-minutes-cli.git#<sha>, …#v0.1.0; not a branch such as #main) or the https URL of a .tgz package file, not "${given}".`,
     packagePlaceholder: (file: string) =>
       `EDIT ${file}: set MEET_PACKAGE to meet's git address, pinned to a commit sha (git+https://…/meeting-minutes-cli.git#<sha>);\n` +
       'until then the pipeline stops and says why (or run "meet init --ci gitlab --package <address>" instead).',

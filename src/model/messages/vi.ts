@@ -520,7 +520,7 @@ export const vi: Messages = {
       `HÃY SỬA ${file}: thay ${placeholder} bằng kho của meet trên GitHub, ghim theo một thẻ hoặc, tốt hơn, theo mã sha của một commit\n` +
       '(hoặc chạy "meet init --ci github --action owner/name@<sha>" thay cho lệnh vừa rồi).',
     badPackage: (given: string) =>
-      `--package cần là địa chỉ git của meet tại một commit (git+https://…/meeting-minutes-cli.git#<sha>) hoặc địa chỉ https của một tệp gói .tgz, không phải "${given}".`,
+      `--package cần là địa chỉ git của meet ghim theo mã sha của một commit hoặc một thẻ phiên bản (git+https://…/meeting-minutes-cli.git#<sha>, …#v0.1.0; không phải một nhánh như #main), hoặc địa chỉ https của một tệp gói .tgz, không phải "${given}".`,
     packagePlaceholder: (file: string) =>
       `HÃY SỬA ${file}: đặt MEET_PACKAGE là địa chỉ git của meet, ghim theo mã sha của một commit (git+https://…/meeting-minutes-cli.git#<sha>);\n` +
       'đến khi đó quy trình dừng lại và nói rõ lý do (hoặc chạy "meet init --ci gitlab --package <địa chỉ>" thay cho lệnh vừa rồi).',
