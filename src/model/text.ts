@@ -32,10 +32,11 @@ export function clip(text: string, max = 60): string {
 // line), DEL, C1 controls (U+009B is a one-character CSI on some terminals),
 // the Unicode line and paragraph separators, and the bidirectional controls
 // that reorder what is shown (U+202E "right-to-left override").
-const SHOWN_ESCAPED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const REORDERING_SET = '\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const SHOWN_ESCAPED = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${REORDERING_SET}]`, 'g');
 // The same, but for line feeds and tabs, which multi-line text keeps, and a
 // CR right before a line feed (a Windows line end).
-const SHOWN_ESCAPED_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
+const SHOWN_ESCAPED_IN_LINES = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${REORDERING_SET}]|\\r(?!\\n)`, 'g');
 
 // A line starting with "::" (blanks before it or not) is a GitHub Actions
 // workflow command ("::error title=…::…", "::add-mask::…") when it reaches
@@ -49,6 +50,15 @@ const mayCommand = (text: string) => text.includes('::') || text.includes('##[')
 function escapeCharacter(ch: string): string {
   const code = ch.charCodeAt(0);
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+// The bidirectional controls and the line and paragraph separators of SHOWN_ESCAPED: what reorders or breaks a
+// line in a reader that shows the rest of the text as it is (Word, a printed PDF).
+const REORDERING = new RegExp(`[${REORDERING_SET}]`, 'g');
+
+/** `text` with its reordering controls written out (`\u202e`), and nothing else changed: for the official documents. */
+export function reorderingShown(text: string): string {
+  return text.replace(REORDERING, escapeCharacter);
 }
 
 // What a finding's message quotes but no reader sees: a zero-width space or joiner, a word joiner, a

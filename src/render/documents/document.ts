@@ -3,6 +3,7 @@
 // html.ts, markdown.ts and docx.ts lay it out in the state layout (Nghị định
 // 30/2020/NĐ-CP, Phụ lục I). Every string in it is plain, untrusted text:
 // each renderer escapes it for its format.
+import { reorderingShown } from '../../model/text.js';
 
 export interface Run {
   text: string;
@@ -111,13 +112,10 @@ export function recipientLines(recipients: readonly string[]): string[] {
   return recipients.map((r, i) => `- ${r.trim().replace(/[;.,]+$/u, '')}${i === recipients.length - 1 ? '.' : ';'}`);
 }
 
-// The bidirectional controls and separators that reorder or break what a reader shows (U+202E "right-to-left
-// override" reverses the rest of a line): written out visibly, as every other output does (`\u202e`).
-const REORDERING = /[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-
 /** Every text of a document with `also` applied and its reordering controls written out: what Word and the HTML (the PDF) print. */
 export function shownInOrder<T>(value: T, also: (text: string) => string = (text) => text): T {
-  if (typeof value === 'string') return also(value).replace(REORDERING, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) as T;
+  // U+202E "right-to-left override" reverses the rest of a line: written out visibly, as every other output does.
+  if (typeof value === 'string') return reorderingShown(also(value)) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => shownInOrder(item, also)) as T;
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shownInOrder(v, also)])) as T;
   return value;
