@@ -507,16 +507,9 @@ const FIGURE_MARKS: readonly [RegExp, string][] = [
   [/^(?:dưới|under|less than|below)\s+/iu, 'qualifier: at-most'],
   [/^(?:ước(?:\s+(?:đạt|tính|thực hiện))?|estimated|est\.)\s+/iu, 'estimate: true'],
 ];
-// A money unit after the number ("21,4 tỷ", "350 triệu đồng"): left out, 350 would be read in the metric's unit.
-const MONEY_AFTER = /\s*(tỷ|tỉ|triệu|nghìn|ngàn|đồng)(?:\s*đồng)?$/iu;
-const MONEY_WORD: Readonly<Record<string, string>> = {
-  tỷ: 'tỷ đồng',
-  tỉ: 'tỷ đồng',
-  triệu: 'triệu đồng',
-  nghìn: 'nghìn đồng',
-  ngàn: 'nghìn đồng',
-  đồng: 'đồng',
-};
+// A money unit after the number ("21,4 tỷ", "350 triệu đồng", "350 tr.đ"), as moneyUnitMeant reads a figure's unit:
+// left out, 350 would be read in the metric's unit.
+const WORDS_AFTER = /\s*([^\d\s.,][^\d]*)$/u;
 
 /**
  * A figure (a metric's, or its `value`) written with the words around it, a
@@ -539,14 +532,15 @@ function figureWordsAdvice(key: string, input: string, whole: boolean, m: Messag
       }
     }
   }
-  const money = MONEY_AFTER.exec(text);
-  if (money) text = text.slice(0, money.index);
+  const after = WORDS_AFTER.exec(text);
+  const money = after ? moneyUnitMeant(after[1]!) : undefined;
+  if (after && money) text = text.slice(0, after.index);
   if (marks.length === 0 && !money && text === typed) return undefined;
   const plain = plainNumber(text.trim(), m);
   if (plain === undefined) return undefined;
   // Only the characters were Word's (a minus sign, full-width digits): the number, as a number.
   if (marks.length === 0 && !money) return m.schema.typedNumber(key, quote(input), `${whole ? key : 'value'}: ${plain}`);
-  const parts = [`value: ${plain}`, ...(money ? [`unit: ${MONEY_WORD[money[1]!.toLocaleLowerCase('vi')]!}`] : []), ...marks];
+  const parts = [`value: ${plain}`, ...(money ? [`unit: ${money}`] : []), ...marks];
   const fix = whole ? `${key}: { ${parts.join(', ')} }` : parts.join(', ');
   return m.schema.figureWords(key, quote(input), fix);
 }
