@@ -49,8 +49,9 @@ function isMarkdownName(name: string): boolean {
 
 // A record saved as text: "2020-10-30-hop.txt", "hop.md.txt" (Notepad), "2020-10-30-hop.markdown". Other files
 // (a scan of the signed minutes, a note without a date) are no record and are passed over in silence.
-const TEXT_ENDING = /(?:\.md)?\.(?:txt|text|markdown|mdown|mkdn?|mdwn)$/iu;
-const RECORD_AS_TEXT = /^(?:\d{4}-\d{2}-\d{2}.*|.*\.md)\.(?:txt|text|markdown|mdown|mkdn?|mdwn)$/iu;
+const TEXT_EXTENSION = '\\.(?:txt|text|markdown|mdown|mkdn?|mdwn)$';
+const TEXT_ENDING = new RegExp(`(?:\\.md)?${TEXT_EXTENSION}`, 'iu');
+const RECORD_AS_TEXT = new RegExp(`^(?:\\d{4}-\\d{2}-\\d{2}.*|.*\\.md)${TEXT_EXTENSION}`, 'iu');
 
 /**
  * Every `.md` file under the meetings folder, in path order. Symbolic links
