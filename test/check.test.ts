@@ -54,6 +54,9 @@ async function checkJson(cwd: string, ...args: string[]): Promise<{ run: RunResu
   return { run, findings };
 }
 
+/** Each finding as "line:column rule", for asserting where a record's findings fall. */
+const placed = (findings: readonly JsonFinding[]) => findings.map((f) => `${f.line}:${f.column} ${f.rule}`);
+
 function assertCase(findings: JsonFinding[], c: Case): void {
   const got = findings.filter((f) => f.file === c.file);
   expect(got.map(({ message: _m, ...rest }) => rest)).toEqual(
@@ -902,7 +905,7 @@ describe('meet check: figures keep every digit written', () => {
     });
     const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
-    expect(findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['8:28 metric-out-of-range', '12:28 metric-out-of-range']);
+    expect(placed(findings)).toEqual(['8:28 metric-out-of-range', '12:28 metric-out-of-range']);
     expect(findings[0]!.message).toBe(
       '"don-vi-mau" is "12345678901234.567", but it has more than 15 significant digits, more than a figure keeps exactly: round it, or write it in a larger unit',
     );
@@ -920,7 +923,7 @@ describe('meet check: figures keep every digit written', () => {
     });
     const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
-    expect(findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['6:66 metric-out-of-range']);
+    expect(placed(findings)).toEqual(['6:66 metric-out-of-range']);
     expect(findings[0]!.message).toBe(
       '"don-vi-mau" is "1e-400", but it is too close to 0 for a figure to keep (it would read as 0): write it in a smaller unit',
     );
@@ -948,7 +951,7 @@ describe('meet check: a record with schema errors', () => {
     });
     const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
-    expect(findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([
+    expect(placed(findings)).toEqual([
       '4:11 end-date-before-date',
       '5:7 invalid-value',
       '10:30 unknown-key',
@@ -975,7 +978,7 @@ describe('meet check: a record with schema errors', () => {
     });
     const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
-    expect(findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['8:40 unknown-key', '8:61 unknown-plan', '8:85 invalid-value']);
+    expect(placed(findings)).toEqual(['8:40 unknown-key', '8:61 unknown-plan', '8:85 invalid-value']);
   });
 
   it('an id that breaks the pattern, an update with a wrong status, recipients not a list: each hides nothing else', async () => {
@@ -1014,7 +1017,7 @@ describe('meet check: a record with schema errors', () => {
     });
     const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
-    expect(findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['2:8 invalid-value', '5:9 invalid-value']);
+    expect(placed(findings)).toEqual(['2:8 invalid-value', '5:9 invalid-value']);
     expect(findings[0]!.message).toBe(
       'A value holds half of a character (U+D800, written as the escape "\\uD800"): write the character itself, or both halves of its escape',
     );
@@ -1040,7 +1043,7 @@ describe('meet check: a record with schema errors', () => {
     });
     const { run, findings } = await checkJson(root);
     expect(run.code).toBe(1);
-    expect(findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([
+    expect(placed(findings)).toEqual([
       '6:66 figure-thousands-dot',
       '8:42 unknown-key',
       '11:5 required-key',
