@@ -439,7 +439,7 @@ describe('what a report keeps of other months (domain/projection.ts)', () => {
     expect(figureMonthsOf('2021-03')).toEqual(['2020-03', '2020-10', '2020-11', '2020-12', '2021-01', '2021-02', '2021-03']);
   });
 
-  it('a run shares one copy of each owner, sector, status and chair: every value stays as written', () => {
+  it('a run shares one copy of each owner, list of owners, deadline, sector, status and chair: every value stays as written', () => {
     const text = JSON.stringify([
       {
         title: 'Họp',
@@ -456,14 +456,23 @@ describe('what a report keeps of other months (domain/projection.ts)', () => {
         title: 'Họp 2',
         date: '2020-04-20',
         chair: ['Nguyễn Văn A', { name: 'Trần Thị B', role: 'Phó Chủ tịch' }],
-        tasks: [{ id: 't3', title: 'Ba', owner: ['kinh-te'], status: 'done' }],
+        tasks: [
+          { id: 't3', title: 'Ba', owner: ['kinh-te'], status: 'done', due: '2020-05' },
+          { id: 't4', title: 'Bốn', owner: ['van-phong', 'kinh-te'], status: 'open', due: { working_days: 5 } },
+        ],
       },
-      { title: 'Họp 3', date: '2020-05-20', chair: 'Trần Thị B' },
+      { title: 'Họp 3', date: '2020-05-20', chair: 'Trần Thị B', tasks: [{ id: 't5', title: 'Năm', owner: ['kinh-te'], status: 'open', due: '2020-05' }] },
     ]);
     const project = projectKept({ results: false }, sharedWords());
     // Each record parsed on its own, as the store hands them out.
     const records = (JSON.parse(text) as unknown[]).map((r) => JSON.parse(JSON.stringify(r)) as never);
-    expect(records.map((data) => project(data).data)).toEqual(JSON.parse(text));
+    const kept = records.map((data) => project(data).data);
+    expect(kept).toEqual(JSON.parse(text));
+    // The same list of owners, met again in another record, is the one list.
+    const ownersOf = (r: number, t: number) => kept[r]!.tasks![t]!.owner;
+    expect(ownersOf(1, 1)).toBe(ownersOf(0, 0));
+    expect(ownersOf(2, 0)).toBe(ownersOf(1, 0));
+    expect(ownersOf(1, 0)).not.toBe(ownersOf(0, 0));
   });
 
   it('updates lose their notes where the command shows none, outside the months it shows whole', () => {

@@ -150,13 +150,24 @@ export function sharedWords(): (data: RecordData) => void {
     if (p.organization) p.organization = one(p.organization);
     return p;
   };
+  // A list of owners is a list of ids (slugs: no line feed in one); the same list is written again and again.
+  const lists = new Map<string, string[]>();
+  const oneList = (owners: string[]): string[] => {
+    const key = owners.join('\n');
+    const held = lists.get(key);
+    if (held !== undefined) return held;
+    for (let i = 0; i < owners.length; i++) owners[i] = one(owners[i]!);
+    lists.set(key, owners);
+    return owners;
+  };
   return (data) => {
     for (const task of data.tasks ?? []) {
-      if (typeof task.owner === 'string') task.owner = one(task.owner);
-      else for (let i = 0; i < task.owner.length; i++) task.owner[i] = one(task.owner[i]!);
+      task.owner = typeof task.owner === 'string' ? one(task.owner) : oneList(task.owner);
       if (task.sector) task.sector = one(task.sector);
       task.status = one(task.status);
       if (task.directed_by) task.directed_by = one(task.directed_by);
+      // A deadline written as a date (or month, quarter, year): a few thousand of them among a million tasks.
+      if (typeof task.due === 'string') task.due = one(task.due);
     }
     for (const update of data.updates ?? []) update.status = one(update.status);
     if (data.organization) data.organization = one(data.organization);
