@@ -505,6 +505,46 @@ describe('figures apart and exact', () => {
     ]);
   });
 
+  /** A commune's meeting, its organization written as given, with one figure. */
+  const xa = (day: string, written: string, value = 1) =>
+    record([
+      `title: Xã ${day}`,
+      `date: ${day}`,
+      'chair: C',
+      `organization: ${written}`,
+      'results:',
+      `  - { sector: kinh-te, summary: Thu, metrics: { thu-ngan-sach: ${value} } }`,
+    ]);
+
+  it("another organization's name with other capitals is that organization: one table, one change, as most records write it", async () => {
+    const cwd = makeRepo(
+      {
+        'meetings/2020/2020-10-10-xa.md': xa('2020-10-10', 'UBND xã Bắc Sơn', 5),
+        'meetings/2020/2020-10-20-xa.md': xa('2020-10-20', 'UBND Xã Bắc  Sơn.', 7),
+        // A meeting without figures writes the name too.
+        'meetings/2020/2020-10-25-xa.md': record(['title: Xã họp chuyên đề', 'date: 2020-10-25', 'chair: C', 'organization: UBND xã Bắc Sơn']),
+        'meetings/2020/2020-11-10-xa.md': xa('2020-11-10', 'UBND xã Bắc Sơn', 6),
+      },
+      CONFIG,
+    );
+    const report = await reportJson(cwd, '2020-10');
+    expect(report.metrics.map((m: Json) => [m.organization, m.id, m.value])).toEqual([['UBND xã Bắc Sơn', 'thu-ngan-sach', 12]]);
+    // Each meeting is still named as its record writes it.
+    expect(report.meetings.map((m: Json) => m.organization)).toEqual(['UBND xã Bắc Sơn', 'UBND Xã Bắc Sơn.', 'UBND xã Bắc Sơn']);
+    const diff = JSON.parse((await runMeet(['diff', '2020-10', '2020-11', '--format', 'json'], { cwd })).stdout);
+    expect(diff.metrics.map((m: Json) => [m.organization, m.from, m.to, m.change])).toEqual([['UBND xã Bắc Sơn', 12, 6, -6]]);
+    const november = await reportJson(cwd, '2020-11');
+    expect(november.metrics.map((m: Json) => [m.organization, m.value, m.previous])).toEqual([['UBND xã Bắc Sơn', 6, 12]]);
+  });
+
+  it('names another organization as most of its records write it, on a tie as the latest does', async () => {
+    const cwd = makeRepo(
+      { 'meetings/2020/2020-10-10-xa.md': xa('2020-10-10', 'UBND Xã Bắc Sơn'), 'meetings/2020/2020-10-20-xa.md': xa('2020-10-20', 'UBND xã Bắc Sơn') },
+      CONFIG,
+    );
+    expect((await reportJson(cwd, '2020-10')).metrics.map((m: Json) => [m.organization, m.value])).toEqual([['UBND xã Bắc Sơn', 2]]);
+  });
+
   it("keeps the previous month's marks: an estimate then reads 'ước khoảng' in the previous column too", async () => {
     const cwd = makeRepo(
       {

@@ -11,7 +11,7 @@ import type { FigureMarks } from '../model/report.js';
 import type { Config, FigureData, MetricDefinition } from '../model/schema.js';
 import { MONEY_UNITS, type Qualifier } from '../model/terms.js';
 import { organizationOf, periodOf, reportingMonthOf, reviewsOneMonth } from './months.js';
-import { sortRecords } from './taskState.js';
+import { organizationKey, sortRecords } from './taskState.js';
 
 /** A figure in its metric's unit. */
 export interface Figure {
@@ -210,6 +210,8 @@ export class FigureBook {
   private readonly spanEnding = new Set<MeetingRecord>();
   private readonly memo = new Map<string, Figure | undefined>();
   private readonly organizationRecords = new Map<Month, Map<string | null, MeetingRecord[]>>();
+  /** Another organization's name (organizationKey) → as the book shows it: as most of its records write it. */
+  private readonly spellings: ReadonlyMap<string, string>;
 
   constructor(
     records: readonly MeetingRecord[],
@@ -220,7 +222,8 @@ export class FigureBook {
       if (!list) index.set(month, (list = []));
       list.push(record);
     };
-    for (const record of sortRecords(records)) {
+    const sorted = sortRecords(records);
+    for (const record of sorted) {
       if (!(record.data.results ?? []).some((r) => r.metrics && Object.keys(r.metrics).length > 0)) continue;
       const month = reportingMonthOf(record);
       if (reviewsOneMonth(record)) add(this.months, month, record);
@@ -233,17 +236,26 @@ export class FigureBook {
         }
       }
     }
+    // Of every record, with figures or not: the name is the one wherever it is written.
+    this.spellings = spellingsOf(sorted, config);
+  }
+
+  /** The organization a record's figures are of: null for the repository's own, else its name as the book shows it. */
+  private organizationOf(record: MeetingRecord): string | null {
+    const named = organizationOf(record, this.config);
+    return named === null ? null : this.spellings.get(organizationKey(named))!;
   }
 
   /** The organizations with a figure in a month: the repository's own (null) first, then others in meeting order. */
   organizations(month: Month): (string | null)[] {
     const orgs = new Set<string | null>([null]);
-    for (const record of this.months.get(month) ?? []) orgs.add(organizationOf(record, this.config));
+    for (const record of this.months.get(month) ?? []) orgs.add(this.organizationOf(record));
     return [...orgs];
   }
 
   /** A metric's figure in a month for an organization (null: the repository's own). */
   figure(metricId: string, month: Month, organization: string | null): Figure | undefined {
+    if (organization !== null) organization = this.spellings.get(organizationKey(organization)) ?? organization;
     const key = `${month}\0${organization ?? ''}\0${metricId}`;
     if (this.memo.has(key)) return this.memo.get(key);
     const definition = this.config.metrics[metricId];
@@ -259,7 +271,7 @@ export class FigureBook {
     if (!byOrganization) {
       byOrganization = new Map();
       for (const record of this.months.get(month) ?? []) {
-        const key = organizationOf(record, this.config);
+        const key = this.organizationOf(record);
         const list = byOrganization.get(key);
         if (list) list.push(record);
         else byOrganization.set(key, [record]);
@@ -277,7 +289,7 @@ export class FigureBook {
   spans(month: Month): SpanFigures[] {
     const groups = new Map<string, { records: MeetingRecord[]; organization: string | null; period: string; first: Month; last: Month }>();
     for (const record of this.spanRecords.get(month) ?? []) {
-      const organization = organizationOf(record, this.config);
+      const organization = this.organizationOf(record);
       const { first, last } = periodOf(record);
       const key = `${first}..${last}\0${organization ?? ''}`;
       let group = groups.get(key);
@@ -316,6 +328,37 @@ export class FigureBook {
     const before = this.figure(metricId, addMonths(month, -12), organization)?.value;
     return before === undefined || before === 0 ? undefined : percentOf(addDecimals(figure.value, -before), Math.abs(before));
   }
+}
+
+/**
+ * Each other organization's name as its figures are shown: "UBND Xã Bắc Sơn"
+ * in one record and "UBND xã Bắc Sơn" in another are one commune
+ * (organizationKey), named as most of its records write it, on a tie as the
+ * latest does.
+ */
+function spellingsOf(records: readonly MeetingRecord[], config: Config): Map<string, string> {
+  const counts = new Map<string, Map<string, { count: number; latest: string }>>();
+  for (const record of records) {
+    const named = organizationOf(record, config);
+    if (named === null) continue;
+    const key = organizationKey(named);
+    let written = counts.get(key);
+    if (!written) counts.set(key, (written = new Map()));
+    const seen = written.get(named);
+    if (seen) {
+      seen.count++;
+      if (record.data.date >= seen.latest) seen.latest = record.data.date;
+    } else written.set(named, { count: 1, latest: record.data.date });
+  }
+  const spellings = new Map<string, string>();
+  for (const [key, written] of counts) {
+    let best: [string, { count: number; latest: string }] | undefined;
+    for (const entry of written) {
+      if (!best || entry[1].count > best[1].count || (entry[1].count === best[1].count && entry[1].latest > best[1].latest)) best = entry;
+    }
+    spellings.set(key, best![0]);
+  }
+  return spellings;
 }
 
 /** The figures of `records` for a metric, in order; of a record in `ytdOnly` (a span's, for a month), its ytd alone. */
