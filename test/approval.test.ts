@@ -265,6 +265,33 @@ describe('meet check --since: changes to approved minutes', () => {
     expect((await since(dir)).findings).toEqual([]);
   });
 
+  it('approved minutes deleted: an error on the file, with the command that restores it; a draft deleted is none', async () => {
+    const dir = repoOnBranch();
+    git(dir, 'rm', '-q', OCTOBER);
+    git(dir, 'commit', '-q', '-m', 'Xóa biên bản');
+    const { code, findings } = await since(dir);
+    expect(code).toBe(1);
+    expect(ours(findings)).toEqual([`${OCTOBER}:1:1 approved-deleted`]);
+    expect(findings.find((f) => f.rule === 'approved-deleted')!.message).toBe(
+      `Biên bản đã được thông qua ngày 27/10/2020 nhưng tệp đã bị xóa kể từ main: biên bản đã thông qua không được xóa; hãy khôi phục bằng lệnh git checkout main -- ${OCTOBER}`,
+    );
+    // As the clerk reads it on a terminal, without the file to show a line of.
+    const pretty = await runMeet(['check', '--since', 'main'], { cwd: dir });
+    expect(pretty.code).toBe(1);
+    expect(pretty.stdout + pretty.stderr).toContain(`git checkout main -- ${OCTOBER}`);
+    expect(pretty.stderr).not.toMatch(/internal error|lỗi nội bộ/i);
+
+    // Minutes still a draft may be taken out; so may approved ones moved under another name (git mv).
+    const draft = repoOnBranch();
+    git(draft, 'rm', '-q', NOVEMBER);
+    git(draft, 'commit', '-q', '-m', 'Xóa dự thảo');
+    expect(ours((await since(draft)).findings)).toEqual([]);
+    const moved = repoOnBranch();
+    git(moved, 'mv', OCTOBER, OCTOBER.replace(/\.md$/, '-thang-10.md'));
+    git(moved, 'commit', '-q', '-m', 'Đổi tên');
+    expect(ours((await since(moved)).findings)).toEqual([]);
+  });
+
   it('approved minutes renamed are checked against what they were: a decision removed, the date changed', async () => {
     const dir = repoOnBranch();
     const renamed = OCTOBER.replace(/\.md$/, '-thang-10.md');

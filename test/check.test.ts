@@ -1376,6 +1376,7 @@ describe('the fixtures cover the rules', () => {
       'approved-date-changed',
       'approved-task-id-changed',
       'approved-item-removed',
+      'approved-deleted',
       // Hostile input: test/hostile/ (a cap on findings per file, links, figures beyond ±10^15).
       'too-many-findings',
       'file-link',

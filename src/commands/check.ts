@@ -90,7 +90,10 @@ async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
       findings = findingsCausedByChange([...repository.records, ...(repository.partial ?? [])], repository.findings, changed, vanished, caused);
     }
     const locale = io.locale ?? repository.config.locale;
-    findings = [...findings, ...(await readApprovedChanges(root, changes, repository.config.paths.meetings, locale))];
+    const approved = await readApprovedChanges(root, changes, repository.config.paths.meetings, locale);
+    // Of the change, though a deleted record's file is no longer there to be in it.
+    for (const f of approved) caused.add(f);
+    findings = [...findings, ...approved];
   }
   // A text file not read (file-not-read) is no record checked.
   const isRecord = (f: Finding) => f.rule !== 'file-not-read';
@@ -248,18 +251,25 @@ async function readVanishedTasks(changes: Changes, repository: Repository<FactsR
 }
 
 /**
- * "Approved minutes" (docs/format.md): the findings on each changed record
- * that was approved at the merge base.
+ * "Approved minutes" (docs/format.md): the findings on each changed or
+ * deleted record that was approved at the merge base.
  */
 async function readApprovedChanges(root: string, changes: Changes, meetings: string, locale: Locale): Promise<Finding[]> {
+  const isRecord = (file: string) => file.endsWith('.md') && isSelected(file, [meetings]);
   // A record renamed (its date changed with its file name) is checked against what it was under its old name.
-  const candidates = changes.files.filter(
-    (f) => (f.status === 'modified' || changes.renamedFrom.has(f.file)) && f.file.endsWith('.md') && isSelected(f.file, [meetings]),
-  );
-  if (candidates.length === 0) return [];
+  const candidates = changes.files.filter((f) => (f.status === 'modified' || changes.renamedFrom.has(f.file)) && isRecord(f.file));
+  const movedAway = new Set(changes.renamedFrom.values());
+  const deleted = changes.files.filter((f) => f.status === 'deleted' && !movedAway.has(f.file) && isRecord(f.file));
+  if (candidates.length === 0 && deleted.length === 0) return [];
   const { parseRecord, decodeText } = await import('../records/parse.js');
-  const { approvedChangeFindings } = await import('../domain/approvedChanges.js');
+  const { approvedChangeFindings, approvedDeletionFinding } = await import('../domain/approvedChanges.js');
   const findings: Finding[] = [];
+  for (const { file } of deleted) {
+    const bytes = await changes.readAtBase(file);
+    const before = bytes && parseRecord(bytes, file).record;
+    const finding = before && approvedDeletionFinding(before.data, file, changes.since, locale);
+    if (finding) findings.push(finding);
+  }
   for (const candidate of candidates) {
     const was = changes.renamedFrom.get(candidate.file) ?? candidate.file;
     const bytes = await changes.readAtBase(was);

@@ -67,6 +67,24 @@ function removed(before: readonly string[], after: readonly string[]): string[] 
   return unmatched(before, after).map((i) => before[i]!);
 }
 
+/** The day minutes count as approved from: the approval's, else the notice's, else the meeting's. */
+function approvalDay(data: RecordData): string {
+  const approval = data.approval!;
+  return approval.approved_on ?? approval.notice?.date ?? data.date;
+}
+
+/**
+ * The finding on `file`, deleted since `since`, when `before` (its version at
+ * the merge base) was approved: taken out whole, it loses every task,
+ * decision and update the format keeps. At its first line: there is no
+ * other left.
+ */
+export function approvedDeletionFinding(before: RecordData, file: string, since: string, locale: Locale = 'en'): Finding | undefined {
+  if (before.approval?.status !== 'approved') return undefined;
+  const rule = 'approved-deleted';
+  return { file, line: 1, column: 1, severity: RULES[rule].severity, rule, message: messages(locale).rules.approvedDeleted(approvalDay(before), since, file) };
+}
+
 /** The findings on `after` (a changed record) when `before`, its version at the merge base, was approved; none otherwise. */
 export function approvedChangeFindings(before: Version, after: Version & Pick<MeetingRecord, 'file' | 'locate'>, locale: Locale = 'en'): Finding[] {
   const m = messages(locale).rules;
@@ -75,7 +93,7 @@ export function approvedChangeFindings(before: Version, after: Version & Pick<Me
   // Compared as lines: a checkout with core.autocrlf (Git for Windows) has CRLF where git's own copy has LF.
   const beforeText = asLines(before.text);
   const afterText = asLines(after.text);
-  const approvedOn = approval.approved_on ?? approval.notice?.date ?? before.data.date;
+  const approvedOn = approvalDay(before.data);
   const findings: Finding[] = [];
   const at = (rule: RuleId, message: string, path: PropertyPath, target: 'key' | 'value' = 'value') => {
     const { line, column } = safeLocate(after.locate, path, target);

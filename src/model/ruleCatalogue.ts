@@ -263,6 +263,11 @@ export const RULES = {
     summary: 'A task, decision or update was removed from approved minutes',
     help: 'Nothing is taken out of approved minutes: record what changed since in a later meeting (a task no longer pursued: an update with status dropped).',
   },
+  'approved-deleted': {
+    severity: 'error',
+    summary: 'Approved minutes were deleted',
+    help: 'Approved minutes are final, and later records and the notice refer to them: restore the file (git checkout BASE -- FILE). A correction is an "amendments" entry in it; work no longer pursued, an update with status dropped at a later meeting.',
+  },
   'config-invalid': {
     severity: 'error',
     summary: 'meet.config.yaml has an error',

@@ -497,6 +497,8 @@ export const en = {
       `The minutes were approved on ${shownDay(approvedOn)}: the task id "${id}" may not change (now "${now}")`,
     approvedItemRemoved: (approvedOn: string, what: 'task' | 'decision' | 'update', list: string, count: number) =>
       `The minutes were approved on ${shownDay(approvedOn)}: ${(count === 1 ? { task: 'the task', decision: 'the decision', update: 'the update of' } : { task: 'the tasks', decision: 'the decisions', update: 'the updates of' })[what]} ${list} may not be removed`,
+    approvedDeleted: (approvedOn: string, since: string, file: string) =>
+      `The minutes were approved on ${shownDay(approvedOn)} and the file was deleted since ${since}: approved minutes may not be deleted; restore them with git checkout ${since} -- ${file}`,
     approvedAmendmentChanged: (approvedOn: string) =>
       `The minutes were approved on ${shownDay(approvedOn)}: an amendment already recorded may not be changed or removed; add a new "amendments" entry instead`,
     approvedWithdrawn: (approvedOn: string) =>

@@ -470,6 +470,8 @@ export const vi: Messages = {
       `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: không được đổi mã nhiệm vụ "${id}" (nay là "${now}")`,
     approvedItemRemoved: (approvedOn: string, what: 'task' | 'decision' | 'update', list: string, count: number) =>
       `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: không được xóa ${count === 1 ? '' : 'các '}${{ task: 'nhiệm vụ', decision: 'quyết định', update: 'cập nhật của nhiệm vụ' }[what]} ${list}`,
+    approvedDeleted: (approvedOn: string, since: string, file: string) =>
+      `Biên bản đã được thông qua ngày ${shownDay(approvedOn)} nhưng tệp đã bị xóa kể từ ${since}: biên bản đã thông qua không được xóa; hãy khôi phục bằng lệnh git checkout ${since} -- ${file}`,
     approvedAmendmentChanged: (approvedOn: string) =>
       `Biên bản đã được thông qua ngày ${shownDay(approvedOn)}: không được sửa hoặc xóa lần đính chính đã ghi; hãy thêm một mục "amendments" mới`,
     approvedWithdrawn: (approvedOn: string) =>
@@ -920,6 +922,10 @@ export const vi: Messages = {
     'approved-item-removed': {
       summary: 'Nhiệm vụ, quyết định hoặc cập nhật bị xóa khỏi biên bản đã thông qua',
       help: 'Không được xóa nội dung nào khỏi biên bản đã thông qua: hãy ghi nhận thay đổi tại một cuộc họp sau (nhiệm vụ không tiếp tục thực hiện: một cập nhật với status dropped).',
+    },
+    'approved-deleted': {
+      summary: 'Biên bản đã thông qua bị xóa',
+      help: 'Biên bản đã thông qua là bản chính thức, các biên bản sau và thông báo kết luận dẫn chiếu tới nó: hãy khôi phục tệp (git checkout NHÁNH-GỐC -- TỆP). Muốn đính chính, hãy thêm một mục "amendments" vào biên bản; nhiệm vụ không tiếp tục thực hiện: một cập nhật với status dropped tại cuộc họp sau.',
     },
     'config-invalid': { summary: 'meet.config.yaml có lỗi', help: 'Sửa meet.config.yaml theo thông báo.' },
     'too-many-findings': {
