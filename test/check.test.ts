@@ -1202,13 +1202,18 @@ describe('meet check: output formats', () => {
     expect(lines.slice(7)).toEqual(['']);
   });
 
-  it('pretty with FORCE_COLOR=1 is coloured; NO_COLOR=1 and --no-color are not', async () => {
+  it('pretty with FORCE_COLOR=1 is coloured; NO_COLOR=1, FORCE_COLOR=0 and --no-color are not', async () => {
     const forced = await runMeet(['check'], { cwd: root, env: { FORCE_COLOR: '1' } });
     expect(forced.code).toBe(1);
     expect(forced.stdout).toMatch(/\x1b\[31m/); // red "error"
     expect(forced.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toBe(pretty.stdout);
     expect((await runMeet(['check'], { cwd: root, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\x1b\[/);
     expect((await runMeet(['check', '--no-color'], { cwd: root, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(/\x1b\[/);
+    // On a terminal too, FORCE_COLOR=0 is "no colour", as Node itself reads it.
+    expect((await runMeet(['check'], { cwd: root, stdoutIsTTY: true })).stdout).toMatch(/\x1b\[31m/);
+    for (const off of ['0', 'false']) {
+      expect((await runMeet(['check'], { cwd: root, stdoutIsTTY: true, env: { FORCE_COLOR: off } })).stdout).not.toMatch(/\x1b\[/);
+    }
   });
 
   // stdout on a terminal: colour by default, none with NO_COLOR. (A real
