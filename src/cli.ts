@@ -89,7 +89,7 @@ function examples(m: CommandLineMessages, ...lines: string[]): string {
 }
 
 /** commander's own error messages (commander 14), said again in the catalogue's words. */
-function translateCommanderError(text: string, m: CommandLineMessages): string {
+function translateCommanderError(text: string, m: CommandLineMessages, commandTyped = ''): string {
   const message = text.replace(/^error: /, '').replace(/\n$/, '');
   let match: RegExpExecArray | null;
   const suggestion = (rest: string | undefined) => (rest ? `\n${m.cli.didYouMean(rest)}` : '');
@@ -101,7 +101,7 @@ function translateCommanderError(text: string, m: CommandLineMessages): string {
   if ((match = /^option '(.+)' argument missing$/.exec(message))) return m.cli.optionMissingArgument(match[1]!);
   if ((match = /^required option '(.+)' not specified$/.exec(message))) return m.cli.missingMandatoryOption(match[1]!);
   if ((match = /^too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(message)))
-    return m.cli.tooManyArguments(match[1] ?? '', Number(match[2]), Number(match[3]));
+    return m.cli.tooManyArguments(commandTyped || (match[1] ?? ''), Number(match[2]), Number(match[3]));
   if ((match = /^option '(.+)' argument '(.*)' is invalid\. ?(.*)$/s.exec(message))) return m.cli.invalidOptionValue(match[1]!, match[2]!, match[3]!);
   if ((match = /^command-argument value '(.*)' is invalid for argument '(.+)'\. ?(.*)$/s.exec(message)))
     return m.cli.invalidArgumentValue(match[2]!, match[1]!, match[3]!);
@@ -142,7 +142,123 @@ interface GlobalOptions {
   locale?: Locale;
 }
 
-function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) => void): Command {
+/**
+ * What a clerk most likely meant by words commander found too many of
+ * (`--chair Hoàng Văn Hiệp`, `tasks update ID done`): the value with its
+ * spaces in quotes, or `--status` for a status. `command`: the command
+ * commander named; `args`: the command line as parsed.
+ */
+function excessAdvice(program: Command, command: string, args: readonly string[], m: CommandLineMessages): string {
+  const found = findCommand(program, command);
+  if (!found) return '';
+  const chain: Command[] = [];
+  for (let c: Command | null = found; c; c = c.parent) chain.unshift(c);
+  const options = chain.flatMap((c) => c.options);
+  const option = (flag: string) => options.find((o) => (o.long === flag || o.short === flag) && (o.required || o.optional));
+  // A value of several words: a name, a title, a note; never a date, a month, a file, a choice (`--month 2021-01 x`: x is no part of it).
+  const takesText = (flag: string) => option(flag) !== undefined && !option(flag)!.argChoices && !ONE_WORD_VALUES.has(option(flag)!.long ?? '');
+  const has = (flag: string) => options.some((o) => o.long === flag);
+  // The words after the command's own name, positionals and option values told apart as commander reads them.
+  let at = 0;
+  for (const c of chain.slice(1)) at = args.indexOf(c.name(), at) + 1;
+  const positionals = found.registeredArguments.length;
+  let seen = 0;
+  /** The option whose value the last words continue, and those words. */
+  let open: { flag: string; words: string[] } | undefined;
+  const advice: string[] = [];
+  const loose: string[] = [];
+  const close = () => {
+    if (open && open.words.length > 1) advice.push(m.cli.quoteValue(open.flag, visible(open.words.join(' '))));
+    open = undefined;
+  };
+  for (let i = at; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.startsWith('-')) {
+      close();
+      const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+      const taking = option(flag);
+      if (!taking) continue;
+      // A variadic option (`--status open done`) takes every word up to the next option.
+      if (taking.variadic) while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) i++;
+      else if (inline !== undefined) open = takesText(flag) ? { flag, words: [inline] } : undefined;
+      else if (i + 1 < args.length) {
+        i++;
+        if (takesText(flag)) open = { flag, words: [args[i]!] };
+      }
+      continue;
+    }
+    // commander gives the command's arguments their words first: one of them ends an option's value.
+    if (seen < positionals) {
+      seen++;
+      close();
+    } else if (open) open.words.push(arg);
+    else loose.push(arg);
+  }
+  close();
+  // A word no option takes: what it looks like says which option was meant.
+  const statusOf = (words: string) => (has('--status') ? (TASK_STATUSES.find((s) => s === words) ?? statusFromWords(words)) : undefined);
+  const status = loose.length > 1 ? statusOf(loose.join(' ')) : undefined;
+  if (status) advice.unshift(m.cli.didYouMean(`--status ${status}`));
+  else {
+    for (const word of loose) {
+      const said = statusOf(word);
+      const flag = said
+        ? '--status'
+        : parseCliMonth(word) && has('--month')
+          ? '--month'
+          : /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/.test(word) && has('--date')
+            ? '--date'
+            : undefined;
+      advice.push(flag ? m.cli.didYouMean(`${flag} ${said ?? visible(word)}`) : m.cli.quoteWords(visible(word)));
+    }
+  }
+  return advice.length > 0 ? `\n${[...new Set(advice)].join('\n')}` : '';
+}
+
+/** Options whose value is one word: a date, a month, a file, a revision, a choice. */
+const ONE_WORD_VALUES: ReadonlySet<string> = new Set([
+  '--action',
+  '--assigned-in',
+  '--ci',
+  '--date',
+  '--due-before',
+  '--format',
+  '--in',
+  '--kind',
+  '--link',
+  '--locale',
+  '--month',
+  '--notice-date',
+  '--notice-number',
+  '--on',
+  '--package',
+  '--rev',
+  '--root',
+  '--since',
+  '--sort',
+  '--status',
+  '--template',
+  '--today',
+]);
+
+/** The command (or subcommand) of that name. */
+function findCommand(command: Command, name: string): Command | undefined {
+  for (const sub of command.commands) {
+    if (sub.name() === name) return sub;
+    const deeper = findCommand(sub, name);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
+
+/** A command as typed: `tasks update`, not commander's `update`. */
+function commandPath(program: Command, name: string): string {
+  const names: string[] = [];
+  for (let c: Command | null | undefined = findCommand(program, name); c && c !== program; c = c.parent) names.unshift(c.name());
+  return names.length > 0 ? names.join(' ') : name;
+}
+
+function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) => void, args: readonly string[] = []): Command {
   const h = m.cli;
   const p = h.placeholder;
   const date = cliDate(m);
@@ -168,7 +284,12 @@ function buildProgram(io: Io, m: CommandLineMessages, setExit: (code: number) =>
       // Help and errors echo the command line: shown visibly, like any outside text.
       writeOut: (text) => io.stdout.write(visibleLines(text)),
       writeErr: (text) => io.stderr.write(visibleLines(text)),
-      outputError: (text, write) => write(`${m.main.prefix}${translateCommanderError(text, m)}\n`),
+      outputError: (text, write) => {
+        const excess = /^error: too many arguments(?: for '(.+?)')?\./.exec(text);
+        const name = excess?.[1] ?? '';
+        const said = translateCommanderError(text, m, name ? commandPath(program, name) : '');
+        write(`${m.main.prefix}${said}${excess ? excessAdvice(program, name, args, m) : ''}\n`);
+      },
     })
     .addHelpText(
       'after',
@@ -555,9 +676,14 @@ export async function runCli(argv: string[], io: Io, m: CommandLineMessages): Pr
     io.stderr.write(`${m.main.prefix}${m.cli.unknownCommand(`tasks ${visible(misspelt)}`)}${hint}\n${m.cli.runWithHelp}\n`);
     return EXIT_USAGE;
   }
-  const program = buildProgram(io, m, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    io,
+    m,
+    (code) => {
+      exitCode = code;
+    },
+    args,
+  );
   // `meet help nosuch`, `meet nosuch --help`: commander shows meet's help as if the command were there.
   const names = program.commands.map((c) => c.name());
   const unknown = helpOfUnknownCommand(args, names);

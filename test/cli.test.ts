@@ -108,6 +108,43 @@ describe('meet without a command to run', () => {
     expect(other).toEqual({ code: 2, stdout: '', stderr: 'meet: không có lệnh "tasks xoa"\n(xem cách dùng: thêm --help)\n' });
   });
 
+  it('words too many are advised on: a name with spaces in quotes, a status as --status, a month as --month', async () => {
+    const said = async (...args: string[]) => {
+      const run = await runMeet(['--locale', 'vi', ...args], { cwd: tempDir() });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      return run.stderr;
+    };
+    expect(await said('new', '--chair', 'Hoàng', 'Văn', 'Hiệp', '--date', '2021-01-28')).toBe(
+      'meet: thừa tham số cho lệnh "new": cần 0 tham số, nhưng có 2.\nGiá trị có dấu cách phải đặt trong dấu ngoặc kép: --chair "Hoàng Văn Hiệp"\n(xem cách dùng: thêm --help)\n',
+    );
+    // The command named as typed; the status in the clerk's words, one word or two.
+    expect(await said('tasks', 'update', '2020-10-an-ninh', 'done')).toBe(
+      'meet: thừa tham số cho lệnh "tasks update": cần 1 tham số, nhưng có 2.\n(Có phải ý bạn là --status done?)\n(xem cách dùng: thêm --help)\n',
+    );
+    expect(await said('tasks', 'update', '2020-10-an-ninh', 'hoàn', 'thành', '--note', 'Đã', 'xong')).toContain(
+      '\n(Có phải ý bạn là --status done?)\nGiá trị có dấu cách phải đặt trong dấu ngoặc kép: --note "Đã xong"\n',
+    );
+    expect(await said('tasks', '--owner', 'Phòng', 'Kinh', 'tế')).toContain('--owner "Phòng Kinh tế"');
+    // The command's own argument takes its word first: an option's value before it ends there.
+    const noteFirst = await said('tasks', 'update', '--note', 'xong', '2020-10-an-ninh', 'done');
+    expect(noteFirst).toContain('\n(Có phải ý bạn là --status done?)\n');
+    expect(noteFirst).not.toContain('--note "');
+    // A value that is one word (a month, a date, a file) is never told to take the next one in quotes.
+    const month = await said('report', '--month', '2021-01', 'x');
+    expect(month).toContain('"x" không thuộc tùy chọn nào');
+    expect(month).not.toContain('--month "');
+    // --title=… as one word, the rest of the title after it.
+    expect(await said('new', '--chair', 'A', '--title=Hội', 'nghị', 'giao', 'ban')).toContain('--title "Hội nghị giao ban"');
+    expect(await said('report', '2020-10')).toContain('\n(Có phải ý bạn là --month 2020-10?)\n');
+    expect(await said('new', '28/01/2021', '--chair', 'A')).toContain('\n(Có phải ý bạn là --date 28/01/2021?)\n');
+    expect(await said('digest', '--format', 'md', 'x', 'y')).toBe(
+      'meet: thừa tham số cho lệnh "digest": cần 0 tham số, nhưng có 2.\n"x" không thuộc tùy chọn nào; giá trị có dấu cách phải đặt trong dấu ngoặc kép.\n"y" không thuộc tùy chọn nào; giá trị có dấu cách phải đặt trong dấu ngoặc kép.\n(xem cách dùng: thêm --help)\n',
+    );
+    const english = await runMeet(['new', '--title', 'Monthly', 'meeting', '--chair', 'A'], { cwd: tempDir(), env: ENGLISH });
+    expect(english.stderr).toContain('\nA value with spaces goes in quotes: --title "Monthly meeting"\n');
+  });
+
   it('an unknown command or option is a usage error (exit 2), pointing to --help', async () => {
     // Far from every command's name, so commander suggests none.
     for (const args of [['zzz'], ['check', '--bogus']]) {

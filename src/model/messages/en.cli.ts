@@ -233,6 +233,8 @@ export const enCommandLine = {
     missingMandatoryOption: (flags: string) => `required option ${q(flags)} not given`,
     tooManyArguments: (command: string, expected: number, got: number) =>
       `too many arguments${command ? ` for ${q(command)}` : ''}: expected ${counted('en', expected, { one: 'argument', other: 'arguments' })}, got ${n(got)}.`,
+    quoteValue: (flag: string, value: string) => `A value with spaces goes in quotes: ${flag} "${value}"`,
+    quoteWords: (word: string) => `"${word}" belongs to no option; a value with spaces goes in quotes.`,
     invalidOptionValue: (flags: string, value: string, why: string) => `option ${q(flags)}: ${why || `"${value}" is not allowed.`}`,
     invalidArgumentValue: (name: string, value: string, why: string) => `argument ${q(name)}: ${why || `"${value}" is not allowed.`}`,
   },

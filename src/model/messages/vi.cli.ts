@@ -240,6 +240,8 @@ export const viCommandLine: CommandLineMessages = {
     missingMandatoryOption: (flags: string) => `chưa có tùy chọn bắt buộc ${q(flags)}`,
     tooManyArguments: (command: string, expected: number, got: number) =>
       `thừa tham số${command ? ` cho lệnh ${q(command)}` : ''}: cần ${n(expected)} tham số, nhưng có ${n(got)}.`,
+    quoteValue: (flag: string, value: string) => `Giá trị có dấu cách phải đặt trong dấu ngoặc kép: ${flag} "${value}"`,
+    quoteWords: (word: string) => `"${word}" không thuộc tùy chọn nào; giá trị có dấu cách phải đặt trong dấu ngoặc kép.`,
     invalidOptionValue: (flags: string, value: string, why: string) => `tùy chọn ${q(flags)}: ${why || `không dùng được giá trị "${value}".`}`,
     invalidArgumentValue: (name: string, value: string, why: string) => `tham số ${q(name)}: ${why || `không dùng được giá trị "${value}".`}`,
   },
