@@ -10,7 +10,15 @@ import { visible } from '../model/text.js';
 /** A git client for `dir`, with a fixed locale so messages can be matched. */
 export function openGit(dir: string, base: Env): SimpleGit {
   const env = gitEnvironment(base);
-  return simpleGit({ baseDir: dir, maxConcurrentProcesses: 4, trimmed: false, allowEnvironment: Object.keys(env) }).env(env);
+  return simpleGit({
+    baseDir: dir,
+    maxConcurrentProcesses: 4,
+    trimmed: false,
+    allowEnvironment: Object.keys(env),
+    config: TRUSTED_SETTINGS,
+    // simple-git refuses any `-c core.fsmonitor`, even the one that turns it off; meet's are the only -c it passes.
+    unsafe: { allowUnsafeFsMonitor: true },
+  }).env(env);
 }
 
 // simple-git rejects a task whose environment holds a variable that can run a
@@ -48,6 +56,19 @@ function gitEnvironment(base: Env): Record<string, string> {
   }
   return { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
 }
+
+/**
+ * Settings no repository can change, given to every git command as `-c`
+ * (which wins over a repository's configuration). A records folder below
+ * the repository's top (`root: bien-ban`) is where git starts looking: a
+ * pull request that commits HEAD, refs/, objects/ and a config into it
+ * makes it a bare repository of its own, whose config git would read, and
+ * whose core.fsmonitor runs a command on `git diff` (`check --since`, the
+ * action's default on pull requests). safe.bareRepository=explicit has git
+ * take a bare repository only where told to (GIT_DIR); core.fsmonitor is
+ * off for whatever repository is read.
+ */
+const TRUSTED_SETTINGS = ['safe.bareRepository=explicit', 'core.fsmonitor=false'];
 
 export function isGitMissing(error: unknown): boolean {
   const text = String((error as Error)?.message ?? error);
@@ -93,6 +114,12 @@ export async function requireGitRepository(
     if (/not a git repository/i.test(message)) {
       throw new UsageError((m) => m.git.notRepository(feature, visible(dir)), notRepositoryHint);
     }
+    // A folder a pull request made into a bare repository (TRUSTED_SETTINGS): said in the clerk's words.
+    if (/cannot use bare repository/i.test(message))
+      throw new UsageError(
+        (m) => m.git.bareFolder(feature, visible(dir)),
+        (m) => m.git.bareFolderHint,
+      );
     // Anything else (e.g. "dubious ownership" in a CI container) is git's to explain.
     throw new UsageError(
       (m) => m.git.cannotRead(feature, visible(dir), visible(message.split('\n')[0]!)),

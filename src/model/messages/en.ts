@@ -133,6 +133,9 @@ export const en = {
     notRepositoryHint: 'Run "git init" there, or use the command without the git option.',
     notRepositoryLogHint: 'meet log reads the history of the records from git: run "git init" there and commit the records.',
     cannotRead: (feature: string, dir: string, why: string) => `${feature}: git cannot read the repository at ${dir}: ${why}`,
+    bareFolder: (feature: string, dir: string) =>
+      `${feature}: the folder ${dir} holds files that make git take it for a repository of its own (HEAD, config, objects/, refs/): for safety, git does not read it`,
+    bareFolderHint: 'Remove those files from the folder (and from the commit that added them): they belong to no record.',
     safeDirectoryHint: 'Mark the folder as safe: git config --global --add safe.directory <folder>',
     badRevision: (flag: string, revision: string) => `${flag} takes a git revision (a branch, tag or commit), not "${revision}".`,
     badRevisionHint: 'Revisions may not start with "-" and may hold only letters (accented too), digits and . _ / @ { } ~ ^ + # , -',

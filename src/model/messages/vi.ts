@@ -120,6 +120,9 @@ export const vi: Messages = {
     notRepositoryHint: 'Hãy chạy "git init" tại đó, hoặc chạy lệnh mà không dùng tùy chọn git.',
     notRepositoryLogHint: 'meet log đọc lịch sử của biên bản từ git: hãy chạy "git init" tại đó và commit các biên bản.',
     cannotRead: (feature: string, dir: string, why: string) => `${feature}: git không đọc được kho tại ${dir}: ${why}`,
+    bareFolder: (feature: string, dir: string) =>
+      `${feature}: thư mục ${dir} chứa các tệp khiến git coi nó là một kho git riêng (HEAD, config, objects/, refs/): vì an toàn, git không đọc kho này`,
+    bareFolderHint: 'Hãy xóa các tệp đó khỏi thư mục (và khỏi commit đã thêm chúng): chúng không thuộc về biên bản nào.',
     safeDirectoryHint: 'Hãy đánh dấu thư mục là an toàn: git config --global --add safe.directory <thư-mục>',
     badRevision: (flag: string, revision: string) => `${flag} cần một phiên bản git (nhánh, thẻ hoặc commit), không phải "${revision}".`,
     badRevisionHint: 'Tên phiên bản không được bắt đầu bằng "-" và chỉ gồm chữ cái (có dấu cũng được), chữ số và . _ / @ { } ~ ^ + # , -',
