@@ -184,7 +184,8 @@ function colonMistake(line: Line, m: Messages): Mistake | undefined {
   if (noSpace && KEYS.has(noSpace[2]!) && !/^\/\//.test(noSpace[3]!)) {
     return { message: m.yaml.noSpaceAfterColon(noSpace[2]!, `${noSpace[2]}: ${noSpace[3]}`), offset: line.start + noSpace[1]!.length };
   }
-  const noColon = /^( *(?:- +)?)([a-z_]+)[ \t]+([^:]+)$/.exec(line.text);
+  // The value starts at a character that is no space: spaces matched two ways made a long line of them quadratic.
+  const noColon = /^( *(?:- +)?)([a-z_]+)[ \t]+([^:\s][^:]*)$/.exec(line.text);
   if (noColon && KEYS.has(noColon[2]!)) {
     return { message: m.yaml.keyWithoutColon(noColon[2]!, `${noColon[2]}: ${noColon[3]!.trim()}`), offset: line.start + noColon[1]!.length };
   }

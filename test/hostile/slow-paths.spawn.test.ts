@@ -272,6 +272,18 @@ describe('generated worst cases finish in bounded time and memory (the built CLI
     expect(report.code).toBe(1);
   });
 
+  it('a key followed by 2 MB of spaces and a colon: the advice on a missing colon is linear (240 KB took 26 s)', async () => {
+    const root = makeRepo({
+      'meetings/2021/2021-01-10-a.md': `${HEAD('2021-01-10')}title${' '.repeat(2_000_000)}::\n---\n`,
+      'meetings/2021/2021-01-11-b.md': `${HEAD('2021-01-11')}title${' \t'.repeat(1_000_000)}Họp\n---\n`,
+    });
+    const check = await bounded(root, ['check', '--format', 'json', '--no-cache']);
+    expect(check.code).toBe(1);
+    const findings = findingsOf(check.stdout);
+    expect(findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual(['meetings/2021/2021-01-10-a.md:5 yaml-syntax', 'meetings/2021/2021-01-11-b.md:5 yaml-syntax']);
+    expect(findings[1]!.message).toBe('"title" has no ":" after it: write title: Họp');
+  });
+
   it('duplicate-task-id and invalid-value: 20,000 of each in one record', async () => {
     const tasks = Array.from({ length: 20_000 }, () => `  - {id: same, title: T, owner: van-phong, status: dnoe}\n`).join('');
     const root = makeRepo({ 'meetings/2020/2020-10-05-a.md': `${HEAD('2020-10-05')}tasks:\n${tasks}---\n` });
