@@ -133,6 +133,20 @@ describe('meet check --since', () => {
     expect(places((await checkJson(other.root, '--since', 'main')).findings)).toEqual([`${B}:6:11 update-unknown-task`]);
   });
 
+  it('an error the change causes past the 200 findings an unchanged record lists: its too-many-findings is reported', async () => {
+    // B warns 200 times (an owner listed twice in each of 200 tasks), then updates viec-1, which A now renames.
+    const warned = Array.from({ length: 200 }, (_, i) => [`  - id: b-${i}`, '    title: Việc', '    owner: [van-phong, van-phong]']).flat();
+    const { root } = gitRepo({ ...BASE, [B]: rec(...head('2020-10-10'), 'tasks:', ...warned, 'updates:', ...update('viec-1')) });
+    git(root, 'checkout', '-q', '-b', 'feature');
+    writeTree(root, { [A]: rec(...head('2020-09-10'), 'tasks:', ...task('viec-1-moi'), ...task('viec-2')) });
+    commitAll(root, 'Rename viec-1');
+    const whole = await checkJson(root);
+    expect(whole.findings.filter((f) => f.file === B && f.rule === 'too-many-findings')).toMatchObject([{ severity: 'error' }]);
+    const { run, findings } = await checkJson(root, '--since', 'main');
+    expect(run.code).toBe(1);
+    expect(findings.filter((f) => f.file === B).map((f) => `${f.rule} ${f.severity}`)).toEqual(['too-many-findings error']);
+  });
+
   it('reports a task taken out of a changed record when another record still updates it', async () => {
     const { root } = gitRepo();
     writeTree(root, { [A]: rec(...head('2020-09-10'), 'tasks:', ...task('viec-2')) });

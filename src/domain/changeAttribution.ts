@@ -28,10 +28,17 @@ export function findingsCausedByChange(
   const byPlace = new Map<string, number>();
   const findings = [...repositoryFindings];
   findings.forEach((f, i) => byPlace.set(placeKey(f.file, f.line, f.column, f.rule), i));
+  // A file's findings past the 200 it lists are counted by its too-many-findings: one the change causes may be among them.
+  const beyond = new Map<string, Finding>();
+  for (const f of findings) if (f.rule === 'too-many-findings') beyond.set(f.file, f);
   const mark = (record: CheckedRecord, at: (string | number)[], rule: Finding['rule'], message?: string) => {
     const { line, column } = record.locate(at);
     const index = byPlace.get(placeKey(record.file, line, column, rule));
-    if (index === undefined) return;
+    if (index === undefined) {
+      const counted = beyond.get(record.file);
+      if (counted) caused.add(counted);
+      return;
+    }
     if (message !== undefined) findings[index] = { ...findings[index]!, message };
     caused.add(findings[index]!);
   };
