@@ -290,6 +290,16 @@ describe('meet check --since: changes to approved minutes', () => {
     git(moved, 'mv', OCTOBER, OCTOBER.replace(/\.md$/, '-thang-10.md'));
     git(moved, 'commit', '-q', '-m', 'Đổi tên');
     expect(ours((await since(moved)).findings)).toEqual([]);
+    // Deleted and written again under another name, changed too much for git to call it a rename: deleted all the same.
+    const rewritten = repoOnBranch();
+    const text = readFileSync(path.join(rewritten, OCTOBER), 'utf8');
+    const body = text.slice(text.indexOf('\n---\n', 4));
+    git(rewritten, 'rm', '-q', OCTOBER);
+    const again = OCTOBER.replace(/\.md$/, '-ban-moi.md');
+    writeFileSync(path.join(rewritten, again), `---\ntitle: Hội nghị khác\ndate: 2020-10-26\nchair: Người khác${body.replace(/[a-zà-ỹ]/g, 'x')}`);
+    git(rewritten, 'add', '-A');
+    git(rewritten, 'commit', '-q', '-m', 'Viết lại');
+    expect(ours((await since(rewritten)).findings)).toEqual([`${OCTOBER}:1:1 approved-deleted`]);
   });
 
   it('approved minutes renamed are checked against what they were: a decision removed, the date changed', async () => {
