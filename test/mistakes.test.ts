@@ -1,11 +1,11 @@
 // The common mistakes of a clerk writing a record by hand (issue 14): each a
 // fixture in test/mistakes/, each giving exactly one finding whose message
 // names the fix, in Vietnamese and in English, at its line and column.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RuleId } from '../src/model/ruleCatalogue.js';
-import { EXAMPLES, PROJECT_ROOT, runMeet, tempDir, writeTree } from './helpers.js';
+import { copyExamples, EXAMPLES, PROJECT_ROOT, runMeet, tempDir, writeTree } from './helpers.js';
 
 interface MistakeCase {
   fixture: string;
@@ -515,8 +515,52 @@ describe('07/05/2024 in English: either day, asked, never guessed', () => {
     expect(either.stderr).toContain('"07/05/2021" could be 7 May 2021 or 5 Jul 2021: write the date as YYYY-MM-DD, 2021-05-07 or 2021-07-05.');
     const us = await runMeet(['new', '--date', '12/25/2020', '--chair', 'A', '--dry-run', '--locale', 'en'], { cwd: root });
     expect(us.stderr).toContain('"12/25/2020" is written month first: write the date as YYYY-MM-DD, 2020-12-25 (25 Dec 2020).');
-    // In Vietnamese the day comes first, as clerks write it.
-    expect((await runMeet(['new', '--date', '07/05/2021', '--chair', 'A', '--dry-run'], { cwd: root })).stdout).toContain('date: 2021-05-07');
+    // In Vietnamese the day comes first, as clerks write it, with a slash, a dash or a dot.
+    for (const date of ['07/05/2021', '07-05-2021', '7.5.2021']) {
+      expect((await runMeet(['new', '--date', date, '--chair', 'A', '--dry-run'], { cwd: root })).stdout).toContain('date: 2021-05-07');
+    }
+    // One reading only, day first: the date, with dots as with slashes (it was said to be "month first").
+    expect((await runMeet(['new', '--date', '25.11.2020', '--chair', 'A', '--dry-run', '--locale', 'en'], { cwd: root })).stdout).toContain('date: 2020-11-25');
+    // In English a dash is no less ambiguous than a slash.
+    expect((await runMeet(['new', '--date', '07-05-2021', '--chair', 'A', '--dry-run', '--locale', 'en'], { cwd: root })).stderr).toContain(
+      '"07-05-2021" could be 7 May 2021 or 5 Jul 2021',
+    );
+  });
+
+  it('a date without its year, or with two digits of it, is told how to write it; a month may be 10-2020', async () => {
+    const { root } = repositoryWith('decimal-comma');
+    const said = async (...args: string[]) => {
+      const run = await runMeet([...args, '--dry-run'], { cwd: root });
+      expect(run.code).toBe(2);
+      return run.stderr;
+    };
+    expect(await said('new', '--date', '4/11', '--chair', 'A')).toContain('"4/11" thiếu năm: hãy viết đủ ngày/tháng/năm, ví dụ 4/11/2020.');
+    expect(await said('new', '--date', '4.11', '--chair', 'A')).toContain('ví dụ 4.11.2020.');
+    expect(await said('new', '--date', '04/11/20', '--chair', 'A')).toContain('"04/11/20": hãy viết năm đủ bốn chữ số, ví dụ 04/11/2020.');
+    expect(await said('new', '--date', '4/11', '--chair', 'A', '--locale', 'en')).toContain('"4/11" has no year: write the date as YYYY-MM-DD');
+    // A due's day and month without the year, in a Vietnamese record: the meeting's year, or the next when past.
+    const dues = tempDir();
+    const task = (due: string) => `  - { id: t-${due.replace(/\D/g, '')}, title: Việc, owner: van-phong, due: "${due}" }`;
+    writeTree(dues, {
+      'meet.config.yaml': readFileSync(path.join(EXAMPLES, 'meet.config.yaml'), 'utf8'),
+      'meetings/2020/2020-10-05-hop.md': `---\ntitle: Họp\ndate: 2020-10-05\nchair: A\ntasks:\n${task('31/12')}\n${task('1/10')}\n---\n`,
+    });
+    const advice = JSON.parse((await runMeet(['check', '--format', 'json', '--no-cache'], { cwd: dues })).stdout).map((f: { message: string }) => f.message);
+    expect(advice).toEqual([
+      '"due" là "31/12", chưa có năm; tính theo ngày họp, hãy viết due: 2020-12-31',
+      '"due" là "1/10", chưa có năm; tính theo ngày họp, hãy viết due: 2021-10-01',
+    ]);
+    // Records written in English (locale: en) may put the month first: 1/10 is not guessed.
+    writeFileSync(path.join(dues, 'meet.config.yaml'), readFileSync(path.join(dues, 'meet.config.yaml'), 'utf8').replace('locale: vi', 'locale: en'));
+    const english = JSON.parse((await runMeet(['check', '--format', 'json', '--no-cache'], { cwd: dues })).stdout).map((f: { message: string }) => f.message);
+    expect(english).toHaveLength(2);
+    for (const message of english) expect(message).not.toContain('without a year');
+    const examples = copyExamples();
+    for (const month of ['10-2020', '10.2020']) {
+      const run = await runMeet(['report', '--month', month, '--format', 'json'], { cwd: examples });
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).month).toBe('2020-10');
+    }
   });
 });
 

@@ -69,6 +69,10 @@ export interface DateWords {
   notADay: (value: string, month: number, year: number, days: number) => string;
   noSuchMonthInDate: (value: string, month: number) => string;
   notADate: (value: string) => string;
+  /** `4/11`: a day and month without the year. */
+  missingYear: (value: string) => string;
+  /** `04/11/20`: the year in two digits; `full` the date with it in four. */
+  shortYear: (value: string, full: string) => string;
   /** Whether the language writes 7/5/2024 day first (Vietnamese); English reads it either way. */
   slashesDayFirst: boolean;
   /** 07/05/2024 in a language that may write the month first: the days it may be (one when only month first is a day). */
@@ -94,15 +98,24 @@ export function slashReadings(text: string): IsoDate[] {
 /** A date typed by the clerk (a flag or a prompt's answer), or why it is none, in `words`: the flag and the prompt say it alike. */
 export function typedDate(text: string, words: DateWords): { value: IsoDate } | { problem: string } {
   const shown = visible(text);
-  const reading = readDate(text);
+  // Day first, the Vietnamese way, with any of the separators clerks type (04-11-2020, 4.11.2020), as records are read.
+  const reading = readDate(text, words.slashesDayFirst);
   if (!words.slashesDayFirst) {
     // 07/05/2024 is 5 July to a US clerk and 7 May to a British one: asked, never guessed.
     const days = slashReadings(text);
-    if (days.length > 1 || (days.length === 1 && !('date' in reading))) return { problem: words.slashDate(shown, days) };
+    if (days.length > 1) return { problem: words.slashDate(shown, days) };
+    // One reading only: day first (25.11.2020, as 25/11/2020 is read) is the date; month first (11/25/2020) is said so.
+    const dayFirst = readDate(text, true);
+    if (days.length === 1 && 'date' in dayFirst && dayFirst.date === days[0]) return { value: days[0] };
+    if (days.length === 1 && !('date' in reading)) return { problem: words.slashDate(shown, days) };
   }
   if ('date' in reading) return { value: reading.date };
   if (reading.wrong === 'day') return { problem: words.notADay(shown, reading.month, reading.year, reading.days) };
   if (reading.wrong === 'month') return { problem: words.noSuchMonthInDate(shown, reading.month) };
+  const trimmed = text.trim();
+  if (/^\d{1,2}[/.-]\d{1,2}$/.test(trimmed)) return { problem: words.missingYear(shown) };
+  const short = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2})$/.exec(trimmed);
+  if (short) return { problem: words.shortYear(shown, `${short[1]}${short[2]}${short[3]}${short[2]}20${short[4]}`) };
   return { problem: words.notADate(shown) };
 }
 
@@ -115,11 +128,12 @@ export function parseCliDate(text: string): IsoDate | undefined {
   return 'date' in reading ? reading.date : undefined;
 }
 
-/** A month on the command line: `YYYY-MM`, or `MM/YYYY`. */
+/** A month on the command line: `YYYY-MM`, or `MM/YYYY` (`MM-YYYY`, `MM.YYYY`). */
 export function parseCliMonth(text: string): Month | undefined {
   const trimmed = text.trim();
   if (isMonth(trimmed)) return trimmed;
-  const m = /^(\d{1,2})\/(\d{4})$/.exec(trimmed);
+  // 10/2020, and in the other ways clerks type it: 10-2020, 10.2020.
+  const m = /^(\d{1,2})[/.-](\d{4})$/.exec(trimmed);
   if (!m) return undefined;
   const month = `${m[2]}-${m[1]!.padStart(2, '0')}`;
   return isMonth(month) ? month : undefined;

@@ -214,6 +214,8 @@ export const enCommandLine = {
     },
     /** A value on the command line that cannot be read. */
     notADate: (value: string) => `"${value}" is not a date; write YYYY-MM-DD (2020-10-26).`,
+    missingYear: (value: string) => `"${value}" has no year: write the date as YYYY-MM-DD (2020-10-26).`,
+    shortYear: (value: string, full: string) => `"${value}" has a year of two digits (${full}?): write the date as YYYY-MM-DD (2020-10-26).`,
     notADay: (value: string, month: number, year: number, days: number) => `"${value}" is not a real day: ${englishMonthName(month)} ${year} has ${days} days.`,
     noSuchMonthInDate: (value: string, month: number) => `"${value}" is not a date: there is no month ${month}; months run from 1 to 12.`,
     notAMonth: (value: string) => `"${value}" is not a month; write YYYY-MM, like 2020-10.`,

@@ -223,6 +223,8 @@ export const viCommandLine: CommandLineMessages = {
       description: 'in lược đồ JSON (JSON Schema) của biên bản, dùng cho trình soạn thảo và công cụ khác',
     },
     notADate: (value: string) => `"${value}" không phải là ngày; hãy viết YYYY-MM-DD (2020-10-26) hoặc DD/MM/YYYY (26/10/2020).`,
+    missingYear: (value: string) => `"${value}" thiếu năm: hãy viết đủ ngày/tháng/năm, ví dụ ${value}${/[.-]/.exec(value)?.[0] ?? '/'}2020.`,
+    shortYear: (value: string, full: string) => `"${value}": hãy viết năm đủ bốn chữ số, ví dụ ${full}.`,
     notADay: (value: string, month: number, year: number, days: number) => `"${value}" không phải là ngày có thật: tháng ${month}/${year} chỉ có ${days} ngày.`,
     noSuchMonthInDate: (value: string, month: number) => `"${value}" không phải là ngày: không có tháng ${month}; tháng chỉ từ 1 đến 12.`,
     notAMonth: (value: string) => `"${value}" không phải là tháng; hãy viết YYYY-MM, ví dụ 2020-10.`,
