@@ -233,6 +233,17 @@ describe('meet new --commit', () => {
     const added = spawnSync('sh', ['-c', line.trim()], { cwd: dir, encoding: 'utf8' });
     expect(added.status, added.stderr).toBe(0);
   });
+
+  it("git's lock left by another git is said in the clerk's words, with what to do, not git's English", async () => {
+    const dir = committedRepo();
+    writeFileSync(path.join(dir, '.git', 'index.lock'), '');
+    const run = await meet(dir, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit', '--locale', 'vi']);
+    expect(run.code).toBe(2);
+    const lock = path.join(dir, '.git', 'index.lock');
+    expect(run.stderr).toContain(`một chương trình git khác đang chạy trong kho này, hoặc đã tắt đột ngột và để lại tệp khóa ${lock}.`);
+    expect(run.stderr).toContain(`nếu không còn chương trình nào, hãy xóa tệp ${lock}.`);
+    expect(run.stderr).not.toMatch(/fatal|Another git process/);
+  });
 });
 
 describe('meet tasks update --commit', () => {

@@ -202,6 +202,16 @@ async function uncommittedPaths(plan: CommitPlan, file: string): Promise<string[
   return paths;
 }
 
+/**
+ * Why git did not commit, in the clerk's words where meet knows the cause:
+ * another git running, or one that stopped short, holds the index's lock
+ * (git's own words are English whatever the locale). Else git's message.
+ */
+function whyNotCommitted(said: string, m: Messages): string {
+  const lock = /Unable to create '(.+?index\.lock)': File exists/.exec(said);
+  return lock ? m.git.indexLocked(visible(lock[1]!)) : visibleLines(said);
+}
+
 /** git commit ended without making one, and said nothing (a hook that exits 1 silently). */
 const NO_COMMIT = new Error('git commit made no commit');
 
@@ -230,7 +240,7 @@ export async function commitFiles(plan: CommitPlan, own: readonly string[], mess
     if (headAfter === '' || headAfter === headBefore) throw NO_COMMIT;
   } catch (error) {
     throw new UsageError(
-      (m) => m.git.commitFailed(visible(shown), staged, error === NO_COMMIT ? m.git.noCommitMade : visibleLines(gitMessage(error))),
+      (m) => m.git.commitFailed(visible(shown), staged, error === NO_COMMIT ? m.git.noCommitMade : whyNotCommitted(gitMessage(error), m)),
       (m) => m.git.commitFailedHint(visible(argv), visible(message)),
     );
   }

@@ -163,6 +163,8 @@ export const en = {
       `${file} ${tracked ? 'has changes that are not committed yet' : 'is not committed yet'}: a commit without it leaves the records unreadable for everyone else (and CI stops with "No ${file} found").`,
     configUncommittedHint: (file: string) =>
       `Nothing was written. Commit it first:\n  git add -- ${file} && git commit -m "Add ${file}"\nor run the command again with --include-config to commit it along with this change.`,
+    indexLocked: (lock: string) =>
+      `another git program is running in this repository, or one stopped short and left its lock file ${lock}. Close the other git programs (an editor using git too); if none is running, delete ${lock}.`,
     noCommitMade: 'git commit ended without making a commit, and without saying why (a pre-commit or commit-msg hook that failed silently?)',
     commitFailed: (files: string, staged: boolean, why: string) => `Wrote ${files} but could not commit it${staged ? ' (it is staged)' : ''}:\n${why}`,
     commitFailedHint: (files: string, message: string) =>

@@ -149,6 +149,8 @@ export const vi: Messages = {
       `${file} ${tracked ? 'có thay đổi chưa commit' : 'chưa được commit'}: commit mà thiếu tệp này thì người khác không đọc được các biên bản (và CI sẽ dừng vì không tìm thấy tệp ${file}).`,
     configUncommittedHint: (file: string) =>
       `Chưa có gì được ghi. Hãy commit tệp này trước:\n  git add -- ${file} && git commit -m "Thêm ${file}"\nhoặc chạy lại lệnh với --include-config để commit tệp này cùng với thay đổi lần này.`,
+    indexLocked: (lock: string) =>
+      `một chương trình git khác đang chạy trong kho này, hoặc đã tắt đột ngột và để lại tệp khóa ${lock}. Hãy đóng các chương trình git khác (kể cả trình soạn thảo đang dùng git); nếu không còn chương trình nào, hãy xóa tệp ${lock}.`,
     noCommitMade: 'git commit kết thúc mà không tạo commit nào, cũng không nói lý do (có thể một hook pre-commit hoặc commit-msg thất bại mà không báo gì?)',
     commitFailed: (files: string, staged: boolean, why: string) =>
       `Đã ghi ${files} nhưng không commit được${staged ? ' (tệp đã được đưa vào chỉ mục)' : ''}:\n${why}`,
