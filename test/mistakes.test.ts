@@ -111,6 +111,14 @@ const CASES: MistakeCase[] = [
     en: 'A list item needs a space after its "-": write - id: viec-moi',
   },
   {
+    fixture: 'item-with-markdown-bullet',
+    line: 6,
+    column: 3,
+    rule: 'yaml-syntax',
+    vi: 'Mỗi dòng của danh sách bắt đầu bằng "- ", không phải "* ": hãy viết - Thông qua kế hoạch năm 2021',
+    en: 'A list item starts with "- ", not "* ": write - Thông qua kế hoạch năm 2021',
+  },
+  {
     fixture: 'date-day-first',
     line: 3,
     column: 7,

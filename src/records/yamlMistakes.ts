@@ -249,6 +249,13 @@ function indentMistake(lines: readonly Line[], index: number, m: Messages): Mist
 }
 
 /** A tab among the spaces that indent a line. */
+/** A list item written with a bullet of Markdown or Word (`* Thông qua…`, `• …`) instead of YAML's "- ". */
+function bulletMistake(line: Line, m: Messages): Mistake | undefined {
+  const match = /^( *)([*+•·])[ \t]+(\S.*)$/u.exec(line.text);
+  if (!match) return undefined;
+  return { message: m.yaml.bulletNotDash(match[2]!, `- ${clip(match[3]!.trimEnd(), 80)}`), offset: line.start + match[1]!.length };
+}
+
 function tabMistake(line: Line, m: Messages): Mistake | undefined {
   const match = /^( *)\t/.exec(line.text);
   if (!match) return undefined;
@@ -267,7 +274,7 @@ export function diagnoseSyntax(text: string, offset: number, m: Messages): Mista
   const mistakeAt = (i: number): Mistake | undefined => {
     const line = lines[i]!;
     if (!line.content) return undefined;
-    return tabMistake(line, m) ?? valueMistake(lines, i, m) ?? colonMistake(line, m) ?? indentMistake(lines, i, m);
+    return tabMistake(line, m) ?? bulletMistake(line, m) ?? valueMistake(lines, i, m) ?? colonMistake(line, m) ?? indentMistake(lines, i, m);
   };
   for (let i = at; i >= Math.max(0, at - 3); i--) {
     const found = mistakeAt(i);

@@ -264,6 +264,7 @@ export const en = {
     unclosedBracket: (key: string, open: string, close: string, fix: string) =>
       `The value of "${key}" opens with "${open}" but has no closing "${close}": write ${fix}`,
     unreadableLine: 'YAML cannot read this line: look at its quotes, brackets and commas',
+    bulletNotDash: (bullet: string, fix: string) => `A list item starts with "- ", not "${bullet} ": write ${fix}`,
     noSpaceAfterDash: (fix: string) => `A list item needs a space after its "-": write ${fix}`,
     /** YAML warnings, in the clerk's words. */
     ambiguousAnchor: 'An anchor or alias (starting with "&" or "*") that ends in ":" is ambiguous: put a space before the ":", or quote the whole value',

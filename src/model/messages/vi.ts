@@ -247,6 +247,7 @@ export const vi: Messages = {
       `Giá trị của mục "${key}" mở bằng "${open}" nhưng thiếu dấu "${close}" đóng: hãy viết ${fix}`,
     unreadableLine: 'YAML không đọc được dòng này: hãy xem lại các dấu ngoặc kép, dấu ngoặc và dấu phẩy',
     unclosedQuote: (key: string, fix: string) => `Giá trị của mục "${key}" mở dấu ngoặc kép nhưng không đóng lại: hãy viết ${fix}`,
+    bulletNotDash: (bullet: string, fix: string) => `Mỗi dòng của danh sách bắt đầu bằng "- ", không phải "${bullet} ": hãy viết ${fix}`,
     noSpaceAfterDash: (fix: string) => `Sau dấu "-" của một dòng trong danh sách cần có một dấu cách: hãy viết ${fix}`,
     ambiguousAnchor:
       'Tên neo hoặc bí danh (bắt đầu bằng "&" hoặc "*") kết thúc bằng ":" có thể bị hiểu nhầm: hãy thêm dấu cách trước ":", hoặc đặt cả giá trị trong dấu ngoặc kép',
