@@ -167,6 +167,11 @@ describe('v2 rules, each at its line and column', () => {
     expect(await fix('2020-q3')).toBe('period: 2020-Q3');
     expect(await fix('6 tháng đầu năm 2020')).toBe('period: 2020-H1');
     expect(await fix('9 tháng đầu năm 2020')).toBe('period: 2020-01..2020-09');
+    // Typed without accents, as on a keyboard with no Vietnamese input.
+    expect(await fix('quy 4/2020')).toBe('period: 2020-Q4');
+    expect(await fix('6 thang cuoi nam 2020')).toBe('period: 2020-H2');
+    expect(await fix('thang 9 nam 2020')).toBe('period: 2020-09');
+    expect(await fix('nam 2020')).toBe('period: 2020');
     // An English clerk's words too.
     expect(await fix('September 2020')).toBe('period: 2020-09');
     expect(await fix('Sept. 2020')).toBe('period: 2020-09');
@@ -181,6 +186,8 @@ describe('v2 rules, each at its line and column', () => {
     expect(given.stdout).toContain('period: 2020-09\n');
     const quarter = await runMeet(['new', '--date', '2020-10-20', '--period', 'Quý 3/2020', '--kind', 'thematic', '--chair', 'A', '--dry-run'], { cwd });
     expect(quarter.stdout).toContain('period: 2020-Q3\n');
+    const plain = await runMeet(['new', '--date', '2020-10-20', '--period', 'quy 3/2020', '--kind', 'thematic', '--chair', 'A', '--dry-run'], { cwd });
+    expect(plain.stdout).toContain('period: 2020-Q3\n');
     const english = await runMeet(['new', '--date', '2020-10-20', '--period', 'Q3 2020', '--kind', 'thematic', '--chair', 'A', '--dry-run'], { cwd });
     expect(english.stdout).toContain('period: 2020-Q3\n');
   });

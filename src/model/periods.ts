@@ -77,17 +77,19 @@ export function periodFromWords(text: string): string | undefined {
   const t = text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
   const english = englishPeriod(t);
   if (english) return english;
-  let m = /^(?:tháng )?(\d{1,2}) ?(?:\/|-|\.| năm )(\d{4})$/.exec(t);
+  // Typed without its accents too ("quy 4/2020", "6 thang dau nam 2020"): no period's words differ by them alone.
+  const plain = t.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+  let m = /^(?:thang )?(\d{1,2}) ?(?:\/|-|\.| nam )(\d{4})$/.exec(plain);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return `${m[2]}-${m[1]!.padStart(2, '0')}`;
-  m = /^(?:quý|quí|q) ?([1-4]|iv|i{1,3}) ?(?:\/|-| năm )(\d{4})$/.exec(t);
+  m = /^(?:quy|qui|q) ?([1-4]|iv|i{1,3}) ?(?:\/|-| nam )(\d{4})$/.exec(plain);
   if (m) return `${m[2]}-Q${ROMAN[m[1]!] ?? m[1]}`;
-  m = /^(\d{4}) ?- ?([qh])([1-4])$/.exec(t);
+  m = /^(\d{4}) ?- ?([qh])([1-4])$/.exec(plain);
   if (m && (m[2] === 'q' || Number(m[3]) <= 2)) return `${m[1]}-${m[2]!.toUpperCase()}${m[3]}`;
-  m = /^6 tháng (đầu|cuối) năm (\d{4})$/.exec(t);
-  if (m) return `${m[2]}-H${m[1] === 'đầu' ? 1 : 2}`;
-  m = /^(\d{1,2}) tháng (?:đầu )?năm (\d{4})$/.exec(t);
+  m = /^6 thang (dau|cuoi) nam (\d{4})$/.exec(plain);
+  if (m) return `${m[2]}-H${m[1] === 'dau' ? 1 : 2}`;
+  m = /^(\d{1,2}) thang (?:dau )?nam (\d{4})$/.exec(plain);
   if (m) return firstMonths(Number(m[1]), m[2]!);
-  m = /^năm (\d{4})$/.exec(t);
+  m = /^nam (\d{4})$/.exec(plain);
   return m ? m[1] : undefined;
 }
 
