@@ -45,8 +45,13 @@ describe('an output file where no file can be made', () => {
     const dir = copyExamples();
     const run = await runMeet(['calendar', '--out', '/proc/nhiem-vu.ics', '--today', '2020-11-01'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('ổ đĩa đầy hoặc không ghi được: /proc/nhiem-vu.ics (ENOENT)');
+    expect(run.stderr).toContain('meet: không ghi được: /proc/nhiem-vu.ics\n');
     expect(run.stderr).toContain('Không tạo được tệp ở đó: thư mục không còn, hoặc là một thư mục đặc biệt (như /proc).');
+    expect(run.stderr).not.toMatch(/ENOENT|ổ đĩa/);
+    // /sys refuses a new file even to root (no permission, or read-only in a container): said so, not as a full disk.
+    const denied = await runMeet(['report', '--month', '2020-10', '--out', '/sys/bao-cao.md'], { cwd: dir });
+    expect(denied.code).toBe(2);
+    expect(denied.stderr).toMatch(/^meet: (không có quyền ghi|ổ đĩa chỉ cho đọc, không ghi được): \/sys\/bao-cao\.md\n/);
   });
 
   it('says so when a file stands where a folder on the way should be: every writing command, exit 2, no stack trace', async () => {

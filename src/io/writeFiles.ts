@@ -42,7 +42,7 @@ const isNotWritable = (code: string | undefined): code is (typeof NOT_WRITABLE)[
 
 /**
  * `error` as the user should see it when it says the disk is full or the
- * place is not writable: "disk full / not writable: <path>" (exit 2).
+ * place is not writable: "disk full, cannot write: <path>", or what else it met (exit 2).
  * Any other error is returned as it is.
  */
 export function notWritable(error: unknown, shown: string): unknown {

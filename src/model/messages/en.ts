@@ -106,7 +106,8 @@ export const en = {
     /** A file stands where the path needs a folder (ENOTDIR). */
     inTheWay: (file: string, blocking: string) => `Cannot write ${file}: ${blocking} is a file, not a folder`,
     inTheWayHint: 'Rename or move that file, or choose another place. Nothing was written.',
-    notWritable: (file: string, code: string) => `disk full / not writable: ${file} (${code})`,
+    notWritable: (file: string, code: string) =>
+      `${code === 'ENOSPC' || code === 'EDQUOT' ? 'disk full, cannot write' : code === 'EACCES' || code === 'EPERM' ? 'no permission to write' : code === 'EROFS' ? 'read-only disk, cannot write' : 'cannot write'}: ${file}`,
     notWritableWhy: {
       ENOSPC: 'The disk is full: free some space, then run the command again.',
       EDQUOT: 'Your disk quota is used up: free some space, then run the command again.',

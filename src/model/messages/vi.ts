@@ -95,7 +95,8 @@ export const vi: Messages = {
     readOnlyHint: (file: string) => `Nếu muốn sửa, hãy cho phép ghi trước ("chmod u+w ${file}"), rồi chạy lại lệnh. Chưa có gì được ghi.`,
     inTheWay: (file: string, blocking: string) => `Không ghi được ${file}: ${blocking} là một tệp, không phải thư mục`,
     inTheWayHint: 'Hãy đổi tên hoặc chuyển tệp đó đi, hoặc chọn nơi khác. Chưa có gì được ghi.',
-    notWritable: (file: string, code: string) => `ổ đĩa đầy hoặc không ghi được: ${file} (${code})`,
+    notWritable: (file: string, code: string) =>
+      `${code === 'ENOSPC' || code === 'EDQUOT' ? 'ổ đĩa đã đầy, không ghi được' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền ghi' : code === 'EROFS' ? 'ổ đĩa chỉ cho đọc, không ghi được' : 'không ghi được'}: ${file}`,
     notWritableWhy: {
       ENOSPC: 'Ổ đĩa đã đầy: hãy giải phóng bớt dung lượng, rồi chạy lại lệnh.',
       EDQUOT: 'Đã dùng hết hạn mức dung lượng được cấp: hãy giải phóng bớt dung lượng, rồi chạy lại lệnh.',
