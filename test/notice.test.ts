@@ -3,7 +3,7 @@
 // and as Markdown and HTML in the same order. The commune example's December
 // record is approved with its notice (112/TB-UBND); the district example's
 // October record gives a draft until it is approved.
-import { existsSync } from 'node:fs';
+import { existsSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_WORDS } from '../src/render/documents/words.js';
@@ -142,6 +142,25 @@ describe('meet notice as Word (an approved record with its notice)', () => {
 });
 
 describe('meet notice: drafts, formats and refusals', () => {
+  it('made from inside the meetings folder, the notice and the Báo cáo go to the top of the repository', async () => {
+    const dir = copyExamples();
+    const year = path.join(dir, 'meetings', '2020');
+    const run = await runMeet(['notice', path.basename(NOVEMBER)], { cwd: year });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('dạng docx vào ../../thong-bao-ket-luan-2020-11-25.docx');
+    expect(existsSync(path.join(dir, 'thong-bao-ket-luan-2020-11-25.docx'))).toBe(true);
+    const report = await runMeet(['report', '--month', '2020-10', '--format', 'docx'], { cwd: year });
+    expect(report.code, report.stderr).toBe(0);
+    expect(existsSync(path.join(dir, 'bao-cao-2020-10.docx'))).toBe(true);
+    // --root naming a link to the repository, run from among its records: the top still.
+    const link = path.join(tempDir(), 'kho');
+    symlinkSync(dir, link);
+    const linked = await runMeet(['--root', link, 'notice', path.basename(NOVEMBER), '--force'], { cwd: year });
+    expect(linked.code, linked.stderr).toBe(0);
+    // An --out there is still refused: nothing but records goes among them.
+    expect((await runMeet(['notice', path.basename(NOVEMBER), '--out', 'tb.docx'], { cwd: year })).code).toBe(2);
+  });
+
   it('a record without approval.notice gives a draft: no number, the date left blank, DỰ THẢO', async () => {
     const dir = copyExamples();
     const run = await runMeet(['notice', NOVEMBER], { cwd: dir });

@@ -8,7 +8,7 @@ import { namedRecord } from '../io/namedRecord.js';
 import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
 import { printData, printMessage, readingFor, type Io } from '../io/terminal.js';
-import { outFile, writeBinaryToStdout, writeUserOutput } from '../io/writeFiles.js';
+import { defaultOutPath, outFile, writeBinaryToStdout, writeUserOutput } from '../io/writeFiles.js';
 import { EXIT_OK } from '../model/errors.js';
 import { messages } from '../model/messages/index.js';
 import { visible } from '../model/text.js';
@@ -48,7 +48,11 @@ export async function noticeCommand(options: NoticeOptions, io: Io): Promise<num
     output = await renderOfficial(doc, format);
   }
   // Word and PDF never go to the terminal: without --out they go to a file named after the meeting.
-  const out = options.out ?? (format === 'docx' || format === 'pdf' ? `thong-bao-ket-luan-${record.data.date}.${format}` : undefined);
+  const out =
+    options.out ??
+    (format === 'docx' || format === 'pdf'
+      ? defaultOutPath(root, config.paths.meetings, io.cwd, `thong-bao-ket-luan-${record.data.date}.${format}`)
+      : undefined);
   if (notice.draft && !options.draft) {
     printMessage(io, m.notice.draft(visible(record.file)));
   }

@@ -7,7 +7,7 @@ import { colorsFor } from '../io/colors.js';
 import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { findRoot } from '../io/paths.js';
 import { printDataChunks, printMessage, type Io } from '../io/terminal.js';
-import { outFile, STANDARD_OUTPUT, writeBinaryToStdout, writeUserOutput } from '../io/writeFiles.js';
+import { defaultOutPath, outFile, STANDARD_OUTPUT, writeBinaryToStdout, writeUserOutput } from '../io/writeFiles.js';
 import { todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK } from '../model/errors.js';
 import { formatForOut, refuseMismatch } from '../render/outFormats.js';
@@ -102,7 +102,7 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
     const monthly = buildMonthlyDocument(report, config);
     const doc = await composeMonthly(monthly);
     const output = format === 'docx' ? await renderOfficial(doc, 'docx') : await printPdf(String(await renderOfficial(doc, 'html')), io);
-    const out = options.out ?? `bao-cao-${month}.${format}`;
+    const out = options.out ?? defaultOutPath(root, config.paths.meetings, io.cwd, `bao-cao-${month}.${format}`);
     if (out === STANDARD_OUTPUT) writeBinaryToStdout(io, output, format);
     else writeUserOutput(root, config.paths.meetings, io.cwd, out, output, options.force === true);
     // Said wherever the document went: a Báo cáo piped on is as unsigned as one in a file.

@@ -466,6 +466,18 @@ export function writeBinaryToStdout(io: Io, bytes: string | Uint8Array, format: 
 }
 
 /**
+ * Where a document goes without --out: `name` in the folder the clerk is
+ * in, or at the repository's top when that folder is among the records
+ * (a notice made from meetings/2020/, where nothing but records may be).
+ */
+export function defaultOutPath(root: string, meetings: string, cwd: string, name: string): string {
+  const records = path.resolve(root, meetings);
+  // As written and as the links on the way resolve (`--root` naming a link to the repository).
+  const among = isInside(records, path.resolve(cwd)) || isInside(resolvedPath(records), resolvedPath(path.resolve(cwd)));
+  return among ? toPosix(path.relative(cwd, path.join(root, name))) : name;
+}
+
+/**
  * An output to the file the clerk names (`--out`, or a document's default
  * name, relative to `cwd`): never among the records, and over a file already
  * there only with `force`.
