@@ -299,6 +299,14 @@ tasks:
     const missing = await runMeet(['notice', 'meetings/2020/khong-co.md'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('meetings/2020/khong-co.md: không có tệp này.');
+    expect(missing.stderr).not.toContain('Có phải ý bạn là');
+    // The example is one of this repository's records, as typed from here; a record named by its date alone is found.
+    expect(config.stderr).toMatch(/Hãy ghi đường dẫn của một biên bản, ví dụ meetings\/\d{4}\/[^ ]+\.md\./);
+    expect(config.stderr).not.toContain('2020-11-25-hoi-nghi-thuong-ky-thang-11.md');
+    const day = path.basename(XA_DECEMBER).slice(0, 10);
+    const dated = await runMeet(['notice', `${path.dirname(XA_DECEMBER)}/${day}.md`], { cwd: dir });
+    expect(dated.code).toBe(2);
+    expect(dated.stderr).toContain(`Có phải ý bạn là ${XA_DECEMBER}?`);
   });
 });
 

@@ -718,6 +718,8 @@ export const en = {
     noSuchFile: (label: string) => `${label}: no such file.`,
     outside: (label: string, meetings: string) => `${label} is outside the meetings folder (${meetings}/).`,
     outsideHint: 'Pass the path of a meeting record, like meetings/2020/2020-11-25-regular-meeting-november-2020.md.',
+    outsideHintWith: (example: string) => `Pass the path of a meeting record, like ${example}.`,
+    meant: (files: readonly string[]) => `Did you mean ${files.join(' or ')}?`,
     notRecord: (label: string) => `${label} is not a meeting record.`,
     notRecordHint: 'Pass the path of a record (a .md file with front matter) in the meetings folder.',
   },

@@ -674,6 +674,8 @@ export const vi: Messages = {
     noSuchFile: (label: string) => `${label}: không có tệp này.`,
     outside: (label: string, meetings: string) => `${label} nằm ngoài thư mục biên bản (${meetings}/).`,
     outsideHint: 'Hãy ghi đường dẫn của một biên bản, ví dụ meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md.',
+    outsideHintWith: (example: string) => `Hãy ghi đường dẫn của một biên bản, ví dụ ${example}.`,
+    meant: (files: readonly string[]) => `Có phải ý bạn là ${files.join(' hoặc ')}?`,
     notRecord: (label: string) => `${label} không phải là biên bản cuộc họp.`,
     notRecordHint: 'Hãy ghi đường dẫn của một biên bản (tệp .md có phần thông tin đầu) trong thư mục biên bản.',
   },
