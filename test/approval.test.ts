@@ -447,16 +447,48 @@ describe('meet approve', () => {
     expect((await runMeet(['check'], { cwd: dir })).code).toBe(0);
   });
 
-  it('says, as it writes it, that a notice number lacks its /TB- ký hiệu; the approval is written', async () => {
+  it('refuses a bare notice number before writing it; says, as it writes it, that another lacks its /TB- ký hiệu', async () => {
     const dir = copyExamples();
-    const run = await runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '26/11/2020', '--notice-number', '7', '--notice-date', '2020-11-27'], {
-      cwd: dir,
-    });
-    expect(run.code).toBe(0);
-    expect(run.stderr).toContain(
+    const before = read(dir, NOVEMBER);
+    const approve = (number: string) =>
+      runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '26/11/2020', '--notice-number', number, '--notice-date', '2020-11-27'], { cwd: dir });
+    const bare = await approve('7');
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain(
       'Số thông báo kết luận là "7", chưa có dạng số/TB-ký hiệu của Nghị định 30/2020/NĐ-CP (thông báo sẽ in "Số: 7"). Hãy ghi đủ, ví dụ "7/TB-UBND"\n',
     );
-    expect(read(dir, NOVEMBER)).toContain('number: "7"');
+    expect(bare.stderr).toContain('Chưa có gì được ghi');
+    expect(read(dir, NOVEMBER)).toBe(before);
+    // One recorded before this check existed, given again the same: nothing changes, as before.
+    const earlier = read(dir, NOVEMBER).replace(
+      '\n---\n',
+      '\napproval:\n  status: approved\n  approved_by: Hoàng Văn Hiệp\n  approved_on: 2020-11-26\n  notice:\n    number: "7"\n    date: 2020-11-27\n    signer:\n      name: Lê Văn Nam\n      title: Chánh Văn phòng\n---\n',
+    );
+    writeFileSync(path.join(dir, NOVEMBER), earlier);
+    const again = await approve('7');
+    expect(again.code, again.stderr).toBe(0);
+    expect(read(dir, NOVEMBER)).toBe(earlier);
+    writeFileSync(path.join(dir, NOVEMBER), before);
+    // A number with another document's ký hiệu may be the clerk's own system: written, and said.
+    const run = await approve('12/QĐ-UBND');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Số thông báo kết luận là "12/QĐ-UBND", chưa có dạng số/TB-ký hiệu');
+    expect(read(dir, NOVEMBER)).toContain('number: 12/QĐ-UBND');
+  });
+
+  it('refuses an approval or a notice dated after today: approved minutes cannot be taken back', async () => {
+    const dir = copyExamples();
+    const before = read(dir, NOVEMBER);
+    const later = await runMeet(['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2030-01-01'], { cwd: dir, now: new Date('2020-12-01T03:00:00Z') });
+    expect(later.code, later.stderr).toBe(2);
+    expect(later.stderr).toContain('--on 01/01/2030 ở sau hôm nay');
+    const notice = await runMeet(
+      ['approve', NOVEMBER, '--by', 'Hoàng Văn Hiệp', '--on', '2020-11-26', '--notice-number', '130/TB-UBND', '--notice-date', '2030-11-27'],
+      { cwd: dir, now: new Date('2020-12-01T03:00:00Z') },
+    );
+    expect(notice.code).toBe(2);
+    expect(notice.stderr).toContain('--notice-date 27/11/2030 ở sau hôm nay');
+    expect(read(dir, NOVEMBER)).toBe(before);
   });
 
   it('never renumbers a notice already recorded: exit 1, the record unchanged; the same notice again changes nothing', async () => {

@@ -54,8 +54,15 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
   const { config, records } = await loadValidRepository(root, readingFor(io));
   const record = namedRecord(options.record, visible(options.record), root, config, records, io.cwd);
   const m = messages(io.locale ?? config.locale);
-  const on = options.on ?? todayIn(config.timezone, io.now());
+  const today = todayIn(config.timezone, io.now());
+  const on = options.on ?? today;
   if (on < record.data.date) throw new UsageError((m) => m.approve.onBeforeMeeting(on, record.data.date));
+  // Approved minutes are final: a day still to come, typed by mistake (2030 for 2020), could not be taken back.
+  if (on > today) throw new UsageError((m) => m.approve.afterToday('--on', on, today));
+  if (options.noticeDate !== undefined && options.noticeDate > today) {
+    const noticeDate = options.noticeDate;
+    throw new UsageError((m) => m.approve.afterToday('--notice-date', noticeDate, today));
+  }
 
   // A signer is one person: a name with its title. Mixing one given here with the config's would sign with a stranger's title.
   if ((options.signer === undefined) !== (options.signerTitle === undefined) || (options.onBehalf !== undefined && options.signer === undefined)) {
@@ -69,6 +76,14 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
   if (kept) {
     entry.notice = kept;
   } else if (options.noticeNumber !== undefined && options.noticeDate !== undefined) {
+    // A bare number ("125") is no notice's number (Nghị định 30: "125/TB-UBND"), and once written it stays: refused
+    // before it is. (One recorded already, given again the same, is kept above: nothing changes.)
+    const advice = /^\d+$/.test(options.noticeNumber.trim()) ? noticeNumberAdvice(options.noticeNumber, config, m.rules) : undefined;
+    if (advice)
+      throw new UsageError(
+        () => visible(advice),
+        (m) => m.approve.bareNumberHint,
+      );
     if (options.noticeDate < record.data.date) {
       const noticeDate = options.noticeDate;
       throw new UsageError((m) => m.approve.noticeBeforeMeeting(noticeDate, record.data.date));

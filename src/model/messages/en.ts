@@ -730,6 +730,9 @@ export const en = {
     noticeTogether: '--notice-number and --notice-date go together: the notice issued, and its date.',
     noticeTogetherHint: 'Example: --notice-number 125/N --notice-date 2020-10-28',
     onBeforeMeeting: (on: IsoDate, date: IsoDate) => `--on ${shownDay(on)} is before the meeting (${shownDay(date)}): minutes are approved after the meeting.`,
+    afterToday: (flag: string, day: IsoDate, today: IsoDate) =>
+      `${flag} ${shownDay(day)} is after today (${shownDay(today)}): approved minutes are final and cannot be taken back; give the day it happened.`,
+    bareNumberHint: 'Nothing was written: a notice number recorded in approved minutes stays as written, so give it whole from the start.',
     noticeBeforeMeeting: (noticeDate: IsoDate, date: IsoDate) => `--notice-date ${shownDay(noticeDate)} is before the meeting (${shownDay(date)}).`,
     signerTogether: '--signer and --signer-title go together (and --on-behalf with them): the signer is one person, with their own title.',
     signerTogetherHint:

@@ -686,6 +686,9 @@ export const vi: Messages = {
     noticeTogetherHint: 'Ví dụ: --notice-number 125/TB-UBND --notice-date 28/10/2020',
     onBeforeMeeting: (on: IsoDate, date: IsoDate) =>
       `--on ${formatDate('vi', on)} sớm hơn ngày họp (${formatDate('vi', date)}): biên bản chỉ được thông qua sau cuộc họp.`,
+    afterToday: (flag: string, day: IsoDate, today: IsoDate) =>
+      `${flag} ${formatDate('vi', day)} ở sau hôm nay (${formatDate('vi', today)}): biên bản đã thông qua là bản chính thức, không sửa lại được; hãy ghi ngày đã diễn ra.`,
+    bareNumberHint: 'Chưa có gì được ghi: số thông báo đã ghi vào biên bản đã thông qua thì giữ nguyên, nên hãy ghi đủ số và ký hiệu ngay từ đầu.',
     noticeBeforeMeeting: (noticeDate: IsoDate, date: IsoDate) => `--notice-date ${formatDate('vi', noticeDate)} sớm hơn ngày họp (${formatDate('vi', date)}).`,
     signerTogether:
       '--signer và --signer-title phải dùng cùng nhau (--on-behalf đi kèm hai tùy chọn đó): người ký là một người, với chức vụ của chính người đó.',
