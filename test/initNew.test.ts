@@ -111,7 +111,7 @@ describe('meet init', () => {
     expect(config).not.toMatch(/huyện|Phòng Nội vụ/);
     const made = await runMeet(['new', '--date', '2026-03-04', '--chair', 'Nguyễn Văn A', '--title', 'Họp giao ban'], { cwd: dir });
     const file = made.stdout.trim();
-    writeFileSync(path.join(dir, file), read(dir, file).replace('decisions: []', 'decisions: [Thông qua kế hoạch]'));
+    writeFileSync(path.join(dir, file), read(dir, file).replace('decisions:\n', 'decisions: [Thông qua kế hoạch]\n'));
     expect((await runMeet(['check'], { cwd: dir })).code).toBe(0);
     expect((await runMeet(['notice', file, '--format', 'md'], { cwd: dir })).stdout).not.toContain('huyện');
     const ward = tempDir();
@@ -330,6 +330,27 @@ describe('meet new', () => {
     expect(text).toBe(
       '---\ntitle: Phòng chống thiên tai\ndate: 2020-11-12\nkind: thematic\nchair: Nguyễn Văn A\ntags: [chuyên đề]\nupdates: []\n---\n\n# ngày 12/11/2020\n',
     );
+  });
+
+  it("a built-in template's examples, their # taken off as the comment says, make a valid record", async () => {
+    for (const locale of ['vi', 'en'] as const) {
+      for (const kind of ['regular', 'thematic', 'extraordinary'] as const) {
+        const dir = tempDir();
+        expect((await runMeet(['init', '--locale', locale], { cwd: dir })).code).toBe(0);
+        const made = await runMeet(['new', '--kind', kind, '--date', '2026-03-04', '--chair', 'Nguyễn Văn A', '--title', 'Họp'], { cwd: dir });
+        expect(made.code, made.stderr).toBe(0);
+        const file = made.stdout.trim();
+        // Every example line of results and tasks (those indented after their #), its # removed and its placeholder filled.
+        const uncommented = read(dir, file)
+          .replace(/^# {3}(- | {2})/gm, '   $1')
+          .replace('YYYY-MM-DD', '2026-03-31');
+        expect(uncommented).toMatch(/^tasks:\n {3}- id: /m);
+        writeFileSync(path.join(dir, file), uncommented);
+        const check = await runMeet(['check', '--format', 'json'], { cwd: dir });
+        expect(check.stdout, `${locale} ${kind}: ${uncommented}`).toBe('[]\n');
+        expect(JSON.parse((await runMeet(['tasks', '--format', 'json', '--today', '2026-03-05'], { cwd: dir })).stdout)).toHaveLength(1);
+      }
+    }
   });
 
   it('keeps the line ends of a template saved on Windows (CRLF), so that tasks update can edit the record', async () => {
