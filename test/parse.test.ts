@@ -172,7 +172,12 @@ describe('parseYaml', () => {
 
   it('a key written twice, also once quoted, is yaml-duplicate-key at the second', () => {
     expect(parseYaml('title: A\ntitle: B').problems).toEqual([
-      { rule: 'yaml-duplicate-key', message: 'The key "title" is written twice in the same mapping', offset: 9, severity: 'error' },
+      {
+        rule: 'yaml-duplicate-key',
+        message: 'The key "title" is written twice in the same mapping',
+        offset: 9,
+        severity: 'error',
+      },
     ]);
     expect(parseYaml('title: A\n"title": B').problems.map((p) => [p.rule, p.offset])).toEqual([['yaml-duplicate-key', 9]]);
     expect(parseYaml("title: A\n'title': B").problems.map((p) => [p.rule, p.offset])).toEqual([['yaml-duplicate-key', 9]]);
@@ -188,6 +193,9 @@ describe('parseYaml', () => {
       [source.indexOf('title: B'), 'The key "title" is written twice in the same mapping'],
     ]);
     // Outside a block list, or a key that is not the item's first, it stays a key written twice.
+    expect(parseYaml('tasks: []\ntitle: A\ntasks:\n  - id: a\n').problems[0]!.message).toBe(
+      'The list "tasks" is written twice: keep one "tasks:" line and move the items of the other under it (an empty "tasks: []" left over is deleted)',
+    );
     expect(parseYaml('chair: {name: A, name: B}').problems[0]!.message).toBe('The key "name" is written twice in the same mapping');
     expect(parseYaml('tasks:\n  - id: a\n    title: A\n    title: B\n').problems[0]!.message).toBe('The key "title" is written twice in the same mapping');
   });

@@ -247,7 +247,9 @@ class Converter {
               ? digitsAsKey(name, this.m.yaml.sameMapping, this.m)
               : nextItem
                 ? this.m.yaml.duplicateFirstKey(clip(name))
-                : this.m.yaml.duplicateKey(clip(name)),
+                : depth === 0 && LISTS.has(name)
+                  ? this.m.yaml.duplicateListKey(name)
+                  : this.m.yaml.duplicateKey(clip(name)),
             key,
           );
           continue;
@@ -323,6 +325,21 @@ class Converter {
     return null;
   }
 }
+
+/** A record's keys that hold lists: one written twice is most often a template's `tasks: []` left above the clerk's own. */
+const LISTS: ReadonlySet<string> = new Set([
+  'attendees',
+  'results',
+  'decisions',
+  'discussion',
+  'shortcomings',
+  'proposals',
+  'references',
+  'tasks',
+  'updates',
+  'amendments',
+  'tags',
+]);
 
 // What may stand between a node's tag and the node itself.
 const PROP_TOKENS = new Set(['tag', 'anchor', 'space', 'newline', 'comment']);

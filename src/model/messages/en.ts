@@ -243,6 +243,8 @@ export const en = {
     controlInKey: (code: string) => `A key holds a control character or line break (U+${code}); keys are plain words`,
     keyNotText: 'A key must be plain text',
     duplicateKey: (key: string) => `The key "${key}" is written twice in the same mapping`,
+    duplicateListKey: (key: string) =>
+      `The list "${key}" is written twice: keep one "${key}:" line and move the items of the other under it (an empty "${key}: []" left over is deleted)`,
     duplicateFirstKey: (key: string) =>
       `The key "${key}" is written twice in the same item of a list: if this begins a new item (another task or update), start this line with "- ", in line with the "- " of the item before`,
     forbiddenKey: (key: string) => `The key "${key}" is not allowed`,

@@ -227,6 +227,8 @@ export const vi: Messages = {
     controlInKey: (code: string) => `Tên mục chứa ký tự điều khiển hoặc xuống dòng (U+${code}); tên mục chỉ là chữ thông thường`,
     keyNotText: 'Tên mục phải là chữ thông thường',
     duplicateKey: (key: string) => `Mục "${key}" được viết hai lần ở cùng một chỗ`,
+    duplicateListKey: (key: string) =>
+      `Danh sách "${key}" được viết hai lần: hãy giữ một dòng "${key}:" và chuyển các dòng của chỗ kia về dưới dòng đó (dòng "${key}: []" trống còn sót lại thì xóa đi)`,
     duplicateFirstKey: (key: string) =>
       `Mục "${key}" được viết hai lần trong cùng một phần tử của danh sách (một nhiệm vụ, một cập nhật…): nếu dòng này bắt đầu một nhiệm vụ hay cập nhật mới, hãy thêm "- " ở đầu dòng, thẳng hàng với "- " của phần tử trước`,
     forbiddenKey: (key: string) => `Không được dùng tên mục "${key}"`,
