@@ -188,6 +188,14 @@ describe('filters and sorting on examples/', () => {
     const sector = await tasks(['--sector', 'kinhte']);
     expect(sector.code).toBe(2);
     expect(sector.stderr).toContain('Có phải ý bạn là "kinh-te"?');
+    // An owner typed by its name, whole or its beginning, accents or not.
+    for (const name of ['Phòng Tư pháp', 'phong tu phap', 'Phòng Kinh tế']) {
+      const named = await tasks(['--owner', name]);
+      expect(named.code).toBe(2);
+      expect(named.stderr, name).toContain(`Có phải ý bạn là "${name === 'Phòng Kinh tế' ? 'kinh-te-ha-tang' : 'tu-phap'}"?`);
+    }
+    // "Phòng" begins many names: no guess.
+    expect((await tasks(['--owner', 'Phòng'])).stderr).not.toContain('Có phải ý bạn là');
   });
 
   it('an empty result: header only (csv, md), [] (json), a message on stderr (text); exit 0', async () => {

@@ -4,6 +4,7 @@
 // What reads the records and makes the list is loaded only when the output
 // memo has no answer.
 import { nearest } from '../domain/suggest.js';
+import { plainWords } from '../model/termWords.js';
 import { colorsFor } from '../io/colors.js';
 import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { findRoot } from '../io/paths.js';
@@ -35,13 +36,30 @@ export interface TasksOptions {
 function checkFilterIds(filters: TaskFilters, config: Config): void {
   const check = (flag: string, id: string | undefined, declared: Record<string, string>, kind: 'owner' | 'sector') => {
     if (id === undefined || Object.hasOwn(declared, id)) return;
+    const suggestion = nearest(id, Object.keys(declared)) ?? idNamed(id, declared);
     throw new UsageError(
-      (m) => m.tasks.notDeclared(flag, kind, visible(id), nearest(id, Object.keys(declared))),
+      (m) => m.tasks.notDeclared(flag, kind, visible(id), suggestion),
       (m) => m.tasks.declared(kind, ...declaredList(Object.keys(declared))),
     );
   };
   check('--owner', filters.owner, config.owners, 'owner');
   check('--sector', filters.sector, config.sectors, 'sector');
+}
+
+/**
+ * The id of the owner or sector the clerk typed by its name ("Phòng Kinh
+ * tế" for kinh-te), accents and case aside; a name's beginning will do
+ * ("Phòng Kinh tế" of "Phòng Kinh tế, Hạ tầng và Đô thị") when only one
+ * begins so.
+ */
+function idNamed(typed: string, declared: Record<string, string>): string | undefined {
+  const words = plainWords(typed);
+  if (words === '') return undefined;
+  const entries = Object.entries(declared);
+  const exact = entries.find(([, name]) => plainWords(name) === words);
+  if (exact) return exact[0];
+  const beginning = entries.filter(([, name]) => plainWords(name).startsWith(words));
+  return beginning.length === 1 ? beginning[0]![0] : undefined;
 }
 
 /** The declared ids for a hint: the first twenty, and how many more. */
