@@ -50,7 +50,9 @@ describe('a question on a terminal', () => {
         (e: unknown) => e,
       );
     asker.close();
-    expect((error as MeetError).render(m).message).toBe(m.errors.cancelled);
+    expect((error as MeetError).render(m).message).toBe(
+      'Cancelled: no answer was given; nothing was written. Run the command again with --kind to answer it without the question.',
+    );
     expect(shown()).toMatch(/Kind \[1\]: \n$/);
   });
 });

@@ -92,7 +92,9 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
     const root = copyExamples();
     const run = await onTerminal(root, ['new', '--today', '2020-12-20'], ['']);
     expect(run.code).toBe(2);
-    expect(run.screen).toMatch(/Chọn từ 1 đến 3 \[1\]: \nmeet: Đã dừng: không có câu trả lời\.\n/);
+    expect(run.screen).toMatch(
+      /Chọn từ 1 đến 3 \[1\]: \nmeet: Đã dừng: không có câu trả lời; chưa ghi gì\. Có thể chạy lại lệnh với --kind để khỏi phải trả lời câu hỏi này\.\n/,
+    );
   });
 
   it('meet new: Ctrl-C typed with an answer stops it at once, said once, nothing written', async () => {

@@ -60,7 +60,8 @@ export function terminalAsker(input: NodeJS.ReadableStream, output: OutStream, m
     }
     return reader;
   };
-  const line = async (prompt: string): Promise<string> => {
+  /** `flag`: the option that answers the question without asking it, named when the input ends. */
+  const line = async (prompt: string, flag: string): Promise<string> => {
     const { rl, lines } = open();
     // Closed already (Ctrl-C or Ctrl-D typed with the last answer): prompting would read the input again, and wait;
     // the question is still shown, so that the clerk sees which one went unanswered, however fast the input ended.
@@ -74,14 +75,14 @@ export function terminalAsker(input: NodeJS.ReadableStream, output: OutStream, m
       // The message goes below the question, not after it on its line.
       output.write('\n');
       if (interrupted) throw new Interrupted((m) => m.errors.interrupted);
-      throw new UsageError((m) => m.errors.cancelled);
+      throw new UsageError((m) => m.errors.cancelled(flag));
     }
     return String(next.value).normalize('NFC').trim();
   };
   const ask: Asker['ask'] = async (question, fallback, read, flag) => {
     for (let tries = 1; ; tries++) {
       // The fallback may come from a record (the last chair's name): shown visibly.
-      const answer = (await line(`${question}${fallback ? ` [${visible(fallback)}]` : ''}: `)) || fallback || '';
+      const answer = (await line(`${question}${fallback ? ` [${visible(fallback)}]` : ''}: `, flag)) || fallback || '';
       const reading = answer === '' ? { problem: m.new.emptyAnswer } : read(answer);
       if ('value' in reading) return reading.value;
       output.write(`${visibleLines(reading.problem)}\n`);

@@ -94,7 +94,7 @@ export const en = {
       `Not writing ${target}: the meetings folder (${meetings}/) and meet.config.yaml hold the repository's records and config only; choose --out outside them, in the repository's root folder, say`,
     outIntoGit: (target: string) =>
       `Not writing ${target}: the .git folder holds git's own data (a file there is no file of the repository, and may break it); choose --out outside it, in the repository's root folder, say`,
-    cancelled: 'Cancelled: no answer was given.',
+    cancelled: (flag: string) => `Cancelled: no answer was given; nothing was written. Run the command again with ${flag} to answer it without the question.`,
     interrupted: 'Stopped (Ctrl-C): nothing was written.',
     tooManyTries: (tries: number, flag: string) => `No valid answer after ${n(tries)} tries; run the command again, or give ${flag}.`,
     writeFolderLink: (folder: string, link: string) =>

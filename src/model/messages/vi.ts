@@ -86,7 +86,7 @@ export const vi: Messages = {
       `Không ghi ${target}: thư mục biên bản (${meetings}/) và meet.config.yaml chỉ dành cho biên bản và cấu hình của kho; hãy chọn --out ở ngoài, chẳng hạn ở thư mục gốc của kho`,
     outIntoGit: (target: string) =>
       `Không ghi ${target}: thư mục .git là nơi git giữ dữ liệu của riêng nó (tệp ghi vào đó không thuộc kho, và có thể làm hỏng kho); hãy chọn --out ở ngoài, chẳng hạn ở thư mục gốc của kho`,
-    cancelled: 'Đã dừng: không có câu trả lời.',
+    cancelled: (flag: string) => `Đã dừng: không có câu trả lời; chưa ghi gì. Có thể chạy lại lệnh với ${flag} để khỏi phải trả lời câu hỏi này.`,
     interrupted: 'Đã hủy (Ctrl-C): chưa ghi gì.',
     tooManyTries: (tries: number, flag: string) => `Sau ${n(tries)} lần vẫn chưa có câu trả lời hợp lệ; hãy chạy lại lệnh, hoặc dùng ${flag}.`,
     writeFolderLink: (folder: string, link: string) =>
