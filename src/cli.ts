@@ -636,9 +636,16 @@ function hoistGlobalOptions(argv: readonly string[]): string[] {
   return [...globals, ...rest];
 }
 
-/** `meet help tasks update`: commander's help command takes one word, and showed the help of `tasks`. */
+/**
+ * `meet help tasks update`: commander's help command takes one word, and
+ * showed the help of `tasks`. `meet tasks help [update]`: tasks has no
+ * help command of its own, and commander read the word as an argument.
+ */
 function helpOfSubcommand(args: string[]): string[] {
   const at = args.findIndex(isWord);
+  if (at !== -1 && args[at] === 'tasks' && args[at + 1] === 'help') {
+    return [...args.slice(0, at), 'tasks', ...(args[at + 2] === 'update' ? ['update'] : []), '--help'];
+  }
   if (at === -1 || args[at] !== 'help' || args[at + 1] !== 'tasks' || args[at + 2] !== 'update') return args;
   return [...args.slice(0, at), 'tasks', 'update', '--help', ...args.slice(at + 3)];
 }

@@ -95,6 +95,13 @@ describe('meet without a command to run', () => {
     expect((await runMeet(['help', 'tasks', 'update'], { cwd: tempDir(), env: ENGLISH })).stdout).toBe(
       (await runMeet(['tasks', 'update', '--help'], { cwd: tempDir(), env: ENGLISH })).stdout,
     );
+    // `meet tasks help` and `meet tasks help update` are what they say, as `help tasks` is.
+    expect((await runMeet(['tasks', 'help'], { cwd: tempDir(), env: ENGLISH })).stdout).toBe(
+      (await runMeet(['tasks', '--help'], { cwd: tempDir(), env: ENGLISH })).stdout,
+    );
+    expect((await runMeet(['tasks', 'help', 'update'], { cwd: tempDir(), env: ENGLISH })).stdout).toBe(
+      (await runMeet(['tasks', 'update', '--help'], { cwd: tempDir(), env: ENGLISH })).stdout,
+    );
     // tasks update is no list: the list's --owner is not offered as one of its options; meet's own (--root) are.
     const update = (await runMeet(['tasks', 'update', '--help'], { cwd: tempDir(), env: ENGLISH })).stdout;
     expect(update).not.toContain('--owner');
