@@ -252,6 +252,13 @@ describe('v2 rules, each at its line and column', () => {
       (await findingsOf(rec('tasks:', '  - id: t', '    title: Việc', '    owner: van-phong', `    due: ${due}`)))[0]!.message;
     expect(await said('tháng 11/2020')).toBe('"due" is "tháng 11/2020"; a due by the end of a month, quarter or year is written so: due: 2020-11');
     expect(await said('"Quý 4/2020"')).toContain('written so: due: 2020-Q4');
+    // Without its year: the meeting's (5 October 2020), or the next when the month or day is already past.
+    expect(await said('trong tháng 12')).toBe('"due" is "trong tháng 12", without a year; by the meeting\'s date, write due: 2020-12');
+    expect(await said('cuoi thang 1')).toContain('write due: 2021-01');
+    expect(await said('31/12')).toContain('write due: 2020-12-31');
+    expect(await said('"1/10"')).toContain('write due: 2021-10-01');
+    expect(await said('quý 4')).toContain('write due: 2020-Q4');
+    expect(await said('quý I')).toContain('write due: 2021-Q1');
   });
 
   it('"did you mean" inside a due: working_day → working_days, alone', async () => {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { KNOWN_KEYS } from '../model/schema.js';
 import { nearest as nearestOf, Suggestions } from '../domain/suggest.js';
 import { slugify } from '../domain/slug.js';
-import { lastDayOf, readDate, slashReadings } from '../model/dates.js';
+import { isCalendarDate, lastDayOf, readDate, slashReadings } from '../model/dates.js';
 import { messages, type Messages } from '../model/messages/index.js';
 import { periodFromWords, periodProblem } from '../model/periods.js';
 import { kindFromWords, plainWords, statusFromWords, termFromWords } from '../model/termWords.js';
@@ -71,6 +71,9 @@ export function describeIssues(issues: readonly Issue[], kind: Kind, m: Messages
     if (!among) suggestions.set(known, (among = new Suggestions(known, 1000)));
     return among.nearest(name);
   };
+  // A due written without its year ("trong tháng 12") is read in the year of the meeting, or the next.
+  const written = value !== null && typeof value === 'object' ? (value as { date?: unknown }).date : undefined;
+  const meetingDate = typeof written === 'string' && isCalendarDate(written) ? written : undefined;
   for (const issue of issues) {
     // `metrics: { thu-ngan-sach: 12,000 }`: the comma inside { } split the figure, and its digits became a metric of no value.
     const path = issue.path as (string | number)[];
@@ -78,7 +81,7 @@ export function describeIssues(issues: readonly Issue[], kind: Kind, m: Messages
     const parent = path.slice(0, -1);
     const around = typeof name === 'string' && /^\d+$/.test(name) && (issue as { input?: unknown }).input === null ? valueAt(value, parent) : undefined;
     if (around !== undefined) out.push(strayDigits(around, name as string, parent, placeName(parent, kind, m), m));
-    else describeIssue(issue, [], kind, m, out, nearest);
+    else describeIssue(issue, [], kind, m, out, nearest, meetingDate);
   }
   // `ower: x` is one mistake, not two: when an unknown key is a likely typo
   // of a missing required key, "owner is missing" says nothing new.
@@ -138,7 +141,7 @@ function colonInItem(path: PropertyPath, input: unknown, m: Messages): LocatedIs
   };
 }
 
-function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messages, out: LocatedIssue[], nearest: Nearest): void {
+function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messages, out: LocatedIssue[], nearest: Nearest, meetingDate?: string): void {
   const path = [...prefix, ...(issue.path as (string | number)[])];
   const key = lastKey(path);
   const input = (issue as { input?: unknown }).input;
@@ -202,12 +205,12 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
       // A figure of "1e400" is a number, just none to count with: say that.
       const infinite = branches.flat().find((i) => i.code === 'invalid_type' && i.path.length === 0 && typeof i.input === 'number' && !Number.isNaN(i.input));
       if (infinite) {
-        describeIssue(infinite, path, kind, m, out, nearest);
+        describeIssue(infinite, path, kind, m, out, nearest, meetingDate);
         return;
       }
       const deep = branches.find((b) => b.some((i) => i.path.length > 0 || i.code !== 'invalid_type'));
       if (deep) {
-        for (const inner of deep) describeIssue(inner, path, kind, m, out, nearest);
+        for (const inner of deep) describeIssue(inner, path, kind, m, out, nearest, meetingDate);
         return;
       }
       const expected = branches.flatMap((b) => b.map((i) => (i.code === 'invalid_type' ? i.expected : '')));
@@ -267,7 +270,7 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
         ? s.tooSmall(String(key), why)
         : issue.message === 'outOfRange'
           ? s.outOfRange(String(key), quote(input))
-          : (declared?.message ?? writtenOtherwise(String(key), input, m, inList(path)) ?? s.isWhich(String(key), quote(input), why));
+          : (declared?.message ?? writtenOtherwise(String(key), input, m, inList(path), meetingDate) ?? s.isWhich(String(key), quote(input), why));
       out.push({
         rule: params?.rule ?? (DATE_KEYS.has(String(key)) ? 'invalid-date' : 'invalid-value'),
         message,
@@ -293,7 +296,7 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
         rule: isDate ? 'invalid-date' : 'invalid-value',
         message:
           declared?.message ??
-          writtenOtherwise(String(key), input, m, inList(path)) ??
+          writtenOtherwise(String(key), input, m, inList(path), meetingDate) ??
           s.isWhich(String(key), quote(input), problemText(issue.message, input, undefined, m) ?? issue.message),
         path,
         target: 'value',
@@ -412,7 +415,7 @@ function timeFromWords(text: string): string | undefined {
  * A date, id or number the clerk wrote their own way, with the way the
  * format writes it: 26/10/2020 → 2020-10-26, noi-vụ → noi-vu, 21,4 → 21.4.
  */
-function writtenOtherwise(key: string, input: unknown, m: Messages, item = false): string | undefined {
+function writtenOtherwise(key: string, input: unknown, m: Messages, item = false, meetingDate?: string): string | undefined {
   if (typeof input !== 'string') return undefined;
   const s = m.schema;
   const value = quote(input);
@@ -431,6 +434,8 @@ function writtenOtherwise(key: string, input: unknown, m: Messages, item = false
     // "tháng 1/2021", "01/2021", "Quý 1/2021": a month's, a quarter's or a year's due as the format writes it (a half year is none).
     const period = key === 'due' ? periodFromWords(input) : undefined;
     if (period !== undefined && !period.includes('H')) return s.duePeriodWritten(value, `due: ${period}`);
+    const dated = key === 'due' && meetingDate ? dueWithoutYear(input, meetingDate, m.cli.slashesDayFirst) : undefined;
+    if (dated !== undefined) return s.dueYearAdded(value, `due: ${dated}`);
     if (/\p{L}{2,}/u.test(input)) {
       const day = dateFromWords(input);
       // A due in words that names no day ("cuối năm") may be one of its other forms: the schema's message lists them.
@@ -446,6 +451,38 @@ function writtenOtherwise(key: string, input: unknown, m: Messages, item = false
   if (ID_KEYS.has(key)) {
     const suggestion = slugify(input, '');
     return suggestion && suggestion !== input ? s.idWritten(key, value, suggestion) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A due written without its year ("trong tháng 12", "31/12", "quý 4"), in
+ * the format's form: in the meeting's year when that is not before the
+ * meeting, else in the next (a deadline is never set in the past).
+ */
+function dueWithoutYear(text: string, meetingDate: string, dayFirst: boolean): string | undefined {
+  const words = plainWords(text);
+  const year = Number(meetingDate.slice(0, 4));
+  const meetingMonth = Number(meetingDate.slice(5, 7));
+  const month2 = (mo: number) => String(mo).padStart(2, '0');
+  let match = /^(?:trong |den het |het |cuoi |truoc )?thang (\d{1,2})$/.exec(words);
+  if (match) {
+    const mo = Number(match[1]);
+    if (mo < 1 || mo > 12) return undefined;
+    return `${mo >= meetingMonth ? year : year + 1}-${month2(mo)}`;
+  }
+  // 7/5 is 5 July to an English clerk in the United States: a day and month are read only where days come first.
+  match = dayFirst ? /^(?:ngay |truoc ngay |truoc )?(\d{1,2})(?:\/| thang )(\d{1,2})$/.exec(words) : null;
+  if (match) {
+    const [d, mo] = [Number(match[1]), Number(match[2])];
+    const day = (y: number) => `${y}-${month2(mo)}-${String(d).padStart(2, '0')}`;
+    if (!isCalendarDate(day(year)) && !isCalendarDate(day(year + 1))) return undefined;
+    return isCalendarDate(day(year)) && day(year) >= meetingDate ? day(year) : isCalendarDate(day(year + 1)) ? day(year + 1) : undefined;
+  }
+  match = /^(?:trong |het )?(?:quy|qui) ([1-4]|iv|i{1,3})$/.exec(words);
+  if (match) {
+    const q = { i: 1, ii: 2, iii: 3, iv: 4 }[match[1]!] ?? Number(match[1]);
+    return `${q * 3 >= meetingMonth ? year : year + 1}-Q${q}`;
   }
   return undefined;
 }

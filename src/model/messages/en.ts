@@ -399,6 +399,7 @@ export const en = {
     // Values the clerk wrote another way: each with the way to write it.
     /** `fix`: `key: 2020-10-26`, or the date alone for an item of a list. */
     timeWritten: (value: string, fix: string) => `"time" is ${value}; write the time HH:MM, on the 24-hour clock: ${fix}`,
+    dueYearAdded: (value: string, fix: string) => `"due" is ${value}, without a year; by the meeting's date, write ${fix}`,
     duePeriodWritten: (value: string, fix: string) => `"due" is ${value}; a due by the end of a month, quarter or year is written so: ${fix}`,
     dateWritten: (key: string, value: string, fix: string) => `"${key}" is ${value}; write dates as YYYY-MM-DD: ${fix}`,
     /** 07/05/2024 in English records: day first or month first, the clerk says which. */

@@ -379,6 +379,7 @@ export const vi: Messages = {
       figureEmpty: 'không có cả "value" lẫn "ytd": số liệu cần có giá trị của tháng, số lũy kế từ đầu năm, hoặc cả hai',
     },
     timeWritten: (value: string, fix: string) => `"time" là ${value}; giờ viết dạng HH:MM, theo 24 giờ: ${fix}`,
+    dueYearAdded: (value: string, fix: string) => `"due" là ${value}, chưa có năm; tính theo ngày họp, hãy viết ${fix}`,
     duePeriodWritten: (value: string, fix: string) => `"due" là ${value}; hạn đến hết tháng, quý hoặc năm viết như sau: ${fix}`,
     dateWritten: (key: string, value: string, fix: string) => `"${key}" là ${value}; ngày viết dạng YYYY-MM-DD: ${fix}`,
     dateWrittenEither: (key: string, value: string, fixes: readonly string[]) =>
