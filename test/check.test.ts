@@ -789,6 +789,22 @@ describe('meet check: config errors', () => {
     expect(findings[0]!.message).toContain('"y-te"');
   });
 
+  it('an id written with accents or capitals in meet.config.yaml is told the id it would be', async () => {
+    const root = makeRepo({}, MINIMAL_CONFIG.replace('  van-phong: Văn phòng', '  Văn-phòng: Văn phòng'));
+    const { run, findings } = await checkJson(root);
+    expect(run.code).toBe(1);
+    expect(findings).toEqual([
+      {
+        file: 'meet.config.yaml',
+        line: 8,
+        column: 3,
+        severity: 'error',
+        rule: 'invalid-value',
+        message: 'The id "Văn-phòng" must be lower-case letters, digits, ".", "_" or "-", starting with a letter or digit: write van-phong',
+      },
+    ]);
+  });
+
   it('an invalid time zone', async () => {
     const root = makeRepo({}, MINIMAL_CONFIG.replace('Asia/Ho_Chi_Minh', 'Mars/Olympus_Mons'));
     const { run, findings } = await checkJson(root);

@@ -252,9 +252,11 @@ function describeIssue(issue: Issue, prefix: PropertyPath, kind: Kind, m: Messag
       return;
     }
     case 'invalid_key': {
+      // `tư-pháp:` in the config: the id it would be without accents, capitals and spaces.
+      const slug = slugify(String(key), '');
       out.push({
         rule: 'invalid-value',
-        message: s.badId(clip(String(key)), ruleText(issue.issues[0]?.message, m) ?? s.notValidId),
+        message: s.badId(clip(String(key)), ruleText(issue.issues[0]?.message, m) ?? s.notValidId) + (slug && slug !== key ? s.idMeant(slug) : ''),
         path,
         target: 'key',
       });

@@ -129,7 +129,7 @@ export const en = {
   // ---- git.
   git: {
     missing: (feature: string) => `${feature} needs git, which was not found.`,
-    missingHint: 'Install git (e.g. "apt-get install git") and try again.',
+    missingHint: 'Install git (on Windows: Git for Windows, from https://git-scm.com; on Ubuntu: sudo apt-get install git) and try again.',
     notRepository: (feature: string, dir: string) => `${feature} needs a git repository, and ${dir} is not in one.`,
     notRepositoryHint: 'Run "git init" there, or use the command without the git option.',
     notRepositoryLogHint: 'meet log reads the history of the records from git: run "git init" there and commit the records.',
@@ -336,6 +336,7 @@ export const en = {
       `"${key}" is ${value}; use one of: ${allowed}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
     termWord: (key: string, value: string, id: string) => `"${key}" is ${value}; the record format writes this "${id}": write ${key}: ${id}`,
     badId: (id: string, why: string) => `The id "${id}" ${why}`,
+    idMeant: (id: string) => `: write ${id}`,
     notValidId: 'is not a valid id',
     tooSmall: (key: string, why: string) => `"${key}" ${why}`,
     isWhich: (key: string, value: string, why: string) => `"${key}" is ${value}, but it ${why}`,
@@ -559,7 +560,8 @@ export const en = {
     kept: (file: string) => `${file} is already there; kept as it is. Added:`,
     created: (where: string) => `Created a records repository in ${where}:`,
     newGit: '  (and a new git repository)',
-    noGit: 'git was not found: the folder is not under version control yet.',
+    noGit:
+      'git was not found: the folder is not under version control yet. Install git (on Windows: Git for Windows, from https://git-scm.com; on Ubuntu: sudo apt-get install git), then run git init in this folder.',
     next: 'Next: edit meet.config.yaml (sectors, owners, metrics), then run "meet new" for the first meeting.',
     badAction: (given: string) => `--action takes owner/name@ref (a tag or a commit sha), not "${given}".`,
     actionPlaceholder: (file: string, placeholder: string) =>

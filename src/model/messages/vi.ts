@@ -116,7 +116,7 @@ export const vi: Messages = {
 
   git: {
     missing: (feature: string) => `${feature} cần có git, nhưng không tìm thấy git trên máy.`,
-    missingHint: 'Hãy cài git (ví dụ "apt-get install git") rồi chạy lại.',
+    missingHint: 'Hãy cài git (trên Windows: Git for Windows, tải tại https://git-scm.com; trên Ubuntu: sudo apt-get install git) rồi chạy lại.',
     notRepository: (feature: string, dir: string) => `${feature} cần một kho git, nhưng ${dir} không nằm trong kho git nào.`,
     notRepositoryHint: 'Hãy chạy "git init" tại đó, hoặc chạy lệnh mà không dùng tùy chọn git.',
     notRepositoryLogHint: 'meet log đọc lịch sử của biên bản từ git: hãy chạy "git init" tại đó và commit các biên bản.',
@@ -318,6 +318,7 @@ export const vi: Messages = {
       `"${key}" là ${value}; hãy dùng một trong các giá trị: ${allowed}.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
     termWord: (key: string, value: string, id: string) => `"${key}" là ${value}; trong biên bản giá trị này viết là "${id}": hãy viết ${key}: ${id}`,
     badId: (id: string, why: string) => `Mã "${id}" ${why}`,
+    idMeant: (id: string) => `: hãy viết ${id}`,
     notValidId: 'không phải là mã hợp lệ',
     tooSmall: (key: string, why: string) => `"${key}" ${why}`,
     isWhich: (key: string, value: string, why: string) => `"${key}" là ${value}, nhưng ${why}`,
@@ -525,7 +526,8 @@ export const vi: Messages = {
     kept: (file: string) => `${file} đã có; giữ nguyên. Đã thêm:`,
     created: (where: string) => `Đã tạo kho biên bản tại ${where}:`,
     newGit: '  (và một kho git mới)',
-    noGit: 'Không tìm thấy git: thư mục này chưa được quản lý phiên bản.',
+    noGit:
+      'Không tìm thấy git: thư mục này chưa được quản lý phiên bản. Hãy cài git (trên Windows: Git for Windows, tải tại https://git-scm.com; trên Ubuntu: sudo apt-get install git) rồi chạy git init trong thư mục này.',
     next: 'Bước tiếp theo: sửa meet.config.yaml (lĩnh vực, cơ quan, chỉ tiêu), rồi chạy "meet new" để lập biên bản cuộc họp đầu tiên.',
     badAction: (given: string) => `--action cần có dạng owner/name@ref (một thẻ hoặc mã sha của commit), không phải "${given}".`,
     actionPlaceholder: (file: string, placeholder: string) =>
