@@ -248,7 +248,23 @@ describe('checkRepository', () => {
     it('within one record: at the second id', () => {
       const findings = checkRepository(CONFIG, [record(A, ...head('2020-10-26'), 'tasks:', ...task('x'), ...task('y'), ...task('x'))]);
       expect(brief(findings)).toEqual([[A, 12, 9, 'error', 'duplicate-task-id']]);
-      expect(findings[0]!.message).toBe('The task id "x" is already used earlier in this record; task ids must be unique across the repository');
+      expect(findings[0]!.message).toBe(
+        'The task id "x" is already used earlier in this record; task ids must be unique across the repository; change this one, e.g. to "x-2" (used nowhere)',
+      );
+    });
+
+    it('offers the next number no record holds, its width kept, for an id ending in one', () => {
+      const findings = checkRepository(CONFIG, [
+        record(A, ...head('2020-10-26'), 'tasks:', ...task('2020-10-26-01'), ...task('2020-10-26-01')),
+        record(B, ...head('2020-11-25'), 'tasks:', ...task('2020-10-26-02'), ...task('2020-10-26-03')),
+      ]);
+      expect(brief(findings)).toEqual([[A, 9, 9, 'error', 'duplicate-task-id']]);
+      expect(findings[0]!.message).toContain('; change this one, e.g. to "2020-10-26-04" (used nowhere)');
+      // More digits than a number keeps: counted on exactly.
+      const long = checkRepository(CONFIG, [
+        record(A, ...head('2020-10-26'), 'tasks:', ...task('t-100000000000000000000001'), ...task('t-100000000000000000000001')),
+      ]);
+      expect(long[0]!.message).toContain('e.g. to "t-100000000000000000000002"');
     });
 
     it('across records: in the later meetings, naming the first, whatever the input order', () => {

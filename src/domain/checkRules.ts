@@ -302,6 +302,21 @@ export interface UnreadableRecord {
  * findings of that record alone (checkRecordAmong), without indexing the
  * ids no finding of it can name.
  */
+/**
+ * An id like `id` that `taken` says no record holds: its last number
+ * counted on (`2020-11-25-01` → `2020-11-25-02`, its width kept), else `-2`,
+ * `-3`… added. Undefined after a thousand tries.
+ */
+function freeIdLike(id: string, taken: (candidate: string) => boolean): string | undefined {
+  const numbered = /^(.*?)(\d+)$/.exec(id);
+  for (let n = 1; n <= 1000; n++) {
+    // BigInt: an id may end in more digits than a number keeps.
+    const candidate = numbered ? `${numbered[1]}${(BigInt(numbered[2]!) + BigInt(n)).toString().padStart(numbered[2]!.length, '0')}` : `${id}-${n + 1}`;
+    if (!taken(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 export function checkAcrossRecords(
   records: readonly CheckedRecord[],
   locale: Locale = 'en',
@@ -319,14 +334,23 @@ export function checkAcrossRecords(
   const assigned = new FirstAssignments(idsOf);
   // "Did you mean" reads every id: indexed whole only when one is asked for.
   const suggestions = new Suggestions({ [Symbol.iterator]: () => (wanted ? FirstAssignments.claimed(ordered.map(taskIdsOf)) : assigned).ids() });
+  const duplicates: { record: CheckedRecord; id: string; index: number; origin: CheckedRecord }[] = [];
   ordered.forEach((record, r) => {
     idsOf[r]!.forEach((id, index) => {
       const first = assigned.claim(id, r, index);
       if (first === undefined || (only && record !== only)) return;
-      const origin = ordered[first]!;
-      report(record, 'duplicate-task-id', origin === record ? m.rules.duplicateHere(id) : m.rules.duplicateIn(id, origin.file), ['tasks', index, 'id']);
+      duplicates.push({ record, id, index, origin: ordered[first]! });
     });
   });
+  // Each duplicate is offered an id no record holds (known once every id is claimed), whatever the others are
+  // offered: a record's findings are the same checked alone (`only`) or with the repository.
+  // With `only`, `assigned` holds the ids that record names: every id is indexed, once, when it has a duplicate.
+  const every = duplicates.length > 0 && only ? FirstAssignments.claimed(ordered.map(taskIdsOf)) : assigned;
+  for (const { record, id, index, origin } of duplicates) {
+    const free = freeIdLike(id, (candidate) => every.get(candidate) !== undefined);
+    const said = origin === record ? m.rules.duplicateHere(id) : m.rules.duplicateIn(id, origin.file);
+    report(record, 'duplicate-task-id', free ? `${said}${m.rules.duplicateFree(free)}` : said, ['tasks', index, 'id']);
+  }
   const waiting = new Map<UnreadableRecord, number>();
   for (const record of only ? [only] : records) {
     updatedTasksOf(record).forEach((task, i) => {

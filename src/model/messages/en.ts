@@ -447,6 +447,7 @@ export const en = {
     dueBeforeDate: (id: string, due: string, date: string) =>
       `The task "${id}" is due on ${shownDay(due)}, before the meeting that assigned it (${shownDay(date)})`,
     duplicateHere: (id: string) => `The task id "${id}" is already used earlier in this record; task ids must be unique across the repository`,
+    duplicateFree: (id: string) => `; change this one, e.g. to "${id}" (used nowhere)`,
     duplicateIn: (id: string, file: string) => `The task id "${id}" is already used in ${file}; task ids must be unique across the repository`,
     unknownTask: (task: string, suggestion?: string) => `No record assigns a task "${task}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
     notEarlierSame: (task: string, date: string) =>

@@ -422,6 +422,7 @@ export const vi: Messages = {
     dueBeforeDate: (id: string, due: string, date: string) =>
       `Nhiệm vụ "${id}" có hạn ${shownDay(due)}, trước ngày của cuộc họp giao nhiệm vụ (${shownDay(date)})`,
     duplicateHere: (id: string) => `Mã nhiệm vụ "${id}" đã dùng ở phía trên trong biên bản này; mã nhiệm vụ không được trùng trong toàn bộ kho`,
+    duplicateFree: (id: string) => `; hãy đổi mã này, ví dụ thành "${id}" (chưa dùng ở đâu)`,
     duplicateIn: (id: string, file: string) => `Mã nhiệm vụ "${id}" đã dùng trong ${file}; mã nhiệm vụ không được trùng trong toàn bộ kho`,
     unknownTask: (task: string, suggestion?: string) => `Không biên bản nào giao nhiệm vụ "${task}".${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''}`,
     notEarlierSame: (task: string, date: string) =>
