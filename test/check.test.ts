@@ -1343,6 +1343,10 @@ describe('meet check PATHS', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('meet.config.yaml');
+    // Said in English on an English computer, and how to have it in Vietnamese: a Vietnamese clerk's machine often says en_US.
+    const english = await runMeet(['check'], { cwd: path.join(empty, 'meetings'), env: { LANG: 'en_US.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined } });
+    expect(english.stderr).toContain('Run "meet init" to create a records repository');
+    expect(english.stderr).toContain('Thêm --locale vi để meet nói tiếng Việt.');
     const explicit = await runMeet(['--root', empty, 'check'], { cwd: root });
     expect(explicit.code).toBe(2);
     expect(explicit.stderr).toContain('meet.config.yaml');

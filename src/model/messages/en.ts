@@ -68,7 +68,10 @@ export const en = {
     noConfigIn: (file: string, root: string) => `No ${file} in ${root}.`,
     noConfigInHint: 'Run "meet init" there first, or give --root the folder that holds it.',
     noConfigFound: (file: string, start: string) => `No ${file} found in ${start} or any folder above it.`,
-    noConfigFoundHint: 'Run "meet init" to create a records repository, or pass --root DIR.',
+    // Outside any repository meet speaks the environment's language, English on many a Vietnamese clerk's
+    // computer: the first thing they read says how to have it in Vietnamese.
+    noConfigFoundHint:
+      'Run "meet init" to create a records repository, or pass --root DIR.\n(Tiếng Việt: chưa có kho biên bản ở đây; hãy chạy "meet init" để tạo kho, hoặc dùng --root <thư-mục>. Thêm --locale vi để meet nói tiếng Việt.)',
     configLink: (file: string) => `${file} is a symbolic link leading outside the repository; it is not read.`,
     configLinkHint: 'Replace the link with the file itself.',
     cannotReadConfig: (file: string, why: string) => `Cannot read ${file}: ${why}`,
