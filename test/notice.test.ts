@@ -581,20 +581,20 @@ describe('what the documents make of what the config and the records say', () =>
   it("names in the title the chair's office on the committee, not what a post covers or another post", async () => {
     const dir = copyExamples();
     const text = read(dir, NOVEMBER);
-    const withRole = (role: string) => writeTree(dir, { [NOVEMBER]: text.replace('role: Phó Bí thư Huyện ủy, Chủ tịch UBND huyện', `role: ${role}`) });
-    withRole('Phó Chủ tịch UBND huyện, phụ trách lĩnh vực kinh tế');
-    expect(await noticeMd(dir)).toContain('Kết luận của Phó Chủ tịch UBND huyện tại Hội nghị thường kỳ tháng 11/2020');
-    withRole('Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo phòng chống thiên tai');
-    expect(await noticeMd(dir)).toContain('Kết luận của Chủ tịch UBND huyện tại');
-    // A Phó Chủ tịch of the committee often chairs a council too: the committee's post is named.
-    withRole('Phó Chủ tịch UBND huyện, Chủ tịch Hội đồng thi đua – khen thưởng huyện');
-    expect(await noticeMd(dir)).toContain('Kết luận của Phó Chủ tịch UBND huyện tại');
-    withRole('Chủ tịch Ủy ban nhân dân huyện, Chủ tịch Hội đồng nghĩa vụ quân sự huyện');
-    expect(await noticeMd(dir)).toContain('Kết luận của Chủ tịch Ủy ban nhân dân huyện tại');
-    withRole('Giám đốc Trung tâm Y tế, kiêm Trưởng ban');
-    expect(await noticeMd(dir)).toContain('Kết luận của Giám đốc Trung tâm Y tế tại');
-    withRole('Phó Bí thư Huyện ủy, Chủ tịch UBND huyện');
-    expect(await noticeMd(dir)).toContain('Kết luận của Chủ tịch UBND huyện tại');
+    // The chair's role as written → what the title names.
+    const cases: [role: string, title: string][] = [
+      ['Phó Chủ tịch UBND huyện, phụ trách lĩnh vực kinh tế', 'Kết luận của Phó Chủ tịch UBND huyện tại Hội nghị thường kỳ tháng 11/2020'],
+      ['Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo phòng chống thiên tai', 'Kết luận của Chủ tịch UBND huyện tại'],
+      // A Phó Chủ tịch of the committee often chairs a council too: the committee's post is named.
+      ['Phó Chủ tịch UBND huyện, Chủ tịch Hội đồng thi đua – khen thưởng huyện', 'Kết luận của Phó Chủ tịch UBND huyện tại'],
+      ['Chủ tịch Ủy ban nhân dân huyện, Chủ tịch Hội đồng nghĩa vụ quân sự huyện', 'Kết luận của Chủ tịch Ủy ban nhân dân huyện tại'],
+      ['Giám đốc Trung tâm Y tế, kiêm Trưởng ban', 'Kết luận của Giám đốc Trung tâm Y tế tại'],
+      ['Phó Bí thư Huyện ủy, Chủ tịch UBND huyện', 'Kết luận của Chủ tịch UBND huyện tại'],
+    ];
+    for (const [role, title] of cases) {
+      writeTree(dir, { [NOVEMBER]: text.replace('role: Phó Bí thư Huyện ủy, Chủ tịch UBND huyện', `role: ${role}`) });
+      expect(await noticeMd(dir), role).toContain(title);
+    }
   });
 
   it('says a meeting held over several days "Từ ngày … đến ngày …"', async () => {
