@@ -14,8 +14,8 @@ import { parseRecord } from '../../src/records/parse.js';
 import { MINIMAL_CONFIG, runMeet, spawnMeet, tempDir, writeTree } from '../helpers.js';
 
 const PROCESSES = 4;
-// 16 runs × 4 processes: 64 racing updates, and the lock tests below for the orders a race may miss (deterministic); 30 runs took 58 s, 50 runs 80–100 s of a 5-minute suite.
-const RUNS = 16;
+// 12 runs × 4 processes: 48 racing updates, and the lock tests below for the orders a race may miss (deterministic); 16 runs took 26–28 s, 30 runs 58 s of a 5-minute suite.
+const RUNS = 12;
 /** Runs started at once: 8 × 4 processes per batch keeps each batch to a few seconds on 2 cores. */
 const RUNS_PER_BATCH = 8;
 
@@ -188,9 +188,9 @@ describe('the record lock', () => {
 // --- digest and new at once ----------------------------------------------------
 
 describe('digest and new at once, in new folders: every file whole, nothing else left', () => {
-  // 5 rounds: 10 took 30 s of the suite.
-  it('5 rounds of three meet new (one new year folder) and two digests (a new reports folder)', async () => {
-    for (let round = 0; round < 5; round++) {
+  // 4 rounds: 5 took 11–13 s of the suite, 10 took 30 s.
+  it('4 rounds of three meet new (one new year folder) and two digests (a new reports folder)', async () => {
+    for (let round = 0; round < 4; round++) {
       const root = repository(2);
       const runs = await Promise.all([
         ...['Một', 'Hai', 'Ba'].map((title) => spawnMeet(['new', '--date', '2021-01-15', '--chair', 'X', '--title', `Hội nghị ${title}`], { cwd: root, timeout: 120_000 })),
