@@ -2,7 +2,7 @@
 // place; `meet check --since` refuses, on a real git branch, each change the
 // format forbids in a record approved at the merge base, and accepts one
 // made with an amendment; `tasks update` never writes into approved minutes.
-import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../src/model/messages/index.js';
@@ -300,6 +300,39 @@ describe('meet check --since: changes to approved minutes', () => {
     git(rewritten, 'add', '-A');
     git(rewritten, 'commit', '-q', '-m', 'Viết lại');
     expect(ours((await since(rewritten)).findings)).toEqual([`${OCTOBER}:1:1 approved-deleted`]);
+  });
+
+  it('approved minutes moved out of the records, or the records folder moved away from them: deleted or changed all the same', async () => {
+    // Moved to a folder meet does not read (git sees a rename): the minutes leave every report, so they are deleted.
+    const outside = repoOnBranch();
+    mkdirSync(path.join(outside, 'notes'));
+    git(outside, 'mv', OCTOBER, 'notes/bien-ban.md');
+    git(outside, 'commit', '-q', '-m', 'Chuyển đi');
+    expect(ours((await since(outside)).findings)).toEqual([`${OCTOBER}:1:1 approved-deleted`]);
+    // Renamed to a name that is not a record's, in the records folder.
+    const renamed = repoOnBranch();
+    git(renamed, 'mv', OCTOBER, `${OCTOBER}.txt`);
+    git(renamed, 'commit', '-q', '-m', 'Đổi tên');
+    expect(ours((await since(renamed)).findings)).toEqual([`${OCTOBER}:1:1 approved-deleted`]);
+
+    // The config points the records elsewhere: the approved minutes left in the base's folder are checked there.
+    const moved = repoOnBranch();
+    mkdirSync(path.join(moved, 'docs'));
+    writeFileSync(path.join(moved, 'docs', 'README.md'), 'Tài liệu\n');
+    const config = path.join(moved, 'meet.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('meetings: meetings', 'meetings: docs'));
+    const text = readFileSync(path.join(moved, OCTOBER), 'utf8');
+    const decision = /^decisions:\n {2}- (.*)$/m.exec(text)![1]!;
+    writeFileSync(path.join(moved, OCTOBER), text.replace(`\n  - ${decision}`, ''));
+    git(moved, 'commit', '-q', '-am', 'Đổi thư mục');
+    const { code, findings } = await since(moved);
+    expect(code).toBe(1);
+    // As the same edit made in place is told.
+    const after = readFileSync(path.join(moved, OCTOBER), 'utf8');
+    expect(ours(findings)).toEqual([
+      `${OCTOBER}:${lineOf(after, 'decisions:')}:1 approved-item-removed`,
+      `${OCTOBER}:${lineOf(after, 'decisions:') + 1}:1 approved-changed`,
+    ]);
   });
 
   it('approved minutes renamed are checked against what they were: a decision removed, the date changed', async () => {

@@ -90,7 +90,7 @@ async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
       findings = findingsCausedByChange([...repository.records, ...(repository.partial ?? [])], repository.findings, changed, vanished, caused);
     }
     const locale = io.locale ?? repository.config.locale;
-    const approved = await readApprovedChanges(root, changes, repository.config.paths.meetings, locale);
+    const approved = await readApprovedChanges(root, changes, repository.config.paths.meetings, await meetingsAtBase(changes), locale);
     // Of the change, though a deleted record's file is no longer there to be in it.
     for (const f of approved) caused.add(f);
     findings = [...findings, ...approved];
@@ -251,15 +251,32 @@ async function readVanishedTasks(changes: Changes, repository: Repository<FactsR
 }
 
 /**
- * "Approved minutes" (docs/format.md): the findings on each changed or
- * deleted record that was approved at the merge base.
+ * The meetings folder of the merge base's config, when that config reads: a
+ * change that moves `paths.meetings` must not take approved minutes out of
+ * the rule's sight (records left in the old folder are no longer records).
  */
-async function readApprovedChanges(root: string, changes: Changes, meetings: string, locale: Locale): Promise<Finding[]> {
+async function meetingsAtBase(changes: Changes): Promise<string | undefined> {
+  const bytes = await changes.readAtBase(CONFIG_FILE);
+  if (!bytes) return undefined;
+  const { parseConfig } = await import('../records/parse.js');
+  return parseConfig(bytes, CONFIG_FILE).config?.paths.meetings;
+}
+
+/**
+ * "Approved minutes" (docs/format.md): the findings on each changed or
+ * deleted record that was approved at the merge base. A record then is a
+ * record under the base's meetings folder or under this one's; moved out
+ * of this one (to a folder that is not read, or a name that is not `.md`),
+ * it is deleted.
+ */
+async function readApprovedChanges(root: string, changes: Changes, meetings: string, baseMeetings: string | undefined, locale: Locale): Promise<Finding[]> {
   const isRecord = (file: string) => file.endsWith('.md') && isSelected(file, [meetings]);
+  const wasRecord = (file: string) => isRecord(file) || (baseMeetings !== undefined && file.endsWith('.md') && isSelected(file, [baseMeetings]));
   // A record renamed (its date changed with its file name) is checked against what it was under its old name.
-  const candidates = changes.files.filter((f) => (f.status === 'modified' || changes.renamedFrom.has(f.file)) && isRecord(f.file));
-  const movedAway = new Set(changes.renamedFrom.values());
-  const deleted = changes.files.filter((f) => f.status === 'deleted' && !movedAway.has(f.file) && isRecord(f.file));
+  const renamedTo = (file: string) => changes.renamedFrom.has(file) && isRecord(file);
+  const candidates = changes.files.filter((f) => (f.status === 'modified' && wasRecord(f.file)) || renamedTo(f.file));
+  const movedAway = new Set(changes.files.filter((f) => renamedTo(f.file)).map((f) => changes.renamedFrom.get(f.file)!));
+  const deleted = changes.files.filter((f) => f.status === 'deleted' && !movedAway.has(f.file) && wasRecord(f.file));
   if (candidates.length === 0 && deleted.length === 0) return [];
   const { parseRecord, decodeText } = await import('../records/parse.js');
   const { approvedChangeFindings, approvedDeletionFinding } = await import('../domain/approvedChanges.js');
