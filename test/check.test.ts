@@ -1317,13 +1317,15 @@ describe('meet check PATHS', () => {
     expect(run.stderr).toContain('is not a record: records live under meetings/');
   });
 
-  it('from a subfolder: finds the root upwards; paths are relative to where it runs', async () => {
+  it('from a subfolder: finds the root upwards; paths given and shown relative to where it runs, JSON from the root', async () => {
     const cwd = path.join(root, 'meetings', '2020');
     const { run, findings } = await checkJson(cwd, path.basename(B));
     expect(run.code).toBe(1);
-    expect(findings.map((f) => [f.file, f.line, f.column, f.rule])).toEqual([[path.basename(B), 6, 9, 'duplicate-task-id']]);
+    expect(findings.map((f) => [f.file, f.line, f.column, f.rule])).toEqual([[B, 6, 9, 'duplicate-task-id']]);
     const all = (await checkJson(cwd)).findings.map((f) => f.file);
-    expect(all).toEqual([path.basename(A), path.basename(B), '../2021/2021-01-05-c.md']);
+    expect(all).toEqual([A, B, 'meetings/2021/2021-01-05-c.md']);
+    const pretty = await runMeet(['check'], { cwd });
+    expect(pretty.stdout.split('\n').filter((line) => /\.md$/.test(line))).toEqual([path.basename(A), path.basename(B), '../2021/2021-01-05-c.md']);
   });
 
   it('--root DIR from anywhere', async () => {

@@ -73,12 +73,15 @@ describe('CI formats name files from the git top folder', () => {
     git(top, 'checkout', '-q', '-f', 'main');
   });
 
-  it('outside git, JSON and annotations stay relative to the current folder, SARIF to the records root', async () => {
+  it('outside git, JSON and SARIF name files from the records root, annotations from the current folder', async () => {
     const dir = tempDir();
     writeTree(dir, { 'meet.config.yaml': MINIMAL_CONFIG, [RECORD]: BROKEN });
     const cwd = path.join(dir, 'meetings');
     expect(await check(cwd, '--format', 'github')).toContain('file=2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md,');
-    expect(JSON.parse(await check(cwd, '--format', 'json'))[0].file).toBe('2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md');
+    expect(JSON.parse(await check(cwd, '--format', 'json'))[0].file).toBe(RECORD);
     expect(await check(cwd, '--format', 'sarif')).toContain(`"uri": "${RECORD}"`);
+    // A script elsewhere, naming the records with --root.
+    const elsewhere = tempDir();
+    expect(JSON.parse(await check(elsewhere, '--root', dir, '--format', 'json'))[0].file).toBe(RECORD);
   });
 });

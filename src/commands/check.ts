@@ -349,7 +349,11 @@ function renderCheck(result: CheckResult, options: CheckOptions, io: Io): number
   const fromTop = gitPrefix === undefined ? show : (file: string) => `${gitPrefix}${file}`;
   switch (options.format) {
     case 'json':
-      printData(io, renderFindingsJson(result.findings, fromTop));
+      // Outside git, as the records repository names the file (as meet's other JSON outputs do), wherever meet ran.
+      printData(
+        io,
+        renderFindingsJson(result.findings, (file) => `${gitPrefix ?? ''}${file}`),
+      );
       break;
     case 'github':
       printData(io, renderFindingsGithub(result.findings, fromTop));
