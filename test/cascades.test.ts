@@ -31,6 +31,8 @@ const BREAKS: [string, string | Buffer][] = [
   ['an unquoted ": "', october(['title: Nông nghiệp: chỉ đạo thu hoạch', 'date: 2020-10-26', 'chair: Hoàng Văn Hiệp'])],
   ['UTF-16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(october(HEAD), 'utf16le')])],
   ['date: 26/10/2020', october(['title: Hội nghị tháng 10', 'date: 26/10/2020', 'chair: Hoàng Văn Hiệp'])],
+  // Its tasks written as { } mappings, the first left open: their ids are in the text all the same.
+  ['a { left open', october(HEAD, ['tasks:', '  - { id: viec-a, title: Việc A, owner: van-phong', '  - { id: viec-b, title: Việc B, owner: van-phong }'])],
 ];
 
 describe('a record that cannot be read: one error, no orphaned updates elsewhere', () => {

@@ -70,6 +70,24 @@ const CASES: MistakeCase[] = [
     en: 'The value of "owner" opens with "[" but has no closing "]": write owner: [van-phong, noi-vu]',
   },
   {
+    // Not the key "{ id" of the next line with ": " in its value: the mapping above it never closed.
+    fixture: 'unclosed-brace-task',
+    line: 6,
+    column: 5,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "tasks" mở bằng "{" nhưng thiếu dấu "}" đóng: hãy viết - { id: viec-moi, title: Rà soát hồ sơ, owner: van-phong }',
+    en: 'The value of "tasks" opens with "{" but has no closing "}": write - { id: viec-moi, title: Rà soát hồ sơ, owner: van-phong }',
+  },
+  {
+    // Words before the ": " are no key of the format: a text that starts with "{", to quote (closing it would make a mapping).
+    fixture: 'brace-starts-text',
+    line: 2,
+    column: 8,
+    rule: 'yaml-syntax',
+    vi: 'Giá trị của mục "title" bắt đầu bằng ký tự "{", YAML hiểu đây là ký hiệu đặc biệt: hãy đặt cả giá trị trong dấu ngoặc kép: title: "{ Họp: bàn kế hoạch tháng 12"',
+    en: 'The value of "title" starts with "{", which YAML reads as a special sign: put the whole value in quotes: title: "{ Họp: bàn kế hoạch tháng 12"',
+  },
+  {
     fixture: 'chair-role-comma',
     line: 4,
     column: 50,

@@ -71,7 +71,8 @@ export function decodeText(bytes: Uint8Array, locale: Locale = 'en'): { text: st
 export function taskIdsInText(bytes: Uint8Array): string[] {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   const text = new TextDecoder(utf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8').decode(bytes.subarray(0, MAX_RECORD_BYTES));
-  return [...text.matchAll(/^[ \t-]*["']?id["']?[ \t]*:[ \t]*["']?([a-z0-9][a-z0-9._-]*)/gm)].map((m) => m[1]!);
+  // `id:` starting a line or a list item, or inside a mapping written `{ id: t1, … }`.
+  return [...text.matchAll(/(?:^[ \t-]*|[{,][ \t]*)["']?id["']?[ \t]*:[ \t]*["']?([a-z0-9][a-z0-9._-]*)/gm)].map((m) => m[1]!);
 }
 
 class LineIndex {

@@ -29,7 +29,8 @@ const KEYS = new Set([
 ]); // prettier-ignore
 
 // `key: value` (or `- key: value`): the key, and where the value starts.
-const KEY_VALUE = /^( *(?:- +)?)([^\s#'"\-?:][^:#]*?|"[^"]*"|'[^']*'):( +)(.*)$/;
+// A key never starts with a bracket: `- { id: t1, … }` is a mapping, not the key "{ id".
+const KEY_VALUE = /^( *(?:- +)?)([^\s#'"\-?:{}[\]][^:#]*?|"[^"]*"|'[^']*'):( +)(.*)$/;
 
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];
@@ -92,10 +93,13 @@ function valueMistake(lines: readonly Line[], index: number, m: Messages): Mista
   if (first === '[' && /,\s*,/.test(value) && closesAtEnd(value)) {
     return { message: m.yaml.doubleComma(key, fixed(value.replace(/,(\s*,)+/g, ','))), offset: at };
   }
-  // `owner: [van-phong, noi-vu`: a list (or mapping) opened on one line and not closed: close it, do not quote it.
-  if ((first === '[' || first === '{') && !/[\]}]/.test(continued(lines, index, value)) && !/:\s/.test(value.slice(1))) {
-    const close = first === '[' ? ']' : '}';
-    return { message: m.yaml.unclosedBracket(key, first, close, fixed(`${clip(value.trimEnd(), 80)}${close}`)), offset: at };
+  // `owner: [van-phong, noi-vu`, `- { id: t1, owner: van-phong`: a list or mapping opened on one line and not closed:
+  // close it, do not quote it. A list holding ": ", or a "mapping" whose first key is words (`{ Họp: bàn kế hoạch`),
+  // is a text that starts with the bracket.
+  const opensMapping = first === '{' && /^\{\s*[a-z0-9][a-z0-9_-]*:(\s|$)/.test(value);
+  if ((opensMapping || (first === '[' && !/:\s/.test(value.slice(1)))) && !/[\]}]/.test(continued(lines, index, value))) {
+    const close = first === '[' ? ']' : value.startsWith('{ ') ? ' }' : '}';
+    return { message: m.yaml.unclosedBracket(key, first, close.trim(), fixed(`${clip(value.trimEnd(), 80)}${close}`)), offset: at };
   }
   if (
     '@`%|>*&!'.includes(first) ||
