@@ -268,6 +268,13 @@ const CASES: Case[] = [
     findings: [{ line: 5, column: 9, rule: 'period-after-date', message: '2020-04' }],
   },
   {
+    // Allowed by FORMAT.md (a longer period may end later), but most likely the year mistyped: a warning.
+    name: 'v2: a year reviewed before it begins',
+    file: `${M}2020-04-04-period-chua-bat-dau.md`,
+    content: rec(...head('2020-04-04'), 'period: 2021'),
+    findings: [{ line: 5, column: 9, rule: 'period-not-begun', message: 'The period 2021 begins after the meeting' }],
+  },
+  {
     name: 'v2: end_date before date',
     file: `${M}2020-04-02-end-date.md`,
     content: rec(...head('2020-04-02'), 'end_date: 2020-04-01'),

@@ -368,6 +368,14 @@ describe('a meeting held on 4 November to review October', () => {
     const late = await runMeet(['new', '--date', '2019-10-05', '--period', '2019-11', '--chair', 'A', '--dry-run'], { cwd });
     expect(late.code).toBe(1);
     expect(late.stderr).toContain('period-after-date');
+    // A year not yet begun is the record's to hold (FORMAT.md), most likely a mistyped year: written, and said.
+    for (const dryRun of [['--dry-run'], []]) {
+      const early = await runMeet(['new', '--date', '2019-10-05', '--period', '2020', '--chair', 'A', ...dryRun], { cwd });
+      expect(early.code, early.stderr).toBe(0);
+      expect(early.stderr).toContain('5:9 cảnh báo Kỳ báo cáo 2020 bắt đầu sau cuộc họp (05/10/2019)');
+      expect(early.stderr).toContain('(period-not-begun)');
+    }
+    expect(read(cwd, 'meetings/2019/2019-10-05-hoi-nghi-thuong-ky-nam-2020.md')).toContain('period: "2020"');
   });
 });
 

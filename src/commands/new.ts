@@ -56,7 +56,7 @@ interface NewResult {
   written: boolean;
   /** Tasks listed under `updates`. */
   openTasks: string[];
-  /** Findings on the record after --edit. */
+  /** Findings on the record: the draft's warnings, or all of them after --edit. */
   findings: Finding[];
   /** Errors elsewhere in the repository, worth a warning. */
   repositoryErrors: number;
@@ -113,7 +113,15 @@ async function runNew(options: NewOptions, io: Io, asker?: Asker): Promise<NewRe
   const { content, meeting, relative } = draft;
   const file = path.join(root, relative);
 
-  const result: NewResult = { root, path: file, content, written: false, openTasks: draft.openTasks, findings: [], repositoryErrors: draft.repositoryErrors };
+  const result: NewResult = {
+    root,
+    path: file,
+    content,
+    written: false,
+    openTasks: draft.openTasks,
+    findings: draft.warnings,
+    repositoryErrors: draft.repositoryErrors,
+  };
   if (options.dryRun) {
     if (commitPlan) result.commitNote = m.new.dryRunCommit;
     if (existsSync(file)) result.existsAlready = `${m.new.exists(visible(path.relative(io.cwd, file)))} ${m.new.existsHint}`;
@@ -165,6 +173,8 @@ interface Draft {
   content: string;
   /** Tasks listed under `updates`. */
   openTasks: string[];
+  /** What meet check would warn of in it (a period not begun): said, not refused. */
+  warnings: Finding[];
   /** Errors elsewhere in the repository, worth a warning. */
   repositoryErrors: number;
 }
@@ -332,7 +342,14 @@ async function draftRecord(repository: Repository, { meeting, template }: Settle
       (m) => m.new.wouldFailHint,
     );
   }
-  return { meeting, relative, content, openTasks: openTasks.map((t) => t.id), repositoryErrors: countBySeverity(repository.findings).errors };
+  return {
+    meeting,
+    relative,
+    content,
+    openTasks: openTasks.map((t) => t.id),
+    warnings: problems.filter((f) => f.severity !== 'error'),
+    repositoryErrors: countBySeverity(repository.findings).errors,
+  };
 }
 
 /** The day of the meeting, shown and read the way the clerk writes dates (DD/MM/YYYY in Vietnamese). */
@@ -490,12 +507,18 @@ function openEditor(editor: string, file: string, shown: string, m: Messages, en
   return undefined;
 }
 
+/** The new record's findings, at its line:column, on stderr. */
+function printFindings(findings: readonly Finding[], io: Io, m: Messages): void {
+  for (const f of findings) io.stderr.write(`${f.line}:${f.column} ${m.labels.severity[f.severity]} ${visible(f.message)} (${f.rule})\n`);
+}
+
 async function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => string }, m: Messages): Promise<number> {
   if (!result.written) {
     // A template from the repository may hold anything: shown visibly, line ends kept.
     const content = visibleLines(result.content);
     io.stdout.write(content.endsWith('\n') ? content : `${content}\n`);
     if (result.commitNote) io.stderr.write(`${c.dim(result.commitNote)}\n`);
+    printFindings(result.findings, io, m);
     // The run itself would stop here: said, and the same exit code, so a script's dry run tells the truth.
     if (result.existsAlready) {
       io.stderr.write(`${m.main.prefix}${result.existsAlready}\n`);
@@ -507,7 +530,7 @@ async function renderNew(result: NewResult, io: Io, c: { dim: (s: string) => str
   io.stderr.write(`${c.dim(m.new.openTasks(result.openTasks.length))}\n`);
   if (result.repositoryErrors > 0) io.stderr.write(`${m.new.otherErrors(result.repositoryErrors)}\n`);
   if (result.editorProblem) io.stderr.write(`${m.main.prefix}${result.editorProblem}\n`);
-  for (const f of result.findings) io.stderr.write(`${f.line}:${f.column} ${m.labels.severity[f.severity]} ${visible(f.message)} (${f.rule})\n`);
+  printFindings(result.findings, io, m);
   if (result.commit) io.stderr.write(`${(await import('../io/gitCommit.js')).describeCommit(result.commit, m)}\n`);
   if (result.commitNote) io.stderr.write(`${result.commitNote}\n`);
   if (result.editorProblem) return EXIT_USAGE;

@@ -235,16 +235,24 @@ export function checkAgainstConfig(record: MeetingRecord, config: Config, locale
 /**
  * Why a meeting on `date` cannot review `period` (rule period-after-date),
  * in `m`'s words; undefined when it can. A one-month period is not after the
- * month of `date`; a longer one may end after it (a year reviewed in
- * November), but not begin after it. `meet check` and `meet new`'s question
- * say it alike.
+ * month of `date` (FORMAT.md); a longer one may end after it (a year
+ * reviewed in November). `meet check` and `meet new`'s question say it alike.
  */
 export function periodAfterDate(period: string, date: IsoDate, m: Messages['rules']): string | undefined {
   const range = periodRange(period);
+  if (!range || !isOneMonth(range)) return undefined;
   const month = monthOf(date);
-  if (!range) return undefined;
-  if (isOneMonth(range)) return range.last > month ? m.periodAfterDate(period, date, month) : undefined;
-  return range.first > month ? m.periodNotBegun(period, date) : undefined;
+  return range.last > month ? m.periodAfterDate(period, date, month) : undefined;
+}
+
+/**
+ * A longer period that begins after the meeting (rule period-not-begun, a
+ * warning): FORMAT.md allows it, but it is most likely a mistyped year.
+ */
+function periodNotBegun(period: string, date: IsoDate, m: Messages['rules']): string | undefined {
+  const range = periodRange(period);
+  if (!range || isOneMonth(range)) return undefined;
+  return range.first > monthOf(date) ? m.periodNotBegun(period, date) : undefined;
 }
 
 // "125/TB-UBND", "12/TB-VP": a number, "/TB-" and the issuer's code (Nghị định 30/2020/NĐ-CP, Phụ lục III);
@@ -265,6 +273,8 @@ function checkDates(record: MeetingRecord, report: Report, m: Messages['rules'])
   const { data } = record;
   const late = data.period ? periodAfterDate(data.period, data.date, m) : undefined;
   if (late) report(record, 'period-after-date', late, ['period']);
+  const notBegun = data.period ? periodNotBegun(data.period, data.date, m) : undefined;
+  if (notBegun) report(record, 'period-not-begun', notBegun, ['period']);
   if (data.end_date && data.end_date < data.date) {
     report(record, 'end-date-before-date', m.endDateBeforeDate(data.end_date, data.date), ['end_date']);
   }

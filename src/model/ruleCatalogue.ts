@@ -188,6 +188,11 @@ export const RULES = {
     summary: "A one-month period is after the month of the meeting's date",
     help: 'A meeting reviews a month that has begun: set "period" to the month of "date" or an earlier one. A longer period (a year, 2019-01..2019-12) may end later.',
   },
+  'period-not-begun': {
+    severity: 'warning',
+    summary: 'A longer period begins after the meeting',
+    help: 'A meeting reviews a period that has begun: most likely the period\'s year is mistyped ("2021" for a meeting of November 2020). A period may end after the meeting, and may be read as written: the record still counts.',
+  },
   'end-date-before-date': {
     severity: 'error',
     summary: 'A meeting ends before it starts',

@@ -881,6 +881,10 @@ export const vi: Messages = {
       summary: 'Kỳ báo cáo một tháng ở sau tháng của ngày họp',
       help: 'Cuộc họp đánh giá một tháng đã bắt đầu: đặt "period" là tháng của "date" hoặc một tháng trước đó. Kỳ dài hơn (một năm, 2019-01..2019-12) có thể kết thúc muộn hơn.',
     },
+    'period-not-begun': {
+      summary: 'Kỳ báo cáo dài hơn một tháng bắt đầu sau cuộc họp',
+      help: 'Cuộc họp đánh giá một kỳ đã bắt đầu: có thể năm của kỳ báo cáo bị gõ nhầm ("2021" cho cuộc họp tháng 11/2020). Kỳ báo cáo có thể kết thúc sau cuộc họp; biên bản vẫn được tính như đã ghi.',
+    },
     'end-date-before-date': {
       summary: 'Ngày kết thúc cuộc họp trước ngày bắt đầu',
       help: 'Đặt "end_date" là ngày cuối cùng của cuộc họp kéo dài nhiều ngày, bằng hoặc sau ngày ghi ở "date".',
