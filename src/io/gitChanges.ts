@@ -96,20 +96,26 @@ export async function readChangesSince(root: string, since: string, env: Env): P
   }
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
+  // Each file read once: the rules on vanished tasks and on approved minutes both read a changed record's base.
+  const read = new Map<string, Promise<Buffer | undefined>>();
   return {
     since: ref,
     base,
     files,
     prefix,
     renamedFrom,
-    async readAtBase(file: string): Promise<Buffer | undefined> {
-      // "<commit>:<path>": the commit is a hex id, so the argument can never
-      // read as an option, and git takes everything after the first ":" as the path.
-      try {
-        return (await git.binaryCatFile(['blob', `${base}:${prefix}${file}`])) as Buffer;
-      } catch {
-        return undefined;
+    readAtBase(file: string): Promise<Buffer | undefined> {
+      let bytes = read.get(file);
+      if (!bytes) {
+        // "<commit>:<path>": the commit is a hex id, so the argument can never
+        // read as an option, and git takes everything after the first ":" as the path.
+        bytes = git.binaryCatFile(['blob', `${base}:${prefix}${file}`]).then(
+          (blob) => blob as Buffer,
+          () => undefined,
+        );
+        read.set(file, bytes);
       }
+      return bytes;
     },
   };
 }
