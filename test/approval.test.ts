@@ -309,11 +309,14 @@ describe('meet check --since: changes to approved minutes', () => {
     git(outside, 'mv', OCTOBER, 'notes/bien-ban.md');
     git(outside, 'commit', '-q', '-m', 'Chuyển đi');
     expect(ours((await since(outside)).findings)).toEqual([`${OCTOBER}:1:1 approved-deleted`]);
-    // Renamed to a name that is not a record's, in the records folder.
-    const renamed = repoOnBranch();
-    git(renamed, 'mv', OCTOBER, `${OCTOBER}.txt`);
-    git(renamed, 'commit', '-q', '-m', 'Đổi tên');
-    expect(ours((await since(renamed)).findings)).toEqual([`${OCTOBER}:1:1 approved-deleted`]);
+    // Renamed, in the records folder, to a name meet does not read as a record.
+    for (const name of [`${OCTOBER}.txt`, 'meetings/2020/README.md', 'meetings/2020/.an.md', 'meetings/.cu/2020-10-26.md']) {
+      const renamed = repoOnBranch();
+      mkdirSync(path.join(renamed, path.dirname(name)), { recursive: true });
+      git(renamed, 'mv', OCTOBER, name);
+      git(renamed, 'commit', '-q', '-m', 'Đổi tên');
+      expect(ours((await since(renamed)).findings), name).toEqual([`${OCTOBER}:1:1 approved-deleted`]);
+    }
 
     // The config points the records elsewhere: the approved minutes left in the base's folder are checked there.
     const moved = repoOnBranch();
@@ -329,10 +332,35 @@ describe('meet check --since: changes to approved minutes', () => {
     expect(code).toBe(1);
     // As the same edit made in place is told.
     const after = readFileSync(path.join(moved, OCTOBER), 'utf8');
-    expect(ours(findings)).toEqual([
-      `${OCTOBER}:${lineOf(after, 'decisions:')}:1 approved-item-removed`,
-      `${OCTOBER}:${lineOf(after, 'decisions:') + 1}:1 approved-changed`,
-    ]);
+    const told = [`${OCTOBER}:${lineOf(after, 'decisions:')}:1 approved-item-removed`, `${OCTOBER}:${lineOf(after, 'decisions:') + 1}:1 approved-changed`];
+    expect(ours(findings)).toEqual(told);
+
+    // The folder narrowed by an earlier change (merged), the minutes left out of it rewritten by the next: still theirs.
+    const narrowed = repoOnBranch();
+    const narrow = path.join(narrowed, 'meet.config.yaml');
+    writeFileSync(narrow, readFileSync(narrow, 'utf8').replace('meetings: meetings', 'meetings: meetings/2021'));
+    mkdirSync(path.join(narrowed, 'meetings', '2021'));
+    writeFileSync(path.join(narrowed, 'meetings', '2021', 'README.md'), 'Biên bản năm 2021\n');
+    git(narrowed, 'add', '-A');
+    git(narrowed, 'commit', '-q', '-m', 'Chỉ đọc năm 2021');
+    git(narrowed, 'checkout', '-q', 'main');
+    git(narrowed, 'merge', '-q', '--ff-only', 'sua');
+    git(narrowed, 'checkout', '-q', '-b', 'sua-tiep');
+    writeFileSync(path.join(narrowed, OCTOBER), text.replace(`\n  - ${decision}`, ''));
+    git(narrowed, 'commit', '-q', '-am', 'Sửa biên bản đã thông qua');
+    expect(ours((await since(narrowed)).findings)).toEqual(told);
+
+    // Records anywhere under the root (`meetings: .`): a rename among them is a rename, not a deletion.
+    const anywhere = repoOnBranch();
+    const config2 = path.join(anywhere, 'meet.config.yaml');
+    writeFileSync(config2, readFileSync(config2, 'utf8').replace('meetings: meetings', 'meetings: .'));
+    git(anywhere, 'commit', '-q', '-am', 'Biên bản ở mọi thư mục');
+    git(anywhere, 'checkout', '-q', 'main');
+    git(anywhere, 'merge', '-q', '--ff-only', 'sua');
+    git(anywhere, 'checkout', '-q', '-b', 'doi-ten');
+    git(anywhere, 'mv', OCTOBER, OCTOBER.replace(/\.md$/, '-thang-10.md'));
+    git(anywhere, 'commit', '-q', '-m', 'Đổi tên');
+    expect(ours((await since(anywhere)).findings)).toEqual([]);
   });
 
   it('approved minutes renamed are checked against what they were: a decision removed, the date changed', async () => {

@@ -12,7 +12,7 @@ import type { Changes } from '../io/gitChanges.js';
 import { CheckCache, type CachedRecord } from '../io/checkCache.js';
 // Only the file side is loaded up front: when the cache answers, the YAML
 // reader, the schemas and git are never loaded (see BENCHMARKS.md).
-import { contentHash, hashRecordFile, listRecordFiles, readConfigBytes, type RecordFile } from '../io/recordFiles.js';
+import { contentHash, hashRecordFile, isRecordFile, listRecordFiles, readConfigBytes, type RecordFile } from '../io/recordFiles.js';
 import { findRoot, toPosix } from '../io/paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import type { ReadOptions } from '../io/recordOutcome.js';
@@ -90,7 +90,7 @@ async function runCheck(options: CheckOptions, io: Io): Promise<CheckResult> {
       findings = findingsCausedByChange([...repository.records, ...(repository.partial ?? [])], repository.findings, changed, vanished, caused);
     }
     const locale = io.locale ?? repository.config.locale;
-    const approved = await readApprovedChanges(root, changes, repository.config.paths.meetings, await meetingsAtBase(changes), locale);
+    const approved = await readApprovedChanges(root, changes, repository.config.paths.meetings, locale);
     // Of the change, though a deleted record's file is no longer there to be in it.
     for (const f of approved) caused.add(f);
     findings = [...findings, ...approved];
@@ -251,32 +251,20 @@ async function readVanishedTasks(changes: Changes, repository: Repository<FactsR
 }
 
 /**
- * The meetings folder of the merge base's config, when that config reads: a
- * change that moves `paths.meetings` must not take approved minutes out of
- * the rule's sight (records left in the old folder are no longer records).
- */
-async function meetingsAtBase(changes: Changes): Promise<string | undefined> {
-  const bytes = await changes.readAtBase(CONFIG_FILE);
-  if (!bytes) return undefined;
-  const { parseConfig } = await import('../records/parse.js');
-  return parseConfig(bytes, CONFIG_FILE).config?.paths.meetings;
-}
-
-/**
  * "Approved minutes" (docs/format.md): the findings on each changed or
- * deleted record that was approved at the merge base. A record then is a
- * record under the base's meetings folder or under this one's; moved out
- * of this one (to a folder that is not read, or a name that is not `.md`),
- * it is deleted.
+ * deleted file that held approved minutes at the merge base. Any Markdown
+ * file under the root may have: the records folder is the config's to say,
+ * and a change (or a run of them) may move it away from minutes it means to
+ * rewrite. Moved where the loader does not read it (another folder, a README,
+ * a hidden or non-`.md` name), a record is deleted.
  */
-async function readApprovedChanges(root: string, changes: Changes, meetings: string, baseMeetings: string | undefined, locale: Locale): Promise<Finding[]> {
-  const isRecord = (file: string) => file.endsWith('.md') && isSelected(file, [meetings]);
-  const wasRecord = (file: string) => isRecord(file) || (baseMeetings !== undefined && file.endsWith('.md') && isSelected(file, [baseMeetings]));
+async function readApprovedChanges(root: string, changes: Changes, meetings: string, locale: Locale): Promise<Finding[]> {
+  const isMarkdown = (file: string) => file.toLowerCase().endsWith('.md');
   // A record renamed (its date changed with its file name) is checked against what it was under its old name.
-  const renamedTo = (file: string) => changes.renamedFrom.has(file) && isRecord(file);
-  const candidates = changes.files.filter((f) => (f.status === 'modified' && wasRecord(f.file)) || renamedTo(f.file));
+  const renamedTo = (file: string) => changes.renamedFrom.has(file) && isRecordFile(file, meetings);
+  const candidates = changes.files.filter((f) => (f.status === 'modified' && isMarkdown(f.file)) || renamedTo(f.file));
   const movedAway = new Set(changes.files.filter((f) => renamedTo(f.file)).map((f) => changes.renamedFrom.get(f.file)!));
-  const deleted = changes.files.filter((f) => f.status === 'deleted' && !movedAway.has(f.file) && wasRecord(f.file));
+  const deleted = changes.files.filter((f) => f.status === 'deleted' && !movedAway.has(f.file) && isMarkdown(f.file));
   if (candidates.length === 0 && deleted.length === 0) return [];
   const { parseRecord, decodeText } = await import('../records/parse.js');
   const { approvedChangeFindings, approvedDeletionFinding } = await import('../domain/approvedChanges.js');
@@ -338,7 +326,7 @@ function selection(root: string, cwd: string, given: string): string {
 }
 
 function isSelected(file: string, selected: readonly string[]): boolean {
-  return selected.some((s) => s === '' || file === s || file.startsWith(`${s}/`));
+  return selected.some((s) => s === '' || s === '.' || file === s || file.startsWith(`${s}/`));
 }
 
 function renderCheck(result: CheckResult, options: CheckOptions, io: Io): number {

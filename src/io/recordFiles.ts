@@ -47,6 +47,19 @@ function isMarkdownName(name: string): boolean {
   return name.toLowerCase().endsWith('.md');
 }
 
+/**
+ * Whether `file` (root-relative, with `/`) is a file the loader reads as a
+ * record under `meetings`: `.md` in any case, no hidden file or folder on the
+ * way, not a README.
+ */
+export function isRecordFile(file: string, meetings: string): boolean {
+  const inside = meetings === '' || meetings === '.' ? file : file.startsWith(`${meetings}/`) ? file.slice(meetings.length + 1) : undefined;
+  if (inside === undefined) return false;
+  const parts = inside.split('/');
+  const name = parts[parts.length - 1]!;
+  return isMarkdownName(name) && name.toLowerCase() !== 'readme.md' && !parts.some((part) => part.startsWith('.'));
+}
+
 // A record saved as text: "2020-10-30-hop.txt", "hop.md.txt" (Notepad), "2020-10-30-hop.markdown". Other files
 // (a scan of the signed minutes, a note without a date) are no record and are passed over in silence.
 const TEXT_EXTENSION = '\\.(?:txt|text|markdown|mdown|mkdn?|mdwn)$';
