@@ -31,10 +31,21 @@ if (typeof globalThis.gc !== 'function') {
   process.stderr.write('floor-memory: run with node --expose-gc\n');
   process.exit(2);
 }
+for (const [option, allowed] of [
+  ['ids', ['strings', 'arena']],
+  ['titles', ['all', 'none']],
+]) {
+  if (!allowed.includes(values[option])) {
+    process.stderr.write(`floor-memory: --${option} is one of ${allowed.join(', ')}\n`);
+    process.exit(2);
+  }
+}
 const jsYaml = createRequire(import.meta.url)('js-yaml');
 const root = path.resolve(values.root);
 const idsInArena = values.ids === 'arena';
 const keepsText = values.titles !== 'none';
+// The records folder as the config names it (its flow mapping, or the default).
+const meetingsFolder = /^paths:.*\bmeetings:\s*([^,}\s]+)/m.exec(readFileSync(path.join(root, 'meet.config.yaml'), 'utf8'))?.[1] ?? 'meetings';
 // js-yaml's strings are slices of the file's text, which they keep alive: a string of its own, as JSON.parse (the store) gives.
 const flat = (s) => JSON.parse(JSON.stringify(s));
 
@@ -90,7 +101,8 @@ class Table {
     if (value === undefined) return -1;
     const key = JSON.stringify(value);
     let i = this.index.get(key);
-    if (i === undefined) this.index.set(key, (i = this.values.push(value) - 1));
+    // A copy of its own: js-yaml's strings are slices of the file they came from.
+    if (i === undefined) this.index.set(key, (i = this.values.push(JSON.parse(key)) - 1));
     return i;
   }
 }
@@ -176,8 +188,10 @@ let skipped = 0;
 const walk = (dir, relative) => {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const file = `${relative}/${entry.name}`;
+    // As the loader: no hidden file or folder, no README.
+    if (entry.name.startsWith('.')) continue;
     if (entry.isDirectory()) walk(path.join(dir, entry.name), file);
-    else if (entry.name.endsWith('.md')) {
+    else if (entry.name.toLowerCase().endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') {
       let source = readFileSync(path.join(dir, entry.name), 'utf8');
       if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
       source = source.replace(/\r\n/g, '\n');
@@ -188,7 +202,7 @@ const walk = (dir, relative) => {
     }
   }
 };
-walk(path.join(root, 'meetings'), 'meetings');
+walk(path.join(root, meetingsFolder), meetingsFolder);
 // Each update names its task by the task's own string, as an index of first assignments would hold it.
 if (!idsInArena) {
   for (const id of ids) idOf.set(id, id);
