@@ -304,15 +304,6 @@ export interface UnreadableRecord {
 }
 
 /**
- * Task ids are unique across the repository; updates name tasks of earlier
- * meetings. Needs only dates, task ids and updates. An update naming a task
- * no record assigns is not an orphan while a record that could not be read
- * (`unreadable`), dated before it and seeming to assign it, may be the one assigning it: that record
- * gets one warning saying how many later updates wait on it. `only`: the
- * findings of that record alone (checkRecordAmong), without indexing the
- * ids no finding of it can name.
- */
-/**
  * An id like `id` that `taken` says no record holds: its last number
  * counted on (`2020-11-25-01` → `2020-11-25-02`, its width kept), else `-2`,
  * `-3`… added. Undefined after a thousand tries.
@@ -327,6 +318,15 @@ function freeIdLike(id: string, taken: (candidate: string) => boolean): string |
   return undefined;
 }
 
+/**
+ * Task ids are unique across the repository; updates name tasks of earlier
+ * meetings. Needs only dates, task ids and updates. An update naming a task
+ * no record assigns is not an orphan while a record that could not be read
+ * (`unreadable`), dated before it and seeming to assign it, may be the one assigning it: that record
+ * gets one warning saying how many later updates wait on it. `only`: the
+ * findings of that record alone (checkRecordAmong), without indexing the
+ * ids no finding of it can name.
+ */
 export function checkAcrossRecords(
   records: readonly CheckedRecord[],
   locale: Locale = 'en',

@@ -252,7 +252,6 @@ function indentMistake(lines: readonly Line[], index: number, m: Messages): Mist
   return { message: m.yaml.oddIndent(key, line.indent, expected), offset: line.start + line.indent };
 }
 
-/** A tab among the spaces that indent a line. */
 /** A list item written with a bullet of Markdown or Word (`* Thông qua…`, `• …`) instead of YAML's "- ". */
 function bulletMistake(line: Line, m: Messages): Mistake | undefined {
   const match = /^( *)([*+•·])[ \t]+(\S.*)$/u.exec(line.text);
@@ -260,6 +259,7 @@ function bulletMistake(line: Line, m: Messages): Mistake | undefined {
   return { message: m.yaml.bulletNotDash(match[2]!, `- ${clip(match[3]!.trimEnd(), 80)}`), offset: line.start + match[1]!.length };
 }
 
+/** A tab among the spaces that indent a line. */
 function tabMistake(line: Line, m: Messages): Mistake | undefined {
   const match = /^( *)\t/.exec(line.text);
   if (!match) return undefined;
