@@ -2,6 +2,7 @@
 // `YYYY-Qn`, a half year `YYYY-H1`/`YYYY-H2`, a year `YYYY`, or a run of
 // months `YYYY-MM..YYYY-MM`. Every form is a run of whole months.
 import { addMonths, isMonth, type Month } from './dates.js';
+import { withoutAccents } from './termWords.js';
 
 /** The first and last month a period covers. */
 export interface MonthRange {
@@ -65,6 +66,11 @@ export const ENGLISH_PERIOD_WORDS: PeriodWords = {
 
 const ROMAN: Readonly<Record<string, string>> = { i: '1', ii: '2', iii: '3', iv: '4' };
 
+/** A quarter's number as written after "quý": `4` or `iv`. */
+export function quarterNumber(written: string): number {
+  return Number(ROMAN[written] ?? written);
+}
+
 /**
  * The period a clerk's words name, as the format writes it: "10/2020" and
  * "tháng 10/2020" → 2020-10, "Quý 4/2020", "quý IV năm 2020", "Q4/2020",
@@ -78,11 +84,11 @@ export function periodFromWords(text: string): string | undefined {
   const english = englishPeriod(t);
   if (english) return english;
   // Typed without its accents too ("quy 4/2020", "6 thang dau nam 2020"): no period's words differ by them alone.
-  const plain = t.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+  const plain = withoutAccents(t);
   let m = /^(?:thang )?(\d{1,2}) ?(?:\/|-|\.| nam )(\d{4})$/.exec(plain);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return `${m[2]}-${m[1]!.padStart(2, '0')}`;
   m = /^(?:quy|qui|q) ?([1-4]|iv|i{1,3}) ?(?:\/|-| nam )(\d{4})$/.exec(plain);
-  if (m) return `${m[2]}-Q${ROMAN[m[1]!] ?? m[1]}`;
+  if (m) return `${m[2]}-Q${quarterNumber(m[1]!)}`;
   m = /^(\d{4}) ?- ?([qh])([1-4])$/.exec(plain);
   if (m && (m[2] === 'q' || Number(m[3]) <= 2)) return `${m[1]}-${m[2]!.toUpperCase()}${m[3]}`;
   m = /^6 thang (dau|cuoi) nam (\d{4})$/.exec(plain);

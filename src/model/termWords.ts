@@ -16,12 +16,17 @@ const WORDS: Record<MeetingKind | TaskStatus, string[]> = {
   dropped: ['dừng thực hiện', 'không thực hiện', 'hủy', 'đã hủy', 'bỏ', 'dừng', 'cancelled', 'canceled', 'abandoned'],
 };
 
-/** Lower case, no accents (đ → d), one space between words: "Hoàn  thành" → "hoan thanh". */
-export function plainWords(text: string): string {
+/** Without its accents, đ as d: "Quý 4" → "Quy 4". */
+export function withoutAccents(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
+}
+
+/** Lower case, no accents (đ → d), one space between words: "Hoàn  thành" → "hoan thanh". */
+export function plainWords(text: string): string {
+  return withoutAccents(text)
     .toLowerCase()
     .replace(/[\s_-]+/g, ' ')
     .trim();

@@ -6,7 +6,7 @@ import { nearest as nearestOf, Suggestions } from '../domain/suggest.js';
 import { slugify } from '../domain/slug.js';
 import { isCalendarDate, lastDayOf, readDate, slashReadings } from '../model/dates.js';
 import { messages, type Messages } from '../model/messages/index.js';
-import { periodFromWords, periodProblem } from '../model/periods.js';
+import { periodFromWords, periodProblem, quarterNumber } from '../model/periods.js';
 import { kindFromWords, plainWords, statusFromWords, termFromWords } from '../model/termWords.js';
 import { type Finding, type RuleId } from '../model/ruleCatalogue.js';
 import type { PropertyPath } from '../model/record.js';
@@ -478,12 +478,11 @@ function dueWithoutYear(text: string, meetingDate: string, dayFirst: boolean): s
   if (match) {
     const [d, mo] = [Number(match[1]), Number(match[2])];
     const day = (y: number) => `${y}-${month2(mo)}-${String(d).padStart(2, '0')}`;
-    if (!isCalendarDate(day(year)) && !isCalendarDate(day(year + 1))) return undefined;
     return isCalendarDate(day(year)) && day(year) >= meetingDate ? day(year) : isCalendarDate(day(year + 1)) ? day(year + 1) : undefined;
   }
   match = /^(?:trong |het )?(?:quy|qui) ([1-4]|iv|i{1,3})$/.exec(words);
   if (match) {
-    const q = { i: 1, ii: 2, iii: 3, iv: 4 }[match[1]!] ?? Number(match[1]);
+    const q = quarterNumber(match[1]!);
     return `${q * 3 >= meetingMonth ? year : year + 1}-Q${q}`;
   }
   return undefined;
