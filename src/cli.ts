@@ -156,7 +156,10 @@ function excessAdvice(program: Command, command: string, args: readonly string[]
   const options = chain.flatMap((c) => c.options);
   const option = (flag: string) => options.find((o) => (o.long === flag || o.short === flag) && (o.required || o.optional));
   // A value of several words: a name, a title, a note; never a date, a month, a file, a choice (`--month 2021-01 x`: x is no part of it).
-  const takesText = (flag: string) => option(flag) !== undefined && !option(flag)!.argChoices && !ONE_WORD_VALUES.has(option(flag)!.long ?? '');
+  const takesText = (flag: string) => {
+    const taking = option(flag);
+    return taking !== undefined && !taking.argChoices && !ONE_WORD_VALUES.has(taking.long ?? '');
+  };
   const has = (flag: string) => options.some((o) => o.long === flag);
   // The words after the command's own name, positionals and option values told apart as commander reads them.
   let at = 0;
