@@ -143,25 +143,23 @@ const ids = [];
 const updateIds = [];
 const idOf = new Map();
 
+/** `value`'s place in the text arena, pushed to two columns: (0, 0) when there is none to hold. */
+function putText(value, starts, ends) {
+  const [start, end] = value === undefined ? [0, 0] : text.put(value);
+  starts.push(start);
+  ends.push(end);
+}
+
 function keep(file, data, r) {
   meeting.date.push(Number(data.date.replaceAll('-', '')));
-  const title = text.put(data.title);
-  meeting.titleStart.push(title[0]);
-  meeting.titleEnd.push(title[1]);
-  const where = text.put(file);
-  meeting.fileStart.push(where[0]);
-  meeting.fileEnd.push(where[1]);
+  putText(data.title, meeting.titleStart, meeting.titleEnd);
+  putText(file, meeting.fileStart, meeting.fileEnd);
   meeting.organization.push(tables.organization.of(data.organization));
   for (const t of data.tasks ?? []) {
     task.record.push(r);
-    if (idsInArena) {
-      const [a, b] = text.put(t.id);
-      task.idStart.push(a);
-      task.idEnd.push(b);
-    } else ids.push(flat(t.id));
-    const [a, b] = keepsText ? text.put(t.title) : [0, 0];
-    task.titleStart.push(a);
-    task.titleEnd.push(b);
+    if (idsInArena) putText(t.id, task.idStart, task.idEnd);
+    else ids.push(flat(t.id));
+    putText(keepsText ? t.title : undefined, task.titleStart, task.titleEnd);
     task.owner.push(tables.owner.of(t.owner));
     task.due.push(tables.due.of(t.due ?? undefined));
     task.sector.push(tables.sector.of(t.sector ?? undefined));
@@ -171,15 +169,10 @@ function keep(file, data, r) {
   }
   for (const u of data.updates ?? []) {
     update.record.push(r);
-    if (idsInArena) {
-      const [a, b] = text.put(u.task);
-      update.taskStart.push(a);
-      update.taskEnd.push(b);
-    } else updateIds.push(flat(u.task));
+    if (idsInArena) putText(u.task, update.taskStart, update.taskEnd);
+    else updateIds.push(flat(u.task));
     update.status.push(STATUS[u.status]);
-    const [a, b] = u.note && keepsText ? text.put(u.note) : [0, 0];
-    update.noteStart.push(a);
-    update.noteEnd.push(b);
+    putText(keepsText ? (u.note ?? undefined) : undefined, update.noteStart, update.noteEnd);
   }
 }
 
