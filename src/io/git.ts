@@ -90,8 +90,9 @@ export async function headOf(dir: string, env: Env): Promise<{ commit: string; s
 }
 
 /**
- * The top folder of the git repository holding `dir`; exit 2 with a clear
- * message when git is not installed or `dir` is not in a repository.
+ * The top folder of the git repository holding `dir`, and `dir` below it
+ * (`prefix`: "" or "records/"); exit 2 with a clear message when git is
+ * not installed or `dir` is not in a repository.
  */
 /** `notRepositoryHint`: what to do outside a repository (default: run it without the git option; `meet log` has none). */
 export async function requireGitRepository(
@@ -99,11 +100,19 @@ export async function requireGitRepository(
   feature: string,
   env: Env,
   notRepositoryHint: Said = (m) => m.git.notRepositoryHint,
-): Promise<{ git: SimpleGit; top: string }> {
+): Promise<{ git: SimpleGit; top: string; prefix: string }> {
   const git = openGit(dir, env);
   let top: string;
+  let prefix: string;
   try {
-    top = (await git.revparse(['--show-toplevel'])).trim();
+    // One process for both: "<top>\n<prefix>\n". The prefix (the records
+    // folder below the top) is one line, as config paths must be; the top,
+    // where the repository was cloned, is what comes before it. Not trimmed:
+    // a folder name may start with a space.
+    const lines = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix'])).replace(/\n$/, '');
+    const end = lines.lastIndexOf('\n');
+    top = lines.slice(0, end);
+    prefix = lines.slice(end + 1);
   } catch (error) {
     if (isGitMissing(error))
       throw new UsageError(
@@ -126,7 +135,7 @@ export async function requireGitRepository(
       message.includes('safe.directory') ? (m) => m.git.safeDirectoryHint : undefined,
     );
   }
-  return { git, top };
+  return { git, top, prefix };
 }
 
 /** Makes `dir` a git repository unless it is inside one already. */

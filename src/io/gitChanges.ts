@@ -34,29 +34,9 @@ const FETCH_HINT: Said = (m) => m.git.fetchHint;
 export async function readChangesSince(root: string, since: string, env: Env): Promise<Changes> {
   // Validated before git sees it: a revision like "--upload-pack=…" must never reach git.
   const ref = checkRevision(since, '--since');
-  const { git } = await requireGitRepository(root, 'meet check --since', env);
-  // Not trimmed: a folder name may start with a space; only the newline goes.
-  const prefix = (await git.raw(['rev-parse', '--show-prefix'])).replace(/\n$/, '');
-
-  const head = await resolveCommit(git, 'HEAD');
-  if (!head)
-    throw new UsageError(
-      (m) => m.git.sinceNoCommit,
-      (m) => m.git.sinceNoCommitHint,
-    );
-  const target = await resolveCommit(git, ref);
-  if (!target) {
-    if (await isShallow(git)) throw new UsageError((m) => m.git.sinceShallow(ref), FETCH_HINT);
-    throw new UsageError(
-      (m) => m.git.sinceUnknown(ref),
-      (m) => m.git.sinceUnknownHint,
-    );
-  }
-  const base = await mergeBase(git, target, head);
-  if (!base) {
-    if (await isShallow(git)) throw new UsageError((m) => m.git.sinceBaseShallow(ref), FETCH_HINT);
-    throw new UsageError((m) => m.git.sinceNoHistory(ref));
-  }
+  const { git, prefix } = await requireGitRepository(root, 'meet check --since', env);
+  // One process when all is well; the failures are told apart afterwards.
+  const base = (await mergeBase(git, 'HEAD', `${ref}^{commit}`)) ?? (await whyNoBase(git, ref));
 
   const statuses = new Map<string, ChangeStatus>();
   // An added file → the file it was at the merge base: approved minutes moved to a new name are still checked against what they were.
@@ -128,6 +108,26 @@ async function resolveCommit(git: SimpleGit, revision: string): Promise<string |
   } catch {
     return undefined;
   }
+}
+
+/** Why HEAD and `ref` have no merge base, as the error to stop with. */
+async function whyNoBase(git: SimpleGit, ref: string): Promise<never> {
+  const head = await resolveCommit(git, 'HEAD');
+  if (!head)
+    throw new UsageError(
+      (m) => m.git.sinceNoCommit,
+      (m) => m.git.sinceNoCommitHint,
+    );
+  const target = await resolveCommit(git, ref);
+  if (!target) {
+    if (await isShallow(git)) throw new UsageError((m) => m.git.sinceShallow(ref), FETCH_HINT);
+    throw new UsageError(
+      (m) => m.git.sinceUnknown(ref),
+      (m) => m.git.sinceUnknownHint,
+    );
+  }
+  if (await isShallow(git)) throw new UsageError((m) => m.git.sinceBaseShallow(ref), FETCH_HINT);
+  throw new UsageError((m) => m.git.sinceNoHistory(ref));
 }
 
 async function mergeBase(git: SimpleGit, a: string, b: string): Promise<string | undefined> {
