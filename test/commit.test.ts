@@ -2,7 +2,7 @@
 // git repositories in temp folders, the built CLI as a process. Each commit
 // must hold exactly the file the command wrote, with the documented message,
 // and every refusal must leave the files, the index and HEAD as they were.
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -139,6 +139,38 @@ describe('meet new --commit', () => {
     expect(staged(dir)).toEqual(['ghi-chu.txt']);
   });
 
+  it('refuses while a merge or a cherry-pick is under way, records below the git top included: exit 2, nothing written', async () => {
+    for (const [stop, what] of [
+      [['merge', '-q', 'khac'], 'merge'],
+      [['cherry-pick', 'khac'], 'cherry-pick'],
+    ] as const) {
+      // The records in bien-ban/ below the repository's top: git answers where its state files are from there.
+      const top = tempDir();
+      const records = path.join(top, 'bien-ban');
+      cpSync(committedRepo(), records, { recursive: true, filter: (source) => path.basename(source) !== '.git' });
+      git(top, 'init', '-q', '-b', 'main');
+      git(top, 'add', '-A');
+      git(top, 'commit', '-q', '-m', 'Records so far');
+      git(top, 'config', 'user.name', 'Lê Thị Hương');
+      git(top, 'config', 'user.email', 'huong@example.org');
+      // The same file changed on two branches: the merge (or pick) stops on the conflict.
+      git(top, 'checkout', '-q', '-b', 'khac');
+      writeFileSync(path.join(top, 'so-tay.txt'), 'bên khác\n');
+      git(top, 'add', 'so-tay.txt');
+      git(top, 'commit', '-q', '-m', 'Bên khác');
+      git(top, 'checkout', '-q', 'main');
+      writeFileSync(path.join(top, 'so-tay.txt'), 'bên này\n');
+      git(top, 'add', 'so-tay.txt');
+      git(top, 'commit', '-q', '-m', 'Bên này');
+      expect(spawnSync('git', stop, { cwd: top }).status).not.toBe(0);
+      const before = readdirSync(path.join(records, 'meetings', '2020')).sort();
+
+      const run = await meet(records, ['new', '--date', '2020-11-25', '--chair', 'Hoàng Văn Hiệp', '--commit']);
+      expect(run.stderr).toContain(`a git ${what} is in progress`);
+      expect(run.code).toBe(2);
+      expect(readdirSync(path.join(records, 'meetings', '2020')).sort()).toEqual(before);
+    }
+  });
   it('refuses without a configured identity (exit 2), even where git could guess one, writing nothing', async () => {
     const dir = committedRepo();
     git(dir, 'config', '--unset', 'user.name');

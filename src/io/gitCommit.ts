@@ -76,6 +76,7 @@ export async function prepareCommit(
   const ours = [...(options.own ?? []), ...(options.includeConfig ? [config] : [])];
   await requireNothingUnderWay(
     git,
+    root,
     ours.map((file) => `:(exclude,literal)${toPosix(path.relative(root, file))}`),
   );
   if (options.committedRecords !== undefined) await requireRecordsCommitted(plan, options.committedRecords);
@@ -133,16 +134,17 @@ async function requireIdentity(git: SimpleGit): Promise<void> {
   }
 }
 
-/** No merge or rebase under way, and nothing else staged (it would ride along in the commit). */
-async function requireNothingUnderWay(git: SimpleGit, exclude: readonly string[] = []): Promise<void> {
-  for (const [state, what] of IN_PROGRESS) {
-    const found = (await git.raw(['rev-parse', '--quiet', '--verify', state]).catch(() => '')).trim();
-    if (found !== '')
+/** No merge or rebase under way, and nothing else staged (it would ride along in the commit). `dir`: where `git` runs. */
+async function requireNothingUnderWay(git: SimpleGit, dir: string, exclude: readonly string[] = []): Promise<void> {
+  // Where git keeps each state (a worktree's own folder included), asked in one process: the file is there while it is under way.
+  const places = (await git.raw(['rev-parse', ...IN_PROGRESS.flatMap(([state]) => ['--git-path', state])])).split('\n');
+  IN_PROGRESS.forEach(([, what], i) => {
+    if (existsSync(path.resolve(dir, places[i]!)))
       throw new UsageError(
         (m) => m.git.inProgress(what),
         (m) => m.git.inProgressHint,
       );
-  }
+  });
   // From the top of the work tree (":/"), but for what the command itself commits.
   const staged = (await git.raw(['diff', '--cached', '--name-only', '-z', '--', ':/', ...exclude])).split('\0').filter(Boolean);
   if (staged.length > 0) {
@@ -174,7 +176,7 @@ export async function checkCommitBeforeWriting(dir: string, env: Env, missing: S
     (out) => out.trim() === 'true',
     () => false,
   );
-  if (inside) await requireNothingUnderWay(git);
+  if (inside) await requireNothingUnderWay(git, existing);
 }
 
 /** True when git ignores `file` (.gitignore, .git/info/exclude): `status` says nothing of it, and `add` refuses it. */
@@ -228,6 +230,7 @@ export async function commitFiles(plan: CommitPlan, own: readonly string[], mess
   const shown = own.map(relative).join(', ');
   const argv = files.map((f) => shellWord(relative(f))).join(' ');
   let staged = false;
+  let sha: string;
   const headBefore = (await plan.git.raw(['rev-parse', '--quiet', '--verify', 'HEAD']).catch(() => '')).trim();
   try {
     await plan.git.raw(['add', '--', ...specs]);
@@ -236,15 +239,16 @@ export async function commitFiles(plan: CommitPlan, own: readonly string[], mess
     await plan.git.raw(['commit', '--quiet', '-m', message, '--', ...specs]);
     // simple-git takes an exit code it has no stderr for as success: a hook failing without a word made
     // "committed" print for the commit before. No new HEAD, no commit.
-    const headAfter = (await plan.git.raw(['rev-parse', '--quiet', '--verify', 'HEAD']).catch(() => '')).trim();
+    // The new HEAD and its short form, in one process.
+    const [headAfter = '', short = ''] = (await plan.git.raw(['rev-parse', 'HEAD', '--short', 'HEAD']).catch(() => '')).trim().split('\n');
     if (headAfter === '' || headAfter === headBefore) throw NO_COMMIT;
+    sha = short;
   } catch (error) {
     throw new UsageError(
       (m) => m.git.commitFailed(visible(shown), staged, error === NO_COMMIT ? m.git.noCommitMade : whyNotCommitted(gitMessage(error), m)),
       (m) => m.git.commitFailedHint(visible(argv), visible(message)),
     );
   }
-  const sha = (await plan.git.raw(['rev-parse', '--short', 'HEAD'])).trim();
   return { sha, message, files: files.map((f) => toPosix(path.relative(plan.root, f))) };
 }
 
