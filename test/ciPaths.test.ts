@@ -1,7 +1,7 @@
 // Paths in the CI formats (issue 11, item 4): github annotations, SARIF and
 // JSON name files from the top of the git repository, so they land on the
 // right line when the records live in a subfolder, from wherever meet runs.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, MINIMAL_CONFIG, runMeet, tempDir, writeTree } from './helpers.js';
@@ -83,5 +83,20 @@ describe('CI formats name files from the git top folder', () => {
     // A script elsewhere, naming the records with --root.
     const elsewhere = tempDir();
     expect(JSON.parse(await check(elsewhere, '--root', dir, '--format', 'json'))[0].file).toBe(RECORD);
+  });
+
+  it('a records folder reached through a link from outside the repository, or by GIT_DIR, is still in git', async () => {
+    // No .git above the link, one above where it leads: git starts from the real folder.
+    const link = path.join(tempDir(), 'bien-ban');
+    symlinkSync(path.join(top, 'bien-ban'), link);
+    expect(JSON.parse(await check(link, '--format', 'json'))[0].file).toBe(WHERE);
+    // GIT_DIR names a repository kept elsewhere, GIT_WORK_TREE its files (a hook, a script): no .git near the records.
+    const outer = tempDir();
+    writeTree(path.join(outer, 'so'), { 'meet.config.yaml': MINIMAL_CONFIG, [RECORD]: BROKEN });
+    const kept = tempDir();
+    git(kept, 'init', '-q', '--bare');
+    const run = await runMeet(['check', '--no-cache', '--format', 'json'], { cwd: path.join(outer, 'so'), env: { GIT_DIR: kept, GIT_WORK_TREE: outer } });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)[0].file).toBe(`so/${RECORD}`);
   });
 });

@@ -299,7 +299,8 @@ async function readApprovedChanges(root: string, changes: Changes, meetings: str
 /** Where CI formats' paths start; undefined when git is missing or the root is not in a repository. */
 async function readGitPrefix(root: string, env: Env): Promise<string | undefined> {
   try {
-    const { openGit } = await import('../io/git.js');
+    const { mayBeInRepository, openGit } = await import('../io/git.js');
+    if (!mayBeInRepository(root, env)) return undefined;
     return (await openGit(root, env).raw(['rev-parse', '--show-prefix'])).replace(/\n$/, '');
   } catch {
     return undefined;

@@ -2,10 +2,37 @@
 // a user are validated here before they reach git: a value starting with "-"
 // could be read as an option (`--upload-pack=…`), so it is refused, and
 // paths always follow "--". simple-git's unsafe options stay off.
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError, type Said } from '../model/errors.js';
 import type { Env } from './terminal.js';
 import { visible } from '../model/text.js';
+
+/**
+ * False when git certainly finds no repository from `dir`: no GIT_DIR, and
+ * no `.git` in `dir` or above it, on the path as given or as the disk has
+ * it (git starts from the real folder; a link may lead into a repository).
+ * Bare repositories are found only through GIT_DIR (TRUSTED_SETTINGS). Saves
+ * starting git for an answer known without it (`check --format json` in a
+ * folder of records that is no repository).
+ */
+export function mayBeInRepository(dir: string, env: Env): boolean {
+  if (env.GIT_DIR !== undefined) return true;
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return true;
+  }
+  for (const start of [path.resolve(dir), real]) {
+    for (let at = start; ; at = path.dirname(at)) {
+      if (existsSync(path.join(at, '.git'))) return true;
+      if (path.dirname(at) === at) break;
+    }
+  }
+  return false;
+}
 
 /** A git client for `dir`, with a fixed locale so messages can be matched. */
 export function openGit(dir: string, base: Env): SimpleGit {
