@@ -1,14 +1,17 @@
 // One writer at a time per file: a lock file next to it, created with
 // O_EXCL (`.<name>.meet-lock`, hidden, so never taken for a record). A lock
-// whose holder died (its process is gone, on this host) is broken, under a
-// second lock so that two waiters never both break it. Used around every
+// whose holder died (its process is gone, on this host), or that git tracks
+// (meet never commits one), is broken, under a second lock so that two
+// waiters never both break it. Used around every
 // read-modify-write of a repository file (tasks update, digest).
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
-import { visible } from '../model/text.js';
+import type { Messages } from '../model/messages/index.js';
+import { shellWord, visible } from '../model/text.js';
+import type { Io } from './terminal.js';
 import { notWritable } from './writeFiles.js';
 import { readRegularFile } from './regularFile.js';
 
@@ -19,11 +22,32 @@ export interface LockOptions {
   pause?: number;
   /** The file as messages name it (default: its path). */
   shown?: string;
+  /**
+   * True when the lock file is tracked by git. meet never commits a lock, so
+   * one that is (a leftover of a crash, taken in by `git add -A`) is no
+   * holder's: taken over at once, instead of waited for on every clone,
+   * where its process, of another machine, can never be seen to end.
+   */
+  tracked?: (lock: string) => Promise<boolean>;
 }
 
 /** About half a minute of waiting by default: edits take milliseconds. */
 const ATTEMPTS = 600;
 const PAUSE = 50;
+
+/**
+ * `tracked` for withFileLock: whether git tracks a lock file (git is started
+ * only then, on a lock found held), and when it does, the clerk told on
+ * stderr that it was taken over and how to remove it from git as well.
+ */
+export function lockTrackedBy(io: Io, m: Messages): (lock: string) => Promise<boolean> {
+  return async (lock) => {
+    const tracked = await (await import('./git.js')).isTracked(lock, io.env);
+    const shown = path.relative(io.cwd, lock) || lock;
+    if (tracked) io.stderr.write(`${m.errors.lockTracked(visible(shown), `git rm --quiet -- ${shellWord(shown)}`)}\n`);
+    return tracked;
+  };
+}
 
 export function lockFileOf(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.meet-lock`);
@@ -151,6 +175,7 @@ async function acquire(lock: string, shown: string, options: LockOptions): Promi
   const pause = options.pause ?? PAUSE;
   const token = randomBytes(8).toString('hex');
   let garbled = 0;
+  let askedGit = false;
   for (let attempt = 0; ; attempt++) {
     if (create(lock, token)) return token;
     const holder = readHolder(lock);
@@ -165,6 +190,14 @@ async function acquire(lock: string, shown: string, options: LockOptions): Promi
     if (holder && isDead(holder)) {
       breakStale(lock, holder.text);
       continue;
+    }
+    // Asked once, and only when the lock is not ours to take: a live lock lasts milliseconds.
+    if (holder && !askedGit && options.tracked) {
+      askedGit = true;
+      if (await options.tracked(lock)) {
+        breakStale(lock, holder.text);
+        continue;
+      }
     }
     // Empty or garbled for a good while (a holder that died between creating
     // the file and writing it, or a file that is no lock of meet's): stale.

@@ -34,6 +34,17 @@ export function mayBeInRepository(dir: string, env: Env): boolean {
   return false;
 }
 
+/** True when git tracks `file` (in the index: committed or staged); false outside git or when git cannot tell. */
+export async function isTracked(file: string, env: Env): Promise<boolean> {
+  const dir = path.dirname(file);
+  if (!mayBeInRepository(dir, env)) return false;
+  try {
+    return (await openGit(dir, env).raw(['ls-files', '-z', '--', `:(literal)${path.basename(file)}`])) !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** A git client for `dir`, with a fixed locale so messages can be matched. */
 export function openGit(dir: string, base: Env): SimpleGit {
   const env = gitEnvironment(base);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockFileOf } from '../../src/io/fileLock.js';
 import { parseRecord } from '../../src/records/parse.js';
-import { MINIMAL_CONFIG, runMeet, spawnMeet, tempDir, writeTree } from '../helpers.js';
+import { git, GIT_ENV, MINIMAL_CONFIG, runMeet, spawnMeet, tempDir, writeTree } from '../helpers.js';
 
 const PROCESSES = 4;
 // 12 runs × 4 processes: 48 racing updates, and the lock tests below for the orders a race may miss (deterministic); 16 runs took 26–28 s, 30 runs 58 s of a 5-minute suite.
@@ -135,8 +135,32 @@ describe('the record lock', () => {
     expect(existsSync(lock)).toBe(false);
   });
 
-  it('a lock held by a live process is waited for; an update written meanwhile is kept, this one made on top', async () => {
+  it('a lock committed to git (another machine\'s, alive for all anyone here can tell) is taken over at once, and said', async () => {
     const root = repository(2);
+    const lock = lockFileOf(path.join(root, TARGET));
+    // A crash on a clerk's machine left it; `git add -A` took it in.
+    writeFileSync(lock, `${process.ppid}\nmay-cua-van-phong\nleft-behind\n`);
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'Biên bản');
+    const run = await runMeet(['tasks', 'update', 't-0', '--status', 'done', '--in', TARGET], { cwd: root, env: GIT_ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(updatesIn(root)).toEqual(['t-0=done']);
+    expect(existsSync(lock)).toBe(false);
+    const shown = path.relative(root, lock);
+    expect(run.stderr).toContain(`${shown} đã bị commit vào git do nhầm lẫn`);
+    expect(run.stderr).toContain(`git rm --quiet -- ${shown}`);
+    // The command it gives removes it from git.
+    git(root, 'rm', '--quiet', '--', shown);
+    expect(git(root, 'ls-files', '--', shown)).toBe('');
+  });
+
+  it('a lock held by a live process is waited for, in git too; an update written meanwhile is kept, this one made on top', async () => {
+    const root = repository(2);
+    // Records in git, the lock not: a lock git does not track is a holder's.
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'Biên bản');
     const lock = lockFileOf(path.join(root, TARGET));
     // Held by a live process of this host (the test runner's parent).
     writeFileSync(lock, `${process.ppid}\n${hostname()}\nheld\n`);
