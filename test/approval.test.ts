@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../src/model/messages/index.js';
 import type { RuleId } from '../src/model/ruleCatalogue.js';
-import { copyExamples, git, read, runMeet } from './helpers.js';
+import { copied, copyExamples, git, read, runMeet } from './helpers.js';
 
 // The examples are a Vietnamese repository (locale: vi): the messages asserted below are what its clerk reads.
 const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
@@ -23,14 +23,14 @@ interface JsonFinding {
 }
 
 /** The examples (October approved, with its notice) committed on main, then a branch "sua" checked out. */
-function repoOnBranch(): string {
+const repoOnBranch = copied(() => {
   const dir = copyExamples();
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'Biên bản');
   git(dir, 'checkout', '-q', '-b', 'sua');
   return dir;
-}
+});
 
 /** Edits the October record with `change` and commits it on the branch. */
 function change(dir: string, edit: (text: string) => string): string {

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RuleId } from '../src/model/ruleCatalogue.js';
-import { git, MINIMAL_CONFIG as VI_CONFIG, runMeet, tempDir, writeTree, type RunResult } from './helpers.js';
+import { copied, git, MINIMAL_CONFIG as VI_CONFIG, runMeet, tempDir, writeTree, type RunResult } from './helpers.js';
 
 // The messages asserted below are English: the repositories say `locale: en`.
 const MINIMAL_CONFIG = VI_CONFIG.replace('locale: vi', 'locale: en');
@@ -41,8 +41,15 @@ const BASE: Record<string, string> = {
   [OLD]: rec(...head('2020-08-05'), 'tasks:', ...task('viec-cu', 'khong-co-don-vi')),
 };
 
+/** BASE committed on `main`, made once and copied for each test. */
+const baseRepo = copied(() => gitRepo({ ...BASE }).top);
+
 /** A git repository on `main` whose first commit holds `files` (under `sub`, if given). */
 function gitRepo(files: Record<string, string> = BASE, sub = ''): { top: string; root: string } {
+  if (files === BASE && sub === '') {
+    const top = baseRepo();
+    return { top, root: top };
+  }
   const top = tempDir('meet-since-');
   const root = path.join(top, sub);
   writeTree(root, files);

@@ -6,7 +6,7 @@ import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, write
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, makeRepo as makeViRepo, MINIMAL_CONFIG, runMeet, tempDir } from './helpers.js';
+import { copied, git, makeRepo as makeViRepo, MINIMAL_CONFIG, runMeet, tempDir } from './helpers.js';
 
 // The messages and commit subjects asserted below are English: the repositories say `locale: en`.
 const makeRepo = (records: Record<string, string>) => makeViRepo(records, MINIMAL_CONFIG.replace('locale: vi', 'locale: en'));
@@ -64,7 +64,7 @@ function isolatedEnv(): Record<string, string | undefined> {
 }
 
 /** A committed records repository whose own config names the clerk. */
-function committedRepo(): string {
+const committedRepo = copied(() => {
   const dir = makeRepo(RECORDS);
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'add', '-A');
@@ -72,7 +72,7 @@ function committedRepo(): string {
   git(dir, 'config', 'user.name', 'Lê Thị Hương');
   git(dir, 'config', 'user.email', 'huong@example.org');
   return dir;
-}
+});
 
 function head(dir: string): string {
   return git(dir, 'rev-parse', 'HEAD').trim();

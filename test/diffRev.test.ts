@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExamples, git, read, runMeet, tempDir, writeTree, type RunResult } from './helpers.js';
+import { copied, copyExamples, git, read, runMeet, tempDir, writeTree, type RunResult } from './helpers.js';
 
 const OCT26 = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
 const NOV12 = 'meetings/2020/2020-11-12-hoi-nghi-chuyen-de-cong-tac-phong-chong-thien-tai.md';
@@ -41,13 +41,13 @@ Biên bản hội nghị bất thường.
 `;
 
 /** examples/ without its December record, committed on main. */
-function baseRepo(): string {
+const baseRepo = copied(() => {
   const dir = copyExamples();
   rmSync(path.join(dir, DEC28));
   git(dir, 'init', '-q', '-b', 'main');
   commitAll(dir, 'Records September to November 2020');
   return dir;
-}
+});
 
 function commitAll(dir: string, message: string): void {
   git(dir, 'add', '-A');

@@ -2,7 +2,7 @@
 // as the built binary (spawnMeet), real git repositories with a fixed
 // identity and dates.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +136,23 @@ export function tempDir(prefix = 'meet-test-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   made.push(dir);
   return dir;
+}
+
+/**
+ * `make` run once, then a fresh copy of the folder it made for each call:
+ * a committed repository is three git processes or more to build, one
+ * cpSync to copy (.git included; git sees the copied files' new times and
+ * reads them again, so nothing stale is trusted). Made again when the temp
+ * folders of the file before were removed.
+ */
+export function copied(make: () => string): () => string {
+  let made: string | undefined;
+  return () => {
+    if (made === undefined || !existsSync(made)) made = make();
+    const dir = tempDir();
+    cpSync(made, dir, { recursive: true, verbatimSymlinks: true });
+    return dir;
+  };
 }
 
 /** Writes a tree of files (path → content) under `dir`. */
