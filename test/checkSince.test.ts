@@ -215,6 +215,14 @@ describe('meet check --since', () => {
     expect(fromTop.findings[0]!.message).toContain(`it was in ${A}, which was deleted`);
   });
 
+  it('works for records in a folder whose name holds a line break', async () => {
+    const { root } = gitRepo(BASE, 'hồ\nsơ');
+    writeTree(root, { [`${M}2020-11-10-hop-d.md`]: rec(...head('2020-11-10'), 'tasks:', ...task('viec-d', 'khong-co')) });
+    const { run, findings } = await checkJson(root, '--since', 'main');
+    expect(run.code).toBe(1);
+    expect(places(findings)).toEqual([`hồ\nsơ/${M}2020-11-10-hop-d.md:8:12 unknown-owner`]);
+  });
+
   it('works on a detached HEAD', async () => {
     const { root } = gitRepo();
     git(root, 'checkout', '-q', '-b', 'feature');

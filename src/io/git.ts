@@ -143,14 +143,15 @@ export async function requireGitRepository(
   let top: string;
   let prefix: string;
   try {
-    // One process for both: "<top>\n<prefix>\n". The prefix (the records
-    // folder below the top) is one line, as config paths must be; the top,
-    // where the repository was cloned, is what comes before it. Not trimmed:
-    // a folder name may start with a space.
-    const lines = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix'])).replace(/\n$/, '');
-    const end = lines.lastIndexOf('\n');
-    top = lines.slice(0, end);
-    prefix = lines.slice(end + 1);
+    // One process for both: "<top>\n<prefix>\n". Not trimmed: a folder
+    // name may start with a space. A line break in either (a folder named
+    // so) makes the split ambiguous: then each is asked for alone.
+    const lines = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix'])).replace(/\n$/, '').split('\n');
+    if (lines.length === 2) [top, prefix] = lines as [string, string];
+    else {
+      top = (await git.raw(['rev-parse', '--show-toplevel'])).replace(/\n$/, '');
+      prefix = (await git.raw(['rev-parse', '--show-prefix'])).replace(/\n$/, '');
+    }
   } catch (error) {
     if (isGitMissing(error))
       throw new UsageError(
