@@ -76,7 +76,6 @@ export async function prepareCommit(
   const ours = [...(options.own ?? []), ...(options.includeConfig ? [config] : [])];
   await requireNothingUnderWay(
     git,
-    root,
     ours.map((file) => `:(exclude,literal)${toPosix(path.relative(root, file))}`),
   );
   if (options.committedRecords !== undefined) await requireRecordsCommitted(plan, options.committedRecords);
@@ -134,17 +133,17 @@ async function requireIdentity(git: SimpleGit): Promise<void> {
   }
 }
 
-/** No merge or rebase under way, and nothing else staged (it would ride along in the commit). `dir`: where `git` runs. */
-async function requireNothingUnderWay(git: SimpleGit, dir: string, exclude: readonly string[] = []): Promise<void> {
-  // Where git keeps each state (a worktree's own folder included), asked in one process: the file is there while it is under way.
-  const places = (await git.raw(['rev-parse', ...IN_PROGRESS.flatMap(([state]) => ['--git-path', state])])).split('\n');
-  IN_PROGRESS.forEach(([, what], i) => {
-    if (existsSync(path.resolve(dir, places[i]!)))
+/** No merge or rebase under way, and nothing else staged (it would ride along in the commit). */
+async function requireNothingUnderWay(git: SimpleGit, exclude: readonly string[] = []): Promise<void> {
+  // Through the ref store, one name at a time: a reftable repository keeps CHERRY_PICK_HEAD and the like in no file.
+  for (const [state, what] of IN_PROGRESS) {
+    const found = (await git.raw(['rev-parse', '--quiet', '--verify', state]).catch(() => '')).trim();
+    if (found !== '')
       throw new UsageError(
         (m) => m.git.inProgress(what),
         (m) => m.git.inProgressHint,
       );
-  });
+  }
   // From the top of the work tree (":/"), but for what the command itself commits.
   const staged = (await git.raw(['diff', '--cached', '--name-only', '-z', '--', ':/', ...exclude])).split('\0').filter(Boolean);
   if (staged.length > 0) {
@@ -176,7 +175,7 @@ export async function checkCommitBeforeWriting(dir: string, env: Env, missing: S
     (out) => out.trim() === 'true',
     () => false,
   );
-  if (inside) await requireNothingUnderWay(git, existing);
+  if (inside) await requireNothingUnderWay(git);
 }
 
 /** True when git ignores `file` (.gitignore, .git/info/exclude): `status` says nothing of it, and `add` refuses it. */
