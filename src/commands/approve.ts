@@ -11,7 +11,7 @@ import { findRoot } from '../io/paths.js';
 import { loadValidRepository } from '../io/repository.js';
 import { readingFor, type Io } from '../io/terminal.js';
 import { ChangedMeanwhile, replaceFile } from '../io/writeFiles.js';
-import { lockTrackedBy, withFileLock } from '../io/fileLock.js';
+import { committedLocks, withFileLock } from '../io/fileLock.js';
 import { readRegularFile } from '../io/regularFile.js';
 import { parseRecord } from '../records/parse.js';
 import { todayIn, type IsoDate } from '../model/dates.js';
@@ -161,7 +161,7 @@ export async function approveCommand(options: ApproveOptions, io: Io): Promise<n
       }
       return true;
     },
-    { shown: record.file, tracked: lockTrackedBy(io, m) },
+    { shown: record.file, committed: committedLocks(io, m) },
   );
   if (!written) {
     io.stdout.write(`${show}\n`);

@@ -7,7 +7,7 @@ import { Chalk } from 'chalk';
 import { addMonths, todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { EXIT_OK, UsageError } from '../model/errors.js';
 import { assertInsideRoot, refuseRecordsPath, replaceFile, replaceFileIfChanged } from '../io/writeFiles.js';
-import { lockTrackedBy, withFileLock } from '../io/fileLock.js';
+import { committedLocks, withFileLock, type LockOptions } from '../io/fileLock.js';
 import { printData, printMessage, type Io } from '../io/terminal.js';
 import { findRoot, toPosix } from '../io/paths.js';
 import { fileHash, OutputMemo } from '../io/outputMemo.js';
@@ -68,7 +68,7 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
     // A month that has no meeting any more keeps its file: what to make of it is the clerk's to say.
     if (!before.meta.empty) {
       const shown = shownPath(refresh, io);
-      if (await writeDigest(root, folder, refresh, before, shown, lockTrackedBy(io, m))) printMessage(io, m.report.wroteDigest(previous, shown));
+      if (await writeDigest(root, folder, refresh, before, shown, committedLocks(io, m))) printMessage(io, m.report.wroteDigest(previous, shown));
       ours.push(refresh);
     }
   }
@@ -77,7 +77,7 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
     printMessage(io, m.report.noMeetings(meta.month));
   } else {
     const shown = shownPath(target, io);
-    const written = await writeDigest(root, folder, target, made, shown, lockTrackedBy(io, m));
+    const written = await writeDigest(root, folder, target, made, shown, committedLocks(io, m));
     printMessage(io, written ? m.report.wroteDigest(meta.month, shown) : m.report.upToDate(shown));
     printData(io, meta.summary ?? shown);
     ours.unshift(target);
@@ -120,14 +120,7 @@ async function digestOf(options: DigestOptions, root: string, io: Io, memo: Outp
  * kept), under the file's lock so that two meets writing it at once do not
  * interleave. True when written.
  */
-async function writeDigest(
-  root: string,
-  folder: string,
-  target: string,
-  made: Digest,
-  shown: string,
-  tracked: (lock: string) => Promise<boolean>,
-): Promise<boolean> {
+async function writeDigest(root: string, folder: string, target: string, made: Digest, shown: string, committed: LockOptions['committed']): Promise<boolean> {
   const write = () => {
     // Made in this run: written as it is made, and kept only when it differs from the file.
     if (made.hash === undefined) return replaceFileIfChanged(root, target, made.content, (hash) => fileHash(target) !== hash);
@@ -135,7 +128,7 @@ async function writeDigest(
     replaceFile(root, target, made.content);
     return true;
   };
-  return lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() ? withFileLock(target, write, { shown, tracked }) : write();
+  return lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() ? withFileLock(target, write, { shown, committed }) : write();
 }
 
 /** What the memo keeps of a digest besides the report's text. */

@@ -10,7 +10,7 @@ import { statusFromWords } from '../model/termWords.js';
 import { compareRecords, sortRecords, taskStatesOn } from '../domain/taskState.js';
 import { EXIT_OK, RecordsError, say, UsageError, type Said } from '../model/errors.js';
 import { ChangedMeanwhile, replaceFile } from '../io/writeFiles.js';
-import { lockTrackedBy, withFileLock } from '../io/fileLock.js';
+import { committedLocks, withFileLock } from '../io/fileLock.js';
 import { readRegularFile } from '../io/regularFile.js';
 import { commitFiles, describeCommit, prepareCommit } from '../io/gitCommit.js';
 import { colorsFor } from '../io/colors.js';
@@ -142,7 +142,7 @@ export async function tasksUpdateCommand(options: TasksUpdateOptions, io: Io): P
         }
       }
     },
-    { shown: target.file, tracked: lockTrackedBy(io, m) },
+    { shown: target.file, committed: committedLocks(io, m) },
   );
   if (applied.kind === 'unchanged') return alreadySo();
 

@@ -1,9 +1,9 @@
 // One writer at a time per file: a lock file next to it, created with
 // O_EXCL (`.<name>.meet-lock`, hidden, so never taken for a record). A lock
-// whose holder died (its process is gone, on this host), or that git tracks
-// (meet never commits one), is broken, under a second lock so that two
-// waiters never both break it. Used around every
-// read-modify-write of a repository file (tasks update, digest).
+// whose holder died (its process is gone, on this host), or one committed to
+// git as it stands (meet never commits one), is broken, under a second lock
+// so that two waiters never both break it. Used around every
+// read-modify-write of a repository file (tasks update, approve, digest).
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -23,12 +23,14 @@ export interface LockOptions {
   /** The file as messages name it (default: its path). */
   shown?: string;
   /**
-   * True when the lock file is tracked by git. meet never commits a lock, so
-   * one that is (a leftover of a crash, taken in by `git add -A`) is no
-   * holder's: taken over at once, instead of waited for on every clone,
-   * where its process, of another machine, can never be seen to end.
+   * A lock committed to git: meet never commits one, so a lock file that
+   * holds exactly what HEAD has at its path is a leftover (a crash, then
+   * `git add -A`), whose process, of another machine, can never be seen to
+   * end. `matches` tells (asked once, and only of a lock found held);
+   * `takenOver` is told when it was removed. A lock written since, at a
+   * path HEAD still has, holds another token: it is waited for.
    */
-  tracked?: (lock: string) => Promise<boolean>;
+  committed?: { matches: (lock: string, text: string) => Promise<boolean>; takenOver: (lock: string) => void };
 }
 
 /** About half a minute of waiting by default: edits take milliseconds. */
@@ -36,16 +38,18 @@ const ATTEMPTS = 600;
 const PAUSE = 50;
 
 /**
- * `tracked` for withFileLock: whether git tracks a lock file (git is started
- * only then, on a lock found held), and when it does, the clerk told on
- * stderr that it was taken over and how to remove it from git as well.
+ * `committed` for withFileLock: git is asked (only on a lock found held)
+ * whether the lock is a committed leftover, and the clerk told when it was
+ * taken over, with the command that takes it out of git too.
  */
-export function lockTrackedBy(io: Io, m: Messages): (lock: string) => Promise<boolean> {
-  return async (lock) => {
-    const tracked = await (await import('./git.js')).isTracked(lock, io.env);
-    const shown = path.relative(io.cwd, lock) || lock;
-    if (tracked) io.stderr.write(`${m.errors.lockTracked(visible(shown), `git rm --quiet -- ${shellWord(shown)}`)}\n`);
-    return tracked;
+export function committedLocks(io: Io, m: Messages): NonNullable<LockOptions['committed']> {
+  return {
+    matches: async (lock, text) => (await import('./git.js')).isCommittedAs(lock, Buffer.from(text, 'utf8'), io.env),
+    takenOver: (lock) => {
+      const folder = path.relative(io.cwd, path.dirname(lock)) || '.';
+      const remove = `git -C ${shellWord(folder)} rm --quiet -- ${shellWord(path.basename(lock))}`;
+      io.stderr.write(`${m.errors.lockTracked(visible(path.relative(io.cwd, lock) || lock), visible(remove))}\n`);
+    },
   };
 }
 
@@ -144,18 +148,21 @@ function isDead(holder: Holder): boolean {
  * Removes `lock` if it still holds `stale` (the text of a dead holder's
  * lock). Done under `<lock>.break`: of two waiters that both found it dead,
  * the second finds it gone, or taken by the first, and leaves it alone.
+ * True when this call removed it.
  */
-function breakStale(lock: string, stale: string): void {
+function breakStale(lock: string, stale: string): boolean {
   const breaker = `${lock}.break`;
   const token = randomBytes(8).toString('hex');
   if (!create(breaker, token)) {
     // A breaker that died mid-way is itself stale.
     const other = readHolder(breaker);
     if (other !== 'absent' && other !== 'foreign' && other && isDead(other)) breakStale(breaker, other.text);
-    return;
+    return false;
   }
   try {
-    if (readText(lock) === stale) unlinkSync(lock);
+    if (readText(lock) !== stale) return false;
+    unlinkSync(lock);
+    return true;
   } finally {
     unlinkIfHolding(breaker, identity(token));
   }
@@ -192,10 +199,10 @@ async function acquire(lock: string, shown: string, options: LockOptions): Promi
       continue;
     }
     // Asked once, and only when the lock is not ours to take: a live lock lasts milliseconds.
-    if (holder && !askedGit && options.tracked) {
+    if (holder && !askedGit && options.committed) {
       askedGit = true;
-      if (await options.tracked(lock)) {
-        breakStale(lock, holder.text);
+      if (await options.committed.matches(lock, holder.text)) {
+        if (breakStale(lock, holder.text)) options.committed.takenOver(lock);
         continue;
       }
     }

@@ -2,6 +2,7 @@
 // a user are validated here before they reach git: a value starting with "-"
 // could be read as an option (`--upload-pack=…`), so it is refused, and
 // paths always follow "--". simple-git's unsafe options stay off.
+import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
@@ -34,15 +35,26 @@ export function mayBeInRepository(dir: string, env: Env): boolean {
   return false;
 }
 
-/** True when git tracks `file` (in the index: committed or staged); false outside git or when git cannot tell. */
-export async function isTracked(file: string, env: Env): Promise<boolean> {
+/**
+ * True when `file` holds, byte for byte, what HEAD has at its path: a file
+ * committed as it is now. False outside git, when HEAD has nothing there
+ * (or something else), or when git cannot tell. Compared by object id, the
+ * file's own hashed here as git hashes a blob (SHA-1, or SHA-256 in a
+ * repository of that format).
+ */
+export async function isCommittedAs(file: string, bytes: Buffer, env: Env): Promise<boolean> {
   const dir = path.dirname(file);
   if (!mayBeInRepository(dir, env)) return false;
+  let id: string;
   try {
-    return (await openGit(dir, env).raw(['ls-files', '-z', '--', `:(literal)${path.basename(file)}`])) !== '';
+    // "HEAD:./name": the path after the first ":", from the folder git runs in; it never reads as an option.
+    id = (await openGit(dir, env).raw(['rev-parse', '--verify', '--quiet', `HEAD:./${path.basename(file)}`])).trim();
   } catch {
     return false;
   }
+  const algorithm = id.length === 64 ? 'sha256' : id.length === 40 ? 'sha1' : undefined;
+  if (!algorithm) return false;
+  return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex') === id;
 }
 
 /** A git client for `dir`, with a fixed locale so messages can be matched. */

@@ -149,11 +149,32 @@ describe('the record lock', () => {
     expect(existsSync(lock)).toBe(false);
     const shown = path.relative(root, lock);
     expect(run.stderr).toContain(`${shown} đã bị commit vào git do nhầm lẫn`);
-    expect(run.stderr).toContain(`git rm --quiet -- ${shown}`);
-    // The command it gives removes it from git.
-    git(root, 'rm', '--quiet', '--', shown);
+    const remove = `git -C meetings/2020 rm --quiet -- ${path.basename(lock)}`;
+    expect(run.stderr).toContain(remove);
+    // The command it gives removes it from git, run from anywhere.
+    expect(spawnSync('sh', ['-c', remove], { cwd: root }).status).toBe(0);
     expect(git(root, 'ls-files', '--', shown)).toBe('');
   });
+
+  it('a lock written since at a path HEAD still has (the leftover taken over, never removed from git) is a holder\'s: waited for', async () => {
+    const root = repository(2);
+    const lock = lockFileOf(path.join(root, TARGET));
+    writeFileSync(lock, `${process.ppid}\nmay-cua-van-phong\nleft-behind\n`);
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'Biên bản');
+    // A live holder's lock at that path, and the same text staged: only what HEAD has is a leftover.
+    writeFileSync(lock, `${process.ppid}\n${hostname()}\nheld\n`);
+    git(root, 'add', '-A');
+    const pending = runMeet(['tasks', 'update', 't-0', '--status', 'done', '--in', TARGET], { cwd: root, env: GIT_ENV });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(existsSync(lock)).toBe(true);
+    unlinkSync(lock);
+    const run = await pending;
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('commit vào git');
+    expect(updatesIn(root)).toEqual(['t-0=done']);
+  }, 60_000);
 
   it('a lock held by a live process is waited for, in git too; an update written meanwhile is kept, this one made on top', async () => {
     const root = repository(2);
