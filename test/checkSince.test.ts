@@ -349,4 +349,26 @@ describe('meet check --since', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no such revision');
   });
+
+  it('exits 2 and says why when there is no merge base: no commit yet, unrelated histories, a tag of a tree', async () => {
+    const unborn = tempDir();
+    writeTree(unborn, { 'meet.config.yaml': MINIMAL_CONFIG });
+    git(unborn, 'init', '-q', '-b', 'main');
+    const none = await runMeet(['check', '--since', 'main'], { cwd: unborn });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('needs a commit, and this repository has none yet');
+
+    const { root } = gitRepo();
+    git(root, 'checkout', '-q', '--orphan', 'khac');
+    commitAll(root, 'Another history');
+    const unrelated = await runMeet(['check', '--since', 'main'], { cwd: root });
+    expect(unrelated.code).toBe(2);
+    expect(unrelated.stderr).toContain('--since main: main and HEAD share no history.');
+
+    // A tag may name a tree: no commit, so no such revision to compare with.
+    git(root, 'tag', 'cay', 'HEAD^{tree}');
+    const tree = await runMeet(['check', '--since', 'cay'], { cwd: root });
+    expect(tree.code).toBe(2);
+    expect(tree.stderr).toContain('--since cay: no such revision');
+  });
 });
