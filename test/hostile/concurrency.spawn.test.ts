@@ -114,6 +114,17 @@ function deadPid(): number {
   return Number(run.stdout);
 }
 
+/** The records in git with another machine's lock on TARGET committed: a crash on a clerk's machine left it, `git add -A` took it in. */
+function withCommittedLock(): { root: string; lock: string } {
+  const root = repository(2);
+  const lock = lockFileOf(path.join(root, TARGET));
+  writeFileSync(lock, `${process.ppid}\nmay-cua-van-phong\nleft-behind\n`);
+  git(root, 'init', '-q', '-b', 'main');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', 'Biên bản');
+  return { root, lock };
+}
+
 describe('the record lock', () => {
   it('a lock left by a process that died is taken over; the update lands and the lock is gone', async () => {
     const root = repository(2);
@@ -136,13 +147,7 @@ describe('the record lock', () => {
   });
 
   it('a lock committed to git (another machine\'s, alive for all anyone here can tell) is taken over at once, and said', async () => {
-    const root = repository(2);
-    const lock = lockFileOf(path.join(root, TARGET));
-    // A crash on a clerk's machine left it; `git add -A` took it in.
-    writeFileSync(lock, `${process.ppid}\nmay-cua-van-phong\nleft-behind\n`);
-    git(root, 'init', '-q', '-b', 'main');
-    git(root, 'add', '-A');
-    git(root, 'commit', '-q', '-m', 'Biên bản');
+    const { root, lock } = withCommittedLock();
     const run = await runMeet(['tasks', 'update', 't-0', '--status', 'done', '--in', TARGET], { cwd: root, env: GIT_ENV });
     expect(run.code, run.stderr).toBe(0);
     expect(updatesIn(root)).toEqual(['t-0=done']);
@@ -157,12 +162,7 @@ describe('the record lock', () => {
   });
 
   it('a lock written since at a path HEAD still has (the leftover taken over, never removed from git) is a holder\'s: waited for', async () => {
-    const root = repository(2);
-    const lock = lockFileOf(path.join(root, TARGET));
-    writeFileSync(lock, `${process.ppid}\nmay-cua-van-phong\nleft-behind\n`);
-    git(root, 'init', '-q', '-b', 'main');
-    git(root, 'add', '-A');
-    git(root, 'commit', '-q', '-m', 'Biên bản');
+    const { root, lock } = withCommittedLock();
     // A live holder's lock at that path, and the same text staged: only what HEAD has is a leftover.
     writeFileSync(lock, `${process.ppid}\n${hostname()}\nheld\n`);
     git(root, 'add', '-A');
