@@ -12,7 +12,7 @@ import type { Changes } from '../io/gitChanges.js';
 import { CheckCache, type CachedRecord } from '../io/checkCache.js';
 // Only the file side is loaded up front: when the cache answers, the YAML
 // reader, the schemas and git are never loaded (see BENCHMARKS.md).
-import { contentHash, hashRecordFile, isRecordFile, listRecordFiles, readConfigBytes, type RecordFile } from '../io/recordFiles.js';
+import { contentHash, hashRecordFile, isMarkdownName, isRecordFile, listRecordFiles, readConfigBytes, type RecordFile } from '../io/recordFiles.js';
 import { findRoot, toPosix } from '../io/paths.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import type { ReadOptions } from '../io/recordOutcome.js';
@@ -259,12 +259,11 @@ async function readVanishedTasks(changes: Changes, repository: Repository<FactsR
  * a hidden or non-`.md` name), a record is deleted.
  */
 async function readApprovedChanges(root: string, changes: Changes, meetings: string, locale: Locale): Promise<Finding[]> {
-  const isMarkdown = (file: string) => file.toLowerCase().endsWith('.md');
   // A record renamed (its date changed with its file name) is checked against what it was under its old name.
   const renamedTo = (file: string) => changes.renamedFrom.has(file) && isRecordFile(file, meetings);
-  const candidates = changes.files.filter((f) => (f.status === 'modified' && isMarkdown(f.file)) || renamedTo(f.file));
+  const candidates = changes.files.filter((f) => (f.status === 'modified' && isMarkdownName(f.file)) || renamedTo(f.file));
   const movedAway = new Set(changes.files.filter((f) => renamedTo(f.file)).map((f) => changes.renamedFrom.get(f.file)!));
-  const deleted = changes.files.filter((f) => f.status === 'deleted' && !movedAway.has(f.file) && isMarkdown(f.file));
+  const deleted = changes.files.filter((f) => f.status === 'deleted' && !movedAway.has(f.file) && isMarkdownName(f.file));
   if (candidates.length === 0 && deleted.length === 0) return [];
   const { parseRecord, decodeText } = await import('../records/parse.js');
   const { approvedChangeFindings, approvedDeletionFinding } = await import('../domain/approvedChanges.js');

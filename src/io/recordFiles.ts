@@ -43,8 +43,13 @@ export interface RecordFile {
  * `.md` in any case: a record saved as `X.MD` (Windows editors do that) is
  * read, and its name reported by the file-name rule, rather than skipped in silence.
  */
-function isMarkdownName(name: string): boolean {
+export function isMarkdownName(name: string): boolean {
   return name.toLowerCase().endsWith('.md');
+}
+
+/** A name the loader reads as a record, in a folder it walks: Markdown, not a README. */
+function isRecordName(name: string): boolean {
+  return isMarkdownName(name) && name.toLowerCase() !== 'readme.md';
 }
 
 /**
@@ -57,7 +62,7 @@ export function isRecordFile(file: string, meetings: string): boolean {
   if (inside === undefined) return false;
   const parts = inside.split('/');
   const name = parts[parts.length - 1]!;
-  return isMarkdownName(name) && name.toLowerCase() !== 'readme.md' && !parts.some((part) => part.startsWith('.'));
+  return isRecordName(name) && !parts.some((part) => part.startsWith('.'));
 }
 
 // A record saved as text: "2020-10-30-hop.txt", "hop.md.txt" (Notepad), "2020-10-30-hop.markdown". Other files
@@ -142,7 +147,7 @@ export function listRecordFiles(root: string, meetingsFolder: string, locale: Lo
         continue;
       }
       if (entry.isDirectory()) walk(absolute, file);
-      else if (isMarkdownName(entry.name) && entry.name.toLowerCase() !== 'readme.md') out.push({ file, absolute });
+      else if (isRecordName(entry.name)) out.push({ file, absolute });
       else if (RECORD_AS_TEXT.test(entry.name)) {
         const finding = { file, line: 1, column: 1, severity: RULES['file-not-read'].severity, rule: 'file-not-read' as const };
         const name = entry.name.replace(TEXT_ENDING, '.md');
