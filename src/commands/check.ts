@@ -335,22 +335,17 @@ function renderCheck(result: CheckResult, options: CheckOptions, io: Io): number
   // annotations, code scanning), whatever folder meet ran in.
   const { gitPrefix } = result;
   const fromTop = gitPrefix === undefined ? show : (file: string) => `${gitPrefix}${file}`;
+  // For JSON and SARIF outside git, as the records repository names the file (as meet's other JSON outputs do), wherever meet ran.
+  const fromTopOrRoot = (file: string) => `${gitPrefix ?? ''}${file}`;
   switch (options.format) {
     case 'json':
-      // Outside git, as the records repository names the file (as meet's other JSON outputs do), wherever meet ran.
-      printData(
-        io,
-        renderFindingsJson(result.findings, (file) => `${gitPrefix ?? ''}${file}`),
-      );
+      printData(io, renderFindingsJson(result.findings, fromTopOrRoot));
       break;
     case 'github':
       printData(io, renderFindingsGithub(result.findings, fromTop));
       break;
     case 'sarif':
-      printData(
-        io,
-        renderFindingsSarif(result.findings, (file) => `${gitPrefix ?? ''}${file}`, toolVersion(), messages(io.locale ?? 'en')),
-      );
+      printData(io, renderFindingsSarif(result.findings, fromTopOrRoot, toolVersion(), messages(io.locale ?? 'en')));
       break;
     default: {
       const c = colorsFor(io.stdout, io);
