@@ -62,13 +62,15 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
     }));
 
   const m = messages(io.locale ?? config.locale);
+  // A lock of a report committed by mistake: taken over, and said (io/fileLock.ts).
+  const committed = committedLocks(io, m);
   const ours: string[] = [];
   if (refresh && previous) {
     const before = await digestOf({ ...options, month: previous, summary: false }, root, io, memo);
     // A month that has no meeting any more keeps its file: what to make of it is the clerk's to say.
     if (!before.meta.empty) {
       const shown = shownPath(refresh, io);
-      if (await writeDigest(root, folder, refresh, before, shown, committedLocks(io, m))) printMessage(io, m.report.wroteDigest(previous, shown));
+      if (await writeDigest(root, folder, refresh, before, shown, committed)) printMessage(io, m.report.wroteDigest(previous, shown));
       ours.push(refresh);
     }
   }
@@ -77,7 +79,7 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
     printMessage(io, m.report.noMeetings(meta.month));
   } else {
     const shown = shownPath(target, io);
-    const written = await writeDigest(root, folder, target, made, shown, committedLocks(io, m));
+    const written = await writeDigest(root, folder, target, made, shown, committed);
     printMessage(io, written ? m.report.wroteDigest(meta.month, shown) : m.report.upToDate(shown));
     printData(io, meta.summary ?? shown);
     ours.unshift(target);

@@ -48,7 +48,7 @@ export function committedLocks(io: Io, m: Messages): NonNullable<LockOptions['co
     takenOver: (lock) => {
       const folder = path.relative(io.cwd, path.dirname(lock)) || '.';
       const remove = `git -C ${shellWord(folder)} rm --quiet -- ${shellWord(path.basename(lock))}`;
-      io.stderr.write(`${m.errors.lockTracked(visible(path.relative(io.cwd, lock) || lock), visible(remove))}\n`);
+      io.stderr.write(`${m.errors.lockCommitted(visible(path.relative(io.cwd, lock) || lock), visible(remove))}\n`);
     },
   };
 }

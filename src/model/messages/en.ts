@@ -127,8 +127,8 @@ export const en = {
     busy: (file: string, holder?: { pid: number; host: string }) =>
       `${file} is being changed by another meet${holder ? ` (process ${holder.pid} on ${holder.host})` : ''}; nothing was written.`,
     busyHint: (lock: string) => `Run the command again when it is done. If no meet is running, delete ${lock}.`,
-    /** A lock file git tracks: a leftover committed by mistake, taken over (io/fileLock.ts). */
-    lockTracked: (lock: string, remove: string) =>
+    /** A lock file holding what HEAD has at its path: a leftover committed by mistake, taken over (io/fileLock.ts). */
+    lockCommitted: (lock: string, remove: string) =>
       `${lock} was committed to git by mistake (meet never commits a lock), so no meet holds it: removed. To remove it from git too: ${remove}`,
   },
 

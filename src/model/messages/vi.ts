@@ -112,7 +112,7 @@ export const vi: Messages = {
     busy: (file: string, holder?: { pid: number; host: string }) =>
       `${file} đang được một lệnh meet khác sửa${holder ? ` (tiến trình ${holder.pid} trên máy ${holder.host})` : ''}; chưa có gì được ghi.`,
     busyHint: (lock: string) => `Hãy chạy lại lệnh khi lệnh kia đã xong. Nếu không có lệnh meet nào đang chạy, hãy xóa ${lock}.`,
-    lockTracked: (lock: string, remove: string) =>
+    lockCommitted: (lock: string, remove: string) =>
       `${lock} đã bị commit vào git do nhầm lẫn (meet không bao giờ commit tệp khóa), nên không lệnh meet nào đang giữ nó: đã xóa. Để xóa cả trong git: ${remove}`,
   },
 
