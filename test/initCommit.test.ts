@@ -35,7 +35,10 @@ describe('meet init', () => {
     expect(git(top, 'status', '--porcelain')).toBe('');
     expect(read(top, '.github/workflows/meet.yml')).toContain('uses: example/meeting-minutes-cli@0123abc');
     // Written in the repository's language, as everything meet writes into it.
-    expect(read(top, 'bien-ban/.gitignore')).toBe('# meet giữ bộ nhớ đệm ở đây (không commit)\n.meet-cache/\n');
+    expect(read(top, 'bien-ban/.gitignore')).toBe('# meet giữ bộ nhớ đệm ở đây và khóa tệp trong lúc ghi (không commit)\n.meet-cache/\n.*.meet-lock\n');
+    // A lock left by a write under way (io/fileLock.ts), wherever in the repository: a `git add -A` leaves it out.
+    writeFileSync(path.join(top, 'bien-ban/meetings/.2020-10-05-giao-ban.md.meet-lock'), 'token\n');
+    expect(git(top, 'status', '--porcelain', '--untracked-files=all')).toBe('');
   });
 
   it('without --commit: prints the exact git command, which commits everything init wrote', async () => {

@@ -176,8 +176,9 @@ async function createRepository(
   if (lstatSync(gitignore, { throwIfNoEntry: false })?.isSymbolicLink()) throw new UsageError((m) => m.errors.writeLink(visible('.gitignore')));
   if (!existsSync(gitignore)) {
     try {
-      // In the repository's language, as everything meet writes into it.
-      writeFileSync(gitignore, `# ${messages(options.locale).init.gitignoreComment}\n.meet-cache/\n`, { flag: 'wx' });
+      // In the repository's language, as everything meet writes into it. The locks (io/fileLock.ts) too: one a
+      // `git add -A` takes in while a write is under way would be committed, and wait for its takeover after.
+      writeFileSync(gitignore, `# ${messages(options.locale).init.gitignoreComment}\n.meet-cache/\n.*.meet-lock\n`, { flag: 'wx' });
     } catch (error) {
       // Created but not written (a full disk): ours to remove.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') made.push({ path: gitignore, folder: false });

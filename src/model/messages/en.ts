@@ -549,7 +549,7 @@ export const en = {
   // ---- meet init.
   init: {
     /** The comment atop the .gitignore init writes. */
-    gitignoreComment: 'meet keeps its cache here',
+    gitignoreComment: 'meet keeps its cache here, and locks a file while it writes it',
     defaultOrganization: 'Town Council',
     /** Said in English, below init's Vietnamese summary, when the environment speaks another language than Vietnamese. */
     vietnameseByDefault: (command: string) =>

@@ -515,7 +515,7 @@ export const vi: Messages = {
   init: {
     vietnameseByDefault: (command: string) =>
       `Kho biên bản này dùng tiếng Việt (locale: vi, mặc định của meet). Muốn dùng tiếng Anh, hãy xóa những gì meet init vừa tạo (liệt kê ở trên) rồi chạy: ${command}`,
-    gitignoreComment: 'meet giữ bộ nhớ đệm ở đây (không commit)',
+    gitignoreComment: 'meet giữ bộ nhớ đệm ở đây và khóa tệp trong lúc ghi (không commit)',
     defaultOrganization: 'Ủy ban nhân dân huyện',
     exists: (file: string) => `${file} đã có; meet init không bao giờ ghi đè tệp này.`,
     existsHint: 'Hãy sửa trực tiếp tệp đó, hoặc chạy meet init ở thư mục khác.',
