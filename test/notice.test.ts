@@ -537,6 +537,7 @@ describe('what the documents make of what the config and the records say', () =>
         'tasks:',
         '  - { id: t-cuoi-nam, title: Tổng kết công tác năm, owner: van-phong, due: 2020-12-31 }',
         '  - { id: t-khong-han, title: Rà soát hồ sơ tồn đọng, owner: van-phong }',
+        '  - { id: t-thang-sau, title: Chuẩn bị Tết Nguyên đán, owner: van-phong, due: 2021-01-15 }',
         '---',
         '',
         'Nội dung.',
@@ -550,6 +551,8 @@ describe('what the documents make of what the config and the records say', () =>
     const partThree = lines.slice(lines.indexOf('III. '));
     expect(partThree).toContain('Tổng kết công tác năm');
     expect(partThree).toContain('Rà soát hồ sơ tồn đọng');
+    // Due next month and not yet completed: listed once, though both lists of part III hold it.
+    expect(partThree.split('Chuẩn bị Tết Nguyên đán')).toHaveLength(2);
     expect(lines).toContain(
       'Hội nghị thường kỳ tháng 12 — Đánh giá kết quả năm, ngày 31/12/2020, do đồng chí Hoàng Văn Hiệp chủ trì, đồng chí Nguyễn Văn Thành đồng chủ trì.',
     );

@@ -21,6 +21,7 @@ import type {
   SectorResult,
   TaskCountsPoint,
 } from '../model/report.js';
+import { RowsByPlace } from '../model/text.js';
 import { chairsOf, type Config, type DecisionData, type PersonData } from '../model/schema.js';
 import type { Locale } from '../model/terms.js';
 
@@ -39,39 +40,56 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
   const metrics = reportMetrics(book, config, month, trendMonths);
 
   const { register, asOfStates, closedBefore, history, assignedIn } = taskTimeline(records, config, month, trendMonths, days);
-  // The tasks of the month and before, by their place in the register; a task shows in several lists, its row made once.
-  const all: number[] = [];
-  for (let place = 0; place < asOfStates.count; place++) if (register.isTask(asOfStates, place) && assignedIn(place) <= month) all.push(place);
-  const rows: (ReportTask | undefined)[] = new Array<ReportTask | undefined>(all.length);
+  // The tasks of the month and before, by their place in the register. A list holds places; its rows are made
+  // as it is read (RowsByPlace): at 100k records a million rows held beside the records set the run's peak.
+  let count = 0;
+  for (let place = 0; place < asOfStates.count; place++) if (register.isTask(asOfStates, place) && assignedIn(place) <= month) count++;
+  const all = new Int32Array(count);
+  for (let place = 0, i = 0; place < asOfStates.count; place++) if (register.isTask(asOfStates, place) && assignedIn(place) <= month) all[i++] = place;
   const ownerNames = ownerNamesFor(config);
   const status = (place: number) => register.status(asOfStates, place);
-  /** The rows of the tasks that pass `test`, in assignment order. */
-  const rowsWhere = (test: (place: number) => boolean | undefined): ReportTask[] => {
-    const out: ReportTask[] = [];
-    for (let i = 0; i < all.length; i++) {
-      const place = all[i]!;
-      if (test(place)) out.push((rows[i] ??= reportTask(register, asOfStates, place, ownerNames, asOf, config)));
-    }
+  /** The places of the tasks that pass `test`, in assignment order. */
+  const placesWhere = (test: (place: number) => boolean | undefined): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i < all.length; i++) if (test(all[i]!)) out.push(all[i]!);
     return out;
   };
+  const rowsOf = (places: number[]) => new RowsByPlace(Int32Array.from(places), (place) => reportTask(register, asOfStates, place, ownerNames, asOf, config));
   const recurring = (place: number) => register.task(place).recurring === true;
   const due = (place: number) => register.due(place);
+  const daysOverdue = (place: number) => overdueDays({ status: status(place), due: due(place) }, asOf);
   // Closed this month: done (dropped) "as of" it, and not done (not dropped) "as of" the month before: open,
   // in progress, not yet assigned, or closed the other way (dropped in October, done after all in November).
   const closedThisMonth = (closed: 'done' | 'dropped') => (place: number) => status(place) === closed && closedBefore[place] !== CLOSED_CODE[closed];
-  const tasks: Report['tasks'] = {
-    assigned: rowsWhere((p) => assignedIn(p) === month),
+  const open = placesWhere((p) => !recurring(p) && isOpenStatus(status(p)));
+  // Sorted by what the rows would show; ties in assignment order (places ascend as tasks are assigned).
+  const overdue = placesWhere((p) => daysOverdue(p) > 0);
+  const overdueDaysOf = new Int32Array(asOfStates.count);
+  for (const place of overdue) overdueDaysOf[place] = daysOverdue(place);
+  overdue.sort((a, b) => overdueDaysOf[b]! - overdueDaysOf[a]! || a - b);
+  const dueNext = placesWhere((p) => isOpenStatus(status(p)) && due(p) !== undefined && monthOf(due(p)!) === nextMonth);
+  dueNext.sort((a, b) => (due(a)! < due(b)! ? -1 : due(a)! > due(b)! ? 1 : a - b));
+  const places = {
+    assigned: placesWhere((p) => assignedIn(p) === month),
     // Standing work is never counted as closed unless it is dropped.
-    completed: rowsWhere((p) => !recurring(p) && closedThisMonth('done')(p)),
-    dropped: rowsWhere(closedThisMonth('dropped')),
-    carried: rowsWhere((p) => !recurring(p) && isOpenStatus(status(p)) && assignedIn(p) < month),
-    // Most overdue first; assignment order breaks ties (sort is stable).
-    overdue: rowsWhere((p) => overdueDays({ status: status(p), due: due(p) }, asOf) > 0).sort((a, b) => b.overdueDays - a.overdueDays),
-    dueNext: rowsWhere((p) => isOpenStatus(status(p)) && due(p) !== undefined && monthOf(due(p)!) === nextMonth).sort((a, b) =>
-      a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0,
-    ),
-    recurring: rowsWhere((p) => recurring(p) && isOpenStatus(status(p))),
+    completed: placesWhere((p) => !recurring(p) && closedThisMonth('done')(p)),
+    dropped: placesWhere(closedThisMonth('dropped')),
+    carried: placesWhere((p) => !recurring(p) && isOpenStatus(status(p)) && assignedIn(p) < month),
+    // Most overdue first.
+    overdue,
+    dueNext,
+    recurring: placesWhere((p) => recurring(p) && isOpenStatus(status(p))),
   };
+  const tasks: Report['tasks'] = {
+    assigned: rowsOf(places.assigned),
+    completed: rowsOf(places.completed),
+    dropped: rowsOf(places.dropped),
+    carried: rowsOf(places.carried),
+    overdue: rowsOf(places.overdue),
+    dueNext: rowsOf(places.dueNext),
+    recurring: rowsOf(places.recurring),
+  };
+  const ownersOf = (place: number) => register.owners(register.task(place));
 
   return {
     month,
@@ -87,11 +105,7 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
     spans: reportSpans(book, config, month),
     decisions: meetings.flatMap((r) => decisionsOf(r)),
     tasks,
-    owners: ownerRows(
-      config,
-      tasks,
-      rowsWhere((p) => !recurring(p) && isOpenStatus(status(p))),
-    ),
+    owners: ownerRows(config, { ...places, open }, ownersOf),
     history,
   };
 }
@@ -288,14 +302,19 @@ function reportTask(
  * counts as itself, not for its members). Config order, then any undeclared
  * owner in the order met; owners with nothing to count are left out.
  */
-function ownerRows(config: Config, tasks: Report['tasks'], open: readonly ReportTask[]): OwnerRow[] {
+function ownerRows(
+  config: Config,
+  places: Record<'assigned' | 'completed' | 'dropped' | 'open' | 'overdue', readonly number[]>,
+  ownersOf: (place: number) => readonly string[],
+): OwnerRow[] {
   const rows = new Map<string, Required<OwnerRow>>();
   const empty = (owner: string, name: string) => ({ owner, name, assigned: 0, completed: 0, dropped: 0, open: 0, overdue: 0 });
   for (const [owner, name] of Object.entries(config.owners)) rows.set(owner, empty(owner, name));
-  const count = (list: readonly ReportTask[] = [], key: 'assigned' | 'completed' | 'dropped' | 'open' | 'overdue') => {
-    for (const task of list) {
+  const count = (list: readonly number[], key: 'assigned' | 'completed' | 'dropped' | 'open' | 'overdue') => {
+    for (const place of list) {
+      const listed = ownersOf(place);
       // Each owner once: nearly every task lists a few distinct ones, so the list itself unless a name repeats.
-      const owners = task.owners.every((o, i) => task.owners.indexOf(o) === i) ? task.owners : new Set(task.owners);
+      const owners = listed.every((o, i) => listed.indexOf(o) === i) ? listed : new Set(listed);
       for (const owner of owners) {
         let row = rows.get(owner);
         if (!row) rows.set(owner, (row = empty(owner, owner)));
@@ -303,11 +322,11 @@ function ownerRows(config: Config, tasks: Report['tasks'], open: readonly Report
       }
     }
   };
-  count(tasks.assigned, 'assigned');
-  count(tasks.completed, 'completed');
-  count(tasks.dropped, 'dropped');
-  count(open, 'open');
-  count(tasks.overdue, 'overdue');
+  count(places.assigned, 'assigned');
+  count(places.completed, 'completed');
+  count(places.dropped, 'dropped');
+  count(places.open, 'open');
+  count(places.overdue, 'overdue');
   return [...rows.values()].filter((r) => r.assigned + r.completed + (r.dropped ?? 0) + r.open + r.overdue > 0);
 }
 

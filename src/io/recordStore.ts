@@ -53,7 +53,9 @@ export async function loadStoredValidRepository(root: string, options: FullReadi
 
 /**
  * What `build` makes of the repository `load` reads, the records let go
- * before the caller renders it. At 20,000 files and more, a full collection
+ * before the caller renders it, unless what was built holds them (a
+ * report's task lists make their rows from them as they are read). At
+ * 20,000 files and more, a full collection
  * before the build and another after it: V8 sized the heap to the records
  * and the load's garbage, and the build's (a register of a million tasks)
  * and then the rendering's (a report at 100k records is half a gigabyte of

@@ -1,6 +1,7 @@
 // The monthly report as a value: built once by buildReport (pure), then
 // turned into text, Markdown, HTML or JSON by the renderers.
 import type { IsoDate, Month } from './dates.js';
+import type { RowList } from './text.js';
 import type { TaskMeeting, TaskTerms } from './tasks.js';
 import type { Locale, MeetingKind, MeetingMode, Qualifier, Session, TaskStatus } from './terms.js';
 
@@ -87,6 +88,14 @@ export interface ReportTask extends TaskTerms {
   /** The note of the latest update up to the month's end, when that update has one. */
   note?: string;
 }
+
+/**
+ * A list of a report's tasks: an array, or rows made as they are read
+ * (RowsByPlace, model/text.ts). A report at 100,000 records lists about a
+ * million rows; held at once beside the records they are made from, they
+ * set the run's peak.
+ */
+export type TaskRows = RowList<ReportTask>;
 
 interface MetricPoint {
   month: Month;
@@ -209,19 +218,19 @@ export interface Report {
   decisions: ReportDecision[];
   tasks: {
     /** Assigned at the meetings belonging to the month, recurring ones included. */
-    assigned: ReportTask[];
+    assigned: TaskRows;
     /** Done this month (open, in progress or not yet assigned as of the previous month). */
-    completed: ReportTask[];
+    completed: TaskRows;
     /** v2: dropped this month ("dừng thực hiện"), likewise. */
-    dropped?: ReportTask[];
+    dropped?: TaskRows;
     /** Open as of the month, assigned in an earlier month; not recurring. */
-    carried: ReportTask[];
+    carried: TaskRows;
     /** Overdue on the "as of" day. */
-    overdue: ReportTask[];
+    overdue: TaskRows;
     /** Open as of the month and due in the next month. */
-    dueNext: ReportTask[];
+    dueNext: TaskRows;
     /** v2: standing work ("thường xuyên") neither done nor dropped as of the month. */
-    recurring?: ReportTask[];
+    recurring?: TaskRows;
   };
   /** Accountability per owner (config order; owners with any task). */
   owners: OwnerRow[];

@@ -137,6 +137,8 @@ export function visibleDeep<T>(value: T, keep: 'oneLine' | 'lines' = 'oneLine'):
       }
       return out ?? item;
     }
+    // Rows made as they are read are shown as they are read.
+    if (item instanceof RowsByPlace) return item.withEach(deep);
     const prototype = Object.getPrototypeOf(item) as unknown;
     if (prototype !== Object.prototype && prototype !== null) return item;
     const given = item as Record<string, unknown>;
@@ -227,14 +229,76 @@ const JSON_CHUNK = 1 << 16;
  * 100,000 records were half a million objects more while they were written.
  * JSON.stringify (through toJSON) sees the array whole.
  */
+/** A list read in order, by index or counted: an array, or RowsByPlace. */
+export interface RowList<T> extends Iterable<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+  map<U>(each: (row: T, index: number) => U): U[];
+  filter(test: (row: T) => unknown): T[];
+  some(test: (row: T) => unknown): boolean;
+}
+
+/**
+ * The rows of the places given, each made by `make` when it is read: a new
+ * value each time (never compare rows by identity). A report's task lists
+ * (domain/buildReport.ts): places in its task register, not a million rows.
+ */
+export class RowsByPlace<T> implements RowList<T> {
+  constructor(
+    private readonly places: ArrayLike<number>,
+    private readonly make: (place: number) => T,
+  ) {}
+
+  get length(): number {
+    return this.places.length;
+  }
+
+  at(index: number): T | undefined {
+    const i = index < 0 ? index + this.places.length : index;
+    return i >= 0 && i < this.places.length ? this.make(this.places[i]!) : undefined;
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (let i = 0; i < this.places.length; i++) yield this.make(this.places[i]!);
+  }
+
+  map<U>(each: (row: T, index: number) => U): U[] {
+    const out = new Array<U>(this.places.length);
+    for (let i = 0; i < this.places.length; i++) out[i] = each(this.make(this.places[i]!), i);
+    return out;
+  }
+
+  filter(test: (row: T) => unknown): T[] {
+    const out: T[] = [];
+    for (const row of this) if (test(row)) out.push(row);
+    return out;
+  }
+
+  some(test: (row: T) => unknown): boolean {
+    for (const row of this) if (test(row)) return true;
+    return false;
+  }
+
+  /** The same places, each row changed by `change` as it is made (visibleDeep). */
+  withEach<U>(change: (row: T) => U): RowsByPlace<U> {
+    return new RowsByPlace(this.places, (place) => change(this.make(place)));
+  }
+
+  /** As the array of its rows (JSON.stringify of a report). */
+  toJSON(): T[] {
+    return [...this];
+  }
+}
+
 export class MappedList<T> {
   constructor(
-    readonly source: readonly T[],
+    /** An array, or a list whose items are made as they are read (model/report.ts, RowsByPlace). */
+    readonly source: { readonly length: number; at(index: number): T | undefined },
     readonly map: (item: T) => unknown,
   ) {}
 
   toJSON(): unknown[] {
-    return this.source.map((item) => this.map(item));
+    return Array.from({ length: this.source.length }, (_, i) => this.map(this.source.at(i)!));
   }
 }
 
@@ -313,7 +377,7 @@ export function* jsonChunks(value: unknown, indent = 2, chunk = JSON_CHUNK): Gen
     const mapped = item instanceof MappedList ? (item as MappedList<unknown>) : undefined;
     if (mapped || Array.isArray(item)) {
       const length = mapped ? mapped.source.length : (item as unknown[]).length;
-      const elementAt = mapped ? (i: number) => mapped.map(mapped.source[i]) : (i: number) => (item as unknown[])[i];
+      const elementAt = mapped ? (i: number) => mapped.map(mapped.source.at(i)!) : (i: number) => (item as unknown[])[i];
       if (length === 0) return put('[]');
       open('[');
       for (let i = 0; i < length; i++) {

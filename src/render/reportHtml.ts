@@ -2,7 +2,7 @@
 // and SVG, no script, nothing fetched. Every record and config value is
 // untrusted: text is escaped, and Markdown bodies go through the sanitizer.
 import { firstDayOf, lastDayOf } from '../model/dates.js';
-import type { Report, ReportMeeting, ReportMetric, ReportTask } from '../model/report.js';
+import type { Report, ReportMeeting, ReportMetric, ReportTask, TaskRows } from '../model/report.js';
 import { historyChart, trendSparkline } from './html/charts.js';
 import { escapeHtml as e } from './html/escape.js';
 import { MAX_BODY_CHARS, renderSafeMarkdown } from './html/sanitize.js';
@@ -273,7 +273,7 @@ function* tasks(report: Report): Generator<string, void, undefined> {
   }
 }
 
-function taskTable(report: Report, key: TaskListKey, list: readonly ReportTask[]): Iterable<string> {
+function taskTable(report: Report, key: TaskListKey, list: TaskRows): Iterable<string> {
   const { locale } = report;
   const words = REPORT_WORDS[locale];
   const c = words.taskColumns;
@@ -307,7 +307,8 @@ function taskTable(report: Report, key: TaskListKey, list: readonly ReportTask[]
     `<td>${e(t.ownerNames[0] ?? '')}</td><td>${e(t.ownerNames.slice(1).join(', '))}</td>${dueCell(t)}` +
     `${isOverdueList ? daysCell(t.overdueDays) : ''}${statusCell(t.status)}</tr>`;
   function* rows(): Generator<string, void, undefined> {
-    for (let i = 0; i < list.length; i++) yield row(list[i]!, i);
+    let i = 0;
+    for (const t of list) yield row(t, i++);
   }
   return tableChunks(
     [

@@ -1,6 +1,6 @@
 // The monthly report as Markdown: what `meet digest` commits to reports/,
 // readable as plain text and on any git host.
-import type { Report, ReportTask } from '../model/report.js';
+import type { Report, TaskRows } from '../model/report.js';
 import { formatDate, formatDue, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import {
   decisionGroups,
@@ -127,7 +127,7 @@ function* renderTasks(report: Report): Generator<string, void, undefined> {
   }
 }
 
-function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[]): Generator<string, void, undefined> {
+function taskTable(report: Report, key: TaskListKey, tasks: TaskRows): Generator<string, void, undefined> {
   const { locale } = report;
   const c = REPORT_WORDS[locale].taskColumns;
   const overdue = key === 'overdue';

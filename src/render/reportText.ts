@@ -1,7 +1,7 @@
 // The monthly report for a terminal: numbered sections, aligned tables,
 // colour only through the chalk instance the caller chose (colorsFor).
 import type { ChalkInstance } from 'chalk';
-import type { Report, ReportTask } from '../model/report.js';
+import type { Report, TaskRows } from '../model/report.js';
 import { formatDate, formatDue, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import {
   decisionGroups,
@@ -148,7 +148,7 @@ function renderTasks(report: Report, chalk: ChalkInstance): string {
  * the title after them; the owners and the id on the line below, then the
  * latest note. Titles are long sentences, so they are never padded.
  */
-function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[], chalk: ChalkInstance): string {
+function taskTable(report: Report, key: TaskListKey, tasks: TaskRows, chalk: ChalkInstance): string {
   const { locale } = report;
   const words = REPORT_WORDS[locale];
   const overdue = key === 'overdue';
@@ -162,8 +162,9 @@ function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[
   const gap = '  ';
   const lead = ' '.repeat(widths.reduce((sum, w) => sum + w + gap.length, 0));
   const lines = [chalk.dim(headers.map((h, i) => (i < widths.length ? pad(h, widths[i]!, overdue && i === 1) : h)).join(gap))];
-  tasks.forEach((task, index) => {
-    const cells = rows[index]!.map((cell, i) => {
+  let index = 0;
+  for (const task of tasks) {
+    const cells = rows[index++]!.map((cell, i) => {
       const padded = pad(cell, widths[i]!, overdue && i === 1);
       if (overdue && i === 1) return chalk.red(padded);
       if (i === widths.length - 1) return statusStyle(chalk, task.status)(padded);
@@ -173,7 +174,7 @@ function taskTable(report: Report, key: TaskListKey, tasks: readonly ReportTask[
     const directed = task.directedBy ? ` · ${words.directedBy}: ${oneLine(task.directedBy)}` : '';
     lines.push(`${lead}${ownersText(locale, task)}${directed}${chalk.dim(` · ${task.id}`)}`);
     if (task.note) lines.push(lead + chalk.dim(`${words.note}: ${oneLine(task.note)}`));
-  });
+  }
   return lines.join('\n');
 }
 

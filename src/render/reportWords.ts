@@ -1,7 +1,7 @@
 // The report's generated words in each language, and the number and name
 // formats every report renderer shares, so text, Markdown and HTML agree.
 import { lastDayOf, type Month } from '../model/dates.js';
-import type { FigureFacts, Report, ReportDecision, ReportMeeting, ReportMetric, ReportSpan, ReportTask, SpanMetric } from '../model/report.js';
+import type { FigureFacts, Report, ReportDecision, ReportMeeting, ReportMetric, ReportSpan, ReportTask, SpanMetric, TaskRows } from '../model/report.js';
 import type { Column } from './table.js';
 import { formatDate, formatDays, formatExact, formatMonth, formatNumber, formatPeriod, MODE_LABELS, QUALIFIER_LABELS, SESSION_LABELS } from './locale.js';
 import type { Locale } from '../model/terms.js';
@@ -250,7 +250,7 @@ export function shownTaskLists(report: Report): TaskListKey[] {
   return TASK_LIST_KEYS.filter((key) => !SHOWN_WHEN_ANY.has(key) || tasksOf(report, key).length > 0);
 }
 
-export function tasksOf(report: Report, key: TaskListKey): readonly ReportTask[] {
+export function tasksOf(report: Report, key: TaskListKey): TaskRows {
   return report.tasks[key] ?? [];
 }
 

@@ -62,7 +62,19 @@ function withOrganization(text: string, organization: string): string {
   return `${body} (${organization})${end ? end[0] : ''}`;
 }
 
-function taskRows(tasks: readonly ReportTask[]): Block {
+/** Each task's first row. */
+function distinctTasks(rows: readonly ReportTask[]): ReportTask[] {
+  const seen = new Set<string>();
+  return rows.filter((t) => {
+    // A file's path has no line feed in it.
+    const key = `${t.meeting.file}\n${t.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function taskRows(tasks: Iterable<ReportTask>): Block {
   const c = W.columns;
   return {
     kind: 'table',
@@ -74,7 +86,7 @@ function taskRows(tasks: readonly ReportTask[]): Block {
       { header: c.due, width: 17, align: 'center' },
     ],
     // A deadline already past on the report's day says so: "hoàn thành trước ngày 15/12/2020" alone would direct work by a lapsed date.
-    rows: tasks.map((t, i) => ({
+    rows: Array.from(tasks, (t, i) => ({
       cells: [
         String(i + 1),
         t.title,
@@ -148,14 +160,15 @@ export function monthlyDocument(doc: MonthlyDocument): OfficialDocument {
   }
 
   sub(W.tasksDone);
-  const open = new Set([...report.tasks.carried, ...report.tasks.assigned.filter((t) => t.status === 'open' || t.status === 'in-progress')]);
+  // Rows are told apart by task (their task's id and meeting): a report's lists make a row anew each time they are read.
+  const open = distinctTasks([...report.tasks.carried, ...report.tasks.assigned.filter((t) => t.status === 'open' || t.status === 'in-progress')]);
   blocks.push(
     paragraph(
       W.taskCounts({
         assigned: report.tasks.assigned.length,
         completed: report.tasks.completed.length,
         dropped: tasksOf(report, 'dropped').length,
-        open: [...open].filter((t) => !t.recurring).length,
+        open: open.filter((t) => !t.recurring).length,
         overdue: report.tasks.overdue.length,
       }),
     ),
@@ -177,7 +190,7 @@ export function monthlyDocument(doc: MonthlyDocument): OfficialDocument {
   // III. Nhiệm vụ trọng tâm tháng tới: due next month, then every other task not yet completed (the
   // "chưa hoàn thành" counted in part I: carried over, and this month's still open), then standing work.
   blocks.push({ kind: 'heading', text: `${DOCUMENT_WORDS.roman(3)}. ${W.nextTasks(report.nextMonth)}` });
-  const next = [...new Set([...report.tasks.dueNext, ...[...open].filter((t) => !t.recurring)])];
+  const next = distinctTasks([...report.tasks.dueNext, ...open.filter((t) => !t.recurring)]);
   if (next.length > 0) blocks.push(paragraph(W.nextIntro), taskRows(next));
   const standing = tasksOf(report, 'recurring');
   if (standing.length > 0) blocks.push(paragraph({ text: W.standing, italic: true }), taskRows(standing));
