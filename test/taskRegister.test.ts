@@ -47,7 +47,7 @@ function seen(register: TaskRegister, states: RegisterDay) {
   for (let place = 0; place < states.count; place++) {
     if (!register.isTask(states, place)) continue;
     const task = register.task(place);
-    const note = states.updated[place] === 1 ? states.notes[place] : undefined;
+    const note = states.updated[place] === 1 ? states.lastUpdates[place]?.note : undefined;
     out.push({ id: task.id, status: register.status(states, place), due: register.due(place), file: register.meeting(place).file, note: note || undefined });
   }
   return out;

@@ -39,74 +39,82 @@ export async function digestCommand(options: DigestOptions, io: Io): Promise<num
   if (options.out) assertInsideRoot(root, path.resolve(io.cwd, options.out), options.out);
   const memo = await OutputMemo.open(root, io, options.cache);
   const made = await digestOf(options, root, io, memo);
-  const { config, meta } = made;
-  const folder = digestFolder(options, root, config, io);
-  const target = path.join(folder, `${meta.month}.${options.format}`);
-  assertInsideRoot(root, folder, options.out ?? config.paths.reports);
-  // Not among the records either: a report there would be read as a broken record.
-  refuseRecordsPath(root, config.paths.meetings, target, options.out ?? config.paths.reports);
-  // The scheduled run (no --month) also brings the month before up to date when its report is there: a meeting
-  // held early in this month to review it (FORMAT.md: "held on 4 November to review October") came after it was written.
-  const previous = options.month === undefined ? addMonths(meta.month, -1) : undefined;
-  const previousTarget = previous && path.join(folder, `${previous}.${options.format}`);
-  const refresh = previousTarget !== undefined && lstatSync(previousTarget, { throwIfNoEntry: false })?.isFile() === true ? previousTarget : undefined;
-  // git is loaded only to commit.
-  const git = options.commit ? await import('../io/gitCommit.js') : undefined;
-  // Its own report files may be staged already (a commit a hook refused); the records they are built from must be git's.
-  const commitPlan =
-    git &&
-    (await git.prepareCommit(root, io.env, {
-      includeConfig: options.includeConfig,
-      own: [target, ...(refresh ? [refresh] : [])],
-      committedRecords: path.join(root, config.paths.meetings),
-    }));
+  try {
+    const { config, meta } = made;
+    const folder = digestFolder(options, root, config, io);
+    const target = path.join(folder, `${meta.month}.${options.format}`);
+    assertInsideRoot(root, folder, options.out ?? config.paths.reports);
+    // Not among the records either: a report there would be read as a broken record.
+    refuseRecordsPath(root, config.paths.meetings, target, options.out ?? config.paths.reports);
+    // The scheduled run (no --month) also brings the month before up to date when its report is there: a meeting
+    // held early in this month to review it (FORMAT.md: "held on 4 November to review October") came after it was written.
+    const previous = options.month === undefined ? addMonths(meta.month, -1) : undefined;
+    const previousTarget = previous && path.join(folder, `${previous}.${options.format}`);
+    const refresh = previousTarget !== undefined && lstatSync(previousTarget, { throwIfNoEntry: false })?.isFile() === true ? previousTarget : undefined;
+    // git is loaded only to commit.
+    const git = options.commit ? await import('../io/gitCommit.js') : undefined;
+    // Its own report files may be staged already (a commit a hook refused); the records they are built from must be git's.
+    const commitPlan =
+      git &&
+      (await git.prepareCommit(root, io.env, {
+        includeConfig: options.includeConfig,
+        own: [target, ...(refresh ? [refresh] : [])],
+        committedRecords: path.join(root, config.paths.meetings),
+      }));
 
-  const m = messages(io.locale ?? config.locale);
-  // A lock of a report committed by mistake: taken over, and said (io/fileLock.ts).
-  const committed = committedLocks(io, m);
-  const ours: string[] = [];
-  if (refresh && previous) {
-    const before = await digestOf({ ...options, month: previous, summary: false }, root, io, memo);
-    // A month that has no meeting any more keeps its file: what to make of it is the clerk's to say.
-    if (!before.meta.empty) {
-      const shown = shownPath(refresh, io);
-      if (await writeDigest(root, folder, refresh, before, shown, committed)) printMessage(io, m.report.wroteDigest(previous, shown));
-      ours.push(refresh);
-    }
-  }
-  // A month without meetings has nothing to report: one line says so, and no file is written.
-  if (meta.empty) {
-    printMessage(io, m.report.noMeetings(meta.month));
-  } else {
-    const shown = shownPath(target, io);
-    const written = await writeDigest(root, folder, target, made, shown, committed);
-    printMessage(io, written ? m.report.wroteDigest(meta.month, shown) : m.report.upToDate(shown));
-    printData(io, meta.summary ?? shown);
-    ours.unshift(target);
-  }
-  if (git && commitPlan && ours.length > 0) {
-    // Whether git has something to commit, whatever this run wrote: an up-to-date file a run without
-    // --commit left uncommitted is committed now, and a file deleted and written again as it was is not.
-    // An ignored file is no news to `git status`: "nothing to commit" would pass the scheduled job with nothing published.
-    for (const file of ours) {
-      if (await git.isIgnored(commitPlan, file)) {
-        const shown = shownPath(file, io);
-        throw new UsageError(
-          (m) => m.git.ignored(visible(shown)),
-          (m) => m.git.ignoredHint,
-        );
+    const m = messages(io.locale ?? config.locale);
+    // A lock of a report committed by mistake: taken over, and said (io/fileLock.ts).
+    const committed = committedLocks(io, m);
+    const ours: string[] = [];
+    if (refresh && previous) {
+      const before = await digestOf({ ...options, month: previous, summary: false }, root, io, memo);
+      try {
+        // A month that has no meeting any more keeps its file: what to make of it is the clerk's to say.
+        if (!before.meta.empty) {
+          const shown = shownPath(refresh, io);
+          if (await writeDigest(root, folder, refresh, before, shown, committed)) printMessage(io, m.report.wroteDigest(previous, shown));
+          ours.push(refresh);
+        }
+      } finally {
+        before.close?.();
       }
     }
-    const changed: string[] = [];
-    for (const file of ours) if (await git.hasUncommittedChanges(commitPlan, file)) changed.push(file);
-    if (changed.length > 0) {
-      const message = messages(config.locale).record.commitDigest(meta.empty ? previous! : meta.month, options.format === 'html');
-      printMessage(io, git.describeCommit(await git.commitFiles(commitPlan, changed, message), m));
+    // A month without meetings has nothing to report: one line says so, and no file is written.
+    if (meta.empty) {
+      printMessage(io, m.report.noMeetings(meta.month));
     } else {
-      printMessage(io, m.report.nothingToCommit);
+      const shown = shownPath(target, io);
+      const written = await writeDigest(root, folder, target, made, shown, committed);
+      printMessage(io, written ? m.report.wroteDigest(meta.month, shown) : m.report.upToDate(shown));
+      printData(io, meta.summary ?? shown);
+      ours.unshift(target);
     }
+    if (git && commitPlan && ours.length > 0) {
+      // Whether git has something to commit, whatever this run wrote: an up-to-date file a run without
+      // --commit left uncommitted is committed now, and a file deleted and written again as it was is not.
+      // An ignored file is no news to `git status`: "nothing to commit" would pass the scheduled job with nothing published.
+      for (const file of ours) {
+        if (await git.isIgnored(commitPlan, file)) {
+          const shown = shownPath(file, io);
+          throw new UsageError(
+            (m) => m.git.ignored(visible(shown)),
+            (m) => m.git.ignoredHint,
+          );
+        }
+      }
+      const changed: string[] = [];
+      for (const file of ours) if (await git.hasUncommittedChanges(commitPlan, file)) changed.push(file);
+      if (changed.length > 0) {
+        const message = messages(config.locale).record.commitDigest(meta.empty ? previous! : meta.month, options.format === 'html');
+        printMessage(io, git.describeCommit(await git.commitFiles(commitPlan, changed, message), m));
+      } else {
+        printMessage(io, m.report.nothingToCommit);
+      }
+    }
+    return EXIT_OK;
+  } finally {
+    made.close?.();
   }
-  return EXIT_OK;
 }
 
 /** The digest `options` ask for: the memo's answer, or made from the records (and kept in the memo). */
@@ -149,50 +157,69 @@ interface Digest {
   content: Iterable<string | Uint8Array>;
   /** The content's sha256 when known beforehand (the memo's answer), to tell whether the file already holds it. */
   hash?: string;
+  /** Closes what the content is read from (io/textSpill.ts): called once it is written, or not wanted. */
+  close?: () => void;
 }
 
 /** The month's report read and rendered from the records (kept in the memo, under `question`, for the next run). */
 async function makeDigest(options: DigestOptions, root: string, io: Io, memo: OutputMemo | undefined, question: unknown): Promise<Digest> {
-  const [{ readReportMonth }, { builtFrom, loadReportRepository }, { defaultMonth }, { buildReport }, { renderReportChunks }, { renderDigestSummary }] =
-    await Promise.all([
-      import('../io/repository.js'),
-      import('../io/recordStore.js'),
-      import('../domain/months.js'),
-      import('../domain/buildReport.js'),
-      import('../render/report.js'),
-      import('../render/digestSummary.js'),
-    ]);
+  const [
+    { readReportMonth },
+    { builtFrom, loadReportRepository },
+    { defaultMonth },
+    { buildReport },
+    { renderReportChunks },
+    { renderDigestSummary },
+    { TextSpill },
+  ] = await Promise.all([
+    import('../io/repository.js'),
+    import('../io/recordStore.js'),
+    import('../domain/months.js'),
+    import('../domain/buildReport.js'),
+    import('../render/report.js'),
+    import('../render/digestSummary.js'),
+    import('../io/textSpill.js'),
+  ]);
   const wanted = readReportMonth(root, options, io.now());
-  const { config, month, report } = await builtFrom(
-    () => loadReportRepository(root, wanted, io, options.cache, memo?.listing),
-    ({ config, records }) => {
-      const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
-      // What is written into the repository is in its own language, whatever --locale the run speaks.
-      return { config, month, report: buildReport(records, config, month, config.locale) };
-    },
-  );
-  const folder = digestFolder(options, root, config, io);
-  const meta: DigestMeta = {
-    month,
-    empty: report.meetings.length === 0,
-    ...(options.summary && report.meetings.length > 0
-      ? {
-          summary: renderDigestSummary(
-            report,
-            options.link !== undefined ? visible(options.link) : shownPath(path.join(folder, `${month}.${options.format}`), io),
-            io.locale ?? config.locale,
-          ),
-        }
-      : {}),
-  };
-  if (meta.empty) {
-    memo?.keepMeta(question, meta);
-    return { config, meta, content: [] };
+  // The titles and notes of other months' tasks wait in the cache folder until their rows are written.
+  const texts = wanted && options.cache !== false ? TextSpill.open(root, io.env) : undefined;
+  const close = () => texts?.close();
+  try {
+    const { config, month, report } = await builtFrom(
+      () => loadReportRepository(root, wanted, io, options.cache, memo?.listing, texts),
+      ({ config, records }) => {
+        const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
+        // What is written into the repository is in its own language, whatever --locale the run speaks.
+        return { config, month, report: buildReport(records, config, month, config.locale) };
+      },
+    );
+    const folder = digestFolder(options, root, config, io);
+    const meta: DigestMeta = {
+      month,
+      empty: report.meetings.length === 0,
+      ...(options.summary && report.meetings.length > 0
+        ? {
+            summary: renderDigestSummary(
+              report,
+              options.link !== undefined ? visible(options.link) : shownPath(path.join(folder, `${month}.${options.format}`), io),
+              io.locale ?? config.locale,
+            ),
+          }
+        : {}),
+    };
+    if (meta.empty) {
+      memo?.keepMeta(question, meta);
+      close();
+      return { config, meta, content: [] };
+    }
+    // Rendered as it is written (a 100k-record repository's report is hundreds of megabytes): the memo
+    // keeps, the file gets and the hash compares the same bytes, encoded once.
+    const chunks = await renderReportChunks(report, options.format, new Chalk({ level: 0 }));
+    return { config, meta, content: memo ? memo.keep(question, meta, chunks) : chunks, close };
+  } catch (error) {
+    close();
+    throw error;
   }
-  // Rendered as it is written (a 100k-record repository's report is hundreds of megabytes): the memo
-  // keeps, the file gets and the hash compares the same bytes, encoded once.
-  const chunks = await renderReportChunks(report, options.format, new Chalk({ level: 0 }));
-  return { config, meta, content: memo ? memo.keep(question, meta, chunks) : chunks };
 }
 
 /** Everything a digest's text and summary depend on besides the records and config. */

@@ -69,51 +69,59 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const answered = question && memo.answer<ReportMeta>(question);
   if (answered && memo) return printReport(answered.meta, answered.data, format, options, io, { root, meetings: memo.config.paths.meetings });
 
-  const [{ readReportMonth }, { builtFrom, loadReportRepository }, { defaultMonth }, { buildReport }, { renderReportChunks }] = await Promise.all([
-    import('../io/repository.js'),
-    import('../io/recordStore.js'),
-    import('../domain/months.js'),
-    import('../domain/buildReport.js'),
-    import('../render/report.js'),
-  ]);
-  const wanted = readReportMonth(root, options, io.now());
-  const { config, month, locale, report } = await builtFrom(
-    () => loadReportRepository(root, wanted, io, options.cache, memo?.listing),
-    ({ config, records }) => {
-      const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
-      const locale = io.locale ?? config.locale;
-      return { config, month, locale, report: buildReport(records, config, month, locale) };
-    },
-  );
-  const m = messages(locale);
-  // A month without meetings has nothing to report: one line says so. JSON, for programs, still answers, and the
-  // Báo cáo, asked for by name, is still made: its tasks carried and overdue are the month's to report.
-  const meta: ReportMeta = { month, empty: report.meetings.length === 0 && format !== 'json' && !official, locale };
-  if (meta.empty) {
-    memo?.keepMeta(question, meta);
-    return printReport(meta, [], format, options, io, { root, meetings: config.paths.meetings });
-  }
-  if (format === 'docx' || format === 'pdf') {
-    // The official "Báo cáo": Word, or its HTML printed by Chromium; never to a terminal.
-    const [{ buildMonthlyDocument }, { composeMonthly, renderOfficial }] = await Promise.all([
-      import('../domain/documents.js'),
-      import('../render/documents/index.js'),
+  const [{ readReportMonth }, { builtFrom, loadReportRepository }, { defaultMonth }, { buildReport }, { renderReportChunks }, { TextSpill }] =
+    await Promise.all([
+      import('../io/repository.js'),
+      import('../io/recordStore.js'),
+      import('../domain/months.js'),
+      import('../domain/buildReport.js'),
+      import('../render/report.js'),
+      import('../io/textSpill.js'),
     ]);
-    const monthly = buildMonthlyDocument(report, config);
-    const doc = await composeMonthly(monthly);
-    const output = format === 'docx' ? await renderOfficial(doc, 'docx') : await printPdf(String(await renderOfficial(doc, 'html')), io);
-    const out = options.out ?? defaultOutPath(root, config.paths.meetings, io.cwd, `bao-cao-${month}.${format}`);
-    if (out === STANDARD_OUTPUT) writeBinaryToStdout(io, output, format);
-    else writeUserOutput(root, config.paths.meetings, io.cwd, out, output, options.force === true);
-    // Said wherever the document went: a Báo cáo piped on is as unsigned as one in a file.
-    if (locale !== 'vi') printMessage(io, m.notice.stateDocument('report'));
-    if (!monthly.signer) printMessage(io, m.notice.unsigned('report_signer'));
-    if (out !== STANDARD_OUTPUT) printMessage(io, m.report.wrote(month, format, visible(out)));
-    return EXIT_OK;
+  const wanted = readReportMonth(root, options, io.now());
+  // The titles and notes of other months' tasks wait in the cache folder until their rows are written.
+  const texts = wanted && options.cache !== false ? TextSpill.open(root, io.env) : undefined;
+  try {
+    const { config, month, locale, report } = await builtFrom(
+      () => loadReportRepository(root, wanted, io, options.cache, memo?.listing, texts),
+      ({ config, records }) => {
+        const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
+        const locale = io.locale ?? config.locale;
+        return { config, month, locale, report: buildReport(records, config, month, locale) };
+      },
+    );
+    const m = messages(locale);
+    // A month without meetings has nothing to report: one line says so. JSON, for programs, still answers, and the
+    // Báo cáo, asked for by name, is still made: its tasks carried and overdue are the month's to report.
+    const meta: ReportMeta = { month, empty: report.meetings.length === 0 && format !== 'json' && !official, locale };
+    if (meta.empty) {
+      memo?.keepMeta(question, meta);
+      return printReport(meta, [], format, options, io, { root, meetings: config.paths.meetings });
+    }
+    if (format === 'docx' || format === 'pdf') {
+      // The official "Báo cáo": Word, or its HTML printed by Chromium; never to a terminal.
+      const [{ buildMonthlyDocument }, { composeMonthly, renderOfficial }] = await Promise.all([
+        import('../domain/documents.js'),
+        import('../render/documents/index.js'),
+      ]);
+      const monthly = buildMonthlyDocument(report, config);
+      const doc = await composeMonthly(monthly);
+      const output = format === 'docx' ? await renderOfficial(doc, 'docx') : await printPdf(String(await renderOfficial(doc, 'html')), io);
+      const out = options.out ?? defaultOutPath(root, config.paths.meetings, io.cwd, `bao-cao-${month}.${format}`);
+      if (out === STANDARD_OUTPUT) writeBinaryToStdout(io, output, format);
+      else writeUserOutput(root, config.paths.meetings, io.cwd, out, output, options.force === true);
+      // Said wherever the document went: a Báo cáo piped on is as unsigned as one in a file.
+      if (locale !== 'vi') printMessage(io, m.notice.stateDocument('report'));
+      if (!monthly.signer) printMessage(io, m.notice.unsigned('report_signer'));
+      if (out !== STANDARD_OUTPUT) printMessage(io, m.report.wrote(month, format, visible(out)));
+      return EXIT_OK;
+    }
+    // A file is not a terminal: no colour codes in it.
+    const chunks = await renderReportChunks(report, format, outFile(options.out) ? new Chalk({ level: 0 }) : colorsFor(io.stdout, io));
+    return await printReport(meta, memo ? memo.keep(question, meta, chunks) : chunks, format, options, io, { root, meetings: config.paths.meetings });
+  } finally {
+    texts?.close();
   }
-  // A file is not a terminal: no colour codes in it.
-  const chunks = await renderReportChunks(report, format, outFile(options.out) ? new Chalk({ level: 0 }) : colorsFor(io.stdout, io));
-  return printReport(meta, memo ? memo.keep(question, meta, chunks) : chunks, format, options, io, { root, meetings: config.paths.meetings });
 }
 
 /** What the memo keeps of a report besides its text. */

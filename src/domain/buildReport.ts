@@ -292,7 +292,7 @@ function reportTask(
   row.status = register.status(day, place);
   row.overdueDays = overdueDays(row, asOf);
   row.meeting = rowMeeting(register.meeting(place), config);
-  const note = day.updated[place] === 1 ? day.notes[place] : undefined;
+  const note = day.updated[place] === 1 ? day.lastUpdates[place]?.note : undefined;
   if (note) row.note = note;
   return row;
 }

@@ -5,7 +5,7 @@
 // their TaskState objects took ~150 MB while it was built.
 import type { IsoDate, Month } from '../model/dates.js';
 import type { MeetingRecord } from '../model/record.js';
-import type { TaskData } from '../model/schema.js';
+import type { TaskData, UpdateData } from '../model/schema.js';
 import { TASK_STATUSES, type TaskStatus } from '../model/terms.js';
 import { Deadlines } from './deadlines.js';
 import { FirstAssignments } from './firstAssignments.js';
@@ -24,8 +24,8 @@ export interface RegisterDay {
   readonly codes: Uint8Array;
   /** Place → 1 when an update was applied to it. */
   readonly updated: Uint8Array;
-  /** Place → the note of the last update applied, when it had one. */
-  readonly notes: readonly (string | undefined)[];
+  /** Place → the last update applied (its note is read only for the rows written: it may be in a spill file, io/textSpill.ts). */
+  readonly lastUpdates: readonly (UpdateData | undefined)[];
 }
 
 export class TaskRegister {
@@ -40,7 +40,7 @@ export class TaskRegister {
   /** Place → 1 for standing work (`recurring: true`), read once per task rather than from its record per count. */
   private readonly standing: Uint8Array;
   private readonly assignments: FirstAssignments;
-  private readonly live: { count: number; codes: Uint8Array; updated: Uint8Array; notes: (string | undefined)[] };
+  private readonly live: { count: number; codes: Uint8Array; updated: Uint8Array; lastUpdates: (UpdateData | undefined)[] };
   /** Record → its reporting month, once asked for. */
   private readonly months: (Month | undefined)[];
   private next = 0;
@@ -60,7 +60,7 @@ export class TaskRegister {
     this.months = new Array<Month | undefined>(this.records.length);
     this.dues = new Array<IsoDate | undefined>(places);
     this.standing = new Uint8Array(places);
-    this.live = { count: 0, codes: new Uint8Array(places), updated: new Uint8Array(places), notes: new Array<string | undefined>(places) };
+    this.live = { count: 0, codes: new Uint8Array(places), updated: new Uint8Array(places), lastUpdates: new Array<UpdateData | undefined>(places) };
   }
 
   /**
@@ -81,7 +81,7 @@ export class TaskRegister {
         const place = this.first[assignedBy]! + this.assignments.placeAt(slot);
         live.codes[place] = CODE.get(update.status)!;
         live.updated[place] = 1;
-        live.notes[place] = update.note || undefined;
+        live.lastUpdates[place] = update;
       }
       (tasks ?? []).forEach((task, i) => {
         const place = this.first[r]! + i;
@@ -100,7 +100,7 @@ export class TaskRegister {
 
   /** The states of `day` kept apart from the walk's. */
   static copy(day: RegisterDay): RegisterDay {
-    return { count: day.count, codes: day.codes.slice(), updated: day.updated.slice(), notes: day.notes.slice() };
+    return { count: day.count, codes: day.codes.slice(), updated: day.updated.slice(), lastUpdates: day.lastUpdates.slice() };
   }
 
   isTask(day: RegisterDay, place: number): boolean {

@@ -17,6 +17,7 @@ import type { RecordListing } from './outputMemo.js';
 import { collectGarbage, FILES_BETWEEN_COLLECTIONS } from './parserThreads.js';
 import { loadRepository, readConfig, refuseRecordErrors, type Repository } from './repository.js';
 import { readingFor, type Env, type Io } from './terminal.js';
+import type { TextSpill } from './textSpill.js';
 
 const SHARDS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const storeFile = (c: string) => `store-${c.charCodeAt(0).toString(16)}.json`;
@@ -42,6 +43,12 @@ export interface StoreSettings {
   project?: Projection;
   /** The files as the output memo listed and hashed them: not hashed again, and marked changed when a parse disagrees. */
   listing?: RecordListing;
+  /**
+   * Where the titles of tasks and the notes of updates go, of every record
+   * the projection does not keep whole (io/textSpill.ts): a report reads
+   * them only for the rows it writes.
+   */
+  texts?: TextSpill;
 }
 
 type FullReading = ReadOptions & { detail?: 'full' };
@@ -79,7 +86,14 @@ export async function builtFrom<T>(load: () => Promise<Repository>, build: (repo
  * need and the figures of the months its trends and changes read (of a
  * later month, only the updates); without a month, every record whole.
  */
-export function loadReportRepository(root: string, month: Month | undefined, io: Io, cache?: boolean, listing?: RecordListing): Promise<Repository> {
+export function loadReportRepository(
+  root: string,
+  month: Month | undefined,
+  io: Io,
+  cache?: boolean,
+  listing?: RecordListing,
+  texts?: TextSpill,
+): Promise<Repository> {
   return loadStoredValidRepository(
     root,
     { bodies: month ? { month } : true, ...readingFor(io) },
@@ -87,7 +101,7 @@ export function loadReportRepository(root: string, month: Month | undefined, io:
       env: io.env,
       cache,
       listing,
-      ...(month ? { project: { results: figureMonthsOf(month), wholeMonths: [month], lastMonth: month } } : {}),
+      ...(month ? { project: { results: figureMonthsOf(month), wholeMonths: [month], lastMonth: month }, texts } : {}),
     },
   );
 }
@@ -120,6 +134,10 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   // One string per owner, sector… for the whole run: records from the store and records parsed in it alike.
   const share = store.project && sharedWords();
   const project = store.project && projectKept(store.project, share);
+  const whole = new Set(store.project?.wholeMonths);
+  const { texts } = store;
+  /** The texts of a record not kept whole to the spill, once projected. */
+  const spill = texts && ((data: RecordData) => whole.has(reportingMonthOf({ data })) || texts.spill(data));
   const known = new Map<RecordFile, FileOutcome>();
   const hits = new Set<string>();
   const wanted = new Map<string, number[]>();
@@ -151,6 +169,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
       const entryFile = files[i]!.file;
       const record = { ...(project ? project(entry.data) : { data: entry.data }), bodyLine: entry.bodyLine };
       if (shareFacts && record.facts) shareFacts(record.facts);
+      spill?.(record.data);
       known.set(files[i]!, {
         findings: entry.findings.length === 0 ? [] : entry.findings.map((f) => ({ file: entryFile, ...f })),
         record,
@@ -183,6 +202,8 @@ export async function loadStoredRepository(root: string, options: FullReading, s
       // Projected where it was parsed (parseFile); its words are shared here, where its strings are kept.
       const kept = outcome.record;
       if (share && kept && !('facts' in kept)) share(kept.data);
+      // A record kept as its date and facts has nothing to spill.
+      if (kept) spill?.(kept.data as RecordData);
       if (entry === undefined) return;
       const key = outcome.hash!;
       const c = key[0]!;

@@ -146,3 +146,23 @@ describe(`a read-only file system: exit 2, nothing written${skip}`, () => {
     expect(listTree(root)).toEqual(before);
   });
 });
+
+describe(`a disk that fills up while a report reads its records${skip}`, () => {
+  it.skipIf(!('dir' in disk))('keeps in memory the titles and notes it could not put in its temporary file: the same report, exit 0', async () => {
+    const own = mountTmpfs(1024);
+    if (!('dir' in own)) throw new Error(own.why);
+    mounted.push(own.dir);
+    const root = path.join(own.dir, 'repo');
+    mkdirSync(root);
+    writeTree(root, FILES);
+    // The cache folder made while there was room: the report's temporary file can be created, not written.
+    expect((await runMeet(['check'], { cwd: root })).code).toBe(0);
+    const expected = await runMeet(['report', '--month', '2020-11', '--format', 'md', '--no-cache'], { cwd: root });
+    expect(expected.stdout).toContain('Việc số 2 cần làm trong tháng');
+    fill(own.dir);
+    const run = await runMeet(['report', '--month', '2020-11', '--format', 'md'], { cwd: root });
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(expected.stdout);
+  });
+});

@@ -1,0 +1,210 @@
+// The titles of tasks and the notes of updates a report reads only to write
+// its rows, kept in a file of the cache folder rather than in memory. At
+// 100,000 records they were a third of what a report held once its records
+// were read (about 150 MB of a 430 MB heap), for rows that are made one at
+// a time as they are written (RowsByPlace, model/text.ts). The file is
+// removed as soon as it is open: nothing is left behind, whatever ends the
+// run. ARCHITECTURE.md, "The record store".
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { RecordData, TaskData, UpdateData } from '../model/schema.js';
+import { CheckCache } from './checkCache.js';
+import { reusedBuffer } from './recordFiles.js';
+import type { Env } from './terminal.js';
+
+/** What is written before it goes to the file: texts are a few dozen bytes each. */
+const PENDING = 1024 * 1024;
+
+export class TextSpill {
+  private readonly pending = Buffer.allocUnsafe(PENDING);
+  private used = 0;
+  /** Bytes in the file. */
+  private written = 0;
+  private readonly scratch = reusedBuffer(4096);
+  /**
+   * What could not be written (a disk that filled up meanwhile), by offset,
+   * from the first write that failed on: held here instead, and nothing more
+   * is spilled. A report is never refused for its temporary file.
+   */
+  private held: { at: number; bytes: Buffer }[] | undefined;
+  private readonly spillTask: (task: TaskData) => TaskData;
+  private readonly spillUpdate: (update: UpdateData) => UpdateData;
+
+  private constructor(private fd: number | undefined) {
+    ({ spillTask: this.spillTask, spillUpdate: this.spillUpdate } = spilledKinds(this));
+  }
+
+  /**
+   * A spill in the repository's cache folder, or undefined where none can be
+   * written (a read-only repository, --no-cache): the texts then stay in memory.
+   */
+  static open(root: string, env: Env): TextSpill | undefined {
+    const cache = CheckCache.open(root, env);
+    if (!cache?.prepareFolder()) return undefined;
+    const file = cache.pathOf(`spill-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    let fd: number;
+    try {
+      // Created here, never through a link ('wx'); read and written only by this run.
+      fd = openSync(file, 'wx+', 0o600);
+    } catch {
+      return undefined;
+    }
+    try {
+      rmSync(file);
+    } catch {
+      // Where an open file cannot be removed: a spill that is not gone is not used.
+      closeSync(fd);
+      rmSync(file, { force: true });
+      return undefined;
+    }
+    return new TextSpill(fd);
+  }
+
+  /**
+   * Moves the titles of `data`'s tasks and the notes of its updates to the
+   * file, in place: each task and update becomes one that reads its text
+   * back when asked for it.
+   */
+  spill(data: RecordData): void {
+    if (this.held) return;
+    const { tasks, updates } = data;
+    if (tasks) for (let i = 0; i < tasks.length; i++) tasks[i] = this.spillTask(tasks[i]!);
+    if (updates) for (let i = 0; i < updates.length; i++) if (updates[i]!.note) updates[i] = this.spillUpdate(updates[i]!);
+  }
+
+  /** Where `text` now lies: its offset (its length is the caller's to keep). */
+  put(text: string): { at: number; size: number } {
+    const size = Buffer.byteLength(text, 'utf8');
+    if (this.used + size > PENDING) this.flush();
+    const at = this.written + this.used;
+    if (size > PENDING) {
+      this.writeOut(Buffer.from(text, 'utf8'));
+    } else {
+      this.pending.write(text, this.used, 'utf8');
+      this.used += size;
+    }
+    return { at, size };
+  }
+
+  /** The text `put` placed at `at`, `size` bytes long. */
+  text(at: number, size: number): string {
+    if (size === 0) return '';
+    if (this.used > 0) this.flush();
+    const held = this.held?.findLast((chunk) => chunk.at <= at);
+    if (held) return held.bytes.toString('utf8', at - held.at, at - held.at + size);
+    const into = this.scratch(size);
+    for (let done = 0; done < size;) {
+      const read = readSync(this.open(), into, done, size - done, at + done);
+      if (read === 0) throw new Error('meet: the spill file ended early');
+      done += read;
+    }
+    return into.toString('utf8', 0, size);
+  }
+
+  /** Closes the file (removed already). The records spilled must not be read after. */
+  close(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private open(): number {
+    if (this.fd === undefined) throw new Error('meet: a spilled text was read after its run ended');
+    return this.fd;
+  }
+
+  private flush(): void {
+    this.writeOut(this.pending.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeOut(bytes: Buffer): void {
+    if (!this.held) {
+      try {
+        for (let done = 0; done < bytes.length;) done += writeSync(this.open(), bytes, done, bytes.length - done, this.written + done);
+        this.written += bytes.length;
+        return;
+      } catch {
+        // Whatever part of it was written is read from here too: the piece is held whole.
+        this.held = [];
+      }
+    }
+    this.held.push({ at: this.written, bytes: Buffer.from(bytes) });
+    this.written += bytes.length;
+  }
+}
+
+/**
+ * A task and an update whose title (note) is in `spill`: the same keys as
+ * the parsed values, the text read back on each use. Their fields are set
+ * in the constructor, so that V8 gives every instance one compact shape.
+ */
+function spilledKinds(spill: TextSpill): { spillTask: (task: TaskData) => TaskData; spillUpdate: (update: UpdateData) => UpdateData } {
+  class SpilledTask {
+    readonly id: string;
+    readonly owner: TaskData['owner'];
+    readonly due: TaskData['due'];
+    readonly recurring: TaskData['recurring'];
+    readonly sector: TaskData['sector'];
+    readonly status: TaskData['status'];
+    readonly directed_by: TaskData['directed_by'];
+    readonly #at: number;
+    readonly #size: number;
+
+    constructor(task: TaskData) {
+      this.id = task.id;
+      this.owner = task.owner;
+      this.due = task.due;
+      this.recurring = task.recurring;
+      this.sector = task.sector;
+      this.status = task.status;
+      this.directed_by = task.directed_by;
+      ({ at: this.#at, size: this.#size } = spill.put(task.title));
+    }
+
+    get title(): string {
+      return spill.text(this.#at, this.#size);
+    }
+
+    /** As parsed: what JSON.stringify of a record writes. */
+    toJSON(): TaskData {
+      return plain({
+        id: this.id,
+        title: this.title,
+        owner: this.owner,
+        due: this.due,
+        recurring: this.recurring,
+        sector: this.sector,
+        status: this.status,
+        directed_by: this.directed_by,
+      });
+    }
+  }
+  class SpilledUpdate {
+    readonly task: string;
+    readonly status: UpdateData['status'];
+    readonly #at: number;
+    readonly #size: number;
+
+    constructor(update: UpdateData) {
+      this.task = update.task;
+      this.status = update.status;
+      ({ at: this.#at, size: this.#size } = spill.put(update.note!));
+    }
+
+    get note(): string {
+      return spill.text(this.#at, this.#size);
+    }
+
+    toJSON(): UpdateData {
+      return { task: this.task, status: this.status, note: this.note };
+    }
+  }
+  return { spillTask: (task) => new SpilledTask(task) as TaskData, spillUpdate: (update) => new SpilledUpdate(update) as UpdateData };
+}
+
+/** `value` without its undefined keys, as the parsed value had none. */
+function plain<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
+  return value;
+}

@@ -1,0 +1,98 @@
+// The spill file of a report's titles and notes (io/textSpill.ts): what goes
+// in comes back, byte for byte, and nothing of it is left in the repository.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TextSpill } from '../src/io/textSpill.js';
+import type { RecordData } from '../src/model/schema.js';
+import { copyExamples, runMeet, tempDir } from './helpers.js';
+
+const cacheFiles = (root: string) => readdirSync(path.join(root, '.meet-cache')).sort();
+
+function spillIn(root: string): TextSpill {
+  writeFileSync(path.join(root, 'meet.config.yaml'), 'organization: UBND xã Nam Sơn\n');
+  const spill = TextSpill.open(root, {});
+  expect(spill).toBeDefined();
+  return spill!;
+}
+
+describe('a text spill', () => {
+  it('gives back every text as it was put, across its buffer and past it, and leaves no file', () => {
+    const root = tempDir();
+    const spill = spillIn(root);
+    // Open, and already gone from the folder: whatever ends the run, nothing is left behind.
+    expect(cacheFiles(root)).toEqual(['.gitignore']);
+    const texts = [
+      'Hoàn thành giải phóng mặt bằng dự án đường ĐT.295B',
+      '',
+      'Ghi chú:\nđã bàn giao 80% mặt bằng',
+      'x'.repeat(700_000),
+      // Longer than the buffer kept before writing (1 MiB): written straight through.
+      'ư'.repeat(600_000),
+      '😀 \u202e emoji and controls are bytes like any other',
+      ...Array.from({ length: 5000 }, (_, i) => `Nhiệm vụ số ${i}: báo cáo UBND huyện`),
+    ];
+    const places = texts.map((text) => spill.put(text));
+    // Read back out of order, and each again.
+    for (const i of [5, 0, 4, 1, 3, 2, 5005, 6, 4000]) expect(spill.text(places[i]!.at, places[i]!.size)).toBe(texts[i]);
+    texts.forEach((text, i) => expect(spill.text(places[i]!.at, places[i]!.size)).toBe(text));
+    spill.close();
+    expect(() => spill.text(places[0]!.at, places[0]!.size)).toThrow(/after its run ended/);
+  });
+
+  it("keeps a record's tasks and updates as they were: the same fields, JSON and note-less updates untouched", () => {
+    const spill = spillIn(tempDir());
+    const data = {
+      date: '2020-10-05',
+      tasks: [
+        { id: 'giai-ngan', title: 'Đẩy nhanh giải ngân vốn đầu tư công', owner: ['tai-chinh', 'kinh-te'], due: '2020-12-31', status: 'open' },
+        { id: 've-sinh', title: 'Ra quân vệ sinh môi trường', owner: 'van-phong', recurring: true, status: 'in-progress', directed_by: 'Chủ tịch' },
+      ],
+      updates: [
+        { task: 'cu', status: 'done', note: 'Đã hoàn thành trước hạn' },
+        { task: 'khac', status: 'in-progress' },
+      ],
+    } as unknown as RecordData;
+    const before = JSON.parse(JSON.stringify(data)) as RecordData;
+    const noteless = data.updates![1];
+    spill.spill(data);
+    expect(Object.getPrototypeOf(data.tasks![0])).not.toBe(Object.prototype);
+    expect(data.updates![1]).toBe(noteless);
+    expect(data.tasks!.map((t) => [t.id, t.title, t.owner, t.due, t.recurring, t.status, t.directed_by])).toEqual(
+      before.tasks!.map((t) => [t.id, t.title, t.owner, t.due, t.recurring, t.status, t.directed_by]),
+    );
+    expect(data.updates![0]!.note).toBe('Đã hoàn thành trước hạn');
+    expect(JSON.parse(JSON.stringify(data))).toEqual(before);
+    spill.close();
+  });
+
+  it('is not made where the cache folder cannot be: the texts stay in memory', () => {
+    const root = tempDir();
+    writeFileSync(path.join(root, 'meet.config.yaml'), 'organization: UBND xã Nam Sơn\n');
+    // A file where the folder would be.
+    writeFileSync(path.join(root, '.meet-cache'), '');
+    expect(TextSpill.open(root, {})).toBeUndefined();
+  });
+});
+
+describe('meet report and digest with the spill', () => {
+  it('print what --no-cache prints, warm and cold, and leave only the cache behind', async () => {
+    const root = copyExamples();
+    const args = ['report', '--month', '2020-11', '--format', 'md'];
+    const uncached = await runMeet([...args, '--no-cache'], { cwd: root });
+    expect(uncached.code).toBe(0);
+    // Carried from September with its title and its latest update's note (October's): both read back from the spill.
+    expect(uncached.stdout).toContain(
+      '| Giải quyết dứt điểm 5 đơn thư khiếu nại tồn đọng, kéo dài | Thanh tra huyện | Phòng Tài nguyên và Môi trường | 15/11/2020 | đang thực hiện | Đã giải quyết 3/5 đơn; 2 vụ việc đất đai còn chờ kết quả đo đạc |',
+    );
+    const cold = await runMeet(args, { cwd: root });
+    // Another question for the memo, the same records from the store.
+    const warm = await runMeet(['report', '--month', '2020-11', '--format', 'md', '--today', '2020-12-01'], { cwd: root });
+    const warmUncached = await runMeet(['report', '--month', '2020-11', '--format', 'md', '--today', '2020-12-01', '--no-cache'], { cwd: root });
+    expect(cold.stdout).toBe(uncached.stdout);
+    expect(warm.stdout).toBe(warmUncached.stdout);
+    mkdirSync(path.join(root, 'reports'), { recursive: true });
+    expect((await runMeet(['digest', '--month', '2020-11'], { cwd: root })).code).toBe(0);
+    expect(cacheFiles(root).filter((name) => name.startsWith('spill-'))).toEqual([]);
+  });
+});
