@@ -36,6 +36,10 @@ describe('a text spill', () => {
     // Read back out of order, and each again.
     for (const i of [5, 0, 4, 1, 3, 2, 5005, 6, 4000]) expect(spill.text(places[i]!.at, places[i]!.size)).toBe(texts[i]);
     texts.forEach((text, i) => expect(spill.text(places[i]!.at, places[i]!.size)).toBe(text));
+    // Put after a read: past the end of what was read before.
+    const later = spill.put('Báo cáo bổ sung sau kỳ họp');
+    expect(spill.text(later.at, later.size)).toBe('Báo cáo bổ sung sau kỳ họp');
+    expect(spill.text(places[5005]!.at, places[5005]!.size)).toBe(texts[5005]);
     spill.close();
     expect(() => spill.text(places[0]!.at, places[0]!.size)).toThrow(/after its run ended/);
   });

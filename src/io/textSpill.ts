@@ -9,18 +9,26 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { RecordData, TaskData, UpdateData } from '../model/schema.js';
 import { CheckCache } from './checkCache.js';
-import { reusedBuffer } from './recordFiles.js';
 import type { Env } from './terminal.js';
 
 /** What is written before it goes to the file: texts are a few dozen bytes each. */
 const PENDING = 1024 * 1024;
+/** What one read of the file takes in: a record's titles and notes, and often the next record's; and how many such pieces are kept. */
+const WINDOW = 4096;
+const WINDOWS = 4;
 
 export class TextSpill {
   private readonly pending = Buffer.allocUnsafe(PENDING);
   private used = 0;
   /** Bytes in the file. */
   private written = 0;
-  private readonly scratch = reusedBuffer(4096);
+  /**
+   * The last pieces of the file read, the least recently used first. A row
+   * reads its task's title, in its own record's texts, and its latest note,
+   * in the texts of the record that updated it: each run of rows in
+   * assignment order keeps to a few places of the file.
+   */
+  private readonly windows: { at: number; size: number; bytes: Buffer }[] = [];
   /**
    * What could not be written (a disk that filled up meanwhile), by offset,
    * from the first write that failed on: held here instead, and nothing more
@@ -72,7 +80,7 @@ export class TextSpill {
     if (updates) for (let i = 0; i < updates.length; i++) if (updates[i]!.note) updates[i] = this.spillUpdate(updates[i]!);
   }
 
-  /** Where `text` now lies: its offset (its length is the caller's to keep). */
+  /** Where `text` now lies: its offset in the file and its length, in bytes of UTF-8. */
   put(text: string): { at: number; size: number } {
     const size = Buffer.byteLength(text, 'utf8');
     if (this.used + size > PENDING) this.flush();
@@ -92,13 +100,34 @@ export class TextSpill {
     if (this.used > 0) this.flush();
     const held = this.held?.findLast((chunk) => chunk.at <= at);
     if (held) return held.bytes.toString('utf8', at - held.at, at - held.at + size);
-    const into = this.scratch(size);
-    for (let done = 0; done < size;) {
-      const read = readSync(this.open(), into, done, size - done, at + done);
-      if (read === 0) throw new Error('meet: the spill file ended early');
+    const windows = this.windows;
+    for (let i = windows.length - 1; i >= 0; i--) {
+      const window = windows[i]!;
+      if (at >= window.at && at + size <= window.at + window.size) {
+        if (i !== windows.length - 1) windows.push(...windows.splice(i, 1));
+        return window.bytes.toString('utf8', at - window.at, at - window.at + size);
+      }
+    }
+    // A text longer than a window is read on its own.
+    if (size > WINDOW) return this.read(Buffer.allocUnsafe(size), at, size).toString('utf8');
+    const window = windows.length < WINDOWS ? { at: 0, size: 0, bytes: Buffer.allocUnsafe(WINDOW) } : windows.shift()!;
+    window.at = at;
+    window.size = this.read(window.bytes, at, size).length;
+    windows.push(window);
+    return window.bytes.toString('utf8', 0, size);
+  }
+
+  /** The file's bytes from `at` into `into`: all it holds up to its length, `size` at least. */
+  private read(into: Buffer, at: number, size: number): Buffer {
+    const wanted = Math.max(size, Math.min(into.length, this.written - at));
+    let done = 0;
+    while (done < wanted) {
+      const read = readSync(this.open(), into, done, wanted - done, at + done);
+      if (read === 0) break;
       done += read;
     }
-    return into.toString('utf8', 0, size);
+    if (done < size) throw new Error('meet: the spill file ended early');
+    return into.subarray(0, done);
   }
 
   /** Closes the file (removed already). The records spilled must not be read after. */
