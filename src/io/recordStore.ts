@@ -202,7 +202,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
       // Projected where it was parsed (parseFile); its words are shared here, where its strings are kept.
       const kept = outcome.record;
       if (share && kept && !('facts' in kept)) share(kept.data);
-      // A record kept as its date and facts has nothing to spill.
+      // A record of a later month keeps its updates with its facts: their notes go too.
       if (kept) spill?.(kept.data as RecordData);
       if (entry === undefined) return;
       const key = outcome.hash!;
