@@ -42,16 +42,14 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
   const { register, asOfStates, closedBefore, history, assignedIn } = taskTimeline(records, config, month, trendMonths, days);
   // The tasks of the month and before, by their place in the register. A list holds places; its rows are made
   // as it is read (RowsByPlace): at 100k records a million rows held beside the records set the run's peak.
-  let count = 0;
-  for (let place = 0; place < asOfStates.count; place++) if (register.isTask(asOfStates, place) && assignedIn(place) <= month) count++;
-  const all = new Int32Array(count);
-  for (let place = 0, i = 0; place < asOfStates.count; place++) if (register.isTask(asOfStates, place) && assignedIn(place) <= month) all[i++] = place;
+  const all: number[] = [];
+  for (let place = 0; place < asOfStates.count; place++) if (register.isTask(asOfStates, place) && assignedIn(place) <= month) all.push(place);
   const ownerNames = ownerNamesFor(config);
   const status = (place: number) => register.status(asOfStates, place);
   /** The places of the tasks that pass `test`, in assignment order. */
   const placesWhere = (test: (place: number) => boolean | undefined): number[] => {
     const out: number[] = [];
-    for (let i = 0; i < all.length; i++) if (test(all[i]!)) out.push(all[i]!);
+    for (const place of all) if (test(place)) out.push(place);
     return out;
   };
   const rowsOf = (places: number[]) => new RowsByPlace(Int32Array.from(places), (place) => reportTask(register, asOfStates, place, ownerNames, asOf, config));

@@ -195,18 +195,10 @@ function spilledKinds(spill: TextSpill): { spillTask: (task: TaskData) => TaskDa
       return spill.text(this.#at, this.#size);
     }
 
-    /** As parsed: what JSON.stringify of a record writes. */
+    /** As parsed: what JSON.stringify of a record writes (its fields in order, the title after the id). */
     toJSON(): TaskData {
-      return plain({
-        id: this.id,
-        title: this.title,
-        owner: this.owner,
-        due: this.due,
-        recurring: this.recurring,
-        sector: this.sector,
-        status: this.status,
-        directed_by: this.directed_by,
-      });
+      const { id, ...rest } = this;
+      return plain({ id, title: this.title, ...rest } as TaskData);
     }
   }
   class SpilledUpdate {

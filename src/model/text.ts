@@ -235,7 +235,6 @@ export interface RowList<T> extends Iterable<T> {
   at(index: number): T | undefined;
   map<U>(each: (row: T, index: number) => U): U[];
   filter(test: (row: T) => unknown): T[];
-  some(test: (row: T) => unknown): boolean;
 }
 
 /**
@@ -272,11 +271,6 @@ export class RowsByPlace<T> implements RowList<T> {
     const out: T[] = [];
     for (const row of this) if (test(row)) out.push(row);
     return out;
-  }
-
-  some(test: (row: T) => unknown): boolean {
-    for (const row of this) if (test(row)) return true;
-    return false;
   }
 
   /** The same places, each row changed by `change` as it is made (visibleDeep). */
