@@ -11,9 +11,9 @@ import { messages, type Messages } from '../model/messages/index.js';
 import type { Locale } from '../model/terms.js';
 import { moneyPower } from './figures.js';
 import { slugify } from './slug.js';
-import { FirstAssignments } from './firstAssignments.js';
+import { FirstAssignments, heldIds } from './firstAssignments.js';
 import { Suggestions } from './suggest.js';
-import { taskIdsOf, updatedTasksOf } from './recordFacts.js';
+import { recordIds, taskIdsOf, updatedTasksOf } from './recordFacts.js';
 import { compareRecords } from './taskState.js';
 import { documentSettings } from './documents.js';
 
@@ -339,25 +339,27 @@ export function checkAcrossRecords(
   const ordered = [...records].sort(compareRecords);
   // With `only`, the findings of that record alone: of the others, only the ids it assigns or updates matter.
   const wanted = only && new Set([...taskIdsOf(only), ...updatedTasksOf(only)]);
-  const idsOf = ordered.map((record) => (wanted && record !== only ? taskIdsOf(record).filter((id) => wanted.has(id)) : taskIdsOf(record)));
+  const every = recordIds(ordered);
+  const idsOf = wanted ? heldIds(ordered.map((record) => (record !== only ? taskIdsOf(record).filter((id) => wanted.has(id)) : taskIdsOf(record)))) : every;
   // Task id → the record that first assigns it (a million ids at 100k records: kept lean).
   const assigned = new FirstAssignments(idsOf);
   // "Did you mean" reads every id: indexed whole only when one is asked for.
-  const suggestions = new Suggestions({ [Symbol.iterator]: () => (wanted ? FirstAssignments.claimed(ordered.map(taskIdsOf)) : assigned).ids() });
+  const suggestions = new Suggestions({ [Symbol.iterator]: () => (wanted ? FirstAssignments.claimed(every) : assigned).ids() });
   const duplicates: { record: CheckedRecord; id: string; index: number; origin: CheckedRecord }[] = [];
   ordered.forEach((record, r) => {
-    idsOf[r]!.forEach((id, index) => {
+    for (let index = 0, n = idsOf.countOf(r); index < n; index++) {
+      const id = idsOf.idAt(r, index);
       const first = assigned.claim(id, r, index);
-      if (first === undefined || (only && record !== only)) return;
+      if (first === undefined || (only && record !== only)) continue;
       duplicates.push({ record, id, index, origin: ordered[first]! });
-    });
+    }
   });
   // Each duplicate is offered an id no record holds (known once every id is claimed), whatever the others are
   // offered: a record's findings are the same checked alone (`only`) or with the repository.
   // With `only`, `assigned` holds the ids that record names: every id is indexed, once, when it has a duplicate.
-  const every = duplicates.length > 0 && only ? FirstAssignments.claimed(ordered.map(taskIdsOf)) : assigned;
+  const claimed = duplicates.length > 0 && only ? FirstAssignments.claimed(every) : assigned;
   for (const { record, id, index, origin } of duplicates) {
-    const free = freeIdLike(id, (candidate) => every.get(candidate) !== undefined);
+    const free = freeIdLike(id, (candidate) => claimed.get(candidate) !== undefined);
     const said = origin === record ? m.rules.duplicateHere(id) : m.rules.duplicateIn(id, origin.file);
     report(record, 'duplicate-task-id', free ? `${said}${m.rules.duplicateFree(free)}` : said, ['tasks', index, 'id']);
   }

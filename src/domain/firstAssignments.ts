@@ -5,8 +5,24 @@
 // in two typed arrays, open-addressed by a hash of the id: 16 MB, sized once.
 
 /**
+ * The task ids of each record, in order, as the caller keeps them: lists,
+ * or read from the records as asked (a list a record would be a million
+ * array slots more at 100,000 records).
+ */
+export interface IdLists {
+  readonly length: number;
+  countOf(record: number): number;
+  idAt(record: number, place: number): string;
+}
+
+/** IdLists over lists held. */
+export function heldIds(lists: readonly (readonly string[])[]): IdLists {
+  return { length: lists.length, countOf: (r) => lists[r]!.length, idAt: (r, i) => lists[r]![i]! };
+}
+
+/**
  * The first record (in the order given) to assign each id, over lists of
- * ids the caller keeps (`idsOf[r]`: the task ids of record r, in order).
+ * ids the caller keeps (`idsOf`: the task ids of record r, in order).
  */
 export class FirstAssignments {
   /** Slot → 1 + the record's index, 0 when empty. */
@@ -15,9 +31,12 @@ export class FirstAssignments {
   private readonly places: Int32Array;
   private readonly mask: number;
 
-  constructor(private readonly idsOf: readonly (readonly string[])[]) {
+  private readonly idsOf: IdLists;
+
+  constructor(idsOf: IdLists | readonly (readonly string[])[]) {
+    this.idsOf = Array.isArray(idsOf) ? heldIds(idsOf) : (idsOf as IdLists);
     let count = 0;
-    for (const ids of idsOf) count += ids.length;
+    for (let r = 0; r < this.idsOf.length; r++) count += this.idsOf.countOf(r);
     // At most half full: probes stay short.
     let size = 16;
     while (size < count * 2) size *= 2;
@@ -27,9 +46,9 @@ export class FirstAssignments {
   }
 
   /** An index of every id of `idsOf`, each claimed in order. */
-  static claimed(idsOf: readonly (readonly string[])[]): FirstAssignments {
+  static claimed(idsOf: IdLists): FirstAssignments {
     const index = new FirstAssignments(idsOf);
-    idsOf.forEach((ids, r) => ids.forEach((id, i) => index.claim(id, r, i)));
+    for (let r = 0; r < idsOf.length; r++) for (let i = 0, n = idsOf.countOf(r); i < n; i++) index.claim(idsOf.idAt(r, i), r, i);
     return index;
   }
 
@@ -45,7 +64,7 @@ export class FirstAssignments {
         this.places[slot] = place;
         return undefined;
       }
-      if (this.idsOf[held - 1]![this.places[slot]!] === id) return held - 1;
+      if (this.idsOf.idAt(held - 1, this.places[slot]!) === id) return held - 1;
     }
   }
 
@@ -60,7 +79,7 @@ export class FirstAssignments {
     for (let slot = hash(id) & this.mask; ; slot = (slot + 1) & this.mask) {
       const held = this.records[slot]!;
       if (held === 0) return -1;
-      if (this.idsOf[held - 1]![this.places[slot]!] === id) return slot;
+      if (this.idsOf.idAt(held - 1, this.places[slot]!) === id) return slot;
     }
   }
 
@@ -76,10 +95,10 @@ export class FirstAssignments {
 
   /** Every id assigned, in the order first assigned (what "did you mean" reads). */
   *ids(): IterableIterator<string> {
-    for (let r = 0; r < this.idsOf.length; r++) {
-      const ids = this.idsOf[r]!;
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]!;
+    const { idsOf } = this;
+    for (let r = 0; r < idsOf.length; r++) {
+      for (let i = 0, n = idsOf.countOf(r); i < n; i++) {
+        const id = idsOf.idAt(r, i);
         // Its first assignment only: a duplicate is listed where it was first met.
         if (this.isFirst(id, r, i)) yield id;
       }
@@ -90,7 +109,7 @@ export class FirstAssignments {
     for (let slot = hash(id) & this.mask; ; slot = (slot + 1) & this.mask) {
       const held = this.records[slot]!;
       if (held === 0) return false;
-      if (this.idsOf[held - 1]![this.places[slot]!] === id) return held - 1 === record && this.places[slot] === place;
+      if (this.idsOf.idAt(held - 1, this.places[slot]!) === id) return held - 1 === record && this.places[slot] === place;
     }
   }
 }

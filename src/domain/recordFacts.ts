@@ -3,12 +3,26 @@
 // meet check loads this and little else.
 import type { CheckedRecord, MeetingRecord, RecordFacts } from '../model/record.js';
 import type { RecordData } from '../model/schema.js';
+import type { IdLists } from './firstAssignments.js';
 
 /** The ids of the tasks a record assigns, in order. */
 export function taskIdsOf(record: CheckedRecord): readonly string[] {
   // A record with facts may hold no tasks in its data (FactsRecord, or a MeetingRecord of `meet log`).
   const { facts } = record;
   return facts ? facts.taskIds : assignedIn((record as MeetingRecord).data);
+}
+
+/** The task ids of `records` (taskIdsOf of each), read from the records as asked rather than copied into lists. */
+export function recordIds(records: readonly CheckedRecord[]): IdLists {
+  const countOf = (r: number): number => {
+    const record = records[r]!;
+    return record.facts ? record.facts.taskIds.length : ((record as MeetingRecord).data.tasks?.length ?? 0);
+  };
+  const idAt = (r: number, i: number): string => {
+    const record = records[r]!;
+    return record.facts ? record.facts.taskIds[i]! : (record as MeetingRecord).data.tasks![i]!.id;
+  };
+  return { length: records.length, countOf, idAt };
 }
 
 /** The task ids a record's updates name, in order. */

@@ -29,8 +29,8 @@ export interface RegisterDay {
 }
 
 export class TaskRegister {
-  /** The records in meeting order: by date, equal dates by file path. */
-  readonly records: readonly MeetingRecord[];
+  /** The records that assign or update a task, in meeting order: by date, equal dates by file path. */
+  private readonly records: readonly MeetingRecord[];
   /** Record → its first task's place. */
   private readonly first: Int32Array;
   /** Place → its record. */
@@ -49,14 +49,21 @@ export class TaskRegister {
     records: readonly MeetingRecord[],
     private readonly deadlines = new Deadlines(),
   ) {
-    this.records = sortRecords(records);
-    const idsOf = this.records.map((r) => (r.data.tasks ?? []).map((t) => t.id));
-    this.first = new Int32Array(this.records.length + 1);
-    for (let r = 0; r < idsOf.length; r++) this.first[r + 1] = this.first[r]! + idsOf[r]!.length;
-    const places = this.first[this.records.length]!;
+    // A record that neither assigns nor updates a task changes no state: not held (rows made as they are
+    // written hold the register; `tasks --today` keeps of every later meeting its date alone).
+    this.records = sortRecords(records.filter((r) => r.data.tasks !== undefined || r.data.updates !== undefined));
+    const ordered = this.records;
+    this.first = new Int32Array(ordered.length + 1);
+    for (let r = 0; r < ordered.length; r++) this.first[r + 1] = this.first[r]! + (ordered[r]!.data.tasks?.length ?? 0);
+    const places = this.first[ordered.length]!;
     this.recordOfPlace = new Int32Array(places);
-    for (let r = 0; r < idsOf.length; r++) this.recordOfPlace.fill(r, this.first[r]!, this.first[r + 1]!);
-    this.assignments = new FirstAssignments(idsOf);
+    for (let r = 0; r < ordered.length; r++) this.recordOfPlace.fill(r, this.first[r]!, this.first[r + 1]!);
+    // Each id read from its task, not copied into a list a record.
+    this.assignments = new FirstAssignments({
+      length: ordered.length,
+      countOf: (r) => this.first[r + 1]! - this.first[r]!,
+      idAt: (r, i) => ordered[r]!.data.tasks![i]!.id,
+    });
     this.months = new Array<Month | undefined>(this.records.length);
     this.dues = new Array<IsoDate | undefined>(places);
     this.standing = new Uint8Array(places);
