@@ -1,6 +1,6 @@
 // The spill file of a report's titles and notes (io/textSpill.ts): what goes
 // in comes back, byte for byte, and nothing of it is left in the repository.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TextSpill } from '../src/io/textSpill.js';
@@ -31,17 +31,39 @@ describe('a text spill', () => {
       'ư'.repeat(600_000),
       '😀 \u202e emoji and controls are bytes like any other',
       ...Array.from({ length: 5000 }, (_, i) => `Nhiệm vụ số ${i}: báo cáo UBND huyện`),
+      // About a window long (4 KiB, its length before it): read past the window that holds its length.
+      'ngắn',
+      'a'.repeat(3000),
+      'ngắn',
+      'b'.repeat(4092),
+      'c'.repeat(4093),
+      'ngắn',
     ];
     const places = texts.map((text) => spill.put(text));
     // Read back out of order, and each again.
-    for (const i of [5, 0, 4, 1, 3, 2, 5005, 6, 4000]) expect(spill.text(places[i]!.at, places[i]!.size)).toBe(texts[i]);
-    texts.forEach((text, i) => expect(spill.text(places[i]!.at, places[i]!.size)).toBe(text));
+    for (const i of [5, 0, 4, 1, 3, 2, 5005, 6, 4000]) expect(spill.text(places[i]!)).toBe(texts[i]);
+    texts.forEach((text, i) => expect(spill.text(places[i]!)).toBe(text));
     // Put after a read: past the end of what was read before.
     const later = spill.put('Báo cáo bổ sung sau kỳ họp');
-    expect(spill.text(later.at, later.size)).toBe('Báo cáo bổ sung sau kỳ họp');
-    expect(spill.text(places[5005]!.at, places[5005]!.size)).toBe(texts[5005]);
+    expect(spill.text(later)).toBe('Báo cáo bổ sung sau kỳ họp');
+    expect(spill.text(places[5005]!)).toBe(texts[5005]);
     spill.close();
-    expect(() => spill.text(places[0]!.at, places[0]!.size)).toThrow(/after its run ended/);
+    expect(() => spill.text(places[0]!)).toThrow(/after its run ended/);
+  });
+
+  it('holds in memory what it could not write, and gives that back too', () => {
+    const root = tempDir();
+    const spill = spillIn(root);
+    const first = spill.put('Viết vào tệp trước khi đĩa đầy');
+    expect(spill.text(first)).toBe('Viết vào tệp trước khi đĩa đầy');
+    // A file that cannot be written to stands for a disk that filled up meanwhile.
+    writeFileSync(path.join(root, 'read-only.txt'), '');
+    Reflect.set(spill, 'fd', openSync(path.join(root, 'read-only.txt'), 'r'));
+    const texts = ['Hoàn thành trước 31/12', '', 'ư'.repeat(600_000), ...Array.from({ length: 3000 }, (_, i) => `Ghi chú ${i}`)];
+    const places = texts.map((text) => spill.put(text));
+    for (const i of [2, 0, 3001, 1, 4]) expect(spill.text(places[i]!)).toBe(texts[i]);
+    texts.forEach((text, i) => expect(spill.text(places[i]!)).toBe(text));
+    spill.close();
   });
 
   it("keeps a record's tasks and updates as they were: the same fields, JSON and note-less updates untouched", () => {

@@ -16,6 +16,8 @@ const PENDING = 1024 * 1024;
 /** What one read of the file takes in: a record's titles and notes, and often the next record's; and how many such pieces are kept. */
 const WINDOW = 4096;
 const WINDOWS = 4;
+/** Each text is written after its length in bytes (4 bytes, little-endian): a task keeps one number, its offset. */
+const PREFIX = 4;
 
 export class TextSpill {
   private readonly pending = Buffer.allocUnsafe(PENDING);
@@ -80,41 +82,58 @@ export class TextSpill {
     if (updates) for (let i = 0; i < updates.length; i++) if (updates[i]!.note) updates[i] = this.spillUpdate(updates[i]!);
   }
 
-  /** Where `text` now lies: its offset in the file and its length, in bytes of UTF-8. */
-  put(text: string): { at: number; size: number } {
+  /** Where `text` now lies: the offset in the file of its length, which its UTF-8 bytes follow. */
+  put(text: string): number {
     const size = Buffer.byteLength(text, 'utf8');
-    if (this.used + size > PENDING) this.flush();
+    if (this.used + PREFIX + size > PENDING) this.flush();
     const at = this.written + this.used;
-    if (size > PENDING) {
-      this.writeOut(Buffer.from(text, 'utf8'));
+    if (PREFIX + size > PENDING) {
+      const bytes = Buffer.allocUnsafe(PREFIX + size);
+      bytes.writeUInt32LE(size, 0);
+      bytes.write(text, PREFIX, 'utf8');
+      this.writeOut(bytes);
     } else {
-      this.pending.write(text, this.used, 'utf8');
-      this.used += size;
+      this.pending.writeUInt32LE(size, this.used);
+      this.pending.write(text, this.used + PREFIX, 'utf8');
+      this.used += PREFIX + size;
     }
-    return { at, size };
+    return at;
   }
 
-  /** The text `put` placed at `at`, `size` bytes long. */
-  text(at: number, size: number): string {
-    if (size === 0) return '';
+  /** The text `put` placed at `at`. */
+  text(at: number): string {
     if (this.used > 0) this.flush();
     const held = this.held?.findLast((chunk) => chunk.at <= at);
-    if (held) return held.bytes.toString('utf8', at - held.at, at - held.at + size);
+    if (held) {
+      const start = at - held.at + PREFIX;
+      return held.bytes.toString('utf8', start, start + held.bytes.readUInt32LE(start - PREFIX));
+    }
+    let window = this.windowHolding(at, PREFIX);
+    const size = window.bytes.readUInt32LE(at - window.at);
+    const start = at + PREFIX;
+    if (start + size > window.at + window.size) {
+      // A text longer than a window is read on its own.
+      if (PREFIX + size > WINDOW) return this.read(Buffer.allocUnsafe(size), start, size).toString('utf8');
+      window = this.windowHolding(at, PREFIX + size);
+    }
+    return window.bytes.toString('utf8', start - window.at, start - window.at + size);
+  }
+
+  /** A window holding the file's `size` bytes from `at` (at most WINDOW), read in when none does. */
+  private windowHolding(at: number, size: number): { at: number; size: number; bytes: Buffer } {
     const windows = this.windows;
     for (let i = windows.length - 1; i >= 0; i--) {
       const window = windows[i]!;
       if (at >= window.at && at + size <= window.at + window.size) {
         if (i !== windows.length - 1) windows.push(...windows.splice(i, 1));
-        return window.bytes.toString('utf8', at - window.at, at - window.at + size);
+        return window;
       }
     }
-    // A text longer than a window is read on its own.
-    if (size > WINDOW) return this.read(Buffer.allocUnsafe(size), at, size).toString('utf8');
     const window = windows.length < WINDOWS ? { at: 0, size: 0, bytes: Buffer.allocUnsafe(WINDOW) } : windows.shift()!;
     window.at = at;
     window.size = this.read(window.bytes, at, size).length;
     windows.push(window);
-    return window.bytes.toString('utf8', 0, size);
+    return window;
   }
 
   /** The file's bytes from `at` into `into`: all it holds up to its length, `size` at least. */
@@ -173,48 +192,47 @@ function spilledKinds(spill: TextSpill): { spillTask: (task: TaskData) => TaskDa
     readonly id: string;
     readonly owner: TaskData['owner'];
     readonly due: TaskData['due'];
-    readonly recurring: TaskData['recurring'];
     readonly sector: TaskData['sector'];
     readonly status: TaskData['status'];
-    readonly directed_by: TaskData['directed_by'];
+    // Set on the few tasks that say so: a field on every task is 8 bytes on each of a million.
+    declare readonly recurring: TaskData['recurring'];
+    declare readonly directed_by: TaskData['directed_by'];
     readonly #at: number;
-    readonly #size: number;
 
     constructor(task: TaskData) {
       this.id = task.id;
       this.owner = task.owner;
       this.due = task.due;
-      this.recurring = task.recurring;
       this.sector = task.sector;
       this.status = task.status;
-      this.directed_by = task.directed_by;
-      ({ at: this.#at, size: this.#size } = spill.put(task.title));
+      if (task.recurring !== undefined) this.recurring = task.recurring;
+      if (task.directed_by !== undefined) this.directed_by = task.directed_by;
+      this.#at = spill.put(task.title);
     }
 
     get title(): string {
-      return spill.text(this.#at, this.#size);
+      return spill.text(this.#at);
     }
 
-    /** As parsed: what JSON.stringify of a record writes (its fields in order, the title after the id). */
+    /** As parsed: what JSON.stringify of a record writes (the title after the id). */
     toJSON(): TaskData {
-      const { id, ...rest } = this;
-      return plain({ id, title: this.title, ...rest } as TaskData);
+      const { id, owner, due, recurring, sector, status, directed_by } = this;
+      return plain({ id, title: this.title, owner, due, recurring, sector, status, directed_by } as TaskData);
     }
   }
   class SpilledUpdate {
     readonly task: string;
     readonly status: UpdateData['status'];
     readonly #at: number;
-    readonly #size: number;
 
     constructor(update: UpdateData) {
       this.task = update.task;
       this.status = update.status;
-      ({ at: this.#at, size: this.#size } = spill.put(update.note!));
+      this.#at = spill.put(update.note!);
     }
 
     get note(): string {
-      return spill.text(this.#at, this.#size);
+      return spill.text(this.#at);
     }
 
     toJSON(): UpdateData {
