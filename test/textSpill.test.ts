@@ -2,7 +2,7 @@
 // in comes back, byte for byte, and nothing of it is left in the repository.
 import { mkdirSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TextSpill } from '../src/io/textSpill.js';
 import type { RecordData } from '../src/model/schema.js';
 import { copyExamples, runMeet, tempDir } from './helpers.js';
@@ -119,6 +119,29 @@ describe('meet report and digest with the spill', () => {
     expect(warm.stdout).toBe(warmUncached.stdout);
     mkdirSync(path.join(root, 'reports'), { recursive: true });
     expect((await runMeet(['digest', '--month', '2020-11'], { cwd: root })).code).toBe(0);
+    expect(cacheFiles(root).filter((name) => name.startsWith('spill-'))).toEqual([]);
+  });
+});
+
+describe('meet tasks with the spill', () => {
+  it('lists what --no-cache lists in every format, warm and cold, its titles read back from the spill', async () => {
+    const root = copyExamples();
+    const spilled = vi.spyOn(TextSpill.prototype, 'spill');
+    try {
+      for (const format of ['text', 'md', 'json', 'csv']) {
+        for (const sort of ['due', 'owner']) {
+          const args = ['tasks', '--today', '2020-12-01', '--format', format, '--sort', sort];
+          const uncached = await runMeet([...args, '--no-cache'], { cwd: root });
+          expect(uncached.code).toBe(0);
+          expect(uncached.stdout).toContain('Giải quyết dứt điểm 5 đơn thư khiếu nại tồn đọng, kéo dài');
+          expect((await runMeet(args, { cwd: root })).stdout).toBe(uncached.stdout);
+        }
+      }
+      // The tasks' titles went to the spill (the first run above filled the store; the others read it).
+      expect(spilled.mock.calls.length).toBeGreaterThan(0);
+    } finally {
+      spilled.mockRestore();
+    }
     expect(cacheFiles(root).filter((name) => name.startsWith('spill-'))).toEqual([]);
   });
 });

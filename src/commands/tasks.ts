@@ -91,48 +91,56 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
   const answered = question && memo.answer<TasksMeta>(question);
   if (answered) return printTasks(answered.meta, answered.data, options.format, io);
 
-  const [{ builtFrom, loadStoredValidRepository }, { asOfDay }, { buildTaskList }, render] = await Promise.all([
+  const [{ builtFrom, loadStoredValidRepository }, { asOfDay }, { buildTaskList }, render, { TextSpill }] = await Promise.all([
     import('../io/recordStore.js'),
     import('../domain/months.js'),
     import('../domain/taskList.js'),
     import('../render/tasks.js'),
+    import('../io/textSpill.js'),
   ]);
   const { renderTasksCsv, renderTasksJson, renderTasksMarkdown, renderTasksSummary, renderTasksText } = render;
-  // The records go once the list is made: they are no part of it.
-  const { config, list } = await builtFrom(
-    () =>
-      loadStoredValidRepository(root, readingFor(io), {
-        env: io.env,
-        cache: options.cache,
-        // A record held after the day read changes no state shown; one of a month after --month, only through its updates.
-        project: { results: false, notes: false, ...(options.month ? { lastMonth: options.month } : options.today ? { lastDay: options.today } : {}) },
-        listing: memo?.listing,
-      }),
-    ({ config, records }) => {
-      checkFilterIds(filters, config);
-      // --month reads the state "as of" that month (its last day, or a later meeting belonging to it), whatever --today says.
-      const day = options.month ? asOfDay(records, options.month) : (options.today ?? todayIn(config.timezone, io.now()));
-      return { config, list: { ...buildTaskList(records, config, day, filters, options.sort ?? 'due', options.month), locale: io.locale ?? config.locale } };
-    },
-  );
+  // The titles of the tasks wait in the cache folder until their rows are written.
+  const texts = options.cache !== false ? TextSpill.open(root, io.env) : undefined;
+  try {
+    // The list's rows are made from the records as they are written.
+    const { config, list } = await builtFrom(
+      () =>
+        loadStoredValidRepository(root, readingFor(io), {
+          env: io.env,
+          cache: options.cache,
+          // A record held after the day read changes no state shown; one of a month after --month, only through its updates.
+          project: { results: false, notes: false, ...(options.month ? { lastMonth: options.month } : options.today ? { lastDay: options.today } : {}) },
+          listing: memo?.listing,
+          texts,
+        }),
+      ({ config, records }) => {
+        checkFilterIds(filters, config);
+        // --month reads the state "as of" that month (its last day, or a later meeting belonging to it), whatever --today says.
+        const day = options.month ? asOfDay(records, options.month) : (options.today ?? todayIn(config.timezone, io.now()));
+        return { config, list: { ...buildTaskList(records, config, day, filters, options.sort ?? 'due', options.month), locale: io.locale ?? config.locale } };
+      },
+    );
 
-  let meta: TasksMeta = {};
-  let text: Iterable<string>;
-  switch (options.format) {
-    case 'json':
-      text = renderTasksJson(list);
-      break;
-    case 'csv':
-      text = [renderTasksCsv(list, config)];
-      break;
-    case 'md':
-      text = [renderTasksMarkdown(list, config)];
-      break;
-    default:
-      text = list.rows.length > 0 ? renderTasksText(list, config, colorsFor(io.stdout, io)) : [];
-      meta = { summary: colorsFor(io.stderr, io).dim(renderTasksSummary(list)) };
+    let meta: TasksMeta = {};
+    let text: Iterable<string>;
+    switch (options.format) {
+      case 'json':
+        text = renderTasksJson(list);
+        break;
+      case 'csv':
+        text = [renderTasksCsv(list, config)];
+        break;
+      case 'md':
+        text = [renderTasksMarkdown(list, config)];
+        break;
+      default:
+        text = list.rows.length > 0 ? renderTasksText(list, config, colorsFor(io.stdout, io)) : [];
+        meta = { summary: colorsFor(io.stderr, io).dim(renderTasksSummary(list)) };
+    }
+    return await printTasks(meta, memo ? memo.keep(question, meta, text) : text, options.format, io);
+  } finally {
+    texts?.close();
   }
-  return printTasks(meta, memo ? memo.keep(question, meta, text) : text, options.format, io);
 }
 
 /** What the memo keeps of a task list besides its text: the summary line of the terminal table. */

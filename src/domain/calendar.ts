@@ -15,5 +15,7 @@ export type CalendarTask = TaskRow & { due: IsoDate };
  */
 export function calendarTasks(records: readonly MeetingRecord[], config: Config, day: IsoDate, owner?: string): CalendarTask[] {
   const list = buildTaskList(records, config, day, { status: ['open', 'in-progress'], ...(owner ? { owner } : {}) }, 'due');
-  return list.rows.filter((row): row is CalendarTask => row.due !== undefined);
+  const tasks: CalendarTask[] = [];
+  for (const row of list.rows) if (row.due !== undefined) tasks.push(row as CalendarTask);
+  return tasks;
 }

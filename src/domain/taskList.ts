@@ -4,49 +4,31 @@ import { monthOf, type IsoDate, type Month } from '../model/dates.js';
 import type { MeetingRecord } from '../model/record.js';
 import type { Config } from '../model/schema.js';
 import type { TaskFilters, TaskList, TaskRow, TaskSort } from '../model/tasks.js';
+import { RowsByPlace } from '../model/text.js';
 import { deadlinesOf } from './deadlines.js';
 import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import { overdueDays, rowMeeting, taskTermsAt } from './taskState.js';
 
-/**
- * Every task that exists on `day` (and, for a month's list, belongs to that
- * month or an earlier one), with its state and days overdue then, that
- * `keep` keeps: a row left out is dropped at once (100,000 records assign a
- * million tasks).
- */
-function taskRows(
-  records: readonly MeetingRecord[],
-  config: Config,
-  day: IsoDate,
-  keep: (row: TaskRow, assignedIn: Month) => boolean,
-  month?: Month,
-): TaskRow[] {
-  const rows: TaskRow[] = [];
-  const register = new TaskRegister(records, deadlinesOf(config));
-  const states = register.walkTo(day);
-  for (let place = 0; place < states.count; place++) {
-    if (!register.isTask(states, place)) continue;
-    if (month !== undefined && register.assignedIn(place) > month) continue;
-    const row = taskRow(register, states, place, day, config);
-    if (keep(row, register.assignedIn(place))) rows.push(row);
-  }
-  return rows;
-}
+/** What a row is kept and sorted by: everything but its title and meeting, which are read only as it is written. */
+type RowTerms = Omit<TaskRow, 'title' | 'meeting'>;
 
-function taskRow(register: TaskRegister, states: RegisterDay, place: number, day: IsoDate, config: Config): TaskRow {
+function rowTerms(register: TaskRegister, states: RegisterDay, place: number, day: IsoDate): RowTerms {
   const task = register.task(place);
-  const due = register.due(place);
   const status = register.status(states, place);
+  const due = register.due(place);
   return {
     id: task.id,
-    title: task.title,
     owners: register.owners(task),
     ...taskTermsAt(task, due),
     ...(task.sector ? { sector: task.sector } : {}),
     status,
     overdueDays: overdueDays({ status, due }, day),
-    meeting: rowMeeting(register.meeting(place), config),
   };
+}
+
+function taskRow(register: TaskRegister, states: RegisterDay, place: number, day: IsoDate, config: Config): TaskRow {
+  const { id, ...terms } = rowTerms(register, states, place, day);
+  return { id, title: register.task(place).title, ...terms, meeting: rowMeeting(register.meeting(place), config) };
 }
 
 /**
@@ -63,7 +45,7 @@ export function filterTasks(rows: readonly TaskRow[], filters: TaskFilters, grou
  * filterTasks's test of one row; `assignedIn` is the month the assigning
  * meeting belongs to (a meeting on 4 November reviewing October: October).
  */
-function matches(filters: TaskFilters, groups: Readonly<Record<string, readonly string[]>> = {}): (row: TaskRow, assignedIn: Month) => boolean {
+function matches(filters: TaskFilters, groups: Readonly<Record<string, readonly string[]>> = {}): (row: RowTerms, assignedIn: Month) => boolean {
   const owners = new Set(filters.owner ? [filters.owner, ...Object.keys(groups).filter((g) => groups[g]!.includes(filters.owner!))] : []);
   return (row, assignedIn) =>
     (!filters.status || filters.status.length === 0 || filters.status.includes(row.status)) &&
@@ -75,15 +57,17 @@ function matches(filters: TaskFilters, groups: Readonly<Record<string, readonly 
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** What the list is sorted by. */
+type SortTerms = Pick<TaskRow, 'id' | 'due' | 'owners'>;
 /** Tasks without a due date go last. */
-const byDue = (a: TaskRow, b: TaskRow) => (a.due === b.due ? 0 : a.due === undefined ? 1 : b.due === undefined ? -1 : byText(a.due, b.due));
+const byDue = (a: SortTerms, b: SortTerms) => (a.due === b.due ? 0 : a.due === undefined ? 1 : b.due === undefined ? -1 : byText(a.due, b.due));
 
 /** due: by due date, none last, then id; owner: lead owner, then due, then id; id. */
 export function sortTasks(rows: readonly TaskRow[], key: TaskSort): TaskRow[] {
   return [...rows].sort(comparator(key));
 }
 
-function comparator(key: TaskSort): (a: TaskRow, b: TaskRow) => number {
+function comparator(key: TaskSort): (a: SortTerms, b: SortTerms) => number {
   return key === 'id'
     ? (a, b) => byText(a.id, b.id)
     : key === 'owner'
@@ -91,8 +75,47 @@ function comparator(key: TaskSort): (a: TaskRow, b: TaskRow) => number {
       : (a, b) => byDue(a, b) || byText(a.id, b.id);
 }
 
+/**
+ * Every task that exists on `day` (and, for a month's list, belongs to that
+ * month or an earlier one) with its state and days overdue then, filtered
+ * and sorted. The rows are places in the task register, each row made as it
+ * is read: at 100,000 records a list holds hundreds of thousands of tasks,
+ * whose titles the record store may have moved to its spill file.
+ */
 export function buildTaskList(records: readonly MeetingRecord[], config: Config, day: IsoDate, filters: TaskFilters, sort: TaskSort, month?: Month): TaskList {
-  const rows = taskRows(records, config, day, matches(filters, config.groups), month);
-  // Sorted in place: the rows are this list's own.
-  return { day, ...(month ? { month } : {}), rows: rows.sort(comparator(sort)) };
+  const register = new TaskRegister(records, deadlinesOf(config));
+  const states = register.walkTo(day);
+  const keep = matches(filters, config.groups);
+  const kept: number[] = [];
+  let overdue = 0;
+  let directed = false;
+  for (let place = 0; place < states.count; place++) {
+    if (!register.isTask(states, place)) continue;
+    const assignedIn = register.assignedIn(place);
+    if (month !== undefined && assignedIn > month) continue;
+    const terms = rowTerms(register, states, place, day);
+    if (!keep(terms, assignedIn)) continue;
+    kept.push(place);
+    if (terms.overdueDays > 0) overdue++;
+    directed ||= terms.directedBy !== undefined;
+  }
+  // Places sorted by what their rows are sorted by, read from the register: no object a row while they are.
+  const order = comparator(sort);
+  const a = { id: '', due: undefined as IsoDate | undefined, owners: [] as readonly string[] };
+  const b = { ...a };
+  const read = (terms: SortTerms, place: number) => {
+    const task = register.task(place);
+    terms.id = task.id;
+    terms.due = register.due(place);
+    terms.owners = register.owners(task);
+    return terms;
+  };
+  const places = Int32Array.from(kept).sort((p, q) => order(read(a, p), read(b, q)));
+  return {
+    day,
+    ...(month ? { month } : {}),
+    rows: new RowsByPlace(places, (place) => taskRow(register, states, place, day, config)),
+    overdue,
+    directed,
+  };
 }

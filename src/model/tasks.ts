@@ -6,6 +6,7 @@ import type { IsoDate, Month } from './dates.js';
 import type { DueWritten } from './due.js';
 import type { MeetingRecord } from './record.js';
 import type { Locale, TaskStatus } from './terms.js';
+import type { RowList } from './text.js';
 
 export interface TaskChange {
   date: IsoDate;
@@ -83,7 +84,12 @@ export interface TaskList {
   month?: Month;
   /** The language it is shown in, when not the repository's. */
   locale?: Locale;
-  rows: TaskRow[];
+  /** Made as they are read (domain/taskList.ts): each read is a new row. */
+  rows: RowList<TaskRow>;
+  /** How many rows are overdue. */
+  overdue: number;
+  /** Whether some row says who directed it (a column of its own then). */
+  directed: boolean;
 }
 
 interface TaskLogEntry {

@@ -36,11 +36,6 @@ function localCells(row: TaskRow, locale: Locale, owners: Record<string, string>
   };
 }
 
-/** A "directed by" column only when some task says who directed it. */
-function directed(list: TaskList): boolean {
-  return list.rows.some((r) => r.directedBy);
-}
-
 /**
  * Aligned columns; the title goes last so a long one runs on without
  * pushing the other columns apart. Overdue rows red, closed ones dim.
@@ -52,8 +47,8 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
   const owners = visibleDeep(config.owners);
   const locale = given.locale ?? config.locale;
   const h = HEADERS(locale);
-  // Once, not per row: a list of 30,000 tasks made it quadratic. (Made visible, a direction stays non-empty.)
-  const withDirected = directed(given);
+  // A "directed by" column only when some task says who directed it.
+  const withDirected = given.directed;
   const columns: Column[] = [
     { header: h.id },
     { header: h.due },
@@ -65,26 +60,33 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
     { header: h.title },
   ];
   // The cells are made twice, for the widths and for the lines, never held: at 100,000 records the
-  // list's 560,000 rows of cells were 270 MB more at the peak, for a second or two saved.
+  // list's 560,000 rows of cells were 270 MB more at the peak, for a second or two saved. Each row's
+  // look is kept as its cells are made, for its line.
+  const looks = new Uint8Array(given.rows.length);
   function* rows() {
+    let i = 0;
     for (const row of given.rows) {
       const cells = localCells(shown(row), locale, owners);
+      looks[i++] = row.overdueDays > 0 ? OVERDUE : row.status === 'done' || row.status === 'dropped' ? CLOSED : PLAIN;
       yield [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, ...(withDirected ? [cells.directedBy] : []), cells.title];
     }
   }
   function* styled() {
     let i = -1;
     for (const line of textTableLines(columns, rows)) {
-      const row = i < 0 ? undefined : given.rows[i]!;
+      const look = i < 0 ? HEADER : looks[i]!;
       i++;
-      if (!row) yield c.bold(line);
-      else if (row.overdueDays > 0) yield c.red(line);
-      else if (row.status === 'done' || row.status === 'dropped') yield c.dim(line);
-      else yield line;
+      yield look === HEADER ? c.bold(line) : look === OVERDUE ? c.red(line) : look === CLOSED ? c.dim(line) : line;
     }
   }
   return joinedInChunks(styled(), '\n');
 }
+
+/** How a line of the terminal table looks. */
+const PLAIN = 0;
+const OVERDUE = 1;
+const CLOSED = 2;
+const HEADER = 3;
 
 /** The count line (stderr): what was listed, on which day, in the locale's words and dates. */
 export function renderTasksSummary(list: TaskList, locale: Locale = list.locale ?? 'en'): string {
@@ -93,7 +95,7 @@ export function renderTasksSummary(list: TaskList, locale: Locale = list.locale 
   const when = list.month ? m.atEndOf(formatMonth(locale, list.month), day) : m.onDay(day);
   const count = list.rows.length;
   if (count === 0) return m.noneMatch(when);
-  return m.summary(count, when, list.rows.filter((r) => r.overdueDays > 0).length);
+  return m.summary(count, when, list.overdue);
 }
 
 export function renderTasksMarkdown(given: TaskList, config: Config): string {
@@ -102,8 +104,7 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
   const owners = visibleDeep(config.owners);
   const locale = list.locale ?? config.locale;
   const h = HEADERS(locale);
-  // Once, not per row: a list of 30,000 tasks made it quadratic.
-  const withDirected = directed(list);
+  const withDirected = list.directed;
   const columns: Column[] = [
     { header: h.id },
     { header: h.title },
