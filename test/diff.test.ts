@@ -100,7 +100,7 @@ updates:
 `),
 };
 
-const ids = (tasks: readonly DiffTask[]) => tasks.map((t) => t.id);
+const ids = (tasks: Iterable<DiffTask>) => [...tasks].map((t) => t.id);
 
 describe('diffMonths', () => {
   let records: MeetingRecord[];
@@ -113,7 +113,7 @@ describe('diffMonths', () => {
 
   it('opens tasks that did not exist at the end of A, whatever their state at the end of B', () => {
     expect(ids(diff.tasks.opened)).toEqual(['opened-open', 'opened-done', 'opened-overdue']);
-    expect(diff.tasks.opened.every((t) => t.statusBefore === undefined)).toBe(true);
+    expect([...diff.tasks.opened].every((t) => t.statusBefore === undefined)).toBe(true);
     // Assigned after A and already done: opened, not closed.
     expect(ids(diff.tasks.closed)).not.toContain('opened-done');
   });
@@ -122,7 +122,7 @@ describe('diffMonths', () => {
     // Format v2: closed is done only; dropped tasks are listed apart.
     expect(ids(diff.tasks.closed)).toEqual(['closed-done']);
     expect(ids(diff.tasks.dropped)).toEqual(['closed-dropped']);
-    const dropped = diff.tasks.dropped.find((t) => t.id === 'closed-dropped');
+    const dropped = [...diff.tasks.dropped].find((t) => t.id === 'closed-dropped');
     expect(dropped).toMatchObject({ statusBefore: 'in-progress', status: 'dropped' });
   });
 
@@ -130,7 +130,7 @@ describe('diffMonths', () => {
     expect(ids(diff.tasks.carried)).toEqual(['carried', 'overdue-both', 'newly-overdue']);
     // Updated on 3 Feb by the meeting that reviews January: format v2 reads January "as of"
     // that day, so the update counts in A.
-    expect(diff.tasks.carried[0]).toMatchObject({ statusBefore: 'in-progress', status: 'in-progress' });
+    expect(diff.tasks.carried.at(0)).toMatchObject({ statusBefore: 'in-progress', status: 'in-progress' });
   });
 
   it('puts a reopened task in none of opened, closed, carried; a task done at both ends in no list', () => {
@@ -149,11 +149,11 @@ describe('diffMonths', () => {
     expect(ids(diff.tasks.newlyOverdue)).not.toContain('overdue-both');
     const days = Object.fromEntries(diff.tasks.newlyOverdue.map((t) => [t.id, t.overdueDays]));
     expect(days).toEqual({ 'reopened-overdue': 44, 'newly-overdue': 18, 'opened-overdue': 7 });
-    expect(diff.tasks.carried.find((t) => t.id === 'overdue-both')?.overdueDays).toBe(39);
+    expect([...diff.tasks.carried].find((t) => t.id === 'overdue-both')?.overdueDays).toBe(39);
   });
 
   it('keeps owners, names and the assigning meeting', () => {
-    expect(diff.tasks.closed[0]).toMatchObject({
+    expect(diff.tasks.closed.at(0)).toMatchObject({
       owners: ['tai-chinh-ke-hoach', 'van-phong'],
       ownerNames: ['Phòng Tài chính – Kế hoạch', 'Văn phòng HĐND và UBND huyện'],
       due: '2021-02-15',
@@ -269,9 +269,9 @@ updates:
     expect(diff.fromDay > diff.toDay).toBe(true);
     // January as of 5 March (done), February as of its last day (still open): reopened, in no list.
     expect(Object.values(diff.tasks).flatMap(ids)).not.toContain('late-review');
-    expect(diff.tasks.carried.find((t) => t.id === 'open-both')).toMatchObject({ statusBefore: 'open', status: 'open' });
+    expect([...diff.tasks.carried].find((t) => t.id === 'open-both')).toMatchObject({ statusBefore: 'open', status: 'open' });
     // February's state is not touched by the later walk: open then, in progress as of January's day.
-    expect(diff.tasks.carried.find((t) => t.id === 'started-late')).toMatchObject({ statusBefore: 'in-progress', status: 'open' });
+    expect([...diff.tasks.carried].find((t) => t.id === 'started-late')).toMatchObject({ statusBefore: 'in-progress', status: 'open' });
   });
 });
 

@@ -145,3 +145,24 @@ describe('meet tasks with the spill', () => {
     expect(cacheFiles(root).filter((name) => name.startsWith('spill-'))).toEqual([]);
   });
 });
+
+describe('meet diff with the spill', () => {
+  it('shows what --no-cache shows in every format, its earlier tasks titled from the spill', async () => {
+    const root = copyExamples();
+    const spilled = vi.spyOn(TextSpill.prototype, 'spill');
+    try {
+      for (const format of ['text', 'md', 'json']) {
+        const args = ['diff', '2020-10', '2020-11', '--format', format];
+        const uncached = await runMeet([...args, '--no-cache'], { cwd: root });
+        expect(uncached.code).toBe(0);
+        // Carried from September: its record is neither month's, its title read back from the spill.
+        expect(uncached.stdout).toContain('Giải quyết dứt điểm 5 đơn thư khiếu nại tồn đọng');
+        expect((await runMeet(args, { cwd: root })).stdout).toBe(uncached.stdout);
+      }
+      expect(spilled.mock.calls.length).toBeGreaterThan(0);
+    } finally {
+      spilled.mockRestore();
+    }
+    expect(cacheFiles(root).filter((name) => name.startsWith('spill-'))).toEqual([]);
+  });
+});

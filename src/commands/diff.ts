@@ -54,33 +54,41 @@ export async function diffCommand(options: DiffOptions, io: Io): Promise<number>
     return EXIT_OK;
   }
   // Loaded only when the output memo has no answer.
-  const [{ builtFrom, loadStoredValidRepository }, { diffMonths }, { renderDiffJson, renderDiffMarkdown, renderDiffText }] = await Promise.all([
+  const [{ builtFrom, loadStoredValidRepository }, { diffMonths }, { renderDiffJson, renderDiffMarkdown, renderDiffText }, { TextSpill }] = await Promise.all([
     import('../io/recordStore.js'),
     import('../domain/monthDiff.js'),
     import('../render/monthDiff.js'),
+    import('../io/textSpill.js'),
   ]);
   const months = new Set([from, to]);
-  // The records go once the diff is made (it keeps what it shows of them).
-  const { config, diff } = await builtFrom(
-    () =>
-      loadStoredValidRepository(root, readingFor(io), {
-        env: io.env,
-        cache: options.cache,
-        // The two months' records whole (their meetings, decisions and figures); of the others, the tasks (of a later month, the updates).
-        project: { results: false, wholeMonths: [...months], notes: false, lastMonth: to },
-        listing: memo?.listing,
-      }),
-    ({ config, records }) => ({ config, diff: diffMonths(records, config, from, to) }),
-  );
-  const renderOptions = { locale: io.locale ?? config.locale, organization: config.organization };
-  const text =
-    format === 'json'
-      ? renderDiffJson(diff)
-      : format === 'md'
-        ? renderDiffMarkdown(diff, renderOptions)
-        : [renderDiffText(diff, renderOptions, colorsFor(io.stdout, io))];
-  await printDataChunks(io, memo ? memo.keep(question, null, text) : text);
-  return EXIT_OK;
+  // The titles of other months' tasks wait in the cache folder until their rows are written.
+  const texts = options.cache !== false ? TextSpill.open(root, io.env) : undefined;
+  try {
+    // The diff's rows are made from the records as they are written.
+    const { config, diff } = await builtFrom(
+      () =>
+        loadStoredValidRepository(root, readingFor(io), {
+          env: io.env,
+          cache: options.cache,
+          // The two months' records whole (their meetings, decisions and figures); of the others, the tasks (of a later month, the updates).
+          project: { results: false, wholeMonths: [...months], notes: false, lastMonth: to },
+          listing: memo?.listing,
+          texts,
+        }),
+      ({ config, records }) => ({ config, diff: diffMonths(records, config, from, to) }),
+    );
+    const renderOptions = { locale: io.locale ?? config.locale, organization: config.organization };
+    const text =
+      format === 'json'
+        ? renderDiffJson(diff)
+        : format === 'md'
+          ? renderDiffMarkdown(diff, renderOptions)
+          : [renderDiffText(diff, renderOptions, colorsFor(io.stdout, io))];
+    await printDataChunks(io, memo ? memo.keep(question, null, text) : text);
+    return EXIT_OK;
+  } finally {
+    texts?.close();
+  }
 }
 
 /** The earlier month comes first; months are `YYYY-MM`, so text order is time order. */

@@ -11,6 +11,7 @@ import { isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting, taskTe
 import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import type { TaskMeeting, TaskState, TaskTerms } from '../model/tasks.js';
 import type { MeetingKind, TaskStatus } from '../model/terms.js';
+import { RowsByPlace, type RowList } from '../model/text.js';
 
 export interface DiffTask extends TaskTerms {
   id: string;
@@ -74,18 +75,23 @@ export interface MonthDiff {
   /** The "as of" days of the two months: task states are taken on them. */
   fromDay: IsoDate;
   toDay: IsoDate;
-  /** Each list in assignment order (meeting date, file path, position in the record). */
+  /**
+   * Each list in assignment order (meeting date, file path, position in the
+   * record), its rows made as they are read: at 100,000 records a diff
+   * carries hundreds of thousands of tasks, whose titles may be in the record
+   * store's spill file.
+   */
   tasks: {
     /** Assigned at a meeting belonging to a month after `from`, up to `to` (recurring ones only when dropped). */
-    opened: DiffTask[];
+    opened: RowList<DiffTask>;
     /** Open or in progress as of `from`; done as of `to` (not recurring). */
-    closed: DiffTask[];
+    closed: RowList<DiffTask>;
     /** Open or in progress as of `from`; dropped as of `to`. */
-    dropped: DiffTask[];
+    dropped: RowList<DiffTask>;
     /** Open or in progress as of both. */
-    carried: DiffTask[];
+    carried: RowList<DiffTask>;
     /** Overdue on `to`'s "as of" day, not on `from`'s. */
-    newlyOverdue: DiffTask[];
+    newlyOverdue: RowList<DiffTask>;
   };
   /** Every organization's metrics with a value in either month: the repository's own first, config order. */
   metrics: DiffMetric[];
@@ -119,22 +125,31 @@ export function diffMonths(records: readonly MeetingRecord[], config: Config, fr
     return { status: register.status(before, place), ...(due ? { due } : {}) };
   };
 
-  const tasks: MonthDiff['tasks'] = { opened: [], closed: [], dropped: [], carried: [], newlyOverdue: [] };
-  const ownerNames = ownerNamesFor(config);
+  const places = { opened: [] as number[], closed: [] as number[], dropped: [] as number[], carried: [] as number[], newlyOverdue: [] as number[] };
   for (let place = 0; place < after.count; place++) {
     if (!register.isTask(after, place) || assignedIn(place) > to) continue;
     const earlier = earlierAt(place);
-    const task = diffTask(register, after, place, earlier, ownerNames, toDay, config);
-    const { status, recurring } = task;
+    const status = register.status(after, place);
+    const recurring = register.isStanding(place);
     const wasOpen = earlier !== undefined && isOpenStatus(earlier.status);
     // Standing work is never counted as opened or closed unless it is dropped.
-    if (assignedIn(place) > from && (!recurring || status === 'dropped')) tasks.opened.push(task);
-    else if (wasOpen && status === 'done' && !recurring) tasks.closed.push(task);
-    else if (wasOpen && status === 'dropped') tasks.dropped.push(task);
-    else if (wasOpen && isOpenStatus(status)) tasks.carried.push(task);
+    if (assignedIn(place) > from && (!recurring || status === 'dropped')) places.opened.push(place);
+    else if (wasOpen && status === 'done' && !recurring) places.closed.push(place);
+    else if (wasOpen && status === 'dropped') places.dropped.push(place);
+    else if (wasOpen && isOpenStatus(status)) places.carried.push(place);
     // A task reopened (done or dropped at `from`, open at `to`) is in none of these.
-    if (isOverdue(task, toDay) && !(earlier && isOverdue(earlier, fromDay))) tasks.newlyOverdue.push(task);
+    if (isOverdue({ status, due: register.due(place) }, toDay) && !(earlier && isOverdue(earlier, fromDay))) places.newlyOverdue.push(place);
   }
+  const ownerNames = ownerNamesFor(config);
+  const rows = (kept: number[]) =>
+    new RowsByPlace(Int32Array.from(kept), (place) => diffTask(register, after, place, earlierAt(place), ownerNames, toDay, config));
+  const tasks: MonthDiff['tasks'] = {
+    opened: rows(places.opened),
+    closed: rows(places.closed),
+    dropped: rows(places.dropped),
+    carried: rows(places.carried),
+    newlyOverdue: rows(places.newlyOverdue),
+  };
 
   const book = new FigureBook(records, config);
   const metrics: DiffMetric[] = [];

@@ -7,7 +7,7 @@ import type { FigureMarks } from '../model/report.js';
 import { formatDate, formatDay, formatDue, formatExact, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import { markdownId, markdownTableChunks, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
-import { jsonChunks, MappedList, oneLine, visible, visibleDeep } from '../model/text.js';
+import { jsonChunks, MappedList, oneLine, visible, visibleDeep, type RowList } from '../model/text.js';
 import { counted } from '../model/format.js';
 import { meetingJson } from '../model/tasks.js';
 import { markedFigure, titleWithOrganization } from './reportWords.js';
@@ -315,7 +315,7 @@ export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions
   const diff = visibleDeep(given);
   const { locale } = options;
   const w = DIFF_WORDS[locale];
-  function* section<T>(heading: string, columns: Column[], rows: readonly T[], cells: (row: T) => string[]): Generator<string, void, undefined> {
+  function* section<T>(heading: string, columns: Column[], rows: RowList<T>, cells: (row: T) => string[]): Generator<string, void, undefined> {
     yield `\n\n## ${heading}\n\n`;
     if (rows.length === 0) yield w.none;
     else yield* markdownTableChunks(columns, rowsOf(rows, cells));
@@ -372,6 +372,6 @@ export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions
   yield `\n\n## ${w.decisionsOf(diff.to)}\n\n${decisions}\n`;
 }
 
-function* rowsOf<T>(rows: readonly T[], cells: (row: T) => string[]): Generator<string[], void, undefined> {
+function* rowsOf<T>(rows: Iterable<T>, cells: (row: T) => string[]): Generator<string[], void, undefined> {
   for (const row of rows) yield cells(row);
 }
