@@ -221,7 +221,8 @@ function spilledKinds(spill: TextSpill): { spillTask: (task: TaskData) => TaskDa
     }
   }
   class SpilledUpdate {
-    readonly task: string;
+    // Not readonly: the task register sets it to its task's own (equal) id string.
+    task: string;
     readonly status: UpdateData['status'];
     readonly #at: number;
 
