@@ -193,7 +193,7 @@ function escapeInJson(text: string): string {
 }
 
 /**
- * `[...pieces].join(separator)` in pieces of about 64 Ki characters, produced
+ * `[...pieces].join(separator)` in pieces of about 8 Ki characters, produced
  * as they are consumed (a table of 300,000 lines is written as it is made).
  */
 export function* joinedInChunks(pieces: Iterable<string>, separator: string, chunk = JSON_CHUNK): Generator<string, void, undefined> {
@@ -217,11 +217,17 @@ export function* joinedInChunks(pieces: Iterable<string>, separator: string, chu
 /** From this depth (the top value is 0) `jsonChunks` leaves a container to JSON.stringify whole. */
 const WHOLE_BELOW = 3;
 
-/** How many elements of a deep array `jsonChunks` hands JSON.stringify at once. */
-const JSON_RUN = 256;
-
-/** About how many characters `jsonChunks` gathers before it hands a piece on. */
-const JSON_CHUNK = 1 << 16;
+/**
+ * How many elements of a deep array `jsonChunks` hands JSON.stringify at
+ * once, and about how many characters it (and joinedInChunks) gathers
+ * before handing a piece on. Small enough that no piece is a large object
+ * to V8: Vietnamese text is two bytes a character, and pieces of 64 Ki
+ * characters (runs of 256 tasks) were 128 KiB and more each, allocated
+ * outside the young generation, where they piled up until a full
+ * collection (at 100,000 records ~200 MB more at a report's peak).
+ */
+const JSON_RUN = 32;
+const JSON_CHUNK = 1 << 13;
 
 /**
  * `source.map(map)` as JSON writes it, each element made as `jsonChunks`
@@ -297,7 +303,7 @@ export class MappedList<T> {
 }
 
 /**
- * `jsonText(value, indent)` in pieces of about `chunk` characters (64 Ki), produced
+ * `jsonText(value, indent)` in pieces of about `chunk` characters (8 Ki), produced
  * as they are consumed: their concatenation is exactly jsonText's string,
  * but no piece, and nothing held meanwhile, is the whole text, so a value
  * whose JSON is over V8's longest string (about 512 Mi characters) is

@@ -309,7 +309,7 @@ export function renderDiffText(given: MonthDiff, options: DiffRenderOptions, c: 
 
 // ---- Markdown: headed sections and tables.
 
-/** In pieces of about 64 Ki characters, each task's row made as it is written (a diff at 100k records carries 300,000 tasks). */
+/** In pieces of about 8 Ki characters, each task's row made as it is written (a diff at 100k records carries 300,000 tasks). */
 export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions): Generator<string, void, undefined> {
   // Outside text shown visibly: no control or bidirectional character reaches the output raw.
   const diff = visibleDeep(given);
