@@ -128,10 +128,10 @@ export async function tasksCommand(options: TasksOptions, io: Io): Promise<numbe
         text = renderTasksJson(list);
         break;
       case 'csv':
-        text = [renderTasksCsv(list, config)];
+        text = renderTasksCsv(list, config);
         break;
       case 'md':
-        text = [renderTasksMarkdown(list, config)];
+        text = renderTasksMarkdown(list, config);
         break;
       default:
         text = list.rows.length > 0 ? renderTasksText(list, config, colorsFor(io.stdout, io)) : [];

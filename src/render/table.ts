@@ -115,9 +115,19 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * and Google Sheets show as text and do not display.
  */
 export function csvTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [...csvTableChunks(headers, rows)].join('');
+}
+
+/** csvTable in pieces of about 8 Ki characters, each row made as it is written (a list of 300,000 tasks). */
+export function* csvTableChunks(headers: readonly string[], rows: Iterable<readonly string[]>): Generator<string, void, undefined> {
   const field = (given: string) => {
     const text = FORMULA_START.test(given) ? `'${given}` : given;
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [headers, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+  function* lines(): Generator<string, void, undefined> {
+    yield headers.map(field).join(',');
+    for (const r of rows) yield r.map(field).join(',');
+  }
+  yield* joinedInChunks(lines(), '\r\n');
+  yield '\r\n';
 }

@@ -8,7 +8,7 @@ import { meetingJson, type TaskList, type TaskRow } from '../model/tasks.js';
 import type { Config } from '../model/schema.js';
 import { formatDate, formatDue, formatMonth, formatNumber, STATUS_LABELS } from './locale.js';
 import { messages } from '../model/messages/index.js';
-import { csvTable, markdownId, markdownTable, markdownText, textTableLines, type Column } from './table.js';
+import { csvTableChunks, markdownId, markdownTableChunks, markdownText, textTableLines, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 
 const HEADERS = (locale: Locale) => messages(locale).tasks.headers;
@@ -98,7 +98,8 @@ export function renderTasksSummary(list: TaskList, locale: Locale = list.locale 
   return m.summary(count, when, list.overdue);
 }
 
-export function renderTasksMarkdown(given: TaskList, config: Config): string {
+/** In pieces, each row made as it is written. */
+export function renderTasksMarkdown(given: TaskList, config: Config): Iterable<string> {
   // Outside text shown visibly: no control or bidirectional character reaches the output raw.
   const list = visibleDeep(given);
   const owners = visibleDeep(config.owners);
@@ -115,20 +116,22 @@ export function renderTasksMarkdown(given: TaskList, config: Config): string {
     { header: h.meeting },
     ...(withDirected ? [{ header: h.directedBy }] : []),
   ];
-  const rows = list.rows.map((row) => {
-    const cells = localCells(row, locale, owners);
-    return [
-      markdownId(cells.id),
-      markdownText(cells.title),
-      markdownText(cells.owners),
-      cells.due,
-      cells.status,
-      cells.overdue,
-      cells.meeting,
-      ...(withDirected ? [markdownText(cells.directedBy)] : []),
-    ];
-  });
-  return markdownTable(columns, rows);
+  function* rows() {
+    for (const row of list.rows) {
+      const cells = localCells(row, locale, owners);
+      yield [
+        markdownId(cells.id),
+        markdownText(cells.title),
+        markdownText(cells.owners),
+        cells.due,
+        cells.status,
+        cells.overdue,
+        cells.meeting,
+        ...(withDirected ? [markdownText(cells.directedBy)] : []),
+      ];
+    }
+  }
+  return markdownTableChunks(columns, rows());
 }
 
 /**
@@ -169,23 +172,27 @@ const CSV_HEADERS = [
   'meeting_organization',
 ];
 
-/** RFC 4180 with a header row; owner ids and names joined by ";", dates ISO, status ids. */
-export function renderTasksCsv(given: TaskList, config?: Config): string {
+/** RFC 4180 with a header row; owner ids and names joined by ";", dates ISO, status ids. In pieces, each row made as it is written. */
+export function renderTasksCsv(given: TaskList, config?: Config): Iterable<string> {
   // Outside text shown visibly: no control or bidirectional character reaches the output raw.
   const list = visibleDeep(given);
   const owners = config ? visibleDeep(config.owners) : undefined;
-  const rows = list.rows.map((row) => [
-    row.id,
-    row.title,
-    row.owners.join(';'),
-    (owners ? ownerNames(row, owners) : row.owners).join(';'),
-    row.due ?? '',
-    row.status,
-    String(row.overdueDays),
-    row.meeting.date,
-    row.meeting.title,
-    row.meeting.file,
-    row.meeting.organization ?? '',
-  ]);
-  return csvTable(CSV_HEADERS, rows);
+  function* rows() {
+    for (const row of list.rows) {
+      yield [
+        row.id,
+        row.title,
+        row.owners.join(';'),
+        (owners ? ownerNames(row, owners) : row.owners).join(';'),
+        row.due ?? '',
+        row.status,
+        String(row.overdueDays),
+        row.meeting.date,
+        row.meeting.title,
+        row.meeting.file,
+        row.meeting.organization ?? '',
+      ];
+    }
+  }
+  return csvTableChunks(CSV_HEADERS, rows());
 }

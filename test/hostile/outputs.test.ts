@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { marked } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvTable, markdownText } from '../../src/render/table.js';
+import { csvTable, csvTableChunks, markdownText } from '../../src/render/table.js';
 import type { Finding } from '../../src/model/ruleCatalogue.js';
 import { GIT_ENV, git, MINIMAL_CONFIG, runMeet, tempDir, writeTree } from '../helpers.js';
 
@@ -54,6 +54,15 @@ describe('CSV: no cell starts a formula', () => {
       ["'\tx", "'\rx"],
       ['a=1', 'x,"y"'],
     ]);
+  });
+
+  it('csvTableChunks writes a long table in pieces that join to the table, a quoted field across none of their joins', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [`t-${i}`, i % 7 === 0 ? `Báo cáo, "đợt ${i}"\r\nkết thúc` : `Nhiệm vụ số ${i}`, `=${i}`]);
+    const pieces = [...csvTableChunks(['id', 'title', 'formula'], rows)];
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.join('')).toBe(csvTable(['id', 'title', 'formula'], rows));
+    expect(csvRows(pieces.join(''))).toEqual([['id', 'title', 'formula'], ...rows.map(([id, title, formula]) => [id, title, `'${formula}`])]);
+    expect(pieces.join('').endsWith('\r\n')).toBe(true);
   });
 
   it('meet tasks --format csv: titles, meeting titles and owners beginning with a formula come out as text', async () => {
