@@ -4,7 +4,7 @@
 // makes neighbouring slots collide.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FirstAssignments } from '../src/domain/firstAssignments.js';
+import { FirstAssignments, heldIds } from '../src/domain/firstAssignments.js';
 import { sharedFactIds } from '../src/domain/recordFacts.js';
 
 const id = fc.stringMatching(/^[a-c][a-c0-9-]{0,3}$/);
@@ -13,7 +13,7 @@ describe('FirstAssignments', () => {
   it('claims, looks up and lists ids as a Map of first assignments does', () => {
     fc.assert(
       fc.property(fc.array(fc.array(id, { maxLength: 6 }), { maxLength: 12 }), fc.array(id, { maxLength: 10 }), (idsOf, asked) => {
-        const index = new FirstAssignments(idsOf);
+        const index = new FirstAssignments(heldIds(idsOf));
         const reference = new Map<string, number>();
         idsOf.forEach((ids, r) =>
           ids.forEach((task, i) => {
@@ -29,13 +29,13 @@ describe('FirstAssignments', () => {
   });
 
   it('tells apart ids that differ in one character, and holds no id of an empty repository', () => {
-    const index = new FirstAssignments([['xa-an-01', 'xa-an-10'], [], ['xa-an-01']]);
+    const index = new FirstAssignments(heldIds([['xa-an-01', 'xa-an-10'], [], ['xa-an-01']]));
     expect(index.claim('xa-an-01', 0, 0)).toBeUndefined();
     expect(index.claim('xa-an-10', 0, 1)).toBeUndefined();
     expect(index.claim('xa-an-01', 2, 0)).toBe(0);
     expect(index.get('xa-an-11')).toBeUndefined();
     expect([...index.ids()]).toEqual(['xa-an-01', 'xa-an-10']);
-    expect(new FirstAssignments([]).get('x')).toBeUndefined();
+    expect(new FirstAssignments(heldIds([])).get('x')).toBeUndefined();
   });
 });
 

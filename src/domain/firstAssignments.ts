@@ -31,12 +31,9 @@ export class FirstAssignments {
   private readonly places: Int32Array;
   private readonly mask: number;
 
-  private readonly idsOf: IdLists;
-
-  constructor(idsOf: IdLists | readonly (readonly string[])[]) {
-    this.idsOf = Array.isArray(idsOf) ? heldIds(idsOf) : (idsOf as IdLists);
+  constructor(private readonly idsOf: IdLists) {
     let count = 0;
-    for (let r = 0; r < this.idsOf.length; r++) count += this.idsOf.countOf(r);
+    for (let r = 0; r < idsOf.length; r++) count += idsOf.countOf(r);
     // At most half full: probes stay short.
     let size = 16;
     while (size < count * 2) size *= 2;
