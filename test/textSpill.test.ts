@@ -123,46 +123,41 @@ describe('meet report and digest with the spill', () => {
   });
 });
 
+/**
+ * Runs each command with --no-cache, then with the cache, in one copy of the examples: each output holds
+ * `shows` and is the same both ways, some record's texts went to the spill (the first cached run filled
+ * the store; the others read it), and no spill file is left behind.
+ */
+async function sameAsUncachedWithSpill(commands: readonly string[][], shows: string): Promise<void> {
+  const root = copyExamples();
+  const spilled = vi.spyOn(TextSpill.prototype, 'spill');
+  try {
+    for (const args of commands) {
+      const uncached = await runMeet([...args, '--no-cache'], { cwd: root });
+      expect(uncached.code).toBe(0);
+      expect(uncached.stdout).toContain(shows);
+      expect((await runMeet(args, { cwd: root })).stdout).toBe(uncached.stdout);
+    }
+    expect(spilled.mock.calls.length).toBeGreaterThan(0);
+  } finally {
+    spilled.mockRestore();
+  }
+  expect(cacheFiles(root).filter((name) => name.startsWith('spill-'))).toEqual([]);
+}
+
 describe('meet tasks with the spill', () => {
   it('lists what --no-cache lists in every format, warm and cold, its titles read back from the spill', async () => {
-    const root = copyExamples();
-    const spilled = vi.spyOn(TextSpill.prototype, 'spill');
-    try {
-      for (const format of ['text', 'md', 'json', 'csv']) {
-        for (const sort of ['due', 'owner']) {
-          const args = ['tasks', '--today', '2020-12-01', '--format', format, '--sort', sort];
-          const uncached = await runMeet([...args, '--no-cache'], { cwd: root });
-          expect(uncached.code).toBe(0);
-          expect(uncached.stdout).toContain('Giải quyết dứt điểm 5 đơn thư khiếu nại tồn đọng, kéo dài');
-          expect((await runMeet(args, { cwd: root })).stdout).toBe(uncached.stdout);
-        }
-      }
-      // The tasks' titles went to the spill (the first run above filled the store; the others read it).
-      expect(spilled.mock.calls.length).toBeGreaterThan(0);
-    } finally {
-      spilled.mockRestore();
-    }
-    expect(cacheFiles(root).filter((name) => name.startsWith('spill-'))).toEqual([]);
+    const commands = ['text', 'md', 'json', 'csv'].flatMap((format) =>
+      ['due', 'owner'].map((sort) => ['tasks', '--today', '2020-12-01', '--format', format, '--sort', sort]),
+    );
+    await sameAsUncachedWithSpill(commands, 'Giải quyết dứt điểm 5 đơn thư khiếu nại tồn đọng, kéo dài');
   });
 });
 
 describe('meet diff with the spill', () => {
   it('shows what --no-cache shows in every format, its earlier tasks titled from the spill', async () => {
-    const root = copyExamples();
-    const spilled = vi.spyOn(TextSpill.prototype, 'spill');
-    try {
-      for (const format of ['text', 'md', 'json']) {
-        const args = ['diff', '2020-10', '2020-11', '--format', format];
-        const uncached = await runMeet([...args, '--no-cache'], { cwd: root });
-        expect(uncached.code).toBe(0);
-        // Carried from September: its record is neither month's, its title read back from the spill.
-        expect(uncached.stdout).toContain('Giải quyết dứt điểm 5 đơn thư khiếu nại tồn đọng');
-        expect((await runMeet(args, { cwd: root })).stdout).toBe(uncached.stdout);
-      }
-      expect(spilled.mock.calls.length).toBeGreaterThan(0);
-    } finally {
-      spilled.mockRestore();
-    }
-    expect(cacheFiles(root).filter((name) => name.startsWith('spill-'))).toEqual([]);
+    // Carried from September: its record is neither month's, its title read back from the spill.
+    const commands = ['text', 'md', 'json'].map((format) => ['diff', '2020-10', '2020-11', '--format', format]);
+    await sameAsUncachedWithSpill(commands, 'Giải quyết dứt điểm 5 đơn thư khiếu nại tồn đọng');
   });
 });
