@@ -32,11 +32,21 @@ export function readConfigBytes(root: string): Buffer {
 }
 
 export interface RecordFile {
+  /** The repository's root, one string for every file of a listing. */
+  root: string;
   /** Relative to the root, with `/`. */
   file: string;
-  absolute: string;
   /** Set when the file must not be read (a link leading outside). */
   refused?: Finding;
+}
+
+/**
+ * Where a listed file is. Worked out when read rather than held: a listing
+ * of 100,000 records lives as long as the run, and their absolute paths
+ * were another 13 MB beside the names.
+ */
+export function absolutePathOf(entry: RecordFile): string {
+  return path.join(entry.root, entry.file);
 }
 
 /**
@@ -88,27 +98,27 @@ export function listRecordFiles(root: string, meetingsFolder: string, locale: Lo
   const folder = toPosix(path.relative(root, meetings));
   // The meetings folder itself may be a link: it must stay inside too.
   if (!isInsideRealRoot(root, meetings)) {
-    return [{ file: folder, absolute: meetings, refused: refusal(folder, m.meetingsLink) }];
+    return [{ root, file: folder, refused: refusal(folder, m.meetingsLink) }];
   }
   // …and be the real folder, not reached through a link.
   if (realpathSync(meetings) !== path.join(realRoot, path.relative(root, meetings))) {
     return [
       {
+        root,
         file: folder,
-        absolute: meetings,
         refused: linkRefusal(folder, m.meetingsThroughLink),
       },
     ];
   }
-  const unreadable = (file: string, absolute: string, message: string) =>
-    out.push({ file, absolute, refused: { ...refusal(file, message), rule: 'file-unreadable', severity: RULES['file-unreadable'].severity } });
+  const unreadable = (file: string, message: string) =>
+    out.push({ root, file, refused: { ...refusal(file, message), rule: 'file-unreadable', severity: RULES['file-unreadable'].severity } });
   const walk = (dir: string, relative: string): void => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       // Never in silence: the records in it would be left out of every check.
-      unreadable(relative, dir, m.folderUnreadable((error as NodeJS.ErrnoException).code ?? String(error)));
+      unreadable(relative, m.folderUnreadable((error as NodeJS.ErrnoException).code ?? String(error)));
       return;
     }
     // A name that is no UTF-8 comes back with U+FFFD in it, a path that does not exist.
@@ -120,7 +130,7 @@ export function listRecordFiles(root: string, meetingsFolder: string, locale: Lo
       const absolute = path.join(dir, entry.name);
       const file = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (lossy(entry.name)) {
-        if (entry.isDirectory() || isMarkdownName(entry.name)) unreadable(file, absolute, m.nameNotUtf8);
+        if (entry.isDirectory() || isMarkdownName(entry.name)) unreadable(file, m.nameNotUtf8);
         continue;
       }
       if (entry.isSymbolicLink()) {
@@ -129,31 +139,31 @@ export function listRecordFiles(root: string, meetingsFolder: string, locale: Lo
           target = realpathSync(absolute);
         } catch {
           if (isMarkdownName(entry.name)) {
-            unreadable(file, absolute, m.danglingLink);
+            unreadable(file, m.danglingLink);
           }
           continue;
         }
         const isFolder = statSync(target).isDirectory();
         if (!isMarkdownName(entry.name) && !isFolder) continue;
         if (!isInside(realRoot, target)) {
-          out.push({ file, absolute, refused: refusal(file, m.outsideLink) });
+          out.push({ root, file, refused: refusal(file, m.outsideLink) });
         } else {
           out.push({
+            root,
             file,
-            absolute,
             refused: linkRefusal(file, m.linkNotFollowed(isFolder ? 'folder' : 'record', toPosix(path.relative(realRoot, target)) || '.')),
           });
         }
         continue;
       }
       if (entry.isDirectory()) walk(absolute, file);
-      else if (isRecordName(entry.name)) out.push({ file, absolute });
+      else if (isRecordName(entry.name)) out.push({ root, file });
       else if (RECORD_AS_TEXT.test(entry.name)) {
         const finding = { file, line: 1, column: 1, severity: RULES['file-not-read'].severity, rule: 'file-not-read' as const };
         const name = entry.name.replace(TEXT_ENDING, '.md');
         // A copy beside the record it was saved from (Notepad's "hop.md.txt" next to "hop.md"): renaming would overwrite it.
         const message = existsSync(path.join(dir, name)) ? m.notReadBeside(visible(name)) : m.notRead(visible(name));
-        out.push({ file, absolute, refused: { ...finding, message } });
+        out.push({ root, file, refused: { ...finding, message } });
       }
     }
   };
@@ -225,7 +235,7 @@ function readInto(entry: RecordFile, buffer: (size: number) => Buffer, locale: L
     // a writer; what was opened is then looked at, not what the name was.
     // Never through a link either: the listing refused those; one that
     // appeared since is not followed.
-    fd = openSync(entry.absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+    fd = openSync(absolutePathOf(entry), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return [];
     if (!stat.isFile()) {

@@ -17,7 +17,7 @@ import { exactLocate, parseConfig, parseRecord } from '../records/parse.js';
 import { collectGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThreads } from './parserThreads.js';
 import { CONFIG_FILE, dayInFileName } from '../model/layout.js';
 import { parseFile, type FileOutcome, type KeptRecord, type ReadOptions, type ThreadSettings } from './recordOutcome.js';
-import { contentHash, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
+import { absolutePathOf, contentHash, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
 import { visible } from '../model/text.js';
 import { readRegularFile } from './regularFile.js';
 
@@ -94,7 +94,7 @@ async function readLargeOnThread(files: RecordFile[], outcomes: (FileOutcome | u
   const large: number[] = [];
   files.forEach((entry, i) => {
     if (outcomes[i] || entry.refused) return;
-    const stat = lstatSync(entry.absolute, { throwIfNoEntry: false });
+    const stat = lstatSync(absolutePathOf(entry), { throwIfNoEntry: false });
     if (stat?.isFile() && stat.size >= LARGE_RECORD_BYTES) large.push(i);
   });
   if (large.length === 0) return;
