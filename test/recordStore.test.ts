@@ -5,6 +5,7 @@
 // corpus of mixed YAML styles; after one record changes, too. A store that
 // is forged without the key, or that another config wrote, is not used.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -186,6 +187,25 @@ describe('what a command keeps is not what the store keeps', () => {
     expect(kept).toBe(files.length - 1);
     const report = await outputs(root, ['report', '--month', month, '--format', 'json']);
     expect(report).toEqual(await outputs(root, ['report', '--month', month, '--format', 'json', '--no-cache']));
+  });
+
+  it('a record edited into the same shard (as many entries as before) has its shard written again', async () => {
+    const root = generated(40);
+    const files = recordFiles(root);
+    const month = path.basename(files[20]!).slice(0, 7);
+    expect((await outputs(root, ['tasks', '--today', `${month}-28`, '--format', 'json'])).code).toBe(0);
+    const edited = path.join(root, files[0]!);
+    const before = readFileSync(edited);
+    const shardOf = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('base64url')[0];
+    // A title whose content hashes into the old content's shard: one key out, one in, the count unchanged.
+    let text = '';
+    for (let n = 0; shardOf(text) !== shardOf(before); n++) text = before.toString('utf8').replace(/\ntitle: .*\n/, `\ntitle: "Tiêu đề đã sửa ${n}"\n`);
+    writeFileSync(edited, text);
+    expect((await outputs(root, ['tasks', '--today', `${month}-28`, '--format', 'json'])).code).toBe(0);
+    const after = storeEntries(root);
+    expect(after.size).toBe(files.length);
+    expect(after.has(createHash('sha256').update(text).digest('base64url'))).toBe(true);
+    expect(after.has(createHash('sha256').update(before).digest('base64url'))).toBe(false);
   });
 });
 

@@ -30,8 +30,8 @@ export interface ReadOptions {
   files?: RecordFile[];
   /** The language of findings (default: the config's). */
   locale?: Locale;
-  /** Outcomes already known (the check cache), by file; those files are not read. */
-  known?: (entry: RecordFile) => FileOutcome | undefined;
+  /** Outcomes already known (the check cache), by file and its place in `files`; those files are not read. */
+  known?: (entry: RecordFile, index: number) => FileOutcome | undefined;
   /** Called with each file's outcome (for the check cache). */
   onFile?: (entry: RecordFile, outcome: FileOutcome) => void;
   /**

@@ -11,7 +11,7 @@ import type { Month } from '../model/dates.js';
 import type { Finding } from '../model/ruleCatalogue.js';
 import type { RecordData } from '../model/schema.js';
 import { CheckCache, type SignedWriter } from './checkCache.js';
-import { hashedRecordFiles, reusedBuffer, type RecordFile } from './recordFiles.js';
+import { hashedRecordFiles, reusedBuffer } from './recordFiles.js';
 import type { FileOutcome, ReadOptions } from './recordOutcome.js';
 import type { RecordListing } from './outputMemo.js';
 import { collectGarbage, FILES_BETWEEN_COLLECTIONS } from './parserThreads.js';
@@ -142,7 +142,8 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   const { texts } = store;
   /** The texts of a record not kept whole to the spill, once projected. */
   const spill = texts && ((data: RecordData) => whole.has(reportingMonthOf({ data })) || texts.spill(data));
-  const known = new Map<RecordFile, FileOutcome>();
+  // By the file's place in the listing: a map of 100,000 files costs more.
+  const known: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(files.length);
   const hits = new Set<string>();
   const wanted = new Map<string, number[]>();
   keys.forEach((key, i) => {
@@ -151,8 +152,12 @@ export async function loadStoredRepository(root: string, options: FullReading, s
     if (list) list.push(i);
     else wanted.set(key[0]!, [i]);
   });
-  /** The keys each shard held, for shards read whole and valid: what a write can leave alone. */
-  const held = new Map<string, Set<string>>();
+  /**
+   * How many entries each shard held, for shards read whole and valid: what a
+   * write can leave alone (whether a key is among them, `hits` says: every
+   * key listed was looked up).
+   */
+  const held = new Map<string, number>();
   // Each shard is read into the same buffer: its entries are taken before the next is read.
   const into = reusedBuffer();
   const keepsFacts = files.length >= FILES_BETWEEN_COLLECTIONS && (store.project?.task !== undefined || store.project?.lastDay !== undefined);
@@ -162,7 +167,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
     if (files.length >= FILES_BETWEEN_COLLECTIONS && n > 0 && n % 16 === 0) collectGarbage();
     const shard = ShardFile.read(cache, c, configHash, into);
     if (!shard) continue;
-    held.set(c, new Set(shard.keys()));
+    held.set(c, shard.size);
     for (const i of wanted.get(c) ?? []) {
       const key = keys[i]!;
       const entry = shard.entry(key);
@@ -174,11 +179,11 @@ export async function loadStoredRepository(root: string, options: FullReading, s
       const record = { ...(project ? project(entry.data) : { data: entry.data }), bodyLine: entry.bodyLine };
       if (shareFacts && record.facts) shareFacts(record.facts);
       spill?.(record.data);
-      known.set(files[i]!, {
+      known[i] = {
         findings: entry.findings.length === 0 ? [] : entry.findings.map((f) => ({ file: entryFile, ...f })),
         record,
         hash: key,
-      });
+      };
     }
   }
   // The map of a million ids must not outlive the loop: this frame waits on the parse below.
@@ -200,7 +205,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   const repository = await loadRepository(root, {
     ...options,
     files,
-    known: (entry) => known.get(entry),
+    known: (_entry, i) => known[i],
     store: true,
     ...(store.project ? { project: store.project } : {}),
     onParsed: (_file, outcome, entry) => {
@@ -234,7 +239,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   if (listing && repository.configHash !== listing.configHash) listing.changed = true;
   if (repository.configHash === hash) {
     for (const writer of writers.values()) writer.commit();
-    writeStore(cache, configHash, stored, held);
+    writeStore(cache, configHash, stored, held, hits);
   } else for (const writer of writers.values()) writer.abort();
   stored.clear();
   return repository;
@@ -309,8 +314,9 @@ class ShardFile {
     }
   }
 
-  keys(): IterableIterator<string> {
-    return this.spans.keys();
+  /** How many entries the shard holds. */
+  get size(): number {
+    return this.spans.size;
   }
 
   /** The entry of `key`, or undefined when there is none or it is not one. */
@@ -347,16 +353,18 @@ function writeStore(
   cache: CheckCache,
   configHash: string,
   stored: ReadonlyMap<string, Uint8Array | typeof HELD>,
-  held: ReadonlyMap<string, Set<string>>,
+  held: ReadonlyMap<string, number>,
+  hits: ReadonlySet<string>,
 ): void {
   const counts = new Map<string, number>();
   const dirty = new Set<string>();
   for (const key of stored.keys()) {
     const c = key[0]!;
     counts.set(c, (counts.get(c) ?? 0) + 1);
-    if (!held.get(c)?.has(key)) dirty.add(c);
+    // A key parsed that was not looked up (the file changed after it was hashed) may be held too: written again all the same.
+    if (!held.has(c) || !hits.has(key)) dirty.add(c);
   }
-  for (const c of held.keys()) if (held.get(c)!.size !== (counts.get(c) ?? 0)) dirty.add(c);
+  for (const [c, size] of held) if (size !== (counts.get(c) ?? 0)) dirty.add(c);
   if (dirty.size === 0 || !cache.prepareFolder()) return;
   const writers = new Map<string, ShardWriter>();
   for (const c of dirty) writers.set(c, new ShardWriter(cache, c, configHash));

@@ -124,7 +124,7 @@ export async function loadRepository(root: string, options: ReadOptions = {}): P
   const { config, configFindings, configHash } = requireConfig(root, options.locale);
   const locale = options.locale ?? config.locale;
   const files = options.files ?? listRecordFiles(root, config.paths.meetings, locale);
-  const outcomes = files.map((entry) => options.known?.(entry));
+  const outcomes = files.map((entry, i) => options.known?.(entry, i));
   const todo = files.filter((_, i) => !outcomes[i]);
   const threads = parserThreads(todo.length, options.threads);
   if (threads === 0) {
