@@ -176,7 +176,10 @@ export async function loadStoredRepository(root: string, options: FullReading, s
       // A body is not stored: the record is read again when one is wanted.
       if (wantsBody(entry.data)) continue;
       const entryFile = files[i]!.file;
-      const record = { ...(project ? project(entry.data) : { data: entry.data }), bodyLine: entry.bodyLine };
+      const { bodyLine } = entry;
+      // Written out, not spread: a spread of what `project` returns gave each of 100,000 records a hidden class of its own (~15 MB).
+      const taken = project ? project(entry.data) : { data: entry.data };
+      const record = taken.facts ? { data: taken.data, facts: taken.facts, bodyLine } : { data: taken.data, bodyLine };
       if (shareFacts && record.facts) shareFacts(record.facts);
       spill?.(record.data);
       known[i] = {
