@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/domain/buildReport.js';
 import { figureMonthsOf, reportingMonthOf } from '../src/domain/months.js';
-import { projectKept, projectRecord, sharedWords } from '../src/domain/projection.js';
+import { projectKept, projectRecord, recordsRead, sharedWords } from '../src/domain/projection.js';
 import type { MeetingRecord } from '../src/model/record.js';
 import type { Report } from '../src/model/report.js';
 import { loadRepository } from '../src/io/repository.js';
@@ -437,6 +437,29 @@ describe('what a report keeps of other months (domain/projection.ts)', () => {
     const kept = projectRecord({ results: figureMonthsOf('2021-03') })(data as never) as Record<string, unknown>;
     expect(Object.keys(kept)).toEqual(['title', 'date', 'chair', 'results']);
     expect(figureMonthsOf('2021-03')).toEqual(['2020-03', '2020-10', '2020-11', '2020-12', '2021-01', '2021-02', '2021-03']);
+  });
+
+  it('a build reads no record held after every day it reads: a late meeting of the last month moves that day', () => {
+    const record = (file: string, date: string, period?: string) => ({ file, data: { date, ...(period ? { period } : {}) } }) as unknown as MeetingRecord;
+    const records = [
+      record('a', '2020-10-20'),
+      record('late', '2020-11-06', '2020-10'),
+      record('before-late', '2020-11-04'),
+      record('on-late', '2020-11-06'),
+      record('after-late', '2020-11-07'),
+      record('december', '2020-12-01'),
+      record('earlier-month-later', '2020-12-02', '2020-09'),
+    ];
+    const names = (kept: MeetingRecord[]) => kept.map((r) => r.file);
+    expect(names(recordsRead(records.slice(0, 6), { results: false, lastMonth: '2020-10' }))).toEqual(['a', 'late', 'before-late', 'on-late']);
+    // An earlier month's meeting held later still (its "as of" day, for a trend) moves it as far.
+    expect(names(recordsRead(records, { results: false, lastMonth: '2020-10' }))).toEqual(names(records));
+    // Without a late meeting, the month's last day.
+    expect(names(recordsRead(records.slice(2, 6), { results: false, lastMonth: '2020-10' }))).toEqual([]);
+    expect(names(recordsRead(records, { results: false, lastDay: '2020-11-06' }))).toEqual(['a', 'late', 'before-late', 'on-late']);
+    // `meet log` reads every record's ids; a projection with no last month or day keeps all.
+    expect(recordsRead(records, { results: false, task: 't' })).toBe(records);
+    expect(recordsRead(records, { results: false })).toBe(records);
   });
 
   it('a run shares one copy of each owner, list of owners, deadline, sector, status and chair: every value stays as written', () => {

@@ -4,8 +4,8 @@
 // month only. The record store (io/recordStore.ts) applies these as it
 // hands stored records out, and to each record parsed in the run as it
 // arrives from its parser thread.
-import type { IsoDate, Month } from '../model/dates.js';
-import type { RecordFacts } from '../model/record.js';
+import { lastDayOf, type IsoDate, type Month } from '../model/dates.js';
+import type { MeetingRecord, RecordFacts } from '../model/record.js';
 import type { PersonData, RecordData } from '../model/schema.js';
 import { reportingMonthOf } from './months.js';
 import { factsOf } from './recordFacts.js';
@@ -126,6 +126,26 @@ export function projectKept(projection: Projection, share?: (data: RecordData) =
     }
     return { data: kept, facts };
   };
+}
+
+/**
+ * Of the records a projection kept, those a build can read, once the rules
+ * across records (the only readers of the others' ids) have run: a record
+ * held after `lastDay` keeps its date alone; one of a month after
+ * `lastMonth` counts only through updates held on or before an "as of" day
+ * the build reads, and every such day (the last day of a month up to
+ * `lastMonth`, or a late meeting of it) falls on or before the last of
+ * those months' meetings or `lastMonth`'s end. At 100,000 records those
+ * held later are tens of thousands, with their updates.
+ */
+export function recordsRead(records: MeetingRecord[], projection: Projection): MeetingRecord[] {
+  const { task, lastMonth, lastDay } = projection;
+  if (task !== undefined) return records;
+  if (lastDay !== undefined) return records.filter((record) => record.data.date <= lastDay);
+  if (lastMonth === undefined) return records;
+  let lastRead = lastDayOf(lastMonth);
+  for (const record of records) if (record.data.date > lastRead && reportingMonthOf(record) <= lastMonth) lastRead = record.data.date;
+  return records.filter((record) => record.data.date <= lastRead || reportingMonthOf(record) <= lastMonth);
 }
 
 /**

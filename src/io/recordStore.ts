@@ -5,7 +5,7 @@
 // that were parsed, in 64 signed shards, so a warm run only lists, hashes
 // and looks up (ARCHITECTURE.md, "The record store").
 import { figureMonthsOf, reportingMonthOf } from '../domain/months.js';
-import { projectKept, sharedWords, type Projection } from '../domain/projection.js';
+import { projectKept, recordsRead, sharedWords, type Projection } from '../domain/projection.js';
 import { sharedFactIds } from '../domain/recordFacts.js';
 import type { Month } from '../model/dates.js';
 import type { Finding } from '../model/ruleCatalogue.js';
@@ -77,6 +77,8 @@ export async function builtFrom<T>(load: () => Promise<Repository>, build: (repo
     // them (at 100,000 records, about 40 MB when the build's own garbage is at its most).
     for (const record of repository.records) if (record.facts) delete record.facts;
     const large = repository.records.length >= FILES_BETWEEN_COLLECTIONS;
+    // Nor do they read the records held after every day the build reads: let go before the build.
+    if (repository.projected) repository.records = recordsRead(repository.records, repository.projected);
     if (large) collectGarbage();
     return { built: build(repository), large };
   });
@@ -245,7 +247,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
     writeStore(cache, configHash, stored, held, hits);
   } else for (const writer of writers.values()) writer.abort();
   stored.clear();
-  return repository;
+  return store.project ? { ...repository, projected: store.project } : repository;
 }
 
 /**

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { addSuggestions, checkAcrossRecords, checkFileName, limitFindingsPerFile, type UnreadableRecord } from '../domain/checkRules.js';
 import { configLocale, type Locale } from '../model/terms.js';
 import { defaultMonth } from '../domain/months.js';
+import type { Projection } from '../domain/projection.js';
 import { isCalendarDate, todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { ConfigInvalid, RecordsError, UsageError } from '../model/errors.js';
 import type { Messages } from '../model/messages/index.js';
@@ -31,6 +32,8 @@ export interface Repository<R extends CheckedRecord = MeetingRecord> {
   findings: Finding[];
   /** What was salvaged of records with schema errors (the cross-record rules saw them too). */
   partial?: R[];
+  /** What the record store kept of each record, when it kept some in part (domain/projection.ts). */
+  projected?: Projection;
 }
 
 export function readConfig(root: string, locale?: Locale): { config?: Config; findings: Finding[]; hash: string } {
