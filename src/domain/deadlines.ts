@@ -20,8 +20,10 @@ function dateOf(day: number): IsoDate {
 
 export class Deadlines {
   private readonly extra: ReadonlySet<IsoDate>;
-  /** Resolved deadlines by `due` as written and meeting date: a repository repeats both. */
-  private readonly memo = new Map<string, IsoDate | undefined>();
+  /** Resolved deadlines written as text (a date, month, quarter or year: the meeting's date changes nothing), by the text. */
+  private readonly texts = new Map<string, IsoDate | undefined>();
+  /** Resolved deadlines written as a count of days, by the count and the meeting's date. */
+  private readonly counts = new Map<string, IsoDate | undefined>();
   /** Days off (public holidays and the config's) as day numbers, by year, filled as years are needed. */
   private readonly daysOff = new Map<number, ReadonlySet<number>>();
 
@@ -40,14 +42,18 @@ export class Deadlines {
   /** The last day `due` stands for, for a task assigned on `date`; undefined without a valid `due`. */
   resolve(due: DueWritten | null | undefined, date: IsoDate): IsoDate | undefined {
     if (due === undefined || due === null) return undefined;
-    // A mapping by the numbers dueForm reads (anything else in it means nothing), a text as written.
-    const key =
-      typeof due === 'string'
-        ? `${date}\0t${due}`
-        : `${date}\0w${typeof due.working_days === 'number' ? due.working_days : ''}\0d${typeof due.days === 'number' ? due.days : ''}`;
-    if (this.memo.has(key)) return this.memo.get(key);
+    // A text by itself: keyed with the date as well, a report at 100,000 records held an entry a task.
+    if (typeof due === 'string') {
+      if (this.texts.has(due)) return this.texts.get(due);
+      const day = this.resolveNew(due, date);
+      this.texts.set(due, day);
+      return day;
+    }
+    // A mapping by the numbers dueForm reads (anything else in it means nothing).
+    const key = `${date}\0w${typeof due.working_days === 'number' ? due.working_days : ''}\0d${typeof due.days === 'number' ? due.days : ''}`;
+    if (this.counts.has(key)) return this.counts.get(key);
     const day = this.resolveNew(due, date);
-    this.memo.set(key, day);
+    this.counts.set(key, day);
     return day;
   }
 
