@@ -7,6 +7,7 @@ import path from 'node:path';
 import { addSuggestions, checkAcrossRecords, checkFileName, limitFindingsPerFile, type UnreadableRecord } from '../domain/checkRules.js';
 import { configLocale, type Locale } from '../model/terms.js';
 import { defaultMonth } from '../domain/months.js';
+import { shareUpdateIds } from '../domain/recordFacts.js';
 import type { Projection } from '../domain/projection.js';
 import { isCalendarDate, todayIn, type IsoDate, type Month } from '../model/dates.js';
 import { ConfigInvalid, RecordsError, UsageError } from '../model/errors.js';
@@ -242,6 +243,12 @@ function assemble(
     }
   });
   const all = [...records, ...partial];
+  if (all.length >= FILES_BETWEEN_COLLECTIONS && options.detail !== 'facts') {
+    // The updates' copies of their tasks' ids go before the rules across records build their index (check's
+    // parser threads share them as they arrive).
+    shareUpdateIds(all);
+    collectGarbage();
+  }
   for (const record of all) for (const f of checkFileName(record, config, locale)) findings.push(f);
   for (const f of checkAcrossRecords(all, locale, unreadable)) findings.push(f);
   return { root, config, records, findings: addSuggestions(limitFindingsPerFile(findings, locale), config, locale), partial };
