@@ -2,7 +2,7 @@
 // read (duplicate ids, updates naming unknown or later tasks). At 100,000
 // records that is a million ids; a Map of them took ~30 MB, and twice that
 // while it grew. Here each id is a place (record, index in its task list)
-// in two typed arrays, open-addressed by a hash of the id: 16 MB, sized once.
+// in two typed arrays, open-addressed by a hash of the id: 13 MB, sized once.
 
 /**
  * The task ids of each record, in order, as the caller keeps them: lists,
@@ -29,17 +29,17 @@ export class FirstAssignments {
   private readonly records: Int32Array;
   /** Slot → the id's index in that record's list. */
   private readonly places: Int32Array;
-  private readonly mask: number;
+  private readonly size: number;
 
   constructor(private readonly idsOf: IdLists) {
     let count = 0;
     for (let r = 0; r < idsOf.length; r++) count += idsOf.countOf(r);
-    // At most half full: probes stay short.
-    let size = 16;
-    while (size < count * 2) size *= 2;
+    // At most five eighths full, whatever the count (a power of two left some tables a quarter full: 8 MB
+    // more of a report's half a million tasks); probes stay short.
+    const size = Math.max(16, Math.ceil(count * 1.6));
     this.records = new Int32Array(size);
     this.places = new Int32Array(size);
-    this.mask = size - 1;
+    this.size = size;
   }
 
   /** An index of every id of `idsOf`, each claimed in order. */
@@ -54,7 +54,7 @@ export class FirstAssignments {
    * becomes record `record`'s (its `place`-th id) and the answer is undefined.
    */
   claim(id: string, record: number, place: number): number | undefined {
-    for (let slot = hash(id) & this.mask; ; slot = (slot + 1) & this.mask) {
+    for (let slot = hash(id) % this.size; ; slot = slot + 1 === this.size ? 0 : slot + 1) {
       const held = this.records[slot]!;
       if (held === 0) {
         this.records[slot] = record + 1;
@@ -73,7 +73,7 @@ export class FirstAssignments {
 
   /** Where `id`'s first assignment is held (recordAt, placeAt read it), or -1 when none has been. */
   slotOf(id: string): number {
-    for (let slot = hash(id) & this.mask; ; slot = (slot + 1) & this.mask) {
+    for (let slot = hash(id) % this.size; ; slot = slot + 1 === this.size ? 0 : slot + 1) {
       const held = this.records[slot]!;
       if (held === 0) return -1;
       if (this.idsOf.idAt(held - 1, this.places[slot]!) === id) return slot;
@@ -103,7 +103,7 @@ export class FirstAssignments {
   }
 
   private isFirst(id: string, record: number, place: number): boolean {
-    for (let slot = hash(id) & this.mask; ; slot = (slot + 1) & this.mask) {
+    for (let slot = hash(id) % this.size; ; slot = slot + 1 === this.size ? 0 : slot + 1) {
       const held = this.records[slot]!;
       if (held === 0) return false;
       if (this.idsOf.idAt(held - 1, this.places[slot]!) === id) return held - 1 === record && this.places[slot] === place;
