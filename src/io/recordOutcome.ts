@@ -32,8 +32,8 @@ export interface ReadOptions {
   locale?: Locale;
   /** Outcomes already known (the check cache), by file and its place in `files`; those files are not read. */
   known?: (entry: RecordFile, index: number) => FileOutcome | undefined;
-  /** Called with each file's outcome (for the check cache). */
-  onFile?: (entry: RecordFile, outcome: FileOutcome) => void;
+  /** Called with each file's outcome and its place in `files` (for the check cache). */
+  onFile?: (entry: RecordFile, outcome: FileOutcome, index: number) => void;
   /**
    * Make each record's entry of the record store (recordStore.ts) as it is
    * parsed, on the parser thread: `onParsed` gets it, as the UTF-8 bytes of

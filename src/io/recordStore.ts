@@ -129,7 +129,6 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   const { listing } = store;
   if (listing && listing.configHash !== hash) listing.changed = true;
   const { files, keys } = listing ?? hashedRecordFiles(root, config.paths.meetings, options.locale ?? config.locale);
-  const index = listing ? new Map(files.map((entry, i) => [entry, i])) : undefined;
   const wantsBody = (data: RecordData): boolean => {
     const { bodies } = options;
     if (!bodies) return false;
@@ -231,9 +230,9 @@ export async function loadStoredRepository(root: string, options: FullReading, s
       if (!writer) writers.set(c, (writer = new ShardWriter(cache, c, configHash)));
       writer.add(key, entry);
     },
-    onFile: (entry, outcome) => {
-      options.onFile?.(entry, outcome);
-      if (listing && outcome.hash !== keys[index!.get(entry)!]) listing.changed = true;
+    onFile: (entry, outcome, i) => {
+      options.onFile?.(entry, outcome, i);
+      if (listing && outcome.hash !== keys[i]) listing.changed = true;
       if (outcome.hash !== undefined && hits.has(outcome.hash)) stored.set(outcome.hash, HELD);
     },
   }).catch((error: unknown) => {

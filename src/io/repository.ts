@@ -225,7 +225,7 @@ function assemble(
   };
   files.forEach((entry, i) => {
     const outcome = outcomes[i]!;
-    options.onFile?.(entry, outcome);
+    options.onFile?.(entry, outcome, i);
     // One at a time: a spread of 200,000 findings overflows the stack.
     for (const f of outcome.findings) findings.push(f);
     if (outcome.record) {
