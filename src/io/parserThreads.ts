@@ -16,7 +16,7 @@ import type { RecordFile } from './recordFiles.js';
  * peak memory. No-op where the runtime does not allow it.
  */
 let fullCollection: (() => void) | undefined;
-export function collectGarbage(): void {
+export function collectGarbage(twice = false): void {
   if (!fullCollection) {
     try {
       v8.setFlagsFromString('--expose-gc');
@@ -26,9 +26,10 @@ export function collectGarbage(): void {
     }
   }
   fullCollection();
-  // Twice: a collection asked for while V8 is marking finishes that marking, and what was let go since it began
-  // (the records a build does not read, say) stays until the next one: 40 MB of a report's 260 at 100k records.
-  fullCollection();
+  // Twice where much was just let go: a collection asked for while V8 is marking finishes that marking, and what
+  // was let go since it began (the records a build does not read, say) stays until the next one: 40 MB of a
+  // report's 260 at 100k records. Not everywhere: at that heap each takes 0.1–0.25 s.
+  if (twice) fullCollection();
 }
 export const FILES_BETWEEN_COLLECTIONS = 20_000;
 

@@ -79,7 +79,7 @@ export async function builtFrom<T>(load: () => Promise<Repository>, build: (repo
     const large = repository.records.length >= FILES_BETWEEN_COLLECTIONS;
     // Nor do they read the records held after every day the build reads: let go before the build.
     if (repository.projected) repository.records = recordsRead(repository.records, repository.projected);
-    if (large) collectGarbage();
+    if (large) collectGarbage(true);
     return { built: build(repository), large };
   });
   if (large) collectGarbage();
@@ -197,7 +197,7 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   // What the last shards left (and, for a run that keeps facts of most records, `meet log`, `new --date`,
   // `tasks --today`, nearly all it parsed) is garbage: collected before the rules across records build their
   // index of a million ids, not after (at 100k records, ~100 MB of it after the last shards).
-  if (files.length >= FILES_BETWEEN_COLLECTIONS) collectGarbage();
+  if (files.length >= FILES_BETWEEN_COLLECTIONS) collectGarbage(true);
 
   // New entries go to their shard as records are parsed: straight into a new
   // file for a shard that has none (a cold run), else kept until that shard

@@ -247,7 +247,7 @@ function assemble(
     // The updates' copies of their tasks' ids go before the rules across records build their index (check's
     // parser threads share them as they arrive).
     shareUpdateIds(all);
-    collectGarbage();
+    collectGarbage(true);
   }
   for (const record of all) for (const f of checkFileName(record, config, locale)) findings.push(f);
   for (const f of checkAcrossRecords(all, locale, unreadable)) findings.push(f);
