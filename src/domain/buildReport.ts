@@ -42,21 +42,26 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
   const { register, asOfStates, closedBefore, history, assignedIn } = taskTimeline(records, config, month, trendMonths, days);
   // The tasks of the month and before, by their place in the register. A list holds places; its rows are made
   // as it is read (RowsByPlace): at 100k records a million rows held beside the records set the run's peak.
-  // Typed arrays sized once: lists of 500,000 places grown an element at a time left as much again as garbage.
-  const inReport = (place: number) => register.isTask(asOfStates, place) && assignedIn(place) <= month;
-  let counted = 0;
-  for (let place = 0; place < asOfStates.count; place++) if (inReport(place)) counted++;
-  const all = new Int32Array(counted);
-  for (let place = 0, k = 0; place < asOfStates.count; place++) if (inReport(place)) all[k++] = place;
+  // In typed arrays sized once: lists of 500,000 places grown an element at a time left as much again as garbage.
+  /** The `count` places `placeAt` gives that pass `test`, in that order. */
+  const select = (count: number, placeAt: (i: number) => number, test: (place: number) => boolean | undefined): Int32Array => {
+    const out = new Int32Array(count);
+    let n = 0;
+    for (let i = 0; i < count; i++) {
+      const place = placeAt(i);
+      if (test(place)) out[n++] = place;
+    }
+    return out.slice(0, n);
+  };
+  const all = select(
+    asOfStates.count,
+    (i) => i,
+    (place) => register.isTask(asOfStates, place) && assignedIn(place) <= month,
+  );
   const ownerNames = ownerNamesFor(config);
   const status = (place: number) => register.status(asOfStates, place);
   /** The places of the tasks that pass `test`, in assignment order. */
-  const placesWhere = (test: (place: number) => boolean | undefined): Int32Array => {
-    const out = new Int32Array(all.length);
-    let n = 0;
-    for (const place of all) if (test(place)) out[n++] = place;
-    return out.slice(0, n);
-  };
+  const placesWhere = (test: (place: number) => boolean | undefined): Int32Array => select(all.length, (i) => all[i]!, test);
   const rowsOf = (places: Int32Array) => new RowsByPlace(places, (place) => reportTask(register, asOfStates, place, ownerNames, asOf, config));
   const recurring = (place: number) => register.task(place).recurring === true;
   const due = (place: number) => register.due(place);
