@@ -65,14 +65,20 @@ ${masthead(report)}
 <p class="period">${e(HTML_WORDS[locale].period(formatDate(locale, firstDayOf(report.month)), formatDate(locale, lastDayOf(report.month))))}${asOfOf(report) === lastDayOf(report.month) ? '' : `<span class="sub">${e(HTML_WORDS[locale].asOf(formatDate(locale, asOfOf(report))))}</span>`}</p>
 ${keyFigures(report)}
 `;
-  yield section(1, words.sections.meetings, 'meetings', report.meetings.length === 0 ? empty(words.empty.meetings) : meetingsTable(report));
-  yield `\n${section(2, words.sections.results, 'results', report.results.length === 0 ? empty(words.empty.results) : results(report))}`;
-  yield `\n${section(3, words.sections.decisions, 'decisions', report.decisions.length === 0 ? empty(words.empty.decisions) : decisions(report))}`;
+  // Every section in pieces: a month of a large repository has hundreds of meetings, and a section made as one
+  // string was copied again into the page's (at 100,000 records 40 MB, most of a report's peak above JSON's).
+  yield* sectionChunks(1, words.sections.meetings, 'meetings', report.meetings.length === 0 ? [empty(words.empty.meetings)] : meetingsTable(report));
+  yield '\n';
+  yield* sectionChunks(2, words.sections.results, 'results', report.results.length === 0 ? [empty(words.empty.results)] : results(report));
+  yield '\n';
+  yield* sectionChunks(3, words.sections.decisions, 'decisions', report.decisions.length === 0 ? [empty(words.empty.decisions)] : decisions(report));
   yield '\n';
   yield* sectionChunks(4, words.sections.tasks, 'tasks', tasks(report));
-  yield `\n${section(5, words.sections.owners, 'owners', report.owners.length === 0 ? empty(words.empty.owners) : owners(report))}`;
+  yield '\n';
+  yield* sectionChunks(5, words.sections.owners, 'owners', [report.owners.length === 0 ? empty(words.empty.owners) : owners(report)]);
+  yield '\n';
+  yield* appendix(report);
   yield `
-${appendix(report)}
 <footer>${e(HTML_WORDS[locale].footer)}</footer>
 </main>
 </body>
@@ -85,10 +91,6 @@ function masthead(report: Report): string {
   const org = report.organization ? `<div class="org"><strong>${e(report.organization)}</strong><span class="rule"></span></div>` : '<div class="org"></div>';
   const nation = national ? `<div class="nation"><strong>${e(national[0])}</strong><span>${e(national[1])}</span><span class="rule"></span></div>` : '';
   return `<header class="masthead">${org}${nation}</header>`;
-}
-
-function section(number: number, heading: string, id: string, body: string): string {
-  return [...sectionChunks(number, heading, id, [body])].join('');
 }
 
 function* sectionChunks(number: number, heading: string, id: string, body: Iterable<string>): Generator<string, void, undefined> {
@@ -129,14 +131,16 @@ function* tableChunks(headers: { text: string; className?: string }[], rows: Ite
   yield '\n</tbody>\n</table>';
 }
 
-function meetingsTable(report: Report): string {
+function* meetingsTable(report: Report): Generator<string, void, undefined> {
   const { locale } = report;
   const c = REPORT_WORDS[locale].meetingColumns;
-  const rows = report.meetings.map((m, i) => {
-    const where = [m.session && !m.time ? SESSION_LABELS[locale][m.session] : '', m.time, m.location].filter(Boolean).join(' · ');
-    return `<tr><td class="num">${i + 1}</td><td class="date">${e(meetingDays(locale, m))}</td><td>${e(KIND_LABELS[locale][m.kind])}</td><td>${e(meetingTitle(report, m))}${where ? `<span class="sub">${e(where)}</span>` : ''}</td><td>${e(meetingChairs(m))}${m.chairRole ? `<span class="sub">${e(m.chairRole)}</span>` : ''}</td></tr>`;
-  });
-  return `${table(
+  const rows = function* () {
+    for (const [i, m] of report.meetings.entries()) {
+      const where = [m.session && !m.time ? SESSION_LABELS[locale][m.session] : '', m.time, m.location].filter(Boolean).join(' · ');
+      yield `<tr><td class="num">${i + 1}</td><td class="date">${e(meetingDays(locale, m))}</td><td>${e(KIND_LABELS[locale][m.kind])}</td><td>${e(meetingTitle(report, m))}${where ? `<span class="sub">${e(where)}</span>` : ''}</td><td>${e(meetingChairs(m))}${m.chairRole ? `<span class="sub">${e(m.chairRole)}</span>` : ''}</td></tr>`;
+    }
+  };
+  yield* tableChunks(
     [
       { text: HTML_WORDS[locale].number, className: 'num w-no' },
       { text: c.date, className: 'w-date' },
@@ -144,59 +148,72 @@ function meetingsTable(report: Report): string {
       { text: c.title },
       { text: c.chair, className: 'w-task' },
     ],
-    rows,
-  )}${meetingsDetails(report)}`;
+    rows(),
+  );
+  yield* meetingsDetails(report);
 }
 
 /** Under the table, what each record says beyond it: attendees, discussion, conclusion… */
-function meetingsDetails(report: Report): string {
-  const blocks = report.meetings.flatMap((m) => {
+function* meetingsDetails(report: Report): Generator<string, void, undefined> {
+  for (const m of report.meetings) {
     const details = meetingDetails(report, m);
-    if (details.length === 0) return [];
+    if (details.length === 0) continue;
     const items = details.map((d) =>
       d.text !== undefined
         ? `<dt>${e(d.label)}</dt><dd>${e(d.text)}</dd>`
         : `<dt>${e(d.label)}</dt><dd><ul>${d.items!.map((item) => `<li>${e(item)}</li>`).join('')}</ul></dd>`,
     );
-    return [
-      `<div class="meeting-details">\n<p class="decision-source">${e(`${m.title} (${formatDate(report.locale, m.date)})`)}</p>\n<dl>${items.join('')}</dl>\n</div>`,
-    ];
-  });
-  return blocks.length === 0 ? '' : `\n${blocks.join('\n')}`;
+    yield `\n<div class="meeting-details">\n<p class="decision-source">${e(`${m.title} (${formatDate(report.locale, m.date)})`)}</p>\n<dl>${items.join('')}</dl>\n</div>`;
+  }
 }
 
-function results(report: Report): string {
+function* results(report: Report): Generator<string, void, undefined> {
   const { locale } = report;
   const several = report.meetings.length > 1;
   const shown = new Set<string>();
-  const parts = report.results.map((result, i) => {
-    const out = [`<h3>2.${i + 1}. ${e(result.label)}</h3>`];
+  let first = true;
+  // Each part after the first on a line of its own, as the parts were joined.
+  const part = (text: string) => {
+    const line = first ? text : `\n${text}`;
+    first = false;
+    return line;
+  };
+  for (const [i, result] of report.results.entries()) {
+    yield part(`<h3>2.${i + 1}. ${e(result.label)}</h3>`);
     if (result.summaries.length > 0) {
       // Another organization's summary says whose it is, as the text and Markdown reports do.
       const items = result.summaries.map((s) => {
         const sub = [s.organization, several ? formatDate(locale, s.date) : undefined].filter((x): x is string => x !== undefined);
         return `<li>${e(s.text)}${sub.length > 0 ? ` <span class="sub-inline">(${e(sub.join(', '))})</span>` : ''}</li>`;
       });
-      out.push(`<ul class="summaries">\n${items.join('\n')}\n</ul>`);
+      yield `\n<ul class="summaries">\n`;
+      yield* joinedInChunks(items, '\n');
+      yield '\n</ul>';
     }
-    if (result.metrics.length > 0) out.push(metricsTable(report, result.metrics));
+    if (result.metrics.length > 0) {
+      yield '\n';
+      yield* metricsTable(report, result.metrics);
+    }
     for (const m of result.metrics) shown.add(m.id);
-    return out.join('\n');
-  });
+  }
   // A metric whose sector has no results section still belongs in the report.
   const others = report.metrics.filter((m) => !shown.has(m.id) && !m.organization);
-  if (others.length > 0) parts.push(`<h3>${e(HTML_WORDS[locale].otherMetrics)}</h3>\n${metricsTable(report, others)}`);
+  if (others.length > 0) {
+    yield part(`<h3>${e(HTML_WORDS[locale].otherMetrics)}</h3>\n`);
+    yield* metricsTable(report, others);
+  }
   // Another organization's figures, and those of spans of several months, are never mixed in.
   for (const organization of otherOrganizations(report)) {
     const metrics = report.metrics.filter((m) => m.organization === organization);
-    parts.push(`<h3>${e(REPORT_WORDS[locale].otherFigures(organization))}</h3>\n${metricsTable(report, metrics)}`);
+    yield part(`<h3>${e(REPORT_WORDS[locale].otherFigures(organization))}</h3>\n`);
+    yield* metricsTable(report, metrics);
   }
   for (const span of report.spans ?? []) {
     const { columns, rows } = spanTable(report, span, (text) => text);
     const heading = REPORT_WORDS[locale].spanFigures(span.period, span.organization ?? undefined);
-    parts.push(`<h3>${e(heading)}</h3>\n${htmlTable(columns, rows, ['w-label', 'w-unit', 'w-value'])}`);
+    yield part(`<h3>${e(heading)}</h3>\n`);
+    yield* htmlTable(columns, rows, ['w-label', 'w-unit', 'w-value']);
   }
-  return parts.join('\n');
 }
 
 /** A table of metricTable/spanTable cells: right-aligned columns as numbers, the first value bold; `widths` name the first columns' classes. */
@@ -205,22 +222,24 @@ function htmlTable(
   rows: readonly (readonly string[])[],
   widths: readonly string[],
   extra?: { header: { text: string; className: string }; cells: string[] },
-): string {
+): Generator<string, void, undefined> {
   // Columns past `widths` (ytd, shares of plans, same period) take what is left.
   const classOf = (i: number) => [columns[i]!.align === 'right' ? 'num' : '', widths[i] ?? ''].filter(Boolean).join(' ');
-  const body = rows.map((row, r) => {
-    const cells = row.map((cell, i) => {
-      const cls = columns[i]!.align === 'right' ? ' class="num"' : '';
-      return `<td${cls}>${i === 2 ? `<strong>${e(cell)}</strong>` : e(cell)}</td>`;
-    });
-    return `<tr>${cells.join('')}${extra ? extra.cells[r] : ''}</tr>`;
-  });
+  const body = function* () {
+    for (const [r, row] of rows.entries()) {
+      const cells = row.map((cell, i) => {
+        const cls = columns[i]!.align === 'right' ? ' class="num"' : '';
+        return `<td${cls}>${i === 2 ? `<strong>${e(cell)}</strong>` : e(cell)}</td>`;
+      });
+      yield `<tr>${cells.join('')}${extra ? extra.cells[r] : ''}</tr>`;
+    }
+  };
   // Many columns (v2 figures): a smaller type, so the table keeps to the page.
   const dense = columns.length + (extra ? 1 : 0) > 8 ? 'dense' : undefined;
-  return table([...columns.map((c, i) => ({ text: c.header, className: classOf(i) })), ...(extra ? [extra.header] : [])], body, dense);
+  return tableChunks([...columns.map((c, i) => ({ text: c.header, className: classOf(i) })), ...(extra ? [extra.header] : [])], body(), dense);
 }
 
-function metricsTable(report: Report, metrics: readonly ReportMetric[]): string {
+function metricsTable(report: Report, metrics: readonly ReportMetric[]): Iterable<string> {
   const { locale } = report;
   const { columns, rows } = metricTable(report, metrics, (text) => text);
   const widths = ['w-label', 'w-unit', 'w-value', 'w-value', 'w-change', 'w-change'];
@@ -233,23 +252,27 @@ function metricsTable(report: Report, metrics: readonly ReportMetric[]): string 
   return htmlTable(columns, rows, widths, { header: { text: HTML_WORDS[locale].trend, className: 'center w-chart' }, cells: charts });
 }
 
-function decisions(report: Report): string {
+function* decisions(report: Report): Generator<string, void, undefined> {
   const { locale } = report;
   const files = [...new Set(report.decisions.map((d) => d.file))];
   let n = 0;
-  const list = (file: string) => {
+  const list = function* (file: string): Generator<string, void, undefined> {
     const items = report.decisions.filter((d) => d.file === file).map((d) => `<li value="${++n}">${e(decisionLine(locale, d))}</li>`);
-    return `<ol class="decisions">\n${items.join('\n')}\n</ol>`;
+    yield '<ol class="decisions">\n';
+    yield* joinedInChunks(items, '\n');
+    yield '\n</ol>';
   };
-  if (files.length === 1) return list(files[0]!);
+  if (files.length === 1) {
+    yield* list(files[0]!);
+    return;
+  }
   // Several meetings adopted decisions: say which adopted what; numbering runs on.
-  return files
-    .map((file) => {
-      const meeting = report.meetings.find((m) => m.file === file);
-      const source = meeting ? `${meeting.title} (${formatDate(locale, meeting.date)})` : file;
-      return `<p class="decision-source">${e(source)}</p>\n${list(file)}`;
-    })
-    .join('\n');
+  for (const [k, file] of files.entries()) {
+    const meeting = report.meetings.find((m) => m.file === file);
+    const source = meeting ? `${meeting.title} (${formatDate(locale, meeting.date)})` : file;
+    yield `${k === 0 ? '' : '\n'}<p class="decision-source">${e(source)}</p>\n`;
+    yield* list(file);
+  }
 }
 
 function* tasks(report: Report): Generator<string, void, undefined> {
@@ -343,11 +366,12 @@ function owners(report: Report): string {
   return `${table(head, rows)}\n<p class="note">${e(words.ownerNote)}</p>`;
 }
 
-/** The records' Markdown bodies, sanitized, after the five sections. */
-function appendix(report: Report): string {
-  if (report.meetings.length === 0) return '';
-  const articles = report.meetings.map((m, i) => minutes(report, m, i));
-  return `<section id="minutes" class="appendix">\n<h2>${e(HTML_WORDS[report.locale].appendix)}</h2>\n${articles.join('\n')}\n</section>`;
+/** The records' Markdown bodies, sanitized, after the five sections, one article at a time. */
+function* appendix(report: Report): Generator<string, void, undefined> {
+  if (report.meetings.length === 0) return;
+  yield `<section id="minutes" class="appendix">\n<h2>${e(HTML_WORDS[report.locale].appendix)}</h2>\n`;
+  for (const [i, meeting] of report.meetings.entries()) yield `${i === 0 ? '' : '\n'}${minutes(report, meeting, i)}`;
+  yield '\n</section>';
 }
 
 function minutes(report: Report, meeting: ReportMeeting, index: number): string {

@@ -19,7 +19,7 @@ import {
   type TaskListKey,
 } from './reportWords.js';
 import { markdownTable, markdownTableChunks, markdownText, type Column } from './table.js';
-import { oneLine, visibleDeep } from '../model/text.js';
+import { joinedInChunks, oneLine, visibleDeep } from '../model/text.js';
 
 /** Record text in running Markdown: one line, shown as it is (no link, image, HTML or formatting from it). */
 function inline(text: string): string {
@@ -55,10 +55,22 @@ export function* renderReportMarkdownChunks(given: Report): Generator<string, vo
   yield '\n';
 }
 
-function renderMeetings(report: Report): string {
+/** Pieces joined by `separator`: what each section was, made one piece at a time. */
+function* separated(pieces: Iterable<Iterable<string>>, separator: string): Generator<string, void, undefined> {
+  let first = true;
+  for (const piece of pieces) {
+    if (!first) yield separator;
+    first = false;
+    yield* piece;
+  }
+}
+
+// The sections before the task lists are made in pieces too: a month of a large repository has hundreds of
+// meetings, and each section held as one string was most of a report's peak above its records.
+function renderMeetings(report: Report): Generator<string, void, undefined> {
   const { locale } = report;
   const words = REPORT_WORDS[locale];
-  const table = markdownTable(
+  const table = markdownTableChunks(
     [
       { header: words.meetingColumns.date },
       { header: words.meetingColumns.kind },
@@ -68,48 +80,65 @@ function renderMeetings(report: Report): string {
     report.meetings.map((m) => [meetingDays(locale, m), KIND_LABELS[locale][m.kind], inline(meetingTitle(report, m)), inline(meetingChairs(m))]),
   );
   // Under the table, what each record says beyond it: attendees, discussion, conclusion…
-  const blocks = report.meetings.flatMap((m) => {
-    const details = meetingDetails(report, m);
-    if (details.length === 0) return [];
-    const lines = [`**${inline(m.title)} (${formatDate(locale, m.date)})**`, ''];
-    for (const d of details) {
-      if (d.text !== undefined) lines.push(`- ${d.label}: ${inline(d.text)}`);
-      else lines.push(`- ${d.label}:`, ...d.items!.map((item) => `  - ${inline(item)}`));
+  function* blocks(): Generator<Iterable<string>, void, undefined> {
+    yield table;
+    for (const m of report.meetings) {
+      const details = meetingDetails(report, m);
+      if (details.length === 0) continue;
+      const lines = [`**${inline(m.title)} (${formatDate(locale, m.date)})**`, ''];
+      for (const d of details) {
+        if (d.text !== undefined) lines.push(`- ${d.label}: ${inline(d.text)}`);
+        else lines.push(`- ${d.label}:`, ...d.items!.map((item) => `  - ${inline(item)}`));
+      }
+      yield [lines.join('\n')];
     }
-    return [lines.join('\n')];
-  });
-  return [table, ...blocks].join('\n\n');
+  }
+  return separated(blocks(), '\n\n');
 }
 
-function renderResults(report: Report): string {
-  const table = (t: { columns: Column[]; rows: string[][] }) => markdownTable(t.columns, t.rows);
-  const parts = report.results.map((result) => {
-    const out = [`### ${inline(result.label)}`];
-    if (result.summaries.length > 0)
-      out.push(result.summaries.map((s) => `- ${inline(s.text)}${s.organization ? ` _(${inline(s.organization)})_` : ''}`).join('\n'));
-    if (result.metrics.length > 0) out.push(table(metricTable(report, result.metrics, inline)));
-    return out.join('\n\n');
-  });
-  // Another organization's figures, and those of spans of several months, are never mixed in.
-  for (const organization of otherOrganizations(report)) {
-    const metrics = report.metrics.filter((m) => m.organization === organization);
-    parts.push(`### ${inline(REPORT_WORDS[report.locale].otherFigures(organization))}\n\n${table(metricTable(report, metrics, inline))}`);
+function renderResults(report: Report): Generator<string, void, undefined> {
+  const table = (t: { columns: Column[]; rows: string[][] }) => markdownTableChunks(t.columns, t.rows);
+  function* parts(): Generator<Iterable<string>, void, undefined> {
+    for (const result of report.results) {
+      const out: Iterable<string>[] = [[`### ${inline(result.label)}`]];
+      if (result.summaries.length > 0)
+        out.push(
+          joinedInChunks(
+            result.summaries.map((s) => `- ${inline(s.text)}${s.organization ? ` _(${inline(s.organization)})_` : ''}`),
+            '\n',
+          ),
+        );
+      if (result.metrics.length > 0) out.push(table(metricTable(report, result.metrics, inline)));
+      yield separated(out, '\n\n');
+    }
+    // Another organization's figures, and those of spans of several months, are never mixed in.
+    for (const organization of otherOrganizations(report)) {
+      const metrics = report.metrics.filter((m) => m.organization === organization);
+      yield separated([[`### ${inline(REPORT_WORDS[report.locale].otherFigures(organization))}`], table(metricTable(report, metrics, inline))], '\n\n');
+    }
+    for (const span of report.spans ?? []) {
+      const heading = REPORT_WORDS[report.locale].spanFigures(span.period, span.organization ?? undefined);
+      yield separated([[`### ${inline(heading)}`], table(spanTable(report, span, inline))], '\n\n');
+    }
   }
-  for (const span of report.spans ?? []) {
-    const heading = REPORT_WORDS[report.locale].spanFigures(span.period, span.organization ?? undefined);
-    parts.push(`### ${inline(heading)}\n\n${table(spanTable(report, span, inline))}`);
-  }
-  return parts.join('\n\n');
+  return separated(parts(), '\n\n');
 }
 
-function renderDecisions(report: Report): string {
+function renderDecisions(report: Report): Generator<string, void, undefined> {
   const groups = decisionGroups(report);
-  const list = (items: { n: number; text: string }[]) => items.map((d) => `${d.n}. ${inline(d.text)}`).join('\n');
+  const list = (items: { n: number; text: string }[]) =>
+    joinedInChunks(
+      items.map((d) => `${d.n}. ${inline(d.text)}`),
+      '\n',
+    );
   if (groups.length === 1) return list(groups[0]!.items);
   // Several meetings adopted decisions: say which adopted what.
-  return groups
-    .map((g) => `**${g.meeting ? `${inline(g.meeting.title)} (${formatDate(report.locale, g.meeting.date)})` : inline(g.file)}**\n\n${list(g.items)}`)
-    .join('\n\n');
+  return separated(
+    groups.map((g) =>
+      separated([[`**${g.meeting ? `${inline(g.meeting.title)} (${formatDate(report.locale, g.meeting.date)})` : inline(g.file)}**`], list(g.items)], '\n\n'),
+    ),
+    '\n\n',
+  );
 }
 
 function* renderTasks(report: Report): Generator<string, void, undefined> {
