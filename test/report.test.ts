@@ -439,6 +439,19 @@ describe('what a report keeps of other months (domain/projection.ts)', () => {
     expect(figureMonthsOf('2021-03')).toEqual(['2020-03', '2020-10', '2020-11', '2020-12', '2021-01', '2021-02', '2021-03']);
   });
 
+  it('the month is read with its bodies only for the formats that show them', async () => {
+    const { loadReportRepository } = await import('../src/io/recordStore.js');
+    const io = { env: {}, cwd: EXAMPLES, stderr: { isTTY: false, write: () => true } } as never;
+    const bodies = async (withBodies: boolean) =>
+      (await loadReportRepository(EXAMPLES, '2020-10', io, false, undefined, undefined, withBodies)).records
+        .filter((r) => reportingMonthOf(r) === '2020-10')
+        .map((r) => r.body);
+    const shown = await bodies(true);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((body) => typeof body === 'string' && body.length > 0)).toBe(true);
+    expect(await bodies(false)).toEqual(shown.map(() => undefined));
+  });
+
   it('a build reads no record held after every day it reads: a late meeting of the last month moves that day', () => {
     const record = (file: string, date: string, period?: string) => ({ file, data: { date, ...(period ? { period } : {}) } }) as unknown as MeetingRecord;
     const records = [

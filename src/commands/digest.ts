@@ -186,7 +186,7 @@ async function makeDigest(options: DigestOptions, root: string, io: Io, memo: Ou
   const close = () => texts?.close();
   try {
     const { config, month, report } = await builtFrom(
-      () => loadReportRepository(root, wanted, io, options.cache, memo?.listing, texts),
+      () => loadReportRepository(root, wanted, io, options.cache, memo?.listing, texts, options.format === 'html'),
       ({ config, records }) => {
         const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
         // What is written into the repository is in its own language, whatever --locale the run speaks.

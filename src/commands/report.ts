@@ -83,7 +83,7 @@ export async function reportCommand(options: ReportOptions, io: Io): Promise<num
   const texts = wanted && options.cache !== false ? TextSpill.open(root, io.env) : undefined;
   try {
     const { config, month, locale, report } = await builtFrom(
-      () => loadReportRepository(root, wanted, io, options.cache, memo?.listing, texts),
+      () => loadReportRepository(root, wanted, io, options.cache, memo?.listing, texts, format === 'html' || official),
       ({ config, records }) => {
         const month = wanted ?? defaultMonth(options.today ?? todayIn(config.timezone, io.now()));
         const locale = io.locale ?? config.locale;

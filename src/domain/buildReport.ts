@@ -1,7 +1,7 @@
 // The monthly report (docs/format.md "What the records mean"), built as one value
 // from loaded records: no file system, no clock, no output format.
 import type { MeetingRecord } from '../model/record.js';
-import { bodyOf, isOpenStatus, isOverdue, overdueDays, ownerNamesFor, putTaskTerms, rowMeeting } from './taskState.js';
+import { isOpenStatus, isOverdue, overdueDays, ownerNamesFor, putTaskTerms, rowMeeting } from './taskState.js';
 import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import { addMonths, monthOf, type IsoDate, type Month } from '../model/dates.js';
 import { asOfDays, meetingsOf, organizationOf, trendMonthsOf } from './months.js';
@@ -178,7 +178,7 @@ export function reportMeeting(record: MeetingRecord, config: Config): ReportMeet
     decisions: decisionsOf(record),
     ...(approval ? { approval } : {}),
     file: record.file,
-    body: bodyOf(record),
+    ...(record.body !== undefined ? { body: record.body } : {}),
   };
 }
 

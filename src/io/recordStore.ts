@@ -88,21 +88,23 @@ export async function builtFrom<T>(load: () => Promise<Repository>, build: (repo
 
 /**
  * What a month's report reads (report, digest): the records of `month` whole,
- * with their bodies, and of the other months only the tasks its task lists
- * need and the figures of the months its trends and changes read (of a
- * later month, only the updates); without a month, every record whole.
+ * with their bodies when the format shows them (`bodies`: HTML, the Báo
+ * cáo), and of the other months only the tasks its task lists need and the
+ * figures of the months its trends and changes read (of a later month, only
+ * the updates); without a month, every record whole.
  */
 export function loadReportRepository(
   root: string,
   month: Month | undefined,
   io: Io,
-  cache?: boolean,
-  listing?: RecordListing,
-  texts?: TextSpill,
+  cache: boolean | undefined,
+  listing: RecordListing | undefined,
+  texts: TextSpill | undefined,
+  bodies: boolean,
 ): Promise<Repository> {
   return loadStoredValidRepository(
     root,
-    { bodies: month ? { month } : true, ...readingFor(io) },
+    { bodies: bodies && (month ? { month } : true), ...readingFor(io) },
     {
       env: io.env,
       cache,

@@ -67,8 +67,11 @@ export interface ReportMeeting {
   approval?: ReportApproval;
   /** Path of the record, relative to the repository root. */
   file: string;
-  /** The record's Markdown body (untrusted: sanitize before HTML). */
-  body: string;
+  /**
+   * The record's Markdown body (untrusted: sanitize before HTML). Only HTML and the Báo cáo show it: a
+   * report for another format is read without bodies (a month's were ~10 MB at 100,000 records).
+   */
+  body?: string;
 }
 
 export interface ReportTask extends TaskTerms {

@@ -389,6 +389,7 @@ function minutes(report: Report, meeting: ReportMeeting, index: number): string 
     `<h3>${index + 1}. ${e(meeting.title)}</h3>`,
     `<p class="meta">${meta.map(e).join(' · ')}<span class="sub"><span class="id">${e(meeting.file)}</span></span></p>`,
   ];
+  if (meeting.body === undefined) throw new Error(`${meeting.file} was read without its body`);
   if (meeting.body.trim() === '') out.push(empty(html.noBody));
   else {
     // The meeting's title is an h3: the body's "#" becomes h4.
