@@ -436,6 +436,12 @@ describe('what a report keeps of other months (domain/projection.ts)', () => {
     expect(Object.keys(dropped)).toEqual(['title', 'date', 'chair']);
     const kept = projectRecord({ results: figureMonthsOf('2021-03') })(data as never) as Record<string, unknown>;
     expect(Object.keys(kept)).toEqual(['title', 'date', 'chair', 'results']);
+    // Of a figure month, the figures alone: a summary is shown for the report's own month only, and a result
+    // without figures gives a trend nothing.
+    const withText = { ...data, results: [...data.results, { sector: 'y', summary: 'only words' }] };
+    const figures = projectRecord({ results: figureMonthsOf('2021-03') })(withText as never) as { results: unknown };
+    expect(figures.results).toEqual([{ sector: 'x', summary: '', metrics: { m: 1 } }]);
+    expect(withText.results[0]!.summary).toBe('s');
     expect(figureMonthsOf('2021-03')).toEqual(['2020-03', '2020-10', '2020-11', '2020-12', '2021-01', '2021-02', '2021-03']);
   });
 

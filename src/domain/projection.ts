@@ -29,7 +29,8 @@ export interface Projection {
   /**
    * Keep `results`: of every record (true), of none (false), or of the
    * records of these reporting months only (the months a report's figures,
-   * trends and year-on-year changes read).
+   * trends and year-on-year changes read), and of those only the figures
+   * (a summary is shown for a month kept whole, `wholeMonths`).
    */
   results: boolean | readonly Month[];
   /** The records of these reporting months are kept whole: the output shows them in full (a report's month, a diff's two). */
@@ -74,13 +75,28 @@ export function projectRecord(projection: Projection): (data: RecordData) => Rec
     const kept: Record<string, unknown> = {};
     for (const key of Object.keys(data)) {
       if (NARRATIVE.has(key) || (key === 'results' && !keepsResults)) dropped = true;
-      else if (key === 'updates' && dropsNotes && data.updates) {
+      else if (key === 'results' && resultMonths && data.results) {
+        kept.results = figuresOnly(data.results);
+        dropped = true;
+      } else if (key === 'updates' && dropsNotes && data.updates) {
         kept.updates = withoutNotes(data.updates);
         dropped ||= kept.updates !== data.updates;
       } else kept[key] = data[key as keyof RecordData];
     }
     return dropped ? (kept as RecordData) : data;
   };
+}
+
+/**
+ * Of a month read for its figures (trends, the same month a year before),
+ * the results that give figures, without their summaries: a summary is
+ * shown for the report's own month only, whose records are kept whole.
+ * At 100,000 records the other months' summaries were ~7 MB.
+ */
+function figuresOnly(results: NonNullable<RecordData['results']>): NonNullable<RecordData['results']> {
+  const kept: NonNullable<RecordData['results']> = [];
+  for (const result of results) if (result.metrics) kept.push({ sector: result.sector, summary: '', metrics: result.metrics });
+  return kept;
 }
 
 /** Updates without their notes: the same list when none has one. */
