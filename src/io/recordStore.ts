@@ -14,7 +14,7 @@ import { CheckCache, type SignedWriter } from './checkCache.js';
 import { hashedRecordFiles, reusedBuffer } from './recordFiles.js';
 import type { FileOutcome, ReadOptions } from './recordOutcome.js';
 import type { RecordListing } from './outputMemo.js';
-import { collectGarbage, FILES_BETWEEN_COLLECTIONS } from './parserThreads.js';
+import { collectGarbage, compactGarbage, FILES_BETWEEN_COLLECTIONS } from './parserThreads.js';
 import { loadRepository, readConfig, refuseRecordErrors, type Repository } from './repository.js';
 import { readingFor, type Env, type Io } from './terminal.js';
 import type { TextSpill } from './textSpill.js';
@@ -72,14 +72,15 @@ export async function loadStoredValidRepository(root: string, options: FullReadi
  */
 export async function builtFrom<T>(load: () => Promise<Repository>, build: (repository: Repository) => T): Promise<T> {
   // Nothing here holds the repository once the callback returns.
-  const { built, large } = await load().then((repository) => {
+  const { built, large } = await load().then(async (repository) => {
     // The ids kept of later records were for the rules across records, which the load ran: no build reads
     // them (at 100,000 records, about 40 MB when the build's own garbage is at its most).
     for (const record of repository.records) if (record.facts) delete record.facts;
     const large = repository.records.length >= FILES_BETWEEN_COLLECTIONS;
     // Nor do they read the records held after every day the build reads: let go before the build.
     if (repository.projected) repository.records = recordsRead(repository.records, repository.projected);
-    if (large) collectGarbage(true);
+    // Compacted: collected alone, the pages the records let go were on stayed, and the build grew the heap past them.
+    if (large) await compactGarbage();
     return { built: build(repository), large };
   });
   if (large) collectGarbage();
