@@ -60,6 +60,12 @@ export async function compactGarbage(): Promise<void> {
   connected.disconnect();
 }
 
+/**
+ * What a finished thread's late error goes to. Defined here, not where it is
+ * set: a closure made there keeps that scope, and with it every outcome.
+ */
+const ignoreError = (): void => {};
+
 // Below this many files, starting threads costs more than it saves.
 const THREAD_THRESHOLD = 2000;
 // Small enough that a batch's JSON (about 1.3 KB a record with facts only) stays out of
@@ -117,7 +123,7 @@ export function parseOnThreads(
         // A thread ends after this returns: until then its listeners would hold every outcome (a cold run's
         // 100,000 records, through the build that follows). An error it still reports is of no use now.
         worker.removeAllListeners();
-        worker.on('error', () => {});
+        worker.on('error', ignoreError);
         void worker.terminate();
       }
       resolve(outcomes);
