@@ -93,6 +93,16 @@ function masthead(report: Report): string {
   return `<header class="masthead">${org}${nation}</header>`;
 }
 
+/** Nothing the first time, a line break each time after: parts on lines of their own, as if joined. */
+function lineBreaks(): () => string {
+  let first = true;
+  return () => {
+    const text = first ? '' : '\n';
+    first = false;
+    return text;
+  };
+}
+
 function* sectionChunks(number: number, heading: string, id: string, body: Iterable<string>): Generator<string, void, undefined> {
   yield `<section id="${id}" class="report-section">\n<h2>${number}. ${e(heading)}</h2>\n`;
   yield* body;
@@ -171,15 +181,10 @@ function* results(report: Report): Generator<string, void, undefined> {
   const { locale } = report;
   const several = report.meetings.length > 1;
   const shown = new Set<string>();
-  let first = true;
   // Each part after the first on a line of its own, as the parts were joined.
-  const part = (text: string) => {
-    const line = first ? text : `\n${text}`;
-    first = false;
-    return line;
-  };
+  const between = lineBreaks();
   for (const [i, result] of report.results.entries()) {
-    yield part(`<h3>2.${i + 1}. ${e(result.label)}</h3>`);
+    yield `${between()}<h3>2.${i + 1}. ${e(result.label)}</h3>`;
     if (result.summaries.length > 0) {
       // Another organization's summary says whose it is, as the text and Markdown reports do.
       const items = result.summaries.map((s) => {
@@ -199,19 +204,19 @@ function* results(report: Report): Generator<string, void, undefined> {
   // A metric whose sector has no results section still belongs in the report.
   const others = report.metrics.filter((m) => !shown.has(m.id) && !m.organization);
   if (others.length > 0) {
-    yield part(`<h3>${e(HTML_WORDS[locale].otherMetrics)}</h3>\n`);
+    yield `${between()}<h3>${e(HTML_WORDS[locale].otherMetrics)}</h3>\n`;
     yield* metricsTable(report, others);
   }
   // Another organization's figures, and those of spans of several months, are never mixed in.
   for (const organization of otherOrganizations(report)) {
     const metrics = report.metrics.filter((m) => m.organization === organization);
-    yield part(`<h3>${e(REPORT_WORDS[locale].otherFigures(organization))}</h3>\n`);
+    yield `${between()}<h3>${e(REPORT_WORDS[locale].otherFigures(organization))}</h3>\n`;
     yield* metricsTable(report, metrics);
   }
   for (const span of report.spans ?? []) {
     const { columns, rows } = spanTable(report, span, (text) => text);
     const heading = REPORT_WORDS[locale].spanFigures(span.period, span.organization ?? undefined);
-    yield part(`<h3>${e(heading)}</h3>\n`);
+    yield `${between()}<h3>${e(heading)}</h3>\n`;
     yield* htmlTable(columns, rows, ['w-label', 'w-unit', 'w-value']);
   }
 }
@@ -279,12 +284,7 @@ function* tasks(report: Report): Generator<string, void, undefined> {
   const { locale } = report;
   const words = REPORT_WORDS[locale];
   const lists = words.taskLists(report);
-  let first = true;
-  const between = () => {
-    const text = first ? '' : '\n';
-    first = false;
-    return text;
-  };
+  const between = lineBreaks();
   if (report.history.length > 0) {
     yield `${between()}<figure class="chart-figure">\n${historyChart(report.history, locale, report.month)}\n<figcaption>${e(HTML_WORDS[locale].historyTitle)}</figcaption>\n</figure>`;
   }
