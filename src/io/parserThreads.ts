@@ -46,18 +46,16 @@ export const FILES_BETWEEN_COLLECTIONS = 20_000;
  * Where the runtime has no inspector, collectGarbage.
  */
 export async function compactGarbage(): Promise<void> {
-  let session: Session | undefined;
+  let session: Session;
   try {
-    const inspector = await import('node:inspector');
-    session = new inspector.Session();
+    session = new (await import('node:inspector')).Session();
     session.connect();
   } catch {
     collectGarbage(true);
     return;
   }
-  const connected = session;
-  await new Promise<void>((resolve) => connected.post('HeapProfiler.collectGarbage', () => resolve()));
-  connected.disconnect();
+  await new Promise<void>((resolve) => session.post('HeapProfiler.collectGarbage', () => resolve()));
+  session.disconnect();
 }
 
 /**
