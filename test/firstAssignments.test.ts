@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FirstAssignments, heldIds } from '../src/domain/firstAssignments.js';
-import { shareUpdateIds, sharedFactIds } from '../src/domain/recordFacts.js';
+import { sharedFactIds } from '../src/domain/recordFacts.js';
+import { checkAcrossRecords } from '../src/domain/checkRules.js';
 import type { CheckedRecord } from '../src/model/record.js';
 
 const id = fc.stringMatching(/^[a-c][a-c0-9-]{0,3}$/);
@@ -56,26 +57,33 @@ describe('sharedFactIds', () => {
   });
 });
 
-describe('shareUpdateIds', () => {
-  it("leaves every update naming the task it named, in data and facts, and a salvaged record's odd values alone", () => {
+describe('checkAcrossRecords sharing ids', () => {
+  it('leaves every update naming the task it named, in data and facts, and the findings as they were', () => {
     const id = fc.constantFrom('a', 'b', 'ab', 'b-a', 'c', 'gone');
     const record = fc.record({
       tasks: fc.array(id, { maxLength: 5 }),
-      updates: fc.array(fc.oneof(id, fc.constant(7 as unknown as string)), { maxLength: 5 }),
+      updates: fc.array(id, { maxLength: 5 }),
       facts: fc.boolean(),
     });
     fc.assert(
       fc.property(fc.array(record, { maxLength: 10 }), (drawn) => {
         // Each id a string of its own, as parsed JSON gives them; a record with facts holds its ids there, as a
         // record of a later month does (its updates in both).
-        const copy = (s: string) => (typeof s === 'string' ? `${s}-`.slice(0, -1) : s);
+        const copy = (s: string) => `${s}-`.slice(0, -1);
         const records = drawn.map((r, i) => {
           const updates = r.updates.map((task) => ({ task: copy(task), status: 'done' }));
           const data = { date: `2020-01-${String(i + 1).padStart(2, '0')}`, updates, ...(r.facts ? {} : { tasks: r.tasks.map((t) => ({ id: copy(t) })) }) };
-          return { file: `${i}.md`, data, ...(r.facts ? { facts: { taskIds: r.tasks.map(copy), updateTasks: updates.map((u) => copy(u.task)) } } : {}) };
+          const locate = () => ({ line: 1, column: 1 });
+          return {
+            file: `${i}.md`,
+            data,
+            locate,
+            ...(r.facts ? { facts: { taskIds: r.tasks.map(copy), updateTasks: updates.map((u) => copy(u.task)) } } : {}),
+          };
         });
         const before = JSON.stringify(records);
-        shareUpdateIds(records as unknown as CheckedRecord[]);
+        const unshared = checkAcrossRecords(records as unknown as CheckedRecord[]);
+        expect(checkAcrossRecords(records as unknown as CheckedRecord[], 'en', [], undefined, true)).toEqual(unshared);
         expect(JSON.stringify(records)).toBe(before);
       }),
     );

@@ -13,7 +13,7 @@ import { moneyPower } from './figures.js';
 import { slugify } from './slug.js';
 import { FirstAssignments, heldIds } from './firstAssignments.js';
 import { Suggestions } from './suggest.js';
-import { recordIds, taskIdsOf, updatedTasksOf } from './recordFacts.js';
+import { recordIds, shareUpdateId, taskIdsOf, updatedTasksOf } from './recordFacts.js';
 import { compareRecords } from './taskState.js';
 import { documentSettings } from './documents.js';
 
@@ -325,13 +325,16 @@ function freeIdLike(id: string, taken: (candidate: string) => boolean): string |
  * (`unreadable`), dated before it and seeming to assign it, may be the one assigning it: that record
  * gets one warning saying how many later updates wait on it. `only`: the
  * findings of that record alone (checkRecordAmong), without indexing the
- * ids no finding of it can name.
+ * ids no finding of it can name. `shareIds` (a large load, with every
+ * record): each update that names an assigned task is given that task's own
+ * id string as it is looked up (shareUpdateId), in place.
  */
 export function checkAcrossRecords(
   records: readonly CheckedRecord[],
   locale: Locale = 'en',
   unreadable: readonly UnreadableRecord[] = [],
   only?: CheckedRecord,
+  shareIds = false,
 ): Finding[] {
   const findings: Finding[] = [];
   const report = reporter(findings);
@@ -366,8 +369,10 @@ export function checkAcrossRecords(
   const waiting = new Map<UnreadableRecord, number>();
   for (const record of only ? [only] : records) {
     updatedTasksOf(record).forEach((task, i) => {
-      const first = assigned.get(task);
+      const slot = assigned.slotOf(task);
+      const first = slot === -1 ? undefined : assigned.recordAt(slot);
       const origin = first === undefined ? undefined : ordered[first]!;
+      if (first !== undefined && shareIds && !only) shareUpdateId(record, i, every.idAt(first, assigned.placeAt(slot)));
       if (!origin) {
         const sources = unreadable.filter((u) => (u.date === undefined || u.date < record.data.date) && (u.taskIds === undefined || u.taskIds.has(task)));
         if (sources.length > 0) {

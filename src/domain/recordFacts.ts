@@ -3,7 +3,7 @@
 // meet check loads this and little else.
 import type { CheckedRecord, MeetingRecord, RecordFacts } from '../model/record.js';
 import type { RecordData } from '../model/schema.js';
-import { FirstAssignments, type IdLists } from './firstAssignments.js';
+import type { IdLists } from './firstAssignments.js';
 
 /** The ids of the tasks a record assigns, in order. */
 export function taskIdsOf(record: CheckedRecord): readonly string[] {
@@ -58,26 +58,19 @@ export function sharedFactIds(): (facts: RecordFacts) => void {
 }
 
 /**
- * Each update names its task with the task's own id string where a record
- * of `records` assigns it (in its data or its facts): every record parsed
- * gives the id a string of its own, and at 100,000 records the updates'
- * copies were ~650,000 strings, about 39 MB, held while the rules across
- * records ran. Set in place; the index (typed arrays) goes when this returns.
+ * Update `i` of `record` names its task with `id`, the assigning record's own
+ * (equal) string, in its facts and its data alike: every record parsed gives
+ * an id a string of its own, and at 100,000 records the updates' copies were
+ * ~650,000 strings, about 39 MB. The rules across records call it as they
+ * look each update up (checkAcrossRecords' `shareIds`), so no second index
+ * of a million ids is built for it.
  */
-export function shareUpdateIds(records: readonly CheckedRecord[]): void {
-  const ids = recordIds(records);
-  const index = FirstAssignments.claimed(ids);
-  // A record salvaged from errors may name a task with anything.
-  const own = <T>(task: T): T => {
-    if (typeof task !== 'string') return task;
-    const slot = index.slotOf(task);
-    return slot === -1 ? task : (ids.idAt(index.recordAt(slot), index.placeAt(slot)) as T);
-  };
-  for (const record of records) {
-    const { facts } = record;
-    if (facts) for (let i = 0; i < facts.updateTasks.length; i++) facts.updateTasks[i] = own(facts.updateTasks[i]!);
-    for (const update of (record as MeetingRecord).data.updates ?? []) update.task = own(update.task);
-  }
+export function shareUpdateId(record: CheckedRecord, i: number, id: string): void {
+  const { facts } = record;
+  if (facts && facts.updateTasks[i] === id) facts.updateTasks[i] = id;
+  // A record with facts may keep its updates in its data too (a record of a later month), in the same order.
+  const update = (record as MeetingRecord).data.updates?.[i];
+  if (update && update.task === id) update.task = id;
 }
 
 const assignedIn = (data: Pick<RecordData, 'tasks'>) => (data.tasks ?? []).map((t) => t.id);

@@ -221,7 +221,7 @@ function spilledKinds(spill: TextSpill): { spillTask: (task: TaskData) => TaskDa
     }
   }
   class SpilledUpdate {
-    // Not readonly: the load sets it to its task's own (equal) id string (shareUpdateIds).
+    // Not readonly: the load sets it to its task's own (equal) id string (shareUpdateId).
     task: string;
     readonly status: UpdateData['status'];
     readonly #at: number;
