@@ -6,7 +6,11 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheFiles, FAKE_FINDING, forge, OCTOBER } from './cacheTools.js';
-import { copyExamples, git, MEET_BIN, spawnMeet, spawnProcess, writeTree } from './helpers.js';
+import { fork } from 'node:child_process';
+import { contentHash, listRecordFiles } from '../src/io/recordFiles.js';
+import type { FillJob } from '../src/io/recordStore.js';
+import { readConfig } from '../src/io/repository.js';
+import { copyExamples, git, MEET_BIN, PROJECT_ROOT, spawnMeet, spawnProcess, TEST_CACHE_HOME, writeTree } from './helpers.js';
 
 /** The built CLI's exit code and stdout (stderr and signal aside). */
 async function meet(args: string[], cwd: string, env?: Record<string, string>): Promise<{ code: number; stdout: string }> {
@@ -99,6 +103,83 @@ describe('parser threads and the record store', () => {
     const forged = await meet(args, root, { MEET_THREADS: '2' });
     expect(forged.code).toBe(0);
     expect(forged.stdout).toContain('FROM THE STORE');
+  });
+});
+
+describe('a first run on many files (MEET_FILL_FROM) fills the record store before it reads it', () => {
+  it('gives the outputs of one thread without the store, and the entries a run that reads as it parses stores', async () => {
+    const committed = (root: string) => {
+      git(root, 'init', '-q', '-b', 'main');
+      git(root, 'add', '.');
+      git(root, 'commit', '-q', '-m', 'records');
+      return root;
+    };
+    const filled = committed(copyExamples());
+    const read = committed(copyExamples());
+    // A record with errors is never stored: the read after the fill parses it (and stops the command, as without the store).
+    const broken = copyExamples();
+    writeTree(broken, { 'meetings/2020/2020-12-31-tab.md': '---\ntitle: A\n\tdate: x\n---\n' });
+    committed(broken);
+    const entries = (root: string) => {
+      const folder = path.join(root, '.meet-cache');
+      const all = new Map<string, unknown>();
+      for (const name of readdirSync(folder).filter((n) => n.startsWith('store-'))) {
+        const text = readFileSync(path.join(folder, name), 'utf8');
+        const shard = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { value: { entries: Record<string, unknown> } };
+        for (const [key, entry] of Object.entries(shard.value.entries)) all.set(key, entry);
+      }
+      return all;
+    };
+    for (const args of [
+      ['report', '--month', '2020-10', '--format', 'json'],
+      ['log', '2020-09-bao-cao-dau-tu-cong', '--format', 'json'],
+    ]) {
+      for (const root of [filled, broken, read]) rmSync(path.join(root, '.meet-cache'), { recursive: true, force: true });
+      const single = await meet([...args, '--no-cache'], filled, { MEET_THREADS: '0' });
+      expect(single.code).toBe(0);
+      expect(await meet(args, filled, { MEET_THREADS: '2', MEET_FILL_FROM: '1' }), args.join(' ')).toEqual(single);
+      expect(await meet(args, read, { MEET_THREADS: '2' })).toEqual(single);
+      expect(entries(filled).size).toBe(5);
+      expect(entries(filled)).toEqual(entries(read));
+      const stopped = await meet(args, broken, { MEET_THREADS: '2', MEET_FILL_FROM: '1' });
+      expect(stopped).toEqual(await meet([...args, '--no-cache'], broken, { MEET_THREADS: '0' }));
+      expect(stopped.code).toBe(1);
+      expect(entries(broken)).toEqual(entries(read));
+    }
+  });
+
+  it('the filling process writes every record that can be stored, and says so', async () => {
+    const root = copyExamples();
+    writeTree(root, { 'meetings/2020/2020-12-31-tab.md': '---\ntitle: A\n\tdate: x\n---\n' });
+    const { config, hash } = readConfig(root);
+    const files = listRecordFiles(root, config!.paths.meetings);
+    const job: FillJob = {
+      root,
+      env: { XDG_CACHE_HOME: TEST_CACHE_HOME },
+      configHash: `${hash}:vi`,
+      files,
+      settings: { config: config!, detail: 'full', bodies: false, locale: 'vi', store: true, storeOnly: true },
+      threads: 2,
+    };
+    const child = fork(path.join(PROJECT_ROOT, 'dist', 'io', 'storeFiller.js'), [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    const said: unknown[] = [];
+    child.on('message', (message) => said.push(message));
+    const code = await new Promise((resolve) => {
+      child.on('exit', resolve);
+      child.send(job);
+    });
+    expect(code).toBe(0);
+    expect(said.at(-1)).toEqual({ filled: true });
+    expect(said).toContainEqual({ done: files.length });
+    // Each record that parsed, under its content hash; the one with errors never.
+    const stored = [...readdirSync(path.join(root, '.meet-cache'))].filter((n) => n.startsWith('store-'));
+    const keys = stored.flatMap((name) => [...readFileSync(path.join(root, '.meet-cache', name), 'utf8').matchAll(/^"([\w-]+)":\{/gm)].map((m) => m[1]));
+    expect(keys.sort()).toEqual(
+      files
+        .filter((f) => !f.file.endsWith('-tab.md'))
+        .map((f) => contentHash(readFileSync(path.join(root, f.file))))
+        .sort(),
+    );
   });
 });
 

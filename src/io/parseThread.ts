@@ -22,7 +22,11 @@ parentPort!.on('message', (files: RecordFile[]) => {
     if (!settings.project) (outcome.record as { data?: unknown }).data = null;
     return stored;
   });
-  const reply: ThreadReply = { outcomes: JSON.stringify(parsed.map((p) => p.outcome)), stored };
+  // Filling the store, the other side keeps nothing: each entry's key is all it reads.
+  const outcomes = settings.storeOnly
+    ? parsed.map(({ outcome: { hash } }) => (hash === undefined ? { findings: [] } : { findings: [], hash }))
+    : parsed.map((p) => p.outcome);
+  const reply: ThreadReply = { outcomes: JSON.stringify(outcomes), stored };
   parentPort!.postMessage(
     reply,
     stored.flatMap((bytes) => (bytes ? [bytes.buffer as ArrayBuffer] : [])),

@@ -75,6 +75,8 @@ export interface ThreadSettings {
   locale?: Locale;
   store?: boolean;
   project?: Projection;
+  /** With `store`: the thread sends back each record's entry and hash, nothing else (recordStore.ts, fillStore). */
+  storeOnly?: boolean;
 }
 
 interface RecordFileParse extends RecordParse {

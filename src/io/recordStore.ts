@@ -4,6 +4,8 @@
 // normalized data, its body line) is kept by the content hash of the bytes
 // that were parsed, in 64 signed shards, so a warm run only lists, hashes
 // and looks up (ARCHITECTURE.md, "The record store").
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { figureMonthsOf, reportingMonthOf } from '../domain/months.js';
 import { projectKept, recordsRead, sharedWords, type Projection } from '../domain/projection.js';
 import { sharedFactIds } from '../domain/recordFacts.js';
@@ -11,10 +13,10 @@ import type { Month } from '../model/dates.js';
 import type { Finding } from '../model/ruleCatalogue.js';
 import type { RecordData } from '../model/schema.js';
 import { CheckCache, type SignedWriter } from './checkCache.js';
-import { hashedRecordFiles, reusedBuffer } from './recordFiles.js';
-import type { FileOutcome, ReadOptions } from './recordOutcome.js';
+import { hashedRecordFiles, reusedBuffer, type RecordFile } from './recordFiles.js';
+import type { FileOutcome, ReadOptions, ThreadSettings } from './recordOutcome.js';
 import type { RecordListing } from './outputMemo.js';
-import { collectGarbage, compactGarbage, FILES_BETWEEN_COLLECTIONS } from './parserThreads.js';
+import { collectGarbage, compactGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThreads } from './parserThreads.js';
 import { loadRepository, readConfig, refuseRecordErrors, type Repository } from './repository.js';
 import { readingFor, type Env, type Io } from './terminal.js';
 import type { TextSpill } from './textSpill.js';
@@ -121,6 +123,18 @@ export function loadReportRepository(
  * as without the store, byte for byte in every output (test/recordStore.test.ts).
  */
 export async function loadStoredRepository(root: string, options: FullReading, store: StoreSettings): Promise<Repository> {
+  const read = await readThroughStore(root, options, store, true);
+  if (!('filled' in read)) return read;
+  return readThroughStore(root, options, read.filled, false);
+}
+
+/**
+ * loadStoredRepository's read; `mayFill`: a store without a shard may be
+ * filled first (fillStore), and then `filled` says how to read it.
+ */
+async function readThroughStore(root: string, options: FullReading, store: StoreSettings, mayFill: false): Promise<Repository>;
+async function readThroughStore(root: string, options: FullReading, store: StoreSettings, mayFill: true): Promise<Repository | { filled: StoreSettings }>;
+async function readThroughStore(root: string, options: FullReading, store: StoreSettings, mayFill: boolean): Promise<Repository | { filled: StoreSettings }> {
   const cache = store.cache === false || options.files || options.known ? undefined : CheckCache.open(root, store.env);
   if (!cache) return loadRepository(root, options);
   const { config, hash } = readConfig(root, options.locale);
@@ -197,6 +211,21 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   // eslint-disable-next-line no-useless-assignment
   shareFacts = undefined;
 
+  // A large repository with no shard yet (a first run, a new build, another config) has its store filled first by
+  // a child process (fillInChild), then reads it as any later run does: parsed while this process kept what the
+  // command keeps of every record, a first report at 100k records peaked at 580 MB.
+  const missing = mayFill && held.size === 0 ? files.filter((_, i) => keys[i] !== undefined) : [];
+  const threads = parserThreads(missing.length, options.threads);
+  if (missing.length >= fillFrom(store.env) && threads > 0) {
+    const locale = options.locale ?? config.locale;
+    const settings = { config, detail: 'full', bodies: false, locale, store: true, storeOnly: true } as const;
+    const progress = (done: number) => options.progress?.(done, files.length);
+    if (await fillInChild({ root, env: store.env, configHash, files: missing, settings, threads }, progress)) {
+      // What this run listed goes on; nothing else of this read is held while the store is read.
+      return { filled: { ...store, listing: listing ?? { files, keys, configHash: hash } } };
+    }
+  }
+
   // What the last shards left (and, for a run that keeps facts of most records, `meet log`, `new --date`,
   // `tasks --today`, nearly all it parsed) is garbage: collected before the rules across records build their
   // index of a million ids, not after (at 100k records, ~100 MB of it after the last shards).
@@ -250,6 +279,82 @@ export async function loadStoredRepository(root: string, options: FullReading, s
   } else for (const writer of writers.values()) writer.abort();
   stored.clear();
   return store.project ? { ...repository, projected: store.project } : repository;
+}
+
+/**
+ * From how many record files a store with no shard is filled before it is
+ * read: 20,000 (where the threads' heaps and what this thread keeps of every
+ * record together passed 400 MiB), or MEET_FILL_FROM.
+ */
+function fillFrom(env: Env): number {
+  const asked = env.MEET_FILL_FROM;
+  return asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : FILES_BETWEEN_COLLECTIONS;
+}
+
+/** What the filling process (storeFiller.ts) is sent. */
+export interface FillJob {
+  root: string;
+  env: Env;
+  configHash: string;
+  files: RecordFile[];
+  settings: ThreadSettings;
+  threads: number;
+}
+
+/**
+ * fillStore in a child process (storeFiller.ts), its progress passed on:
+ * false when it could not be started or did not finish (the read then parses
+ * what it finds missing, as without it).
+ */
+function fillInChild(job: FillJob, progress: (done: number) => void): Promise<boolean> {
+  return new Promise((resolve) => {
+    let filled = false;
+    let child: ChildProcess;
+    try {
+      child = fork(fileURLToPath(new URL('./storeFiller.js', import.meta.url)), [], {
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+        serialization: 'advanced',
+        execArgv: [],
+      });
+    } catch {
+      resolve(false);
+      return;
+    }
+    child.on('message', (message: { done?: number; filled?: boolean }) => {
+      if (typeof message.done === 'number') progress(message.done);
+      if (message.filled === true) filled = true;
+    });
+    child.on('error', () => resolve(false));
+    child.on('exit', () => resolve(filled));
+    child.send(job);
+  });
+}
+
+/**
+ * Parses `files` on `threads` parser threads into a store that has no shard,
+ * a shard file written as its entries come, and keeps nothing of the
+ * records: true when a shard was written. A record that cannot be stored
+ * (errors, a `-0`), or that a failed thread left, is parsed by the read that
+ * follows.
+ */
+export async function fillStore(
+  cache: CheckCache,
+  configHash: string,
+  files: RecordFile[],
+  settings: ThreadSettings,
+  threads: number,
+  progress: (done: number) => void,
+): Promise<boolean> {
+  if (!cache.prepareFolder()) return false;
+  const writers = new Map<string, ShardWriter>();
+  await parseOnThreads(files, settings, threads, progress, (_k, { hash }, entry) => {
+    if (entry === undefined || hash === undefined) return;
+    let writer = writers.get(hash[0]!);
+    if (!writer) writers.set(hash[0]!, (writer = new ShardWriter(cache, hash[0]!, configHash)));
+    writer.add(hash, entry);
+  });
+  for (const writer of writers.values()) writer.commit();
+  return writers.size > 0;
 }
 
 /**
