@@ -65,7 +65,7 @@ export async function runProcess(argv: string[]): Promise<number> {
   // V8 doubles the young generation (up to 2 × 16 MB) while a program allocates fast, as a large load does; every
   // record the load keeps is copied out of it anyway. Kept at its first size: a report at 100,000 records peaked
   // ~20 MB lower, no slower; a cold check at 10,000 took 1.03× (BENCHMARKS.md). The binary's own setting: the
-  // tests' in-process runs keep Node's.
+  // tests' in-process runs keep Node's. It may grow again once the records are read (youngGenerationMayGrow).
   setFlagsFromString('--semi-space-growth-factor=1');
   return main(argv, processIo(!argv.includes('--no-color')));
 }

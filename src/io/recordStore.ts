@@ -16,7 +16,7 @@ import { CheckCache, type SignedWriter } from './checkCache.js';
 import { hashedRecordFiles, reusedBuffer, type RecordFile } from './recordFiles.js';
 import type { FileOutcome, ReadOptions, ThreadSettings } from './recordOutcome.js';
 import type { RecordListing } from './outputMemo.js';
-import { collectGarbage, compactGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThreads } from './parserThreads.js';
+import { collectGarbage, compactGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThreads, youngGenerationMayGrow } from './parserThreads.js';
 import { loadRepository, readConfig, refuseRecordErrors, type Repository } from './repository.js';
 import { readingFor, type Env, type Io } from './terminal.js';
 import type { TextSpill } from './textSpill.js';
@@ -83,6 +83,7 @@ export async function builtFrom<T>(load: () => Promise<Repository>, build: (repo
     if (repository.projected) repository.records = recordsRead(repository.records, repository.projected);
     // Compacted: collected alone, the pages the records let go were on stayed, and the build grew the heap past them.
     if (large) await compactGarbage();
+    youngGenerationMayGrow();
     return { built: build(repository), large };
   });
   if (large) collectGarbage();
