@@ -272,10 +272,11 @@ function* decisions(report: Report): Generator<string, void, undefined> {
     return;
   }
   // Several meetings adopted decisions: say which adopted what; numbering runs on.
-  for (const [k, file] of files.entries()) {
+  const between = lineBreaks();
+  for (const file of files) {
     const meeting = report.meetings.find((m) => m.file === file);
     const source = meeting ? `${meeting.title} (${formatDate(locale, meeting.date)})` : file;
-    yield `${k === 0 ? '' : '\n'}<p class="decision-source">${e(source)}</p>\n`;
+    yield `${between()}<p class="decision-source">${e(source)}</p>\n`;
     yield* list(file);
   }
 }
@@ -370,7 +371,8 @@ function owners(report: Report): string {
 function* appendix(report: Report): Generator<string, void, undefined> {
   if (report.meetings.length === 0) return;
   yield `<section id="minutes" class="appendix">\n<h2>${e(HTML_WORDS[report.locale].appendix)}</h2>\n`;
-  for (const [i, meeting] of report.meetings.entries()) yield `${i === 0 ? '' : '\n'}${minutes(report, meeting, i)}`;
+  const between = lineBreaks();
+  for (const [i, meeting] of report.meetings.entries()) yield `${between()}${minutes(report, meeting, i)}`;
   yield '\n</section>';
 }
 
