@@ -7,7 +7,7 @@
 // The real checker still runs: the broken record fails the job, with
 // annotations on the right lines of the records' subfolder.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -42,7 +42,7 @@ interface Action {
 const ACTION_REF = 'example/meeting-minutes-cli@0123456789abcdef0123456789abcdef01234567';
 const BROKEN = 'meetings/2020/2020-12-28-hoi-nghi-thuong-ky-thang-12.md';
 
-/** The project's files (tracked and new, not ignored), with its node_modules: what GitHub checks out for `uses: owner/meeting-minutes-cli@sha`. */
+/** The project's files (tracked and new, not ignored; no dist/, no node_modules/): what GitHub checks out for `uses: owner/meeting-minutes-cli@sha`. */
 function actionCheckout(dir: string): void {
   const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
   for (const file of listed.stdout.split('\0').filter(Boolean)) {
@@ -50,7 +50,6 @@ function actionCheckout(dir: string): void {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     cpSync(path.join(PROJECT_ROOT, file), path.join(dir, file));
   }
-  symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
 }
 
 interface Context {
@@ -203,6 +202,17 @@ describe('the generated GitHub workflow, run on a hostile pull request', () => {
     expect(codes.install, c.log).toBe(0);
     expect(c.log).toMatch(/\n0\.\d+\.\d+\n/);
     expect(existsSync(marker), c.log).toBe(false);
+  });
+
+  it("builds the action's folder with the package's own TypeScript (no node_modules there, none on the PATH) and links it", () => {
+    // As `npm install -g <folder>` or a git address does for anyone: prepare installs the
+    // devDependencies from the lock file (offline, from the npm cache), then builds.
+    const link = path.join(c.temp, 'meet', 'lib', 'node_modules', 'meeting-minutes-cli');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(path.resolve(path.dirname(link), readlinkSync(link))).toBe(c.actionPath);
+    expect(existsSync(path.join(c.actionPath, 'node_modules', 'typescript')), c.log).toBe(true);
+    expect(existsSync(path.join(c.actionPath, 'dist', 'main.js'))).toBe(true);
+    expect(existsSync(path.join(c.actionPath, 'dist', 'meet.cjs'))).toBe(true);
   });
 
   it('fails the check with an annotation on the broken line, named from the repository top', () => {

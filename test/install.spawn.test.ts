@@ -1,15 +1,14 @@
 // The package as users get it (issue 11): `npm pack` of the project's files,
-// then installed into fresh prefixes with no clone of meet on the PATH —
-// from the tarball (`npm install -g`, `npx`) and from a git clone's folder
-// (`npm install -g <clone>`, which builds with the package's own TypeScript).
+// then installed into fresh prefixes with no clone of meet on the PATH, from
+// the tarball (`npm install -g`, `npx`). The install from a folder (`npm
+// install -g <clone>`, which builds with the package's own TypeScript) is the
+// one the GitHub Action makes of its own files: ciWorkflow.spawn.test.ts.
 //
 // No network: the tarball bundles its dependencies, so it installs with an
-// empty npm cache and --offline; the clone install needs the project's
-// devDependencies, which it takes --offline from the user's npm cache, where
-// `npm ci` (.ci/run) has just put them. Each install runs once, in beforeAll,
-// and the tests assert on it.
+// empty npm cache and --offline. Each install runs once, in beforeAll, and
+// the tests assert on it.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, git, GIT_ENV, PROJECT_ROOT, tempDir, copyRecords } from './helpers.js';
@@ -63,7 +62,7 @@ function ok(ran: Ran, what: string): Ran {
 
 /**
  * The project's files as git would commit them now (tracked and new, not
- * ignored: no dist/, no node_modules/), in `dir`, as a git repository.
+ * ignored: no dist/, no node_modules/), in `dir`.
  */
 function copyProjectSource(dir: string): void {
   const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
@@ -74,9 +73,6 @@ function copyProjectSource(dir: string): void {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     cpSync(from, path.join(dir, file), { verbatimSymlinks: true });
   }
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'meet as it is now');
 }
 
 const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
@@ -91,40 +87,28 @@ let work: string;
 let tarball: string;
 let files: string[];
 let fromTarball: string;
-let fromClone: string;
-let clone: string;
 let npx: Ran;
 
 beforeAll(async () => {
   work = tempDir('meet-install-');
   const source = path.join(work, 'source');
   copyProjectSource(source);
-  clone = path.join(work, 'clone');
-  git(work, 'clone', '-q', source, clone);
   // For packing: the bundled dependencies need the project's packages. A real
   // folder, hard-linked (cheap), not a symlink: npm packs bundled dependencies
   // by their real path, and a symlink to a node_modules near the temp folder
   // gave tar entries with '..' in them.
   ok(await run('cp', ['-a', '--link', path.join(PROJECT_ROOT, 'node_modules'), path.join(source, 'node_modules')], work), 'copying node_modules');
   // The build `npm test` has just made from these sources, packed as prepack's
-  // would be (prepack is "npm run build"): the clone's install below builds
-  // with the package's own TypeScript already, and a second build took a
-  // fifth of this file's CPU. Run this file alone after a change to src/,
-  // `npm run build` first (as for every spawn test).
+  // would be (prepack is "npm run build"): a second build took a fifth of
+  // this file's CPU. Run this file alone after a change to src/, `npm run
+  // build` first (as for every spawn test).
   const newestSource = Math.max(
     ...readdirSync(path.join(PROJECT_ROOT, 'src'), { recursive: true, encoding: 'utf8' }).map((file) => statSync(path.join(PROJECT_ROOT, 'src', file)).mtimeMs),
   );
   expect(statSync(path.join(PROJECT_ROOT, 'dist', 'main.js')).mtimeMs, 'dist/ is older than src/: run npm run build').toBeGreaterThanOrEqual(newestSource);
   ok(await run('cp', ['-a', '--link', path.join(PROJECT_ROOT, 'dist'), path.join(source, 'dist')], work), 'copying dist');
 
-  fromClone = path.join(work, 'prefix-clone');
-  // The two slow steps run side by side.
-  const [packed, cloneInstall] = await Promise.all([
-    run('npm', ['pack', '--offline', '--ignore-scripts', '--pack-destination', work], source),
-    run('npm', ['install', '--global', '--offline', '--prefix', fromClone, clone], work),
-  ]);
-  ok(packed, 'npm pack');
-  ok(cloneInstall, `npm install -g ${clone}`);
+  ok(await run('npm', ['pack', '--offline', '--ignore-scripts', '--pack-destination', work], source), 'npm pack');
   tarball = path.join(work, TARBALL);
   files = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
     .stdout.split('\n')
@@ -216,19 +200,5 @@ describe('npx <tarball>', () => {
     expect(npx.stderr).not.toContain('ERR');
     expect(npx.code).toBe(0);
     expect(npx.stdout.trim()).toBe(pkg.version);
-  });
-});
-
-describe('npm install -g <git clone path>', () => {
-  it("builds the clone with the package's own TypeScript (none on the PATH) and links it", async () => {
-    const link = path.join(fromClone, 'lib', 'node_modules', pkg.name);
-    expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(path.resolve(path.dirname(link), readlinkSync(link))).toBe(clone);
-    expect(existsSync(path.join(clone, 'dist', 'main.js'))).toBe(true);
-    expect(existsSync(path.join(clone, 'dist', 'meet.cjs'))).toBe(true);
-    const version = ok(await meetIn(fromClone, ['--version'], work), 'meet --version');
-    expect(version.stdout).toBe(`${pkg.version}\n`);
-    const check = await meetIn(fromClone, ['check', '--root', EXAMPLES, '--no-cache'], work);
-    expect(check.code).toBe(0);
   });
 });
