@@ -14,8 +14,9 @@ import { parseRecord } from '../../src/records/parse.js';
 import { git, GIT_ENV, MINIMAL_CONFIG, runMeet, spawnMeet, tempDir, writeTree } from '../helpers.js';
 
 const PROCESSES = 4;
-// 12 runs × 4 processes: 48 racing updates, and the lock tests below for the orders a race may miss (deterministic); 16 runs took 26–28 s, 30 runs 58 s of a 5-minute suite.
-const RUNS = 12;
+// 8 runs × 4 processes: 32 racing updates, and the lock tests below for the orders a race may miss (deterministic);
+// 12 runs took 19 s of a suite at its 5-minute bound, 16 runs 26–28 s, 30 runs 58 s.
+const RUNS = 8;
 /** Runs started at once: 8 × 4 processes per batch keeps each batch to a few seconds on 2 cores. */
 const RUNS_PER_BATCH = 8;
 
