@@ -7,7 +7,10 @@
 // then review the diff before committing.
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, makeRepo, MINIMAL_CONFIG, runMeet } from './helpers.js';
-import { filterTasks, sortTasks } from '../src/domain/taskList.js';
+import { Chalk } from 'chalk';
+import { buildTaskList, filterTasks, sortTasks } from '../src/domain/taskList.js';
+import { loadRepository } from '../src/io/repository.js';
+import { renderTasksText } from '../src/render/tasks.js';
 import type { TaskRow } from '../src/model/tasks.js';
 
 function tasks(args: string[], cwd = EXAMPLES, env: Record<string, string | undefined> = { NO_COLOR: '1' }) {
@@ -337,5 +340,20 @@ describe('filterTasks and sortTasks (pure)', () => {
     expect(filterTasks(rows, { owner: 'y' }).map((r) => r.id)).toEqual(['c', 'a']);
     expect(filterTasks(rows, { status: ['done'] }).map((r) => r.id)).toEqual(['b']);
     expect(filterTasks(rows, { overdue: true }).map((r) => r.id)).toEqual(['c']);
+  });
+});
+
+describe('the terminal table of a long list', () => {
+  it('is the same, colours included, whether its cells are held or made twice (past 50,000 rows)', async () => {
+    const { config, records } = await loadRepository(EXAMPLES);
+    const list = buildTaskList(records, config, '2020-12-31', {}, 'due');
+    expect(list.rows.length).toBeGreaterThan(10);
+    const c = new Chalk({ level: 1 });
+    const text = (heldRows?: number) => [...renderTasksText(list, config, c, heldRows)].join('');
+    const held = text();
+    // Overdue rows red, closed rows dim, the header bold: each row keeps its own look on either path.
+    expect(held).toContain('\u001b[31m');
+    expect(held).toContain('\u001b[2m');
+    expect(text(0)).toBe(held);
   });
 });
