@@ -236,7 +236,7 @@ async function readThroughStore(root: string, options: FullReading, store: Store
   // file for a shard that has none (a cold run), else kept until that shard
   // is written again. A hit is held by its shard, and a write takes it from
   // there (what the run keeps may be projected).
-  const writers = new Map<string, ShardWriter>();
+  const shards = new NewShards(cache, configHash);
   const stored = new Map<string, Uint8Array | typeof HELD>();
   let writable: boolean | undefined;
   const repository = await loadRepository(root, {
@@ -259,9 +259,7 @@ async function readThroughStore(root: string, options: FullReading, store: Store
         return;
       }
       if (!(writable ??= cache.prepareFolder())) return;
-      let writer = writers.get(c);
-      if (!writer) writers.set(c, (writer = new ShardWriter(cache, c, configHash)));
-      writer.add(key, entry);
+      shards.add(key, entry);
     },
     onFile: (entry, outcome, i) => {
       options.onFile?.(entry, outcome, i);
@@ -269,15 +267,15 @@ async function readThroughStore(root: string, options: FullReading, store: Store
       if (outcome.hash !== undefined && hits.has(outcome.hash)) stored.set(outcome.hash, HELD);
     },
   }).catch((error: unknown) => {
-    for (const writer of writers.values()) writer.abort();
+    shards.abort();
     throw error;
   });
   // Stored only against the config the records were checked with.
   if (listing && repository.configHash !== listing.configHash) listing.changed = true;
   if (repository.configHash === hash) {
-    for (const writer of writers.values()) writer.commit();
+    shards.commit();
     writeStore(cache, configHash, stored, held, hits);
-  } else for (const writer of writers.values()) writer.abort();
+  } else shards.abort();
   stored.clear();
   return store.project ? { ...repository, projected: store.project } : repository;
 }
@@ -347,15 +345,15 @@ export async function fillStore(
   progress: (done: number) => void,
 ): Promise<boolean> {
   if (!cache.prepareFolder()) return false;
-  const writers = new Map<string, ShardWriter>();
+  const shards = new NewShards(cache, configHash);
   await parseOnThreads(files, settings, threads, progress, (_k, { hash }, entry) => {
-    if (entry === undefined || hash === undefined) return;
-    let writer = writers.get(hash[0]!);
-    if (!writer) writers.set(hash[0]!, (writer = new ShardWriter(cache, hash[0]!, configHash)));
-    writer.add(hash, entry);
+    if (entry !== undefined && hash !== undefined) shards.add(hash, entry);
+  }).catch((error: unknown) => {
+    shards.abort();
+    throw error;
   });
-  for (const writer of writers.values()) writer.commit();
-  return writers.size > 0;
+  shards.commit();
+  return shards.size > 0;
 }
 
 /**
@@ -392,6 +390,36 @@ class ShardWriter {
 
   abort(): void {
     this.writer.abort();
+  }
+}
+
+/** Shards that have no file yet, each written as its first entries arrive (a cold run, fillStore). */
+class NewShards {
+  private readonly writers = new Map<string, ShardWriter>();
+
+  constructor(
+    private readonly cache: CheckCache,
+    private readonly configHash: string,
+  ) {}
+
+  /** How many shards were begun. */
+  get size(): number {
+    return this.writers.size;
+  }
+
+  add(key: string, entry: Uint8Array): void {
+    const c = key[0]!;
+    let writer = this.writers.get(c);
+    if (!writer) this.writers.set(c, (writer = new ShardWriter(this.cache, c, this.configHash)));
+    writer.add(key, entry);
+  }
+
+  commit(): void {
+    for (const writer of this.writers.values()) writer.commit();
+  }
+
+  abort(): void {
+    for (const writer of this.writers.values()) writer.abort();
   }
 }
 
