@@ -5,12 +5,12 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheFiles, FAKE_FINDING, forge, OCTOBER } from './cacheTools.js';
+import { cacheFiles, FAKE_FINDING, forge, OCTOBER, storeEntries } from './cacheTools.js';
 import { fork } from 'node:child_process';
 import { contentHash, listRecordFiles } from '../src/io/recordFiles.js';
 import type { FillJob } from '../src/io/recordStore.js';
 import { readConfig } from '../src/io/repository.js';
-import { copyExamples, git, MEET_BIN, PROJECT_ROOT, spawnMeet, spawnProcess, TEST_CACHE_HOME, writeTree } from './helpers.js';
+import { committed, copyExamples, git, MEET_BIN, PROJECT_ROOT, spawnMeet, spawnProcess, TEST_CACHE_HOME, writeTree } from './helpers.js';
 
 /** The built CLI's exit code and stdout (stderr and signal aside). */
 async function meet(args: string[], cwd: string, env?: Record<string, string>): Promise<{ code: number; stdout: string }> {
@@ -108,28 +108,12 @@ describe('parser threads and the record store', () => {
 
 describe('a first run on many files (MEET_FILL_FROM) fills the record store before it reads it', () => {
   it('gives the outputs of one thread without the store, and the entries a run that reads as it parses stores', async () => {
-    const committed = (root: string) => {
-      git(root, 'init', '-q', '-b', 'main');
-      git(root, 'add', '.');
-      git(root, 'commit', '-q', '-m', 'records');
-      return root;
-    };
     const filled = committed(copyExamples());
     const read = committed(copyExamples());
     // A record with errors is never stored: the read after the fill parses it (and stops the command, as without the store).
     const broken = copyExamples();
     writeTree(broken, { 'meetings/2020/2020-12-31-tab.md': '---\ntitle: A\n\tdate: x\n---\n' });
     committed(broken);
-    const entries = (root: string) => {
-      const folder = path.join(root, '.meet-cache');
-      const all = new Map<string, unknown>();
-      for (const name of readdirSync(folder).filter((n) => n.startsWith('store-'))) {
-        const text = readFileSync(path.join(folder, name), 'utf8');
-        const shard = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { value: { entries: Record<string, unknown> } };
-        for (const [key, entry] of Object.entries(shard.value.entries)) all.set(key, entry);
-      }
-      return all;
-    };
     for (const args of [
       ['report', '--month', '2020-10', '--format', 'json'],
       ['log', '2020-09-bao-cao-dau-tu-cong', '--format', 'json'],
@@ -139,12 +123,12 @@ describe('a first run on many files (MEET_FILL_FROM) fills the record store befo
       expect(single.code).toBe(0);
       expect(await meet(args, filled, { MEET_THREADS: '2', MEET_FILL_FROM: '1' }), args.join(' ')).toEqual(single);
       expect(await meet(args, read, { MEET_THREADS: '2' })).toEqual(single);
-      expect(entries(filled).size).toBe(5);
-      expect(entries(filled)).toEqual(entries(read));
+      expect(storeEntries(filled).size).toBe(5);
+      expect(storeEntries(filled)).toEqual(storeEntries(read));
       const stopped = await meet(args, broken, { MEET_THREADS: '2', MEET_FILL_FROM: '1' });
       expect(stopped).toEqual(await meet([...args, '--no-cache'], broken, { MEET_THREADS: '0' }));
       expect(stopped.code).toBe(1);
-      expect(entries(broken)).toEqual(entries(read));
+      expect(storeEntries(broken)).toEqual(storeEntries(read));
     }
   });
 

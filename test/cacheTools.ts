@@ -8,6 +8,19 @@ import { TEST_CACHE_HOME } from './helpers.js';
 export const OCTOBER = 'meetings/2020/2020-10-26-hoi-nghi-thuong-ky-thang-10.md';
 export const NOVEMBER = 'meetings/2020/2020-11-25-hoi-nghi-thuong-ky-thang-11.md';
 
+/** Every entry of the record store's shards, by content hash (the signature line skipped). */
+export function storeEntries(root: string): Map<string, unknown> {
+  const folder = path.join(root, '.meet-cache');
+  const entries = new Map<string, unknown>();
+  if (!existsSync(folder)) return entries;
+  for (const name of readdirSync(folder).filter((n) => n.startsWith('store-'))) {
+    const text = readFileSync(path.join(folder, name), 'utf8');
+    const shard = (JSON.parse(text.slice(text.indexOf('\n') + 1)) as { value: { entries: Record<string, unknown> } }).value;
+    for (const [key, entry] of Object.entries(shard.entries)) entries.set(key, entry);
+  }
+  return entries;
+}
+
 /** The cache's files, the record shards counted as one name. */
 export function cacheFiles(root: string): string[] {
   const folder = path.join(root, '.meet-cache');

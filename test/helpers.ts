@@ -201,6 +201,14 @@ export function git(dir: string, ...args: string[]): string {
   return run.stdout;
 }
 
+/** `root` made a git repository with everything in it committed once; returns `root`. */
+export function committed(root: string): string {
+  git(root, 'init', '-q', '-b', 'main');
+  git(root, 'add', '.');
+  git(root, 'commit', '-q', '-m', 'records');
+  return root;
+}
+
 /** A minimal valid config (vi), for fixtures. */
 export const MINIMAL_CONFIG = `organization: UBND huyện Thử Nghiệm
 locale: vi

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { OutputMemo } from '../src/io/outputMemo.js';
 import { loadStoredRepository } from '../src/io/recordStore.js';
 import { forge, NOVEMBER } from './cacheTools.js';
-import { copyExamples, git, runMeet, TEST_CACHE_HOME, type RunOptions } from './helpers.js';
+import { committed, copyExamples, git, runMeet, TEST_CACHE_HOME, type RunOptions } from './helpers.js';
 
 const NOW = new Date('2020-11-28T03:00:00Z');
 const PLANTED = 'FROM THE MEMO\n';
@@ -39,13 +39,6 @@ function plant(root: string, text = PLANTED): void {
       value.data = { dev: String(stat.dev), ino: String(stat.ino), size: String(stat.size), ctimeNs: String(stat.ctimeNs) };
     });
   }
-}
-
-function committed(root: string): string {
-  git(root, 'init', '-q', '-b', 'main');
-  git(root, 'add', '.');
-  git(root, 'commit', '-q', '-m', 'records');
-  return root;
 }
 
 const TASKS = ['tasks', '--format', 'json'];

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExamples, git, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
-import { forge } from './cacheTools.js';
+import { committed, copyExamples, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
+import { forge, storeEntries } from './cacheTools.js';
 
 const NOW = new Date('2021-06-15T03:00:00Z');
 
@@ -89,13 +89,6 @@ async function expectSameOutputs(root: string, commands: string[][]): Promise<vo
   }
 }
 
-function committed(root: string): string {
-  git(root, 'init', '-q', '-b', 'main');
-  git(root, 'add', '.');
-  git(root, 'commit', '-q', '-m', 'records');
-  return root;
-}
-
 function generated(records: number): string {
   const out = path.join(tempDir('meet-store-'), 'repo');
   const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bench', 'generate.mjs'), '--records', String(records), '--out', out, '--seed', '3'], {
@@ -153,17 +146,6 @@ describe('the record store gives the outputs of --no-cache', () => {
     }
   });
 });
-
-/** Every entry of the store's shards, by content hash (the signature line skipped). */
-function storeEntries(root: string): Map<string, unknown> {
-  const entries = new Map<string, unknown>();
-  for (const name of storeFiles(root)) {
-    const text = readFileSync(path.join(root, '.meet-cache', name), 'utf8');
-    const shard = (JSON.parse(text.slice(text.indexOf('\n') + 1)) as { value: { entries: Record<string, unknown> } }).value;
-    for (const [key, entry] of Object.entries(shard.entries)) entries.set(key, entry);
-  }
-  return entries;
-}
 
 describe('what a command keeps is not what the store keeps', () => {
   it('a run that keeps records in part (tasks) rewrites a shard with the whole records it held', async () => {
