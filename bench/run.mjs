@@ -18,8 +18,10 @@
 // (git-ignored) and reused while bench/generate.mjs is unchanged. Run
 // `npm run build` first: the built CLI (bin/meet.cjs → dist/) is measured.
 // Wall time: process.hrtime around spawnSync, median of --runs runs after one
-// untimed warm-up of the file cache. Peak memory: GNU time's %M (max RSS),
-// when /usr/bin/time is there.
+// untimed warm-up of the file cache; a row with a target runs each time
+// right after the row its ratio is to (a cold command after a cold `check`),
+// and its ratio is the median of those pairs'. Peak memory: GNU time's %M
+// (max RSS), when /usr/bin/time is there.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -149,15 +151,30 @@ const median = (xs) => {
 
 /**
  * Times `runs` runs; `before` runs untimed before each one (e.g. removing a
- * cache), and a row with `warmUp` runs once untimed first.
+ * cache), and a row with `warmUp` runs once untimed first. With `partner`
+ * (the row its ratio is to), each run follows a run of the partner, and the
+ * ratio is the median of the runs' ratios to theirs: this machine's speed
+ * drifts by 10–15% within minutes, and rows measured minutes apart moved a
+ * ratio by 0.2–0.4 (BENCHMARKS.md).
  */
-function measure(row, cwd, runs) {
+function measure(row, cwd, runs, partner) {
   const times = [];
   const peaks = [];
+  const partnerTimes = [];
+  const ratios = [];
   let failure;
   // A warm row's first run after the cold rows fills the store and keeps the answer: not what "warm" means.
   if (row.warmUp) runOnce(row.args, cwd, row.env);
   for (let i = 0; i < runs; i++) {
+    let before;
+    if (partner) {
+      partner.before?.();
+      before = runOnce(partner.args, cwd, partner.env);
+      if (before.code !== (partner.expect ?? 0)) {
+        failure = `${partner.id}, run before it: exit ${before.code}: ${before.stderr.trim().split('\n').slice(0, 3).join(' / ')}`;
+        break;
+      }
+    }
     row.before?.();
     const result = runOnce(row.args, cwd, row.env);
     if (result.code !== (row.expect ?? 0)) {
@@ -166,9 +183,20 @@ function measure(row, cwd, runs) {
     }
     times.push(result.seconds);
     if (result.peakMiB !== undefined) peaks.push(result.peakMiB);
+    if (before) {
+      partnerTimes.push(before.seconds);
+      ratios.push(result.seconds / before.seconds);
+    }
   }
   if (failure) return { ...row, failure };
-  return { ...row, median: median(times), min: Math.min(...times), max: Math.max(...times), peakMiB: peaks.length ? Math.max(...peaks) : undefined };
+  return {
+    ...row,
+    median: median(times),
+    min: Math.min(...times),
+    max: Math.max(...times),
+    peakMiB: peaks.length ? Math.max(...peaks) : undefined,
+    ...(partner ? { partnerMedian: median(partnerTimes), ratioValue: median(ratios) } : {}),
+  };
 }
 
 // ------------------------------------------------------------------- the run
@@ -256,17 +284,20 @@ function benchSize(records) {
   const warm = runOnce([MEET, '--root', root, 'check'], root);
   if (warm.code !== 0) log(`  warning: meet check exits ${warm.code} on the generated repository: ${warm.stderr.trim().slice(0, 300)}`);
   const results = [];
-  for (const row of rowsFor(root).filter((r) => !skipped.has(r.id))) {
-    const result = measure(row, root, runsAt(records));
+  const rows = rowsFor(root);
+  for (const row of rows.filter((r) => !skipped.has(r.id))) {
+    // A row with a target is paired with the row of its ratio.
+    const partner = row.target !== undefined ? rows.find((r) => r.id === row.ratio) : undefined;
+    const result = measure(row, root, runsAt(records), partner);
     results.push(result);
     log(
-      `  ${row.id.padEnd(15)} ${result.failure ?? `${result.median.toFixed(3)} s (${result.min.toFixed(3)}–${result.max.toFixed(3)})${result.peakMiB ? `, ${result.peakMiB.toFixed(0)} MiB` : ''}`}`,
+      `  ${row.id.padEnd(15)} ${result.failure ?? `${result.median.toFixed(3)} s (${result.min.toFixed(3)}–${result.max.toFixed(3)})${result.peakMiB ? `, ${result.peakMiB.toFixed(0)} MiB` : ''}${result.partnerMedian === undefined ? '' : `; ${partner.id} before it ${result.partnerMedian.toFixed(3)} s, ${result.ratioValue.toFixed(2)}×`}`}`,
     );
   }
   const byId = Object.fromEntries(results.map((r) => [r.id, r]));
   for (const r of results) {
     const reference = r.ratio && byId[r.ratio];
-    if (reference && !r.failure && !reference.failure) r.ratioValue = r.median / reference.median;
+    if (reference && !r.failure && !reference.failure && r.ratioValue === undefined) r.ratioValue = r.median / reference.median;
   }
   return { records, root, results, byId };
 }
@@ -297,7 +328,11 @@ function render(sets, startedAt, loadBefore) {
   out.push(machine());
   out.push(`- load average at the start: ${loadBefore.map((l) => l.toFixed(2)).join(', ')}`);
   out.push(`- peak memory: ${TIME ? 'GNU time %M (max RSS of the process)' : 'not measured (no /usr/bin/time)'}`, '');
-  out.push('Times are wall seconds of whole processes, median of the runs (min–max beside it); the ratio is to the row named in "vs".', '');
+  out.push(
+    'Times are wall seconds of whole processes, median of the runs (min–max beside it); the ratio is to the row named in "vs". ' +
+      "A row with a target is paired: each of its runs follows a run of that row, and its ratio is the median of the ratios of the pairs (that row's median in those pairs beside its name).",
+    '',
+  );
   for (const set of sets) {
     out.push(`## ${sizeName(set.records)} records`, '');
     out.push('| what | median s | min–max s | peak MiB | vs | ratio | target |');
@@ -309,7 +344,7 @@ function render(sets, startedAt, loadBefore) {
       }
       const target = r.target ? `≤ ${r.target}× ${r.ratioValue <= r.target ? '**met**' : 'not met'}` : '';
       out.push(
-        `| ${r.what} | ${fmt(r.median, 3)} | ${fmt(r.min, 3)}–${fmt(r.max, 3)} | ${fmt(r.peakMiB, 0)} | ${r.ratio ?? ''} | ${r.ratioValue === undefined ? '' : `${fmt(r.ratioValue)}×`} | ${target} |`,
+        `| ${r.what} | ${fmt(r.median, 3)} | ${fmt(r.min, 3)}–${fmt(r.max, 3)} | ${fmt(r.peakMiB, 0)} | ${r.ratio ?? ''}${r.partnerMedian === undefined ? '' : `, paired (${fmt(r.partnerMedian, 3)} s)`} | ${r.ratioValue === undefined ? '' : `${fmt(r.ratioValue)}×`} | ${target} |`,
       );
     }
     out.push('');
