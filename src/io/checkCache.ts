@@ -17,6 +17,7 @@ import {
   rmdirSync,
   rmSync,
   unlinkSync,
+  writevSync,
   writeSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
@@ -333,13 +334,16 @@ export class SignedWriter {
   }
 
   private flush(): void {
-    const bytes = Buffer.concat(this.pending, this.size);
+    const { pending, size } = this;
     this.pending = [];
     this.size = 0;
     try {
-      this.hmac.update(bytes);
-      writeAllAt(this.fd!, bytes, this.position);
-      this.position += bytes.length;
+      // Piece by piece, not copied into one buffer first: a cold run's store is tens of megabytes, written while
+      // the parser threads want both cores.
+      for (const piece of pending) this.hmac.update(piece);
+      const written = writevSync(this.fd!, pending, this.position);
+      if (written < size) writeAllAt(this.fd!, Buffer.concat(pending, size).subarray(written), this.position + written);
+      this.position += size;
     } catch {
       this.abort();
     }
