@@ -9,17 +9,21 @@ import { copyExamples, runMeet, tempDir } from './helpers.js';
 
 const cacheFiles = (root: string) => readdirSync(path.join(root, '.meet-cache')).sort();
 
-function spillIn(root: string): TextSpill {
+function spillIn(root: string, wholeBytes?: number): TextSpill {
   writeFileSync(path.join(root, 'meet.config.yaml'), 'organization: UBND xã Nam Sơn\n');
-  const spill = TextSpill.open(root, {});
+  const spill = TextSpill.open(root, {}, wholeBytes);
   expect(spill).toBeDefined();
   return spill!;
 }
 
 describe('a text spill', () => {
-  it('gives back every text as it was put, across its buffer and past it, and leaves no file', () => {
+  // Read a window at a time (a large file's way), and read whole at its first read (a small one's).
+  it.each([
+    ['a window at a time', 0],
+    ['read whole', undefined],
+  ])('gives back every text as it was put, across its buffer and past it, and leaves no file (%s)', (_way, wholeBytes) => {
     const root = tempDir();
-    const spill = spillIn(root);
+    const spill = spillIn(root, wholeBytes);
     // Open, and already gone from the folder: whatever ends the run, nothing is left behind.
     expect(cacheFiles(root)).toEqual(['.gitignore']);
     const texts = [
@@ -51,9 +55,12 @@ describe('a text spill', () => {
     expect(() => spill.text(places[0]!)).toThrow(/after its run ended/);
   });
 
-  it('holds in memory what it could not write, and gives that back too', () => {
+  it.each([
+    ['a window at a time', 0],
+    ['read whole', undefined],
+  ])('holds in memory what it could not write, and gives that back too (%s)', (_way, wholeBytes) => {
     const root = tempDir();
-    const spill = spillIn(root);
+    const spill = spillIn(root, wholeBytes);
     const first = spill.put('Viết vào tệp trước khi đĩa đầy');
     expect(spill.text(first)).toBe('Viết vào tệp trước khi đĩa đầy');
     // A file that cannot be written to stands for a disk that filled up meanwhile.
