@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatNumber } from '../src/model/format.js';
 import { oneLine, visible, visibleDeep, visibleLines } from '../src/model/text.js';
-import { displayWidth } from '../src/render/table.js';
+import { displayWidth, markdownTable, markdownText } from '../src/render/table.js';
 
 const PIECES = [
   'Hội nghị',
@@ -70,6 +70,27 @@ describe('text helpers: fast paths agree with their definitions', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('markdownText and a Markdown table cell escape what their plain definitions do', () => {
+    const MARKDOWN = ['www.', 'WwW.', 'awww.', 'x.www.', '://', ':/', 'http://a', '&', '<b>', '\\', '`', '*', '_', '~', ']', '|', '@', '1.', '2)', '-', '+ '];
+    const markdown = fc.array(fc.constantFrom(...PIECES, ...MARKDOWN), { maxLength: 10 }).map((parts) => parts.join(''));
+    const references: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+    const escaped = (t: string) => t.replace(/[&<>\\`*_~[\]|@]|:(?=\/\/)|(?<=\bwww)\./gi, (c) => references[c] ?? `&#${c.charCodeAt(0)};`);
+    const atStart = (t: string) =>
+      t.replace(/^(?:([#+*-])|(\d+)([.)]))(?=\s|$)/, (_, mark: string | undefined, digits: string | undefined, dot: string | undefined) =>
+        mark !== undefined ? `&#${mark.charCodeAt(0)};` : `${digits}&#${dot!.charCodeAt(0)};`,
+      );
+    const cell = (t: string) => t.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    fc.assert(
+      fc.property(markdown, (t) => {
+        expect(markdownText(t, false)).toBe(escaped(t));
+        expect(markdownText(t)).toBe(atStart(escaped(t)));
+        expect(markdownTable([{ header: t }], [[t]])).toBe(`| ${cell(t)} |\n| --- |\n| ${cell(t)} |`);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(markdownText('xem www.ubnd.vn hoặc WWW.x.vn')).toBe('xem www&#46;ubnd.vn hoặc WWW&#46;x.vn');
   });
 
   it('displayWidth counts code points that are not combining marks, after NFC', () => {

@@ -54,6 +54,7 @@ export function* textTableLines(columns: readonly Column[], rows: () => Iterable
 // GitHub's Markdown link bare text: the ":" of "://", the "." of "www.", the
 // "@" of an e-mail address (or a mention).
 const MARKDOWN_SPECIAL = /[&<>\\`*_~[\]|@]|:(?=\/\/)|(?<=\bwww)\./gi;
+const MAY_BE_SPECIAL = /[&<>\\`*_~[\]|@]|:\/\/|www\./i;
 // At the start of a line (a list item, a table cell) these open a heading,
 // a list item or an ordered list.
 const NAMED_REFERENCES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -78,7 +79,9 @@ export function markdownId(id: string): string {
 }
 
 export function markdownText(text: string, atLineStart = true): string {
-  const escaped = text.replace(MARKDOWN_SPECIAL, (c) => NAMED_REFERENCES[c] ?? `&#${c.charCodeAt(0)};`);
+  // The lookarounds make MARKDOWN_SPECIAL slow to scan with: a text this simpler pattern finds nothing in has
+  // nothing MARKDOWN_SPECIAL would find either (a six-fold difference on a report's titles).
+  const escaped = MAY_BE_SPECIAL.test(text) ? text.replace(MARKDOWN_SPECIAL, (c) => NAMED_REFERENCES[c] ?? `&#${c.charCodeAt(0)};`) : text;
   if (!atLineStart) return escaped;
   return escaped.replace(MARKDOWN_LINE_START, (_, mark: string | undefined, digits: string | undefined, dot: string | undefined) =>
     mark !== undefined ? `&#${mark.charCodeAt(0)};` : `${digits}&#${dot!.charCodeAt(0)};`,
@@ -87,8 +90,12 @@ export function markdownText(text: string, atLineStart = true): string {
 
 /** Markdown-safe cell text: pipes and line breaks cannot break the table. */
 function markdownCell(text: string): string {
+  // One scan for the cells that need nothing (nearly all: record text comes here through markdownText already).
+  if (!CELL_SPECIAL.test(text)) return text;
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
+
+const CELL_SPECIAL = /[\\|\n]/;
 
 export function markdownTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
   return [...markdownTableChunks(columns, rows)].join('');
