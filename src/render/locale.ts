@@ -79,6 +79,29 @@ export function formatDue(locale: Locale, task: { due?: IsoDate; dueAsWritten?: 
   }
 }
 
+/**
+ * formatDue of each row, `shown` as a cell, made once for each deadline: a
+ * large report has hundreds of thousands of rows and a few hundred
+ * deadlines. A due written as a mapping (working days) is rare: made each
+ * time.
+ */
+export function dueCells(
+  locale: Locale,
+  none: string,
+  shown: (due: string) => string,
+): (task: { due?: IsoDate; dueAsWritten?: DueWritten; recurring?: boolean }) => string {
+  const cells = new Map<string, string>();
+  return (task) => {
+    const make = () => shown(formatDue(locale, task, none));
+    if (task.dueAsWritten !== undefined && typeof task.dueAsWritten !== 'string') return make();
+    // A resolved due is a day: no \0 in it.
+    const key = `${task.recurring ? '1' : '0'}${task.due ?? ''}\0${task.dueAsWritten ?? ''}`;
+    let cell = cells.get(key);
+    if (cell === undefined) cells.set(key, (cell = make()));
+    return cell;
+  };
+}
+
 /** The default title of a new record: for a regular or thematic meeting, after the period it reviews. */
 export function defaultTitle(locale: Locale, kind: MeetingKind, date: IsoDate, period: string = date.slice(0, 7)): string {
   const m = messages(locale);

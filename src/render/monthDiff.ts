@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Month } from '../model/dates.js';
 import type { DiffTask, MonthDiff } from '../domain/monthDiff.js';
 import type { FigureMarks } from '../model/report.js';
-import { formatDate, formatDay, formatDue, formatExact, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
+import { dueCells, formatDate, formatDay, formatExact, formatMonth, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import { markdownId, markdownTableChunks, markdownText, textTable, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
 import { jsonChunks, MappedList, oneLine, visible, visibleDeep, type RowList } from '../model/text.js';
@@ -250,6 +250,7 @@ export function renderDiffText(given: MonthDiff, options: DiffRenderOptions, c: 
     return [c.dim(header!), ...lines.map((l) => (paint ? paint(l) : l))].join('\n');
   };
   const paintOf: Partial<Record<TaskCategory, ChalkInstance>> = { closed: c.green, dropped: c.dim, newlyOverdue: c.red };
+  const due = dueCells(locale, '', (text) => text);
 
   const out: string[] = [];
   out.push(c.bold(`${w.title(diff.from, diff.to)}${options.organization ? ` — ${visible(options.organization)}` : ''}`));
@@ -268,14 +269,7 @@ export function renderDiffText(given: MonthDiff, options: DiffRenderOptions, c: 
     const tasks = diff.tasks[category];
     const paint = paintOf[category];
     const heading = `${w.heading[category]} (${formatNumber(locale, tasks.length)})`;
-    const rows = tasks.map((t) => [
-      t.id,
-      formatDue(locale, t),
-      statusCell(locale, t),
-      t.overdueDays > 0 ? w.days(t.overdueDays) : '',
-      t.ownerNames.join(', '),
-      t.title,
-    ]);
+    const rows = tasks.map((t) => [t.id, due(t), statusCell(locale, t), t.overdueDays > 0 ? w.days(t.overdueDays) : '', t.ownerNames.join(', '), t.title]);
     out.push('', section(c.bold(paint ? paint(heading) : heading), tableWithRows(taskColumns, rows, paint)));
   }
 
@@ -315,6 +309,7 @@ export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions
   const diff = visibleDeep(given);
   const { locale } = options;
   const w = DIFF_WORDS[locale];
+  const due = dueCells(locale, '', (text) => text);
   function* section<T>(heading: string, columns: Column[], rows: RowList<T>, cells: (row: T) => string[]): Generator<string, void, undefined> {
     yield `\n\n## ${heading}\n\n`;
     if (rows.length === 0) yield w.none;
@@ -340,7 +335,7 @@ export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions
       markdownId(t.id),
       markdownText(t.title),
       markdownText(t.ownerNames.join(', ')),
-      formatDue(locale, t),
+      due(t),
       statusCell(locale, t),
       t.overdueDays > 0 ? w.days(t.overdueDays) : '',
     ]);

@@ -8,7 +8,7 @@ import { escapeHtml as e } from './html/escape.js';
 import { MAX_BODY_CHARS, renderSafeMarkdown } from './html/sanitize.js';
 import { REPORT_CSS } from './html/styles.js';
 import { HTML_WORDS } from './html/words.js';
-import { formatDate, formatDue, formatNumber, KIND_LABELS, SESSION_LABELS, STATUS_LABELS } from './locale.js';
+import { formatDate, dueCells, formatNumber, KIND_LABELS, SESSION_LABELS, STATUS_LABELS } from './locale.js';
 import {
   asOfOf,
   decisionLine,
@@ -314,16 +314,7 @@ function taskTable(report: Report, key: TaskListKey, list: TaskRows): Iterable<s
   const assignedOn = once((date: string) => e(HTML_WORDS[locale].assignedOn(formatDate(locale, date))));
   const daysCell = once((days: number) => `<td class="num late">${e(words.days(days))}</td>`);
   const statusCell = once((status: ReportTask['status']) => `<td><span class="status status-${status}">${e(STATUS_LABELS[locale][status])}</span></td>`);
-  const dueCells = new Map<string, string>();
-  const dueCell = (t: ReportTask) => {
-    const make = () => `<td class="date">${e(formatDue(locale, t, UNKNOWN))}</td>`;
-    // A due written as a mapping (working days) is rare: made each time. (A resolved due is a day: no \0 in it.)
-    if (t.dueAsWritten !== undefined && typeof t.dueAsWritten !== 'string') return make();
-    const key = `${t.recurring ? '1' : '0'}${t.due ?? ''}\0${t.dueAsWritten ?? ''}`;
-    let cell = dueCells.get(key);
-    if (cell === undefined) dueCells.set(key, (cell = make()));
-    return cell;
-  };
+  const dueCell = dueCells(locale, UNKNOWN, (due) => `<td class="date">${e(due)}</td>`);
   const row = (t: ReportTask, i: number) =>
     `<tr${t.overdueDays > 0 ? ' class="overdue"' : ''}><td class="num">${i + 1}</td>` +
     // The latest update's note reads best under the title: a column of its own would be too narrow on A4.

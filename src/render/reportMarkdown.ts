@@ -1,7 +1,7 @@
 // The monthly report as Markdown: what `meet digest` commits to reports/,
 // readable as plain text and on any git host.
 import type { Report, TaskRows } from '../model/report.js';
-import { formatDate, formatDue, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
+import { formatDate, dueCells, formatNumber, KIND_LABELS, STATUS_LABELS } from './locale.js';
 import {
   decisionGroups,
   meetingChairs,
@@ -179,20 +179,21 @@ function taskTable(report: Report, key: TaskListKey, tasks: TaskRows): Generator
     ...(notes ? [{ header: c.note }] : []),
     { header: c.id },
   ];
-  // Each row made as it is written.
+  const dueCell = dueCells(locale, UNKNOWN, (due) => due);
+  const statusLabels = STATUS_LABELS[locale];
+  const days = REPORT_WORDS[locale].days;
+  // Each row made as it is written; its cells pushed, not spread from arrays made for each (67,000 rows at 10k records).
   function* rows(): Generator<string[], void, undefined> {
-    for (const t of tasks)
-      yield [
-        inline(t.title),
-        inline(t.ownerNames[0] ?? ''),
-        inline(t.ownerNames.slice(1).join(', ')),
-        ...(directed ? [inline(t.directedBy ?? '')] : []),
-        formatDue(locale, t, UNKNOWN),
-        ...(overdue ? [REPORT_WORDS[locale].days(t.overdueDays)] : []),
-        STATUS_LABELS[locale][t.status],
-        ...(notes ? [t.note ? inline(t.note) : ''] : []),
-        `\`${t.id}\``,
-      ];
+    for (const t of tasks) {
+      const row = [inline(t.title), inline(t.ownerNames[0] ?? ''), inline(t.ownerNames.slice(1).join(', '))];
+      if (directed) row.push(inline(t.directedBy ?? ''));
+      row.push(dueCell(t));
+      if (overdue) row.push(days(t.overdueDays));
+      row.push(statusLabels[t.status]);
+      if (notes) row.push(t.note ? inline(t.note) : '');
+      row.push(`\`${t.id}\``);
+      yield row;
+    }
   }
   return markdownTableChunks(columns, rows());
 }

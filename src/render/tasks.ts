@@ -6,7 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import { joinedInChunks, jsonChunks, MappedList, oneLine, visibleDeep } from '../model/text.js';
 import { meetingJson, type TaskList, type TaskRow } from '../model/tasks.js';
 import type { Config } from '../model/schema.js';
-import { formatDate, formatDue, formatMonth, formatNumber, STATUS_LABELS } from './locale.js';
+import { formatDate, dueCells, formatMonth, formatNumber, STATUS_LABELS } from './locale.js';
 import { messages } from '../model/messages/index.js';
 import { csvTableChunks, markdownId, markdownTableChunks, markdownText, textTableLines, type Column } from './table.js';
 import type { Locale } from '../model/terms.js';
@@ -22,12 +22,13 @@ function ownerNames(row: TaskRow, owners: Record<string, string>): string[] {
   return row.owners.map((o) => (Object.hasOwn(owners, o) ? owners[o]! : o));
 }
 
-function localCells(row: TaskRow, locale: Locale, owners: Record<string, string>) {
+/** `due`: dueCells' function for the list (a deadline made once, whatever number of rows share it). */
+function localCells(row: TaskRow, locale: Locale, owners: Record<string, string>, due: (row: TaskRow) => string) {
   return {
     id: row.id,
     title: oneLine(row.title),
     owners: ownerNames(row, owners).join(', '),
-    due: formatDue(locale, row),
+    due: due(row),
     directedBy: row.directedBy ? oneLine(row.directedBy) : '',
     status: STATUS_LABELS[locale][row.status],
     overdue: row.overdueDays > 0 ? formatNumber(locale, row.overdueDays) : '',
@@ -64,10 +65,11 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
   // A shorter one's are made once and held (at 10,000 records, 31,000 rows: ~15 MB, and 1 s of a
   // 10 s first run). Each row's look is kept as its cells are made, for its line.
   const looks = new Uint8Array(given.rows.length);
+  const due = dueCells(locale, '', (text) => text);
   function* rows() {
     let i = 0;
     for (const row of given.rows) {
-      const cells = localCells(shown(row), locale, owners);
+      const cells = localCells(shown(row), locale, owners, due);
       looks[i++] = row.overdueDays > 0 ? OVERDUE : row.status === 'done' || row.status === 'dropped' ? CLOSED : PLAIN;
       yield [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, ...(withDirected ? [cells.directedBy] : []), cells.title];
     }
@@ -121,9 +123,10 @@ export function renderTasksMarkdown(given: TaskList, config: Config): Iterable<s
     { header: h.meeting },
     ...(withDirected ? [{ header: h.directedBy }] : []),
   ];
+  const due = dueCells(locale, '', (text) => text);
   function* rows() {
     for (const row of list.rows) {
-      const cells = localCells(row, locale, owners);
+      const cells = localCells(row, locale, owners, due);
       yield [
         markdownId(cells.id),
         markdownText(cells.title),
