@@ -17,6 +17,8 @@ import type { MeetingRecord } from '../src/model/record.js';
 import type { Report } from '../src/model/report.js';
 import { loadRepository } from '../src/io/repository.js';
 import { reportJson } from '../src/render/reportJson.js';
+import { renderReportMarkdown } from '../src/render/reportMarkdown.js';
+import { visibleDeep } from '../src/model/text.js';
 import { EXAMPLES, makeRepo, MINIMAL_CONFIG, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
 
 const GOLDEN = path.join(PROJECT_ROOT, 'test', 'golden');
@@ -77,6 +79,47 @@ describe('buildReport', () => {
     `tasks:
   - { id: t1, title: Việc một, owner: van-phong, due: 2020-12-31 }`,
   );
+
+  it("knows which task lists show a note or a 'directed by' column, as their shown rows say", async () => {
+    const report = await reportOf(
+      {
+        'meetings/2020/2020-09-01-giao.md': meeting(
+          '2020-09-01',
+          `tasks:
+  - { id: t1, title: Việc một, owner: van-phong, due: 2020-09-30 }
+  - { id: t2, title: Việc hai, owner: van-phong, due: 2020-09-30, directed_by: Chủ tịch }
+  - { id: t3, title: Việc ba, owner: van-phong, due: 2020-12-31 }
+  - { id: t4, title: Việc bốn, owner: van-phong, due: 2020-12-31 }`,
+        ),
+        'meetings/2020/2020-10-05-a.md': meeting(
+          '2020-10-05',
+          `updates:
+  - { task: t1, status: in-progress }
+  - { task: t3, status: in-progress, note: "::" }
+  - { task: t4, status: done, note: Xong }
+tasks:
+  - { id: t5, title: Việc năm, owner: van-phong, due: 2020-10-31, directed_by: Phó Chủ tịch }`,
+        ),
+      },
+      '2020-10',
+    );
+    const shown = visibleDeep(report);
+    for (const key of Object.keys(report.tasks) as (keyof Report['tasks'])[]) {
+      const rows = [...(shown.tasks[key] ?? [])];
+      expect(report.taskColumns?.[key], key).toEqual({ notes: rows.some((t) => Boolean(t.note)), directed: rows.some((t) => Boolean(t.directedBy)) });
+    }
+    // t1 was updated without a note; t3's "::" shows (written out); t2 and t5 were directed.
+    expect(report.taskColumns).toMatchObject({
+      overdue: { notes: false, directed: true },
+      carried: { notes: true, directed: true },
+      assigned: { notes: false, directed: true },
+      completed: { notes: true, directed: false },
+    });
+    // The Markdown report without the report's own answer looks through the rows, and writes the same.
+    const { taskColumns, ...byHand } = report;
+    expect(taskColumns).toBeDefined();
+    expect(renderReportMarkdown(report)).toBe(renderReportMarkdown(byHand));
+  });
 
   it('applies updates of meetings on the same date in file path order', async () => {
     const update = (status: string) => `updates:\n  - { task: t1, status: ${status} }`;

@@ -98,6 +98,19 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
     recurring: rowsOf(places.recurring),
   };
   const ownersOf = (place: number) => register.owners(register.task(place));
+  // As reportTask sets them, and as they show once made one line (blank text shows as nothing).
+  const shows = (text: string | null | undefined) => typeof text === 'string' && text.trim() !== '';
+  const columnsOf = (list: Int32Array) => {
+    let notes = false;
+    let directed = false;
+    for (let i = 0; i < list.length && !(notes && directed); i++) {
+      const place = list[i]!;
+      notes ||= asOfStates.updated[place] === 1 && shows(asOfStates.lastUpdates[place]?.note);
+      directed ||= shows(register.task(place).directed_by);
+    }
+    return { notes, directed };
+  };
+  const taskColumns = Object.fromEntries(Object.entries(places).map(([key, list]) => [key, columnsOf(list)])) as Report['taskColumns'];
 
   return {
     month,
@@ -113,6 +126,7 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
     spans: reportSpans(book, config, month),
     decisions: meetings.flatMap((r) => decisionsOf(r)),
     tasks,
+    taskColumns,
     owners: ownerRows(config, { ...places, open }, ownersOf),
     history,
   };

@@ -235,6 +235,13 @@ export interface Report {
     /** v2: standing work ("thường xuyên") neither done nor dropped as of the month. */
     recurring?: TaskRows;
   };
+  /**
+   * Whether some task of each list has a note or a "directed by" that shows
+   * (not blank): the Markdown report gives each a column. Known from the
+   * lists' places, so its rows are made once, as written; absent in a
+   * report made by hand, whose rows are then looked through.
+   */
+  taskColumns?: Partial<Record<keyof Report['tasks'], { notes: boolean; directed: boolean }>>;
   /** Accountability per owner (config order; owners with any task). */
   owners: OwnerRow[];
   /** Task counts at the end of each of the last 6 months, oldest first. */

@@ -160,14 +160,14 @@ function taskTable(report: Report, key: TaskListKey, tasks: TaskRows): Generator
   const { locale } = report;
   const c = REPORT_WORDS[locale].taskColumns;
   const overdue = key === 'overdue';
-  // One pass for both columns (each row is made as it is read: at 100k records, 300,000 of them a list).
-  let notes = false;
-  let directed = false;
-  for (const t of tasks) {
-    notes ||= Boolean(t.note);
-    directed ||= Boolean(t.directedBy);
-    if (notes && directed) break;
-  }
+  // Known from the report; else one pass for both (each row is made as it is read: at 100k records, 300,000 of them a list).
+  let { notes = false, directed = false } = report.taskColumns?.[key] ?? {};
+  if (!report.taskColumns?.[key])
+    for (const t of tasks) {
+      notes ||= Boolean(t.note);
+      directed ||= Boolean(t.directedBy);
+      if (notes && directed) break;
+    }
   const columns: Column[] = [
     { header: c.task },
     { header: c.lead },
