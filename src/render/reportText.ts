@@ -153,8 +153,12 @@ function taskTable(report: Report, key: TaskListKey, tasks: TaskRows, chalk: Cha
   const words = REPORT_WORDS[locale];
   const overdue = key === 'overdue';
   const headers = [words.taskColumns.due, ...(overdue ? [words.taskColumns.overdue] : []), words.taskColumns.status, words.taskColumns.task];
-  const rows = tasks.map((t) => [formatDue(locale, t, UNKNOWN), ...(overdue ? [words.days(t.overdueDays)] : []), STATUS_LABELS[locale][t.status]]);
-  const widths = headers.slice(0, -1).map((h, i) => rows.reduce((width, r) => Math.max(width, displayWidth(r[i]!)), displayWidth(h)));
+  // Each row made once (a row is made as it is read: its title and note read back), what its lines need kept.
+  const rows = tasks.map((t) => ({
+    cells: [formatDue(locale, t, UNKNOWN), ...(overdue ? [words.days(t.overdueDays)] : []), STATUS_LABELS[locale][t.status]],
+    task: { id: t.id, title: t.title, status: t.status, directedBy: t.directedBy, note: t.note, owners: ownersText(locale, t) },
+  }));
+  const widths = headers.slice(0, -1).map((h, i) => rows.reduce((width, r) => Math.max(width, displayWidth(r.cells[i]!)), displayWidth(h)));
   const pad = (text: string, width: number, right = false) => {
     const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
     return right ? fill + text : text + fill;
@@ -162,9 +166,8 @@ function taskTable(report: Report, key: TaskListKey, tasks: TaskRows, chalk: Cha
   const gap = '  ';
   const lead = ' '.repeat(widths.reduce((sum, w) => sum + w + gap.length, 0));
   const lines = [chalk.dim(headers.map((h, i) => (i < widths.length ? pad(h, widths[i]!, overdue && i === 1) : h)).join(gap))];
-  let index = 0;
-  for (const task of tasks) {
-    const cells = rows[index++]!.map((cell, i) => {
+  for (const { cells: made, task } of rows) {
+    const cells = made.map((cell, i) => {
       const padded = pad(cell, widths[i]!, overdue && i === 1);
       if (overdue && i === 1) return chalk.red(padded);
       if (i === widths.length - 1) return statusStyle(chalk, task.status)(padded);
@@ -172,7 +175,7 @@ function taskTable(report: Report, key: TaskListKey, tasks: TaskRows, chalk: Cha
     });
     lines.push([...cells, oneLine(task.title)].join(gap));
     const directed = task.directedBy ? ` · ${words.directedBy}: ${oneLine(task.directedBy)}` : '';
-    lines.push(`${lead}${ownersText(locale, task)}${directed}${chalk.dim(` · ${task.id}`)}`);
+    lines.push(`${lead}${task.owners}${directed}${chalk.dim(` · ${task.id}`)}`);
     if (task.note) lines.push(lead + chalk.dim(`${words.note}: ${oneLine(task.note)}`));
   }
   return lines.join('\n');
