@@ -322,6 +322,20 @@ export function exactLocate(bytes: Uint8Array): Locate {
 }
 
 /**
+ * A record's Markdown body and the line it starts on, as parseRecord gives
+ * them, without reading its front matter: for a record whose data is known
+ * already (the record store) when only its body is wanted. undefined where
+ * parseRecord would give none (a file it cannot read, no front matter).
+ */
+export function recordBody(bytes: Uint8Array): { body: string; bodyLine: number } | undefined {
+  const decoded = decodeText(bytes);
+  if (!('text' in decoded)) return undefined;
+  const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
+  const split = splitFrontMatter(text);
+  return split.kind === 'ok' ? { body: split.body, bodyLine: split.closeLine + 1 } : undefined;
+}
+
+/**
  * Parses one record. Its `locate` keeps the bytes: fine for the records in
  * hand, while the loader keeps its records without them (LoadedRecord).
  */
