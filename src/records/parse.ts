@@ -19,7 +19,7 @@ import {
   type RecordData,
   type TaskData,
 } from '../model/schema.js';
-import { splitFrontMatter } from './frontMatter.js';
+import { splitFrontMatter, type Split } from './frontMatter.js';
 import { describeIssues } from './schemaFindings.js';
 import { Suggestions } from '../domain/suggest.js';
 import { NOT_PLAIN, readPlainYaml } from './plainYaml.js';
@@ -306,11 +306,9 @@ function lazyLocate(bytes: Uint8Array): Locate {
 
 /** `locate` from the exact reader, for a record that parses; line 1 for one that does not. */
 export function exactLocate(bytes: Uint8Array): Locate {
-  const decoded = decodeText(bytes);
-  if (!('text' in decoded)) return () => START;
-  const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
-  const split = splitFrontMatter(text);
-  if (split.kind !== 'ok') return () => START;
+  const read = recordText(bytes);
+  if (!read) return () => START;
+  const { text, split } = read;
   let parsed: ReturnType<typeof parseYaml>;
   try {
     parsed = parseYaml(split.yaml);
@@ -328,11 +326,17 @@ export function exactLocate(bytes: Uint8Array): Locate {
  * parseRecord would give none (a file it cannot read, no front matter).
  */
 export function recordBody(bytes: Uint8Array): { body: string; bodyLine: number } | undefined {
+  const read = recordText(bytes);
+  return read && { body: read.split.body, bodyLine: read.split.closeLine + 1 };
+}
+
+/** A record's text (decoded, without its BOM) and its front matter split off, as parseRecord reads them; undefined where either fails. */
+function recordText(bytes: Uint8Array): { text: string; split: Extract<Split, { kind: 'ok' }> } | undefined {
   const decoded = decodeText(bytes);
   if (!('text' in decoded)) return undefined;
   const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
   const split = splitFrontMatter(text);
-  return split.kind === 'ok' ? { body: split.body, bodyLine: split.closeLine + 1 } : undefined;
+  return split.kind === 'ok' ? { text, split } : undefined;
 }
 
 /**
