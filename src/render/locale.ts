@@ -80,15 +80,15 @@ export function formatDue(locale: Locale, task: { due?: IsoDate; dueAsWritten?: 
 }
 
 /**
- * formatDue of each row, `shown` as a cell, made once for each deadline: a
- * large report has hundreds of thousands of rows and a few hundred
- * deadlines. A due written as a mapping (working days) is rare: made each
- * time.
+ * formatDue of each row, `shown` as a cell (the text itself unless given),
+ * made once for each deadline: a large report has hundreds of thousands of
+ * rows and a few hundred deadlines. A due written as a mapping (working
+ * days) is rare: made each time.
  */
 export function dueCells(
   locale: Locale,
-  none: string,
-  shown: (due: string) => string,
+  none = '',
+  shown: (due: string) => string = (due) => due,
 ): (task: { due?: IsoDate; dueAsWritten?: DueWritten; recurring?: boolean }) => string {
   const cells = new Map<string, string>();
   return (task) => {

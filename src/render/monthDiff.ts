@@ -250,7 +250,7 @@ export function renderDiffText(given: MonthDiff, options: DiffRenderOptions, c: 
     return [c.dim(header!), ...lines.map((l) => (paint ? paint(l) : l))].join('\n');
   };
   const paintOf: Partial<Record<TaskCategory, ChalkInstance>> = { closed: c.green, dropped: c.dim, newlyOverdue: c.red };
-  const due = dueCells(locale, '', (text) => text);
+  const due = dueCells(locale);
 
   const out: string[] = [];
   out.push(c.bold(`${w.title(diff.from, diff.to)}${options.organization ? ` — ${visible(options.organization)}` : ''}`));
@@ -309,7 +309,7 @@ export function* renderDiffMarkdown(given: MonthDiff, options: DiffRenderOptions
   const diff = visibleDeep(given);
   const { locale } = options;
   const w = DIFF_WORDS[locale];
-  const due = dueCells(locale, '', (text) => text);
+  const due = dueCells(locale);
   function* section<T>(heading: string, columns: Column[], rows: RowList<T>, cells: (row: T) => string[]): Generator<string, void, undefined> {
     yield `\n\n## ${heading}\n\n`;
     if (rows.length === 0) yield w.none;

@@ -179,7 +179,7 @@ function taskTable(report: Report, key: TaskListKey, tasks: TaskRows): Generator
     ...(notes ? [{ header: c.note }] : []),
     { header: c.id },
   ];
-  const dueCell = dueCells(locale, UNKNOWN, (due) => due);
+  const dueCell = dueCells(locale, UNKNOWN);
   const statusLabels = STATUS_LABELS[locale];
   const days = REPORT_WORDS[locale].days;
   // Each row made as it is written; its cells pushed, not spread from arrays made for each (67,000 rows at 10k records).

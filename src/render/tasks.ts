@@ -65,7 +65,7 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
   // A shorter one's are made once and held (at 10,000 records, 31,000 rows: ~15 MB, and 1 s of a
   // 10 s first run). Each row's look is kept as its cells are made, for its line.
   const looks = new Uint8Array(given.rows.length);
-  const due = dueCells(locale, '', (text) => text);
+  const due = dueCells(locale);
   function* rows() {
     let i = 0;
     for (const row of given.rows) {
@@ -123,7 +123,7 @@ export function renderTasksMarkdown(given: TaskList, config: Config): Iterable<s
     { header: h.meeting },
     ...(withDirected ? [{ header: h.directedBy }] : []),
   ];
-  const due = dueCells(locale, '', (text) => text);
+  const due = dueCells(locale);
   function* rows() {
     for (const row of list.rows) {
       const cells = localCells(row, locale, owners, due);
