@@ -171,6 +171,35 @@ describe('what a command keeps is not what the store keeps', () => {
     expect(report).toEqual(await outputs(root, ['report', '--month', month, '--format', 'json', '--no-cache']));
   });
 
+  it('records edited in many shards: each shard is written again with the entries it kept, byte for byte', async () => {
+    const root = generated(60);
+    const files = recordFiles(root);
+    const month = path.basename(files[30]!).slice(0, 7);
+    expect((await outputs(root, ['tasks', '--today', `${month}-28`, '--format', 'json'])).code).toBe(0);
+    const before = storeEntries(root);
+    // Every third record: their old and new keys fall in most of the 64 shards, each read again into one buffer.
+    const edited = files.filter((_, i) => i % 3 === 0);
+    for (const file of edited) {
+      const at = path.join(root, file);
+      const text = readFileSync(at, 'utf8');
+      writeFileSync(at, text.replace(/\n---(\r?\n)/, `\n---$1\nSửa ${file}.\n`));
+      expect(readFileSync(at, 'utf8'), file).not.toBe(text);
+    }
+    expect((await outputs(root, ['report', '--month', month, '--format', 'json'])).code).toBe(0);
+    const after = storeEntries(root);
+    expect(after.size).toBe(files.length);
+    let kept = 0;
+    for (const [key, entry] of before) {
+      if (!after.has(key)) continue;
+      kept++;
+      expect(after.get(key), key).toEqual(entry);
+    }
+    expect(kept).toBe(files.length - edited.length);
+    forgetAnswers(root);
+    const report = await outputs(root, ['report', '--month', month, '--format', 'json']);
+    expect(report).toEqual(await outputs(root, ['report', '--month', month, '--format', 'json', '--no-cache']));
+  });
+
   it('a record edited into the same shard (as many entries as before) has its shard written again', async () => {
     const root = generated(40);
     const files = recordFiles(root);

@@ -5,6 +5,7 @@
 // that were parsed, in 64 signed shards, so a warm run only lists, hashes
 // and looks up (ARCHITECTURE.md, "The record store").
 import { fork, type ChildProcess } from 'node:child_process';
+import { lstatSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { figureMonthsOf, reportingMonthOf } from '../domain/months.js';
 import { projectKept, recordsRead, sharedWords, type Projection } from '../domain/projection.js';
@@ -179,7 +180,7 @@ async function readThroughStore(root: string, options: FullReading, store: Store
    */
   const held = new Map<string, number>();
   // Each shard is read into the same buffer: its entries are taken before the next is read.
-  const into = reusedBuffer();
+  const into = reusedBuffer(largestShard(cache, SHARDS));
   const keepsFacts = files.length >= FILES_BETWEEN_COLLECTIONS && (store.project?.task !== undefined || store.project?.lastDay !== undefined);
   // Their ids one string each, as check's are: the map goes with the loop.
   let shareFacts = keepsFacts ? sharedFactIds() : undefined;
@@ -192,11 +193,11 @@ async function readThroughStore(root: string, options: FullReading, store: Store
       const key = keys[i]!;
       const entry = shard.entry(key);
       if (!entry) continue;
-      hits.add(key);
       const { bodyLine } = entry;
       // A body is not stored: read from the file when one is wanted, or the record is parsed again.
       const body = wantsBody(entry.data) ? storedRecordBody(files[i]!, key, bodyLine) : undefined;
       if (body === null) continue;
+      hits.add(key);
       const entryFile = files[i]!.file;
       // Written out, not spread: a spread of what `project` returns gave each of 100,000 records a hidden class of its own (~15 MB).
       const taken = project ? project(entry.data) : { data: entry.data };
@@ -243,7 +244,7 @@ async function readThroughStore(root: string, options: FullReading, store: Store
   // is written again. A hit is held by its shard, and a write takes it from
   // there (what the run keeps may be projected).
   const shards = new NewShards(cache, configHash);
-  const stored = new Map<string, Uint8Array | typeof HELD>();
+  const parsed = new Map<string, Uint8Array>();
   let writable: boolean | undefined;
   const repository = await loadRepository(root, {
     ...options,
@@ -261,7 +262,7 @@ async function readThroughStore(root: string, options: FullReading, store: Store
       const key = outcome.hash!;
       const c = key[0]!;
       if (held.has(c)) {
-        if (!stored.has(key)) stored.set(key, entry);
+        if (!hits.has(key) && !parsed.has(key)) parsed.set(key, entry);
         return;
       }
       if (!(writable ??= cache.prepareFolder())) return;
@@ -270,7 +271,6 @@ async function readThroughStore(root: string, options: FullReading, store: Store
     onFile: (entry, outcome, i) => {
       options.onFile?.(entry, outcome, i);
       if (listing && outcome.hash !== keys[i]) listing.changed = true;
-      if (outcome.hash !== undefined && hits.has(outcome.hash)) stored.set(outcome.hash, HELD);
     },
   }).catch((error: unknown) => {
     shards.abort();
@@ -280,9 +280,9 @@ async function readThroughStore(root: string, options: FullReading, store: Store
   if (listing && repository.configHash !== listing.configHash) listing.changed = true;
   if (repository.configHash === hash) {
     shards.commit();
-    writeStore(cache, configHash, stored, held, hits);
+    writeStore(cache, configHash, parsed, held, hits);
   } else shards.abort();
-  stored.clear();
+  parsed.clear();
   return store.project ? { ...repository, projected: store.project } : repository;
 }
 
@@ -309,6 +309,22 @@ function storedRecordBody(file: RecordFile, key: string, bodyLine: number): stri
 function fillFrom(env: Env): number {
   const asked = env.MEET_FILL_FROM;
   return asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : FILES_BETWEEN_COLLECTIONS;
+}
+
+/**
+ * The size of the largest of these shards' files: one buffer of it reads
+ * them all. Grown as each larger shard came, the buffer was made twice the
+ * size again while the last one waited for a collection: 10 MB more at 100k
+ * records, where the load is at its peak.
+ */
+function largestShard(cache: CheckCache, shards: Iterable<string>): number {
+  let largest = 0;
+  for (const c of shards) {
+    const stat = lstatSync(cache.pathOf(storeFile(c)), { throwIfNoEntry: false });
+    // A shard at a million records is ~20 MB: a larger file is not made room for ahead (a shard too large is not read).
+    if (stat?.isFile() && stat.size <= 64 * 1024 * 1024) largest = Math.max(largest, stat.size);
+  }
+  return largest;
 }
 
 /** What the filling process (storeFiller.ts) is sent. */
@@ -444,8 +460,6 @@ class NewShards {
   }
 }
 
-const HELD = Symbol('held by its shard');
-
 /**
  * A shard as read: where each entry's JSON lies in the file's bytes, parsed
  * only when taken. A shard parsed whole made tens of megabytes of objects at
@@ -508,42 +522,44 @@ function isStoredRecord(entry: unknown): entry is StoredRecord {
 
 /**
  * Writes again the shards that had a file and whose entries differ from
- * what was read: new records, records gone. Best effort: a store that cannot
- * be written stays cold.
+ * what was read: the hits they hold, with the records `parsed` in the run
+ * that fall in them (records gone drop out). One shard at a time, the old
+ * one read into the same buffer each time: a shard is ~10 MB at 100,000
+ * records, and holding every shard read until all were written took 911 MiB
+ * after records in every shard changed. Best effort: a store that cannot be
+ * written stays cold.
  */
 function writeStore(
   cache: CheckCache,
   configHash: string,
-  stored: ReadonlyMap<string, Uint8Array | typeof HELD>,
+  parsed: ReadonlyMap<string, Uint8Array>,
   held: ReadonlyMap<string, number>,
   hits: ReadonlySet<string>,
 ): void {
   const counts = new Map<string, number>();
   const dirty = new Set<string>();
-  for (const key of stored.keys()) {
-    const c = key[0]!;
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-    // A key parsed that was not looked up (the file changed after it was hashed) may be held too: written again all the same.
-    if (!held.has(c) || !hits.has(key)) dirty.add(c);
+  for (const key of hits) counts.set(key[0]!, (counts.get(key[0]!) ?? 0) + 1);
+  // No hit among them: each is new to its shard.
+  for (const key of parsed.keys()) {
+    counts.set(key[0]!, (counts.get(key[0]!) ?? 0) + 1);
+    dirty.add(key[0]!);
   }
   for (const [c, size] of held) if (size !== (counts.get(c) ?? 0)) dirty.add(c);
   if (dirty.size === 0 || !cache.prepareFolder()) return;
-  const writers = new Map<string, ShardWriter>();
-  for (const c of dirty) writers.set(c, new ShardWriter(cache, c, configHash));
-  const before = new Map<string, ShardFile | undefined>();
-  for (const [key, value] of stored) {
-    const writer = writers.get(key[0]!);
-    if (!writer) continue;
-    if (value !== HELD) {
-      writer.add(key, value);
-      continue;
+  const kept = new Map<string, string[]>([...dirty].map((c) => [c, []]));
+  for (const key of hits) kept.get(key[0]!)?.push(key);
+  const into = reusedBuffer(largestShard(cache, kept.keys()));
+  for (const [c, keys] of kept) {
+    const writer = new ShardWriter(cache, c, configHash);
+    // Read again: a run meanwhile may have written the shard without an entry, and then it is a miss next time.
+    // Copied as it lies: signed, so written by this build, and its hits were read whole in this run.
+    const before = keys.length > 0 ? ShardFile.read(cache, c, configHash, into) : undefined;
+    for (const key of keys) {
+      const entry = before?.raw(key);
+      if (entry) writer.add(key, entry);
     }
-    // Read again: a shard changed meanwhile by another run may have lost it, and then it is a miss next time.
-    const c = key[0]!;
-    if (!before.has(c)) before.set(c, ShardFile.read(cache, c, configHash));
-    const shard = before.get(c);
-    const entry = shard?.entry(key);
-    if (entry) writer.add(key, shard!.raw(key)!);
+    for (const [key, entry] of parsed) if (key[0] === c) writer.add(key, entry);
+    // Before the next shard is read into the buffer the entries copied lie in.
+    writer.commit();
   }
-  for (const writer of writers.values()) writer.commit();
 }
