@@ -249,7 +249,12 @@ async function readThroughStore(root: string, options: FullReading, store: Store
   const repository = await loadRepository(root, {
     ...options,
     files,
-    known: (_entry, i) => known[i],
+    // Handed over once: the load lets each go as its record is made.
+    known: (_entry, i) => {
+      const outcome = known[i];
+      known[i] = undefined;
+      return outcome;
+    },
     store: true,
     ...(store.project ? { project: store.project } : {}),
     onParsed: (_file, outcome, entry) => {

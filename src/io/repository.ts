@@ -150,7 +150,7 @@ export async function loadRepository(root: string, options: ReadOptions = {}): P
       outcomes[i] = results[k++] ?? readOne(entry, config, options);
     });
   }
-  return { ...assemble(root, config, configFindings, files, outcomes as FileOutcome[], options), configHash };
+  return { ...assemble(root, config, configFindings, files, outcomes, options), configHash };
 }
 
 /**
@@ -206,7 +206,7 @@ function assemble(
   config: Config,
   configFindings: Finding[],
   files: RecordFile[],
-  outcomes: FileOutcome[],
+  outcomes: (FileOutcome | undefined)[],
   options: ReadOptions,
 ): Omit<Repository<CheckedRecord>, 'configHash'> {
   const findings: Finding[] = [...configFindings];
@@ -224,6 +224,8 @@ function assemble(
   };
   files.forEach((entry, i) => {
     const outcome = outcomes[i]!;
+    // Let go as its record is made, not held through the rules below, where the load is at its peak.
+    outcomes[i] = undefined;
     options.onFile?.(entry, outcome, i);
     // One at a time: a spread of 200,000 findings overflows the stack.
     for (const f of outcome.findings) findings.push(f);
