@@ -165,7 +165,7 @@ export function recordsRead(records: MeetingRecord[], projection: Projection): M
 }
 
 /**
- * One copy of each owner, sector, status, organization and chair in a run.
+ * One copy of each owner, sector, status, organization, chair and meeting title in a run.
  * Parsed JSON gives every occurrence a string of its own: at 100,000
  * records nearly two million of them, about 8 MiB a 10,000 records. The
  * words are set in place: the data is the run's own, just parsed (a stored
@@ -206,6 +206,8 @@ export function sharedWords(): (data: RecordData) => void {
       if (typeof task.due === 'string') task.due = one(task.due);
     }
     for (const update of data.updates ?? []) update.status = one(update.status);
+    // A meeting's title is mostly its month's ("Hội nghị thường kỳ tháng 11 năm 2020"): 584 titles among 100,000 records, 5 MB as one string each.
+    if (typeof data.title === 'string') data.title = one(data.title);
     if (data.organization) data.organization = one(data.organization);
     if (Array.isArray(data.chair)) data.chair = data.chair.map(person);
     else data.chair = person(data.chair) as RecordData['chair'];
