@@ -2,7 +2,7 @@
 // (the spawned tier): runs of the built CLI racing for one cache, parser
 // threads (MEET_THREADS > 0 loads dist/records/parseThread.js, which only the
 // build has), and output cut short by a reader that stops early.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheFiles, FAKE_FINDING, forge, OCTOBER, storeEntries } from './cacheTools.js';
@@ -122,6 +122,12 @@ describe('a first run on many files (MEET_FILL_FROM) fills the record store befo
       const single = await meet([...args, '--no-cache'], filled, { MEET_THREADS: '0' });
       expect(single.code).toBe(0);
       expect(await meet(args, filled, { MEET_THREADS: '2', MEET_FILL_FROM: '1' }), args.join(' ')).toEqual(single);
+      // Its answer is kept under the keys the filling process read: the next run finds it, and writes none.
+      const answer = readdirSync(path.join(filled, '.meet-cache')).find((n) => /^answer-.*\.json$/.test(n))!;
+      const kept = statSync(path.join(filled, '.meet-cache', answer), { bigint: true });
+      expect(await meet(args, filled, { MEET_THREADS: '2', MEET_FILL_FROM: '1' }), args.join(' ')).toEqual(single);
+      const again = statSync(path.join(filled, '.meet-cache', answer), { bigint: true });
+      expect([again.ino, again.mtimeNs]).toEqual([kept.ino, kept.mtimeNs]);
       expect(await meet(args, read, { MEET_THREADS: '2' })).toEqual(single);
       expect(storeEntries(filled).size).toBe(5);
       expect(storeEntries(filled)).toEqual(storeEntries(read));
@@ -153,7 +159,8 @@ describe('a first run on many files (MEET_FILL_FROM) fills the record store befo
       child.send(job);
     });
     expect(code).toBe(0);
-    expect(said.at(-1)).toEqual({ filled: true });
+    // With the content hash of each file as it read it (the run that asked needs not hash them again).
+    expect(said.at(-1)).toEqual({ filled: true, keys: files.map((f) => contentHash(readFileSync(path.join(root, f.file)))) });
     expect(said).toContainEqual({ done: files.length });
     // Each record that parsed, under its content hash; the one with errors never.
     const stored = [...readdirSync(path.join(root, '.meet-cache'))].filter((n) => n.startsWith('store-'));

@@ -170,13 +170,44 @@ describe('the memo itself', () => {
 
   it('keeps no answer when a record read was not the one hashed (it changed during the run)', async () => {
     const root = copyExamples();
+    // An answer already there (and no store): the memo hashes the files as it opens, and the run parses them all.
+    const first = (await OutputMemo.open(root, io(root), true))!;
+    await loadStoredRepository(root, {}, { env: io(root).env, listing: first.listing });
+    expect([...first.keep({ q: 0 }, null, ['first'])].join('')).toBe('first');
+    for (const name of readdirSync(path.join(root, '.meet-cache'))) if (name.startsWith('store-')) rmSync(path.join(root, '.meet-cache', name));
     const memo = (await OutputMemo.open(root, io(root), true))!;
-    expect(memo).toBeDefined();
+    expect(memo.listing.unhashed).toBeUndefined();
     writeFileSync(path.join(root, NOVEMBER), readFileSync(path.join(root, NOVEMBER), 'utf8').replace('title:', '# sửa\ntitle:'));
     await loadStoredRepository(root, {}, { env: io(root).env, listing: memo.listing });
     expect(memo.listing.changed).toBe(true);
     expect([...memo.keep({ q: 1 }, null, ['text'])].join('')).toBe('text');
-    expect(answerHeaders(root)).toEqual([]);
+    expect(answerHeaders(root).length).toBe(1);
+  });
+
+  it('in a first run (an empty cache folder) the parse hashes the files, and the answer is kept under what it read', async () => {
+    const root = copyExamples();
+    const memo = (await OutputMemo.open(root, io(root), true))!;
+    expect(memo.listing.unhashed).toBe(true);
+    expect(memo.listing.keys.every((key) => key === undefined)).toBe(true);
+    // Changed before it is read: the run reads the new bytes once, and its answer is theirs.
+    writeFileSync(path.join(root, NOVEMBER), readFileSync(path.join(root, NOVEMBER), 'utf8').replace('title:', '# sửa\ntitle:'));
+    await loadStoredRepository(root, {}, { env: io(root).env, listing: memo.listing });
+    expect(memo.listing.unhashed).toBeUndefined();
+    expect(memo.listing.changed).toBeUndefined();
+    const november = memo.listing.files.findIndex((entry) => entry.file === NOVEMBER);
+    expect(memo.listing.keys[november]).toBe(
+      createHash('sha256')
+        .update(readFileSync(path.join(root, NOVEMBER)))
+        .digest('base64url'),
+    );
+    expect([...memo.keep({ q: 1 }, null, ['text'])].join('')).toBe('text');
+    expect(answerHeaders(root).length).toBe(1);
+    // The next run hashes the files as it opens (an answer is there) and finds it.
+    const next = (await OutputMemo.open(root, io(root), true))!;
+    expect(next.listing.unhashed).toBeUndefined();
+    expect(Buffer.concat([...(next.answer({ q: 1 })?.data ?? [])]).toString()).toBe('text');
+    writeFileSync(path.join(root, NOVEMBER), readFileSync(path.join(root, NOVEMBER), 'utf8').replace('# sửa\n', ''));
+    expect((await OutputMemo.open(root, io(root), true))!.answer({ q: 1 })).toBeUndefined();
   });
 
   it('keeps the answer of an unchanged run, and no more than 16 answers', async () => {

@@ -10,15 +10,23 @@ import { todayIn, type IsoDate } from '../model/dates.js';
 import type { Config } from '../model/schema.js';
 import { CheckCache, openWithoutFollowing } from './checkCache.js';
 import { colorsFor } from './colors.js';
-import { contentHash, hashedRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
+import { contentHash, hashedRecordFiles, hashRecordFile, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
 import type { Io } from './terminal.js';
 import { tempPathFor } from './writeFiles.js';
 
 /** The record files and their content hashes, listed once: the memo's key, then the record store's lookups. */
 export interface RecordListing {
   files: RecordFile[];
-  /** Each file's content hash; undefined for a file that could not be read. */
+  /** Each file's content hash; undefined for a file that could not be read (or, while `unhashed`, not read yet). */
   keys: (string | undefined)[];
+  /**
+   * The keys are left for the run's parse to give (each parser thread hashes
+   * what it reads): set when the cache folder held neither an answer nor a
+   * shard of the store, so that nothing was to be looked up by them. A first
+   * run then reads each file once, not twice, and not on this thread alone
+   * before the parser threads start. hashListing hashes what is left.
+   */
+  unhashed?: true;
   /** The config's content hash when the files were listed. */
   configHash: string;
   /**
@@ -63,11 +71,14 @@ const MAX_ANSWERS = 16;
 const PIECE_BYTES = 1024 * 1024;
 
 export class OutputMemo {
+  /** The input's digest (this build, the config, every file and its hash); null when a file could not be read. */
+  private inputDigest: string | null | undefined;
+
   private constructor(
     private readonly cache: CheckCache,
     readonly config: ConfigFacts,
     readonly listing: RecordListing,
-    private readonly base: string,
+    private readonly locale: string,
     /** Facts read from the config in this run, to keep with the first answer. */
     private readonly freshFacts?: { configHash: string; facts: ConfigFacts },
   ) {}
@@ -91,11 +102,26 @@ export class OutputMemo {
     const found = await configFacts(store, root, configHash);
     if (!found) return undefined;
     const config = found.facts;
-    const { files, keys } = hashedRecordFiles(root, config.paths.meetings, io.locale ?? config.locale);
+    const locale = io.locale ?? config.locale;
+    const fresh = found.fresh ? { configHash, facts: config } : undefined;
+    if (!store.fileNames().some((name) => name.startsWith('answer-') || name.startsWith('store-'))) {
+      const files = listRecordFiles(root, config.paths.meetings, locale);
+      return new OutputMemo(store, config, { files, keys: new Array<string | undefined>(files.length), configHash, unhashed: true }, locale, fresh);
+    }
+    const { files, keys } = hashedRecordFiles(root, config.paths.meetings, locale);
     if (keys.includes(undefined)) return undefined;
-    const digest = createHash('sha256').update(`${store.tool}\n${configHash}\n${io.locale ?? config.locale}`);
+    return new OutputMemo(store, config, { files, keys, configHash }, locale, fresh);
+  }
+
+  /** The input's digest, the files hashed first if the run has not (RecordListing.unhashed). */
+  private digest(): string | null {
+    if (this.inputDigest !== undefined) return this.inputDigest;
+    const { files, keys, configHash } = this.listing;
+    hashListing(this.listing);
+    if (keys.includes(undefined)) return (this.inputDigest = null);
+    const digest = createHash('sha256').update(`${this.cache.tool}\n${configHash}\n${this.locale}`);
     files.forEach((entry, i) => digest.update(`\n${entry.file}\0${keys[i]}`));
-    return new OutputMemo(store, config, { files, keys, configHash }, digest.digest('base64url'), found.fresh ? { configHash, facts: config } : undefined);
+    return (this.inputDigest = digest.digest('base64url'));
   }
 
   /** Today in the config's time zone, or the day the options give: part of every question. */
@@ -111,7 +137,7 @@ export class OutputMemo {
   answer<M>(question: unknown): MemoAnswer<M> | undefined {
     const { slot, key } = this.keyOf(question);
     const header = this.cache.readSigned(`answer-${slot}.json`) as MemoHeader | undefined;
-    if (!header || typeof header !== 'object' || header.key !== key) return undefined;
+    if (!header || typeof header !== 'object' || typeof header.key !== 'string' || header.key !== key()) return undefined;
     if (typeof header.dataHash !== 'string' || typeof header.data !== 'object' || header.data === null) return undefined;
     const data = openData(this.cache.pathOf(`answer-${slot}.out`), header);
     return data ? { meta: header.meta as M, data, dataHash: header.dataHash } : undefined;
@@ -123,8 +149,9 @@ export class OutputMemo {
    * to `question`. Best effort: a memo that cannot be written stays cold.
    */
   *keep(question: unknown, meta: unknown, data: Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
-    const { slot, key } = this.keyOf(question);
-    const out = this.cache.prepareFolder() ? this.cache.pathOf(`answer-${slot}.out`) : undefined;
+    const { slot, key: keyed } = this.keyOf(question);
+    const key = keyed();
+    const out = key !== undefined && this.cache.prepareFolder() ? this.cache.pathOf(`answer-${slot}.out`) : undefined;
     const temp = out && tempPathFor(out);
     let fd: number | undefined;
     try {
@@ -157,7 +184,7 @@ export class OutputMemo {
           renameSync(temp!, out!);
           // The rename changed the ctime: the file is described as it now is.
           const data = describe(fstatSync(fd, { bigint: true }));
-          this.cache.writeSigned(`answer-${slot}.json`, { key, meta, dataHash: digest.digest('base64url'), data } satisfies MemoHeader);
+          this.cache.writeSigned(`answer-${slot}.json`, { key: key!, meta, dataHash: digest.digest('base64url'), data } satisfies MemoHeader);
           if (this.freshFacts) this.cache.writeSigned(CONFIG_FACTS, this.freshFacts);
           this.prune();
         } catch {
@@ -174,11 +201,21 @@ export class OutputMemo {
     for (const _ of this.keep(question, meta, [])) void _;
   }
 
-  private keyOf(question: unknown): { slot: string; key: string } {
+  /**
+   * Where the answer to `question` is kept, and its key: made when asked for
+   * (an answer is there to compare with, or one is kept once the run's parse
+   * has hashed the files); undefined when a file could not be read, and then
+   * nothing is kept.
+   */
+  private keyOf(question: unknown): { slot: string; key: () => string | undefined } {
     const asked = JSON.stringify(question);
+    const slot = createHash('sha256').update(asked).digest('hex').slice(0, 24);
     return {
-      slot: createHash('sha256').update(asked).digest('hex').slice(0, 24),
-      key: createHash('sha256').update(`${this.base}\n${asked}`).digest('base64url'),
+      slot,
+      key: () => {
+        const base = this.digest();
+        return base === null ? undefined : createHash('sha256').update(`${base}\n${asked}`).digest('base64url');
+      },
     };
   }
 
@@ -194,6 +231,17 @@ export class OutputMemo {
       rmSync(this.cache.pathOf(name.replace(/\.json$/, '.out')), { force: true });
     }
   }
+}
+
+/** The listing's keys of the files its run did not hash (RecordListing.unhashed), hashed now. */
+export function hashListing(listing: RecordListing): void {
+  if (!listing.unhashed) return;
+  listing.files.forEach((entry, i) => {
+    if (listing.keys[i] !== undefined) return;
+    const hashed = hashRecordFile(entry);
+    listing.keys[i] = Array.isArray(hashed) ? undefined : hashed;
+  });
+  delete listing.unhashed;
 }
 
 /** The colour of both streams and whether they are terminals: part of a question whose output is coloured or chosen by them. */

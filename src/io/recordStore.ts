@@ -17,7 +17,7 @@ import { CheckCache, type SignedWriter } from './checkCache.js';
 import { contentHash, hashedRecordFiles, readRecordBytes, reusedBuffer, type RecordFile } from './recordFiles.js';
 import { recordBody } from '../records/parse.js';
 import type { FileOutcome, ReadOptions, ThreadSettings } from './recordOutcome.js';
-import type { RecordListing } from './outputMemo.js';
+import { hashListing, type RecordListing } from './outputMemo.js';
 import { collectGarbage, compactGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThreads, youngGenerationMayGrow } from './parserThreads.js';
 import { loadRepository, readConfig, refuseRecordErrors, type Repository } from './repository.js';
 import { readingFor, type Env, type Io } from './terminal.js';
@@ -148,6 +148,8 @@ async function readThroughStore(root: string, options: FullReading, store: Store
 
   const { listing } = store;
   if (listing && listing.configHash !== hash) listing.changed = true;
+  // Listed where the cache folder held no shard: nothing to look up, and the parse gives each file's key.
+  const unhashed = listing?.unhashed === true;
   const { files, keys } = listing ?? hashedRecordFiles(root, config.paths.meetings, options.locale ?? config.locale);
   const wantsBody = (data: RecordData): boolean => {
     const { bodies } = options;
@@ -184,7 +186,7 @@ async function readThroughStore(root: string, options: FullReading, store: Store
   const keepsFacts = files.length >= FILES_BETWEEN_COLLECTIONS && (store.project?.task !== undefined || store.project?.lastDay !== undefined);
   // Their ids one string each, as check's are: the map goes with the loop.
   let shareFacts = keepsFacts ? sharedFactIds() : undefined;
-  for (const [n, c] of [...SHARDS].entries()) {
+  for (const [n, c] of [...(unhashed ? '' : SHARDS)].entries()) {
     if (files.length >= FILES_BETWEEN_COLLECTIONS && n > 0 && n % 16 === 0) collectGarbage();
     const shard = ShardFile.read(cache, c, configHash, into);
     if (!shard) continue;
@@ -222,13 +224,20 @@ async function readThroughStore(root: string, options: FullReading, store: Store
   // A large repository with no shard yet (a first run, a new build, another config) has its store filled first by
   // a child process (fillInChild), then reads it as any later run does: parsed while this process kept what the
   // command keeps of every record, a first report at 100k records peaked at 580 MB.
-  const missing = mayFill && held.size === 0 ? files.filter((_, i) => keys[i] !== undefined) : [];
+  const missing = mayFill && held.size === 0 ? files.filter((_, i) => unhashed || keys[i] !== undefined) : [];
   const threads = parserThreads(missing.length, options.threads);
   if (missing.length >= fillFrom(store.env) && threads > 0) {
     const locale = options.locale ?? config.locale;
     const settings = { config, detail: 'full', bodies: false, locale, store: true, storeOnly: true } as const;
     const progress = (done: number) => options.progress?.(done, files.length);
-    if (await fillInChild({ root, env: store.env, configHash, files: missing, settings, threads }, progress)) {
+    const filled = await fillInChild({ root, env: store.env, configHash, files: missing, settings, threads }, progress);
+    if (filled.filled) {
+      if (listing && unhashed) {
+        // `missing` was every file listed: the child gives each one's key as it read it. What it did not read (a
+        // thread that failed) is hashed here, as the read that follows looks records up by their keys.
+        if (filled.keys?.length === files.length) filled.keys.forEach((key, i) => (keys[i] = key));
+        hashListing(listing);
+      }
       // What this run listed goes on; nothing else of this read is held while the store is read.
       return { filled: { ...store, listing: listing ?? { files, keys, configHash: hash } } };
     }
@@ -275,12 +284,15 @@ async function readThroughStore(root: string, options: FullReading, store: Store
     },
     onFile: (entry, outcome, i) => {
       options.onFile?.(entry, outcome, i);
-      if (listing && outcome.hash !== keys[i]) listing.changed = true;
+      if (listing?.unhashed) keys[i] = outcome.hash;
+      else if (listing && outcome.hash !== keys[i]) listing.changed = true;
     },
   }).catch((error: unknown) => {
     shards.abort();
     throw error;
   });
+  // Every file was read: the keys the parse gave are the listing's.
+  if (listing?.unhashed) delete listing.unhashed;
   // Stored only against the config the records were checked with.
   if (listing && repository.configHash !== listing.configHash) listing.changed = true;
   if (repository.configHash === hash) {
@@ -342,14 +354,20 @@ export interface FillJob {
   threads: number;
 }
 
+/** What the filling process answers: whether it wrote a shard, and the content hash of each file of the job as it read it. */
+export interface FillAnswer {
+  filled: boolean;
+  keys?: (string | undefined)[];
+}
+
 /**
  * fillStore in a child process (storeFiller.ts), its progress passed on:
- * false when it could not be started or did not finish (the read then parses
- * what it finds missing, as without it).
+ * `filled` false when it could not be started or did not finish (the read
+ * then parses what it finds missing, as without it).
  */
-function fillInChild(job: FillJob, progress: (done: number) => void): Promise<boolean> {
+function fillInChild(job: FillJob, progress: (done: number) => void): Promise<FillAnswer> {
   return new Promise((resolve) => {
-    let filled = false;
+    let answer: FillAnswer = { filled: false };
     let child: ChildProcess;
     try {
       child = fork(fileURLToPath(new URL('./storeFiller.js', import.meta.url)), [], {
@@ -358,15 +376,19 @@ function fillInChild(job: FillJob, progress: (done: number) => void): Promise<bo
         execArgv: [],
       });
     } catch {
-      resolve(false);
+      resolve(answer);
       return;
     }
-    child.on('message', (message: { done?: number; filled?: boolean }) => {
+    child.on('message', (message: { done?: number; filled?: boolean; keys?: unknown }) => {
       if (typeof message.done === 'number') progress(message.done);
-      if (message.filled === true) filled = true;
+      const { keys } = message;
+      if (typeof message.filled === 'boolean') {
+        const given = Array.isArray(keys) && keys.every((key) => key === undefined || typeof key === 'string');
+        answer = { filled: message.filled, ...(given ? { keys: keys as (string | undefined)[] } : {}) };
+      }
     });
-    child.on('error', () => resolve(false));
-    child.on('exit', () => resolve(filled));
+    child.on('error', () => resolve({ filled: false }));
+    child.on('exit', () => resolve(answer));
     child.send(job);
   });
 }
@@ -374,9 +396,10 @@ function fillInChild(job: FillJob, progress: (done: number) => void): Promise<bo
 /**
  * Parses `files` on `threads` parser threads into a store that has no shard,
  * a shard file written as its entries come, and keeps nothing of the
- * records: true when a shard was written. A record that cannot be stored
- * (errors, a `-0`), or that a failed thread left, is parsed by the read that
- * follows.
+ * records: `filled` when a shard was written, and each file's content hash
+ * as read (undefined where it could not be, or a failed thread left it). A
+ * record that cannot be stored (errors, a `-0`), or that a failed thread
+ * left, is parsed by the read that follows.
  */
 export async function fillStore(
   cache: CheckCache,
@@ -385,17 +408,19 @@ export async function fillStore(
   settings: ThreadSettings,
   threads: number,
   progress: (done: number) => void,
-): Promise<boolean> {
-  if (!cache.prepareFolder()) return false;
+): Promise<FillAnswer> {
+  if (!cache.prepareFolder()) return { filled: false };
   const shards = new NewShards(cache, configHash);
-  await parseOnThreads(files, settings, threads, progress, (_k, { hash }, entry) => {
+  const keys = new Array<string | undefined>(files.length);
+  await parseOnThreads(files, settings, threads, progress, (k, { hash }, entry) => {
+    keys[k] = hash;
     if (entry !== undefined && hash !== undefined) shards.add(hash, entry);
   }).catch((error: unknown) => {
     shards.abort();
     throw error;
   });
   shards.commit();
-  return shards.size > 0;
+  return { filled: shards.size > 0, keys };
 }
 
 /**

@@ -11,10 +11,10 @@ let finished = false;
 process.once('message', (job: FillJob) => {
   void (async () => {
     const cache = CheckCache.open(job.root, job.env);
-    const filled = cache ? await fillStore(cache, job.configHash, job.files, job.settings, job.threads, (done) => process.send?.({ done })) : false;
+    const answer = cache ? await fillStore(cache, job.configHash, job.files, job.settings, job.threads, (done) => process.send?.({ done })) : { filled: false };
     finished = true;
     // Nothing else holds this process once the channel closes: it ends.
-    process.send?.({ filled }, () => process.disconnect());
+    process.send?.(answer, () => process.disconnect());
   })().catch(() => {
     finished = true;
     process.exitCode = 1;
