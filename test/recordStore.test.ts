@@ -147,6 +147,17 @@ describe('the record store gives the outputs of --no-cache', () => {
   });
 });
 
+/** How many entries of `before` the store still holds, each asserted the same as it was. */
+function entriesKept(before: Map<string, unknown>, after: Map<string, unknown>): number {
+  let kept = 0;
+  for (const [key, entry] of before) {
+    if (!after.has(key)) continue;
+    kept++;
+    expect(after.get(key), key).toEqual(entry);
+  }
+  return kept;
+}
+
 describe('what a command keeps is not what the store keeps', () => {
   it('a run that keeps records in part (tasks) rewrites a shard with the whole records it held', async () => {
     const root = generated(60);
@@ -160,13 +171,7 @@ describe('what a command keeps is not what the store keeps', () => {
     expect((await outputs(root, ['tasks', '--today', `${month}-28`, '--format', 'json'])).code).toBe(0);
     const after = storeEntries(root);
     expect(after.size).toBe(files.length);
-    let kept = 0;
-    for (const [key, entry] of before) {
-      if (!after.has(key)) continue;
-      kept++;
-      expect(after.get(key), key).toEqual(entry);
-    }
-    expect(kept).toBe(files.length - 1);
+    expect(entriesKept(before, after)).toBe(files.length - 1);
     const report = await outputs(root, ['report', '--month', month, '--format', 'json']);
     expect(report).toEqual(await outputs(root, ['report', '--month', month, '--format', 'json', '--no-cache']));
   });
@@ -188,13 +193,7 @@ describe('what a command keeps is not what the store keeps', () => {
     expect((await outputs(root, ['report', '--month', month, '--format', 'json'])).code).toBe(0);
     const after = storeEntries(root);
     expect(after.size).toBe(files.length);
-    let kept = 0;
-    for (const [key, entry] of before) {
-      if (!after.has(key)) continue;
-      kept++;
-      expect(after.get(key), key).toEqual(entry);
-    }
-    expect(kept).toBe(files.length - edited.length);
+    expect(entriesKept(before, after)).toBe(files.length - edited.length);
     forgetAnswers(root);
     const report = await outputs(root, ['report', '--month', month, '--format', 'json']);
     expect(report).toEqual(await outputs(root, ['report', '--month', month, '--format', 'json', '--no-cache']));
