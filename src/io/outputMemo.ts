@@ -10,7 +10,7 @@ import { todayIn, type IsoDate } from '../model/dates.js';
 import type { Config } from '../model/schema.js';
 import { CheckCache, openWithoutFollowing } from './checkCache.js';
 import { colorsFor } from './colors.js';
-import { contentHash, hashedRecordFiles, hashRecordFile, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
+import { contentHash, hashedRecordFiles, listRecordFiles, readConfigBytes, recordFileKey, type RecordFile } from './recordFiles.js';
 import type { Io } from './terminal.js';
 import { tempPathFor } from './writeFiles.js';
 
@@ -237,9 +237,7 @@ export class OutputMemo {
 export function hashListing(listing: RecordListing): void {
   if (!listing.unhashed) return;
   listing.files.forEach((entry, i) => {
-    if (listing.keys[i] !== undefined) return;
-    const hashed = hashRecordFile(entry);
-    listing.keys[i] = Array.isArray(hashed) ? undefined : hashed;
+    if (listing.keys[i] === undefined) listing.keys[i] = recordFileKey(entry);
   });
   delete listing.unhashed;
 }

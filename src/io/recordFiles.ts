@@ -220,11 +220,13 @@ export function hashRecordFile(entry: RecordFile, locale: Locale = 'en'): string
 export function hashedRecordFiles(root: string, meetingsFolder: string, locale: Locale): { files: RecordFile[]; keys: (string | undefined)[] } {
   // `locale`: the language of the findings of files refused as listed (a link, a name that is not UTF-8).
   const files = listRecordFiles(root, meetingsFolder, locale);
-  const keys = files.map((entry) => {
-    const hashed = hashRecordFile(entry);
-    return Array.isArray(hashed) ? undefined : hashed;
-  });
-  return { files, keys };
+  return { files, keys: files.map((entry) => recordFileKey(entry)) };
+}
+
+/** A record file's content hash, or undefined when it cannot be read (hashRecordFile, without the reason). */
+export function recordFileKey(entry: RecordFile): string | undefined {
+  const hashed = hashRecordFile(entry);
+  return Array.isArray(hashed) ? undefined : hashed;
 }
 
 function readInto(entry: RecordFile, buffer: (size: number) => Buffer, locale: Locale): Buffer | Finding[] {
