@@ -569,10 +569,15 @@ function writeStore(
   const counts = new Map<string, number>();
   const dirty = new Set<string>();
   for (const key of hits) counts.set(key[0]!, (counts.get(key[0]!) ?? 0) + 1);
-  // No hit among them: each is new to its shard.
-  for (const key of parsed.keys()) {
-    counts.set(key[0]!, (counts.get(key[0]!) ?? 0) + 1);
-    dirty.add(key[0]!);
+  // No hit among them: each is new to its shard. Taken by shard once, not looked for again in each shard written.
+  const fresh = new Map<string, [string, Uint8Array][]>();
+  for (const [key, entry] of parsed) {
+    const c = key[0]!;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+    dirty.add(c);
+    const entries = fresh.get(c);
+    if (entries) entries.push([key, entry]);
+    else fresh.set(c, [[key, entry]]);
   }
   for (const [c, size] of held) if (size !== (counts.get(c) ?? 0)) dirty.add(c);
   if (dirty.size === 0 || !cache.prepareFolder()) return;
@@ -588,7 +593,7 @@ function writeStore(
       const entry = before?.raw(key);
       if (entry) writer.add(key, entry);
     }
-    for (const [key, entry] of parsed) if (key[0] === c) writer.add(key, entry);
+    for (const [key, entry] of fresh.get(c) ?? []) writer.add(key, entry);
     // Before the next shard is read into the buffer the entries copied lie in.
     writer.commit();
   }
