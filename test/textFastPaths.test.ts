@@ -30,6 +30,12 @@ const PIECES = [
   '\ud800',
   'x\u0301',
   '__proto__',
+  // Around displayWidth's one-pass ranges (below U+0300, U+1E00 to U+20CF): a Vietnamese letter, an en dash,
+  // a combining mark of the supplement below U+1E00 and one for symbols just past U+20CF.
+  'ế',
+  'Tài chính – Ngân sách',
+  'e\u1dc0',
+  'x\u20d0',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((parts) => parts.join(''));
 
