@@ -1,12 +1,17 @@
 // The fast paths of the text helpers every output goes through (oneLine,
-// visibleLines, visibleDeep, displayWidth) give what their plain
-// definitions give, on random text mixing Vietnamese (NFC and NFD), controls,
+// visibleLines, visibleDeep, displayWidth, the terminal task table) give
+// what their plain definitions give, on random text mixing Vietnamese (NFC and NFD), controls,
 // line breaks, bidi controls, "::", emoji and lone surrogates.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatNumber } from '../src/model/format.js';
-import { oneLine, visible, visibleDeep, visibleLines } from '../src/model/text.js';
+import { oneLine, RowsByPlace, visible, visibleDeep, visibleLines } from '../src/model/text.js';
 import { displayWidth, markdownTable, markdownText } from '../src/render/table.js';
+import { renderTasksText } from '../src/render/tasks.js';
+import { dueCells, STATUS_LABELS } from '../src/render/locale.js';
+import type { TaskList, TaskRow, UntitledTaskRow } from '../src/model/tasks.js';
+import type { Config } from '../src/model/schema.js';
+import { Chalk } from 'chalk';
 
 const PIECES = [
   'Hội nghị',
@@ -180,6 +185,74 @@ describe('text helpers: fast paths agree with their definitions', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
         expect(visibleDeep(v)).toEqual(copyAll(v));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('the terminal task table: made row by row, it shows what the plain way shows', () => {
+  // The plain way: every string of the row through visibleDeep, each cell from the shown row, every column padded.
+  const plainWidth = (t: string) => [...t.normalize('NFC')].filter((ch) => !/\p{M}/u.test(ch)).length;
+  const plainTable = (list: TaskList, config: Config): string => {
+    const owners = visibleDeep(config.owners);
+    const due = dueCells('vi');
+    const cells = list.rows.map((given) => {
+      const row = visibleDeep(given);
+      const meeting = `${formatDate('vi', row.meeting.date)}${row.meeting.organization ? ` (${oneLine(row.meeting.organization)})` : ''}`;
+      const names = row.owners.map((o) => (Object.hasOwn(owners, o) ? owners[o]! : o)).join(', ');
+      const overdue = row.overdueDays > 0 ? formatNumber('vi', row.overdueDays) : '';
+      const directed = list.directed ? [row.directedBy ? oneLine(row.directedBy) : ''] : [];
+      return [row.id, due(row), STATUS_LABELS.vi[row.status], overdue, names, meeting, ...directed, oneLine(row.title)];
+    });
+    const header = ['Mã', 'Hạn', 'Tình trạng', 'Quá hạn (ngày)', 'Cơ quan được giao', 'Hội nghị giao', ...(list.directed ? ['Chỉ đạo'] : []), 'Nhiệm vụ'];
+    const all = [header, ...cells];
+    const widths = header.map((_, i) => Math.max(...all.map((r) => plainWidth(r[i]!))));
+    const right = header.indexOf('Quá hạn (ngày)');
+    const pad = (cell: string, i: number) => {
+      const fill = ' '.repeat(widths[i]! - plainWidth(cell));
+      return i === right ? fill + cell : cell + fill;
+    };
+    return all.map((r) => r.map(pad).join('  ').trimEnd()).join('\n');
+  };
+  const row = fc.record({
+    id: text,
+    title: text,
+    owners: fc.array(fc.oneof(fc.constantFrom('van-phong', 'kinh-te'), text), { minLength: 1, maxLength: 3 }),
+    due: fc.option(fc.constantFrom('2021-08-01', '2021-09-30'), { nil: undefined }),
+    dueAsWritten: fc.option(fc.oneof(text, fc.constant({ working_days: 5 })), { nil: undefined }),
+    recurring: fc.boolean(),
+    directedBy: fc.option(text, { nil: undefined }),
+    status: fc.constantFrom('open', 'in-progress', 'done', 'dropped'),
+    overdueDays: fc.constantFrom(0, 3, 1066),
+    meeting: fc.record({
+      date: fc.constantFrom('2021-08-02', '2021-07-30'),
+      title: text,
+      file: fc.constant('meetings/a.md'),
+      organization: fc.option(text, { nil: undefined }),
+    }),
+  }) as fc.Arbitrary<TaskRow>;
+
+  it('held or made twice, with or without rows that leave the title out', () => {
+    const config = { locale: 'vi', owners: { 'van-phong': 'Văn phòng\u202e', 'kinh-te': 'Phòng Kinh tế – Hạ tầng' } } as unknown as Config;
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), (rows) => {
+        const places = Int32Array.from(rows.keys());
+        const untitled = new RowsByPlace(places, (i): UntitledTaskRow => {
+          const { title: _title, ...rest } = rows[i]!;
+          return rest;
+        });
+        const list: TaskList = {
+          day: '2021-08-28',
+          rows: new RowsByPlace(places, (i) => rows[i]!),
+          overdue: 0,
+          directed: rows.some((r) => r.directedBy !== undefined),
+        };
+        const expected = plainTable(list, config);
+        const shown = (given: TaskList, held?: number) => [...renderTasksText(given, config, new Chalk({ level: 0 }), held)].join('');
+        expect(shown(list)).toBe(expected);
+        expect(shown(list, 0)).toBe(expected);
+        expect(shown({ ...list, untitled }, 0)).toBe(expected);
       }),
       { numRuns: 500 },
     );

@@ -53,6 +53,9 @@ export interface TaskRow extends TaskTerms {
   meeting: TaskMeeting;
 }
 
+/** A task's row but for its title. */
+export type UntitledTaskRow = Omit<TaskRow, 'title'>;
+
 /** The meeting a task's row names; `file` is relative to the repository root, `organization` another organization's, named beside it. */
 export interface TaskMeeting {
   date: IsoDate;
@@ -86,6 +89,12 @@ export interface TaskList {
   locale?: Locale;
   /** Made as they are read (domain/taskList.ts): each read is a new row. */
   rows: RowList<TaskRow>;
+  /**
+   * The same rows without their titles, for what is measured before the rows
+   * are written (a terminal table's widths): a title may be read back from
+   * the record store's spill file (io/textSpill.ts).
+   */
+  untitled?: RowList<UntitledTaskRow>;
   /** How many rows are overdue. */
   overdue: number;
   /** Whether some row says who directed it (a column of its own then). */

@@ -161,8 +161,12 @@ export function visibleDeep<T>(value: T, keep: 'oneLine' | 'lines' = 'oneLine'):
   return deep(value) as T;
 }
 
-/** `visibleLines(oneLine(text))`, with one test for the text that needs neither (nearly all of it). */
-function visibleOneLine(text: string): string {
+/**
+ * `visibleLines(oneLine(text))`, with one test for the text that needs
+ * neither (nearly all of it): what visibleDeep makes of each string, for a
+ * renderer that shows a row's strings one at a time.
+ */
+export function visibleOneLine(text: string): string {
   // Line breaks are among the characters tested: text without any is only trimmed.
   if (!ANY_SHOWN_ESCAPED.test(text) && !mayCommand(text)) return text.trim();
   return visibleLines(oneLine(text));

@@ -3,8 +3,8 @@
 // JSON and CSV are for programs (ISO dates, status ids, owner ids; CSV has
 // the names too).
 import type { ChalkInstance } from 'chalk';
-import { joinedInChunks, jsonChunks, MappedList, oneLine, visibleDeep } from '../model/text.js';
-import { meetingJson, type TaskList, type TaskRow } from '../model/tasks.js';
+import { joinedInChunks, jsonChunks, MappedList, oneLine, visibleDeep, visibleOneLine } from '../model/text.js';
+import { meetingJson, type TaskList, type TaskRow, type UntitledTaskRow } from '../model/tasks.js';
 import type { Config } from '../model/schema.js';
 import { formatDate, dueCells, formatMonth, formatNumber, STATUS_LABELS } from './locale.js';
 import { messages } from '../model/messages/index.js';
@@ -42,9 +42,6 @@ function localCells(row: TaskRow, locale: Locale, owners: Record<string, string>
  * pushing the other columns apart. Overdue rows red, closed ones dim.
  */
 export function renderTasksText(given: TaskList, config: Config, c: ChalkInstance, heldRows = HELD_ROWS): Iterable<string> {
-  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
-  // Row by row: a list of 300,000 tasks is not copied whole.
-  const shown = (row: TaskRow) => visibleDeep(row);
   const owners = visibleDeep(config.owners);
   const locale = given.locale ?? config.locale;
   const h = HEADERS(locale);
@@ -62,28 +59,80 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
   ];
   // A long list's cells are made twice, for the widths and for the lines, never held: at 100,000
   // records the list's 560,000 rows of cells were 270 MB more at the peak, for a second or two saved.
-  // A shorter one's are made once and held (at 10,000 records, 31,000 rows: ~15 MB, and 1 s of a
-  // 10 s first run). Each row's look is kept as its cells are made, for its line.
+  // The widths are those of rows without their titles (the last column is not padded), which the list
+  // reads back from the spill file only for the lines. A shorter list's cells are made once and held
+  // (at 10,000 records, 31,000 rows: ~15 MB, and 1 s of a 10 s first run). Each row's look is kept as
+  // its cells are made, for its line.
   const looks = new Uint8Array(given.rows.length);
-  const due = dueCells(locale);
+  const cellsOf = textCells(locale, owners, withDirected);
   function* rows() {
     let i = 0;
     for (const row of given.rows) {
-      const cells = localCells(shown(row), locale, owners, due);
       looks[i++] = row.overdueDays > 0 ? OVERDUE : row.status === 'done' || row.status === 'dropped' ? CLOSED : PLAIN;
-      yield [cells.id, cells.due, cells.status, cells.overdue, cells.owners, cells.meeting, ...(withDirected ? [cells.directedBy] : []), cells.title];
+      yield cellsOf(row, oneLine(visibleOneLine(row.title)));
     }
+  }
+  function* measured() {
+    for (const row of given.untitled ?? given.rows) yield cellsOf(row, '');
   }
   const held = given.rows.length <= heldRows ? [...rows()] : undefined;
   function* styled() {
     let i = -1;
-    for (const line of textTableLines(columns, held ? () => held : rows)) {
+    for (const line of held ? textTableLines(columns, () => held) : textTableLines(columns, rows, measured)) {
       const look = i < 0 ? HEADER : looks[i]!;
       i++;
       yield look === HEADER ? c.bold(line) : look === OVERDUE ? c.red(line) : look === CLOSED ? c.dim(line) : line;
     }
   }
   return joinedInChunks(styled(), '\n');
+}
+
+/**
+ * The terminal table's cells of a row (localCells' for the terminal), each
+ * string of the row shown as visibleDeep shows it (one line, no control
+ * character) without copying the row; what rows share (their owners, their
+ * meeting's date and organization, a deadline, a number of days) is made
+ * once. At 100,000 records the list has 316,000 rows, each made twice.
+ * `title` is the row's title already shown, or '' where it is not wanted.
+ */
+function textCells(locale: Locale, owners: Record<string, string>, withDirected: boolean): (row: UntitledTaskRow, title: string) => string[] {
+  const due = dueCells(locale);
+  const statuses = STATUS_LABELS[locale];
+  const ownerCells = new Map<string, string>();
+  const dates = new Map<string, string>();
+  const organizations = new Map<string, string>();
+  const days: string[] = [];
+  return (row, title) => {
+    // Owner ids are slugs: no line feed in them.
+    const ownersKey = row.owners.length === 1 ? row.owners[0]! : row.owners.join('\n');
+    let ownerCell = ownerCells.get(ownersKey);
+    if (ownerCell === undefined) {
+      ownerCell = row.owners
+        .map((o) => {
+          const id = visibleOneLine(o);
+          return Object.hasOwn(owners, id) ? owners[id]! : id;
+        })
+        .join(', ');
+      ownerCells.set(ownersKey, ownerCell);
+    }
+    const written = row.dueAsWritten;
+    const shownWritten = typeof written === 'string' ? visibleOneLine(written) : written;
+    const dueCell = shownWritten === written ? due(row) : due({ ...row, dueAsWritten: shownWritten });
+    const overdue = row.overdueDays > 0 ? (days[row.overdueDays] ??= formatNumber(locale, row.overdueDays)) : '';
+    const { date, organization } = row.meeting;
+    let meeting = dates.get(date);
+    if (meeting === undefined) dates.set(date, (meeting = formatDate(locale, visibleOneLine(date))));
+    if (organization) {
+      let shown = organizations.get(organization);
+      if (shown === undefined) organizations.set(organization, (shown = oneLine(visibleOneLine(organization))));
+      // Another organization's meeting named beside its date (FORMAT.md).
+      if (shown) meeting = `${meeting} (${shown})`;
+    }
+    const cells = [visibleOneLine(row.id), dueCell, statuses[row.status], overdue, ownerCell, meeting];
+    if (withDirected) cells.push(row.directedBy ? oneLine(visibleOneLine(row.directedBy)) : '');
+    cells.push(title);
+    return cells;
+  };
 }
 
 /** Up to this many rows, the terminal table's cells are made once and held (renderTasksText). */
