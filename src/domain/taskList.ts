@@ -103,6 +103,11 @@ export function buildTaskList(records: readonly MeetingRecord[], config: Config,
   const states = register.walkTo(day);
   const keep = matches(filters, config.groups);
   const kept: number[] = [];
+  // The ids (and lead owners) the kept rows are sorted by, taken from their terms as they are kept: the sort's
+  // five million comparisons (316,000 rows at 100,000 records) then read an array, not each task through its
+  // record (2.4 of 4.7 s). A deadline is the register's already.
+  const ids: string[] = [];
+  const owners: (readonly string[])[] = [];
   let overdue = 0;
   let directed = false;
   for (let place = 0; place < states.count; place++) {
@@ -112,21 +117,22 @@ export function buildTaskList(records: readonly MeetingRecord[], config: Config,
     const terms = rowTerms(register, states, place, day);
     if (!keep(terms, assignedIn)) continue;
     kept.push(place);
+    ids.push(terms.id);
+    if (sort === 'owner') owners.push(terms.owners);
     if (terms.overdueDays > 0) overdue++;
     directed ||= terms.directedBy !== undefined;
   }
-  // Places sorted by what their rows are sorted by, read from the register: no object a row while they are.
   const order = comparator(sort);
   const a = { id: '', due: undefined as IsoDate | undefined, owners: [] as readonly string[] };
   const b = { ...a };
-  const read = (terms: SortTerms, place: number) => {
-    const task = register.task(place);
-    terms.id = task.id;
-    terms.due = register.due(place);
-    terms.owners = register.owners(task);
+  const read = (terms: SortTerms, i: number) => {
+    terms.id = ids[i]!;
+    terms.due = register.due(kept[i]!);
+    if (sort === 'owner') terms.owners = owners[i]!;
     return terms;
   };
-  const places = Int32Array.from(kept).sort((p, q) => order(read(a, p), read(b, q)));
+  const sorted = Int32Array.from(kept.keys()).sort((i, j) => order(read(a, i), read(b, j)));
+  const places = sorted.map((i) => kept[i]!);
   return {
     day,
     ...(month ? { month } : {}),
