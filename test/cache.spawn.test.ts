@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheFiles, FAKE_FINDING, forge, OCTOBER, storeEntries } from './cacheTools.js';
+import { cacheFiles, entryHead, FAKE_FINDING, forge, OCTOBER, storeEntries } from './cacheTools.js';
 import { fork } from 'node:child_process';
 import { contentHash, listRecordFiles } from '../src/io/recordFiles.js';
 import type { FillJob } from '../src/io/recordStore.js';
@@ -96,7 +96,7 @@ describe('parser threads and the record store', () => {
     // …from the shards the threads' entries were written to: re-signed by the key holder, a changed title shows.
     for (const name of shards) {
       forge(root, name, (value) => {
-        for (const entry of Object.values(value.entries as Record<string, { data: { title: string } }>)) entry.data.title = 'FROM THE STORE';
+        for (const entry of Object.values(value.entries as Record<string, unknown>)) entryHead(entry).data.title = 'FROM THE STORE';
       });
     }
     forget();
@@ -164,7 +164,7 @@ describe('a first run on many files (MEET_FILL_FROM) fills the record store befo
     expect(said).toContainEqual({ done: files.length });
     // Each record that parsed, under its content hash; the one with errors never.
     const stored = [...readdirSync(path.join(root, '.meet-cache'))].filter((n) => n.startsWith('store-'));
-    const keys = stored.flatMap((name) => [...readFileSync(path.join(root, '.meet-cache', name), 'utf8').matchAll(/^"([\w-]+)":\{/gm)].map((m) => m[1]));
+    const keys = stored.flatMap((name) => [...readFileSync(path.join(root, '.meet-cache', name), 'utf8').matchAll(/^"([\w-]+)":[{[]/gm)].map((m) => m[1]));
     expect(keys.sort()).toEqual(
       files
         .filter((f) => !f.file.endsWith('-tab.md'))

@@ -49,8 +49,20 @@ export function forge(
 function storeLayout(payload: { value: Record<string, unknown> }): string {
   const { entries, ...value } = payload.value as { entries: Record<string, unknown> };
   const head = JSON.stringify({ ...payload, value: { ...value, entries: {} } }).slice(0, -3);
-  const lines = Object.entries(entries).map(([key, entry]) => `${JSON.stringify(key)}:${JSON.stringify(entry)}`);
+  const lines = Object.entries(entries).map(([key, entry]) => `${JSON.stringify(key)}:${entryText(entry)}`);
   return `${head}\n${lines.join(',\n')}\n}}}`;
+}
+
+/** An entry's JSON as the store writes it: `[n,{…},apart]` with `n` the first object's UTF-8 length again (src/io/recordOutcome.ts, storedEntry). */
+function entryText(entry: unknown): string {
+  if (!Array.isArray(entry)) return JSON.stringify(entry);
+  const first = JSON.stringify(entry[1]);
+  return `[${Buffer.byteLength(first, 'utf8')},${first},${JSON.stringify(entry[2])}]`;
+}
+
+/** The object of a store entry that holds its `data` (without the keys kept apart), in either of its layouts. */
+export function entryHead(entry: unknown): { data: Record<string, unknown> } {
+  return (Array.isArray(entry) ? entry[1] : entry) as { data: Record<string, unknown> };
 }
 
 export const FAKE_FINDING = { file: OCTOBER, line: 3, column: 7, severity: 'error', rule: 'invalid-value', message: 'from the cache' };

@@ -9,8 +9,11 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { committed, copyExamples, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
-import { forge, storeEntries } from './cacheTools.js';
+import { committed, copyExamples, EXAMPLES, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
+import { loadRepository } from '../src/io/repository.js';
+import { figureMonthsOf, reportingMonthOf } from '../src/domain/months.js';
+import { joinStoredParts, projectKept, readsStoredApart, storedParts, type Projection } from '../src/domain/projection.js';
+import { entryHead, forge, storeEntries } from './cacheTools.js';
 
 const NOW = new Date('2021-06-15T03:00:00Z');
 
@@ -336,7 +339,7 @@ describe('what the store trusts', () => {
     await outputs(root, args);
     for (const name of storeFiles(root)) {
       forge(root, name, (value) => {
-        for (const entry of Object.values(value.entries as Record<string, { data: { title: string } }>)) entry.data.title = 'FROM THE STORE';
+        for (const entry of Object.values(value.entries as Record<string, unknown>)) entryHead(entry).data.title = 'FROM THE STORE';
       });
     }
     const forged = await outputs(root, ['report', '--month', '2020-11', '--format', 'json']);
@@ -364,5 +367,55 @@ describe('what the store trusts', () => {
     expect(en.stderr).toContain('is not a real day');
     expect(en.stderr).not.toContain('không phải');
     expect(await outputs(root, ['--locale', 'en', ...args, '--no-cache'])).toEqual(en);
+  });
+});
+
+describe('what a store entry keeps apart', () => {
+  it('is read only where the projection keeps some of it: what each command keeps is the same either way', async () => {
+    const generated = path.join(tempDir('meet-apart-'), 'repo');
+    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bench', 'generate.mjs'), '--records', '300', '--out', generated, '--seed', '7'], {
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    let skipped = 0;
+    for (const root of [EXAMPLES, path.join(PROJECT_ROOT, 'examples-xa'), generated]) {
+      const { records } = await loadRepository(root);
+      const months = [...new Set(records.map((r) => reportingMonthOf(r)))].sort();
+      const month = months[Math.floor(months.length / 2)]!;
+      const previous = months[Math.floor(months.length / 2) - 1]!;
+      const task = records.find((r) => r.data.tasks?.length)!.data.tasks![0]!.id;
+      // Each command's projection (src/commands/*.ts, loadReportRepository), and none.
+      const projections: Projection[] = [
+        { results: false, notes: false },
+        { results: false, notes: false, lastDay: `${month}-28` },
+        { results: false, notes: false, lastMonth: month },
+        { results: false, wholeMonths: [previous, month], notes: false, lastMonth: month },
+        { results: false, task },
+        { results: figureMonthsOf(month), wholeMonths: [month], lastMonth: month },
+        { results: true },
+      ];
+      for (const { data } of records) {
+        const { head, apart } = storedParts(data);
+        // As the store gives them back: through JSON, every key in its order again.
+        const whole = apart ? joinStoredParts(JSON.parse(JSON.stringify(head)), JSON.parse(JSON.stringify(apart))) : head;
+        expect(JSON.stringify(whole)).toBe(JSON.stringify(data));
+        for (const projection of projections) {
+          const read = apart && !readsStoredApart(projection)(head) ? head : whole!;
+          if (read === head && apart) skipped++;
+          expect(JSON.stringify(projectKept(projection)(read)), JSON.stringify(projection)).toBe(JSON.stringify(projectKept(projection)(data)));
+        }
+      }
+    }
+    // Most records' narrative and results went unread (a projection that read everything would prove nothing).
+    expect(skipped).toBeGreaterThan(1000);
+  });
+
+  it('parts that do not make the record are no record', () => {
+    const { head, apart } = storedParts({ title: 'Họp', date: '2020-03-20', decisions: ['d'], tasks: [] } as never);
+    expect(Object.keys(head)).toEqual(['title', 'date', 'tasks']);
+    expect(Object.keys(joinStoredParts(head, apart)!)).toEqual(['title', 'date', 'decisions', 'tasks']);
+    expect(joinStoredParts(head, { ...apart, order: [...apart!.order, 'missing'] })).toBeUndefined();
+    expect(joinStoredParts(head, { order: 'title', values: {} })).toBeUndefined();
+    expect(joinStoredParts(head, null)).toBeUndefined();
   });
 });

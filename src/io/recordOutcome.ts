@@ -2,7 +2,7 @@
 // its findings with their positions, and what is kept of it. Plain data, so
 // it can come from a parser thread (parseThread.ts) or the check cache.
 import { reportingMonthOf } from '../domain/months.js';
-import { projectKept, type Projection } from '../domain/projection.js';
+import { projectKept, storedParts, type Projection } from '../domain/projection.js';
 import { checkAgainstConfig, limitFindingsPerFile } from '../domain/checkRules.js';
 import { factsOf } from '../domain/recordFacts.js';
 import type { IsoDate, Month } from '../model/dates.js';
@@ -139,7 +139,11 @@ export function parseFile(entry: RecordFile, config: Config, options: Pick<ReadO
   const kept = outcome.record;
   let stored: Uint8Array | undefined;
   if (options.store && kept && !('facts' in kept) && !outcome.partial && outcome.hash !== undefined && !hasNegativeZero(kept.data)) {
-    stored = encoder.encode(JSON.stringify({ findings: outcome.findings.map(({ file: _file, ...f }) => f), data: kept.data, bodyLine: kept.bodyLine }));
+    stored = storedEntry(
+      outcome.findings.map(({ file: _file, ...f }) => f),
+      kept.data,
+      kept.bodyLine,
+    );
   }
   // What the command keeps, once the entry holds the record whole.
   if (options.project && kept && !('facts' in kept)) {
@@ -160,6 +164,20 @@ function keeperOf(projection: Projection): ReturnType<typeof projectKept> {
 }
 
 const encoder = new TextEncoder();
+
+/**
+ * A record's store entry (io/recordStore.ts, ShardFile): `{findings, data,
+ * bodyLine}` as JSON; when its data has keys the store keeps apart
+ * (storedParts), `[n,{findings, data, bodyLine},apart]` with the other keys
+ * in `data` and `n` the UTF-8 length of the object after it, which a reader
+ * that does not want them parses alone.
+ */
+function storedEntry(findings: Omit<Finding, 'file'>[], data: RecordData, bodyLine: number): Uint8Array {
+  const { head, apart } = storedParts(data);
+  const first = JSON.stringify({ findings, data: head, bodyLine });
+  if (!apart) return encoder.encode(first);
+  return encoder.encode(`[${Buffer.byteLength(first, 'utf8')},${first},${JSON.stringify(apart)}]`);
+}
 const decoder = new TextDecoder();
 
 /** The data of a store entry made by parseFile. */

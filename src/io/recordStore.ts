@@ -8,7 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { lstatSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { figureMonthsOf, reportingMonthOf } from '../domain/months.js';
-import { projectKept, recordsRead, sharedWords, type Projection } from '../domain/projection.js';
+import { joinStoredParts, projectKept, readsStoredApart, recordsRead, sharedWords, type Projection } from '../domain/projection.js';
 import { sharedFactIds } from '../domain/recordFacts.js';
 import type { Month } from '../model/dates.js';
 import type { Finding } from '../model/ruleCatalogue.js';
@@ -161,6 +161,8 @@ async function readThroughStore(root: string, options: FullReading, store: Store
   // One string per owner, sector… for the whole run: records from the store and records parsed in it alike.
   const share = store.project && sharedWords();
   const project = store.project && projectKept(store.project, share);
+  // What the projection drops is not read: the keys an entry keeps apart, of most records.
+  const readsApart = store.project && readsStoredApart(store.project);
   const whole = new Set(store.project?.wholeMonths);
   const { texts } = store;
   /** The texts of a record not kept whole to the spill, once projected. */
@@ -193,7 +195,7 @@ async function readThroughStore(root: string, options: FullReading, store: Store
     held.set(c, shard.size);
     for (const i of wanted.get(c) ?? []) {
       const key = keys[i]!;
-      const entry = shard.entry(key);
+      const entry = shard.entry(key, readsApart);
       if (!entry) continue;
       const { bodyLine } = entry;
       // A body is not stored: read from the file when one is wanted, or the record is parsed again.
@@ -525,13 +527,33 @@ class ShardFile {
     return this.spans.size;
   }
 
-  /** The entry of `key`, or undefined when there is none or it is not one. */
-  entry(key: string): StoredRecord | undefined {
+  /**
+   * The entry of `key`, or undefined when there is none or it is not one.
+   * An entry with keys kept apart (storedEntry in io/recordOutcome.ts) has
+   * them read only when `readsApart` says so of the rest of its data; else
+   * its data lacks them, which the command's projection drops anyway.
+   */
+  entry(key: string, readsApart?: (head: RecordData) => boolean): StoredRecord | undefined {
     const span = this.spans.get(key);
     if (!span) return undefined;
+    const { payload } = this;
     try {
-      const entry: unknown = JSON.parse(this.payload.toString('utf8', span.start, span.end));
-      return isStoredRecord(entry) ? entry : undefined;
+      // {findings, data, bodyLine}
+      if (payload[span.start] !== 0x5b) {
+        const entry: unknown = JSON.parse(payload.toString('utf8', span.start, span.end));
+        return isStoredRecord(entry) ? entry : undefined;
+      }
+      // [n,{findings, data, bodyLine},apart]: n digits, then the first object's n bytes.
+      const comma = payload.indexOf(0x2c, span.start);
+      const digits = comma === -1 ? '' : payload.toString('latin1', span.start + 1, comma);
+      if (!/^[1-9][0-9]{0,9}$/.test(digits)) return undefined;
+      const end = comma + 1 + Number(digits);
+      if (end + 2 >= span.end || payload[end] !== 0x2c || payload[span.end - 1] !== 0x5d) return undefined;
+      const entry: unknown = JSON.parse(payload.toString('utf8', comma + 1, end));
+      if (!isStoredRecord(entry)) return undefined;
+      if (readsApart && !readsApart(entry.data)) return entry;
+      const data = joinStoredParts(entry.data, JSON.parse(payload.toString('utf8', end + 1, span.end - 1)));
+      return data ? { ...entry, data } : undefined;
     } catch {
       return undefined;
     }
