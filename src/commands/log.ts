@@ -27,9 +27,11 @@ export interface LogOptions {
 
 export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
-  const memo = await OutputMemo.open(root, io, options.cache);
   // The history's commits come from git: the commit checked out, and whether the clone is shallow, are part of the question.
-  const head = await headOf(root, io.env);
+  // Asked first: git answers while the memo hashes the records.
+  const asked = headOf(root, io.env);
+  const memo = await OutputMemo.open(root, io, options.cache);
+  const head = await asked;
   const question = memo &&
     head && { command: 'log', id: options.id, format: options.format, head, terminal: terminalOf(io), today: memo.today(options.today, io) };
   const answered = question && memo.answer<LogMeta>(question);
