@@ -11,6 +11,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { committed, copyExamples, EXAMPLES, PROJECT_ROOT, runMeet, tempDir } from './helpers.js';
 import { loadRepository } from '../src/io/repository.js';
+import { listRecordFiles } from '../src/io/recordFiles.js';
+import { dataOfStored, parseFile } from '../src/io/recordOutcome.js';
 import { figureMonthsOf, reportingMonthOf } from '../src/domain/months.js';
 import { joinStoredParts, projectKept, readsStoredApart, storedParts, type Projection } from '../src/domain/projection.js';
 import { entryHead, forge, storeEntries } from './cacheTools.js';
@@ -408,6 +410,21 @@ describe('what a store entry keeps apart', () => {
     }
     // Most records' narrative and results went unread (a projection that read everything would prove nothing).
     expect(skipped).toBeGreaterThan(1000);
+  });
+
+  it('an entry made by a parse gives its record whole, in either form', async () => {
+    const { config, records } = await loadRepository(EXAMPLES);
+    const files = listRecordFiles(EXAMPLES, config.paths.meetings);
+    let split = 0;
+    for (const entry of files) {
+      const { outcome, stored } = parseFile(entry, config, { store: true });
+      expect(stored, entry.file).toBeDefined();
+      if (stored![0] === 0x5b) split++;
+      const record = records.find((r) => r.file === entry.file)!;
+      expect(JSON.stringify(dataOfStored(stored!)), entry.file).toBe(JSON.stringify(record.data));
+      expect(outcome.record).toBeDefined();
+    }
+    expect(split).toBeGreaterThan(0);
   });
 
   it('parts that do not make the record are no record', () => {

@@ -28,7 +28,7 @@ const NARRATIVE: ReadonlySet<string> = new Set([
  * What a stored record keeps apart from the rest of its data, after it
  * (io/recordStore.ts): the keys most commands drop (projectRecord), so that
  * a command dropping them reads the rest alone. At 100,000 records they are
- * a third of the store's bytes, decoded and parsed for nothing.
+ * two fifths of the store's bytes, decoded and parsed for nothing.
  */
 const STORED_APART: ReadonlySet<string> = new Set([...NARRATIVE, 'results']);
 

@@ -2,7 +2,7 @@
 // its findings with their positions, and what is kept of it. Plain data, so
 // it can come from a parser thread (parseThread.ts) or the check cache.
 import { reportingMonthOf } from '../domain/months.js';
-import { projectKept, storedParts, type Projection } from '../domain/projection.js';
+import { joinStoredParts, projectKept, storedParts, type Projection } from '../domain/projection.js';
 import { checkAgainstConfig, limitFindingsPerFile } from '../domain/checkRules.js';
 import { factsOf } from '../domain/recordFacts.js';
 import type { IsoDate, Month } from '../model/dates.js';
@@ -164,6 +164,7 @@ function keeperOf(projection: Projection): ReturnType<typeof projectKept> {
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /**
  * A record's store entry (io/recordStore.ts, ShardFile): `{findings, data,
@@ -178,11 +179,12 @@ function storedEntry(findings: Omit<Finding, 'file'>[], data: RecordData, bodyLi
   if (!apart) return encoder.encode(first);
   return encoder.encode(`[${Buffer.byteLength(first, 'utf8')},${first},${JSON.stringify(apart)}]`);
 }
-const decoder = new TextDecoder();
 
-/** The data of a store entry made by parseFile. */
+/** The data of a store entry made by parseFile (storedEntry), whole. */
 export function dataOfStored(stored: Uint8Array): RecordData {
-  return (JSON.parse(decoder.decode(stored)) as { data: RecordData }).data;
+  const entry = JSON.parse(decoder.decode(stored)) as { data: RecordData } | [number, { data: RecordData }, unknown];
+  // Made in this run from the record's own data: the parts make it.
+  return Array.isArray(entry) ? joinStoredParts(entry[1].data, entry[2])! : entry.data;
 }
 
 function hasNegativeZero(value: unknown): boolean {
