@@ -7,6 +7,7 @@
 import { lastDayOf, type IsoDate, type Month } from '../model/dates.js';
 import type { MeetingRecord, RecordFacts } from '../model/record.js';
 import type { PersonData, RecordData } from '../model/schema.js';
+import { putData } from '../model/text.js';
 import { reportingMonthOf } from './months.js';
 import { factsOf } from './recordFacts.js';
 
@@ -44,7 +45,7 @@ export function storedParts(data: RecordData): { head: RecordData; apart?: Store
   if (!order.some((key) => STORED_APART.has(key))) return { head: data };
   const head: Record<string, unknown> = {};
   const values: Record<string, unknown> = {};
-  for (const key of order) putKey(STORED_APART.has(key) ? values : head, key, data[key as keyof RecordData]);
+  for (const key of order) putData(STORED_APART.has(key) ? values : head, key, data[key as keyof RecordData]);
   return { head: head as RecordData, apart: { order, values } };
 }
 
@@ -58,15 +59,9 @@ export function joinStoredParts(head: RecordData, apart: unknown): RecordData | 
     if (typeof key !== 'string') return undefined;
     const from = Object.hasOwn(values, key) ? values : Object.hasOwn(head, key) ? (head as Record<string, unknown>) : undefined;
     if (!from) return undefined;
-    putKey(data, key, from[key]);
+    putData(data, key, from[key]);
   }
   return data as RecordData;
-}
-
-/** `out[key] = value`, a "__proto__" key a property like any other. */
-function putKey(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  else out[key] = value;
 }
 
 /**

@@ -175,7 +175,7 @@ export function visibleOneLine(text: string): string {
 const ANY_SHOWN_ESCAPED = new RegExp(SHOWN_ESCAPED.source);
 
 /** `out[key] = item`, with "__proto__" made a property like any other: a key is data, whatever it says. */
-function putData(out: Record<string, unknown>, key: string, item: unknown): void {
+export function putData(out: Record<string, unknown>, key: string, item: unknown): void {
   if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
   else out[key] = item;
 }
