@@ -1,13 +1,14 @@
 // The fast paths of the text helpers every output goes through (oneLine,
-// visibleLines, visibleDeep, displayWidth, the terminal task table) give
+// visibleLines, visibleDeep, displayWidth, the task list's terminal table and Markdown) give
 // what their plain definitions give, on random text mixing Vietnamese (NFC and NFD), controls,
 // line breaks, bidi controls, "::", emoji and lone surrogates.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatNumber } from '../src/model/format.js';
 import { oneLine, RowsByPlace, visible, visibleDeep, visibleLines } from '../src/model/text.js';
-import { displayWidth, markdownTable, markdownText } from '../src/render/table.js';
-import { renderTasksText } from '../src/render/tasks.js';
+import { displayWidth, markdownId, markdownTable, markdownText } from '../src/render/table.js';
+import { renderTasksMarkdown, renderTasksText } from '../src/render/tasks.js';
+import { messages } from '../src/model/messages/index.js';
 import { dueCells, STATUS_LABELS } from '../src/render/locale.js';
 import type { TaskList, TaskRow, UntitledTaskRow } from '../src/model/tasks.js';
 import type { Config } from '../src/model/schema.js';
@@ -191,30 +192,64 @@ describe('text helpers: fast paths agree with their definitions', () => {
   });
 });
 
-describe('the terminal task table: made row by row, it shows what the plain way shows', () => {
+describe('the task list as a terminal table and in Markdown: made row by row, it shows what the plain way shows', () => {
   // The plain way: every string of the row through visibleDeep, each cell from the shown row, every column padded.
   const plainWidth = (t: string) => [...t.normalize('NFC')].filter((ch) => !/\p{M}/u.test(ch)).length;
-  const plainTable = (list: TaskList, config: Config): string => {
+  const plainCells = (list: TaskList, config: Config) => {
     const owners = visibleDeep(config.owners);
     const due = dueCells('vi');
-    const cells = list.rows.map((given) => {
+    return list.rows.map((given) => {
       const row = visibleDeep(given);
-      const meeting = `${formatDate('vi', row.meeting.date)}${row.meeting.organization ? ` (${oneLine(row.meeting.organization)})` : ''}`;
-      const names = row.owners.map((o) => (Object.hasOwn(owners, o) ? owners[o]! : o)).join(', ');
-      const overdue = row.overdueDays > 0 ? formatNumber('vi', row.overdueDays) : '';
-      const directed = list.directed ? [row.directedBy ? oneLine(row.directedBy) : ''] : [];
-      return [row.id, due(row), STATUS_LABELS.vi[row.status], overdue, names, meeting, ...directed, oneLine(row.title)];
+      return {
+        id: row.id,
+        title: oneLine(row.title),
+        owners: row.owners.map((o) => (Object.hasOwn(owners, o) ? owners[o]! : o)).join(', '),
+        due: due(row),
+        directedBy: row.directedBy ? oneLine(row.directedBy) : '',
+        status: STATUS_LABELS.vi[row.status],
+        overdue: row.overdueDays > 0 ? formatNumber('vi', row.overdueDays) : '',
+        meeting: `${formatDate('vi', row.meeting.date)}${row.meeting.organization ? ` (${oneLine(row.meeting.organization)})` : ''}`,
+      };
     });
-    const header = ['Mã', 'Hạn', 'Tình trạng', 'Quá hạn (ngày)', 'Cơ quan được giao', 'Hội nghị giao', ...(list.directed ? ['Chỉ đạo'] : []), 'Nhiệm vụ'];
+  };
+  const h = messages('vi').tasks.headers;
+  const plainTable = (list: TaskList, config: Config): string => {
+    const cells = plainCells(list, config).map((c) => [
+      c.id,
+      c.due,
+      c.status,
+      c.overdue,
+      c.owners,
+      c.meeting,
+      ...(list.directed ? [c.directedBy] : []),
+      c.title,
+    ]);
+    const header = [h.id, h.due, h.status, h.overdue, h.owners, h.meeting, ...(list.directed ? [h.directedBy] : []), h.title];
     const all = [header, ...cells];
     const widths = header.map((_, i) => Math.max(...all.map((r) => plainWidth(r[i]!))));
-    const right = header.indexOf('Quá hạn (ngày)');
+    const right = header.indexOf(h.overdue);
     const pad = (cell: string, i: number) => {
       const fill = ' '.repeat(widths[i]! - plainWidth(cell));
       return i === right ? fill + cell : cell + fill;
     };
     return all.map((r) => r.map(pad).join('  ').trimEnd()).join('\n');
   };
+  const plainMarkdown = (list: TaskList, config: Config): string =>
+    markdownTable(
+      [h.id, h.title, h.owners, h.due, h.status, h.overdue, h.meeting, ...(list.directed ? [h.directedBy] : [])].map((header) =>
+        header === h.overdue ? { header, align: 'right' as const } : { header },
+      ),
+      plainCells(list, config).map((c) => [
+        markdownId(c.id),
+        markdownText(c.title),
+        markdownText(c.owners),
+        c.due,
+        c.status,
+        c.overdue,
+        c.meeting,
+        ...(list.directed ? [markdownText(c.directedBy)] : []),
+      ]),
+    );
   const row = fc.record({
     id: text,
     title: text,
@@ -233,7 +268,7 @@ describe('the terminal task table: made row by row, it shows what the plain way 
     }),
   }) as fc.Arbitrary<TaskRow>;
 
-  it('held or made twice, with or without rows that leave the title out', () => {
+  it('held or made twice, with or without rows that leave the title out; and in Markdown', () => {
     const config = { locale: 'vi', owners: { 'van-phong': 'Văn phòng\u202e', 'kinh-te': 'Phòng Kinh tế – Hạ tầng' } } as unknown as Config;
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), (rows) => {
@@ -253,6 +288,7 @@ describe('the terminal task table: made row by row, it shows what the plain way 
         expect(shown(list)).toBe(expected);
         expect(shown(list, 0)).toBe(expected);
         expect(shown({ ...list, untitled }, 0)).toBe(expected);
+        expect([...renderTasksMarkdown(list, config)].join('')).toBe(plainMarkdown(list, config));
       }),
       { numRuns: 500 },
     );

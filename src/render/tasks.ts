@@ -18,23 +18,8 @@ const HEADERS = (locale: Locale) => messages(locale).tasks.headers;
  * not declare). `owners` is the config's table made safe to show
  * (visibleDeep, like the list, so its ids still match the list's).
  */
-function ownerNames(row: TaskRow, owners: Record<string, string>): string[] {
-  return row.owners.map((o) => (Object.hasOwn(owners, o) ? owners[o]! : o));
-}
-
-/** `due`: dueCells' function for the list (a deadline made once, whatever number of rows share it). */
-function localCells(row: TaskRow, locale: Locale, owners: Record<string, string>, due: (row: TaskRow) => string) {
-  return {
-    id: row.id,
-    title: oneLine(row.title),
-    owners: ownerNames(row, owners).join(', '),
-    due: due(row),
-    directedBy: row.directedBy ? oneLine(row.directedBy) : '',
-    status: STATUS_LABELS[locale][row.status],
-    overdue: row.overdueDays > 0 ? formatNumber(locale, row.overdueDays) : '',
-    // Another organization's meeting named beside its date (FORMAT.md).
-    meeting: `${formatDate(locale, row.meeting.date)}${row.meeting.organization ? ` (${oneLine(row.meeting.organization)})` : ''}`,
-  };
+function ownerNames(ids: readonly string[], owners: Record<string, string>): string[] {
+  return ids.map((o) => (Object.hasOwn(owners, o) ? owners[o]! : o));
 }
 
 /**
@@ -64,16 +49,26 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
   // (at 10,000 records, 31,000 rows: ~15 MB, and 1 s of a 10 s first run). Each row's look is kept as
   // its cells are made, for its line.
   const looks = new Uint8Array(given.rows.length);
-  const cellsOf = textCells(locale, owners, withDirected);
+  const cellsOf = localCells(locale, owners);
+  const line = (cells: LocalCells) => [
+    cells.id,
+    cells.due,
+    cells.status,
+    cells.overdue,
+    cells.owners,
+    cells.meeting,
+    ...(withDirected ? [cells.directedBy] : []),
+    cells.title,
+  ];
   function* rows() {
     let i = 0;
     for (const row of given.rows) {
       looks[i++] = row.overdueDays > 0 ? OVERDUE : row.status === 'done' || row.status === 'dropped' ? CLOSED : PLAIN;
-      yield cellsOf(row, oneLine(visibleOneLine(row.title)));
+      yield line(cellsOf(row, shownTitle(row)));
     }
   }
   function* measured() {
-    for (const row of given.untitled ?? given.rows) yield cellsOf(row, '');
+    for (const row of given.untitled ?? given.rows) yield line(cellsOf(row, ''));
   }
   const held = given.rows.length <= heldRows ? [...rows()] : undefined;
   function* styled() {
@@ -87,15 +82,31 @@ export function renderTasksText(given: TaskList, config: Config, c: ChalkInstanc
   return joinedInChunks(styled(), '\n');
 }
 
+/** A row's cells in the repository's words, as the terminal table and Markdown show them. */
+interface LocalCells {
+  id: string;
+  title: string;
+  owners: string;
+  due: string;
+  directedBy: string;
+  status: string;
+  overdue: string;
+  meeting: string;
+}
+
+/** A row's title as its cell shows it. */
+const shownTitle = (row: TaskRow): string => oneLine(visibleOneLine(row.title));
+
 /**
- * The terminal table's cells of a row (localCells' for the terminal), each
- * string of the row shown as visibleDeep shows it (one line, no control
- * character) without copying the row; what rows share (their owners, their
- * meeting's date and organization, a deadline, a number of days) is made
- * once. At 100,000 records the list has 316,000 rows, each made twice.
- * `title` is the row's title already shown, or '' where it is not wanted.
+ * A row's cells (terminal table and Markdown), each string of the row shown
+ * as visibleDeep shows it (one line, no control character) without copying
+ * the row; what rows share (their owners, their meeting's date and
+ * organization, a deadline, a number of days) is made once. At 100,000
+ * records a list has 316,000 rows, each made twice for the terminal.
+ * `owners`: the config's names made safe to show (visibleDeep). `title`:
+ * the row's title already shown (shownTitle), or '' where it is not wanted.
  */
-function textCells(locale: Locale, owners: Record<string, string>, withDirected: boolean): (row: UntitledTaskRow, title: string) => string[] {
+function localCells(locale: Locale, owners: Record<string, string>): (row: UntitledTaskRow, title: string) => LocalCells {
   const due = dueCells(locale);
   const statuses = STATUS_LABELS[locale];
   const ownerCells = new Map<string, string>();
@@ -106,19 +117,9 @@ function textCells(locale: Locale, owners: Record<string, string>, withDirected:
     // Owner ids are slugs: no line feed in them.
     const ownersKey = row.owners.length === 1 ? row.owners[0]! : row.owners.join('\n');
     let ownerCell = ownerCells.get(ownersKey);
-    if (ownerCell === undefined) {
-      ownerCell = row.owners
-        .map((o) => {
-          const id = visibleOneLine(o);
-          return Object.hasOwn(owners, id) ? owners[id]! : id;
-        })
-        .join(', ');
-      ownerCells.set(ownersKey, ownerCell);
-    }
+    if (ownerCell === undefined) ownerCells.set(ownersKey, (ownerCell = ownerNames(row.owners.map(visibleOneLine), owners).join(', ')));
     const written = row.dueAsWritten;
     const shownWritten = typeof written === 'string' ? visibleOneLine(written) : written;
-    const dueCell = shownWritten === written ? due(row) : due({ ...row, dueAsWritten: shownWritten });
-    const overdue = row.overdueDays > 0 ? (days[row.overdueDays] ??= formatNumber(locale, row.overdueDays)) : '';
     const { date, organization } = row.meeting;
     let meeting = dates.get(date);
     if (meeting === undefined) dates.set(date, (meeting = formatDate(locale, visibleOneLine(date))));
@@ -128,10 +129,16 @@ function textCells(locale: Locale, owners: Record<string, string>, withDirected:
       // Another organization's meeting named beside its date (FORMAT.md).
       if (shown) meeting = `${meeting} (${shown})`;
     }
-    const cells = [visibleOneLine(row.id), dueCell, statuses[row.status], overdue, ownerCell, meeting];
-    if (withDirected) cells.push(row.directedBy ? oneLine(visibleOneLine(row.directedBy)) : '');
-    cells.push(title);
-    return cells;
+    return {
+      id: visibleOneLine(row.id),
+      title,
+      owners: ownerCell,
+      due: shownWritten === written ? due(row) : due({ ...row, dueAsWritten: shownWritten }),
+      directedBy: row.directedBy ? oneLine(visibleOneLine(row.directedBy)) : '',
+      status: statuses[row.status],
+      overdue: row.overdueDays > 0 ? (days[row.overdueDays] ??= formatNumber(locale, row.overdueDays)) : '',
+      meeting,
+    };
   };
 }
 
@@ -155,9 +162,8 @@ export function renderTasksSummary(list: TaskList, locale: Locale = list.locale 
 }
 
 /** In pieces, each row made as it is written. */
-export function renderTasksMarkdown(given: TaskList, config: Config): Iterable<string> {
-  // Outside text shown visibly: no control or bidirectional character reaches the output raw.
-  const list = visibleDeep(given);
+export function renderTasksMarkdown(list: TaskList, config: Config): Iterable<string> {
+  // Outside text shown visibly (localCells): no control or bidirectional character reaches the output raw.
   const owners = visibleDeep(config.owners);
   const locale = list.locale ?? config.locale;
   const h = HEADERS(locale);
@@ -172,10 +178,10 @@ export function renderTasksMarkdown(given: TaskList, config: Config): Iterable<s
     { header: h.meeting },
     ...(withDirected ? [{ header: h.directedBy }] : []),
   ];
-  const due = dueCells(locale);
+  const cellsOf = localCells(locale, owners);
   function* rows() {
     for (const row of list.rows) {
-      const cells = localCells(row, locale, owners, due);
+      const cells = cellsOf(row, shownTitle(row));
       yield [
         markdownId(cells.id),
         markdownText(cells.title),
@@ -240,7 +246,7 @@ export function renderTasksCsv(given: TaskList, config?: Config): Iterable<strin
         row.id,
         row.title,
         row.owners.join(';'),
-        (owners ? ownerNames(row, owners) : row.owners).join(';'),
+        (owners ? ownerNames(row.owners, owners) : row.owners).join(';'),
         row.due ?? '',
         row.status,
         String(row.overdueDays),
