@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheFiles, entryHead, FAKE_FINDING, forge, OCTOBER, storeEntries } from './cacheTools.js';
 import { fork } from 'node:child_process';
+import { parseFile, type FileOutcome } from '../src/io/recordOutcome.js';
 import { contentHash, listRecordFiles } from '../src/io/recordFiles.js';
 import type { FillJob } from '../src/io/recordStore.js';
 import { readConfig } from '../src/io/repository.js';
@@ -138,7 +139,8 @@ describe('a first run on many files (MEET_FILL_FROM) fills the record store befo
     }
   });
 
-  it('the filling process writes every record that can be stored, and says so', async () => {
+  /** The filling process's messages for a job on the examples and a record with errors; its exit code, the files, and their content hashes. */
+  async function fill(forward: boolean) {
     const root = copyExamples();
     writeTree(root, { 'meetings/2020/2020-12-31-tab.md': '---\ntitle: A\n\tdate: x\n---\n' });
     const { config, hash } = readConfig(root);
@@ -148,29 +150,59 @@ describe('a first run on many files (MEET_FILL_FROM) fills the record store befo
       env: { XDG_CACHE_HOME: TEST_CACHE_HOME },
       configHash: `${hash}:vi`,
       files,
-      settings: { config: config!, detail: 'full', bodies: false, locale: 'vi', store: true, storeOnly: true },
+      settings: { config: config!, detail: 'full', bodies: false, locale: 'vi', store: true, ...(forward ? { project: { results: false, task: 'x' } } : {}) },
       threads: 2,
+      forward,
     };
     const child = fork(path.join(PROJECT_ROOT, 'dist', 'io', 'storeFiller.js'), [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
-    const said: unknown[] = [];
+    const said: any[] = [];
     child.on('message', (message) => said.push(message));
     const code = await new Promise((resolve) => {
       child.on('exit', resolve);
       child.send(job);
     });
+    const hashes = files.map((f) => contentHash(readFileSync(path.join(root, f.file))));
+    // Each record that parsed, under its content hash; the one with errors never.
+    const shards = [...readdirSync(path.join(root, '.meet-cache'))].filter((n) => n.startsWith('store-'));
+    const stored = shards.flatMap((name) => [...readFileSync(path.join(root, '.meet-cache', name), 'utf8').matchAll(/^"([\w-]+)":[{[]/gm)].map((m) => m[1]));
+    expect(stored.sort()).toEqual(hashes.filter((_, i) => !files[i]!.file.endsWith('-tab.md')).sort());
+    return { said, code, files, hashes, config: config!, settings: job.settings };
+  }
+
+  it('the filling process writes every record that can be stored, and says so', async () => {
+    const { said, code, files, hashes } = await fill(false);
     expect(code).toBe(0);
     // With the content hash of each file as it read it (the run that asked needs not hash them again).
-    expect(said.at(-1)).toEqual({ filled: true, keys: files.map((f) => contentHash(readFileSync(path.join(root, f.file)))) });
+    expect(said.at(-1)).toEqual({ filled: true, keys: hashes });
     expect(said).toContainEqual({ done: files.length });
-    // Each record that parsed, under its content hash; the one with errors never.
-    const stored = [...readdirSync(path.join(root, '.meet-cache'))].filter((n) => n.startsWith('store-'));
-    const keys = stored.flatMap((name) => [...readFileSync(path.join(root, '.meet-cache', name), 'utf8').matchAll(/^"([\w-]+)":[{[]/gm)].map((m) => m[1]));
-    expect(keys.sort()).toEqual(
-      files
-        .filter((f) => !f.file.endsWith('-tab.md'))
-        .map((f) => contentHash(readFileSync(path.join(root, f.file))))
-        .sort(),
-    );
+  });
+
+  it('asked to, it passes each outcome on as it parses, and says at the end how many entries each shard holds', async () => {
+    const { said, code, files, hashes, config, settings } = await fill(true);
+    expect(code).toBe(0);
+    const storable = hashes.filter((_, i) => !files[i]!.file.endsWith('-tab.md'));
+    expect(said).toContainEqual({ done: files.length });
+    // Each file's outcome once, as a parse here gives it (projected, with its data and content hash), and whether it was stored.
+    const batches = said.filter((message) => 'outcomes' in message);
+    const passed = new Array(files.length);
+    const stored = new Array(files.length);
+    for (const { start, outcomes, stored: put } of batches) {
+      (JSON.parse(Buffer.from(outcomes).toString('utf8')) as FileOutcome[]).forEach((outcome, k) => {
+        expect(passed[start + k]).toBeUndefined();
+        passed[start + k] = outcome;
+        stored[start + k] = put[k];
+      });
+    }
+    expect(passed).toEqual(files.map((entry) => parseFile(entry, config, settings).outcome));
+    expect(passed.filter((o) => o.record).every((o) => 'facts' in o.record)).toBe(true);
+    expect(passed.map((o) => o.hash)).toEqual(hashes);
+    expect(stored).toEqual(files.map((f) => !f.file.endsWith('-tab.md')));
+    // At the end, how many entries each shard it wrote holds.
+    const answer = said.at(-1);
+    expect(answer.filled).toBe(true);
+    const counts = new Map<string, number>();
+    for (const key of storable) counts.set(key[0]!, (counts.get(key[0]!) ?? 0) + 1);
+    expect(new Map(answer.shards)).toEqual(counts);
   });
 });
 
@@ -189,6 +221,17 @@ describe('parser threads and hostile records', () => {
     expect(one.code).toBe(1);
     expect(JSON.parse(one.stdout).some((f: { file: string }) => f.file.endsWith('2020-12-30-big.md'))).toBe(true);
     expect(two).toEqual(one);
+    // Filling the store, where the command takes the outcomes as the filling process passes them on: what the
+    // failed thread left is parsed by the command.
+    const log = ['log', '2020-09-bao-cao-dau-tu-cong', '--format', 'json'];
+    const [alone, filled] = await Promise.all([
+      spawnMeet([...log, '--no-cache'], { cwd: root, env: { MEET_THREADS: '0' } }),
+      spawnMeet(log, { cwd: root, env: { MEET_THREADS: '2', MEET_FILL_FROM: '1' } }),
+    ]);
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain('2020-12-30-big.md');
+    expect([filled.code, filled.stdout, filled.stderr]).toEqual([alone.code, alone.stdout, alone.stderr]);
+    expect(storeEntries(root).size).toBe(5);
   });
 
   it('output cut short by the reader (| head) ends quietly', async () => {

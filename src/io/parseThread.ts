@@ -7,6 +7,7 @@ import type { RecordFile } from './recordFiles.js';
 import type { ThreadReply } from './parserThreads.js';
 
 const settings = workerData as ThreadSettings;
+const encoder = new TextEncoder();
 parentPort!.on('message', (files: RecordFile[]) => {
   const parsed = files.map((entry) => parseFile(entry, settings.config, settings));
   // Outcomes as JSON text: the strings parsed from it on the other side are
@@ -19,16 +20,19 @@ parentPort!.on('message', (files: RecordFile[]) => {
   // data from the entry.
   const stored = parsed.map(({ outcome, stored }) => {
     if (stored === undefined) return null;
-    if (!settings.project) (outcome.record as { data?: unknown }).data = null;
+    if (!settings.project && !settings.forward) (outcome.record as { data?: unknown }).data = null;
     return stored;
   });
-  // Filling the store, the other side keeps nothing: each entry's key is all it reads.
-  const outcomes = settings.storeOnly
-    ? parsed.map(({ outcome: { hash } }) => (hash === undefined ? { findings: [] } : { findings: [], hash }))
-    : parsed.map((p) => p.outcome);
-  const reply: ThreadReply = { outcomes: JSON.stringify(outcomes), stored };
-  parentPort!.postMessage(
-    reply,
-    stored.flatMap((bytes) => (bytes ? [bytes.buffer as ArrayBuffer] : [])),
+  // Filling the store without passing the outcomes on, the other side keeps nothing: each entry's key is all it reads.
+  const outcomes = JSON.stringify(
+    settings.storeOnly ? parsed.map(({ outcome: { hash } }) => (hash === undefined ? { findings: [] } : { findings: [], hash })) : parsed.map((p) => p.outcome),
   );
+  const entries = stored.flatMap((bytes) => (bytes ? [bytes.buffer as ArrayBuffer] : []));
+  if (settings.forward) {
+    // Filling the store, the other side passes the outcomes on unread, as UTF-8 (a string with one Vietnamese
+    // letter is two bytes a character, and each went through that heap); it is told each entry's key.
+    const encoded = encoder.encode(outcomes);
+    const reply: ThreadReply = { encoded, stored, keys: parsed.map(({ outcome }) => outcome.hash ?? null) };
+    parentPort!.postMessage(reply, [...entries, encoded.buffer as ArrayBuffer]);
+  } else parentPort!.postMessage({ outcomes, stored } satisfies ThreadReply, entries);
 });

@@ -97,10 +97,17 @@ export function parserThreads(fileCount: number, asked?: number): number {
   return Math.min(wanted, Math.ceil(fileCount / FILES_PER_JOB));
 }
 
-/** What a thread sends back for a batch: the outcomes as JSON text, and the record store's entries (null: none), which hold those records' data. */
-export interface ThreadReply {
-  outcomes: string;
+/**
+ * What a thread sends back for a batch: the outcomes as JSON text, and the
+ * record store's entries (null: none), which hold those records' data;
+ * with `forward` (ThreadSettings), that text in UTF-8, and each file's
+ * content hash.
+ */
+export type ThreadReply = { outcomes: string; stored: (Uint8Array | null)[] } | ForwardedReply;
+export interface ForwardedReply {
+  encoded: Uint8Array;
   stored: (Uint8Array | null)[];
+  keys: (string | null)[];
 }
 
 /**
@@ -108,6 +115,8 @@ export interface ThreadReply {
  * fails (out of memory on a hostile record, say) takes no more batches, and
  * what it did not return is left undefined: the caller reads those files itself.
  * `received` is called with each outcome as it arrives (the index is into `files`).
+ * With `passed`, each batch's reply goes to it as it came (its first file's
+ * index beside it) and nothing is read or kept here (fillStore).
  */
 export function parseOnThreads(
   files: RecordFile[],
@@ -116,6 +125,7 @@ export function parseOnThreads(
   progress: (done: number) => void,
   received: (index: number, outcome: FileOutcome, stored: Uint8Array | undefined) => void = () => {},
   heap: { oldMb: number; youngMb: number } = settings.detail === 'facts' ? FACTS_HEAP : FULL_HEAP,
+  passed?: (start: number, reply: ForwardedReply) => void,
 ): Promise<(FileOutcome | undefined)[]> {
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
   let next = 0;
@@ -163,17 +173,20 @@ export function parseOnThreads(
       worker.on('message', (reply: ThreadReply) => {
         const start = held.shift()!;
         give();
-        const batch = JSON.parse(reply.outcomes) as FileOutcome[];
-        for (let k = 0; k < batch.length; k++) {
-          const kept = batch[k]!.record;
-          if (kept && 'facts' in kept) shareIds(kept.facts);
-          const stored = reply.stored[k] ?? undefined;
-          if (kept && stored !== undefined && kept.data === null) kept.data = dataOfStored(stored);
-          outcomes[start + k] = batch[k]!;
-          received(start + k, batch[k]!, stored);
+        if ('encoded' in reply) passed?.(start, reply);
+        else {
+          const batch = JSON.parse(reply.outcomes) as FileOutcome[];
+          for (let k = 0; k < batch.length; k++) {
+            const kept = batch[k]!.record;
+            if (kept && 'facts' in kept) shareIds(kept.facts);
+            const stored = reply.stored[k] ?? undefined;
+            if (kept && stored !== undefined && kept.data === null) kept.data = dataOfStored(stored);
+            outcomes[start + k] = batch[k]!;
+            received(start + k, batch[k]!, stored);
+          }
         }
         const before = done;
-        done += batch.length;
+        done += reply.stored.length;
         if (Math.floor(done / FILES_BETWEEN_COLLECTIONS) > Math.floor(before / FILES_BETWEEN_COLLECTIONS)) collectGarbage();
         progress(done);
         if (held.length === 0) end();

@@ -77,6 +77,12 @@ export interface ThreadSettings {
   project?: Projection;
   /** With `store`: the thread sends back each record's entry and hash, nothing else (recordStore.ts, fillStore). */
   storeOnly?: boolean;
+  /**
+   * With `store`: the outcomes go on to another process (recordStore.ts,
+   * fillStore), each with its data (none is read from its entry there),
+   * as UTF-8, each entry's key beside it.
+   */
+  forward?: boolean;
 }
 
 interface RecordFileParse extends RecordParse {

@@ -18,8 +18,16 @@ import { contentHash, hashedRecordFiles, readRecordBytes, reusedBuffer, type Rec
 import { recordBody } from '../records/parse.js';
 import type { FileOutcome, ReadOptions, ThreadSettings } from './recordOutcome.js';
 import { hashListing, type RecordListing } from './outputMemo.js';
-import { collectGarbage, compactGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThreads, youngGenerationMayGrow } from './parserThreads.js';
-import { loadRepository, readConfig, refuseRecordErrors, type Repository } from './repository.js';
+import {
+  collectGarbage,
+  compactGarbage,
+  FILES_BETWEEN_COLLECTIONS,
+  parseOnThreads,
+  parserThreads,
+  youngGenerationMayGrow,
+  type ForwardedReply,
+} from './parserThreads.js';
+import { loadRepository, readConfig, refuseRecordErrors, threadSettings, type Repository } from './repository.js';
 import { readingFor, type Env, type Io } from './terminal.js';
 import type { TextSpill } from './textSpill.js';
 
@@ -133,7 +141,8 @@ export async function loadStoredRepository(root: string, options: FullReading, s
 
 /**
  * loadStoredRepository's read; `mayFill`: a store without a shard may be
- * filled first (fillStore), and then `filled` says how to read it.
+ * filled first (fillStore), and then `filled` says how to read it, unless
+ * this read took the records as they were parsed.
  */
 async function readThroughStore(root: string, options: FullReading, store: StoreSettings, mayFill: false): Promise<Repository>;
 async function readThroughStore(root: string, options: FullReading, store: StoreSettings, mayFill: true): Promise<Repository | { filled: StoreSettings }>;
@@ -185,7 +194,9 @@ async function readThroughStore(root: string, options: FullReading, store: Store
   const held = new Map<string, number>();
   // Each shard is read into the same buffer: its entries are taken before the next is read.
   const into = reusedBuffer(largestShard(cache, SHARDS));
-  const keepsFacts = files.length >= FILES_BETWEEN_COLLECTIONS && (store.project?.task !== undefined || store.project?.lastDay !== undefined);
+  // What most records are kept as, where the command reads tasks as of a day or one task's history: their ids.
+  const factsOfMost = store.project?.task !== undefined || store.project?.lastDay !== undefined;
+  const keepsFacts = files.length >= FILES_BETWEEN_COLLECTIONS && factsOfMost;
   // Their ids one string each, as check's are: the map goes with the loop.
   let shareFacts = keepsFacts ? sharedFactIds() : undefined;
   for (const [n, c] of [...(unhashed ? '' : SHARDS)].entries()) {
@@ -224,24 +235,68 @@ async function readThroughStore(root: string, options: FullReading, store: Store
   shareFacts = undefined;
 
   // A large repository with no shard yet (a first run, a new build, another config) has its store filled first by
-  // a child process (fillInChild), then reads it as any later run does: parsed while this process kept what the
-  // command keeps of every record, a first report at 100k records peaked at 580 MB.
-  const missing = mayFill && held.size === 0 ? files.filter((_, i) => unhashed || keys[i] !== undefined) : [];
+  // a child process (fillInChild): parsed while this process kept what the command keeps of every record, a first
+  // report at 100k records peaked at 580 MB. Then the command reads the store as any later run does; or, where it
+  // keeps the facts alone of most records (`factsOfMost`: `tasks --today`, `new --date`, `log`), it takes each
+  // record's outcome as the child passes it on, while the child parses the rest: a cold `tasks` at 100k records
+  // read them back for 8 s with one core idle; taking them meanwhile, a cold `new --date` or `log` ended 5–6 s
+  // sooner, `tasks --today` ~1 s. A report or a diff took its larger outcomes as slowly as it read them back, and
+  // peaked 10–20 MB higher, near or above 400 MB (ARCHITECTURE.md, "The record store").
+  const missing = mayFill && held.size === 0 ? files.flatMap((_, i) => (unhashed || keys[i] !== undefined ? [i] : [])) : [];
   const threads = parserThreads(missing.length, options.threads);
   if (missing.length >= fillFrom(store.env) && threads > 0) {
     const locale = options.locale ?? config.locale;
-    const settings = { config, detail: 'full', bodies: false, locale, store: true, storeOnly: true } as const;
     const progress = (done: number) => options.progress?.(done, files.length);
-    const filled = await fillInChild({ root, env: store.env, configHash, files: missing, settings, threads }, progress);
-    if (filled.filled) {
-      if (listing && unhashed) {
-        // `missing` was every file listed: the child gives each one's key as it read it. What it did not read (a
-        // thread that failed) is hashed here, as the read that follows looks records up by their keys.
-        if (filled.keys?.length === files.length) filled.keys.forEach((key, i) => (keys[i] = key));
-        hashListing(listing);
+    if (!factsOfMost) {
+      const settings = { config, detail: 'full', bodies: false, locale, store: true } as const;
+      const filled = await fillInChild({ root, env: store.env, configHash, files: missing.map((i) => files[i]!), settings, threads, forward: false }, progress);
+      if (filled.filled) {
+        if (listing && unhashed) {
+          // `missing` was every file listed: the child gives each one's key as it read it. What it did not read (a
+          // thread that failed) is hashed here, as the read that follows looks records up by their keys.
+          if (filled.keys?.length === files.length) filled.keys.forEach((key, i) => (keys[i] = key));
+          hashListing(listing);
+        }
+        // What this run listed goes on; nothing else of this read is held while the store is read.
+        return { filled: { ...store, listing: listing ?? { files, keys, configHash: hash } } };
       }
-      // What this run listed goes on; nothing else of this read is held while the store is read.
-      return { filled: { ...store, listing: listing ?? { files, keys, configHash: hash } } };
+    } else {
+      // Each outcome taken as a parse on this process's own threads takes it (parseOnThreads, and onParsed below).
+      const shareIds = sharedFactIds();
+      let taken = 0;
+      let unread = false;
+      const received = ({ start, outcomes, stored }: FilledBatch) => {
+        let batch: FileOutcome[];
+        try {
+          batch = JSON.parse(Buffer.from(outcomes.buffer, outcomes.byteOffset, outcomes.byteLength).toString('utf8')) as FileOutcome[];
+        } catch {
+          unread = true;
+          return;
+        }
+        for (let k = 0; k < batch.length; k++) {
+          const i = missing[start + k];
+          if (i === undefined) continue;
+          const outcome = batch[k]!;
+          const kept = outcome.record;
+          if (kept && 'facts' in kept) shareIds(kept.facts);
+          else if (share && kept) share(kept.data);
+          if (kept) spill?.(kept.data as RecordData);
+          known[i] = outcome;
+          if (stored[k] === true && outcome.hash !== undefined) hits.add(outcome.hash);
+        }
+        if (Math.floor((taken + batch.length) / FILES_BETWEEN_COLLECTIONS) > Math.floor(taken / FILES_BETWEEN_COLLECTIONS)) collectGarbage();
+        taken += batch.length;
+      };
+      const settings = threadSettings(config, { ...options, store: true, project: store.project! }, locale);
+      const job = { root, env: store.env, configHash, files: missing.map((i) => files[i]!), settings, threads, forward: true };
+      const filled = await fillInChild(job, progress, received);
+      if (filled.filled && !unread) for (const [c, size] of filled.shards ?? []) held.set(c, size);
+      else {
+        // Parsed here as if no child had been: the shards this read writes hold every record (and replace any the
+        // child wrote before it failed to answer, or sent what could not be read).
+        known.fill(undefined);
+        hits.clear();
+      }
     }
   }
 
@@ -354,20 +409,39 @@ export interface FillJob {
   files: RecordFile[];
   settings: ThreadSettings;
   threads: number;
-}
-
-/** What the filling process answers: whether it wrote a shard, and the content hash of each file of the job as it read it. */
-export interface FillAnswer {
-  filled: boolean;
-  keys?: (string | undefined)[];
+  /** Each batch's outcomes passed on as parsed (FilledBatch), and the shards' sizes at the end; else each file's key at the end. */
+  forward: boolean;
 }
 
 /**
- * fillStore in a child process (storeFiller.ts), its progress passed on:
- * `filled` false when it could not be started or did not finish (the read
- * then parses what it finds missing, as without it).
+ * What the filling process sends as each batch is parsed (FillJob.forward):
+ * the outcomes of the job's files from `start` on, as the parser thread
+ * wrote them (JSON in UTF-8), and whether each one's entry went to a shard.
  */
-function fillInChild(job: FillJob, progress: (done: number) => void): Promise<FillAnswer> {
+export interface FilledBatch {
+  start: number;
+  outcomes: Uint8Array;
+  stored: boolean[];
+}
+
+/**
+ * What the filling process answers at the end: whether it wrote a shard;
+ * and how many entries each shard holds (FillJob.forward), or the content
+ * hash of each file of the job as it read it.
+ */
+export interface FillAnswer {
+  filled: boolean;
+  keys?: (string | undefined)[];
+  shards?: [string, number][];
+}
+
+/**
+ * fillStore in a child process (storeFiller.ts), its progress passed on, and
+ * each batch it forwards handed to `received` as it comes: `filled` false
+ * when it could not be started or did not finish (the read then parses what
+ * it finds missing, as without it).
+ */
+function fillInChild(job: FillJob, progress: (done: number) => void, received?: (batch: FilledBatch) => void): Promise<FillAnswer> {
   return new Promise((resolve) => {
     let answer: FillAnswer = { filled: false };
     let child: ChildProcess;
@@ -381,12 +455,14 @@ function fillInChild(job: FillJob, progress: (done: number) => void): Promise<Fi
       resolve(answer);
       return;
     }
-    child.on('message', (message: { done?: number; filled?: boolean; keys?: unknown }) => {
+    child.on('message', (message: Partial<FilledBatch & FillAnswer & { done: number }>) => {
+      if (isFilledBatch(message)) received?.(message);
       if (typeof message.done === 'number') progress(message.done);
-      const { keys } = message;
       if (typeof message.filled === 'boolean') {
+        const { keys, shards } = message;
         const given = Array.isArray(keys) && keys.every((key) => key === undefined || typeof key === 'string');
-        answer = { filled: message.filled, ...(given ? { keys: keys as (string | undefined)[] } : {}) };
+        const counted = Array.isArray(shards) && shards.every((s) => Array.isArray(s) && typeof s[0] === 'string' && typeof s[1] === 'number');
+        answer = { filled: message.filled && (job.forward ? counted : true), ...(given ? { keys } : {}), ...(counted ? { shards } : {}) };
       }
     });
     child.on('error', () => resolve({ filled: false }));
@@ -395,34 +471,51 @@ function fillInChild(job: FillJob, progress: (done: number) => void): Promise<Fi
   });
 }
 
+function isFilledBatch(message: Partial<FilledBatch>): message is FilledBatch {
+  const { start, outcomes, stored } = message;
+  return typeof start === 'number' && outcomes instanceof Uint8Array && Array.isArray(stored);
+}
+
 /**
  * Parses `files` on `threads` parser threads into a store that has no shard,
  * a shard file written as its entries come, and keeps nothing of the
- * records: `filled` when a shard was written, and each file's content hash
- * as read (undefined where it could not be, or a failed thread left it). A
- * record that cannot be stored (errors, a `-0`), or that a failed thread
- * left, is parsed by the read that follows.
+ * records: with `forward`, each batch's outcomes go to `sent` as the
+ * thread wrote them, and the answer says how many entries each shard
+ * holds; else the answer gives each file's content hash as read (undefined
+ * where it could not be, or a failed thread left it). `filled` when a shard
+ * was written. A record that cannot be stored (errors, a `-0`) is not;
+ * what a failed thread left is parsed by the read that follows.
  */
 export async function fillStore(
   cache: CheckCache,
-  configHash: string,
-  files: RecordFile[],
-  settings: ThreadSettings,
-  threads: number,
+  job: Pick<FillJob, 'configHash' | 'files' | 'settings' | 'threads' | 'forward'>,
   progress: (done: number) => void,
+  sent: (batch: FilledBatch) => void,
 ): Promise<FillAnswer> {
   if (!cache.prepareFolder()) return { filled: false };
-  const shards = new NewShards(cache, configHash);
+  const { files, threads, forward } = job;
+  const shards = new NewShards(cache, job.configHash);
   const keys = new Array<string | undefined>(files.length);
-  await parseOnThreads(files, settings, threads, progress, (k, { hash }, entry) => {
+  const passed = (start: number, { encoded, stored, keys: hashes }: ForwardedReply) => {
+    const put = stored.map((entry, k) => {
+      const key = hashes[k];
+      if (entry === null || typeof key !== 'string') return false;
+      shards.add(key, entry);
+      return true;
+    });
+    sent({ start, outcomes: encoded, stored: put });
+  };
+  const received = (k: number, { hash }: FileOutcome, entry: Uint8Array | undefined) => {
     keys[k] = hash;
     if (entry !== undefined && hash !== undefined) shards.add(hash, entry);
-  }).catch((error: unknown) => {
+  };
+  const settings = { ...job.settings, ...(forward ? { forward: true } : { storeOnly: true }) };
+  await parseOnThreads(files, settings, threads, progress, received, undefined, forward ? passed : undefined).catch((error: unknown) => {
     shards.abort();
     throw error;
   });
   shards.commit();
-  return { filled: shards.size > 0, keys };
+  return forward ? { filled: shards.size > 0, shards: shards.counts() } : { filled: shards.size > 0, keys };
 }
 
 /**
@@ -444,6 +537,10 @@ class ShardWriter {
   }
 
   /** `entry`: its JSON (JSON.stringify's, so without a line break), as text or UTF-8. */
+  get size(): number {
+    return this.keys.size;
+  }
+
   add(key: string, entry: string | Uint8Array): void {
     if (this.keys.has(key)) return;
     this.writer.write(`${this.keys.size === 0 ? '' : ','}\n${JSON.stringify(key)}:`);
@@ -474,6 +571,11 @@ class NewShards {
   /** How many shards were begun. */
   get size(): number {
     return this.writers.size;
+  }
+
+  /** How many entries each shard begun holds. */
+  counts(): [string, number][] {
+    return [...this.writers].map(([c, writer]) => [c, writer.size]);
   }
 
   add(key: string, entry: Uint8Array): void {

@@ -69,7 +69,7 @@ function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], co
   });
 }
 
-function threadSettings(config: Config, options: ReadOptions, locale: Locale): ThreadSettings {
+export function threadSettings(config: Config, options: ReadOptions, locale: Locale): ThreadSettings {
   return {
     config,
     detail: options.detail ?? 'full',
