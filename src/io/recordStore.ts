@@ -239,8 +239,8 @@ async function readThroughStore(root: string, options: FullReading, store: Store
   // report at 100k records peaked at 580 MB. Then the command reads the store as any later run does; or, where it
   // keeps the facts alone of most records (`factsOfMost`: `tasks --today`, `new --date`, `log`), it takes each
   // record's outcome as the child passes it on, while the child parses the rest: a cold `tasks` at 100k records
-  // read them back for 8 s with one core idle; taking them meanwhile, a cold `new --date` or `log` ended 5–6 s
-  // sooner, `tasks --today` ~1 s. A report or a diff took its larger outcomes as slowly as it read them back, and
+  // read them back for 8 s with one core idle; taking them meanwhile, a cold `new --date` ended 5 s sooner, `log`
+  // 0–5 s, `tasks --today` ~1 s. A report or a diff took its larger outcomes as slowly as it read them back, and
   // peaked 10–20 MB higher, near or above 400 MB (ARCHITECTURE.md, "The record store").
   const missing = mayFill && held.size === 0 ? files.flatMap((_, i) => (unhashed || keys[i] !== undefined ? [i] : [])) : [];
   const threads = parserThreads(missing.length, options.threads);
