@@ -34,6 +34,16 @@ export function collectGarbage(twice = false): void {
 }
 export const FILES_BETWEEN_COLLECTIONS = 20_000;
 
+/** Counts files as they are taken in, with a full collection each time another FILES_BETWEEN_COLLECTIONS have come. */
+export function collectingAsTaken(): (files: number) => void {
+  let taken = 0;
+  return (files) => {
+    const before = taken;
+    taken += files;
+    if (Math.floor(taken / FILES_BETWEEN_COLLECTIONS) > Math.floor(before / FILES_BETWEEN_COLLECTIONS)) collectGarbage();
+  };
+}
+
 /**
  * V8's young generation may grow again (by its default factor) once the
  * records are read: the binary keeps it at its first size while they load
@@ -130,6 +140,7 @@ export function parseOnThreads(
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
   let next = 0;
   let done = 0;
+  const collecting = collectingAsTaken();
   let running = threads;
   // Updates name tasks of other meetings: their ids become the same strings as the tasks' own (a fifth of check's memory at 100k).
   const shareIds = sharedFactIds();
@@ -185,9 +196,8 @@ export function parseOnThreads(
             received(start + k, batch[k]!, stored);
           }
         }
-        const before = done;
         done += reply.stored.length;
-        if (Math.floor(done / FILES_BETWEEN_COLLECTIONS) > Math.floor(before / FILES_BETWEEN_COLLECTIONS)) collectGarbage();
+        collecting(reply.stored.length);
         progress(done);
         if (held.length === 0) end();
       });

@@ -20,6 +20,7 @@ import type { FileOutcome, ReadOptions, ThreadSettings } from './recordOutcome.j
 import { hashListing, type RecordListing } from './outputMemo.js';
 import {
   collectGarbage,
+  collectingAsTaken,
   compactGarbage,
   FILES_BETWEEN_COLLECTIONS,
   parseOnThreads,
@@ -176,6 +177,12 @@ async function readThroughStore(root: string, options: FullReading, store: Store
   const { texts } = store;
   /** The texts of a record not kept whole to the spill, once projected. */
   const spill = texts && ((data: RecordData) => whole.has(reportingMonthOf({ data })) || texts.spill(data));
+  /** What is kept of a record parsed in this run (projected where it was parsed, parseFile), its words shared here, where its strings are kept. */
+  const takeParsed = (kept: FileOutcome['record']) => {
+    if (share && kept && !('facts' in kept)) share(kept.data);
+    // A record of a later month keeps its updates with its facts: their notes go too.
+    if (kept) spill?.(kept.data as RecordData);
+  };
   // By the file's place in the listing: a map of 100,000 files costs more.
   const known: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(files.length);
   const hits = new Set<string>();
@@ -247,9 +254,10 @@ async function readThroughStore(root: string, options: FullReading, store: Store
   if (missing.length >= fillFrom(store.env) && threads > 0) {
     const locale = options.locale ?? config.locale;
     const progress = (done: number) => options.progress?.(done, files.length);
+    const job = { root, env: store.env, configHash, files: missing.map((i) => files[i]!), threads };
     if (!factsOfMost) {
       const settings = { config, detail: 'full', bodies: false, locale, store: true } as const;
-      const filled = await fillInChild({ root, env: store.env, configHash, files: missing.map((i) => files[i]!), settings, threads, forward: false }, progress);
+      const filled = await fillInChild({ ...job, settings, forward: false }, progress);
       if (filled.filled) {
         if (listing && unhashed) {
           // `missing` was every file listed: the child gives each one's key as it read it. What it did not read (a
@@ -263,7 +271,7 @@ async function readThroughStore(root: string, options: FullReading, store: Store
     } else {
       // Each outcome taken as a parse on this process's own threads takes it (parseOnThreads, and onParsed below).
       const shareIds = sharedFactIds();
-      let taken = 0;
+      const collecting = collectingAsTaken();
       let unread = false;
       const received = ({ start, outcomes, stored }: FilledBatch) => {
         let batch: FileOutcome[];
@@ -279,17 +287,14 @@ async function readThroughStore(root: string, options: FullReading, store: Store
           const outcome = batch[k]!;
           const kept = outcome.record;
           if (kept && 'facts' in kept) shareIds(kept.facts);
-          else if (share && kept) share(kept.data);
-          if (kept) spill?.(kept.data as RecordData);
+          takeParsed(kept);
           known[i] = outcome;
           if (stored[k] === true && outcome.hash !== undefined) hits.add(outcome.hash);
         }
-        if (Math.floor((taken + batch.length) / FILES_BETWEEN_COLLECTIONS) > Math.floor(taken / FILES_BETWEEN_COLLECTIONS)) collectGarbage();
-        taken += batch.length;
+        collecting(batch.length);
       };
       const settings = threadSettings(config, { ...options, store: true, project: store.project! }, locale);
-      const job = { root, env: store.env, configHash, files: missing.map((i) => files[i]!), settings, threads, forward: true };
-      const filled = await fillInChild(job, progress, received);
+      const filled = await fillInChild({ ...job, settings, forward: true }, progress, received);
       if (filled.filled && !unread) for (const [c, size] of filled.shards ?? []) held.set(c, size);
       else {
         // Parsed here as if no child had been: the shards this read writes hold every record (and replace any the
@@ -324,11 +329,7 @@ async function readThroughStore(root: string, options: FullReading, store: Store
     store: true,
     ...(store.project ? { project: store.project } : {}),
     onParsed: (_file, outcome, entry) => {
-      // Projected where it was parsed (parseFile); its words are shared here, where its strings are kept.
-      const kept = outcome.record;
-      if (share && kept && !('facts' in kept)) share(kept.data);
-      // A record of a later month keeps its updates with its facts: their notes go too.
-      if (kept) spill?.(kept.data as RecordData);
+      takeParsed(outcome.record);
       if (entry === undefined) return;
       const key = outcome.hash!;
       const c = key[0]!;
@@ -536,11 +537,12 @@ class ShardWriter {
     this.writer.write(shardHead(configHash));
   }
 
-  /** `entry`: its JSON (JSON.stringify's, so without a line break), as text or UTF-8. */
+  /** How many entries it holds. */
   get size(): number {
     return this.keys.size;
   }
 
+  /** `entry`: its JSON (JSON.stringify's, so without a line break), as text or UTF-8. */
   add(key: string, entry: string | Uint8Array): void {
     if (this.keys.has(key)) return;
     this.writer.write(`${this.keys.size === 0 ? '' : ','}\n${JSON.stringify(key)}:`);
