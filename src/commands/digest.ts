@@ -215,7 +215,7 @@ async function makeDigest(options: DigestOptions, root: string, io: Io, memo: Ou
     // Rendered as it is written (a 100k-record repository's report is hundreds of megabytes): the memo
     // keeps, the file gets and the hash compares the same bytes, encoded once.
     const chunks = await renderReportChunks(report, options.format, new Chalk({ level: 0 }));
-    return { config, meta, content: memo ? memo.keep(question, meta, chunks) : chunks, close };
+    return { config, meta, content: memo ? memo.keep(question, meta, chunks, { hash: true }) : chunks, close };
   } catch (error) {
     close();
     throw error;

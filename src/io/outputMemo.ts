@@ -5,7 +5,7 @@
 // options, today's date, the language, colour and anything else its output
 // depends on.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync, type BigIntStats } from 'node:fs';
 import { todayIn, type IsoDate } from '../model/dates.js';
 import type { Config } from '../model/schema.js';
 import { CheckCache, openWithoutFollowing } from './checkCache.js';
@@ -13,6 +13,7 @@ import { colorsFor } from './colors.js';
 import { contentHash, hashedRecordFiles, listRecordFiles, readConfigBytes, recordFileKey, type RecordFile } from './recordFiles.js';
 import type { Io } from './terminal.js';
 import { tempPathFor } from './writeFiles.js';
+import { WriteBehind } from './writeBehind.js';
 
 /** The record files and their content hashes, listed once: the memo's key, then the record store's lookups. */
 export interface RecordListing {
@@ -52,14 +53,14 @@ export interface MemoAnswer<M> {
   meta: M;
   /** The data's UTF-8 bytes, in pieces of about a megabyte, from the file the header describes. */
   data: Iterable<Uint8Array>;
-  /** The sha256 of the data (base64url). */
-  dataHash: string;
+  /** The sha256 of the data (base64url), when it was kept with `hash` (a digest compares it with its file). */
+  dataHash?: string;
 }
 
 interface MemoHeader {
   key: string;
   meta: unknown;
-  dataHash: string;
+  dataHash?: string;
   /** The data file as written: any later change to it (a write, a rename over it, a copy) changes its inode or ctime. */
   data: { dev: string; ino: string; size: string; ctimeNs: string };
 }
@@ -138,7 +139,7 @@ export class OutputMemo {
     const { slot, key } = this.keyOf(question);
     const header = this.cache.readSigned(`answer-${slot}.json`) as MemoHeader | undefined;
     if (!header || typeof header !== 'object' || typeof header.key !== 'string' || header.key !== key()) return undefined;
-    if (typeof header.dataHash !== 'string' || typeof header.data !== 'object' || header.data === null) return undefined;
+    if (!['string', 'undefined'].includes(typeof header.dataHash) || typeof header.data !== 'object' || header.data === null) return undefined;
     const data = openData(this.cache.pathOf(`answer-${slot}.out`), header);
     return data ? { meta: header.meta as M, data, dataHash: header.dataHash } : undefined;
   }
@@ -148,7 +149,7 @@ export class OutputMemo {
    * records read were the ones hashed), keeps it with `meta` as the answer
    * to `question`. Best effort: a memo that cannot be written stays cold.
    */
-  *keep(question: unknown, meta: unknown, data: Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
+  *keep(question: unknown, meta: unknown, data: Iterable<string | Uint8Array>, options: { hash?: boolean } = {}): Generator<string | Uint8Array> {
     const { slot, key: keyed } = this.keyOf(question);
     const key = keyed();
     const out = key !== undefined && this.cache.prepareFolder() ? this.cache.pathOf(`answer-${slot}.out`) : undefined;
@@ -159,38 +160,41 @@ export class OutputMemo {
     } catch {
       fd = undefined;
     }
-    const digest = createHash('sha256');
+    // Written, and hashed when asked, by a thread of its own once large: a report at 100k records is 344 MB.
+    let writer = fd === undefined ? undefined : new WriteBehind(fd, { hash: options.hash });
     let complete = false;
     try {
       for (const chunk of data) {
         // Encoded once: the bytes kept are the bytes printed.
         let bytes: Uint8Array | undefined;
-        if (fd !== undefined) {
+        if (writer) {
           try {
             bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-            digest.update(bytes);
-            for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+            writer.write(bytes);
           } catch {
-            closeQuietly(fd);
-            fd = undefined;
+            writer.stop();
+            writer = undefined;
           }
         }
         yield bytes ?? chunk;
       }
       complete = true;
     } finally {
-      if (fd !== undefined && complete && !this.listing.changed) {
+      if (writer && complete && !this.listing.changed) {
         try {
+          const dataHash = writer.end();
           renameSync(temp!, out!);
           // The rename changed the ctime: the file is described as it now is.
-          const data = describe(fstatSync(fd, { bigint: true }));
-          this.cache.writeSigned(`answer-${slot}.json`, { key: key!, meta, dataHash: digest.digest('base64url'), data } satisfies MemoHeader);
+          const data = describe(fstatSync(fd!, { bigint: true }));
+          this.cache.writeSigned(`answer-${slot}.json`, { key: key!, meta, dataHash, data } satisfies MemoHeader);
           if (this.freshFacts) this.cache.writeSigned(CONFIG_FACTS, this.freshFacts);
           this.prune();
         } catch {
           // A full disk: the next run asks again.
         }
       }
+      // Nothing is written to the file once it is closed (a run that stopped early, a write that failed).
+      writer?.stop();
       if (fd !== undefined) closeQuietly(fd);
       if (temp) rmSync(temp, { force: true });
     }

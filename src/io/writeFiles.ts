@@ -26,6 +26,7 @@ import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { isInside, isInsideRealRoot, toPosix } from './paths.js';
+import { WriteBehind } from './writeBehind.js';
 import { visible } from '../model/text.js';
 import type { Io } from './terminal.js';
 
@@ -92,15 +93,19 @@ function fileOnTheWay(file: string | undefined): string | undefined {
  */
 type Content = string | Uint8Array | Iterable<string | Uint8Array>;
 
-/** `keepMode`: the mode of the file being replaced, kept exactly (umask aside). Nothing is left when it fails. */
-function writeTemp(target: string, content: Content, keepMode?: number, sync = true): string {
+/**
+ * `keepMode`: the mode of the file being replaced, kept exactly (umask aside).
+ * Nothing is left when it fails. The temporary file's name, and with `hash`
+ * the sha256 of what was written (base64url, as contentHash).
+ */
+function writeTemp(target: string, content: Content, keepMode?: number, sync = true, hash = false): { temp: string; hash?: string } {
   const temp = tempPathFor(target);
   const fd = openSync(temp, 'wx', 0o644);
   let open = true;
+  let written: string | undefined;
   try {
     if (keepMode !== undefined) fchmodSync(fd, keepMode);
-    writeAll(fd, content);
-    if (sync) fsyncSync(fd);
+    written = writeAll(fd, content, { sync, hash });
     // Inside the try: on a network share the data may only fail at close.
     open = false;
     closeSync(fd);
@@ -115,17 +120,30 @@ function writeTemp(target: string, content: Content, keepMode?: number, sync = t
     rmSync(temp, { force: true });
     throw error;
   }
-  return temp;
+  return { temp, hash: written };
 }
 
-function writeAll(fd: number, content: Content): void {
+/**
+ * Writes `content` at `fd`'s position (flushed to the disk with `sync`):
+ * text in pieces by a thread of its own once it is large (WriteBehind).
+ * The sha256 of the bytes with `hash`.
+ */
+function writeAll(fd: number, content: Content, options: { sync?: boolean; hash?: boolean } = {}): string | undefined {
   if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
-    for (const chunk of content) writeAll(fd, chunk);
-    return;
+    const writer = new WriteBehind(fd, options);
+    try {
+      for (const chunk of content) writer.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+      return writer.end();
+    } finally {
+      // The file is closed after this: nothing may still be writing to it (a piece failed, or the renderer threw).
+      writer.stop();
+    }
   }
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let written = 0;
   while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  if (options.sync) fsyncSync(fd);
+  return options.hash ? createHash('sha256').update(bytes).digest('base64url') : undefined;
 }
 
 /**
@@ -231,7 +249,7 @@ function writeInFolder(root: string, target: string, write: () => void, retries 
 /** Creates `target`; fails with EEXIST, leaving the existing file untouched, when it exists. */
 export function createFileExclusive(root: string, target: string, content: string): void {
   writeInFolder(root, target, () => {
-    const temp = writeTemp(target, content);
+    const { temp } = writeTemp(target, content);
     try {
       linkSync(temp, target);
     } catch (error) {
@@ -274,8 +292,7 @@ export function createInPlace(temp: string, target: string, content: string): vo
     const fd = openSync(target, 'wx', 0o644);
     let closing = false;
     try {
-      writeAll(fd, content);
-      fsyncSync(fd);
+      writeAll(fd, content, { sync: true });
       // Inside the try: on a network share the data may only fail at close.
       closing = true;
       closeSync(fd);
@@ -356,17 +373,9 @@ export function replaceFileIfChanged(root: string, target: string, content: Iter
     root,
     target,
     () => {
-      const digest = createHash('sha256');
-      function* hashed(): Generator<Uint8Array> {
-        for (const chunk of content) {
-          const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-          digest.update(bytes);
-          yield bytes;
-        }
-      }
-      const temp = writeTemp(target, hashed(), modeToKeep(target));
+      const { temp, hash } = writeTemp(target, content, modeToKeep(target), true, true);
       try {
-        if (replace(digest.digest('base64url'))) {
+        if (replace(hash!)) {
           renameSync(temp, target);
           replaced = true;
         }
@@ -387,7 +396,7 @@ export function replaceFileIfChanged(root: string, target: string, content: Iter
  * disk, for what can be rebuilt (the check cache).
  */
 export function writeAtomically(target: string, content: Content, options: { keepMode?: number; sync?: boolean; unchangedFrom?: Uint8Array } = {}): void {
-  const temp = writeTemp(target, content, options.keepMode, options.sync);
+  const { temp } = writeTemp(target, content, options.keepMode, options.sync);
   try {
     // Looked at once more right before the rename: a save by another program (not meet: it waits on the lock) since
     // the edit was made from `unchangedFrom` would be lost under it.
@@ -525,7 +534,7 @@ function replaceUserFile(target: string, content: Content, options: { force?: bo
   };
   let temp: string;
   try {
-    temp = writeTemp(resolved, content);
+    ({ temp } = writeTemp(resolved, content));
   } catch (error) {
     throw cannot(error);
   }

@@ -1,0 +1,224 @@
+// Bytes written to a file, and hashed, by a thread of their own once there
+// are many of them. A report at 100,000 records is hundreds of megabytes,
+// which the output memo keeps and a digest writes: copied, hashed and
+// written on the command's thread, that was 2 s of a cold html report, and
+// 2.5 s of a digest, while the other core sat idle (ARCHITECTURE.md, "The
+// output memo"). A small output is written here, at the end, as before.
+import { createHash } from 'node:crypto';
+import { existsSync, fsyncSync, writeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+
+/** Bytes held before a thread is started: below this the output is written on this thread, at the end. */
+const THREAD_FROM = 4 * 1024 * 1024;
+/** What is handed to the thread at a time (the renderers' pieces are a few kilobytes). */
+const PIECE = 1024 * 1024;
+/** Handed over but not yet written: past this the command waits for the disk. */
+const IN_FLIGHT = 4 * 1024 * 1024;
+
+/** Slots of the memory shared with the thread. */
+const WRITTEN = 0;
+const STATE = 1;
+const STOP = 2;
+/** STATE's values. */
+const RUNNING = 0n;
+const ENDED = 1n;
+
+export interface WriteBehindOptions {
+  /** The sha256 of all the bytes (base64url, as contentHash) is wanted. */
+  hash?: boolean;
+  /** The file is flushed to the disk before end() returns. */
+  sync?: boolean;
+  /** THREAD_FROM, for tests. */
+  threadFrom?: number;
+}
+
+/** What the thread says once it has stopped. */
+export type ThreadEnd = { hash?: string } | { error: { message: string; code?: string; errno?: number; syscall?: string } } | { stopped: true };
+
+/**
+ * Writes the bytes given to `fd` (at its current position), in order.
+ * Errors surface from write() or end() as writeSync's would. The caller
+ * keeps the file open until end() or stop() has returned: the thread writes
+ * to that number.
+ */
+export class WriteBehind {
+  /** Whole pieces not handed over: before the thread starts, everything given. */
+  private held: Buffer[] = [];
+  private heldBytes = 0;
+  private pending: Buffer = Buffer.allocUnsafeSlow(PIECE);
+  /** Pieces the thread has written and given back, to be filled again: the output's bytes never pile up as garbage. */
+  private spare: Buffer[] = [];
+  /** What the thread said when it ended, read from the port while taking back pieces. */
+  private said: ThreadEnd | undefined;
+  private used = 0;
+  private handed = 0;
+  private thread: { worker: Worker; port: MessagePort; shared: BigInt64Array; lost?: Error } | undefined;
+  private finished = false;
+  /** stop() was called: nothing more is written. */
+  private stopped = false;
+  /** What the thread met: thrown by every later write() and by end(). */
+  private failure: Error | undefined;
+
+  constructor(
+    private readonly fd: number,
+    private readonly options: WriteBehindOptions = {},
+  ) {}
+
+  write(bytes: Uint8Array): void {
+    if (this.stopped) return;
+    for (let at = 0; at < bytes.length;) {
+      const taken = Math.min(PIECE - this.used, bytes.length - at);
+      this.pending.set(bytes.subarray(at, at + taken), this.used);
+      this.used += taken;
+      at += taken;
+      if (this.used === PIECE) this.hold();
+    }
+  }
+
+  /** Everything written (and flushed, with `sync`); the hash with `hash`. Throws what the writing met. */
+  end(): string | undefined {
+    if (this.failure) throw this.failure;
+    if (this.stopped) return undefined;
+    this.finished = true;
+    if (this.used > 0) this.hold(this.pending.subarray(0, this.used), false);
+    if (!this.thread) {
+      const digest = this.options.hash ? createHash('sha256') : undefined;
+      for (const piece of this.held) {
+        digest?.update(piece);
+        for (let done = 0; done < piece.length;) done += writeSync(this.fd, piece, done, piece.length - done);
+      }
+      this.held = [];
+      if (this.options.sync) fsyncSync(this.fd);
+      return digest?.digest('base64url');
+    }
+    this.thread.port.postMessage({ end: true });
+    const end = this.ended();
+    return 'hash' in end ? end.hash : undefined;
+  }
+
+  /**
+   * Stops without finishing (the command stopped writing, or failed): the
+   * thread writes nothing more once this returns, so the file can be closed.
+   */
+  stop(): void {
+    this.stopped = true;
+    this.finished = true;
+    this.held = [];
+    if (!this.thread) return;
+    Atomics.store(this.thread.shared, STOP, 1n);
+    this.thread.port.postMessage({ end: true });
+    this.waitForEnd();
+  }
+
+  /** The piece `pending` (whole) to the thread, or held until there is enough to start one. */
+  private hold(piece = this.pending, fresh = true): void {
+    if (this.failure) throw this.failure;
+    if (this.thread) this.hand(piece);
+    else {
+      this.held.push(piece);
+      this.heldBytes += piece.length;
+    }
+    if (fresh) {
+      this.pending = this.spare.pop() ?? Buffer.allocUnsafeSlow(PIECE);
+      this.used = 0;
+    }
+    if (this.thread) return;
+    if (this.heldBytes >= (this.options.threadFrom ?? THREAD_FROM) && !this.finished && threadFile()) {
+      this.start();
+      for (const held of this.held) this.hand(held);
+      this.held = [];
+    }
+  }
+
+  private start(): void {
+    const shared = new BigInt64Array(new SharedArrayBuffer(3 * BigInt64Array.BYTES_PER_ELEMENT));
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(threadFile()!, {
+      workerData: { fd: this.fd, hash: Boolean(this.options.hash), sync: Boolean(this.options.sync), shared, port: port2 },
+      transferList: [port2],
+    });
+    // Neither keeps the process running: end() and stop() wait for the thread themselves.
+    worker.unref();
+    port1.unref();
+    const started = (this.thread = { worker, port: port1, shared } as NonNullable<WriteBehind['thread']>);
+    // A thread that could not run (no memory for it): told when this thread next waits on its loop, as its end.
+    worker.on('error', (error: Error) => {
+      started.lost = error;
+      Atomics.store(shared, STATE, ENDED);
+    });
+  }
+
+  /** A piece to the thread, without a copy; waits while too much is still to be written. */
+  private hand(piece: Buffer): void {
+    const { port, shared } = this.thread!;
+    // Past IN_FLIGHT, or once the thread has failed (its error is end()'s).
+    for (;;) {
+      const written = Atomics.load(shared, WRITTEN);
+      this.takeBack();
+      if (this.said !== undefined || Atomics.load(shared, STATE) !== RUNNING) {
+        this.ended();
+        // Only an error ends the thread before end() or stop().
+        throw (this.failure = new Error('meet: the thread writing a file stopped early'));
+      }
+      if (this.handed - Number(written) + piece.length <= IN_FLIGHT) break;
+      Atomics.wait(shared, WRITTEN, written, 1000);
+    }
+    // The last piece is part of its buffer: sent as a buffer of its own (never a view of Node's shared pool).
+    const whole = piece.length === PIECE ? piece : Buffer.allocUnsafeSlow(piece.length).fill(piece);
+    // Counted first: sent, the piece is detached (its length 0).
+    this.handed += piece.length;
+    port.postMessage(whole, [whole.buffer as ArrayBuffer]);
+  }
+
+  /** The pieces the thread has written, to fill again; what it said if it has ended. */
+  private takeBack(): void {
+    const { port } = this.thread!;
+    for (let got = receiveMessageOnPort(port); got; got = receiveMessageOnPort(port)) {
+      const message = got.message as Uint8Array | ThreadEnd;
+      if (message instanceof Uint8Array) this.spare.push(Buffer.from(message.buffer, message.byteOffset, message.byteLength));
+      else this.said = message;
+    }
+  }
+
+  /** What the thread said once stopped; its error thrown (and kept for every later call). */
+  private ended(): ThreadEnd {
+    const end = this.waitForEnd();
+    if (!('error' in end)) return end;
+    this.finished = true;
+    this.failure = Object.assign(new Error(end.error.message), end.error);
+    throw this.failure;
+  }
+
+  /** Blocks until the thread has stopped; what it said. */
+  private waitForEnd(): ThreadEnd {
+    const { worker, port, shared } = this.thread!;
+    while (Atomics.load(shared, STATE) === RUNNING) Atomics.wait(shared, STATE, RUNNING, 1000);
+    this.takeBack();
+    const lost = this.thread!.lost;
+    const end = this.said ?? (lost ? { error: { message: lost.message } } : { stopped: true });
+    this.spare = [];
+    port.close();
+    void worker.terminate();
+    this.thread = undefined;
+    return end;
+  }
+}
+
+let thread: URL | null | undefined;
+
+/**
+ * The thread's module, where there is one: the build's. Run from the
+ * sources (the in-process tests), everything is written on this thread: a
+ * thread that cannot load would never say it has ended.
+ */
+function threadFile(): URL | null {
+  if (thread === undefined) {
+    const url = new URL('./writeThread.js', import.meta.url);
+    thread = existsSync(fileURLToPath(url)) ? url : null;
+  }
+  return thread;
+}
+
+/** The shared slots and states, for the thread. */
+export const WRITE_THREAD_SLOTS = { WRITTEN, STATE, STOP, RUNNING, ENDED } as const;
