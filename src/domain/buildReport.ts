@@ -62,7 +62,7 @@ export function buildReport(records: readonly MeetingRecord[], config: Config, m
   const status = (place: number) => register.status(asOfStates, place);
   /** The places of the tasks that pass `test`, in assignment order. */
   const placesWhere = (test: (place: number) => boolean | undefined): Int32Array => select(all.length, (i) => all[i]!, test);
-  const rowsOf = (places: Int32Array) => new RowsByPlace(places, (place) => reportTask(register, asOfStates, place, ownerNames, asOf, config));
+  const rowsOf = (places: Int32Array) => new RowsByPlace(places, (place) => reportTask(register, asOfStates, place, ownerNames, asOf, config), shownReportTask);
   const recurring = (place: number) => register.task(place).recurring === true;
   const due = (place: number) => register.due(place);
   const daysOverdue = (place: number) => overdueDays({ status: status(place), due: due(place) }, asOf);
@@ -316,6 +316,28 @@ function reportTask(
   row.meeting = rowMeeting(register.meeting(place), config);
   const note = day.updated[place] === 1 ? day.lastUpdates[place]?.note : undefined;
   if (note) row.note = note;
+  return row;
+}
+
+/**
+ * A task row made safe to show, as visibleDeep makes any value (model/text.ts),
+ * field by field: every string through `text`, the owners, their names, the
+ * deadline as written and the meeting (shared between rows) through `deep`.
+ * Every field of ReportTask is named here; a test compares this with
+ * visibleDeep's walk on rows holding every field.
+ */
+export function shownReportTask(row: ReportTask, text: (text: string) => string, deep: (item: unknown) => unknown): ReportTask {
+  row.id = text(row.id);
+  row.title = text(row.title);
+  row.owners = deep(row.owners) as ReportTask['owners'];
+  row.ownerNames = deep(row.ownerNames) as ReportTask['ownerNames'];
+  if (row.due !== undefined) row.due = text(row.due);
+  if (row.dueAsWritten !== undefined) row.dueAsWritten = deep(row.dueAsWritten) as ReportTask['dueAsWritten'];
+  if (row.directedBy !== undefined) row.directedBy = text(row.directedBy);
+  if (row.sector !== undefined) row.sector = text(row.sector);
+  row.status = text(row.status) as ReportTask['status'];
+  row.meeting = deep(row.meeting) as ReportTask['meeting'];
+  if (row.note !== undefined) row.note = text(row.note);
   return row;
 }
 
