@@ -3,7 +3,7 @@
 // at hand, so createInPlace is tested directly, on real temp folders. A write
 // that fails part-way is a real one, in a child process limited by `ulimit -f`
 // that loads the build: files.spawn.test.ts.
-import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -127,5 +127,25 @@ describe('replaceFile with unchangedFrom (an edit made from what was read)', () 
     expect(() => replaceFile(dir, file, 'mới\n', { unchangedFrom: Buffer.from('cũ\n') })).toThrow(ChangedMeanwhile);
     expect(readFileSync(file, 'utf8')).toBe('cũ\nthêm dòng của người khác\n');
     expect(readdirSync(dir)).toEqual(['bien-ban.md']);
+  });
+});
+
+describe('WriteBehind without its thread (run from the sources)', () => {
+  it('writes a large output as it comes, never holding it whole, and hashes it', async () => {
+    const { WriteBehind } = await import('../src/io/writeBehind.js');
+    const file = path.join(tempDir('meet-files-'), 'answer.out');
+    const fd = openSync(file, 'wx');
+    const piece = Buffer.from('<tr><td>Hoàn thành báo cáo tổng kết</td></tr>\n'.repeat(200), 'utf8');
+    const writer = new WriteBehind(fd, { hash: true, threadFrom: 2 * 1024 * 1024 });
+    const digest = createHash('sha256');
+    for (let i = 0; i < 1000; i++) {
+      writer.write(piece);
+      digest.update(piece);
+    }
+    // 10 MiB given; all but the last 2 MiB held and the piece being filled are in the file already.
+    expect(fstatSync(fd).size).toBeGreaterThanOrEqual(piece.length * 1000 - 3 * 1024 * 1024);
+    expect(writer.end()).toBe(digest.digest('base64url'));
+    closeSync(fd);
+    expect(readFileSync(file).length).toBe(piece.length * 1000);
   });
 });

@@ -4,7 +4,7 @@
 // written on the command's thread, that was 2 s of a cold html report, and
 // 2.5 s of a digest, while the other core sat idle (ARCHITECTURE.md, "The
 // output memo"). A small output is written here, at the end, as before.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, fsyncSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -57,13 +57,17 @@ export class WriteBehind {
   private finished = false;
   /** stop() was called: nothing more is written. */
   private stopped = false;
+  /** The hash of what is written on this thread (no thread started). */
+  private readonly digest: Hash | undefined;
   /** What the thread met: thrown by every later write() and by end(). */
   private failure: Error | undefined;
 
   constructor(
     private readonly fd: number,
     private readonly options: WriteBehindOptions = {},
-  ) {}
+  ) {
+    this.digest = options.hash ? createHash('sha256') : undefined;
+  }
 
   write(bytes: Uint8Array): void {
     if (this.stopped) return;
@@ -83,14 +87,9 @@ export class WriteBehind {
     this.finished = true;
     if (this.used > 0) this.hold(this.pending.subarray(0, this.used), false);
     if (!this.thread) {
-      const digest = this.options.hash ? createHash('sha256') : undefined;
-      for (const piece of this.held) {
-        digest?.update(piece);
-        for (let done = 0; done < piece.length;) done += writeSync(this.fd, piece, done, piece.length - done);
-      }
-      this.held = [];
+      this.writeHere();
       if (this.options.sync) fsyncSync(this.fd);
-      return digest?.digest('base64url');
+      return this.digest?.digest('base64url');
     }
     this.thread.port.postMessage({ end: true });
     const end = this.ended();
@@ -124,11 +123,24 @@ export class WriteBehind {
       this.used = 0;
     }
     if (this.thread) return;
-    if (this.heldBytes >= (this.options.threadFrom ?? THREAD_FROM) && !this.finished && threadFile()) {
-      this.start();
-      for (const held of this.held) this.hand(held);
-      this.held = [];
+    if (this.heldBytes < (this.options.threadFrom ?? THREAD_FROM) || this.finished) return;
+    // Without the thread's module, written here as it comes: never the whole output held.
+    if (!threadFile()) return this.writeHere();
+    this.start();
+    for (const held of this.held) this.hand(held);
+    this.held = [];
+  }
+
+  /** The pieces held, written (and hashed) on this thread. */
+  private writeHere(): void {
+    for (const piece of this.held) {
+      this.digest?.update(piece);
+      for (let done = 0; done < piece.length;) done += writeSync(this.fd, piece, done, piece.length - done);
+      // Written: filled again (the last piece of an output is only part of its buffer).
+      if (piece.length === PIECE) this.spare.push(piece);
     }
+    this.held = [];
+    this.heldBytes = 0;
   }
 
   private start(): void {

@@ -2,18 +2,15 @@
 // handed to the file, in order, hashing them, and says how far it got in
 // the shared memory, which the command's thread waits on.
 import { createHash } from 'node:crypto';
-import { fdatasyncSync, fsyncSync, writeSync } from 'node:fs';
+import { fsyncSync, writeSync } from 'node:fs';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { WRITE_THREAD_SLOTS, type ThreadEnd } from './writeBehind.js';
 
 const { WRITTEN, STATE, STOP, ENDED } = WRITE_THREAD_SLOTS;
-/** With `sync`, the file is flushed every so often as it is written, so that the flush at the end has little left to do. */
-const SYNC_EVERY = 64 * 1024 * 1024;
 
 const { fd, hash, sync, shared, port } = workerData as { fd: number; hash: boolean; sync: boolean; shared: BigInt64Array; port: MessagePort };
 const digest = hash ? createHash('sha256') : undefined;
 let written = 0;
-let unsynced = 0;
 let over = false;
 
 port.on('message', (message: Uint8Array | { end: true }) => {
@@ -31,10 +28,6 @@ port.on('message', (message: Uint8Array | { end: true }) => {
     port.postMessage(message, [message.buffer as ArrayBuffer]);
     Atomics.store(shared, WRITTEN, BigInt(written));
     Atomics.notify(shared, WRITTEN);
-    if (sync && (unsynced += message.length) >= SYNC_EVERY) {
-      fdatasyncSync(fd);
-      unsynced = 0;
-    }
   } catch (error) {
     const { message: text, code, errno, syscall } = error as NodeJS.ErrnoException;
     finish({ error: { message: String(text), code, errno, syscall } });
