@@ -177,7 +177,8 @@ export class WriteBehind {
       Atomics.wait(shared, WRITTEN, written, 1000);
     }
     // The last piece is part of its buffer: sent as a buffer of its own (never a view of Node's shared pool).
-    const whole = piece.length === PIECE ? piece : Buffer.allocUnsafeSlow(piece.length).fill(piece);
+    let whole = piece;
+    if (piece.length !== PIECE) piece.copy((whole = Buffer.allocUnsafeSlow(piece.length)));
     // Counted first: sent, the piece is detached (its length 0).
     this.handed += piece.length;
     port.postMessage(whole, [whole.buffer as ArrayBuffer]);
@@ -188,8 +189,9 @@ export class WriteBehind {
     const { port } = this.thread!;
     for (let got = receiveMessageOnPort(port); got; got = receiveMessageOnPort(port)) {
       const message = got.message as Uint8Array | ThreadEnd;
-      if (message instanceof Uint8Array) this.spare.push(Buffer.from(message.buffer, message.byteOffset, message.byteLength));
-      else this.said = message;
+      // Only whole pieces are filled again (the last piece of an output is sent as a buffer of its size).
+      if (!(message instanceof Uint8Array)) this.said = message;
+      else if (message.byteLength === PIECE) this.spare.push(Buffer.from(message.buffer, message.byteOffset, message.byteLength));
     }
   }
 
