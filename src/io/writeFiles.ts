@@ -20,12 +20,13 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { isInside, isInsideRealRoot, toPosix } from './paths.js';
+import { contentHash } from './recordFiles.js';
 import { WriteBehind } from './writeBehind.js';
 import { visible } from '../model/text.js';
 import type { Io } from './terminal.js';
@@ -143,7 +144,7 @@ function writeAll(fd: number, content: Content, options: { sync?: boolean; hash?
   let written = 0;
   while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
   if (options.sync) fsyncSync(fd);
-  return options.hash ? createHash('sha256').update(bytes).digest('base64url') : undefined;
+  return options.hash ? contentHash(bytes) : undefined;
 }
 
 /**

@@ -290,15 +290,10 @@ export class RowsByPlace<T> implements RowList<T> {
     return out;
   }
 
-  /** The same places, each row changed by `change` as it is made (visibleDeep). */
-  withEach<U>(change: (row: T) => U): RowsByPlace<U> {
-    return new RowsByPlace(this.places, (place) => change(this.make(place)));
-  }
-
-  /** The same places, each row made safe to show as it is made: by `shownBy` where given, else by `deep` (visibleDeep). */
+  /** The same places, each row made safe to show as it is made (visibleDeep): by `shownBy` where given, else by `deep`. */
   shown(text: (text: string) => string, deep: (item: unknown) => unknown): RowsByPlace<T> {
     const { shownBy, make } = this;
-    return shownBy ? new RowsByPlace(this.places, (place) => shownBy(make(place), text, deep)) : this.withEach((row) => deep(row) as T);
+    return new RowsByPlace(this.places, shownBy ? (place) => shownBy(make(place), text, deep) : (place) => deep(make(place)) as T);
   }
 
   /** As the array of its rows (JSON.stringify of a report). */
