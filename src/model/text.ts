@@ -233,12 +233,6 @@ const WHOLE_BELOW = 3;
 const JSON_RUN = 32;
 const JSON_CHUNK = 1 << 13;
 
-/**
- * `source.map(map)` as JSON writes it, each element made as `jsonChunks`
- * writes it and dropped once written: a report's 557,000 task rows at
- * 100,000 records were half a million objects more while they were written.
- * JSON.stringify (through toJSON) sees the array whole.
- */
 /** A list read in order, by index or counted: an array, or RowsByPlace. */
 export interface RowList<T> extends Iterable<T> {
   readonly length: number;
@@ -302,6 +296,12 @@ export class RowsByPlace<T> implements RowList<T> {
   }
 }
 
+/**
+ * `source.map(map)` as JSON writes it, each element made as `jsonChunks`
+ * writes it and dropped once written: a report's 557,000 task rows at
+ * 100,000 records were half a million objects more while they were written.
+ * JSON.stringify (through toJSON) sees the array whole.
+ */
 export class MappedList<T> {
   constructor(
     /** An array, or a list whose items are made as they are read (model/report.ts, RowsByPlace). */
