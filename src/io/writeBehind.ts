@@ -45,7 +45,6 @@ export type ThreadEnd = { hash?: string } | { error: { message: string; code?: s
 export class WriteBehind {
   /** Whole pieces not handed over: before the thread starts, everything given. */
   private held: Buffer[] = [];
-  private heldBytes = 0;
   private pending: Buffer = Buffer.allocUnsafeSlow(PIECE);
   /** Pieces the thread has written and given back, to be filled again: the output's bytes never pile up as garbage. */
   private spare: Buffer[] = [];
@@ -114,16 +113,14 @@ export class WriteBehind {
   private hold(piece = this.pending, fresh = true): void {
     if (this.failure) throw this.failure;
     if (this.thread) this.hand(piece);
-    else {
-      this.held.push(piece);
-      this.heldBytes += piece.length;
-    }
+    else this.held.push(piece);
     if (fresh) {
       this.pending = this.spare.pop() ?? Buffer.allocUnsafeSlow(PIECE);
       this.used = 0;
     }
     if (this.thread) return;
-    if (this.heldBytes < (this.options.threadFrom ?? THREAD_FROM) || this.finished) return;
+    // Every piece held is whole until the last (given with `finished` set).
+    if (this.held.length * PIECE < (this.options.threadFrom ?? THREAD_FROM) || this.finished) return;
     // Without the thread's module, written here as it comes: never the whole output held.
     if (!threadFile()) return this.writeHere();
     this.start();
@@ -140,7 +137,6 @@ export class WriteBehind {
       if (piece.length === PIECE) this.spare.push(piece);
     }
     this.held = [];
-    this.heldBytes = 0;
   }
 
   private start(): void {
