@@ -2,7 +2,8 @@
 // (the spawned tier): runs of the built CLI racing for one cache, parser
 // threads (MEET_THREADS > 0 loads dist/records/parseThread.js, which only the
 // build has), and output cut short by a reader that stops early.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheFiles, entryHead, FAKE_FINDING, forge, OCTOBER, storeEntries } from './cacheTools.js';
@@ -10,6 +11,7 @@ import { fork } from 'node:child_process';
 import { parseFile, type FileOutcome } from '../src/io/recordOutcome.js';
 import { contentHash, listRecordFiles } from '../src/io/recordFiles.js';
 import type { FillJob } from '../src/io/recordStore.js';
+import { RING_BYTES, RingReader } from '../src/io/entryRing.js';
 import { readConfig } from '../src/io/repository.js';
 import { committed, copyExamples, git, MEET_BIN, PROJECT_ROOT, spawnMeet, spawnProcess, TEST_CACHE_HOME, writeTree } from './helpers.js';
 
@@ -139,12 +141,37 @@ describe('a first run on many files (MEET_FILL_FROM) fills the record store befo
     }
   });
 
+  it('reads what the ring could not take (a batch larger than it) from the shards it was stored in', async () => {
+    // Twenty records of ~450 KB in one batch of a parser thread: more than the ring's 8 MiB.
+    const line = `  ${'The chair concluded on the budget, the roads and the schools. '.repeat(4)}\n`;
+    const conclusion = line.repeat(Math.floor(450_000 / line.length));
+    const big = Object.fromEntries(
+      Array.from({ length: 20 }, (_, i) => [
+        `meetings/2021/2021-01-${String(i + 10)}-lon.md`,
+        `---\ntitle: Họp ${i}\ndate: 2021-01-${String(i + 10)}\nchair: Hoàng Văn Hiệp\nconclusion: |\n${conclusion}---\n`,
+      ]),
+    );
+    const filled = copyExamples();
+    const read = copyExamples();
+    writeTree(filled, big);
+    writeTree(read, big);
+    const args = ['report', '--month', '2020-10', '--format', 'json'];
+    const single = await meet([...args, '--no-cache'], filled, { MEET_THREADS: '0' });
+    expect(single.code).toBe(0);
+    expect(await meet(args, filled, { MEET_THREADS: '1', MEET_FILL_FROM: '1' })).toEqual(single);
+    expect(await meet(args, read, { MEET_THREADS: '1' })).toEqual(single);
+    expect(storeEntries(filled).size).toBe(25);
+    expect(storeEntries(filled)).toEqual(storeEntries(read));
+  });
+
   /** The filling process's messages for a job on the examples and a record with errors; its exit code, the files, and their content hashes. */
   async function fill(forward: boolean) {
     const root = copyExamples();
     writeTree(root, { 'meetings/2020/2020-12-31-tab.md': '---\ntitle: A\n\tdate: x\n---\n' });
     const { config, hash } = readConfig(root);
     const files = listRecordFiles(root, config!.paths.meetings);
+    // Entries passed on come through a ring the filling process is given as its fifth file (io/entryRing.ts).
+    const ring = openSync(path.join(mkdtempSync(path.join(tmpdir(), 'meet-ring-')), 'ring'), 'w+');
     const job: FillJob = {
       root,
       env: { XDG_CACHE_HOME: TEST_CACHE_HOME },
@@ -153,14 +180,26 @@ describe('a first run on many files (MEET_FILL_FROM) fills the record store befo
       settings: { config: config!, detail: 'full', bodies: false, locale: 'vi', store: true, ...(forward ? { project: { results: false, task: 'x' } } : {}) },
       threads: 2,
       forward,
+      ...(forward ? {} : { ring: RING_BYTES }),
     };
-    const child = fork(path.join(PROJECT_ROOT, 'dist', 'io', 'storeFiller.js'), [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    const child = fork(path.join(PROJECT_ROOT, 'dist', 'io', 'storeFiller.js'), [], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc', ring],
+      serialization: 'advanced',
+    });
     const said: any[] = [];
-    child.on('message', (message) => said.push(message));
+    const reader = new RingReader(ring, RING_BYTES);
+    child.on('message', (message: any) => {
+      if (typeof message.at === 'number' && message.at >= 0) {
+        const length = message.ends.at(-1) ?? 0;
+        said.push({ ...message, entries: Buffer.from(reader.read(message.at, length)!) });
+        child.send({ taken: message.at + length });
+      } else said.push(message);
+    });
     const code = await new Promise((resolve) => {
       child.on('exit', resolve);
       child.send(job);
     });
+    closeSync(ring);
     const hashes = files.map((f) => contentHash(readFileSync(path.join(root, f.file))));
     // Each record that parsed, under its content hash; the one with errors never.
     const shards = [...readdirSync(path.join(root, '.meet-cache'))].filter((n) => n.startsWith('store-'));
@@ -169,12 +208,33 @@ describe('a first run on many files (MEET_FILL_FROM) fills the record store befo
     return { said, code, files, hashes, config: config!, settings: job.settings };
   }
 
-  it('the filling process writes every record that can be stored, and says so', async () => {
-    const { said, code, files, hashes } = await fill(false);
+  it('the filling process writes every record that can be stored, passes each entry on as it stores it, and says so', async () => {
+    const { said, code, files, hashes, config, settings } = await fill(false);
     expect(code).toBe(0);
-    // With the content hash of each file as it read it (the run that asked needs not hash them again).
-    expect(said.at(-1)).toEqual({ filled: true, keys: hashes });
     expect(said).toContainEqual({ done: files.length });
+    // Each file once, under the content hash it read: the bytes of the entry a parse here makes, none for the record with errors.
+    const batches = said.filter((message) => 'entries' in message);
+    const passed = new Array(files.length);
+    const keys = new Array(files.length);
+    for (const { start, hashes: given, entries, ends } of batches) {
+      expect(ends).toBeInstanceOf(Int32Array);
+      expect(given).toHaveLength(ends.length);
+      for (let k = 0, from = 0; k < ends.length; from = ends[k++]) {
+        expect(keys[start + k]).toBeUndefined();
+        keys[start + k] = given[k];
+        passed[start + k] = ends[k] > from ? Buffer.from(entries.subarray(from, ends[k])).toString('utf8') : null;
+      }
+    }
+    expect(keys).toEqual(hashes);
+    const made = files.map((entry) => parseFile(entry, config, { ...settings, store: true }).stored);
+    expect(passed).toEqual(made.map((stored) => (stored ? Buffer.from(stored).toString('utf8') : null)));
+    expect(passed.map((entry) => entry === null)).toEqual(files.map((f) => f.file.endsWith('-tab.md')));
+    // At the end, how many entries each shard it wrote holds.
+    const answer = said.at(-1);
+    expect(answer.filled).toBe(true);
+    const counts = new Map<string, number>();
+    for (const key of hashes.filter((_, i) => passed[i] !== null)) counts.set(key[0]!, (counts.get(key[0]!) ?? 0) + 1);
+    expect(new Map(answer.shards)).toEqual(counts);
   });
 
   it('asked to, it passes each outcome on as it parses, and says at the end how many entries each shard holds', async () => {
@@ -221,17 +281,22 @@ describe('parser threads and hostile records', () => {
     expect(one.code).toBe(1);
     expect(JSON.parse(one.stdout).some((f: { file: string }) => f.file.endsWith('2020-12-30-big.md'))).toBe(true);
     expect(two).toEqual(one);
-    // Filling the store, where the command takes the outcomes as the filling process passes them on: what the
-    // failed thread left is parsed by the command.
-    const log = ['log', '2020-09-bao-cao-dau-tu-cong', '--format', 'json'];
-    const [alone, filled] = await Promise.all([
-      spawnMeet([...log, '--no-cache'], { cwd: root, env: { MEET_THREADS: '0' } }),
-      spawnMeet(log, { cwd: root, env: { MEET_THREADS: '2', MEET_FILL_FROM: '1' } }),
-    ]);
-    expect(alone.code).toBe(1);
-    expect(alone.stderr).toContain('2020-12-30-big.md');
-    expect([filled.code, filled.stdout, filled.stderr]).toEqual([alone.code, alone.stdout, alone.stderr]);
-    expect(storeEntries(root).size).toBe(5);
+    // Filling the store, where the command takes the outcomes (log) or the entries (report) as the filling process
+    // passes them on: what the failed thread left is parsed by the command.
+    for (const args of [
+      ['log', '2020-09-bao-cao-dau-tu-cong', '--format', 'json'],
+      ['report', '--month', '2020-10', '--format', 'json'],
+    ]) {
+      rmSync(path.join(root, '.meet-cache'), { recursive: true, force: true });
+      const [alone, filled] = await Promise.all([
+        spawnMeet([...args, '--no-cache'], { cwd: root, env: { MEET_THREADS: '0' } }),
+        spawnMeet(args, { cwd: root, env: { MEET_THREADS: '2', MEET_FILL_FROM: '1' } }),
+      ]);
+      expect(alone.code).toBe(1);
+      expect(alone.stderr).toContain('2020-12-30-big.md');
+      expect([filled.code, filled.stdout, filled.stderr]).toEqual([alone.code, alone.stdout, alone.stderr]);
+      expect(storeEntries(root).size).toBe(5);
+    }
   });
 
   it('output cut short by the reader (| head) ends quietly', async () => {

@@ -192,6 +192,32 @@ export class CheckCache {
     }
   }
 
+  /**
+   * A new file of the cache folder, open for reading and writing, and
+   * already removed: nothing is left behind, whatever ends the run. Made
+   * here, never through a link ('wx'). undefined where none can be (a
+   * read-only repository; a system where an open file cannot be removed).
+   */
+  openScratch(prefix: string): number | undefined {
+    if (!this.prepareFolder()) return undefined;
+    const file = this.pathOf(`${prefix}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    let fd: number;
+    try {
+      fd = openSync(file, 'wx+', 0o600);
+    } catch {
+      return undefined;
+    }
+    try {
+      rmSync(file);
+    } catch {
+      // A scratch file that is not gone is not used.
+      closeSync(fd);
+      rmSync(file, { force: true });
+      return undefined;
+    }
+    return fd;
+  }
+
   /** Where a file of the cache folder sits (the output memo's data files, io/outputMemo.ts). */
   pathOf(name: string): string {
     return path.join(this.folder, name);

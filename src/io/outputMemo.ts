@@ -238,7 +238,7 @@ export class OutputMemo {
 }
 
 /** The listing's keys of the files its run did not hash (RecordListing.unhashed), hashed now. */
-export function hashListing(listing: RecordListing): void {
+function hashListing(listing: RecordListing): void {
   if (!listing.unhashed) return;
   listing.files.forEach((entry, i) => {
     if (listing.keys[i] === undefined) listing.keys[i] = recordFileKey(entry);

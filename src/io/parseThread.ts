@@ -18,15 +18,29 @@ parentPort!.on('message', (files: RecordFile[]) => {
   // (projected by parseFile) goes in the outcome, so the other side does not
   // decode and parse the whole entry; without a projection, it takes the
   // data from the entry.
+  if (settings.storeOnly) {
+    // Filling the store, the other side keeps nothing of the records: each entry's key and bytes are all it reads,
+    // the batch's entries in one buffer (one ArrayBuffer handed over a batch, not one a record).
+    let size = 0;
+    for (const { stored } of parsed) size += stored?.length ?? 0;
+    const entries = new Uint8Array(size);
+    const ends = new Int32Array(parsed.length);
+    let at = 0;
+    parsed.forEach(({ stored }, k) => {
+      if (stored) entries.set(stored, at);
+      at += stored?.length ?? 0;
+      ends[k] = at;
+    });
+    const reply: ThreadReply = { entries, ends, keys: parsed.map(({ outcome }) => outcome.hash ?? null) };
+    parentPort!.postMessage(reply, [entries.buffer]);
+    return;
+  }
   const stored = parsed.map(({ outcome, stored }) => {
     if (stored === undefined) return null;
     if (!settings.project && !settings.forward) (outcome.record as { data?: unknown }).data = null;
     return stored;
   });
-  // Filling the store without passing the outcomes on, the other side keeps nothing: each entry's key is all it reads.
-  const outcomes = JSON.stringify(
-    settings.storeOnly ? parsed.map(({ outcome: { hash } }) => (hash === undefined ? { findings: [] } : { findings: [], hash })) : parsed.map((p) => p.outcome),
-  );
+  const outcomes = JSON.stringify(parsed.map((p) => p.outcome));
   const entries = stored.flatMap((bytes) => (bytes ? [bytes.buffer as ArrayBuffer] : []));
   if (settings.forward) {
     // Filling the store, the other side passes the outcomes on unread, as UTF-8 (a string with one Vietnamese

@@ -111,12 +111,22 @@ export function parserThreads(fileCount: number, asked?: number): number {
  * What a thread sends back for a batch: the outcomes as JSON text, and the
  * record store's entries (null: none), which hold those records' data;
  * with `forward` (ThreadSettings), that text in UTF-8, and each file's
- * content hash.
+ * content hash; with `storeOnly`, the entries and hashes alone.
  */
-export type ThreadReply = { outcomes: string; stored: (Uint8Array | null)[] } | ForwardedReply;
+export type ThreadReply = { outcomes: string; stored: (Uint8Array | null)[] } | ForwardedReply | StoredReply;
 export interface ForwardedReply {
   encoded: Uint8Array;
   stored: (Uint8Array | null)[];
+  keys: (string | null)[];
+}
+/**
+ * A batch's store entries in one buffer: the k-th file's from `ends[k - 1]`
+ * (0 for the first) to `ends[k]`, none where the two are equal; and each
+ * file's content hash (null where it could not be read).
+ */
+export interface StoredReply {
+  entries: Uint8Array;
+  ends: Int32Array;
   keys: (string | null)[];
 }
 
@@ -135,7 +145,7 @@ export function parseOnThreads(
   progress: (done: number) => void,
   received: (index: number, outcome: FileOutcome, stored: Uint8Array | undefined) => void = () => {},
   heap: { oldMb: number; youngMb: number } = settings.detail === 'facts' ? FACTS_HEAP : FULL_HEAP,
-  passed?: (start: number, reply: ForwardedReply) => void,
+  passed?: (start: number, reply: ForwardedReply | StoredReply) => void,
 ): Promise<(FileOutcome | undefined)[]> {
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
   let next = 0;
@@ -184,7 +194,7 @@ export function parseOnThreads(
       worker.on('message', (reply: ThreadReply) => {
         const start = held.shift()!;
         give();
-        if ('encoded' in reply) passed?.(start, reply);
+        if (!('outcomes' in reply)) passed?.(start, reply);
         else {
           const batch = JSON.parse(reply.outcomes) as FileOutcome[];
           for (let k = 0; k < batch.length; k++) {
@@ -196,8 +206,9 @@ export function parseOnThreads(
             received(start + k, batch[k]!, stored);
           }
         }
-        done += reply.stored.length;
-        collecting(reply.stored.length);
+        const files = 'outcomes' in reply ? reply.stored.length : reply.keys.length;
+        done += files;
+        collecting(files);
         progress(done);
         if (held.length === 0) end();
       });

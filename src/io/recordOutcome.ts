@@ -75,7 +75,7 @@ export interface ThreadSettings {
   locale?: Locale;
   store?: boolean;
   project?: Projection;
-  /** With `store`: the thread sends back each record's entry and hash, nothing else (recordStore.ts, fillStore). */
+  /** With `store`: the thread sends back each record's entry and hash, nothing else, the entries of a batch in one buffer (recordStore.ts, fillStore). */
   storeOnly?: boolean;
   /**
    * With `store`: the outcomes go on to another process (recordStore.ts,

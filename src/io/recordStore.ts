@@ -5,7 +5,7 @@
 // that were parsed, in 64 signed shards, so a warm run only lists, hashes
 // and looks up (ARCHITECTURE.md, "The record store").
 import { fork, type ChildProcess } from 'node:child_process';
-import { lstatSync } from 'node:fs';
+import { closeSync, lstatSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { figureMonthsOf, reportingMonthOf } from '../domain/months.js';
 import { joinStoredParts, projectKept, readsStoredApart, recordsRead, sharedWords, type Projection } from '../domain/projection.js';
@@ -17,7 +17,7 @@ import { CheckCache, type SignedWriter } from './checkCache.js';
 import { contentHash, hashedRecordFiles, readRecordBytes, reusedBuffer, type RecordFile } from './recordFiles.js';
 import { recordBody } from '../records/parse.js';
 import type { FileOutcome, ReadOptions, ThreadSettings } from './recordOutcome.js';
-import { hashListing, type RecordListing } from './outputMemo.js';
+import { type RecordListing } from './outputMemo.js';
 import {
   collectGarbage,
   collectingAsTaken,
@@ -27,10 +27,12 @@ import {
   parserThreads,
   youngGenerationMayGrow,
   type ForwardedReply,
+  type StoredReply,
 } from './parserThreads.js';
 import { loadRepository, readConfig, refuseRecordErrors, threadSettings, type Repository } from './repository.js';
 import { readingFor, type Env, type Io } from './terminal.js';
 import type { TextSpill } from './textSpill.js';
+import { RING_BYTES, RingReader, type RingWriter } from './entryRing.js';
 
 const SHARDS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const storeFile = (c: string) => `store-${c.charCodeAt(0).toString(16)}.json`;
@@ -135,19 +137,6 @@ export function loadReportRepository(
  * as without the store, byte for byte in every output (test/recordStore.test.ts).
  */
 export async function loadStoredRepository(root: string, options: FullReading, store: StoreSettings): Promise<Repository> {
-  const read = await readThroughStore(root, options, store, true);
-  if (!('filled' in read)) return read;
-  return readThroughStore(root, options, read.filled, false);
-}
-
-/**
- * loadStoredRepository's read; `mayFill`: a store without a shard may be
- * filled first (fillStore), and then `filled` says how to read it, unless
- * this read took the records as they were parsed.
- */
-async function readThroughStore(root: string, options: FullReading, store: StoreSettings, mayFill: false): Promise<Repository>;
-async function readThroughStore(root: string, options: FullReading, store: StoreSettings, mayFill: true): Promise<Repository | { filled: StoreSettings }>;
-async function readThroughStore(root: string, options: FullReading, store: StoreSettings, mayFill: boolean): Promise<Repository | { filled: StoreSettings }> {
   const cache = store.cache === false || options.files || options.known ? undefined : CheckCache.open(root, store.env);
   if (!cache) return loadRepository(root, options);
   const { config, hash } = readConfig(root, options.locale);
@@ -206,6 +195,29 @@ async function readThroughStore(root: string, options: FullReading, store: Store
   const keepsFacts = files.length >= FILES_BETWEEN_COLLECTIONS && factsOfMost;
   // Their ids one string each, as check's are: the map goes with the loop.
   let shareFacts = keepsFacts ? sharedFactIds() : undefined;
+  /** A stored entry taken for the file at `i` of the listing, as a read of its shard finds it or the filling child passes it on. */
+  const take = (i: number, key: string, entry: StoredRecord) => {
+    const { bodyLine } = entry;
+    // A body is not stored: read from the file when one is wanted, or the record is parsed again.
+    const body = wantsBody(entry.data) ? storedRecordBody(files[i]!, key, bodyLine) : undefined;
+    if (body === null) return;
+    hits.add(key);
+    const entryFile = files[i]!.file;
+    // Written out, not spread: a spread of what `project` returns gave each of 100,000 records a hidden class of its own (~15 MB).
+    const taken = project ? project(entry.data) : { data: entry.data };
+    const record = taken.facts
+      ? { data: taken.data, facts: taken.facts, bodyLine }
+      : body !== undefined
+        ? { data: taken.data, bodyLine, body }
+        : { data: taken.data, bodyLine };
+    if (shareFacts && record.facts) shareFacts(record.facts);
+    spill?.(record.data);
+    known[i] = {
+      findings: entry.findings.length === 0 ? [] : entry.findings.map((f) => ({ file: entryFile, ...f })),
+      record,
+      hash: key,
+    };
+  };
   for (const [n, c] of [...(unhashed ? '' : SHARDS)].entries()) {
     if (files.length >= FILES_BETWEEN_COLLECTIONS && n > 0 && n % 16 === 0) collectGarbage();
     const shard = ShardFile.read(cache, c, configHash, into);
@@ -214,42 +226,21 @@ async function readThroughStore(root: string, options: FullReading, store: Store
     for (const i of wanted.get(c) ?? []) {
       const key = keys[i]!;
       const entry = shard.entry(key, readsApart);
-      if (!entry) continue;
-      const { bodyLine } = entry;
-      // A body is not stored: read from the file when one is wanted, or the record is parsed again.
-      const body = wantsBody(entry.data) ? storedRecordBody(files[i]!, key, bodyLine) : undefined;
-      if (body === null) continue;
-      hits.add(key);
-      const entryFile = files[i]!.file;
-      // Written out, not spread: a spread of what `project` returns gave each of 100,000 records a hidden class of its own (~15 MB).
-      const taken = project ? project(entry.data) : { data: entry.data };
-      const record = taken.facts
-        ? { data: taken.data, facts: taken.facts, bodyLine }
-        : body !== undefined
-          ? { data: taken.data, bodyLine, body }
-          : { data: taken.data, bodyLine };
-      if (shareFacts && record.facts) shareFacts(record.facts);
-      spill?.(record.data);
-      known[i] = {
-        findings: entry.findings.length === 0 ? [] : entry.findings.map((f) => ({ file: entryFile, ...f })),
-        record,
-        hash: key,
-      };
+      if (entry) take(i, key, entry);
     }
   }
   // The map of a million ids must not outlive the loop: this frame waits on the parse below.
-  // eslint-disable-next-line no-useless-assignment
   shareFacts = undefined;
 
   // A large repository with no shard yet (a first run, a new build, another config) has its store filled first by
   // a child process (fillInChild): parsed while this process kept what the command keeps of every record, a first
-  // report at 100k records peaked at 580 MB. Then the command reads the store as any later run does; or, where it
-  // keeps the facts alone of most records (`factsOfMost`: `tasks --today`, `new --date`, `log`), it takes each
-  // record's outcome as the child passes it on, while the child parses the rest: a cold `tasks` at 100k records
-  // read them back for 8 s with one core idle; taking them meanwhile, a cold `new --date` ended 5 s sooner, `log`
-  // 0–5 s, `tasks --today` ~1 s. A report or a diff took its larger outcomes as slowly as it read them back, and
-  // peaked 10–20 MB higher, near or above 400 MB (ARCHITECTURE.md, "The record store").
-  const missing = mayFill && held.size === 0 ? files.flatMap((_, i) => (unhashed || keys[i] !== undefined ? [i] : [])) : [];
+  // report at 100k records peaked at 580 MB. The command takes each record's entry as the child passes it on
+  // through a ring (entryRing.ts) while the child parses the rest, as a read of its shard would: read back once the
+  // child had ended, one core decoded them while the other was idle (6.6 s of a first HTML report at 100k). Where it
+  // keeps the facts alone of most records (`factsOfMost`: `tasks --today`, `new --date`, `log`), it takes outcomes
+  // the child's threads projected instead, far smaller: a cold `new --date` ended 5 s sooner than reading back, `log`
+  // 0–5 s, `tasks --today` ~1 s (ARCHITECTURE.md, "The record store").
+  const missing = held.size === 0 ? files.flatMap((_, i) => (unhashed || keys[i] !== undefined ? [i] : [])) : [];
   const threads = parserThreads(missing.length, options.threads);
   if (missing.length >= fillFrom(store.env) && threads > 0) {
     const locale = options.locale ?? config.locale;
@@ -257,16 +248,38 @@ async function readThroughStore(root: string, options: FullReading, store: Store
     const job = { root, env: store.env, configHash, files: missing.map((i) => files[i]!), threads };
     if (!factsOfMost) {
       const settings = { config, detail: 'full', bodies: false, locale, store: true } as const;
-      const filled = await fillInChild({ ...job, settings, forward: false }, progress);
-      if (filled.filled) {
-        if (listing && unhashed) {
-          // `missing` was every file listed: the child gives each one's key as it read it. What it did not read (a
-          // thread that failed) is hashed here, as the read that follows looks records up by their keys.
-          if (filled.keys?.length === files.length) filled.keys.forEach((key, i) => (keys[i] = key));
-          hashListing(listing);
+      const collecting = collectingAsTaken();
+      // What does not come through the ring (a batch larger than it; a ring that could not be made or written) is
+      // read where it was stored once the store is filled, by shard.
+      const unpassed = new Map<string, [number, string][]>();
+      const passed = ({ start, hashes, ends }: PassedEntries, entries: Buffer | undefined) => {
+        for (let k = 0, from = 0; k < ends.length; from = ends[k++]!) {
+          const i = missing[start + k];
+          const key = hashes[k];
+          if (i === undefined || typeof key !== 'string' || !(ends[k]! > from)) continue;
+          const entry = entries && storedEntry(entries, from, ends[k]!, readsApart);
+          if (entry) take(i, key, entry);
+          else if (unpassed.get(key[0]!)?.push([i, key]) === undefined) unpassed.set(key[0]!, [[i, key]]);
         }
-        // What this run listed goes on; nothing else of this read is held while the store is read.
-        return { filled: { ...store, listing: listing ?? { files, keys, configHash: hash } } };
+        collecting(ends.length);
+      };
+      const ring = cache.openScratch('ring');
+      const filled = await fillInChild({ ...job, settings, forward: false }, progress, undefined, passed, ring).finally(() => {
+        if (ring !== undefined) closeSync(ring);
+      });
+      if (filled.filled && filled.shards) {
+        for (const [c, size] of filled.shards) held.set(c, size);
+        const buffer = reusedBuffer(largestShard(cache, unpassed.keys()));
+        for (const [c, places] of unpassed) {
+          const shard = ShardFile.read(cache, c, configHash, buffer);
+          for (const [i, key] of places) {
+            const entry = shard?.entry(key, readsApart);
+            if (entry) take(i, key, entry);
+          }
+        }
+      } else {
+        known.fill(undefined);
+        hits.clear();
       }
     } else {
       // Each outcome taken as a parse on this process's own threads takes it (parseOnThreads, and onParsed below).
@@ -410,8 +423,25 @@ export interface FillJob {
   files: RecordFile[];
   settings: ThreadSettings;
   threads: number;
-  /** Each batch's outcomes passed on as parsed (FilledBatch), and the shards' sizes at the end; else each file's key at the end. */
+  /** Each batch's outcomes passed on as parsed (FilledBatch); else each batch's store entries (PassedEntries). */
   forward: boolean;
+  /** The size of the ring the entries are passed through (its file is the filling process's RING_FD); none: they are not. */
+  ring?: number;
+}
+
+/**
+ * A batch's store entries as the filling process stores them (FillJob.forward
+ * false): of the job's files from `start` on, the k-th's content hash (null:
+ * the file could not be read) and its entry's JSON from `ends[k - 1]` (0 for
+ * the first) to `ends[k]` of the bytes written at `at` of the ring
+ * (io/entryRing.ts; none where the two ends are equal). `at` -1: the
+ * entries are not in the ring, only in their shards.
+ */
+export interface PassedEntries {
+  start: number;
+  hashes: (string | null)[];
+  ends: Int32Array;
+  at: number;
 }
 
 /**
@@ -425,14 +455,9 @@ export interface FilledBatch {
   stored: boolean[];
 }
 
-/**
- * What the filling process answers at the end: whether it wrote a shard;
- * and how many entries each shard holds (FillJob.forward), or the content
- * hash of each file of the job as it read it.
- */
+/** What the filling process answers at the end: whether it wrote a shard, and how many entries each shard holds. */
 export interface FillAnswer {
   filled: boolean;
-  keys?: (string | undefined)[];
   shards?: [string, number][];
 }
 
@@ -442,13 +467,19 @@ export interface FillAnswer {
  * when it could not be started or did not finish (the read then parses what
  * it finds missing, as without it).
  */
-function fillInChild(job: FillJob, progress: (done: number) => void, received?: (batch: FilledBatch) => void): Promise<FillAnswer> {
+function fillInChild(
+  job: FillJob,
+  progress: (done: number) => void,
+  received?: (batch: FilledBatch) => void,
+  passed?: (batch: PassedEntries, entries: Buffer | undefined) => void,
+  ring?: number,
+): Promise<FillAnswer> {
   return new Promise((resolve) => {
     let answer: FillAnswer = { filled: false };
     let child: ChildProcess;
     try {
       child = fork(fileURLToPath(new URL('./storeFiller.js', import.meta.url)), [], {
-        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc', ...(ring === undefined ? [] : [ring])],
         serialization: 'advanced',
         execArgv: [],
       });
@@ -456,20 +487,39 @@ function fillInChild(job: FillJob, progress: (done: number) => void, received?: 
       resolve(answer);
       return;
     }
-    child.on('message', (message: Partial<FilledBatch & FillAnswer & { done: number }>) => {
+    const reader = ring === undefined ? undefined : new RingReader(ring, RING_BYTES);
+    child.on('message', (message: Partial<FilledBatch & PassedEntries & FillAnswer & { done: number }>) => {
       if (isFilledBatch(message)) received?.(message);
+      if (isPassedEntries(message)) {
+        const length = message.ends.at(-1) ?? 0;
+        passed?.(message, message.at >= 0 ? reader?.read(message.at, length) : undefined);
+        // Taken: the ring may be written over (unless the child has ended meanwhile, what it sent last still being read).
+        if (message.at >= 0 && child.connected) child.send({ taken: message.at + length }, ignoreError);
+      }
       if (typeof message.done === 'number') progress(message.done);
       if (typeof message.filled === 'boolean') {
-        const { keys, shards } = message;
-        const given = Array.isArray(keys) && keys.every((key) => key === undefined || typeof key === 'string');
+        const { shards } = message;
         const counted = Array.isArray(shards) && shards.every((s) => Array.isArray(s) && typeof s[0] === 'string' && typeof s[1] === 'number');
-        answer = { filled: message.filled && (job.forward ? counted : true), ...(given ? { keys } : {}), ...(counted ? { shards } : {}) };
+        answer = counted ? { filled: message.filled, shards } : { filled: false };
+        // The last message; the process ends by itself.
+        resolve(answer);
       }
     });
     child.on('error', () => resolve({ filled: false }));
-    child.on('exit', () => resolve(answer));
-    child.send(job);
+    // Ended without an answer (the channel closes once every message sent on it is read: 'exit' may come before).
+    child.on('disconnect', () => resolve(answer));
+    child.on('exit', () => {
+      if (!child.connected) resolve(answer);
+    });
+    child.send({ ...job, ...(ring === undefined ? {} : { ring: RING_BYTES }) });
   });
+}
+
+const ignoreError = (): void => {};
+
+function isPassedEntries(message: Partial<PassedEntries>): message is PassedEntries {
+  const { start, hashes, ends, at } = message;
+  return typeof start === 'number' && typeof at === 'number' && ends instanceof Int32Array && Array.isArray(hashes) && hashes.length === ends.length;
 }
 
 function isFilledBatch(message: Partial<FilledBatch>): message is FilledBatch {
@@ -491,32 +541,42 @@ export async function fillStore(
   cache: CheckCache,
   job: Pick<FillJob, 'configHash' | 'files' | 'settings' | 'threads' | 'forward'>,
   progress: (done: number) => void,
-  sent: (batch: FilledBatch) => void,
+  sent: (batch: FilledBatch | PassedEntries) => void,
+  ring?: RingWriter,
 ): Promise<FillAnswer> {
   if (!cache.prepareFolder()) return { filled: false };
   const { files, threads, forward } = job;
   const shards = new NewShards(cache, job.configHash);
-  const keys = new Array<string | undefined>(files.length);
-  const passed = (start: number, { encoded, stored, keys: hashes }: ForwardedReply) => {
-    const put = stored.map((entry, k) => {
-      const key = hashes[k];
-      if (entry === null || typeof key !== 'string') return false;
-      shards.add(key, entry);
-      return true;
-    });
-    sent({ start, outcomes: encoded, stored: put });
-  };
-  const received = (k: number, { hash }: FileOutcome, entry: Uint8Array | undefined) => {
-    keys[k] = hash;
-    if (entry !== undefined && hash !== undefined) shards.add(hash, entry);
+  const passed = (start: number, reply: ForwardedReply | StoredReply) => {
+    if ('encoded' in reply) {
+      const { encoded, stored, keys } = reply;
+      const put = stored.map((entry, k) => {
+        const key = keys[k];
+        if (entry === null || typeof key !== 'string') return false;
+        shards.add(key, entry);
+        return true;
+      });
+      sent({ start, outcomes: encoded, stored: put });
+      return;
+    }
+    const { entries, ends, keys } = reply;
+    for (let k = 0, from = 0; k < ends.length; from = ends[k++]!) {
+      const key = keys[k];
+      if (typeof key === 'string' && ends[k]! > from) shards.add(key, entries.subarray(from, ends[k]));
+    }
+    const told = (at: number) => sent({ start, hashes: keys, ends, at });
+    if (ring) ring.put(entries, told);
+    else told(-1);
   };
   const settings = { ...job.settings, ...(forward ? { forward: true } : { storeOnly: true }) };
-  await parseOnThreads(files, settings, threads, progress, received, undefined, forward ? passed : undefined).catch((error: unknown) => {
+  await parseOnThreads(files, settings, threads, progress, undefined, undefined, passed).catch((error: unknown) => {
     shards.abort();
     throw error;
   });
+  // Every batch told before the answer.
+  await ring?.end();
   shards.commit();
-  return forward ? { filled: shards.size > 0, shards: shards.counts() } : { filled: shards.size > 0, keys };
+  return { filled: shards.size > 0, shards: shards.counts() };
 }
 
 /**
@@ -639,34 +699,37 @@ class ShardFile {
    */
   entry(key: string, readsApart?: (head: RecordData) => boolean): StoredRecord | undefined {
     const span = this.spans.get(key);
-    if (!span) return undefined;
-    const { payload } = this;
-    try {
-      // {findings, data, bodyLine}
-      if (payload[span.start] !== 0x5b) {
-        const entry: unknown = JSON.parse(payload.toString('utf8', span.start, span.end));
-        return isStoredRecord(entry) ? entry : undefined;
-      }
-      // [n,{findings, data, bodyLine},apart]: n digits, then the first object's n bytes.
-      const comma = payload.indexOf(0x2c, span.start);
-      const digits = comma === -1 ? '' : payload.toString('latin1', span.start + 1, comma);
-      if (!/^[1-9][0-9]{0,9}$/.test(digits)) return undefined;
-      const end = comma + 1 + Number(digits);
-      if (end + 2 >= span.end || payload[end] !== 0x2c || payload[span.end - 1] !== 0x5d) return undefined;
-      const entry: unknown = JSON.parse(payload.toString('utf8', comma + 1, end));
-      if (!isStoredRecord(entry)) return undefined;
-      if (readsApart && !readsApart(entry.data)) return entry;
-      const data = joinStoredParts(entry.data, JSON.parse(payload.toString('utf8', end + 1, span.end - 1)));
-      return data ? { ...entry, data } : undefined;
-    } catch {
-      return undefined;
-    }
+    return span && storedEntry(this.payload, span.start, span.end, readsApart);
   }
 
   /** The entry's JSON as written: what a shard written again copies. */
   raw(key: string): Uint8Array | undefined {
     const span = this.spans.get(key);
     return span && this.payload.subarray(span.start, span.end);
+  }
+}
+
+/** The entry whose JSON lies in `payload` from `start` to `end` (ShardFile.entry). */
+function storedEntry(payload: Buffer, start: number, end: number, readsApart?: (head: RecordData) => boolean): StoredRecord | undefined {
+  try {
+    // {findings, data, bodyLine}
+    if (payload[start] !== 0x5b) {
+      const entry: unknown = JSON.parse(payload.toString('utf8', start, end));
+      return isStoredRecord(entry) ? entry : undefined;
+    }
+    // [n,{findings, data, bodyLine},apart]: n digits, then the first object's n bytes.
+    const comma = payload.indexOf(0x2c, start);
+    const digits = comma === -1 || comma >= end ? '' : payload.toString('latin1', start + 1, comma);
+    if (!/^[1-9][0-9]{0,9}$/.test(digits)) return undefined;
+    const headEnd = comma + 1 + Number(digits);
+    if (headEnd + 2 >= end || payload[headEnd] !== 0x2c || payload[end - 1] !== 0x5d) return undefined;
+    const entry: unknown = JSON.parse(payload.toString('utf8', comma + 1, headEnd));
+    if (!isStoredRecord(entry)) return undefined;
+    if (readsApart && !readsApart(entry.data)) return entry;
+    const data = joinStoredParts(entry.data, JSON.parse(payload.toString('utf8', headEnd + 1, end - 1)));
+    return data ? { ...entry, data } : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -5,8 +5,7 @@
 // a time as they are written (RowsByPlace, model/text.ts). The file is
 // removed as soon as it is open: nothing is left behind, whatever ends the
 // run. ARCHITECTURE.md, "The record store".
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { closeSync, readSync, writeSync } from 'node:fs';
 import type { RecordData, TaskData, UpdateData } from '../model/schema.js';
 import { CheckCache } from './checkCache.js';
 import type { Env } from './terminal.js';
@@ -62,25 +61,8 @@ export class TextSpill {
    * `wholeBytes`: up to what size the file is read whole (WHOLE_BYTES).
    */
   static open(root: string, env: Env, wholeBytes = WHOLE_BYTES): TextSpill | undefined {
-    const cache = CheckCache.open(root, env);
-    if (!cache?.prepareFolder()) return undefined;
-    const file = cache.pathOf(`spill-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-    let fd: number;
-    try {
-      // Created here, never through a link ('wx'); read and written only by this run.
-      fd = openSync(file, 'wx+', 0o600);
-    } catch {
-      return undefined;
-    }
-    try {
-      rmSync(file);
-    } catch {
-      // Where an open file cannot be removed: a spill that is not gone is not used.
-      closeSync(fd);
-      rmSync(file, { force: true });
-      return undefined;
-    }
-    return new TextSpill(fd, wholeBytes);
+    const fd = CheckCache.open(root, env)?.openScratch('spill');
+    return fd === undefined ? undefined : new TextSpill(fd, wholeBytes);
   }
 
   /**
