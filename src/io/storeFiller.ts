@@ -1,7 +1,8 @@
 // A child process that fills the record store of a large repository
 // (recordStore.ts, fillStore): it parses the records on its own parser
-// threads, writes the shards (and, asked to, passes each batch's outcomes
-// on to the command that asked), then exits, and with it whatever memory those
+// threads, writes the shards, passes each batch on to the command that asked
+// (its entries through the ring the command gave, entryRing.ts, or the outcomes
+// its threads projected), then exits, and with it whatever memory those
 // threads left behind. Parsed in the command's own process, the
 // threads' allocator arenas stayed: ~60 MB more at the peak of the read
 // that follows at 100k records.
