@@ -216,7 +216,7 @@ describe('a first run on many files (MEET_FILL_FROM) fills the record store befo
     const batches = said.filter((message) => 'entries' in message);
     const passed = new Array(files.length);
     const keys = new Array(files.length);
-    for (const { start, hashes: given, entries, ends } of batches) {
+    for (const { start, keys: given, entries, ends } of batches) {
       expect(ends).toBeInstanceOf(Int32Array);
       expect(given).toHaveLength(ends.length);
       for (let k = 0, from = 0; k < ends.length; from = ends[k++]) {

@@ -253,12 +253,12 @@ export async function loadStoredRepository(root: string, options: FullReading, s
       // What does not come through the ring (a batch larger than it; a ring that could not be made or written) is
       // read where it was stored once the store is filled, by shard.
       const unpassed = new Map<string, [number, string][]>();
-      const passed = ({ start, hashes, ends }: PassedEntries, entries: Buffer | undefined) => {
+      const passed = ({ start, keys: hashes, ends }: PassedEntries, entries: Buffer | undefined) => {
         for (let k = 0, from = 0; k < ends.length; from = ends[k++]!) {
           const i = missing[start + k];
           const key = hashes[k];
           if (i === undefined || typeof key !== 'string' || !(ends[k]! > from)) continue;
-          const entry = entries && storedEntry(entries, from, ends[k]!, readsApart);
+          const entry = entries && entryIn(entries, from, ends[k]!, readsApart);
           if (entry) take(i, key, entry);
           else if (unpassed.get(key[0]!)?.push([i, key]) === undefined) unpassed.set(key[0]!, [[i, key]]);
         }
@@ -443,7 +443,7 @@ export interface FillJob {
  */
 export interface PassedEntries {
   start: number;
-  hashes: (string | null)[];
+  keys: (string | null)[];
   ends: Int32Array;
   at: number;
 }
@@ -522,8 +522,8 @@ function fillInChild(
 const ignoreError = (): void => {};
 
 function isPassedEntries(message: Partial<PassedEntries>): message is PassedEntries {
-  const { start, hashes, ends, at } = message;
-  return typeof start === 'number' && typeof at === 'number' && ends instanceof Int32Array && Array.isArray(hashes) && hashes.length === ends.length;
+  const { start, keys, ends, at } = message;
+  return typeof start === 'number' && typeof at === 'number' && ends instanceof Int32Array && Array.isArray(keys) && keys.length === ends.length;
 }
 
 function isFilledBatch(message: Partial<FilledBatch>): message is FilledBatch {
@@ -568,7 +568,7 @@ export async function fillStore(
       const key = keys[k];
       if (typeof key === 'string' && ends[k]! > from) shards.add(key, entries.subarray(from, ends[k]));
     }
-    const told = (at: number) => sent({ start, hashes: keys, ends, at });
+    const told = (at: number) => sent({ start, keys, ends, at });
     if (ring) ring.put(entries, told);
     else told(-1);
   };
@@ -703,7 +703,7 @@ class ShardFile {
    */
   entry(key: string, readsApart?: (head: RecordData) => boolean): StoredRecord | undefined {
     const span = this.spans.get(key);
-    return span && storedEntry(this.payload, span.start, span.end, readsApart);
+    return span && entryIn(this.payload, span.start, span.end, readsApart);
   }
 
   /** The entry's JSON as written: what a shard written again copies. */
@@ -714,7 +714,7 @@ class ShardFile {
 }
 
 /** The entry whose JSON lies in `payload` from `start` to `end` (ShardFile.entry). */
-function storedEntry(payload: Buffer, start: number, end: number, readsApart?: (head: RecordData) => boolean): StoredRecord | undefined {
+function entryIn(payload: Buffer, start: number, end: number, readsApart?: (head: RecordData) => boolean): StoredRecord | undefined {
   try {
     // {findings, data, bodyLine}
     if (payload[start] !== 0x5b) {
