@@ -80,10 +80,11 @@ export async function compactGarbage(): Promise<void> {
 }
 
 /**
- * What a finished thread's late error goes to. Defined here, not where it is
- * set: a closure made there keeps that scope, and with it every outcome.
+ * What an error of no use any more goes to (a finished thread's, a message to
+ * a filling process that has ended). Defined here, not where it is set: a
+ * closure made there keeps that scope, and with it every outcome.
  */
-const ignoreError = (): void => {};
+export const ignoreError = (): void => {};
 
 // Below this many files, starting threads costs more than it saves.
 const THREAD_THRESHOLD = 2000;

@@ -23,6 +23,7 @@ import {
   collectingAsTaken,
   compactGarbage,
   FILES_BETWEEN_COLLECTIONS,
+  ignoreError,
   parseOnThreads,
   parserThreads,
   youngGenerationMayGrow,
@@ -518,8 +519,6 @@ function fillInChild(
     child.send({ ...job, ...(ring === undefined ? {} : { ring: RING_BYTES }) });
   });
 }
-
-const ignoreError = (): void => {};
 
 function isPassedEntries(message: Partial<PassedEntries>): message is PassedEntries {
   const { start, keys, ends, at } = message;
