@@ -511,11 +511,8 @@ function fillInChild(
       }
     });
     child.on('error', () => resolve({ filled: false }));
-    // Ended without an answer (the channel closes once every message sent on it is read: 'exit' may come before).
+    // Ended without an answer: the channel closes once every message sent on it is read ('exit' may come before).
     child.on('disconnect', () => resolve(answer));
-    child.on('exit', () => {
-      if (!child.connected) resolve(answer);
-    });
     child.send({ ...job, ...(ring === undefined ? {} : { ring: RING_BYTES }) });
   });
 }
