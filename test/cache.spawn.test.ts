@@ -192,7 +192,8 @@ describe('a first run on many files (MEET_FILL_FROM) fills the record store befo
       if (typeof message.at === 'number' && message.at >= 0) {
         const length = message.ends.at(-1) ?? 0;
         said.push({ ...message, entries: Buffer.from(reader.read(message.at, length)!) });
-        child.send({ taken: message.at + length });
+        // As the command does: the process may have ended meanwhile (its answer still being read), and then the send fails.
+        if (child.connected) child.send({ taken: message.at + length }, () => {});
       } else said.push(message);
     });
     const code = await new Promise((resolve) => {
