@@ -376,7 +376,8 @@ export class SignedWriter {
   }
 }
 
-function writeAllAt(fd: number, bytes: Uint8Array, position: number): void {
+/** All of `bytes` written at `position` of `fd`, however many writes it takes. */
+export function writeAllAt(fd: number, bytes: Uint8Array, position: number): void {
   for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
 }
 

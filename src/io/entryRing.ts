@@ -6,7 +6,8 @@
 // command's allocator: ~15 MB more at the peak of a first report at
 // 100,000 records. Through the ring each batch is written once and read
 // once into the same buffer. ARCHITECTURE.md, "The record store".
-import { readSync, writeSync } from 'node:fs';
+import { readSync } from 'node:fs';
+import { writeAllAt } from './checkCache.js';
 
 /** The ring's size: the filling process may run ~0.2 s ahead of the command at 100,000 records (a batch is ~300 KB). */
 export const RING_BYTES = 8 * 1024 * 1024;
@@ -103,12 +104,8 @@ export class RingReader {
 function writeAround(fd: number, size: number, bytes: Uint8Array, at: number): void {
   const start = at % size;
   const first = Math.min(bytes.length, size - start);
-  writeFully(fd, bytes.subarray(0, first), start);
-  if (first < bytes.length) writeFully(fd, bytes.subarray(first), 0);
-}
-
-function writeFully(fd: number, bytes: Uint8Array, position: number): void {
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+  writeAllAt(fd, bytes.subarray(0, first), start);
+  if (first < bytes.length) writeAllAt(fd, bytes.subarray(first), 0);
 }
 
 function readFully(fd: number, into: Uint8Array, position: number): void {

@@ -5,9 +5,9 @@
 // a time as they are written (RowsByPlace, model/text.ts). The file is
 // removed as soon as it is open: nothing is left behind, whatever ends the
 // run. ARCHITECTURE.md, "The record store".
-import { closeSync, readSync, writeSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import type { RecordData, TaskData, UpdateData } from '../model/schema.js';
-import { CheckCache } from './checkCache.js';
+import { CheckCache, writeAllAt } from './checkCache.js';
 import type { Env } from './terminal.js';
 
 /** What is written before it goes to the file: texts are a few dozen bytes each. */
@@ -168,7 +168,7 @@ export class TextSpill {
   private writeOut(bytes: Buffer): void {
     if (!this.held) {
       try {
-        for (let done = 0; done < bytes.length;) done += writeSync(this.open(), bytes, done, bytes.length - done, this.written + done);
+        writeAllAt(this.open(), bytes, this.written);
         this.written += bytes.length;
         return;
       } catch {
