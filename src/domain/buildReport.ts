@@ -1,7 +1,7 @@
 // The monthly report (docs/format.md "What the records mean"), built as one value
 // from loaded records: no file system, no clock, no output format.
 import type { MeetingRecord } from '../model/record.js';
-import { isOpenStatus, isOverdue, overdueDays, ownerNamesFor, putTaskTerms, rowMeeting } from './taskState.js';
+import { isOpenStatus, isOverdue, overdueDays, ownerNamesFor, rowMeeting } from './taskState.js';
 import { TaskRegister, type RegisterDay } from './taskRegister.js';
 import { addMonths, monthOf, type IsoDate, type Month } from '../model/dates.js';
 import { asOfDays, meetingsOf, organizationOf, trendMonthsOf } from './months.js';
@@ -297,7 +297,13 @@ function sectorResults(meetings: readonly MeetingRecord[], config: Config, metri
   return out;
 }
 
-/** A task's row: its keys set in order without spread copies (a report at 100k records makes 560,000 rows). */
+/**
+ * A task's row, made in one literal with every key in ReportTask's order,
+ * those it lacks undefined (JSON leaves them out, as it would absent keys):
+ * rows that each had a shape of their own, by which optional keys they set,
+ * made every read of them by the renderers a slow, many-shaped one (a cold
+ * html report at 100k records writes 640,000 rows; BENCHMARKS.md).
+ */
 function reportTask(
   register: TaskRegister,
   day: RegisterDay,
@@ -308,15 +314,25 @@ function reportTask(
 ): ReportTask {
   const task = register.task(place);
   const owners = register.owners(task);
-  const row = { id: task.id, title: task.title, owners, ownerNames: ownerNames(owners) } as ReportTask;
-  putTaskTerms(row, task, register.due(place));
-  if (task.sector) row.sector = task.sector;
-  row.status = register.status(day, place);
-  row.overdueDays = overdueDays(row, asOf);
-  row.meeting = rowMeeting(register.meeting(place), config);
+  const due = register.due(place);
+  const status = register.status(day, place);
   const note = day.updated[place] === 1 ? day.lastUpdates[place]?.note : undefined;
-  if (note) row.note = note;
-  return row;
+  // The keys putTaskTerms sets, then the row's own, in the order rows had them when set one by one.
+  return {
+    id: task.id,
+    title: task.title,
+    owners,
+    ownerNames: ownerNames(owners),
+    due: due || undefined,
+    dueAsWritten: task.due ?? undefined,
+    recurring: task.recurring === true,
+    directedBy: task.directed_by || undefined,
+    sector: task.sector || undefined,
+    status,
+    overdueDays: overdueDays({ status, due }, asOf),
+    meeting: rowMeeting(register.meeting(place), config),
+    note: note || undefined,
+  };
 }
 
 /**
