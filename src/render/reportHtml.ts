@@ -26,7 +26,7 @@ import {
   UNKNOWN,
   type TaskListKey,
 } from './reportWords.js';
-import type { Column } from './table.js';
+import { madeOnce, madeOncePerList, type Column } from './table.js';
 import { joinedInChunks, visibleDeep } from '../model/text.js';
 
 // Nothing may load: no script runs, no request leaves, even if a tag slipped through.
@@ -302,24 +302,17 @@ function taskTable(report: Report, key: TaskListKey, list: TaskRows): Iterable<s
   const words = REPORT_WORDS[locale];
   const c = words.taskColumns;
   const isOverdueList = key === 'overdue';
-  // Cells that repeat from row to row (a day, a deadline, a status) are made once: a large report has hundreds of thousands of rows.
-  const once = <K>(make: (key: K) => string) => {
-    const made = new Map<K, string>();
-    return (key: K) => {
-      let cell = made.get(key);
-      if (cell === undefined) made.set(key, (cell = make(key)));
-      return cell;
-    };
-  };
-  const assignedOn = once((date: string) => e(HTML_WORDS[locale].assignedOn(formatDate(locale, date))));
-  const daysCell = once((days: number) => `<td class="num late">${e(words.days(days))}</td>`);
-  const statusCell = once((status: ReportTask['status']) => `<td><span class="status status-${status}">${e(STATUS_LABELS[locale][status])}</span></td>`);
+  // Cells that repeat from row to row (a day, a deadline, a status, the owners) are made once: a large report has hundreds of thousands of rows.
+  const ownerCells = madeOncePerList((names) => `<td>${e(names[0] ?? '')}</td><td>${e(names.slice(1).join(', '))}</td>`);
+  const assignedOn = madeOnce((date: string) => e(HTML_WORDS[locale].assignedOn(formatDate(locale, date))));
+  const daysCell = madeOnce((days: number) => `<td class="num late">${e(words.days(days))}</td>`);
+  const statusCell = madeOnce((status: ReportTask['status']) => `<td><span class="status status-${status}">${e(STATUS_LABELS[locale][status])}</span></td>`);
   const dueCell = dueCells(locale, UNKNOWN, (due) => `<td class="date">${e(due)}</td>`);
   const row = (t: ReportTask, i: number) =>
     `<tr${t.overdueDays > 0 ? ' class="overdue"' : ''}><td class="num">${i + 1}</td>` +
     // The latest update's note reads best under the title: a column of its own would be too narrow on A4.
     `<td>${e(t.title)}${t.note ? `<span class="task-note">${e(words.note)}: ${e(t.note)}</span>` : ''}<span class="sub">${assignedOn(t.meeting.date)}${t.directedBy ? ` · ${e(words.directedBy)}: ${e(t.directedBy)}` : ''} · <span class="id">${e(t.id)}</span></span></td>` +
-    `<td>${e(t.ownerNames[0] ?? '')}</td><td>${e(t.ownerNames.slice(1).join(', '))}</td>${dueCell(t)}` +
+    `${ownerCells(t.ownerNames)}${dueCell(t)}` +
     `${isOverdueList ? daysCell(t.overdueDays) : ''}${statusCell(t.status)}</tr>`;
   function* rows(): Generator<string, void, undefined> {
     let i = 0;

@@ -9,6 +9,34 @@ export interface Column {
   align?: Align;
 }
 
+/**
+ * `make` remembering what it made for each key: the cells that repeat from
+ * row to row of a long table (a day, a count of days, a status) are made
+ * once. A large report has hundreds of thousands of rows.
+ */
+export function madeOnce<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) made.set(key, (value = make(key)));
+    return value;
+  };
+}
+
+/**
+ * `make` remembering what it made for each list of owner names: a report's
+ * rows share one list per set of owners (ownerNamesFor, domain/taskState.ts).
+ * Held weakly: rows made elsewhere may each have a list of their own.
+ */
+export function madeOncePerList<V>(make: (names: readonly string[]) => V): (names: readonly string[]) => V {
+  const made = new WeakMap<readonly string[], V>();
+  return (names) => {
+    let value = made.get(names);
+    if (value === undefined) made.set(names, (value = make(names)));
+    return value;
+  };
+}
+
 /** Display width: combining marks take no column (Vietnamese written NFD). */
 export function displayWidth(text: string): number {
   // Without combining marks or surrogate pairs (nearly every cell) each UTF-16 unit is one column. Below U+0300
