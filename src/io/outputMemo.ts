@@ -13,7 +13,7 @@ import { colorsFor } from './colors.js';
 import { contentHash, hashedRecordFiles, listRecordFiles, readConfigBytes, recordFileKey, type RecordFile } from './recordFiles.js';
 import type { Io } from './terminal.js';
 import { tempPathFor } from './writeFiles.js';
-import { WriteBehind } from './writeBehind.js';
+import { utf8Pieces, WriteBehind } from './writeBehind.js';
 
 /** The record files and their content hashes, listed once: the memo's key, then the record store's lookups. */
 export interface RecordListing {
@@ -162,6 +162,7 @@ export class OutputMemo {
     }
     // Written, and hashed when asked, by a thread of its own once large: a report at 100k records is 344 MB.
     let writer = fd === undefined ? undefined : new WriteBehind(fd, { hash: options.hash });
+    const encode = utf8Pieces();
     let complete = false;
     try {
       for (const chunk of data) {
@@ -169,7 +170,7 @@ export class OutputMemo {
         let bytes: Uint8Array | undefined;
         if (writer) {
           try {
-            bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+            bytes = typeof chunk === 'string' ? encode(chunk) : chunk;
             writer.write(bytes);
           } catch {
             writer.stop();

@@ -27,7 +27,7 @@ import { UsageError } from '../model/errors.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { isInside, isInsideRealRoot, toPosix } from './paths.js';
 import { contentHash } from './recordFiles.js';
-import { WriteBehind } from './writeBehind.js';
+import { utf8Pieces, WriteBehind } from './writeBehind.js';
 import { visible } from '../model/text.js';
 import type { Io } from './terminal.js';
 
@@ -132,8 +132,9 @@ function writeTemp(target: string, content: Content, keepMode?: number, sync = t
 function writeAll(fd: number, content: Content, options: { sync?: boolean; hash?: boolean } = {}): string | undefined {
   if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
     const writer = new WriteBehind(fd, options);
+    const encode = utf8Pieces();
     try {
-      for (const chunk of content) writer.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+      for (const chunk of content) writer.write(typeof chunk === 'string' ? encode(chunk) : chunk);
       return writer.end();
     } finally {
       // The file is closed after this: nothing may still be writing to it (a piece failed, or the renderer threw).
