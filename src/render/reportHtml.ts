@@ -26,7 +26,7 @@ import {
   UNKNOWN,
   type TaskListKey,
 } from './reportWords.js';
-import { madeOnce, madeOncePerList, type Column } from './table.js';
+import { madeOnce, type Column } from './table.js';
 import { joinedInChunks, visibleDeep } from '../model/text.js';
 
 // Nothing may load: no script runs, no request leaves, even if a tag slipped through.
@@ -303,7 +303,10 @@ function taskTable(report: Report, key: TaskListKey, list: TaskRows): Iterable<s
   const c = words.taskColumns;
   const isOverdueList = key === 'overdue';
   // Cells that repeat from row to row (a day, a deadline, a status, the owners) are made once: a large report has hundreds of thousands of rows.
-  const ownerCells = madeOncePerList((names) => `<td>${e(names[0] ?? '')}</td><td>${e(names.slice(1).join(', '))}</td>`);
+  const ownerCells = madeOnce(
+    (names: readonly string[]) => `<td>${e(names[0] ?? '')}</td><td>${e(names.slice(1).join(', '))}</td>`,
+    new WeakMap<readonly string[], string>(),
+  );
   const assignedOn = madeOnce((date: string) => e(HTML_WORDS[locale].assignedOn(formatDate(locale, date))));
   const daysCell = madeOnce((days: number) => `<td class="num late">${e(words.days(days))}</td>`);
   const statusCell = madeOnce((status: ReportTask['status']) => `<td><span class="status status-${status}">${e(STATUS_LABELS[locale][status])}</span></td>`);

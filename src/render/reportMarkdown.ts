@@ -18,7 +18,7 @@ import {
   UNKNOWN,
   type TaskListKey,
 } from './reportWords.js';
-import { madeOnce, madeOncePerList, markdownTable, markdownTableChunks, markdownText, type Column } from './table.js';
+import { madeOnce, markdownTable, markdownTableChunks, markdownText, type Column } from './table.js';
 import { joinedInChunks, oneLine, visibleDeep } from '../model/text.js';
 
 /** Record text in running Markdown: one line, shown as it is (no link, image, HTML or formatting from it). */
@@ -183,7 +183,10 @@ function taskTable(report: Report, key: TaskListKey, tasks: TaskRows): Generator
   const statusLabels = STATUS_LABELS[locale];
   // Cells that repeat from row to row are made once: a count of days past 999 is Intl's to write, a microsecond a row.
   const days = madeOnce(REPORT_WORDS[locale].days);
-  const ownerCells = madeOncePerList((names): [string, string] => [inline(names[0] ?? ''), inline(names.slice(1).join(', '))]);
+  const ownerCells = madeOnce(
+    (names: readonly string[]): [string, string] => [inline(names[0] ?? ''), inline(names.slice(1).join(', '))],
+    new WeakMap<readonly string[], [string, string]>(),
+  );
   // Each row made as it is written; its cells pushed, not spread from arrays made for each (67,000 rows at 10k records).
   function* rows(): Generator<string[], void, undefined> {
     for (const t of tasks) {

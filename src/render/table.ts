@@ -11,28 +11,16 @@ export interface Column {
 
 /**
  * `make` remembering what it made for each key: the cells that repeat from
- * row to row of a long table (a day, a count of days, a status) are made
- * once. A large report has hundreds of thousands of rows.
+ * row to row of a long table (a day, a count of days, a status, the owners)
+ * are made once. A large report has hundreds of thousands of rows. `made`
+ * holds them: a WeakMap for lists the rows share (ownerNamesFor,
+ * domain/taskState.ts), since rows made elsewhere may each have a list of
+ * their own.
  */
-export function madeOnce<K, V>(make: (key: K) => V): (key: K) => V {
-  const made = new Map<K, V>();
+export function madeOnce<K, V>(make: (key: K) => V, made: { get(key: K): V | undefined; set(key: K, value: V): unknown } = new Map<K, V>()): (key: K) => V {
   return (key) => {
     let value = made.get(key);
     if (value === undefined) made.set(key, (value = make(key)));
-    return value;
-  };
-}
-
-/**
- * `make` remembering what it made for each list of owner names: a report's
- * rows share one list per set of owners (ownerNamesFor, domain/taskState.ts).
- * Held weakly: rows made elsewhere may each have a list of their own.
- */
-export function madeOncePerList<V>(make: (names: readonly string[]) => V): (names: readonly string[]) => V {
-  const made = new WeakMap<readonly string[], V>();
-  return (names) => {
-    let value = made.get(names);
-    if (value === undefined) made.set(names, (value = make(names)));
     return value;
   };
 }
