@@ -167,17 +167,17 @@ export class OutputMemo {
     try {
       for (const chunk of data) {
         // Encoded once: the bytes kept are the bytes printed.
-        let bytes: Uint8Array | undefined;
+        let pieces: readonly (string | Uint8Array)[] = [chunk];
         if (writer) {
           try {
-            bytes = typeof chunk === 'string' ? encode(chunk) : chunk;
-            writer.write(bytes);
+            if (typeof chunk === 'string') pieces = encode(chunk);
+            for (const bytes of pieces) writer.write(bytes as Uint8Array);
           } catch {
             writer.stop();
             writer = undefined;
           }
         }
-        yield bytes ?? chunk;
+        yield* pieces;
       }
       complete = true;
     } finally {

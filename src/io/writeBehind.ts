@@ -17,36 +17,38 @@ const PIECE = 1024 * 1024;
 const IN_FLIGHT = 4 * 1024 * 1024;
 
 /**
- * The slab `utf8Pieces` encodes into; a text that may take more than half
- * of it is encoded on its own. Under the C allocator's threshold for a
- * mapping of its own (128 KiB): slabs of a mebibyte, each mapped afresh
+ * The slab `utf8Pieces` encodes into. Under the C allocator's threshold for
+ * a mapping of its own (128 KiB): slabs of a mebibyte, each mapped afresh
  * and held until a collection, put 17 MB on a cold JSON report's peak.
  */
 const SLAB = 64 * 1024;
 
 /**
  * Encodes the text pieces of an output to UTF-8 one after the other into
- * slabs, each piece's bytes a view of its slab: a Buffer made for each
- * piece (Buffer.from) cost twice the encoding itself, and a report's JSON
- * at 100k records is 78,000 pieces, 626 MB. A slab is never written again
- * once full, so a view handed on (to a stream that writes it later) keeps
- * its bytes.
+ * slabs, each piece's bytes one view of a slab, or two or more where it
+ * ran on into the next: a Buffer made for each piece (Buffer.from) cost
+ * twice the encoding itself, and a report's JSON at 100k records is 78,000
+ * pieces, 626 MB, most of them runs of 32 task rows (about 25,000
+ * characters, which once went to Buffer.from as too long for a slab). A
+ * slab is never written again once full, so a view handed on (to a stream
+ * that writes it later) keeps its bytes.
  */
-export function utf8Pieces(): (text: string) => Uint8Array {
+export function utf8Pieces(): (text: string) => Uint8Array[] {
+  const encoder = new TextEncoder();
   let slab = Buffer.allocUnsafeSlow(SLAB);
   let used = 0;
   return (text) => {
-    // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair 4 for two).
-    const most = text.length * 3;
-    if (most > SLAB / 2) return Buffer.from(text, 'utf8');
-    if (used + most > SLAB) {
+    const views: Uint8Array[] = [];
+    for (let rest = text; ;) {
+      // A character is written whole or not at all: `read` counts the UTF-16 units taken.
+      const { read, written } = encoder.encodeInto(rest, slab.subarray(used));
+      if (written > 0) views.push(slab.subarray(used, used + written));
+      used += written;
+      if (read === rest.length) return views;
+      rest = rest.slice(read);
       slab = Buffer.allocUnsafeSlow(SLAB);
       used = 0;
     }
-    const written = slab.write(text, used, 'utf8');
-    const bytes = slab.subarray(used, used + written);
-    used += written;
-    return bytes;
   };
 }
 

@@ -134,7 +134,10 @@ function writeAll(fd: number, content: Content, options: { sync?: boolean; hash?
     const writer = new WriteBehind(fd, options);
     const encode = utf8Pieces();
     try {
-      for (const chunk of content) writer.write(typeof chunk === 'string' ? encode(chunk) : chunk);
+      for (const chunk of content) {
+        if (typeof chunk !== 'string') writer.write(chunk);
+        else for (const bytes of encode(chunk)) writer.write(bytes);
+      }
       return writer.end();
     } finally {
       // The file is closed after this: nothing may still be writing to it (a piece failed, or the renderer threw).
