@@ -5,7 +5,8 @@
 // may write a piece's bytes only later.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { utf8Pieces } from '../src/io/writeBehind.js';
+import { escapedInJson, utf8Chunks, utf8Pieces } from '../src/io/writeBehind.js';
+import { escapeInJson, JsonPiece } from '../src/model/text.js';
 
 const piece = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -47,5 +48,56 @@ describe('utf8Pieces', () => {
     expect(new Set(views.map((view) => view.buffer)).size).toBe(views.length);
     // Each slab is filled to within a character of its end before the next is begun.
     for (const view of views.slice(0, -1)) expect(view.byteOffset + view.byteLength).toBeGreaterThan(view.buffer.byteLength - 4);
+  });
+});
+
+describe('utf8Chunks', () => {
+  it('finds in the bytes exactly the characters escapeInJson escapes, every one of them', () => {
+    const missed: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      // Lone surrogates never reach it: JSON.stringify writes them as \u escapes.
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCodePoint(code);
+      const bytes = Buffer.from(`a${ch}b`, 'utf8');
+      if (escapedInJson(bytes) !== (escapeInJson(ch) !== ch)) missed.push(code.toString(16));
+    }
+    expect(missed).toEqual([]);
+  });
+
+  // Texts as report JSON holds them, and the characters escaped, where a slab may end.
+  const jsonish = fc.oneof(
+    fc.constantFrom(
+      '"title": "Hoàn thành báo cáo",\n      ',
+      '\u202e',
+      '\u200f',
+      '\u0085',
+      '\u007f',
+      '\u061c',
+      '\u2066',
+      '\u2028',
+      '–',
+      '“x”',
+      '\u00a0',
+      '\u2060',
+    ),
+    fc.string({ unit: 'binary', maxLength: 30 }).map((text) => JSON.stringify(text)),
+  );
+  const piece = fc.array(jsonish, { maxLength: 400 }).map((parts) => parts.join(''));
+
+  it('gives JSON still to be escaped the bytes of its escaped text, across slabs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), piece), { maxLength: 30 }), (chunks) => {
+        const encode = utf8Chunks();
+        const given = chunks.map(([json, text]) => (json ? new JsonPiece(text) : text));
+        const bytes = given.map((chunk) => Buffer.concat(encode(chunk)));
+        given.forEach((chunk, i) => expect(bytes[i]!.equals(Buffer.from(String(chunk), 'utf8'))).toBe(true));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('passes bytes through as they are', () => {
+    const bytes = Buffer.from('\u202e', 'utf8');
+    expect(utf8Chunks()(bytes)).toEqual([bytes]);
   });
 });

@@ -13,7 +13,7 @@ import { findRoot, toPosix } from '../io/paths.js';
 import { fileHash, OutputMemo } from '../io/outputMemo.js';
 import type { Config } from '../model/schema.js';
 import { messages } from '../model/messages/index.js';
-import { visible } from '../model/text.js';
+import { visible, type OutputChunk } from '../model/text.js';
 
 export interface DigestOptions {
   root?: string;
@@ -154,7 +154,7 @@ interface Digest {
   config: Pick<Config, 'locale' | 'paths'>;
   meta: DigestMeta;
   /** Pieces made as they are read (once): the memo's bytes, or the report rendered as it is written. */
-  content: Iterable<string | Uint8Array>;
+  content: Iterable<OutputChunk>;
   /** The content's sha256 when known beforehand (the memo's answer), to tell whether the file already holds it. */
   hash?: string;
   /** Closes what the content is read from (io/textSpill.ts): called once it is written, or not wanted. */

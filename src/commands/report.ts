@@ -13,7 +13,7 @@ import { EXIT_OK } from '../model/errors.js';
 import { formatForOut, refuseMismatch } from '../render/outFormats.js';
 import type { ReportFormat } from '../render/report.js';
 import { messages } from '../model/messages/index.js';
-import { visible } from '../model/text.js';
+import { visible, type OutputChunk } from '../model/text.js';
 import type { Locale } from '../model/terms.js';
 
 /** The report's formats, and the official "Báo cáo" as Word or PDF. */
@@ -135,7 +135,7 @@ interface ReportMeta {
 /** The report's text to stdout or to --out (`where`: the repository and its meetings folder, kept out of), or the line saying the month had no meetings. */
 async function printReport(
   meta: ReportMeta,
-  text: Iterable<string | Uint8Array>,
+  text: Iterable<OutputChunk>,
   format: ReportOutput,
   options: ReportOptions,
   io: Io,

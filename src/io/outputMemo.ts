@@ -8,12 +8,13 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync, type BigIntStats } from 'node:fs';
 import { todayIn, type IsoDate } from '../model/dates.js';
 import type { Config } from '../model/schema.js';
+import type { OutputChunk } from '../model/text.js';
 import { CheckCache, openWithoutFollowing } from './checkCache.js';
 import { colorsFor } from './colors.js';
 import { contentHash, hashedRecordFiles, listRecordFiles, readConfigBytes, recordFileKey, type RecordFile } from './recordFiles.js';
 import type { Io } from './terminal.js';
 import { tempPathFor } from './writeFiles.js';
-import { utf8Pieces, WriteBehind } from './writeBehind.js';
+import { utf8Chunks, WriteBehind } from './writeBehind.js';
 
 /** The record files and their content hashes, listed once: the memo's key, then the record store's lookups. */
 export interface RecordListing {
@@ -149,7 +150,7 @@ export class OutputMemo {
    * records read were the ones hashed), keeps it with `meta` as the answer
    * to `question`. Best effort: a memo that cannot be written stays cold.
    */
-  *keep(question: unknown, meta: unknown, data: Iterable<string | Uint8Array>, options: { hash?: boolean } = {}): Generator<string | Uint8Array> {
+  *keep(question: unknown, meta: unknown, data: Iterable<OutputChunk>, options: { hash?: boolean } = {}): Generator<string | Uint8Array> {
     const { slot, key: keyed } = this.keyOf(question);
     const key = keyed();
     const out = key !== undefined && this.cache.prepareFolder() ? this.cache.pathOf(`answer-${slot}.out`) : undefined;
@@ -162,16 +163,15 @@ export class OutputMemo {
     }
     // Written, and hashed when asked, by a thread of its own once large: a report at 100k records is 344 MB.
     let writer = fd === undefined ? undefined : new WriteBehind(fd, { hash: options.hash });
-    const encode = utf8Pieces();
+    const encode = utf8Chunks();
     let complete = false;
     try {
       for (const chunk of data) {
         // Encoded once: the bytes kept are the bytes printed.
-        let pieces: readonly (string | Uint8Array)[] = [chunk];
+        const pieces = encode(chunk);
         if (writer) {
           try {
-            if (typeof chunk === 'string') pieces = encode(chunk);
-            for (const bytes of pieces) writer.write(bytes as Uint8Array);
+            for (const bytes of pieces) writer.write(bytes);
           } catch {
             writer.stop();
             writer = undefined;

@@ -6,6 +6,7 @@ import { isatty } from 'node:tty';
 import { formatNumber } from '../model/format.js';
 import type { Messages } from '../model/messages/index.js';
 import type { Locale } from '../model/terms.js';
+import type { OutputChunk } from '../model/text.js';
 
 export interface OutStream {
   /** Bytes are UTF-8 text in pieces that may split a character (the output memo's data). False: the stream is full, wait for 'drain'. */
@@ -74,9 +75,11 @@ export function printData(io: Io, text: string): void {
  * and a report at 100k records piped into a slower reader held half a
  * gigabyte of it. EPIPE ends the process in main.ts.
  */
-export async function printDataChunks(io: Io, chunks: Iterable<string | Uint8Array>, newline = true): Promise<void> {
+export async function printDataChunks(io: Io, chunks: Iterable<OutputChunk>, newline = true): Promise<void> {
   let endsLine = true;
-  for (const chunk of chunks) {
+  for (const given of chunks) {
+    // JSON still to be escaped (JsonPiece) is escaped as text; known by shape: this module loads at start-up, classes do not.
+    const chunk = typeof given === 'object' && !(given instanceof Uint8Array) ? given.toString() : given;
     if (chunk.length === 0) continue;
     if (io.stdout.write(chunk) === false && io.stdout.once) await new Promise<void>((resolve) => io.stdout.once!('drain', resolve));
     endsLine = typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;

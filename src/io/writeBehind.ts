@@ -8,6 +8,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { existsSync, fsyncSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { escapeInJson, JsonPiece, type OutputChunk } from '../model/text.js';
 
 /** Bytes held before a thread is started: below this the output is written on this thread, at the end. */
 const THREAD_FROM = 4 * 1024 * 1024;
@@ -33,12 +34,12 @@ const SLAB = 64 * 1024;
  * slab is never written again once full, so a view handed on (to a stream
  * that writes it later) keeps its bytes.
  */
-export function utf8Pieces(): (text: string) => Uint8Array[] {
+export function utf8Pieces(): (text: string) => Buffer[] {
   const encoder = new TextEncoder();
   let slab = Buffer.allocUnsafeSlow(SLAB);
   let used = 0;
   return (text) => {
-    const views: Uint8Array[] = [];
+    const views: Buffer[] = [];
     for (let rest = text; ;) {
       // A character is written whole or not at all: `read` counts the UTF-16 units taken.
       const { read, written } = encoder.encodeInto(rest, slab.subarray(used));
@@ -50,6 +51,46 @@ export function utf8Pieces(): (text: string) => Uint8Array[] {
       used = 0;
     }
   };
+}
+
+/**
+ * An output's chunks as UTF-8, one after the other (utf8Pieces): text
+ * encoded, JSON still to be escaped (JsonPiece) encoded and then escaped
+ * where its bytes hold a character escapeInJson escapes, bytes as they are.
+ */
+export function utf8Chunks(): (chunk: OutputChunk) => readonly Uint8Array[] {
+  const encode = utf8Pieces();
+  return (chunk) => {
+    if (typeof chunk === 'string') return encode(chunk);
+    if (!(chunk instanceof JsonPiece)) return [chunk];
+    const views = encode(chunk.unescaped);
+    // A view holds whole characters (encodeInto writes none in part): nearly always none to escape.
+    for (let i = 0; i < views.length; i++) if (escapedInJson(views[i]!)) views[i] = Buffer.from(escapeInJson(views[i]!.toString('utf8')), 'utf8');
+    return views;
+  };
+}
+
+/**
+ * Whether UTF-8 `bytes` hold a character escapeInJson escapes (U+007F to
+ * U+009F, U+061C, U+200E, U+200F, U+2028 to U+202E, U+2066 to U+2069),
+ * found by their first bytes (memchr, through Buffer's indexOf) and then
+ * the bytes after them. Lead bytes are never continuation bytes: a find is
+ * the start of a character. A test holds this against escapeInJson for
+ * every character.
+ */
+export function escapedInJson(bytes: Buffer): boolean {
+  if (bytes.indexOf(0x7f) !== -1) return true;
+  // C2 80 to C2 9F: U+0080 to U+009F.
+  for (let i = bytes.indexOf(0xc2); i !== -1; i = bytes.indexOf(0xc2, i + 2)) if (bytes[i + 1]! <= 0x9f) return true;
+  // D8 9C: U+061C.
+  for (let i = bytes.indexOf(0xd8); i !== -1; i = bytes.indexOf(0xd8, i + 2)) if (bytes[i + 1] === 0x9c) return true;
+  // E2 80 8E, E2 80 8F, E2 80 A8 to AE: U+200E, U+200F, U+2028 to U+202E; E2 81 A6 to A9: U+2066 to U+2069.
+  for (let i = bytes.indexOf(0xe2); i !== -1; i = bytes.indexOf(0xe2, i + 3)) {
+    const second = bytes[i + 1];
+    const third = bytes[i + 2]!;
+    if (second === 0x80 ? third === 0x8e || third === 0x8f || (third >= 0xa8 && third <= 0xae) : second === 0x81 && third >= 0xa6 && third <= 0xa9) return true;
+  }
+  return false;
 }
 
 /** Slots of the memory shared with the thread. */

@@ -27,8 +27,8 @@ import { UsageError } from '../model/errors.js';
 import { CONFIG_FILE } from '../model/layout.js';
 import { isInside, isInsideRealRoot, toPosix } from './paths.js';
 import { contentHash } from './recordFiles.js';
-import { utf8Pieces, WriteBehind } from './writeBehind.js';
-import { visible } from '../model/text.js';
+import { utf8Chunks, WriteBehind } from './writeBehind.js';
+import { visible, type OutputChunk } from '../model/text.js';
 import type { Io } from './terminal.js';
 
 /** A name for a temporary file next to `target`, unique to this run. */
@@ -92,7 +92,7 @@ function fileOnTheWay(file: string | undefined): string | undefined {
  * output rendered piece by piece), written as they come: the file is still
  * replaced atomically, only the temporary file grows in steps.
  */
-type Content = string | Uint8Array | Iterable<string | Uint8Array>;
+type Content = string | Uint8Array | Iterable<OutputChunk>;
 
 /**
  * `keepMode`: the mode of the file being replaced, kept exactly (umask aside).
@@ -132,12 +132,9 @@ function writeTemp(target: string, content: Content, keepMode?: number, sync = t
 function writeAll(fd: number, content: Content, options: { sync?: boolean; hash?: boolean } = {}): string | undefined {
   if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
     const writer = new WriteBehind(fd, options);
-    const encode = utf8Pieces();
+    const encode = utf8Chunks();
     try {
-      for (const chunk of content) {
-        if (typeof chunk !== 'string') writer.write(chunk);
-        else for (const bytes of encode(chunk)) writer.write(bytes);
-      }
+      for (const chunk of content) for (const bytes of encode(chunk)) writer.write(bytes);
       return writer.end();
     } finally {
       // The file is closed after this: nothing may still be writing to it (a piece failed, or the renderer threw).
@@ -372,7 +369,7 @@ function modeToKeep(target: string): number | undefined {
  * renamed over `target` only when `replace(hash)` says so; otherwise it is
  * removed and `target` is left as it was, mtime and all.
  */
-export function replaceFileIfChanged(root: string, target: string, content: Iterable<string | Uint8Array>, replace: (hash: string) => boolean): boolean {
+export function replaceFileIfChanged(root: string, target: string, content: Iterable<OutputChunk>, replace: (hash: string) => boolean): boolean {
   let replaced = false;
   writeInFolder(
     root,

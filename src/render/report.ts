@@ -2,6 +2,7 @@
 // loaded only when asked for.
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../model/report.js';
+import type { OutputChunk } from '../model/text.js';
 
 export type ReportFormat = 'text' | 'md' | 'html' | 'json';
 
@@ -23,7 +24,7 @@ export async function renderReport(report: Report, format: Exclude<ReportFormat,
  * longer than a string can be, and its task lists hundreds of thousands of
  * rows); text for a terminal is one piece.
  */
-export async function renderReportChunks(report: Report, format: ReportFormat, chalk: ChalkInstance): Promise<Iterable<string>> {
+export async function renderReportChunks(report: Report, format: ReportFormat, chalk: ChalkInstance): Promise<Iterable<OutputChunk>> {
   if (format === 'json') return (await import('./reportJson.js')).renderReportJson(report);
   if (format === 'html') return (await import('./reportHtml.js')).renderReportHtmlChunks(report);
   if (format === 'md') return (await import('./reportMarkdown.js')).renderReportMarkdownChunks(report);

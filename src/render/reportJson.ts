@@ -4,7 +4,7 @@
 import { lastDayOf } from '../model/dates.js';
 import type { FigureFacts, Report, ReportDecision, ReportMeeting, ReportMetric, ReportPerson, ReportTask } from '../model/report.js';
 import { meetingJson } from '../model/tasks.js';
-import { jsonChunks, MappedList } from '../model/text.js';
+import { JsonPiece, jsonPieces, MappedList } from '../model/text.js';
 
 /** Bumped only when a key is removed or changes meaning; new keys may appear. */
 export const REPORT_JSON_VERSION = 1;
@@ -156,8 +156,11 @@ export function reportJson(report: Report) {
   };
 }
 
-/** The report's JSON in pieces (model/text.ts: jsonChunks), so that no output is too long for one string. */
-export function* renderReportJson(report: Report): Generator<string, void, undefined> {
-  yield* jsonChunks(reportJson(report));
-  yield '\n';
+/**
+ * The report's JSON in pieces (model/text.ts: jsonPieces), so that no output
+ * is too long for one string; escaped where they are written (JsonPiece).
+ */
+export function* renderReportJson(report: Report): Generator<JsonPiece, void, undefined> {
+  yield* jsonPieces(reportJson(report));
+  yield new JsonPiece('\n');
 }
