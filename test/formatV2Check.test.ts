@@ -294,6 +294,13 @@ describe('v2 rules, each at its line and column', () => {
     expect((JSON.parse(check.stdout) as JsonFinding[]).map((f) => f.rule)).toEqual(['duplicate-owner']);
     const tasks = JSON.parse((await runMeet(['tasks', '--today', '2020-10-06', '--format', 'json'], { cwd })).stdout) as { owners: string[] }[];
     expect(tasks[0]!.owners).toEqual(['van-phong']);
+    // And once in the report: its row, and the owners' table (assigned 1, not 2).
+    const report = JSON.parse((await runMeet(['report', '--month', '2020-10', '--format', 'json'], { cwd })).stdout) as {
+      tasks: { assigned: { owners: string[] }[] };
+      owners: { owner: string; assigned: number }[];
+    };
+    expect(report.tasks.assigned.map((t) => t.owners)).toEqual([['van-phong']]);
+    expect(report.owners.find((o) => o.owner === 'van-phong')?.assigned).toBe(1);
   });
 
   it('a group owner is declared; a misspelt one gets a suggestion', async () => {

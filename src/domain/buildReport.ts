@@ -372,10 +372,8 @@ function ownerRows(
   for (const [owner, name] of Object.entries(config.owners)) rows.set(owner, empty(owner, name));
   const count = (list: Int32Array, key: 'assigned' | 'completed' | 'dropped' | 'open' | 'overdue') => {
     for (const place of list) {
-      const listed = ownersOf(place);
-      // Each owner once: nearly every task lists a few distinct ones, so the list itself unless a name repeats.
-      const owners = listed.every((o, i) => listed.indexOf(o) === i) ? listed : new Set(listed);
-      for (const owner of owners) {
+      // Each owner once: the register's lists are (onceEach).
+      for (const owner of ownersOf(place)) {
         let row = rows.get(owner);
         if (!row) rows.set(owner, (row = empty(owner, owner)));
         row[key]++;
