@@ -17,7 +17,7 @@
 // It prints the live memory after two full collections, once everything is
 // held and the parse's garbage is gone: V8's heap in use, the arenas, and
 // the process's resident size then. The run's peak (the parse's garbage
-// included) is for /usr/bin/time or farm-bench to measure.
+// included) is for /usr/bin/time to measure.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
