@@ -192,7 +192,7 @@ export function jsonText(value: unknown, indent = 2): string {
   return escapeInJson(JSON.stringify(value, null, indent));
 }
 
-/** JSON text with the characters `visible` shows escaped (past C0) written as \\u escapes. */
+/** JSON text with the characters `visible` shows escaped (past C0) written as \u escapes. */
 export function escapeInJson(text: string): string {
   return text.replace(ESCAPED_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
