@@ -7,7 +7,7 @@ import { nearest } from '../domain/suggest.js';
 import { messages } from '../model/messages/index.js';
 import type { TaskHistory } from '../model/tasks.js';
 import { EXIT_OK, RecordsError } from '../model/errors.js';
-import { headOf } from '../io/git.js';
+import { headOf } from '../io/gitHead.js';
 import { OutputMemo, terminalOf } from '../io/outputMemo.js';
 import { colorsFor } from '../io/colors.js';
 import { printDataChunks, printMessage, type Io, readingFor } from '../io/terminal.js';
@@ -28,7 +28,7 @@ export interface LogOptions {
 export async function logCommand(options: LogOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, options.root);
   // The history's commits come from git: the commit checked out, and whether the clone is shallow, are part of the question.
-  // Asked first: git answers while the memo hashes the records.
+  // Asked first: read from .git, or git answers while the memo hashes the records.
   const asked = headOf(root, io.env);
   const memo = await OutputMemo.open(root, io, options.cache);
   const head = await asked;

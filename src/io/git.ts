@@ -128,9 +128,10 @@ export function isGitMissing(error: unknown): boolean {
 /**
  * The commit checked out and whether the clone is shallow, or undefined
  * outside a git repository (or before its first commit): what `meet log`'s
- * output depends on besides the files.
+ * output depends on besides the files. Asked of git where its files are
+ * not plain enough to read (gitHead.ts, headOf).
  */
-export async function headOf(dir: string, env: Env): Promise<{ commit: string; shallow: boolean } | undefined> {
+export async function headFromGit(dir: string, env: Env): Promise<{ commit: string; shallow: boolean } | undefined> {
   try {
     const [commit, shallow] = (await openGit(dir, env).raw(['rev-parse', 'HEAD', '--is-shallow-repository'])).trim().split(/\s+/);
     return commit ? { commit, shallow: shallow === 'true' } : undefined;
