@@ -48,6 +48,11 @@ describe('headFromFiles', () => {
     const dir = path.join(clone, 'c');
     expect((await headFromGit(dir, ENV))?.shallow).toBe(true);
     await expectGitsHead(dir);
+    // An empty shallow file still makes a shallow clone to git.
+    const emptied = repo();
+    writeFileSync(path.join(emptied, '.git', 'shallow'), '');
+    expect((await headFromGit(emptied, ENV))?.shallow).toBe(true);
+    await expectGitsHead(emptied);
   });
 
   it('gives up where git must answer: no commit yet, a worktree, GIT_ variables, a link, outside a repository', async () => {

@@ -54,7 +54,8 @@ export function headFromFiles(dir: string, env: Env): Head | undefined {
     }
     if (!commit || !HASH.test(commit)) return undefined;
     const shallow = gitFile(gitDir, 'shallow');
-    return { commit, shallow: shallow !== undefined && shallow.length > 0 };
+    // Git calls a clone shallow while the file is there, empty or not.
+    return { commit, shallow: shallow !== undefined };
   } catch {
     return undefined;
   }
