@@ -48,9 +48,9 @@ export function headFromFiles(dir: string, env: Env): Head | undefined {
     else {
       const ref = /^ref: (.*)$/.exec(head)?.[1];
       if (!ref || !BRANCH.test(ref)) return undefined;
+      // No loose file (gitFile throws on anything but a missing one): the ref is packed, or there is none.
       const loose = gitFile(gitDir, ...ref.split('/'));
-      if (loose !== undefined) commit = loose.replace(/\n$/, '');
-      else if (!exists(path.join(gitDir, ...ref.split('/')))) commit = packedRef(gitDir, ref);
+      commit = loose !== undefined ? loose.replace(/\n$/, '') : packedRef(gitDir, ref);
     }
     if (!commit || !HASH.test(commit)) return undefined;
     const shallow = gitFile(gitDir, 'shallow');
