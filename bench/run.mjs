@@ -11,8 +11,9 @@
 //                    [--seed 1] [--skip parse-yaml,check-1t] [--generate-only]
 //
 // --runs-100k: runs at 100,000 records and more (default: --runs). A cold run
-// there fills the store first (a minute and a half): one run of each row
-// keeps the whole benchmark within an hour.
+// there fills the store first (35 s, after a `check` of 24 s): one run of
+// each row takes the whole benchmark about 20 minutes, three (a median of
+// three pairs, which a single slow pair does not move) about 40.
 //
 // Repositories are generated once per size and seed into bench/.data/
 // (git-ignored) and reused while bench/generate.mjs is unchanged. Run
@@ -324,7 +325,9 @@ function render(sets, startedAt, loadBefore) {
   const out = [];
   out.push(`# Benchmark results`, '');
   const largeFlag = largeRuns !== runs && sizes.some((n) => n >= 100_000) ? ` --runs-100k ${largeRuns}` : '';
-  out.push(`Run ${startedAt.toISOString()} with \`npm run bench -- --sizes ${sizes.join(',')} --runs ${runs}${largeFlag} --seed ${seed}\`.`, '');
+  // The rows left out are part of the command: a reader compares runs by it.
+  const skipFlag = skipped.size > 0 ? ` --skip ${[...skipped].join(',')}` : '';
+  out.push(`Run ${startedAt.toISOString()} with \`npm run bench -- --sizes ${sizes.join(',')} --runs ${runs}${largeFlag} --seed ${seed}${skipFlag}\`.`, '');
   out.push(machine());
   out.push(`- load average at the start: ${loadBefore.map((l) => l.toFixed(2)).join(', ')}`);
   out.push(`- peak memory: ${TIME ? 'GNU time %M (max RSS of the process)' : 'not measured (no /usr/bin/time)'}`, '');
