@@ -15,7 +15,7 @@ import type { CheckedRecord, FactsRecord, Locate, LocateTarget, MeetingRecord, P
 import { compareFindings, type Finding } from '../model/ruleCatalogue.js';
 import type { Config, RecordData } from '../model/schema.js';
 import { exactLocate, parseConfig, parseRecord } from '../records/parse.js';
-import { collectGarbage, FILES_BETWEEN_COLLECTIONS, parseOnThreads, parserThreads } from './parserThreads.js';
+import { collectGarbage, FILES_BETWEEN_COLLECTIONS, keptAsFromThreads, parseOnThreads, parserThreads } from './parserThreads.js';
 import { CONFIG_FILE, dayInFileName } from '../model/layout.js';
 import { parseFile, type FileOutcome, type KeptRecord, type ReadOptions, type ThreadSettings } from './recordOutcome.js';
 import { absolutePathOf, contentHash, listRecordFiles, readConfigBytes, type RecordFile } from './recordFiles.js';
@@ -53,18 +53,20 @@ function readAgain(absolute: string, contentKey: string): Uint8Array | undefined
   }
 }
 
-/** One file read on this thread, its store entry handed on (ReadOptions.onParsed). */
-function readOne(entry: RecordFile, config: Config, options: ReadOptions): FileOutcome {
-  const { outcome, stored } = parseFile(entry, config, options);
-  options.onParsed?.(entry, outcome, stored);
+/** One file read on this thread, its store entry handed on (ReadOptions.onParsed); `kept` makes what is held of it (readHere). */
+function readOne(entry: RecordFile, config: Config, options: ReadOptions, kept?: (outcome: FileOutcome) => FileOutcome): FileOutcome {
+  const parsed = parseFile(entry, config, options);
+  const outcome = kept ? kept(parsed.outcome) : parsed.outcome;
+  options.onParsed?.(entry, outcome, parsed.stored);
   return outcome;
 }
 
 function readHere(files: RecordFile[], outcomes: (FileOutcome | undefined)[], config: Config, options: ReadOptions): void {
   let done = outcomes.filter(Boolean).length;
+  const kept = keptAsFromThreads(files.length - done);
   files.forEach((entry, i) => {
     if (outcomes[i]) return;
-    outcomes[i] = readOne(entry, config, options);
+    outcomes[i] = readOne(entry, config, options, kept);
     options.progress?.(++done, files.length);
   });
 }
