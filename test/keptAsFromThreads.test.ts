@@ -38,7 +38,8 @@ describe('keptAsFromThreads', () => {
     const held = Array.from({ length: 2_000 }, (_, n) => kept(outcomeOf(n)));
     const grown = heapInUse() - before;
     expect(held[7]).toEqual(outcomeOf(7));
-    expect(held[7]!.record!.facts!.taskIds).toEqual(['xa-tay-tan-0007-01-quyet-toan']);
+    const record = held[7]!.record!;
+    expect('facts' in record && record.facts.taskIds).toEqual(['xa-tay-tan-0007-01-quyet-toan']);
     // The same outcomes held as made: their 2,000 texts stay (~70 MB), which is what the copies avoid.
     const pinned = Array.from({ length: 2_000 }, (_, n) => outcomeOf(n));
     const pinning = heapInUse() - before - grown;
