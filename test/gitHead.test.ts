@@ -2,7 +2,7 @@
 // `meet log`: wherever the files answer, the answer must be git's own
 // (`git rev-parse HEAD --is-shallow-repository`), in real repositories; and
 // wherever the files are not plain, the reader must give up and git answer.
-import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headFromGit } from '../src/io/git.js';
@@ -93,6 +93,16 @@ describe('headFromFiles', () => {
 
     const outside = tempDir();
     expect(headFromFiles(outside, ENV)).toBeUndefined();
+  });
+
+  // Changing a file's owner takes root: elsewhere there is no other user's file to make.
+  it.skipIf(process.getuid?.() !== 0)('gives up on a file of .git that another user owns, as git refuses such a repository', async () => {
+    const dir = repo();
+    const ref = path.join(dir, '.git', 'refs', 'heads', 'main');
+    chownSync(ref, 4242, 4242);
+    expect(headFromFiles(dir, ENV)).toBeUndefined();
+    chownSync(ref, 0, 0);
+    await expectGitsHead(dir);
   });
 
   it('refuses a HEAD or a ref that is not a plain name and hash', () => {

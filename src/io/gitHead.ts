@@ -4,8 +4,9 @@
 // loading simple-git) was a sixth of its time at 10,000 records
 // (BENCHMARKS.md). Anything unusual (a worktree's `.git` file, GIT_DIR and
 // the like, reftable, a link, another owner, an unborn branch) goes to git.
-import { closeSync, fstatSync, lstatSync, openSync, readSync, constants } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
+import { readRegularFile } from './regularFile.js';
 import type { Env } from './terminal.js';
 
 export interface Head {
@@ -100,27 +101,11 @@ function gitFile(gitDir: string, ...parts: string[]): string | undefined {
     if (!stat) return undefined;
     if (!stat.isDirectory()) throw new Error('meet: not a plain git folder');
   }
-  const file = path.join(folder, parts.at(-1)!);
-  let fd: number;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    return readRegularFile(path.join(folder, parts.at(-1)!), { limit: MOST, owner: process.getuid?.() }).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > MOST || !ownedHere(stat.uid)) throw new Error('meet: not a plain git file');
-    const bytes = Buffer.alloc(stat.size);
-    let done = 0;
-    while (done < bytes.length) {
-      const read = readSync(fd, bytes, done, bytes.length - done, done);
-      if (read === 0) break;
-      done += read;
-    }
-    return bytes.toString('utf8', 0, done);
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -6,7 +6,7 @@
 // blocks on a FIFO, looks at what was opened, and reads a regular file of
 // at most `limit` bytes; anything else is an error with a code the callers
 // tell apart: ELOOP (a link), ENOTREG (not a regular file), EFBIG (too large),
-// or the system's (ENOENT…).
+// EPERM (another user's, where an owner is asked for), or the system's (ENOENT…).
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 /** The largest record meet reads (4 MiB), and so the largest config, template or lock file it reads. */
@@ -16,7 +16,8 @@ function failure(code: string, file: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${file}`), { code });
 }
 
-export function readRegularFile(file: string, options: { limit?: number; followLinks?: boolean } = {}): Buffer {
+/** `owner`: the user the file must belong to (EPERM otherwise), where the system has users. */
+export function readRegularFile(file: string, options: { limit?: number; followLinks?: boolean; owner?: number } = {}): Buffer {
   const limit = options.limit ?? MAX_FILE_BYTES;
   const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (options.followLinks ? 0 : (constants.O_NOFOLLOW ?? 0));
   const fd = openSync(file, flags);
@@ -25,6 +26,7 @@ export function readRegularFile(file: string, options: { limit?: number; followL
     if (stat.isDirectory()) throw failure('EISDIR', file);
     if (!stat.isFile()) throw failure('ENOTREG', file);
     if (stat.size > limit) throw failure('EFBIG', file);
+    if (options.owner !== undefined && stat.uid !== options.owner) throw failure('EPERM', file);
     // One byte more than the size said: a file that grew meanwhile is not read past the limit.
     const bytes = Buffer.allocUnsafe(stat.size + 1);
     let read = 0;
